@@ -1,0 +1,226 @@
+/**
+ * The ScoreReport: the one contract between the core and every face (UI, CLI, print view, tests).
+ * Field names follow ../shared/DESIGN.md "The ScoreReport" exactly; fields beyond it are additions.
+ */
+import type {
+  Applicability,
+  ExtraspinalBoneMets,
+  FrankelGrade,
+  GeneralCondition,
+  ItemScore,
+  PrimarySite,
+  SegmentGroup,
+  SinsAlignment,
+  SinsBoneLesion,
+  SinsCategory,
+  SinsCollapse,
+  SinsPain,
+  SinsPosterolateral,
+  SpinalLevel,
+  TokuhashiPrognosis,
+  VertebralBodyMets,
+  VisceralMets,
+} from "../scores/types";
+
+/** Where an item's value came from. */
+export type EvidenceSource = "record" | "questionnaire" | "clinician" | "missing";
+
+/** One piece of evidence behind an input: the resource, its date, the code that matched. */
+export interface Provenance {
+  /** "Observation/123", "Condition/abc", "QuestionnaireResponse/9"; null for clinician entry. */
+  reference: string | null;
+  /** Effective / recorded / authored date (ISO 8601) when known. */
+  date: string | null;
+  /** The code that matched, as "system|code" (e.g. "http://loinc.org|89243-0"). */
+  code: string | null;
+  /** The coding's display text, for the clinician. */
+  display?: string | null;
+  /** Who recorded it (Practitioner/…, Patient/…), when known. */
+  author?: string | null;
+  /** A short human note ("preliminary result", "entered by clinician"). */
+  note?: string | null;
+}
+
+/** A value the app suggests but does not take until the clinician confirms (absence ≠ none; ECOG ≠ KPS). */
+export interface Suggestion<V extends string = string> {
+  value: V;
+  reason: string;
+}
+
+/** Two different values on the latest date: the item stays unknown until the clinician picks. */
+export interface Conflict<V extends string = string> {
+  options: { value: V; provenance: Provenance }[];
+}
+
+export interface ReportItem<V extends string = string> extends ItemScore<V> {
+  source: EvidenceSource;
+  confirmed: boolean;
+  provenance: Provenance[];
+  suggestion?: Suggestion<V> | null;
+  conflict?: Conflict<V> | null;
+  /** Shown next to the item, e.g. "ECOG 2 on file (not converted to KPS)"; "at least 1 recorded". */
+  context?: string | null;
+  /** When the clinician overrode what the record said: the record's candidates and evidence. */
+  overridden?: { candidates: V[]; source: EvidenceSource; provenance: Provenance[] } | null;
+}
+
+export interface PatientSummary {
+  id: string;
+  age: number | null;
+  sex: string | null;
+  name?: string | null;
+  birthDate?: string | null;
+  mrn?: string | null;
+}
+
+export interface SinsReport {
+  total: number | null;
+  min: number;
+  max: number;
+  category: SinsCategory | null;
+  items: {
+    location: ReportItem<Exclude<SpinalLevel, "Coccyx">>;
+    pain: ReportItem<SinsPain>;
+    boneLesion: ReportItem<SinsBoneLesion>;
+    alignment: ReportItem<SinsAlignment>;
+    collapse: ReportItem<SinsCollapse>;
+    posterolateral: ReportItem<SinsPosterolateral>;
+  };
+}
+
+export interface TokuhashiReport {
+  total: number | null;
+  min: number;
+  max: number;
+  prognosis: TokuhashiPrognosis | null;
+  version: "revised-2005";
+  items: {
+    generalCondition: ReportItem<GeneralCondition>;
+    extraspinalBoneMets: ReportItem<ExtraspinalBoneMets>;
+    vertebralBodyMets: ReportItem<VertebralBodyMets>;
+    visceralMets: ReportItem<VisceralMets>;
+    primarySite: ReportItem<PrimarySite>;
+    palsy: ReportItem<FrankelGrade>;
+  };
+}
+
+export type QolTimepointKind = "preop" | "1mo" | "other";
+
+export interface Eq5dValue {
+  /** Five digits MO SC UA PD AD, each 1–5. */
+  profile: string;
+  /** Unrounded index; round only for display. */
+  index: number;
+  /** Key in eq5d5l_valuesets.json, e.g. "Japan_cTTO_fullPrecision". */
+  valueSet: string;
+}
+
+export interface QolTimepoint {
+  timepoint: QolTimepointKind;
+  date: string | null;
+  eq5d: Eq5dValue | null;
+  eqVas: number | null;
+  /** Pain VAS 0–100 mm. A 0–10 NRS is never turned into this (see painNrs). */
+  painVas: number | null;
+  /** Pain 0–10 numeric rating scale, shown as such. */
+  painNrs?: number | null;
+  barthel: number | null;
+  ecog: number | null;
+  frankel: FrankelGrade | null;
+  kps?: number | null;
+  source: Provenance;
+}
+
+export interface MeanSd {
+  mean: number;
+  sd: number;
+  n: number;
+}
+
+export interface OutcomeCourse {
+  preop: MeanSd;
+  oneMonth: MeanSd;
+  /** Δ (1 month − pre-op) as Table 6 reports it; null where the study reports none (Barthel). */
+  change: MeanSd | null;
+}
+
+export interface CountOfN {
+  count: number;
+  n: number;
+}
+
+export interface GroupExpected {
+  eq5dIndex: OutcomeCourse;
+  eqVas: OutcomeCourse;
+  painVas: OutcomeCourse;
+  barthel: OutcomeCourse;
+  frankelABC: { preop: CountOfN; oneMonth: CountOfN };
+  ecogOver2: { preop: CountOfN; oneMonth: CountOfN };
+}
+
+export type ProjectedOutcome = "eq5dIndex" | "eqVas" | "painVas";
+
+export interface Projection {
+  baseline: number;
+  expectedOneMonth: number;
+  sd: number;
+}
+
+/**
+ * The study's figures (Tables 4 and 6) for the patient's group, and byGroup for all three.
+ * When the patient's group is unknown, group is null and only byGroup is filled.
+ */
+export type ExpectedQol = {
+  group: SegmentGroup | null;
+  projection: Partial<Record<ProjectedOutcome, Projection>>;
+  byGroup: Record<SegmentGroup, GroupExpected>;
+} & Partial<GroupExpected>;
+
+export type DiagnosticSeverity = "info" | "warning" | "error";
+
+export interface Diagnostic {
+  severity: DiagnosticSeverity;
+  /** In words a clinician understands. */
+  message: string;
+  /** "Observation/123" when the diagnostic is about one resource. */
+  resource?: string;
+  /** A stable machine code: "invalid-resource", "conflict", "preliminary", "fallback-unfiltered", … */
+  code?: string;
+}
+
+export interface ScoreReport {
+  patient: PatientSummary;
+  segmentGroup: { group: SegmentGroup | null; levels: SpinalLevel[]; provenance: Provenance[] };
+  applicability: Applicability;
+  sins: SinsReport;
+  tokuhashi: TokuhashiReport;
+  qol: { timepoints: QolTimepoint[]; expected: ExpectedQol };
+  diagnostics: Diagnostic[];
+  /** True when some data could not be read (a failed page, a forbidden search): totals are then not final. */
+  partial?: boolean;
+}
+
+/**
+ * What the clinician entered or confirmed in this session. Each entry replaces the record's candidates
+ * for that item (the record's value stays visible as `overridden`). Values are the item's category keys
+ * (for SINS location: the scored level).
+ */
+export interface ClinicianEntries {
+  sins?: Partial<{ [K in keyof SinsReport["items"]]: SinsReport["items"][K]["candidates"][number] }>;
+  tokuhashi?: Partial<{ [K in keyof TokuhashiReport["items"]]: TokuhashiReport["items"][K]["candidates"][number] }>;
+  /** Planned total en bloc spondylectomy (the study excluded it). */
+  enBlocPlanned?: boolean | null;
+}
+
+/** Options for building a report from resources (src/extract). */
+export interface ReportOptions {
+  /** EQ-5D-5L value set id; default "Japan_cTTO_fullPrecision". */
+  valueSetId?: string;
+  /** "Today", for ages; injected so that reports are reproducible. */
+  now: Date;
+  clinician?: ClinicianEntries;
+  /** Set when the data access layer could not read everything (see ScoreReport.partial). */
+  partial?: boolean;
+  /** Diagnostics from the data access layer (forbidden searches, fallbacks, capped paging). */
+  diagnostics?: Diagnostic[];
+}
