@@ -1,0 +1,129 @@
+/**
+ * The contract between the app's Questionnaires (fhir-mappings/questionnaires/*.json), the form renderer,
+ * the write path and the extraction that reads the app's own QuestionnaireResponses back as evidence.
+ * Canonical URLs, linkIds and answer codes are fixed here; the JSON resources must use exactly these.
+ */
+
+/** Default canonical base; a deployment sets its own in the app configuration (questionnaireBase). */
+export const DEFAULT_CANONICAL_BASE = "https://spine-met-qol.example.org/fhir";
+
+export const INSTRUMENTS = ["eq5d5l", "pain-vas", "barthel", "ecog", "frankel", "sins", "tokuhashi"] as const;
+export type Instrument = (typeof INSTRUMENTS)[number];
+
+/** The canonical URL of an instrument's Questionnaire: `${base}/Questionnaire/${instrument}`. */
+export function questionnaireUrl(instrument: Instrument, base: string = DEFAULT_CANONICAL_BASE): string {
+  return `${base.replace(/\/+$/, "")}/Questionnaire/${instrument}`;
+}
+
+/** The instrument a QuestionnaireResponse.questionnaire canonical ("url|version" allowed) refers to, under `base`. */
+export function instrumentFromCanonical(canonical: string, base: string = DEFAULT_CANONICAL_BASE): Instrument | null {
+  const url = canonical.split("|")[0] ?? "";
+  const prefix = `${base.replace(/\/+$/, "")}/Questionnaire/`;
+  if (!url.startsWith(prefix)) return null;
+  const id = url.slice(prefix.length);
+  return (INSTRUMENTS as readonly string[]).includes(id) ? (id as Instrument) : null;
+}
+
+/** The app's own CodeSystem for answers that have no standard code. Codes are "<concept>.<value>". */
+export function appCodeSystem(base: string = DEFAULT_CANONICAL_BASE): string {
+  return `${base.replace(/\/+$/, "")}/CodeSystem/spine-met-qol`;
+}
+
+/** Identifier system for the once-per-form-session identifier used with If-None-Exist. */
+export function responseIdentifierSystem(base: string = DEFAULT_CANONICAL_BASE): string {
+  return `${base.replace(/\/+$/, "")}/NamingSystem/questionnaire-response-id`;
+}
+
+/** linkIds shared by every instrument. */
+export const COMMON_LINKS = {
+  /** coding: timepoint.preop | timepoint.1mo | timepoint.other */
+  timepoint: "timepoint",
+  /** date: required when timepoint is "other"; optional otherwise (defaults to authored). */
+  timepointDate: "timepoint-date",
+} as const;
+
+export const TIMEPOINT_CODES = { preop: "timepoint.preop", "1mo": "timepoint.1mo", other: "timepoint.other" } as const;
+
+/** linkIds per instrument. Answer codes in the app CodeSystem are `${concept}.${value}` with the values of src/scores/types.ts. */
+export const LINKS = {
+  eq5d5l: {
+    /** coding eq5d.level.1 … eq5d.level.5 for each dimension. */
+    mobility: "eq5d-mo",
+    selfCare: "eq5d-sc",
+    usualActivities: "eq5d-ua",
+    painDiscomfort: "eq5d-pd",
+    anxietyDepression: "eq5d-ad",
+    /** integer 0–100. */
+    eqVas: "eq-vas",
+    /** decimal, calculated (unrounded) from the five levels with the value set below. */
+    index: "eq5d-index",
+    /** string: the value set id (key in eq5d5l_valuesets.json), e.g. "Japan_cTTO_fullPrecision". */
+    valueSet: "eq5d-value-set",
+  },
+  "pain-vas": {
+    /** integer 0–100 mm. */
+    painVas: "pain-vas",
+  },
+  barthel: {
+    /** coding barthel.<item>.<points>, e.g. barthel.transfers.15; items as BarthelItem in src/scores/types.ts. */
+    feeding: "barthel-feeding",
+    bathing: "barthel-bathing",
+    grooming: "barthel-grooming",
+    dressing: "barthel-dressing",
+    bowels: "barthel-bowels",
+    bladder: "barthel-bladder",
+    toiletUse: "barthel-toilet-use",
+    transfers: "barthel-transfers",
+    mobility: "barthel-mobility",
+    stairs: "barthel-stairs",
+    /** integer 0–100, calculated. */
+    total: "barthel-total",
+  },
+  ecog: {
+    /** coding from LOINC answer list LL529-9 (http://loinc.org, LA9622-7 … ). */
+    ecog: "ecog",
+  },
+  frankel: {
+    /** coding frankel.A … frankel.E */
+    frankel: "frankel",
+  },
+  sins: {
+    /** coding level.<SpinalLevel> (e.g. level.T11): the scored level of this lesion. */
+    scoredLevel: "sins-scored-level",
+    /** coding level.<SpinalLevel>, repeats: every level the lesion spans. */
+    lesionLevels: "sins-lesion-levels",
+    /** codings sins.<item>.<value>, e.g. sins.pain.mechanical, sins.collapse.gt50 (location via scoredLevel). */
+    pain: "sins-pain",
+    boneLesion: "sins-bone-lesion",
+    alignment: "sins-alignment",
+    collapse: "sins-collapse",
+    posterolateral: "sins-posterolateral",
+    /** integer 0–18, calculated; only when every item is answered. */
+    total: "sins-total",
+  },
+  tokuhashi: {
+    /** integer KPS 10–100 (multiples of 10); general condition follows from it. */
+    kps: "tokuhashi-kps",
+    /** codings tokuhashi.<item>.<value>, e.g. tokuhashi.extraspinalBoneMets.1-2, tokuhashi.primarySite.lung */
+    generalCondition: "tokuhashi-general-condition",
+    extraspinalBoneMets: "tokuhashi-extraspinal-bone-mets",
+    vertebralBodyMets: "tokuhashi-vertebral-body-mets",
+    visceralMets: "tokuhashi-visceral-mets",
+    primarySite: "tokuhashi-primary-site",
+    /** coding frankel.A … frankel.E (palsy item). */
+    palsy: "tokuhashi-palsy",
+    /** integer 0–15, calculated. */
+    total: "tokuhashi-total",
+  },
+} as const;
+
+/** `${concept}.${value}`: the app CodeSystem's code for a category value. */
+export function answerCode(concept: string, value: string): string {
+  return `${concept}.${value}`;
+}
+
+/** The value of an app code under `concept` ("sins.pain.mechanical" under "sins.pain" → "mechanical"), else null. */
+export function answerValue(concept: string, code: string): string | null {
+  const prefix = `${concept}.`;
+  return code.startsWith(prefix) ? code.slice(prefix.length) : null;
+}
