@@ -1,0 +1,18 @@
+/** The study's three segment groups (Methods, "Variables and Grouping"; Table 1). */
+import type { SegmentGroup } from "../scores/types";
+
+export const SEGMENT_GROUPS: readonly SegmentGroup[] = ["cervical", "thoracic", "tl-l-s"];
+
+/** Group sizes, the header of Tables 1, 2, 4 and 6 ("N = 31", "N = 82", "N = 90"); 31 + 82 + 90 = 203. */
+export const GROUP_N: Readonly<Record<SegmentGroup, number>> = { cervical: 31, thoracic: 82, "tl-l-s": 90 };
+
+/** The groups' labels as the paper prints them. */
+export const GROUP_LABEL: Readonly<Record<SegmentGroup, string>> = {
+  cervical: "Cervical",
+  thoracic: "Thoracic",
+  "tl-l-s": "TL/L/S",
+};
+
+export function isSegmentGroup(value: unknown): value is SegmentGroup {
+  return value === "cervical" || value === "thoracic" || value === "tl-l-s";
+}
