@@ -20,3 +20,21 @@ export type {
 export { pValue, isSignificant, ALPHA } from "./pValue";
 export type { PValue, PRelation } from "./pValue";
 export type { CountCell, EcogCell, FrankelCell, MeanAndSd, MeanSdCell } from "./cells";
+export { TABLE_1, TABLE_1_LEVELS, TABLE_1_TITLE } from "./table1";
+export type { Table1Level } from "./table1";
+export { TABLE_2 } from "./table2";
+export type {
+  Table2,
+  Table2CategoricalBlock,
+  Table2CountRow,
+  Table2MeanRow,
+  Table2Origin,
+  Table2Procedure,
+  Table2SinsClass,
+} from "./table2";
+export { STUDY, INCLUSION, GROUP_DEFINITION, MCID, MCIDS } from "./study";
+export type { Mcid } from "./study";
+export { ILLUSTRATED_CASES } from "./cases";
+export type { CaseValues, IllustratedCase } from "./cases";
+export { GROUP_DIFFERENCES, WITHIN_GROUP_CHANGES, groupDifferences } from "./significance";
+export type { GroupDifference, WithinGroupChange } from "./significance";

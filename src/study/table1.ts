@@ -1,0 +1,65 @@
+/**
+ * Table 1 of Segi et al. 2025, "Metastatic Lesion Segments": patients per involved vertebra in each group,
+ * "count (percent%)" of the group N. A patient with 2–3 involved vertebrae counts at each (Figure 1: "with
+ * overlap"), so a column adds up to more than its N. Blank cells are not listed. "S" is the sacrum.
+ * T1 appears under cervical (C7–T1 lesions) and thoracic; T10 under thoracic (T10 alone, or with T9 and above)
+ * and TL/L/S (T10–T11 lesions) — the grouping rule of DESIGN.md.
+ */
+import type { SegmentGroup } from "../scores/types";
+import { countPct as c } from "./cells";
+import type { CountCell } from "./cells";
+
+export type Table1Level =
+  | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7"
+  | "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "T10" | "T11" | "T12"
+  | "L1" | "L2" | "L3" | "L4" | "L5"
+  | "S";
+
+/** The rows of Table 1, cranial to caudal. */
+export const TABLE_1_LEVELS: readonly Table1Level[] = [
+  "C1", "C2", "C3", "C4", "C5", "C6", "C7",
+  "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
+  "L1", "L2", "L3", "L4", "L5",
+  "S",
+];
+
+export const TABLE_1_TITLE = "Table 1. Metastatic Lesion Segments.";
+
+export const TABLE_1: Readonly<Record<SegmentGroup, Readonly<Partial<Record<Table1Level, CountCell>>>>> = {
+  // Column "Cervical N = 31".
+  cervical: {
+    C1: c(0, 0),
+    C2: c(5, 16),
+    C3: c(6, 19),
+    C4: c(10, 32),
+    C5: c(8, 26),
+    C6: c(5, 16),
+    C7: c(8, 26),
+    T1: c(3, 10),
+  },
+  // Column "Thoracic N = 82".
+  thoracic: {
+    T1: c(7, 9),
+    T2: c(12, 15),
+    T3: c(18, 22),
+    T4: c(21, 26),
+    T5: c(17, 21),
+    T6: c(12, 15),
+    T7: c(9, 11),
+    T8: c(11, 13),
+    T9: c(10, 12),
+    T10: c(2, 2),
+  },
+  // Column "TL/L/S N = 90".
+  "tl-l-s": {
+    T10: c(7, 8),
+    T11: c(22, 24),
+    T12: c(15, 17),
+    L1: c(17, 19),
+    L2: c(19, 21),
+    L3: c(15, 17),
+    L4: c(11, 12),
+    L5: c(8, 9),
+    S: c(4, 4),
+  },
+};
