@@ -161,6 +161,8 @@ export interface ApplicabilityInput {
 export interface ValueSetInfo {
   id: string;
   country: string;
+  /** Display label telling variants of one country apart (e.g. "Japan (cTTO, 6-decimal coefficients; default)"). */
+  label?: string;
   citation: string;
   doi: string | null;
   enabled: boolean;

@@ -1,0 +1,43 @@
+/** Scoring an item from its candidate values, and a score's range from its items. */
+import type { ItemScore } from "./types";
+
+/**
+ * The points an item may still score. No candidate = unknown = the whole domain. `points` is set when every
+ * candidate scores the same (min === max); `value` when exactly one candidate remains.
+ */
+export function scoreItem<V extends string>(
+  candidates: readonly V[],
+  domain: readonly V[],
+  pointsOf: (value: V) => number,
+): ItemScore<V> {
+  const values = candidates.length > 0 ? [...candidates] : [...domain];
+  const points = values.map(pointsOf);
+  const min = Math.min(...points);
+  const max = Math.max(...points);
+  return {
+    points: min === max ? min : null,
+    min,
+    max,
+    value: values.length === 1 ? (values[0] ?? null) : null,
+    candidates: values,
+  };
+}
+
+/** Total (only when every item's points are certain), and the bounds of what the total can be. */
+export function sumItems(items: readonly ItemScore[]): { total: number | null; min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  let certain = true;
+  for (const item of items) {
+    min += item.min;
+    max += item.max;
+    if (item.points === null) certain = false;
+  }
+  return { total: certain ? min : null, min, max };
+}
+
+/** The class of a range: the class of min when max falls in the same class, else null. */
+export function classOfRange<C>(min: number, max: number, classOf: (total: number) => C): C | null {
+  const low = classOf(min);
+  return low === classOf(max) ? low : null;
+}

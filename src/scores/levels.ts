@@ -1,0 +1,125 @@
+/**
+ * Spinal levels: order, contiguity, the study's segment group and whether a patient resembles the study
+ * population (Segi et al., Global Spine J 2025;15(4):2286–2299, doi:10.1177/21925682241297948; DESIGN.md).
+ */
+import {
+  SPINAL_LEVELS,
+  ScoreInputError,
+  type Applicability,
+  type ApplicabilityInput,
+  type SegmentGroup,
+  type SegmentGroupResult,
+  type SpinalLevel,
+} from "./types";
+import { describeValue, refuseUnknownKeys, requireBoolean, requireNumber, requireRecord } from "./validate";
+
+/** Position of a level from the occiput (0) to the coccyx (30), cranial to caudal. */
+export function levelIndex(level: SpinalLevel): number {
+  const i = (SPINAL_LEVELS as readonly string[]).indexOf(level);
+  if (i < 0) throw new ScoreInputError("level", `unknown spinal level ${describeValue(level)}`);
+  return i;
+}
+
+/** Checks a list of levels at the entry; returns them without duplicates, cranial to caudal. */
+export function parseLevels(field: string, levels: unknown): SpinalLevel[] {
+  if (!Array.isArray(levels)) throw new ScoreInputError(field, `expected a list of spinal levels, got ${describeValue(levels)}`);
+  const seen = new Set<SpinalLevel>();
+  for (const l of levels) {
+    if (typeof l !== "string" || !(SPINAL_LEVELS as readonly string[]).includes(l)) {
+      throw new ScoreInputError(field, `unknown spinal level ${describeValue(l)} (expected Occiput, C1–C7, T1–T12, L1–L5, S1–S5 or Coccyx)`);
+    }
+    seen.add(l as SpinalLevel);
+  }
+  return SPINAL_LEVELS.filter((l) => seen.has(l));
+}
+
+/** True when the levels (duplicates ignored) form one unbroken run; false for none. */
+export function isContiguous(levels: readonly SpinalLevel[]): boolean {
+  const sorted = parseLevels("levels", levels).map(levelIndex);
+  if (sorted.length === 0) return false;
+  const first = sorted[0] ?? 0;
+  const last = sorted[sorted.length - 1] ?? 0;
+  return last - first === sorted.length - 1;
+}
+
+/** "T10", "T10–T11", "T3, T5, T6": levels for a message. */
+export function describeLevels(levels: readonly SpinalLevel[]): string {
+  const sorted = parseLevels("levels", levels);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return "no level";
+  if (sorted.length === 1) return first;
+  return isContiguous(sorted) ? `${first}–${last}` : sorted.join(", ");
+}
+
+const CERVICAL: ReadonlySet<SpinalLevel> = new Set(["Occiput", "C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
+const T1_INDEX = SPINAL_LEVELS.indexOf("T1");
+const T10_INDEX = SPINAL_LEVELS.indexOf("T10");
+const T11_INDEX = SPINAL_LEVELS.indexOf("T11");
+const S5_INDEX = SPINAL_LEVELS.indexOf("S5");
+
+/**
+ * The study's segment group of every metastatic level on file (DESIGN.md "Rules already decided"):
+ * any cervical level (occiput, C1–C7) → cervical; else any of T11–S5 → TL/L/S; else (only T1–T10) → thoracic.
+ * C7–T1 is cervical, T10–T11 TL/L/S, T10 alone thoracic. The coccyx belongs to no group.
+ */
+export function segmentGroup(levels: readonly SpinalLevel[]): SegmentGroupResult {
+  const sorted = parseLevels("levels", levels);
+  let group: SegmentGroup | null = null;
+  if (sorted.some((l) => CERVICAL.has(l))) group = "cervical";
+  else if (sorted.some((l) => levelIndex(l) >= T11_INDEX && levelIndex(l) <= S5_INDEX)) group = "tl-l-s";
+  else if (sorted.some((l) => levelIndex(l) >= T1_INDEX && levelIndex(l) <= T10_INDEX)) group = "thoracic";
+  let reason: string | null = null;
+  if (sorted.length === 0) reason = "no spinal metastasis level is known";
+  else if (group === null) {
+    reason = "the coccyx belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)";
+  }
+  return { group, levels: sorted, reason };
+}
+
+/** The study's inclusion criteria (Segi 2025, Methods): age ≥ 20, 1–3 consecutive vertebrae, no total en bloc spondylectomy. */
+export const STUDY_MIN_AGE = 20;
+export const STUDY_MAX_LEVELS = 3;
+
+/**
+ * Whether the patient resembles the study population. false (with every reason) when more than 3 levels,
+ * non-contiguous levels, age < 20 or en bloc resection planned; null when no level is known, or when age is
+ * unknown and nothing else excludes the patient (the study's "aged ≥ 20" cannot be confirmed); otherwise
+ * true. An unanswered en bloc question does not block true (DESIGN.md: it is asked in the UI) but is noted.
+ */
+export function applicability(input: ApplicabilityInput): Applicability {
+  const raw = requireRecord("applicability input", input);
+  refuseUnknownKeys("applicability input", raw, ["levels", "age", "enBlocPlanned"]);
+  const levels = parseLevels("levels", raw.levels);
+  const age = raw.age === null || raw.age === undefined ? null : requireNumber("age", raw.age, 0, 150);
+  const enBloc =
+    raw.enBlocPlanned === null || raw.enBlocPlanned === undefined ? null : requireBoolean("enBlocPlanned", raw.enBlocPlanned);
+
+  const excluded: string[] = [];
+  const open: string[] = [];
+  const notes: string[] = [];
+  const where = describeLevels(levels);
+
+  if (levels.length === 0) open.push("no spinal metastasis level is known: the study included 1–3 contiguous vertebrae");
+  else {
+    if (levels.length > STUDY_MAX_LEVELS) {
+      excluded.push(`${levels.length} vertebrae (${where}): the study included 1–3 contiguous vertebrae`);
+    }
+    if (!isContiguous(levels)) {
+      excluded.push(`non-contiguous levels (${where}): the study included 1–3 contiguous vertebrae`);
+    }
+    if (levels.includes("Coccyx")) notes.push("the coccyx is outside the study's segment groups");
+  }
+  if (age === null) open.push("age unknown: the study included patients aged 20 years or older");
+  else if (age < STUDY_MIN_AGE) excluded.push(`age ${age}: the study included patients aged 20 years or older`);
+  if (enBloc === true) {
+    excluded.push("total en bloc spondylectomy planned: the study excluded patients who had it");
+  } else if (enBloc === null) {
+    notes.push("planned en bloc resection not yet answered: the study excluded total en bloc spondylectomy");
+  }
+
+  if (excluded.length > 0) return { inStudyPopulation: false, reasons: [...excluded, ...notes] };
+  if (open.length > 0) return { inStudyPopulation: null, reasons: [...open, ...notes] };
+  const fits = `${levels.length === 1 ? "1 vertebra" : `${levels.length} contiguous vertebrae`} (${where}) and age ${age ?? ""}: within the study population (1–3 contiguous vertebrae, age 20 or older)`;
+  return { inStudyPopulation: true, reasons: [fits, ...notes] };
+}
