@@ -1,0 +1,55 @@
+import FHIR from "fhirclient/lib/entry/browser";
+import type Client from "fhirclient/lib/Client";
+import type { fhirclient } from "fhirclient/lib/types";
+import type { RequestPolicy } from "../../../src/fhir/request";
+
+export const BASE = "https://ehr.example.org/fhir";
+export const TOKEN_URL = "https://auth.example.org/token";
+export const NOW = Date.parse("2025-03-01T12:00:00Z");
+
+/** A fhirclient Client as ready() would return it after an EHR launch. */
+export function makeClient(state: Partial<fhirclient.ClientState> = {}, token: Partial<fhirclient.TokenResponse> = {}): Client {
+  return FHIR.client({
+    serverUrl: BASE,
+    clientId: "spine-met-qol",
+    tokenUri: TOKEN_URL,
+    scope: "openid fhirUser launch patient/*.read",
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    ...state,
+    tokenResponse: {
+      access_token: "access-1",
+      token_type: "Bearer",
+      patient: "p1",
+      scope: "launch patient/Patient.read patient/Observation.read patient/Condition.read patient/QuestionnaireResponse.read",
+      ...token,
+    },
+  });
+}
+
+/** A policy that does not wait: the waits are recorded instead. */
+export function fastPolicy(overrides: Partial<RequestPolicy> = {}): { policy: Partial<RequestPolicy>; sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    policy: {
+      sleep: (ms: number) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
+      now: () => NOW,
+      timeoutMs: 2000,
+      ...overrides,
+    },
+  };
+}
+
+export function bundle(resources: object[], next?: string): object {
+  return {
+    resourceType: "Bundle",
+    type: "searchset",
+    entry: resources.map((r) => ({ resource: r, search: { mode: "match" } })),
+    ...(next ? { link: [{ relation: "self", url: "ignored" }, { relation: "next", url: next }] } : {}),
+  };
+}
+
+export const fhirJson = { "content-type": "application/fhir+json" };
