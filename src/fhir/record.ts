@@ -1,0 +1,321 @@
+/**
+ * One patient's record as the scores need it: the Patient, and in one parallel wave their Conditions,
+ * the Observations with the codes the extraction asks for, and the app's own QuestionnaireResponses.
+ *
+ * Decisions (see docs/INTEGRATION.md):
+ * - Observations are searched by code (`code=system|code,…`, encoded by URLSearchParams, split into
+ *   several searches when the list is long). A server that answers 400 to the code filter gets one
+ *   unfiltered `patient=` search instead, filtered here (diagnostic "fallback-unfiltered").
+ * - Conditions: all of the patient's (metastasis levels, primary site and visceral metastases come
+ *   from many code systems); `conditionCodes` narrows the search when a deployment wants that.
+ * - QuestionnaireResponses: searched by patient, kept when `questionnaire` is one of the app's
+ *   canonicals under `questionnaireBase` (any version). Searching by `questionnaire=` is not relied
+ *   on: servers differ in canonical search support, and a server that ignores the parameter or
+ *   misses versioned canonicals would hide the app's own answers without an error.
+ * - The Patient read starts at the same time as the searches; if it fails, the searches are
+ *   cancelled and the load fails with the Patient's fault (404 → "not-found").
+ */
+import type Client from "fhirclient/lib/Client";
+import type { Patient } from "fhir/r4";
+import type { Diagnostic } from "../report/types";
+import { DEFAULT_CANONICAL_BASE, instrumentFromCanonical } from "../questionnaires/contract";
+import { FhirFaultError, faultMessage, isFatalFault, type FhirFault, type SearchName } from "./faults";
+import { fhirRequest, type RequestPolicy } from "./request";
+import { searchAll, type SearchResult } from "./search";
+
+export interface LoadOptions {
+  /** Observation codes to search, each "system|code" (e.g. "http://loinc.org|89243-0"). Empty: no Observation search. */
+  observationCodes: readonly string[];
+  /** Condition codes ("system|code"); absent or empty: all of the patient's Conditions. */
+  conditionCodes?: readonly string[];
+  /** Canonical base of the app's Questionnaires (the configuration's questionnaireBase). */
+  questionnaireBase?: string;
+  /** Default: the launch context's patient. */
+  patientId?: string;
+  /** `_count`; default 100. */
+  pageSize?: number;
+  /** Pages per search at most; default 20. */
+  maxPages?: number;
+  /** Timeout and retries of every request (e.g. `{ timeoutMs: config.fhirTimeoutMs }`). */
+  policy?: Partial<RequestPolicy>;
+  signal?: AbortSignal;
+}
+
+export interface SearchFailure {
+  search: SearchName;
+  fault: FhirFault;
+}
+
+export interface PatientRecord {
+  patient: Patient;
+  /** Conditions, Observations and the app's QuestionnaireResponses, raw: the extraction validates them. */
+  resources: unknown[];
+  diagnostics: Diagnostic[];
+  /** True when anything could not be read (a forbidden or failed search, a failed page, the page cap). */
+  partial: boolean;
+  /** Searches that failed (wholly, or on a later page); a capped search is only `partial`. */
+  unavailable: SearchName[];
+  /** Why: one entry per failed search, for the UI's fault states. */
+  failures: SearchFailure[];
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_MAX_PAGES = 20;
+/** Longest encoded `code=` value of one search; longer lists are split (some gateways cut URLs at 2–8 kB). */
+const MAX_CODE_PARAM_LENGTH = 1500;
+
+const WHAT_IS_MISSING: Record<SearchName, string> = {
+  Condition: "diagnoses (metastasis levels, primary tumour, visceral metastases)",
+  Observation: "measurements (performance status, pain, function scores)",
+  QuestionnaireResponse: "questionnaires saved earlier by this app",
+};
+
+const LABEL: Record<SearchName, string> = {
+  Condition: "Conditions",
+  Observation: "Observations",
+  QuestionnaireResponse: "QuestionnaireResponses",
+};
+
+/** Splits codes into comma-joined groups whose encoded length stays under the limit. */
+export function codeChunks(codes: readonly string[], maxEncodedLength = MAX_CODE_PARAM_LENGTH): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  const encodedLength = (list: string[]): number => new URLSearchParams({ code: list.join(",") }).toString().length;
+  for (const code of [...new Set(codes)]) {
+    if (current.length > 0 && encodedLength([...current, code]) > maxEncodedLength) {
+      chunks.push(current.join(","));
+      current = [];
+    }
+    current.push(code);
+  }
+  if (current.length > 0) chunks.push(current.join(","));
+  return chunks;
+}
+
+/** Whether a resource's `code` has one of the codes ("system|code", or a bare "code" for any system). */
+export function hasCode(resource: unknown, codes: ReadonlySet<string>): boolean {
+  const coding = (resource as { code?: { coding?: unknown } }).code?.coding;
+  if (!Array.isArray(coding)) return false;
+  return coding.some((c: unknown) => {
+    if (typeof c !== "object" || c === null) return false;
+    const { system, code } = c as { system?: unknown; code?: unknown };
+    if (typeof code !== "string") return false;
+    return codes.has(code) || (typeof system === "string" && codes.has(`${system}|${code}`));
+  });
+}
+
+function isOwnResponse(resource: unknown, base: string): boolean {
+  const q = (resource as { questionnaire?: unknown }).questionnaire;
+  return typeof q === "string" && instrumentFromCanonical(q, base) !== null;
+}
+
+interface SearchPlan {
+  name: SearchName;
+  /** Parameter sets, one search each (Observation codes may need several). */
+  parts: URLSearchParams[];
+  /** Whether `parts` carry a code filter that a 400 may reject. */
+  filtered: boolean;
+  /** What to keep of the resources found (always applied). */
+  keep: (resource: unknown) => boolean;
+}
+
+interface SearchOutcome {
+  name: SearchName;
+  resources: unknown[];
+  diagnostics: Diagnostic[];
+  failure: FhirFault | null;
+  partial: boolean;
+}
+
+function warning(message: string, code: string): Diagnostic {
+  return { severity: "warning", message, code };
+}
+
+function failureDiagnostic(name: SearchName, fault: FhirFault): Diagnostic {
+  if (fault.kind === "forbidden") {
+    return warning(
+      `The EHR did not give this app permission to read ${LABEL[name]} (scope missing): ${WHAT_IS_MISSING[name]} are not shown and the scores stay ranges.`,
+      "search-forbidden",
+    );
+  }
+  return warning(
+    `${LABEL[name]} could not be read: ${faultMessage(fault)} ${capitalise(WHAT_IS_MISSING[name])} are missing and the scores stay ranges.`,
+    "search-failed",
+  );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function isUnfilteredRejection(error: unknown): boolean {
+  return error instanceof FhirFaultError && error.fault.kind === "rejected" && error.fault.status === 400;
+}
+
+async function runSearch(
+  client: Client,
+  plan: SearchPlan,
+  patientId: string,
+  opts: { pageSize: number; maxPages: number; policy?: Partial<RequestPolicy>; signal: AbortSignal },
+): Promise<SearchOutcome> {
+  const searchOptions = {
+    pageSize: opts.pageSize,
+    maxPages: opts.maxPages,
+    signal: opts.signal,
+    ...(opts.policy ? { policy: opts.policy } : {}),
+  };
+  const settled = await Promise.allSettled(plan.parts.map((params) => searchAll(client, plan.name, params, searchOptions)));
+
+  let results: SearchResult[];
+  const diagnostics: Diagnostic[] = [];
+  if (plan.filtered && settled.some((s) => s.status === "rejected" && isUnfilteredRejection(s.reason))) {
+    // The server refused the code filter: read everything of the patient and filter here.
+    diagnostics.push({
+      severity: "info",
+      message: `The EHR does not accept searching ${LABEL[plan.name]} by code; all of the patient's ${LABEL[plan.name]} were read and filtered by the app.`,
+      code: "fallback-unfiltered",
+    });
+    try {
+      results = [await searchAll(client, plan.name, new URLSearchParams({ patient: patientId }), searchOptions)];
+    } catch (error) {
+      if (!(error instanceof FhirFaultError) || isFatalFault(error.fault)) throw error;
+      return { name: plan.name, resources: [], diagnostics: [...diagnostics, failureDiagnostic(plan.name, error.fault)], failure: error.fault, partial: true };
+    }
+  } else {
+    results = [];
+    let failure: FhirFault | null = null;
+    for (const s of settled) {
+      if (s.status === "fulfilled") results.push(s.value);
+      else if (s.reason instanceof FhirFaultError) {
+        if (isFatalFault(s.reason.fault)) throw s.reason;
+        failure ??= s.reason.fault;
+      } else throw s.reason;
+    }
+    if (failure !== null) {
+      const resources = results.flatMap((r) => r.resources).filter(plan.keep);
+      return { name: plan.name, resources, diagnostics: [failureDiagnostic(plan.name, failure)], failure, partial: true };
+    }
+  }
+
+  let partial = false;
+  let failure: FhirFault | null = null;
+  const resources: unknown[] = [];
+  const seen = new Set<string>();
+  for (const r of results) {
+    for (const res of r.resources) {
+      if (!plan.keep(res)) continue;
+      const id = (res as { id?: unknown }).id;
+      if (typeof id === "string") {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      resources.push(res);
+    }
+    if (r.status === "capped") {
+      partial = true;
+      diagnostics.push(
+        warning(
+          `Only the first ${r.pages} pages of ${LABEL[plan.name]} were read (the app's page limit); more are on file. Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
+          "page-cap",
+        ),
+      );
+    } else if (r.status === "failed-midway") {
+      partial = true;
+      failure ??= r.fault;
+      diagnostics.push(
+        warning(
+          `${LABEL[plan.name]} were read only in part: page ${r.pages + 1} failed (${faultMessage(r.fault)}). Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
+          "page-failed",
+        ),
+      );
+    }
+  }
+  return { name: plan.name, resources, diagnostics, failure, partial };
+}
+
+function asPatient(body: unknown): Patient {
+  if (typeof body !== "object" || body === null || (body as { resourceType?: unknown }).resourceType !== "Patient") {
+    throw new FhirFaultError({ kind: "invalid-response", detail: "not a Patient" });
+  }
+  return body as Patient;
+}
+
+/**
+ * Reads the launch patient's record. Rejects with a `FhirFaultError` when the Patient cannot be read
+ * (fault "not-found", "session-ended", "no-patient", …) or the session ends during the searches;
+ * a search that fails otherwise (403, 5xx, timeout …) leaves its data out, marks the record partial
+ * and says why in `diagnostics` and `failures`.
+ */
+export async function loadPatientRecord(client: Client, options: LoadOptions): Promise<PatientRecord> {
+  const patientId = options.patientId ?? client.patient.id;
+  if (!patientId) throw new FhirFaultError({ kind: "no-patient" });
+
+  const wave = new AbortController();
+  const cancel = (): void => wave.abort();
+  if (options.signal?.aborted) throw new FhirFaultError({ kind: "aborted" });
+  options.signal?.addEventListener("abort", cancel, { once: true });
+
+  const base = options.questionnaireBase ?? DEFAULT_CANONICAL_BASE;
+  const byPatient = (extra: Record<string, string> = {}): URLSearchParams => new URLSearchParams({ patient: patientId, ...extra });
+
+  const plans: SearchPlan[] = [];
+  const conditionCodes = options.conditionCodes ?? [];
+  const conditionSet = new Set(conditionCodes);
+  plans.push(
+    conditionCodes.length > 0
+      ? { name: "Condition", parts: codeChunks(conditionCodes).map((code) => byPatient({ code })), filtered: true, keep: (r) => hasCode(r, conditionSet) }
+      : { name: "Condition", parts: [byPatient()], filtered: false, keep: () => true },
+  );
+  const diagnostics: Diagnostic[] = [];
+  if (options.observationCodes.length > 0) {
+    const observationSet = new Set(options.observationCodes);
+    plans.push({
+      name: "Observation",
+      parts: codeChunks(options.observationCodes).map((code) => byPatient({ code })),
+      filtered: true,
+      keep: (r) => hasCode(r, observationSet),
+    });
+  } else {
+    diagnostics.push({ severity: "info", message: "No Observation codes were configured: Observations were not read.", code: "observations-not-requested" });
+  }
+  plans.push({ name: "QuestionnaireResponse", parts: [byPatient()], filtered: false, keep: (r) => isOwnResponse(r, base) });
+
+  const opts = {
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+    signal: wave.signal,
+    ...(options.policy ? { policy: options.policy } : {}),
+  };
+
+  const patientRead = fhirRequest(client, { url: `Patient/${encodeURIComponent(patientId)}`, signal: wave.signal }, options.policy).then(
+    (res) => asPatient(res.body),
+  );
+  const searches = Promise.all(plans.map((plan) => runSearch(client, plan, patientId, opts)));
+  // Both run at once; whichever fails first cancels the other, and its fault is the one reported.
+  patientRead.catch(cancel);
+  searches.catch(cancel);
+
+  try {
+    const [patient, outcomes] = await Promise.all([patientRead, searches]);
+
+    const resources: unknown[] = [];
+    const unavailable: SearchName[] = [];
+    const failures: SearchFailure[] = [];
+    let partial = false;
+    for (const o of outcomes) {
+      resources.push(...o.resources);
+      diagnostics.push(...o.diagnostics);
+      if (o.partial) partial = true;
+      if (o.failure !== null) {
+        unavailable.push(o.name);
+        failures.push({ search: o.name, fault: o.failure });
+      }
+    }
+    return { patient, resources, diagnostics, partial, unavailable, failures };
+  } catch (error) {
+    if (options.signal?.aborted) throw new FhirFaultError({ kind: "aborted" });
+    throw error;
+  } finally {
+    options.signal?.removeEventListener("abort", cancel);
+  }
+}

@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { server } from "../../setup/msw-server";
+import { searchAll, searchUrl } from "../../../src/fhir/search";
+import { FhirFaultError } from "../../../src/fhir/faults";
+import { BASE, bundle, fastPolicy, makeClient } from "./helpers";
+
+const obs = (id: string): object => ({ resourceType: "Observation", id, status: "final" });
+
+describe("searchUrl", () => {
+  it("encodes every value with URLSearchParams and adds _count", () => {
+    const url = searchUrl("Observation", new URLSearchParams({ patient: "p 1", code: "http://loinc.org|89243-0,http://loinc.org|89247-1" }), 50);
+    expect(url).toBe("Observation?patient=p+1&code=http%3A%2F%2Floinc.org%7C89243-0%2Chttp%3A%2F%2Floinc.org%7C89247-1&_count=50");
+  });
+});
+
+describe("searchAll", () => {
+  it("follows next links over three pages", async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get(`${BASE}/Observation`, ({ request }) => {
+        const url = new URL(request.url);
+        requested.push(url.search);
+        const page = url.searchParams.get("page") ?? "1";
+        if (page === "1") return HttpResponse.json(bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2&token=abc`));
+        if (page === "2") return HttpResponse.json(bundle([obs("o3")], `${BASE}/Observation?page=3&token=abc`));
+        return HttpResponse.json(bundle([obs("o4")]));
+      }),
+    );
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 2, maxPages: 10, ...fastPolicy() });
+    expect(result.status).toBe("complete");
+    expect(result.pages).toBe(3);
+    expect(result.resources.map((r) => (r as { id: string }).id)).toEqual(["o1", "o2", "o3", "o4"]);
+    expect(requested).toEqual(["?patient=p1&_count=2", "?page=2&token=abc", "?page=3&token=abc"]);
+  });
+
+  it("stops at the page cap and says so", async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/Observation`, ({ request }) => {
+        calls += 1;
+        const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+        return HttpResponse.json(bundle([obs(`o${page}`)], `${BASE}/Observation?page=${page + 1}`));
+      }),
+    );
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 2, ...fastPolicy() });
+    expect(result).toEqual({ status: "capped", resources: [obs("o1"), obs("o2")], pages: 2 });
+    expect(calls).toBe(2);
+  });
+
+  it("keeps the pages read when a later page fails", async () => {
+    server.use(
+      http.get(`${BASE}/Observation`, ({ request }) =>
+        new URL(request.url).searchParams.get("page") === "2"
+          ? new HttpResponse(null, { status: 500 })
+          : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`)),
+      ),
+    );
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 1,
+      maxPages: 5,
+      ...fastPolicy({ maxRetries: 1 }),
+    });
+    expect(result).toEqual({ status: "failed-midway", resources: [obs("o1")], pages: 1, fault: { kind: "server-error", status: 500, attempts: 2 } });
+  });
+
+  it("throws when the first page fails", async () => {
+    server.use(http.get(`${BASE}/Observation`, () => new HttpResponse(null, { status: 403 })));
+    await expect(
+      searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() }),
+    ).rejects.toBeInstanceOf(FhirFaultError);
+  });
+
+  it("does not follow a next link to another server (it would receive the token)", async () => {
+    let foreign = 0;
+    server.use(
+      http.get(`${BASE}/Observation`, () => HttpResponse.json(bundle([obs("o1")], "https://elsewhere.example.net/fhir/Observation?page=2"))),
+      http.get("https://elsewhere.example.net/fhir/Observation", () => {
+        foreign += 1;
+        return HttpResponse.json(bundle([]));
+      }),
+    );
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() });
+    expect(result.status).toBe("failed-midway");
+    expect(result.resources).toEqual([obs("o1")]);
+    expect(foreign).toBe(0);
+  });
+
+  it("keeps only matches of the searched type, once each", async () => {
+    server.use(
+      http.get(`${BASE}/Observation`, ({ request }) =>
+        new URL(request.url).searchParams.get("page") === "2"
+          ? HttpResponse.json(bundle([obs("o1"), obs("o2")]))
+          : HttpResponse.json({
+              resourceType: "Bundle",
+              type: "searchset",
+              link: [{ relation: "next", url: `${BASE}/Observation?page=2` }],
+              entry: [
+                { resource: obs("o1"), search: { mode: "match" } },
+                { resource: { resourceType: "Patient", id: "p1" }, search: { mode: "include" } },
+                { resource: { resourceType: "OperationOutcome", issue: [] }, search: { mode: "outcome" } },
+                { search: { mode: "match" } },
+              ],
+            }),
+      ),
+    );
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 5, maxPages: 5, ...fastPolicy() });
+    expect(result.resources).toEqual([obs("o1"), obs("o2")]);
+  });
+
+  it("a page that is not a Bundle is an invalid response", async () => {
+    server.use(http.get(`${BASE}/Observation`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] })));
+    await expect(
+      searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 5, maxPages: 5, ...fastPolicy() }),
+    ).rejects.toMatchObject({ fault: { kind: "invalid-response", detail: "not a Bundle" } });
+  });
+});
