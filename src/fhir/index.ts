@@ -1,0 +1,41 @@
+/**
+ * Data access after the SMART launch. The UI calls, in order:
+ *   const client = await readySession();                       // redirect page
+ *   const ctx = launchContext(client);                          // patient, user, banner, scopes
+ *   const record = await loadPatientRecord(client, { observationCodes, questionnaireBase, policy });
+ * and the write-back sends its POSTs with `fhirRequest` (same retries, timeouts and faults).
+ */
+export { readySession, SessionError, type SessionFault, type SmartOAuth2 } from "./session";
+export { launchContext, type LaunchContext } from "./context";
+export {
+  loadPatientRecord,
+  codeChunks,
+  hasCode,
+  DEFAULT_MAX_PAGES,
+  DEFAULT_PAGE_SIZE,
+  type LoadOptions,
+  type PatientRecord,
+  type SearchFailure,
+} from "./record";
+export { searchAll, searchUrl, type SearchOptions, type SearchResult } from "./search";
+export {
+  fhirRequest,
+  realSleep,
+  DEFAULT_REQUEST_POLICY,
+  type FhirRequest,
+  type FhirResponse,
+  type HttpMethod,
+  type RequestPolicy,
+} from "./request";
+export {
+  FhirFaultError,
+  faultMessage,
+  isFatalFault,
+  isFhirFaultError,
+  type FhirFault,
+  type FhirFaultKind,
+  type SearchName,
+} from "./faults";
+export { parseRetryAfter } from "./retry-after";
+export { patientBanner, needPatientBanner, pickName, pickMrn, formatHumanName, type PatientBanner } from "./banner";
+export { parseScopes, scopeAllows, type ResourceScope, type ScopeAction, type ScopeContext } from "./scopes";
