@@ -51,13 +51,13 @@ const valueSetSchema = z.object({
 type RawValueSet = z.infer<typeof valueSetSchema>;
 
 /** levels[0..4] are MO SC UA PD AD, each 1–5. */
-type Levels = readonly [number, number, number, number, number];
+export type Eq5dLevels = readonly [number, number, number, number, number];
 
 /**
  * Every extra term the evaluator knows, with the definition it implements, word for word as in the JSON. A
  * value set whose term reads differently is refused rather than evaluated by a rule it does not state.
  */
-const TERMS: Readonly<Record<string, { definition: string; factor: (l: Levels) => number }>> = {
+const TERMS: Readonly<Record<string, { definition: string; factor: (l: Eq5dLevels) => number }>> = {
   N4: {
     definition: "added once if ANY dimension is at level 4 or 5 (eq5d: any(level >= 4))",
     factor: (l) => (l.some((x) => x >= 4) ? 1 : 0),
@@ -81,12 +81,13 @@ const TERMS: Readonly<Record<string, { definition: string; factor: (l: Levels) =
 
 const CONSTANT_RULE = "any dimension level > 1";
 
-interface CompiledModel {
+/** A value set's model in exact integer units (10⁻¹⁰), ready to evaluate. */
+export interface CompiledModel {
   start: number;
   constant: number;
   /** levels[d][level - 1] in units. */
   levels: readonly (readonly number[])[];
-  terms: readonly { coefficient: number; factor: (l: Levels) => number }[];
+  terms: readonly { coefficient: number; factor: (l: Eq5dLevels) => number }[];
 }
 
 /** A coefficient as an exact integer count of 10⁻¹⁰ (a data error if it has more decimals). */
@@ -97,7 +98,11 @@ function units(id: string, what: string, x: number): number {
   return d.negative ? -n : n;
 }
 
-function compile(id: string, raw: unknown): CompiledModel {
+/**
+ * Checks one value set of the data file and turns it into integer units. A data error (malformed entry, an
+ * unknown term, a term whose definition differs from what the evaluator implements) throws a plain Error.
+ */
+export function compileValueSet(id: string, raw: unknown): CompiledModel {
   const parsed = z.safeParse(valueSetSchema, raw);
   if (!parsed.success) throw new Error(`eq5d5l_valuesets.json ${id}: malformed value set (${parsed.error.issues[0]?.message ?? ""})`);
   const m = parsed.data.model;
@@ -133,14 +138,14 @@ function model(valueSetId: unknown): CompiledModel {
   if (disabled) throw new ScoreInputError("valueSetId", `value set ${valueSetId} is disabled: ${disabled}`);
   let m = compiled.get(valueSetId);
   if (!m) {
-    m = compile(valueSetId, rawSets[valueSetId]);
+    m = compileValueSet(valueSetId, rawSets[valueSetId]);
     compiled.set(valueSetId, m);
   }
   return m;
 }
 
 /** The five levels of a profile "MO SC UA PD AD" (e.g. "21232"); refuses anything but five digits 1–5. */
-export function parseEq5dProfile(profile: unknown): Levels {
+export function parseEq5dProfile(profile: unknown): Eq5dLevels {
   if (typeof profile !== "string" || !/^[1-5]{5}$/.test(profile)) {
     throw new ScoreInputError(
       "profile",
@@ -162,7 +167,11 @@ export function isEq5dProfile(profile: unknown): profile is string {
  */
 export function eq5d5lIndex(profile: string, valueSetId: string): number {
   const levels = parseEq5dProfile(profile);
-  const m = model(valueSetId);
+  return evaluate(model(valueSetId), levels);
+}
+
+/** The index of parsed levels under a compiled model (one evaluator for every model). */
+export function evaluate(m: CompiledModel, levels: Eq5dLevels): number {
   let u = m.start;
   if (levels.some((x) => x > 1)) u += m.constant;
   levels.forEach((level, d) => {

@@ -48,6 +48,7 @@ export {
   DISABLED_VALUE_SETS,
   EQ5D_DIMENSIONS,
   type Eq5dDimension,
+  type Eq5dLevels,
 } from "./eq5d";
 export { barthelIndex, barthelItemMax, BARTHEL_POINTS } from "./barthel";
 export { formatIndex, formatFixed, roundHalfAwayFromZero } from "./rounding";
