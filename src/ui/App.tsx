@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useMemo, useState, type ComponentType } from "react";
+import type { ClinicianEntries, ScoreReport } from "../report/types";
+import { createTranslator, pickLocale, type Locale } from "../i18n";
+import { TranslatorProvider, useTranslator } from "../i18n/react";
+import { ClinicianView } from "./ClinicianView";
+import { FaultView } from "./FaultView";
+import type { AppFault, UnavailableSearch } from "./faults";
+
+/** One launched patient: how to score (re-run on every clinician entry) and what the launch said. */
+export interface Session {
+  /** The ScoreReport for these clinician entries (scoreReport of src/extract with ReportOptions.clinician). */
+  score(entries: ClinicianEntries): ScoreReport;
+  /** need_patient_banner from the launch context (default true). */
+  needPatientBanner: boolean;
+  /** The launch context's locale (e.g. "ja-JP"), if any. */
+  locale: string | null;
+  /** The signed-in user's display name (fhirUser), if known. */
+  userName: string | null;
+  unavailable?: readonly UnavailableSearch[];
+  save?: ((report: ScoreReport, entries: ClinicianEntries) => Promise<void>) | undefined;
+  loadFormsPanel?: (() => Promise<{ default: ComponentType }>) | undefined;
+}
+
+export type LoadResult = { ok: true; session: Session } | { ok: false; fault: AppFault };
+
+export interface AppProps {
+  /** Loads the patient (SMART ready → record → evidence); called again on "Try again". */
+  load(): Promise<LoadResult>;
+  /** The browser's languages (navigator.languages), after the launch context's. */
+  browserLocales?: readonly string[];
+}
+
+type State = { kind: "loading" } | { kind: "fault"; fault: AppFault } | { kind: "ready"; session: Session };
+
+/** The app: loading, a fault, or the clinician's view; English or Japanese (launch context, then browser, then switch). */
+export function App({ load, browserLocales = [] }: AppProps) {
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setState({ kind: "loading" });
+    load().then(
+      (result) => {
+        if (!live) return;
+        setState(result.ok ? { kind: "ready", session: result.session } : { kind: "fault", fault: result.fault });
+      },
+      () => {
+        if (live) setState({ kind: "fault", fault: { kind: "unexpected" } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, attempt]);
+
+  const launchLocale = state.kind === "ready" ? state.session.locale : null;
+  const locale = chosenLocale ?? pickLocale([launchLocale, ...browserLocales]);
+  const translator = useMemo(() => createTranslator(locale), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+
+  return (
+    <TranslatorProvider translator={translator}>
+      {state.kind === "loading" ? (
+        <Loading />
+      ) : state.kind === "fault" ? (
+        <main className="fault-page">
+          <FaultView fault={state.fault} onRetry={retry} />
+        </main>
+      ) : (
+        <ReadyView session={state.session} onLocaleChange={setChosenLocale} />
+      )}
+    </TranslatorProvider>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslator();
+  return (
+    <main className="loading" role="status" aria-live="polite" data-testid="loading">
+      {t("app.loading")}
+    </main>
+  );
+}
+
+/** Holds the clinician's entries; each change re-scores at once. */
+function ReadyView({ session, onLocaleChange }: { session: Session; onLocaleChange(locale: Locale): void }) {
+  const [entries, setEntries] = useState<ClinicianEntries>({});
+  const report = useMemo(() => session.score(entries), [session, entries]);
+  return (
+    <ClinicianView
+      report={report}
+      entries={entries}
+      onEntriesChange={setEntries}
+      showBanner={session.needPatientBanner}
+      userName={session.userName}
+      onLocaleChange={onLocaleChange}
+      unavailable={session.unavailable ?? []}
+      onSave={session.save}
+      loadFormsPanel={session.loadFormsPanel}
+    />
+  );
+}

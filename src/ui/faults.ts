@@ -1,0 +1,74 @@
+/** The app-level fault states the view can show: the data layer's FhirFault plus the launch's own. */
+import type { FhirFault, SearchName } from "../fhir/faults";
+import type { MessageKey } from "../i18n";
+
+export type AppFault =
+  | FhirFault
+  /** Opened without a SMART launch (no state in the session): nothing to load. */
+  | { kind: "not-launched" }
+  /** A bug or an unforeseen error; details stay out of the UI and the logs (no PHI). */
+  | { kind: "unexpected" };
+
+/** A search that could not be read while the rest of the record was: shown on the panels that need it. */
+export interface UnavailableSearch {
+  search: SearchName;
+  fault: FhirFault;
+}
+
+export interface FaultText {
+  title: MessageKey;
+  body: MessageKey;
+  /** Whether trying again in this session can help. */
+  retry: boolean;
+}
+
+export function faultText(fault: AppFault): FaultText {
+  switch (fault.kind) {
+    case "session-ended":
+      return { title: "app.fault.sessionEnded.title", body: "app.fault.sessionEnded.body", retry: false };
+    case "forbidden":
+      return { title: "app.fault.forbidden.title", body: "app.fault.forbidden.body", retry: false };
+    case "not-found":
+      return { title: "app.fault.notFound.title", body: "app.fault.notFound.body", retry: false };
+    case "rate-limited":
+      return { title: "app.fault.busy.title", body: "app.fault.rateLimited.body", retry: true };
+    case "unavailable":
+      return { title: "app.fault.busy.title", body: "app.fault.unavailable.body", retry: true };
+    case "server-error":
+      return { title: "app.fault.serverError.title", body: "app.fault.serverError.body", retry: true };
+    case "timeout":
+      return { title: "app.fault.timeout.title", body: "app.fault.timeout.body", retry: true };
+    case "network":
+      return { title: "app.fault.network.title", body: "app.fault.network.body", retry: true };
+    case "invalid-response":
+      return { title: "app.fault.invalid.title", body: "app.fault.invalid.body", retry: true };
+    case "rejected":
+      return { title: "app.fault.rejected.title", body: "app.fault.rejected.body", retry: false };
+    case "aborted":
+      return { title: "app.fault.aborted.title", body: "app.fault.aborted.body", retry: true };
+    case "no-patient":
+      return { title: "app.fault.noPatient.title", body: "app.fault.noPatient.body", retry: false };
+    case "not-launched":
+      return { title: "app.fault.notLaunched.title", body: "app.fault.notLaunched.body", retry: false };
+    case "unexpected":
+      return { title: "app.fault.unexpected.title", body: "app.fault.unexpected.body", retry: true };
+  }
+}
+
+/** Parameters of a fault's sentence: HTTP status, the wait the server asked for, seconds of the timeout. */
+export function faultParams(fault: AppFault): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  if ("status" in fault) params.status = fault.status;
+  if ("retryAfterMs" in fault && fault.retryAfterMs !== null) params.wait = Math.ceil(fault.retryAfterMs / 1000);
+  if (fault.kind === "timeout") params.seconds = Math.round(fault.timeoutMs / 1000);
+  if ("attempts" in fault) params.attempts = fault.attempts;
+  return params;
+}
+
+/** Which panels each search feeds (DESIGN.md evidence rules): a missing search is flagged on those panels. */
+export type Panel = "segment" | "sins" | "tokuhashi" | "qol";
+export const PANELS_OF_SEARCH: Record<SearchName, readonly Panel[]> = {
+  Condition: ["segment", "sins", "tokuhashi"],
+  Observation: ["tokuhashi", "qol"],
+  QuestionnaireResponse: ["sins", "tokuhashi", "qol"],
+};

@@ -1,0 +1,228 @@
+/**
+ * Which catalogue key names each category of the scores and the study, so that every word shown traces to
+ * reference/SINS.md, reference/TOKUHASHI.md or the study. Records keyed by the core's types: the compiler
+ * refuses a category without its words.
+ */
+import type { MessageKey } from "../i18n";
+import type { EvidenceSource, TokuhashiReport, SinsReport } from "../report/types";
+import type {
+  ExtraspinalBoneMets,
+  FrankelGrade,
+  GeneralCondition,
+  PrimarySite,
+  SegmentGroup,
+  SinsAlignment,
+  SinsBoneLesion,
+  SinsCategory,
+  SinsCollapse,
+  SinsPain,
+  SinsPosterolateral,
+  TokuhashiPrognosis,
+  VertebralBodyMets,
+  VisceralMets,
+} from "../scores/types";
+import { SINS_POINTS, TOKUHASHI_POINTS, sinsLocationClass, type SinsLocationClass } from "../scores";
+import { SPINAL_LEVELS } from "../scores/types";
+
+export type SinsItemKey = keyof SinsReport["items"];
+export type TokuhashiItemKey = keyof TokuhashiReport["items"];
+
+export const SEGMENT_GROUP_LABEL: Record<SegmentGroup, MessageKey> = {
+  cervical: "app.group.cervical",
+  thoracic: "app.group.thoracic",
+  "tl-l-s": "app.group.tl-l-s",
+};
+/** Short names for chart legends and table headers. */
+export const SEGMENT_GROUP_SHORT: Record<SegmentGroup, MessageKey> = {
+  cervical: "app.group.short.cervical",
+  thoracic: "app.group.short.thoracic",
+  "tl-l-s": "app.group.short.tl-l-s",
+};
+
+export const SINS_CATEGORY_LABEL: Record<SinsCategory, MessageKey> = {
+  stable: "app.sins.category.stable",
+  "potentially-unstable": "app.sins.category.potentially-unstable",
+  unstable: "app.sins.category.unstable",
+};
+
+export const TOKUHASHI_PROGNOSIS_LABEL: Record<TokuhashiPrognosis, MessageKey> = {
+  "<6m": "app.tok.prognosis.lt6m",
+  ">=6m": "app.tok.prognosis.ge6m",
+  ">=12m": "app.tok.prognosis.ge12m",
+};
+
+export const SOURCE_LABEL: Record<EvidenceSource, MessageKey> = {
+  record: "app.source.record",
+  questionnaire: "app.source.questionnaire",
+  clinician: "app.source.clinician",
+  missing: "app.source.missing",
+};
+
+export const SINS_ITEM_LABEL: Record<SinsItemKey, MessageKey> = {
+  location: "app.sins.item.location",
+  pain: "app.sins.item.pain",
+  boneLesion: "app.sins.item.boneLesion",
+  alignment: "app.sins.item.alignment",
+  collapse: "app.sins.item.collapse",
+  posterolateral: "app.sins.item.posterolateral",
+};
+
+export const TOKUHASHI_ITEM_LABEL: Record<TokuhashiItemKey, MessageKey> = {
+  generalCondition: "app.tok.item.generalCondition",
+  extraspinalBoneMets: "app.tok.item.extraspinalBoneMets",
+  vertebralBodyMets: "app.tok.item.vertebralBodyMets",
+  visceralMets: "app.tok.item.visceralMets",
+  primarySite: "app.tok.item.primarySite",
+  palsy: "app.tok.item.palsy",
+};
+
+const SINS_PAIN: Record<SinsPain, MessageKey> = {
+  mechanical: "app.sins.pain.mechanical",
+  occasional: "app.sins.pain.occasional",
+  none: "app.sins.pain.none",
+};
+const SINS_BONE: Record<SinsBoneLesion, MessageKey> = {
+  lytic: "app.sins.boneLesion.lytic",
+  mixed: "app.sins.boneLesion.mixed",
+  blastic: "app.sins.boneLesion.blastic",
+};
+const SINS_ALIGNMENT: Record<SinsAlignment, MessageKey> = {
+  subluxation: "app.sins.alignment.subluxation",
+  deformity: "app.sins.alignment.deformity",
+  normal: "app.sins.alignment.normal",
+};
+const SINS_COLLAPSE: Record<SinsCollapse, MessageKey> = {
+  gt50: "app.sins.collapse.gt50",
+  lt50: "app.sins.collapse.lt50",
+  noCollapseOver50Involved: "app.sins.collapse.noCollapseOver50Involved",
+  none: "app.sins.collapse.none",
+};
+const SINS_POSTEROLATERAL: Record<SinsPosterolateral, MessageKey> = {
+  bilateral: "app.sins.posterolateral.bilateral",
+  unilateral: "app.sins.posterolateral.unilateral",
+  none: "app.sins.posterolateral.none",
+};
+
+const TOK_GENERAL: Record<GeneralCondition, MessageKey> = {
+  poor: "app.tok.generalCondition.poor",
+  moderate: "app.tok.generalCondition.moderate",
+  good: "app.tok.generalCondition.good",
+};
+const TOK_EXTRASPINAL: Record<ExtraspinalBoneMets, MessageKey> = {
+  "3+": "app.tok.count.3plus",
+  "1-2": "app.tok.count.1-2",
+  "0": "app.tok.count.0",
+};
+const TOK_VERTEBRAL: Record<VertebralBodyMets, MessageKey> = {
+  "3+": "app.tok.count.3plus",
+  "2": "app.tok.count.2",
+  "1": "app.tok.count.1",
+};
+const TOK_VISCERAL: Record<VisceralMets, MessageKey> = {
+  unremovable: "app.tok.visceralMets.unremovable",
+  removable: "app.tok.visceralMets.removable",
+  none: "app.tok.visceralMets.none",
+};
+const TOK_PRIMARY: Record<PrimarySite, MessageKey> = {
+  lung: "app.tok.primary.lung",
+  osteosarcoma: "app.tok.primary.osteosarcoma",
+  stomach: "app.tok.primary.stomach",
+  bladder: "app.tok.primary.bladder",
+  esophagus: "app.tok.primary.esophagus",
+  pancreas: "app.tok.primary.pancreas",
+  liver: "app.tok.primary.liver",
+  gallbladder: "app.tok.primary.gallbladder",
+  unidentified: "app.tok.primary.unidentified",
+  others: "app.tok.primary.others",
+  kidney: "app.tok.primary.kidney",
+  uterus: "app.tok.primary.uterus",
+  rectum: "app.tok.primary.rectum",
+  thyroid: "app.tok.primary.thyroid",
+  breast: "app.tok.primary.breast",
+  prostate: "app.tok.primary.prostate",
+  carcinoid: "app.tok.primary.carcinoid",
+};
+const TOK_PALSY: Record<FrankelGrade, MessageKey> = {
+  A: "app.tok.palsy.A",
+  B: "app.tok.palsy.B",
+  C: "app.tok.palsy.C",
+  D: "app.tok.palsy.D",
+  E: "app.tok.palsy.E",
+};
+
+/** One selectable value of an item: the category key and how to name it. Levels are named by themselves. */
+export interface ItemOption {
+  value: string;
+  /** A catalogue key, or null when the value is its own name (a vertebral level). */
+  label: MessageKey | null;
+  /** The item's points for this value (SINS_POINTS / TOKUHASHI_POINTS of the scoring core). */
+  points: number;
+  /** For a SINS level: its location class (junctional, mobile, semirigid, rigid). */
+  locationClass?: SinsLocationClass;
+}
+
+export const SINS_LOCATION_CLASS_LABEL: Record<SinsLocationClass, MessageKey> = {
+  junctional: "app.sins.location.junctional",
+  mobile: "app.sins.location.mobile",
+  semirigid: "app.sins.location.semirigid",
+  rigid: "app.sins.location.rigid",
+};
+
+/** Options in the order given (object key order would put "0", "1", "2" first). */
+function options<V extends string>(
+  order: readonly V[],
+  map: Record<V, MessageKey>,
+  points: Readonly<Record<V, number>>,
+): ItemOption[] {
+  return order.map((value) => ({ value, label: map[value], points: points[value] }));
+}
+
+const LOCATION_OPTIONS: ItemOption[] = SPINAL_LEVELS.flatMap((value) => {
+  const locationClass = sinsLocationClass(value);
+  if (locationClass === null) return []; // the coccyx has no SINS location class
+  return [
+    {
+      value,
+      label: value === "Occiput" ? ("app.level.occiput" as const) : null,
+      points: SINS_POINTS.location[locationClass],
+      locationClass,
+    },
+  ];
+});
+
+export const SINS_OPTIONS: Record<SinsItemKey, ItemOption[]> = {
+  location: LOCATION_OPTIONS,
+  pain: options(["mechanical", "occasional", "none"], SINS_PAIN, SINS_POINTS.pain),
+  boneLesion: options(["lytic", "mixed", "blastic"], SINS_BONE, SINS_POINTS.boneLesion),
+  alignment: options(["subluxation", "deformity", "normal"], SINS_ALIGNMENT, SINS_POINTS.alignment),
+  collapse: options(["gt50", "lt50", "noCollapseOver50Involved", "none"], SINS_COLLAPSE, SINS_POINTS.collapse),
+  posterolateral: options(["bilateral", "unilateral", "none"], SINS_POSTEROLATERAL, SINS_POINTS.posterolateral),
+};
+
+export const TOKUHASHI_OPTIONS: Record<TokuhashiItemKey, ItemOption[]> = {
+  generalCondition: options(["poor", "moderate", "good"], TOK_GENERAL, TOKUHASHI_POINTS.generalCondition),
+  extraspinalBoneMets: options(["3+", "1-2", "0"], TOK_EXTRASPINAL, TOKUHASHI_POINTS.extraspinalBoneMets),
+  vertebralBodyMets: options(["3+", "2", "1"], TOK_VERTEBRAL, TOKUHASHI_POINTS.vertebralBodyMets),
+  visceralMets: options(["unremovable", "removable", "none"], TOK_VISCERAL, TOKUHASHI_POINTS.visceralMets),
+  primarySite: options(
+    [
+      "lung", "osteosarcoma", "stomach", "bladder", "esophagus", "pancreas",
+      "liver", "gallbladder", "unidentified",
+      "others",
+      "kidney", "uterus",
+      "rectum",
+      "thyroid", "breast", "prostate", "carcinoid",
+    ],
+    TOK_PRIMARY,
+    TOKUHASHI_POINTS.primarySite,
+  ),
+  palsy: options(["A", "B", "C", "D", "E"], TOK_PALSY, TOKUHASHI_POINTS.palsy),
+};
+
+/** The words for one value of an item (a level's name, or the catalogue text). */
+export function optionText(options: readonly ItemOption[], value: string, t: (key: MessageKey) => string): string {
+  const option = options.find((o) => o.value === value);
+  if (!option) return value;
+  const name = option.label ? t(option.label) : option.value;
+  return option.locationClass ? `${name} (${t(SINS_LOCATION_CLASS_LABEL[option.locationClass])})` : name;
+}

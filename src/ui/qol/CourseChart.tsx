@@ -1,0 +1,131 @@
+import { useTranslator } from "../../i18n/react";
+import { SEGMENT_GROUP_SHORT } from "../labels";
+import { drawnPatientValue, type CourseModel } from "./courseModel";
+import { GROUP_DASH, GROUP_SHAPE, Marker, seriesClass } from "./marks";
+
+const W = 360;
+const H = 220;
+const M = { left: 44, right: 78, top: 14, bottom: 30 };
+const PLOT_W = W - M.left - M.right;
+const PLOT_H = H - M.top - M.bottom;
+const X_PREOP = M.left + PLOT_W * 0.18;
+const X_1MO = M.left + PLOT_W * 0.82;
+const GROUP_OFFSET = 9;
+
+export interface CourseChartProps {
+  model: CourseModel;
+  /** The outcome's name, already translated (the chart's accessible name). */
+  title: string;
+  /** id of the data table the chart is equivalent to. */
+  tableId: string;
+}
+
+/**
+ * One outcome before surgery and at 1 month, plain SVG: each study group's mean ± SD (the patient's group in
+ * front, the others muted), the patient's own values, the projection (dashed) and, on the index, the MCIDs.
+ * Every mark carries its figure as text (title and data-text) equal to the table's cell.
+ */
+export function CourseChart({ model, title, tableId }: CourseChartProps) {
+  const { t, number } = useTranslator();
+  const [lo, hi] = model.domain;
+  const y = (v: number) => M.top + PLOT_H - ((v - lo) / (hi - lo)) * PLOT_H;
+  const preopLabel = t("app.qol.preop");
+  const oneMonthLabel = t("app.qol.oneMonth");
+  const patientPre = drawnPatientValue(model.patient, "preop");
+  const patientPost = drawnPatientValue(model.patient, "1mo");
+  return (
+    <svg
+      className="course-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={t("app.qol.chartLabel", { outcome: title })}
+      aria-describedby={tableId}
+      data-testid={`chart-${model.outcome}`}
+    >
+      <g className="axis">
+        {model.ticks.map((tick) => (
+          <g key={tick}>
+            <line className="grid" x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
+            <text x={M.left - 6} y={y(tick) + 3} textAnchor="end">
+              {number(tick)}
+            </text>
+          </g>
+        ))}
+        <text x={X_PREOP} y={H - 10} textAnchor="middle">
+          {preopLabel}
+        </text>
+        <text x={X_1MO} y={H - 10} textAnchor="middle">
+          {oneMonthLabel}
+        </text>
+      </g>
+
+      {model.mcids.map((m, i) => (
+        <g key={m.mcid} className="mcid" data-series="mcid" data-text={m.text}>
+          <title>{t("app.qol.mcidTitle", { mcid: number(m.mcid, 3), level: m.text })}</title>
+          <line x1={X_1MO - 28} x2={X_1MO + 28} y1={y(m.level)} y2={y(m.level)} strokeDasharray="1 2" />
+          <text x={X_1MO + 30} y={y(m.level) + (i === 0 ? 8 : -2)} className="mcid-label">
+            {t("app.qol.mcidShort", { mcid: number(m.mcid, 3) })}
+          </text>
+        </g>
+      ))}
+
+      {model.groups.map((g, i) => {
+        const dx = (i - 1) * GROUP_OFFSET;
+        const x0 = X_PREOP + dx;
+        const x1 = X_1MO + dx;
+        const name = t(SEGMENT_GROUP_SHORT[g.group]);
+        const points = [
+          { x: x0, s: g.preop, when: "preop", label: preopLabel },
+          { x: x1, s: g.oneMonth, when: "1mo", label: oneMonthLabel },
+        ] as const;
+        return (
+          <g key={g.group} className={seriesClass(g.emphasis)} data-group={g.group}>
+            <line x1={x0} y1={y(g.preop.mean)} x2={x1} y2={y(g.oneMonth.mean)} strokeDasharray={GROUP_DASH[g.group]} />
+            {points.map((p) => (
+              <g key={p.when} data-series={g.group} data-timepoint={p.when} data-text={p.s.text}>
+                <title>{t("app.qol.pointTitle", { series: name, timepoint: p.label, value: p.s.text, n: p.s.n })}</title>
+                <line className="whisker" x1={p.x} x2={p.x} y1={y(p.s.mean - p.s.sd)} y2={y(p.s.mean + p.s.sd)} />
+                <line className="whisker" x1={p.x - 3} x2={p.x + 3} y1={y(p.s.mean - p.s.sd)} y2={y(p.s.mean - p.s.sd)} />
+                <line className="whisker" x1={p.x - 3} x2={p.x + 3} y1={y(p.s.mean + p.s.sd)} y2={y(p.s.mean + p.s.sd)} />
+                <Marker shape={GROUP_SHAPE[g.group]} x={p.x} y={y(p.s.mean)} />
+              </g>
+            ))}
+            <text className="series-label" x={W - M.right + 4} y={y(g.oneMonth.mean) + 3 + (i - 1) * 11}>
+              {name}
+            </text>
+          </g>
+        );
+      })}
+
+      {model.projection ? (
+        <g className="series series-projection" data-series="projection" data-text={model.projection.text}>
+          <title>
+            {t("app.qol.projectionTitle", { baseline: model.projection.baselineText, value: model.projection.text })}
+          </title>
+          <line x1={X_PREOP} y1={y(model.projection.baseline)} x2={X_1MO} y2={y(model.projection.expectedOneMonth)} strokeDasharray="5 4" />
+          <line className="whisker" x1={X_1MO} x2={X_1MO} y1={y(model.projection.low)} y2={y(model.projection.high)} strokeDasharray="3 2" />
+          <Marker shape="diamond-open" x={X_1MO} y={y(model.projection.expectedOneMonth)} size={4.5} />
+        </g>
+      ) : null}
+
+      {patientPre || patientPost ? (
+        <g className="series series-self" data-series="patient">
+          {patientPre && patientPost ? (
+            <line x1={X_PREOP} y1={y(patientPre.value)} x2={X_1MO} y2={y(patientPost.value)} />
+          ) : null}
+          {[
+            { v: patientPre, x: X_PREOP, when: "preop", label: preopLabel },
+            { v: patientPost, x: X_1MO, when: "1mo", label: oneMonthLabel },
+          ].map((p) =>
+            p.v ? (
+              <g key={p.when} data-series="patient" data-timepoint={p.when} data-text={p.v.text}>
+                <title>{t("app.qol.patientPointTitle", { timepoint: p.label, value: p.v.text })}</title>
+                <Marker shape="diamond" x={p.x} y={y(p.v.value)} size={4.5} />
+              </g>
+            ) : null,
+          )}
+        </g>
+      ) : null}
+    </svg>
+  );
+}

@@ -1,0 +1,128 @@
+import { useTranslator } from "../../i18n/react";
+import type { MessageKey } from "../../i18n";
+import type { QolTimepointKind } from "../../report/types";
+import { SEGMENT_GROUP_SHORT } from "../labels";
+import type { CourseModel, StatPoint } from "./courseModel";
+
+export const TIMEPOINT_LABEL: Record<QolTimepointKind, MessageKey> = {
+  preop: "app.qol.preop",
+  "1mo": "app.qol.oneMonth",
+  other: "app.qol.otherDate",
+};
+
+function StatCell({ s, testId }: { s: StatPoint | null; testId?: string }) {
+  const { t } = useTranslator();
+  if (!s) return <td>{t("app.qol.notReported")}</td>;
+  return (
+    <td>
+      <span className="stat" data-testid={testId} data-text={s.text}>
+        {s.text}
+      </span>
+      <span className="stat-n">{t("app.qol.nUnknown", { n: s.n, unknown: s.unknown })}</span>
+    </td>
+  );
+}
+
+/** The chart's figures as a table: the same strings the chart's marks carry. */
+export function CourseTable({ model, id, caption }: { model: CourseModel; id: string; caption: string }) {
+  const { t, date, number } = useTranslator();
+  const pre = model.patient.filter((v) => v.timepoint === "preop");
+  const post = model.patient.filter((v) => v.timepoint === "1mo");
+  return (
+    <table id={id} className="data-table" data-testid={`table-${model.outcome}`}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("app.qol.col.series")}</th>
+          <th scope="col">{t("app.qol.preop")}</th>
+          <th scope="col">{t("app.qol.oneMonth")}</th>
+          <th scope="col">{t("app.qol.col.change")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...model.groups]
+          .sort((a, b) => SERIES_ORDER[a.group] - SERIES_ORDER[b.group])
+          .map((g) => (
+            <tr key={g.group} data-series={g.group}>
+              <th scope="row">
+                {t(SEGMENT_GROUP_SHORT[g.group])}
+                {g.emphasis === "patient" ? <span className="tag"> {t("app.qol.patientsGroup")}</span> : null}
+              </th>
+              <StatCell s={g.preop} />
+              <StatCell s={g.oneMonth} />
+              <StatCell s={g.change} />
+            </tr>
+          ))}
+        {pre.length > 0 || post.length > 0 ? (
+          <tr data-series="patient">
+            <th scope="row">{t("app.qol.patient")}</th>
+            {[pre, post].map((values, i) => (
+              <td key={i}>
+                {values.map((v) => (
+                  <span key={`${v.date}-${v.text}`} className="stat" data-text={v.text}>
+                    {v.text}
+                    {v.date ? <span className="stat-n"> {date(v.date)}</span> : null}
+                  </span>
+                ))}
+              </td>
+            ))}
+            <td>{t("app.qol.notApplicable")}</td>
+          </tr>
+        ) : (
+          <tr data-series="patient">
+            <th scope="row">{t("app.qol.patient")}</th>
+            <td colSpan={3}>{t("app.qol.noPatientValues")}</td>
+          </tr>
+        )}
+        {model.patient
+          .filter((v) => v.timepoint === "other")
+          .map((v) => (
+            <tr key={`other-${v.date}-${v.text}`} data-series="patient-other">
+              <th scope="row">{t("app.qol.patientOther", { date: v.date ? date(v.date) : t("app.prov.noDate") })}</th>
+              <td colSpan={3}>
+                <span className="stat" data-text={v.text}>
+                  {v.text}
+                </span>
+              </td>
+            </tr>
+          ))}
+        {model.projection ? (
+          <tr data-series="projection">
+            <th scope="row">{t("app.qol.projection")}</th>
+            <td>
+              <span className="stat" data-text={model.projection.baselineText}>
+                {model.projection.baselineText}
+              </span>
+            </td>
+            <td>
+              <span className="stat" data-text={model.projection.text}>
+                {model.projection.text}
+              </span>
+            </td>
+            <td>{t("app.qol.projectionChange")}</td>
+          </tr>
+        ) : null}
+        {model.mcids.map((m) => (
+          <tr key={m.mcid} data-series="mcid">
+            <th scope="row">
+              {t(m.referenceOf === "patient" ? "app.qol.mcidRowPatient" : "app.qol.mcidRowGroup", { mcid: number(m.mcid, 3) })}
+            </th>
+            <td>
+              <span className="stat" data-text={m.referenceText}>
+                {m.referenceText}
+              </span>
+            </td>
+            <td>
+              <span className="stat" data-text={m.text}>
+                {m.text}
+              </span>
+            </td>
+            <td>+{number(m.mcid, 3)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const SERIES_ORDER = { cervical: 0, thoracic: 1, "tl-l-s": 2 } as const;

@@ -1,0 +1,144 @@
+import { useId } from "react";
+import { useTranslator } from "../../i18n/react";
+import type { MessageKey } from "../../i18n";
+import { SEGMENT_GROUP_SHORT } from "../labels";
+import type { ProportionMeasure, ProportionModel } from "./courseModel";
+import { TIMEPOINT_LABEL } from "./CourseTable";
+
+export const MEASURE_LABEL: Record<ProportionMeasure, MessageKey> = {
+  frankelABC: "app.qol.frankelABC",
+  ecogOver2: "app.qol.ecogOver2",
+};
+
+const W = 360;
+const BAR_H = 10;
+const ROW_GAP = 8;
+const LEFT = 62;
+const RIGHT = 92;
+
+/**
+ * Proportion of patients with Frankel A–C (severe paralysis) or ECOG PS > 2, per group, before surgery and at
+ * 1 month: horizontal bars, pre-op hatched and 1 month solid, each with its figure written next to it.
+ */
+export function ProportionChart({ model, tableId }: { model: ProportionModel; tableId: string }) {
+  const { t } = useTranslator();
+  const hatchId = useId().replace(/:/g, "");
+  const rows = model.groups;
+  const rowH = BAR_H * 2 + ROW_GAP + 4;
+  const H = rows.length * rowH + 24;
+  const x = (pct: number) => LEFT + ((W - LEFT - RIGHT) * pct) / 100;
+  return (
+    <svg
+      className="proportion-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={t("app.qol.chartLabel", { outcome: t(MEASURE_LABEL[model.measure]) })}
+      aria-describedby={tableId}
+      data-testid={`chart-${model.measure}`}
+    >
+      <defs>
+        <pattern id={hatchId} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <line x1="0" y1="0" x2="0" y2="4" className="hatch" />
+        </pattern>
+      </defs>
+      {rows.map((g, i) => {
+        const top = 4 + i * rowH;
+        const bars = [
+          { when: "preop" as const, p: g.preop, y: top },
+          { when: "1mo" as const, p: g.oneMonth, y: top + BAR_H + 2 },
+        ];
+        return (
+          <g key={g.group} className={`series series-${g.emphasis}`} data-group={g.group}>
+            <text x={LEFT - 6} y={top + BAR_H + 4} textAnchor="end" className="series-label">
+              {t(SEGMENT_GROUP_SHORT[g.group])}
+            </text>
+            {bars.map((b) => (
+              <g key={b.when} data-series={g.group} data-timepoint={b.when} data-text={b.p.text}>
+                <title>
+                  {t("app.qol.barTitle", {
+                    series: t(SEGMENT_GROUP_SHORT[g.group]),
+                    timepoint: t(TIMEPOINT_LABEL[b.when]),
+                    value: b.p.text,
+                  })}
+                </title>
+                <rect
+                  className={b.when === "preop" ? "bar bar-preop" : "bar bar-1mo"}
+                  x={LEFT}
+                  y={b.y}
+                  width={Math.max(0.5, x(b.p.percent) - LEFT)}
+                  height={BAR_H}
+                  fill={b.when === "preop" ? `url(#${hatchId})` : undefined}
+                />
+                <text x={x(b.p.percent) + 4} y={b.y + BAR_H - 1} className="bar-label">
+                  {`${t(b.when === "preop" ? "app.qol.preopShort" : "app.qol.oneMonthShort")} ${b.p.text}`}
+                </text>
+              </g>
+            ))}
+          </g>
+        );
+      })}
+      <line className="axis-line" x1={LEFT} x2={LEFT} y1={0} y2={H - 20} />
+      <text x={LEFT} y={H - 6} textAnchor="middle" className="axis">
+        0%
+      </text>
+      <text x={x(100)} y={H - 6} textAnchor="middle" className="axis">
+        100%
+      </text>
+    </svg>
+  );
+}
+
+export function ProportionTable({ model, id }: { model: ProportionModel; id: string }) {
+  const { t, date } = useTranslator();
+  const order = { cervical: 0, thoracic: 1, "tl-l-s": 2 } as const;
+  return (
+    <table id={id} className="data-table" data-testid={`table-${model.measure}`}>
+      <caption>{t("app.qol.tableCaption", { outcome: t(MEASURE_LABEL[model.measure]) })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("app.qol.col.series")}</th>
+          <th scope="col">{t("app.qol.preop")}</th>
+          <th scope="col">{t("app.qol.oneMonth")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...model.groups]
+          .sort((a, b) => order[a.group] - order[b.group])
+          .map((g) => (
+            <tr key={g.group} data-series={g.group}>
+              <th scope="row">
+                {t(SEGMENT_GROUP_SHORT[g.group])}
+                {g.emphasis === "patient" ? <span className="tag"> {t("app.qol.patientsGroup")}</span> : null}
+              </th>
+              <td>
+                <span className="stat" data-text={g.preop.text}>
+                  {g.preop.text}
+                </span>
+              </td>
+              <td>
+                <span className="stat" data-text={g.oneMonth.text}>
+                  {g.oneMonth.text}
+                </span>
+              </td>
+            </tr>
+          ))}
+        <tr data-series="patient">
+          <th scope="row">{t("app.qol.patient")}</th>
+          <td colSpan={2}>
+            {model.patient.length === 0
+              ? t("app.qol.noPatientValues")
+              : model.patient
+                  .map((v) =>
+                    t(model.measure === "frankelABC" ? "app.qol.patientFrankel" : "app.qol.patientEcog", {
+                      value: v.value,
+                      timepoint: t(TIMEPOINT_LABEL[v.timepoint]),
+                      date: v.date ? date(v.date) : t("app.prov.noDate"),
+                    }),
+                  )
+                  .join("; ")}
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,150 @@
+import { useId } from "react";
+import type { ScoreReport } from "../../report/types";
+import type { MessageKey } from "../../i18n";
+import { useTranslator } from "../../i18n/react";
+import { formatIndex } from "../../scores";
+import { GROUP_N, MCIDS, STUDY } from "../../study";
+import { SEGMENT_GROUP_LABEL, SEGMENT_GROUP_SHORT } from "../labels";
+import { CourseChart } from "./CourseChart";
+import { CourseTable } from "./CourseTable";
+import {
+  COURSE_OUTCOMES,
+  PROPORTION_MEASURES,
+  courseModel,
+  orderedGroups,
+  proportionModel,
+  type CourseOutcome,
+} from "./courseModel";
+import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "./marks";
+import { ProportionChart, ProportionTable } from "./ProportionChart";
+import { Significance } from "./Significance";
+
+export const OUTCOME_LABEL: Record<CourseOutcome, MessageKey> = {
+  eq5dIndex: "app.qol.outcome.eq5dIndex",
+  eqVas: "app.qol.outcome.eqVas",
+  painVas: "app.qol.outcome.painVas",
+  barthel: "app.qol.outcome.barthel",
+};
+
+/** The MCIDs the study quotes (Discussion, refs 24 and 25), by reference number. */
+const MCID_NOTE: Record<number, MessageKey> = { 24: "app.qol.mcid24", 25: "app.qol.mcid25" };
+
+/** The latest EQ-5D-5L index on file (by date), for the headline figure. */
+export function latestIndex(timepoints: ScoreReport["qol"]["timepoints"]) {
+  let best: (typeof timepoints)[number] | null = null;
+  for (const tp of timepoints) {
+    if (!tp.eq5d) continue;
+    const time = tp.date ? Date.parse(tp.date) : Number.NEGATIVE_INFINITY;
+    const bestTime = best?.date ? Date.parse(best.date) : Number.NEGATIVE_INFINITY;
+    if (best === null || time >= bestTime) best = tp;
+  }
+  return best;
+}
+
+/**
+ * The study's expected QOL course next to the patient's own values: four outcome charts with their data
+ * tables, the Frankel A–C and ECOG > 2 proportions, the caveat, N and unknowns, significance and citation.
+ */
+export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
+  const { t, date } = useTranslator();
+  const baseId = useId().replace(/:/g, "");
+  const { expected, timepoints } = qol;
+  const latest = latestIndex(timepoints);
+  const input = { expected, timepoints, groupN: GROUP_N, mcids: MCIDS.map((m) => m.value) };
+  return (
+    <section className="card qol-card" aria-labelledby="qol-heading" data-testid="qol-card">
+      <h2 id="qol-heading">{t("app.qol.title")}</h2>
+      <p className="caveat" data-testid="qol-caveat">
+        <strong>{t("app.qol.caveat", { n: STUDY.n })}</strong>
+      </p>
+      <p className="qol-group">
+        {expected.group
+          ? t("app.qol.groupShown", { group: t(SEGMENT_GROUP_LABEL[expected.group]) })
+          : t("app.qol.groupUnknown")}
+      </p>
+      <p className="qol-latest">
+        <span className="score-figure-label">{t("app.qol.latestIndex")}</span>{" "}
+        {latest?.eq5d ? (
+          <>
+            <strong data-testid="eq5d-index-latest">{formatIndex(latest.eq5d.index)}</strong>{" "}
+            <span className="hint">
+              {t("app.qol.latestIndexDetail", {
+                profile: latest.eq5d.profile,
+                valueSet: latest.eq5d.valueSet,
+                date: latest.date ? date(latest.date) : t("app.prov.noDate"),
+              })}
+            </span>
+          </>
+        ) : (
+          <span>{t("app.qol.noIndex")}</span>
+        )}
+      </p>
+
+      <ul className="legend" aria-label={t("app.qol.legend")}>
+        {orderedGroups(expected.group)
+          .slice()
+          .reverse()
+          .map(({ group, emphasis }) => (
+            <li key={group}>
+              <Swatch shape={GROUP_SHAPE[group]} dash={GROUP_DASH[group]} className={seriesClass(emphasis)} />
+              {t("app.qol.legendGroup", { group: t(SEGMENT_GROUP_SHORT[group]), n: GROUP_N[group] })}
+              {emphasis === "patient" ? <span className="tag"> {t("app.qol.patientsGroup")}</span> : null}
+            </li>
+          ))}
+        <li>
+          <Swatch shape="diamond" className="series series-self" />
+          {t("app.qol.patient")}
+        </li>
+        <li>
+          <Swatch shape="diamond-open" dash="5 4" className="series series-projection" />
+          {t("app.qol.projection")}
+        </li>
+        <li>{t("app.qol.whiskers")}</li>
+      </ul>
+
+      <div className="course-grid">
+        {COURSE_OUTCOMES.map((outcome) => {
+          const model = courseModel(outcome, input);
+          const tableId = `${baseId}-table-${outcome}`;
+          const title = t(OUTCOME_LABEL[outcome]);
+          return (
+            <figure key={outcome} className="course-figure" data-testid={`course-${outcome}`}>
+              <figcaption>
+                <h3>{title}</h3>
+              </figcaption>
+              <CourseChart model={model} title={title} tableId={tableId} />
+              {outcome === "eq5dIndex" ? (
+                <p className="hint mcid-note">{MCIDS.map((m) => t(MCID_NOTE[m.reference] ?? "app.qol.mcidOther", { mcid: m.value })).join(" ")}</p>
+              ) : null}
+              <CourseTable model={model} id={tableId} caption={t("app.qol.tableCaption", { outcome: title })} />
+            </figure>
+          );
+        })}
+        {PROPORTION_MEASURES.map((measure) => {
+          const model = proportionModel(measure, expected, timepoints);
+          const tableId = `${baseId}-table-${measure}`;
+          return (
+            <figure key={measure} className="course-figure" data-testid={`course-${measure}`}>
+              <figcaption>
+                <h3>{t(measure === "frankelABC" ? "app.qol.frankelABC" : "app.qol.ecogOver2")}</h3>
+                <p className="hint">{t("app.qol.barsLegend")}</p>
+              </figcaption>
+              <ProportionChart model={model} tableId={tableId} />
+              <ProportionTable model={model} id={tableId} />
+            </figure>
+          );
+        })}
+      </div>
+
+      <Significance group={expected.group} />
+
+      <p className="citation" data-testid="study-citation">
+        {t("app.qol.source")} {STUDY.citation.replace(/\s*doi:\S+$/, "")}{" "}
+        <a href={STUDY.url} target="_blank" rel="noreferrer noopener">
+          {`doi:${STUDY.doi}`}
+        </a>
+      </p>
+      <p className="hint">{t("app.qol.population")}</p>
+    </section>
+  );
+}

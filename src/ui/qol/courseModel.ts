@@ -1,0 +1,284 @@
+/**
+ * The data of the QOL course charts, computed once and drawn twice: as SVG and as the equivalent table.
+ * Every number the chart shows is a `formatted` string of this model, so the chart and its table cannot differ.
+ * Figures are the study's (qol.expected, from Tables 4 and 6 of Segi et al. 2025) and the patient's own values.
+ */
+import type { CountOfN, ExpectedQol, MeanSd, Projection, QolTimepoint, QolTimepointKind } from "../../report/types";
+import type { FrankelGrade, SegmentGroup } from "../../scores/types";
+import { formatFixed, formatIndex } from "../../scores";
+import { SEGMENT_GROUPS } from "../../study";
+
+export type CourseOutcome = "eq5dIndex" | "eqVas" | "painVas" | "barthel";
+export const COURSE_OUTCOMES: readonly CourseOutcome[] = ["eq5dIndex", "eqVas", "painVas", "barthel"];
+
+/** How the series is drawn: the patient's group in front, the others muted; all neutral when the group is unknown. */
+export type Emphasis = "patient" | "muted" | "neutral";
+
+export interface StatPoint {
+  mean: number;
+  sd: number;
+  n: number;
+  /** Group N minus n: patients without the value in the study. */
+  unknown: number;
+  /** "0.321 ± 0.292": exactly what the chart's label and the table's cell show. */
+  text: string;
+}
+
+export interface GroupCourse {
+  group: SegmentGroup;
+  emphasis: Emphasis;
+  preop: StatPoint;
+  oneMonth: StatPoint;
+  change: StatPoint | null;
+}
+
+export interface PatientValue {
+  timepoint: QolTimepointKind;
+  date: string | null;
+  value: number;
+  text: string;
+}
+
+export interface ProjectionModel extends Projection {
+  baselineText: string;
+  expectedText: string;
+  /** "0.38 ± 0.227": the expected value with the SD of the group's change. */
+  text: string;
+  low: number;
+  high: number;
+}
+
+export interface McidLine {
+  /** The MCID itself (0.039, 0.071). */
+  mcid: number;
+  /** Where the line is drawn: the reference value + the MCID. */
+  level: number;
+  /** The pre-operative value the MCID is added to. */
+  reference: number;
+  /** Whose pre-operative value that is. */
+  referenceOf: "patient" | "group";
+  referenceText: string;
+  text: string;
+}
+
+export interface CourseModel {
+  outcome: CourseOutcome;
+  /** Patient's group first is not assumed: order is cervical, thoracic, TL/L/S, except the patient's group last. */
+  groups: GroupCourse[];
+  /** The patient's values at pre-op and 1 month (drawn) and at other dates (table only). */
+  patient: PatientValue[];
+  projection: ProjectionModel | null;
+  mcids: McidLine[];
+  /** The y-axis: covers every mean ± SD, the patient's values and the projection. */
+  domain: [number, number];
+  ticks: number[];
+}
+
+/** Decimals the study prints: the index to 3, the scales 0–100 to 1. */
+function studyDigits(outcome: CourseOutcome): number {
+  return outcome === "eq5dIndex" ? 3 : 1;
+}
+
+/** A number as shown in the chart and its table (locale-independent digits; the index is rounded half away from zero). */
+export function formatOutcome(outcome: CourseOutcome, value: number, kind: "study" | "patient" = "study"): string {
+  if (outcome === "eq5dIndex") return formatIndex(value);
+  if (kind === "patient" && Number.isInteger(value)) return String(value);
+  return formatFixed(value, studyDigits(outcome));
+}
+
+function stat(outcome: CourseOutcome, m: MeanSd, groupN: number): StatPoint {
+  return {
+    mean: m.mean,
+    sd: m.sd,
+    n: m.n,
+    unknown: Math.max(0, groupN - m.n),
+    text: `${formatOutcome(outcome, m.mean)} ± ${formatOutcome(outcome, m.sd)}`,
+  };
+}
+
+export function patientValueOf(outcome: CourseOutcome, tp: QolTimepoint): number | null {
+  switch (outcome) {
+    case "eq5dIndex":
+      return tp.eq5d?.index ?? null;
+    case "eqVas":
+      return tp.eqVas;
+    case "painVas":
+      return tp.painVas;
+    case "barthel":
+      return tp.barthel;
+  }
+}
+
+function timeOf(date: string | null): number {
+  if (!date) return Number.POSITIVE_INFINITY;
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+const KIND_ORDER: Record<QolTimepointKind, number> = { preop: 0, "1mo": 1, other: 2 };
+
+/** The patient's values of one outcome, oldest first (undated last within their kind). */
+export function patientValues(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): PatientValue[] {
+  const values: PatientValue[] = [];
+  for (const tp of timepoints) {
+    const v = patientValueOf(outcome, tp);
+    if (v === null || !Number.isFinite(v)) continue;
+    values.push({ timepoint: tp.timepoint, date: tp.date, value: v, text: formatOutcome(outcome, v, "patient") });
+  }
+  return values.sort((a, b) => timeOf(a.date) - timeOf(b.date) || KIND_ORDER[a.timepoint] - KIND_ORDER[b.timepoint]);
+}
+
+/** The value drawn for the patient at a study timepoint: the latest dated one of that kind. */
+export function drawnPatientValue(values: readonly PatientValue[], kind: "preop" | "1mo"): PatientValue | null {
+  const ofKind = values.filter((v) => v.timepoint === kind);
+  return ofKind[ofKind.length - 1] ?? null;
+}
+
+export function orderedGroups(patientGroup: SegmentGroup | null): { group: SegmentGroup; emphasis: Emphasis }[] {
+  if (patientGroup === null) return SEGMENT_GROUPS.map((group) => ({ group, emphasis: "neutral" as const }));
+  return [
+    ...SEGMENT_GROUPS.filter((g) => g !== patientGroup).map((group) => ({ group, emphasis: "muted" as const })),
+    { group: patientGroup, emphasis: "patient" as const },
+  ];
+}
+
+function niceStep(span: number): number {
+  const raw = span / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / power;
+  const nice = unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 2.5 ? 2.5 : unit <= 5 ? 5 : 10;
+  return nice * power;
+}
+
+/** A y-axis from the scale's usual bounds, widened to every value drawn (nothing is clipped). */
+export function axis(values: readonly number[], floor: number, ceiling: number): { domain: [number, number]; ticks: number[] } {
+  const lo = Math.min(floor, ...values);
+  const hi = Math.max(ceiling, ...values);
+  const step = niceStep(hi - lo);
+  const start = Math.floor(lo / step) * step;
+  const end = Math.ceil(hi / step) * step;
+  const ticks: number[] = [];
+  for (let v = start; v <= end + step / 2; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return { domain: [start, end], ticks };
+}
+
+const SCALE: Record<CourseOutcome, [number, number]> = {
+  eq5dIndex: [0, 1],
+  eqVas: [0, 100],
+  painVas: [0, 100],
+  barthel: [0, 100],
+};
+
+export interface CourseInput {
+  expected: ExpectedQol;
+  timepoints: readonly QolTimepoint[];
+  /** Study group sizes (31, 82, 90). */
+  groupN: Readonly<Record<SegmentGroup, number>>;
+  /** MCIDs of the index the study cites (0.039, 0.071); drawn on the index chart only. */
+  mcids?: readonly number[];
+}
+
+export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseModel {
+  const { expected, timepoints, groupN } = input;
+  const groups: GroupCourse[] = orderedGroups(expected.group).map(({ group, emphasis }) => {
+    const c = expected.byGroup[group][outcome];
+    return {
+      group,
+      emphasis,
+      preop: stat(outcome, c.preop, groupN[group]),
+      oneMonth: stat(outcome, c.oneMonth, groupN[group]),
+      change: c.change ? stat(outcome, c.change, groupN[group]) : null,
+    };
+  });
+  const patient = patientValues(outcome, timepoints);
+  const p = outcome === "barthel" ? undefined : expected.projection[outcome];
+  const projection: ProjectionModel | null = p
+    ? {
+        ...p,
+        low: p.expectedOneMonth - p.sd,
+        high: p.expectedOneMonth + p.sd,
+        baselineText: formatOutcome(outcome, p.baseline, "patient"),
+        expectedText: formatOutcome(outcome, p.expectedOneMonth),
+        text: `${formatOutcome(outcome, p.expectedOneMonth)} ± ${formatOutcome(outcome, p.sd)}`,
+      }
+    : null;
+
+  const mcids: McidLine[] = [];
+  if (outcome === "eq5dIndex" && input.mcids && input.mcids.length > 0) {
+    const own = expected.group ? groups.find((g) => g.group === expected.group) : undefined;
+    const reference = projection
+      ? { value: projection.baseline, of: "patient" as const }
+      : own
+        ? { value: own.preop.mean, of: "group" as const }
+        : null;
+    if (reference) {
+      for (const mcid of input.mcids) {
+        const level = reference.value + mcid;
+        mcids.push({
+          mcid,
+          level,
+          reference: reference.value,
+          referenceOf: reference.of,
+          referenceText: formatOutcome(outcome, reference.value),
+          text: formatOutcome(outcome, level),
+        });
+      }
+    }
+  }
+
+  const drawn: number[] = [];
+  for (const g of groups) {
+    drawn.push(g.preop.mean - g.preop.sd, g.preop.mean + g.preop.sd, g.oneMonth.mean - g.oneMonth.sd, g.oneMonth.mean + g.oneMonth.sd);
+  }
+  for (const v of patient) if (v.timepoint !== "other") drawn.push(v.value);
+  if (projection) drawn.push(projection.baseline, projection.low, projection.high);
+  for (const m of mcids) drawn.push(m.level);
+  const [floor, ceiling] = SCALE[outcome];
+  const { domain, ticks } = axis(drawn, floor, ceiling);
+  return { outcome, groups, patient, projection, mcids, domain, ticks };
+}
+
+// ------------------------------------------------------------- Frankel A–C and ECOG > 2 proportions
+
+export type ProportionMeasure = "frankelABC" | "ecogOver2";
+export const PROPORTION_MEASURES: readonly ProportionMeasure[] = ["frankelABC", "ecogOver2"];
+
+export interface ProportionPoint extends CountOfN {
+  /** Percent of n (0–100). */
+  percent: number;
+  /** "46/82 (56%)". */
+  text: string;
+}
+
+export interface ProportionModel {
+  measure: ProportionMeasure;
+  groups: { group: SegmentGroup; emphasis: Emphasis; preop: ProportionPoint; oneMonth: ProportionPoint }[];
+  /** The patient's Frankel grade / ECOG value per timepoint, oldest first. */
+  patient: { timepoint: QolTimepointKind; date: string | null; value: string; inCategory: boolean }[];
+}
+
+function proportion(c: CountOfN): ProportionPoint {
+  const percent = c.n > 0 ? (c.count / c.n) * 100 : 0;
+  return { ...c, percent, text: `${c.count}/${c.n} (${formatFixed(percent, 0)}%)` };
+}
+
+function frankelInCategory(f: FrankelGrade): boolean {
+  return f === "A" || f === "B" || f === "C";
+}
+
+export function proportionModel(measure: ProportionMeasure, expected: ExpectedQol, timepoints: readonly QolTimepoint[]): ProportionModel {
+  const groups = orderedGroups(expected.group).map(({ group, emphasis }) => {
+    const c = expected.byGroup[group][measure];
+    return { group, emphasis, preop: proportion(c.preop), oneMonth: proportion(c.oneMonth) };
+  });
+  const patient: ProportionModel["patient"] = [];
+  for (const tp of [...timepoints].sort((a, b) => timeOf(a.date) - timeOf(b.date))) {
+    if (measure === "frankelABC" && tp.frankel !== null) {
+      patient.push({ timepoint: tp.timepoint, date: tp.date, value: tp.frankel, inCategory: frankelInCategory(tp.frankel) });
+    }
+    if (measure === "ecogOver2" && tp.ecog !== null) {
+      patient.push({ timepoint: tp.timepoint, date: tp.date, value: String(tp.ecog), inCategory: tp.ecog > 2 });
+    }
+  }
+  return { measure, groups, patient };
+}

@@ -1,0 +1,53 @@
+import type { ClinicianEntries, TokuhashiReport } from "../../report/types";
+import { useTranslator } from "../../i18n/react";
+import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_OPTIONS, TOKUHASHI_PROGNOSIS_LABEL, type TokuhashiItemKey } from "../labels";
+import { ScoreCard } from "./ScoreCard";
+
+const ORDER: readonly TokuhashiItemKey[] = [
+  "generalCondition",
+  "extraspinalBoneMets",
+  "vertebralBodyMets",
+  "visceralMets",
+  "primarySite",
+  "palsy",
+];
+
+export interface TokuhashiCardProps {
+  tokuhashi: TokuhashiReport;
+  entries: ClinicianEntries["tokuhashi"];
+  onEntry(item: TokuhashiItemKey, value: string | null): void;
+}
+
+/** The revised Tokuhashi score (2005): total or range, predicted survival band, and the six items. */
+export function TokuhashiCard({ tokuhashi, entries, onEntry }: TokuhashiCardProps) {
+  const { t } = useTranslator();
+  return (
+    <ScoreCard
+      score="tokuhashi"
+      title={t("app.tok.title")}
+      subtitle={
+        <>
+          <span className="badge badge-version" data-testid="tokuhashi-version">
+            {t("app.tok.version")}
+          </span>{" "}
+          {t("app.tok.reference")}
+        </>
+      }
+      total={tokuhashi.total}
+      min={tokuhashi.min}
+      max={tokuhashi.max}
+      bandLabel={t("app.tok.prognosisLabel")}
+      band={tokuhashi.prognosis ? t(TOKUHASHI_PROGNOSIS_LABEL[tokuhashi.prognosis]) : null}
+      bandTestId="tokuhashi-prognosis"
+      bandLegend={t("app.tok.legend")}
+      rows={ORDER.map((key) => ({
+        key,
+        label: t(TOKUHASHI_ITEM_LABEL[key]),
+        item: tokuhashi.items[key],
+        options: TOKUHASHI_OPTIONS[key],
+        entry: entries?.[key],
+      }))}
+      onEntry={(key, value) => onEntry(key as TokuhashiItemKey, value)}
+    />
+  );
+}
