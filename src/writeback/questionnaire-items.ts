@@ -1,0 +1,234 @@
+/**
+ * Reading the app's Questionnaires: items in order, the standard extensions they use, enableWhen.
+ * Shared by the renderer (src/forms), the validator and the response builder, so that all three read
+ * a Questionnaire the same way.
+ */
+import type {
+  Coding,
+  Element,
+  Extension,
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireItemAnswerOption,
+  QuestionnaireItemEnableWhen,
+  QuestionnaireResponseItemAnswer,
+} from "fhir/r4";
+import { DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
+
+export const EXT = {
+  translation: "http://hl7.org/fhir/StructureDefinition/translation",
+  minValue: "http://hl7.org/fhir/StructureDefinition/minValue",
+  maxValue: "http://hl7.org/fhir/StructureDefinition/maxValue",
+  regex: "http://hl7.org/fhir/StructureDefinition/regex",
+  itemControl: "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl",
+  sliderStep: "http://hl7.org/fhir/StructureDefinition/questionnaire-sliderStepValue",
+  unit: "http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
+  ordinalValue: "http://hl7.org/fhir/StructureDefinition/ordinalValue",
+  optionPrefix: "http://hl7.org/fhir/StructureDefinition/questionnaire-optionPrefix",
+} as const;
+
+/**
+ * The app's own extension naming how a read-only item is calculated (valueCode, one of CALCULATIONS).
+ * Its URL lives under the canonical base like every other app artefact (`${base}${CALCULATED_ITEM_PATH}`);
+ * readers match the path so that a deployment's own base works unchanged.
+ */
+export const CALCULATED_ITEM_PATH = "/StructureDefinition/calculated-item";
+
+export function calculatedItemExtension(base: string = DEFAULT_CANONICAL_BASE): string {
+  return `${base.replace(/\/+$/, "")}${CALCULATED_ITEM_PATH}`;
+}
+
+export const CALCULATIONS = [
+  "eq5d5l-index",
+  "eq5d5l-value-set",
+  "barthel-total",
+  "sins-total",
+  "tokuhashi-general-condition",
+  "tokuhashi-total",
+] as const;
+export type Calculation = (typeof CALCULATIONS)[number];
+
+/** linkId → answers, in the shape they take in a QuestionnaireResponse. */
+export type Answers = Readonly<Record<string, readonly QuestionnaireResponseItemAnswer[]>>;
+
+export type ItemControl = "slider" | "drop-down" | "check-box" | "radio-button" | "help";
+
+function ext(holder: { extension?: Extension[] | undefined } | undefined, url: string): Extension | undefined {
+  return holder?.extension?.find((e) => e.url === url);
+}
+
+/** Every item, depth first, in Questionnaire order. */
+export function allItems(q: Pick<Questionnaire, "item">): QuestionnaireItem[] {
+  const out: QuestionnaireItem[] = [];
+  const walk = (items: readonly QuestionnaireItem[] | undefined): void => {
+    for (const it of items ?? []) {
+      out.push(it);
+      walk(it.item);
+    }
+  };
+  walk(q.item);
+  return out;
+}
+
+export function findItem(q: Pick<Questionnaire, "item">, linkId: string): QuestionnaireItem | undefined {
+  return allItems(q).find((i) => i.linkId === linkId);
+}
+
+export function minValue(item: QuestionnaireItem): number | null {
+  const e = ext(item, EXT.minValue);
+  return e?.valueInteger ?? e?.valueDecimal ?? null;
+}
+
+export function maxValue(item: QuestionnaireItem): number | null {
+  const e = ext(item, EXT.maxValue);
+  return e?.valueInteger ?? e?.valueDecimal ?? null;
+}
+
+export function pattern(item: QuestionnaireItem): RegExp | null {
+  const source = ext(item, EXT.regex)?.valueString;
+  return source ? new RegExp(source) : null;
+}
+
+export function sliderStep(item: QuestionnaireItem): number {
+  return ext(item, EXT.sliderStep)?.valueInteger ?? 1;
+}
+
+export function unit(item: QuestionnaireItem): string | null {
+  const c = ext(item, EXT.unit)?.valueCoding;
+  return c?.display ?? c?.code ?? null;
+}
+
+export function itemControl(item: QuestionnaireItem): ItemControl | null {
+  const code = ext(item, EXT.itemControl)?.valueCodeableConcept?.coding?.[0]?.code;
+  switch (code) {
+    case "slider":
+    case "drop-down":
+    case "check-box":
+    case "radio-button":
+    case "help":
+      return code;
+    default:
+      return null;
+  }
+}
+
+/** The calculation of a read-only item, or null for an item the user answers. */
+export function calculation(item: QuestionnaireItem): Calculation | null {
+  const code = item.extension?.find((e) => e.url.endsWith(CALCULATED_ITEM_PATH))?.valueCode;
+  return (CALCULATIONS as readonly string[]).includes(code ?? "") ? (code as Calculation) : null;
+}
+
+export function ordinalValue(option: QuestionnaireItemAnswerOption): number | null {
+  return ext(option, EXT.ordinalValue)?.valueDecimal ?? null;
+}
+
+export function optionPrefix(option: QuestionnaireItemAnswerOption): string | null {
+  return ext(option, EXT.optionPrefix)?.valueString ?? null;
+}
+
+/** The text in `lang` from a primitive's translation extension, else the primitive itself. */
+export function translated(value: string | undefined, element: Element | undefined, lang: string): string {
+  for (const t of element?.extension ?? []) {
+    if (t.url !== EXT.translation) continue;
+    const l = t.extension?.find((e) => e.url === "lang")?.valueCode;
+    const content = t.extension?.find((e) => e.url === "content")?.valueString;
+    if (l === lang && content !== undefined) return content;
+  }
+  return value ?? "";
+}
+
+export function itemText(item: QuestionnaireItem, lang: string): string {
+  return translated(item.text, item._text, lang);
+}
+
+export function codingDisplay(coding: Coding, lang: string): string {
+  return translated(coding.display ?? coding.code, coding._display, lang);
+}
+
+export function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
+  return !!a && !!b && a.system === b.system && a.code === b.code;
+}
+
+/** The answer option (of a choice item) matching a coding, if any. */
+export function optionFor(item: QuestionnaireItem, coding: Coding): QuestionnaireItemAnswerOption | undefined {
+  return item.answerOption?.find((o) => sameCoding(o.valueCoding, coding));
+}
+
+// ------------------------------------------------------------------------------------ enableWhen
+
+type Comparable = number | string | boolean;
+
+function answerComparable(a: QuestionnaireResponseItemAnswer): Comparable | Coding | undefined {
+  return a.valueCoding ?? a.valueInteger ?? a.valueDecimal ?? a.valueDate ?? a.valueDateTime ?? a.valueString ?? a.valueBoolean;
+}
+
+function conditionValue(w: QuestionnaireItemEnableWhen): Comparable | Coding | undefined {
+  return w.answerCoding ?? w.answerInteger ?? w.answerDecimal ?? w.answerDate ?? w.answerDateTime ?? w.answerString ?? w.answerBoolean;
+}
+
+function compare(actual: Comparable | Coding, op: QuestionnaireItemEnableWhen["operator"], expected: Comparable | Coding): boolean {
+  if (typeof actual === "object" || typeof expected === "object") {
+    if (typeof actual !== "object" || typeof expected !== "object") return op === "!=";
+    const same = sameCoding(actual, expected);
+    return op === "=" ? same : op === "!=" ? !same : false;
+  }
+  switch (op) {
+    case "=":
+      return actual === expected;
+    case "!=":
+      return actual !== expected;
+    case ">":
+      return actual > expected;
+    case "<":
+      return actual < expected;
+    case ">=":
+      return actual >= expected;
+    case "<=":
+      return actual <= expected;
+    default:
+      return false;
+  }
+}
+
+function conditionHolds(w: QuestionnaireItemEnableWhen, answers: Answers): boolean {
+  const given = answers[w.question] ?? [];
+  if (w.operator === "exists") return (given.length > 0) === (w.answerBoolean ?? true);
+  const expected = conditionValue(w);
+  if (expected === undefined) return false;
+  if (w.operator === "!=") {
+    return given.every((a) => {
+      const v = answerComparable(a);
+      return v === undefined || compare(v, "!=", expected);
+    });
+  }
+  return given.some((a) => {
+    const v = answerComparable(a);
+    return v !== undefined && compare(v, w.operator, expected);
+  });
+}
+
+/** Whether an item is enabled given the answers (enableWhen with enableBehavior all/any; ancestors too). */
+export function isEnabled(q: Pick<Questionnaire, "item">, linkId: string, answers: Answers): boolean {
+  const path = pathTo(q.item ?? [], linkId);
+  if (!path) return false;
+  return path.every((item) => {
+    const conditions = item.enableWhen ?? [];
+    if (conditions.length === 0) return true;
+    const results = conditions.map((w) => conditionHolds(w, answers));
+    return item.enableBehavior === "any" ? results.some(Boolean) : results.every(Boolean);
+  });
+}
+
+function pathTo(items: readonly QuestionnaireItem[], linkId: string): QuestionnaireItem[] | null {
+  for (const it of items) {
+    if (it.linkId === linkId) return [it];
+    const below = pathTo(it.item ?? [], linkId);
+    if (below) return [it, ...below];
+  }
+  return null;
+}
+
+/** `url|version`: the canonical a QuestionnaireResponse points to. */
+export function versionedCanonical(q: Pick<Questionnaire, "url" | "version">): string {
+  return q.version ? `${q.url ?? ""}|${q.version}` : (q.url ?? "");
+}
