@@ -1,0 +1,46 @@
+/**
+ * `npm start` (after `vite build`): the local sandbox EHR on http://127.0.0.1:$PORT/.
+ *   PORT=0 picks a free port.  --patients <dir> (or SANDBOX_PATIENTS) loads another folder of bundles.
+ *   --no-shift-dates (or SANDBOX_SHIFT_DATES=0) keeps the bundles' dates as written.
+ */
+import { resolve } from "node:path";
+import { startSandbox } from "./server";
+
+function arg(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(name);
+  if (i >= 0) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+async function main(): Promise<void> {
+  const portText = process.env.PORT ?? "8080";
+  const port = Number.parseInt(portText, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a port number (0 for any free port), got "${portText}"`);
+    process.exit(2);
+  }
+  const patients = arg("--patients") ?? process.env.SANDBOX_PATIENTS;
+  const shiftDates = !process.argv.includes("--no-shift-dates") && process.env.SANDBOX_SHIFT_DATES !== "0";
+  const sandbox = await startSandbox({
+    port,
+    ...(patients ? { patientsDir: resolve(patients) } : {}),
+    shiftDates,
+  });
+  for (const e of sandbox.loadErrors) console.error(`[sandbox] load: ${e}`);
+  console.log(`Sandbox EHR: ${sandbox.url}`);
+  console.log(`  SMART FHIR base: ${sandbox.fhirBase}   open FHIR base: ${sandbox.openFhirBase}`);
+  console.log(`  ${sandbox.patientIds.length} synthetic patients loaded. Ctrl+C to stop.`);
+  const stop = (): void => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((err: unknown) => {
+  const e = err as NodeJS.ErrnoException;
+  console.error(e.code === "EADDRINUSE" ? `Port in use: set PORT to another port (PORT=0 picks a free one).` : `Sandbox failed to start: ${e.message}`);
+  process.exit(1);
+});
