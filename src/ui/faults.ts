@@ -1,19 +1,18 @@
 /** The app-level fault states the view can show: the data layer's FhirFault plus the launch's own. */
 import type { FhirFault, SearchName } from "../fhir/faults";
+import type { SearchFailure } from "../fhir/record";
+import type { SessionFault } from "../fhir/session";
 import type { MessageKey } from "../i18n";
 
 export type AppFault =
   | FhirFault
-  /** Opened without a SMART launch (no state in the session): nothing to load. */
-  | { kind: "not-launched" }
+  /** The launch's own failures: opened without a launch, authorization refused, token exchange failed. */
+  | SessionFault
   /** A bug or an unforeseen error; details stay out of the UI and the logs (no PHI). */
   | { kind: "unexpected" };
 
 /** A search that could not be read while the rest of the record was: shown on the panels that need it. */
-export interface UnavailableSearch {
-  search: SearchName;
-  fault: FhirFault;
-}
+export type UnavailableSearch = SearchFailure;
 
 export interface FaultText {
   title: MessageKey;
@@ -48,8 +47,12 @@ export function faultText(fault: AppFault): FaultText {
       return { title: "app.fault.aborted.title", body: "app.fault.aborted.body", retry: true };
     case "no-patient":
       return { title: "app.fault.noPatient.title", body: "app.fault.noPatient.body", retry: false };
-    case "not-launched":
+    case "no-launch":
       return { title: "app.fault.notLaunched.title", body: "app.fault.notLaunched.body", retry: false };
+    case "authorization-denied":
+      return { title: "app.fault.denied.title", body: "app.fault.denied.body", retry: false };
+    case "token-exchange-failed":
+      return { title: "app.fault.tokenFailed.title", body: "app.fault.tokenFailed.body", retry: false };
     case "unexpected":
       return { title: "app.fault.unexpected.title", body: "app.fault.unexpected.body", retry: true };
   }

@@ -295,6 +295,10 @@ export const appStrings = defineSection(
     "app.fault.noPatient.body": "The app was opened without a patient. Open it from a patient's chart in the EHR.",
     "app.fault.notLaunched.title": "Not launched from an EHR",
     "app.fault.notLaunched.body": "This app reads the patient's record through a SMART on FHIR launch. Open it from a patient's chart in the EHR.",
+    "app.fault.denied.title": "Sign-in refused",
+    "app.fault.denied.body": "The EHR refused to authorise this app. Open it again from the patient's chart; if it persists, contact your EHR administrator.",
+    "app.fault.tokenFailed.title": "Sign-in did not complete",
+    "app.fault.tokenFailed.body": "The EHR did not complete the sign-in. Close this window and open the app again from the patient's chart.",
     "app.fault.unexpected.title": "Something went wrong",
     "app.fault.unexpected.body": "The app hit an unexpected error. Try again; no score is shown rather than a possibly wrong one.",
 
@@ -584,6 +588,10 @@ export const appStrings = defineSection(
     "app.fault.noPatient.body": "患者が指定されないままアプリが開かれました。EHRの患者カルテから開いてください。",
     "app.fault.notLaunched.title": "EHRから起動されていません",
     "app.fault.notLaunched.body": "このアプリはSMART on FHIRの起動を通じて患者記録を読み込みます。EHRの患者カルテから開いてください。",
+    "app.fault.denied.title": "認可が拒否されました",
+    "app.fault.denied.body": "EHRがこのアプリの認可を拒否しました。患者カルテから開き直し、続く場合はEHR管理者に連絡してください。",
+    "app.fault.tokenFailed.title": "サインインが完了しませんでした",
+    "app.fault.tokenFailed.body": "EHRでのサインインが完了しませんでした。このウィンドウを閉じ、患者カルテからアプリを開き直してください。",
     "app.fault.unexpected.title": "問題が発生しました",
     "app.fault.unexpected.body": "予期しないエラーが発生しました。誤っている可能性のあるスコアは表示しません。再試行してください。",
 

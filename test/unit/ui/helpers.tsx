@@ -1,0 +1,17 @@
+import { afterEach } from "vitest";
+import { cleanup, render } from "@testing-library/react";
+import { App, type Session } from "../../../src/ui/App";
+import { rescore } from "./fixtures/reports";
+
+// vitest runs without globals: Testing Library cannot register its own cleanup.
+afterEach(() => cleanup());
+
+export function session(overrides: Partial<Session> = {}): Session {
+  return { score: rescore, needPatientBanner: true, locale: null, userName: "Dr Sato", ...overrides };
+}
+
+/** The whole app around a session that loads at once (English unless the session or browser says otherwise). */
+export function renderApp(s: Session = session(), browserLocales: string[] = ["en-GB"]) {
+  const load = () => Promise.resolve({ ok: true as const, session: s });
+  return render(<App load={load} browserLocales={browserLocales} />);
+}
