@@ -1,0 +1,161 @@
+/**
+ * The app's deployment configuration: `app-config.json` (served next to launch.html and index.html,
+ * changed without rebuilding) merged over the build-time defaults below, validated with zod/mini.
+ * Every setting is described in docs/INTEGRATION.md.
+ */
+import { z } from "zod/mini";
+import { DEFAULT_CANONICAL_BASE } from "../src/questionnaires/contract";
+
+export type ScopeStyle = "v1" | "v2";
+/** Which Questionnaire permissions to ask for (the write path looks the app's Questionnaires up by canonical). */
+export type QuestionnaireAccess = "none" | "read" | "read-write";
+/** A refresh token lets the app survive an access token that expires or is revoked (401 → one refresh). */
+export type RefreshScope = "none" | "online_access" | "offline_access";
+/** Open-server debug launches (`fhirServiceUrl` + `patientId`, no authorization): where they are allowed. */
+export type OpenServerLaunch = "off" | "loopback" | "any";
+
+export interface AppConfig {
+  clientId: string;
+  scopeStyle: ScopeStyle;
+  /** When set, used verbatim instead of the scopes built from scopeStyle (standalone still drops `launch`). */
+  scopes: string | null;
+  questionnaireAccess: QuestionnaireAccess;
+  refreshScope: RefreshScope;
+  /** Relative to launch.html, or absolute. Must be registered with the EHR exactly as it resolves. */
+  redirectUri: string;
+  /** Per FHIR request attempt, ms. */
+  fhirTimeoutMs: number;
+  fhirMaxRetries: number;
+  fhirPageSize: number;
+  fhirMaxPages: number;
+  /** Canonical base of the app's Questionnaires (`${base}/Questionnaire/eq5d5l` …). */
+  questionnaireBase: string;
+  /** EQ-5D-5L value set id (key in eq5d5l_valuesets.json). */
+  defaultValueSet: string;
+  /** "ifSupported": PKCE S256 whenever the server announces it; "required": refuse servers without it. */
+  pkceMode: "ifSupported" | "required";
+  /** FHIR base URLs the app may be launched against (prefix match); empty: any https server. */
+  issAllowlist: string[];
+  openServerLaunch: OpenServerLaunch;
+}
+
+const buildClientId: unknown = import.meta.env?.VITE_SMART_CLIENT_ID;
+
+/** Build-time defaults; app-config.json overrides any of them. */
+export const DEFAULT_CONFIG: AppConfig = {
+  clientId: typeof buildClientId === "string" && buildClientId !== "" ? buildClientId : "spine-met-qol",
+  scopeStyle: "v1",
+  scopes: null,
+  questionnaireAccess: "none",
+  refreshScope: "none",
+  redirectUri: "./index.html",
+  fhirTimeoutMs: 30_000,
+  fhirMaxRetries: 3,
+  fhirPageSize: 100,
+  fhirMaxPages: 20,
+  questionnaireBase: DEFAULT_CANONICAL_BASE,
+  defaultValueSet: "Japan_cTTO_fullPrecision",
+  pkceMode: "ifSupported",
+  issAllowlist: [],
+  openServerLaunch: "loopback",
+};
+
+const nonEmpty = z.string().check(z.minLength(1), z.maxLength(2000));
+const httpUrl = z.httpUrl();
+const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+
+/** What app-config.json may hold: every key optional, no unknown keys (a typo must not pass silently). */
+const ConfigFile = z.strictObject({
+  $comment: z.optional(z.string()),
+  clientId: z.optional(nonEmpty.check(z.regex(/^\S+$/))),
+  scopeStyle: z.optional(z.enum(["v1", "v2"])),
+  scopes: z.optional(z.nullable(nonEmpty)),
+  questionnaireAccess: z.optional(z.enum(["none", "read", "read-write"])),
+  refreshScope: z.optional(z.enum(["none", "online_access", "offline_access"])),
+  redirectUri: z.optional(nonEmpty),
+  fhirTimeoutMs: z.optional(intIn(1000, 300_000)),
+  fhirMaxRetries: z.optional(intIn(0, 10)),
+  fhirPageSize: z.optional(intIn(1, 1000)),
+  fhirMaxPages: z.optional(intIn(1, 1000)),
+  questionnaireBase: z.optional(httpUrl),
+  defaultValueSet: z.optional(nonEmpty),
+  pkceMode: z.optional(z.enum(["ifSupported", "required"])),
+  issAllowlist: z.optional(z.array(httpUrl)),
+  openServerLaunch: z.optional(z.enum(["off", "loopback", "any"])),
+});
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  values?: unknown[];
+  keys?: string[];
+  expected?: unknown;
+  format?: unknown;
+}
+
+function describeIssue(issue: Issue): string {
+  const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "app-config.json";
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `unknown setting${(issue.keys ?? []).length === 1 ? "" : "s"}: ${(issue.keys ?? []).join(", ")}`;
+    case "invalid_value":
+      return `${where} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      return issue.origin === "string" ? `${where} must not be empty` : `${where} must be at least ${String(issue.minimum)}`;
+    case "too_big":
+      return issue.origin === "string" ? `${where} is too long` : `${where} must be at most ${String(issue.maximum)}`;
+    case "invalid_format":
+      return issue.format === "regex" ? `${where} must not contain spaces` : `${where} must be an http(s) URL`;
+    case "invalid_type":
+      return `${where} must be ${issue.expected === "int" ? "a whole number" : `a ${String(issue.expected)}`}`;
+    default:
+      return `${where} is not valid`;
+  }
+}
+
+/** Validates the parsed app-config.json and merges it over `defaults`. */
+export function parseAppConfig(raw: unknown, defaults: AppConfig = DEFAULT_CONFIG): ConfigResult {
+  const parsed = z.safeParse(ConfigFile, raw);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => describeIssue(i as unknown as Issue)) };
+  }
+  const { $comment: _comment, ...file } = parsed.data;
+  const config: AppConfig = { ...defaults };
+  for (const [key, value] of Object.entries(file)) {
+    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
+  }
+  return { ok: true, config };
+}
+
+/**
+ * Fetches and validates the configuration. A missing file (404) means the build-time defaults;
+ * an unreadable or invalid one is an error to show, never silently ignored.
+ */
+export async function loadAppConfig(
+  fetchFn: typeof fetch = (...args) => globalThis.fetch(...args),
+  url = "./app-config.json",
+  defaults: AppConfig = DEFAULT_CONFIG,
+): Promise<ConfigResult> {
+  let response: Response;
+  try {
+    // Relative to the page (launch.html and index.html sit next to app-config.json).
+    const href = globalThis.location?.href ? new URL(url, globalThis.location.href).href : url;
+    response = await fetchFn(href, { cache: "no-cache", headers: { accept: "application/json" } });
+  } catch {
+    return { ok: false, problems: ["app-config.json could not be loaded (network error)"] };
+  }
+  if (response.status === 404) return { ok: true, config: { ...defaults } };
+  if (!response.ok) return { ok: false, problems: [`app-config.json could not be loaded (HTTP ${response.status})`] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await response.text());
+  } catch {
+    return { ok: false, problems: ["app-config.json is not valid JSON"] };
+  }
+  return parseAppConfig(raw, defaults);
+}

@@ -1,0 +1,15 @@
+/**
+ * Entry of launch.html (the SMART launch URL registered with the EHR).
+ * fhirclient's browser build keeps the launch state in sessionStorage; nothing goes to localStorage.
+ */
+import FHIR from "fhirclient/lib/entry/browser";
+import { loadAppConfig } from "./config";
+import { runLaunchPage } from "./start";
+
+void runLaunchPage({
+  document,
+  href: window.location.href,
+  languages: navigator.languages ?? [navigator.language],
+  loadConfig: () => loadAppConfig(),
+  authorize: (options) => FHIR.oauth2.authorize(options),
+});

@@ -1,0 +1,30 @@
+/**
+ * The scopes the app asks for. SMART v1 (`.read` / `.write`) or v2 (`.rs` for reads, `.cu` for the
+ * QuestionnaireResponse writes), chosen in app-config.json (`scopeStyle`), or given verbatim (`scopes`).
+ */
+import type { AppConfig } from "./config";
+
+export type LaunchKind = "ehr" | "standalone";
+
+const READS = ["Patient", "Condition", "Observation", "QuestionnaireResponse"] as const;
+
+export function buildScopes(config: AppConfig, kind: LaunchKind): string {
+  const scopes = config.scopes !== null ? config.scopes.split(/\s+/).filter(Boolean) : defaultScopes(config);
+  // Standalone launch: no EHR launch context to bind; the server's patient picker (launch/patient) decides.
+  const out = kind === "standalone" ? scopes.filter((s) => s !== "launch") : scopes;
+  return [...new Set(out)].join(" ");
+}
+
+function defaultScopes(config: AppConfig): string[] {
+  const v2 = config.scopeStyle === "v2";
+  const read = v2 ? "rs" : "read";
+  const write = v2 ? "cu" : "write";
+  const scopes = ["openid", "fhirUser", "launch", "launch/patient"];
+  for (const type of READS) scopes.push(`patient/${type}.${read}`);
+  scopes.push(`patient/QuestionnaireResponse.${write}`);
+  // Questionnaire is not in the patient compartment: user/ scopes.
+  if (config.questionnaireAccess !== "none") scopes.push(`user/Questionnaire.${read}`);
+  if (config.questionnaireAccess === "read-write") scopes.push(`user/Questionnaire.${write}`);
+  if (config.refreshScope !== "none") scopes.push(config.refreshScope);
+  return scopes;
+}

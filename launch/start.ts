@@ -1,0 +1,131 @@
+/**
+ * The launch page: read the configuration, work out the kind of launch, hand over to
+ * `FHIR.oauth2.authorize` (discovery from .well-known/smart-configuration, PKCE S256, redirect to the
+ * authorization server). Anything that stops the launch is shown on the page, as text.
+ */
+import type { fhirclient } from "fhirclient/lib/types";
+import type { Locale } from "../src/i18n/catalogue";
+import type { ConfigResult } from "./config";
+import { launchLocale, launchText, type LaunchMessageKey } from "./messages";
+import { authorizeOptions, planLaunch, type LaunchPlan, type LaunchProblem } from "./plan";
+
+export interface LaunchDeps {
+  /** The launch page's address (with iss / launch / fhirServiceUrl / patientId). */
+  href: string;
+  loadConfig: () => Promise<ConfigResult>;
+  /** `FHIR.oauth2.authorize` (redirects the page; resolves only in tests). */
+  authorize: (options: fhirclient.AuthorizeParams) => Promise<string | void>;
+  /** Called once the server is known, before discovery. */
+  onConnecting?: (server: string) => void;
+}
+
+export type LaunchOutcome = { ok: true; plan: LaunchPlan; redirect: string | null } | { ok: false; problem: LaunchProblem };
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Runs the launch; resolves with the problem instead of throwing. */
+export async function startLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
+  const loaded = await deps.loadConfig();
+  if (!loaded.ok) return { ok: false, problem: { code: "bad-config", problems: loaded.problems } };
+  const config = loaded.config;
+
+  const planned = planLaunch(deps.href, config);
+  if (!planned.ok) return planned;
+  const plan = planned.plan;
+  const server = plan.kind === "open-server" ? plan.fhirServiceUrl : plan.iss;
+  deps.onConnecting?.(hostOf(server));
+
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), config.fhirTimeoutMs);
+  try {
+    const redirect = await deps.authorize(authorizeOptions(plan, config, timeout.signal));
+    return { ok: true, plan, redirect: typeof redirect === "string" ? redirect : null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/PKCE/.test(message)) return { ok: false, problem: { code: "pkce-unsupported", server: hostOf(server) } };
+    return {
+      ok: false,
+      problem: { code: "authorize-failed", server: hostOf(server), detail: message.replace(/\s+/g, " ").slice(0, 300) },
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Title, lines and optional detail of a problem, in the page's language. */
+export function describeProblem(problem: LaunchProblem, locale: Locale): { title: string; lines: string[]; detail: string | null } {
+  const t = (key: LaunchMessageKey, params?: Record<string, string>): string => launchText(locale, key, params);
+  const title = t("launch.error.title");
+  const relaunch = t("launch.relaunch");
+  switch (problem.code) {
+    case "bad-config":
+      return { title, lines: [t("launch.error.bad-config"), ...problem.problems.map((p) => `• ${p}`)], detail: null };
+    case "missing-iss":
+    case "missing-patient":
+      return { title, lines: [t(`launch.error.${problem.code}`), relaunch], detail: null };
+    case "invalid-server-url":
+    case "insecure-server-url":
+    case "server-not-allowed":
+    case "open-server-disabled":
+      return { title, lines: [t(`launch.error.${problem.code}`, { url: problem.url }), relaunch], detail: null };
+    case "pkce-unsupported":
+      return { title, lines: [t("launch.error.pkce-unsupported", { server: problem.server }), relaunch], detail: null };
+    case "authorize-failed":
+      return {
+        title,
+        lines: [t("launch.error.authorize-failed", { server: problem.server }), relaunch],
+        detail: t("launch.detail", { detail: problem.detail }),
+      };
+  }
+}
+
+/** Shows a status or a problem in the page's status element, with textContent only (never HTML). */
+export function renderStatus(target: HTMLElement, content: { title?: string; lines: string[]; detail?: string | null }, isError: boolean): void {
+  const doc = target.ownerDocument;
+  target.replaceChildren();
+  target.setAttribute("role", isError ? "alert" : "status");
+  if (content.title) {
+    const h = doc.createElement("h1");
+    h.textContent = content.title;
+    target.append(h);
+  }
+  for (const line of content.lines) {
+    const p = doc.createElement("p");
+    p.textContent = line;
+    target.append(p);
+  }
+  if (content.detail) {
+    const small = doc.createElement("p");
+    small.className = "launch-detail";
+    small.textContent = content.detail;
+    target.append(small);
+  }
+}
+
+export interface LaunchPageDeps extends Omit<LaunchDeps, "onConnecting"> {
+  document: Document;
+  languages: readonly string[];
+}
+
+/** The whole launch page: status while connecting, the problem when the launch cannot go on. */
+export async function runLaunchPage(deps: LaunchPageDeps): Promise<LaunchOutcome> {
+  const locale = launchLocale(deps.languages);
+  const doc = deps.document;
+  doc.documentElement.lang = locale;
+  const target = doc.getElementById("launch-status") ?? doc.body.appendChild(doc.createElement("main"));
+  const outcome = await startLaunch({
+    ...deps,
+    onConnecting: (server) => renderStatus(target, { lines: [launchText(locale, "launch.connecting", { server })] }, false),
+  });
+  if (!outcome.ok) {
+    renderStatus(target, describeProblem(outcome.problem, locale), true);
+    doc.title = launchText(locale, "launch.error.title");
+  }
+  return outcome;
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { server } from "../../setup/msw-server";
+import { DEFAULT_CONFIG, loadAppConfig, parseAppConfig, type AppConfig } from "../../../launch/config";
+import { buildScopes } from "../../../launch/scopes";
+import { authorizeOptions, planLaunch } from "../../../launch/plan";
+import shipped from "../../../public/app-config.json";
+
+const config = (over: Partial<AppConfig> = {}): AppConfig => ({ ...DEFAULT_CONFIG, ...over });
+
+describe("app configuration", () => {
+  it("the shipped app-config.json is valid and equals the build-time defaults", () => {
+    const result = parseAppConfig(shipped);
+    expect(result).toEqual({ ok: true, config: DEFAULT_CONFIG });
+  });
+
+  it("merges the file over the defaults", () => {
+    const result = parseAppConfig({ clientId: "hospital-app", fhirTimeoutMs: 5000, scopeStyle: "v2" });
+    expect(result).toEqual({ ok: true, config: { ...DEFAULT_CONFIG, clientId: "hospital-app", fhirTimeoutMs: 5000, scopeStyle: "v2" } });
+  });
+
+  it("names every problem of an invalid file, unknown keys included", () => {
+    const result = parseAppConfig({ clientID: "typo", fhirTimeoutMs: 10, scopeStyle: "v3", questionnaireBase: "not a url", redirectUri: "" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        "unknown setting: clientID",
+        "fhirTimeoutMs must be at least 1000",
+        'scopeStyle must be one of "v1", "v2"',
+        "questionnaireBase must be an http(s) URL",
+        "redirectUri must not be empty",
+      ]),
+    );
+    expect(result.problems).toHaveLength(5);
+  });
+
+  it("refuses a file that is not an object", () => {
+    expect(parseAppConfig([1, 2]).ok).toBe(false);
+    expect(parseAppConfig("x").ok).toBe(false);
+  });
+
+  it("loads the file; 404 means defaults; invalid JSON and server errors are reported", async () => {
+    const url = "https://app.example.org/app-config.json";
+    server.use(http.get(url, () => HttpResponse.json({ clientId: "from-file" })));
+    expect(await loadAppConfig(fetch, url)).toEqual({ ok: true, config: { ...DEFAULT_CONFIG, clientId: "from-file" } });
+    server.use(http.get(url, () => new HttpResponse(null, { status: 404 })));
+    expect(await loadAppConfig(fetch, url)).toEqual({ ok: true, config: DEFAULT_CONFIG });
+    server.use(http.get(url, () => new HttpResponse("{ clientId: 1", { headers: { "content-type": "application/json" } })));
+    expect(await loadAppConfig(fetch, url)).toEqual({ ok: false, problems: ["app-config.json is not valid JSON"] });
+    server.use(http.get(url, () => new HttpResponse(null, { status: 500 })));
+    expect(await loadAppConfig(fetch, url)).toEqual({ ok: false, problems: ["app-config.json could not be loaded (HTTP 500)"] });
+  });
+});
+
+describe("scopes", () => {
+  it("SMART v1 default", () => {
+    expect(buildScopes(config(), "ehr")).toBe(
+      "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write",
+    );
+  });
+  it("SMART v2: .rs for reads, .cu for the writes", () => {
+    expect(buildScopes(config({ scopeStyle: "v2" }), "ehr")).toBe(
+      "openid fhirUser launch launch/patient patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/QuestionnaireResponse.rs patient/QuestionnaireResponse.cu",
+    );
+  });
+  it("standalone launch drops 'launch' and keeps launch/patient", () => {
+    const scopes = buildScopes(config(), "standalone").split(" ");
+    expect(scopes).not.toContain("launch");
+    expect(scopes).toContain("launch/patient");
+  });
+  it("Questionnaire access and refresh are opt-in", () => {
+    expect(buildScopes(config({ questionnaireAccess: "read" }), "ehr")).toMatch(/ user\/Questionnaire\.read$/);
+    expect(buildScopes(config({ questionnaireAccess: "read-write", scopeStyle: "v2", refreshScope: "online_access" }), "ehr")).toMatch(
+      / user\/Questionnaire\.rs user\/Questionnaire\.cu online_access$/,
+    );
+  });
+  it("verbatim scopes from the configuration", () => {
+    expect(buildScopes(config({ scopes: "launch patient/*.read  openid" }), "standalone")).toBe("patient/*.read openid");
+  });
+});
+
+describe("planLaunch", () => {
+  const at = (query: string): string => `https://app.example.org/launch.html?${query}`;
+  it("EHR launch, standalone launch and open-server debug launch", () => {
+    expect(planLaunch(at("iss=https%3A%2F%2Fehr.example.org%2Ffhir&launch=abc"), config())).toEqual({
+      ok: true,
+      plan: { kind: "ehr", iss: "https://ehr.example.org/fhir", launch: "abc" },
+    });
+    expect(planLaunch(at("iss=https://ehr.example.org/fhir"), config())).toEqual({ ok: true, plan: { kind: "standalone", iss: "https://ehr.example.org/fhir" } });
+    expect(planLaunch(at("fhirServiceUrl=http://localhost:8080/fhir&patientId=p1"), config())).toEqual({
+      ok: true,
+      plan: { kind: "open-server", fhirServiceUrl: "http://localhost:8080/fhir", patientId: "p1" },
+    });
+  });
+  it("refuses what should not launch", () => {
+    expect(planLaunch(at(""), config())).toEqual({ ok: false, problem: { code: "missing-iss" } });
+    expect(planLaunch(at("iss=ftp://x"), config())).toMatchObject({ ok: false, problem: { code: "invalid-server-url" } });
+    expect(planLaunch(at("iss=http://ehr.example.org/fhir"), config())).toMatchObject({ ok: false, problem: { code: "insecure-server-url" } });
+    expect(planLaunch(at("iss=https://evil.example.net/fhir"), config({ issAllowlist: ["https://ehr.example.org/fhir"] }))).toMatchObject({
+      ok: false,
+      problem: { code: "server-not-allowed" },
+    });
+    expect(planLaunch(at("iss=https://ehr.example.org/fhir-evil"), config({ issAllowlist: ["https://ehr.example.org/fhir/"] }))).toMatchObject({
+      ok: false,
+      problem: { code: "server-not-allowed" },
+    });
+    expect(planLaunch(at("iss=https://ehr.example.org/fhir/R4"), config({ issAllowlist: ["https://ehr.example.org/fhir"] })).ok).toBe(true);
+    expect(planLaunch(at("fhirServiceUrl=https://open.example.net/fhir&patientId=p1"), config())).toMatchObject({
+      ok: false,
+      problem: { code: "open-server-disabled" },
+    });
+    expect(planLaunch(at("fhirServiceUrl=https://open.example.net/fhir&patientId=p1"), config({ openServerLaunch: "any" })).ok).toBe(true);
+    expect(planLaunch(at("fhirServiceUrl=http://localhost:8080/fhir&patientId=p1"), config({ openServerLaunch: "off" }))).toMatchObject({
+      ok: false,
+      problem: { code: "open-server-disabled" },
+    });
+    expect(planLaunch(at("fhirServiceUrl=http://localhost:8080/fhir"), config())).toEqual({ ok: false, problem: { code: "missing-patient" } });
+  });
+  it("authorize options: PKCE mode, redirect, complete in this window; no scope for the open server", () => {
+    const ehr = authorizeOptions({ kind: "ehr", iss: "https://ehr.example.org/fhir", launch: "abc" }, config({ pkceMode: "required" }));
+    expect(ehr).toMatchObject({ iss: "https://ehr.example.org/fhir", launch: "abc", clientId: "spine-met-qol", redirectUri: "./index.html", pkceMode: "required", completeInTarget: true });
+    const open = authorizeOptions({ kind: "open-server", fhirServiceUrl: "http://localhost/fhir", patientId: "p1" }, config());
+    expect(open).toMatchObject({ fhirServiceUrl: "http://localhost/fhir", patientId: "p1", scope: "" });
+    expect(open).not.toHaveProperty("iss");
+  });
+});
