@@ -9,7 +9,11 @@ import { DEFAULT_CANONICAL_BASE } from "../src/questionnaires/contract";
 export type ScopeStyle = "v1" | "v2";
 /** Which Questionnaire permissions to ask for (the write path looks the app's Questionnaires up by canonical). */
 export type QuestionnaireAccess = "none" | "read" | "read-write";
-/** A refresh token lets the app survive an access token that expires or is revoked (401 → one refresh). */
+/**
+ * A refresh token lets the app outlive its access token (EHRs issue 5–60 min tokens; a tumour board
+ * or a questionnaire takes longer): fhirclient refreshes before expiry and once after a 401.
+ * fhirclient uses a refresh token only when online_access or offline_access was granted.
+ */
 export type RefreshScope = "none" | "online_access" | "offline_access";
 /** Open-server debug launches (`fhirServiceUrl` + `patientId`, no authorization): where they are allowed. */
 export type OpenServerLaunch = "off" | "loopback" | "any";
@@ -47,7 +51,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   scopeStyle: "v1",
   scopes: null,
   questionnaireAccess: "none",
-  refreshScope: "none",
+  refreshScope: "online_access",
   redirectUri: "./index.html",
   fhirTimeoutMs: 30_000,
   fhirMaxRetries: 3,

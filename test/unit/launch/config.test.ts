@@ -56,12 +56,12 @@ describe("app configuration", () => {
 describe("scopes", () => {
   it("SMART v1 default", () => {
     expect(buildScopes(config(), "ehr")).toBe(
-      "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write",
+      "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
     );
   });
   it("SMART v2: .rs for reads, .cu for the writes", () => {
     expect(buildScopes(config({ scopeStyle: "v2" }), "ehr")).toBe(
-      "openid fhirUser launch launch/patient patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/QuestionnaireResponse.rs patient/QuestionnaireResponse.cu",
+      "openid fhirUser launch launch/patient patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/QuestionnaireResponse.rs patient/QuestionnaireResponse.cu online_access",
     );
   });
   it("standalone launch drops 'launch' and keeps launch/patient", () => {
@@ -69,8 +69,8 @@ describe("scopes", () => {
     expect(scopes).not.toContain("launch");
     expect(scopes).toContain("launch/patient");
   });
-  it("Questionnaire access and refresh are opt-in", () => {
-    expect(buildScopes(config({ questionnaireAccess: "read" }), "ehr")).toMatch(/ user\/Questionnaire\.read$/);
+  it("Questionnaire access is opt-in; the refresh scope can be changed or dropped", () => {
+    expect(buildScopes(config({ questionnaireAccess: "read", refreshScope: "none" }), "ehr")).toMatch(/ user\/Questionnaire\.read$/);
     expect(buildScopes(config({ questionnaireAccess: "read-write", scopeStyle: "v2", refreshScope: "online_access" }), "ehr")).toMatch(
       / user\/Questionnaire\.rs user\/Questionnaire\.cu online_access$/,
     );

@@ -15,6 +15,7 @@ import { runLaunchPage, startLaunch } from "../../../launch/start";
 import { readySession, SessionError } from "../../../src/fhir/session";
 import { launchContext } from "../../../src/fhir/context";
 import { loadPatientRecord } from "../../../src/fhir/record";
+import { fhirRequest } from "../../../src/fhir/request";
 
 const ISS = "https://ehr.example.org/fhir";
 const AUTHORIZE = "https://auth.example.org/authorize";
@@ -87,7 +88,7 @@ describe("EHR launch", () => {
     expect(q.get("client_id")).toBe("spine-met-qol");
     expect(q.get("redirect_uri")).toBe(`${APP}/index.html`);
     expect(q.get("scope")).toBe(
-      "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write",
+      "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
     );
     expect(q.get("aud")).toBe(ISS);
     expect(q.get("launch")).toBe("launch-123");
@@ -166,6 +167,33 @@ describe("EHR launch", () => {
     const again = await readySession(readyApi(), window.location.href);
     expect(exchanges).toBe(1);
     expect(again.patient.id).toBe("p1");
+  });
+
+  it("an access token revoked mid-session is refreshed once with the refresh token (public client: client_id sent)", async () => {
+    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
+    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
+    const { adapter } = await launchWith();
+    const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
+    const grants: URLSearchParams[] = [];
+    server.use(
+      http.post(TOKEN, async ({ request }) => {
+        const body = new URLSearchParams(await request.text());
+        grants.push(body);
+        const n = grants.length;
+        return HttpResponse.json({ access_token: `t${n}`, refresh_token: `r${n}`, token_type: "Bearer", expires_in: 3600, scope: "launch/patient patient/*.read online_access", patient: "p1" });
+      }),
+      http.get(`${ISS}/Patient/p1`, ({ request }) =>
+        request.headers.get("authorization") === "Bearer t2" ? HttpResponse.json({ resourceType: "Patient", id: "p1" }) : new HttpResponse(null, { status: 401 }),
+      ),
+    );
+    goTo(`/index.html?code=c&state=${state}`);
+    const client = await readySession(readyApi(), window.location.href);
+    const res = await fhirRequest(client, { url: "Patient/p1" });
+    expect(res.body).toEqual({ resourceType: "Patient", id: "p1" });
+    expect(grants.map((g) => g.get("grant_type"))).toEqual(["authorization_code", "refresh_token"]);
+    expect(grants[1]!.get("refresh_token")).toBe("r1");
+    expect(grants[1]!.get("client_id")).toBe("spine-met-qol");
+    expect(localStorage.length).toBe(0);
   });
 
   it("no PKCE when the server does not announce S256 (ifSupported); refused when PKCE is required", async () => {
