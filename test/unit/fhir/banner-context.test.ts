@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { needPatientBanner, patientBanner, pickName } from "../../../src/fhir/banner";
 import { parseScopes, scopeAllows } from "../../../src/fhir/scopes";
 import { launchContext } from "../../../src/fhir/context";
+import { loadOptionsFromConfig } from "../../../src/fhir/from-config";
+import { DEFAULT_CONFIG } from "../../../launch/config";
 import { makeClient } from "./helpers";
 
 const MR = { type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v2-0203", code: "MR" }] } };
@@ -115,5 +117,18 @@ describe("launchContext", () => {
   it("cannot write without a QuestionnaireResponse write scope; a broken id_token just means no user", () => {
     const ctx = launchContext(makeClient({}, { scope: "patient/*.read", id_token: "garbage" }));
     expect(ctx).toMatchObject({ canWrite: false, fhirUser: null, needPatientBanner: true, locale: null, encounterId: null });
+  });
+});
+
+describe("settings from app-config.json", () => {
+  it("become the load options and request policy", () => {
+    const options = loadOptionsFromConfig({ ...DEFAULT_CONFIG, fhirTimeoutMs: 5000, fhirMaxRetries: 1, fhirPageSize: 50, fhirMaxPages: 4 }, ["http://loinc.org|89243-0"]);
+    expect(options).toEqual({
+      observationCodes: ["http://loinc.org|89243-0"],
+      questionnaireBase: DEFAULT_CONFIG.questionnaireBase,
+      pageSize: 50,
+      maxPages: 4,
+      policy: { timeoutMs: 5000, maxRetries: 1 },
+    });
   });
 });
