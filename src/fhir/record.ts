@@ -10,8 +10,8 @@
  *   from many code systems); `conditionCodes` narrows the search when a deployment wants that.
  * - QuestionnaireResponses: searched by patient, kept when `questionnaire` is one of the app's
  *   canonicals under `questionnaireBase` (any version). Searching by `questionnaire=` is not relied
- *   on: servers differ in canonical search support, and a server that ignores the parameter or
- *   misses versioned canonicals would hide the app's own answers without an error.
+ *   on: servers differ in canonical search support; some answer an unsupported parameter with 0 hits
+ *   instead of an error, or miss versioned canonicals, which would hide the app's own answers.
  * - The Patient read starts at the same time as the searches; if it fails, the searches are
  *   cancelled and the load fails with the Patient's fault (404 → "not-found").
  */
