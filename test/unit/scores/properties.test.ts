@@ -1,0 +1,288 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  BARTHEL_ITEMS,
+  BARTHEL_POINTS,
+  EXTRASPINAL_BONE_METS,
+  FRANKEL_GRADES,
+  GENERAL_CONDITIONS,
+  PRIMARY_SITES,
+  SINS_ALIGNMENT,
+  SINS_BONE_LESION,
+  SINS_COLLAPSE,
+  SINS_ITEMS,
+  SINS_LEVELS,
+  SINS_PAIN,
+  SINS_POSTEROLATERAL,
+  SPINAL_LEVELS,
+  TOKUHASHI_ITEMS,
+  VERTEBRAL_BODY_METS,
+  VISCERAL_METS,
+  barthelIndex,
+  eq5d5lIndex,
+  formatIndex,
+  roundHalfAwayFromZero,
+  segmentGroup,
+  sins,
+  sinsCategory,
+  tokuhashi,
+  tokuhashiPrognosis,
+  valueSets,
+  type BarthelInput,
+  type SinsInput,
+  type TokuhashiInput,
+} from "../../../src/scores";
+
+const SINS_DOMAINS: Record<string, readonly string[]> = {
+  location: SINS_LEVELS, pain: SINS_PAIN, boneLesion: SINS_BONE_LESION, alignment: SINS_ALIGNMENT,
+  collapse: SINS_COLLAPSE, posterolateral: SINS_POSTEROLATERAL,
+};
+const TOKUHASHI_DOMAINS: Record<string, readonly string[]> = {
+  generalCondition: GENERAL_CONDITIONS, extraspinalBoneMets: EXTRASPINAL_BONE_METS, vertebralBodyMets: VERTEBRAL_BODY_METS,
+  visceralMets: VISCERAL_METS, primarySite: PRIMARY_SITES, palsy: FRANKEL_GRADES,
+};
+
+/** undefined, null, one value, or any subset (possibly empty) of the domain. */
+function candidates(domain: readonly string[]): fc.Arbitrary<string | string[] | null | undefined> {
+  return fc.oneof(fc.constant(undefined), fc.constant(null), fc.constantFrom(...domain), fc.subarray([...domain]));
+}
+function inputOf(domains: Record<string, readonly string[]>) {
+  return fc.record(
+    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, candidates(d)])) as Record<string, fc.Arbitrary<string | string[] | null | undefined>>,
+  );
+}
+function completeOf(domains: Record<string, readonly string[]>) {
+  return fc.record(
+    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, fc.constantFrom(...d)])) as Record<string, fc.Arbitrary<string>>,
+  );
+}
+const choices = fc.array(fc.nat(), { minLength: 6, maxLength: 6 });
+
+interface Ranged {
+  total: number | null;
+  min: number;
+  max: number;
+  items: Record<string, { points: number | null; min: number; max: number; candidates: string[] }>;
+}
+
+function checkRange(r: Ranged, maxTotal: number): void {
+  expect(r.min).toBeGreaterThanOrEqual(0);
+  expect(r.max).toBeLessThanOrEqual(maxTotal);
+  expect(r.min).toBeLessThanOrEqual(r.max);
+  if (r.total !== null) {
+    expect(r.total).toBe(r.min);
+    expect(r.total).toBe(r.max);
+  }
+  for (const item of Object.values(r.items)) {
+    expect(item.min).toBeLessThanOrEqual(item.max);
+    expect(item.points === null).toBe(item.min !== item.max);
+  }
+}
+
+describe("SINS properties", () => {
+  const score = (x: Record<string, unknown>) => sins(x as SinsInput) as unknown as Ranged & { category: string | null };
+
+  it("min ≤ total ≤ max within 0–18; the category is the class of the whole range", () => {
+    fc.assert(
+      fc.property(inputOf(SINS_DOMAINS), (input) => {
+        const r = score(input);
+        checkRange(r, 18);
+        const low = sinsCategory(r.min);
+        expect(r.category).toBe(low === sinsCategory(r.max) ? low : null);
+      }),
+    );
+  });
+
+  it("every way of completing the unknowns lands inside [min, max], and the bounds are reached", () => {
+    fc.assert(
+      fc.property(inputOf(SINS_DOMAINS), choices, (input, pick) => {
+        const r = score(input);
+        const chosen = Object.fromEntries(SINS_ITEMS.map((k, i) => {
+          const c = r.items[k]?.candidates ?? [];
+          return [k, c[(pick[i] ?? 0) % c.length]];
+        }));
+        const total = score(chosen).total;
+        expect(total).not.toBeNull();
+        expect(total).toBeGreaterThanOrEqual(r.min);
+        expect(total).toBeLessThanOrEqual(r.max);
+        const lowest = Object.fromEntries(SINS_ITEMS.map((k) => {
+          const item = r.items[k];
+          return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item.min)];
+        }));
+        expect(score(lowest).total).toBe(r.min);
+      }),
+    );
+  });
+
+  it("learning an item (narrowing its candidates) never widens the range", () => {
+    fc.assert(
+      fc.property(inputOf(SINS_DOMAINS), fc.constantFrom(...SINS_ITEMS), fc.array(fc.nat()), (input, item, keep) => {
+        const before = score(input);
+        const all = before.items[item]?.candidates ?? [];
+        const narrowed = all.filter((_, i) => keep.includes(i));
+        fc.pre(narrowed.length > 0);
+        const after = score({ ...input, [item]: narrowed });
+        expect(after.min).toBeGreaterThanOrEqual(before.min);
+        expect(after.max).toBeLessThanOrEqual(before.max);
+        if (before.category !== null) expect(after.category).toBe(before.category);
+      }),
+    );
+  });
+
+  it("a worse finding (more points for one item) never lowers the SINS", () => {
+    fc.assert(
+      fc.property(completeOf(SINS_DOMAINS), fc.constantFrom(...SINS_ITEMS), fc.nat(), (input, item, j) => {
+        const domain = SINS_DOMAINS[item] ?? [];
+        const other = domain[j % domain.length];
+        const before = score(input);
+        const after = score({ ...input, [item]: other });
+        const worse = (after.items[item]?.points ?? 0) >= (before.items[item]?.points ?? 0);
+        if (worse) expect(after.total ?? -1).toBeGreaterThanOrEqual(before.total ?? 99);
+        else expect(after.total ?? 99).toBeLessThan(before.total ?? -1);
+      }),
+    );
+  });
+});
+
+describe("Tokuhashi properties", () => {
+  const score = (x: Record<string, unknown>) => tokuhashi(x as TokuhashiInput) as unknown as Ranged & { prognosis: string | null };
+
+  it("min ≤ total ≤ max within 0–15; the prognosis is the band of the whole range", () => {
+    fc.assert(
+      fc.property(inputOf(TOKUHASHI_DOMAINS), (input) => {
+        const r = score(input);
+        checkRange(r, 15);
+        const low = tokuhashiPrognosis(r.min);
+        expect(r.prognosis).toBe(low === tokuhashiPrognosis(r.max) ? low : null);
+      }),
+    );
+  });
+
+  it("every completion lands inside [min, max]", () => {
+    fc.assert(
+      fc.property(inputOf(TOKUHASHI_DOMAINS), choices, (input, pick) => {
+        const r = score(input);
+        const chosen = Object.fromEntries(TOKUHASHI_ITEMS.map((k, i) => {
+          const c = r.items[k]?.candidates ?? [];
+          return [k, c[(pick[i] ?? 0) % c.length]];
+        }));
+        const total = score(chosen).total;
+        expect(total).toBeGreaterThanOrEqual(r.min);
+        expect(total).toBeLessThanOrEqual(r.max);
+      }),
+    );
+  });
+
+  it("learning an item never widens the range", () => {
+    fc.assert(
+      fc.property(inputOf(TOKUHASHI_DOMAINS), fc.constantFrom(...TOKUHASHI_ITEMS), fc.array(fc.nat()), (input, item, keep) => {
+        const before = score(input);
+        const narrowed = (before.items[item]?.candidates ?? []).filter((_, i) => keep.includes(i));
+        fc.pre(narrowed.length > 0);
+        const after = score({ ...input, [item]: narrowed });
+        expect(after.min).toBeGreaterThanOrEqual(before.min);
+        expect(after.max).toBeLessThanOrEqual(before.max);
+        if (before.prognosis !== null) expect(after.prognosis).toBe(before.prognosis);
+      }),
+    );
+  });
+});
+
+describe("Barthel properties", () => {
+  const itemArb = Object.fromEntries(
+    BARTHEL_ITEMS.map((k) => [k, fc.oneof(fc.constant(null), fc.constant(undefined), fc.constantFrom(...BARTHEL_POINTS[k]))]),
+  ) as Record<string, fc.Arbitrary<number | null | undefined>>;
+
+  it("0 ≤ min ≤ total ≤ max ≤ 100, total only when all ten items are known", () => {
+    fc.assert(
+      fc.property(fc.record(itemArb), (input) => {
+        const r = barthelIndex(input as BarthelInput);
+        expect(0).toBeLessThanOrEqual(r.min);
+        expect(r.min).toBeLessThanOrEqual(r.max);
+        expect(r.max).toBeLessThanOrEqual(100);
+        const complete = BARTHEL_ITEMS.every((k) => typeof input[k] === "number");
+        expect(r.total).toBe(complete ? r.min : null);
+        if (complete) expect(r.max).toBe(r.min);
+      }),
+    );
+  });
+});
+
+describe("EQ-5D-5L monotonicity", () => {
+  const enabled = valueSets().filter((v) => v.enabled).map((v) => v.id);
+  const profiles: string[] = [];
+  for (let i = 0; i < 3125; i++) {
+    let n = i;
+    let p = "";
+    for (let d = 0; d < 5; d++) {
+      p = String((n % 5) + 1) + p;
+      n = Math.floor(n / 5);
+    }
+    profiles.push(p);
+  }
+  const worsen = (p: string, d: number): string => p.slice(0, d) + String(Number(p[d]) + 1) + p.slice(d + 1);
+
+  /** Computed, not assumed: a set is monotone when no one-level worsening of any dimension raises the index. */
+  const monotone = enabled.filter((id) =>
+    profiles.every((p) => [0, 1, 2, 3, 4].every((d) => p[d] === "5" || eq5d5lIndex(worsen(p, d), id) <= eq5d5lIndex(p, id))),
+  );
+
+  it("finds which value sets are monotone (all 49 enabled ones; checked independently with exact rationals)", () => {
+    expect(enabled).toHaveLength(49);
+    expect(enabled.filter((id) => !monotone.includes(id))).toEqual([]);
+  });
+
+  it("never rises when any dimension worsens, for the monotone value sets", () => {
+    const level = fc.integer({ min: 1, max: 5 });
+    fc.assert(
+      fc.property(fc.constantFrom(...monotone), fc.tuple(level, level, level, level, level), fc.tuple(level, level, level, level, level), (id, a, b) => {
+        // b' = a worsened to at least b in every dimension
+        const worse = a.map((x, i) => Math.max(x, b[i] ?? x));
+        expect(eq5d5lIndex(worse.join(""), id)).toBeLessThanOrEqual(eq5d5lIndex(a.join(""), id));
+      }),
+    );
+  });
+
+  it("11111 is the best state and 55555 the worst of every enabled set", () => {
+    for (const id of enabled) {
+      const values = profiles.map((p) => eq5d5lIndex(p, id));
+      expect(Math.max(...values)).toBe(eq5d5lIndex("11111", id));
+      expect(Math.min(...values)).toBe(eq5d5lIndex("55555", id));
+    }
+  });
+});
+
+describe("rounding properties", () => {
+  it("is within half a unit, odd-symmetric, and formatIndex prints roundHalfAwayFromZero", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -2, max: 2, noNaN: true }), (x) => {
+        const r = roundHalfAwayFromZero(x, 3);
+        expect(Math.abs(r - x)).toBeLessThanOrEqual(0.0005 + 1e-12);
+        expect(roundHalfAwayFromZero(-x, 3)).toBe(r === 0 ? 0 : -r);
+        expect(Number(formatIndex(x))).toBe(r);
+      }),
+    );
+  });
+
+  it("rounds every exact 4-decimal tie away from zero", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -20000, max: 20000 }), (k) => {
+        const tie = (k * 10 + 5) / 10000; // k.5 thousandths
+        const expected = (k >= 0 ? k + 1 : k) / 1000;
+        expect(roundHalfAwayFromZero(tie, 3)).toBe(expected === 0 ? 0 : expected);
+      }),
+    );
+  });
+});
+
+describe("segment group properties", () => {
+  const level = fc.constantFrom(...SPINAL_LEVELS);
+  it("depends on the set of levels only, and any cervical level makes it cervical", () => {
+    fc.assert(
+      fc.property(fc.array(level, { maxLength: 6 }), fc.constantFrom("Occiput", "C1", "C2", "C3", "C4", "C5", "C6", "C7" as const), (levels, cervical) => {
+        expect(segmentGroup([...levels].reverse())).toEqual(segmentGroup(levels));
+        expect(segmentGroup([...levels, cervical]).group).toBe("cervical");
+      }),
+    );
+  });
+});
