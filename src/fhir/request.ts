@@ -242,11 +242,19 @@ export async function fhirRequest<T = unknown>(
         if (status === 401) {
           if (!refreshTried && hasRefreshToken(client)) {
             refreshTried = true;
+            const refreshing = new AbortController();
+            const refreshTimer = setTimeout(() => refreshing.abort(), p.timeoutMs);
+            const stop = (): void => refreshing.abort();
+            outer?.addEventListener("abort", stop, { once: true });
             try {
-              await client.refresh({ signal: outer ?? null });
+              await client.refresh({ signal: refreshing.signal });
               continue; // the same request once more, with the new token (not counted as a retry)
             } catch {
-              // refresh refused: the session is over
+              if (outer?.aborted) throw aborted();
+              // refresh refused or timed out: the session is over
+            } finally {
+              clearTimeout(refreshTimer);
+              outer?.removeEventListener("abort", stop);
             }
           }
           throw new FhirFaultError({ kind: "session-ended", status: 401, refreshTried });

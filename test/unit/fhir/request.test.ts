@@ -356,3 +356,23 @@ describe("fhirRequest", () => {
     }
   });
 });
+
+describe("fhirRequest refresh timeout", () => {
+  it("a token endpoint that never answers ends the session within the timeout", async () => {
+    server.use(
+      http.get(`${BASE}/Patient/p1`, () => new HttpResponse(null, { status: 401 })),
+      http.post(TOKEN_URL, async () => {
+        await delay(5000);
+        return HttpResponse.json({ access_token: "late" });
+      }),
+    );
+    const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+    const started = Date.now();
+    expect(await faultOf(fhirRequest(client, { url: "Patient/p1" }, fastPolicy({ timeoutMs: 50 }).policy))).toEqual({
+      kind: "session-ended",
+      status: 401,
+      refreshTried: true,
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
