@@ -1,0 +1,236 @@
+/**
+ * Conditions → spinal lesions, extraspinal bone foci, visceral metastases and primary cancers, by the codes of
+ * fhir-mappings/metastases.json, primary-sites.json and body-sites.json.
+ */
+import type { PrimarySite, SpinalLevel } from "../scores/types";
+import { SPINAL_LEVELS } from "../scores/types";
+import type { ReadContext } from "./context";
+import { codeKey, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import {
+  bodySiteDef,
+  metastasisDef,
+  morphologyRules,
+  MORPHOLOGY_EXTENSION,
+  primaryDef,
+  type MetastasisDef,
+  type PrimaryDef,
+} from "./mappings";
+import { conditionSchema, describeIssue, type ConditionData } from "./schemas";
+import type { PatientEvidence, SpinalRegion } from "./types";
+import { z } from "zod/mini";
+
+const RELATED_EXTENSION = "http://hl7.org/fhir/StructureDefinition/condition-related";
+const LATERALITY_EXTENSION = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier";
+const IGNORED_VERIFICATION = new Set(["refuted", "entered-in-error"]);
+const UNCONFIRMED_VERIFICATION = new Set(["unconfirmed", "provisional", "differential"]);
+const INACTIVE = new Set(["inactive", "resolved", "remission"]);
+
+type Sink = Pick<PatientEvidence, "spinalLesions" | "extraspinalFoci" | "unlocatedBoneMets" | "visceral" | "primaries">;
+
+interface Matched<T> {
+  def: T;
+  system: string;
+  code: string;
+}
+
+/** Reads one Condition into the evidence sink; irrelevant, ignored and invalid ones add nothing (the latter reported). */
+export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
+  const codings = rawCodings(raw.code);
+  if (codings === "malformed") {
+    ctx.invalid("Condition", raw.id, "code: expected a CodeableConcept");
+    return;
+  }
+  const mets: Matched<MetastasisDef>[] = [];
+  const prims: Matched<PrimaryDef>[] = [];
+  for (const c of codings) {
+    const m = metastasisDef(c.system, c.code);
+    if (m) mets.push({ def: m, ...c });
+    const p = primaryDef(c.system, c.code);
+    if (p) prims.push({ def: p, ...c });
+  }
+  if (mets.length === 0 && prims.length === 0) return;
+
+  const parsed = z.safeParse(conditionSchema, raw);
+  if (!parsed.success) {
+    ctx.invalid("Condition", raw.id, describeIssue(parsed.error.issues));
+    return;
+  }
+  const cond = parsed.data;
+  const label = resourceLabel("Condition", cond.id);
+  if (!ctx.belongs("Condition", cond.id, cond.subject)) return;
+
+  const verification = statusCode(cond.verificationStatus);
+  if (verification && IGNORED_VERIFICATION.has(verification)) {
+    ctx.report("info", "ignored-status", `${label} is ${verification}: ignored`, label);
+    return;
+  }
+  const clinical = statusCode(cond.clinicalStatus);
+  if (clinical && INACTIVE.has(clinical)) {
+    ctx.report("info", "not-active", `${label} is ${clinical}: not counted`, label);
+    return;
+  }
+  let note: string | null = null;
+  if (verification && UNCONFIRMED_VERIFICATION.has(verification)) {
+    note = `${verification} diagnosis`;
+    ctx.report("info", "unconfirmed", `${label} is a ${verification} diagnosis: counted, please confirm`, label);
+  }
+
+  const date = cond.recordedDate ?? cond.onsetDateTime ?? cond.onsetPeriod?.start ?? null;
+  const ref = resourceReference("Condition", cond.id);
+  const author = cond.asserter?.reference ?? cond.recorder?.reference ?? null;
+  const prov = (m: { system: string; code: string }, display: string) =>
+    provenance(ref, date, codeKey(m.system, m.code), {
+      display: cond.code?.coding?.find((c) => c.code === m.code)?.display ?? display,
+      author,
+      note,
+    });
+
+  const primary = prims[0];
+  if (primary) {
+    sink.primaries.push({
+      reference: ref ?? label,
+      candidates: primaryCandidates(cond, prims),
+      date,
+      note: primary.def.note,
+      provenance: prov(primary, primary.def.display),
+    });
+  }
+  const met = pickMetastasis(mets);
+  if (met) readMetastasis(cond, met, label, prov(met, met.def.display), date, ctx, sink);
+}
+
+function statusCode(cc: ConditionData["clinicalStatus"]): string | null {
+  return cc?.coding?.find((c) => typeof c.code === "string")?.code ?? null;
+}
+
+/** The most specific role among the codings: an organ beats a bone site, a bone site beats "secondary, site unknown". */
+const ROLE_ORDER: readonly MetastasisDef["role"][] = ["visceral", "visceral-ask", "not-visceral", "spine", "bone", "generic"];
+function pickMetastasis(mets: Matched<MetastasisDef>[]): Matched<MetastasisDef> | null {
+  for (const role of ROLE_ORDER) {
+    const m = mets.find((x) => x.def.role === role);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Union of the candidates of the matching codings ([] = unknown wins), narrowed by an ICD-O-3 morphology. */
+function primaryCandidates(cond: ConditionData, prims: Matched<PrimaryDef>[]): PrimarySite[] {
+  if (prims.some((p) => p.def.candidates.length === 0)) return [];
+  let candidates = [...new Set(prims.flatMap((p) => p.def.candidates))];
+  const morph = (cond.extension ?? []).filter((e) => e.url === MORPHOLOGY_EXTENSION);
+  for (const e of morph) {
+    for (const c of e.valueCodeableConcept?.coding ?? []) {
+      if (!c.system || !c.code) continue;
+      const rules = morphologyRules(c.system);
+      if (rules.length === 0) continue;
+      const hit = rules.find((r) => r.matches(c.code ?? "") && (r.rule.scope === "any" || candidates.includes(r.rule.category)));
+      if (hit) {
+        candidates = [hit.rule.category];
+        continue;
+      }
+      for (const r of rules) {
+        if (r.rule.otherwise && r.rule.scope === "candidates" && candidates.includes(r.rule.category)) {
+          candidates = [r.rule.otherwise];
+        }
+      }
+    }
+  }
+  return candidates;
+}
+
+interface Sites {
+  levels: SpinalLevel[];
+  regions: SpinalRegion[];
+  other: { site: string; display: string }[];
+  uncoded: number;
+}
+
+function readSites(cond: ConditionData): Sites {
+  const levels = new Set<SpinalLevel>();
+  const regions = new Set<SpinalRegion>();
+  const other = new Map<string, string>();
+  let uncoded = 0;
+  for (const site of cond.bodySite ?? []) {
+    let spinal = false;
+    let first: { system: string; code: string; display: string } | null = null;
+    for (const c of site.coding ?? []) {
+      if (!c.system || !c.code) continue;
+      const def = bodySiteDef(c.system, c.code);
+      if (def?.kind === "level") {
+        levels.add(def.level);
+        spinal = true;
+      } else if (def?.kind === "region") {
+        regions.add(def.region);
+        spinal = true;
+      } else if (!first) first = { system: c.system, code: c.code, display: c.display ?? site.text ?? c.code };
+    }
+    if (spinal) continue;
+    if (first) {
+      const side = site.extension
+        ?.find((e) => e.url === LATERALITY_EXTENSION)
+        ?.valueCodeableConcept?.coding?.find((c) => c.code)?.code;
+      const key = `${first.system}|${first.code}${side ? `|${side}` : ""}`;
+      other.set(key, first.display.slice(0, 120));
+    } else uncoded++;
+  }
+  return {
+    levels: SPINAL_LEVELS.filter((l) => levels.has(l)),
+    regions: [...regions],
+    other: [...other].map(([site, display]) => ({ site, display })),
+    uncoded,
+  };
+}
+
+function readMetastasis(
+  cond: ConditionData,
+  met: Matched<MetastasisDef>,
+  label: string,
+  prov: ReturnType<typeof provenance>,
+  date: string | null,
+  ctx: ReadContext,
+  sink: Sink,
+): void {
+  const { role, organ, display } = met.def;
+  if (role === "visceral" || role === "visceral-ask") {
+    sink.visceral.push({ certainty: role === "visceral" ? "certain" : "possible", organ: organ ?? display, date, provenance: prov });
+    return;
+  }
+  if (role === "not-visceral") return;
+
+  const sites = readSites(cond);
+  const spinal = sites.levels.length > 0 || sites.regions.length > 0;
+  if (spinal || role === "spine") {
+    sink.spinalLesions.push({
+      levels: sites.levels,
+      regions: sites.levels.length === 0 && sites.regions.length === 0 ? ["spine"] : sites.regions,
+      date,
+      relatedPrimary: relatedPrimary(cond),
+      provenance: prov,
+    });
+    if (sites.levels.length === 0) {
+      ctx.report("info", "level-not-coded", `${label}: spinal metastasis without a coded vertebral level`, label);
+    }
+  }
+  if (role === "generic") {
+    for (const o of sites.other) sink.visceral.push({ certainty: "possible", organ: o.display, date, provenance: prov });
+    if (!spinal && sites.other.length === 0) {
+      sink.visceral.push({ certainty: "possible", organ: "site not coded", date, provenance: prov });
+    }
+    return;
+  }
+  if (role === "bone") {
+    for (const o of sites.other) sink.extraspinalFoci.push({ site: o.site, display: o.display, date, provenance: prov });
+    if (!spinal && sites.other.length === 0) {
+      sink.unlocatedBoneMets.push(prov);
+      ctx.report("info", "site-not-coded", `${label}: bone metastasis without a coded body site: not counted`, label);
+    }
+  }
+}
+
+function relatedPrimary(cond: ConditionData): string | null {
+  const ref = cond.extension?.find((e) => e.url === RELATED_EXTENSION)?.valueReference?.reference;
+  if (!ref) return null;
+  const m = /(?:^|\/)(Condition\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]*)?$/.exec(ref);
+  return m?.[1] ?? null;
+}
+

@@ -1,0 +1,115 @@
+/** extractEvidence: one patient's resources → PatientEvidence (typed, with Provenance and Diagnostics). */
+import { z } from "zod/mini";
+import { DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
+import { readCondition } from "./conditions";
+import { ReadContext } from "./context";
+import { isObject, resourceLabel, type Json } from "./fhir";
+import { readObservation } from "./observations";
+import { readQuestionnaireResponse } from "./questionnaires";
+import { describeIssue, patientSchema, type PatientData } from "./schemas";
+import type { ExtractOptions, PatientEvidence, PatientFacts } from "./types";
+
+/**
+ * Reads every resource about the patient. Never throws: a value that is not a resource, or a resource whose
+ * used fields are malformed, is skipped with a Diagnostic naming it, the path and the reason.
+ */
+export function extractEvidence(
+  resources: readonly unknown[],
+  patientId: string,
+  options: ExtractOptions = {},
+): PatientEvidence {
+  const ctx = new ReadContext(patientId);
+  const base = options.canonicalBase ?? DEFAULT_CANONICAL_BASE;
+  const evidence: PatientEvidence = {
+    patientId,
+    patient: { found: false, birthDate: null, sex: null, name: null, mrn: null },
+    measurements: [],
+    spinalLesions: [],
+    extraspinalFoci: [],
+    unlocatedBoneMets: [],
+    visceral: [],
+    primaries: [],
+    questionnaires: [],
+    diagnostics: ctx.diagnostics,
+  };
+  const list: readonly unknown[] = Array.isArray(resources) ? resources : [];
+  for (let i = 0; i < list.length; i++) {
+    const raw = list[i];
+    try {
+      readOne(raw, i, ctx, evidence, base);
+    } catch {
+      // Defensive: a reader must never stop the report. Reaching this is a bug; the resource is named.
+      ctx.report("error", "internal", `${describeEntry(raw, i)} could not be read (internal error): skipped`);
+    }
+  }
+  if (!evidence.patient.found) {
+    ctx.report("warning", "patient-not-found", "No Patient resource for this patient: age and sex are unknown");
+  }
+  return evidence;
+}
+
+function describeEntry(raw: unknown, index: number): string {
+  if (isObject(raw) && typeof raw.resourceType === "string") return resourceLabel(raw.resourceType, raw.id);
+  return `Entry ${index + 1}`;
+}
+
+function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence, base: string): void {
+  if (!isObject(raw)) {
+    const kind = raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw;
+    ctx.report("warning", "invalid-resource", `Entry ${index + 1} skipped: not a FHIR resource (${kind})`);
+    return;
+  }
+  const type = raw.resourceType;
+  if (typeof type !== "string" || !/^[A-Z][A-Za-z]{1,63}$/.test(type)) {
+    ctx.report("warning", "invalid-resource", `Entry ${index + 1} skipped: resourceType missing or malformed`);
+    return;
+  }
+  switch (type) {
+    case "Observation": {
+      const m = readObservation(raw, ctx);
+      if (m) ev.measurements.push(m);
+      return;
+    }
+    case "Condition":
+      readCondition(raw, ctx, ev);
+      return;
+    case "QuestionnaireResponse": {
+      const q = readQuestionnaireResponse(raw, ctx, base);
+      if (q) ev.questionnaires.push(q);
+      return;
+    }
+    case "Patient":
+      readPatient(raw, ctx, ev);
+      return;
+    default:
+      return;
+  }
+}
+
+function readPatient(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {
+  if (raw.id !== ev.patientId) {
+    if (typeof raw.id !== "string" && raw.id !== undefined) ctx.invalid("Patient", undefined, "id: expected string");
+    return;
+  }
+  const parsed = z.safeParse(patientSchema, raw);
+  if (!parsed.success) {
+    ctx.invalid("Patient", raw.id, describeIssue(parsed.error.issues));
+    return;
+  }
+  ev.patient = patientFacts(parsed.data);
+}
+
+const MRN = "MR";
+
+function patientFacts(p: PatientData): PatientFacts {
+  const name = p.name?.[0];
+  const nameText = name ? (name.text ?? [...(name.given ?? []), name.family ?? ""].join(" ").trim()) : "";
+  const mrn = p.identifier?.find((i) => i.type?.coding?.some((c) => c.code === MRN))?.value ?? null;
+  return {
+    found: true,
+    birthDate: p.birthDate ?? null,
+    sex: p.gender ?? null,
+    name: nameText ? nameText.slice(0, 200) : null,
+    mrn: mrn ? mrn.slice(0, 100) : null,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * From the FHIR record to score inputs, with Provenance: the public face of src/extract.
+ *
+ * - extractEvidence(resources, patientId, options?) → PatientEvidence (never throws)
+ * - scoreReport(evidence, options) → ScoreReport (clinician entries applied here)
+ * - buildReport(resources, patientId, options) = both
+ * - groupByPatient(resources) → Map<patientId, resources>
+ * - SEARCH_CODES: every "system|code" extraction reads, for filtering searches
+ */
+import type { ReportOptions, ScoreReport } from "../report/types";
+import { extractEvidence } from "./evidence";
+import { scoreReport } from "./report";
+import type { ExtractOptions } from "./types";
+
+export { extractEvidence } from "./evidence";
+export { scoreReport } from "./report";
+export { groupByPatient } from "./group";
+export { SEARCH_CODES } from "./mappings";
+export type {
+  BoneFocus,
+  ExtractOptions,
+  Measurement,
+  ObservationConcept,
+  PatientEvidence,
+  PatientFacts,
+  PrimaryFinding,
+  QuestionnaireFinding,
+  SinsAnswers,
+  SpinalLesion,
+  SpinalRegion,
+  TokuhashiAnswers,
+  VisceralFinding,
+} from "./types";
+
+export function buildReport(
+  resources: readonly unknown[],
+  patientId: string,
+  options: ReportOptions & ExtractOptions,
+): ScoreReport {
+  return scoreReport(extractEvidence(resources, patientId, options), options);
+}

@@ -1,0 +1,341 @@
+/**
+ * The code tables of fhir-mappings/ (data, not code), checked at load and indexed for lookup.
+ * A malformed table is a deployment error: it throws at start-up naming the table and the entry.
+ * Patient data never reaches a throw here: lookups return null for anything unknown.
+ */
+import { z } from "zod/mini";
+import codeSystemsJson from "../../fhir-mappings/code-systems.json";
+import observationsJson from "../../fhir-mappings/observations.json";
+import metastasesJson from "../../fhir-mappings/metastases.json";
+import primarySitesJson from "../../fhir-mappings/primary-sites.json";
+import bodySitesJson from "../../fhir-mappings/body-sites.json";
+import localCodesJson from "../../fhir-mappings/local-codes.json";
+import { FRANKEL_GRADES, PRIMARY_SITES } from "../scores/domains";
+import { SPINAL_LEVELS, type FrankelGrade, type GeneralCondition, type PrimarySite, type SpinalLevel } from "../scores/types";
+import { OBSERVATION_CONCEPTS, type ObservationConcept, type SpinalRegion } from "./types";
+
+// ------------------------------------------------------------------------------------------ schemas
+
+const str = z.string().check(z.minLength(1));
+const systemsSchema = z.object({
+  systems: z.record(z.string(), z.object({ uri: str, aliases: z.array(str) })),
+});
+const valueSpecSchema = z.union([
+  z.object({ type: z.literal("integer"), min: z.number(), max: z.number(), step: z.number() }),
+  z.object({ type: z.literal("grade"), values: z.array(z.enum(FRANKEL_GRADES as unknown as [FrankelGrade, ...FrankelGrade[]])) }),
+]);
+const obsCodeSchema = z.object({ system: str, code: str, display: z.optional(z.string()), source: str });
+const answerSchema = z.object({ system: str, code: str, value: z.union([z.number(), z.string()]), display: z.optional(z.string()) });
+const conceptSchema = z.object({
+  value: valueSpecSchema,
+  codes: z.array(obsCodeSchema),
+  answers: z.array(answerSchema),
+});
+const generalConditionSchema = z.enum(["poor", "moderate", "good"]);
+const observationsSchema = z.object({
+  concepts: z.record(z.enum(OBSERVATION_CONCEPTS as unknown as [ObservationConcept, ...ObservationConcept[]]), conceptSchema),
+  ecogKpsSuggestion: z.object({
+    byEcog: z.record(z.string(), z.nullable(generalConditionSchema)),
+    kpsRangeByEcog: z.record(z.string(), z.string()),
+  }),
+});
+const METASTASIS_ROLES = ["bone", "spine", "generic", "visceral", "visceral-ask", "not-visceral"] as const;
+export type MetastasisRole = (typeof METASTASIS_ROLES)[number];
+const matchSchema = z.optional(z.enum(["exact", "prefix"]));
+const metastasisSchema = z.object({
+  systems: z.array(str).check(z.minLength(1)),
+  codes: z.array(str).check(z.minLength(1)),
+  match: matchSchema,
+  role: z.enum(METASTASIS_ROLES),
+  organ: z.optional(z.string()),
+  display: str,
+  source: str,
+});
+const primarySiteEnum = z.enum(PRIMARY_SITES as unknown as [PrimarySite, ...PrimarySite[]]);
+const primarySchema = z.object({
+  systems: z.array(str).check(z.minLength(1)),
+  codes: z.array(str).check(z.minLength(1)),
+  match: matchSchema,
+  candidates: z.array(primarySiteEnum),
+  display: str,
+  source: str,
+  note: z.optional(z.string()),
+});
+const morphologySchema = z.object({
+  system: str,
+  histology: z.array(str),
+  category: primarySiteEnum,
+  scope: z.enum(["candidates", "any"]),
+  otherwise: z.optional(primarySiteEnum),
+  source: str,
+});
+const primaryFileSchema = z.object({
+  morphologyExtension: str,
+  entries: z.array(primarySchema),
+  morphology: z.array(morphologySchema),
+});
+const levelSchema = z.object({
+  level: z.enum(SPINAL_LEVELS as unknown as [SpinalLevel, ...SpinalLevel[]]),
+  codes: z.array(z.object({ system: str, code: str, kind: z.enum(["whole-vertebra", "vertebral-body"]) })),
+});
+const regionSchema = z.object({
+  system: str,
+  code: str,
+  region: z.enum(["spine", "cervical", "thoracic", "lumbar", "sacrum"]),
+  display: z.optional(z.string()),
+});
+const bodySitesSchema = z.object({ levels: z.array(levelSchema), regions: z.array(regionSchema) });
+const localSchema = z.object({
+  observations: z.optional(
+    z.partialRecord(
+      z.enum(OBSERVATION_CONCEPTS as unknown as [ObservationConcept, ...ObservationConcept[]]),
+      z.object({ codes: z.optional(z.array(obsCodeSchema)), answers: z.optional(z.array(answerSchema)) }),
+    ),
+  ),
+  metastases: z.optional(z.array(metastasisSchema)),
+  primarySites: z.optional(z.array(primarySchema)),
+  bodySites: z.optional(z.object({ levels: z.optional(z.array(levelSchema)), regions: z.optional(z.array(regionSchema)) })),
+});
+
+function load<T>(name: string, schema: z.ZodMiniType<T>, data: unknown): T {
+  const r = z.safeParse(schema, data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue ? issue.path.join(".") : "";
+    throw new Error(`fhir-mappings/${name}: malformed at ${where || "(root)"}: ${issue?.message ?? "invalid"}`);
+  }
+  return r.data;
+}
+
+const codeSystems = load("code-systems.json", systemsSchema, codeSystemsJson);
+const observations = load("observations.json", observationsSchema, observationsJson);
+const metastases = load("metastases.json", z.object({ entries: z.array(metastasisSchema) }), metastasesJson);
+const primaries = load("primary-sites.json", primaryFileSchema, primarySitesJson);
+const bodySites = load("body-sites.json", bodySitesSchema, bodySitesJson);
+const local = load("local-codes.json", localSchema, localCodesJson);
+
+// ------------------------------------------------------------------------------------------ systems
+
+const SYSTEM_BY_KEY = new Map<string, string>();
+const SYSTEM_ALIAS = new Map<string, string>();
+for (const [key, s] of Object.entries(codeSystems.systems)) {
+  SYSTEM_BY_KEY.set(key, s.uri);
+  SYSTEM_ALIAS.set(s.uri, s.uri);
+  for (const a of s.aliases) SYSTEM_ALIAS.set(a, s.uri);
+}
+
+export const SYSTEMS = {
+  loinc: SYSTEM_BY_KEY.get("loinc") ?? "http://loinc.org",
+  snomed: SYSTEM_BY_KEY.get("snomed") ?? "http://snomed.info/sct",
+  icd10cm: SYSTEM_BY_KEY.get("icd10cm") ?? "http://hl7.org/fhir/sid/icd-10-cm",
+  icd10: SYSTEM_BY_KEY.get("icd10") ?? "http://hl7.org/fhir/sid/icd-10",
+  icdo3: SYSTEM_BY_KEY.get("icdo3") ?? "http://terminology.hl7.org/CodeSystem/icd-o-3",
+} as const;
+
+const ICD_SYSTEMS: ReadonlySet<string> = new Set([SYSTEMS.icd10cm, SYSTEMS.icd10]);
+
+/** A table's system key ("snomed") or URI → the canonical URI. */
+function tableSystem(keyOrUri: string): string {
+  return SYSTEM_BY_KEY.get(keyOrUri) ?? SYSTEM_ALIAS.get(keyOrUri) ?? keyOrUri;
+}
+
+/** A resource's Coding.system → the canonical URI (OID aliases resolved, trailing slash ignored). */
+export function canonicalSystem(system: string): string {
+  const s = system.trim();
+  return SYSTEM_ALIAS.get(s) ?? SYSTEM_ALIAS.get(s.replace(/\/+$/, "")) ?? s;
+}
+
+/** Codes compare exactly, except ICD codes: dots and case are ignored (C79.51 = c7951). */
+export function normalizeCode(system: string, code: string): string {
+  const c = code.trim();
+  return ICD_SYSTEMS.has(system) ? c.replace(/\./g, "").toUpperCase() : c;
+}
+
+function key(system: string, code: string): string {
+  return `${system}|${normalizeCode(system, code)}`;
+}
+
+/** A code index with exact and prefix entries; the longest match wins. */
+class CodeIndex<T> {
+  private readonly exact = new Map<string, T>();
+  private readonly prefix = new Map<string, T>();
+  private readonly prefixSystems = new Set<string>();
+
+  add(system: string, code: string, match: "exact" | "prefix", value: T): void {
+    const k = key(system, code);
+    if (match === "prefix") {
+      this.prefix.set(k, value);
+      this.prefixSystems.add(system);
+    } else this.exact.set(k, value);
+  }
+
+  get(system: string, code: string): T | null {
+    const c = normalizeCode(system, code);
+    const hit = this.exact.get(`${system}|${c}`);
+    if (hit !== undefined) return hit;
+    if (!this.prefixSystems.has(system)) return null;
+    for (let n = Math.min(c.length, 16); n > 0; n--) {
+      const p = this.prefix.get(`${system}|${c.slice(0, n)}`);
+      if (p !== undefined) return p;
+    }
+    return null;
+  }
+}
+
+// ------------------------------------------------------------------------------------------ observations
+
+export type ValueSpec = z.infer<typeof valueSpecSchema>;
+
+export interface ConceptDef {
+  concept: ObservationConcept;
+  value: ValueSpec;
+  answers: Map<string, number | string>;
+}
+
+const OBS_INDEX = new Map<string, ObservationConcept>();
+const CONCEPTS = new Map<ObservationConcept, ConceptDef>();
+const OBS_SEARCH: string[] = [];
+
+for (const concept of OBSERVATION_CONCEPTS) {
+  const def = observations.concepts[concept];
+  if (!def) continue;
+  const extra = local.observations?.[concept];
+  const codes = [...def.codes, ...(extra?.codes ?? [])];
+  const answers = [...def.answers, ...(extra?.answers ?? [])];
+  const answerMap = new Map<string, number | string>();
+  for (const a of answers) answerMap.set(key(tableSystem(a.system), a.code), a.value);
+  CONCEPTS.set(concept, { concept, value: def.value, answers: answerMap });
+  for (const c of codes) {
+    const sys = tableSystem(c.system);
+    OBS_INDEX.set(key(sys, c.code), concept);
+    OBS_SEARCH.push(`${sys}|${c.code}`);
+  }
+}
+
+/** The concept an Observation coding stands for, or null. */
+export function observationConcept(system: string, code: string): ObservationConcept | null {
+  const sys = canonicalSystem(system);
+  return OBS_INDEX.get(key(sys, code)) ?? null;
+}
+
+export function conceptDef(concept: ObservationConcept): ConceptDef | null {
+  return CONCEPTS.get(concept) ?? null;
+}
+
+/** The value of a coded answer (LOINC LA…, SNOMED grade, local), or null. */
+export function answerValue(concept: ObservationConcept, system: string, code: string): number | string | null {
+  const def = CONCEPTS.get(concept);
+  if (!def) return null;
+  const sys = canonicalSystem(system);
+  return def.answers.get(key(sys, code)) ?? null;
+}
+
+/** The labelled general-condition suggestion for an ECOG grade (observations.json ecogKpsSuggestion), or null. */
+export function ecogSuggestion(ecog: number): { category: GeneralCondition | null; kpsRange: string | null } {
+  const k = String(ecog);
+  return {
+    category: observations.ecogKpsSuggestion.byEcog[k] ?? null,
+    kpsRange: observations.ecogKpsSuggestion.kpsRangeByEcog[k] ?? null,
+  };
+}
+
+// ------------------------------------------------------------------------------------------ conditions
+
+export interface MetastasisDef {
+  role: MetastasisRole;
+  organ: string | null;
+  display: string;
+}
+
+export interface PrimaryDef {
+  candidates: PrimarySite[];
+  display: string;
+  note: string | null;
+}
+
+const MET_INDEX = new CodeIndex<MetastasisDef>();
+const PRIMARY_INDEX = new CodeIndex<PrimaryDef>();
+const CONDITION_SEARCH: string[] = [];
+const CONDITION_PREFIXES: string[] = [];
+
+for (const e of [...metastases.entries, ...(local.metastases ?? [])]) {
+  const def: MetastasisDef = { role: e.role, organ: e.organ ?? null, display: e.display };
+  for (const s of e.systems) {
+    const sys = tableSystem(s);
+    for (const code of e.codes) {
+      MET_INDEX.add(sys, code, e.match ?? "exact", def);
+      CONDITION_SEARCH.push(`${sys}|${code}`);
+      if (e.match === "prefix") CONDITION_PREFIXES.push(`${sys}|${code}`);
+    }
+  }
+}
+for (const e of [...primaries.entries, ...(local.primarySites ?? [])]) {
+  const def: PrimaryDef = { candidates: [...e.candidates], display: e.display, note: e.note ?? null };
+  for (const s of e.systems) {
+    const sys = tableSystem(s);
+    for (const code of e.codes) {
+      PRIMARY_INDEX.add(sys, code, e.match ?? "exact", def);
+      CONDITION_SEARCH.push(`${sys}|${code}`);
+      if (e.match === "prefix") CONDITION_PREFIXES.push(`${sys}|${code}`);
+    }
+  }
+}
+
+export function metastasisDef(system: string, code: string): MetastasisDef | null {
+  return MET_INDEX.get(canonicalSystem(system), code);
+}
+
+export function primaryDef(system: string, code: string): PrimaryDef | null {
+  return PRIMARY_INDEX.get(canonicalSystem(system), code);
+}
+
+export const MORPHOLOGY_EXTENSION = primaries.morphologyExtension;
+
+export interface MorphologyRule {
+  category: PrimarySite;
+  /** "candidates": narrows a site whose candidates include `category`; "any": applies to every site. */
+  scope: "candidates" | "any";
+  /** A known histology of the same system outside this rule gives `otherwise` (osteosarcoma: "others"). */
+  otherwise: PrimarySite | null;
+}
+
+/** Morphology rules of one system (ICD-O-3) and whether a histology code ("9180/3" or "9180") matches each. */
+export function morphologyRules(system: string): { rule: MorphologyRule; matches: (code: string) => boolean }[] {
+  const sys = canonicalSystem(system);
+  return primaries.morphology
+    .filter((r) => tableSystem(r.system) === sys)
+    .map((r) => ({
+      rule: { category: r.category, scope: r.scope, otherwise: r.otherwise ?? null },
+      matches: (code: string) => r.histology.includes(code.trim().split("/")[0] ?? ""),
+    }));
+}
+
+// ------------------------------------------------------------------------------------------ body sites
+
+export type BodySiteDef = { kind: "level"; level: SpinalLevel } | { kind: "region"; region: SpinalRegion };
+
+const BODY_INDEX = new Map<string, BodySiteDef>();
+for (const l of [...bodySites.levels, ...(local.bodySites?.levels ?? [])]) {
+  for (const c of l.codes) BODY_INDEX.set(key(tableSystem(c.system), c.code), { kind: "level", level: l.level });
+}
+for (const r of [...bodySites.regions, ...(local.bodySites?.regions ?? [])]) {
+  BODY_INDEX.set(key(tableSystem(r.system), r.code), { kind: "region", region: r.region });
+}
+
+/** A spinal level or region for a body-site coding; null for a non-spinal site. */
+export function bodySiteDef(system: string, code: string): BodySiteDef | null {
+  return BODY_INDEX.get(key(canonicalSystem(system), code)) ?? null;
+}
+
+// ------------------------------------------------------------------------------------------ search codes
+
+/**
+ * Every code the extraction reads, as "system|code", for the data-access layer to filter its searches.
+ * `conditionPrefixes` are matched with their sub-codes (ICD blocks): a server search by exact code misses
+ * those, so search Conditions by patient and let extraction filter, or expand the prefixes.
+ */
+export const SEARCH_CODES: { observations: readonly string[]; conditions: readonly string[]; conditionPrefixes: readonly string[] } = {
+  observations: [...new Set(OBS_SEARCH)],
+  conditions: [...new Set(CONDITION_SEARCH)],
+  conditionPrefixes: [...new Set(CONDITION_PREFIXES)],
+};

@@ -1,0 +1,172 @@
+/** Observations → Measurements (KPS, ECOG, pain NRS, Barthel, …) by the codes of fhir-mappings/observations.json. */
+import { FRANKEL_GRADES } from "../scores/domains";
+import type { FrankelGrade } from "../scores/types";
+import type { ReadContext } from "./context";
+import { codeKey, dayOf, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { answerValue, conceptDef, observationConcept, type ValueSpec } from "./mappings";
+import { describeIssue, observationSchema, type ObservationData } from "./schemas";
+import type { Measurement, ObservationConcept } from "./types";
+import { z } from "zod/mini";
+
+const COUNTED = new Set(["final", "amended", "corrected"]);
+const IGNORED = new Set(["entered-in-error", "cancelled"]);
+
+const LABEL: Record<ObservationConcept, string> = {
+  kps: "KPS",
+  ecog: "ECOG",
+  painNrs: "Pain NRS",
+  painVas: "Pain VAS",
+  eqVas: "EQ VAS",
+  barthel: "Barthel index",
+  frankel: "Frankel grade",
+};
+
+export function conceptLabel(concept: ObservationConcept): string {
+  return LABEL[concept];
+}
+
+/** Reads one Observation; returns its Measurement, or null (irrelevant, ignored or invalid — the latter reported). */
+export function readObservation(raw: Json, ctx: ReadContext): Measurement | null {
+  const codings = rawCodings(raw.code);
+  if (codings === "malformed" || raw.code === undefined) {
+    ctx.invalid("Observation", raw.id, raw.code === undefined ? "code: required" : "code: expected a CodeableConcept");
+    return null;
+  }
+  let concept: ObservationConcept | null = null;
+  let matched: { system: string; code: string } | null = null;
+  for (const c of codings) {
+    concept = observationConcept(c.system, c.code);
+    if (concept) {
+      matched = c;
+      break;
+    }
+  }
+  if (!concept || !matched) return null;
+
+  const parsed = z.safeParse(observationSchema, raw);
+  if (!parsed.success) {
+    ctx.invalid("Observation", raw.id, describeIssue(parsed.error.issues));
+    return null;
+  }
+  const obs = parsed.data;
+  const label = resourceLabel("Observation", obs.id);
+  if (!ctx.belongs("Observation", obs.id, obs.subject)) return null;
+
+  if (IGNORED.has(obs.status)) {
+    ctx.report("info", "ignored-status", `${label} (${LABEL[concept]}) is marked ${obs.status}: ignored`, label);
+    return null;
+  }
+  const preliminary = obs.status === "preliminary";
+  if (!preliminary && !COUNTED.has(obs.status)) {
+    ctx.report("info", "ignored-status", `${label} (${LABEL[concept]}) has status ${obs.status.slice(0, 40)}: no result to use`, label);
+    return null;
+  }
+
+  const def = conceptDef(concept);
+  if (!def) return null;
+  const value = readValue(obs, concept, def.value, label, ctx);
+  if (value === null) return null;
+
+  const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? null;
+  if (preliminary) {
+    ctx.report("warning", "preliminary", `${label} (${LABEL[concept]}) is a preliminary result: shown, not final`, label);
+  }
+  const display = codings.length > 0 ? (obs.code.coding?.find((c) => c.code === matched.code)?.display ?? null) : null;
+  return {
+    concept,
+    value,
+    date,
+    day: dayOf(date),
+    preliminary,
+    provenance: provenance(resourceReference("Observation", obs.id), date, codeKey(matched.system, matched.code), {
+      display,
+      author: obs.performer?.[0]?.reference ?? null,
+      note: preliminary ? "preliminary result" : null,
+    }),
+  };
+}
+
+/** The coded answer of the Observation (valueCodeableConcept, else interpretation) as the concept's value. */
+function codedAnswer(obs: ObservationData, concept: ObservationConcept): number | string | null {
+  const concepts = [obs.valueCodeableConcept, ...(obs.interpretation ?? [])];
+  for (const cc of concepts) {
+    for (const c of cc?.coding ?? []) {
+      if (!c.system || !c.code) continue;
+      const v = answerValue(concept, c.system, c.code);
+      if (v !== null) return v;
+    }
+  }
+  return null;
+}
+
+function readValue(
+  obs: ObservationData,
+  concept: ObservationConcept,
+  spec: ValueSpec,
+  label: string,
+  ctx: ReadContext,
+): number | FrankelGrade | null {
+  const coded = codedAnswer(obs, concept);
+  if (spec.type === "grade") {
+    if (typeof coded === "string" && (FRANKEL_GRADES as readonly string[]).includes(coded)) return coded as FrankelGrade;
+    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no recognised value: skipped`, label);
+    return null;
+  }
+  const direct = obs.valueInteger ?? obs.valueQuantity?.value;
+  if (direct !== undefined && typeof coded === "number" && coded !== direct) {
+    ctx.report(
+      "warning",
+      "inconsistent-value",
+      `${label} (${LABEL[concept]}) value ${direct} disagrees with its coded answer (${coded}): skipped`,
+      label,
+    );
+    return null;
+  }
+  const value = direct ?? (typeof coded === "number" ? coded : undefined);
+  if (value === undefined) {
+    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no value: skipped`, label);
+    return null;
+  }
+  if (concept === "barthel" && otherBarthelScale(obs)) {
+    ctx.report(
+      "warning",
+      "other-scale",
+      `${label} (Barthel index) is on another scale (0–20): only the 0–100 Barthel index is used; skipped`,
+      label,
+    );
+    return null;
+  }
+  if (!Number.isInteger(value) || value < spec.min || value > spec.max || (value - spec.min) % spec.step !== 0) {
+    const steps = spec.step === 1 ? "" : ` in steps of ${spec.step}`;
+    const extra = concept === "kps" && value === 0 ? " (KPS 0 = dead is outside the Tokuhashi bands)" : "";
+    ctx.report(
+      "warning",
+      "out-of-range",
+      `${label} (${LABEL[concept]}) value ${String(value).slice(0, 20)} is outside ${spec.min}–${spec.max}${steps}${extra}: skipped`,
+      label,
+    );
+    return null;
+  }
+  if (concept === "barthel" && value <= 20 && !barthel100Scale(obs)) {
+    ctx.report(
+      "warning",
+      "scale-unclear",
+      `${label} (Barthel index) is ${value}: read on the 0–100 scale; check it is not a 0–20 score`,
+      label,
+    );
+  }
+  return value;
+}
+
+/** A 0–20 Barthel total: reference range or unit with an upper limit of 20. */
+function otherBarthelScale(obs: ObservationData): boolean {
+  if (obs.referenceRange?.some((r) => r.high?.value === 20)) return true;
+  const unit = `${obs.valueQuantity?.unit ?? ""} ${obs.valueQuantity?.code ?? ""}`;
+  return /\/\s*20\b/.test(unit);
+}
+
+function barthel100Scale(obs: ObservationData): boolean {
+  if (obs.referenceRange?.some((r) => r.high?.value === 100)) return true;
+  const unit = `${obs.valueQuantity?.unit ?? ""} ${obs.valueQuantity?.code ?? ""}`;
+  return /\/\s*100\b/.test(unit);
+}

@@ -1,0 +1,126 @@
+/** QOL timepoints from Observations (timepoint "other", one per day) and from the app's QuestionnaireResponses. */
+import type { Diagnostic, Eq5dValue, Provenance, QolTimepoint, QolTimepointKind } from "../report/types";
+import { eq5d5lIndex, type FrankelGrade } from "../scores";
+import { dayOf } from "./fhir";
+import { conceptLabel } from "./observations";
+import type { Measurement, ObservationConcept, PatientEvidence, QuestionnaireFinding } from "./types";
+
+type NumericField = "eqVas" | "painVas" | "painNrs" | "barthel" | "ecog" | "kps";
+
+function emptyTimepoint(timepoint: QolTimepointKind, date: string | null, source: Provenance): QolTimepoint {
+  return { timepoint, date, eq5d: null, eqVas: null, painVas: null, painNrs: null, barthel: null, ecog: null, frankel: null, kps: null, source };
+}
+
+const FIELD: Record<ObservationConcept, NumericField | "frankel"> = {
+  kps: "kps",
+  ecog: "ecog",
+  painNrs: "painNrs",
+  painVas: "painVas",
+  eqVas: "eqVas",
+  barthel: "barthel",
+  frankel: "frankel",
+};
+
+function withNote(p: Provenance, others: string[], preliminary: boolean): Provenance {
+  const notes = [
+    others.length > 0 ? `also ${others.slice(0, 10).join(", ")}${others.length > 10 ? ", …" : ""}` : null,
+    preliminary ? "includes preliminary results" : null,
+  ].filter((x): x is string => x !== null);
+  return notes.length > 0 ? { ...p, note: notes.join("; ") } : p;
+}
+
+function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[] {
+  const byDay = new Map<string, Measurement[]>();
+  for (const m of ms) {
+    const k = m.day ?? "";
+    const list = byDay.get(k);
+    if (list) list.push(m);
+    else byDay.set(k, [m]);
+  }
+  const out: QolTimepoint[] = [];
+  for (const [day, list] of byDay) {
+    const first = list[0];
+    if (!first) continue;
+    const refs = [...new Set(list.map((m) => m.provenance.reference).filter((r): r is string => r !== null))];
+    const tp = emptyTimepoint("other", day || null, withNote(first.provenance, refs.filter((r) => r !== first.provenance.reference), list.some((m) => m.preliminary)));
+    for (const concept of new Set(list.map((m) => m.concept))) {
+      let own = list.filter((m) => m.concept === concept);
+      if (own.some((m) => !m.preliminary)) own = own.filter((m) => !m.preliminary);
+      const values = [...new Set(own.map((m) => m.value))];
+      const field = FIELD[concept];
+      if (values.length !== 1) {
+        diags.push({
+          severity: "warning",
+          code: "conflict",
+          message: `${conceptLabel(concept)}: different values on ${day || "an unknown date"} (${own.map((m) => `${m.value} in ${m.provenance.reference ?? "no id"}`).join(", ")}): not shown`,
+        });
+        continue;
+      }
+      const v = values[0];
+      if (field === "frankel") tp.frankel = v as FrankelGrade;
+      else if (typeof v === "number") tp[field] = v;
+    }
+    out.push(tp);
+  }
+  return out;
+}
+
+function eq5dOf(q: QuestionnaireFinding, valueSetId: string, diags: Diagnostic[]): Eq5dValue | null {
+  if (!q.eq5dProfile) return null;
+  try {
+    return { profile: q.eq5dProfile, index: eq5d5lIndex(q.eq5dProfile, valueSetId), valueSet: valueSetId };
+  } catch {
+    if (q.eq5dIndex !== undefined && q.eq5dValueSet) {
+      diags.push({
+        severity: "warning",
+        code: "value-set",
+        message: `EQ-5D-5L value set "${valueSetId.slice(0, 60)}" cannot be used: the index stored with the questionnaire (${q.eq5dValueSet}) is shown`,
+        resource: q.provenance.reference ?? undefined,
+      });
+      return { profile: q.eq5dProfile, index: q.eq5dIndex, valueSet: q.eq5dValueSet };
+    }
+    diags.push({
+      severity: "warning",
+      code: "value-set",
+      message: `EQ-5D-5L value set "${valueSetId.slice(0, 60)}" cannot be used: no index for profile ${q.eq5dProfile}`,
+    });
+    return null;
+  }
+}
+
+function fromQuestionnaires(qs: QuestionnaireFinding[], valueSetId: string, diags: Diagnostic[]): QolTimepoint[] {
+  const rows = new Map<string, QolTimepoint>();
+  for (const q of qs) {
+    const eq5d = eq5dOf(q, valueSetId, diags);
+    const kps = q.tokuhashi?.kps;
+    const values: Partial<QolTimepoint> = {};
+    if (eq5d) values.eq5d = eq5d;
+    if (q.eqVas !== undefined) values.eqVas = q.eqVas;
+    if (q.painVas !== undefined) values.painVas = q.painVas;
+    if (q.barthel !== undefined) values.barthel = q.barthel;
+    if (q.ecog !== undefined) values.ecog = q.ecog;
+    if (q.frankel !== undefined) values.frankel = q.frankel;
+    if (kps !== undefined) values.kps = kps;
+    if (Object.keys(values).length === 0) continue;
+    const date = q.timepointDate;
+    const key = `${q.timepoint}|${dayOf(date) ?? ""}`;
+    const row = rows.get(key) ?? emptyTimepoint(q.timepoint, date, q.provenance);
+    if (!rows.has(key)) rows.set(key, row);
+    else if (q.provenance.reference) {
+      row.source = { ...row.source, note: [row.source.note, `also ${q.provenance.reference}`].filter(Boolean).join("; ") };
+    }
+    Object.assign(row, values);
+  }
+  return [...rows.values()];
+}
+
+export function qolTimepoints(ev: PatientEvidence, valueSetId: string, diags: Diagnostic[]): QolTimepoint[] {
+  const rows = [...fromMeasurements(ev.measurements, diags), ...fromQuestionnaires(ev.questionnaires, valueSetId, diags)];
+  const order: Record<QolTimepointKind, number> = { preop: 0, "1mo": 1, other: 2 };
+  return rows.sort((a, b) => {
+    const da = a.date ?? "";
+    const db = b.date ?? "";
+    if (da !== db) return da === "" ? 1 : db === "" ? -1 : da < db ? -1 : 1;
+    return order[a.timepoint] - order[b.timepoint];
+  });
+}

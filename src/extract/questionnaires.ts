@@ -1,0 +1,282 @@
+/**
+ * The app's own QuestionnaireResponses (src/questionnaires/contract.ts) read back as evidence, source
+ * "questionnaire". Responses to other Questionnaires are not the app's and are left alone.
+ */
+import { z } from "zod/mini";
+import {
+  answerValue as appAnswerValue,
+  appCodeSystem,
+  COMMON_LINKS,
+  DEFAULT_CANONICAL_BASE,
+  instrumentFromCanonical,
+  LINKS,
+  TIMEPOINT_CODES,
+} from "../questionnaires/contract";
+import type { QolTimepointKind } from "../report/types";
+import { barthelIndex } from "../scores";
+import {
+  BARTHEL_ITEMS,
+  EXTRASPINAL_BONE_METS,
+  FRANKEL_GRADES,
+  GENERAL_CONDITIONS,
+  PRIMARY_SITES,
+  SINS_ALIGNMENT,
+  SINS_BONE_LESION,
+  SINS_COLLAPSE,
+  SINS_LEVELS,
+  SINS_PAIN,
+  SINS_POSTEROLATERAL,
+  SPINAL_LEVELS,
+  VERTEBRAL_BODY_METS,
+  VISCERAL_METS,
+  type BarthelInput,
+  type FrankelGrade,
+  type SpinalLevel,
+} from "../scores";
+import type { ReadContext } from "./context";
+import { dayOf, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
+import { answerValue as observationAnswer } from "./mappings";
+import { describeIssue, questionnaireResponseSchema, type AnswerData, type QrItemData } from "./schemas";
+import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
+
+const COUNTED = new Set(["completed", "amended"]);
+const IGNORED = new Set(["entered-in-error", "stopped"]);
+
+/** Reads one QuestionnaireResponse; null when it is not the app's, ignored or invalid (the latter reported). */
+export function readQuestionnaireResponse(raw: Json, ctx: ReadContext, base = DEFAULT_CANONICAL_BASE): QuestionnaireFinding | null {
+  if (raw.questionnaire === undefined) return null;
+  if (typeof raw.questionnaire !== "string") {
+    ctx.invalid("QuestionnaireResponse", raw.id, "questionnaire: expected string");
+    return null;
+  }
+  const instrument = instrumentFromCanonical(raw.questionnaire, base);
+  if (!instrument) return null;
+
+  const parsed = z.safeParse(questionnaireResponseSchema, raw);
+  if (!parsed.success) {
+    ctx.invalid("QuestionnaireResponse", raw.id, describeIssue(parsed.error.issues));
+    return null;
+  }
+  const qr = parsed.data;
+  const label = resourceLabel("QuestionnaireResponse", qr.id);
+  if (!ctx.belongs("QuestionnaireResponse", qr.id, qr.subject)) return null;
+  if (IGNORED.has(qr.status)) {
+    ctx.report("info", "ignored-status", `${label} (${instrument}) is ${qr.status}: ignored`, label);
+    return null;
+  }
+  const preliminary = qr.status === "in-progress";
+  if (!preliminary && !COUNTED.has(qr.status)) {
+    ctx.report("info", "ignored-status", `${label} (${instrument}) has status ${qr.status.slice(0, 40)}: ignored`, label);
+    return null;
+  }
+  if (preliminary) ctx.report("warning", "preliminary", `${label} (${instrument}) is in progress: shown, not final`, label);
+
+  const answers = new Map<string, AnswerData[]>();
+  collect(qr.item ?? [], answers, 0);
+  const reader = new Answers(answers, appCodeSystem(base), label, ctx);
+
+  const date = qr.authored ?? null;
+  const timepoint = reader.timepoint();
+  const timepointDate = reader.date(COMMON_LINKS.timepointDate) ?? date;
+  const finding: QuestionnaireFinding = {
+    instrument,
+    date,
+    day: dayOf(date),
+    timepoint,
+    timepointDate,
+    preliminary,
+    provenance: provenance(resourceReference("QuestionnaireResponse", qr.id), date, raw.questionnaire.slice(0, 300), {
+      author: qr.author?.reference ?? null,
+      note: preliminary ? "questionnaire in progress" : null,
+    }),
+  };
+
+  switch (instrument) {
+    case "eq5d5l": {
+      const l = LINKS.eq5d5l;
+      const dims = [l.mobility, l.selfCare, l.usualActivities, l.painDiscomfort, l.anxietyDepression].map((id) =>
+        reader.code(id, "eq5d.level", ["1", "2", "3", "4", "5"]),
+      );
+      if (dims.every((d) => d !== null)) finding.eq5dProfile = dims.join("");
+      setIf(finding, "eqVas", reader.number(l.eqVas, 0, 100, true));
+      setIf(finding, "eq5dIndex", reader.number(l.index, -1.5, 1, false));
+      const vs = reader.string(l.valueSet);
+      if (vs) finding.eq5dValueSet = vs;
+      break;
+    }
+    case "pain-vas":
+      setIf(finding, "painVas", reader.number(LINKS["pain-vas"].painVas, 0, 100, false));
+      break;
+    case "barthel": {
+      const total = reader.number(LINKS.barthel.total, 0, 100, true);
+      setIf(finding, "barthel", total ?? reader.barthelFromItems());
+      break;
+    }
+    case "ecog":
+      setIf(finding, "ecog", reader.ecog(LINKS.ecog.ecog));
+      break;
+    case "frankel":
+      setIf(finding, "frankel", reader.code(LINKS.frankel.frankel, "frankel", FRANKEL_GRADES));
+      break;
+    case "sins":
+      finding.sins = reader.sins();
+      break;
+    case "tokuhashi":
+      finding.tokuhashi = reader.tokuhashi();
+      if (finding.tokuhashi.palsy) finding.frankel = finding.tokuhashi.palsy;
+      break;
+  }
+  return finding;
+}
+
+function setIf<K extends "eqVas" | "eq5dIndex" | "painVas" | "barthel" | "ecog" | "frankel">(
+  f: QuestionnaireFinding,
+  key: K,
+  value: QuestionnaireFinding[K] | null,
+): void {
+  if (value !== null && value !== undefined) f[key] = value;
+}
+
+function collect(items: readonly QrItemData[], into: Map<string, AnswerData[]>, depth: number): void {
+  if (depth > 20) return;
+  for (const item of items) {
+    const list = into.get(item.linkId) ?? [];
+    for (const a of item.answer ?? []) list.push(a);
+    into.set(item.linkId, list);
+    if (item.item) collect(item.item, into, depth + 1);
+  }
+}
+
+class Answers {
+  constructor(
+    private readonly answers: Map<string, AnswerData[]>,
+    private readonly system: string,
+    private readonly label: string,
+    private readonly ctx: ReadContext,
+  ) {}
+
+  private unrecognised(linkId: string): void {
+    this.ctx.report(
+      "warning",
+      "unrecognised-answer",
+      `${this.label}: the answer to "${linkId}" is not recognised: ignored`,
+      this.label,
+    );
+  }
+
+  /** App codes `${concept}.${value}` of a linkId, each checked against the domain. */
+  codes<V extends string>(linkId: string, concept: string, domain: readonly V[]): V[] {
+    const out: V[] = [];
+    for (const a of this.answers.get(linkId) ?? []) {
+      const c = a.valueCoding;
+      const v = c?.system === this.system && c.code ? appAnswerValue(concept, c.code) : null;
+      if (v !== null && (domain as readonly string[]).includes(v)) out.push(v as V);
+      else this.unrecognised(linkId);
+    }
+    return out;
+  }
+
+  code<V extends string>(linkId: string, concept: string, domain: readonly V[]): V | null {
+    return this.codes(linkId, concept, domain)[0] ?? null;
+  }
+
+  number(linkId: string, min: number, max: number, integer: boolean): number | null {
+    const a = this.answers.get(linkId)?.[0];
+    if (!a) return null;
+    const v = a.valueInteger ?? a.valueDecimal;
+    if (v === undefined || v < min || v > max || (integer && !Number.isInteger(v))) {
+      this.unrecognised(linkId);
+      return null;
+    }
+    return v;
+  }
+
+  string(linkId: string): string | null {
+    const v = this.answers.get(linkId)?.[0]?.valueString;
+    return v ? v.slice(0, 100) : null;
+  }
+
+  date(linkId: string): string | null {
+    const a = this.answers.get(linkId)?.[0];
+    return a?.valueDate ?? a?.valueDateTime ?? null;
+  }
+
+  timepoint(): QolTimepointKind {
+    const code = this.answers.get(COMMON_LINKS.timepoint)?.[0]?.valueCoding;
+    if (code?.system === this.system) {
+      for (const [kind, c] of Object.entries(TIMEPOINT_CODES)) if (c === code.code) return kind as QolTimepointKind;
+    }
+    return "other";
+  }
+
+  ecog(linkId: string): number | null {
+    const a = this.answers.get(linkId)?.[0];
+    if (!a) return null;
+    if (a.valueInteger !== undefined && Number.isInteger(a.valueInteger) && a.valueInteger >= 0 && a.valueInteger <= 5) {
+      return a.valueInteger;
+    }
+    const c = a.valueCoding;
+    const v = c?.system && c.code ? observationAnswer("ecog", c.system, c.code) : null;
+    if (typeof v === "number") return v;
+    this.unrecognised(linkId);
+    return null;
+  }
+
+  barthelFromItems(): number | null {
+    const input: BarthelInput = {};
+    for (const item of BARTHEL_ITEMS) {
+      const linkId = LINKS.barthel[item];
+      const a = this.answers.get(linkId)?.[0]?.valueCoding;
+      const v = a?.system === this.system && a.code ? appAnswerValue(`barthel.${item}`, a.code) : null;
+      if (v === null) return null;
+      input[item] = Number(v);
+    }
+    try {
+      return barthelIndex(input).total;
+    } catch {
+      this.unrecognised(LINKS.barthel.total);
+      return null;
+    }
+  }
+
+  sins(): SinsAnswers {
+    const l = LINKS.sins;
+    const out: SinsAnswers = {};
+    const location = this.code(l.scoredLevel, "level", SINS_LEVELS);
+    if (location) out.location = location;
+    const levels = this.codes<SpinalLevel>(l.lesionLevels, "level", SPINAL_LEVELS);
+    if (levels.length > 0) out.lesionLevels = SPINAL_LEVELS.filter((x) => levels.includes(x));
+    const pain = this.code(l.pain, "sins.pain", SINS_PAIN);
+    if (pain) out.pain = pain;
+    const boneLesion = this.code(l.boneLesion, "sins.boneLesion", SINS_BONE_LESION);
+    if (boneLesion) out.boneLesion = boneLesion;
+    const alignment = this.code(l.alignment, "sins.alignment", SINS_ALIGNMENT);
+    if (alignment) out.alignment = alignment;
+    const collapse = this.code(l.collapse, "sins.collapse", SINS_COLLAPSE);
+    if (collapse) out.collapse = collapse;
+    const posterolateral = this.code(l.posterolateral, "sins.posterolateral", SINS_POSTEROLATERAL);
+    if (posterolateral) out.posterolateral = posterolateral;
+    return out;
+  }
+
+  tokuhashi(): TokuhashiAnswers {
+    const l = LINKS.tokuhashi;
+    const out: TokuhashiAnswers = {};
+    const kps = this.number(l.kps, 10, 100, true);
+    if (kps !== null && kps % 10 === 0) out.kps = kps;
+    else if (kps !== null) this.unrecognised(l.kps);
+    const gc = this.code(l.generalCondition, "tokuhashi.generalCondition", GENERAL_CONDITIONS);
+    if (gc) out.generalCondition = gc;
+    const ebm = this.code(l.extraspinalBoneMets, "tokuhashi.extraspinalBoneMets", EXTRASPINAL_BONE_METS);
+    if (ebm) out.extraspinalBoneMets = ebm;
+    const vbm = this.code(l.vertebralBodyMets, "tokuhashi.vertebralBodyMets", VERTEBRAL_BODY_METS);
+    if (vbm) out.vertebralBodyMets = vbm;
+    const vm = this.code(l.visceralMets, "tokuhashi.visceralMets", VISCERAL_METS);
+    if (vm) out.visceralMets = vm;
+    const ps = this.code(l.primarySite, "tokuhashi.primarySite", PRIMARY_SITES);
+    if (ps) out.primarySite = ps;
+    const palsy = this.code<FrankelGrade>(l.palsy, "frankel", FRANKEL_GRADES);
+    if (palsy) out.palsy = palsy;
+    return out;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * scoreReport: PatientEvidence + ReportOptions → the ScoreReport of DESIGN.md (src/report/types.ts).
+ * Clinician entries are applied here, so the UI re-scores instantly on each edit.
+ */
+import type { ClinicianEntries, Diagnostic, Provenance, ReportOptions, ScoreReport } from "../report/types";
+import {
+  applicability,
+  DEFAULT_VALUE_SET,
+  EXTRASPINAL_BONE_METS,
+  FRANKEL_GRADES,
+  GENERAL_CONDITIONS,
+  PRIMARY_SITES,
+  segmentGroup,
+  sins,
+  SINS_ALIGNMENT,
+  SINS_BONE_LESION,
+  SINS_COLLAPSE,
+  SINS_LEVELS,
+  SINS_PAIN,
+  SINS_POSTEROLATERAL,
+  STUDY_MIN_AGE,
+  tokuhashi,
+  VERTEBRAL_BODY_METS,
+  VISCERAL_METS,
+  type SpinalLevel,
+} from "../scores";
+import { SPINAL_LEVELS } from "../scores/types";
+import { expectedQol } from "../study";
+import { ageAt, ageForThreshold } from "./age";
+import { applyClinician, toReportItem, type ItemPlan } from "./plan";
+import { qolTimepoints } from "./qol";
+import { sinsAnswerPlan, sinsLocationPlan } from "./sins-items";
+import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, vertebralPlan, visceralPlan } from "./tokuhashi-items";
+import type { PatientEvidence } from "./types";
+
+type Entries<T> = Partial<Record<keyof T, string>>;
+
+function clinician<V extends string>(
+  plan: ItemPlan<V>,
+  entry: string | undefined,
+  domain: readonly V[],
+  item: string,
+  diags: Diagnostic[],
+): ItemPlan<V> {
+  const applied = applyClinician(plan, entry as V | undefined, domain);
+  if (applied === "invalid") {
+    diags.push({ severity: "warning", code: "invalid-entry", message: `${item}: the entered value is not one of the item's categories: ignored` });
+    return plan;
+  }
+  return applied;
+}
+
+/** Every spinal metastasis level on file (record lesions and the app's SINS forms), with its provenance. */
+function levelsOnFile(ev: PatientEvidence): { levels: SpinalLevel[]; provenance: Provenance[] } {
+  const set = new Set<SpinalLevel>();
+  const provenance: Provenance[] = [];
+  for (const l of ev.spinalLesions) {
+    if (l.levels.length === 0) continue;
+    for (const level of l.levels) set.add(level);
+    provenance.push(l.provenance);
+  }
+  for (const q of ev.questionnaires) {
+    const levels = [...(q.sins?.lesionLevels ?? []), ...(q.sins?.location ? [q.sins.location] : [])];
+    if (levels.length === 0) continue;
+    for (const level of levels) set.add(level);
+    provenance.push(q.provenance);
+  }
+  return { levels: SPINAL_LEVELS.filter((l) => set.has(l)), provenance };
+}
+
+export function scoreReport(evidence: PatientEvidence, options: ReportOptions): ScoreReport {
+  const diags: Diagnostic[] = [...evidence.diagnostics];
+  const entries: ClinicianEntries = options.clinician ?? {};
+  const s: Entries<ScoreReport["sins"]["items"]> = entries.sins ?? {};
+  const t: Entries<ScoreReport["tokuhashi"]["items"]> = entries.tokuhashi ?? {};
+
+  // Patient
+  const range = ageAt(evidence.patient.birthDate, options.now);
+  if (evidence.patient.birthDate && !range) {
+    diags.push({ severity: "warning", code: "birth-date", message: "The birth date is after the report date or unreadable: age unknown" });
+  } else if (range && range.age === null) {
+    diags.push({ severity: "info", code: "birth-date", message: `Age is ${range.min}–${range.max}: the birth date is recorded without a full date` });
+  }
+
+  // Segment group and applicability
+  const onFile = levelsOnFile(evidence);
+  const group = segmentGroup(onFile.levels);
+  const appl = applicability({
+    levels: onFile.levels,
+    age: ageForThreshold(range, STUDY_MIN_AGE),
+    enBlocPlanned: typeof entries.enBlocPlanned === "boolean" ? entries.enBlocPlanned : null,
+  });
+
+  // SINS
+  const sp = {
+    location: clinician(sinsLocationPlan(evidence, diags), s.location, SINS_LEVELS, "SINS location", diags),
+    pain: clinician(sinsAnswerPlan(evidence, "pain", diags), s.pain, SINS_PAIN, "SINS pain", diags),
+    boneLesion: clinician(sinsAnswerPlan(evidence, "boneLesion", diags), s.boneLesion, SINS_BONE_LESION, "SINS bone lesion", diags),
+    alignment: clinician(sinsAnswerPlan(evidence, "alignment", diags), s.alignment, SINS_ALIGNMENT, "SINS alignment", diags),
+    collapse: clinician(sinsAnswerPlan(evidence, "collapse", diags), s.collapse, SINS_COLLAPSE, "SINS collapse", diags),
+    posterolateral: clinician(sinsAnswerPlan(evidence, "posterolateral", diags), s.posterolateral, SINS_POSTEROLATERAL, "SINS posterolateral", diags),
+  };
+  const sinsScore = sins({
+    location: sp.location.candidates,
+    pain: sp.pain.candidates,
+    boneLesion: sp.boneLesion.candidates,
+    alignment: sp.alignment.candidates,
+    collapse: sp.collapse.candidates,
+    posterolateral: sp.posterolateral.candidates,
+  });
+
+  // Tokuhashi
+  const tp = {
+    generalCondition: clinician(generalConditionPlan(evidence, diags), t.generalCondition, GENERAL_CONDITIONS, "Tokuhashi general condition", diags),
+    extraspinalBoneMets: clinician(extraspinalPlan(evidence, diags), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "Tokuhashi extraspinal bone metastases", diags),
+    vertebralBodyMets: clinician(vertebralPlan(evidence, diags), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "Tokuhashi vertebral bodies", diags),
+    visceralMets: clinician(visceralPlan(evidence, diags), t.visceralMets, VISCERAL_METS, "Tokuhashi internal organ metastases", diags),
+    primarySite: clinician(primaryPlan(evidence, diags), t.primarySite, PRIMARY_SITES, "Tokuhashi primary site", diags),
+    palsy: clinician(palsyPlan(evidence, diags), t.palsy, FRANKEL_GRADES, "Tokuhashi palsy", diags),
+  };
+  const tokScore = tokuhashi({
+    generalCondition: tp.generalCondition.candidates,
+    extraspinalBoneMets: tp.extraspinalBoneMets.candidates,
+    vertebralBodyMets: tp.vertebralBodyMets.candidates,
+    visceralMets: tp.visceralMets.candidates,
+    primarySite: tp.primarySite.candidates,
+    palsy: tp.palsy.candidates,
+  });
+
+  // QOL
+  const timepoints = qolTimepoints(evidence, options.valueSetId ?? DEFAULT_VALUE_SET, diags);
+
+  const report: ScoreReport = {
+    patient: {
+      id: evidence.patientId,
+      age: range?.age ?? null,
+      sex: evidence.patient.sex,
+      name: evidence.patient.name,
+      birthDate: evidence.patient.birthDate,
+      mrn: evidence.patient.mrn,
+    },
+    segmentGroup: { group: group.group, levels: group.levels, provenance: onFile.provenance },
+    applicability: appl,
+    sins: {
+      total: sinsScore.total,
+      min: sinsScore.min,
+      max: sinsScore.max,
+      category: sinsScore.category,
+      items: {
+        location: toReportItem(sinsScore.items.location, sp.location),
+        pain: toReportItem(sinsScore.items.pain, sp.pain),
+        boneLesion: toReportItem(sinsScore.items.boneLesion, sp.boneLesion),
+        alignment: toReportItem(sinsScore.items.alignment, sp.alignment),
+        collapse: toReportItem(sinsScore.items.collapse, sp.collapse),
+        posterolateral: toReportItem(sinsScore.items.posterolateral, sp.posterolateral),
+      },
+    },
+    tokuhashi: {
+      total: tokScore.total,
+      min: tokScore.min,
+      max: tokScore.max,
+      prognosis: tokScore.prognosis,
+      version: "revised-2005",
+      items: {
+        generalCondition: toReportItem(tokScore.items.generalCondition, tp.generalCondition),
+        extraspinalBoneMets: toReportItem(tokScore.items.extraspinalBoneMets, tp.extraspinalBoneMets),
+        vertebralBodyMets: toReportItem(tokScore.items.vertebralBodyMets, tp.vertebralBodyMets),
+        visceralMets: toReportItem(tokScore.items.visceralMets, tp.visceralMets),
+        primarySite: toReportItem(tokScore.items.primarySite, tp.primarySite),
+        palsy: toReportItem(tokScore.items.palsy, tp.palsy),
+      },
+    },
+    qol: { timepoints, expected: expectedQol(group.group, timepoints) },
+    diagnostics: [...diags, ...(options.diagnostics ?? [])],
+  };
+  if (options.partial) report.partial = true;
+  return report;
+}

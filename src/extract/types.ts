@@ -1,0 +1,154 @@
+/**
+ * What extraction finds in a patient's resources, before scoring: typed evidence, each piece with its Provenance.
+ * `scoreReport` turns this into the ScoreReport (src/report/types.ts); clinician entries are applied there.
+ */
+import type { Diagnostic, Provenance, QolTimepointKind } from "../report/types";
+import type {
+  ExtraspinalBoneMets,
+  FrankelGrade,
+  GeneralCondition,
+  PrimarySite,
+  SinsAlignment,
+  SinsBoneLesion,
+  SinsCollapse,
+  SinsPain,
+  SinsPosterolateral,
+  SpinalLevel,
+  VertebralBodyMets,
+  VisceralMets,
+} from "../scores/types";
+import type { Instrument } from "../questionnaires/contract";
+
+/** Observation concepts the mapping tables know (fhir-mappings/observations.json). */
+export type ObservationConcept = "kps" | "ecog" | "painNrs" | "painVas" | "eqVas" | "barthel" | "frankel";
+export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
+  "kps", "ecog", "painNrs", "painVas", "eqVas", "barthel", "frankel",
+];
+
+/** A spinal region named by a body site without a level. */
+export type SpinalRegion = "spine" | "cervical" | "thoracic" | "lumbar" | "sacrum";
+
+/** One value read from an Observation. */
+export interface Measurement {
+  concept: ObservationConcept;
+  value: number | FrankelGrade;
+  /** Effective date as written (ISO 8601), or null. */
+  date: string | null;
+  /** The calendar day of `date` (YYYY-MM-DD, as written), for "same date" comparisons. */
+  day: string | null;
+  /** Preliminary results are shown but flagged. */
+  preliminary: boolean;
+  provenance: Provenance;
+}
+
+/** A spinal metastasis Condition: one lesion, with the levels its body sites name. */
+export interface SpinalLesion {
+  /** Vertebral levels (C1–S5 and the coccyx), cranial to caudal. */
+  levels: SpinalLevel[];
+  /** Regions named without a level (e.g. "thoracic spine"). */
+  regions: SpinalRegion[];
+  date: string | null;
+  /** Condition/… of the primary cancer (mCODE condition-related extension), when given. */
+  relatedPrimary: string | null;
+  provenance: Provenance;
+}
+
+/** A bone metastasis at a non-spinal site (Tokuhashi item 2). `site` is "system|code" (+ laterality) of the body site. */
+export interface BoneFocus {
+  site: string;
+  display: string;
+  date: string | null;
+  provenance: Provenance;
+}
+
+/** A metastasis to an internal organ: certain (a major internal organ) or possible (the clinician decides). */
+export interface VisceralFinding {
+  certainty: "certain" | "possible";
+  organ: string;
+  date: string | null;
+  provenance: Provenance;
+}
+
+/** A primary cancer Condition and the Tokuhashi categories its code allows ([] = category unknown). */
+export interface PrimaryFinding {
+  reference: string;
+  candidates: PrimarySite[];
+  date: string | null;
+  note: string | null;
+  provenance: Provenance;
+}
+
+/** The SINS answers of one of the app's QuestionnaireResponses. */
+export interface SinsAnswers {
+  location?: Exclude<SpinalLevel, "Coccyx">;
+  lesionLevels?: SpinalLevel[];
+  pain?: SinsPain;
+  boneLesion?: SinsBoneLesion;
+  alignment?: SinsAlignment;
+  collapse?: SinsCollapse;
+  posterolateral?: SinsPosterolateral;
+}
+
+/** The Tokuhashi answers of one of the app's QuestionnaireResponses. */
+export interface TokuhashiAnswers {
+  kps?: number;
+  generalCondition?: GeneralCondition;
+  extraspinalBoneMets?: ExtraspinalBoneMets;
+  vertebralBodyMets?: VertebralBodyMets;
+  visceralMets?: VisceralMets;
+  primarySite?: PrimarySite;
+  palsy?: FrankelGrade;
+}
+
+/** One of the app's own QuestionnaireResponses, read back (source "questionnaire"). */
+export interface QuestionnaireFinding {
+  instrument: Instrument;
+  /** Authored date (ISO 8601), or null. */
+  date: string | null;
+  day: string | null;
+  timepoint: QolTimepointKind;
+  /** The answered timepoint date, else the authored date. */
+  timepointDate: string | null;
+  /** status "in-progress": shown but flagged. */
+  preliminary: boolean;
+  provenance: Provenance;
+  eq5dProfile?: string;
+  eq5dIndex?: number;
+  eq5dValueSet?: string;
+  eqVas?: number;
+  painVas?: number;
+  barthel?: number;
+  ecog?: number;
+  frankel?: FrankelGrade;
+  sins?: SinsAnswers;
+  tokuhashi?: TokuhashiAnswers;
+}
+
+export interface PatientFacts {
+  /** A Patient resource with this id was among the resources. */
+  found: boolean;
+  birthDate: string | null;
+  sex: string | null;
+  name: string | null;
+  mrn: string | null;
+}
+
+/** Everything extraction found for one patient. Plain data: the UI may keep it and re-score on every edit. */
+export interface PatientEvidence {
+  patientId: string;
+  patient: PatientFacts;
+  measurements: Measurement[];
+  spinalLesions: SpinalLesion[];
+  extraspinalFoci: BoneFocus[];
+  /** Bone metastases without a body site: not counted (their level or site is unknown). */
+  unlocatedBoneMets: Provenance[];
+  visceral: VisceralFinding[];
+  primaries: PrimaryFinding[];
+  questionnaires: QuestionnaireFinding[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ExtractOptions {
+  /** Canonical base of the app's Questionnaires (default DEFAULT_CANONICAL_BASE). */
+  canonicalBase?: string;
+}
