@@ -83,8 +83,9 @@ export const STUDY_MAX_LEVELS = 3;
 
 /**
  * Whether the patient resembles the study population. false (with every reason) when more than 3 levels,
- * non-contiguous levels, age < 20 or en bloc resection planned; null when no level is known, or when age is
- * unknown and nothing else excludes the patient (the study's "aged ≥ 20" cannot be confirmed); otherwise
+ * non-contiguous levels, age < 20 or en bloc resection planned; null when no level is known, when the only
+ * level is the coccyx (no segment group), or when age is unknown and nothing else excludes the patient (the
+ * study's "aged ≥ 20" cannot be confirmed); otherwise
  * true. An unanswered en bloc question does not block true (DESIGN.md: it is asked in the UI) but is noted.
  */
 export function applicability(input: ApplicabilityInput): Applicability {
@@ -108,7 +109,9 @@ export function applicability(input: ApplicabilityInput): Applicability {
     if (!isContiguous(levels)) {
       excluded.push(`non-contiguous levels (${where}): the study included 1–3 contiguous vertebrae`);
     }
-    if (levels.includes("Coccyx")) notes.push("the coccyx is outside the study's segment groups");
+    if (segmentGroup(levels).group === null) {
+      open.push("the coccyx alone belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)");
+    } else if (levels.includes("Coccyx")) notes.push("the coccyx is outside the study's segment groups");
   }
   if (age === null) open.push("age unknown: the study included patients aged 20 years or older");
   else if (age < STUDY_MIN_AGE) excluded.push(`age ${age}: the study included patients aged 20 years or older`);

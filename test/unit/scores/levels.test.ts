@@ -167,6 +167,12 @@ describe("applicability (the study population: age ≥ 20, 1–3 contiguous vert
     expect(r.reasons.some((x) => /not yet answered/.test(x))).toBe(true);
   });
 
+  it("is null for the coccyx alone (no segment group)", () => {
+    const r = applicability({ ...fits, levels: ["Coccyx"] });
+    expect(r.inStudyPopulation).toBeNull();
+    expect(r.reasons[0]).toMatch(/coccyx alone/);
+  });
+
   it("notes the coccyx", () => {
     const r = applicability({ ...fits, levels: ["S5", "Coccyx"] });
     expect(r.inStudyPopulation).toBe(true);
