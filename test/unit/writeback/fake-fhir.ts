@@ -1,0 +1,143 @@
+/**
+ * A small FHIR server on msw that keeps what it stores, honours If-None-Exist (by identifier for
+ * QuestionnaireResponse, by url+version for Questionnaire) and can be told to fail; and the write path's
+ * send function over a real fhirclient Client (fhirclient's browser build: use in jsdom test files).
+ */
+import FHIR from "fhirclient/lib/entry/browser";
+import { delay, http, HttpResponse } from "msw";
+import type { Bundle, Questionnaire, QuestionnaireResponse } from "fhir/r4";
+import type { RequestPolicy } from "../../../src/fhir/request";
+import { clientSend, type FhirSend } from "../../../src/writeback/transport";
+
+export const BASE = "https://ehr.example.org/fhir";
+const JSON_HEADERS = { "content-type": "application/fhir+json" };
+
+/** A fhirclient Client after a launch, and the write path's send function over it (no real waits). */
+export function testSend(policy: Partial<RequestPolicy> = {}): { send: FhirSend; sleeps: number[] } {
+  const client = FHIR.client({
+    serverUrl: BASE,
+    tokenResponse: { access_token: "token-1", token_type: "Bearer", patient: "p1" },
+  });
+  const sleeps: number[] = [];
+  const send = clientSend(client, {
+    sleep: (ms: number) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+    now: () => Date.parse("2026-11-27T09:00:00Z"),
+    timeoutMs: 2000,
+    ...policy,
+  });
+  return { send, sleeps };
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type ResponseFault =
+  | { kind: "none" }
+  /** 503 before anything is stored. */
+  | { kind: "server-error"; status: number }
+  /** Stores, then answers too late (the client has timed out): an unknown outcome. */
+  | { kind: "timeout-after-store"; delayMs: number }
+  | { kind: "rate-limited"; retryAfter: string }
+  | { kind: "reject"; status: number; outcome: object };
+
+export interface FakeFhirOptions {
+  /** Questionnaires already on the server. */
+  questionnaires?: Questionnaire[];
+  /** 403 on POST Questionnaire. */
+  forbidQuestionnaireCreate?: boolean;
+  /** The fault of each QuestionnaireResponse POST, in order of arrival. */
+  fault?: () => ResponseFault;
+}
+
+/** The server's state and the msw handlers that serve it. */
+export class FakeFhir {
+  readonly responses: QuestionnaireResponse[] = [];
+  readonly questionnaires: Questionnaire[];
+  responsePosts = 0;
+  questionnairePosts = 0;
+  questionnaireSearches = 0;
+  readonly ifNoneExist: string[] = [];
+  private nextId = 1;
+
+  constructor(private readonly options: FakeFhirOptions = {}) {
+    this.questionnaires = [...(options.questionnaires ?? [])];
+  }
+
+  /** Stored responses per identifier value. */
+  countsByIdentifier(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const r of this.responses) {
+      const key = `${r.identifier?.system}|${r.identifier?.value}`;
+      m.set(key, (m.get(key) ?? 0) + 1);
+    }
+    return m;
+  }
+
+  duplicates(): number {
+    return [...this.countsByIdentifier().values()].reduce((n, c) => n + (c - 1), 0);
+  }
+
+  handlers() {
+    return [
+      http.get(`${BASE}/Questionnaire`, ({ request }) => {
+        this.questionnaireSearches += 1;
+        const q = new URL(request.url).searchParams;
+        const hits = this.questionnaires.filter((x) => x.url === q.get("url") && x.version === q.get("version"));
+        const bundle: Bundle = { resourceType: "Bundle", type: "searchset", total: hits.length, entry: hits.map((resource) => ({ resource })) };
+        return HttpResponse.json(bundle, { headers: JSON_HEADERS });
+      }),
+      http.post(`${BASE}/Questionnaire`, async ({ request }) => {
+        this.questionnairePosts += 1;
+        if (this.options.forbidQuestionnaireCreate) {
+          return HttpResponse.json(
+            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }] },
+            { status: 403, headers: JSON_HEADERS },
+          );
+        }
+        const cond = new URLSearchParams(request.headers.get("if-none-exist") ?? "");
+        const existing = this.questionnaires.find((x) => x.url === cond.get("url") && x.version === cond.get("version"));
+        if (existing) return HttpResponse.json(existing, { status: 200, headers: JSON_HEADERS });
+        const body = (await request.json()) as Questionnaire;
+        const stored = { ...body, id: `q${this.nextId++}` };
+        this.questionnaires.push(stored);
+        return HttpResponse.json(stored, { status: 201, headers: { ...JSON_HEADERS, location: `${BASE}/Questionnaire/${stored.id}/_history/1` } });
+      }),
+      http.post(`${BASE}/QuestionnaireResponse`, async ({ request }) => {
+        this.responsePosts += 1;
+        const header = request.headers.get("if-none-exist") ?? "";
+        this.ifNoneExist.push(header);
+        const fault = this.options.fault?.() ?? { kind: "none" };
+        if (fault.kind === "server-error") {
+          return HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "exception" }] }, { status: fault.status, headers: JSON_HEADERS });
+        }
+        if (fault.kind === "rate-limited") {
+          return new HttpResponse(null, { status: 429, headers: { "retry-after": fault.retryAfter } });
+        }
+        if (fault.kind === "reject") return HttpResponse.json(fault.outcome, { status: fault.status, headers: JSON_HEADERS });
+        const body = (await request.json()) as QuestionnaireResponse;
+        const wanted = new URLSearchParams(header).get("identifier");
+        const existing = wanted
+          ? this.responses.find((r) => `${r.identifier?.system}|${r.identifier?.value}` === wanted)
+          : undefined;
+        if (existing) return HttpResponse.json(existing, { status: 200, headers: JSON_HEADERS });
+        const stored: QuestionnaireResponse = { ...body, id: `qr${this.nextId++}` };
+        this.responses.push(stored);
+        if (fault.kind === "timeout-after-store") await delay(fault.delayMs);
+        return HttpResponse.json(stored, { status: 201, headers: { ...JSON_HEADERS, location: `${BASE}/QuestionnaireResponse/${stored.id}/_history/1` } });
+      }),
+    ];
+  }
+}
+

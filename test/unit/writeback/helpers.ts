@@ -1,0 +1,64 @@
+/** Test helpers of the write path: answers for any Questionnaire; an in-memory Storage. */
+import type { Questionnaire, QuestionnaireItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import { maxValue, minValue, type Answers } from "../../../src/writeback/questionnaire-items";
+import type { DraftStorage } from "../../../src/writeback/drafts";
+
+/** sessionStorage's behaviour, in memory. */
+export class MemoryStorage implements DraftStorage {
+  readonly data = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.data.delete(key);
+  }
+}
+
+/** A valid answer for an item: the option at `pick` (mod length), or a number within its bounds. */
+export function someAnswer(item: QuestionnaireItem, pick: number): QuestionnaireResponseItemAnswer[] {
+  switch (item.type) {
+    case "choice": {
+      const options = item.answerOption ?? [];
+      const o = options[pick % options.length]?.valueCoding;
+      if (!o) return [];
+      if (!item.repeats) return [{ valueCoding: o }];
+      const second = options[(pick + 1) % options.length]?.valueCoding;
+      return second && second.code !== o.code ? [{ valueCoding: o }, { valueCoding: second }] : [{ valueCoding: o }];
+    }
+    case "integer": {
+      const min = minValue(item) ?? 0;
+      const max = maxValue(item) ?? 100;
+      const steps = item.extension?.some((e) => e.url.endsWith("/regex")) ? 10 : 1;
+      const span = Math.floor((max - min) / steps);
+      return [{ valueInteger: min + (pick % (span + 1)) * steps }];
+    }
+    case "decimal":
+      return [{ valueDecimal: (pick % 1000) / 1000 }];
+    case "date":
+      return [{ valueDate: `2026-0${1 + (pick % 9)}-1${pick % 10}` }];
+    case "string":
+      return [{ valueString: `text ${pick}` }];
+    default:
+      return [];
+  }
+}
+
+/** Answers to every question of `q` that the user answers (not the calculated ones). */
+export function completeAnswers(q: Questionnaire, pick = 0, skip: (item: QuestionnaireItem) => boolean = () => false): Answers {
+  const out: Record<string, QuestionnaireResponseItemAnswer[]> = {};
+  const walk = (items: QuestionnaireItem[] | undefined): void => {
+    for (const item of items ?? []) {
+      const calculated = item.extension?.some((e) => e.url.endsWith("/calculated-item"));
+      if (item.type !== "display" && item.type !== "group" && !calculated && !skip(item)) {
+        const a = someAnswer(item, pick + Object.keys(out).length);
+        if (a.length) out[item.linkId] = a;
+      }
+      walk(item.item);
+    }
+  };
+  walk(q.item);
+  return out;
+}

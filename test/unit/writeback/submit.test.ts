@@ -1,0 +1,244 @@
+// @vitest-environment jsdom
+import type { QuestionnaireResponse } from "fhir/r4";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { applyCalculations } from "../../../src/forms/calculate";
+import { INSTRUMENTS, type Instrument } from "../../../src/questionnaires/contract";
+import { DEFAULT_VALUE_SET } from "../../../src/scores";
+import { buildQuestionnaireResponse } from "../../../src/writeback/build";
+import { DraftStore, type Draft } from "../../../src/writeback/drafts";
+import { sendDraft, sendPending, type OutboxDeps } from "../../../src/writeback/outbox";
+import { appQuestionnaire } from "../../../src/writeback/questionnaires";
+import { submitResponse } from "../../../src/writeback/submit";
+import { server } from "../../setup/msw-server";
+import { FakeFhir, seeded, testSend, type ResponseFault } from "./fake-fhir";
+import { completeAnswers, MemoryStorage } from "./helpers";
+
+const calc = { valueSetId: DEFAULT_VALUE_SET };
+const scope = { patientId: "p1", userId: "Practitioner/dr-1" };
+
+function response(instrument: Instrument, n: number): QuestionnaireResponse {
+  const q = appQuestionnaire(instrument);
+  return buildQuestionnaireResponse(q, applyCalculations(q, completeAnswers(q, n), calc), {
+    identifier: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    patientId: "p1",
+    encounterId: "e1",
+    fhirUser: "Practitioner/dr-1",
+    selfReport: false,
+    authored: "2026-11-27T10:00:00+09:00",
+  });
+}
+
+function submittedDraft(instrument: Instrument, n: number): Draft {
+  const r = response(instrument, n);
+  return { id: r.identifier?.value ?? "", instrument, selfReport: false, answers: {}, updatedAt: "2026-11-27T01:00:00Z", response: r, lastFailure: null };
+}
+
+const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
+
+function deps(send: OutboxDeps["send"], mayCreateQuestionnaire = true): OutboxDeps {
+  return { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire };
+}
+
+describe("100 submissions through injected faults", () => {
+  it("end with exactly 100 stored, no duplicate and nothing lost", async () => {
+    const random = seeded(20261127);
+    const seen = { serverErrors: 0, timeouts: 0, rateLimited: 0 };
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: (): ResponseFault => {
+        const r = random();
+        if (r < 0.3) {
+          seen.serverErrors += 1;
+          return { kind: "server-error", status: [500, 502, 503, 504][Math.floor(random() * 4)] ?? 503 };
+        }
+        if (r < 0.5) {
+          seen.timeouts += 1;
+          return { kind: "timeout-after-store", delayMs: 150 };
+        }
+        if (r < 0.6) {
+          seen.rateLimited += 1;
+          return { kind: "rate-limited", retryAfter: "1" };
+        }
+        return { kind: "none" };
+      },
+    });
+    server.use(...fake.handlers());
+    const { send, sleeps } = testSend({ timeoutMs: 40 });
+    const store = new DraftStore(scope, new MemoryStorage());
+    const d = deps(send);
+
+    const firstRound = [];
+    for (let n = 0; n < 100; n++) {
+      const draft = submittedDraft(INSTRUMENTS[n % INSTRUMENTS.length] ?? "eq5d5l", n);
+      store.put(draft);
+      firstRound.push(await sendDraft(store, draft, d));
+    }
+    // What is still unsent after the retries of one send stays a draft and is sent again, as the panel does.
+    let rounds = 0;
+    while (store.list().length > 0 && rounds < 10) {
+      await sendPending(store, d);
+      rounds += 1;
+    }
+
+    expect(store.list()).toEqual([]);
+    expect(fake.responses).toHaveLength(100);
+    expect(fake.duplicates()).toBe(0);
+    expect(fake.countsByIdentifier().size).toBe(100);
+    for (let n = 0; n < 100; n++) {
+      const sent = fake.responses.find((r) => r.identifier?.value?.endsWith(String(n).padStart(12, "0")));
+      expect(sent, `submission ${n}`).toBeDefined();
+    }
+    // The faults really happened, and every POST was a conditional create on the identifier.
+    expect(seen.serverErrors).toBeGreaterThan(20);
+    expect(seen.timeouts).toBeGreaterThan(15);
+    expect(seen.rateLimited).toBeGreaterThan(3);
+    expect(fake.responsePosts).toBeGreaterThan(150);
+    expect(fake.ifNoneExist.every((h) => /^identifier=.+%7C.+$/.test(h))).toBe(true);
+    // Retry-After: 1 was honoured (1000 ms); the other waits are the exponential backoff.
+    expect(sleeps).toContain(1000);
+    expect(firstRound.some((o) => o.kind === "stored" && !o.created)).toBe(true);
+    // Questionnaires were looked up once per canonical, not once per submission.
+    expect(fake.questionnaireSearches).toBe(INSTRUMENTS.length);
+  }, 30_000);
+});
+
+describe("submitResponse", () => {
+  it("a 4xx is shown as the server's OperationOutcome in words and the draft is kept", async () => {
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: () => ({
+        kind: "reject",
+        status: 422,
+        outcome: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: "invalid", diagnostics: "Answer value is outside the permitted range", expression: ["QuestionnaireResponse.item[1]"] }],
+        },
+      }),
+    });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const store = new DraftStore(scope, new MemoryStorage());
+    const draft = submittedDraft("pain-vas", 1);
+    store.put(draft);
+    const outcome = await sendDraft(store, draft, deps(send));
+    expect(outcome).toEqual({ kind: "rejected", status: 422, message: "Answer value is outside the permitted range (QuestionnaireResponse.item[1])" });
+    expect(fake.responsePosts).toBe(1); // a 4xx is not retried
+    expect(store.get(draft.id)).toMatchObject({ lastFailure: "rejected", failureMessage: "Answer value is outside the permitted range (QuestionnaireResponse.item[1])" });
+    expect(store.get(draft.id)?.response).toEqual(draft.response);
+  });
+
+  it("creates a missing Questionnaire once, with a conditional create on url and version", async () => {
+    const fake = new FakeFhir();
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const q = appQuestionnaire("frankel");
+    expect(await submitResponse(send, q, response("frankel", 1), { mayCreateQuestionnaire: true })).toMatchObject({ kind: "stored", created: true });
+    expect(await submitResponse(send, q, response("frankel", 2), { mayCreateQuestionnaire: true })).toMatchObject({ kind: "stored", created: true });
+    expect(fake.questionnaires).toHaveLength(1);
+    expect(fake.questionnaires[0]).toMatchObject({ url: q.url, version: q.version, resourceType: "Questionnaire" });
+    expect(fake.questionnairePosts).toBe(1);
+    // A second session (another send function) finds it by search and does not post it again.
+    const other = testSend();
+    expect(await submitResponse(other.send, q, response("frankel", 3), { mayCreateQuestionnaire: true })).toMatchObject({ kind: "stored" });
+    expect(fake.questionnairePosts).toBe(1);
+  });
+
+  it("says so when the Questionnaire is absent and may not be created (403), sends nothing and keeps the draft", async () => {
+    const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const store = new DraftStore(scope, new MemoryStorage());
+    const draft = submittedDraft("ecog", 4);
+    store.put(draft);
+    expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "questionnaire-forbidden" });
+    expect(fake.questionnairePosts).toBe(1);
+    expect(fake.responsePosts).toBe(0);
+    expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-forbidden");
+  });
+
+  it("without the scope to create Questionnaires it does not even try", async () => {
+    const fake = new FakeFhir();
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: false })).toEqual({ kind: "questionnaire-forbidden" });
+    expect(fake.questionnairePosts + fake.responsePosts).toBe(0);
+  });
+
+  it("a 403 on the response itself is 'forbidden', on an expired session 'session-ended'", async () => {
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: () => ({ kind: "reject", status: 403, outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden" }] } }),
+    });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: true })).toEqual({ kind: "forbidden" });
+    server.use(http.post("https://ehr.example.org/fhir/QuestionnaireResponse", () => new HttpResponse(null, { status: 401 })));
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: true })).toEqual({ kind: "session-ended" });
+  });
+
+  it("an invalid response is refused before anything is sent", async () => {
+    // Any request would fail the test: the shared server errors on unhandled requests.
+    const { send } = testSend();
+    const broken = response("pain-vas", 1);
+    broken.item = [{ linkId: "pain-vas", answer: [{ valueInteger: 250 }] }];
+    const outcome = await submitResponse(send, appQuestionnaire("pain-vas"), broken, { mayCreateQuestionnaire: true });
+    expect(outcome).toMatchObject({ kind: "invalid", issues: [{ linkId: "timepoint", code: "required" }, { linkId: "pain-vas", code: "above-max", limit: 100 }] });
+    const noNarrative = { ...response("pain-vas", 2), text: { status: "generated" as const, div: "<p>plain</p>" } };
+    expect(await submitResponse(send, appQuestionnaire("pain-vas"), noNarrative, { mayCreateQuestionnaire: true })).toMatchObject({
+      kind: "invalid",
+      issues: [],
+      problems: [expect.stringMatching(/^text\.div: /)],
+    });
+  });
+});
+
+describe("drafts", () => {
+  it("a reload with a pending draft sends it once, even when two sends race", async () => {
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const storage = new MemoryStorage();
+    new DraftStore(scope, storage).put(submittedDraft("eq5d5l", 7));
+
+    // The page reloads: a new store over the same sessionStorage finds the draft.
+    const reloaded = new DraftStore(scope, storage);
+    expect(reloaded.list()).toHaveLength(1);
+    await Promise.all([sendPending(reloaded, deps(send)), sendPending(reloaded, deps(send))]);
+    expect(fake.responsePosts).toBe(1);
+    expect(fake.responses).toHaveLength(1);
+    expect(reloaded.list()).toEqual([]);
+    expect(new DraftStore(scope, storage).list()).toEqual([]);
+  });
+
+  it("are kept per patient and user, and survive a corrupt or full storage in memory", () => {
+    const storage = new MemoryStorage();
+    const mine = new DraftStore(scope, storage);
+    mine.put(submittedDraft("frankel", 1));
+    expect(new DraftStore({ patientId: "p2", userId: scope.userId }, storage).list()).toEqual([]);
+    expect(new DraftStore({ patientId: "p1", userId: "Practitioner/other" }, storage).list()).toEqual([]);
+    expect(new DraftStore(scope, storage).hasUnsent()).toBe(true);
+
+    const corrupt = new MemoryStorage();
+    corrupt.setItem([...storage.data.keys()][0] ?? "", "{not json");
+    expect(new DraftStore(scope, corrupt).list()).toEqual([]);
+
+    const full: MemoryStorage = Object.assign(new MemoryStorage(), {
+      setItem: () => {
+        throw new DOMException("quota", "QuotaExceededError");
+      },
+    });
+    const store = new DraftStore(scope, full);
+    expect(store.put(submittedDraft("frankel", 2))).toBe(false);
+    expect(store.list()).toHaveLength(1);
+  });
+
+  it("use sessionStorage, never localStorage", () => {
+    const store = new DraftStore(scope);
+    store.put(submittedDraft("frankel", 3));
+    expect(sessionStorage.length).toBe(1);
+    expect(localStorage.length).toBe(0);
+    store.remove(submittedDraft("frankel", 3).id);
+    expect(sessionStorage.length).toBe(0);
+  });
+});
