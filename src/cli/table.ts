@@ -1,0 +1,45 @@
+/** `--format table`: one patient per row, for a tumour-board list. */
+import type { ScoreReport } from "../report/types";
+
+const GROUP: Record<string, string> = { cervical: "cervical", thoracic: "thoracic T1-T10", "tl-l-s": "TL/L/S" };
+
+function range(total: number | null, min: number, max: number): string {
+  return total !== null ? String(total) : `${min}–${max}`;
+}
+
+function levels(ls: readonly string[]): string {
+  if (ls.length === 0) return "-";
+  return ls.length > 4 ? `${ls.slice(0, 4).join(",")},…(${ls.length})` : ls.join(",");
+}
+
+export function reportRow(r: ScoreReport): string[] {
+  const latest = [...r.qol.timepoints].reverse().find((t) => t.eq5d !== null)?.eq5d ?? null;
+  const inStudy = r.applicability.inStudyPopulation;
+  const warnings = r.diagnostics.filter((d) => d.severity !== "info").length;
+  return [
+    r.patient.id,
+    r.patient.name ?? "",
+    `${r.patient.age ?? "?"}${r.patient.sex ? ` ${r.patient.sex.charAt(0).toUpperCase()}` : ""}`,
+    r.segmentGroup.group ? (GROUP[r.segmentGroup.group] ?? r.segmentGroup.group) : "-",
+    levels(r.segmentGroup.levels),
+    inStudy === null ? "?" : inStudy ? "yes" : "no",
+    `${range(r.sins.total, r.sins.min, r.sins.max)}${r.sins.category ? ` ${r.sins.category}` : ""}`,
+    `${range(r.tokuhashi.total, r.tokuhashi.min, r.tokuhashi.max)}${r.tokuhashi.prognosis ? ` ${r.tokuhashi.prognosis}` : ""}`,
+    latest ? latest.index.toFixed(3) : "-",
+    String(warnings),
+  ];
+}
+
+export const TABLE_HEADER = ["patient", "name", "age/sex", "segment", "levels", "in study", "SINS", "Tokuhashi", "EQ-5D", "warnings"];
+
+export function formatTable(reports: readonly ScoreReport[]): string {
+  const rows = [TABLE_HEADER, ...reports.map(reportRow)].map((r) => r.map((c) => c.replace(/\s+/g, " ").slice(0, 40)));
+  const widths = TABLE_HEADER.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c + " ".repeat(Math.max(0, (widths[i] ?? 0) - [...c].length)))
+      .join("  ")
+      .trimEnd();
+  const sep = widths.map((w) => "-".repeat(w)).join("  ");
+  return [line(rows[0] ?? []), sep, ...rows.slice(1).map(line)].join("\n") + "\n";
+}
