@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useState, type ComponentType } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from "react";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { createTranslator, pickLocale, type Locale } from "../i18n";
 import { TranslatorProvider, useTranslator } from "../i18n/react";
-import { ClinicianView } from "./ClinicianView";
 import { FaultView } from "./FaultView";
 import type { AppFault, UnavailableSearch } from "./faults";
 
@@ -30,6 +29,13 @@ export interface AppProps {
   browserLocales?: readonly string[];
 }
 
+/**
+ * The view is its own chunk: the first paint (loading, faults) needs only this shell, and the view's code
+ * downloads while the launch and the FHIR searches run (App starts the import at once).
+ */
+const loadView = () => import("./ClinicianView");
+const ClinicianView = lazy(() => loadView().then((m) => ({ default: m.ClinicianView })));
+
 type State = { kind: "loading" } | { kind: "fault"; fault: AppFault } | { kind: "ready"; session: Session };
 
 /** The app: loading, a fault, or the clinician's view; English or Japanese (launch context, then browser, then switch). */
@@ -37,6 +43,10 @@ export function App({ load, browserLocales = [] }: AppProps) {
   const [state, setState] = useState<State>({ kind: "loading" });
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    void loadView().catch(() => undefined); // preload; a failure shows when the view renders
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -92,7 +102,8 @@ function ReadyView({ session, onLocaleChange }: { session: Session; onLocaleChan
   const [entries, setEntries] = useState<ClinicianEntries>({});
   const report = useMemo(() => session.score(entries), [session, entries]);
   return (
-    <ClinicianView
+    <Suspense fallback={<Loading />}>
+      <ClinicianView
       report={report}
       entries={entries}
       onEntriesChange={setEntries}
@@ -102,6 +113,7 @@ function ReadyView({ session, onLocaleChange }: { session: Session; onLocaleChan
       unavailable={session.unavailable ?? []}
       onSave={session.save}
       loadFormsPanel={session.loadFormsPanel}
-    />
+      />
+    </Suspense>
   );
 }

@@ -1,4 +1,3 @@
-import { useId } from "react";
 import type { ScoreReport } from "../report/types";
 import { useTranslator } from "../i18n/react";
 import { SEGMENT_GROUP_LABEL } from "./labels";
@@ -18,7 +17,6 @@ export interface SegmentGroupCardProps {
  */
 export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, onEnBlocPlanned }: SegmentGroupCardProps) {
   const { t } = useTranslator();
-  const questionId = useId();
   const verdict =
     applicability.inStudyPopulation === true
       ? { key: "app.app.in" as const, className: "verdict verdict-in", mark: "✓" }
@@ -59,7 +57,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
         ) : null}
       </div>
       <fieldset className="enbloc no-print-controls">
-        <legend id={questionId}>{t("app.enbloc.question")}</legend>
+        <legend>{t("app.enbloc.question")}</legend>
         <p className="hint">{t("app.enbloc.hint")}</p>
         {(
           [

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import type { ReportItem } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 import { formatRange } from "../format";
@@ -27,6 +28,12 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
   const name = (v: string) => optionText(options, v, t);
   const points = item.points !== null ? String(item.points) : formatRange(item.min, item.max);
   const selectId = `${id}-entry`;
+  const selectRef = useRef<HTMLSelectElement>(null);
+  /** A one-click choice removes its own button: keep the keyboard user's place on the item's select. */
+  const choose = (value: string) => {
+    onEntry(value);
+    selectRef.current?.focus();
+  };
   return (
     <tr data-testid={`item-${id}`} className={item.source === "clinician" ? "item item-clinician" : "item"}>
       <th scope="row">{label}</th>
@@ -58,7 +65,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
               {t("app.item.suggestion", { value: name(item.suggestion.value) })}{" "}
               <span className="item-reason">{item.suggestion.reason}</span>
             </p>
-            <button type="button" onClick={() => onEntry(item.suggestion?.value ?? null)}>
+            <button type="button" onClick={() => item.suggestion && choose(item.suggestion.value)}>
               {t("app.item.confirmSuggestion", { value: name(item.suggestion.value) })}
             </button>
           </div>
@@ -69,7 +76,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
             <ul>
               {item.conflict.options.map((o, i) => (
                 <li key={`${o.value}-${i}`}>
-                  <button type="button" onClick={() => onEntry(o.value)}>
+                  <button type="button" onClick={() => choose(o.value)}>
                     {t("app.item.pick", { value: name(o.value) })}
                   </button>
                   <ProvenanceList provenance={[o.provenance]} itemLabel={label} />
@@ -97,7 +104,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
         <label className="visually-hidden" htmlFor={selectId}>
           {t("app.item.entryLabel", { item: label })}
         </label>
-        <select id={selectId} value={entry ?? ""} onChange={(e) => onEntry(e.target.value === "" ? null : e.target.value)}>
+        <select id={selectId} ref={selectRef} value={entry ?? ""} onChange={(e) => onEntry(e.target.value === "" ? null : e.target.value)}>
           <option value="">{t("app.item.entryNone")}</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>

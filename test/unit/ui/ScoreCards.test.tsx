@@ -92,6 +92,8 @@ describe("Tokuhashi card", () => {
     expect(within(visceral).getByText("No visceral metastasis on file.")).toBeInTheDocument();
     await user.click(within(visceral).getByRole("button", { name: "Confirm: No metastases" }));
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("6–7");
+    // The confirm button is gone: keyboard focus moves to the item's select, not to the page.
+    expect(document.activeElement).toBe(screen.getByLabelText("Metastases to the major internal organs: clinician's entry"));
     expect(within(screen.getByTestId("item-tokuhashi-visceralMets")).queryByRole("button", { name: /Confirm/ })).toBeNull();
     await user.selectOptions(screen.getByLabelText("Number of extraspinal bone metastasis foci: clinician's entry"), "1-2");
     expect(screen.getByTestId("tokuhashi-total")).toHaveTextContent(/^7$/);

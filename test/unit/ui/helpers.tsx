@@ -2,6 +2,8 @@ import { afterEach } from "vitest";
 import { cleanup, render } from "@testing-library/react";
 import { App, type Session } from "../../../src/ui/App";
 import { rescore } from "./fixtures/reports";
+// Load the lazily imported view up front, so that its first render in a test does not wait on the transform.
+import "../../../src/ui/ClinicianView";
 
 // vitest runs without globals: Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());

@@ -1,0 +1,24 @@
+/**
+ * The extraction and scoring engine of the view (its own chunk, see main.tsx): the record's resources are
+ * read once into evidence; each set of clinician entries re-runs only scoreReport, so edits re-score at once.
+ */
+import { extractEvidence, scoreReport, SEARCH_CODES } from "../extract";
+import type { Engine } from "./session";
+
+export const engine: Engine = {
+  observationCodes: () => SEARCH_CODES.observations,
+  makeScorer: ({ record, context, config, now }) => {
+    const patientId = record.patient.id ?? context.patientId ?? "";
+    const evidence = extractEvidence([record.patient, ...record.resources], patientId, {
+      canonicalBase: config.questionnaireBase,
+    });
+    return (entries) =>
+      scoreReport(evidence, {
+        now,
+        clinician: entries,
+        valueSetId: config.defaultValueSet,
+        partial: record.partial,
+        diagnostics: record.diagnostics,
+      });
+  },
+};

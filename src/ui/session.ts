@@ -1,0 +1,98 @@
+/**
+ * From the SMART redirect to a Session for the view: complete the launch, read the configuration and the
+ * launch context, load the patient's record, and hand back a scorer that re-runs the report for the
+ * clinician's entries. Every failure becomes an AppFault the view can show; nothing here logs (no PHI).
+ */
+import type Client from "fhirclient/lib/Client";
+import type { Patient } from "fhir/r4";
+import type { ClinicianEntries, ScoreReport } from "../report/types";
+import { DEFAULT_CONFIG, type AppConfig, type ConfigResult } from "../../launch/config";
+import type { LaunchContext, PatientRecord } from "../fhir";
+import { isFhirFaultError } from "../fhir/faults";
+import { SessionError } from "../fhir/session";
+import type { LoadResult, Session } from "./App";
+
+/** What the report needs from the load: the record and how to score it (src/extract's scoreReport). */
+export type MakeScorer = (input: {
+  record: PatientRecord;
+  context: LaunchContext;
+  config: AppConfig;
+  now: Date;
+}) => (entries: ClinicianEntries) => ScoreReport;
+
+/** The extraction and scoring engine, loaded as its own chunk while the launch completes. */
+export interface Engine {
+  makeScorer: MakeScorer;
+  /** Observation codes ("system|code") the extraction reads: the Observation search asks for these. */
+  observationCodes(): readonly string[];
+}
+
+export interface SessionDeps {
+  readySession(): Promise<Client>;
+  launchContext(client: Client): LaunchContext;
+  loadConfig(): Promise<ConfigResult>;
+  loadEngine(): Promise<Engine>;
+  loadPatientRecord(
+    client: Client,
+    config: AppConfig,
+    context: LaunchContext,
+    observationCodes: readonly string[],
+  ): Promise<PatientRecord>;
+  /** The signed-in user's display name from fhirUser (best effort: null when it cannot be read). */
+  userName?(client: Client, context: LaunchContext): Promise<string | null>;
+  save?: Session["save"];
+  loadFormsPanel?: Session["loadFormsPanel"];
+  now?(): Date;
+}
+
+export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
+  // Fetch the engine while the token exchange runs; a failure surfaces below, after the launch faults.
+  const engine = deps.loadEngine();
+  engine.catch(() => undefined);
+  let client: Client;
+  try {
+    client = await deps.readySession();
+  } catch (error) {
+    if (error instanceof SessionError) return { ok: false, fault: error.fault };
+    return { ok: false, fault: { kind: "unexpected" } };
+  }
+  try {
+    const loaded = await deps.loadConfig();
+    // A broken app-config.json is the deployment's problem: the built-in defaults still read safely.
+    const config = loaded.ok ? loaded.config : DEFAULT_CONFIG;
+    const context = deps.launchContext(client);
+    if (!context.patientId) return { ok: false, fault: { kind: "no-patient" } };
+    const { makeScorer, observationCodes } = await engine;
+    const [record, userName] = await Promise.all([
+      deps.loadPatientRecord(client, config, context, observationCodes()),
+      deps.userName ? deps.userName(client, context).catch(() => null) : Promise.resolve(null),
+    ]);
+    const score = makeScorer({ record, context, config, now: deps.now?.() ?? new Date() });
+    const session: Session = {
+      score,
+      needPatientBanner: context.needPatientBanner,
+      locale: context.locale,
+      userName: userName ?? context.fhirUser,
+      unavailable: record.failures,
+      save: context.canWrite ? deps.save : undefined,
+      loadFormsPanel: deps.loadFormsPanel,
+    };
+    return { ok: true, session };
+  } catch (error) {
+    if (isFhirFaultError(error)) return { ok: false, fault: error.fault };
+    return { ok: false, fault: { kind: "unexpected" } };
+  }
+}
+
+/** "Family, Given" of a Practitioner/Patient resource, via the banner's name picker. */
+export async function readUserName(
+  client: Client,
+  context: LaunchContext,
+  pickName: (names: unknown) => string | null,
+): Promise<string | null> {
+  if (!context.fhirUser || !/^(Practitioner|PractitionerRole|Patient|Person|RelatedPerson)\/[^/]+$/.test(context.fhirUser)) {
+    return null;
+  }
+  const resource = (await client.request(context.fhirUser)) as Partial<Patient> | undefined;
+  return pickName(resource?.name);
+}

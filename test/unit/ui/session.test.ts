@@ -1,0 +1,87 @@
+import { describe, expect, it, vi } from "vitest";
+import type Client from "fhirclient/lib/Client";
+import type { Patient } from "fhir/r4";
+import { DEFAULT_CONFIG } from "../../../launch/config";
+import { FhirFaultError, type LaunchContext, type PatientRecord } from "../../../src/fhir";
+import { SessionError } from "../../../src/fhir/session";
+import { loadSession, type Engine, type SessionDeps } from "../../../src/ui/session";
+import { rescore } from "./fixtures/reports";
+
+const client = {} as Client;
+const baseContext = {
+  patientId: "pt-1",
+  needPatientBanner: false,
+  locale: "ja-JP",
+  fhirUser: "Practitioner/7",
+  canWrite: true,
+} as LaunchContext;
+
+const record: PatientRecord = {
+  patient: { resourceType: "Patient", id: "pt-1" } as Patient,
+  resources: [],
+  diagnostics: [],
+  partial: true,
+  unavailable: ["Observation"],
+  failures: [{ search: "Observation", fault: { kind: "forbidden", status: 403 } }],
+};
+
+function deps(overrides: Partial<SessionDeps> = {}): SessionDeps {
+  const engine: Engine = { makeScorer: () => rescore, observationCodes: () => ["http://loinc.org|89243-0"] };
+  return {
+    readySession: () => Promise.resolve(client),
+    launchContext: () => baseContext,
+    loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
+    loadEngine: () => Promise.resolve(engine),
+    loadPatientRecord: () => Promise.resolve(record),
+    save: () => Promise.resolve(),
+    ...overrides,
+  };
+}
+
+describe("loadSession", () => {
+  it("hands the view the launch context, the failures per search and a scorer", async () => {
+    const loadPatientRecord = vi.fn<SessionDeps["loadPatientRecord"]>().mockResolvedValue(record);
+    const result = await loadSession(deps({ loadPatientRecord, userName: () => Promise.resolve("Sato, Hanako") }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.session.needPatientBanner).toBe(false);
+    expect(result.session.locale).toBe("ja-JP");
+    expect(result.session.userName).toBe("Sato, Hanako");
+    expect(result.session.unavailable).toEqual([{ search: "Observation", fault: { kind: "forbidden", status: 403 } }]);
+    expect(result.session.save).toBeTypeOf("function");
+    expect(result.session.score({}).sins.min).toBe(5);
+    expect(loadPatientRecord.mock.calls[0]?.[3]).toEqual(["http://loinc.org|89243-0"]);
+  });
+
+  it("falls back to the fhirUser reference when the user's name cannot be read, and offers no save without write scope", async () => {
+    const result = await loadSession(
+      deps({
+        launchContext: () => ({ ...baseContext, canWrite: false }),
+        userName: () => Promise.reject(new Error("403")),
+      }),
+    );
+    expect(result.ok && result.session.userName).toBe("Practitioner/7");
+    expect(result.ok && result.session.save).toBeUndefined();
+  });
+
+  it("turns launch failures into their fault states", async () => {
+    const noLaunch = await loadSession(deps({ readySession: () => Promise.reject(new SessionError({ kind: "no-launch" })) }));
+    expect(noLaunch).toEqual({ ok: false, fault: { kind: "no-launch" } });
+    const noPatient = await loadSession(deps({ launchContext: () => ({ ...baseContext, patientId: null }) }));
+    expect(noPatient).toEqual({ ok: false, fault: { kind: "no-patient" } });
+  });
+
+  it("turns FHIR faults of the record load into their fault states", async () => {
+    const fault = { kind: "not-found", status: 404 } as const;
+    const result = await loadSession(deps({ loadPatientRecord: () => Promise.reject(new FhirFaultError(fault)) }));
+    expect(result).toEqual({ ok: false, fault });
+    const odd = await loadSession(deps({ loadPatientRecord: () => Promise.reject(new TypeError("x")) }));
+    expect(odd).toEqual({ ok: false, fault: { kind: "unexpected" } });
+  });
+
+  it("uses the built-in configuration when app-config.json is unreadable", async () => {
+    const loadPatientRecord = vi.fn<SessionDeps["loadPatientRecord"]>().mockResolvedValue(record);
+    await loadSession(deps({ loadConfig: () => Promise.resolve({ ok: false, problems: ["bad"] }), loadPatientRecord }));
+    expect(loadPatientRecord.mock.calls[0]?.[1]).toEqual(DEFAULT_CONFIG);
+  });
+});
