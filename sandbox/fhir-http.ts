@@ -31,6 +31,8 @@ export interface FhirEndpoint {
 }
 
 const TYPE_RE = /^[A-Z][A-Za-z]+$/;
+/** Searches answered by the engine directly (no result cache). */
+const UNCACHEABLE = new Set(["_summary", "_elements", "_include", "_revinclude", "_total", "_contained"]);
 const METHODS = new Set<HttpMethod>(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 
 interface Route {
@@ -240,13 +242,22 @@ export async function handleFhir(
       headers["if-none-exist"] = rewriteQuery(route.resourceType, new URLSearchParams(ifNoneExist), endpoint.ownBases).toString();
     }
 
+    const cacheable = page !== null && ![...query.keys()].some((k) => UNCACHEABLE.has(k));
     const url = `${path}${query.size ? `?${query.toString()}` : ""}`;
-    const [oo, resource] = await endpoint.engine.handle(method2, url, body, headers);
+    const [oo, resource] = cacheable
+      ? await endpoint.engine.searchAll(path, query)
+      : await endpoint.engine.handle(method2, url, body, headers);
     const status = getStatus(oo);
     if (!resource) return sendOutcome(res, status, oo as unknown as OperationOutcome, cors);
     const r = resource as unknown as Resource;
     if (r.resourceType === "Bundle") {
-      const bundle = r as Bundle;
+      let bundle = r as Bundle;
+      if (cacheable && page) {
+        // A page of the full (cached) result: new entry objects, the cached resources are not modified.
+        const all = bundle.entry ?? [];
+        const entry = all.slice(page.offset, page.offset + page.count).map((e) => ({ ...e }));
+        bundle = { resourceType: "Bundle", type: "searchset", total: all.length, ...(entry.length ? { entry } : {}) };
+      }
       withFullUrls(bundle, endpoint.base, bundle.type === "searchset");
       if (bundle.type === "searchset" && page) {
         const shown = bundle.entry?.length ?? 0;

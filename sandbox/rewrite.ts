@@ -16,8 +16,10 @@ function targetTypeFor(resourceType: string, name: string, modifier: string | nu
   if (modifier && /^[A-Z][A-Za-z]+$/.test(modifier)) return modifier;
   const sp = getSearchParameter(resourceType, name);
   if (!sp || sp.type !== "reference") return null;
-  const targets = sp.target ?? [];
+  const targets: readonly string[] = sp.target ?? [];
   if (targets.length === 1) return targets[0] ?? null;
+  const named = name.charAt(0).toUpperCase() + name.slice(1); // encounter → Encounter
+  if (targets.includes(named)) return named;
   if ((name === "subject" || name === "patient") && targets.includes("Patient")) return "Patient";
   return null;
 }
@@ -47,6 +49,9 @@ export function rewriteSearchParams(
   ownBases: readonly string[] = [],
 ): URLSearchParams {
   const out = new URLSearchParams();
+  // Reference filters go last: the engine checks filters in order and stops at the first miss, and a
+  // code or date filter rules out far more resources than the patient filter does.
+  const references = new URLSearchParams();
   for (const [key, value] of params) {
     if (DROPPED.has(key)) continue;
     const [name = "", modifier = null] = key.split(":", 2) as [string, string | undefined];
@@ -66,7 +71,8 @@ export function rewriteSearchParams(
     if (newKey === "patient" && values.every((v) => v.startsWith("Patient/")) && patientIsSubject(resourceType)) {
       newKey = "subject";
     }
-    out.append(newKey, values.join(","));
+    references.append(newKey, values.join(","));
   }
+  for (const [key, value] of references) out.append(key, value);
   return out;
 }

@@ -42,19 +42,21 @@ export function cspFromBuild(distDir: string): string | null {
   const index = join(distDir, "index.html");
   if (!existsSync(index)) return null;
   const html = readFileSync(index, "utf8");
-  const m = /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*content=["']([^"']+)["']/i.exec(html);
-  return m?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"') ?? null;
+  const m = /<meta[^>]*http-equiv=["']Content-Security-Policy["'][^>]*\scontent=(?:"([^"]*)"|'([^']*)')/i.exec(html);
+  const value = m?.[1] ?? m?.[2];
+  return value ? value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&") : null;
 }
 
 export interface StaticApp {
   built: () => boolean;
-  csp: string;
+  /** The policy sent with the app's HTML pages (the build's own, read again after each rebuild). */
+  csp: () => string;
   serve(req: IncomingMessage, res: ServerResponse, relPath: string): Promise<void>;
 }
 
 export function staticApp(distDir: string): StaticApp {
   const root = normalize(distDir);
-  const csp = cspFromBuild(root) ?? FALLBACK_APP_CSP;
+  const csp = (): string => cspFromBuild(root) ?? FALLBACK_APP_CSP;
   const built = (): boolean => existsSync(join(root, "index.html"));
   return {
     built,
@@ -82,7 +84,7 @@ export function staticApp(distDir: string): StaticApp {
       const headers: Record<string, string> = {
         "Cache-Control": ext === ".html" || ext === ".json" ? "no-cache" : rel.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
       };
-      if (ext === ".html") headers["Content-Security-Policy"] = csp;
+      if (ext === ".html") headers["Content-Security-Policy"] = csp();
       send(res, 200, await readFile(file), type, headers);
     },
   };
