@@ -17,7 +17,12 @@ export interface Session {
   userName: string | null;
   unavailable?: readonly UnavailableSearch[];
   save?: ((report: ScoreReport, entries: ClinicianEntries) => Promise<void>) | undefined;
-  loadFormsPanel?: (() => Promise<{ default: ComponentType }>) | undefined;
+  loadFormsPanel?: (() => Promise<{ default: ComponentType<FormsSlotProps> }>) | undefined;
+}
+
+/** What the view hands the questionnaires panel: a way to say "the record changed, read it again". */
+export interface FormsSlotProps {
+  onStored(): void;
 }
 
 export type LoadResult = { ok: true; session: Session } | { ok: false; fault: AppFault };
@@ -43,6 +48,8 @@ export function App({ load, browserLocales = [] }: AppProps) {
   const [state, setState] = useState<State>({ kind: "loading" });
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Kept here, not in the view: a reload of the record (after a questionnaire was stored) keeps the entries.
+  const [entries, setEntries] = useState<ClinicianEntries>({});
 
   useEffect(() => {
     void loadView().catch(() => undefined); // preload; a failure shows when the view renders
@@ -82,7 +89,13 @@ export function App({ load, browserLocales = [] }: AppProps) {
           <FaultView fault={state.fault} onRetry={retry} />
         </main>
       ) : (
-        <ReadyView session={state.session} onLocaleChange={setChosenLocale} />
+        <ReadyView
+          session={state.session}
+          entries={entries}
+          onEntriesChange={setEntries}
+          onLocaleChange={setChosenLocale}
+          onRecordChanged={retry}
+        />
       )}
     </TranslatorProvider>
   );
@@ -91,28 +104,42 @@ export function App({ load, browserLocales = [] }: AppProps) {
 function Loading() {
   const { t } = useTranslator();
   return (
-    <main className="loading" role="status" aria-live="polite" data-testid="loading">
-      {t("app.loading")}
+    <main className="loading">
+      <p role="status" data-testid="loading">
+        {t("app.loading")}
+      </p>
     </main>
   );
 }
 
 /** Holds the clinician's entries; each change re-scores at once. */
-function ReadyView({ session, onLocaleChange }: { session: Session; onLocaleChange(locale: Locale): void }) {
-  const [entries, setEntries] = useState<ClinicianEntries>({});
+function ReadyView({
+  session,
+  entries,
+  onEntriesChange,
+  onLocaleChange,
+  onRecordChanged,
+}: {
+  session: Session;
+  entries: ClinicianEntries;
+  onEntriesChange(next: ClinicianEntries): void;
+  onLocaleChange(locale: Locale): void;
+  onRecordChanged(): void;
+}) {
   const report = useMemo(() => session.score(entries), [session, entries]);
   return (
     <Suspense fallback={<Loading />}>
       <ClinicianView
       report={report}
       entries={entries}
-      onEntriesChange={setEntries}
+      onEntriesChange={onEntriesChange}
       showBanner={session.needPatientBanner}
       userName={session.userName}
       onLocaleChange={onLocaleChange}
       unavailable={session.unavailable ?? []}
       onSave={session.save}
       loadFormsPanel={session.loadFormsPanel}
+      onRecordChanged={onRecordChanged}
       />
     </Suspense>
   );

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type ComponentType } from "react";
+import type { FormsSlotProps } from "./App";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import type { Locale } from "../i18n";
 import { useTranslator } from "../i18n/react";
@@ -30,7 +31,9 @@ export interface ClinicianViewProps {
   /** Saves the assessment (SINS and Tokuhashi answers) through the write-back module; absent = not available. */
   onSave?: ((report: ScoreReport, entries: ClinicianEntries) => Promise<void>) | undefined;
   /** The questionnaires panel (lazy-loaded by the caller's loader), shown on demand. */
-  loadFormsPanel?: (() => Promise<{ default: ComponentType }>) | undefined;
+  loadFormsPanel?: (() => Promise<{ default: ComponentType<FormsSlotProps> }>) | undefined;
+  /** The record changed (a questionnaire was stored): read it again, keeping the entries. */
+  onRecordChanged?: (() => void) | undefined;
   now?: () => Date;
   print?: () => void;
 }
@@ -42,7 +45,7 @@ export function ClinicianView(props: ClinicianViewProps) {
   const unavailable = props.unavailable ?? [];
   return (
     <div className="clinician-view">
-      <div className="toolbar">
+      <header className="toolbar">
         <h1>{t("app.title")}</h1>
         <div className="toolbar-actions">
           <LocaleSwitch onChange={props.onLocaleChange} />
@@ -52,7 +55,8 @@ export function ClinicianView(props: ClinicianViewProps) {
             {...(props.print ? { print: props.print } : {})}
           />
         </div>
-      </div>
+      </header>
+      <main>
       {props.showBanner ? <PatientBanner patient={report.patient} /> : null}
       {report.partial ? (
         <p className="partial-warning" role="status" data-testid="partial-warning">
@@ -60,7 +64,7 @@ export function ClinicianView(props: ClinicianViewProps) {
           {t("app.partial")}
         </p>
       ) : null}
-      <main className="cards">
+      <div className="cards">
         <div className="panel">
           <PanelNotice panel="segment" unavailable={unavailable} />
           <SegmentGroupCard
@@ -91,15 +95,24 @@ export function ClinicianView(props: ClinicianViewProps) {
           <PanelNotice panel="qol" unavailable={unavailable} />
           <QolCourse qol={report.qol} />
         </div>
-        {props.loadFormsPanel ? <FormsSlot load={props.loadFormsPanel} /> : null}
+        {props.loadFormsPanel ? (
+          <FormsSlot load={props.loadFormsPanel} onStored={props.onRecordChanged ?? (() => undefined)} />
+        ) : null}
         <DiagnosticsDrawer diagnostics={report.diagnostics} />
+      </div>
       </main>
     </div>
   );
 }
 
 /** The questionnaires: loaded only when the clinician opens them (keeps the first load small). */
-function FormsSlot({ load }: { load: () => Promise<{ default: ComponentType }> }) {
+function FormsSlot({
+  load,
+  onStored,
+}: {
+  load: () => Promise<{ default: ComponentType<FormsSlotProps> }>;
+  onStored(): void;
+}) {
   const { t } = useTranslator();
   const [Panel] = useState(() => lazy(load));
   const [open, setOpen] = useState(false);
@@ -108,7 +121,7 @@ function FormsSlot({ load }: { load: () => Promise<{ default: ComponentType }> }
       <h2 id="forms-heading">{t("app.forms.title")}</h2>
       {open ? (
         <Suspense fallback={<p role="status">{t("app.forms.loading")}</p>}>
-          <Panel />
+          <Panel onStored={onStored} />
         </Suspense>
       ) : (
         <button type="button" onClick={() => setOpen(true)}>

@@ -174,6 +174,26 @@ describe("the clinician view", () => {
     expect(screen.getByText("Saving is not available in this session.")).toBeInTheDocument();
   });
 
+  it("opens the questionnaires on demand; a stored response reloads the record and keeps the entries", async () => {
+    const user = userEvent.setup();
+    const FakePanel = ({ onStored }: { onStored(): void }) => (
+      <button type="button" onClick={onStored}>
+        Store a response
+      </button>
+    );
+    const loadFormsPanel = vi.fn(() => Promise.resolve({ default: FakePanel }));
+    const load = vi.fn(() => Promise.resolve({ ok: true as const, session: session({ loadFormsPanel }) }));
+    render(<App load={load} browserLocales={["en"]} />);
+    await screen.findByTestId("sins-range");
+    expect(loadFormsPanel).not.toHaveBeenCalled();
+    await user.selectOptions(screen.getByLabelText("Pain: clinician's entry"), "mechanical");
+    await user.click(screen.getByRole("button", { name: "Open questionnaires" }));
+    await user.click(await screen.findByRole("button", { name: "Store a response" }));
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+    expect(await screen.findByTestId("sins-range")).toHaveTextContent("8–12");
+    expect(screen.getByLabelText("Pain: clinician's entry")).toHaveValue("mechanical");
+  });
+
   it("never renders narrative HTML from the record", async () => {
     renderApp(
       session({
