@@ -44,7 +44,9 @@ export function parseEq5dWording(value: unknown): Eq5dWording | null {
  */
 export async function loadEq5dWording(url: string = WORDING_FILE, fetchFn: typeof fetch = fetch): Promise<Eq5dWording | null> {
   try {
-    const res = await fetchFn(url, { credentials: "same-origin", headers: { accept: "application/json" } });
+    // Beside the app: relative to the page, whatever the page's path.
+    const resolved = typeof document === "undefined" ? url : new URL(url, document.baseURI).href;
+    const res = await fetchFn(resolved, { credentials: "same-origin", headers: { accept: "application/json" } });
     if (!res.ok) return null;
     return parseEq5dWording(await res.json());
   } catch {

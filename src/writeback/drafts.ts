@@ -77,29 +77,30 @@ export function hasAnswers(draft: Draft): boolean {
 
 export class DraftStore {
   private readonly key: string;
-  /** Kept in memory too, so that a full or blocked storage still loses nothing while the page lives. */
-  private memory: Draft[] | null = null;
+  /**
+   * Used instead of the storage once the storage is missing or refused a write, so that nothing is lost
+   * while the page lives. Otherwise the storage is read every time: several stores (the panel, patient
+   * mode, "Save assessment") share it and must see each other's drafts.
+   */
+  private fallback: Draft[] | null;
 
   constructor(
     scope: DraftScope,
     private readonly storage: DraftStorage | null = browserSessionStorage(),
   ) {
     this.key = draftKey(scope);
+    this.fallback = storage === null ? [] : null;
   }
 
   list(): Draft[] {
-    if (this.memory) return [...this.memory];
+    if (this.fallback) return [...this.fallback];
     let parsed: unknown = [];
     try {
       parsed = JSON.parse(this.storage?.getItem(this.key) ?? "[]");
     } catch {
       parsed = [];
     }
-    const drafts = Array.isArray(parsed)
-      ? parsed.flatMap((d) => (z.safeParse(draftSchema, d).success ? [d as Draft] : []))
-      : [];
-    this.memory = drafts;
-    return [...drafts];
+    return Array.isArray(parsed) ? parsed.flatMap((d) => (z.safeParse(draftSchema, d).success ? [d as Draft] : [])) : [];
   }
 
   get(id: string): Draft | undefined {
@@ -108,8 +109,11 @@ export class DraftStore {
 
   /** Saves (adds or replaces) a draft. False when the browser storage refused it (kept in memory only). */
   put(draft: Draft): boolean {
-    const others = this.list().filter((d) => d.id !== draft.id);
-    return this.write([...others, draft]);
+    const list = this.list();
+    const at = list.findIndex((d) => d.id === draft.id);
+    if (at >= 0) list[at] = draft;
+    else list.push(draft);
+    return this.write(list);
   }
 
   remove(id: string): boolean {
@@ -122,12 +126,16 @@ export class DraftStore {
   }
 
   private write(drafts: Draft[]): boolean {
-    this.memory = drafts;
+    if (this.fallback) {
+      this.fallback = drafts;
+      return false;
+    }
     try {
       if (drafts.length === 0) this.storage?.removeItem(this.key);
       else this.storage?.setItem(this.key, JSON.stringify(drafts));
-      return this.storage !== null;
+      return true;
     } catch {
+      this.fallback = drafts;
       return false;
     }
   }

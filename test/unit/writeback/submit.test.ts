@@ -233,6 +233,17 @@ describe("drafts", () => {
     expect(store.list()).toHaveLength(1);
   });
 
+  it("several stores over one storage (panel, patient mode, assessment) see and keep each other's drafts", () => {
+    const storage = new MemoryStorage();
+    const panel = new DraftStore(scope, storage);
+    const patientMode = new DraftStore(scope, storage);
+    panel.put(submittedDraft("frankel", 5));
+    patientMode.put(submittedDraft("eq5d5l", 6));
+    panel.put({ ...submittedDraft("frankel", 5), lastFailure: "unsent" });
+    expect(panel.list().map((d) => d.instrument).sort()).toEqual(["eq5d5l", "frankel"]);
+    expect(patientMode.get(submittedDraft("frankel", 5).id)?.lastFailure).toBe("unsent");
+  });
+
   it("use sessionStorage, never localStorage", () => {
     const store = new DraftStore(scope);
     store.put(submittedDraft("frankel", 3));

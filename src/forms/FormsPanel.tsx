@@ -1,0 +1,378 @@
+/**
+ * The clinician's questionnaires (lazy-loaded by the UI): pick an instrument, fill it in, submit; the
+ * unsent drafts of this patient and user with their state; "Hand to patient" opens patient mode.
+ * Submitted drafts left from before a reload are sent again once when the panel opens.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from "react";
+import type { QuestionnaireResponse } from "fhir/r4";
+import type { LaunchContext } from "../fhir/context";
+import type { MessageKey, MessageParams } from "../i18n";
+import { useTranslator } from "../i18n/react";
+import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
+import { DEFAULT_VALUE_SET } from "../scores";
+import { browserSessionStorage, DraftStore, isPending, type Draft, type DraftFailure, type DraftStorage } from "../writeback/drafts";
+import { sendDraft, sendPending, type OutboxDeps } from "../writeback/outbox";
+import { translated } from "../writeback/questionnaire-items";
+import { appQuestionnaire } from "../writeback/questionnaires";
+import type { SubmitOutcome } from "../writeback/submit";
+import type { FhirSend } from "../writeback/transport";
+import { eq5dOverlay, loadEq5dWording, WORDING_FILE, type Eq5dWording } from "./eq5d-wording";
+import PatientMode from "./PatientMode";
+import { QuestionnaireForm } from "./QuestionnaireForm";
+import { browserClock, newDraft, outcomeMessage, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
+import { useFormSession, useUnsentWarning } from "./useFormSession";
+import "./forms.css";
+
+export interface FormsPanelProps {
+  /** How to reach the FHIR server: `clientSend(client)` from src/writeback/transport (fhirRequest underneath). */
+  send: FhirSend;
+  /** From `launchContext(client)`. */
+  launch: Pick<LaunchContext, "patientId" | "encounterId" | "fhirUser" | "canWrite" | "canWriteQuestionnaire">;
+  /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
+  valueSetId?: string;
+  /** The deployment's canonical base for the app's Questionnaires (default: the contract's). */
+  canonicalBase?: string;
+  /** The deployment's EQ-5D-5L wording file (default "eq5d5l-wording.json" beside the app); null: do not look. */
+  wordingUrl?: string | null;
+  /** After a response is stored (e.g. reload the record so that the report shows it). */
+  onStored?(response: QuestionnaireResponse): void;
+  /** Tests: storage (default sessionStorage) and clock. */
+  storage?: DraftStorage | null;
+  clock?: SessionClock;
+}
+
+type Status = { key: MessageKey; params?: MessageParams | undefined; problem: boolean } | null;
+
+function failureKey(failure: DraftFailure): MessageKey {
+  switch (failure) {
+    case "unsent":
+      return "forms.status.unsent";
+    case "questionnaire-forbidden":
+      return "forms.status.questionnaireForbidden";
+    case "forbidden":
+      return "forms.status.forbidden";
+    case "rejected":
+      return "forms.status.rejectedNoMessage";
+    case "session-ended":
+      return "forms.status.sessionEnded";
+    case "invalid":
+      return "forms.status.invalid";
+  }
+}
+
+/** A submitted draft may be edited again only when the server certainly did not store it. */
+function editable(d: Draft): boolean {
+  return !isPending(d) || d.lastFailure === "rejected" || d.lastFailure === "forbidden" || d.lastFailure === "questionnaire-forbidden";
+}
+
+function useWording(url: string | null): Eq5dWording | null {
+  const [wording, setWording] = useState<Eq5dWording | null>(null);
+  useEffect(() => {
+    if (url === null) return;
+    let live = true;
+    void loadEq5dWording(url).then((w) => {
+      if (live) setWording(w);
+    });
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return wording;
+}
+
+export default function FormsPanel(props: FormsPanelProps) {
+  const { t } = useTranslator();
+  const { patientId, encounterId, fhirUser } = props.launch;
+  if (!patientId) {
+    return (
+      <p className="qf-status qf-status-problem" role="alert">
+        {t("forms.status.noPatient")}
+      </p>
+    );
+  }
+  const context: WriteContext = { patientId, encounterId, fhirUser, ...(props.canonicalBase ? { base: props.canonicalBase } : {}) };
+  return <Panel {...props} context={context} />;
+}
+
+function Panel(props: FormsPanelProps & { context: WriteContext }) {
+  const { t, locale } = useTranslator();
+  const { context } = props;
+  const clock = props.clock ?? browserClock;
+  const calc = useMemo(() => ({ valueSetId: props.valueSetId ?? DEFAULT_VALUE_SET }), [props.valueSetId]);
+  const store = useMemo(
+    () => new DraftStore({ patientId: context.patientId, userId: context.fhirUser }, props.storage === undefined ? browserSessionStorage() : props.storage),
+    [context.patientId, context.fhirUser, props.storage],
+  );
+  const questionnaire = useCallback((i: Instrument) => appQuestionnaire(i, context.base), [context.base]);
+  const outbox: OutboxDeps = useMemo(
+    () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.launch.canWriteQuestionnaire }),
+    [props.send, questionnaire, props.launch.canWriteQuestionnaire],
+  );
+  const wording = useWording(props.wordingUrl === undefined ? WORDING_FILE : props.wordingUrl);
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const [open, setOpen] = useState<Draft | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [patientMode, setPatientMode] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
+  const onStored = props.onStored;
+
+  const report = useCallback(
+    (outcome: SubmitOutcome, response: QuestionnaireResponse | null) => {
+      const [key, params] = outcomeMessage(outcome);
+      setStatus({ key, params, problem: outcome.kind !== "stored" });
+      if (outcome.kind === "stored" && response) onStored?.(response);
+      refresh();
+    },
+    [onStored],
+  );
+
+  const resend = useCallback(
+    (draft: Draft) => {
+      const response = draft.response;
+      void sendDraft(store, draft, outbox).then((o) => report(o, response));
+    },
+    [store, outbox, report],
+  );
+
+  // Drafts submitted before a reload: sent again, once.
+  const resent = useRef(false);
+  useEffect(() => {
+    if (resent.current || !props.launch.canWrite) return;
+    resent.current = true;
+    const pending = store.list().filter((d) => d.response && d.lastFailure !== "rejected");
+    if (pending.length === 0) return;
+    const responses = new Map(pending.map((d) => [d.id, d.response]));
+    void sendPending(store, outbox).then((results) => {
+      for (const [id, outcome] of results) report(outcome, responses.get(id) ?? null);
+    });
+  }, [store, outbox, report, props.launch.canWrite]);
+
+  const drafts = store.list().filter((d) => d.id !== open?.id);
+  useUnsentWarning(store.hasUnsent());
+
+  const title = (i: Instrument): string => {
+    const q = questionnaire(i);
+    return translated(q.title, q._title, locale);
+  };
+
+  return (
+    <div className="forms-panel">
+      {!props.launch.canWrite ? (
+        <p className="qf-status qf-status-problem" role="alert">
+          {t("forms.status.noWrite")}
+        </p>
+      ) : null}
+      <div className="forms-toolbar">
+        <div>
+          <label htmlFor="forms-instrument">{t("forms.choose")}</label>
+          <select
+            id="forms-instrument"
+            value={open?.instrument ?? ""}
+            aria-describedby="forms-instrument-hint"
+            onChange={(e) => {
+              const instrument = INSTRUMENTS.find((i) => i === e.currentTarget.value);
+              setStatus(null);
+              setOpen(instrument ? newDraft(instrument, false, clock) : null);
+            }}
+          >
+            <option value="">{t("forms.select.placeholder")}</option>
+            {INSTRUMENTS.map((i) => (
+              <option key={i} value={i}>
+                {title(i)}
+              </option>
+            ))}
+          </select>
+          <p id="forms-instrument-hint" className="qf-hint">
+            {t("forms.choose.hint")}
+          </p>
+        </div>
+        <button type="button" className="qf-button" onClick={() => setPatientMode(true)}>
+          {t("forms.patient.handOver")}
+        </button>
+      </div>
+
+      <p className={`qf-status${status?.problem ? " qf-status-problem" : ""}`} role={status?.problem ? "alert" : "status"}>
+        {status ? t(status.key, status.params) : ""}
+      </p>
+
+      {open ? (
+        <ActiveForm
+          key={open.id}
+          draft={open}
+          store={store}
+          outbox={outbox}
+          context={context}
+          calc={calc}
+          clock={clock}
+          title={title(open.instrument)}
+          wording={wording}
+          onStoreChange={refresh}
+          onClose={() => {
+            setOpen(null);
+            refresh();
+          }}
+          onSent={(attempt, response) => {
+            if (attempt.kind === "invalid") {
+              setStatus({ key: "forms.status.invalid", problem: true });
+              return;
+            }
+            report(attempt.outcome, response);
+            if (attempt.outcome.kind === "stored") setOpen(null);
+          }}
+        />
+      ) : null}
+
+      {drafts.length > 0 ? (
+        <section className="qf-drafts" aria-labelledby="forms-drafts-title">
+          <h3 id="forms-drafts-title">{t("forms.drafts.title")}</h3>
+          <p className="qf-hint">{t("forms.drafts.hint")}</p>
+          <ul>
+            {drafts.map((d) => (
+              <li key={d.id} data-testid={`draft-${d.id}`}>
+                <span className="qf-draft-title">{title(d.instrument)}</span>
+                <span className="tag">{isPending(d) ? t("forms.drafts.pending") : t("forms.drafts.editing")}</span>
+                {d.selfReport ? <span className="tag">{t("forms.drafts.selfReport")}</span> : null}
+                <span className="tag">
+                  {t("forms.drafts.updated", { time: new Date(d.updatedAt).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB") })}
+                </span>
+                {d.lastFailure ? (
+                  <p className="qf-draft-problem">
+                    {d.lastFailure === "rejected" && d.failureMessage
+                      ? t("forms.status.rejected", { message: d.failureMessage })
+                      : t(failureKey(d.lastFailure), { status: "4xx" })}
+                  </p>
+                ) : null}
+                {isPending(d) ? (
+                  <button type="button" className="qf-button" onClick={() => resend(d)}>
+                    {t("forms.drafts.sendAgain")}
+                  </button>
+                ) : null}
+                {editable(d) ? (
+                  <button
+                    type="button"
+                    className="qf-button"
+                    onClick={() => {
+                      setStatus(null);
+                      setOpen(d);
+                    }}
+                  >
+                    {t("forms.drafts.resume")}
+                  </button>
+                ) : null}
+                {confirmDiscard === d.id ? (
+                  <>
+                    <button
+                      type="button"
+                      className="qf-button"
+                      onClick={() => {
+                        store.remove(d.id);
+                        setConfirmDiscard(null);
+                        refresh();
+                      }}
+                    >
+                      {t("forms.drafts.confirmDiscard")}
+                    </button>
+                    <button type="button" className="qf-button" onClick={() => setConfirmDiscard(null)}>
+                      {t("forms.drafts.keep")}
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" className="qf-button" onClick={() => setConfirmDiscard(d.id)}>
+                    {t("forms.drafts.discard")}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {patientMode ? (
+        <PatientMode
+          send={props.send}
+          context={context}
+          mayCreateQuestionnaire={props.launch.canWriteQuestionnaire}
+          valueSetId={calc.valueSetId}
+          wording={wording}
+          storage={props.storage === undefined ? browserSessionStorage() : props.storage}
+          clock={clock}
+          onDraftsChange={refresh}
+          onExit={() => {
+            setPatientMode(false);
+            refresh();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface ActiveFormProps {
+  draft: Draft;
+  store: DraftStore;
+  outbox: OutboxDeps;
+  context: WriteContext;
+  calc: { valueSetId: string };
+  clock: SessionClock;
+  title: string;
+  wording: Eq5dWording | null;
+  onStoreChange(): void;
+  onClose(): void;
+  onSent(attempt: SubmitAttempt, response: QuestionnaireResponse | null): void;
+}
+
+function ActiveForm(p: ActiveFormProps) {
+  const { t, locale } = useTranslator();
+  const q = p.outbox.questionnaire(p.draft.instrument);
+  const session = useFormSession({
+    draft: p.draft,
+    questionnaire: q,
+    store: p.store,
+    outbox: p.outbox,
+    context: p.context,
+    calc: p.calc,
+    clock: p.clock,
+    onStoreChange: p.onStoreChange,
+  });
+  const overlay = p.draft.instrument === "eq5d5l" ? eq5dOverlay(p.wording, locale) : null;
+  const headingId = `form-${p.draft.id}-title`;
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>): void => {
+    e.preventDefault();
+    if (session.submitting) return;
+    void session.submit().then((attempt) => p.onSent(attempt, attempt.kind === "sent" ? attempt.response : null));
+  };
+
+  return (
+    <form className="qf-form" noValidate onSubmit={onSubmit} aria-labelledby={headingId} data-testid={`form-${p.draft.instrument}`}>
+      <h3 id={headingId}>{p.title}</h3>
+      <p className="qf-hint">{t("forms.requiredNote")}</p>
+      {p.draft.instrument === "eq5d5l" && !overlay ? <p className="qf-notice">{t("forms.eq5d.neutral")}</p> : null}
+      <QuestionnaireForm
+        questionnaire={q}
+        answers={session.draft.answers}
+        onAnswer={session.setAnswer}
+        onInputProblem={session.setInputProblem}
+        issues={session.issues}
+        attempt={session.attempt}
+        idPrefix={`f-${p.draft.id.slice(0, 8)}`}
+        variant={p.draft.selfReport ? "patient" : "clinician"}
+        overlay={overlay}
+        calculation={p.calc}
+      />
+      {!session.persisted ? (
+        <p className="qf-status qf-status-problem" role="alert">
+          {t("forms.status.storageFailed")}
+        </p>
+      ) : null}
+      <div className="qf-actions">
+        <button type="submit" className="qf-button qf-button-primary" disabled={session.submitting}>
+          {session.submitting ? t("forms.submitting") : t("forms.submit")}
+        </button>
+        <button type="button" className="qf-button" onClick={p.onClose}>
+          {t("forms.close")}
+        </button>
+      </div>
+    </form>
+  );
+}

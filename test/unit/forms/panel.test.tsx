@@ -1,0 +1,262 @@
+// @vitest-environment jsdom
+import { StrictMode } from "react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { QuestionnaireResponse } from "fhir/r4";
+import { http, HttpResponse } from "msw";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import FormsPanel, { type FormsPanelProps } from "../../../src/forms/FormsPanel";
+import type { SessionClock } from "../../../src/forms/session";
+import { createTranslator } from "../../../src/i18n";
+import { TranslatorProvider } from "../../../src/i18n/react";
+import { INSTRUMENTS } from "../../../src/questionnaires/contract";
+import { DraftStore, type Draft } from "../../../src/writeback/drafts";
+import { appQuestionnaire } from "../../../src/writeback/questionnaires";
+import { buildQuestionnaireResponse } from "../../../src/writeback/build";
+import { server } from "../../setup/msw-server";
+import { FakeFhir, testSend } from "../writeback/fake-fhir";
+import { MemoryStorage } from "../writeback/helpers";
+
+afterEach(cleanup);
+
+const launch: FormsPanelProps["launch"] = {
+  patientId: "p1",
+  encounterId: "e1",
+  fhirUser: "Practitioner/dr-1",
+  canWrite: true,
+  canWriteQuestionnaire: true,
+};
+
+let ids = 0;
+const clock: SessionClock = {
+  now: () => new Date("2026-11-27T01:00:00Z"),
+  newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
+};
+
+function renderPanel(props: Partial<FormsPanelProps> & { send: FormsPanelProps["send"]; storage: MemoryStorage }, strict = false) {
+  const ui = (
+    <TranslatorProvider translator={createTranslator("en")}>
+      <FormsPanel launch={launch} wordingUrl={null} clock={clock} {...props} />
+    </TranslatorProvider>
+  );
+  return render(strict ? <StrictMode>{ui}</StrictMode> : ui);
+}
+
+const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
+
+async function fillPainVas(user: ReturnType<typeof userEvent.setup>, value = "35") {
+  await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "pain-vas");
+  const form = screen.getByTestId("form-pain-vas");
+  await user.click(within(form).getByRole("radio", { name: "1 month after surgery" }));
+  await user.type(within(form).getByRole("textbox", { name: /Pain VAS \(mm\): value/ }), value);
+  return form;
+}
+
+describe("FormsPanel", () => {
+  it("fills and submits a questionnaire: one conditional create, author = the user, status in words", async () => {
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const onStored = vi.fn();
+    const user = userEvent.setup();
+    renderPanel({ send, storage: new MemoryStorage(), onStored });
+    const form = await fillPainVas(user);
+    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    expect(await screen.findByText("Saved to the patient's record.")).toBeInTheDocument();
+    expect(fake.responses).toHaveLength(1);
+    const qr = fake.responses[0] as QuestionnaireResponse;
+    expect(qr).toMatchObject({ author: { reference: "Practitioner/dr-1" }, subject: { reference: "Patient/p1" }, encounter: { reference: "Encounter/e1" } });
+    expect(qr.source).toBeUndefined();
+    expect(qr.item?.find((i) => i.linkId === "pain-vas")?.answer).toEqual([{ valueInteger: 35 }]);
+    expect(onStored).toHaveBeenCalledWith(expect.objectContaining({ identifier: qr.identifier }));
+    expect(screen.queryByTestId("form-pain-vas")).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Unsent answers" })).toBeNull();
+  });
+
+  it("sends nothing while answers are missing and says what", async () => {
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const user = userEvent.setup();
+    renderPanel({ send, storage: new MemoryStorage() });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "ecog");
+    await user.click(screen.getByRole("button", { name: "Submit" }));
+    expect(await screen.findByText("Not sent: some answers need attention.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "ECOG performance status: Please answer this question." })).toBeInTheDocument();
+    expect(fake.responsePosts + fake.questionnaireSearches).toBe(0);
+  });
+
+  it("shows a 4xx OperationOutcome in words and keeps the answers as a draft", async () => {
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: () => ({
+        kind: "reject",
+        status: 422,
+        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "business-rule", details: { text: "Encounter is closed" } }] },
+      }),
+    });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const storage = new MemoryStorage();
+    const user = userEvent.setup();
+    renderPanel({ send, storage });
+    const form = await fillPainVas(user);
+    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    const alert = await screen.findByText("The EHR refused the answers: Encounter is closed. The answers are kept as a draft in this tab.");
+    expect(alert).toHaveAttribute("role", "alert");
+    expect(fake.responses).toHaveLength(0);
+    const drafts = new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ instrument: "pain-vas", lastFailure: "rejected", failureMessage: "Encounter is closed" });
+  });
+
+  it("says clearly when the Questionnaire is missing and may not be loaded (403)", async () => {
+    const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const user = userEvent.setup();
+    renderPanel({ send, storage: new MemoryStorage() });
+    const form = await fillPainVas(user);
+    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    expect(await screen.findByText(/does not have this questionnaire and this app is not allowed to add it/)).toBeInTheDocument();
+    expect(fake.responsePosts).toBe(0);
+  });
+
+  it("after a reload, a submitted draft is sent once (also under StrictMode's double effects) and an open one is offered", async () => {
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const storage = new MemoryStorage();
+    const store = new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    const q = appQuestionnaire("frankel");
+    const answers = { timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[0]?.valueCoding ?? {} }], frankel: [{ valueCoding: q.item?.[2]?.answerOption?.[3]?.valueCoding ?? {} }] };
+    const pending: Draft = {
+      id: "11111111-1111-4111-8111-111111111111",
+      instrument: "frankel",
+      selfReport: false,
+      answers,
+      updatedAt: "2026-11-27T00:00:00Z",
+      response: buildQuestionnaireResponse(q, answers, { identifier: "11111111-1111-4111-8111-111111111111", patientId: "p1", fhirUser: "Practitioner/dr-1", selfReport: false, authored: "2026-11-27T09:00:00+09:00" }),
+      lastFailure: "unsent",
+    };
+    const editing: Draft = { id: "22222222-2222-4222-8222-222222222222", instrument: "barthel", selfReport: false, answers: { timepoint: answers.timepoint }, updatedAt: "2026-11-27T00:00:00Z", response: null, lastFailure: null };
+    store.put(pending);
+    store.put(editing);
+
+    renderPanel({ send, storage }, true);
+    expect(await screen.findByText("Saved to the patient's record.")).toBeInTheDocument();
+    expect(fake.responsePosts).toBe(1);
+    expect(fake.responses[0]?.identifier?.value).toBe(pending.id);
+    const list = screen.getByRole("heading", { name: "Unsent answers" }).closest("section") as HTMLElement;
+    const row = within(list).getByTestId(`draft-${editing.id}`);
+    expect(row).toHaveTextContent("Barthel index");
+    expect(row).toHaveTextContent("being filled in");
+    expect(within(list).queryByTestId(`draft-${pending.id}`)).toBeNull();
+    // Continuing keeps the form session's identifier.
+    await userEvent.setup().click(within(row).getByRole("button", { name: "Continue" }));
+    expect(screen.getByTestId("form-barthel")).toBeInTheDocument();
+    expect(within(screen.getByTestId("form-barthel")).getByRole("radio", { name: "Before surgery" })).toBeChecked();
+  });
+
+  it("an unsent draft can be sent again, not edited", async () => {
+    let fail = true;
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires, fault: () => (fail ? { kind: "server-error", status: 503 } : { kind: "none" }) });
+    server.use(...fake.handlers());
+    const { send } = testSend({ maxRetries: 1 });
+    const storage = new MemoryStorage();
+    const user = userEvent.setup();
+    renderPanel({ send, storage });
+    const form = await fillPainVas(user);
+    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    expect(await screen.findByText(/^Not saved yet: the EHR could not be reached or was busy\./)).toBeInTheDocument();
+    expect(fake.responsePosts).toBe(2);
+    await user.click(within(form).getByRole("button", { name: "Close the questionnaire" }));
+    const list = screen.getByRole("heading", { name: "Unsent answers" }).closest("section") as HTMLElement;
+    expect(within(list).getByText("submitted, waiting to be saved")).toBeInTheDocument();
+    // An unknown outcome must not be edited (it may be stored already): only send again or discard.
+    expect(within(list).queryByRole("button", { name: "Continue" })).toBeNull();
+    fail = false;
+    await user.click(within(list).getByRole("button", { name: "Send again" }));
+    expect(await screen.findByText("Saved to the patient's record.")).toBeInTheDocument();
+    expect(fake.responses).toHaveLength(1);
+    expect(screen.queryByRole("heading", { name: "Unsent answers" })).toBeNull();
+  });
+
+  it("discarding a draft asks a second time", async () => {
+    const { send } = testSend();
+    const storage = new MemoryStorage();
+    const store = new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    const q = appQuestionnaire("ecog");
+    store.put({ id: "33333333-3333-4333-8333-333333333333", instrument: "ecog", selfReport: true, answers: { timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[1]?.valueCoding ?? {} }] }, updatedAt: "2026-11-27T00:00:00Z", response: null, lastFailure: null });
+    const user = userEvent.setup();
+    renderPanel({ send, storage });
+    const row = screen.getByTestId("draft-33333333-3333-4333-8333-333333333333");
+    expect(row).toHaveTextContent("patient self-report");
+    await user.click(within(row).getByRole("button", { name: "Discard" }));
+    await user.click(within(row).getByRole("button", { name: "Keep" }));
+    expect(store.list()).toHaveLength(1);
+    await user.click(within(row).getByRole("button", { name: "Discard" }));
+    await user.click(within(row).getByRole("button", { name: "Discard for good" }));
+    expect(screen.queryByTestId("draft-33333333-3333-4333-8333-333333333333")).toBeNull();
+    expect(new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toEqual([]);
+  });
+
+  it("warns before the page closes while answers are unsent", async () => {
+    const { send } = testSend();
+    const user = userEvent.setup();
+    renderPanel({ send, storage: new MemoryStorage() });
+    const quiet = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(quiet);
+    expect(quiet.defaultPrevented).toBe(false);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "frankel");
+    await user.click(screen.getByRole("radio", { name: "Before surgery" }));
+    const warned = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(warned);
+    expect(warned.defaultPrevented).toBe(true);
+  });
+
+  it("loads the deployment's EQ-5D-5L wording from beside the app when there is one", async () => {
+    server.use(
+      http.get("*/eq5d5l-wording.json", () =>
+        HttpResponse.json({
+          format: "eq5d5l-wording/1",
+          languages: {
+            en: {
+              notice: "Deployment notice",
+              dimensions: Object.fromEntries(["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `Deployment ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} wording ${n}`) }])),
+            },
+          },
+        }),
+      ),
+    );
+    const { send } = testSend();
+    const user = userEvent.setup();
+    renderPanel({ send, storage: new MemoryStorage(), wordingUrl: "eq5d5l-wording.json" });
+    await waitFor(async () => {
+      await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "eq5d5l");
+      expect(screen.getByText("Deployment notice")).toBeInTheDocument();
+    });
+    expect(screen.getByRole("radio", { name: "MO wording 2" })).toBeInTheDocument();
+    expect(screen.queryByText(/neutral labels are shown/)).toBeNull();
+  });
+
+  it("without the wording file: neutral labels and a note saying so", async () => {
+    server.use(http.get("*/eq5d5l-wording.json", () => new HttpResponse(null, { status: 404 })));
+    const { send } = testSend();
+    const user = userEvent.setup();
+    renderPanel({ send, storage: new MemoryStorage(), wordingUrl: "eq5d5l-wording.json" });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "eq5d5l");
+    expect(screen.getByText("The licensed EQ-5D-5L wording is not installed here, so neutral labels are shown.")).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "Mobility — level 2" })).toBeInTheDocument();
+  });
+
+  it("without a patient in context it says so instead of a form", () => {
+    const { send } = testSend();
+    render(
+      <TranslatorProvider translator={createTranslator("ja")}>
+        <FormsPanel send={send} launch={{ ...launch, patientId: null }} wordingUrl={null} storage={new MemoryStorage()} />
+      </TranslatorProvider>,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent("起動時に患者が選択されていないため");
+  });
+});
