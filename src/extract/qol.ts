@@ -26,7 +26,10 @@ function withNote(p: Provenance, others: string[], preliminary: boolean): Proven
     others.length > 0 ? `also ${others.slice(0, 10).join(", ")}${others.length > 10 ? ", …" : ""}` : null,
     preliminary ? "includes preliminary results" : null,
   ].filter((x): x is string => x !== null);
-  return notes.length > 0 ? { ...p, note: notes.join("; ") } : p;
+  if (notes.length === 0) return p;
+  const out = Object.assign({}, p);
+  out.note = notes.join("; ");
+  return out;
 }
 
 function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[] {
@@ -107,7 +110,9 @@ function fromQuestionnaires(qs: QuestionnaireFinding[], valueSetId: string, diag
     const row = rows.get(key) ?? emptyTimepoint(q.timepoint, date, q.provenance);
     if (!rows.has(key)) rows.set(key, row);
     else if (q.provenance.reference) {
-      row.source = { ...row.source, note: [row.source.note, `also ${q.provenance.reference}`].filter(Boolean).join("; ") };
+      const source = Object.assign({}, row.source);
+      source.note = [row.source.note, `also ${q.provenance.reference}`].filter(Boolean).join("; ");
+      row.source = source;
     }
     Object.assign(row, values);
   }

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench`: extraction benchmarks (bench/extract.ts), then the browser benchmarks when bench/browser.ts
+ * exists (it exports runBrowserBench(): Promise<string>).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchExtract, generateBundle } from "./extract";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SIZES = [100, 1_000, 10_000, 100_000];
+const RATIO_GOAL = 1.0;
+const RSS_GOAL = 3;
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => c.padStart(widths[i] ?? 0)).join("  ");
+}
+
+function extractSection(): string {
+  const lines = ["Extraction + scoring vs JSON.parse of the same Bundle text (median of runs, same process)", ""];
+  const header = ["resources", "bundle", "JSON.parse", "extract+score", "ratio", "µs/resource", `goal ≤ ${RATIO_GOAL}`];
+  const rows: string[][] = [];
+  for (const n of SIZES) {
+    const b = benchExtract(n);
+    rows.push([
+      String(n),
+      mb(b.bytes),
+      `${b.parseMs.toFixed(2)} ms`,
+      `${b.extractMs.toFixed(2)} ms`,
+      b.ratio.toFixed(2),
+      b.usPerResource.toFixed(2),
+      b.ratio <= RATIO_GOAL ? "met" : "NOT met",
+    ]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  lines.push(pad(header, widths), ...rows.map((r) => pad(r, widths)));
+
+  const dir = mkdtempSync(join(tmpdir(), "bench-"));
+  try {
+    const file = join(dir, "bundle-100000.json");
+    writeFileSync(file, JSON.stringify(generateBundle(100_000)));
+    const size = statSync(file).size;
+    const tsx = join(HERE, "../node_modules/.bin/tsx");
+    const child = spawnSync(tsx, [join(HERE, "extract.ts"), "rss", file], { encoding: "utf8" });
+    const rss = Number(child.stdout.trim());
+    lines.push("");
+    if (child.status === 0 && Number.isFinite(rss) && rss > 0) {
+      const ratio = rss / size;
+      lines.push(
+        `Peak RSS, read + parse + extract + score of the 100 000-resource Bundle in a fresh process: ${mb(rss)} for ${mb(size)} on disk = ${ratio.toFixed(2)}× (goal ≤ ${RSS_GOAL}×: ${ratio <= RSS_GOAL ? "met" : "NOT met"})`,
+      );
+    } else {
+      lines.push(`Peak RSS: measurement failed (${child.stderr.split("\n")[0] ?? "no output"})`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines.join("\n");
+}
+
+async function browserSection(): Promise<string> {
+  const path = join(HERE, "browser.ts");
+  if (!existsSync(path)) return "browser benchmarks: not available";
+  const mod = (await import(path)) as { runBrowserBench?: () => Promise<string> };
+  return mod.runBrowserBench ? await mod.runBrowserBench() : "browser benchmarks: not available";
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`${extractSection()}\n\n`);
+  process.stdout.write(`${await browserSection()}\n`);
+}
+
+void main();
