@@ -10,7 +10,22 @@ const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 const X_PREOP = M.left + PLOT_W * 0.18;
 const X_1MO = M.left + PLOT_W * 0.82;
-const GROUP_OFFSET = 9;
+/** Horizontal offsets so that whiskers do not hide each other: the groups left of the patient's own marks. */
+const GROUP_OFFSETS = [-14, -6, 2] as const;
+const SELF_OFFSET = 11;
+const LABEL_GAP = 11;
+
+/** Label positions at the right edge, pushed apart so that no two overlap (order kept by value). */
+export function spreadLabels(ys: readonly number[], gap: number, top: number, bottom: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const placed: number[] = [];
+  for (const [k, item] of order.entries()) placed[k] = Math.max(item.y, k > 0 ? (placed[k - 1] ?? top) + gap : top);
+  // Pushed past the bottom: shift the stack up.
+  const overflow = (placed[placed.length - 1] ?? bottom) - bottom;
+  const out = new Array<number>(ys.length);
+  order.forEach((item, k) => (out[item.i] = (placed[k] ?? item.y) - Math.max(0, overflow)));
+  return out;
+}
 
 export interface CourseChartProps {
   model: CourseModel;
@@ -33,6 +48,12 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
   const oneMonthLabel = t("app.qol.oneMonth");
   const patientPre = drawnPatientValue(model.patient, "preop");
   const patientPost = drawnPatientValue(model.patient, "1mo");
+  const labelYs = spreadLabels(
+    model.groups.map((g) => y(g.oneMonth.mean) + 3),
+    LABEL_GAP,
+    M.top + 4,
+    H - M.bottom,
+  );
   return (
     <svg
       className="course-chart"
@@ -62,15 +83,15 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
       {model.mcids.map((m, i) => (
         <g key={m.mcid} className="mcid" data-series="mcid" data-text={m.text}>
           <title>{t("app.qol.mcidTitle", { mcid: number(m.mcid, 3), level: m.text })}</title>
-          <line x1={X_1MO - 28} x2={X_1MO + 28} y1={y(m.level)} y2={y(m.level)} strokeDasharray="1 2" />
-          <text x={X_1MO + 30} y={y(m.level) + (i === 0 ? 8 : -2)} className="mcid-label">
+          <line x1={X_1MO - 24} x2={X_1MO + 24} y1={y(m.level)} y2={y(m.level)} strokeDasharray="1 2" />
+          <text x={X_1MO - 26} y={y(m.level) + (i === 0 ? 8 : -2)} textAnchor="end" className="mcid-label">
             {t("app.qol.mcidShort", { mcid: number(m.mcid, 3) })}
           </text>
         </g>
       ))}
 
       {model.groups.map((g, i) => {
-        const dx = (i - 1) * GROUP_OFFSET;
+        const dx = GROUP_OFFSETS[i] ?? 0;
         const x0 = X_PREOP + dx;
         const x1 = X_1MO + dx;
         const name = t(SEGMENT_GROUP_SHORT[g.group]);
@@ -90,7 +111,7 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
                 <Marker shape={GROUP_SHAPE[g.group]} x={p.x} y={y(p.s.mean)} />
               </g>
             ))}
-            <text className="series-label" x={W - M.right + 4} y={y(g.oneMonth.mean) + 3 + (i - 1) * 11}>
+            <text className="series-label" x={W - M.right + 4} y={labelYs[i]}>
               {name}
             </text>
           </g>
@@ -102,20 +123,33 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
           <title>
             {t("app.qol.projectionTitle", { baseline: model.projection.baselineText, value: model.projection.text })}
           </title>
-          <line x1={X_PREOP} y1={y(model.projection.baseline)} x2={X_1MO} y2={y(model.projection.expectedOneMonth)} strokeDasharray="5 4" />
-          <line className="whisker" x1={X_1MO} x2={X_1MO} y1={y(model.projection.low)} y2={y(model.projection.high)} strokeDasharray="3 2" />
-          <Marker shape="diamond-open" x={X_1MO} y={y(model.projection.expectedOneMonth)} size={4.5} />
+          <line
+            x1={X_PREOP + SELF_OFFSET}
+            y1={y(model.projection.baseline)}
+            x2={X_1MO + SELF_OFFSET}
+            y2={y(model.projection.expectedOneMonth)}
+            strokeDasharray="5 4"
+          />
+          <line
+            className="whisker"
+            x1={X_1MO + SELF_OFFSET}
+            x2={X_1MO + SELF_OFFSET}
+            y1={y(model.projection.low)}
+            y2={y(model.projection.high)}
+            strokeDasharray="3 2"
+          />
+          <Marker shape="diamond-open" x={X_1MO + SELF_OFFSET} y={y(model.projection.expectedOneMonth)} size={4.5} />
         </g>
       ) : null}
 
       {patientPre || patientPost ? (
         <g className="series series-self" data-series="patient">
           {patientPre && patientPost ? (
-            <line x1={X_PREOP} y1={y(patientPre.value)} x2={X_1MO} y2={y(patientPost.value)} />
+            <line x1={X_PREOP + SELF_OFFSET} y1={y(patientPre.value)} x2={X_1MO + SELF_OFFSET} y2={y(patientPost.value)} />
           ) : null}
           {[
-            { v: patientPre, x: X_PREOP, when: "preop", label: preopLabel },
-            { v: patientPost, x: X_1MO, when: "1mo", label: oneMonthLabel },
+            { v: patientPre, x: X_PREOP + SELF_OFFSET, when: "preop", label: preopLabel },
+            { v: patientPost, x: X_1MO + SELF_OFFSET, when: "1mo", label: oneMonthLabel },
           ].map((p) =>
             p.v ? (
               <g key={p.when} data-series="patient" data-timepoint={p.when} data-text={p.v.text}>

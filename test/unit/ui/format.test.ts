@@ -52,3 +52,13 @@ describe("item options", () => {
     expect(optionText(TOKUHASHI_OPTIONS.palsy, "C", ja.t)).toBe("Frankel C（不全麻痺）");
   });
 });
+
+describe("chart label placement", () => {
+  it("pushes labels apart by the gap, keeping their order, and inside the plot", async () => {
+    const { spreadLabels } = await import("../../../src/ui/qol/CourseChart");
+    expect(spreadLabels([50, 52, 100], 11, 10, 200)).toEqual([50, 61, 100]);
+    expect(spreadLabels([52, 50], 11, 10, 200)).toEqual([61, 50]);
+    // Three labels crowding the bottom are lifted so that the last one stays at the bottom.
+    expect(spreadLabels([198, 199, 200], 10, 0, 200)).toEqual([178, 188, 198].map((v) => v + 2));
+  });
+});
