@@ -354,9 +354,12 @@ export class SmartAuthServer {
       let clientId = form.get("client_id") ?? "";
       const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? "");
       if (basic?.[1]) clientId = Buffer.from(basic[1], "base64").toString("utf8").split(":")[0] ?? clientId;
-      if (clientId !== CLIENT_ID) throw new TokenError("invalid_client", "Unknown client", 401);
+      if (clientId !== "" && clientId !== CLIENT_ID) throw new TokenError("invalid_client", "Unknown client", 401);
       this.prune();
       const grant = form.get("grant_type");
+      // A public client names itself in the code exchange (RFC 6749 §4.1.3); a refresh may omit client_id
+      // (§6; fhirclient sends none unless refreshTokenWithClientId is set): the refresh token says whose it is.
+      if (grant === "authorization_code" && clientId === "") throw new TokenError("invalid_request", "client_id is required");
       const body =
         grant === "authorization_code"
           ? this.exchangeCode(form, clientId, urls)
@@ -402,7 +405,7 @@ export class SmartAuthServer {
     const rt = form.get("refresh_token") ?? "";
     const rec = this.refresh.get(rt);
     if (!rec || rec.expiresAt <= this.opts.now()) throw new TokenError("invalid_grant", "Unknown or expired refresh token");
-    if (rec.clientId !== clientId) throw new TokenError("invalid_grant", "The refresh token was issued to another client");
+    if (clientId !== "" && rec.clientId !== clientId) throw new TokenError("invalid_grant", "The refresh token was issued to another client");
     if (rec.fhirBase !== urls.fhirBase) throw new TokenError("invalid_grant", "The refresh token was issued for another server");
     const asked = form.get("scope");
     if (asked && !isSubset(asked, rec.scope)) throw new TokenError("invalid_scope", "A refresh may not widen the scope");

@@ -75,7 +75,9 @@ async function main(): Promise<number> {
   let failed = 0;
   try {
     sandbox = await startSandbox({ port: 0, distDir });
-    fixture = await startSandbox({ port: 0, distDir: fixtureDir });
+    // Access tokens shorter than fhirclient's 10 s safety margin: the reference client refreshes before every
+    // request, so the refresh grant (with rotation) is exercised in the browser too.
+    fixture = await startSandbox({ port: 0, distDir: fixtureDir, accessTokenTtlSeconds: 8 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

@@ -6,9 +6,13 @@ import { expect, SECRET_PARAMS, test } from "../harness";
 
 test("reference client: EHR launch → authorize → token → reads with the bearer token; a write outside the scopes gets 403", async ({ page, fixture }) => {
   const seen: string[] = [];
+  const tokenStatuses: number[] = [];
   page.on("request", (r) => {
     const u = new URL(r.url());
     if (u.pathname.startsWith("/auth/")) seen.push(`${r.method()} ${u.pathname}`);
+  });
+  page.on("response", (r) => {
+    if (r.url().endsWith("/auth/token")) tokenStatuses.push(r.status());
   });
   await page.goto(fixture.url);
   const token = page.waitForResponse((r) => r.url().endsWith("/auth/token"));
@@ -25,6 +29,9 @@ test("reference client: EHR launch → authorize → token → reads with the be
   expect.equal(url.pathname, "/app/index.html", "landed on the redirect_uri");
   for (const p of SECRET_PARAMS) expect.equal(url.searchParams.get(p), null, `URL parameter ${p}`);
   expect.ok(seen.includes("GET /auth/authorize") && seen.includes("POST /auth/token"), `auth requests (${seen.join(", ")})`);
+  // The fixture sandbox's 8 s tokens make fhirclient refresh (without client_id, with rotation) before reading.
+  expect.ok(tokenStatuses.length >= 2, `code exchange and at least one refresh (${tokenStatuses.join(", ")})`);
+  expect.ok(tokenStatuses.every((s) => s === 200), `every token response 200 (${tokenStatuses.join(", ")})`);
 });
 
 test("reference client: standalone launch shows the patient picker and returns with the picked patient", async ({ page, fixture }) => {

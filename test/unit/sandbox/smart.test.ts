@@ -110,6 +110,22 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
     expect(reuse.body.error).toBe("invalid_grant");
   });
 
+  it("a refresh without client_id works (fhirclient's default) and gives the same context", async () => {
+    const t = await login({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce() });
+    const r = await tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(t.refresh_token) });
+    expect(r.status).toBe(200);
+    expect(r.body.patient).toBe(PATIENT);
+    expect((await getJson(`${sb.fhirBase}/Patient/${PATIENT}`, bearer(r.body.access_token))).status).toBe(200);
+  });
+
+  it("the code exchange needs client_id", async () => {
+    const p = pkce();
+    const code = await codeFor(p);
+    const t = await tokenRequest(origin, { grant_type: "authorization_code", code, redirect_uri: `${origin}/app/index.html`, code_verifier: p.verifier });
+    expect(t.status).toBe(400);
+    expect(t.body.error).toBe("invalid_request");
+  });
+
   it("a refresh may narrow the scope but not widen it", async () => {
     const t = await login({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce() });
     const wider = await tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(t.refresh_token), client_id: CLIENT_ID, scope: "patient/*.write" });
