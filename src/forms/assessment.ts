@@ -1,0 +1,176 @@
+/**
+ * "Save assessment": the SINS and revised Tokuhashi items of the current ScoreReport (with the clinician's
+ * entries) written as the app's sins and tokuhashi QuestionnaireResponses. Only what is known is written
+ * (one value per item, never a range or an unconfirmed suggestion); totals follow from the scoring core.
+ * Every response goes through a draft first, so an unsent one is offered again in the forms panel.
+ */
+import type { Coding, Questionnaire, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import type { ClinicianEntries, ReportItem, ScoreReport } from "../report/types";
+import { COMMON_LINKS, LINKS, TIMEPOINT_CODES } from "../questionnaires/contract";
+import { DEFAULT_VALUE_SET, SPINAL_LEVELS, SINS_LEVELS } from "../scores";
+import { browserSessionStorage, DraftStore, type DraftStorage } from "../writeback/drafts";
+import type { OutboxDeps } from "../writeback/outbox";
+import type { Answers } from "../writeback/questionnaire-items";
+import { appQuestionnaire } from "../writeback/questionnaires";
+import type { SubmitOutcome } from "../writeback/submit";
+import type { FhirSend } from "../writeback/transport";
+import { browserClock, newDraft, submitDraft, type SessionClock, type WriteContext } from "./session";
+
+export interface AssessmentOptions {
+  /** When the assessment applies; default "preop" (SINS and Tokuhashi are scored to decide on surgery). */
+  timepoint?: keyof typeof TIMEPOINT_CODES;
+  /** Required with timepoint "other" (YYYY-MM-DD). */
+  date?: string;
+  base?: string;
+}
+
+export type AssessmentPart = SubmitOutcome | { kind: "nothing-to-save" };
+
+export interface AssessmentResult {
+  sins: AssessmentPart;
+  tokuhashi: AssessmentPart;
+}
+
+function coding(q: Questionnaire, linkId: string, code: string): QuestionnaireResponseItemAnswer[] {
+  const item = q.item?.find((i) => i.linkId === linkId);
+  const c: Coding | undefined = item?.answerOption?.find((o) => o.valueCoding?.code === code)?.valueCoding;
+  return c ? [{ valueCoding: { system: c.system, code: c.code, display: c.display } }] : [];
+}
+
+/** The one value of an item: the clinician's entry, else the report's certain value. */
+function known<V extends string>(item: ReportItem<V>, entry: V | undefined): V | null {
+  if (entry !== undefined && entry !== null) return entry;
+  return item.source !== "missing" && item.value !== null ? item.value : null;
+}
+
+function timepointAnswers(q: Questionnaire, o: AssessmentOptions): Answers {
+  const tp = o.timepoint ?? "preop";
+  return {
+    [COMMON_LINKS.timepoint]: coding(q, COMMON_LINKS.timepoint, TIMEPOINT_CODES[tp]),
+    ...(o.date ? { [COMMON_LINKS.timepointDate]: [{ valueDate: o.date }] } : {}),
+  };
+}
+
+/** The levels of the scored lesion: what the record (or an earlier form) says it spans, plus the scored level. */
+function lesionLevels(item: ScoreReport["sins"]["items"]["location"], scored: string | null): string[] {
+  const recorded = item.overridden && item.overridden.source !== "missing" ? item.overridden.candidates : item.source !== "missing" ? item.candidates : [];
+  // The whole domain means "unknown", not "every level".
+  const levels = new Set<string>(recorded.length === SINS_LEVELS.length ? [] : recorded);
+  if (scored) levels.add(scored);
+  return SPINAL_LEVELS.filter((l) => levels.has(l));
+}
+
+/**
+ * The answers of the sins and tokuhashi forms for this report. sins is null when no level of the lesion is
+ * known (a SINS is per lesion); either is null when nothing of it is known.
+ */
+export function assessmentAnswers(
+  report: ScoreReport,
+  entries: ClinicianEntries,
+  options: AssessmentOptions = {},
+): { sins: Answers | null; tokuhashi: Answers | null } {
+  const sq = appQuestionnaire("sins", options.base);
+  const tq = appQuestionnaire("tokuhashi", options.base);
+  const S = LINKS.sins;
+  const T = LINKS.tokuhashi;
+  const si = report.sins.items;
+  const se = entries.sins ?? {};
+  const ti = report.tokuhashi.items;
+  const te = entries.tokuhashi ?? {};
+
+  const scored = known(si.location, se.location);
+  const levels = lesionLevels(si.location, scored);
+  const sins: Record<string, QuestionnaireResponseItemAnswer[]> = {};
+  if (levels.length > 0) {
+    sins[S.lesionLevels] = levels.flatMap((l) => coding(sq, S.lesionLevels, `level.${l}`));
+    if (scored) sins[S.scoredLevel] = coding(sq, S.scoredLevel, `level.${scored}`);
+    const add = (linkId: string, concept: string, value: string | null): void => {
+      if (value !== null) sins[linkId] = coding(sq, linkId, `${concept}.${value}`);
+    };
+    add(S.pain, "sins.pain", known(si.pain, se.pain));
+    add(S.boneLesion, "sins.boneLesion", known(si.boneLesion, se.boneLesion));
+    add(S.alignment, "sins.alignment", known(si.alignment, se.alignment));
+    add(S.collapse, "sins.collapse", known(si.collapse, se.collapse));
+    add(S.posterolateral, "sins.posterolateral", known(si.posterolateral, se.posterolateral));
+  }
+
+  const tokuhashi: Record<string, QuestionnaireResponseItemAnswer[]> = {};
+  const addT = (linkId: string, concept: string, value: string | null): void => {
+    if (value !== null) tokuhashi[linkId] = coding(tq, linkId, `${concept}.${value}`);
+  };
+  addT(T.generalCondition, "tokuhashi.generalCondition", known(ti.generalCondition, te.generalCondition));
+  addT(T.extraspinalBoneMets, "tokuhashi.extraspinalBoneMets", known(ti.extraspinalBoneMets, te.extraspinalBoneMets));
+  addT(T.vertebralBodyMets, "tokuhashi.vertebralBodyMets", known(ti.vertebralBodyMets, te.vertebralBodyMets));
+  addT(T.visceralMets, "tokuhashi.visceralMets", known(ti.visceralMets, te.visceralMets));
+  addT(T.primarySite, "tokuhashi.primarySite", known(ti.primarySite, te.primarySite));
+  addT(T.palsy, "frankel", known(ti.palsy, te.palsy));
+
+  return {
+    sins: Object.keys(sins).length > 0 ? { ...timepointAnswers(sq, options), ...sins } : null,
+    tokuhashi: Object.keys(tokuhashi).length > 0 ? { ...timepointAnswers(tq, options), ...tokuhashi } : null,
+  };
+}
+
+export interface AssessmentDeps extends AssessmentOptions {
+  send: FhirSend;
+  context: WriteContext;
+  mayCreateQuestionnaire: boolean;
+  valueSetId?: string;
+  storage?: DraftStorage | null;
+  clock?: SessionClock;
+}
+
+/** Writes the sins and tokuhashi responses of this report (each a conditional create, via a draft). */
+export async function saveAssessment(report: ScoreReport, entries: ClinicianEntries, deps: AssessmentDeps): Promise<AssessmentResult> {
+  const base = deps.base ?? deps.context.base;
+  const answers = assessmentAnswers(report, entries, { ...deps, ...(base ? { base } : {}) });
+  const clock = deps.clock ?? browserClock;
+  const store = new DraftStore(
+    { patientId: deps.context.patientId, userId: deps.context.fhirUser },
+    deps.storage === undefined ? browserSessionStorage() : deps.storage,
+  );
+  const outbox: OutboxDeps = { send: deps.send, questionnaire: (i) => appQuestionnaire(i, base), mayCreateQuestionnaire: deps.mayCreateQuestionnaire };
+  const calc = { valueSetId: deps.valueSetId ?? DEFAULT_VALUE_SET };
+
+  const save = async (instrument: "sins" | "tokuhashi", a: Answers | null): Promise<AssessmentPart> => {
+    if (!a) return { kind: "nothing-to-save" };
+    const draft = newDraft(instrument, false, clock, a);
+    store.put(draft);
+    const attempt = await submitDraft({
+      draft,
+      questionnaire: outbox.questionnaire(instrument),
+      inputProblems: new Map(),
+      store,
+      outbox,
+      context: deps.context,
+      calc,
+      clock,
+    });
+    return attempt.kind === "invalid" ? { kind: "invalid", issues: attempt.issues, problems: [] } : attempt.outcome;
+  };
+
+  const sins = await save("sins", answers.sins);
+  const tokuhashi = await save("tokuhashi", answers.tokuhashi);
+  return { sins, tokuhashi };
+}
+
+/** Thrown by the saver when a part was not stored; its draft stays for the forms panel. No PHI in the message. */
+export class AssessmentNotSavedError extends Error {
+  constructor(readonly result: AssessmentResult) {
+    super(
+      `Assessment not saved: SINS ${result.sins.kind}, revised Tokuhashi ${result.tokuhashi.kind}. Unsent parts are kept as drafts in this tab.`,
+    );
+    this.name = "AssessmentNotSavedError";
+  }
+}
+
+/** The UI's `save(report, entries)`: resolves when every part with something to save is stored. */
+export function makeAssessmentSaver(deps: AssessmentDeps): (report: ScoreReport, entries: ClinicianEntries) => Promise<void> {
+  return async (report, entries) => {
+    const result = await saveAssessment(report, entries, deps);
+    const ok = (p: AssessmentPart): boolean => p.kind === "stored" || p.kind === "nothing-to-save";
+    if (!ok(result.sins) || !ok(result.tokuhashi) || (result.sins.kind === "nothing-to-save" && result.tokuhashi.kind === "nothing-to-save")) {
+      throw new AssessmentNotSavedError(result);
+    }
+  };
+}

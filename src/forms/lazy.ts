@@ -1,0 +1,69 @@
+/**
+ * How the app wires the questionnaires without loading them up front: the forms panel and "Save assessment"
+ * are fetched on first use (their own chunk, with the Questionnaires and the write path). Only types are
+ * imported here, so this module stays tiny in the main chunk.
+ */
+import { createElement, type ComponentType } from "react";
+import type Client from "fhirclient/lib/Client";
+import type { LaunchContext } from "../fhir/context";
+import type { ClinicianEntries, ScoreReport } from "../report/types";
+
+export interface WriteBackSetup {
+  /** The fhirclient Client of the launch (readySession). */
+  client: Client;
+  /** launchContext(client): patient, encounter, fhirUser, what the scopes allow. */
+  context: LaunchContext;
+  /** From the app configuration. */
+  questionnaireBase?: string;
+  valueSetId?: string;
+  fhirTimeoutMs?: number;
+}
+
+/** What the view passes the panel (src/ui FormsSlotProps). */
+export interface FormsSlotProps {
+  onStored(): void;
+}
+
+/** For Session.loadFormsPanel: the FormsPanel with this launch bound, loaded on first use. */
+export function formsPanelLoader(setup: WriteBackSetup): () => Promise<{ default: ComponentType<FormsSlotProps> }> {
+  return async () => {
+    const [{ default: FormsPanel }, { clientSend }] = await Promise.all([import("./FormsPanel"), import("../writeback/transport")]);
+    const send = clientSend(setup.client, setup.fhirTimeoutMs ? { timeoutMs: setup.fhirTimeoutMs } : {});
+    function BoundFormsPanel({ onStored }: FormsSlotProps) {
+      return createElement(FormsPanel, {
+        send,
+        launch: setup.context,
+        ...(setup.valueSetId ? { valueSetId: setup.valueSetId } : {}),
+        ...(setup.questionnaireBase ? { canonicalBase: setup.questionnaireBase } : {}),
+        onStored: () => onStored(),
+      });
+    }
+    return { default: BoundFormsPanel };
+  };
+}
+
+/**
+ * For Session.save: writes the report's SINS and Tokuhashi as QuestionnaireResponses; rejects with an
+ * AssessmentNotSavedError (drafts kept) when a part is not stored.
+ */
+export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, entries: ClinicianEntries) => Promise<void> {
+  let saver: Promise<(report: ScoreReport, entries: ClinicianEntries) => Promise<void>> | null = null;
+  const load = async (): Promise<(report: ScoreReport, entries: ClinicianEntries) => Promise<void>> => {
+    const { patientId, encounterId, fhirUser, canWriteQuestionnaire } = setup.context;
+    if (!patientId) throw new Error("No patient in the launch context: nothing can be saved.");
+    const [{ makeAssessmentSaver }, { clientSend }] = await Promise.all([import("./assessment"), import("../writeback/transport")]);
+    return makeAssessmentSaver({
+      send: clientSend(setup.client, setup.fhirTimeoutMs ? { timeoutMs: setup.fhirTimeoutMs } : {}),
+      context: { patientId, encounterId, fhirUser, ...(setup.questionnaireBase ? { base: setup.questionnaireBase } : {}) },
+      mayCreateQuestionnaire: canWriteQuestionnaire,
+      ...(setup.valueSetId ? { valueSetId: setup.valueSetId } : {}),
+    });
+  };
+  return async (report, entries) => {
+    saver ??= load();
+    saver.catch(() => {
+      saver = null;
+    });
+    return (await saver)(report, entries);
+  };
+}

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Bundle } from "fhir/r4";
+import { describe, expect, it } from "vitest";
+import { AssessmentNotSavedError, assessmentAnswers, makeAssessmentSaver, saveAssessment } from "../../../src/forms/assessment";
+import { buildReport } from "../../../src/extract";
+import { INSTRUMENTS } from "../../../src/questionnaires/contract";
+import type { ClinicianEntries } from "../../../src/report/types";
+import { DraftStore } from "../../../src/writeback/drafts";
+import { appQuestionnaire } from "../../../src/writeback/questionnaires";
+import { server } from "../../setup/msw-server";
+import { FakeFhir, testSend } from "../writeback/fake-fhir";
+import { MemoryStorage } from "../writeback/helpers";
+
+const NOW = new Date("2026-11-27T00:00:00Z");
+const context = { patientId: "cervical-c7-t1", encounterId: null, fhirUser: "Practitioner/dr-1" };
+const clock = { now: () => NOW, newId: (() => { let n = 0; return () => `00000000-0000-4000-a000-${String(++n).padStart(12, "0")}`; })() };
+
+function fixture(name: string): unknown[] {
+  const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients", name), "utf8")) as Bundle;
+  return (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+}
+
+const entries: ClinicianEntries = {
+  sins: { location: "C7", pain: "mechanical", boneLesion: "lytic", alignment: "normal", collapse: "lt50", posterolateral: "unilateral" },
+  tokuhashi: { extraspinalBoneMets: "1-2", vertebralBodyMets: "2", visceralMets: "none", primarySite: "breast", palsy: "D" },
+};
+
+describe("Save assessment", () => {
+  it("writes what is known as sins and tokuhashi responses that the extraction reads back to the same scores", async () => {
+    const resources = fixture("cervical-c7-t1.json");
+    const report = buildReport(resources, context.patientId, { now: NOW, clinician: entries });
+    expect(report.sins.total).not.toBeNull();
+
+    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const result = await saveAssessment(report, entries, { send, context, mayCreateQuestionnaire: true, storage: new MemoryStorage(), clock });
+    expect(result.sins).toMatchObject({ kind: "stored", created: true });
+    expect(result.tokuhashi).toMatchObject({ kind: "stored", created: true });
+    expect(fake.responses).toHaveLength(2);
+
+    const sinsQr = fake.responses.find((r) => r.questionnaire?.includes("/sins|"));
+    const levels = sinsQr?.item?.find((i) => i.linkId === "sins-lesion-levels")?.answer?.map((a) => a.valueCoding?.code);
+    expect(levels).toEqual(["level.C7", "level.T1"]);
+    expect(sinsQr?.item?.find((i) => i.linkId === "sins-total")?.answer).toEqual([{ valueInteger: report.sins.total }]);
+    const tokuQr = fake.responses.find((r) => r.questionnaire?.includes("/tokuhashi|"));
+    expect(tokuQr?.item?.find((i) => i.linkId === "tokuhashi-total")?.answer).toEqual(report.tokuhashi.total === null ? undefined : [{ valueInteger: report.tokuhashi.total }]);
+
+    // Read back without the clinician's entries: the saved questionnaires now carry them.
+    const reread = buildReport([...resources, ...fake.responses], context.patientId, { now: new Date("2026-11-28T00:00:00Z") });
+    expect(reread.sins.total).toBe(report.sins.total);
+    expect(reread.sins.items.pain).toMatchObject({ value: "mechanical", source: "questionnaire" });
+    expect(reread.sins.items.location.value).toBe("C7");
+    expect(reread.tokuhashi.items.primarySite.value).toBe("breast");
+    expect(reread.tokuhashi.items.palsy.value).toBe("D");
+    expect(reread.tokuhashi.min).toBe(report.tokuhashi.min);
+    expect(reread.tokuhashi.max).toBe(report.tokuhashi.max);
+  });
+
+  it("writes only certain values: no range, no suggestion; no SINS without a level", () => {
+    const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW });
+    const answers = assessmentAnswers(report, {});
+    expect(answers.sins?.["sins-lesion-levels"]?.map((a) => a.valueCoding?.code)).toEqual(["level.C7", "level.T1"]);
+    // C7 and T1 are both junctional: still two candidate levels, so no scored level is written.
+    expect(answers.sins?.["sins-scored-level"]).toBeUndefined();
+    expect(answers.sins?.["sins-pain"]).toBeUndefined();
+    for (const [linkId, list] of Object.entries(answers.tokuhashi ?? {})) expect(list, linkId).toHaveLength(1);
+
+    const noLevel = structuredClone(report);
+    noLevel.sins.items.location = { ...noLevel.sins.items.location, source: "missing", value: null, overridden: null };
+    expect(assessmentAnswers(noLevel, {}).sins).toBeNull();
+  });
+
+  it("the UI's saver rejects when a part is not stored, and the draft stays for the forms panel", async () => {
+    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)), fault: () => ({ kind: "server-error", status: 503 }) });
+    server.use(...fake.handlers());
+    const { send } = testSend({ maxRetries: 1 });
+    const storage = new MemoryStorage();
+    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, storage, clock });
+    const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
+    await expect(save(report, entries)).rejects.toBeInstanceOf(AssessmentNotSavedError);
+    const drafts = new DraftStore({ patientId: context.patientId, userId: context.fhirUser }, storage).list();
+    expect(drafts.map((d) => d.instrument).sort()).toEqual(["sins", "tokuhashi"]);
+    expect(drafts.every((d) => d.response !== null && d.lastFailure === "unsent")).toBe(true);
+  });
+});
