@@ -9,6 +9,7 @@ import { loadAppConfig } from "../launch/config";
 import { launchContext, loadPatientRecord, pickName, readySession } from "./fhir";
 import { App } from "./ui/App";
 import { loadSession, readUserName } from "./ui/session";
+import { writeTools } from "./ui/writeTools";
 import "./ui/styles/app.css";
 import "./ui/styles/print.css";
 
@@ -28,6 +29,7 @@ const load = () =>
         policy: { timeoutMs: config.fhirTimeoutMs, maxRetries: config.fhirMaxRetries },
       }),
     userName: (client, context) => readUserName(client, context, pickName),
+    writeTools,
   });
 
 const root = document.getElementById("root");

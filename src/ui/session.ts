@@ -40,8 +40,8 @@ export interface SessionDeps {
   ): Promise<PatientRecord>;
   /** The signed-in user's display name from fhirUser (best effort: null when it cannot be read). */
   userName?(client: Client, context: LaunchContext): Promise<string | null>;
-  save?: Session["save"];
-  loadFormsPanel?: Session["loadFormsPanel"];
+  /** The write side (questionnaires panel, "Save assessment"), bound to this launch; loaded on use. */
+  writeTools?(client: Client, context: LaunchContext, config: AppConfig): Pick<Session, "save" | "loadFormsPanel">;
   now?(): Date;
 }
 
@@ -68,14 +68,15 @@ export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
       deps.userName ? deps.userName(client, context).catch(() => null) : Promise.resolve(null),
     ]);
     const score = makeScorer({ record, context, config, now: deps.now?.() ?? new Date() });
+    const write = deps.writeTools?.(client, context, config) ?? {};
     const session: Session = {
       score,
       needPatientBanner: context.needPatientBanner,
       locale: context.locale,
       userName: userName ?? context.fhirUser,
       unavailable: record.failures,
-      save: context.canWrite ? deps.save : undefined,
-      loadFormsPanel: deps.loadFormsPanel,
+      save: context.canWrite ? write.save : undefined,
+      loadFormsPanel: write.loadFormsPanel,
     };
     return { ok: true, session };
   } catch (error) {

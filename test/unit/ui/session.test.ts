@@ -33,7 +33,7 @@ function deps(overrides: Partial<SessionDeps> = {}): SessionDeps {
     loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
     loadEngine: () => Promise.resolve(engine),
     loadPatientRecord: () => Promise.resolve(record),
-    save: () => Promise.resolve(),
+    writeTools: () => ({ save: () => Promise.resolve() }),
     ...overrides,
   };
 }
