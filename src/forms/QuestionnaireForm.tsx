@@ -78,7 +78,6 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
   useEffect(() => {
     if ((props.attempt ?? 0) > 0 && issues.length > 0) summary.current?.focus();
     // Only a new attempt moves the focus, not every change of the issues while answering.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.attempt]);
 
   const controlId = (item: QuestionnaireItem): string => `${idPrefix}-${item.linkId}`;
