@@ -6,6 +6,7 @@ import type { PrimarySite, SpinalLevel } from "../scores/types";
 import { SPINAL_LEVELS } from "../scores/types";
 import type { ReadContext } from "./context";
 import { codeKey, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { looksLikeCondition } from "./guards";
 import {
   bodySiteDef,
   metastasisDef,
@@ -50,12 +51,16 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   }
   if (mets.length === 0 && prims.length === 0) return;
 
-  const parsed = z.safeParse(conditionSchema, raw);
-  if (!parsed.success) {
-    ctx.invalid("Condition", raw.id, describeIssue(parsed.error.issues));
-    return;
+  let cond: ConditionData;
+  if (looksLikeCondition(raw)) cond = raw;
+  else {
+    const parsed = z.safeParse(conditionSchema, raw);
+    if (!parsed.success) {
+      ctx.invalid("Condition", raw.id, describeIssue(parsed.error.issues));
+      return;
+    }
+    cond = parsed.data;
   }
-  const cond = parsed.data;
   const label = resourceLabel("Condition", cond.id);
   if (!ctx.belongs("Condition", cond.id, cond.subject)) return;
 

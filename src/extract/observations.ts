@@ -3,6 +3,7 @@ import { FRANKEL_GRADES } from "../scores/domains";
 import type { FrankelGrade } from "../scores/types";
 import type { ReadContext } from "./context";
 import { codeKey, dayOf, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { looksLikeObservation } from "./guards";
 import { answerValue, conceptDef, observationConcept, type ValueSpec } from "./mappings";
 import { describeIssue, observationSchema, type ObservationData } from "./schemas";
 import type { Measurement, ObservationConcept } from "./types";
@@ -43,12 +44,16 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
   }
   if (!concept || !matched) return null;
 
-  const parsed = z.safeParse(observationSchema, raw);
-  if (!parsed.success) {
-    ctx.invalid("Observation", raw.id, describeIssue(parsed.error.issues));
-    return null;
+  let obs: ObservationData;
+  if (looksLikeObservation(raw)) obs = raw;
+  else {
+    const parsed = z.safeParse(observationSchema, raw);
+    if (!parsed.success) {
+      ctx.invalid("Observation", raw.id, describeIssue(parsed.error.issues));
+      return null;
+    }
+    obs = parsed.data;
   }
-  const obs = parsed.data;
   const label = resourceLabel("Observation", obs.id);
   if (!ctx.belongs("Observation", obs.id, obs.subject)) return null;
 
