@@ -1,5 +1,5 @@
 import { afterEach } from "vitest";
-import { cleanup, render } from "@testing-library/react";
+import { cleanup, configure, render } from "@testing-library/react";
 import { App, type Session } from "../../../src/ui/App";
 import { rescore } from "./fixtures/reports";
 // Load the lazily imported view up front, so that its first render in a test does not wait on the transform.
@@ -7,6 +7,8 @@ import "../../../src/ui/ClinicianView";
 
 // vitest runs without globals: Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());
+// Two cores shared by several test runs: give async queries (lazy chunks, effects) more than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 export function session(overrides: Partial<Session> = {}): Session {
   return { score: rescore, needPatientBanner: true, locale: null, userName: "Dr Sato", ...overrides };
