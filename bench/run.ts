@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchExtract, generateBundle } from "./extract";
@@ -23,7 +23,13 @@ function pad(cells: string[], widths: number[]): string {
 }
 
 function extractSection(): string {
-  const lines = ["Extraction + scoring vs JSON.parse of the same Bundle text (median of runs, same process)", ""];
+  benchExtract(2_000); // JIT warm-up, not reported
+  const load = loadavg()[0] ?? 0;
+  const lines = [
+    "Extraction + scoring vs JSON.parse of the same Bundle text (median of runs, same process, after a warm-up)",
+    `machine: ${cpus().length} cores, load average ${load.toFixed(1)} (numbers are noisy when the load exceeds the cores)`,
+    "",
+  ];
   const header = ["resources", "bundle", "JSON.parse", "extract+score", "ratio", "µs/resource", `goal ≤ ${RATIO_GOAL}`];
   const rows: string[][] = [];
   for (const n of SIZES) {
