@@ -19,7 +19,7 @@ import type { FhirSend } from "../writeback/transport";
 import { eq5dOverlay, loadEq5dWording, WORDING_FILE, type Eq5dWording } from "./eq5d-wording";
 import PatientMode from "./PatientMode";
 import { QuestionnaireForm } from "./QuestionnaireForm";
-import { browserClock, newDraft, outcomeMessage, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
+import { asSentence, browserClock, newDraft, outcomeMessage, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
 import { useFormSession, useUnsentWarning } from "./useFormSession";
 import "./forms.css";
 
@@ -52,7 +52,7 @@ function failureKey(failure: DraftFailure): MessageKey {
     case "forbidden":
       return "forms.status.forbidden";
     case "rejected":
-      return "forms.status.rejectedNoMessage";
+      return "forms.status.rejected";
     case "session-ended":
       return "forms.status.sessionEnded";
     case "invalid":
@@ -237,9 +237,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
                 </span>
                 {d.lastFailure ? (
                   <p className="qf-draft-problem">
-                    {d.lastFailure === "rejected" && d.failureMessage
-                      ? t("forms.status.rejected", { message: d.failureMessage })
-                      : t(failureKey(d.lastFailure), { status: "4xx" })}
+                    {d.lastFailure === "rejected" ? t("forms.status.rejected", { message: asSentence(d.failureMessage ?? "") }) : t(failureKey(d.lastFailure))}
                   </p>
                 ) : null}
                 {isPending(d) ? (

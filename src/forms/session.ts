@@ -146,6 +146,11 @@ function inQuestionnaireOrder(q: Questionnaire, issues: AnswerIssue[]): AnswerIs
   return [...issues].sort((a, b) => rank(a.linkId) - rank(b.linkId));
 }
 
+/** Server text as a sentence of ours: ends with a full stop. */
+export function asSentence(text: string): string {
+  return /[.!?。]$/.test(text) ? text : `${text}.`;
+}
+
 /** The words for a send's outcome. */
 export function outcomeMessage(outcome: SubmitOutcome): [MessageKey, MessageParams?] {
   switch (outcome.kind) {
@@ -159,7 +164,7 @@ export function outcomeMessage(outcome: SubmitOutcome): [MessageKey, MessagePara
       return ["forms.status.forbidden"];
     case "rejected":
       return outcome.message
-        ? ["forms.status.rejected", { message: outcome.message.endsWith(".") ? outcome.message : `${outcome.message}.` }]
+        ? ["forms.status.rejected", { message: asSentence(outcome.message) }]
         : ["forms.status.rejectedNoMessage", { status: outcome.status }];
     case "session-ended":
       return ["forms.status.sessionEnded"];

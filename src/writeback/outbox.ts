@@ -35,7 +35,7 @@ export function sendDraft(store: DraftStore, draft: Draft, deps: OutboxDeps): Pr
       store.put({
         ...current,
         lastFailure: outcome.kind,
-        failureMessage: outcome.kind === "rejected" ? outcome.message : null,
+        failureMessage: outcome.kind === "rejected" ? (outcome.message ?? `HTTP ${outcome.status}`) : null,
       });
     }
     return outcome;
