@@ -37,6 +37,13 @@ function coding(q: Questionnaire, linkId: string, code: string): QuestionnaireRe
   return c ? [{ valueCoding: { system: c.system, code: c.code, display: c.display } }] : [];
 }
 
+/** Sets `linkId` in `target` to the option coding `${concept}.${value}` of `q`, when the value is known. */
+function answerer(q: Questionnaire, target: Record<string, QuestionnaireResponseItemAnswer[]>) {
+  return (linkId: string, concept: string, value: string | null): void => {
+    if (value !== null) target[linkId] = coding(q, linkId, `${concept}.${value}`);
+  };
+}
+
 /** The one value of an item: the clinician's entry, else the report's certain value. */
 function known<V extends string>(item: ReportItem<V>, entry: V | undefined): V | null {
   if (entry !== undefined && entry !== null) return entry;
@@ -84,9 +91,7 @@ export function assessmentAnswers(
   if (levels.length > 0) {
     sins[S.lesionLevels] = levels.flatMap((l) => coding(sq, S.lesionLevels, `level.${l}`));
     if (scored) sins[S.scoredLevel] = coding(sq, S.scoredLevel, `level.${scored}`);
-    const add = (linkId: string, concept: string, value: string | null): void => {
-      if (value !== null) sins[linkId] = coding(sq, linkId, `${concept}.${value}`);
-    };
+    const add = answerer(sq, sins);
     add(S.pain, "sins.pain", known(si.pain, se.pain));
     add(S.boneLesion, "sins.boneLesion", known(si.boneLesion, se.boneLesion));
     add(S.alignment, "sins.alignment", known(si.alignment, se.alignment));
@@ -95,9 +100,7 @@ export function assessmentAnswers(
   }
 
   const tokuhashi: Record<string, QuestionnaireResponseItemAnswer[]> = {};
-  const addT = (linkId: string, concept: string, value: string | null): void => {
-    if (value !== null) tokuhashi[linkId] = coding(tq, linkId, `${concept}.${value}`);
-  };
+  const addT = answerer(tq, tokuhashi);
   addT(T.generalCondition, "tokuhashi.generalCondition", known(ti.generalCondition, te.generalCondition));
   addT(T.extraspinalBoneMets, "tokuhashi.extraspinalBoneMets", known(ti.extraspinalBoneMets, te.extraspinalBoneMets));
   addT(T.vertebralBodyMets, "tokuhashi.vertebralBodyMets", known(ti.vertebralBodyMets, te.vertebralBodyMets));

@@ -64,6 +64,29 @@ function HintAndError({ p }: { p: FieldProps }) {
   );
 }
 
+/** A single control with its visible label, hint and error. */
+function LabelledField({ p, children }: { p: FieldProps; children: ReactNode }) {
+  return (
+    <div className={`qf-field${p.error ? " qf-invalid" : ""}`}>
+      <label className="qf-label" htmlFor={p.id}>
+        {p.label}
+        <RequiredMark required={p.required} />
+      </label>
+      <HintAndError p={p} />
+      {children}
+    </div>
+  );
+}
+
+/** The state attributes every control carries. */
+function stateProps(p: FieldProps) {
+  return {
+    disabled: p.disabled,
+    "aria-invalid": p.error ? true : undefined,
+    "aria-describedby": describedBy(p),
+  } as const;
+}
+
 function OptionLabel({ option, p }: { option: QuestionnaireItemAnswerOption; p: FieldProps }) {
   const { t, locale } = useTranslator();
   const coding = option.valueCoding;
@@ -175,20 +198,13 @@ export function SelectField(p: FieldProps) {
   const options = p.item.answerOption ?? [];
   const selected = p.value[0]?.valueCoding?.code ?? "";
   return (
-    <div className={`qf-field${p.error ? " qf-invalid" : ""}`}>
-      <label className="qf-label" htmlFor={p.id}>
-        {p.label}
-        <RequiredMark required={p.required} />
-      </label>
-      <HintAndError p={p} />
+    <LabelledField p={p}>
       <select
         id={p.id}
         className="qf-select"
         value={selected}
         required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p)}
+        {...stateProps(p)}
         onChange={(e) => {
           const coding = options.find((o) => o.valueCoding?.code === e.currentTarget.value)?.valueCoding;
           p.onChange(coding ? [{ valueCoding: coding }] : []);
@@ -208,7 +224,7 @@ export function SelectField(p: FieldProps) {
           );
         })}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -257,12 +273,7 @@ export function NumberField(p: FieldProps) {
   const [text, update] = useNumberText(p);
   const u = unit(p.item);
   return (
-    <div className={`qf-field${p.error ? " qf-invalid" : ""}`}>
-      <label className="qf-label" htmlFor={p.id}>
-        {p.label}
-        <RequiredMark required={p.required} />
-      </label>
-      <HintAndError p={p} />
+    <LabelledField p={p}>
       <span className="qf-number">
         <input
           id={p.id}
@@ -272,14 +283,12 @@ export function NumberField(p: FieldProps) {
           className="qf-input qf-input-number"
           value={text}
           required={p.required}
-          disabled={p.disabled}
-          aria-invalid={p.error ? true : undefined}
-          aria-describedby={describedBy(p)}
+          {...stateProps(p)}
           onChange={(e) => update(e.currentTarget.value)}
         />
         {u ? <span className="qf-unit">{u}</span> : null}
       </span>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -316,11 +325,9 @@ export function VasField(p: FieldProps) {
           max={max}
           step={sliderStep(p.item)}
           value={sliderValue}
-          disabled={p.disabled}
           aria-labelledby={`${p.id}-label`}
           aria-valuetext={answered ? `${current}${u ? ` ${u}` : ""}` : t("forms.vas.unanswered")}
-          aria-invalid={p.error ? true : undefined}
-          aria-describedby={describedBy(p)}
+          {...stateProps(p)}
           onChange={(e) => setFromSlider(e.currentTarget.valueAsNumber)}
           // A tap on the thumb where it already stands is an answer too.
           onPointerUp={(e) => {
@@ -339,9 +346,7 @@ export function VasField(p: FieldProps) {
             className="qf-input qf-input-number"
             aria-label={t("forms.vas.number", { label: p.label })}
             value={text}
-            disabled={p.disabled}
-            aria-invalid={p.error ? true : undefined}
-            aria-describedby={describedBy(p)}
+            {...stateProps(p)}
             onChange={(e) => update(e.currentTarget.value)}
           />
           {u ? <span className="qf-unit">{u}</span> : null}
@@ -353,52 +358,38 @@ export function VasField(p: FieldProps) {
 
 export function DateField(p: FieldProps) {
   return (
-    <div className={`qf-field${p.error ? " qf-invalid" : ""}`}>
-      <label className="qf-label" htmlFor={p.id}>
-        {p.label}
-        <RequiredMark required={p.required} />
-      </label>
-      <HintAndError p={p} />
+    <LabelledField p={p}>
       <input
         id={p.id}
         type="date"
         className="qf-input"
         value={p.value[0]?.valueDate ?? ""}
         required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p)}
+        {...stateProps(p)}
         onChange={(e) => {
           const v = e.currentTarget.value;
           p.onChange(v ? [{ valueDate: v }] : []);
         }}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 export function TextField(p: FieldProps) {
   return (
-    <div className={`qf-field${p.error ? " qf-invalid" : ""}`}>
-      <label className="qf-label" htmlFor={p.id}>
-        {p.label}
-        <RequiredMark required={p.required} />
-      </label>
-      <HintAndError p={p} />
+    <LabelledField p={p}>
       <input
         id={p.id}
         type="text"
         className="qf-input"
         value={p.value[0]?.valueString ?? ""}
         required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p)}
+        {...stateProps(p)}
         onChange={(e) => {
           const v = e.currentTarget.value;
           p.onChange(v.trim() ? [{ valueString: v }] : []);
         }}
       />
-    </div>
+    </LabelledField>
   );
 }

@@ -47,12 +47,12 @@ export function someAnswer(item: QuestionnaireItem, pick: number): Questionnaire
 }
 
 /** Answers to every question of `q` that the user answers (not the calculated ones). */
-export function completeAnswers(q: Questionnaire, pick = 0, skip: (item: QuestionnaireItem) => boolean = () => false): Answers {
+export function completeAnswers(q: Questionnaire, pick = 0): Answers {
   const out: Record<string, QuestionnaireResponseItemAnswer[]> = {};
   const walk = (items: QuestionnaireItem[] | undefined): void => {
     for (const item of items ?? []) {
       const calculated = item.extension?.some((e) => e.url.endsWith("/calculated-item"));
-      if (item.type !== "display" && item.type !== "group" && !calculated && !skip(item)) {
+      if (item.type !== "display" && item.type !== "group" && !calculated) {
         const a = someAnswer(item, pick + Object.keys(out).length);
         if (a.length) out[item.linkId] = a;
       }
