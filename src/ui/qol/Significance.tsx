@@ -1,7 +1,16 @@
 import { useTranslator } from "../../i18n/react";
 import type { MessageKey } from "../../i18n";
 import type { SegmentGroup } from "../../scores/types";
-import { COMPARISONS, COMPARISON_GROUPS, TABLE_6, isSignificant, type StudyOutcome, type StudyTimepoint, type Table6Row } from "../../study";
+import {
+  COMPARISONS,
+  COMPARISON_GROUPS,
+  TABLE_6,
+  groupDifferences,
+  isSignificant,
+  type StudyOutcome,
+  type StudyTimepoint,
+  type Table6Row,
+} from "../../study";
 import { SEGMENT_GROUP_SHORT } from "../labels";
 
 const OUTCOME_LABEL: Record<StudyOutcome, MessageKey> = {
@@ -50,19 +59,14 @@ export interface SignificantDifference {
   p: string;
 }
 
-/** Table 6 comparisons with P < 0.05 that involve the patient's group. */
+/** Table 6 comparisons with P < 0.05 that involve the patient's group (src/study's significance facts). */
 export function significantFor(group: SegmentGroup): SignificantDifference[] {
-  const out: SignificantDifference[] = [];
-  for (const row of TABLE_6) {
-    for (const c of COMPARISONS) {
-      const [a, b] = COMPARISON_GROUPS[c];
-      if (a !== group && b !== group) continue;
-      const p = row.p[c];
-      if (!isSignificant(p)) continue;
-      out.push({ row, own: group, other: a === group ? b : a, p: p.text });
-    }
-  }
-  return out;
+  return groupDifferences({ group, significantOnly: true }).flatMap((d) => {
+    const row = TABLE_6.find((r) => r.outcome === d.outcome && r.timepoint === d.timepoint);
+    if (!row) return [];
+    const [a, b] = d.groups;
+    return [{ row, own: group, other: a === group ? b : a, p: d.p }];
+  });
 }
 
 /**
