@@ -15,7 +15,7 @@ export interface E2eContext {
   sandbox: Sandbox;
   /** A second sandbox serving a plain fhirclient reference page at /app/ (test/e2e/fixtures/smart-app). */
   fixture: Sandbox;
-  /** Console errors, page errors and CSP violations seen so far in this test. */
+  /** Console errors, page errors, CSP violations and HTTP error responses seen so far in this test. */
   problems: string[];
   /** Saves a named screenshot of the page (the runner also takes one at the end of every test). */
   screenshot(name: string): Promise<string>;
@@ -59,12 +59,16 @@ export const expect = {
   },
 };
 
-/** Records console errors, uncaught page errors and CSP reports of a page into `problems`. */
+/** Records console errors, uncaught page errors, CSP reports and HTTP error responses of a page into `problems`. */
 export function watchPage(page: Page, problems: string[]): void {
   page.on("console", (msg: ConsoleMessage) => {
     if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  // Chromium's "Failed to load resource" console line has no URL: name the request here.
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`http: ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
 }
 
 /** Only the Content-Security-Policy violations among the problems. */

@@ -1,0 +1,87 @@
+/**
+ * Helpers the clinical specs share: launching a sandbox patient into the app, reading the view's figures,
+ * reading resources back from the sandbox over FHIR, counting PDF pages and running axe-core.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import type { Bundle, FhirResource, QuestionnaireResponse, QuestionnaireResponseItem } from "fhir/r4";
+import type { Sandbox } from "../../sandbox/server";
+
+/** Either form of each score's figure: present once the report is on screen. */
+export const SCORES_SHOWN = '[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]';
+
+/** The canonical base the app's Questionnaires carry (public/app-config.json questionnaireBase). */
+export const CANONICAL_BASE = "https://spine-met-qol.example.org/fhir";
+export const APP_CODE_SYSTEM = `${CANONICAL_BASE}/CodeSystem/spine-met-qol`;
+export const RESPONSE_ID_SYSTEM = `${CANONICAL_BASE}/NamingSystem/questionnaire-response-id`;
+
+/** Clicks the patient's EHR launch link (or its debug link) on the sandbox EHR page and waits for the scores. */
+export async function launchPatient(page: Page, sandbox: Sandbox, patientId: string, opts: { debug?: boolean } = {}): Promise<void> {
+  await page.goto(sandbox.url);
+  await page.getByTestId(`${opts.debug ? "debug-launch" : "launch"}-${patientId}`).click();
+  await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
+  await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+}
+
+/** The visible text of the first element with this test id (whitespace collapsed), or null when there is none. */
+export async function shown(page: Page, testId: string): Promise<string | null> {
+  const el = page.getByTestId(testId);
+  return (await el.count()) > 0 ? (await el.first().innerText()).replace(/\s+/g, " ").trim() : null;
+}
+
+/** GET a FHIR resource or search from the sandbox's open base (no token), as parsed JSON. */
+export async function openFhir<T extends FhirResource = FhirResource>(sandbox: Sandbox, path: string): Promise<T> {
+  const res = await fetch(`${sandbox.openFhirBase}/${path.replace(/^\/+/, "")}`, { headers: { accept: "application/fhir+json" } });
+  if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Every QuestionnaireResponse of the patient on the sandbox (one page of up to 1000). */
+export async function responsesOf(sandbox: Sandbox, patientId: string): Promise<QuestionnaireResponse[]> {
+  const params = new URLSearchParams({ subject: `Patient/${patientId}`, _count: "1000" });
+  const bundle = await openFhir<Bundle>(sandbox, `QuestionnaireResponse?${params.toString()}`);
+  return (bundle.entry ?? []).flatMap((e) => (e.resource?.resourceType === "QuestionnaireResponse" ? [e.resource] : []));
+}
+
+/** The QuestionnaireResponse items, nested groups flattened, by linkId. */
+export function itemsByLinkId(qr: QuestionnaireResponse): Map<string, QuestionnaireResponseItem> {
+  const out = new Map<string, QuestionnaireResponseItem>();
+  const walk = (items: readonly QuestionnaireResponseItem[] | undefined): void => {
+    for (const it of items ?? []) {
+      out.set(it.linkId, it);
+      walk(it.item);
+    }
+  };
+  walk(qr.item);
+  return out;
+}
+
+/** The answer codes of one item (valueCoding.code), in order. */
+export function codesOf(qr: QuestionnaireResponse, linkId: string): string[] {
+  return (itemsByLinkId(qr).get(linkId)?.answer ?? []).map((a) => a.valueCoding?.code ?? "");
+}
+
+/**
+ * Pages of a PDF produced by Chromium: the page objects ("/Type /Page", not the "/Type /Pages" tree nodes).
+ * Chromium writes them uncompressed; a PDF with none is refused rather than counted as 0.
+ */
+export function pdfPageCount(pdf: Buffer): number {
+  const text = pdf.toString("latin1");
+  if (!text.startsWith("%PDF-")) throw new Error("not a PDF");
+  const pages = text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+  if (pages === 0) throw new Error("no page objects found in the PDF (compressed object streams?)");
+  return pages;
+}
+
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA rules and best practices) on the page, or on `include` only: the violations of
+ * impact serious or critical, one line each with the rule id, its help and the failing targets.
+ */
+export async function seriousAxeViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact ?? "?"} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}

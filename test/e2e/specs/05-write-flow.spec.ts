@@ -1,0 +1,215 @@
+/**
+ * The write path end to end, in Chromium against the sandbox: EHR launch → the clinician enters SINS items and
+ * saves the assessment → fills the EQ-5D-5L (five dimensions by keyboard and clicks), the EQ VAS and the pain
+ * VAS and submits → the QuestionnaireResponses are read back from the sandbox over FHIR and checked item by item
+ * → after a reload the new point is on the chart, in the chart's table and in eq5d-index-latest.
+ *
+ * Writes to the sandbox (shared by the whole run, so later specs must not rely on these patients' original
+ * figures): renal-c7-t1-ecog-conflict gets a sins, a tokuhashi, an eq5d5l and a pain-vas response.
+ */
+import type { Page, Response } from "playwright-core";
+import type { QuestionnaireResponse } from "fhir/r4";
+import { APP_CODE_SYSTEM, CANONICAL_BASE, codesOf, itemsByLinkId, launchPatient, openFhir, responsesOf, RESPONSE_ID_SYSTEM, SCORES_SHOWN, shown } from "../app";
+import { EXPECTED, figure } from "../expected";
+import { expect, test } from "../harness";
+
+const PATIENT = "renal-c7-t1-ecog-conflict";
+const ENCOUNTER = "renal-c7-t1-ecog-conflict-enc-clinic"; // the patient's latest (only) Encounter: the launch's context
+const USER = "Practitioner/sandbox-surgeon";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * The SINS the clinician enters (reference/SINS.md points): C7 junctional 3 + occasional non-mechanical pain 1 +
+ * lytic 2 + de novo deformity 2 + > 50 % collapse 3 + bilateral posterolateral 3 = 14 → unstable (13–18).
+ */
+const SINS_ENTRIES: readonly [string, string][] = [
+  ["location", "C7"],
+  ["pain", "occasional"],
+  ["boneLesion", "lytic"],
+  ["alignment", "deformity"],
+  ["collapse", "gt50"],
+  ["posterolateral", "bilateral"],
+];
+const SINS_TOTAL = "14";
+
+/**
+ * EQ-5D-5L profile 23142 with the Japan cTTO value set at full precision (reference/EQ5D.md, 6-dp decrements):
+ *   1 − constant 0.060924 − MO2 0.063865 − SC3 0.076660 − UA1 0 − PD4 0.131436 − AD2 0.071779
+ *   = 1 − 0.404664 = 0.595336 (unrounded; shown 0.595).
+ */
+const PROFILE = { mo: 2, sc: 3, ua: 1, pd: 4, ad: 2 } as const;
+const INDEX = 0.595336;
+const INDEX_SHOWN = "0.595";
+const EQ_VAS = 70;
+const PAIN_VAS = 35;
+
+const isPostResponse = (r: Response): boolean =>
+  r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse");
+
+/** The created resource's id from the 201's Location header (…/QuestionnaireResponse/<id>/_history/<v>). */
+function createdId(r: Response): string {
+  const location = r.headers()["location"] ?? "";
+  const m = /QuestionnaireResponse\/([^/]+)/.exec(location);
+  if (!m?.[1]) throw new Error(`no QuestionnaireResponse id in Location "${location}" (HTTP ${r.status()})`);
+  return m[1];
+}
+
+async function openForm(page: Page, instrument: string): Promise<void> {
+  const open = page.getByRole("button", { name: "Open questionnaires" });
+  if (await open.isVisible()) await open.click();
+  await page.locator("#forms-instrument").selectOption(instrument);
+  await page.getByTestId(`form-${instrument}`).waitFor();
+}
+
+/** A radio of a choice item, by its linkId and answer code (ids are "<prefix>-<linkId>"). */
+const radio = (page: Page, linkId: string, code: string) => page.locator(`fieldset[id$="-${linkId}"] input[type="radio"][value="${code}"]`);
+
+/** Picks level `n` of an EQ-5D dimension with the keyboard: focus the first radio, then Space (level 1) or ↓ n−1 times. */
+async function levelByKeyboard(page: Page, linkId: string, n: number): Promise<void> {
+  await radio(page, linkId, "eq5d.level.1").focus();
+  if (n === 1) await page.keyboard.press("Space");
+  for (let i = 1; i < n; i += 1) await page.keyboard.press("ArrowDown");
+}
+
+test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VAS submitted → read back over FHIR → on the chart after a reload", async ({ page, sandbox, screenshot, problems }) => {
+  await launchPatient(page, sandbox, PATIENT);
+  const want = EXPECTED[PATIENT];
+  expect.ok(want, "expected figures of the patient");
+  expect.equal(await shown(page, "sins-range"), figure(want?.sins ?? 0), "SINS range before the entries");
+  const before = await responsesOf(sandbox, PATIENT);
+
+  // 1. The clinician scores every SINS item: the range becomes the total.
+  for (const [item, value] of SINS_ENTRIES) await page.locator(`#sins-${item}-entry`).selectOption(value);
+  expect.equal(await shown(page, "sins-total"), SINS_TOTAL, "SINS total from the clinician's entries");
+  expect.equal(await shown(page, "sins-range"), null, "no SINS range once every item is entered");
+  expect.ok(/unstable/i.test((await shown(page, "sins-category")) ?? "") && !/potentially/i.test((await shown(page, "sins-category")) ?? ""), `SINS category unstable (shown "${await shown(page, "sins-category")}")`);
+  await screenshot("1-sins-entered");
+
+  // 2. Save assessment: the sins and tokuhashi responses are created.
+  const saveButton = page.getByTestId("save-assessment").getByRole("button", { name: "Save assessment" });
+  const posts: Response[] = [];
+  const onResponse = (r: Response): void => {
+    if (isPostResponse(r)) posts.push(r);
+  };
+  page.on("response", onResponse);
+  await saveButton.click();
+  await page.getByTestId("save-assessment").getByText("Assessment saved to the record.").waitFor({ timeout: 20_000 });
+  page.off("response", onResponse);
+  expect.equal(posts.map((r) => r.status()).join(","), "201,201", "Save assessment: two conditional creates (sins, tokuhashi)");
+
+  const saved = (await responsesOf(sandbox, PATIENT)).filter((qr) => !before.some((b) => b.id === qr.id));
+  const sinsQr = saved.find((qr) => qr.questionnaire?.startsWith(`${CANONICAL_BASE}/Questionnaire/sins`));
+  const tokQr = saved.find((qr) => qr.questionnaire?.startsWith(`${CANONICAL_BASE}/Questionnaire/tokuhashi`));
+  expect.ok(sinsQr && tokQr, `new sins and tokuhashi responses on the server (${saved.map((q) => q.questionnaire).join(", ")})`);
+  if (sinsQr) {
+    expect.equal(sinsQr.questionnaire, `${CANONICAL_BASE}/Questionnaire/sins|1.0.0`, "sins canonical");
+    expect.equal(sinsQr.subject?.reference, `Patient/${PATIENT}`, "sins subject");
+    expect.equal(codesOf(sinsQr, "timepoint").join(), "timepoint.preop", "sins timepoint (Save assessment: pre-op)");
+    expect.equal(codesOf(sinsQr, "sins-scored-level").join(), "level.C7", "sins scored level");
+    expect.equal(codesOf(sinsQr, "sins-lesion-levels").join(), "level.C7,level.T1", "sins lesion levels (the record's C7–T1)");
+    expect.equal(codesOf(sinsQr, "sins-pain").join(), "sins.pain.occasional", "sins pain");
+    expect.equal(codesOf(sinsQr, "sins-bone-lesion").join(), "sins.boneLesion.lytic", "sins bone lesion");
+    expect.equal(codesOf(sinsQr, "sins-alignment").join(), "sins.alignment.deformity", "sins alignment");
+    expect.equal(codesOf(sinsQr, "sins-collapse").join(), "sins.collapse.gt50", "sins collapse");
+    expect.equal(codesOf(sinsQr, "sins-posterolateral").join(), "sins.posterolateral.bilateral", "sins posterolateral");
+    expect.equal(itemsByLinkId(sinsQr).get("sins-total")?.answer?.[0]?.valueInteger, 14, "sins total (calculated)");
+  }
+  if (tokQr) {
+    // Only what is known is written: KPS 60 (moderate) and the kidney primary; the other four items are ranges.
+    expect.sameMembers([...itemsByLinkId(tokQr).keys()], ["timepoint", "tokuhashi-general-condition", "tokuhashi-primary-site"], "tokuhashi items written");
+    expect.equal(codesOf(tokQr, "tokuhashi-general-condition").join(), "tokuhashi.generalCondition.moderate", "tokuhashi general condition");
+    expect.equal(codesOf(tokQr, "tokuhashi-primary-site").join(), "tokuhashi.primarySite.kidney", "tokuhashi primary site");
+  }
+
+  // 3. EQ-5D-5L: timepoint and the five dimensions by keyboard and clicks, EQ VAS with the slider's keys.
+  await openForm(page, "eq5d5l");
+  await radio(page, "timepoint", "timepoint.preop").focus();
+  await page.keyboard.press("Space");
+  await radio(page, "eq5d-mo", `eq5d.level.${PROFILE.mo}`).click();
+  await levelByKeyboard(page, "eq5d-sc", PROFILE.sc);
+  await levelByKeyboard(page, "eq5d-ua", PROFILE.ua);
+  await radio(page, "eq5d-pd", `eq5d.level.${PROFILE.pd}`).click();
+  await levelByKeyboard(page, "eq5d-ad", PROFILE.ad);
+  for (const [linkId, level] of [["eq5d-mo", PROFILE.mo], ["eq5d-sc", PROFILE.sc], ["eq5d-ua", PROFILE.ua], ["eq5d-pd", PROFILE.pd], ["eq5d-ad", PROFILE.ad]] as const) {
+    expect.ok(await radio(page, linkId, `eq5d.level.${level}`).isChecked(), `${linkId} level ${level} checked`);
+  }
+  const eqVasSlider = page.locator('input[type="range"][id$="-eq-vas"]');
+  await eqVasSlider.focus();
+  await page.keyboard.press("Home"); // 0
+  for (let i = 0; i < EQ_VAS; i += 1) await page.keyboard.press("ArrowRight");
+  expect.equal(await page.locator('input[id$="-eq-vas-number"]').inputValue(), String(EQ_VAS), "EQ VAS number field follows the slider");
+  expect.equal(await shown(page, "calculated-eq5d-index"), INDEX_SHOWN, "index shown in the form");
+  await screenshot("2-eq5d-filled");
+  const eqPost = page.waitForResponse(isPostResponse, { timeout: 20_000 });
+  await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
+  const eqCreated = await eqPost;
+  expect.equal(eqCreated.status(), 201, "EQ-5D-5L conditional create status");
+  // Storing reloads the record: the new index is the latest at once.
+  await page.getByTestId("eq5d-index-latest").filter({ hasText: INDEX_SHOWN }).waitFor({ timeout: 30_000 });
+
+  // 4. Pain VAS: typed into the number field.
+  await openForm(page, "pain-vas");
+  await radio(page, "timepoint", "timepoint.preop").check();
+  await page.locator('input[id$="-pain-vas-number"]').pressSequentially(String(PAIN_VAS));
+  expect.equal(await page.locator('input[type="range"][id$="-pain-vas"]').getAttribute("aria-valuetext"), `${PAIN_VAS} mm`, "pain VAS slider follows the number");
+  const painPost = page.waitForResponse(isPostResponse, { timeout: 20_000 });
+  await page.getByTestId("form-pain-vas").getByRole("button", { name: "Submit" }).click();
+  const painCreated = await painPost;
+  expect.equal(painCreated.status(), 201, "pain VAS conditional create status");
+  await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+
+  // 5. Read both back over FHIR (open base) and check them item by item.
+  const eq = await openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(eqCreated)}`);
+  expect.equal(eq.status, "completed", "EQ-5D status");
+  expect.equal(eq.questionnaire, `${CANONICAL_BASE}/Questionnaire/eq5d5l|1.0.0`, "EQ-5D questionnaire canonical");
+  expect.equal(eq.subject?.reference, `Patient/${PATIENT}`, "EQ-5D subject");
+  expect.equal(eq.encounter?.reference, `Encounter/${ENCOUNTER}`, "EQ-5D encounter (launch context)");
+  expect.equal(eq.author?.reference, USER, "EQ-5D author (fhirUser)");
+  expect.equal(eq.source, undefined, "EQ-5D source (clinician-entered, not self-report)");
+  expect.equal(eq.identifier?.system, RESPONSE_ID_SYSTEM, "EQ-5D identifier system");
+  expect.ok(UUID.test(eq.identifier?.value ?? ""), `EQ-5D identifier value is a UUID (${eq.identifier?.value ?? ""})`);
+  const byIdentifier = await openFhir(sandbox, `QuestionnaireResponse?${new URLSearchParams({ identifier: `${RESPONSE_ID_SYSTEM}|${eq.identifier?.value ?? ""}` }).toString()}`);
+  expect.equal(byIdentifier.resourceType === "Bundle" ? (byIdentifier.entry ?? []).length : -1, 1, "exactly one response with that identifier");
+  expect.equal(
+    [...itemsByLinkId(eq).keys()].join(),
+    "timepoint,eq5d-mo,eq5d-sc,eq5d-ua,eq5d-pd,eq5d-ad,eq-vas,eq5d-index,eq5d-value-set",
+    "EQ-5D linkIds in Questionnaire order",
+  );
+  expect.equal(codesOf(eq, "timepoint").join(), "timepoint.preop", "EQ-5D timepoint");
+  const profile = ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"].map((l) => codesOf(eq, l).join().replace("eq5d.level.", "")).join("");
+  expect.equal(profile, "23142", "EQ-5D profile from the five dimension answers");
+  const systems = new Set(["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"].map((l) => itemsByLinkId(eq).get(l)?.answer?.[0]?.valueCoding?.system));
+  expect.equal([...systems].join(), APP_CODE_SYSTEM, "dimension codes in the app's CodeSystem");
+  expect.equal(itemsByLinkId(eq).get("eq-vas")?.answer?.[0]?.valueInteger, EQ_VAS, "EQ VAS");
+  const index = itemsByLinkId(eq).get("eq5d-index")?.answer?.[0]?.valueDecimal;
+  expect.ok(typeof index === "number" && Math.abs(index - INDEX) < 1e-9, `EQ-5D index ${String(index)} = ${INDEX} (hand-computed, unrounded)`);
+  expect.equal(itemsByLinkId(eq).get("eq5d-value-set")?.answer?.[0]?.valueString, "Japan_cTTO_fullPrecision", "value set stored with the index");
+
+  const pain = await openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(painCreated)}`);
+  expect.equal(pain.questionnaire, `${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`, "pain VAS canonical");
+  expect.equal(pain.subject?.reference, `Patient/${PATIENT}`, "pain VAS subject");
+  expect.equal(pain.identifier?.system, RESPONSE_ID_SYSTEM, "pain VAS identifier system");
+  expect.ok(UUID.test(pain.identifier?.value ?? "") && pain.identifier?.value !== eq.identifier?.value, "pain VAS has its own UUID identifier");
+  expect.equal([...itemsByLinkId(pain).keys()].join(), "timepoint,pain-vas", "pain VAS linkIds");
+  expect.equal(itemsByLinkId(pain).get("pain-vas")?.answer?.[0]?.valueInteger, PAIN_VAS, "pain VAS value");
+
+  // 6. Reload: the entries are gone, the record now carries them (source questionnaire) and the QOL values.
+  await page.reload();
+  await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+  expect.equal(await shown(page, "eq5d-index-latest"), INDEX_SHOWN, "eq5d-index-latest after the reload");
+  expect.equal(await shown(page, "sins-total"), SINS_TOTAL, "SINS total read back from the saved assessment");
+  expect.equal(await shown(page, "tokuhashi-range"), figure(want?.tokuhashi ?? 0), "Tokuhashi range unchanged by its saved (record-only) answers");
+  const chartPoint = (outcome: string, text: string) =>
+    page.locator(`[data-testid="chart-${outcome}"] g[data-series="patient"][data-timepoint="preop"][data-text="${text}"]`);
+  expect.equal(await chartPoint("eq5dIndex", INDEX_SHOWN).count(), 1, "patient's pre-op EQ-5D index point on the chart");
+  expect.equal(await chartPoint("eqVas", String(EQ_VAS)).count(), 1, "patient's pre-op EQ VAS point on the chart");
+  expect.equal(await chartPoint("painVas", String(PAIN_VAS)).count(), 1, "patient's pre-op pain VAS point on the chart");
+  const tableCell = page.locator(`[data-testid="table-eq5dIndex"] tr[data-series="patient"] .stat[data-text="${INDEX_SHOWN}"]`);
+  expect.equal(await tableCell.count(), 1, "the new index in the chart's data table (patient row)");
+  expect.ok(
+    (await page.locator('[data-testid="table-eq5dIndex"] tr[data-series="patient"] td').first().innerText()).includes(INDEX_SHOWN),
+    "in the pre-op column",
+  );
+  await screenshot("3-after-reload");
+  expect.none(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors");
+}, { timeoutMs: 180_000 });
