@@ -1,23 +1,9 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
+import { contentSecurityPolicy } from "./launch/csp";
 
-/**
- * Content Security Policy for the built pages: no inline scripts, no eval.
- * connect-src stays open to https (the FHIR server is whatever `iss` the EHR sends) and to
- * loopback for the local sandbox; a hospital tightens it in its web server's header.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+export { contentSecurityPolicy };
 
 function cspMeta(): Plugin {
   return {

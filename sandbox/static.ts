@@ -5,22 +5,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { send } from "./http-util";
 import { appMissingPage, EHR_CSP } from "./pages";
+import { contentSecurityPolicy } from "../launch/csp";
 
-/**
- * The app's policy when the build carries none: the same as `contentSecurityPolicy` in vite.config.ts (importing
- * vite.config.ts at start-up would load Vite, ≈ 1 s). test/unit/sandbox checks that the two stay equal.
- */
-export const FALLBACK_APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+/** The app's policy when the build carries none: the one the build uses (launch/csp.ts). */
+export const FALLBACK_APP_CSP = contentSecurityPolicy;
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
