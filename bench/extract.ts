@@ -5,8 +5,10 @@
  *
  * Run directly (`tsx bench/extract.ts rss <file>`) it prints the child's peak RSS in bytes.
  */
-import { readFileSync } from "node:fs";
+import { scorePatients } from "../src/cli/pipeline";
+import { loadInput } from "../src/cli/read";
 import { buildReport, groupByPatient } from "../src/extract";
+import { DEFAULT_VALUE_SET } from "../src/scores";
 
 const SCT = "http://snomed.info/sct";
 const LNC = "http://loinc.org";
@@ -121,12 +123,14 @@ export function benchExtract(n: number): ExtractBench {
   return { n, bytes: Buffer.byteLength(text), parseMs, extractMs, ratio: extractMs / parseMs, usPerResource: (extractMs * 1000) / n };
 }
 
-/** Child-process mode: read a Bundle file, parse, extract and score; print the peak RSS in bytes. */
+/**
+ * Child-process mode: what `npm run score` does with a Bundle file (read, find the entries, score one patient
+ * at a time, serialise each report), without writing the output; print the peak RSS in bytes.
+ */
 function rssMain(file: string): void {
-  const bundle = JSON.parse(readFileSync(file, "utf8")) as { entry: { resource: unknown }[] };
-  const resources = bundle.entry.map((e) => e.resource);
-  extractAndScore(resources);
-  process.stdout.write(`${process.resourceUsage().maxRSS * 1024}\n`);
+  let bytes = 0;
+  for (const report of scorePatients(loadInput(file), NOW, DEFAULT_VALUE_SET)) bytes += JSON.stringify(report).length;
+  process.stdout.write(`${process.resourceUsage().maxRSS * 1024} ${bytes}\n`);
 }
 
 if (process.argv[2] === "rss" && process.argv[3]) rssMain(process.argv[3]);

@@ -54,12 +54,12 @@ function extractSection(): string {
     const size = statSync(file).size;
     const tsx = join(HERE, "../node_modules/.bin/tsx");
     const child = spawnSync(tsx, [join(HERE, "extract.ts"), "rss", file], { encoding: "utf8" });
-    const rss = Number(child.stdout.trim());
+    const rss = Number(child.stdout.trim().split(" ")[0]);
     lines.push("");
     if (child.status === 0 && Number.isFinite(rss) && rss > 0) {
       const ratio = rss / size;
       lines.push(
-        `Peak RSS, read + parse + extract + score of the 100 000-resource Bundle in a fresh process: ${mb(rss)} for ${mb(size)} on disk = ${ratio.toFixed(2)}× (goal ≤ ${RSS_GOAL}×: ${ratio <= RSS_GOAL ? "met" : "NOT met"})`,
+        `Peak RSS of scoring the 100 000-resource Bundle file as the CLI does (streamed in 1 MB chunks, one patient parsed at a time), fresh process: ${mb(rss)} for ${mb(size)} on disk = ${ratio.toFixed(2)}× (goal ≤ ${RSS_GOAL}×: ${ratio <= RSS_GOAL ? "met" : "NOT met"})`,
       );
     } else {
       lines.push(`Peak RSS: measurement failed (${child.stderr.split("\n")[0] ?? "no output"})`);

@@ -6,25 +6,16 @@
  * and the problem, exit 2.
  */
 import { parseArgs } from "node:util";
-import { buildReport, groupByPatient } from "../extract";
-import type { ScoreReport } from "../report/types";
 import { DEFAULT_VALUE_SET, valueSets } from "../scores";
-import { InputError, readResources } from "./read";
-import { formatTable } from "./table";
+import { scorePatients } from "./pipeline";
+import { InputError, loadInput, type PatientInput } from "./read";
+import { formatRows, reportRow } from "./table";
 
 const USAGE = "usage: score <file-or-folder> [--value-set <id>] [--format json|table] [--now <YYYY-MM-DD>]";
 
 function fail(message: string): never {
   process.stderr.write(`score: ${message}\n`);
   process.exit(2);
-}
-
-export function scoreAll(resources: readonly unknown[], now: Date, valueSetId: string): ScoreReport[] {
-  const reports: ScoreReport[] = [];
-  for (const [patientId, list] of groupByPatient(resources)) {
-    reports.push(buildReport(list, patientId, { now, valueSetId }));
-  }
-  return reports;
 }
 
 function main(argv: string[]): void {
@@ -60,15 +51,27 @@ function main(argv: string[]): void {
   const now = args.values.now ? new Date(args.values.now) : new Date();
   if (Number.isNaN(now.getTime())) fail(`--now ${args.values.now ?? ""}: not a date`);
 
-  let resources: unknown[];
+  let input: PatientInput;
   try {
-    resources = readResources(path);
+    input = loadInput(path);
   } catch (e) {
     if (e instanceof InputError) fail(`${e.file}: ${e.problem}`);
     fail(`${path}: cannot be read`);
   }
-  const reports = scoreAll(resources, now, valueSetId);
-  process.stdout.write(format === "table" ? formatTable(reports) : `${JSON.stringify(reports, null, 2)}\n`);
+  if (format === "table") {
+    const rows: string[][] = [];
+    for (const report of scorePatients(input, now, valueSetId)) rows.push(reportRow(report));
+    process.stdout.write(formatRows(rows));
+    return;
+  }
+  // One report at a time: memory stays bounded by the largest patient, not the whole input.
+  let first = true;
+  process.stdout.write("[");
+  for (const report of scorePatients(input, now, valueSetId)) {
+    process.stdout.write(`${first ? "\n" : ",\n"}  ${JSON.stringify(report, null, 2).replace(/\n/g, "\n  ")}`);
+    first = false;
+  }
+  process.stdout.write(first ? "]\n" : "\n]\n");
 }
 
 main(process.argv.slice(2));

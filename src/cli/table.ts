@@ -33,7 +33,12 @@ export function reportRow(r: ScoreReport): string[] {
 export const TABLE_HEADER = ["patient", "name", "age/sex", "segment", "levels", "in study", "SINS", "Tokuhashi", "EQ-5D", "warnings"];
 
 export function formatTable(reports: readonly ScoreReport[]): string {
-  const rows = [TABLE_HEADER, ...reports.map(reportRow)].map((r) => r.map((c) => c.replace(/\s+/g, " ").slice(0, 40)));
+  return formatRows(reports.map(reportRow));
+}
+
+/** The table of rows made by reportRow, with the header. */
+export function formatRows(body: readonly string[][]): string {
+  const rows = [TABLE_HEADER, ...body].map((r) => r.map((c) => c.replace(/\s+/g, " ").slice(0, 40)));
   const widths = TABLE_HEADER.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
   const line = (r: string[]) =>
     r

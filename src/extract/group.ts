@@ -1,26 +1,34 @@
 /** groupByPatient: a mixed list of resources (a Bundle's, an NDJSON file's) → each patient's resources. */
 import { isObject, patientIdOf, subjectReference } from "./fhir";
 
+const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/**
+ * The Patient a resource belongs to: a Patient's own id, else the Patient its subject (or patient) references;
+ * null when it names none. `alias` maps Bundle fullUrls (urn:uuid:…) to "Type/id".
+ */
+export function patientOf(resource: unknown, alias?: ReadonlyMap<string, string>): string | null {
+  if (!isObject(resource)) return null;
+  if (resource.resourceType === "Patient") {
+    return typeof resource.id === "string" && ID_RE.test(resource.id) ? resource.id : null;
+  }
+  const ref = subjectReference(resource);
+  if (!ref) return null;
+  return patientIdOf(alias?.get(ref) ?? ref);
+}
+
 /**
  * Resources by Patient id: each Patient resource under its id, every other resource under the Patient its
  * subject (or patient) references. Resources that name no patient are left out. Insertion order = first seen.
  */
 export function groupByPatient(resources: readonly unknown[]): Map<string, unknown[]> {
   const groups = new Map<string, unknown[]>();
-  const add = (id: string, r: unknown) => {
+  for (const r of resources) {
+    const id = patientOf(r);
+    if (id === null) continue;
     const list = groups.get(id);
     if (list) list.push(r);
     else groups.set(id, [r]);
-  };
-  for (const r of resources) {
-    if (!isObject(r)) continue;
-    if (r.resourceType === "Patient") {
-      if (typeof r.id === "string" && /^[A-Za-z0-9\-.]{1,64}$/.test(r.id)) add(r.id, r);
-      continue;
-    }
-    const ref = subjectReference(r);
-    const id = ref ? patientIdOf(ref) : null;
-    if (id) add(id, r);
   }
   return groups;
 }

@@ -14,7 +14,7 @@ import type { ExtractOptions } from "./types";
 
 export { extractEvidence } from "./evidence";
 export { scoreReport } from "./report";
-export { groupByPatient } from "./group";
+export { groupByPatient, patientOf } from "./group";
 export { SEARCH_CODES } from "./mappings";
 export type {
   BoneFocus,
