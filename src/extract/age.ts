@@ -1,5 +1,8 @@
 /** Age in whole years at a given day from a FHIR birthDate (possibly partial: "1950", "1950-06"). */
 
+/** Older than this is taken as a data error. */
+export const MAX_AGE = 130;
+
 export interface AgeRange {
   /** The age when the birth date fixes it, else null. */
   age: number | null;
@@ -31,7 +34,8 @@ export function ageAt(birthDate: string | null, now: Date): AgeRange | null {
     min = fullYears(y, 12, 31, ny, nm, nd);
     max = fullYears(y, 1, 1, ny, nm, nd);
   }
-  if (max < 0) return null;
+  // Born after the report date, or an implausible age (a data error): unknown.
+  if (max < 0 || min > MAX_AGE) return null;
   min = Math.max(0, min);
   return { age: min === max ? min : null, min, max };
 }

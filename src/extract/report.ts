@@ -77,7 +77,7 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   // Patient
   const range = ageAt(evidence.patient.birthDate, options.now);
   if (evidence.patient.birthDate && !range) {
-    diags.push({ severity: "warning", code: "birth-date", message: "The birth date is after the report date or unreadable: age unknown" });
+    diags.push({ severity: "warning", code: "birth-date", message: "The birth date is after the report date, implausibly early or unreadable: age unknown" });
   } else if (range && range.age === null) {
     diags.push({ severity: "info", code: "birth-date", message: `Age is ${range.min}–${range.max}: the birth date is recorded without a full date` });
   }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractEvidence, groupByPatient, SEARCH_CODES } from "../../../src/extract";
+import { buildReport, extractEvidence, groupByPatient, SEARCH_CODES } from "../../../src/extract";
 import { FIXTURES } from "./helpers";
 
 const P = "p1";
@@ -138,6 +138,23 @@ describe("Conditions", () => {
     const resolved = extractEvidence([cond([[CM, "C78.01"]], [], { clinicalStatus: { coding: [{ code: "resolved" }] } })], P);
     expect(resolved.visceral).toEqual([]);
     expect(resolved.diagnostics.map((d) => d.code)).toContain("not-active");
+  });
+});
+
+describe("Patient", () => {
+  const report = (birthDate: string) =>
+    buildReport([{ resourceType: "Patient", id: P, birthDate }], P, { now: new Date("2025-01-01T00:00:00Z") });
+
+  it("age from birthDate at the report date; partial and implausible dates", () => {
+    expect(report("1960-01-02").patient.age).toBe(64);
+    expect(report("1960-01-01").patient.age).toBe(65);
+    const yearOnly = report("2005");
+    expect(yearOnly.patient.age).toBeNull(); // 19 or 20
+    expect(yearOnly.diagnostics.map((d) => d.code)).toContain("birth-date");
+    expect(report("1950").patient.age).toBeNull(); // 74 or 75 …
+    expect(() => report("1800-01-01")).not.toThrow();
+    expect(report("1800-01-01").patient.age).toBeNull();
+    expect(report("2030-01-01").patient.age).toBeNull();
   });
 });
 
