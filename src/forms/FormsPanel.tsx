@@ -115,6 +115,10 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
   const [patientMode, setPatientMode] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
   const onStored = props.onStored;
+  // Responses stored while the patient holds the device: the record is re-read only once the clinician is back
+  // (re-reading it at once would replace patient mode with the clinician's view).
+  const handedOver = useRef(false);
+  const storedWhileHandedOver = useRef<QuestionnaireResponse[]>([]);
 
   const report = useCallback(
     (outcome: SubmitOutcome, response: QuestionnaireResponse | null) => {
@@ -186,7 +190,14 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
             {t("forms.choose.hint")}
           </p>
         </div>
-        <button type="button" className="qf-button" onClick={() => setPatientMode(true)}>
+        <button
+          type="button"
+          className="qf-button"
+          onClick={() => {
+            handedOver.current = true;
+            setPatientMode(true);
+          }}
+        >
           {t("forms.patient.handOver")}
         </button>
       </div>
@@ -295,9 +306,18 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
           storage={props.storage === undefined ? browserSessionStorage() : props.storage}
           clock={clock}
           onDraftsChange={refresh}
+          onStored={(response) => {
+            if (handedOver.current) storedWhileHandedOver.current.push(response);
+            else report({ kind: "stored", id: response.id ?? null, created: true }, response);
+          }}
           onExit={() => {
+            handedOver.current = false;
             setPatientMode(false);
             refresh();
+            const stored = storedWhileHandedOver.current;
+            storedWhileHandedOver.current = [];
+            const last = stored[stored.length - 1];
+            if (last) report({ kind: "stored", id: last.id ?? null, created: true }, last);
           }}
         />
       ) : null}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
-import type { QuestionnaireItem } from "fhir/r4";
+import type { QuestionnaireItem, QuestionnaireResponse } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import { COMMON_LINKS, type Instrument } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
@@ -18,7 +18,7 @@ import type { AnswerIssue } from "../writeback/validate";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { eq5dOverlay, type Eq5dWording } from "./eq5d-wording";
 import { QuestionnaireForm } from "./QuestionnaireForm";
-import { browserClock, checkDraft, newDraft, type SessionClock, type WriteContext } from "./session";
+import { browserClock, checkDraft, newDraft, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
 import { useFormSession, useUnsentWarning } from "./useFormSession";
 import "./forms.css";
 
@@ -39,6 +39,11 @@ export interface PatientModeProps {
   clock?: SessionClock;
   /** Called when the drafts change (the clinician panel re-reads them). */
   onDraftsChange?(): void;
+  /**
+   * Called for each response the server stored. It may come while the patient still holds the device: the
+   * caller must not leave patient mode or show the record because of it (FormsPanel waits for onExit).
+   */
+  onStored?(response: QuestionnaireResponse): void;
 }
 
 type Step = "setup" | "eq5d" | "pain" | "done";
@@ -117,8 +122,17 @@ export default function PatientMode(props: PatientModeProps) {
       return;
     }
     setStep("done");
+    const stored = (attempt: SubmitAttempt): void => {
+      if (attempt.kind === "sent" && attempt.outcome.kind === "stored") props.onStored?.(attempt.response);
+    };
     // Sent one after the other; what does not reach the server stays a draft for the clinician.
-    void eq5d.submit().then(() => pain.submit());
+    void eq5d
+      .submit()
+      .then((attempt) => {
+        stored(attempt);
+        return pain.submit();
+      })
+      .then(stored);
   };
 
   const total = 2;

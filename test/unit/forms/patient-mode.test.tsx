@@ -21,14 +21,14 @@ let ids = 0;
 const clock = { now: () => new Date("2026-11-27T01:00:00Z"), newId: () => `00000000-0000-4000-9000-${String(++ids).padStart(12, "0")}` };
 
 /** The clinician's page: record data next to the forms panel, as the app shows them. */
-function renderClinicianPage(storage: MemoryStorage, send: ReturnType<typeof testSend>["send"]) {
+function renderClinicianPage(storage: MemoryStorage, send: ReturnType<typeof testSend>["send"], onStored?: () => void) {
   return render(
     <TranslatorProvider translator={createTranslator("en")}>
       <section data-testid="record">
         <h2>SINS</h2>
         <p data-testid="sins-total">11</p>
       </section>
-      <FormsPanel send={send} launch={launch} wordingUrl={null} storage={storage} clock={clock} />
+      <FormsPanel send={send} launch={launch} wordingUrl={null} storage={storage} clock={clock} {...(onStored ? { onStored } : {})} />
     </TranslatorProvider>,
   );
 }
@@ -90,6 +90,31 @@ describe("patient self-report mode", () => {
     expect(eq5d?.item?.find((i) => i.linkId === "eq5d-index")?.answer?.[0]?.valueDecimal).toBe(eq5d5lIndex("21232", DEFAULT_VALUE_SET));
     expect(eq5d?.item?.find((i) => i.linkId === "eq-vas")?.answer).toEqual([{ valueInteger: 55 }]);
     expect(fake.responses.find((r) => r.questionnaire?.includes("/pain-vas|"))?.item?.find((i) => i.linkId === "pain-vas")?.answer).toEqual([{ valueInteger: 40 }]);
+  });
+
+  it("re-reads the record (onStored) only after the clinician is back, not while the patient holds the device", async () => {
+    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const onStored = vi.fn();
+    const user = userEvent.setup();
+    renderClinicianPage(new MemoryStorage(), send, onStored);
+    await user.click(screen.getByRole("button", { name: "Hand to patient" }));
+    const mode = screen.getByTestId("patient-mode");
+    await user.click(within(mode).getByRole("radio", { name: "Before surgery" }));
+    await user.click(within(mode).getByRole("button", { name: "Start" }));
+    await answerEq5d(user, "11111", "90");
+    await user.click(within(mode).getByRole("button", { name: "Next" }));
+    await user.type(within(mode).getByRole("textbox", { name: /Pain VAS \(mm\): value/ }), "10");
+    await user.click(within(mode).getByRole("button", { name: "Finish" }));
+    await waitFor(() => expect(fake.responses).toHaveLength(2));
+    await within(mode).findByText("Thank you. Please hand the device back to your clinician.");
+    expect(onStored).not.toHaveBeenCalled();
+
+    await user.click(within(mode).getByRole("button", { name: "Return to clinician" }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "I am the clinician: leave" }));
+    expect(onStored).toHaveBeenCalledTimes(1);
+    expect(screen.getByText("Saved to the patient's record.")).toBeInTheDocument();
   });
 
   it("leaving needs the clinician's confirmation in an accessible dialog; unfinished answers stay a draft", async () => {
