@@ -3,7 +3,7 @@
  * reading resources back from the sandbox over FHIR, counting PDF pages and running axe-core.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
+import type { Locator, Page, Response } from "playwright-core";
 import type { Bundle, FhirResource, QuestionnaireResponse, QuestionnaireResponseItem } from "fhir/r4";
 import type { Sandbox } from "../../sandbox/server";
 
@@ -40,7 +40,10 @@ export async function openFhir<T extends FhirResource = FhirResource>(sandbox: S
 export async function responsesOf(sandbox: Sandbox, patientId: string): Promise<QuestionnaireResponse[]> {
   const params = new URLSearchParams({ subject: `Patient/${patientId}`, _count: "1000" });
   const bundle = await openFhir<Bundle>(sandbox, `QuestionnaireResponse?${params.toString()}`);
-  return (bundle.entry ?? []).flatMap((e) => (e.resource?.resourceType === "QuestionnaireResponse" ? [e.resource] : []));
+  return (bundle.entry ?? []).flatMap((e) => {
+    const r = e.resource;
+    return r?.resourceType === "QuestionnaireResponse" ? [r as QuestionnaireResponse] : [];
+  });
 }
 
 /** The QuestionnaireResponse items, nested groups flattened, by linkId. */
@@ -84,4 +87,35 @@ export async function seriousAxeViolations(page: Page, include?: string): Promis
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact ?? "?"} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+/** The browser's POST of a QuestionnaireResponse (the conditional create). */
+export const isPostResponse = (r: Response): boolean =>
+  r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse");
+
+/** The created resource's id from the 201's Location header (…/QuestionnaireResponse/<id>/_history/<v>). */
+export function createdId(r: Response): string {
+  const location = r.headers()["location"] ?? "";
+  const m = /QuestionnaireResponse\/([^/]+)/.exec(location);
+  if (!m?.[1]) throw new Error(`no QuestionnaireResponse id in Location "${location}" (HTTP ${r.status()})`);
+  return m[1];
+}
+
+/** Opens the questionnaires panel (when closed) and picks an instrument's form. */
+export async function openForm(page: Page, instrument: string): Promise<void> {
+  const open = page.getByRole("button", { name: "Open questionnaires" });
+  if (await open.isVisible()) await open.click();
+  await page.locator("#forms-instrument").selectOption(instrument);
+  await page.getByTestId(`form-${instrument}`).waitFor();
+}
+
+/** A radio of a choice item, by its linkId and answer code (the renderer's ids are "<prefix>-<linkId>"). */
+export const radio = (scope: Page | Locator, linkId: string, code: string): Locator =>
+  scope.locator(`fieldset[id$="-${linkId}"] input[type="radio"][value="${code}"]`);
+
+/** Picks level `n` of an EQ-5D dimension with the keyboard: focus the first radio, then Space (level 1) or ↓ n−1 times. */
+export async function levelByKeyboard(page: Page, linkId: string, n: number, scope: Page | Locator = page): Promise<void> {
+  await radio(scope, linkId, "eq5d.level.1").focus();
+  if (n === 1) await page.keyboard.press("Space");
+  for (let i = 1; i < n; i += 1) await page.keyboard.press("ArrowDown");
 }

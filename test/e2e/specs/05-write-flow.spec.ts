@@ -7,9 +7,25 @@
  * Writes to the sandbox (shared by the whole run, so later specs must not rely on these patients' original
  * figures): renal-c7-t1-ecog-conflict gets a sins, a tokuhashi, an eq5d5l and a pain-vas response.
  */
-import type { Page, Response } from "playwright-core";
+import type { Response } from "playwright-core";
 import type { QuestionnaireResponse } from "fhir/r4";
-import { APP_CODE_SYSTEM, CANONICAL_BASE, codesOf, itemsByLinkId, launchPatient, openFhir, responsesOf, RESPONSE_ID_SYSTEM, SCORES_SHOWN, shown } from "../app";
+import {
+  APP_CODE_SYSTEM,
+  CANONICAL_BASE,
+  codesOf,
+  createdId,
+  isPostResponse,
+  itemsByLinkId,
+  launchPatient,
+  levelByKeyboard,
+  openFhir,
+  openForm,
+  radio,
+  responsesOf,
+  RESPONSE_ID_SYSTEM,
+  SCORES_SHOWN,
+  shown,
+} from "../app";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../harness";
 
@@ -42,34 +58,6 @@ const INDEX = 0.595336;
 const INDEX_SHOWN = "0.595";
 const EQ_VAS = 70;
 const PAIN_VAS = 35;
-
-const isPostResponse = (r: Response): boolean =>
-  r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse");
-
-/** The created resource's id from the 201's Location header (…/QuestionnaireResponse/<id>/_history/<v>). */
-function createdId(r: Response): string {
-  const location = r.headers()["location"] ?? "";
-  const m = /QuestionnaireResponse\/([^/]+)/.exec(location);
-  if (!m?.[1]) throw new Error(`no QuestionnaireResponse id in Location "${location}" (HTTP ${r.status()})`);
-  return m[1];
-}
-
-async function openForm(page: Page, instrument: string): Promise<void> {
-  const open = page.getByRole("button", { name: "Open questionnaires" });
-  if (await open.isVisible()) await open.click();
-  await page.locator("#forms-instrument").selectOption(instrument);
-  await page.getByTestId(`form-${instrument}`).waitFor();
-}
-
-/** A radio of a choice item, by its linkId and answer code (ids are "<prefix>-<linkId>"). */
-const radio = (page: Page, linkId: string, code: string) => page.locator(`fieldset[id$="-${linkId}"] input[type="radio"][value="${code}"]`);
-
-/** Picks level `n` of an EQ-5D dimension with the keyboard: focus the first radio, then Space (level 1) or ↓ n−1 times. */
-async function levelByKeyboard(page: Page, linkId: string, n: number): Promise<void> {
-  await radio(page, linkId, "eq5d.level.1").focus();
-  if (n === 1) await page.keyboard.press("Space");
-  for (let i = 1; i < n; i += 1) await page.keyboard.press("ArrowDown");
-}
 
 test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VAS submitted → read back over FHIR → on the chart after a reload", async ({ page, sandbox, screenshot, problems }) => {
   await launchPatient(page, sandbox, PATIENT);
