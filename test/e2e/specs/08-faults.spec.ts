@@ -1,0 +1,188 @@
+/**
+ * Faults in the browser: a launch without the QuestionnaireResponse write scope (the sandbox grants exactly the
+ * scopes asked for, so the deployment's app-config.json `scopes` is replaced for this page), a server that
+ * refuses a write with 403 although the app believes it may write, and a FHIR search answered 503.
+ *
+ * Fault injection is done with Playwright routes (the sandbox has no fault hook): app-config.json, the token
+ * response's `scope`, and one search. The 403s themselves come from the sandbox's scope enforcement.
+ * Nothing is stored on the sandbox by these tests.
+ */
+import type { Page, Route } from "playwright-core";
+import { isPostResponse, launchPatient, openForm, radio, responsesOf, shown } from "../app";
+import { EXPECTED, figure } from "../expected";
+import { expect, test } from "../harness";
+
+/** The default v1 scopes of launch/scopes.ts without `patient/QuestionnaireResponse.write`. */
+const READ_ONLY_SCOPES =
+  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read online_access";
+
+/** Serves public/app-config.json with the scopes replaced, to this page only. */
+async function readOnlyLaunch(page: Page): Promise<void> {
+  await page.route(
+    (u) => u.pathname === "/app/app-config.json",
+    async (route: Route) => {
+      const res = await route.fetch();
+      const config = (await res.json()) as Record<string, unknown>;
+      await route.fulfill({ response: res, json: { ...config, scopes: READ_ONLY_SCOPES } });
+    },
+  );
+}
+
+/** Makes the token response claim the write scope the server did not grant (the server still refuses writes). */
+async function claimWriteScope(page: Page): Promise<void> {
+  await page.route(
+    (u) => u.pathname === "/auth/token",
+    async (route: Route) => {
+      const res = await route.fetch();
+      const token = (await res.json()) as Record<string, unknown>;
+      await route.fulfill({ response: res, json: { ...token, scope: `${String(token.scope ?? "")} patient/QuestionnaireResponse.write` } });
+    },
+  );
+}
+
+/** Fills the EQ-5D-5L form completely (profile 11111, EQ VAS 80, pre-op). */
+async function fillEq5d(page: Page): Promise<void> {
+  await openForm(page, "eq5d5l");
+  const form = page.getByTestId("form-eq5d5l");
+  await radio(form, "timepoint", "timepoint.preop").check();
+  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"]) await radio(form, dim, "eq5d.level.1").check();
+  await form.locator('input[id$="-eq-vas-number"]').fill("80");
+}
+
+/** After a refused submit the form stays open with its answers, and its draft is in the tab's sessionStorage. */
+async function expectFormKept(page: Page): Promise<void> {
+  const form = page.getByTestId("form-eq5d5l");
+  expect.ok(await form.isVisible(), "the refused form stays open");
+  expect.ok(await radio(form, "eq5d-ad", "eq5d.level.1").isChecked(), "with its answers");
+  const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("spine-met-qol.drafts")).map((k) => sessionStorage.getItem(k) ?? "").join(""));
+  expect.ok(stored.includes('"instrument":"eq5d5l"') && stored.includes('"lastFailure":"forbidden"'), "the draft in sessionStorage, marked forbidden");
+}
+
+const FORBIDDEN = "The EHR did not allow this app to save questionnaire responses. The answers are kept as a draft in this tab.";
+
+test("403: a launch without the write scope says so up front; a submit is refused with a clear message and the draft is kept", async ({ page, sandbox, screenshot }) => {
+  const patient = "thyroid-l4-age-19";
+  const before = (await responsesOf(sandbox, patient)).length;
+  await readOnlyLaunch(page);
+  const granted = page.waitForResponse((r) => new URL(r.url()).pathname === "/auth/token");
+  await launchPatient(page, sandbox, patient);
+  const scope = String(((await (await granted).json()) as { scope?: unknown }).scope ?? "");
+  expect.ok(!scope.includes("QuestionnaireResponse.write") && scope.includes("patient/Observation.read"), `granted scope without the write (${scope})`);
+
+  // Save assessment is off, with the reason next to it.
+  const save = page.getByTestId("save-assessment");
+  expect.ok(await save.getByRole("button", { name: "Save assessment" }).isDisabled(), "Save assessment disabled");
+  expect.ok(await save.getByText("Saving is not available in this session.").isVisible(), "why saving is off");
+
+  await fillEq5d(page);
+  expect.ok(
+    await page.getByRole("alert").filter({ hasText: "This launch does not allow saving questionnaire responses" }).isVisible(),
+    "the forms panel says the launch cannot save",
+  );
+  const post = page.waitForResponse(isPostResponse);
+  await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
+  expect.equal((await post).status(), 403, "the sandbox refuses the write (scope)");
+  await page.getByRole("alert").filter({ hasText: FORBIDDEN }).waitFor();
+  await expectFormKept(page);
+  await screenshot("forbidden");
+
+  // The draft outlives a reload of the tab (sessionStorage), says why it is there, and nothing reached the record.
+  await page.reload();
+  await page.locator('[data-testid="sins-range"], [data-testid="sins-total"]').first().waitFor({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Open questionnaires" }).click();
+  const draft = page.locator('[data-testid^="draft-"]').filter({ hasText: "EQ-5D-5L" });
+  await draft.waitFor();
+  expect.ok((await draft.innerText()).includes("The EHR did not allow this app to save"), `the draft says why (${await draft.innerText()})`);
+  expect.equal((await responsesOf(sandbox, patient)).length, before, "responses on the server");
+  await screenshot("forbidden-draft-after-reload");
+});
+
+test("403: the server refuses writes the token claims to allow — Save assessment and the form fail clearly, entries and drafts kept", async ({ page, sandbox }) => {
+  const patient = "breast-t4-l2-noncontiguous";
+  const before = (await responsesOf(sandbox, patient)).length;
+  await readOnlyLaunch(page);
+  await claimWriteScope(page);
+  await launchPatient(page, sandbox, patient);
+
+  await page.locator("#sins-pain-entry").selectOption("mechanical");
+  const rangeWithEntry = await shown(page, "sins-range");
+  const save = page.getByTestId("save-assessment");
+  await save.getByRole("button", { name: "Save assessment" }).click();
+  await save.getByText("The assessment could not be saved. Your entries are kept on this page; try again.").waitFor({ timeout: 20_000 });
+  expect.equal(await page.locator("#sins-pain-entry").inputValue(), "mechanical", "the clinician's entry is still there");
+  expect.equal(await shown(page, "sins-range"), rangeWithEntry, "the figures still include the entry");
+
+  await fillEq5d(page);
+  const post = page.waitForResponse(isPostResponse);
+  await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
+  expect.equal((await post).status(), 403, "the sandbox refuses the write");
+  await page.getByRole("alert").filter({ hasText: FORBIDDEN }).waitFor();
+  await expectFormKept(page);
+  const kept = await page.locator('[data-testid^="draft-"]').allInnerTexts();
+  for (const name of ["SINS", "Tokuhashi"]) expect.ok(kept.some((d) => d.includes(name)), `the assessment's ${name} part is listed as a draft (${kept.length} drafts)`);
+  expect.equal((await responsesOf(sandbox, patient)).length, before, "responses on the server");
+});
+
+/** Answers every `resource` search with 503 (Retry-After 0) the first `times` times; counts the attempts. */
+async function search503(page: Page, resource: string, times: number): Promise<{ attempts: number }> {
+  const seen = { attempts: 0 };
+  await page.route(
+    (u) => u.pathname === `/fhir/${resource}`,
+    async (route: Route) => {
+      seen.attempts += 1;
+      if (seen.attempts > times) return route.fallback();
+      await route.fulfill({
+        status: 503,
+        headers: { "content-type": "application/fhir+json", "retry-after": "0", "access-control-allow-origin": "*" },
+        json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "transient", diagnostics: "busy" }] },
+      });
+    },
+  );
+  return seen;
+}
+
+/**
+ * breast-t11-t12-complete without its QuestionnaireResponses (the clinician's SINS and Tokuhashi forms, Frankel):
+ * SINS: T11–T12, both junctional → location 3; pain, bone lesion, alignment, collapse, posterolateral unknown
+ *   (0–3, 0–2, 0–4, 0–3, 0–3) → 3–18, no class.
+ * Tokuhashi: KPS 70 → 1; extraspinal bone 0–2 (none on file); vertebral bodies 2 on file → ≥ 2 → 0–1; visceral
+ *   0–2; breast 5; palsy 0–2 (Frankel only in a questionnaire) → 6–13, no prognosis.
+ * With them (docs/SANDBOX.md): SINS 11, Tokuhashi 13.
+ */
+test("503 on the QuestionnaireResponse search: after the retries the view is marked partial and shows ranges, not a wrong total", async ({ page, sandbox, screenshot }) => {
+  const seen = await search503(page, "QuestionnaireResponse", Number.POSITIVE_INFINITY);
+  await launchPatient(page, sandbox, "breast-t11-t12-complete");
+  expect.equal(seen.attempts, 4, "QuestionnaireResponse search attempts (1 + fhirMaxRetries 3)");
+  expect.ok(await page.getByTestId("partial-warning").isVisible(), "partial-record warning");
+  for (const panel of ["sins", "tokuhashi", "qol"]) expect.ok(await page.getByTestId(`notice-${panel}`).isVisible(), `notice on the ${panel} panel`);
+  expect.equal(await page.getByTestId("notice-segment").count(), 0, "no notice on the segment group (Conditions were read)");
+  expect.equal(await shown(page, "sins-total"), null, "no SINS total");
+  expect.equal(await shown(page, "sins-range"), "3–18", "SINS range without the clinician's SINS form");
+  expect.equal(await shown(page, "sins-category"), null, "no SINS class");
+  expect.equal(await shown(page, "tokuhashi-total"), null, "no Tokuhashi total");
+  expect.equal(await shown(page, "tokuhashi-range"), "6–13", "Tokuhashi range without the clinician's Tokuhashi form");
+  expect.equal(await shown(page, "tokuhashi-prognosis"), null, "no prognosis");
+  await screenshot("partial");
+});
+
+/** prostate-t8-partial without its Observations: KPS 80 (2 points) unknown → Tokuhashi 7–15 becomes 5–15; SINS 1–16 unchanged. */
+test("503 on the Observation search: the Tokuhashi range widens by the general-condition item and the panels say why", async ({ page, sandbox }) => {
+  const seen = await search503(page, "Observation", Number.POSITIVE_INFINITY);
+  await launchPatient(page, sandbox, "prostate-t8-partial");
+  expect.equal(seen.attempts, 4, "Observation search attempts");
+  expect.ok(await page.getByTestId("partial-warning").isVisible(), "partial-record warning");
+  expect.ok((await page.getByTestId("notice-tokuhashi").innerText()).length > 0, "notice on the Tokuhashi panel");
+  expect.equal(await page.getByTestId("notice-sins").count(), 0, "no notice on SINS (no Observation feeds it)");
+  expect.equal(await shown(page, "tokuhashi-range"), "5–15", "Tokuhashi range without the KPS");
+  expect.equal(await shown(page, "sins-range"), figure(EXPECTED["prostate-t8-partial"]?.sins ?? 0), "SINS range unchanged");
+});
+
+test("503 once on the QuestionnaireResponse search: the retry reads it and the totals are complete", async ({ page, sandbox }) => {
+  const want = EXPECTED["breast-t11-t12-complete"];
+  const seen = await search503(page, "QuestionnaireResponse", 1);
+  await launchPatient(page, sandbox, "breast-t11-t12-complete");
+  expect.equal(seen.attempts, 2, "QuestionnaireResponse search attempts");
+  expect.equal(await page.getByTestId("partial-warning").count(), 0, "no partial warning");
+  expect.equal(await shown(page, "sins-total"), figure(want?.sins ?? 0), "SINS total");
+  expect.equal(await shown(page, "tokuhashi-total"), figure(want?.tokuhashi ?? 0), "Tokuhashi total");
+});
