@@ -15,6 +15,8 @@ export interface E2eContext {
   sandbox: Sandbox;
   /** A second sandbox serving a plain fhirclient reference page at /app/ (test/e2e/fixtures/smart-app). */
   fixture: Sandbox;
+  /** The production build the sandbox serves (dist/, or --dist). */
+  distDir: string;
   /** Console errors, page errors, CSP violations and HTTP error responses seen so far in this test. */
   problems: string[];
   /** Saves a named screenshot of the page (the runner also takes one at the end of every test). */

@@ -97,6 +97,7 @@ async function main(): Promise<number> {
         page,
         sandbox,
         fixture,
+        distDir,
         problems,
         async screenshot(name) {
           const path = join(RESULTS, `${base}--${slug(name)}.png`);
