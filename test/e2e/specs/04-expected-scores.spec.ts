@@ -44,5 +44,8 @@ for (const [id, want] of Object.entries(EXPECTED)) {
       const pattern = want.prognosis === "<6m" ? /<\s*6 months/ : want.prognosis === ">=6m" ? /≥\s*6 months/ : /≥\s*(1 year|12 months)/;
       expect.ok(pattern.test(prognosis ?? ""), `Tokuhashi prognosis ${want.prognosis} (shown: "${prognosis ?? ""}")`);
     }
+    // No sandbox record carries a five-digit EQ-5D-5L profile (the paper prints indices only): no index is made up.
+    // (Specs 05 and 07, which run later, add profiles to two patients.)
+    expect.equal(await text(page, "eq5d-index-latest"), null, "no EQ-5D-5L index without a profile on file");
   });
 }
