@@ -56,7 +56,12 @@ export async function ensureQuestionnaire(
     if (!isFhirFaultError(error) || error.fault.kind !== "forbidden") throw error;
     searchForbidden = true;
   }
-  if (!options.mayCreate) return searchForbidden ? "unknown" : "forbidden";
+  if (searchForbidden && !options.mayCreate) {
+    // The scopes do not change within a session: ask once, not before every submit.
+    cache.set(canonical, "unknown");
+    return "unknown";
+  }
+  if (!options.mayCreate) return "forbidden";
 
   const { id: _id, meta: _meta, ...resource } = q;
   try {

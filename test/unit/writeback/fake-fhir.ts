@@ -57,6 +57,8 @@ export interface FakeFhirOptions {
   questionnaires?: Questionnaire[];
   /** 403 on POST Questionnaire. */
   forbidQuestionnaireCreate?: boolean;
+  /** 403 on the Questionnaire search (no Questionnaire read scope). */
+  forbidQuestionnaireSearch?: boolean;
   /** The fault of each QuestionnaireResponse POST, in order of arrival. */
   fault?: () => ResponseFault;
 }
@@ -93,6 +95,12 @@ export class FakeFhir {
     return [
       http.get(`${BASE}/Questionnaire`, ({ request }) => {
         this.questionnaireSearches += 1;
+        if (this.options.forbidQuestionnaireSearch) {
+          return HttpResponse.json(
+            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }] },
+            { status: 403, headers: JSON_HEADERS },
+          );
+        }
         const q = new URL(request.url).searchParams;
         const hits = this.questionnaires.filter((x) => x.url === q.get("url") && x.version === q.get("version"));
         const bundle: Bundle = { resourceType: "Bundle", type: "searchset", total: hits.length, entry: hits.map((resource) => ({ resource })) };

@@ -165,6 +165,18 @@ describe("submitResponse", () => {
     expect(fake.questionnairePosts + fake.responsePosts).toBe(0);
   });
 
+  it("when Questionnaires may not be searched it sends the response anyway and asks only once per session", async () => {
+    const fake = new FakeFhir({ forbidQuestionnaireSearch: true });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const q = appQuestionnaire("ecog");
+    expect(await submitResponse(send, q, response("ecog", 1), { mayCreateQuestionnaire: false })).toMatchObject({ kind: "stored" });
+    expect(await submitResponse(send, q, response("ecog", 2), { mayCreateQuestionnaire: false })).toMatchObject({ kind: "stored" });
+    expect(fake.questionnaireSearches).toBe(1);
+    expect(fake.questionnairePosts).toBe(0);
+    expect(fake.responses).toHaveLength(2);
+  });
+
   it("a 403 on the response itself is 'forbidden', on an expired session 'session-ended'", async () => {
     const fake = new FakeFhir({
       questionnaires: allQuestionnaires,
