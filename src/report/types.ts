@@ -4,6 +4,8 @@
  */
 import type {
   Applicability,
+  CoreMessage,
+  CoreParam,
   ExtraspinalBoneMets,
   FrankelGrade,
   GeneralCondition,
@@ -45,6 +47,10 @@ export interface Provenance {
 export interface Suggestion<V extends string = string> {
   value: V;
   reason: string;
+  /** `reason` in machine-readable form: a code of CORE_MESSAGE_CODES (src/extract/messages.ts) … */
+  reasonCode?: string;
+  /** … and its parameters. */
+  params?: Record<string, CoreParam>;
 }
 
 /** Two different values on the latest date: the item stays unknown until the clinician picks. */
@@ -60,6 +66,11 @@ export interface ReportItem<V extends string = string> extends ItemScore<V> {
   conflict?: Conflict<V> | null;
   /** Shown next to the item, e.g. "ECOG 2 on file (not converted to KPS)"; "at least 1 recorded". */
   context?: string | null;
+  /**
+   * `context` in machine-readable form: one message per sentence (the English sentences joined by a
+   * space make `context`). Present when `context` is.
+   */
+  contextCodes?: CoreMessage[];
   /** When the clinician overrode what the record said: the record's candidates and evidence. */
   overridden?: { candidates: V[]; source: EvidenceSource; provenance: Provenance[] } | null;
 }
@@ -186,6 +197,12 @@ export interface Diagnostic {
   resource?: string;
   /** A stable machine code: "invalid-resource", "conflict", "preliminary", "fallback-unfiltered", … */
   code?: string;
+  /**
+   * `message` in machine-readable form: a code of CORE_MESSAGE_CODES (src/extract/messages.ts; one
+   * diagnostic `code` may have several messages, e.g. "conflict") and its parameters.
+   */
+  messageCode?: string;
+  params?: Record<string, CoreParam>;
 }
 
 export interface ScoreReport {

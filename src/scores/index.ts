@@ -27,6 +27,11 @@
  *   else excludes (the study's "aged ≥ 20" cannot be confirmed). An unanswered en bloc question does not block
  *   `true` (DESIGN.md: asked in the UI) but adds a note.
  *
+ * ## Messages
+ *
+ * Every English reason (applicability, segment group) has a machine-readable twin (`reasonCodes`, `reasonCode`:
+ * a code of `SCORE_MESSAGE_CODES` and its parameters, see ./messages.ts), so that the faces can translate it.
+ *
  * ## EQ-5D-5L
  *
  * - `data/eq5d5l_valuesets.json` is a verbatim copy of the reference file (≈ 13 kB gzip in the bundle).
@@ -78,6 +83,7 @@ export {
   levelIndex,
   isContiguous,
   describeLevels,
+  levelsParam,
   STUDY_MIN_AGE,
   STUDY_MAX_LEVELS,
 } from "./levels";
@@ -92,6 +98,15 @@ export {
   type Eq5dDimension,
   type Eq5dLevels,
 } from "./eq5d";
+export {
+  SCORE_MESSAGE_CODES,
+  CORE_JOIN_TEXT,
+  CORE_JOINS,
+  coreMessage,
+  coreList,
+  scoreMessage,
+  type ScoreMessageCode,
+} from "./messages";
 export { barthelIndex, barthelItemMax, BARTHEL_POINTS } from "./barthel";
 export { formatIndex, formatFixed, roundHalfAwayFromZero } from "./rounding";
 export {

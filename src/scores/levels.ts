@@ -2,11 +2,14 @@
  * Spinal levels: order, contiguity, the study's segment group and whether a patient resembles the study
  * population (Segi et al., Global Spine J 2025;15(4):2286–2299, doi:10.1177/21925682241297948; DESIGN.md).
  */
+import { coreList, scoreMessage } from "./messages";
 import {
   SPINAL_LEVELS,
   ScoreInputError,
   type Applicability,
   type ApplicabilityInput,
+  type CoreMessage,
+  type CoreParam,
   type SegmentGroup,
   type SegmentGroupResult,
   type SpinalLevel,
@@ -52,6 +55,13 @@ export function describeLevels(levels: readonly SpinalLevel[]): string {
   return isContiguous(sorted) ? `${first}–${last}` : sorted.join(", ");
 }
 
+/** describeLevels as a message parameter: the same text, with a non-contiguous list as a list. */
+export function levelsParam(levels: readonly SpinalLevel[]): CoreParam {
+  const sorted = parseLevels("levels", levels);
+  if (sorted.length > 1 && !isContiguous(sorted)) return coreList("comma", sorted);
+  return describeLevels(sorted);
+}
+
 const CERVICAL: ReadonlySet<SpinalLevel> = new Set(["Occiput", "C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
 const T1_INDEX = SPINAL_LEVELS.indexOf("T1");
 const T10_INDEX = SPINAL_LEVELS.indexOf("T10");
@@ -69,12 +79,18 @@ export function segmentGroup(levels: readonly SpinalLevel[]): SegmentGroupResult
   if (sorted.some((l) => CERVICAL.has(l))) group = "cervical";
   else if (sorted.some((l) => levelIndex(l) >= T11_INDEX && levelIndex(l) <= S5_INDEX)) group = "tl-l-s";
   else if (sorted.some((l) => levelIndex(l) >= T1_INDEX && levelIndex(l) <= T10_INDEX)) group = "thoracic";
-  let reason: string | null = null;
-  if (sorted.length === 0) reason = "no spinal metastasis level is known";
-  else if (group === null) {
-    reason = "the coccyx belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)";
+  if (sorted.length === 0) {
+    return { group, levels: sorted, reason: "no spinal metastasis level is known", reasonCode: scoreMessage("segment.no-level") };
   }
-  return { group, levels: sorted, reason };
+  if (group === null) {
+    return {
+      group,
+      levels: sorted,
+      reason: "the coccyx belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)",
+      reasonCode: scoreMessage("segment.coccyx"),
+    };
+  }
+  return { group, levels: sorted, reason: null };
 }
 
 /** The study's inclusion criteria (Segi 2025, Methods): age ≥ 20, 1–3 consecutive vertebrae, no total en bloc spondylectomy. */
@@ -96,33 +112,84 @@ export function applicability(input: ApplicabilityInput): Applicability {
   const enBloc =
     raw.enBlocPlanned === null || raw.enBlocPlanned === undefined ? null : requireBoolean("enBlocPlanned", raw.enBlocPlanned);
 
-  const excluded: string[] = [];
-  const open: string[] = [];
-  const notes: string[] = [];
+  const excluded = new Reasons();
+  const open = new Reasons();
+  const notes = new Reasons();
   const where = describeLevels(levels);
+  const whereParam = levelsParam(levels);
 
-  if (levels.length === 0) open.push("no spinal metastasis level is known: the study included 1–3 contiguous vertebrae");
-  else {
+  if (levels.length === 0) {
+    open.add("no spinal metastasis level is known: the study included 1–3 contiguous vertebrae", scoreMessage("applicability.no-level"));
+  } else {
     if (levels.length > STUDY_MAX_LEVELS) {
-      excluded.push(`${levels.length} vertebrae (${where}): the study included 1–3 contiguous vertebrae`);
+      excluded.add(
+        `${levels.length} vertebrae (${where}): the study included 1–3 contiguous vertebrae`,
+        scoreMessage("applicability.too-many-levels", { count: levels.length, levels: whereParam }),
+      );
     }
     if (!isContiguous(levels)) {
-      excluded.push(`non-contiguous levels (${where}): the study included 1–3 contiguous vertebrae`);
+      excluded.add(
+        `non-contiguous levels (${where}): the study included 1–3 contiguous vertebrae`,
+        scoreMessage("applicability.non-contiguous", { levels: whereParam }),
+      );
     }
     if (segmentGroup(levels).group === null) {
-      open.push("the coccyx alone belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)");
-    } else if (levels.includes("Coccyx")) notes.push("the coccyx is outside the study's segment groups");
+      open.add(
+        "the coccyx alone belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)",
+        scoreMessage("applicability.coccyx-only"),
+      );
+    } else if (levels.includes("Coccyx")) {
+      notes.add("the coccyx is outside the study's segment groups", scoreMessage("applicability.coccyx-note"));
+    }
   }
-  if (age === null) open.push("age unknown: the study included patients aged 20 years or older");
-  else if (age < STUDY_MIN_AGE) excluded.push(`age ${age}: the study included patients aged 20 years or older`);
+  if (age === null) {
+    open.add("age unknown: the study included patients aged 20 years or older", scoreMessage("applicability.age-unknown"));
+  } else if (age < STUDY_MIN_AGE) {
+    excluded.add(`age ${age}: the study included patients aged 20 years or older`, scoreMessage("applicability.age-under-20", { age }));
+  }
   if (enBloc === true) {
-    excluded.push("total en bloc spondylectomy planned: the study excluded patients who had it");
+    excluded.add("total en bloc spondylectomy planned: the study excluded patients who had it", scoreMessage("applicability.en-bloc-planned"));
   } else if (enBloc === null) {
-    notes.push("planned en bloc resection not yet answered: the study excluded total en bloc spondylectomy");
+    notes.add(
+      "planned en bloc resection not yet answered: the study excluded total en bloc spondylectomy",
+      scoreMessage("applicability.en-bloc-unanswered"),
+    );
   }
 
-  if (excluded.length > 0) return { inStudyPopulation: false, reasons: [...excluded, ...notes] };
-  if (open.length > 0) return { inStudyPopulation: null, reasons: [...open, ...notes] };
-  const fits = `${levels.length === 1 ? "1 vertebra" : `${levels.length} contiguous vertebrae`} (${where}) and age ${age ?? ""}: within the study population (1–3 contiguous vertebrae, age 20 or older)`;
-  return { inStudyPopulation: true, reasons: [fits, ...notes] };
+  if (excluded.texts.length > 0) return excluded.then(notes).result(false);
+  if (open.texts.length > 0) return open.then(notes).result(null);
+  const fits = new Reasons();
+  if (levels.length === 1) {
+    fits.add(
+      `1 vertebra (${where}) and age ${age ?? ""}: within the study population (1–3 contiguous vertebrae, age 20 or older)`,
+      scoreMessage("applicability.within-one", { levels: whereParam, age: age ?? "" }),
+    );
+  } else {
+    fits.add(
+      `${levels.length} contiguous vertebrae (${where}) and age ${age ?? ""}: within the study population (1–3 contiguous vertebrae, age 20 or older)`,
+      scoreMessage("applicability.within", { count: levels.length, levels: whereParam, age: age ?? "" }),
+    );
+  }
+  return fits.then(notes).result(true);
+}
+
+/** Reasons in English and in machine-readable form, kept in step. */
+class Reasons {
+  readonly texts: string[] = [];
+  readonly codes: CoreMessage[] = [];
+
+  add(text: string, code: CoreMessage): void {
+    this.texts.push(text);
+    this.codes.push(code);
+  }
+
+  then(more: Reasons): Reasons {
+    this.texts.push(...more.texts);
+    this.codes.push(...more.codes);
+    return this;
+  }
+
+  result(inStudyPopulation: boolean | null): Applicability {
+    return { inStudyPopulation, reasons: this.texts, reasonCodes: this.codes };
+  }
 }

@@ -141,13 +141,47 @@ export interface SegmentGroupResult {
   levels: SpinalLevel[];
   /** Why the group is null, when it is. */
   reason: string | null;
+  /** `reason` in machine-readable form (present exactly when `reason` is not null). */
+  reasonCode?: CoreMessage;
 }
 
 export interface Applicability {
   /** true: 1–3 contiguous levels and age ≥ 20; false: outside the study population; null: no level known. */
   inStudyPopulation: boolean | null;
   reasons: string[];
+  /** `reasons` in machine-readable form, one per reason, same order (the faces translate them). */
+  reasonCodes?: CoreMessage[];
 }
+
+// ------------------------------------------------------ Core messages (machine-readable, ./messages.ts)
+
+/**
+ * A message of the core in machine-readable form, next to its English text: a stable code (listed in
+ * CORE_MESSAGE_CODES of src/extract/messages.ts) and its parameters. A face looks the code up in its
+ * catalogue and fills the parameters; for a code it does not know it shows the English text.
+ */
+export interface CoreMessage {
+  code: string;
+  params?: Record<string, CoreParam>;
+}
+
+/**
+ * How the items of a CoreList are joined; in English ", ", "; ", " and ", " or ", and " " between the
+ * sentences of an item's context (CORE_JOIN_TEXT).
+ */
+export type CoreJoin = "comma" | "semicolon" | "and" | "or" | "sentence";
+
+/** A list inside a message ("T3, T5, T6"; "lung or others"), its items joined by the locale's separator. */
+export interface CoreList {
+  join: CoreJoin;
+  items: CoreParam[];
+}
+
+/**
+ * A parameter: text from the record or a code (shown as is), a number, a nested message (a clinical term,
+ * a phrase), or a list of them.
+ */
+export type CoreParam = string | number | CoreMessage | CoreList;
 
 export interface ApplicabilityInput {
   levels: readonly SpinalLevel[];
