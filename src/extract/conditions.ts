@@ -5,7 +5,7 @@
 import type { PrimarySite, SpinalLevel } from "../scores/types";
 import { SPINAL_LEVELS } from "../scores/types";
 import type { ReadContext } from "./context";
-import { codeKey, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { codeKey, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
 import { looksLikeCondition } from "./guards";
 import {
   bodySiteDef,
@@ -16,15 +16,23 @@ import {
   type MetastasisDef,
   type PrimaryDef,
 } from "./mappings";
-import { conditionSchema, describeIssue, type ConditionData } from "./schemas";
+import { conditionSchema, issueReason, REASON, type ConditionData } from "./schemas";
+import { msg } from "./messages";
 import type { PatientEvidence, SpinalRegion } from "./types";
 import { z } from "zod/mini";
 
 const RELATED_EXTENSION = "http://hl7.org/fhir/StructureDefinition/condition-related";
 const LATERALITY_EXTENSION = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier";
 const IGNORED_VERIFICATION = new Set(["refuted", "entered-in-error"]);
-const UNCONFIRMED_VERIFICATION = new Set(["unconfirmed", "provisional", "differential"]);
+const UNCONFIRMED_VERIFICATION = ["unconfirmed", "provisional", "differential"] as const;
+type UnconfirmedVerification = (typeof UNCONFIRMED_VERIFICATION)[number];
+function isUnconfirmed(code: string): code is UnconfirmedVerification {
+  return (UNCONFIRMED_VERIFICATION as readonly string[]).includes(code);
+}
 const INACTIVE = new Set(["inactive", "resolved", "remission"]);
+
+/** The organ of a metastasis Condition that names no site (a VisceralFinding's `organ`). */
+export const SITE_NOT_CODED = "site not coded";
 
 type Sink = Pick<PatientEvidence, "spinalLesions" | "extraspinalFoci" | "unlocatedBoneMets" | "visceral" | "primaries">;
 
@@ -38,7 +46,7 @@ interface Matched<T> {
 export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   const codings = rawCodings(raw.code);
   if (codings === "malformed") {
-    ctx.invalid("Condition", raw.id, "code: expected a CodeableConcept");
+    ctx.invalid("Condition", raw.id, REASON.codeableConcept("code"));
     return;
   }
   const mets: Matched<MetastasisDef>[] = [];
@@ -56,28 +64,35 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   else {
     const parsed = z.safeParse(conditionSchema, raw);
     if (!parsed.success) {
-      ctx.invalid("Condition", raw.id, describeIssue(parsed.error.issues));
+      ctx.invalid("Condition", raw.id, issueReason(parsed.error.issues));
       return;
     }
     cond = parsed.data;
   }
   const label = resourceLabel("Condition", cond.id);
+  const labelP = labelParam("Condition", cond.id);
   if (!ctx.belongs("Condition", cond.id, cond.subject)) return;
 
   const verification = statusCode(cond.verificationStatus);
   if (verification && IGNORED_VERIFICATION.has(verification)) {
-    ctx.report("info", "ignored-status", `${label} is ${verification}: ignored`, label);
+    ctx.report("info", "ignored-status", `${label} is ${verification}: ignored`, msg("diag.ignored-status.condition", { label: labelP, status: verification }), label);
     return;
   }
   const clinical = statusCode(cond.clinicalStatus);
   if (clinical && INACTIVE.has(clinical)) {
-    ctx.report("info", "not-active", `${label} is ${clinical}: not counted`, label);
+    ctx.report("info", "not-active", `${label} is ${clinical}: not counted`, msg("diag.not-active", { label: labelP, status: clinical }), label);
     return;
   }
   let note: string | null = null;
-  if (verification && UNCONFIRMED_VERIFICATION.has(verification)) {
+  if (verification && isUnconfirmed(verification)) {
     note = `${verification} diagnosis`;
-    ctx.report("info", "unconfirmed", `${label} is a ${verification} diagnosis: counted, please confirm`, label);
+    ctx.report(
+      "info",
+      "unconfirmed",
+      `${label} is a ${verification} diagnosis: counted, please confirm`,
+      msg("diag.unconfirmed", { label: labelP, status: msg(`verification.${verification}`) }),
+      label,
+    );
   }
 
   const date = cond.recordedDate ?? cond.onsetDateTime ?? cond.onsetPeriod?.start ?? null;
@@ -101,7 +116,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     });
   }
   const met = pickMetastasis(mets);
-  if (met) readMetastasis(cond, met, label, prov(met, met.def.display), date, ctx, sink);
+  if (met) readMetastasis(cond, met, { text: label, param: labelP }, prov(met, met.def.display), date, ctx, sink);
 }
 
 function statusCode(cc: ConditionData["clinicalStatus"]): string | null {
@@ -189,7 +204,7 @@ function readSites(cond: ConditionData): Sites {
 function readMetastasis(
   cond: ConditionData,
   met: Matched<MetastasisDef>,
-  label: string,
+  label: { text: string; param: ReturnType<typeof labelParam> },
   prov: ReturnType<typeof provenance>,
   date: string | null,
   ctx: ReadContext,
@@ -213,13 +228,19 @@ function readMetastasis(
       provenance: prov,
     });
     if (sites.levels.length === 0) {
-      ctx.report("info", "level-not-coded", `${label}: spinal metastasis without a coded vertebral level`, label);
+      ctx.report(
+        "info",
+        "level-not-coded",
+        `${label.text}: spinal metastasis without a coded vertebral level`,
+        msg("diag.level-not-coded", { label: label.param }),
+        label.text,
+      );
     }
   }
   if (role === "generic") {
     for (const o of sites.other) sink.visceral.push({ certainty: "possible", organ: o.display, date, provenance: prov });
     if (!spinal && sites.other.length === 0) {
-      sink.visceral.push({ certainty: "possible", organ: "site not coded", date, provenance: prov });
+      sink.visceral.push({ certainty: "possible", organ: SITE_NOT_CODED, date, provenance: prov });
     }
     return;
   }
@@ -227,7 +248,13 @@ function readMetastasis(
     for (const o of sites.other) sink.extraspinalFoci.push({ site: o.site, display: o.display, date, provenance: prov });
     if (!spinal && sites.other.length === 0) {
       sink.unlocatedBoneMets.push(prov);
-      ctx.report("info", "site-not-coded", `${label}: bone metastasis without a coded body site: not counted`, label);
+      ctx.report(
+        "info",
+        "site-not-coded",
+        `${label.text}: bone metastasis without a coded body site: not counted`,
+        msg("diag.site-not-coded", { label: label.param }),
+        label.text,
+      );
     }
   }
 }

@@ -1,20 +1,29 @@
 /** The per-patient state shared by the resource readers: who the patient is, and where diagnostics go. */
 import type { Diagnostic } from "../report/types";
-import { diagnostic, patientIdOf, resourceLabel, type Json } from "./fhir";
+import type { CoreMessage, CoreParam } from "../scores";
+import { diagnostic, labelParam, patientIdOf, resourceLabel, type Json } from "./fhir";
+import { msg } from "./messages";
 
 export class ReadContext {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(readonly patientId: string) {}
 
-  report(severity: Diagnostic["severity"], code: string, message: string, resource?: string): void {
-    this.diagnostics.push(diagnostic(severity, code, message, resource));
+  /** A diagnostic: its English message and the same in machine-readable form (`text`). */
+  report(severity: Diagnostic["severity"], code: string, message: string, text: CoreMessage, resource?: string): void {
+    this.diagnostics.push(diagnostic(severity, code, message, text, resource));
   }
 
   /** A resource that fails validation: skipped, with its id, the path and the reason. */
-  invalid(type: string, id: unknown, reason: string): void {
+  invalid(type: string, id: unknown, reason: { text: string; param: CoreParam }): void {
     const label = resourceLabel(type, id);
-    this.report("warning", "invalid-resource", `${label} skipped: ${reason}`, label);
+    this.report(
+      "warning",
+      "invalid-resource",
+      `${label} skipped: ${reason.text}`,
+      msg("diag.invalid-resource", { label: labelParam(type, id), reason: reason.param }),
+      label,
+    );
   }
 
   /**
@@ -26,7 +35,13 @@ export class ReadContext {
     if (typeof ref !== "string") return true;
     if (patientIdOf(ref) === this.patientId) return true;
     const label = resourceLabel(type, id);
-    this.report("warning", "other-subject", `${label} skipped: its subject is not this patient`, label);
+    this.report(
+      "warning",
+      "other-subject",
+      `${label} skipped: its subject is not this patient`,
+      msg("diag.other-subject", { label: labelParam(type, id) }),
+      label,
+    );
     return false;
   }
 }

@@ -3,10 +3,12 @@ import { z } from "zod/mini";
 import { DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
 import { readCondition } from "./conditions";
 import { ReadContext } from "./context";
-import { isObject, resourceLabel, type Json } from "./fhir";
+import { isObject, labelParam, resourceLabel, type Json } from "./fhir";
 import { readObservation } from "./observations";
 import { readQuestionnaireResponse } from "./questionnaires";
-import { describeIssue, patientSchema, type PatientData } from "./schemas";
+import { issueReason, patientSchema, REASON, type PatientData } from "./schemas";
+import { msg } from "./messages";
+import type { CoreParam } from "../scores";
 import type { ExtractOptions, PatientEvidence, PatientFacts } from "./types";
 
 /**
@@ -39,11 +41,16 @@ export function extractEvidence(
       readOne(raw, i, ctx, evidence, base);
     } catch {
       // Defensive: a reader must never stop the report. Reaching this is a bug; the resource is named.
-      ctx.report("error", "internal", `${describeEntry(raw, i)} could not be read (internal error): skipped`);
+      ctx.report(
+        "error",
+        "internal",
+        `${describeEntry(raw, i)} could not be read (internal error): skipped`,
+        msg("diag.internal", { entry: entryParam(raw, i) }),
+      );
     }
   }
   if (!evidence.patient.found) {
-    ctx.report("warning", "patient-not-found", "No Patient resource for this patient: age and sex are unknown");
+    ctx.report("warning", "patient-not-found", "No Patient resource for this patient: age and sex are unknown", msg("diag.patient-not-found"));
   }
   return evidence;
 }
@@ -53,15 +60,30 @@ function describeEntry(raw: unknown, index: number): string {
   return `Entry ${index + 1}`;
 }
 
+function entryParam(raw: unknown, index: number): CoreParam {
+  if (isObject(raw) && typeof raw.resourceType === "string") return labelParam(raw.resourceType, raw.id);
+  return msg("term.entry", { n: index + 1 });
+}
+
 function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence, base: string): void {
   if (!isObject(raw)) {
     const kind = raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw;
-    ctx.report("warning", "invalid-resource", `Entry ${index + 1} skipped: not a FHIR resource (${kind})`);
+    ctx.report(
+      "warning",
+      "invalid-resource",
+      `Entry ${index + 1} skipped: not a FHIR resource (${kind})`,
+      msg("diag.invalid-resource.not-object", { n: index + 1, kind }),
+    );
     return;
   }
   const type = raw.resourceType;
   if (typeof type !== "string" || !/^[A-Z][A-Za-z]{1,63}$/.test(type)) {
-    ctx.report("warning", "invalid-resource", `Entry ${index + 1} skipped: resourceType missing or malformed`);
+    ctx.report(
+      "warning",
+      "invalid-resource",
+      `Entry ${index + 1} skipped: resourceType missing or malformed`,
+      msg("diag.invalid-resource.no-type", { n: index + 1 }),
+    );
     return;
   }
   switch (type) {
@@ -88,12 +110,12 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
 
 function readPatient(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {
   if (raw.id !== ev.patientId) {
-    if (typeof raw.id !== "string" && raw.id !== undefined) ctx.invalid("Patient", undefined, "id: expected string");
+    if (typeof raw.id !== "string" && raw.id !== undefined) ctx.invalid("Patient", undefined, REASON.expected("id", "string"));
     return;
   }
   const parsed = z.safeParse(patientSchema, raw);
   if (!parsed.success) {
-    ctx.invalid("Patient", raw.id, describeIssue(parsed.error.issues));
+    ctx.invalid("Patient", raw.id, issueReason(parsed.error.issues));
     return;
   }
   ev.patient = patientFacts(parsed.data);

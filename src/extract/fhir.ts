@@ -1,5 +1,7 @@
 /** Small, total helpers over raw FHIR JSON (unknown input): nothing here throws. */
 import type { Diagnostic, DiagnosticSeverity, Provenance } from "../report/types";
+import type { CoreMessage, CoreParam } from "../scores";
+import { msg } from "./messages";
 
 export type Json = Record<string, unknown>;
 
@@ -16,18 +18,30 @@ export function resourceLabel(type: string, id: unknown): string {
   return `${t}/${id.length > MAX_LABEL ? `${id.slice(0, MAX_LABEL)}…` : id}`;
 }
 
+/** resourceLabel as a message parameter: the label, or "Type (no id)" as a phrase. */
+export function labelParam(type: string, id: unknown): CoreParam {
+  if (typeof id === "string" && id.length > 0) return resourceLabel(type, id);
+  const label = resourceLabel(type, id);
+  return msg("term.resource-no-id", { type: label.slice(0, label.length - " (no id)".length) });
+}
+
 /** The reference for Provenance: "Type/id", or null when the resource has no id. */
 export function resourceReference(type: string, id: string | undefined): string | null {
   return id ? `${type}/${id}` : null;
 }
 
+/** A Diagnostic with its message in English and in machine-readable form (`text`). */
 export function diagnostic(
   severity: DiagnosticSeverity,
   code: string,
   message: string,
+  text: CoreMessage,
   resource?: string,
 ): Diagnostic {
-  return resource === undefined ? { severity, code, message } : { severity, code, message, resource };
+  const d: Diagnostic = resource === undefined ? { severity, code, message } : { severity, code, message, resource };
+  d.messageCode = text.code;
+  if (text.params !== undefined) d.params = text.params;
+  return d;
 }
 
 /** FHIR resource ids: [A-Za-z0-9\-.]{1,64}. */

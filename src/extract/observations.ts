@@ -2,10 +2,12 @@
 import { FRANKEL_GRADES } from "../scores/domains";
 import type { FrankelGrade } from "../scores/types";
 import type { ReadContext } from "./context";
-import { codeKey, dayOf, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { codeKey, dayOf, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
 import { looksLikeObservation } from "./guards";
 import { answerValue, conceptDef, observationConcept, type ValueSpec } from "./mappings";
-import { describeIssue, observationSchema, type ObservationData } from "./schemas";
+import { issueReason, observationSchema, REASON, type ObservationData } from "./schemas";
+import { conceptTerm, msg } from "./messages";
+import type { CoreParam } from "../scores";
 import type { Measurement, ObservationConcept } from "./types";
 import { z } from "zod/mini";
 
@@ -30,7 +32,7 @@ export function conceptLabel(concept: ObservationConcept): string {
 export function readObservation(raw: Json, ctx: ReadContext): Measurement | null {
   const codings = rawCodings(raw.code);
   if (codings === "malformed" || raw.code === undefined) {
-    ctx.invalid("Observation", raw.id, raw.code === undefined ? "code: required" : "code: expected a CodeableConcept");
+    ctx.invalid("Observation", raw.id, raw.code === undefined ? REASON.required("code") : REASON.codeableConcept("code"));
     return null;
   }
   let concept: ObservationConcept | null = null;
@@ -49,32 +51,51 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
   else {
     const parsed = z.safeParse(observationSchema, raw);
     if (!parsed.success) {
-      ctx.invalid("Observation", raw.id, describeIssue(parsed.error.issues));
+      ctx.invalid("Observation", raw.id, issueReason(parsed.error.issues));
       return null;
     }
     obs = parsed.data;
   }
   const label = resourceLabel("Observation", obs.id);
   if (!ctx.belongs("Observation", obs.id, obs.subject)) return null;
+  const about = { label: labelParam("Observation", obs.id), concept: conceptTerm(concept) };
 
   if (IGNORED.has(obs.status)) {
-    ctx.report("info", "ignored-status", `${label} (${LABEL[concept]}) is marked ${obs.status}: ignored`, label);
+    ctx.report(
+      "info",
+      "ignored-status",
+      `${label} (${LABEL[concept]}) is marked ${obs.status}: ignored`,
+      msg("diag.ignored-status.observation", { ...about, status: obs.status }),
+      label,
+    );
     return null;
   }
   const preliminary = obs.status === "preliminary";
   if (!preliminary && !COUNTED.has(obs.status)) {
-    ctx.report("info", "ignored-status", `${label} (${LABEL[concept]}) has status ${obs.status.slice(0, 40)}: no result to use`, label);
+    ctx.report(
+      "info",
+      "ignored-status",
+      `${label} (${LABEL[concept]}) has status ${obs.status.slice(0, 40)}: no result to use`,
+      msg("diag.ignored-status.observation-other", { ...about, status: obs.status.slice(0, 40) }),
+      label,
+    );
     return null;
   }
 
   const def = conceptDef(concept);
   if (!def) return null;
-  const value = readValue(obs, concept, def.value, label, ctx);
+  const value = readValue(obs, concept, def.value, label, about, ctx);
   if (value === null) return null;
 
   const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? null;
   if (preliminary) {
-    ctx.report("warning", "preliminary", `${label} (${LABEL[concept]}) is a preliminary result: shown, not final`, label);
+    ctx.report(
+      "warning",
+      "preliminary",
+      `${label} (${LABEL[concept]}) is a preliminary result: shown, not final`,
+      msg("diag.preliminary.observation", about),
+      label,
+    );
   }
   const display = codings.length > 0 ? (obs.code.coding?.find((c) => c.code === matched.code)?.display ?? null) : null;
   return {
@@ -109,12 +130,13 @@ function readValue(
   concept: ObservationConcept,
   spec: ValueSpec,
   label: string,
+  params: { label: CoreParam; concept: CoreParam },
   ctx: ReadContext,
 ): number | FrankelGrade | null {
   const coded = codedAnswer(obs, concept);
   if (spec.type === "grade") {
     if (typeof coded === "string" && (FRANKEL_GRADES as readonly string[]).includes(coded)) return coded as FrankelGrade;
-    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no recognised value: skipped`, label);
+    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no recognised value: skipped`, msg("diag.no-value.grade", params), label);
     return null;
   }
   const direct = obs.valueInteger ?? obs.valueQuantity?.value;
@@ -123,13 +145,14 @@ function readValue(
       "warning",
       "inconsistent-value",
       `${label} (${LABEL[concept]}) value ${direct} disagrees with its coded answer (${coded}): skipped`,
+      msg("diag.inconsistent-value", { ...params, value: String(direct), coded: String(coded) }),
       label,
     );
     return null;
   }
   const value = direct ?? (typeof coded === "number" ? coded : undefined);
   if (value === undefined) {
-    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no value: skipped`, label);
+    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no value: skipped`, msg("diag.no-value", params), label);
     return null;
   }
   if (concept === "barthel" && otherBarthelScale(obs)) {
@@ -137,6 +160,7 @@ function readValue(
       "warning",
       "other-scale",
       `${label} (Barthel index) is on another scale (0–20): only the 0–100 Barthel index is used; skipped`,
+      msg("diag.other-scale", { label: params.label }),
       label,
     );
     return null;
@@ -148,6 +172,14 @@ function readValue(
       "warning",
       "out-of-range",
       `${label} (${LABEL[concept]}) value ${String(value).slice(0, 20)} is outside ${spec.min}–${spec.max}${steps}${extra}: skipped`,
+      msg("diag.out-of-range", {
+        ...params,
+        value: String(value).slice(0, 20),
+        min: spec.min,
+        max: spec.max,
+        steps: spec.step === 1 ? "" : msg("term.in-steps", { step: spec.step }),
+        extra: extra === "" ? "" : msg("term.kps-0"),
+      }),
       label,
     );
     return null;
@@ -157,6 +189,7 @@ function readValue(
       "warning",
       "scale-unclear",
       `${label} (Barthel index) is ${value}: read on the 0–100 scale; check it is not a 0–20 score`,
+      msg("diag.scale-unclear", { label: params.label, value }),
       label,
     );
   }

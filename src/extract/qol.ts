@@ -1,7 +1,8 @@
 /** QOL timepoints from Observations (timepoint "other", one per day) and from the app's QuestionnaireResponses. */
 import type { Diagnostic, Eq5dValue, Provenance, QolTimepoint, QolTimepointKind } from "../report/types";
-import { eq5d5lIndex, type FrankelGrade } from "../scores";
+import { coreList, eq5d5lIndex, type FrankelGrade } from "../scores";
 import { dayOf } from "./fhir";
+import { conceptTerm, msg, refParam } from "./messages";
 import { conceptLabel } from "./observations";
 import type { Measurement, ObservationConcept, PatientEvidence, QuestionnaireFinding } from "./types";
 
@@ -56,6 +57,12 @@ function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[
           severity: "warning",
           code: "conflict",
           message: `${conceptLabel(concept)}: different values on ${day || "an unknown date"} (${own.map((m) => `${m.value} in ${m.provenance.reference ?? "no id"}`).join(", ")}): not shown`,
+          messageCode: "diag.conflict.measurement",
+          params: {
+            concept: conceptTerm(concept),
+            day: day || msg("term.unknown-date"),
+            values: coreList("comma", own.map((m) => msg("term.value-in", { value: m.value, ref: refParam(m.provenance.reference) }))),
+          },
         });
         continue;
       }
@@ -79,6 +86,8 @@ function eq5dOf(q: QuestionnaireFinding, valueSetId: string, diags: Diagnostic[]
         code: "value-set",
         message: `EQ-5D-5L value set "${valueSetId.slice(0, 60)}" cannot be used: the index stored with the questionnaire (${q.eq5dValueSet}) is shown`,
         resource: q.provenance.reference ?? undefined,
+        messageCode: "diag.value-set.stored",
+        params: { valueSet: valueSetId.slice(0, 60), stored: q.eq5dValueSet },
       });
       return { profile: q.eq5dProfile, index: q.eq5dIndex, valueSet: q.eq5dValueSet };
     }
@@ -86,6 +95,8 @@ function eq5dOf(q: QuestionnaireFinding, valueSetId: string, diags: Diagnostic[]
       severity: "warning",
       code: "value-set",
       message: `EQ-5D-5L value set "${valueSetId.slice(0, 60)}" cannot be used: no index for profile ${q.eq5dProfile}`,
+      messageCode: "diag.value-set.no-index",
+      params: { valueSet: valueSetId.slice(0, 60), profile: q.eq5dProfile },
     });
     return null;
   }

@@ -34,9 +34,11 @@ import {
   type SpinalLevel,
 } from "../scores";
 import type { ReadContext } from "./context";
-import { dayOf, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
+import { dayOf, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
 import { answerValue as observationAnswer } from "./mappings";
-import { describeIssue, questionnaireResponseSchema, type AnswerData, type QrItemData } from "./schemas";
+import { issueReason, questionnaireResponseSchema, REASON, type AnswerData, type QrItemData } from "./schemas";
+import { msg } from "./messages";
+import type { CoreParam } from "../scores";
 import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
 
 const COUNTED = new Set(["completed", "amended"]);
@@ -46,7 +48,7 @@ const IGNORED = new Set(["entered-in-error", "stopped"]);
 export function readQuestionnaireResponse(raw: Json, ctx: ReadContext, base = DEFAULT_CANONICAL_BASE): QuestionnaireFinding | null {
   if (raw.questionnaire === undefined) return null;
   if (typeof raw.questionnaire !== "string") {
-    ctx.invalid("QuestionnaireResponse", raw.id, "questionnaire: expected string");
+    ctx.invalid("QuestionnaireResponse", raw.id, REASON.expected("questionnaire", "string"));
     return null;
   }
   const instrument = instrumentFromCanonical(raw.questionnaire, base);
@@ -54,26 +56,47 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext, base = DE
 
   const parsed = z.safeParse(questionnaireResponseSchema, raw);
   if (!parsed.success) {
-    ctx.invalid("QuestionnaireResponse", raw.id, describeIssue(parsed.error.issues));
+    ctx.invalid("QuestionnaireResponse", raw.id, issueReason(parsed.error.issues));
     return null;
   }
   const qr = parsed.data;
   const label = resourceLabel("QuestionnaireResponse", qr.id);
   if (!ctx.belongs("QuestionnaireResponse", qr.id, qr.subject)) return null;
+  const labelP = labelParam("QuestionnaireResponse", qr.id);
   if (IGNORED.has(qr.status)) {
-    ctx.report("info", "ignored-status", `${label} (${instrument}) is ${qr.status}: ignored`, label);
+    ctx.report(
+      "info",
+      "ignored-status",
+      `${label} (${instrument}) is ${qr.status}: ignored`,
+      msg("diag.ignored-status.questionnaire", { label: labelP, instrument, status: qr.status }),
+      label,
+    );
     return null;
   }
   const preliminary = qr.status === "in-progress";
   if (!preliminary && !COUNTED.has(qr.status)) {
-    ctx.report("info", "ignored-status", `${label} (${instrument}) has status ${qr.status.slice(0, 40)}: ignored`, label);
+    ctx.report(
+      "info",
+      "ignored-status",
+      `${label} (${instrument}) has status ${qr.status.slice(0, 40)}: ignored`,
+      msg("diag.ignored-status.questionnaire-other", { label: labelP, instrument, status: qr.status.slice(0, 40) }),
+      label,
+    );
     return null;
   }
-  if (preliminary) ctx.report("warning", "preliminary", `${label} (${instrument}) is in progress: shown, not final`, label);
+  if (preliminary) {
+    ctx.report(
+      "warning",
+      "preliminary",
+      `${label} (${instrument}) is in progress: shown, not final`,
+      msg("diag.preliminary.questionnaire", { label: labelP, instrument }),
+      label,
+    );
+  }
 
   const answers = new Map<string, AnswerData[]>();
   collect(qr.item ?? [], answers, 0);
-  const reader = new Answers(answers, appCodeSystem(base), label, ctx);
+  const reader = new Answers(answers, appCodeSystem(base), label, labelP, ctx);
 
   const date = qr.authored ?? null;
   const timepoint = reader.timepoint();
@@ -152,6 +175,7 @@ class Answers {
     private readonly answers: Map<string, AnswerData[]>,
     private readonly system: string,
     private readonly label: string,
+    private readonly labelParam: CoreParam,
     private readonly ctx: ReadContext,
   ) {}
 
@@ -160,6 +184,7 @@ class Answers {
       "warning",
       "unrecognised-answer",
       `${this.label}: the answer to "${linkId}" is not recognised: ignored`,
+      msg("diag.unrecognised-answer", { label: this.labelParam, linkId }),
       this.label,
     );
   }

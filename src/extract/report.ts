@@ -27,6 +27,7 @@ import {
 import { SPINAL_LEVELS } from "../scores/types";
 import { expectedQol } from "../study";
 import { ageAt, ageForThreshold } from "./age";
+import { msg, type CoreMessageCode } from "./messages";
 import { applyClinician, toReportItem, type ItemPlan } from "./plan";
 import { qolTimepoints } from "./qol";
 import { sinsAnswerPlan, sinsLocationPlan } from "./sins-items";
@@ -39,16 +40,39 @@ function clinician<V extends string>(
   plan: ItemPlan<V>,
   entry: string | undefined,
   domain: readonly V[],
-  item: string,
+  item: ItemName,
   diags: Diagnostic[],
 ): ItemPlan<V> {
   const applied = applyClinician(plan, entry as V | undefined, domain);
   if (applied === "invalid") {
-    diags.push({ severity: "warning", code: "invalid-entry", message: `${item}: the entered value is not one of the item's categories: ignored` });
+    diags.push({
+      severity: "warning",
+      code: "invalid-entry",
+      message: `${ITEM_NAME[item]}: the entered value is not one of the item's categories: ignored`,
+      messageCode: "diag.invalid-entry",
+      params: { item: msg(item) },
+    });
     return plan;
   }
   return applied;
 }
+
+/** The items' names in the invalid-entry diagnostics, by their message code. */
+const ITEM_NAME = {
+  "item.sins.location": "SINS location",
+  "item.sins.pain": "SINS pain",
+  "item.sins.boneLesion": "SINS bone lesion",
+  "item.sins.alignment": "SINS alignment",
+  "item.sins.collapse": "SINS collapse",
+  "item.sins.posterolateral": "SINS posterolateral",
+  "item.tokuhashi.generalCondition": "Tokuhashi general condition",
+  "item.tokuhashi.extraspinalBoneMets": "Tokuhashi extraspinal bone metastases",
+  "item.tokuhashi.vertebralBodyMets": "Tokuhashi vertebral bodies",
+  "item.tokuhashi.visceralMets": "Tokuhashi internal organ metastases",
+  "item.tokuhashi.primarySite": "Tokuhashi primary site",
+  "item.tokuhashi.palsy": "Tokuhashi palsy",
+} as const satisfies Partial<Record<CoreMessageCode, string>>;
+type ItemName = keyof typeof ITEM_NAME;
 
 /** Every spinal metastasis level on file (record lesions and the app's SINS forms), with its provenance. */
 function levelsOnFile(ev: PatientEvidence): { levels: SpinalLevel[]; provenance: Provenance[] } {
@@ -77,9 +101,20 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   // Patient
   const range = ageAt(evidence.patient.birthDate, options.now);
   if (evidence.patient.birthDate && !range) {
-    diags.push({ severity: "warning", code: "birth-date", message: "The birth date is after the report date, implausibly early or unreadable: age unknown" });
+    diags.push({
+      severity: "warning",
+      code: "birth-date",
+      message: "The birth date is after the report date, implausibly early or unreadable: age unknown",
+      messageCode: "diag.birth-date.unusable",
+    });
   } else if (range && range.age === null) {
-    diags.push({ severity: "info", code: "birth-date", message: `Age is ${range.min}–${range.max}: the birth date is recorded without a full date` });
+    diags.push({
+      severity: "info",
+      code: "birth-date",
+      message: `Age is ${range.min}–${range.max}: the birth date is recorded without a full date`,
+      messageCode: "diag.birth-date.partial",
+      params: { min: range.min, max: range.max },
+    });
   }
 
   // Segment group and applicability
@@ -93,12 +128,12 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
 
   // SINS
   const sp = {
-    location: clinician(sinsLocationPlan(evidence, diags), s.location, SINS_LEVELS, "SINS location", diags),
-    pain: clinician(sinsAnswerPlan(evidence, "pain", diags), s.pain, SINS_PAIN, "SINS pain", diags),
-    boneLesion: clinician(sinsAnswerPlan(evidence, "boneLesion", diags), s.boneLesion, SINS_BONE_LESION, "SINS bone lesion", diags),
-    alignment: clinician(sinsAnswerPlan(evidence, "alignment", diags), s.alignment, SINS_ALIGNMENT, "SINS alignment", diags),
-    collapse: clinician(sinsAnswerPlan(evidence, "collapse", diags), s.collapse, SINS_COLLAPSE, "SINS collapse", diags),
-    posterolateral: clinician(sinsAnswerPlan(evidence, "posterolateral", diags), s.posterolateral, SINS_POSTEROLATERAL, "SINS posterolateral", diags),
+    location: clinician(sinsLocationPlan(evidence, diags), s.location, SINS_LEVELS, "item.sins.location", diags),
+    pain: clinician(sinsAnswerPlan(evidence, "pain", diags), s.pain, SINS_PAIN, "item.sins.pain", diags),
+    boneLesion: clinician(sinsAnswerPlan(evidence, "boneLesion", diags), s.boneLesion, SINS_BONE_LESION, "item.sins.boneLesion", diags),
+    alignment: clinician(sinsAnswerPlan(evidence, "alignment", diags), s.alignment, SINS_ALIGNMENT, "item.sins.alignment", diags),
+    collapse: clinician(sinsAnswerPlan(evidence, "collapse", diags), s.collapse, SINS_COLLAPSE, "item.sins.collapse", diags),
+    posterolateral: clinician(sinsAnswerPlan(evidence, "posterolateral", diags), s.posterolateral, SINS_POSTEROLATERAL, "item.sins.posterolateral", diags),
   };
   const sinsScore = sins({
     location: sp.location.candidates,
@@ -111,12 +146,12 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
 
   // Tokuhashi
   const tp = {
-    generalCondition: clinician(generalConditionPlan(evidence, diags), t.generalCondition, GENERAL_CONDITIONS, "Tokuhashi general condition", diags),
-    extraspinalBoneMets: clinician(extraspinalPlan(evidence, diags), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "Tokuhashi extraspinal bone metastases", diags),
-    vertebralBodyMets: clinician(vertebralPlan(evidence, diags), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "Tokuhashi vertebral bodies", diags),
-    visceralMets: clinician(visceralPlan(evidence, diags), t.visceralMets, VISCERAL_METS, "Tokuhashi internal organ metastases", diags),
-    primarySite: clinician(primaryPlan(evidence, diags), t.primarySite, PRIMARY_SITES, "Tokuhashi primary site", diags),
-    palsy: clinician(palsyPlan(evidence, diags), t.palsy, FRANKEL_GRADES, "Tokuhashi palsy", diags),
+    generalCondition: clinician(generalConditionPlan(evidence, diags), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
+    extraspinalBoneMets: clinician(extraspinalPlan(evidence, diags), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
+    vertebralBodyMets: clinician(vertebralPlan(evidence, diags), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
+    visceralMets: clinician(visceralPlan(evidence, diags), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),
+    primarySite: clinician(primaryPlan(evidence, diags), t.primarySite, PRIMARY_SITES, "item.tokuhashi.primarySite", diags),
+    palsy: clinician(palsyPlan(evidence, diags), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
   };
   const tokScore = tokuhashi({
     generalCondition: tp.generalCondition.candidates,

@@ -4,11 +4,14 @@
  * and final results preferred over preliminary ones.
  */
 import type { Provenance } from "../report/types";
+import type { CoreParam } from "../scores";
 
 export interface Claim<V> {
   value: V;
   /** How the value reads for the clinician: "KPS 60". */
   label: string;
+  /** `label` as a message parameter (a term or phrase when it has words). */
+  labelParam: CoreParam;
   day: string | null;
   source: "record" | "questionnaire";
   preliminary: boolean;

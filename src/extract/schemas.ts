@@ -3,6 +3,8 @@
  * Diagnostic naming its id, the path and the reason (see describeIssue).
  */
 import { z } from "zod/mini";
+import type { CoreParam } from "../scores";
+import { msg } from "./messages";
 
 /** FHIR date / dateTime / instant: YYYY, YYYY-MM, YYYY-MM-DD, or a date with a time and optional zone. */
 export const FHIR_DATE_RE =
@@ -133,27 +135,35 @@ export type QuestionnaireResponseData = z.infer<typeof questionnaireResponseSche
 
 /** "code.coding[0].system: expected string" from the first zod issue. */
 export function describeIssue(issues: readonly z.core.$ZodIssue[]): string {
+  return issueReason(issues).text;
+}
+
+/** The first zod issue as a reason for a diagnostic: its English text and its message parameter. */
+export function issueReason(issues: readonly z.core.$ZodIssue[]): { text: string; param: CoreParam } {
   const issue = issues[0];
-  if (!issue) return "invalid";
+  if (!issue) return { text: "invalid", param: msg("issue.none") };
   const path = issue.path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
     .join("");
-  let reason: string;
+  const where: CoreParam = path || msg("term.whole-resource");
+  const at = path || "(resource)";
   switch (issue.code) {
     case "invalid_type":
-      reason = `expected ${issue.expected}`;
-      break;
+      return { text: `${at}: expected ${issue.expected}`, param: msg("issue.expected", { path: where, expected: issue.expected }) };
     case "invalid_format":
-      reason = "malformed date";
-      break;
+      return { text: `${at}: malformed date`, param: msg("issue.date", { path: where }) };
     case "too_big":
-      reason = "too long";
-      break;
+      return { text: `${at}: too long`, param: msg("issue.too-long", { path: where }) };
     case "invalid_value":
-      reason = "not an allowed value";
-      break;
+      return { text: `${at}: not an allowed value`, param: msg("issue.not-allowed", { path: where }) };
     default:
-      reason = "invalid";
+      return { text: `${at}: invalid`, param: msg("issue.invalid", { path: where }) };
   }
-  return `${path || "(resource)"}: ${reason}`;
 }
+
+/** A reason written before zod: "code: required", "questionnaire: expected string", "code: expected a CodeableConcept". */
+export const REASON = {
+  required: (path: string) => ({ text: `${path}: required`, param: msg("issue.required", { path }) }),
+  expected: (path: string, expected: string) => ({ text: `${path}: expected ${expected}`, param: msg("issue.expected", { path, expected }) }),
+  codeableConcept: (path: string) => ({ text: `${path}: expected a CodeableConcept`, param: msg("issue.codeable-concept", { path }) }),
+};

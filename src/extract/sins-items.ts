@@ -1,9 +1,20 @@
 /** The six SINS items from the evidence: location from the lesion levels on file, the rest from the app's SINS form. */
 import type { Diagnostic } from "../report/types";
-import { COCCYX_NOT_SCOREABLE, describeLevels, sinsLocationClass, type SinsLevel, type SpinalLevel } from "../scores";
+import {
+  COCCYX_NOT_SCOREABLE,
+  coreList,
+  describeLevels,
+  levelsParam,
+  scoreMessage,
+  sinsLocationClass,
+  type CoreParam,
+  type SinsLevel,
+  type SpinalLevel,
+} from "../scores";
 import { SPINAL_LEVELS } from "../scores/types";
 import type { SinsAnswers } from "./types";
-import { fromResolved, joinContext, missing, type ItemPlan } from "./plan";
+import { msg, refParam, regionTerm, valueTerm } from "./messages";
+import { fromResolved, joinNotes, missing, note, type ItemPlan } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim } from "./resolve";
 import type { PatientEvidence } from "./types";
 
@@ -14,51 +25,110 @@ function sinsClaims<K extends keyof SinsAnswers>(ev: PatientEvidence, key: K): C
   for (const q of ev.questionnaires) {
     const v = q.sins?.[key];
     if (v === undefined) continue;
-    out.push({ value: v as NonNullable<SinsAnswers[K]>, label: String(v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+    out.push({
+      value: v as NonNullable<SinsAnswers[K]>,
+      label: String(v),
+      labelParam: claimLabel(key, v),
+      day: q.day,
+      source: "questionnaire",
+      preliminary: q.preliminary,
+      provenance: q.provenance,
+    });
   }
   return out;
 }
 
-const describe = (c: Claim<unknown>) => `${c.label} (${c.provenance.reference ?? "no id"})`;
+/** A SINS answer as it reads in a note: the level, or the answer's term. */
+function claimLabel(key: keyof SinsAnswers, v: unknown): CoreParam {
+  switch (key) {
+    case "pain":
+    case "boneLesion":
+    case "alignment":
+    case "collapse":
+    case "posterolateral":
+      return valueTerm(key, String(v));
+    default:
+      return String(v);
+  }
+}
+
+/** The item names of SINS conflicts, as the diagnostics write them ("SINS boneLesion": the answer's key). */
+const CONFLICT_ITEM = {
+  pain: { text: "SINS pain", code: "item.sins.pain" },
+  boneLesion: { text: "SINS boneLesion", code: "item.sins.boneLesion-key" },
+  alignment: { text: "SINS alignment", code: "item.sins.alignment" },
+  collapse: { text: "SINS collapse", code: "item.sins.collapse" },
+  posterolateral: { text: "SINS posterolateral", code: "item.sins.posterolateral" },
+} as const;
+
+function conflictDiag(plan: ItemPlan<string>, item: { text: string; code: "item.sins.location" | (typeof CONFLICT_ITEM)[keyof typeof CONFLICT_ITEM]["code"] }, diags: Diags): void {
+  if (!plan.conflict) return;
+  const context = plan.contextCodes[0];
+  diags.push({
+    severity: "warning",
+    code: "conflict",
+    message: `${item.text}: ${plan.context ?? ""}`,
+    messageCode: "diag.conflict.item",
+    params: { item: msg(item.code), context: context ?? "" },
+  });
+}
 
 export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<SinsLevel> {
   const lesions = ev.spinalLesions.filter((l) => l.levels.length > 0);
   const recordDay = latestDay(lesions.map((l) => l.date?.slice(0, 10) ?? null));
   const qr = resolveLatest(sinsClaims(ev, "location"));
   if (qr && questionnaireIsNewer(qr.day, recordDay)) {
-    const plan = fromResolved(qr, describe);
-    if (plan.conflict) diags.push({ severity: "warning", code: "conflict", message: `SINS location: ${plan.context ?? ""}` });
+    const plan = fromResolved(qr);
+    conflictDiag(plan, { text: "SINS location", code: "item.sins.location" }, diags);
     return plan;
   }
   const all = new Set<SpinalLevel>();
   for (const l of lesions) for (const level of l.levels) all.add(level);
   const levels = SPINAL_LEVELS.filter((l): l is SinsLevel => all.has(l) && l !== "Coccyx");
   const coccyx = all.has("Coccyx");
-  const coccyxNote = coccyx ? `Coccyx metastasis on file: ${COCCYX_NOT_SCOREABLE}.` : null;
+  const coccyxNote = coccyx
+    ? note(`Coccyx metastasis on file: ${COCCYX_NOT_SCOREABLE}.`, msg("context.sins.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") }))
+    : null;
   if (coccyx) {
-    diags.push({ severity: "warning", code: "coccyx", message: `A metastasis at the coccyx is on file: ${COCCYX_NOT_SCOREABLE}; it belongs to no segment group.` });
+    diags.push({
+      severity: "warning",
+      code: "coccyx",
+      message: `A metastasis at the coccyx is on file: ${COCCYX_NOT_SCOREABLE}; it belongs to no segment group.`,
+      messageCode: "diag.coccyx",
+      params: { reason: scoreMessage("term.coccyx-not-scoreable") },
+    });
   }
   if (levels.length === 0) {
     const regions = [...new Set(ev.spinalLesions.flatMap((l) => l.regions))];
-    return missing(
-      joinContext(
-        "No scoreable vertebral level on file.",
-        coccyxNote,
-        regions.length > 0 ? `Spinal metastasis recorded without a level (${regions.join(", ")}).` : null,
-      ),
-    );
+    return missing([
+      note("No scoreable vertebral level on file.", msg("context.sins.no-level")),
+      coccyxNote,
+      regions.length > 0
+        ? note(
+            `Spinal metastasis recorded without a level (${regions.join(", ")}).`,
+            msg("context.sins.region-only", { regions: coreList("comma", regions.map(regionTerm)) }),
+          )
+        : null,
+    ]);
   }
-  const perLesion = lesions
-    .filter((l) => l.levels.some((x) => x !== "Coccyx"))
-    .map((l) => `${describeLevels(l.levels)} (${l.provenance.reference ?? "no id"})`)
-    .join("; ");
+  const scored = lesions.filter((l) => l.levels.some((x) => x !== "Coccyx"));
+  const perLesion = scored.map((l) => `${describeLevels(l.levels)} (${l.provenance.reference ?? "no id"})`).join("; ");
+  const perLesionParam = coreList(
+    "semicolon",
+    scored.map((l) => msg("term.with-ref", { label: levelsParam(l.levels), ref: refParam(l.provenance.reference) })),
+  );
   const classes = new Set(levels.map((l) => sinsLocationClass(l)));
   const pick =
     levels.length > 1
       ? classes.size > 1
-        ? "The levels span different location classes: pick the scored level."
-        : "Pick the scored level."
+        ? note("The levels span different location classes: pick the scored level.", msg("context.sins.pick-across-classes"))
+        : note("Pick the scored level.", msg("context.sins.pick"))
       : null;
+  const { context, contextCodes } = joinNotes(
+    note(`Spinal metastasis on file: ${perLesion}.`, msg("context.sins.lesions", { lesions: perLesionParam })),
+    pick,
+    coccyxNote,
+  );
   return {
     candidates: levels,
     source: "record",
@@ -66,7 +136,8 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
     provenance: lesions.map((l) => l.provenance),
     suggestion: null,
     conflict: null,
-    context: joinContext(`Spinal metastasis on file: ${perLesion}.`, pick, coccyxNote),
+    context,
+    contextCodes,
     overridden: null,
   };
 }
@@ -77,8 +148,8 @@ export function sinsAnswerPlan<K extends "pain" | "boneLesion" | "alignment" | "
   diags: Diags,
 ): ItemPlan<NonNullable<SinsAnswers[K]>> {
   const r = resolveLatest(sinsClaims(ev, key));
-  if (!r) return missing(null);
-  const plan = fromResolved(r, describe);
-  if (plan.conflict) diags.push({ severity: "warning", code: "conflict", message: `SINS ${key}: ${plan.context ?? ""}` });
+  if (!r) return missing();
+  const plan = fromResolved(r);
+  conflictDiag(plan, CONFLICT_ITEM[key], diags);
   return plan;
 }

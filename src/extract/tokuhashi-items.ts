@@ -1,11 +1,14 @@
 /** The six Tokuhashi items from the evidence (DESIGN.md evidence rules). */
 import type { Diagnostic, Provenance } from "../report/types";
 import {
+  coreList,
   describeLevels,
   extraspinalBoneMetsCandidates,
   kpsCategory,
+  levelsParam,
   PRIMARY_SITES,
   vertebralBodyMetsCandidates,
+  type CoreParam,
   type ExtraspinalBoneMets,
   type FrankelGrade,
   type GeneralCondition,
@@ -15,10 +18,12 @@ import {
   type VisceralMets,
 } from "../scores";
 import { SPINAL_LEVELS } from "../scores/types";
+import { SITE_NOT_CODED } from "./conditions";
 import { ecogSuggestion } from "./mappings";
-import { fromResolved, joinContext, missing, type ItemPlan } from "./plan";
+import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
+import { conflictNote, describeClaim, describeClaimParam, fromResolved, joinNotes, missing, note, suggest, type ItemPlan } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim } from "./resolve";
-import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers } from "./types";
+import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
 
 type Diags = Diagnostic[];
 
@@ -26,12 +31,13 @@ function qrClaims<V extends string>(
   ev: PatientEvidence,
   pick: (q: QuestionnaireFinding) => V | undefined,
   label: (v: V) => string,
+  labelParam: (v: V) => CoreParam,
 ): Claim<V>[] {
   const out: Claim<V>[] = [];
   for (const q of ev.questionnaires) {
     const v = pick(q);
     if (v === undefined) continue;
-    out.push({ value: v, label: label(v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+    out.push({ value: v, label: label(v), labelParam: labelParam(v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
   }
   return out;
 }
@@ -40,21 +46,38 @@ function tok<K extends keyof TokuhashiAnswers>(key: K) {
   return (q: QuestionnaireFinding): TokuhashiAnswers[K] | undefined => q.tokuhashi?.[key];
 }
 
-function describe<V>(c: Claim<V>): string {
-  return `${c.label} (${c.provenance.reference ?? "no id"})`;
+/** An item's name as the conflict diagnostics write it. */
+interface ItemName {
+  text: string;
+  code: CoreMessageCode;
 }
 
-function conflictDiag(plan: ItemPlan<string>, item: string, diags: Diags): void {
+const ITEM = {
+  generalCondition: { text: "Tokuhashi general condition (KPS)", code: "item.tokuhashi.generalCondition-kps" },
+  extraspinalBoneMets: { text: "Tokuhashi extraspinal bone metastases", code: "item.tokuhashi.extraspinalBoneMets" },
+  vertebralBodyMets: { text: "Tokuhashi vertebral bodies", code: "item.tokuhashi.vertebralBodyMets" },
+  visceralMets: { text: "Tokuhashi internal organ metastases", code: "item.tokuhashi.visceralMets" },
+  primarySite: { text: "Tokuhashi primary site", code: "item.tokuhashi.primarySite" },
+  palsy: { text: "Tokuhashi palsy (Frankel)", code: "item.tokuhashi.palsy-frankel" },
+} as const satisfies Record<Exclude<keyof TokuhashiAnswers, "kps">, ItemName>;
+
+function conflictDiag(plan: ItemPlan<string>, item: ItemName, diags: Diags): void {
   if (plan.conflict) {
-    diags.push({ severity: "warning", code: "conflict", message: `${item}: ${plan.context ?? "conflicting values"}` });
+    diags.push({
+      severity: "warning",
+      code: "conflict",
+      message: `${item.text}: ${plan.context ?? "conflicting values"}`,
+      messageCode: "diag.conflict.item",
+      params: { item: msg(item.code), context: plan.contextCodes[0] ?? "" },
+    });
   }
 }
 
 /** The questionnaire's answer when it is at least as new as the record's evidence, else null. */
-function newerQuestionnaire<V extends string>(claims: Claim<V>[], recordDay: string | null, item: string, diags: Diags): ItemPlan<V> | null {
+function newerQuestionnaire<V extends string>(claims: Claim<V>[], recordDay: string | null, item: ItemName, diags: Diags): ItemPlan<V> | null {
   const r = resolveLatest(claims);
   if (!r || !questionnaireIsNewer(r.day, recordDay)) return null;
-  const plan = fromResolved(r, describe);
+  const plan = fromResolved(r);
   conflictDiag(plan, item, diags);
   return plan;
 }
@@ -65,21 +88,29 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags): ItemPla
   const claims: Claim<GeneralCondition>[] = [];
   for (const m of ev.measurements) {
     if (m.concept !== "kps" || typeof m.value !== "number") continue;
-    claims.push({ value: kpsCategory(m.value), label: `KPS ${m.value}`, day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+    claims.push({ value: kpsCategory(m.value), label: `KPS ${m.value}`, labelParam: msg("claim.kps", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
   }
   for (const q of ev.questionnaires) {
     const t = q.tokuhashi;
     if (!t) continue;
     if (t.kps !== undefined) {
-      claims.push({ value: kpsCategory(t.kps), label: `KPS ${t.kps}`, day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({ value: kpsCategory(t.kps), label: `KPS ${t.kps}`, labelParam: msg("claim.kps", { value: t.kps }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     } else if (t.generalCondition) {
-      claims.push({ value: t.generalCondition, label: `general condition ${t.generalCondition}`, day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({
+        value: t.generalCondition,
+        label: `general condition ${t.generalCondition}`,
+        labelParam: msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }),
+        day: q.day,
+        source: "questionnaire",
+        preliminary: q.preliminary,
+        provenance: q.provenance,
+      });
     }
   }
   const r = resolveLatest(claims);
   if (r) {
-    const plan = fromResolved(r, describe);
-    conflictDiag(plan, "Tokuhashi general condition (KPS)", diags);
+    const plan = fromResolved(r);
+    conflictDiag(plan, ITEM.generalCondition, diags);
     return plan;
   }
   return ecogOnly(ev, diags);
@@ -90,35 +121,67 @@ function ecogOnly(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition>
   const claims: Claim<number>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "ecog" && typeof m.value === "number") {
-      claims.push({ value: m.value, label: `ECOG ${m.value}`, day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+      claims.push({ value: m.value, label: `ECOG ${m.value}`, labelParam: msg("claim.ecog", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
     }
   }
   for (const q of ev.questionnaires) {
     if (q.ecog !== undefined) {
-      claims.push({ value: q.ecog, label: `ECOG ${q.ecog}`, day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({ value: q.ecog, label: `ECOG ${q.ecog}`, labelParam: msg("claim.ecog", { value: q.ecog }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     }
   }
   const r = resolveLatest(claims);
-  const noKps = "No Karnofsky performance status (KPS) on file.";
-  if (!r) return missing(noKps);
+  const noKps = note("No Karnofsky performance status (KPS) on file.", msg("context.no-kps"));
+  if (!r) return missing([noKps]);
   const when = r.day ? ` on ${r.day}` : "";
   const refs = r.claims.map((c) => c.provenance.reference ?? "no id").join(", ");
   if (r.values.length > 1) {
-    diags.push({ severity: "warning", code: "conflict", message: `ECOG: different values recorded${when}: ${r.claims.map(describe).join("; ")}` });
-    return missing(`${noKps} Different ECOG values${when} (${r.claims.map(describe).join("; ")}); ECOG is not converted to KPS.`);
+    const described = r.claims.map(describeClaim).join("; ");
+    const claimsParam = coreList("semicolon", r.claims.map(describeClaimParam));
+    diags.push({
+      severity: "warning",
+      code: "conflict",
+      message: `ECOG: different values recorded${when}: ${described}`,
+      messageCode: "diag.conflict.ecog",
+      params: { when: onDay(r.day), claims: claimsParam },
+    });
+    return missing([
+      noKps,
+      note(
+        `Different ECOG values${when} (${described}); ECOG is not converted to KPS.`,
+        msg("context.ecog-conflict", { when: onDay(r.day), claims: claimsParam }),
+      ),
+    ]);
   }
   const ecog = r.values[0] ?? 0;
   const s = ecogSuggestion(ecog);
-  const context = `${noKps} ECOG ${ecog}${when} (${refs}) is shown as context and not converted to KPS.`;
-  if (s.category && s.kpsRange) {
-    return missing(context, {
-      value: s.category,
-      reason: `ECOG ${ecog} corresponds to KPS ${s.kpsRange} (oBDS ECOG–Karnofsky correspondence), i.e. "${s.category}". A suggestion only: confirm or enter the KPS.`,
-    });
-  }
-  return missing(
-    joinContext(context, s.kpsRange ? `ECOG ${ecog} corresponds to KPS ${s.kpsRange}, which spans more than one category: enter the KPS.` : null),
+  const shown = note(
+    `ECOG ${ecog}${when} (${refs}) is shown as context and not converted to KPS.`,
+    msg("context.ecog", {
+      ecog,
+      when: r.day ? msg("term.dated", { day: r.day }) : "",
+      refs: coreList("comma", r.claims.map((c) => refParam(c.provenance.reference))),
+    }),
   );
+  if (s.category && s.kpsRange) {
+    return missing(
+      [noKps, shown],
+      suggest(
+        s.category,
+        `ECOG ${ecog} corresponds to KPS ${s.kpsRange} (oBDS ECOG–Karnofsky correspondence), i.e. "${s.category}". A suggestion only: confirm or enter the KPS.`,
+        msg("suggestion.ecog-kps", { ecog, kps: s.kpsRange, category: valueTerm("generalCondition", s.category) }),
+      ),
+    );
+  }
+  return missing([
+    noKps,
+    shown,
+    s.kpsRange
+      ? note(
+          `ECOG ${ecog} corresponds to KPS ${s.kpsRange}, which spans more than one category: enter the KPS.`,
+          msg("context.ecog-spans", { ecog, kps: s.kpsRange }),
+        )
+      : null,
+  ]);
 }
 
 // ------------------------------------------------------------------------------ 2. extraspinal bone metastases
@@ -127,19 +190,40 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
   const sites = new Map<string, { display: string; provenance: Provenance; day: string | null }>();
   for (const f of ev.extraspinalFoci) if (!sites.has(f.site)) sites.set(f.site, { display: f.display, provenance: f.provenance, day: f.date?.slice(0, 10) ?? null });
   const recordDay = latestDay([...sites.values()].map((s) => s.day));
-  const qr = newerQuestionnaire(qrClaims(ev, tok("extraspinalBoneMets"), (v) => `${v} foci`), recordDay, "Tokuhashi extraspinal bone metastases", diags);
+  const qr = newerQuestionnaire(
+    qrClaims(ev, tok("extraspinalBoneMets"), (v) => `${v} foci`, (v) => msg("claim.foci", { value: valueTerm("extraspinalBoneMets", v) })),
+    recordDay,
+    ITEM.extraspinalBoneMets,
+    diags,
+  );
   if (qr) return qr;
   const unlocated = ev.unlocatedBoneMets.length;
   const unlocatedNote =
-    unlocated > 0 ? `${unlocated} bone metastasis record(s) without a coded body site are not counted (${ev.unlocatedBoneMets.map((p) => p.reference ?? "no id").join(", ")}).` : null;
+    unlocated > 0
+      ? note(
+          `${unlocated} bone metastasis record(s) without a coded body site are not counted (${ev.unlocatedBoneMets.map((p) => p.reference ?? "no id").join(", ")}).`,
+          msg("context.extraspinal.unlocated", { count: unlocated, refs: coreList("comma", ev.unlocatedBoneMets.map((p) => refParam(p.reference))) }),
+        )
+      : null;
   const count = sites.size;
   if (count === 0) {
-    return missing(joinContext("No bone metastasis outside the spine on file.", unlocatedNote), {
-      value: "0",
-      reason: "No extraspinal bone metastasis is recorded; absence of a record is not proof of none: confirm.",
-    });
+    return missing(
+      [note("No bone metastasis outside the spine on file.", msg("context.extraspinal.none")), unlocatedNote],
+      suggest(
+        "0",
+        "No extraspinal bone metastasis is recorded; absence of a record is not proof of none: confirm.",
+        msg("suggestion.extraspinal-none"),
+      ),
+    );
   }
-  const names = [...sites.values()].map((s) => s.display).join(", ");
+  const displays = [...sites.values()].map((s) => s.display);
+  const { context, contextCodes } = joinNotes(
+    note(
+      `At least ${count} extraspinal bone metastasis site${count === 1 ? "" : "s"} on file (${displays.join(", ")}): a lower bound until confirmed.`,
+      msg(count === 1 ? "context.extraspinal.at-least-one" : "context.extraspinal.at-least", { count, sites: coreList("comma", displays) }),
+    ),
+    unlocatedNote,
+  );
   return {
     candidates: extraspinalBoneMetsCandidates(count, true),
     source: "record",
@@ -147,7 +231,8 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
     provenance: [...sites.values()].map((s) => s.provenance),
     suggestion: null,
     conflict: null,
-    context: joinContext(`At least ${count} extraspinal bone metastasis site${count === 1 ? "" : "s"} on file (${names}): a lower bound until confirmed.`, unlocatedNote),
+    context,
+    contextCodes,
     overridden: null,
   };
 }
@@ -165,22 +250,36 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
   const vertebrae = recordVertebrae(ev);
   const withLevels = ev.spinalLesions.filter((l) => l.levels.some((x) => x !== "Coccyx"));
   const recordDay = latestDay(withLevels.map((l) => l.date?.slice(0, 10) ?? null));
-  const qr = newerQuestionnaire(qrClaims(ev, tok("vertebralBodyMets"), (v) => `${v} vertebrae`), recordDay, "Tokuhashi vertebral bodies", diags);
+  const qr = newerQuestionnaire(
+    qrClaims(ev, tok("vertebralBodyMets"), (v) => `${v} vertebrae`, (v) => msg("claim.vertebrae", { value: valueTerm("vertebralBodyMets", v) })),
+    recordDay,
+    ITEM.vertebralBodyMets,
+    diags,
+  );
   if (qr) return qr;
   const regionOnly = ev.spinalLesions.filter((l) => l.levels.length === 0);
-  const regionNote = regionOnly.length > 0 ? `${regionOnly.length} spinal metastasis record(s) without a coded level.` : null;
-  if (vertebrae.length === 0) return missing(joinContext("No vertebral level on file.", regionNote));
+  const regionNote =
+    regionOnly.length > 0
+      ? note(`${regionOnly.length} spinal metastasis record(s) without a coded level.`, msg("context.vertebrae.region-only", { count: regionOnly.length }))
+      : null;
+  if (vertebrae.length === 0) return missing([note("No vertebral level on file.", msg("context.vertebrae.none")), regionNote]);
+  const n = vertebrae.length;
+  const { context, contextCodes } = joinNotes(
+    note(
+      `At least ${n} vertebra${n === 1 ? "" : "e"} on file (${describeLevels(vertebrae)}): a lower bound until confirmed.`,
+      msg(n === 1 ? "context.vertebrae.at-least-one" : "context.vertebrae.at-least", { count: n, levels: levelsParam(vertebrae) }),
+    ),
+    regionNote,
+  );
   return {
-    candidates: vertebralBodyMetsCandidates(vertebrae.length, true),
+    candidates: vertebralBodyMetsCandidates(n, true),
     source: "record",
     confirmed: false,
     provenance: withLevels.map((l) => l.provenance),
     suggestion: null,
     conflict: null,
-    context: joinContext(
-      `At least ${vertebrae.length} vertebra${vertebrae.length === 1 ? "" : "e"} on file (${describeLevels(vertebrae)}): a lower bound until confirmed.`,
-      regionNote,
-    ),
+    context,
+    contextCodes,
     overridden: null,
   };
 }
@@ -189,13 +288,29 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
 
 export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<VisceralMets> {
   const recordDay = latestDay(ev.visceral.map((v) => v.date?.slice(0, 10) ?? null));
-  const qr = newerQuestionnaire(qrClaims(ev, tok("visceralMets"), (v) => v), recordDay, "Tokuhashi internal organ metastases", diags);
+  const qr = newerQuestionnaire(
+    qrClaims(ev, tok("visceralMets"), (v) => v, (v) => valueTerm("visceralMets", v)),
+    recordDay,
+    ITEM.visceralMets,
+    diags,
+  );
   if (qr) return qr;
   const certain = ev.visceral.filter((v) => v.certainty === "certain");
   const possible = ev.visceral.filter((v) => v.certainty === "possible");
   const list = (xs: typeof ev.visceral) => xs.map((v) => `${v.organ} (${v.provenance.reference ?? "no id"})`).join(", ");
-  const possibleNote = possible.length > 0 ? `Also on file, possibly a major internal organ: ${list(possible)}.` : null;
+  const listParam = (xs: typeof ev.visceral) => coreList("comma", xs.map(organParam));
+  const possibleNote =
+    possible.length > 0
+      ? note(`Also on file, possibly a major internal organ: ${list(possible)}.`, msg("context.visceral.also-possible", { organs: listParam(possible) }))
+      : null;
   if (certain.length > 0) {
+    const { context, contextCodes } = joinNotes(
+      note(
+        `Metastasis to a major internal organ on file: ${list(certain)}. Removable or not is the surgeon's judgement.`,
+        msg("context.visceral.certain", { organs: listParam(certain) }),
+      ),
+      possibleNote,
+    );
     return {
       candidates: ["unremovable", "removable"],
       source: "record",
@@ -203,11 +318,18 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
       provenance: [...certain, ...possible].map((v) => v.provenance),
       suggestion: null,
       conflict: null,
-      context: joinContext(`Metastasis to a major internal organ on file: ${list(certain)}. Removable or not is the surgeon's judgement.`, possibleNote),
+      context,
+      contextCodes,
       overridden: null,
     };
   }
   if (possible.length > 0) {
+    const { context, contextCodes } = joinNotes(
+      note(
+        `Metastasis on file that may or may not count as a major internal organ: ${list(possible)}. Please decide.`,
+        msg("context.visceral.possible", { organs: listParam(possible) }),
+      ),
+    );
     return {
       candidates: [],
       source: "record",
@@ -215,14 +337,20 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
       provenance: possible.map((v) => v.provenance),
       suggestion: null,
       conflict: null,
-      context: `Metastasis on file that may or may not count as a major internal organ: ${list(possible)}. Please decide.`,
+      context,
+      contextCodes,
       overridden: null,
     };
   }
-  return missing("No metastasis to a major internal organ on file.", {
-    value: "none",
-    reason: "No visceral metastasis is recorded; absence of a record is not proof of none: confirm.",
-  });
+  return missing(
+    [note("No metastasis to a major internal organ on file.", msg("context.visceral.none"))],
+    suggest("none", "No visceral metastasis is recorded; absence of a record is not proof of none: confirm.", msg("suggestion.visceral-none")),
+  );
+}
+
+/** "liver (Condition/7)": the organ as recorded (the mapping's name), or the "site not coded" term. */
+function organParam(v: VisceralFinding): CoreParam {
+  return msg("term.with-ref", { label: v.organ === SITE_NOT_CODED ? msg("term.site-not-coded") : v.organ, ref: refParam(v.provenance.reference) });
 }
 
 // ------------------------------------------------------------------------------ 5. primary site
@@ -232,17 +360,43 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const linked = ev.primaries.filter((p) => related.has(p.reference));
   const used = linked.length > 0 ? linked : ev.primaries;
   const recordDay = latestDay(used.map((p) => p.date?.slice(0, 10) ?? null));
-  const qr = newerQuestionnaire(qrClaims(ev, tok("primarySite"), (v) => v), recordDay, "Tokuhashi primary site", diags);
+  const qr = newerQuestionnaire(
+    qrClaims(ev, tok("primarySite"), (v) => v, (v) => valueTerm("primarySite", v)),
+    recordDay,
+    ITEM.primarySite,
+    diags,
+  );
   if (qr) return qr;
-  if (used.length === 0) return missing("No primary cancer on file.");
+  if (used.length === 0) return missing([note("No primary cancer on file.", msg("context.primary.none"))]);
   const unknown = used.some((p) => p.candidates.length === 0);
   const candidates = unknown ? [] : PRIMARY_SITES.filter((s) => used.some((p) => p.candidates.includes(s)));
   const described = used
     .map((p) => `${p.provenance.display ?? p.provenance.code ?? "primary cancer"} (${p.reference}${p.candidates.length > 0 ? `: ${p.candidates.join(" or ")}` : ": category not derivable"})`)
     .join("; ");
-  const notes = used.map((p) => p.note).filter((n): n is string => !!n);
-  const linkedNote = linked.length > 0 && linked.length < ev.primaries.length ? "Primary linked from the spinal metastasis record." : null;
-  const ask = unknown || candidates.length > 1 ? "Pick the primary-site category." : null;
+  const describedParam = coreList(
+    "semicolon",
+    used.map((p) => {
+      const name = p.provenance.display ?? p.provenance.code ?? msg("term.primary-cancer");
+      return p.candidates.length > 0
+        ? msg("term.primary-categories", { name, ref: p.reference, categories: coreList("or", p.candidates.map((c) => valueTerm("primarySite", c))) })
+        : msg("term.primary-not-derivable", { name, ref: p.reference });
+    }),
+  );
+  const mappingNotes = used
+    .map((p) => p.note)
+    .filter((n): n is string => !!n)
+    .map((n) => note(n, msg("context.primary.mapping-note", { note: n })));
+  const linkedNote =
+    linked.length > 0 && linked.length < ev.primaries.length
+      ? note("Primary linked from the spinal metastasis record.", msg("context.primary.linked"))
+      : null;
+  const ask = unknown || candidates.length > 1 ? note("Pick the primary-site category.", msg("context.primary.pick")) : null;
+  const { context, contextCodes } = joinNotes(
+    note(`Primary cancer on file: ${described}.`, msg("context.primary.on-file", { primaries: describedParam })),
+    linkedNote,
+    ...mappingNotes,
+    ask,
+  );
   return {
     candidates,
     source: "record",
@@ -250,7 +404,8 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
     provenance: used.map((p) => p.provenance),
     suggestion: null,
     conflict: null,
-    context: joinContext(`Primary cancer on file: ${described}.`, linkedNote, ...notes, ask),
+    context,
+    contextCodes,
     overridden: null,
   };
 }
@@ -261,13 +416,13 @@ export function palsyPlan(ev: PatientEvidence, diags: Diags): ItemPlan<FrankelGr
   const claims: Claim<FrankelGrade>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "frankel" && typeof m.value === "string") {
-      claims.push({ value: m.value, label: `Frankel ${m.value}`, day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+      claims.push({ value: m.value, label: `Frankel ${m.value}`, labelParam: msg("claim.frankel", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
     }
   }
-  claims.push(...qrClaims(ev, (q) => q.frankel, (v) => `Frankel ${v}`));
+  claims.push(...qrClaims(ev, (q) => q.frankel, (v) => `Frankel ${v}`, (v) => msg("claim.frankel", { value: v })));
   const r = resolveLatest(claims);
-  if (!r) return missing("No Frankel grade on file.");
-  const plan = fromResolved(r, describe);
-  conflictDiag(plan, "Tokuhashi palsy (Frankel)", diags);
+  if (!r) return missing([note("No Frankel grade on file.", msg("context.palsy.none"))]);
+  const plan = fromResolved(r);
+  conflictDiag(plan, ITEM.palsy, diags);
   return plan;
 }
