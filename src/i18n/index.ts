@@ -5,16 +5,32 @@ import { formStrings } from "./sections/forms";
 export type { Locale } from "./catalogue";
 export { LOCALES } from "./catalogue";
 
-/** Every section merged: the app's one catalogue. Add a section here, not a second catalogue. */
+/**
+ * Every section merged: the app's one catalogue. Add a section here, not a second catalogue.
+ * One section is not in the first download: the core's messages (./sections/core.ts, `core.*` keys), which
+ * only the clinician view shows; it loads with the view and joins this catalogue through registerSection
+ * (./core.ts does it), and is read with coreText of ./core.ts rather than t().
+ */
 const sections = [appStrings, formStrings] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;
 
 const catalogue: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
-for (const s of sections) {
+function merge(s: Section<string>): void {
   Object.assign(catalogue.en, s.en);
   Object.assign(catalogue.ja, s.ja);
+}
+for (const s of sections) merge(s);
+
+/** Adds a section that loads with the chunk that shows it (see `sections`). Registering twice is harmless. */
+export function registerSection(section: Section<string>): void {
+  merge(section);
+}
+
+/** A key's template in one locale, without falling back to English; undefined when the locale lacks the key. */
+export function templateOf(locale: Locale, key: string): string | undefined {
+  return catalogue[locale][key];
 }
 
 export type MessageParams = Record<string, string | number>;

@@ -1,0 +1,494 @@
+/**
+ * The core's messages and the catalogue cannot drift apart: every reason, context note, suggestion reason
+ * and diagnostic the core writes in English carries a code (CORE_MESSAGE_CODES) whose English catalogue
+ * text, filled with the message's parameters, is exactly that English. Representative cases reach every
+ * code; random mixes of them and every fixture patient are checked the same way; every code has Japanese.
+ */
+import fc from "fast-check";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod/mini";
+import { describe, expect, it, vi } from "vitest";
+import { buildReport, extractEvidence, scoreReport } from "../../../src/extract";
+import { CORE_MESSAGE_CODES, EXTRACT_MESSAGE_CODES } from "../../../src/extract/messages";
+import { issueReason } from "../../../src/extract/schemas";
+import { coreSentences, coreText, renderCoreMessage } from "../../../src/i18n/core";
+import { templateOf } from "../../../src/i18n";
+import { coreStrings } from "../../../src/i18n/sections/core";
+import { appCodeSystem, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
+import type { ClinicianEntries, ReportOptions, ScoreReport } from "../../../src/report/types";
+import {
+  applicability,
+  CORE_JOIN_TEXT,
+  CORE_JOINS,
+  SCORE_MESSAGE_CODES,
+  segmentGroup,
+  type Applicability,
+  type CoreMessage,
+  type CoreParam,
+} from "../../../src/scores";
+import { FIXTURES, fixture, NOW } from "./helpers";
+
+// A hospital's local codes for concepts the standard tables give no Observation code (local-codes.json is
+// empty in the repository): Frankel grade, pain VAS and EQ VAS, so that their readers' messages can be reached.
+vi.mock("../../../src/extract/mappings", async (importOriginal) => {
+  const orig = await importOriginal<typeof import("../../../src/extract/mappings")>();
+  const local: Record<string, "frankel" | "painVas" | "eqVas"> = { FRANKEL: "frankel", "PAIN-VAS": "painVas", "EQ-VAS": "eqVas" };
+  return {
+    ...orig,
+    observationConcept: (system: string, code: string) =>
+      system === "https://hospital.example/fhir/CodeSystem/lab" ? (local[code] ?? null) : orig.observationConcept(system, code),
+  };
+});
+
+const P = "p1";
+const LOCAL = "https://hospital.example/fhir/CodeSystem/lab";
+const LOINC = "http://loinc.org";
+const SCT = "http://snomed.info/sct";
+const CM = "http://hl7.org/fhir/sid/icd-10-cm";
+const subject = { reference: `Patient/${P}` };
+const SYS = appCodeSystem();
+const coding = (code: string) => ({ valueCoding: { system: SYS, code } });
+const LEVEL = { T5: "56401006", T6: "45296009", L1: "66794005", L2: "14293000", S5: "49481001", Coccyx: "64688005" } as const;
+const REGION = { spine: "421060004", cervical: "122494005", thoracic: "122495006", lumbar: "122496007", sacrum: "54735007" } as const;
+const THORACIC_SPINE = REGION.thoracic;
+
+const patient = (birthDate = "1950-06-15") => ({ resourceType: "Patient", id: P, birthDate });
+const obs = (id: string | undefined, system: string, code: string, extra: Record<string, unknown> = {}) => ({
+  resourceType: "Observation",
+  ...(id ? { id } : {}),
+  status: "final",
+  code: { coding: [{ system, code }] },
+  subject,
+  effectiveDateTime: "2024-05-01",
+  ...extra,
+});
+const kps = (id: string | undefined, value: number, extra: Record<string, unknown> = {}) => obs(id, LOINC, "89243-0", { valueInteger: value, ...extra });
+const ecog = (id: string, value: number, day = "2024-05-01") => obs(id, LOINC, "89247-1", { valueInteger: value, effectiveDateTime: day });
+const cond = (id: string, codes: [string, string][], sites: string[] = [], extra: Record<string, unknown> = {}) => ({
+  resourceType: "Condition",
+  id,
+  code: { coding: codes.map(([system, code]) => ({ system, code })) },
+  bodySite: sites.map((code) => ({ coding: [{ system: SCT, code }] })),
+  subject,
+  recordedDate: "2024-05-01",
+  ...extra,
+});
+const spinal = (id: string, sites: string[], extra: Record<string, unknown> = {}) => cond(id, [[SCT, "94222008"]], sites, extra);
+const status = (code: string) => ({ coding: [{ code }] });
+const qr = (id: string, instrument: Instrument, items: { linkId: string; answer: unknown[] }[], extra: Record<string, unknown> = {}) => ({
+  resourceType: "QuestionnaireResponse",
+  id,
+  questionnaire: questionnaireUrl(instrument),
+  status: "completed",
+  subject,
+  authored: "2024-05-02",
+  item: items,
+  ...extra,
+});
+const eq5dItems = (withIndex: boolean) => [
+  ...["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"].map((linkId) => ({ linkId, answer: [coding("eq5d.level.2")] })),
+  ...(withIndex
+    ? [
+        { linkId: "eq5d-index", answer: [{ valueDecimal: 0.7 }] },
+        { linkId: "eq5d-value-set", answer: [{ valueString: "Japan_cTTO_fullPrecision" }] },
+      ]
+    : []),
+];
+
+/** A resource whose reader throws (a getter), to reach the "internal error" diagnostic. */
+function throwing(stableType: boolean): unknown {
+  let reads = 0;
+  return {
+    get resourceType() {
+      reads++;
+      return stableType || reads === 1 ? "Observation" : undefined;
+    },
+    id: "boom",
+    get code(): unknown {
+      throw new Error("reader failure");
+    },
+  };
+}
+
+interface Case {
+  name: string;
+  resources: unknown[];
+  options?: Partial<ReportOptions>;
+}
+
+const INVALID_ENTRIES = {
+  sins: { location: "X", pain: "x", boneLesion: "x", alignment: "x", collapse: "x", posterolateral: "x" },
+  tokuhashi: { generalCondition: "x", extraspinalBoneMets: "x", vertebralBodyMets: "x", visceralMets: "x", primarySite: "x", palsy: "x" },
+} as unknown as ClinicianEntries;
+
+/** Representative cases: together they reach every message of src/extract. */
+const CASES: Case[] = [
+  {
+    name: "unreadable entries and resources",
+    resources: [
+      patient("1950"),
+      null,
+      42,
+      {},
+      { resourceType: "Observation", id: "no-code", status: "final", subject },
+      { resourceType: "Observation", id: "code-text", status: "final", code: "KPS", subject },
+      kps("bad-status", 60, { status: 5 }),
+      kps("bad-date", 60, { effectiveDateTime: "2024-13-45" }),
+      kps("long-date", 60, { effectiveDateTime: `2024-01-01${"0".repeat(60)}` }),
+      { resourceType: "QuestionnaireResponse", id: "q-num", questionnaire: 5, status: "completed", subject },
+      { resourceType: "Patient", id: 5 },
+      throwing(true),
+      throwing(false),
+    ],
+  },
+  {
+    name: "statuses, values and scales of Observations",
+    resources: [
+      patient(),
+      kps("other", 60, { subject: { reference: "Patient/someone-else" } }),
+      kps("eie", 60, { status: "entered-in-error" }),
+      kps("registered", 60, { status: "registered" }),
+      kps("prelim", 60, { status: "preliminary" }),
+      obs("no-value", LOINC, "89243-0"),
+      kps("kps-35", 35),
+      kps("kps-0", 0),
+      kps("kps-coded", 60, { valueCodeableConcept: { coding: [{ system: LOINC, code: "LA29178-3" }] } }),
+      obs("barthel-20", LOINC, "96761-2", { valueInteger: 15, referenceRange: [{ high: { value: 20 } }] }),
+      obs("barthel-15", LOINC, "96761-2", { valueInteger: 15 }),
+      obs("vas-140", LOCAL, "PAIN-VAS", { valueInteger: 140 }),
+      obs("frankel-none", LOCAL, "FRANKEL"),
+      obs("nrs-12", LOINC, "72514-3", { valueInteger: 12 }),
+      obs("eqvas-150", LOCAL, "EQ-VAS", { valueInteger: 150 }),
+      obs("barthel-17", LOINC, "96761-2", { valueInteger: 17 }),
+    ],
+  },
+  {
+    name: "spinal metastases named by region only",
+    resources: [patient(), ...Object.values(REGION).map((code, i) => spinal(`region-${i}`, [code]))],
+  },
+  {
+    name: "statuses of Conditions and QuestionnaireResponses",
+    resources: [
+      patient(),
+      spinal("refuted", [LEVEL.T5], { verificationStatus: status("refuted") }),
+      spinal("resolved", [LEVEL.T5], { clinicalStatus: status("resolved") }),
+      spinal("provisional", [LEVEL.T5], { verificationStatus: status("provisional") }),
+      spinal("unconfirmed", [LEVEL.T6], { verificationStatus: status("unconfirmed") }),
+      spinal("differential", [LEVEL.T6], { verificationStatus: status("differential") }),
+      spinal("region", [THORACIC_SPINE]),
+      spinal("no-site", []),
+      qr("q-eie", "ecog", [], { status: "entered-in-error" }),
+      qr("q-odd", "ecog", [], { status: "amended-ish" }),
+      qr("q-wip", "sins", [{ linkId: "sins-pain", answer: [coding("sins.pain.mechanical")] }], { status: "in-progress" }),
+      qr("q-bad", "sins", [{ linkId: "sins-pain", answer: [coding("sins.pain.excruciating")] }]),
+    ],
+  },
+  {
+    name: "conflicts on one date, and a measurement conflict without a date",
+    resources: [
+      patient(),
+      kps("k1", 60),
+      kps(undefined, 80),
+      obs("vas-1", LOCAL, "PAIN-VAS", { valueInteger: 30, effectiveDateTime: undefined }),
+      obs(undefined, LOCAL, "PAIN-VAS", { valueInteger: 50, effectiveDateTime: undefined }),
+      qr("s-1", "sins", [
+        { linkId: "sins-scored-level", answer: [coding("level.T5")] },
+        { linkId: "sins-bone-lesion", answer: [coding("sins.boneLesion.lytic")] },
+        { linkId: "sins-pain", answer: [coding("sins.pain.mechanical")] },
+        { linkId: "sins-alignment", answer: [coding("sins.alignment.normal")] },
+        { linkId: "sins-collapse", answer: [coding("sins.collapse.gt50")] },
+        { linkId: "sins-posterolateral", answer: [coding("sins.posterolateral.none")] },
+      ]),
+      qr("s-2", "sins", [
+        { linkId: "sins-scored-level", answer: [coding("level.T6")] },
+        { linkId: "sins-bone-lesion", answer: [coding("sins.boneLesion.blastic")] },
+        { linkId: "sins-pain", answer: [coding("sins.pain.occasional")] },
+        { linkId: "sins-alignment", answer: [coding("sins.alignment.deformity")] },
+        { linkId: "sins-collapse", answer: [coding("sins.collapse.noCollapseOver50Involved")] },
+        { linkId: "sins-posterolateral", answer: [coding("sins.posterolateral.bilateral")] },
+      ]),
+      qr("t-1", "tokuhashi", [
+        { linkId: "tokuhashi-extraspinal-bone-mets", answer: [coding("tokuhashi.extraspinalBoneMets.3+")] },
+        { linkId: "tokuhashi-vertebral-body-mets", answer: [coding("tokuhashi.vertebralBodyMets.2")] },
+        { linkId: "tokuhashi-visceral-mets", answer: [coding("tokuhashi.visceralMets.removable")] },
+        { linkId: "tokuhashi-primary-site", answer: [coding("tokuhashi.primarySite.kidney")] },
+        { linkId: "tokuhashi-palsy", answer: [coding("frankel.B")] },
+      ]),
+      qr("t-2", "tokuhashi", [
+        { linkId: "tokuhashi-extraspinal-bone-mets", answer: [coding("tokuhashi.extraspinalBoneMets.1-2")] },
+        { linkId: "tokuhashi-vertebral-body-mets", answer: [coding("tokuhashi.vertebralBodyMets.3+")] },
+        { linkId: "tokuhashi-visceral-mets", answer: [coding("tokuhashi.visceralMets.unremovable")] },
+        { linkId: "tokuhashi-primary-site", answer: [coding("tokuhashi.primarySite.breast")] },
+        { linkId: "tokuhashi-palsy", answer: [coding("frankel.D")] },
+      ]),
+    ],
+  },
+  {
+    name: "the same category twice, from the forms",
+    resources: [
+      patient(),
+      qr("t-gc", "tokuhashi", [{ linkId: "tokuhashi-general-condition", answer: [coding("tokuhashi.generalCondition.moderate")] }]),
+      qr("t-kps", "tokuhashi", [{ linkId: "tokuhashi-kps", answer: [{ valueInteger: 60 }] }]),
+    ],
+  },
+  { name: "KPS 60 and 70 on one date, and a preliminary KPS", resources: [patient(), kps("k60", 60), kps("k70", 70)] },
+  { name: "a preliminary KPS only", resources: [patient(), kps("kp", 50, { status: "preliminary" })] },
+  { name: "ECOG 2 only", resources: [patient(), ecog("e2", 2)] },
+  { name: "ECOG 1 only", resources: [patient(), ecog("e1", 1)] },
+  { name: "two ECOG values on one date", resources: [patient(), ecog("e2", 2), ecog("e3", 3)] },
+  {
+    name: "lesions across location classes, a rib and a femur, and the coccyx",
+    resources: [
+      patient(),
+      spinal("l1-l2", [LEVEL.L1, LEVEL.L2]),
+      spinal("sacro", [LEVEL.S5, LEVEL.Coccyx]),
+      cond("rib", [[SCT, "94222008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "113197003", display: "Rib" }] }] }),
+      cond("femur", [[SCT, "94222008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "71341001", display: "Femur" }] }] }),
+      cond("liver", [[CM, "C78.7"]]),
+      cond("pleura", [[CM, "C78.2"]]),
+      cond("lung", [[CM, "C34.1"]]),
+      cond("digestive", [[CM, "C26.9"]]),
+    ],
+  },
+  {
+    name: "one thoracic lesion linked to its primary, one rib, a metastasis of unknown site",
+    resources: [
+      patient(),
+      spinal("t5-t6", [LEVEL.T5, LEVEL.T6], {
+        extension: [{ url: "http://hl7.org/fhir/StructureDefinition/condition-related", valueReference: { reference: "Condition/anal" } }],
+      }),
+      spinal("t6", [LEVEL.T6]),
+      cond("rib", [[SCT, "94222008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "113197003", display: "Rib" }] }] }),
+      cond("anywhere", [[SCT, "128462008"]]),
+      cond("anal", [[CM, "C21.0"]]),
+      cond("lung", [[CM, "C34.1"]]),
+    ],
+  },
+  { name: "nothing on file, no Patient", resources: [] },
+  { name: "a birth date after the report date", resources: [patient("2999-01-01")] },
+  { name: "entries outside every item's categories", resources: [patient()], options: { clinician: INVALID_ENTRIES } },
+  {
+    name: "EQ-5D-5L under a value set that does not exist",
+    resources: [patient(), qr("eq-stored", "eq5d5l", eq5dItems(true)), qr("eq-bare", "eq5d5l", eq5dItems(false), { authored: "2024-05-03" })],
+    options: { valueSetId: "Nowhere" },
+  },
+];
+
+// ------------------------------------------------------------------------------------------ helpers
+
+function isMessage(p: CoreParam): p is CoreMessage {
+  return typeof p === "object" && "code" in p;
+}
+
+/** Every code in a message, nested ones included. */
+function codesIn(param: CoreParam, into: Set<string>): void {
+  if (typeof param !== "object") return;
+  if (isMessage(param)) {
+    into.add(param.code);
+    for (const p of Object.values(param.params ?? {})) codesIn(p, into);
+  } else for (const p of param.items) codesIn(p, into);
+}
+
+interface Pair {
+  where: string;
+  english: string;
+  /** A message, or an item's sentences. */
+  message: CoreMessage | CoreMessage[] | undefined;
+}
+
+function applicabilityPairs(a: Applicability, where: string): Pair[] {
+  expect(a.reasonCodes, `${where}: one code per reason`).toHaveLength(a.reasons.length);
+  return a.reasons.map((english, i) => ({ where: `${where} reason ${i}`, english, message: a.reasonCodes?.[i] }));
+}
+
+/** Every English text of a report with its machine-readable form. */
+function pairs(r: ScoreReport): Pair[] {
+  const out = applicabilityPairs(r.applicability, "applicability");
+  const items = [...Object.entries(r.sins.items), ...Object.entries(r.tokuhashi.items)];
+  for (const [key, item] of items) {
+    if (item.context) out.push({ where: `${key} context`, english: item.context, message: item.contextCodes });
+    else expect(item.contextCodes, `${key}: no codes without a context`).toBeUndefined();
+    const s = item.suggestion;
+    if (s) {
+      out.push({ where: `${key} suggestion`, english: s.reason, message: s.reasonCode ? { code: s.reasonCode, ...(s.params ? { params: s.params } : {}) } : undefined });
+    }
+  }
+  for (const d of r.diagnostics) {
+    out.push({ where: `diagnostic ${d.code ?? ""}`, english: d.message, message: d.messageCode ? { code: d.messageCode, ...(d.params ? { params: d.params } : {}) } : undefined });
+  }
+  return out;
+}
+
+/** The catalogue's English for the pair's message; the core's English must read exactly so. */
+function expectSameEnglish(p: Pair, seen: Set<string>): void {
+  expect(p.message, `${p.where}: "${p.english}" has no code`).toBeDefined();
+  const messages = Array.isArray(p.message) ? p.message : p.message ? [p.message] : [];
+  for (const m of messages) {
+    codesIn(m, seen);
+    expect(renderCoreMessage("en", m), `${p.where}: ${m.code} is in the English catalogue`).not.toBeNull();
+  }
+  const rendered = Array.isArray(p.message) ? coreSentences("en", p.message, "") : coreText("en", p.message, "");
+  expect(rendered, p.where).toBe(p.english);
+}
+
+function checkReport(r: ScoreReport, seen: Set<string>): void {
+  for (const p of pairs(r)) expectSameEnglish(p, seen);
+}
+
+const valueCodes = new Set<string>(EXTRACT_MESSAGE_CODES.filter((c) => c.startsWith("value.")));
+
+// -------------------------------------------------------------------------------------------- tests
+
+describe("every core message reads in the catalogue's English exactly as the core writes it", () => {
+  const seen = new Set<string>();
+
+  it("applicability and segment-group reasons (src/scores)", () => {
+    const inputs = [
+      { levels: [], age: null, enBlocPlanned: null },
+      { levels: ["T1", "T3", "T4", "T5"], age: 19, enBlocPlanned: true },
+      { levels: ["Coccyx"], age: 50, enBlocPlanned: false },
+      { levels: ["S5", "Coccyx"], age: 50, enBlocPlanned: null },
+      { levels: ["T6"], age: 72, enBlocPlanned: false },
+    ] as const;
+    for (const input of inputs) {
+      const a = applicability({ levels: [...input.levels], age: input.age, enBlocPlanned: input.enBlocPlanned });
+      for (const p of applicabilityPairs(a, input.levels.join("+"))) expectSameEnglish(p, seen);
+    }
+    const fourNonContiguous = applicability({ levels: ["T1", "T3", "T4", "T5"], age: 19, enBlocPlanned: true });
+    expect(fourNonContiguous.reasons[0]).toBe("4 vertebrae (T1, T3, T4, T5): the study included 1–3 contiguous vertebrae");
+    for (const levels of [[], ["Coccyx"]] as const) {
+      const g = segmentGroup([...levels]);
+      expect(g.reason).not.toBeNull();
+      expectSameEnglish({ where: `segment ${levels.join("+")}`, english: g.reason ?? "", message: g.reasonCode }, seen);
+    }
+    expect(segmentGroup(["T6"]).reasonCode).toBeUndefined();
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    checkReport(buildReport(c.resources, P, { now: NOW, ...c.options }), seen);
+  });
+
+  it("a primary cancer Condition without a display or code (evidence built by hand)", () => {
+    const ev = extractEvidence([patient()], P);
+    ev.primaries.push({
+      reference: "Condition/x",
+      candidates: ["lung"],
+      date: null,
+      note: null,
+      provenance: { reference: "Condition/x", date: null, code: null },
+    });
+    const r = scoreReport(ev, { now: NOW });
+    expect(r.tokuhashi.items.primarySite.context).toBe("Primary cancer on file: primary cancer (Condition/x: lung).");
+    checkReport(r, seen);
+  });
+
+  it("reasons for a resource that zod refuses, from real zod issues", () => {
+    const issues = [
+      z.safeParse(z.object({ status: z.enum(["final"]) }), { status: "draft" }),
+      z.safeParse(z.object({ item: z.array(z.string()).check(z.minLength(1)) }), { item: [] }),
+      z.safeParse(z.object({}), 5),
+    ].map((r) => (r.success ? [] : r.error.issues));
+    const reasons = [...issues.map((i) => issueReason(i)), issueReason([])];
+    expect(reasons.map((r) => r.text)).toEqual(["status: not an allowed value", "item: invalid", "(resource): expected object", "invalid"]);
+    for (const r of reasons) {
+      expect(typeof r.param).toBe("object");
+      expectSameEnglish({ where: "issue", english: r.text, message: r.param as CoreMessage }, seen);
+    }
+  });
+
+  it("every fixture patient", () => {
+    for (const file of readdirSync(join(FIXTURES, "patients"))) {
+      const name = file.replace(/\.json$/, "");
+      checkReport(buildReport(fixture(name), name, { now: NOW }), seen);
+    }
+  });
+
+  it("the cases reach every code the core can emit (the item values are checked one by one below)", () => {
+    const missing = CORE_MESSAGE_CODES.filter((c) => !seen.has(c) && !valueCodes.has(c));
+    expect(missing).toEqual([]);
+    const unknown = [...seen].filter((c) => !(CORE_MESSAGE_CODES as readonly string[]).includes(c));
+    expect(unknown).toEqual([]);
+  });
+
+  it("an item value reads as its key, as the core writes it (String(value))", () => {
+    expect(valueCodes.size).toBe(3 + 3 + 3 + 3 + 17 + 3 + 3 + 3 + 4 + 3);
+    for (const code of valueCodes) expect(templateOf("en", `core.${code}`)).toBe(code.split(".").slice(2).join("."));
+  });
+
+  it("list separators are the core's", () => {
+    for (const j of CORE_JOINS) expect(templateOf("en", `core.join.${j}`)).toBe(CORE_JOIN_TEXT[j]);
+  });
+
+  it("any mix of the cases' resources: still the same English, message by message", () => {
+    const pool = CASES.flatMap((c) => c.resources).filter((r) => !(typeof r === "object" && r !== null && "resourceType" in r && (r as { resourceType: unknown }).resourceType === "Patient"));
+    fc.assert(
+      fc.property(fc.subarray(pool, { maxLength: 14 }), fc.boolean(), (resources, withPatient) => {
+        const list = withPatient ? [patient(), ...resources] : resources;
+        checkReport(buildReport(list, P, { now: NOW }), new Set());
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe("the core section of the catalogue", () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it("has exactly the core's codes and separators, in English and Japanese", () => {
+    const keys = [...CORE_MESSAGE_CODES.map((c) => `core.${c}`), ...CORE_JOINS.map((j) => `core.join.${j}`)].sort();
+    expect(Object.keys(coreStrings.en).sort()).toEqual(keys);
+    expect(Object.keys(coreStrings.ja).sort()).toEqual(keys);
+    expect(new Set(CORE_MESSAGE_CODES).size).toBe(CORE_MESSAGE_CODES.length);
+    expect(SCORE_MESSAGE_CODES.every((c) => CORE_MESSAGE_CODES.includes(c))).toBe(true);
+  });
+
+  it("every code the core can emit has a Japanese text with the same placeholders", () => {
+    for (const code of CORE_MESSAGE_CODES) {
+      const en = templateOf("en", `core.${code}`);
+      const ja = templateOf("ja", `core.${code}`);
+      expect(ja, code).toBeTruthy();
+      expect(placeholders(ja ?? ""), code).toEqual(placeholders(en ?? ""));
+    }
+  });
+
+  it("renders a report's messages in Japanese", () => {
+    const four = buildReport(fixture("four-levels-l1-l4"), "four-levels-l1-l4", { now: NOW });
+    expect(coreText("ja", four.applicability.reasonCodes?.[0], "")).toBe("椎体4個（L1–L4）：本研究の対象は連続する1〜3椎体");
+    const vertebrae = four.tokuhashi.items.vertebralBodyMets;
+    expect(coreSentences("ja", vertebrae.contextCodes, "")).toBe("少なくとも4椎体の転移が記録されています（L1–L4）：確認されるまでは下限値です。");
+    const ecogOnly = buildReport([patient(), ecog("e2", 2)], P, { now: NOW }).tokuhashi.items.generalCondition;
+    expect(coreSentences("ja", ecogOnly.contextCodes, "")).toBe(
+      "Karnofsky performance status（KPS）の記録がありません。ECOG 2（2024-05-01、Observation/e2）を参考として表示します。KPSには換算しません。",
+    );
+    const s = ecogOnly.suggestion;
+    expect(coreText("ja", s?.reasonCode ? { code: s.reasonCode, params: s.params ?? {} } : null, "")).toBe(
+      "ECOG 2はKPS 50-60に相当します（oBDSのECOG–Karnofsky対応表）。すなわち「中等度」。あくまで提案です：確定するかKPSを入力してください。",
+    );
+    const conflict = buildReport([patient(), kps("k1", 60), kps(undefined, 80)], P, { now: NOW });
+    const d = conflict.diagnostics.find((x) => x.messageCode === "diag.conflict.item");
+    expect(coreText("ja", d ? { code: "diag.conflict.item", params: d.params ?? {} } : null, "")).toBe(
+      "徳橋スコア 全身状態（KPS）：2024-05-01に異なる値が記録されています：KPS 60（Observation/k1）；KPS 80（IDなし）。正しい値を選んでください。",
+    );
+  });
+
+  it("falls back to the core's English for an unknown code, a missing parameter or an unknown nested code", () => {
+    expect(coreText("ja", { code: "no.such.code" }, "English as written")).toBe("English as written");
+    expect(coreText("ja", { code: "applicability.age-under-20" }, "age 19: …")).toBe("age 19: …");
+    expect(coreText("ja", { code: "applicability.age-under-20", params: { age: 19 } }, "age 19: …")).toBe("19歳：本研究の対象は20歳以上");
+    const nestedUnknown = { code: "context.sins.region-only", params: { regions: { join: "comma" as const, items: [{ code: "region.nowhere" }] } } };
+    expect(coreText("ja", nestedUnknown, "Spinal metastasis recorded without a level (nowhere).")).toBe("Spinal metastasis recorded without a level (nowhere).");
+    expect(coreText("ja", undefined, "no code at all")).toBe("no code at all");
+    expect(coreSentences("ja", [{ code: "context.no-kps" }, { code: "no.such.code" }], "No KPS. Something.")).toBe("No KPS. Something.");
+  });
+
+  it("the Japanese differs from the English except for language-neutral terms", () => {
+    const neutral = [
+      "concept.kps", "concept.ecog", "concept.eqVas", "concept.barthel", "claim.kps", "claim.ecog", "claim.frankel",
+      // The mapping tables' own notes (fhir-mappings/primary-sites.json) are data, shown as written.
+      "context.primary.mapping-note",
+    ];
+    const same = CORE_MESSAGE_CODES.filter((c) => templateOf("en", `core.${c}`) === templateOf("ja", `core.${c}`));
+    expect(same).toEqual(neutral);
+  });
+});
