@@ -1,4 +1,5 @@
 import type { ScoreReport } from "../report/types";
+import { reasonText } from "../i18n/core";
 import { useTranslator } from "../i18n/react";
 import { SEGMENT_GROUP_LABEL } from "./labels";
 import { ProvenanceList } from "./score/ProvenanceList";
@@ -16,7 +17,7 @@ export interface SegmentGroupCardProps {
  * patient lies within the study population, with the reasons and the en bloc question.
  */
 export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, onEnBlocPlanned }: SegmentGroupCardProps) {
-  const { t } = useTranslator();
+  const { t, locale } = useTranslator();
   const verdict =
     applicability.inStudyPopulation === true
       ? { key: "app.app.in" as const, className: "verdict verdict-in", mark: "✓" }
@@ -51,7 +52,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
         {applicability.reasons.length > 0 ? (
           <ul className="verdict-reasons">
             {applicability.reasons.map((r, i) => (
-              <li key={`${i}-${r}`}>{r}</li>
+              <li key={`${i}-${r}`}>{reasonText(locale, applicability.reasons, applicability.reasonCodes, i)}</li>
             ))}
           </ul>
         ) : null}

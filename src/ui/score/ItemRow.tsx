@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import type { ReportItem } from "../../report/types";
+import { contextText, suggestionText } from "../../i18n/core";
 import { useTranslator } from "../../i18n/react";
 import { formatRange } from "../format";
 import { optionText, SOURCE_LABEL, type ItemOption } from "../labels";
@@ -24,7 +25,7 @@ export interface ItemRowProps {
  * or the pick between conflicting values. A value the clinician overrode stays visible as overridden.
  */
 export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowProps) {
-  const { t } = useTranslator();
+  const { t, locale } = useTranslator();
   const name = (v: string) => optionText(options, v, t);
   const points = item.points !== null ? String(item.points) : formatRange(item.min, item.max);
   const selectId = `${id}-entry`;
@@ -48,7 +49,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
             ) : null}
           </span>
         )}
-        {item.context ? <p className="item-context">{item.context}</p> : null}
+        {item.context ? <p className="item-context">{contextText(locale, item)}</p> : null}
         {item.overridden ? (
           <div className="item-overridden" data-testid={`${id}-overridden`}>
             <span className="badge badge-overridden">{t("app.item.overriddenBadge")}</span>{" "}
@@ -63,7 +64,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
           <div className="item-suggestion">
             <p>
               {t("app.item.suggestion", { value: name(item.suggestion.value) })}{" "}
-              <span className="item-reason">{item.suggestion.reason}</span>
+              <span className="item-reason">{suggestionText(locale, item.suggestion)}</span>
             </p>
             <button type="button" onClick={() => item.suggestion && choose(item.suggestion.value)}>
               {t("app.item.confirmSuggestion", { value: name(item.suggestion.value) })}

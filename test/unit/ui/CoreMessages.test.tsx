@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+/**
+ * The core's own words (applicability reasons, item context notes, suggestion reasons, diagnostics) reach the
+ * clinician in the view's language: a report built by the real extraction, shown in Japanese, then English.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Patient } from "fhir/r4";
+import { DEFAULT_CONFIG } from "../../../launch/config";
+import type { LaunchContext, PatientRecord } from "../../../src/fhir";
+import { engine } from "../../../src/ui/engine";
+import { renderApp, session } from "./helpers";
+
+/** L2 metastasis, age 62 on 2025-01-01, two different ECOG values on 2024-06-01, nothing else on file. */
+function record(): PatientRecord {
+  const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients/ecog-conflict.json"), "utf8")) as {
+    entry: { resource: { resourceType: string } }[];
+  };
+  const resources = bundle.entry.map((e) => e.resource);
+  const patient = resources.find((r) => r.resourceType === "Patient") as Patient;
+  return {
+    patient,
+    resources: resources.filter((r) => r !== patient),
+    // A diagnostic of the data access layer, which carries no message code: it stays in English.
+    diagnostics: [{ severity: "info", message: "The EHR does not accept searching observations by code.", code: "fallback-unfiltered" }],
+    partial: false,
+    unavailable: [],
+    failures: [],
+  };
+}
+
+const context = { patientId: "ecog-conflict", needPatientBanner: true, locale: null, fhirUser: null } as LaunchContext;
+const now = new Date("2025-01-01T00:00:00Z");
+
+describe("the core's messages in the clinician's language", () => {
+  it("shows the applicability reason, context notes, suggestion reasons and diagnostics in Japanese", async () => {
+    const score = engine.makeScorer({ record: record(), context, config: DEFAULT_CONFIG, now });
+    renderApp(session({ score, locale: "ja-JP" }), ["en-GB"]);
+
+    const applicability = await screen.findByTestId("applicability");
+    const reasons = within(applicability).getAllByRole("listitem");
+    expect(reasons[0]).toHaveTextContent("1椎体（L2）、62歳：研究対象集団の範囲内（連続する1〜3椎体、20歳以上）");
+    expect(reasons[1]).toHaveTextContent("腫瘍脊椎骨全摘術（TES）の予定が未回答：本研究ではTES施行例を除外");
+
+    const visceral = screen.getByTestId("item-tokuhashi-visceralMets");
+    expect(within(visceral).getByText("内臓転移は記録されていませんが、記録がないことは転移がないことを意味しません：確認してください。")).toBeInTheDocument();
+    expect(within(visceral).getByText("主要臓器への転移の記録はありません。")).toBeInTheDocument();
+    const general = screen.getByTestId("item-tokuhashi-generalCondition");
+    expect(general).toHaveTextContent(
+      "Karnofsky performance status（KPS）の記録がありません。2024-06-01にECOGの値が一致しません（ECOG 1（Observation/ecog-a）；ECOG 3（Observation/ecog-b））。ECOGはKPSに換算しません。",
+    );
+
+    const drawer = screen.getByTestId("diagnostics");
+    const notes = within(drawer).getAllByRole("listitem");
+    expect(notes[0]).toHaveTextContent("警告: ECOG：2024-06-01に異なる値が記録されています：ECOG 1（Observation/ecog-a）；ECOG 3（Observation/ecog-b）");
+    expect(notes[1]).toHaveTextContent("警告: ECOG：同じ日（2024-06-01）に異なる値があります（Observation/ecog-aの1、Observation/ecog-bの3）：表示しません");
+    // No code, no translation: the data access layer's note keeps its English.
+    expect(notes[2]).toHaveTextContent("注記: The EHR does not accept searching observations by code.");
+
+    expect(screen.queryByText(/absence of a record is not proof of none/)).toBeNull();
+    expect(screen.queryByText(/within the study population/)).toBeNull();
+    expect(screen.queryByText(/different values recorded/)).toBeNull();
+  });
+
+  it("shows the core's English unchanged in English", async () => {
+    const user = userEvent.setup();
+    const score = engine.makeScorer({ record: record(), context, config: DEFAULT_CONFIG, now });
+    renderApp(session({ score, locale: "ja-JP" }), ["en-GB"]);
+    await user.selectOptions(await screen.findByLabelText("言語"), "en");
+
+    const report = score({});
+    const reasons = within(screen.getByTestId("applicability")).getAllByRole("listitem");
+    expect(reasons.map((li) => li.textContent)).toEqual(report.applicability.reasons);
+    expect(reasons[0]).toHaveTextContent("1 vertebra (L2) and age 62: within the study population (1–3 contiguous vertebrae, age 20 or older)");
+    const visceral = screen.getByTestId("item-tokuhashi-visceralMets");
+    expect(
+      within(visceral).getByText("No visceral metastasis is recorded; absence of a record is not proof of none: confirm."),
+    ).toBeInTheDocument();
+    const notes = within(screen.getByTestId("diagnostics")).getAllByRole("listitem");
+    expect(notes[0]).toHaveTextContent("Warning: ECOG: different values recorded on 2024-06-01: ECOG 1 (Observation/ecog-a); ECOG 3 (Observation/ecog-b)");
+  });
+});
