@@ -23,6 +23,7 @@ import {
   CORE_JOINS,
   SCORE_MESSAGE_CODES,
   segmentGroup,
+  SPINAL_LEVELS,
   type Applicability,
   type CoreMessage,
   type CoreParam,
@@ -363,6 +364,24 @@ describe("every core message reads in the catalogue's English exactly as the cor
       expectSameEnglish({ where: `segment ${levels.join("+")}`, english: g.reason ?? "", message: g.reasonCode }, seen);
     }
     expect(segmentGroup(["T6"]).reasonCode).toBeUndefined();
+  });
+
+  it("any applicability input: one code per reason, reading the same", () => {
+    const level = fc.constantFrom(...SPINAL_LEVELS);
+    const input = fc.record({
+      levels: fc.uniqueArray(level, { maxLength: 5 }),
+      age: fc.option(fc.integer({ min: 0, max: 110 })),
+      enBlocPlanned: fc.option(fc.boolean()),
+    });
+    fc.assert(
+      fc.property(input, (i) => {
+        for (const p of applicabilityPairs(applicability(i), i.levels.join("+"))) expectSameEnglish(p, new Set());
+        const g = segmentGroup(i.levels);
+        expect(g.reasonCode === undefined).toBe(g.reason === null);
+        if (g.reason !== null) expectSameEnglish({ where: "segment", english: g.reason, message: g.reasonCode }, new Set());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
