@@ -9,6 +9,8 @@ import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { DEFAULT_CONFIG, type AppConfig, type ConfigResult } from "../../launch/config";
 import type { LaunchContext, PatientRecord } from "../fhir";
 import { isFhirFaultError } from "../fhir/faults";
+import { fhirRequest } from "../fhir/request";
+import { parseScopes, scopeAllows } from "../fhir/scopes";
 import { SessionError } from "../fhir/session";
 import type { LoadResult, Session } from "./App";
 
@@ -85,15 +87,24 @@ export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
   }
 }
 
-/** "Family, Given" of a Practitioner/Patient resource, via the banner's name picker. */
+/**
+ * The signed-in user's display name, without asking for more than the launch granted: the id_token's `name`
+ * claim (OpenID Connect) when present; otherwise the fhirUser resource, read only when a granted scope allows
+ * reading that resource type (an EHR launch with patient-level scopes would answer 403). Read with fhirRequest,
+ * never client.request (which drops the whole session on a 401). Null when neither is available: the view then
+ * shows the fhirUser reference.
+ */
 export async function readUserName(
   client: Client,
   context: LaunchContext,
   pickName: (names: unknown) => string | null,
 ): Promise<string | null> {
-  if (!context.fhirUser || !/^(Practitioner|PractitionerRole|Patient|Person|RelatedPerson)\/[^/]+$/.test(context.fhirUser)) {
-    return null;
-  }
-  const resource = (await client.request(context.fhirUser)) as Partial<Patient> | undefined;
-  return pickName(resource?.name);
+  const claimed = client.getIdToken()?.name;
+  if (typeof claimed === "string" && claimed.trim()) return claimed.trim();
+  const m = context.fhirUser ? /^(Practitioner|PractitionerRole|Patient|Person|RelatedPerson)\/[^/]+$/.exec(context.fhirUser) : null;
+  const resourceType = m?.[1];
+  if (!context.fhirUser || !resourceType) return null;
+  if (!context.openServer && !scopeAllows(parseScopes(context.scopes.join(" ")), resourceType, "r")) return null;
+  const res = await fhirRequest<Partial<Patient>>(client, { url: context.fhirUser }, { maxRetries: 0 });
+  return pickName(res.body?.name);
 }
