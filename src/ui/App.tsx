@@ -47,7 +47,9 @@ type State = { kind: "loading" } | { kind: "fault"; fault: AppFault } | { kind: 
 export function App({ load, browserLocales = [] }: AppProps) {
   const [state, setState] = useState<State>({ kind: "loading" });
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // `background`: re-read the record after a questionnaire was stored, keeping the view (and its open panel
+  // and messages) on screen until the new record is in; a first load or a retry after a fault shows loading.
+  const [attempt, setAttempt] = useState({ n: 0, background: false });
   // Kept here, not in the view: a reload of the record (after a questionnaire was stored) keeps the entries.
   const [entries, setEntries] = useState<ClinicianEntries>({});
 
@@ -57,7 +59,7 @@ export function App({ load, browserLocales = [] }: AppProps) {
 
   useEffect(() => {
     let live = true;
-    setState({ kind: "loading" });
+    if (!attempt.background) setState({ kind: "loading" });
     load().then(
       (result) => {
         if (!live) return;
@@ -78,7 +80,8 @@ export function App({ load, browserLocales = [] }: AppProps) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  const retry = useCallback(() => setAttempt((a) => ({ n: a.n + 1, background: false })), []);
+  const refresh = useCallback(() => setAttempt((a) => ({ n: a.n + 1, background: true })), []);
 
   return (
     <TranslatorProvider translator={translator}>
@@ -94,7 +97,7 @@ export function App({ load, browserLocales = [] }: AppProps) {
           entries={entries}
           onEntriesChange={setEntries}
           onLocaleChange={setChosenLocale}
-          onRecordChanged={retry}
+          onRecordChanged={refresh}
         />
       )}
     </TranslatorProvider>

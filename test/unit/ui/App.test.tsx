@@ -194,6 +194,37 @@ describe("the clinician view", () => {
     expect(screen.getByLabelText("Pain: clinician's entry")).toHaveValue("mechanical");
   });
 
+  it("re-reads the record after a stored response without leaving the view: the panel stays open", async () => {
+    const user = userEvent.setup();
+    const FakePanel = ({ onStored }: { onStored(): void }) => (
+      <button type="button" onClick={onStored}>
+        Store a response
+      </button>
+    );
+    const loadFormsPanel = vi.fn(() => Promise.resolve({ default: FakePanel }));
+    let finishReload: (() => void) | null = null;
+    const load = vi
+      .fn()
+      .mockImplementationOnce(() => Promise.resolve({ ok: true as const, session: session({ loadFormsPanel }) }))
+      .mockImplementationOnce(
+        () =>
+          new Promise((resolve) => {
+            finishReload = () => resolve({ ok: true as const, session: session({ loadFormsPanel }) });
+          }),
+      );
+    render(<App load={load} browserLocales={["en"]} />);
+    await screen.findByTestId("sins-range");
+    await user.click(screen.getByRole("button", { name: "Open questionnaires" }));
+    await user.click(await screen.findByRole("button", { name: "Store a response" }));
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+    // While the record is re-read, the view and the open panel stay; no loading screen replaces them.
+    expect(screen.queryByTestId("loading")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Store a response" })).toBeInTheDocument();
+    finishReload?.();
+    await vi.waitFor(() => expect(screen.getByTestId("sins-range")).toBeInTheDocument());
+    expect(screen.getByRole("button", { name: "Store a response" })).toBeInTheDocument();
+  });
+
   it("never renders narrative HTML from the record", async () => {
     renderApp(
       session({
