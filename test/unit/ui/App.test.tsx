@@ -202,14 +202,14 @@ describe("the clinician view", () => {
       </button>
     );
     const loadFormsPanel = vi.fn(() => Promise.resolve({ default: FakePanel }));
-    let finishReload: (() => void) | null = null;
+    const reload: { finish?: () => void } = {};
     const load = vi
       .fn()
       .mockImplementationOnce(() => Promise.resolve({ ok: true as const, session: session({ loadFormsPanel }) }))
       .mockImplementationOnce(
         () =>
           new Promise((resolve) => {
-            finishReload = () => resolve({ ok: true as const, session: session({ loadFormsPanel }) });
+            reload.finish = () => resolve({ ok: true as const, session: session({ loadFormsPanel }) });
           }),
       );
     render(<App load={load} browserLocales={["en"]} />);
@@ -220,7 +220,7 @@ describe("the clinician view", () => {
     // While the record is re-read, the view and the open panel stay; no loading screen replaces them.
     expect(screen.queryByTestId("loading")).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Store a response" })).toBeInTheDocument();
-    finishReload?.();
+    reload.finish?.();
     await vi.waitFor(() => expect(screen.getByTestId("sins-range")).toBeInTheDocument());
     expect(screen.getByRole("button", { name: "Store a response" })).toBeInTheDocument();
   });
