@@ -127,8 +127,9 @@ interface SearchOutcome {
   partial: boolean;
 }
 
-function warning(message: string, code: string): Diagnostic {
-  return { severity: "warning", message, code };
+/** A data-access note; `params` let the view say it in the clinician's language (src/ui/accessNotes.ts). */
+function warning(message: string, code: string, params: Record<string, string | number>): Diagnostic {
+  return { severity: "warning", message, code, params };
 }
 
 function failureDiagnostic(name: SearchName, fault: FhirFault): Diagnostic {
@@ -136,11 +137,13 @@ function failureDiagnostic(name: SearchName, fault: FhirFault): Diagnostic {
     return warning(
       `The EHR did not give this app permission to read ${LABEL[name]} (scope missing): ${WHAT_IS_MISSING[name]} are not shown and the scores stay ranges.`,
       "search-forbidden",
+      { search: name },
     );
   }
   return warning(
     `${LABEL[name]} could not be read: ${faultMessage(fault)} ${capitalise(WHAT_IS_MISSING[name])} are missing and the scores stay ranges.`,
     "search-failed",
+    { search: name, fault: fault.kind },
   );
 }
 
@@ -174,6 +177,7 @@ async function runSearch(
       severity: "info",
       message: `The EHR does not accept searching ${LABEL[plan.name]} by code; all of the patient's ${LABEL[plan.name]} were read and filtered by the app.`,
       code: "fallback-unfiltered",
+      params: { search: plan.name },
     });
     try {
       results = [await searchAll(client, plan.name, new URLSearchParams({ patient: patientId }), searchOptions)];
@@ -217,6 +221,7 @@ async function runSearch(
         warning(
           `Only the first ${r.pages} pages of ${LABEL[plan.name]} were read (the app's page limit); more are on file. Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "page-cap",
+          { search: plan.name, pages: r.pages },
         ),
       );
     } else if (r.status === "failed-midway") {
@@ -226,6 +231,7 @@ async function runSearch(
         warning(
           `${LABEL[plan.name]} were read only in part: page ${r.pages + 1} failed (${faultMessage(r.fault)}). Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "page-failed",
+          { search: plan.name, page: r.pages + 1, fault: r.fault.kind },
         ),
       );
     }

@@ -2,6 +2,7 @@ import type { Diagnostic, DiagnosticSeverity } from "../report/types";
 import type { MessageKey } from "../i18n";
 import { diagnosticText } from "../i18n/core";
 import { useTranslator } from "../i18n/react";
+import { accessNoteText } from "./accessNotes";
 
 const SEVERITY: Record<DiagnosticSeverity, { key: MessageKey; mark: string }> = {
   error: { key: "app.diag.error", mark: "✕" },
@@ -16,7 +17,8 @@ const ORDER: Record<DiagnosticSeverity, number> = { error: 0, warning: 1, info: 
  * the severity is written out (never colour alone) and the resource named.
  */
 export function DiagnosticsDrawer({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
-  const { t, locale } = useTranslator();
+  const translator = useTranslator();
+  const { t, locale } = translator;
   const sorted = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const warnings = diagnostics.filter((d) => d.severity !== "info").length;
   return (
@@ -35,7 +37,7 @@ export function DiagnosticsDrawer({ diagnostics }: { diagnostics: readonly Diagn
                 <span aria-hidden="true">{SEVERITY[d.severity].mark} </span>
                 {t(SEVERITY[d.severity].key)}:
               </span>{" "}
-              {diagnosticText(locale, d)}
+              {accessNoteText(translator, d) ?? diagnosticText(locale, d)}
               {d.resource ? <span className="diag-resource"> ({t("app.diag.resource", { resource: d.resource })})</span> : null}
             </li>
           ))}

@@ -21,41 +21,32 @@ export interface FaultText {
   retry: boolean;
 }
 
+const FAULT_TEXT: Record<AppFault["kind"], FaultText> = {
+  "session-ended": { title: "app.fault.sessionEnded.title", body: "app.fault.sessionEnded.body", retry: false },
+  forbidden: { title: "app.fault.forbidden.title", body: "app.fault.forbidden.body", retry: false },
+  "not-found": { title: "app.fault.notFound.title", body: "app.fault.notFound.body", retry: false },
+  "rate-limited": { title: "app.fault.busy.title", body: "app.fault.rateLimited.body", retry: true },
+  unavailable: { title: "app.fault.busy.title", body: "app.fault.unavailable.body", retry: true },
+  "server-error": { title: "app.fault.serverError.title", body: "app.fault.serverError.body", retry: true },
+  timeout: { title: "app.fault.timeout.title", body: "app.fault.timeout.body", retry: true },
+  network: { title: "app.fault.network.title", body: "app.fault.network.body", retry: true },
+  "invalid-response": { title: "app.fault.invalid.title", body: "app.fault.invalid.body", retry: true },
+  rejected: { title: "app.fault.rejected.title", body: "app.fault.rejected.body", retry: false },
+  aborted: { title: "app.fault.aborted.title", body: "app.fault.aborted.body", retry: true },
+  "no-patient": { title: "app.fault.noPatient.title", body: "app.fault.noPatient.body", retry: false },
+  "no-launch": { title: "app.fault.notLaunched.title", body: "app.fault.notLaunched.body", retry: false },
+  "authorization-denied": { title: "app.fault.denied.title", body: "app.fault.denied.body", retry: false },
+  "token-exchange-failed": { title: "app.fault.tokenFailed.title", body: "app.fault.tokenFailed.body", retry: false },
+  unexpected: { title: "app.fault.unexpected.title", body: "app.fault.unexpected.body", retry: true },
+};
+
 export function faultText(fault: AppFault): FaultText {
-  switch (fault.kind) {
-    case "session-ended":
-      return { title: "app.fault.sessionEnded.title", body: "app.fault.sessionEnded.body", retry: false };
-    case "forbidden":
-      return { title: "app.fault.forbidden.title", body: "app.fault.forbidden.body", retry: false };
-    case "not-found":
-      return { title: "app.fault.notFound.title", body: "app.fault.notFound.body", retry: false };
-    case "rate-limited":
-      return { title: "app.fault.busy.title", body: "app.fault.rateLimited.body", retry: true };
-    case "unavailable":
-      return { title: "app.fault.busy.title", body: "app.fault.unavailable.body", retry: true };
-    case "server-error":
-      return { title: "app.fault.serverError.title", body: "app.fault.serverError.body", retry: true };
-    case "timeout":
-      return { title: "app.fault.timeout.title", body: "app.fault.timeout.body", retry: true };
-    case "network":
-      return { title: "app.fault.network.title", body: "app.fault.network.body", retry: true };
-    case "invalid-response":
-      return { title: "app.fault.invalid.title", body: "app.fault.invalid.body", retry: true };
-    case "rejected":
-      return { title: "app.fault.rejected.title", body: "app.fault.rejected.body", retry: false };
-    case "aborted":
-      return { title: "app.fault.aborted.title", body: "app.fault.aborted.body", retry: true };
-    case "no-patient":
-      return { title: "app.fault.noPatient.title", body: "app.fault.noPatient.body", retry: false };
-    case "no-launch":
-      return { title: "app.fault.notLaunched.title", body: "app.fault.notLaunched.body", retry: false };
-    case "authorization-denied":
-      return { title: "app.fault.denied.title", body: "app.fault.denied.body", retry: false };
-    case "token-exchange-failed":
-      return { title: "app.fault.tokenFailed.title", body: "app.fault.tokenFailed.body", retry: false };
-    case "unexpected":
-      return { title: "app.fault.unexpected.title", body: "app.fault.unexpected.body", retry: true };
-  }
+  return FAULT_TEXT[fault.kind];
+}
+
+/** The short title of a fault kind (e.g. in a data note about one search), or null for an unknown kind. */
+export function faultTitleKey(kind: string): MessageKey | null {
+  return Object.hasOwn(FAULT_TEXT, kind) ? FAULT_TEXT[kind as AppFault["kind"]].title : null;
 }
 
 /** Parameters of a fault's sentence: HTTP status, the wait the server asked for, seconds of the timeout. */

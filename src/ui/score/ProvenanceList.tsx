@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import type { Provenance } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 import { resourceType, splitCode } from "../format";
+import { provenanceNoteText } from "../accessNotes";
 
 /**
  * The evidence behind one item: per resource its type and date; a click (or Enter/Space) on it shows the
@@ -21,7 +22,8 @@ export function ProvenanceList({ provenance, itemLabel }: { provenance: readonly
 }
 
 function ProvenanceEntry({ provenance, itemLabel }: { provenance: Provenance; itemLabel: string }) {
-  const { t, date } = useTranslator();
+  const translator = useTranslator();
+  const { t, date } = translator;
   const [open, setOpen] = useState(false);
   const detailId = useId();
   const type = resourceType(provenance.reference);
@@ -69,7 +71,7 @@ function ProvenanceEntry({ provenance, itemLabel }: { provenance: Provenance; it
         {provenance.note ? (
           <>
             <dt>{t("app.prov.note")}</dt>
-            <dd>{provenance.note}</dd>
+            <dd>{provenanceNoteText(translator, provenance.note)}</dd>
           </>
         ) : null}
       </dl>

@@ -167,7 +167,7 @@ describe("loadPatientRecord", () => {
     expect(record.resources).toContainEqual(kps);
     expect(record.resources).toContainEqual(ecog);
     expect(record.resources).not.toContainEqual(glucose);
-    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "fallback-unfiltered", severity: "info" })]);
+    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "fallback-unfiltered", severity: "info", params: { search: "Observation" } })]);
     expect(record.partial).toBe(false);
   });
 
@@ -180,6 +180,8 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "search-forbidden", severity: "warning" })]);
     expect(record.diagnostics[0]!.message).toMatch(/permission/);
+    // The view says it in the clinician's language from these (src/ui/accessNotes.ts).
+    expect(record.diagnostics[0]!.params).toEqual({ search: "Observation" });
   });
 
   it("404 for the patient fails the load with 'not-found'", async () => {
@@ -213,7 +215,7 @@ describe("loadPatientRecord", () => {
     const record = await loadPatientRecord(makeClient(), options());
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.failures[0]!.fault).toMatchObject({ kind: "unavailable", attempts: 2 });
-    expect(record.diagnostics[0]).toMatchObject({ code: "search-failed" });
+    expect(record.diagnostics[0]).toMatchObject({ code: "search-failed", params: { search: "Observation", fault: "unavailable" } });
   });
 
   it("a page failing mid-way keeps the earlier pages and marks the record partial", async () => {
@@ -229,6 +231,7 @@ describe("loadPatientRecord", () => {
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-failed" })]);
     expect(record.diagnostics[0]!.message).toMatch(/page 2/);
+    expect(record.diagnostics[0]!.params).toEqual({ search: "Observation", page: 2, fault: "server-error" });
   });
 
   it("the page cap stops paging with a 'page-cap' diagnostic and a partial record", async () => {
@@ -243,6 +246,7 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.unavailable).toEqual([]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-cap", severity: "warning" })]);
+    expect(record.diagnostics[0]!.params).toEqual({ search: "Observation", pages: 3 });
   });
 
   it("a timeout on a search is its own fault", async () => {
