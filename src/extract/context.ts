@@ -7,7 +7,15 @@ import { msg } from "./messages";
 export class ReadContext {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(readonly patientId: string) {}
+  /**
+   * "Patient/<id>" when the id is a valid FHIR id, else null: a subject written exactly so names this patient
+   * without parsing the reference (patientIdOf would return the same id), the case of nearly every resource.
+   */
+  private readonly ownReference: string | null;
+
+  constructor(readonly patientId: string) {
+    this.ownReference = /^[A-Za-z0-9\-.]{1,64}$/.test(patientId) ? `Patient/${patientId}` : null;
+  }
 
   /** A diagnostic: its English message and the same in machine-readable form (`text`). */
   report(severity: Diagnostic["severity"], code: string, message: string, text: CoreMessage, resource?: string): void {
@@ -33,7 +41,7 @@ export class ReadContext {
   belongs(type: string, id: unknown, subject: Json | undefined): boolean {
     const ref = subject?.reference;
     if (typeof ref !== "string") return true;
-    if (patientIdOf(ref) === this.patientId) return true;
+    if (ref === this.ownReference || patientIdOf(ref) === this.patientId) return true;
     const label = resourceLabel(type, id);
     this.report(
       "warning",

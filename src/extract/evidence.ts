@@ -65,6 +65,10 @@ function entryParam(raw: unknown, index: number): CoreParam {
   return msg("term.entry", { n: index + 1 });
 }
 
+const RESOURCE_TYPE_RE = /^[A-Z][A-Za-z]{1,63}$/;
+/** The types read below: well-formed by definition, so the regex is skipped for them. */
+const READ_TYPES: ReadonlySet<string> = new Set(["Observation", "Condition", "QuestionnaireResponse", "Patient"]);
+
 function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence, base: string): void {
   if (!isObject(raw)) {
     const kind = raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw;
@@ -77,7 +81,7 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
     return;
   }
   const type = raw.resourceType;
-  if (typeof type !== "string" || !/^[A-Z][A-Za-z]{1,63}$/.test(type)) {
+  if (typeof type !== "string" || (!READ_TYPES.has(type) && !RESOURCE_TYPE_RE.test(type))) {
     ctx.report(
       "warning",
       "invalid-resource",

@@ -139,10 +139,26 @@ function tableSystem(keyOrUri: string): string {
   return SYSTEM_BY_KEY.get(keyOrUri) ?? SYSTEM_ALIAS.get(keyOrUri) ?? keyOrUri;
 }
 
-/** A resource's Coding.system → the canonical URI (OID aliases resolved, trailing slash ignored). */
-export function canonicalSystem(system: string): string {
+function resolveSystem(system: string): string {
   const s = system.trim();
   return SYSTEM_ALIAS.get(s) ?? SYSTEM_ALIAS.get(s.replace(/\/+$/, "")) ?? s;
+}
+
+/**
+ * Resolved systems, memoised: a chart repeats a handful of system URIs on every coding, and resolving one
+ * (trim, two alias lookups, a regex) on each lookup was a hot spot. Bounded so that a record full of distinct
+ * made-up systems cannot grow it without limit (past the bound, systems are resolved each time).
+ */
+const SYSTEM_MEMO = new Map<string, string>();
+const SYSTEM_MEMO_MAX = 1024;
+
+/** A resource's Coding.system → the canonical URI (OID aliases resolved, trailing slash ignored). */
+export function canonicalSystem(system: string): string {
+  const hit = SYSTEM_MEMO.get(system);
+  if (hit !== undefined) return hit;
+  const resolved = resolveSystem(system);
+  if (SYSTEM_MEMO.size < SYSTEM_MEMO_MAX) SYSTEM_MEMO.set(system, resolved);
+  return resolved;
 }
 
 /** Codes compare exactly, except ICD codes: dots and case are ignored (C79.51 = c7951). */
@@ -151,31 +167,49 @@ export function normalizeCode(system: string, code: string): string {
   return ICD_SYSTEMS.has(system) ? c.replace(/\./g, "").toUpperCase() : c;
 }
 
-function key(system: string, code: string): string {
-  return `${system}|${normalizeCode(system, code)}`;
+/**
+ * (canonical system, code) → T, as a map of maps: a lookup is two hash probes on the strings as they are,
+ * without building a "system|code" key string per coding (and hashing it) as a flat map would need.
+ */
+class SystemCodeMap<T> {
+  private readonly bySystem = new Map<string, Map<string, T>>();
+
+  /** `system` canonical; `code` as normalised by normalizeCode. */
+  set(system: string, code: string, value: T): void {
+    let codes = this.bySystem.get(system);
+    if (!codes) this.bySystem.set(system, (codes = new Map<string, T>()));
+    codes.set(code, value);
+  }
+
+  codes(system: string): ReadonlyMap<string, T> | undefined {
+    return this.bySystem.get(system);
+  }
+
+  get(system: string, code: string): T | undefined {
+    return this.bySystem.get(system)?.get(code);
+  }
 }
 
 /** A code index with exact and prefix entries; the longest match wins. */
 class CodeIndex<T> {
-  private readonly exact = new Map<string, T>();
-  private readonly prefix = new Map<string, T>();
-  private readonly prefixSystems = new Set<string>();
+  private readonly exact = new SystemCodeMap<T>();
+  private readonly prefix = new SystemCodeMap<T>();
 
   add(system: string, code: string, match: "exact" | "prefix", value: T): void {
-    const k = key(system, code);
-    if (match === "prefix") {
-      this.prefix.set(k, value);
-      this.prefixSystems.add(system);
-    } else this.exact.set(k, value);
+    (match === "prefix" ? this.prefix : this.exact).set(system, normalizeCode(system, code), value);
   }
 
   get(system: string, code: string): T | null {
+    const exact = this.exact.codes(system);
+    const prefix = this.prefix.codes(system);
+    // Most codings of a chart are of no system this index knows: nothing to normalise.
+    if (exact === undefined && prefix === undefined) return null;
     const c = normalizeCode(system, code);
-    const hit = this.exact.get(`${system}|${c}`);
+    const hit = exact?.get(c);
     if (hit !== undefined) return hit;
-    if (!this.prefixSystems.has(system)) return null;
+    if (prefix === undefined) return null;
     for (let n = Math.min(c.length, 16); n > 0; n--) {
-      const p = this.prefix.get(`${system}|${c.slice(0, n)}`);
+      const p = prefix.get(c.slice(0, n));
       if (p !== undefined) return p;
     }
     return null;
@@ -189,10 +223,10 @@ export type ValueSpec = z.infer<typeof valueSpecSchema>;
 export interface ConceptDef {
   concept: ObservationConcept;
   value: ValueSpec;
-  answers: Map<string, number | string>;
+  answers: SystemCodeMap<number | string>;
 }
 
-const OBS_INDEX = new Map<string, ObservationConcept>();
+const OBS_INDEX = new SystemCodeMap<ObservationConcept>();
 const CONCEPTS = new Map<ObservationConcept, ConceptDef>();
 const OBS_SEARCH: string[] = [];
 
@@ -202,12 +236,15 @@ for (const concept of OBSERVATION_CONCEPTS) {
   const extra = local.observations?.[concept];
   const codes = [...def.codes, ...(extra?.codes ?? [])];
   const answers = [...def.answers, ...(extra?.answers ?? [])];
-  const answerMap = new Map<string, number | string>();
-  for (const a of answers) answerMap.set(key(tableSystem(a.system), a.code), a.value);
+  const answerMap = new SystemCodeMap<number | string>();
+  for (const a of answers) {
+    const sys = tableSystem(a.system);
+    answerMap.set(sys, normalizeCode(sys, a.code), a.value);
+  }
   CONCEPTS.set(concept, { concept, value: def.value, answers: answerMap });
   for (const c of codes) {
     const sys = tableSystem(c.system);
-    OBS_INDEX.set(key(sys, c.code), concept);
+    OBS_INDEX.set(sys, normalizeCode(sys, c.code), concept);
     OBS_SEARCH.push(`${sys}|${c.code}`);
   }
 }
@@ -215,7 +252,9 @@ for (const concept of OBSERVATION_CONCEPTS) {
 /** The concept an Observation coding stands for, or null. */
 export function observationConcept(system: string, code: string): ObservationConcept | null {
   const sys = canonicalSystem(system);
-  return OBS_INDEX.get(key(sys, code)) ?? null;
+  const codes = OBS_INDEX.codes(sys);
+  if (codes === undefined) return null;
+  return codes.get(normalizeCode(sys, code)) ?? null;
 }
 
 export function conceptDef(concept: ObservationConcept): ConceptDef | null {
@@ -227,7 +266,7 @@ export function answerValue(concept: ObservationConcept, system: string, code: s
   const def = CONCEPTS.get(concept);
   if (!def) return null;
   const sys = canonicalSystem(system);
-  return def.answers.get(key(sys, code)) ?? null;
+  return def.answers.get(sys, normalizeCode(sys, code)) ?? null;
 }
 
 /** The labelled general-condition suggestion for an ECOG grade (observations.json ecogKpsSuggestion), or null. */
@@ -314,17 +353,24 @@ export function morphologyRules(system: string): { rule: MorphologyRule; matches
 
 export type BodySiteDef = { kind: "level"; level: SpinalLevel } | { kind: "region"; region: SpinalRegion };
 
-const BODY_INDEX = new Map<string, BodySiteDef>();
+const BODY_INDEX = new SystemCodeMap<BodySiteDef>();
+function addBodySite(system: string, code: string, def: BodySiteDef): void {
+  const sys = tableSystem(system);
+  BODY_INDEX.set(sys, normalizeCode(sys, code), def);
+}
 for (const l of [...bodySites.levels, ...(local.bodySites?.levels ?? [])]) {
-  for (const c of l.codes) BODY_INDEX.set(key(tableSystem(c.system), c.code), { kind: "level", level: l.level });
+  for (const c of l.codes) addBodySite(c.system, c.code, { kind: "level", level: l.level });
 }
 for (const r of [...bodySites.regions, ...(local.bodySites?.regions ?? [])]) {
-  BODY_INDEX.set(key(tableSystem(r.system), r.code), { kind: "region", region: r.region });
+  addBodySite(r.system, r.code, { kind: "region", region: r.region });
 }
 
 /** A spinal level or region for a body-site coding; null for a non-spinal site. */
 export function bodySiteDef(system: string, code: string): BodySiteDef | null {
-  return BODY_INDEX.get(key(canonicalSystem(system), code)) ?? null;
+  const sys = canonicalSystem(system);
+  const codes = BODY_INDEX.codes(sys);
+  if (codes === undefined) return null;
+  return codes.get(normalizeCode(sys, code)) ?? null;
 }
 
 // ------------------------------------------------------------------------------------------ search codes
