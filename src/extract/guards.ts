@@ -3,83 +3,117 @@
  * resource types a chart holds by the thousand. A resource that passes is used as is; one that fails goes
  * through the zod schema, which either accepts it or names the path and the reason. The zod schemas stay the
  * definition; test/unit/extract/guards.property.test.ts checks that nothing passes here that zod refuses.
+ *
+ * Written out field by field, as plain functions calling plain functions: they run on every relevant resource,
+ * and a generic "check each entry of a shape" loop makes every call site see every check (megamorphic calls
+ * that V8 cannot inline), which cost several times the checks themselves.
  */
-import { isObject } from "./fhir";
+import { isObject, type Json } from "./fhir";
 import { FHIR_DATE_RE, type ConditionData, type ObservationData } from "./schemas";
 
-type Check = (x: unknown) => boolean;
+function optString(x: unknown): boolean {
+  return x === undefined || typeof x === "string";
+}
 
-const optional = (check: Check): Check => (x) => x === undefined || check(x);
-const isString: Check = (x) => typeof x === "string";
-const isNumber: Check = (x) => typeof x === "number" && Number.isFinite(x);
-const isDate: Check = (x) => typeof x === "string" && x.length <= 64 && FHIR_DATE_RE.test(x);
-const arrayOf = (check: Check): Check => (x) => {
+function optNumber(x: unknown): boolean {
+  return x === undefined || (typeof x === "number" && Number.isFinite(x));
+}
+
+function optDate(x: unknown): boolean {
+  return x === undefined || (typeof x === "string" && x.length <= 64 && FHIR_DATE_RE.test(x));
+}
+
+/** Undefined, or an array every element of which passes `check`. */
+function optArrayOf(x: unknown, check: (item: unknown) => boolean): boolean {
+  if (x === undefined) return true;
   if (!Array.isArray(x)) return false;
   for (let i = 0; i < x.length; i++) if (!check(x[i])) return false;
   return true;
-};
-
-/**
- * An object whose listed fields pass their checks. The keys and checks are kept in two flat arrays walked by
- * index: this runs for every relevant resource, and iterating `Object.entries` pairs (an iterator and a
- * destructured pair per field) cost more than the checks themselves.
- */
-function fields(shape: Record<string, Check>): Check {
-  const keys = Object.keys(shape);
-  const checks = keys.map((k) => shape[k] ?? (() => false));
-  const n = keys.length;
-  return (x) => {
-    if (!isObject(x)) return false;
-    for (let i = 0; i < n; i++) if (!(checks[i] as Check)(x[keys[i] as string])) return false;
-    return true;
-  };
 }
 
-const coding = fields({ system: optional(isString), code: optional(isString), display: optional(isString) });
-const codeableConcept = fields({ coding: optional(arrayOf(coding)), text: optional(isString) });
-const reference = fields({ reference: optional(isString), display: optional(isString) });
-const quantity = fields({ value: optional(isNumber), unit: optional(isString), code: optional(isString), system: optional(isString) });
-const period = fields({ start: optional(isDate), end: optional(isDate) });
-const extension = fields({ url: isString, valueReference: optional(reference), valueCodeableConcept: optional(codeableConcept) });
+function isCoding(x: unknown): boolean {
+  return isObject(x) && optString(x.system) && optString(x.code) && optString(x.display);
+}
 
-const observation = fields({
-  resourceType: (x) => x === "Observation",
-  id: optional(isString),
-  status: isString,
-  code: codeableConcept,
-  subject: optional(reference),
-  effectiveDateTime: optional(isDate),
-  effectiveInstant: optional(isDate),
-  effectivePeriod: optional(period),
-  issued: optional(isDate),
-  performer: optional(arrayOf(reference)),
-  valueInteger: optional(isNumber),
-  valueQuantity: optional(quantity),
-  valueCodeableConcept: optional(codeableConcept),
-  interpretation: optional(arrayOf(codeableConcept)),
-  referenceRange: optional(arrayOf(fields({ low: optional(quantity), high: optional(quantity), text: optional(isString) }))),
-});
+/** The fields of a CodeableConcept, on an object already known to be one (bodySite adds `extension`). */
+function conceptFields(x: Json): boolean {
+  return optArrayOf(x.coding, isCoding) && optString(x.text);
+}
 
-const condition = fields({
-  resourceType: (x) => x === "Condition",
-  id: optional(isString),
-  code: optional(codeableConcept),
-  clinicalStatus: optional(codeableConcept),
-  verificationStatus: optional(codeableConcept),
-  bodySite: optional(arrayOf(fields({ coding: optional(arrayOf(coding)), text: optional(isString), extension: optional(arrayOf(extension)) }))),
-  subject: optional(reference),
-  recordedDate: optional(isDate),
-  onsetDateTime: optional(isDate),
-  onsetPeriod: optional(period),
-  asserter: optional(reference),
-  recorder: optional(reference),
-  extension: optional(arrayOf(extension)),
-});
+function isCodeableConcept(x: unknown): boolean {
+  return isObject(x) && conceptFields(x);
+}
+
+function optCodeableConcept(x: unknown): boolean {
+  return x === undefined || isCodeableConcept(x);
+}
+
+function isReference(x: unknown): boolean {
+  return isObject(x) && optString(x.reference) && optString(x.display);
+}
+
+function optReference(x: unknown): boolean {
+  return x === undefined || isReference(x);
+}
+
+function optQuantity(x: unknown): boolean {
+  if (x === undefined) return true;
+  return isObject(x) && optNumber(x.value) && optString(x.unit) && optString(x.code) && optString(x.system);
+}
+
+function optPeriod(x: unknown): boolean {
+  if (x === undefined) return true;
+  return isObject(x) && optDate(x.start) && optDate(x.end);
+}
+
+function isExtension(x: unknown): boolean {
+  return isObject(x) && typeof x.url === "string" && optReference(x.valueReference) && optCodeableConcept(x.valueCodeableConcept);
+}
+
+function isReferenceRange(x: unknown): boolean {
+  return isObject(x) && optQuantity(x.low) && optQuantity(x.high) && optString(x.text);
+}
+
+function isBodySite(x: unknown): boolean {
+  return isObject(x) && conceptFields(x) && optArrayOf(x.extension, isExtension);
+}
 
 export function looksLikeObservation(x: unknown): x is ObservationData {
-  return observation(x);
+  return (
+    isObject(x) &&
+    x.resourceType === "Observation" &&
+    optString(x.id) &&
+    typeof x.status === "string" &&
+    isCodeableConcept(x.code) &&
+    optReference(x.subject) &&
+    optDate(x.effectiveDateTime) &&
+    optDate(x.effectiveInstant) &&
+    optPeriod(x.effectivePeriod) &&
+    optDate(x.issued) &&
+    optArrayOf(x.performer, isReference) &&
+    optNumber(x.valueInteger) &&
+    optQuantity(x.valueQuantity) &&
+    optCodeableConcept(x.valueCodeableConcept) &&
+    optArrayOf(x.interpretation, isCodeableConcept) &&
+    optArrayOf(x.referenceRange, isReferenceRange)
+  );
 }
 
 export function looksLikeCondition(x: unknown): x is ConditionData {
-  return condition(x);
+  return (
+    isObject(x) &&
+    x.resourceType === "Condition" &&
+    optString(x.id) &&
+    optCodeableConcept(x.code) &&
+    optCodeableConcept(x.clinicalStatus) &&
+    optCodeableConcept(x.verificationStatus) &&
+    optArrayOf(x.bodySite, isBodySite) &&
+    optReference(x.subject) &&
+    optDate(x.recordedDate) &&
+    optDate(x.onsetDateTime) &&
+    optPeriod(x.onsetPeriod) &&
+    optReference(x.asserter) &&
+    optReference(x.recorder) &&
+    optArrayOf(x.extension, isExtension)
+  );
 }

@@ -2,7 +2,7 @@
 import { FRANKEL_GRADES } from "../scores/domains";
 import type { FrankelGrade } from "../scores/types";
 import type { ReadContext } from "./context";
-import { codeKey, dayOf, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { codeKey, dayOf, isObject, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
 import { looksLikeObservation } from "./guards";
 import { answerValue, conceptDef, observationConcept, type ValueSpec } from "./mappings";
 import { issueReason, observationSchema, REASON, type ObservationData } from "./schemas";
@@ -28,23 +28,49 @@ export function conceptLabel(concept: ObservationConcept): string {
   return LABEL[concept];
 }
 
+/** The first coding of a CodeableConcept that names a concept, or "malformed" (the same checks as rawCodings). */
+function matchConcept(cc: unknown): { concept: ObservationConcept; system: string; code: string } | null | "malformed" {
+  // rawCodings, without building the list of codings: most Observations of a chart (vitals, labs) match
+  // nothing, and for them the list was pure garbage. Every coding is still checked, as rawCodings does.
+  if (cc === undefined) return null;
+  if (!isObject(cc)) return "malformed";
+  const coding = cc.coding;
+  if (coding === undefined) return null;
+  if (!Array.isArray(coding)) return "malformed";
+  let found: { concept: ObservationConcept; system: string; code: string } | null = null;
+  for (const c of coding) {
+    if (!isObject(c)) return "malformed";
+    const { system, code } = c;
+    if ((system !== undefined && typeof system !== "string") || (code !== undefined && typeof code !== "string")) {
+      return "malformed";
+    }
+    if (found === null && typeof system === "string" && typeof code === "string" && code.length <= 256 && system.length <= 1024) {
+      const concept = observationConcept(system, code);
+      if (concept) found = { concept, system, code };
+    }
+  }
+  return found;
+}
+
+/** "Observation/123": built only when a diagnostic needs it, not on the happy path. */
+function observationLabel(obs: ObservationData): string {
+  return resourceLabel("Observation", obs.id);
+}
+
+/** The label and concept parameters of the Observation's diagnostics. */
+function aboutParams(obs: ObservationData, concept: ObservationConcept): { label: CoreParam; concept: CoreParam } {
+  return { label: labelParam("Observation", obs.id), concept: conceptTerm(concept) };
+}
+
 /** Reads one Observation; returns its Measurement, or null (irrelevant, ignored or invalid — the latter reported). */
 export function readObservation(raw: Json, ctx: ReadContext): Measurement | null {
-  const codings = rawCodings(raw.code);
-  if (codings === "malformed" || raw.code === undefined) {
+  const matched = matchConcept(raw.code);
+  if (matched === "malformed" || raw.code === undefined) {
     ctx.invalid("Observation", raw.id, raw.code === undefined ? REASON.required("code") : REASON.codeableConcept("code"));
     return null;
   }
-  let concept: ObservationConcept | null = null;
-  let matched: { system: string; code: string } | null = null;
-  for (const c of codings) {
-    concept = observationConcept(c.system, c.code);
-    if (concept) {
-      matched = c;
-      break;
-    }
-  }
-  if (!concept || !matched) return null;
+  if (!matched) return null;
+  const concept = matched.concept;
 
   let obs: ObservationData;
   if (looksLikeObservation(raw)) obs = raw;
@@ -56,27 +82,27 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
     }
     obs = parsed.data;
   }
-  const label = resourceLabel("Observation", obs.id);
   if (!ctx.belongs("Observation", obs.id, obs.subject)) return null;
-  const about = { label: labelParam("Observation", obs.id), concept: conceptTerm(concept) };
 
   if (IGNORED.has(obs.status)) {
+    const label = observationLabel(obs);
     ctx.report(
       "info",
       "ignored-status",
       `${label} (${LABEL[concept]}) is marked ${obs.status}: ignored`,
-      msg("diag.ignored-status.observation", { ...about, status: obs.status }),
+      msg("diag.ignored-status.observation", { ...aboutParams(obs, concept), status: obs.status }),
       label,
     );
     return null;
   }
   const preliminary = obs.status === "preliminary";
   if (!preliminary && !COUNTED.has(obs.status)) {
+    const label = observationLabel(obs);
     ctx.report(
       "info",
       "ignored-status",
       `${label} (${LABEL[concept]}) has status ${obs.status.slice(0, 40)}: no result to use`,
-      msg("diag.ignored-status.observation-other", { ...about, status: obs.status.slice(0, 40) }),
+      msg("diag.ignored-status.observation-other", { ...aboutParams(obs, concept), status: obs.status.slice(0, 40) }),
       label,
     );
     return null;
@@ -84,20 +110,21 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
 
   const def = conceptDef(concept);
   if (!def) return null;
-  const value = readValue(obs, concept, def.value, label, about, ctx);
+  const value = readValue(obs, concept, def.value, ctx);
   if (value === null) return null;
 
   const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? null;
   if (preliminary) {
+    const label = observationLabel(obs);
     ctx.report(
       "warning",
       "preliminary",
       `${label} (${LABEL[concept]}) is a preliminary result: shown, not final`,
-      msg("diag.preliminary.observation", about),
+      msg("diag.preliminary.observation", aboutParams(obs, concept)),
       label,
     );
   }
-  const display = codings.length > 0 ? (obs.code.coding?.find((c) => c.code === matched.code)?.display ?? null) : null;
+  const display = obs.code.coding?.find((c) => c.code === matched.code)?.display ?? null;
   return {
     concept,
     value,
@@ -114,33 +141,46 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
 
 /** The coded answer of the Observation (valueCodeableConcept, else interpretation) as the concept's value. */
 function codedAnswer(obs: ObservationData, concept: ObservationConcept): number | string | null {
-  const concepts = [obs.valueCodeableConcept, ...(obs.interpretation ?? [])];
-  for (const cc of concepts) {
-    for (const c of cc?.coding ?? []) {
-      if (!c.system || !c.code) continue;
-      const v = answerValue(concept, c.system, c.code);
-      if (v !== null) return v;
-    }
+  const v = conceptAnswer(obs.valueCodeableConcept, concept);
+  if (v !== null || obs.interpretation === undefined) return v;
+  for (const cc of obs.interpretation) {
+    const w = conceptAnswer(cc, concept);
+    if (w !== null) return w;
   }
   return null;
+}
+
+function conceptAnswer(cc: ObservationData["valueCodeableConcept"], concept: ObservationConcept): number | string | null {
+  if (cc?.coding === undefined) return null;
+  for (const c of cc.coding) {
+    if (!c.system || !c.code) continue;
+    const v = answerValue(concept, c.system, c.code);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+/** The label and message parameters of a diagnostic about the Observation (built on the diagnostic path only). */
+function diagnosticParts(obs: ObservationData, concept: ObservationConcept): { label: string; params: { label: CoreParam; concept: CoreParam } } {
+  return { label: observationLabel(obs), params: aboutParams(obs, concept) };
 }
 
 function readValue(
   obs: ObservationData,
   concept: ObservationConcept,
   spec: ValueSpec,
-  label: string,
-  params: { label: CoreParam; concept: CoreParam },
   ctx: ReadContext,
 ): number | FrankelGrade | null {
   const coded = codedAnswer(obs, concept);
   if (spec.type === "grade") {
     if (typeof coded === "string" && (FRANKEL_GRADES as readonly string[]).includes(coded)) return coded as FrankelGrade;
+    const { label, params } = diagnosticParts(obs, concept);
     ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no recognised value: skipped`, msg("diag.no-value.grade", params), label);
     return null;
   }
   const direct = obs.valueInteger ?? obs.valueQuantity?.value;
   if (direct !== undefined && typeof coded === "number" && coded !== direct) {
+    const { label, params } = diagnosticParts(obs, concept);
     ctx.report(
       "warning",
       "inconsistent-value",
@@ -152,10 +192,12 @@ function readValue(
   }
   const value = direct ?? (typeof coded === "number" ? coded : undefined);
   if (value === undefined) {
+    const { label, params } = diagnosticParts(obs, concept);
     ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no value: skipped`, msg("diag.no-value", params), label);
     return null;
   }
   if (concept === "barthel" && otherBarthelScale(obs)) {
+    const { label, params } = diagnosticParts(obs, concept);
     ctx.report(
       "warning",
       "other-scale",
@@ -166,6 +208,7 @@ function readValue(
     return null;
   }
   if (!Number.isInteger(value) || value < spec.min || value > spec.max || (value - spec.min) % spec.step !== 0) {
+    const { label, params } = diagnosticParts(obs, concept);
     const steps = spec.step === 1 ? "" : ` in steps of ${spec.step}`;
     const extra = concept === "kps" && value === 0 ? " (KPS 0 = dead is outside the Tokuhashi bands)" : "";
     ctx.report(
@@ -185,6 +228,7 @@ function readValue(
     return null;
   }
   if (concept === "barthel" && value <= 20 && !barthel100Scale(obs)) {
+    const { label, params } = diagnosticParts(obs, concept);
     ctx.report(
       "warning",
       "scale-unclear",

@@ -33,6 +33,18 @@ function withNote(p: Provenance, others: string[], preliminary: boolean): Proven
   return out;
 }
 
+/**
+ * A day with one measurement: what the general path below gives for it (no other references, no conflict),
+ * without its sets and filters. Most days of a chart hold a single score, so this is the common case.
+ */
+function singleMeasurement(day: string, m: Measurement): QolTimepoint {
+  const tp = emptyTimepoint("other", day || null, m.preliminary ? withNote(m.provenance, [], true) : m.provenance);
+  const field = FIELD[m.concept];
+  if (field === "frankel") tp.frankel = m.value as FrankelGrade;
+  else if (typeof m.value === "number") tp[field] = m.value;
+  return tp;
+}
+
 function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[] {
   const byDay = new Map<string, Measurement[]>();
   for (const m of ms) {
@@ -45,6 +57,10 @@ function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[
   for (const [day, list] of byDay) {
     const first = list[0];
     if (!first) continue;
+    if (list.length === 1) {
+      out.push(singleMeasurement(day, first));
+      continue;
+    }
     const refs = [...new Set(list.map((m) => m.provenance.reference).filter((r): r is string => r !== null))];
     const tp = emptyTimepoint("other", day || null, withNote(first.provenance, refs.filter((r) => r !== first.provenance.reference), list.some((m) => m.preliminary)));
     for (const concept of new Set(list.map((m) => m.concept))) {
