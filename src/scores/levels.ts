@@ -16,24 +16,32 @@ import {
 } from "./types";
 import { describeValue, refuseUnknownKeys, requireBoolean, requireNumber, requireRecord } from "./validate";
 
+/**
+ * Each level's position, built once: levels are parsed and ordered several times per report (segment group,
+ * applicability, their messages), and scanning the 31-level list for each was a hot spot of scoring.
+ */
+const LEVEL_INDEX: ReadonlyMap<string, number> = new Map(SPINAL_LEVELS.map((l, i) => [l, i]));
+
 /** Position of a level from the occiput (0) to the coccyx (30), cranial to caudal. */
 export function levelIndex(level: SpinalLevel): number {
-  const i = (SPINAL_LEVELS as readonly string[]).indexOf(level);
-  if (i < 0) throw new ScoreInputError("level", `unknown spinal level ${describeValue(level)}`);
+  const i = LEVEL_INDEX.get(level);
+  if (i === undefined) throw new ScoreInputError("level", `unknown spinal level ${describeValue(level)}`);
   return i;
 }
 
 /** Checks a list of levels at the entry; returns them without duplicates, cranial to caudal. */
 export function parseLevels(field: string, levels: unknown): SpinalLevel[] {
   if (!Array.isArray(levels)) throw new ScoreInputError(field, `expected a list of spinal levels, got ${describeValue(levels)}`);
-  const seen = new Set<SpinalLevel>();
+  const indices: number[] = [];
   for (const l of levels) {
-    if (typeof l !== "string" || !(SPINAL_LEVELS as readonly string[]).includes(l)) {
+    const i = typeof l === "string" ? LEVEL_INDEX.get(l) : undefined;
+    if (i === undefined) {
       throw new ScoreInputError(field, `unknown spinal level ${describeValue(l)} (expected Occiput, C1–C7, T1–T12, L1–L5, S1–S5 or Coccyx)`);
     }
-    seen.add(l as SpinalLevel);
+    if (!indices.includes(i)) indices.push(i);
   }
-  return SPINAL_LEVELS.filter((l) => seen.has(l));
+  // A handful of levels at most: sorting their positions beats filtering the whole list of 31.
+  return indices.sort((a, b) => a - b).map((i) => SPINAL_LEVELS[i] as SpinalLevel);
 }
 
 /** True when the levels (duplicates ignored) form one unbroken run; false for none. */
