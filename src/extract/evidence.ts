@@ -4,6 +4,7 @@ import { DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
 import { readCondition } from "./conditions";
 import { ReadContext } from "./context";
 import { isObject, labelParam, resourceLabel, type Json } from "./fhir";
+import { looksLikePatient } from "./guards";
 import { readObservation } from "./observations";
 import { readQuestionnaireResponse } from "./questionnaires";
 import { issueReason, patientSchema, REASON, type PatientData } from "./schemas";
@@ -115,6 +116,11 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
 function readPatient(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {
   if (raw.id !== ev.patientId) {
     if (typeof raw.id !== "string" && raw.id !== undefined) ctx.invalid("Patient", undefined, REASON.expected("id", "string"));
+    return;
+  }
+  // The fast check first (guards.ts); zod names the path and the reason of anything it does not accept.
+  if (looksLikePatient(raw)) {
+    ev.patient = patientFacts(raw);
     return;
   }
   const parsed = z.safeParse(patientSchema, raw);

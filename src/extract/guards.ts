@@ -1,6 +1,6 @@
 /**
  * Fast structural checks that accept a subset of what the zod/mini schemas accept (schemas.ts), for the two
- * resource types a chart holds by the thousand. A resource that passes is used as is; one that fails goes
+ * resource types a chart holds by the thousand (and for the Patient, read once per report). A resource that passes is used as is; one that fails goes
  * through the zod schema, which either accepts it or names the path and the reason. The zod schemas stay the
  * definition; test/unit/extract/guards.property.test.ts checks that nothing passes here that zod refuses.
  *
@@ -9,7 +9,7 @@
  * that V8 cannot inline), which cost several times the checks themselves.
  */
 import { isObject, type Json } from "./fhir";
-import { FHIR_DATE_RE, type ConditionData, type ObservationData } from "./schemas";
+import { FHIR_DATE_RE, type ConditionData, type ObservationData, type PatientData } from "./schemas";
 
 function optString(x: unknown): boolean {
   return x === undefined || typeof x === "string";
@@ -115,5 +115,29 @@ export function looksLikeCondition(x: unknown): x is ConditionData {
     optReference(x.asserter) &&
     optReference(x.recorder) &&
     optArrayOf(x.extension, isExtension)
+  );
+}
+
+function isString(x: unknown): boolean {
+  return typeof x === "string";
+}
+
+function isHumanName(x: unknown): boolean {
+  return isObject(x) && optString(x.text) && optString(x.family) && optArrayOf(x.given, isString);
+}
+
+function isIdentifier(x: unknown): boolean {
+  return isObject(x) && optCodeableConcept(x.type) && optString(x.system) && optString(x.value);
+}
+
+export function looksLikePatient(x: unknown): x is PatientData {
+  return (
+    isObject(x) &&
+    x.resourceType === "Patient" &&
+    optString(x.id) &&
+    optDate(x.birthDate) &&
+    optString(x.gender) &&
+    optArrayOf(x.name, isHumanName) &&
+    optArrayOf(x.identifier, isIdentifier)
   );
 }

@@ -2,8 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod/mini";
-import { looksLikeCondition, looksLikeObservation } from "../../../src/extract/guards";
-import { conditionSchema, observationSchema } from "../../../src/extract/schemas";
+import { looksLikeCondition, looksLikeObservation, looksLikePatient } from "../../../src/extract/guards";
+import { conditionSchema, observationSchema, patientSchema } from "../../../src/extract/schemas";
 import { fixture } from "./helpers";
 
 const value = fc.oneof(
@@ -50,6 +50,24 @@ const condition = fc.record(
     recordedDate: value,
     onsetDateTime: value,
     extension: fc.oneof(fc.array(fc.record({ url: value, valueReference: ref, valueCodeableConcept: cc }, { requiredKeys: [] }), { maxLength: 2 }), value),
+  },
+  { requiredKeys: [] },
+);
+
+const patient = fc.record(
+  {
+    resourceType: fc.constantFrom("Patient", "Patient", "Observation"),
+    id: value,
+    birthDate: value,
+    gender: value,
+    name: fc.oneof(
+      fc.array(fc.oneof(fc.record({ text: value, family: value, given: fc.oneof(fc.array(value, { maxLength: 2 }), value) }, { requiredKeys: [] }), value), { maxLength: 2 }),
+      value,
+    ),
+    identifier: fc.oneof(
+      fc.array(fc.oneof(fc.record({ type: cc, system: value, value }, { requiredKeys: [] }), value), { maxLength: 2 }),
+      value,
+    ),
   },
   { requiredKeys: [] },
 );
@@ -112,10 +130,23 @@ const conditionPaths = [
   ["code", "coding"], ["bodySite", "0"], ["onsetPeriod", "start"], ["extension", "0"], ["asserter", "reference"],
 ];
 
+const basePatient = {
+  resourceType: "Patient",
+  id: "p1",
+  birthDate: "1950-06-15",
+  gender: "female",
+  name: [{ family: "Yamada", given: ["Hanako"], text: "Yamada Hanako" }],
+  identifier: [{ type: { coding: [{ code: "MR" }] }, system: "urn:mrn", value: "12345" }],
+};
+const patientPaths = [
+  ...Object.keys(basePatient).map((k) => [k]),
+  ["name", "0"], ["name", "0", "given"], ["name", "0", "family"], ["identifier", "0"], ["identifier", "0", "type"], ["identifier", "0", "value"],
+];
+
 function agrees(
   arb: fc.Arbitrary<unknown>,
   looks: (x: unknown) => boolean,
-  schema: typeof observationSchema | typeof conditionSchema,
+  schema: typeof observationSchema | typeof conditionSchema | typeof patientSchema,
 ): { accepted: number; refused: number } {
   let accepted = 0;
   let refused = 0;
@@ -146,11 +177,18 @@ describe("fast structural checks", () => {
     expect(a.refused).toBeGreaterThan(500);
   });
 
+  it("Patient: accepted by the check ⇒ accepted by the zod schema", () => {
+    const a = agrees(fc.oneof(patient, mutated(basePatient, patientPaths)), looksLikePatient, patientSchema);
+    expect(a.accepted).toBeGreaterThan(500);
+    expect(a.refused).toBeGreaterThan(500);
+  });
+
   it("well-formed fixture resources take the fast path", () => {
     const all = ["cervical-c7-t1", "visceral-extraspinal", "ecog-conflict"].flatMap(fixture) as { resourceType: string }[];
     for (const r of all) {
       if (r.resourceType === "Observation") expect(looksLikeObservation(r)).toBe(true);
       if (r.resourceType === "Condition") expect(looksLikeCondition(r)).toBe(true);
+      if (r.resourceType === "Patient") expect(looksLikePatient(r)).toBe(true);
     }
   });
 });
