@@ -53,9 +53,9 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   const prims: Matched<PrimaryDef>[] = [];
   for (const c of codings) {
     const m = metastasisDef(c.system, c.code);
-    if (m) mets.push({ def: m, ...c });
+    if (m) mets.push({ def: m, system: c.system, code: c.code });
     const p = primaryDef(c.system, c.code);
-    if (p) prims.push({ def: p, ...c });
+    if (p) prims.push({ def: p, system: c.system, code: c.code });
   }
   if (mets.length === 0 && prims.length === 0) return;
 

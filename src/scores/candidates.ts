@@ -10,10 +10,15 @@ export function scoreItem<V extends string>(
   domain: readonly V[],
   pointsOf: (value: V) => number,
 ): ItemScore<V> {
-  const values = candidates.length > 0 ? [...candidates] : [...domain];
-  const points = values.map(pointsOf);
-  const min = Math.min(...points);
-  const max = Math.max(...points);
+  const values = candidates.length > 0 ? candidates.slice() : domain.slice();
+  // One pass for both bounds (no points array, no spread into Math.min/max): this runs twelve times a report.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    const p = pointsOf(v);
+    if (p < min) min = p;
+    if (p > max) max = p;
+  }
   return {
     points: min === max ? min : null,
     min,

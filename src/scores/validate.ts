@@ -62,6 +62,8 @@ export function parseCandidates<V extends string>(
     }
     throw new ScoreInputError(field, `unknown value ${describeValue(v)} (expected one of: ${domain.join(", ")})`);
   }
+  // None or one value (nearly every item of a report): already in domain order, no need to walk the domain.
+  if (seen.size <= 1) return [...seen];
   return domain.filter((v) => seen.has(v));
 }
 
