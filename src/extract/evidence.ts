@@ -67,8 +67,6 @@ function entryParam(raw: unknown, index: number): CoreParam {
 }
 
 const RESOURCE_TYPE_RE = /^[A-Z][A-Za-z]{1,63}$/;
-/** The types read below: well-formed by definition, so the regex is skipped for them. */
-const READ_TYPES: ReadonlySet<string> = new Set(["Observation", "Condition", "QuestionnaireResponse", "Patient"]);
 
 function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence, base: string): void {
   if (!isObject(raw)) {
@@ -82,15 +80,11 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
     return;
   }
   const type = raw.resourceType;
-  if (typeof type !== "string" || (!READ_TYPES.has(type) && !RESOURCE_TYPE_RE.test(type))) {
-    ctx.report(
-      "warning",
-      "invalid-resource",
-      `Entry ${index + 1} skipped: resourceType missing or malformed`,
-      msg("diag.invalid-resource.no-type", { n: index + 1 }),
-    );
+  if (typeof type !== "string") {
+    reportNoType(index, ctx);
     return;
   }
+  // The types read are matched first: they are well-formed by definition, so only other types meet the regex.
   switch (type) {
     case "Observation": {
       const m = readObservation(raw, ctx);
@@ -109,8 +103,18 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
       readPatient(raw, ctx, ev);
       return;
     default:
+      if (!RESOURCE_TYPE_RE.test(type)) reportNoType(index, ctx);
       return;
   }
+}
+
+function reportNoType(index: number, ctx: ReadContext): void {
+  ctx.report(
+    "warning",
+    "invalid-resource",
+    `Entry ${index + 1} skipped: resourceType missing or malformed`,
+    msg("diag.invalid-resource.no-type", { n: index + 1 }),
+  );
 }
 
 function readPatient(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {

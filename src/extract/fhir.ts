@@ -65,10 +65,12 @@ export function patientIdOf(reference: string): string | null {
 
 /** The subject (or patient) reference string of a raw resource, if any. */
 export function subjectReference(resource: Json): string | null {
-  for (const field of ["subject", "patient"]) {
-    const ref = resource[field];
-    if (isObject(ref) && typeof ref.reference === "string") return ref.reference;
-  }
+  // Two named reads rather than a loop over the field names: this runs on every resource of a Bundle, and a
+  // property read by a variable key cannot use V8's per-site property caches.
+  const subject = resource.subject;
+  if (isObject(subject) && typeof subject.reference === "string") return subject.reference;
+  const patient = resource.patient;
+  if (isObject(patient) && typeof patient.reference === "string") return patient.reference;
   return null;
 }
 

@@ -38,7 +38,8 @@ function matchConcept(cc: unknown): { concept: ObservationConcept; system: strin
   if (coding === undefined) return null;
   if (!Array.isArray(coding)) return "malformed";
   let found: { concept: ObservationConcept; system: string; code: string } | null = null;
-  for (const c of coding) {
+  for (let i = 0; i < coding.length; i++) {
+    const c: unknown = coding[i];
     if (!isObject(c)) return "malformed";
     const { system, code } = c;
     if ((system !== undefined && typeof system !== "string") || (code !== undefined && typeof code !== "string")) {
