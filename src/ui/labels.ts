@@ -21,8 +21,24 @@ import type {
   VertebralBodyMets,
   VisceralMets,
 } from "../scores/types";
-import { SINS_POINTS, TOKUHASHI_POINTS, sinsLocationClass, type SinsLocationClass } from "../scores";
-import { SPINAL_LEVELS } from "../scores/types";
+import {
+  EXTRASPINAL_BONE_METS,
+  FRANKEL_GRADES,
+  GENERAL_CONDITIONS,
+  PRIMARY_SITES,
+  SINS_ALIGNMENT,
+  SINS_BONE_LESION,
+  SINS_COLLAPSE,
+  SINS_LEVELS,
+  SINS_PAIN,
+  SINS_POINTS,
+  SINS_POSTEROLATERAL,
+  TOKUHASHI_POINTS,
+  VERTEBRAL_BODY_METS,
+  VISCERAL_METS,
+  sinsLocationClass,
+  type SinsLocationClass,
+} from "../scores";
 
 export type SinsItemKey = keyof SinsReport["items"];
 export type TokuhashiItemKey = keyof TokuhashiReport["items"];
@@ -76,7 +92,7 @@ export const TOKUHASHI_ITEM_LABEL: Record<TokuhashiItemKey, MessageKey> = {
   palsy: "app.tok.item.palsy",
 };
 
-const SINS_PAIN: Record<SinsPain, MessageKey> = {
+const SINS_PAIN_LABEL: Record<SinsPain, MessageKey> = {
   mechanical: "app.sins.pain.mechanical",
   occasional: "app.sins.pain.occasional",
   none: "app.sins.pain.none",
@@ -86,18 +102,18 @@ const SINS_BONE: Record<SinsBoneLesion, MessageKey> = {
   mixed: "app.sins.boneLesion.mixed",
   blastic: "app.sins.boneLesion.blastic",
 };
-const SINS_ALIGNMENT: Record<SinsAlignment, MessageKey> = {
+const SINS_ALIGNMENT_LABEL: Record<SinsAlignment, MessageKey> = {
   subluxation: "app.sins.alignment.subluxation",
   deformity: "app.sins.alignment.deformity",
   normal: "app.sins.alignment.normal",
 };
-const SINS_COLLAPSE: Record<SinsCollapse, MessageKey> = {
+const SINS_COLLAPSE_LABEL: Record<SinsCollapse, MessageKey> = {
   gt50: "app.sins.collapse.gt50",
   lt50: "app.sins.collapse.lt50",
   noCollapseOver50Involved: "app.sins.collapse.noCollapseOver50Involved",
   none: "app.sins.collapse.none",
 };
-const SINS_POSTEROLATERAL: Record<SinsPosterolateral, MessageKey> = {
+const SINS_POSTEROLATERAL_LABEL: Record<SinsPosterolateral, MessageKey> = {
   bilateral: "app.sins.posterolateral.bilateral",
   unilateral: "app.sins.posterolateral.unilateral",
   none: "app.sins.posterolateral.none",
@@ -177,9 +193,9 @@ function options<V extends string>(
   return order.map((value) => ({ value, label: map[value], points: points[value] }));
 }
 
-const LOCATION_OPTIONS: ItemOption[] = SPINAL_LEVELS.flatMap((value) => {
+const LOCATION_OPTIONS: ItemOption[] = SINS_LEVELS.flatMap((value) => {
   const locationClass = sinsLocationClass(value);
-  if (locationClass === null) return []; // the coccyx has no SINS location class
+  if (locationClass === null) return []; // never for SINS_LEVELS (occiput–S5); keeps the type narrow
   return [
     {
       value,
@@ -192,31 +208,21 @@ const LOCATION_OPTIONS: ItemOption[] = SPINAL_LEVELS.flatMap((value) => {
 
 export const SINS_OPTIONS: Record<SinsItemKey, ItemOption[]> = {
   location: LOCATION_OPTIONS,
-  pain: options(["mechanical", "occasional", "none"], SINS_PAIN, SINS_POINTS.pain),
-  boneLesion: options(["lytic", "mixed", "blastic"], SINS_BONE, SINS_POINTS.boneLesion),
-  alignment: options(["subluxation", "deformity", "normal"], SINS_ALIGNMENT, SINS_POINTS.alignment),
-  collapse: options(["gt50", "lt50", "noCollapseOver50Involved", "none"], SINS_COLLAPSE, SINS_POINTS.collapse),
-  posterolateral: options(["bilateral", "unilateral", "none"], SINS_POSTEROLATERAL, SINS_POINTS.posterolateral),
+  pain: options(SINS_PAIN, SINS_PAIN_LABEL, SINS_POINTS.pain),
+  boneLesion: options(SINS_BONE_LESION, SINS_BONE, SINS_POINTS.boneLesion),
+  alignment: options(SINS_ALIGNMENT, SINS_ALIGNMENT_LABEL, SINS_POINTS.alignment),
+  collapse: options(SINS_COLLAPSE, SINS_COLLAPSE_LABEL, SINS_POINTS.collapse),
+  posterolateral: options(SINS_POSTEROLATERAL, SINS_POSTEROLATERAL_LABEL, SINS_POINTS.posterolateral),
 };
 
+// The core lists counts from the fewest up; the select lists them as TOKUHASHI.md prints them (≥ 3 first).
 export const TOKUHASHI_OPTIONS: Record<TokuhashiItemKey, ItemOption[]> = {
-  generalCondition: options(["poor", "moderate", "good"], TOK_GENERAL, TOKUHASHI_POINTS.generalCondition),
-  extraspinalBoneMets: options(["3+", "1-2", "0"], TOK_EXTRASPINAL, TOKUHASHI_POINTS.extraspinalBoneMets),
-  vertebralBodyMets: options(["3+", "2", "1"], TOK_VERTEBRAL, TOKUHASHI_POINTS.vertebralBodyMets),
-  visceralMets: options(["unremovable", "removable", "none"], TOK_VISCERAL, TOKUHASHI_POINTS.visceralMets),
-  primarySite: options(
-    [
-      "lung", "osteosarcoma", "stomach", "bladder", "esophagus", "pancreas",
-      "liver", "gallbladder", "unidentified",
-      "others",
-      "kidney", "uterus",
-      "rectum",
-      "thyroid", "breast", "prostate", "carcinoid",
-    ],
-    TOK_PRIMARY,
-    TOKUHASHI_POINTS.primarySite,
-  ),
-  palsy: options(["A", "B", "C", "D", "E"], TOK_PALSY, TOKUHASHI_POINTS.palsy),
+  generalCondition: options(GENERAL_CONDITIONS, TOK_GENERAL, TOKUHASHI_POINTS.generalCondition),
+  extraspinalBoneMets: options([...EXTRASPINAL_BONE_METS].reverse(), TOK_EXTRASPINAL, TOKUHASHI_POINTS.extraspinalBoneMets),
+  vertebralBodyMets: options([...VERTEBRAL_BODY_METS].reverse(), TOK_VERTEBRAL, TOKUHASHI_POINTS.vertebralBodyMets),
+  visceralMets: options(VISCERAL_METS, TOK_VISCERAL, TOKUHASHI_POINTS.visceralMets),
+  primarySite: options(PRIMARY_SITES, TOK_PRIMARY, TOKUHASHI_POINTS.primarySite),
+  palsy: options(FRANKEL_GRADES, TOK_PALSY, TOKUHASHI_POINTS.palsy),
 };
 
 /** The words for one value of an item (a level's name, or the catalogue text). */
