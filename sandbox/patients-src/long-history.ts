@@ -7,20 +7,10 @@
 import type { Bundle, Observation } from "fhir/r4";
 import { LOINC, PatientBuilder, UCUM } from "./builders";
 import { BREAST_CODES } from "./codes";
+import { prng } from "./prng";
 
 export const LONG_HISTORY_ID = "breast-t10-long-history";
 
-/** mulberry32: a small deterministic PRNG (the same numbers on every machine). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Measure {
   key: string;

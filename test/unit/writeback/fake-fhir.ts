@@ -8,6 +8,7 @@ import { delay, http, HttpResponse } from "msw";
 import type { Bundle, Questionnaire, QuestionnaireResponse } from "fhir/r4";
 import type { RequestPolicy } from "../../../src/fhir/request";
 import { clientSend, type FhirSend } from "../../../src/writeback/transport";
+import { prng } from "../../../sandbox/patients-src/prng";
 
 export const BASE = "https://ehr.example.org/fhir";
 const JSON_HEADERS = { "content-type": "application/fhir+json" };
@@ -31,17 +32,8 @@ export function testSend(policy: Partial<RequestPolicy> = {}): { send: FhirSend;
   return { send, sleeps };
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers in [0, 1): the sandbox generator's mulberry32. */
+export const seeded = prng;
 
 export type ResponseFault =
   | { kind: "none" }
