@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from "react";
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { createTranslator, pickLocale, type Locale } from "../i18n";
 import { TranslatorProvider, useTranslator } from "../i18n/react";
@@ -77,7 +77,8 @@ export function App({ load, browserLocales = [] }: AppProps) {
   const launchLocale = state.kind === "ready" ? state.session.locale : null;
   const locale = chosenLocale ?? pickLocale([launchLocale, ...browserLocales]);
   const translator = useMemo(() => createTranslator(locale), [locale]);
-  useEffect(() => {
+  // With the DOM commit, not after paint: text in one language is never announced under the other's lang.
+  useLayoutEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const retry = useCallback(() => setAttempt((a) => ({ n: a.n + 1, background: false })), []);
