@@ -2,13 +2,32 @@ import { useTranslator } from "../../i18n/react";
 import type { MessageKey } from "../../i18n";
 import type { QolTimepointKind } from "../../report/types";
 import { SEGMENT_GROUP_SHORT } from "../labels";
-import type { CourseModel, StatPoint } from "./courseModel";
+import type { SegmentGroup } from "../../scores/types";
+import type { CourseModel, Emphasis, StatPoint } from "./courseModel";
 
 export const TIMEPOINT_LABEL: Record<QolTimepointKind, MessageKey> = {
   preop: "app.qol.preop",
   "1mo": "app.qol.oneMonth",
   other: "app.qol.otherDate",
 };
+
+const SERIES_ORDER: Record<SegmentGroup, number> = { cervical: 0, thoracic: 1, "tl-l-s": 2 };
+
+/** The groups of a data table in the study's order (cervical, thoracic, TL/L/S), whatever the chart's order. */
+export function inSeriesOrder<G extends { group: SegmentGroup }>(groups: readonly G[]): G[] {
+  return [...groups].sort((a, b) => SERIES_ORDER[a.group] - SERIES_ORDER[b.group]);
+}
+
+/** A data table's row header: the group, and which one is the patient's (in words, not colour). */
+export function GroupRowHeader({ group, emphasis }: { group: SegmentGroup; emphasis: Emphasis }) {
+  const { t } = useTranslator();
+  return (
+    <th scope="row">
+      {t(SEGMENT_GROUP_SHORT[group])}
+      {emphasis === "patient" ? <span className="tag"> {t("app.qol.patientsGroup")}</span> : null}
+    </th>
+  );
+}
 
 function StatCell({ s, testId }: { s: StatPoint | null; testId?: string }) {
   const { t } = useTranslator();
@@ -40,19 +59,14 @@ export function CourseTable({ model, id, caption }: { model: CourseModel; id: st
         </tr>
       </thead>
       <tbody>
-        {[...model.groups]
-          .sort((a, b) => SERIES_ORDER[a.group] - SERIES_ORDER[b.group])
-          .map((g) => (
-            <tr key={g.group} data-series={g.group}>
-              <th scope="row">
-                {t(SEGMENT_GROUP_SHORT[g.group])}
-                {g.emphasis === "patient" ? <span className="tag"> {t("app.qol.patientsGroup")}</span> : null}
-              </th>
-              <StatCell s={g.preop} />
-              <StatCell s={g.oneMonth} />
-              <StatCell s={g.change} />
-            </tr>
-          ))}
+        {inSeriesOrder(model.groups).map((g) => (
+          <tr key={g.group} data-series={g.group}>
+            <GroupRowHeader group={g.group} emphasis={g.emphasis} />
+            <StatCell s={g.preop} />
+            <StatCell s={g.oneMonth} />
+            <StatCell s={g.change} />
+          </tr>
+        ))}
         {pre.length > 0 || post.length > 0 ? (
           <tr data-series="patient">
             <th scope="row">{t("app.qol.patient")}</th>
@@ -125,4 +139,3 @@ export function CourseTable({ model, id, caption }: { model: CourseModel; id: st
   );
 }
 
-const SERIES_ORDER = { cervical: 0, thoracic: 1, "tl-l-s": 2 } as const;

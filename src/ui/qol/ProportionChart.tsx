@@ -3,7 +3,7 @@ import { useTranslator } from "../../i18n/react";
 import type { MessageKey } from "../../i18n";
 import { SEGMENT_GROUP_SHORT } from "../labels";
 import type { ProportionMeasure, ProportionModel } from "./courseModel";
-import { TIMEPOINT_LABEL } from "./CourseTable";
+import { GroupRowHeader, inSeriesOrder, TIMEPOINT_LABEL } from "./CourseTable";
 
 export const MEASURE_LABEL: Record<ProportionMeasure, MessageKey> = {
   frankelABC: "app.qol.frankelABC",
@@ -90,7 +90,6 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
 
 export function ProportionTable({ model, id }: { model: ProportionModel; id: string }) {
   const { t, date } = useTranslator();
-  const order = { cervical: 0, thoracic: 1, "tl-l-s": 2 } as const;
   return (
     <table id={id} className="data-table" data-testid={`table-${model.measure}`}>
       <caption>{t("app.qol.tableCaption", { outcome: t(MEASURE_LABEL[model.measure]) })}</caption>
@@ -102,26 +101,21 @@ export function ProportionTable({ model, id }: { model: ProportionModel; id: str
         </tr>
       </thead>
       <tbody>
-        {[...model.groups]
-          .sort((a, b) => order[a.group] - order[b.group])
-          .map((g) => (
-            <tr key={g.group} data-series={g.group}>
-              <th scope="row">
-                {t(SEGMENT_GROUP_SHORT[g.group])}
-                {g.emphasis === "patient" ? <span className="tag"> {t("app.qol.patientsGroup")}</span> : null}
-              </th>
-              <td>
-                <span className="stat" data-text={g.preop.text}>
-                  {g.preop.text}
-                </span>
-              </td>
-              <td>
-                <span className="stat" data-text={g.oneMonth.text}>
-                  {g.oneMonth.text}
-                </span>
-              </td>
-            </tr>
-          ))}
+        {inSeriesOrder(model.groups).map((g) => (
+          <tr key={g.group} data-series={g.group}>
+            <GroupRowHeader group={g.group} emphasis={g.emphasis} />
+            <td>
+              <span className="stat" data-text={g.preop.text}>
+                {g.preop.text}
+              </span>
+            </td>
+            <td>
+              <span className="stat" data-text={g.oneMonth.text}>
+                {g.oneMonth.text}
+              </span>
+            </td>
+          </tr>
+        ))}
         <tr data-series="patient">
           <th scope="row">{t("app.qol.patient")}</th>
           <td colSpan={2}>
