@@ -1,15 +1,25 @@
 import { useTranslator } from "../../i18n/react";
 import { SEGMENT_GROUP_SHORT } from "../labels";
+import { TIMEPOINT_LABEL } from "./CourseTable";
 import { drawnPatientValue, type CourseModel } from "./courseModel";
 import { GROUP_DASH, GROUP_SHAPE, Marker, seriesClass } from "./marks";
 
-const W = 360;
-const H = 220;
-const M = { left: 44, right: 78, top: 14, bottom: 30 };
-const PLOT_W = W - M.left - M.right;
+/** The study panel (pre-op → 1 month) on the left, the group labels, then the patient's time panel. */
+const STUDY_W = 360;
+const TIME_GAP = 12;
+const TIME_W = 128;
+const W = STUDY_W + TIME_GAP + TIME_W;
+const H = 232;
+const M = { left: 44, right: 78, top: 14, bottom: 42 };
+const PLOT_W = STUDY_W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 const X_PREOP = M.left + PLOT_W * 0.18;
 const X_1MO = M.left + PLOT_W * 0.82;
+/** The time panel's frame and, inside it, where the first and last dates sit. */
+const TIME_X = STUDY_W + TIME_GAP;
+const TIME_PAD = 12;
+const TIME_X0 = TIME_X + TIME_PAD;
+const TIME_X1 = W - TIME_PAD;
 /** Horizontal offsets so that whiskers do not hide each other: the groups left of the patient's own marks. */
 const GROUP_OFFSETS = [-14, -6, 2] as const;
 const SELF_OFFSET = 11;
@@ -59,26 +69,29 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
       className="course-chart"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label={t("app.qol.chartLabel", { outcome: title })}
+      aria-label={t("app.qol.courseChartLabel", { outcome: title })}
       aria-describedby={tableId}
       data-testid={`chart-${model.outcome}`}
     >
       <g className="axis">
         {model.ticks.map((tick) => (
           <g key={tick}>
-            <line className="grid" x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} />
+            <line className="grid" x1={M.left} x2={STUDY_W - M.right} y1={y(tick)} y2={y(tick)} />
+            <line className="grid" x1={TIME_X} x2={W} y1={y(tick)} y2={y(tick)} />
             <text x={M.left - 6} y={y(tick) + 3} textAnchor="end">
               {number(tick)}
             </text>
           </g>
         ))}
-        <text x={X_PREOP} y={H - 10} textAnchor="middle">
+        <text x={X_PREOP} y={H - M.bottom + 16} textAnchor="middle">
           {preopLabel}
         </text>
-        <text x={X_1MO} y={H - 10} textAnchor="middle">
+        <text x={X_1MO} y={H - M.bottom + 16} textAnchor="middle">
           {oneMonthLabel}
         </text>
       </g>
+
+      <TimePanel model={model} y={y} />
 
       {model.mcids.map((m, i) => (
         <g key={m.mcid} className="mcid" data-series="mcid" data-text={m.text}>
@@ -111,7 +124,7 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
                 <Marker shape={GROUP_SHAPE[g.group]} x={p.x} y={y(p.s.mean)} />
               </g>
             ))}
-            <text className="series-label" x={W - M.right + 4} y={labelYs[i]}>
+            <text className="series-label" x={STUDY_W - M.right + 4} y={labelYs[i]}>
               {name}
             </text>
           </g>
@@ -161,5 +174,65 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
         </g>
       ) : null}
     </svg>
+  );
+}
+
+/**
+ * The patient's own values over time, on the same y-axis: every dated value of the outcome at its calendar
+ * date (first date left, last right), joined in date order. The study's panel has no calendar, so the two
+ * x-axes are kept apart; each mark carries its date, timepoint and value (title, data-text) like the table.
+ */
+function TimePanel({ model, y }: { model: CourseModel; y: (v: number) => number }) {
+  const { t, date } = useTranslator();
+  const timeline = model.timeline;
+  const x = (at: number) => TIME_X0 + at * (TIME_X1 - TIME_X0);
+  const centre = (TIME_X + W) / 2;
+  const single = timeline !== null && timeline.first === timeline.last;
+  return (
+    <g className="time-panel" data-testid={`timeline-${model.outcome}`}>
+      <rect className="time-frame" x={TIME_X} y={M.top} width={TIME_W} height={PLOT_H} />
+      <g className="axis">
+        {timeline === null ? (
+          <text x={centre} y={M.top + PLOT_H / 2} textAnchor="middle" className="time-empty">
+            {t("app.qol.noDatedValues")}
+          </text>
+        ) : single ? (
+          <text x={centre} y={H - M.bottom + 16} textAnchor="middle">
+            {date(timeline.first)}
+          </text>
+        ) : (
+          <>
+            <text x={TIME_X0} y={H - M.bottom + 16} textAnchor="start" data-testid={`timeline-${model.outcome}-first`}>
+              {date(timeline.first)}
+            </text>
+            <text x={TIME_X1} y={H - M.bottom + 27} textAnchor="end" data-testid={`timeline-${model.outcome}-last`}>
+              {date(timeline.last)}
+            </text>
+          </>
+        )}
+        <text x={centre} y={H - 3} textAnchor="middle" className="time-caption">
+          {t("app.qol.overTime")}
+        </text>
+      </g>
+      {timeline ? (
+        <g className="series series-self" data-series="patient-timeline">
+          {timeline.points.length > 1 ? (
+            <polyline points={timeline.points.map((p) => `${x(p.at)},${y(p.value)}`).join(" ")} />
+          ) : null}
+          {timeline.points.map((p, i) => (
+            <g key={`${p.date}-${i}`} data-series="patient-timeline" data-timepoint={p.timepoint} data-date={p.date} data-text={p.text}>
+              <title>
+                {t("app.qol.timelinePointTitle", {
+                  date: date(p.date),
+                  timepoint: t(TIMEPOINT_LABEL[p.timepoint]),
+                  value: p.text,
+                })}
+              </title>
+              <Marker shape={p.timepoint === "other" ? "circle" : "diamond"} x={x(p.at)} y={y(p.value)} size={p.timepoint === "other" ? 3 : 4} />
+            </g>
+          ))}
+        </g>
+      ) : null}
+    </g>
   );
 }

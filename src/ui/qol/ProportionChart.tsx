@@ -15,17 +15,24 @@ const BAR_H = 10;
 const ROW_GAP = 8;
 const LEFT = 62;
 const RIGHT = 92;
+/** The patient's own grades or scores drawn under the bars: the latest few, oldest first. */
+const PATIENT_SHOWN = 4;
+const PATIENT_ROW = 16;
 
 /**
  * Proportion of patients with Frankel A–C (severe paralysis) or ECOG PS > 2, per group, before surgery and at
  * 1 month: horizontal bars, pre-op hatched and 1 month solid, each with its figure written next to it.
  */
 export function ProportionChart({ model, tableId }: { model: ProportionModel; tableId: string }) {
-  const { t } = useTranslator();
+  const { t, date } = useTranslator();
   const hatchId = useId().replace(/:/g, "");
   const rows = model.groups;
   const rowH = BAR_H * 2 + ROW_GAP + 4;
-  const H = rows.length * rowH + 24;
+  const barsH = rows.length * rowH + 24;
+  const H = barsH + PATIENT_ROW;
+  const shown = model.patient.slice(-PATIENT_SHOWN);
+  const when = (v: ProportionModel["patient"][number]) =>
+    v.timepoint === "other" ? (v.date ? date(v.date) : t("app.prov.noDate")) : t(v.timepoint === "preop" ? "app.qol.preopShort" : "app.qol.oneMonthShort");
   const x = (pct: number) => LEFT + ((W - LEFT - RIGHT) * pct) / 100;
   return (
     <svg
@@ -77,13 +84,27 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
           </g>
         );
       })}
-      <line className="axis-line" x1={LEFT} x2={LEFT} y1={0} y2={H - 20} />
-      <text x={LEFT} y={H - 6} textAnchor="middle" className="axis">
+      <line className="axis-line" x1={LEFT} x2={LEFT} y1={0} y2={barsH - 20} />
+      <text x={LEFT} y={barsH - 6} textAnchor="middle" className="axis">
         0%
       </text>
-      <text x={x(100)} y={H - 6} textAnchor="middle" className="axis">
+      <text x={x(100)} y={barsH - 6} textAnchor="middle" className="axis">
         100%
       </text>
+      <g className="series series-self" data-series="patient">
+        <text x={LEFT - 6} y={H - 4} textAnchor="end" className="series-label">
+          {t("app.qol.patient")}
+        </text>
+        <text x={LEFT} y={H - 4} className="patient-values">
+          {shown.length === 0 ? t("app.qol.noPatientValues") : null}
+          {model.patient.length > shown.length ? "… " : null}
+          {shown.map((v, i) => (
+            <tspan key={`${v.date}-${i}`} data-timepoint={v.timepoint} data-text={v.value}>
+              {`${i > 0 ? " · " : ""}${when(v)} ${v.value}`}
+            </tspan>
+          ))}
+        </text>
+      </g>
     </svg>
   );
 }
@@ -121,15 +142,15 @@ export function ProportionTable({ model, id }: { model: ProportionModel; id: str
           <td colSpan={2}>
             {model.patient.length === 0
               ? t("app.qol.noPatientValues")
-              : model.patient
-                  .map((v) =>
-                    t(model.measure === "frankelABC" ? "app.qol.patientFrankel" : "app.qol.patientEcog", {
+              : model.patient.map((v, i) => (
+                  <span key={`${v.date}-${i}`} className="stat" data-text={v.value}>
+                    {t(model.measure === "frankelABC" ? "app.qol.patientFrankel" : "app.qol.patientEcog", {
                       value: v.value,
                       timepoint: t(TIMEPOINT_LABEL[v.timepoint]),
                       date: v.date ? date(v.date) : t("app.prov.noDate"),
-                    }),
-                  )
-                  .join("; ")}
+                    })}
+                  </span>
+                ))}
           </td>
         </tr>
       </tbody>

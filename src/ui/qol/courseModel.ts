@@ -61,12 +61,34 @@ export interface McidLine {
   text: string;
 }
 
+/** A dated value of the patient, placed on the chart's time panel. */
+export interface TimelinePoint extends PatientValue {
+  date: string;
+  /** Where on the panel, 0 (the first date on file) to 1 (the last); 0.5 when every value has one date. */
+  at: number;
+}
+
+/**
+ * The patient's own values over time, on calendar dates: every dated value of the outcome, whichever
+ * timepoint it belongs to. Undated values cannot be placed and are in the table only.
+ */
+export interface TimelineModel {
+  points: TimelinePoint[];
+  /** The first and last dates on the panel (equal when there is one date). */
+  first: string;
+  last: string;
+}
+
 export interface CourseModel {
   outcome: CourseOutcome;
   /** Patient's group first is not assumed: order is cervical, thoracic, TL/L/S, except the patient's group last. */
   groups: GroupCourse[];
-  /** The patient's values at pre-op and 1 month (drawn) and at other dates (table only). */
+  /**
+   * Every value of the patient, oldest first: the latest pre-op and 1-month ones are drawn at the study's
+   * timepoints, and every dated one on the time panel (timeline).
+   */
   patient: PatientValue[];
+  timeline: TimelineModel | null;
   projection: ProjectionModel | null;
   mcids: McidLine[];
   /** The y-axis: covers every mean ± SD, the patient's values and the projection. */
@@ -132,6 +154,23 @@ export function patientValues(outcome: CourseOutcome, timepoints: readonly QolTi
 export function drawnPatientValue(values: readonly PatientValue[], kind: "preop" | "1mo"): PatientValue | null {
   const ofKind = values.filter((v) => v.timepoint === kind);
   return ofKind[ofKind.length - 1] ?? null;
+}
+
+/** The dated values on a calendar axis (oldest left); null when no value has a usable date. */
+export function patientTimeline(values: readonly PatientValue[]): TimelineModel | null {
+  const dated = values
+    .map((v) => ({ v, time: timeOf(v.date) }))
+    .filter((d): d is { v: PatientValue & { date: string }; time: number } => d.v.date !== null && Number.isFinite(d.time))
+    .sort((a, b) => a.time - b.time);
+  const first = dated[0];
+  const last = dated[dated.length - 1];
+  if (!first || !last) return null;
+  const span = last.time - first.time;
+  return {
+    points: dated.map(({ v, time }) => ({ ...v, at: span > 0 ? (time - first.time) / span : 0.5 })),
+    first: first.v.date,
+    last: last.v.date,
+  };
 }
 
 export function orderedGroups(patientGroup: SegmentGroup | null): { group: SegmentGroup; emphasis: Emphasis }[] {
@@ -230,12 +269,12 @@ export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseM
   for (const g of groups) {
     drawn.push(g.preop.mean - g.preop.sd, g.preop.mean + g.preop.sd, g.oneMonth.mean - g.oneMonth.sd, g.oneMonth.mean + g.oneMonth.sd);
   }
-  for (const v of patient) if (v.timepoint !== "other") drawn.push(v.value);
+  for (const v of patient) drawn.push(v.value);
   if (projection) drawn.push(projection.baseline, projection.low, projection.high);
   for (const m of mcids) drawn.push(m.level);
   const [floor, ceiling] = SCALE[outcome];
   const { domain, ticks } = axis(drawn, floor, ceiling);
-  return { outcome, groups, patient, projection, mcids, domain, ticks };
+  return { outcome, groups, patient, timeline: patientTimeline(patient), projection, mcids, domain, ticks };
 }
 
 // ------------------------------------------------------------- Frankel A–C and ECOG > 2 proportions

@@ -6,7 +6,9 @@ import { TranslatorProvider } from "../../../src/i18n/react";
 import { createTranslator, type Locale } from "../../../src/i18n";
 import { expectedQol } from "../../../src/study";
 import { THORACIC_TIMEPOINTS } from "./fixtures/reports";
-import type { ScoreReport } from "../../../src/report/types";
+import type { QolTimepoint, ScoreReport } from "../../../src/report/types";
+import { courseModel, patientTimeline } from "../../../src/ui/qol/courseModel";
+import { GROUP_N } from "../../../src/study";
 
 afterEach(() => cleanup());
 
@@ -19,6 +21,14 @@ function renderQol(qol: ScoreReport["qol"], locale: Locale = "en") {
 }
 
 const thoracic = (): ScoreReport["qol"] => ({ timepoints: THORACIC_TIMEPOINTS, expected: expectedQol("thoracic", THORACIC_TIMEPOINTS) });
+
+/** Where a mark is drawn: a circle's centre, or a diamond's (its right vertex is at the centre's height). */
+function markerCentre(g: Element): { x: number; y: number } {
+  const circle = g.querySelector("circle");
+  if (circle) return { x: Number(circle.getAttribute("cx")), y: Number(circle.getAttribute("cy")) };
+  const pts = (g.querySelector("polygon")?.getAttribute("points") ?? "").split(" ").map((p) => p.split(",").map(Number));
+  return { x: pts[0]![0]!, y: pts[1]![1]! };
+}
 
 /** The data-text of the chart's marks, by series and timepoint. */
 function marks(chart: HTMLElement): Map<string, string> {
@@ -84,6 +94,68 @@ describe("QOL course", () => {
     expect(screen.getByTestId("chart-eqVas").querySelector("[data-series='mcid']")).toBeNull();
   });
 
+  it("draws every dated value of the patient on the time panel, oldest left, on the chart's own y-axis", () => {
+    renderQol(thoracic());
+    const chart = screen.getByTestId("chart-eq5dIndex");
+    const panel = within(chart as unknown as HTMLElement).getByTestId("timeline-eq5dIndex");
+    const points = [...panel.querySelectorAll<SVGGElement>("g[data-series='patient-timeline'][data-date]")];
+    // The fixture: 0.5155 on 10 Feb 2024 (another date) and 0.1884 on 1 Mar 2024 (pre-op).
+    expect(points.map((g) => [g.dataset.date, g.dataset.timepoint, g.dataset.text])).toEqual([
+      ["2024-02-10", "other", "0.516"],
+      ["2024-03-01", "preop", "0.188"],
+    ]);
+    const [older, newer] = points.map((g) => markerCentre(g));
+    expect(older!.x).toBeLessThan(newer!.x);
+    expect(older!.y).toBeLessThan(newer!.y); // 0.516 above 0.188 (SVG y grows downwards)
+    // The pre-op value sits at the same height as the pre-op mark of the study panel: one y-axis.
+    const studyPreop = chart.querySelector<SVGGElement>("g[data-series='patient'][data-timepoint='preop']")!;
+    expect(markerCentre(studyPreop).y).toBeCloseTo(newer!.y, 6);
+    expect(panel).toHaveTextContent("10 Feb 2024");
+    expect(panel).toHaveTextContent("1 Mar 2024");
+    expect(panel).toHaveTextContent("This patient over time");
+    expect(points[0]!.querySelector("title")).toHaveTextContent("This patient, 10 Feb 2024 (Other date): 0.516");
+    // Outcomes without a dated value say so rather than drawing an empty frame silently.
+    const undated = (outcome: string) => screen.getByTestId(`timeline-${outcome}`);
+    expect(undated("painVas").querySelectorAll("[data-date]")).toHaveLength(1); // 81 on 1 Mar 2024
+    const noValues = { timepoints: [], expected: expectedQol("thoracic", []) };
+    cleanup();
+    renderQol(noValues);
+    expect(undated("painVas")).toHaveTextContent("No dated value on file");
+    expect(undated("painVas").querySelectorAll("[data-date]")).toHaveLength(0);
+  });
+
+  it("widens the y-axis to values at other dates, so that no value of the patient is clipped", () => {
+    const low: QolTimepoint = { ...THORACIC_TIMEPOINTS[1]!, date: "2024-04-02", eq5d: { profile: "55555", index: -0.3, valueSet: "Japan_cTTO_fullPrecision" } };
+    const timepoints = [...THORACIC_TIMEPOINTS, low];
+    const model = courseModel("eq5dIndex", { expected: expectedQol("thoracic", timepoints), timepoints, groupN: GROUP_N });
+    expect(model.domain[0]).toBeLessThanOrEqual(-0.3);
+    expect(model.timeline?.points.map((p) => p.at)).toEqual([0, 20 / 52, 1]); // 10 Feb, 1 Mar, 2 Apr 2024 (leap year)
+    expect(model.timeline?.first).toBe("2024-02-10");
+    expect(model.timeline?.last).toBe("2024-04-02");
+    // One date only: the value sits in the middle of the panel.
+    expect(patientTimeline([{ timepoint: "preop", date: "2024-03-01", value: 0.2, text: "0.200" }])?.points[0]?.at).toBe(0.5);
+    expect(patientTimeline([{ timepoint: "preop", date: null, value: 0.2, text: "0.200" }])).toBeNull();
+  });
+
+  it("writes the patient's Frankel grades and ECOG under the bars", () => {
+    renderQol(thoracic());
+    const frankel = screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")!;
+    expect(frankel).toHaveTextContent("This patient");
+    expect(frankel).toHaveTextContent("Pre C");
+    const ecog = screen.getByTestId("chart-ecogOver2").querySelector("[data-series='patient']")!;
+    expect(ecog).toHaveTextContent("Pre 4");
+    const fiveDays = ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"].map(
+      (date, i): QolTimepoint => ({ ...THORACIC_TIMEPOINTS[1]!, date, eq5d: null, frankel: (["E", "D", "C", "B", "A"] as const)[i]! }),
+    );
+    cleanup();
+    renderQol({ timepoints: fiveDays, expected: expectedQol("thoracic", fiveDays) });
+    const row = screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")!;
+    // The latest four, oldest first, after an ellipsis; the table lists all five.
+    expect([...row.querySelectorAll<SVGElement>("tspan")].map((t) => t.dataset.text)).toEqual(["D", "C", "B", "A"]);
+    expect(row).toHaveTextContent("…");
+    expect(screen.getByTestId("table-frankelABC").querySelectorAll("tr[data-series='patient'] [data-text]")).toHaveLength(5);
+  });
+
   it("has a data table for every chart whose figures equal the chart's", () => {
     renderQol(thoracic());
     for (const key of ["eq5dIndex", "eqVas", "painVas", "barthel", "frankelABC", "ecogOver2"]) {
@@ -91,7 +163,7 @@ describe("QOL course", () => {
       const table = screen.getByTestId(`table-${key}`);
       expect(chart).toHaveAttribute("aria-describedby", table.id);
       const tableTexts = new Set([...table.querySelectorAll<HTMLElement>("[data-text]")].map((e) => e.dataset.text));
-      const chartTexts = [...marks(chart).values()];
+      const chartTexts = [...chart.querySelectorAll<SVGElement>("[data-text]")].map((e) => e.dataset.text);
       expect(chartTexts.length).toBeGreaterThan(5);
       for (const text of chartTexts) expect(tableTexts, `${key}: ${text}`).toContain(text);
     }
@@ -163,5 +235,9 @@ describe("QOL course", () => {
     expect(marks(screen.getByTestId("chart-eq5dIndex")).get("thoracic|1mo")).toBe("0.513 ± 0.252");
     expect(screen.getByTestId("chart-eq5dIndex")).toHaveTextContent("術後1か月");
     expect(screen.getByTestId("table-eq5dIndex").querySelector("tr[data-series='thoracic']")).toHaveTextContent("n = 80、不明 2");
+    const panel = screen.getByTestId("timeline-eq5dIndex");
+    expect(panel).toHaveTextContent("この患者の経過");
+    expect(panel).toHaveTextContent("2024年2月10日");
+    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("この患者術前 C");
   });
 });
