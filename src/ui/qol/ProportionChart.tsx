@@ -15,8 +15,8 @@ const BAR_H = 10;
 const ROW_GAP = 8;
 const LEFT = 62;
 const RIGHT = 92;
-/** The patient's own grades or scores drawn under the bars: the latest few, oldest first. */
-const PATIENT_SHOWN = 4;
+/** The patient's own grades or scores written under the bars: the latest three, oldest first (all in the table). */
+const PATIENT_SHOWN = 3;
 const PATIENT_ROW = 16;
 
 /**
@@ -92,10 +92,8 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
         100%
       </text>
       <g className="series series-self" data-series="patient">
-        <text x={LEFT - 6} y={H - 4} textAnchor="end" className="series-label">
-          {t("app.qol.patient")}
-        </text>
-        <text x={LEFT} y={H - 4} className="patient-values">
+        <text x={4} y={H - 4} className="patient-values">
+          <tspan className="series-label">{t("app.qol.patientValuesLabel")}</tspan>
           {shown.length === 0 ? t("app.qol.noPatientValues") : null}
           {model.patient.length > shown.length ? "… " : null}
           {shown.map((v, i) => (

@@ -150,8 +150,8 @@ describe("QOL course", () => {
     cleanup();
     renderQol({ timepoints: fiveDays, expected: expectedQol("thoracic", fiveDays) });
     const row = screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")!;
-    // The latest four, oldest first, after an ellipsis; the table lists all five.
-    expect([...row.querySelectorAll<SVGElement>("tspan")].map((t) => t.dataset.text)).toEqual(["D", "C", "B", "A"]);
+    // The latest three, oldest first, after an ellipsis; the table lists all five.
+    expect([...row.querySelectorAll<SVGElement>("tspan[data-text]")].map((t) => t.dataset.text)).toEqual(["C", "B", "A"]);
     expect(row).toHaveTextContent("…");
     expect(screen.getByTestId("table-frankelABC").querySelectorAll("tr[data-series='patient'] [data-text]")).toHaveLength(5);
   });
@@ -238,6 +238,6 @@ describe("QOL course", () => {
     const panel = screen.getByTestId("timeline-eq5dIndex");
     expect(panel).toHaveTextContent("この患者の経過");
     expect(panel).toHaveTextContent("2024年2月10日");
-    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("この患者術前 C");
+    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("この患者：術前 C");
   });
 });
