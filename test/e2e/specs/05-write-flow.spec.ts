@@ -192,6 +192,12 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
   expect.equal(await chartPoint("eq5dIndex", INDEX_SHOWN).count(), 1, "patient's pre-op EQ-5D index point on the chart");
   expect.equal(await chartPoint("eqVas", String(EQ_VAS)).count(), 1, "patient's pre-op EQ VAS point on the chart");
   expect.equal(await chartPoint("painVas", String(PAIN_VAS)).count(), 1, "patient's pre-op pain VAS point on the chart");
+  // …and at today's date on the time panel of the same chart (the patient's values over time).
+  const timelinePoint = page.locator(
+    `[data-testid="timeline-painVas"] g[data-series="patient-timeline"][data-timepoint="preop"][data-text="${PAIN_VAS}"]`,
+  );
+  expect.equal(await timelinePoint.count(), 1, "patient's pain VAS on the chart's time panel");
+  expect.equal(await timelinePoint.getAttribute("data-date").then((d) => d?.slice(0, 10)), new Date().toISOString().slice(0, 10), "dated today");
   const tableCell = page.locator(`[data-testid="table-eq5dIndex"] tr[data-series="patient"] .stat[data-text="${INDEX_SHOWN}"]`);
   expect.equal(await tableCell.count(), 1, "the new index in the chart's data table (patient row)");
   expect.ok(
