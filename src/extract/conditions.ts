@@ -17,7 +17,7 @@ import {
   type PrimaryDef,
 } from "./mappings";
 import { conditionSchema, issueReason, REASON, type ConditionData } from "./schemas";
-import { msg } from "./messages";
+import { msg, provenanceNotes, type ProvenanceNote } from "./messages";
 import type { PatientEvidence, SpinalRegion } from "./types";
 import { z } from "zod/mini";
 
@@ -83,9 +83,9 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     ctx.report("info", "not-active", `${label} is ${clinical}: not counted`, msg("diag.not-active", { label: labelP, status: clinical }), label);
     return;
   }
-  let note: string | null = null;
+  let note: ProvenanceNote | null = null;
   if (verification && isUnconfirmed(verification)) {
-    note = `${verification} diagnosis`;
+    note = provenanceNotes.unconfirmedDiagnosis(verification);
     ctx.report(
       "info",
       "unconfirmed",
@@ -98,12 +98,10 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   const date = cond.recordedDate ?? cond.onsetDateTime ?? cond.onsetPeriod?.start ?? null;
   const ref = resourceReference("Condition", cond.id);
   const author = cond.asserter?.reference ?? cond.recorder?.reference ?? null;
+  // The record's own display of the matched coding, else the mapping's.
+  const recordDisplay = (m: { code: string }) => cond.code?.coding?.find((c) => c.code === m.code)?.display;
   const prov = (m: { system: string; code: string }, display: string) =>
-    provenance(ref, date, codeKey(m.system, m.code), {
-      display: cond.code?.coding?.find((c) => c.code === m.code)?.display ?? display,
-      author,
-      note,
-    });
+    provenance(ref, date, codeKey(m.system, m.code), { display: recordDisplay(m) ?? display, author, note });
 
   const primary = prims[0];
   if (primary) {
@@ -112,6 +110,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
       candidates: primaryCandidates(cond, prims),
       date,
       note: primary.def.note,
+      displayFromMapping: recordDisplay(primary) == null,
       provenance: prov(primary, primary.def.display),
     });
   }
@@ -212,7 +211,7 @@ function readMetastasis(
 ): void {
   const { role, organ, display } = met.def;
   if (role === "visceral" || role === "visceral-ask") {
-    sink.visceral.push({ certainty: role === "visceral" ? "certain" : "possible", organ: organ ?? display, date, provenance: prov });
+    sink.visceral.push({ certainty: role === "visceral" ? "certain" : "possible", organ: organ ?? display, organFrom: "mapping", date, provenance: prov });
     return;
   }
   if (role === "not-visceral") return;
@@ -238,9 +237,10 @@ function readMetastasis(
     }
   }
   if (role === "generic") {
-    for (const o of sites.other) sink.visceral.push({ certainty: "possible", organ: o.display, date, provenance: prov });
+    // The body site as the record names it (its coding's display or text): the record's words, quoted as written.
+    for (const o of sites.other) sink.visceral.push({ certainty: "possible", organ: o.display, organFrom: "record", date, provenance: prov });
     if (!spinal && sites.other.length === 0) {
-      sink.visceral.push({ certainty: "possible", organ: SITE_NOT_CODED, date, provenance: prov });
+      sink.visceral.push({ certainty: "possible", organ: SITE_NOT_CODED, organFrom: "not-coded", date, provenance: prov });
     }
     return;
   }

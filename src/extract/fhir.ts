@@ -1,7 +1,7 @@
 /** Small, total helpers over raw FHIR JSON (unknown input): nothing here throws. */
 import type { Diagnostic, DiagnosticSeverity, Provenance } from "../report/types";
 import type { CoreMessage, CoreParam } from "../scores";
-import { msg } from "./messages";
+import { msg, type ProvenanceNote } from "./messages";
 
 export type Json = Record<string, unknown>;
 
@@ -90,12 +90,15 @@ export function provenance(
   reference: string | null,
   date: string | null,
   code: string | null,
-  extra: { display?: string | null; author?: string | null; note?: string | null } = {},
+  extra: { display?: string | null; author?: string | null; note?: ProvenanceNote | null } = {},
 ): Provenance {
   const p: Provenance = { reference, date, code };
   if (extra.display) p.display = extra.display;
   if (extra.author) p.author = extra.author;
-  if (extra.note) p.note = extra.note;
+  if (extra.note) {
+    p.note = extra.note.text;
+    p.noteCode = extra.note.code;
+  }
   return p;
 }
 

@@ -1,13 +1,18 @@
 /**
  * The machine-readable form of the extraction's messages: item context notes (`ReportItem.contextCodes`),
- * suggestion reasons (`Suggestion.reasonCode`), diagnostics (`Diagnostic.messageCode`) and the terms and
- * phrases nested in them. The English text the extraction writes is unchanged; each message also carries
- * a code of CORE_MESSAGE_CODES and its parameters, which the UI renders through the catalogue
- * (src/i18n/sections/core.ts; a test checks that the catalogue's English equals what the core writes).
+ * suggestion reasons (`Suggestion.reasonCode`), diagnostics (`Diagnostic.messageCode`), provenance notes
+ * (`Provenance.noteCode`) and the terms and phrases nested in them. The English text the extraction writes
+ * is unchanged; each message also carries a code of CORE_MESSAGE_CODES and its parameters, which the UI
+ * renders through the catalogue (src/i18n/sections/core.ts; a test checks that the catalogue's English
+ * equals what the core writes). Words of the mapping data (an organ, a primary site's note) are CoreTerms
+ * (fhir-mappings/terms.ja.json); words of the record (a coding's display, a body site's text) are quoted
+ * as plain strings, the same in every language.
  *
  * CORE_MESSAGE_CODES is the one list of every code the core (src/scores and src/extract) can emit.
  */
+import type { Provenance } from "../report/types";
 import {
+  coreList,
   coreMessage,
   EXTRASPINAL_BONE_METS,
   GENERAL_CONDITIONS,
@@ -158,6 +163,14 @@ const FIXED_CODES = [
   "suggestion.ecog-kps",
   "suggestion.extraspinal-none",
   "suggestion.visceral-none",
+  // Provenance notes (Provenance.noteCode)
+  "prov.preliminary",
+  "prov.clinician",
+  "prov.in-progress",
+  "prov.unconfirmed-diagnosis",
+  "prov.also",
+  "prov.includes-preliminary",
+  "prov.notes",
 ] as const;
 
 /** The item values quoted in messages (a questionnaire's answer, a suggested category), one term each. */
@@ -220,4 +233,62 @@ export function refParam(reference: string | null): CoreParam {
 /** " on 2024-05-01" (used as a phrase of time in the sentence), or nothing. */
 export function onDay(day: string | null): CoreParam {
   return day ? msg("term.on-day", { day }) : "";
+}
+
+// ------------------------------------------------------------------------------ provenance notes
+
+/** A note on a piece of evidence: its English (Provenance.note) and its machine-readable form (Provenance.noteCode). */
+export interface ProvenanceNote {
+  text: string;
+  code: CoreMessage;
+}
+
+export const provenanceNotes = {
+  preliminary: (): ProvenanceNote => ({ text: "preliminary result", code: msg("prov.preliminary") }),
+  clinician: (): ProvenanceNote => ({ text: "entered by clinician", code: msg("prov.clinician") }),
+  inProgress: (): ProvenanceNote => ({ text: "questionnaire in progress", code: msg("prov.in-progress") }),
+  unconfirmedDiagnosis: (status: "unconfirmed" | "provisional" | "differential"): ProvenanceNote => ({
+    text: `${status} diagnosis`,
+    code: msg("prov.unconfirmed-diagnosis", { status: msg(`verification.${status}`) }),
+  }),
+  /** "also Observation/1, Observation/2": other resources of the same row; at most `max` named, then "…". */
+  also: (references: readonly string[], max = Infinity): ProvenanceNote => {
+    const named = references.slice(0, max);
+    const items: CoreParam[] = references.length > max ? [...named, "…"] : [...named];
+    return { text: `also ${items.join(", ")}`, code: msg("prov.also", { refs: coreList("comma", items) }) };
+  },
+  includesPreliminary: (): ProvenanceNote => ({ text: "includes preliminary results", code: msg("prov.includes-preliminary") }),
+};
+
+/** The parts of a provenance note's code ("prov.notes" holds several). */
+function noteParts(code: CoreMessage): CoreParam[] {
+  const notes = code.code === "prov.notes" ? code.params?.notes : undefined;
+  return typeof notes === "object" && "join" in notes ? notes.items : [code];
+}
+
+function joinedNote(parts: readonly CoreParam[]): CoreMessage | null {
+  const [first] = parts;
+  if (first === undefined) return null;
+  if (parts.length === 1 && typeof first === "object" && "code" in first) return first;
+  return msg("prov.notes", { notes: coreList("semicolon", [...parts]) });
+}
+
+/** A copy of `p` whose note is `notes` joined by "; " (replacing any note it had); `p` itself when there are none. */
+export function withNotes(p: Provenance, notes: readonly ProvenanceNote[]): Provenance {
+  const code = joinedNote(notes.map((n) => n.code));
+  if (code === null) return p;
+  const out = Object.assign({}, p);
+  out.note = notes.map((n) => n.text).join("; ");
+  out.noteCode = code;
+  return out;
+}
+
+/** A copy of `p` with `n` added after its note ("; "). */
+export function addNote(p: Provenance, n: ProvenanceNote): Provenance {
+  if (!p.note) return withNotes(p, [n]);
+  const before: CoreParam[] = p.noteCode ? noteParts(p.noteCode) : [p.note];
+  const out = Object.assign({}, p);
+  out.note = `${p.note}; ${n.text}`;
+  out.noteCode = joinedNote([...before, n.code]) ?? n.code;
+  return out;
 }

@@ -6,7 +6,7 @@ import { codeKey, dayOf, isObject, labelParam, provenance, resourceLabel, resour
 import { looksLikeObservation } from "./guards";
 import { answerValue, conceptDef, observationConcept, type ValueSpec } from "./mappings";
 import { issueReason, observationSchema, REASON, type ObservationData } from "./schemas";
-import { conceptTerm, msg } from "./messages";
+import { conceptTerm, msg, provenanceNotes } from "./messages";
 import type { CoreParam } from "../scores";
 import type { Measurement, ObservationConcept } from "./types";
 import { z } from "zod/mini";
@@ -135,7 +135,7 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
     provenance: provenance(resourceReference("Observation", obs.id), date, codeKey(matched.system, matched.code), {
       display,
       author: obs.performer?.[0]?.reference ?? null,
-      note: preliminary ? "preliminary result" : null,
+      note: preliminary ? provenanceNotes.preliminary() : null,
     }),
   };
 }

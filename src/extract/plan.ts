@@ -2,7 +2,7 @@
 import type { Conflict, EvidenceSource, Provenance, ReportItem, Suggestion } from "../report/types";
 import { coreList, type CoreMessage, type CoreParam } from "../scores";
 import type { ItemScore } from "../scores/types";
-import { msg, onDay, refParam } from "./messages";
+import { msg, onDay, provenanceNotes, refParam } from "./messages";
 import type { Claim, Resolved } from "./resolve";
 
 export interface ItemPlan<V extends string> {
@@ -118,11 +118,12 @@ export function applyClinician<V extends string>(
 ): ItemPlan<V> | "invalid" {
   if (entry === undefined || entry === null) return plan;
   if (!(domain as readonly string[]).includes(entry)) return "invalid";
+  const clinicianNote = provenanceNotes.clinician();
   return {
     candidates: [entry],
     source: "clinician",
     confirmed: true,
-    provenance: [{ reference: null, date: null, code: null, note: "entered by clinician" }],
+    provenance: [{ reference: null, date: null, code: null, note: clinicianNote.text, noteCode: clinicianNote.code }],
     suggestion: null,
     conflict: null,
     context: plan.context,

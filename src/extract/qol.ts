@@ -2,7 +2,7 @@
 import type { Diagnostic, Eq5dValue, Provenance, QolTimepoint, QolTimepointKind } from "../report/types";
 import { coreList, eq5d5lIndex, type FrankelGrade } from "../scores";
 import { dayOf } from "./fhir";
-import { conceptTerm, msg, refParam } from "./messages";
+import { addNote, conceptTerm, msg, provenanceNotes, refParam, withNotes, type ProvenanceNote } from "./messages";
 import { conceptLabel } from "./observations";
 import type { Measurement, ObservationConcept, PatientEvidence, QuestionnaireFinding } from "./types";
 
@@ -22,15 +22,12 @@ const FIELD: Record<ObservationConcept, NumericField | "frankel"> = {
   frankel: "frankel",
 };
 
+/** The row's source, noting the day's other resources (at most 10 named) and whether any is preliminary. */
 function withNote(p: Provenance, others: string[], preliminary: boolean): Provenance {
-  const notes = [
-    others.length > 0 ? `also ${others.slice(0, 10).join(", ")}${others.length > 10 ? ", …" : ""}` : null,
-    preliminary ? "includes preliminary results" : null,
-  ].filter((x): x is string => x !== null);
-  if (notes.length === 0) return p;
-  const out = Object.assign({}, p);
-  out.note = notes.join("; ");
-  return out;
+  const notes: ProvenanceNote[] = [];
+  if (others.length > 0) notes.push(provenanceNotes.also(others, 10));
+  if (preliminary) notes.push(provenanceNotes.includesPreliminary());
+  return withNotes(p, notes);
 }
 
 /**
@@ -137,9 +134,7 @@ function fromQuestionnaires(qs: QuestionnaireFinding[], valueSetId: string, diag
     const row = rows.get(key) ?? emptyTimepoint(q.timepoint, date, q.provenance);
     if (!rows.has(key)) rows.set(key, row);
     else if (q.provenance.reference) {
-      const source = Object.assign({}, row.source);
-      source.note = [row.source.note, `also ${q.provenance.reference}`].filter(Boolean).join("; ");
-      row.source = source;
+      row.source = addNote(row.source, provenanceNotes.also([q.provenance.reference]));
     }
     Object.assign(row, values);
   }

@@ -37,7 +37,7 @@ import type { ReadContext } from "./context";
 import { dayOf, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
 import { answerValue as observationAnswer } from "./mappings";
 import { issueReason, questionnaireResponseSchema, REASON, type AnswerData, type QrItemData } from "./schemas";
-import { msg } from "./messages";
+import { msg, provenanceNotes } from "./messages";
 import type { CoreParam } from "../scores";
 import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
 
@@ -110,7 +110,7 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext, base = DE
     preliminary,
     provenance: provenance(resourceReference("QuestionnaireResponse", qr.id), date, raw.questionnaire.slice(0, 300), {
       author: qr.author?.reference ?? null,
-      note: preliminary ? "questionnaire in progress" : null,
+      note: preliminary ? provenanceNotes.inProgress() : null,
     }),
   };
 

@@ -2,6 +2,7 @@
 import type { Diagnostic, Provenance } from "../report/types";
 import {
   coreList,
+  coreTerm,
   describeLevels,
   extraspinalBoneMetsCandidates,
   kpsCategory,
@@ -18,7 +19,6 @@ import {
   type VisceralMets,
 } from "../scores";
 import { SPINAL_LEVELS } from "../scores/types";
-import { SITE_NOT_CODED } from "./conditions";
 import { ecogSuggestion } from "./mappings";
 import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
 import { conflictNote, describeClaim, describeClaimParam, fromResolved, joinNotes, missing, note, suggest, type ItemPlan } from "./plan";
@@ -216,6 +216,7 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
       ),
     );
   }
+  // The body sites as the record names them: the record's own words, quoted as written in every language.
   const displays = [...sites.values()].map((s) => s.display);
   const { context, contextCodes } = joinNotes(
     note(
@@ -348,9 +349,13 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
   );
 }
 
-/** "liver (Condition/7)": the organ as recorded (the mapping's name), or the "site not coded" term. */
+/**
+ * "liver (Condition/7)": the mapping's organ as a term (translated), the record's body site as written (the
+ * record's own words are quoted, never translated), or the "site not coded" message.
+ */
 function organParam(v: VisceralFinding): CoreParam {
-  return msg("term.with-ref", { label: v.organ === SITE_NOT_CODED ? msg("term.site-not-coded") : v.organ, ref: refParam(v.provenance.reference) });
+  const label = v.organFrom === "mapping" ? coreTerm(v.organ) : v.organFrom === "not-coded" ? msg("term.site-not-coded") : v.organ;
+  return msg("term.with-ref", { label, ref: refParam(v.provenance.reference) });
 }
 
 // ------------------------------------------------------------------------------ 5. primary site
@@ -376,7 +381,10 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const describedParam = coreList(
     "semicolon",
     used.map((p) => {
-      const name = p.provenance.display ?? p.provenance.code ?? msg("term.primary-cancer");
+      // The coding's display from the record is quoted as written; the mapping's display (when the record gave
+      // none) is a term of the mapping data, translated.
+      const display = p.provenance.display;
+      const name = display ? (p.displayFromMapping ? coreTerm(display) : display) : (p.provenance.code ?? msg("term.primary-cancer"));
       return p.candidates.length > 0
         ? msg("term.primary-categories", { name, ref: p.reference, categories: coreList("or", p.candidates.map((c) => valueTerm("primarySite", c))) })
         : msg("term.primary-not-derivable", { name, ref: p.reference });
@@ -385,7 +393,7 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const mappingNotes = used
     .map((p) => p.note)
     .filter((n): n is string => !!n)
-    .map((n) => note(n, msg("context.primary.mapping-note", { note: n })));
+    .map((n) => note(n, msg("context.primary.mapping-note", { note: coreTerm(n) })));
   const linkedNote =
     linked.length > 0 && linked.length < ev.primaries.length
       ? note("Primary linked from the spinal metastasis record.", msg("context.primary.linked"))

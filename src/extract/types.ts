@@ -64,7 +64,13 @@ export interface BoneFocus {
 /** A metastasis to an internal organ: certain (a major internal organ) or possible (the clinician decides). */
 export interface VisceralFinding {
   certainty: "certain" | "possible";
+  /** The organ in English: the mapping's `organ` (or `display`), the record's body-site text, or SITE_NOT_CODED. */
   organ: string;
+  /**
+   * Whose words `organ` is: the mapping data's (a term, translated through fhir-mappings/terms.ja.json), the
+   * record's (quoted as written), or none ("site not coded", a message of the core).
+   */
+  organFrom: "mapping" | "record" | "not-coded";
   date: string | null;
   provenance: Provenance;
 }
@@ -74,7 +80,10 @@ export interface PrimaryFinding {
   reference: string;
   candidates: PrimarySite[];
   date: string | null;
+  /** The mapping's note on the code (fhir-mappings/primary-sites.json `note`), in English as written there. */
   note: string | null;
+  /** True when `provenance.display` is the mapping's `display` (the record's coding had none), not the record's words. */
+  displayFromMapping: boolean;
   provenance: Provenance;
 }
 

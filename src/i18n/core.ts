@@ -4,26 +4,46 @@
  * renders the code through the catalogue's core section, and falls back to the core's English text when a
  * code (or one nested in it, or a parameter its template names) is not in the catalogue.
  *
- * Importing this module registers the core section: it is imported by the clinician view's components,
- * so the section downloads with the view, not with the first paint.
+ * Terms of the mapping data (CoreTerm: an organ, a primary-site note of fhir-mappings/) are looked up in the
+ * locale's term table (fhir-mappings/terms.ja.json); a term the table lacks is shown in its English, inside a
+ * sentence that is otherwise translated (a term never makes the whole message fall back).
+ *
+ * Importing this module registers the core section and the term tables: it is imported by the clinician
+ * view's components, so they download with the view, not with the first paint.
  */
 import type { Diagnostic, ReportItem, Suggestion } from "../report/types";
-import type { CoreMessage, CoreParam } from "../scores/types";
+import type { CoreList, CoreMessage, CoreParam, CoreTerm } from "../scores/types";
+import termsJa from "../../fhir-mappings/terms.ja.json";
 import { registerSection, templateOf, type Locale } from "./index";
 import { coreStrings } from "./sections/core";
 
 registerSection(coreStrings);
 
+/** The mapping data's terms by locale: English text as the mapping writes it → the locale's text. English needs none. */
+const TERM_TABLES: Partial<Record<Locale, Readonly<Record<string, string>>>> = { ja: termsJa.terms };
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-function isMessage(p: CoreMessage | { join: string }): p is CoreMessage {
+function isMessage(p: CoreMessage | CoreList | CoreTerm): p is CoreMessage {
   return "code" in p;
+}
+
+function isTerm(p: CoreList | CoreTerm): p is CoreTerm {
+  return "term" in p;
+}
+
+/** A term of the mapping data in a locale: its translation, else the English as written. */
+export function termText(locale: Locale, term: CoreTerm): string {
+  const table = TERM_TABLES[locale];
+  const text = table && Object.hasOwn(table, term.term) ? table[term.term] : undefined;
+  return text ?? term.term;
 }
 
 function renderParam(locale: Locale, param: CoreParam): string | null {
   if (typeof param === "string") return param;
   if (typeof param === "number") return String(param);
   if (isMessage(param)) return renderCoreMessage(locale, param);
+  if (isTerm(param)) return termText(locale, param);
   const separator = templateOf(locale, `core.join.${param.join}`);
   if (separator === undefined) return null;
   const parts: string[] = [];

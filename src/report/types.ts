@@ -41,6 +41,11 @@ export interface Provenance {
   author?: string | null;
   /** A short human note ("preliminary result", "entered by clinician"). */
   note?: string | null;
+  /**
+   * `note` in machine-readable form: a code of CORE_MESSAGE_CODES ("prov.*", src/extract/messages.ts) and its
+   * parameters. Present when the extraction wrote `note`.
+   */
+  noteCode?: CoreMessage;
 }
 
 /** A value the app suggests but does not take until the clinician confirms (absence ≠ none; ECOG ≠ KPS). */

@@ -104,6 +104,7 @@ export {
   CORE_JOINS,
   coreMessage,
   coreList,
+  coreTerm,
   scoreMessage,
   type ScoreMessageCode,
 } from "./messages";

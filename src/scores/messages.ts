@@ -7,7 +7,7 @@
  * The one list of every code the core can emit is CORE_MESSAGE_CODES in src/extract/messages.ts; this is
  * its src/scores part.
  */
-import type { CoreJoin, CoreList, CoreMessage, CoreParam } from "./types";
+import type { CoreJoin, CoreList, CoreMessage, CoreParam, CoreTerm } from "./types";
 
 export const SCORE_MESSAGE_CODES = [
   // segmentGroup(…).reason
@@ -47,6 +47,11 @@ export function coreMessage(code: string, params?: Record<string, CoreParam>): C
 
 export function coreList(join: CoreJoin, items: CoreParam[]): CoreList {
   return { join, items };
+}
+
+/** A term of the mapping data, by its English text as the mapping writes it (types.ts, CoreTerm). */
+export function coreTerm(term: string): CoreTerm {
+  return { term };
 }
 
 export function scoreMessage(code: ScoreMessageCode, params?: Record<string, CoreParam>): CoreMessage {

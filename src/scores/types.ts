@@ -178,10 +178,19 @@ export interface CoreList {
 }
 
 /**
- * A parameter: text from the record or a code (shown as is), a number, a nested message (a clinical term,
- * a phrase), or a list of them.
+ * A term from the mapping data (fhir-mappings/: an organ of metastases.json, a note of primary-sites.json),
+ * by its English text as written there. English shows the term itself; another locale looks it up in its
+ * table (fhir-mappings/terms.ja.json) and shows the English when the table lacks it.
  */
-export type CoreParam = string | number | CoreMessage | CoreList;
+export interface CoreTerm {
+  term: string;
+}
+
+/**
+ * A parameter: text from the record or a code (shown as is, in every language), a number, a nested message
+ * (a clinical term, a phrase), a term of the mapping data, or a list of them.
+ */
+export type CoreParam = string | number | CoreMessage | CoreList | CoreTerm;
 
 export interface ApplicabilityInput {
   levels: readonly SpinalLevel[];

@@ -1,7 +1,7 @@
 /**
- * The data-access notes of src/fhir (a search refused, failed, cut at the page limit, or read unfiltered) and
- * the fixed provenance notes of src/extract, in the clinician's language. Each falls back to the core's
- * English when its code or parameters are not the ones known here.
+ * The data-access notes of src/fhir (a search refused, failed, cut at the page limit, or read unfiltered) in
+ * the clinician's language. Each falls back to the core's English when its code or parameters are not the
+ * ones known here.
  */
 import type { Diagnostic } from "../report/types";
 import type { MessageKey, Translator } from "../i18n";
@@ -39,16 +39,4 @@ export function accessNoteText(tr: Pick<Translator, "t">, d: Diagnostic): string
     if (typeof v === "number") params[name] = v;
   }
   return tr.t(key, params);
-}
-
-/** The provenance notes src/extract writes (English), keyed to the catalogue. */
-const PROVENANCE_NOTE_KEYS: Record<string, MessageKey> = {
-  "preliminary result": "app.prov.note.preliminary",
-  "entered by clinician": "app.prov.note.clinician",
-  "questionnaire in progress": "app.prov.note.inProgress",
-};
-
-export function provenanceNoteText(tr: Pick<Translator, "t">, note: string): string {
-  const key = PROVENANCE_NOTE_KEYS[note];
-  return key ? tr.t(key) : note;
 }

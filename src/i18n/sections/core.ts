@@ -170,6 +170,15 @@ export const coreStrings = defineSection<CoreKey>(
     "core.suggestion.extraspinal-none": "No extraspinal bone metastasis is recorded; absence of a record is not proof of none: confirm.",
     "core.suggestion.visceral-none": "No visceral metastasis is recorded; absence of a record is not proof of none: confirm.",
 
+    // Provenance notes
+    "core.prov.preliminary": "preliminary result",
+    "core.prov.clinician": "entered by clinician",
+    "core.prov.in-progress": "questionnaire in progress",
+    "core.prov.unconfirmed-diagnosis": "{status} diagnosis",
+    "core.prov.also": "also {refs}",
+    "core.prov.includes-preliminary": "includes preliminary results",
+    "core.prov.notes": "{notes}",
+
     // Item values quoted in messages (English: the value's key)
     "core.value.generalCondition.poor": "poor",
     "core.value.generalCondition.moderate": "moderate",
@@ -380,6 +389,15 @@ export const coreStrings = defineSection<CoreKey>(
     "core.suggestion.ecog-kps": "ECOG {ecog}はKPS {kps}に相当します（oBDSのECOG–Karnofsky対応表）。すなわち「{category}」。あくまで提案です：確定するかKPSを入力してください。",
     "core.suggestion.extraspinal-none": "脊椎以外の骨転移は記録されていませんが、記録がないことは転移がないことを意味しません：確認してください。",
     "core.suggestion.visceral-none": "内臓転移は記録されていませんが、記録がないことは転移がないことを意味しません：確認してください。",
+
+    // Provenance notes
+    "core.prov.preliminary": "暫定結果",
+    "core.prov.clinician": "臨床医が入力",
+    "core.prov.in-progress": "回答途中の質問票",
+    "core.prov.unconfirmed-diagnosis": "{status}診断",
+    "core.prov.also": "ほかに{refs}",
+    "core.prov.includes-preliminary": "暫定結果を含む",
+    "core.prov.notes": "{notes}",
 
     // Item values quoted in messages (English: the value's key)
     "core.value.generalCondition.poor": "不良",

@@ -1,12 +1,13 @@
 import { useId, useState } from "react";
 import type { Provenance } from "../../report/types";
+import { coreText } from "../../i18n/core";
 import { useTranslator } from "../../i18n/react";
 import { resourceType, splitCode } from "../format";
-import { provenanceNoteText } from "../accessNotes";
 
 /**
  * The evidence behind one item: per resource its type and date; a click (or Enter/Space) on it shows the
- * resource's reference, code and display. Text only: narrative HTML of a resource is never rendered.
+ * resource's reference, code and display (shown as written), and the extraction's note in the view's language.
+ * Text only: narrative HTML of a resource is never rendered.
  */
 export function ProvenanceList({ provenance, itemLabel }: { provenance: readonly Provenance[]; itemLabel: string }) {
   const { t } = useTranslator();
@@ -22,8 +23,7 @@ export function ProvenanceList({ provenance, itemLabel }: { provenance: readonly
 }
 
 function ProvenanceEntry({ provenance, itemLabel }: { provenance: Provenance; itemLabel: string }) {
-  const translator = useTranslator();
-  const { t, date } = translator;
+  const { t, date, locale } = useTranslator();
   const [open, setOpen] = useState(false);
   const detailId = useId();
   const type = resourceType(provenance.reference);
@@ -71,7 +71,7 @@ function ProvenanceEntry({ provenance, itemLabel }: { provenance: Provenance; it
         {provenance.note ? (
           <>
             <dt>{t("app.prov.note")}</dt>
-            <dd>{provenanceNoteText(translator, provenance.note)}</dd>
+            <dd>{coreText(locale, provenance.noteCode, provenance.note)}</dd>
           </>
         ) : null}
       </dl>

@@ -10,7 +10,7 @@ describe("clinician entries", () => {
     const r = scoreReport(evidence, { now: NOW, clinician: { sins: { location: "T11" } } });
     const loc = r.sins.items.location;
     expect(loc).toMatchObject({ value: "T11", points: 3, source: "clinician", confirmed: true });
-    expect(loc.provenance).toEqual([{ reference: null, date: null, code: null, note: "entered by clinician" }]);
+    expect(loc.provenance).toEqual([{ reference: null, date: null, code: null, note: "entered by clinician", noteCode: { code: "prov.clinician" } }]);
     expect(loc.overridden?.candidates).toEqual(["T10", "T11"]);
     expect(loc.overridden?.source).toBe("record");
     expect(loc.overridden?.provenance[0]?.reference).toBe("Condition/t10t11");

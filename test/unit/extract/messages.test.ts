@@ -10,17 +10,19 @@ import { join } from "node:path";
 import { z } from "zod/mini";
 import { describe, expect, it, vi } from "vitest";
 import { buildReport, extractEvidence, scoreReport } from "../../../src/extract";
-import { CORE_MESSAGE_CODES, EXTRACT_MESSAGE_CODES } from "../../../src/extract/messages";
+import { CORE_MESSAGE_CODES, EXTRACT_MESSAGE_CODES, msg } from "../../../src/extract/messages";
 import { issueReason } from "../../../src/extract/schemas";
 import { coreSentences, coreText, renderCoreMessage } from "../../../src/i18n/core";
 import { templateOf } from "../../../src/i18n";
 import { coreStrings } from "../../../src/i18n/sections/core";
 import { appCodeSystem, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
-import type { ClinicianEntries, ReportOptions, ScoreReport } from "../../../src/report/types";
+import type { ClinicianEntries, Provenance, ReportOptions, ScoreReport } from "../../../src/report/types";
 import {
   applicability,
   CORE_JOIN_TEXT,
   CORE_JOINS,
+  coreList,
+  coreTerm,
   SCORE_MESSAGE_CODES,
   segmentGroup,
   SPINAL_LEVELS,
@@ -125,6 +127,21 @@ const INVALID_ENTRIES = {
 
 /** Representative cases: together they reach every message of src/extract. */
 const CASES: Case[] = [
+  {
+    name: "entries by the clinician over the record's values",
+    resources: [patient(), kps("k60", 60), spinal("t5", [LEVEL.T5])],
+    options: { clinician: { tokuhashi: { generalCondition: "good" }, sins: { pain: "none", location: "T6" } } },
+  },
+  {
+    name: "several questionnaires of one day (one in progress), and twelve ECOG records of one day",
+    resources: [
+      patient(),
+      qr("eq-a", "eq5d5l", eq5dItems(false), { status: "in-progress" }),
+      qr("eq-b", "eq5d5l", eq5dItems(false)),
+      qr("eq-c", "eq5d5l", eq5dItems(false)),
+      ...Array.from({ length: 12 }, (_, i) => ecog(`e${i + 1}`, 2, "2024-04-01")),
+    ],
+  },
   {
     name: "unreadable entries and resources",
     resources: [
@@ -282,9 +299,9 @@ function isMessage(p: CoreParam): p is CoreMessage {
   return typeof p === "object" && "code" in p;
 }
 
-/** Every code in a message, nested ones included. */
+/** Every code in a message, nested ones included (a term of the mapping data has none). */
 function codesIn(param: CoreParam, into: Set<string>): void {
-  if (typeof param !== "object") return;
+  if (typeof param !== "object" || "term" in param) return;
   if (isMessage(param)) {
     into.add(param.code);
     for (const p of Object.values(param.params ?? {})) codesIn(p, into);
@@ -303,9 +320,25 @@ function applicabilityPairs(a: Applicability, where: string): Pair[] {
   return a.reasons.map((english, i) => ({ where: `${where} reason ${i}`, english, message: a.reasonCodes?.[i] }));
 }
 
+/** Every provenance of a report, where it is. */
+function provenances(r: ScoreReport): [string, Provenance][] {
+  const out: [string, Provenance][] = r.segmentGroup.provenance.map((p) => ["segment group", p]);
+  for (const [key, item] of [...Object.entries(r.sins.items), ...Object.entries(r.tokuhashi.items)]) {
+    for (const p of item.provenance) out.push([key, p]);
+    for (const p of item.overridden?.provenance ?? []) out.push([`${key} overridden`, p]);
+    for (const o of item.conflict?.options ?? []) out.push([`${key} conflict`, o.provenance]);
+  }
+  for (const t of r.qol.timepoints) out.push([`QOL ${t.timepoint} ${t.date ?? ""}`, t.source]);
+  return out;
+}
+
 /** Every English text of a report with its machine-readable form. */
 function pairs(r: ScoreReport): Pair[] {
   const out = applicabilityPairs(r.applicability, "applicability");
+  for (const [where, p] of provenances(r)) {
+    if (p.note) out.push({ where: `${where} provenance note`, english: p.note, message: p.noteCode });
+    else expect(p.noteCode, `${where}: no note code without a note`).toBeUndefined();
+  }
   const items = [...Object.entries(r.sins.items), ...Object.entries(r.tokuhashi.items)];
   for (const [key, item] of items) {
     if (item.context) out.push({ where: `${key} context`, english: item.context, message: item.contextCodes });
@@ -395,6 +428,7 @@ describe("every core message reads in the catalogue's English exactly as the cor
       candidates: ["lung"],
       date: null,
       note: null,
+      displayFromMapping: false,
       provenance: { reference: "Condition/x", date: null, code: null },
     });
     const r = scoreReport(ev, { now: NOW });
@@ -504,10 +538,111 @@ describe("the core section of the catalogue", () => {
   it("the Japanese differs from the English except for language-neutral terms", () => {
     const neutral = [
       "concept.kps", "concept.ecog", "concept.eqVas", "concept.barthel", "claim.kps", "claim.ecog", "claim.frankel",
-      // The mapping tables' own notes (fhir-mappings/primary-sites.json) are data, shown as written.
+      // Only the mapping's note, a term translated by fhir-mappings/terms.ja.json.
       "context.primary.mapping-note",
+      // Only the provenance notes, joined by the locale's separator.
+      "prov.notes",
     ];
     const same = CORE_MESSAGE_CODES.filter((c) => templateOf("en", `core.${c}`) === templateOf("ja", `core.${c}`));
     expect(same).toEqual(neutral);
+  });
+});
+
+describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", () => {
+  const visceral = () =>
+    buildReport(
+      [
+        patient(),
+        cond("liver", [[CM, "C78.7"]]),
+        cond("pleura", [[CM, "C78.2"]]),
+        // A metastasis of unspecified site whose body site the record names: the record's words, quoted.
+        cond("elsewhere", [[SCT, "128462008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "78961009", display: "Splenic structure" }] }] }),
+      ],
+      P,
+      { now: NOW },
+    ).tokuhashi.items.visceralMets;
+
+  it("a visceral metastasis: the mapping's organs in Japanese, the record's body site as written", () => {
+    const item = visceral();
+    expect(item.context).toBe(
+      "Metastasis to a major internal organ on file: liver (Condition/liver). Removable or not is the surgeon's judgement. " +
+        "Also on file, possibly a major internal organ: pleura (Condition/pleura), Splenic structure (Condition/elsewhere).",
+    );
+    expect(coreSentences("ja", item.contextCodes, "")).toBe(
+      "主要臓器への転移が記録されています：肝臓（Condition/liver）。切除可能かどうかは術者が判断してください。" +
+        "主要臓器に該当する可能性のある転移の記録もあります：胸膜（Condition/pleura）、Splenic structure（Condition/elsewhere）。",
+    );
+    expect(coreSentences("en", item.contextCodes, "")).toBe(item.context);
+  });
+
+  it("an ambiguous primary: the mapping's site name and note in Japanese; the record's own display as written", () => {
+    const anal = buildReport([patient(), cond("anal", [[CM, "C21.0"]])], P, { now: NOW }).tokuhashi.items.primarySite;
+    expect(anal.context).toBe(
+      "Primary cancer on file: Anus and anal canal (Condition/anal: rectum or others). " +
+        "The anal canal is not the rectum anatomically, but registries often group them: ask. Pick the primary-site category.",
+    );
+    expect(coreSentences("ja", anal.contextCodes, "")).toBe(
+      "記録にある原発がん：肛門および肛門管（Condition/anal：直腸またはその他）。" +
+        "肛門管は解剖学的には直腸ではありませんが、がん登録ではまとめて扱われることが多いため、確認してください。原発巣の分類を選んでください。",
+    );
+    const named = { resourceType: "Condition", id: "cx", code: { coding: [{ system: CM, code: "C53.9", display: "Carcinoma of cervix uteri" }] }, subject };
+    const cervix = buildReport([patient(), named], P, { now: NOW }).tokuhashi.items.primarySite;
+    expect(coreSentences("ja", cervix.contextCodes, "")).toBe("記録にある原発がん：Carcinoma of cervix uteri（Condition/cx：子宮またはその他）。原発巣の分類を選んでください。");
+  });
+
+  it("a term the table lacks is shown in its English inside the Japanese sentence", () => {
+    const message = msg("context.visceral.possible", { organs: coreList("comma", [msg("term.with-ref", { label: coreTerm("spleen"), ref: "Condition/s" })]) });
+    expect(coreText("ja", message, "English fallback")).toBe("主要臓器に該当するかどうか判断を要する転移の記録があります：spleen（Condition/s）。判断してください。");
+    expect(coreText("en", message, "")).toBe("Metastasis on file that may or may not count as a major internal organ: spleen (Condition/s). Please decide.");
+    expect(coreText("ja", msg("context.primary.mapping-note", { note: coreTerm("A note nobody translated.") }), "")).toBe("A note nobody translated.");
+  });
+
+  it("\"site not coded\" stays a message of the core, also when a record names a body site so", () => {
+    const r = buildReport(
+      [
+        patient(),
+        cond("nowhere", [[SCT, "128462008"]]),
+        cond("odd", [[SCT, "128462008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "1", display: "site not coded" }] }] }),
+      ],
+      P,
+      { now: NOW },
+    );
+    expect(coreSentences("ja", r.tokuhashi.items.visceralMets.contextCodes, "")).toBe(
+      "主要臓器に該当するかどうか判断を要する転移の記録があります：部位コードなし（Condition/nowhere）、site not coded（Condition/odd）。判断してください。",
+    );
+  });
+});
+
+describe("provenance notes (Provenance.noteCode)", () => {
+  const sources = (resources: unknown[]) => buildReport([patient(), ...resources], P, { now: NOW }).qol.timepoints.map((t) => t.source);
+
+  it("a day of several records names the others (ten at most) and says when one is preliminary", () => {
+    const ecogs = Array.from({ length: 12 }, (_, i) => ecog(`e${i + 1}`, 2, "2024-04-01"));
+    const [day] = sources([...ecogs, obs("ep", LOINC, "89247-1", { valueInteger: 2, effectiveDateTime: "2024-04-01", status: "preliminary" })]);
+    const others = Array.from({ length: 10 }, (_, i) => `Observation/e${i + 2}`);
+    expect(day?.note).toBe(`also ${others.join(", ")}, …; includes preliminary results`);
+    expect(coreText("en", day?.noteCode, "")).toBe(day?.note);
+    expect(coreText("ja", day?.noteCode, "")).toBe(`ほかに${others.join("、")}、…；暫定結果を含む`);
+  });
+
+  it("questionnaires of one day: the first's own note, then each other one", () => {
+    const [row] = sources([
+      qr("eq-a", "eq5d5l", eq5dItems(false), { status: "in-progress" }),
+      qr("eq-b", "eq5d5l", eq5dItems(false)),
+      qr("eq-c", "eq5d5l", eq5dItems(false)),
+    ]);
+    expect(row?.note).toBe("questionnaire in progress; also QuestionnaireResponse/eq-b; also QuestionnaireResponse/eq-c");
+    expect(coreText("ja", row?.noteCode, "")).toBe("回答途中の質問票；ほかにQuestionnaireResponse/eq-b；ほかにQuestionnaireResponse/eq-c");
+  });
+
+  it("single notes: preliminary, entered by the clinician, an unconfirmed diagnosis", () => {
+    const r = buildReport([patient(), kps("kp", 50, { status: "preliminary" }), spinal("t5", [LEVEL.T5], { verificationStatus: status("provisional") })], P, {
+      now: NOW,
+      clinician: { sins: { pain: "none" } },
+    });
+    const notes = (ps: readonly Provenance[]) => ps.map((p) => [p.note, coreText("ja", p.noteCode, "")]);
+    expect(notes(r.tokuhashi.items.generalCondition.provenance)).toEqual([["preliminary result", "暫定結果"]]);
+    expect(notes(r.sins.items.pain.provenance)).toEqual([["entered by clinician", "臨床医が入力"]]);
+    expect(notes(r.sins.items.location.provenance)).toEqual([["provisional diagnosis", "暫定診断"]]);
   });
 });

@@ -6,12 +6,16 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Patient } from "fhir/r4";
 import { DEFAULT_CONFIG } from "../../../launch/config";
 import type { LaunchContext, PatientRecord } from "../../../src/fhir";
+import { buildReport } from "../../../src/extract";
+import { createTranslator, type Locale } from "../../../src/i18n";
+import { TranslatorProvider } from "../../../src/i18n/react";
 import { engine } from "../../../src/ui/engine";
+import { ProvenanceList } from "../../../src/ui/score/ProvenanceList";
 import { renderApp, session } from "./helpers";
 
 /** L2 metastasis, age 62 on 2025-01-01, two different ECOG values on 2024-06-01, nothing else on file. */
@@ -81,5 +85,48 @@ describe("the core's messages in the clinician's language", () => {
     ).toBeInTheDocument();
     const notes = within(screen.getByTestId("diagnostics")).getAllByRole("listitem");
     expect(notes[0]).toHaveTextContent("Warning: ECOG: different values recorded on 2024-06-01: ECOG 1 (Observation/ecog-a); ECOG 3 (Observation/ecog-b)");
+  });
+});
+
+describe("provenance notes in the clinician's language", () => {
+  // A preliminary KPS: its Observation carries the note "preliminary result"; a provisional diagnosis likewise.
+  const subject = { reference: "Patient/p" };
+  const report = buildReport(
+    [
+      { resourceType: "Patient", id: "p", birthDate: "1950-01-01" },
+      { resourceType: "Observation", id: "kps", status: "preliminary", code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] }, subject, effectiveDateTime: "2024-05-01", valueInteger: 60 },
+      {
+        resourceType: "Condition",
+        id: "t5",
+        code: { coding: [{ system: "http://snomed.info/sct", code: "94222008" }] },
+        bodySite: [{ coding: [{ system: "http://snomed.info/sct", code: "56401006" }] }],
+        verificationStatus: { coding: [{ code: "provisional" }] },
+        subject,
+      },
+    ],
+    "p",
+    { now },
+  );
+  const provenance = [...report.tokuhashi.items.generalCondition.provenance, ...report.sins.items.location.provenance];
+
+  function notesIn(locale: Locale): string[] {
+    render(
+      <TranslatorProvider translator={createTranslator(locale)}>
+        <ProvenanceList provenance={provenance} itemLabel="item" />
+      </TranslatorProvider>,
+    );
+    const notes = [...document.querySelectorAll(".provenance-detail")].map((dl) => {
+      const dts = [...dl.querySelectorAll("dt")];
+      const dt = dts.find((d) => d.textContent === (locale === "ja" ? "注記" : "Note"));
+      return dt?.nextElementSibling?.textContent ?? "";
+    });
+    document.body.innerHTML = "";
+    return notes;
+  }
+
+  it("shows the extraction's notes in Japanese, and as written in English", () => {
+    expect(provenance.map((p) => p.note)).toEqual(["preliminary result", "provisional diagnosis"]);
+    expect(notesIn("ja")).toEqual(["暫定結果", "暫定診断"]);
+    expect(notesIn("en")).toEqual(["preliminary result", "provisional diagnosis"]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import type { Diagnostic } from "../../../src/report/types";
-import { accessNoteText, provenanceNoteText } from "../../../src/ui/accessNotes";
+import { accessNoteText } from "../../../src/ui/accessNotes";
 import { DiagnosticsDrawer } from "../../../src/ui/DiagnosticsDrawer";
 import "./helpers";
 
@@ -56,13 +56,5 @@ describe("data-access notes in the clinician's language", () => {
     );
     expect(screen.getByText(/観察値（Observation）の読み取りを許可していません/)).toBeInTheDocument();
     expect(screen.queryByText(/EN forbidden/)).not.toBeInTheDocument();
-  });
-
-  it("provenance notes written by the extraction are translated; others are shown as written", () => {
-    expect(provenanceNoteText(ja, "preliminary result")).toBe("暫定結果");
-    expect(provenanceNoteText(ja, "entered by clinician")).toBe("臨床医が入力");
-    expect(provenanceNoteText(ja, "questionnaire in progress")).toBe("回答途中の質問票");
-    expect(provenanceNoteText(ja, "something else")).toBe("something else");
-    expect(provenanceNoteText(en, "preliminary result")).toBe("preliminary result");
   });
 });
