@@ -3,9 +3,20 @@
  * Every fault is its own state; none of them may turn into a silently wrong score.
  */
 import type { OperationOutcome } from "fhir/r4";
+import type { CoreMessage, CoreParam } from "../scores/types";
+import { accessMessage, DETAIL_CODE } from "./messages";
 
 /** The searches of one patient record load (the Patient read itself is not optional). */
 export type SearchName = "Condition" | "Observation" | "QuestionnaireResponse";
+
+/** What was wrong with an answer that is not the FHIR JSON asked for (each has its message, ./messages.ts). */
+export type InvalidResponseDetail =
+  | "not JSON"
+  | "invalid JSON"
+  | "not a Bundle"
+  | "not a Patient"
+  | "a next-page link points to another server"
+  | "next-page links loop";
 
 export type FhirFault =
   /** 401 after the one refresh attempt (or none was possible): the user must relaunch from the EHR. */
@@ -25,7 +36,7 @@ export type FhirFault =
   /** The network failed (DNS, TLS, CORS, connection reset), on every attempt. */
   | { kind: "network"; attempts: number }
   /** An answer that is not the FHIR JSON asked for (invalid JSON, HTML error page, wrong resource type). */
-  | { kind: "invalid-response"; detail: string }
+  | { kind: "invalid-response"; detail: InvalidResponseDetail }
   /** Any other 4xx (400, 405, 409, 412, 422 …): the server refused this request; retrying will not help. */
   | { kind: "rejected"; status: number; outcome: OperationOutcome | null }
   /** The caller cancelled (its AbortSignal fired). */
@@ -54,10 +65,23 @@ export function isFatalFault(fault: FhirFault): boolean {
   return fault.kind === "session-ended" || fault.kind === "aborted" || fault.kind === "no-patient";
 }
 
-function waitHint(ms: number | null): string {
-  if (ms === null) return "";
+/** The wait the server asked for: about n minutes from 2 minutes on, else seconds; null when it asked none. */
+function serverWait(ms: number | null): { minutes: number } | { seconds: number } | null {
+  if (ms === null) return null;
   const s = Math.ceil(ms / 1000);
-  return s >= 120 ? ` The server asked to wait about ${Math.ceil(s / 60)} minutes.` : ` The server asked to wait ${s} s.`;
+  return s >= 120 ? { minutes: Math.ceil(s / 60) } : { seconds: s };
+}
+
+function waitHint(ms: number | null): string {
+  const wait = serverWait(ms);
+  if (wait === null) return "";
+  return "minutes" in wait ? ` The server asked to wait about ${wait.minutes} minutes.` : ` The server asked to wait ${wait.seconds} s.`;
+}
+
+function waitParam(ms: number | null): CoreParam {
+  const wait = serverWait(ms);
+  if (wait === null) return "";
+  return "minutes" in wait ? accessMessage("access.fault.wait-minutes", wait) : accessMessage("access.fault.wait-seconds", wait);
 }
 
 /**
@@ -90,5 +114,41 @@ export function faultMessage(fault: FhirFault): string {
       return "The request was cancelled.";
     case "no-patient":
       return "No patient was selected at launch. Open the app from a patient's chart.";
+  }
+}
+
+/** faultMessage(fault) in machine-readable form: its code of ACCESS_MESSAGE_CODES (./messages.ts) and parameters. */
+export function faultCode(fault: FhirFault): CoreMessage {
+  switch (fault.kind) {
+    case "session-ended":
+      return accessMessage("access.fault.session-ended");
+    case "forbidden":
+      return accessMessage("access.fault.forbidden");
+    case "not-found":
+      return accessMessage("access.fault.not-found");
+    case "rate-limited":
+      return accessMessage("access.fault.rate-limited", { attempts: fault.attempts, wait: waitParam(fault.retryAfterMs) });
+    case "unavailable":
+      return accessMessage("access.fault.unavailable", { attempts: fault.attempts, wait: waitParam(fault.retryAfterMs) });
+    case "server-error":
+      return accessMessage(fault.attempts === 1 ? "access.fault.server-error.one" : "access.fault.server-error.many", {
+        status: fault.status,
+        attempts: fault.attempts,
+      });
+    case "timeout":
+      return accessMessage(fault.attempts === 1 ? "access.fault.timeout.one" : "access.fault.timeout.many", {
+        seconds: Math.round(fault.timeoutMs / 1000),
+        attempts: fault.attempts,
+      });
+    case "network":
+      return accessMessage("access.fault.network");
+    case "invalid-response":
+      return accessMessage("access.fault.invalid-response", { detail: accessMessage(DETAIL_CODE[fault.detail]) });
+    case "rejected":
+      return accessMessage("access.fault.rejected", { status: fault.status });
+    case "aborted":
+      return accessMessage("access.fault.aborted");
+    case "no-patient":
+      return accessMessage("access.fault.no-patient");
   }
 }

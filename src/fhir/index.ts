@@ -30,13 +30,16 @@ export {
 } from "./request";
 export {
   FhirFaultError,
+  faultCode,
   faultMessage,
   isFatalFault,
   isFhirFaultError,
   type FhirFault,
   type FhirFaultKind,
+  type InvalidResponseDetail,
   type SearchName,
 } from "./faults";
+export { ACCESS_MESSAGE_CODES, type AccessMessageCode } from "./messages";
 export { parseRetryAfter } from "./retry-after";
 export { patientBanner, needPatientBanner, pickName, pickMrn, formatHumanName, type PatientBanner } from "./banner";
 export { parseScopes, scopeAllows, type ResourceScope, type ScopeAction, type ScopeContext } from "./scopes";

@@ -19,7 +19,9 @@ import type Client from "fhirclient/lib/Client";
 import type { Patient } from "fhir/r4";
 import type { Diagnostic } from "../report/types";
 import { DEFAULT_CANONICAL_BASE, instrumentFromCanonical } from "../questionnaires/contract";
-import { FhirFaultError, faultMessage, isFatalFault, type FhirFault, type SearchName } from "./faults";
+import type { CoreMessage } from "../scores/types";
+import { FhirFaultError, faultCode, faultMessage, isFatalFault, type FhirFault, type SearchName } from "./faults";
+import { accessMessage, holdsTerm, searchTerm } from "./messages";
 import { fhirRequest, type RequestPolicy } from "./request";
 import { searchAll, type SearchResult } from "./search";
 
@@ -127,22 +129,36 @@ interface SearchOutcome {
   partial: boolean;
 }
 
-/** A data-access note; `params` let the view say it in the clinician's language (src/ui/accessNotes.ts). */
-function warning(message: string, code: string, params: Record<string, string | number>): Diagnostic {
-  return { severity: "warning", message, code, params };
+/**
+ * A data-access note: its English `message`, its `code`, and the same in machine-readable form (`messageCode`,
+ * ./messages.ts), which the view renders in the clinician's language. `params` also keep the search's name
+ * (`search`) and the fault's kind (`fault`) as plain values, for any reader that sorts notes by them.
+ */
+function note(
+  severity: Diagnostic["severity"],
+  message: string,
+  code: string,
+  text: CoreMessage,
+  plain: Record<string, string | number> = {},
+): Diagnostic {
+  return { severity, message, code, messageCode: text.code, params: { ...plain, ...text.params } };
 }
 
 function failureDiagnostic(name: SearchName, fault: FhirFault): Diagnostic {
   if (fault.kind === "forbidden") {
-    return warning(
+    return note(
+      "warning",
       `The EHR did not give this app permission to read ${LABEL[name]} (scope missing): ${WHAT_IS_MISSING[name]} are not shown and the scores stay ranges.`,
       "search-forbidden",
+      accessMessage("access.search-forbidden", { data: searchTerm(name), holds: holdsTerm(name) }),
       { search: name },
     );
   }
-  return warning(
+  return note(
+    "warning",
     `${LABEL[name]} could not be read: ${faultMessage(fault)} ${capitalise(WHAT_IS_MISSING[name])} are missing and the scores stay ranges.`,
     "search-failed",
+    accessMessage("access.search-failed", { data: searchTerm(name), reason: faultCode(fault), holds: holdsTerm(name, true) }),
     { search: name, fault: fault.kind },
   );
 }
@@ -173,12 +189,15 @@ async function runSearch(
   const diagnostics: Diagnostic[] = [];
   if (plan.filtered && settled.some((s) => s.status === "rejected" && isUnfilteredRejection(s.reason))) {
     // The server refused the code filter: read everything of the patient and filter here.
-    diagnostics.push({
-      severity: "info",
-      message: `The EHR does not accept searching ${LABEL[plan.name]} by code; all of the patient's ${LABEL[plan.name]} were read and filtered by the app.`,
-      code: "fallback-unfiltered",
-      params: { search: plan.name },
-    });
+    diagnostics.push(
+      note(
+        "info",
+        `The EHR does not accept searching ${LABEL[plan.name]} by code; all of the patient's ${LABEL[plan.name]} were read and filtered by the app.`,
+        "fallback-unfiltered",
+        accessMessage("access.fallback-unfiltered", { data: searchTerm(plan.name) }),
+        { search: plan.name },
+      ),
+    );
     try {
       results = [await searchAll(client, plan.name, new URLSearchParams({ patient: patientId }), searchOptions)];
     } catch (error) {
@@ -218,20 +237,24 @@ async function runSearch(
     if (r.status === "capped") {
       partial = true;
       diagnostics.push(
-        warning(
+        note(
+          "warning",
           `Only the first ${r.pages} pages of ${LABEL[plan.name]} were read (the app's page limit); more are on file. Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "page-cap",
-          { search: plan.name, pages: r.pages },
+          accessMessage("access.page-cap", { data: searchTerm(plan.name), pages: r.pages, holds: holdsTerm(plan.name) }),
+          { search: plan.name },
         ),
       );
     } else if (r.status === "failed-midway") {
       partial = true;
       failure ??= r.fault;
       diagnostics.push(
-        warning(
+        note(
+          "warning",
           `${LABEL[plan.name]} were read only in part: page ${r.pages + 1} failed (${faultMessage(r.fault)}). Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "page-failed",
-          { search: plan.name, page: r.pages + 1, fault: r.fault.kind },
+          accessMessage("access.page-failed", { data: searchTerm(plan.name), page: r.pages + 1, reason: faultCode(r.fault), holds: holdsTerm(plan.name) }),
+          { search: plan.name, fault: r.fault.kind },
         ),
       );
     }
@@ -282,7 +305,14 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
       keep: (r) => hasCode(r, observationSet),
     });
   } else {
-    diagnostics.push({ severity: "info", message: "No Observation codes were configured: Observations were not read.", code: "observations-not-requested" });
+    diagnostics.push(
+      note(
+        "info",
+        "No Observation codes were configured: Observations were not read.",
+        "observations-not-requested",
+        accessMessage("access.observations-not-requested"),
+      ),
+    );
   }
   plans.push({ name: "QuestionnaireResponse", parts: [byPatient()], filtered: false, keep: (r) => isOwnResponse(r, base) });
 

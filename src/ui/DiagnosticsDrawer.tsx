@@ -2,7 +2,6 @@ import type { Diagnostic, DiagnosticSeverity } from "../report/types";
 import type { MessageKey } from "../i18n";
 import { diagnosticText } from "../i18n/core";
 import { useTranslator } from "../i18n/react";
-import { accessNoteText } from "./accessNotes";
 
 const SEVERITY: Record<DiagnosticSeverity, { key: MessageKey; mark: string }> = {
   error: { key: "app.diag.error", mark: "✕" },
@@ -12,13 +11,12 @@ const SEVERITY: Record<DiagnosticSeverity, { key: MessageKey; mark: string }> = 
 const ORDER: Record<DiagnosticSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * Every skipped resource, conflict and fallback the core reported, most severe first. The messages are the
- * core's clinician words, in the view's language when the core gave their code (else the core's English);
+ * Every skipped resource, conflict and fallback the core and the data-access layer reported, most severe first.
+ * The messages are their clinician words, in the view's language when they gave their code (else the English);
  * the severity is written out (never colour alone) and the resource named.
  */
 export function DiagnosticsDrawer({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
-  const translator = useTranslator();
-  const { t, locale } = translator;
+  const { t, locale } = useTranslator();
   const sorted = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const warnings = diagnostics.filter((d) => d.severity !== "info").length;
   return (
@@ -37,7 +35,7 @@ export function DiagnosticsDrawer({ diagnostics }: { diagnostics: readonly Diagn
                 <span aria-hidden="true">{SEVERITY[d.severity].mark} </span>
                 {t(SEVERITY[d.severity].key)}:
               </span>{" "}
-              {accessNoteText(translator, d) ?? diagnosticText(locale, d)}
+              {diagnosticText(locale, d)}
               {d.resource ? <span className="diag-resource"> ({t("app.diag.resource", { resource: d.resource })})</span> : null}
             </li>
           ))}

@@ -44,11 +44,6 @@ export function faultText(fault: AppFault): FaultText {
   return FAULT_TEXT[fault.kind];
 }
 
-/** The short title of a fault kind (e.g. in a data note about one search), or null for an unknown kind. */
-export function faultTitleKey(kind: string): MessageKey | null {
-  return Object.hasOwn(FAULT_TEXT, kind) ? FAULT_TEXT[kind as AppFault["kind"]].title : null;
-}
-
 /** Parameters of a fault's sentence: HTTP status, the wait the server asked for, seconds of the timeout. */
 export function faultParams(fault: AppFault): Record<string, string | number> {
   const params: Record<string, string | number> = {};

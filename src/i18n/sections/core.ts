@@ -1,14 +1,20 @@
 import { defineSection } from "../catalogue";
 import type { CoreJoin } from "../../scores/types";
 import type { CoreMessageCode } from "../../extract/messages";
+import type { AccessMessageCode } from "../../fhir/messages";
 
-/** A key of this section: every code the core can emit (CORE_MESSAGE_CODES) and every list separator. */
-export type CoreKey = `core.${CoreMessageCode}` | `core.join.${CoreJoin}`;
+/**
+ * A key of this section: every code the core can emit (CORE_MESSAGE_CODES), every code of the data-access
+ * layer's notes (ACCESS_MESSAGE_CODES of src/fhir/messages.ts) and every list separator.
+ */
+export type CoreKey = `core.${CoreMessageCode}` | `core.${AccessMessageCode}` | `core.join.${CoreJoin}`;
 
 /**
  * The core's messages (src/scores, src/extract): applicability and segment-group reasons, item context
- * notes, suggestion reasons, diagnostics, and the terms nested in them. The English text is exactly what
- * the core writes (test/unit/extract/messages.test.ts renders each code and compares); the Japanese is for the clinician.
+ * notes, suggestion reasons, diagnostics, provenance notes, and the terms nested in them; and the data-access
+ * notes of src/fhir/record.ts with their fault sentences. The English text is exactly what the core and
+ * record.ts write (test/unit/extract/messages.test.ts and test/unit/fhir/record.test.ts render each code and
+ * compare); the Japanese is for the clinician.
  * Loaded with the clinician view, not with the first download (src/i18n/core.ts registers it).
  * Clinical words follow the app section (Fisher 2010, Tokuhashi 2005, Segi et al. 2025).
  */
@@ -178,6 +184,45 @@ export const coreStrings = defineSection<CoreKey>(
     "core.prov.also": "also {refs}",
     "core.prov.includes-preliminary": "includes preliminary results",
     "core.prov.notes": "{notes}",
+
+    // Data-access notes (src/fhir/record.ts) and the fault sentences nested in them (src/fhir/faults.ts)
+    "core.access.search-forbidden": "The EHR did not give this app permission to read {data} (scope missing): {holds} are not shown and the scores stay ranges.",
+    "core.access.search-failed": "{data} could not be read: {reason} {holds} are missing and the scores stay ranges.",
+    "core.access.page-cap": "Only the first {pages} pages of {data} were read (the app's page limit); more are on file. Some {holds} may be missing and the scores stay ranges.",
+    "core.access.page-failed": "{data} were read only in part: page {page} failed ({reason}). Some {holds} may be missing and the scores stay ranges.",
+    "core.access.fallback-unfiltered": "The EHR does not accept searching {data} by code; all of the patient's {data} were read and filtered by the app.",
+    "core.access.observations-not-requested": "No Observation codes were configured: Observations were not read.",
+    "core.access.search.Condition": "Conditions",
+    "core.access.search.Observation": "Observations",
+    "core.access.search.QuestionnaireResponse": "QuestionnaireResponses",
+    "core.access.holds.Condition": "diagnoses (metastasis levels, primary tumour, visceral metastases)",
+    "core.access.holds.Observation": "measurements (performance status, pain, function scores)",
+    "core.access.holds.QuestionnaireResponse": "questionnaires saved earlier by this app",
+    "core.access.holds-start.Condition": "Diagnoses (metastasis levels, primary tumour, visceral metastases)",
+    "core.access.holds-start.Observation": "Measurements (performance status, pain, function scores)",
+    "core.access.holds-start.QuestionnaireResponse": "Questionnaires saved earlier by this app",
+    "core.access.fault.session-ended": "The EHR session has ended. Close this window and open the app again from the patient's chart.",
+    "core.access.fault.forbidden": "The EHR did not give this app permission for this data (scope missing).",
+    "core.access.fault.not-found": "The EHR does not have this record.",
+    "core.access.fault.rate-limited": "The EHR is limiting requests and did not answer after {attempts} attempts.{wait}",
+    "core.access.fault.unavailable": "The EHR's FHIR server is temporarily unavailable (503) after {attempts} attempts.{wait}",
+    "core.access.fault.server-error.one": "The EHR's FHIR server failed (HTTP {status}) after {attempts} attempt.",
+    "core.access.fault.server-error.many": "The EHR's FHIR server failed (HTTP {status}) after {attempts} attempts.",
+    "core.access.fault.timeout.one": "The EHR's FHIR server did not answer within {seconds} s ({attempts} attempt).",
+    "core.access.fault.timeout.many": "The EHR's FHIR server did not answer within {seconds} s ({attempts} attempts).",
+    "core.access.fault.network": "The EHR's FHIR server could not be reached (network error).",
+    "core.access.fault.invalid-response": "The EHR's FHIR server sent an answer the app cannot read ({detail}).",
+    "core.access.fault.rejected": "The EHR's FHIR server refused the request (HTTP {status}).",
+    "core.access.fault.aborted": "The request was cancelled.",
+    "core.access.fault.no-patient": "No patient was selected at launch. Open the app from a patient's chart.",
+    "core.access.fault.wait-seconds": " The server asked to wait {seconds} s.",
+    "core.access.fault.wait-minutes": " The server asked to wait about {minutes} minutes.",
+    "core.access.detail.not-json": "not JSON",
+    "core.access.detail.invalid-json": "invalid JSON",
+    "core.access.detail.not-bundle": "not a Bundle",
+    "core.access.detail.not-patient": "not a Patient",
+    "core.access.detail.foreign-next": "a next-page link points to another server",
+    "core.access.detail.next-loop": "next-page links loop",
 
     // Item values quoted in messages (English: the value's key)
     "core.value.generalCondition.poor": "poor",
@@ -398,6 +443,45 @@ export const coreStrings = defineSection<CoreKey>(
     "core.prov.also": "ほかに{refs}",
     "core.prov.includes-preliminary": "暫定結果を含む",
     "core.prov.notes": "{notes}",
+
+    // Data-access notes (src/fhir/record.ts) and the fault sentences nested in them (src/fhir/faults.ts)
+    "core.access.search-forbidden": "EHRがこのアプリに{data}の読み取りを許可していません（スコープ不足）。{holds}は表示されず、スコアは範囲のままです。",
+    "core.access.search-failed": "{data}を読み取れませんでした：{reason}{holds}が欠けているため、スコアは範囲のままです。",
+    "core.access.page-cap": "{data}は最初の{pages}ページのみ読み取りました（アプリのページ上限）。記録はさらにあり、{holds}の一部が欠けている可能性があるため、スコアは範囲のままです。",
+    "core.access.page-failed": "{data}は一部のみ読み取りました：{page}ページ目が失敗しました。{reason}{holds}の一部が欠けている可能性があり、スコアは範囲のままです。",
+    "core.access.fallback-unfiltered": "EHRがコードによる{data}の検索に対応していないため、患者の{data}をすべて読み込み、アプリで絞り込みました。",
+    "core.access.observations-not-requested": "Observationのコードが設定されていないため、観察値（Observation）は読み込んでいません。",
+    "core.access.search.Condition": "診断（Condition）",
+    "core.access.search.Observation": "観察値（Observation）",
+    "core.access.search.QuestionnaireResponse": "質問票の回答（QuestionnaireResponse）",
+    "core.access.holds.Condition": "診断（転移のレベル、原発巣、内臓転移）",
+    "core.access.holds.Observation": "測定値（全身状態、疼痛、機能スコア）",
+    "core.access.holds.QuestionnaireResponse": "このアプリで以前に保存した質問票",
+    "core.access.holds-start.Condition": "診断（転移のレベル、原発巣、内臓転移）",
+    "core.access.holds-start.Observation": "測定値（全身状態、疼痛、機能スコア）",
+    "core.access.holds-start.QuestionnaireResponse": "このアプリで以前に保存した質問票",
+    "core.access.fault.session-ended": "EHRのセッションが終了しました。このウィンドウを閉じ、患者カルテからアプリを開き直してください。",
+    "core.access.fault.forbidden": "EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。",
+    "core.access.fault.not-found": "EHRにこの記録がありません。",
+    "core.access.fault.rate-limited": "EHRサーバーが要求を制限しており、{attempts}回試行しても応答がありませんでした。{wait}",
+    "core.access.fault.unavailable": "EHRのFHIRサーバーが一時的に利用できません（503、{attempts}回試行）。{wait}",
+    "core.access.fault.server-error.one": "EHRのFHIRサーバーでエラーが発生しました（HTTP {status}、{attempts}回試行）。",
+    "core.access.fault.server-error.many": "EHRのFHIRサーバーでエラーが発生しました（HTTP {status}、{attempts}回試行）。",
+    "core.access.fault.timeout.one": "EHRのFHIRサーバーが{seconds}秒以内に応答しませんでした（{attempts}回試行）。",
+    "core.access.fault.timeout.many": "EHRのFHIRサーバーが{seconds}秒以内に応答しませんでした（{attempts}回試行）。",
+    "core.access.fault.network": "EHRのFHIRサーバーに接続できませんでした（ネットワークエラー）。",
+    "core.access.fault.invalid-response": "EHRのFHIRサーバーから読み取れない応答が送られました（{detail}）。",
+    "core.access.fault.rejected": "EHRのFHIRサーバーが要求を拒否しました（HTTP {status}）。",
+    "core.access.fault.aborted": "読み込みが中止されました。",
+    "core.access.fault.no-patient": "起動時に患者が選択されていません。EHRの患者カルテからアプリを開いてください。",
+    "core.access.fault.wait-seconds": "サーバーから{seconds}秒待つよう求められています。",
+    "core.access.fault.wait-minutes": "サーバーから約{minutes}分待つよう求められています。",
+    "core.access.detail.not-json": "JSONではありません",
+    "core.access.detail.invalid-json": "JSONが不正です",
+    "core.access.detail.not-bundle": "Bundleではありません",
+    "core.access.detail.not-patient": "Patientリソースではありません",
+    "core.access.detail.foreign-next": "次ページのリンクが別のサーバーを指しています",
+    "core.access.detail.next-loop": "次ページのリンクが循環しています",
 
     // Item values quoted in messages (English: the value's key)
     "core.value.generalCondition.poor": "不良",

@@ -11,6 +11,7 @@ import { z } from "zod/mini";
 import { describe, expect, it, vi } from "vitest";
 import { buildReport, extractEvidence, scoreReport } from "../../../src/extract";
 import { CORE_MESSAGE_CODES, EXTRACT_MESSAGE_CODES, msg } from "../../../src/extract/messages";
+import { ACCESS_MESSAGE_CODES } from "../../../src/fhir/messages";
 import { issueReason } from "../../../src/extract/schemas";
 import { coreSentences, coreText, renderCoreMessage } from "../../../src/i18n/core";
 import { templateOf } from "../../../src/i18n";
@@ -487,17 +488,20 @@ describe("every core message reads in the catalogue's English exactly as the cor
 
 describe("the core section of the catalogue", () => {
   const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  // The core's codes and, beside them, those of the data-access notes (src/fhir/messages.ts; checked against
+  // what src/fhir/record.ts writes in test/unit/fhir/record.test.ts).
+  const ALL_CODES: readonly string[] = [...CORE_MESSAGE_CODES, ...ACCESS_MESSAGE_CODES];
 
-  it("has exactly the core's codes and separators, in English and Japanese", () => {
-    const keys = [...CORE_MESSAGE_CODES.map((c) => `core.${c}`), ...CORE_JOINS.map((j) => `core.join.${j}`)].sort();
+  it("has exactly the core's codes, the data-access notes' codes and the separators, in English and Japanese", () => {
+    const keys = [...ALL_CODES.map((c) => `core.${c}`), ...CORE_JOINS.map((j) => `core.join.${j}`)].sort();
     expect(Object.keys(coreStrings.en).sort()).toEqual(keys);
     expect(Object.keys(coreStrings.ja).sort()).toEqual(keys);
-    expect(new Set(CORE_MESSAGE_CODES).size).toBe(CORE_MESSAGE_CODES.length);
+    expect(new Set(ALL_CODES).size).toBe(ALL_CODES.length);
     expect(SCORE_MESSAGE_CODES.every((c) => CORE_MESSAGE_CODES.includes(c))).toBe(true);
   });
 
-  it("every code the core can emit has a Japanese text with the same placeholders", () => {
-    for (const code of CORE_MESSAGE_CODES) {
+  it("every code has a Japanese text with the same placeholders", () => {
+    for (const code of ALL_CODES) {
       const en = templateOf("en", `core.${code}`);
       const ja = templateOf("ja", `core.${code}`);
       expect(ja, code).toBeTruthy();
@@ -543,7 +547,7 @@ describe("the core section of the catalogue", () => {
       // Only the provenance notes, joined by the locale's separator.
       "prov.notes",
     ];
-    const same = CORE_MESSAGE_CODES.filter((c) => templateOf("en", `core.${c}`) === templateOf("ja", `core.${c}`));
+    const same = ALL_CODES.filter((c) => templateOf("en", `core.${c}`) === templateOf("ja", `core.${c}`));
     expect(same).toEqual(neutral);
   });
 });

@@ -2,8 +2,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { http, HttpResponse } from "msw";
 import { server } from "../../setup/msw-server";
-import { codeChunks, hasCode, loadPatientRecord, type LoadOptions } from "../../../src/fhir/record";
+import { codeChunks, hasCode, loadPatientRecord, type LoadOptions, type PatientRecord } from "../../../src/fhir/record";
 import { FhirFaultError, type FhirFault } from "../../../src/fhir/faults";
+import { ACCESS_MESSAGE_CODES } from "../../../src/fhir/messages";
+import { renderCoreMessage } from "../../../src/i18n/core";
+import type { Diagnostic } from "../../../src/report/types";
+import type { CoreMessage, CoreParam } from "../../../src/scores/types";
 import { questionnaireUrl } from "../../../src/questionnaires/contract";
 import { BASE, bundle, fastPolicy, makeClient } from "./helpers";
 
@@ -167,7 +171,8 @@ describe("loadPatientRecord", () => {
     expect(record.resources).toContainEqual(kps);
     expect(record.resources).toContainEqual(ecog);
     expect(record.resources).not.toContainEqual(glucose);
-    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "fallback-unfiltered", severity: "info", params: { search: "Observation" } })]);
+    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "fallback-unfiltered", severity: "info", messageCode: "access.fallback-unfiltered" })]);
+    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation" });
     expect(record.partial).toBe(false);
   });
 
@@ -180,8 +185,8 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "search-forbidden", severity: "warning" })]);
     expect(record.diagnostics[0]!.message).toMatch(/permission/);
-    // The view says it in the clinician's language from these (src/ui/accessNotes.ts).
-    expect(record.diagnostics[0]!.params).toEqual({ search: "Observation" });
+    // The view says it in the clinician's language from its message code (src/i18n/core.ts, diagnosticText).
+    expect(record.diagnostics[0]).toMatchObject({ messageCode: "access.search-forbidden", params: { search: "Observation" } });
   });
 
   it("404 for the patient fails the load with 'not-found'", async () => {
@@ -215,7 +220,7 @@ describe("loadPatientRecord", () => {
     const record = await loadPatientRecord(makeClient(), options());
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.failures[0]!.fault).toMatchObject({ kind: "unavailable", attempts: 2 });
-    expect(record.diagnostics[0]).toMatchObject({ code: "search-failed", params: { search: "Observation", fault: "unavailable" } });
+    expect(record.diagnostics[0]).toMatchObject({ code: "search-failed", messageCode: "access.search-failed", params: { search: "Observation", fault: "unavailable" } });
   });
 
   it("a page failing mid-way keeps the earlier pages and marks the record partial", async () => {
@@ -231,7 +236,7 @@ describe("loadPatientRecord", () => {
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-failed" })]);
     expect(record.diagnostics[0]!.message).toMatch(/page 2/);
-    expect(record.diagnostics[0]!.params).toEqual({ search: "Observation", page: 2, fault: "server-error" });
+    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation", page: 2, fault: "server-error" });
   });
 
   it("the page cap stops paging with a 'page-cap' diagnostic and a partial record", async () => {
@@ -246,7 +251,7 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.unavailable).toEqual([]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-cap", severity: "warning" })]);
-    expect(record.diagnostics[0]!.params).toEqual({ search: "Observation", pages: 3 });
+    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation", pages: 3 });
   });
 
   it("a timeout on a search is its own fault", async () => {
@@ -273,5 +278,130 @@ describe("loadPatientRecord", () => {
       expect(spy).not.toHaveBeenCalled();
       spy.mockRestore();
     }
+  });
+});
+
+// ------------------------------------------------------------------ the notes in the clinician's language
+
+/** Every code in a message, nested ones included. */
+function codesIn(param: CoreParam, into: Set<string>): void {
+  if (typeof param !== "object" || "term" in param) return;
+  if ("code" in param) {
+    into.add(param.code);
+    for (const p of Object.values(param.params ?? {})) codesIn(p, into);
+  } else for (const p of param.items) codesIn(p, into);
+}
+
+const reached = new Set<string>();
+
+/** Each note reads in the catalogue's English exactly as record.ts wrote it, and wholly in Japanese. */
+function expectTranslated(diagnostics: readonly Diagnostic[]): string[] {
+  expect(diagnostics.length).toBeGreaterThan(0);
+  return diagnostics.map((d) => {
+    expect(d.messageCode, d.message).toBeDefined();
+    const message: CoreMessage = { code: d.messageCode ?? "", params: d.params ?? {} };
+    codesIn(message, reached);
+    expect(renderCoreMessage("en", message), d.messageCode).toBe(d.message);
+    const ja = renderCoreMessage("ja", message);
+    expect(ja, d.messageCode).not.toBeNull();
+    // No English sentence left (names such as "Observation", "HTTP 502" or "JSON" may stay).
+    expect(ja, d.messageCode).not.toMatch(/[A-Za-z]+ [A-Za-z]+/);
+    return ja ?? "";
+  });
+}
+
+describe("loadPatientRecord's notes, in the catalogue's English and in Japanese", () => {
+  const load = (observation: Parameters<typeof http.get>[1], extra: Partial<LoadOptions> = {}): Promise<PatientRecord> => {
+    healthyServer({ observation });
+    return loadPatientRecord(makeClient(), options(extra));
+  };
+  const pagesThen = (last: () => Response | Promise<Response>) =>
+    ({ request }: { request: Request }) =>
+      new URL(request.url).searchParams.get("page") === "2" ? last() : HttpResponse.json(bundle([kps], `${BASE}/Observation?page=2`));
+
+  it("a refused search, and a refused code filter", async () => {
+    const [forbidden] = expectTranslated((await load(() => new HttpResponse(null, { status: 403 }))).diagnostics);
+    expect(forbidden).toBe(
+      "EHRがこのアプリに観察値（Observation）の読み取りを許可していません（スコープ不足）。測定値（全身状態、疼痛、機能スコア）は表示されず、スコアは範囲のままです。",
+    );
+    const unfiltered = await load(({ request }) =>
+      new URL(request.url).searchParams.has("code") ? new HttpResponse(null, { status: 400 }) : HttpResponse.json(bundle([kps])),
+    );
+    expect(expectTranslated(unfiltered.diagnostics)).toEqual([
+      "EHRがコードによる観察値（Observation）の検索に対応していないため、患者の観察値（Observation）をすべて読み込み、アプリで絞り込みました。",
+    ]);
+  });
+
+  it("a search that fails, for every kind of fault a search can end with", async () => {
+    const failed = async (observation: Parameters<typeof http.get>[1], extra: Partial<LoadOptions> = {}): Promise<string> => {
+      const record = await load(observation, extra);
+      expect(record.diagnostics.map((d) => d.code)).toEqual(["search-failed"]);
+      return expectTranslated(record.diagnostics)[0] ?? "";
+    };
+    expect(await failed(() => new HttpResponse(null, { status: 503 }))).toBe(
+      "観察値（Observation）を読み取れませんでした：EHRのFHIRサーバーが一時的に利用できません（503、2回試行）。測定値（全身状態、疼痛、機能スコア）が欠けているため、スコアは範囲のままです。",
+    );
+    expect(await failed(() => new HttpResponse(null, { status: 503, headers: { "retry-after": "5" } }))).toContain("サーバーから5秒待つよう求められています。");
+    expect(await failed(() => new HttpResponse(null, { status: 429, headers: { "retry-after": "300" } }))).toContain(
+      "1回試行しても応答がありませんでした。サーバーから約5分待つよう求められています。",
+    );
+    expect(await failed(() => new HttpResponse(null, { status: 500 }), fastPolicy({ maxRetries: 0 }))).toContain("（HTTP 500、1回試行）");
+    expect(await failed(() => new HttpResponse(null, { status: 502 }))).toContain("（HTTP 502、2回試行）");
+    const never = async () => new Promise<Response>(() => undefined);
+    expect(await failed(never, fastPolicy({ timeoutMs: 30, maxRetries: 0 }))).toContain("0秒以内に応答しませんでした（1回試行）");
+    expect(await failed(never, fastPolicy({ timeoutMs: 30, maxRetries: 1 }))).toContain("（2回試行）");
+    expect(await failed(() => HttpResponse.error())).toContain("接続できませんでした（ネットワークエラー）");
+    expect(await failed(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }, { status: 404 }))).toContain("EHRにこの記録がありません。");
+    expect(await failed(() => new HttpResponse(null, { status: 422 }))).toContain("要求を拒否しました（HTTP 422）");
+    expect(await failed(() => new HttpResponse("{", { headers: { "content-type": "application/fhir+json" } }))).toContain("（JSONが不正です）");
+    expect(await failed(() => HttpResponse.html("<html><body>Proxy login</body></html>"))).toContain("（JSONではありません）");
+    expect(await failed(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }))).toContain("（Bundleではありません）");
+  });
+
+  it("a search cut short: a page failing or refused, a next link elsewhere or in a loop, the page cap", async () => {
+    const midway = await load(pagesThen(() => new HttpResponse(null, { status: 500 })), fastPolicy({ maxRetries: 0 }));
+    expect(expectTranslated(midway.diagnostics)).toEqual([
+      "観察値（Observation）は一部のみ読み取りました：2ページ目が失敗しました。EHRのFHIRサーバーでエラーが発生しました（HTTP 500、1回試行）。測定値（全身状態、疼痛、機能スコア）の一部が欠けている可能性があり、スコアは範囲のままです。",
+    ]);
+    const refused = await load(pagesThen(() => new HttpResponse(null, { status: 403 })));
+    expect(expectTranslated(refused.diagnostics)[0]).toContain("2ページ目が失敗しました。EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。");
+    const elsewhere = await load(() => HttpResponse.json(bundle([kps], "https://elsewhere.example/fhir/Observation?page=2")));
+    expect(expectTranslated(elsewhere.diagnostics)[0]).toContain("（次ページのリンクが別のサーバーを指しています）");
+    const loop = await load(() => HttpResponse.json(bundle([kps], `${BASE}/Observation?page=1`)));
+    expect(loop.diagnostics.map((d) => d.code)).toEqual(["page-failed"]);
+    expect(expectTranslated(loop.diagnostics)[0]).toContain("次ページのリンクが循環しています");
+    const capped = await load(({ request }) => {
+      const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+      return HttpResponse.json(bundle([{ ...kps, id: `o${page}` }], `${BASE}/Observation?page=${page + 1}`));
+    }, { maxPages: 2 });
+    expect(expectTranslated(capped.diagnostics)).toEqual([
+      "観察値（Observation）は最初の2ページのみ読み取りました（アプリのページ上限）。記録はさらにあり、測定値（全身状態、疼痛、機能スコア）の一部が欠けている可能性があるため、スコアは範囲のままです。",
+    ]);
+  });
+
+  it("the other searches and no Observation codes", async () => {
+    healthyServer();
+    server.use(
+      http.get(`${BASE}/Condition`, () => new HttpResponse(null, { status: 403 })),
+      http.get(`${BASE}/QuestionnaireResponse`, () => new HttpResponse(null, { status: 403 })),
+    );
+    const record = await loadPatientRecord(makeClient(), options({ observationCodes: [] }));
+    expect(record.diagnostics.map((d) => d.code)).toEqual(["observations-not-requested", "search-forbidden", "search-forbidden"]);
+    const [none, conditions, questionnaires] = expectTranslated(record.diagnostics);
+    expect(none).toBe("Observationのコードが設定されていないため、観察値（Observation）は読み込んでいません。");
+    expect(conditions).toContain("診断（Condition）の読み取りを許可していません");
+    expect(questionnaires).toContain("このアプリで以前に保存した質問票は表示されず");
+    healthyServer();
+    server.use(
+      http.get(`${BASE}/Condition`, () => new HttpResponse(null, { status: 503 })),
+      http.get(`${BASE}/QuestionnaireResponse`, () => new HttpResponse(null, { status: 503 })),
+    );
+    expectTranslated((await loadPatientRecord(makeClient(), options())).diagnostics);
+  });
+
+  it("together these reach every code of the notes (the faults that end a load are checked in faults.test.ts)", () => {
+    const endsTheLoad = ["access.fault.session-ended", "access.fault.aborted", "access.fault.no-patient", "access.detail.not-patient"];
+    expect(ACCESS_MESSAGE_CODES.filter((c) => !reached.has(c) && !endsTheLoad.includes(c))).toEqual([]);
+    expect([...reached].filter((c) => !(ACCESS_MESSAGE_CODES as readonly string[]).includes(c))).toEqual([]);
   });
 });

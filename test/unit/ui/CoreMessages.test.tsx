@@ -28,7 +28,7 @@ function record(): PatientRecord {
   return {
     patient,
     resources: resources.filter((r) => r !== patient),
-    // A diagnostic of the data access layer, which carries no message code: it stays in English.
+    // A diagnostic without a message code (record.ts gives its notes one; see DiagnosticsDrawer.test.tsx): it stays in English.
     diagnostics: [{ severity: "info", message: "The EHR does not accept searching observations by code.", code: "fallback-unfiltered" }],
     partial: false,
     unavailable: [],
@@ -61,7 +61,7 @@ describe("the core's messages in the clinician's language", () => {
     const notes = within(drawer).getAllByRole("listitem");
     expect(notes[0]).toHaveTextContent("警告: ECOG：2024-06-01に異なる値が記録されています：ECOG 1（Observation/ecog-a）；ECOG 3（Observation/ecog-b）");
     expect(notes[1]).toHaveTextContent("警告: ECOG：同じ日（2024-06-01）に異なる値があります（Observation/ecog-aの1、Observation/ecog-bの3）：表示しません");
-    // No code, no translation: the data access layer's note keeps its English.
+    // No code, no translation: the note keeps its English.
     expect(notes[2]).toHaveTextContent("注記: The EHR does not accept searching observations by code.");
 
     expect(screen.queryByText(/absence of a record is not proof of none/)).toBeNull();
