@@ -9,7 +9,8 @@ import { renderCoreMessage } from "../../../src/i18n/core";
 import type { Diagnostic } from "../../../src/report/types";
 import type { CoreMessage, CoreParam } from "../../../src/scores/types";
 import { questionnaireUrl } from "../../../src/questionnaires/contract";
-import { BASE, bundle, fastPolicy, makeClient } from "./helpers";
+import { realSleep, type RequestPolicy } from "../../../src/fhir/request";
+import { BASE, TOKEN_URL, bundle, fastPolicy, makeClient } from "./helpers";
 
 const KPS = "http://loinc.org|89243-0";
 const ECOG = "http://loinc.org|89247-1";
@@ -278,6 +279,169 @@ describe("loadPatientRecord", () => {
       expect(spy).not.toHaveBeenCalled();
       spy.mockRestore();
     }
+  });
+});
+
+// ------------------------------------------------------------------ the Patient read ends the load
+
+describe("loadPatientRecord: a failing Patient read ends the load with its fault", () => {
+  /** The searches answer (healthyServer); the Patient read answers `answer`, counted. */
+  function patientAnswers(answer: (request: Request) => Response | Promise<Response>): { calls: number; auths: (string | null)[] } {
+    healthyServer();
+    const seen = { calls: 0, auths: [] as (string | null)[] };
+    server.use(
+      http.get(`${BASE}/Patient/p1`, ({ request }) => {
+        seen.calls += 1;
+        seen.auths.push(request.headers.get("authorization"));
+        return answer(request);
+      }),
+    );
+    return seen;
+  }
+
+  it("200 with a Bundle instead of the Patient: 'invalid-response', 'not a Patient', not retried", async () => {
+    const seen = patientAnswers(() => HttpResponse.json(bundle([patient])));
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "invalid-response", detail: "not a Patient" });
+    expect(seen.calls).toBe(1);
+  });
+
+  it("200 with another resource (an OperationOutcome, another type's JSON): 'not a Patient'", async () => {
+    patientAnswers(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "information", code: "informational" }] }));
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "invalid-response", detail: "not a Patient" });
+    patientAnswers(() => HttpResponse.json({ id: "p1", name: [{ family: "Yamada" }] }));
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "invalid-response", detail: "not a Patient" });
+  });
+
+  it("401, and 401 again after the one token refresh: 'session-ended' with refreshTried", async () => {
+    const seen = patientAnswers(() => new HttpResponse(null, { status: 401 }));
+    let refreshes = 0;
+    server.use(
+      http.post(TOKEN_URL, () => {
+        refreshes += 1;
+        return HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600, scope: "online_access patient/*.read" });
+      }),
+    );
+    const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+    expect(await faultOf(loadPatientRecord(client, options()))).toEqual({ kind: "session-ended", status: 401, refreshTried: true });
+    expect(refreshes).toBe(1);
+    expect(seen.auths).toEqual(["Bearer access-1", "Bearer access-2"]);
+  });
+
+  it("401 without a refresh token: 'session-ended' at once, the Patient read once", async () => {
+    const seen = patientAnswers(() => new HttpResponse(null, { status: 401 }));
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "session-ended", status: 401, refreshTried: false });
+    expect(seen.calls).toBe(1);
+  });
+
+  it("503 on every attempt: 'unavailable' after 3 attempts, waits 100 and 200 ms", async () => {
+    const seen = patientAnswers(() => new HttpResponse(null, { status: 503 }));
+    const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
+    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy }))).toEqual({
+      kind: "unavailable",
+      status: 503,
+      attempts: 3,
+      retryAfterMs: null,
+    });
+    expect(seen.calls).toBe(3);
+    expect(sleeps).toEqual([100, 200]);
+  });
+
+  it("504 on every attempt: retried like 503, then 'server-error' with status 504", async () => {
+    const seen = patientAnswers(() => new HttpResponse(null, { status: 504 }));
+    const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
+    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy }))).toEqual({
+      kind: "server-error",
+      status: 504,
+      attempts: 3,
+    });
+    expect(seen.calls).toBe(3);
+    expect(sleeps).toEqual([100, 200]);
+  });
+
+  it("429 without Retry-After on every attempt: 'rate-limited' after the default 4 attempts, waits 500, 1000, 2000 ms", async () => {
+    const seen = patientAnswers(() => new HttpResponse(null, { status: 429 }));
+    const { policy, sleeps } = fastPolicy();
+    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy }))).toEqual({
+      kind: "rate-limited",
+      status: 429,
+      attempts: 4,
+      retryAfterMs: null,
+    });
+    expect(seen.calls).toBe(4);
+    expect(sleeps).toEqual([500, 1000, 2000]);
+  });
+
+  it("no answer in time, twice: 'timeout' with the policy's timeout and 2 attempts", async () => {
+    const seen = patientAnswers(() => new Promise<Response>(() => undefined));
+    expect(await faultOf(loadPatientRecord(makeClient(), options(fastPolicy({ timeoutMs: 50, maxRetries: 1 }))))).toEqual({
+      kind: "timeout",
+      timeoutMs: 50,
+      attempts: 2,
+    });
+    expect(seen.calls).toBe(2);
+  });
+
+  it("a network error on every attempt: 'network' after 2 attempts", async () => {
+    const seen = patientAnswers(() => HttpResponse.error());
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "network", attempts: 2 });
+    expect(seen.calls).toBe(2);
+  });
+
+  it("the caller's AbortSignal during the load: 'aborted', and no request after the abort", async () => {
+    const controller = new AbortController();
+    const requests: string[] = [];
+    const sleeps: number[] = [];
+    let patientArrived = false;
+    // Abort once the Patient read is in flight and every search waits for its retry after a 503.
+    const abortWhenAllWait = (): void => {
+      if (patientArrived && sleeps.length === 3 && !controller.signal.aborted) controller.abort();
+    };
+    server.use(
+      http.get(`${BASE}/Patient/p1`, ({ request }) => {
+        requests.push(new URL(request.url).pathname);
+        patientArrived = true;
+        abortWhenAllWait();
+        return new Promise<Response>(() => undefined);
+      }),
+      ...(["Condition", "Observation", "QuestionnaireResponse"] as const).map((type) =>
+        http.get(`${BASE}/${type}`, ({ request }) => {
+          requests.push(new URL(request.url).pathname);
+          return new HttpResponse(null, { status: 503 });
+        }),
+      ),
+    );
+    const policy: Partial<RequestPolicy> = {
+      ...fastPolicy({ maxRetries: 3, baseDelayMs: 100 }).policy,
+      timeoutMs: 5000,
+      sleep: (ms, signal) => {
+        sleeps.push(ms);
+        const waiting = realSleep(ms, signal);
+        abortWhenAllWait();
+        return waiting;
+      },
+    };
+    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy, signal: controller.signal }))).toEqual({
+      kind: "aborted",
+    });
+    expect(sleeps).toEqual([100, 100, 100]);
+    // Longer than every backoff: a retry that ignored the abort would have been sent by now.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(requests.sort()).toEqual(["/fhir/Condition", "/fhir/Observation", "/fhir/Patient/p1", "/fhir/QuestionnaireResponse"]);
+  });
+
+  it("a signal aborted before the load: 'aborted', nothing requested", async () => {
+    const requests: string[] = [];
+    server.use(
+      http.get(`${BASE}/*`, ({ request }) => {
+        requests.push(request.url);
+        return HttpResponse.json(patient);
+      }),
+    );
+    const controller = new AbortController();
+    controller.abort();
+    expect(await faultOf(loadPatientRecord(makeClient(), options({ signal: controller.signal })))).toEqual({ kind: "aborted" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toEqual([]);
   });
 });
 

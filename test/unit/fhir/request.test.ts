@@ -117,7 +117,11 @@ describe("fhirRequest", () => {
       http.post(TOKEN_URL, () => HttpResponse.json({ error: "invalid_grant" }, { status: 400 })),
     );
     const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
-    expect((await faultOf(fhirRequest(client, { url: "Patient/p1" }, fastPolicy().policy))).kind).toBe("session-ended");
+    expect(await faultOf(fhirRequest(client, { url: "Patient/p1" }, fastPolicy().policy))).toEqual({
+      kind: "session-ended",
+      status: 401,
+      refreshTried: true,
+    });
   });
 
   it("refreshes ahead of an expired access token (fhirclient's refreshIfNeeded)", async () => {
@@ -192,6 +196,68 @@ describe("fhirRequest", () => {
     });
     expect(calls).toBe(4);
     expect(sleeps).toEqual([100, 200, 400]);
+  });
+
+  it("429 every time without Retry-After: the default policy's 3 retries after 500, 1000, 2000 ms, then 'rate-limited'", async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/Patient/p1`, () => {
+        calls += 1;
+        return new HttpResponse(null, { status: 429 });
+      }),
+    );
+    // fastPolicy overrides only sleep, now and timeoutMs: maxRetries, baseDelayMs and maxDelayMs are DEFAULT_REQUEST_POLICY's.
+    const { policy, sleeps } = fastPolicy();
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
+      kind: "rate-limited",
+      status: 429,
+      attempts: 4,
+      retryAfterMs: null,
+    });
+    expect(calls).toBe(4);
+    expect(sleeps).toEqual([500, 1000, 2000]);
+  });
+
+  it("the backoff never waits longer than maxDelayMs", async () => {
+    server.use(http.get(`${BASE}/Patient/p1`, () => new HttpResponse(null, { status: 503 })));
+    const { policy, sleeps } = fastPolicy({ maxRetries: 3, baseDelayMs: 4000, maxDelayMs: 10_000 });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
+      kind: "unavailable",
+      status: 503,
+      attempts: 4,
+      retryAfterMs: null,
+    });
+    expect(sleeps).toEqual([4000, 8000, 10_000]);
+  });
+
+  it("504 is retried like 503; a 504 every time ends as 'server-error' with status 504", async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/Patient/p1`, () => {
+        calls += 1;
+        return new HttpResponse("<html>Gateway Timeout</html>", { status: 504, headers: { "content-type": "text/html" } });
+      }),
+    );
+    const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({ kind: "server-error", status: 504, attempts: 3 });
+    expect(calls).toBe(3);
+    expect(sleeps).toEqual([100, 200]);
+  });
+
+  it("504 once, then the answer: recovered after one wait", async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/Patient/p1`, () => {
+        calls += 1;
+        return calls === 1 ? new HttpResponse(null, { status: 504 }) : HttpResponse.json(patient);
+      }),
+    );
+    const { policy, sleeps } = fastPolicy({ baseDelayMs: 100 });
+    const res = await fhirRequest(makeClient(), { url: "Patient/p1" }, policy);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(patient);
+    expect(calls).toBe(2);
+    expect(sleeps).toEqual([100]);
   });
 
   it("a Retry-After longer than the longest wait ends the retries and is reported", async () => {
@@ -273,8 +339,18 @@ describe("fhirRequest", () => {
   });
 
   it("an HTML page instead of FHIR JSON is an invalid response", async () => {
-    server.use(http.get(`${BASE}/Patient/p1`, () => HttpResponse.html("<html><body>Proxy login</body></html>")));
-    expect((await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, fastPolicy().policy))).kind).toBe("invalid-response");
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/Patient/p1`, () => {
+        calls += 1;
+        return HttpResponse.html("<html><body>Proxy login</body></html>");
+      }),
+    );
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, fastPolicy().policy))).toEqual({
+      kind: "invalid-response",
+      detail: "not JSON",
+    });
+    expect(calls).toBe(1);
   });
 
   it("network errors are retried, then reported", async () => {
@@ -304,7 +380,12 @@ describe("fhirRequest", () => {
     );
     const qr = { resourceType: "QuestionnaireResponse", status: "completed" };
     const { policy } = fastPolicy();
-    expect((await faultOf(fhirRequest(makeClient(), { url: "QuestionnaireResponse", method: "POST", body: qr }, policy))).kind).toBe("unavailable");
+    expect(await faultOf(fhirRequest(makeClient(), { url: "QuestionnaireResponse", method: "POST", body: qr }, policy))).toEqual({
+      kind: "unavailable",
+      status: 503,
+      attempts: 1,
+      retryAfterMs: null,
+    });
     expect(seen).toHaveLength(1);
 
     seen.length = 0;

@@ -67,9 +67,9 @@ describe("searchAll", () => {
 
   it("throws when the first page fails", async () => {
     server.use(http.get(`${BASE}/Observation`, () => new HttpResponse(null, { status: 403 })));
-    await expect(
-      searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() }),
-    ).rejects.toBeInstanceOf(FhirFaultError);
+    const search = searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() });
+    await expect(search).rejects.toBeInstanceOf(FhirFaultError);
+    await expect(search).rejects.toHaveProperty("fault", { kind: "forbidden", status: 403 });
   });
 
   it("does not follow a next link to another server (it would receive the token)", async () => {
@@ -82,9 +82,34 @@ describe("searchAll", () => {
       }),
     );
     const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() });
-    expect(result.status).toBe("failed-midway");
-    expect(result.resources).toEqual([obs("o1")]);
+    expect(result).toEqual({
+      status: "failed-midway",
+      resources: [obs("o1")],
+      pages: 1,
+      fault: { kind: "invalid-response", detail: "a next-page link points to another server" },
+    });
     expect(foreign).toBe(0);
+  });
+
+  it("a next link to a page already read stops the search as a loop", async () => {
+    const requested: string[] = [];
+    server.use(
+      http.get(`${BASE}/Observation`, ({ request }) => {
+        const url = new URL(request.url);
+        requested.push(url.search);
+        return url.searchParams.get("page") === "2"
+          ? HttpResponse.json(bundle([obs("o2")], `${BASE}/Observation?page=2`))
+          : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`));
+      }),
+    );
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() });
+    expect(result).toEqual({
+      status: "failed-midway",
+      resources: [obs("o1"), obs("o2")],
+      pages: 2,
+      fault: { kind: "invalid-response", detail: "next-page links loop" },
+    });
+    expect(requested).toEqual(["?patient=p1&_count=1", "?page=2"]);
   });
 
   it("keeps only matches of the searched type, once each", async () => {
@@ -113,6 +138,6 @@ describe("searchAll", () => {
     server.use(http.get(`${BASE}/Observation`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] })));
     await expect(
       searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 5, maxPages: 5, ...fastPolicy() }),
-    ).rejects.toMatchObject({ fault: { kind: "invalid-response", detail: "not a Bundle" } });
+    ).rejects.toHaveProperty("fault", { kind: "invalid-response", detail: "not a Bundle" });
   });
 });
