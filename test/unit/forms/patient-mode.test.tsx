@@ -7,7 +7,6 @@ import PatientMode from "../../../src/forms/PatientMode";
 import { createTranslator } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";
-import { DEFAULT_VALUE_SET, eq5d5lIndex } from "../../../src/scores";
 import { DraftStore } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { server } from "../../setup/msw-server";
@@ -87,7 +86,8 @@ describe("patient self-report mode", () => {
     }
     const eq5d = fake.responses.find((r) => r.questionnaire?.includes("/eq5d5l|"));
     // The index is stored (calculated), though the patient never saw it.
-    expect(eq5d?.item?.find((i) => i.linkId === "eq5d-index")?.answer?.[0]?.valueDecimal).toBe(eq5d5lIndex("21232", DEFAULT_VALUE_SET));
+    // 21232, Japan cTTO (reference/EQ5D.md): 1 − 0.060924 − 0.063865 − 0 − 0.050407 − 0.068178 − 0.071779 = 0.684847.
+    expect(eq5d?.item?.find((i) => i.linkId === "eq5d-index")?.answer?.[0]?.valueDecimal).toBeCloseTo(0.684847, 6);
     expect(eq5d?.item?.find((i) => i.linkId === "eq-vas")?.answer).toEqual([{ valueInteger: 55 }]);
     expect(fake.responses.find((r) => r.questionnaire?.includes("/pain-vas|"))?.item?.find((i) => i.linkId === "pain-vas")?.answer).toEqual([{ valueInteger: 40 }]);
   });

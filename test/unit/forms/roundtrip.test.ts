@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/extract";
 import { applyCalculations } from "../../../src/forms/calculate";
 import { LINKS, TIMEPOINT_CODES, type Instrument } from "../../../src/questionnaires/contract";
-import { DEFAULT_VALUE_SET, eq5d5lIndex } from "../../../src/scores";
+import { DEFAULT_VALUE_SET } from "../../../src/scores";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import type { Answers } from "../../../src/writeback/questionnaire-items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
@@ -71,7 +71,8 @@ describe("every instrument's response is read back by the extraction as the same
     const merged = (kind: string) => Object.assign({}, ...tp(kind).map((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v !== null)))) as Record<string, unknown>;
 
     expect(merged("preop")).toMatchObject({
-      eq5d: { profile: "33433", index: eq5d5lIndex("33433", DEFAULT_VALUE_SET), valueSet: DEFAULT_VALUE_SET },
+      // Japan cTTO (reference/eq5d5l_valuesets.json): 1 − 0.060924 − 0.112618 − 0.076660 − 0.147929 − 0.068178 − 0.110496.
+      eq5d: { profile: "33433", index: expect.closeTo(0.423195, 6), valueSet: "Japan_cTTO_fullPrecision" },
       eqVas: 30,
       painVas: 70,
       barthel: 40,
@@ -79,7 +80,7 @@ describe("every instrument's response is read back by the extraction as the same
       frankel: "C",
     });
     expect(merged("1mo")).toMatchObject({
-      eq5d: { profile: "21232", index: eq5d5lIndex("21232", DEFAULT_VALUE_SET), valueSet: DEFAULT_VALUE_SET },
+      eq5d: { profile: "21232", index: expect.closeTo(0.684847, 6), valueSet: "Japan_cTTO_fullPrecision" },
       eqVas: 70,
       painVas: 20,
       ecog: 1,
