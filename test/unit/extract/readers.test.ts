@@ -1,9 +1,6 @@
 /** Single-resource rules: Observation values and scales, Condition codes and body sites, QuestionnaireResponses. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport, extractEvidence, groupByPatient, SEARCH_CODES } from "../../../src/extract";
-import { FIXTURES } from "./helpers";
 
 const P = "p1";
 const subject = { reference: `Patient/${P}` };
@@ -89,15 +86,28 @@ describe("Conditions", () => {
   });
 
   it("every vertebra is found by its whole-vertebra and vertebral-body SNOMED concepts", () => {
-    const levels = JSON.parse(readFileSync(join(FIXTURES, "../../fhir-mappings/body-sites.json"), "utf8")) as {
-      levels: { level: string; codes: { code: string }[] }[];
-    };
-    for (const l of levels.levels) {
-      for (const c of l.codes) {
-        const ev = extractEvidence([cond([[SCT, "94222008"]], [c.code])], P);
-        expect(ev.spinalLesions[0]?.levels, `${l.level} ${c.code}`).toEqual([l.level]);
+    // Typed from reference/spine_levels.json (snomedWholeVertebra, snomedVertebralBody), not read from the
+    // app's own table, so that a wrong code in fhir-mappings/body-sites.json fails here.
+    const REFERENCE: [string, string | null, string | null][] = [
+      ["C1", "14806007", null], ["C2", "39976000", null], ["C3", "113205007", "91116008"], ["C4", "5329002", "14705001"],
+      ["C5", "36978003", "67479001"], ["C6", "36054005", "88298007"], ["C7", "87391001", "16126006"],
+      ["T1", "64864005", "56094003"], ["T2", "53733008", "50060007"], ["T3", "1626008", "73138009"], ["T4", "73071006", "86197001"],
+      ["T5", "56401006", "6105006"], ["T6", "45296009", "32430008"], ["T7", "62487009", "71737002"], ["T8", "11068009", "77435000"],
+      ["T9", "82687006", "33766003"], ["T10", "7610001", "48405002"], ["T11", "12989004", "52120002"], ["T12", "23215003", "280849005"],
+      ["L1", "66794005", "61032001"], ["L2", "14293000", "53983007"], ["L3", "36470004", "55492004"], ["L4", "11994002", "71996003"],
+      ["L5", "49668003", "21799000"], ["S1", "65985001", null], ["S2", "11808007", null], ["S3", "49967005", null],
+      ["S4", "69950008", null], ["S5", "21452006", null], ["Coccyx", "64688005", null],
+    ];
+    let checked = 0;
+    for (const [level, whole, body] of REFERENCE) {
+      for (const code of [whole, body]) {
+        if (code === null) continue;
+        const ev = extractEvidence([cond([[SCT, "94222008"]], [code])], P);
+        expect(ev.spinalLesions[0]?.levels, `${level} ${code}`).toEqual([level]);
+        checked++;
       }
     }
+    expect(checked).toBe(52); // 30 whole-vertebra (C1–coccyx) + 22 vertebral-body (C3–L5) concepts
     // spot checks from CODES.md: C7 whole 87391001 and body 16126006; T12 body 280849005
     expect(extractEvidence([cond([[SCT, "94222008"]], ["16126006"])], P).spinalLesions[0]?.levels).toEqual(["C7"]);
     expect(extractEvidence([cond([[SCT, "94222008"]], ["280849005"])], P).spinalLesions[0]?.levels).toEqual(["T12"]);

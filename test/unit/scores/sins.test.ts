@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   COCCYX_NOT_SCOREABLE,
+  SINS_LEVELS,
   SINS_POINTS,
   ScoreInputError,
   sins,
@@ -52,8 +53,10 @@ describe("SINS location", () => {
     expect(r.total).toBe(points);
   });
 
-  it("covers occiput–S5 and nothing else", () => {
-    expect(EXPECTED_CLASS).toHaveLength(30);
+  it("scores occiput–S5 and nothing else: the core's list of scoreable levels is the reference's", () => {
+    expect(SINS_LEVELS).toEqual(EXPECTED_CLASS.map(([level]) => level));
+    expect(SINS_LEVELS).toHaveLength(30);
+    expect(SINS_LEVELS).not.toContain("Coccyx");
   });
 
   it("gives the coccyx no class and refuses it as a location with a clear message", () => {
