@@ -110,6 +110,11 @@ describe("SINS properties", () => {
           return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item.min)];
         }));
         expect(score(lowest).total).toBe(r.min);
+        const highest = Object.fromEntries(SINS_ITEMS.map((k) => {
+          const item = r.items[k];
+          return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item.max)];
+        }));
+        expect(score(highest).total).toBe(r.max);
       }),
     );
   });
@@ -158,7 +163,7 @@ describe("Tokuhashi properties", () => {
     );
   });
 
-  it("every completion lands inside [min, max]", () => {
+  it("every completion lands inside [min, max], and the bounds are reached", () => {
     fc.assert(
       fc.property(inputOf(TOKUHASHI_DOMAINS), choices, (input, pick) => {
         const r = score(input);
@@ -167,10 +172,40 @@ describe("Tokuhashi properties", () => {
           return [k, c[(pick[i] ?? 0) % c.length]];
         }));
         const total = score(chosen).total;
+        expect(total).not.toBeNull();
         expect(total).toBeGreaterThanOrEqual(r.min);
         expect(total).toBeLessThanOrEqual(r.max);
+        for (const bound of ["min", "max"] as const) {
+          const extreme = Object.fromEntries(TOKUHASHI_ITEMS.map((k) => {
+            const item = r.items[k];
+            return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item[bound])];
+          }));
+          expect(score(extreme).total, bound).toBe(r[bound]);
+        }
       }),
     );
+  });
+
+  it("a better finding (more points for one item) never lowers the score, and never the predicted survival", () => {
+    const BAND = { "<6m": 0, ">=6m": 1, ">=12m": 2 } as const;
+    fc.assert(
+      fc.property(completeOf(TOKUHASHI_DOMAINS), fc.constantFrom(...TOKUHASHI_ITEMS), fc.nat(), (input, item, j) => {
+        const domain = TOKUHASHI_DOMAINS[item] ?? [];
+        const before = score(input);
+        const after = score({ ...input, [item]: domain[j % domain.length] });
+        const better = (after.items[item]?.points ?? 0) >= (before.items[item]?.points ?? 0);
+        const [lo, hi] = better ? [before, after] : [after, before];
+        expect(hi.total ?? -1).toBeGreaterThanOrEqual(lo.total ?? 99);
+        expect(BAND[hi.prognosis as keyof typeof BAND]).toBeGreaterThanOrEqual(BAND[lo.prognosis as keyof typeof BAND]);
+      }),
+    );
+  });
+
+  it("the predicted survival never falls as the total rises (0–15)", () => {
+    const BAND = { "<6m": 0, ">=6m": 1, ">=12m": 2 } as const;
+    const bands = Array.from({ length: 16 }, (_, total) => BAND[tokuhashiPrognosis(total) as keyof typeof BAND]);
+    for (let total = 1; total <= 15; total++) expect(bands[total], String(total)).toBeGreaterThanOrEqual(bands[total - 1]!);
+    expect([bands[0], bands[15]]).toEqual([0, 2]);
   });
 
   it("learning an item never widens the range", () => {
