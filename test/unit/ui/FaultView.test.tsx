@@ -1,0 +1,349 @@
+// @vitest-environment jsdom
+/**
+ * The fault screen: every fault kind the view knows (src/ui/faults.ts), in English and Japanese, with its literal
+ * title and text and whether it offers "Try again"; and faults that reach it through the real request path
+ * (msw → fhirclient → loadPatientRecord → loadSession → App), not as hand-made fault objects.
+ */
+import { describe, expect, it, vi } from "vitest";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import type Client from "fhirclient/lib/Client";
+import { server } from "../../setup/msw-server";
+import { loadAppConfig } from "../../../launch/config";
+import { launchContext, loadPatientRecord, pickName, requestPolicyFromConfig } from "../../../src/fhir";
+import { App, type LoadResult } from "../../../src/ui/App";
+import { engine } from "../../../src/ui/engine";
+import type { AppFault } from "../../../src/ui/faults";
+import { loadSession, readUserName } from "../../../src/ui/session";
+import { BASE, NOW, TOKEN_URL, bundle, makeClient } from "../fhir/helpers";
+import "./helpers"; // cleanup after each test, longer async timeouts, the view's chunk loaded up front
+
+interface Shown {
+  title: string;
+  /** The section's paragraphs, in order (the body; the server's wait when it asked one). */
+  text: string[];
+}
+
+interface Case {
+  fault: AppFault;
+  en: Shown;
+  ja: Shown;
+  retry: boolean;
+}
+
+/** A Record over every kind: a kind added to AppFault without a case here does not compile. */
+const CASES: Record<AppFault["kind"], Case> = {
+  "session-ended": {
+    fault: { kind: "session-ended", status: 401, refreshTried: true },
+    en: { title: "Your session has ended", text: ["Close this window and open the app again from the patient's chart in the EHR."] },
+    ja: { title: "セッションが終了しました", text: ["このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。"] },
+    retry: false,
+  },
+  forbidden: {
+    fault: { kind: "forbidden", status: 403 },
+    en: {
+      title: "Permission missing",
+      text: [
+        "The EHR did not give this app permission to read this patient's record. Ask your EHR administrator to grant the app's scopes, then open it again from the patient's chart.",
+      ],
+    },
+    ja: {
+      title: "権限がありません",
+      text: ["EHRがこのアプリにこの患者の記録を読む権限を与えていません。EHR管理者にアプリのスコープの付与を依頼し、患者カルテから開き直してください。"],
+    },
+    retry: false,
+  },
+  "not-found": {
+    fault: { kind: "not-found", status: 410 },
+    en: { title: "Patient not found", text: ["The EHR's FHIR server has no record of this patient. Check the patient in the EHR and open the app again."] },
+    ja: { title: "患者が見つかりません", text: ["EHRのFHIRサーバーにこの患者の記録がありません。EHRで患者を確認し、アプリを開き直してください。"] },
+    retry: false,
+  },
+  "rate-limited": {
+    fault: { kind: "rate-limited", status: 429, attempts: 4, retryAfterMs: 7500 },
+    en: {
+      title: "The EHR server is busy",
+      text: [
+        "The server is limiting requests and did not answer after 4 attempts. Wait a moment and try again.",
+        "The server asked to wait 8 s before trying again.",
+      ],
+    },
+    ja: {
+      title: "EHRサーバーが混雑しています",
+      text: [
+        "サーバーが要求を制限しており、4回試行しても応答がありませんでした。しばらく待ってから再試行してください。",
+        "サーバーから再試行まで8秒待つよう求められています。",
+      ],
+    },
+    retry: true,
+  },
+  unavailable: {
+    fault: { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: null },
+    en: { title: "The EHR server is busy", text: ["The server is temporarily unavailable (after 4 attempts). Wait a moment and try again."] },
+    ja: { title: "EHRサーバーが混雑しています", text: ["サーバーが一時的に利用できません（4回試行）。しばらく待ってから再試行してください。"] },
+    retry: true,
+  },
+  "server-error": {
+    fault: { kind: "server-error", status: 504, attempts: 4 },
+    en: { title: "The EHR server reported an error", text: ["The server failed (HTTP 504). Try again; if it persists, contact IT support."] },
+    ja: { title: "EHRサーバーでエラーが発生しました", text: ["サーバーでエラーが発生しました（HTTP 504）。再試行し、続く場合はIT担当に連絡してください。"] },
+    retry: true,
+  },
+  timeout: {
+    fault: { kind: "timeout", timeoutMs: 30_000, attempts: 4 },
+    en: { title: "The EHR server did not answer in time", text: ["No answer within 30 s (4 attempts). Try again."] },
+    ja: { title: "EHRサーバーが時間内に応答しませんでした", text: ["30秒以内に応答がありませんでした（4回試行）。再試行してください。"] },
+    retry: true,
+  },
+  network: {
+    fault: { kind: "network", attempts: 4 },
+    en: { title: "The EHR server could not be reached", text: ["Check the network connection and try again."] },
+    ja: { title: "EHRサーバーに接続できません", text: ["ネットワーク接続を確認し、再試行してください。"] },
+    retry: true,
+  },
+  "invalid-response": {
+    fault: { kind: "invalid-response", detail: "not a Patient" },
+    en: { title: "Unreadable answer from the EHR server", text: ["The server sent data the app cannot read. Try again; if it persists, contact IT support."] },
+    ja: { title: "EHRサーバーの応答を読み取れません", text: ["サーバーから読み取れないデータが送られました。再試行し、続く場合はIT担当に連絡してください。"] },
+    retry: true,
+  },
+  rejected: {
+    fault: { kind: "rejected", status: 422, outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid" }] } },
+    en: { title: "The EHR server refused the request", text: ["The server refused the request (HTTP 422). Contact IT support."] },
+    ja: { title: "EHRサーバーが要求を拒否しました", text: ["サーバーが要求を拒否しました（HTTP 422）。IT担当に連絡してください。"] },
+    retry: false,
+  },
+  aborted: {
+    fault: { kind: "aborted" },
+    en: { title: "Loading was cancelled", text: ["Loading stopped before it finished."] },
+    ja: { title: "読み込みが中止されました", text: ["読み込みが完了する前に停止しました。"] },
+    retry: true,
+  },
+  "no-patient": {
+    fault: { kind: "no-patient" },
+    en: { title: "No patient selected", text: ["The app was opened without a patient. Open it from a patient's chart in the EHR."] },
+    ja: { title: "患者が選択されていません", text: ["患者が指定されないままアプリが開かれました。EHRの患者カルテから開いてください。"] },
+    retry: false,
+  },
+  "no-launch": {
+    fault: { kind: "no-launch" },
+    en: {
+      title: "Not launched from an EHR",
+      text: ["This app reads the patient's record through a SMART on FHIR launch. Open it from a patient's chart in the EHR."],
+    },
+    ja: { title: "EHRから起動されていません", text: ["このアプリはSMART on FHIRの起動を通じて患者記録を読み込みます。EHRの患者カルテから開いてください。"] },
+    retry: false,
+  },
+  "authorization-denied": {
+    fault: { kind: "authorization-denied", error: "access_denied" },
+    en: {
+      title: "Sign-in refused",
+      text: ["The EHR refused to authorise this app. Open it again from the patient's chart; if it persists, contact your EHR administrator."],
+    },
+    ja: { title: "認可が拒否されました", text: ["EHRがこのアプリの認可を拒否しました。患者カルテから開き直し、続く場合はEHR管理者に連絡してください。"] },
+    retry: false,
+  },
+  "token-exchange-failed": {
+    fault: { kind: "token-exchange-failed" },
+    en: {
+      title: "Sign-in did not complete",
+      text: ["The EHR did not complete the sign-in. Close this window and open the app again from the patient's chart."],
+    },
+    ja: { title: "サインインが完了しませんでした", text: ["EHRでのサインインが完了しませんでした。このウィンドウを閉じ、患者カルテからアプリを開き直してください。"] },
+    retry: false,
+  },
+  unexpected: {
+    fault: { kind: "unexpected" },
+    en: { title: "Something went wrong", text: ["The app hit an unexpected error. Try again; no score is shown rather than a possibly wrong one."] },
+    ja: { title: "問題が発生しました", text: ["予期しないエラーが発生しました。誤っている可能性のあるスコアは表示しません。再試行してください。"] },
+    retry: true,
+  },
+};
+
+const RETRY = { en: "Try again", ja: "再試行" } as const;
+
+/** What the fault section shows: its test id, title, paragraphs and buttons. */
+function shown(section: HTMLElement): { testId: string | null; title: string; text: string[]; buttons: string[] } {
+  return {
+    testId: section.getAttribute("data-testid"),
+    title: within(section).getByRole("heading", { level: 2 }).textContent ?? "",
+    text: Array.from(section.querySelectorAll("p"), (p) => p.textContent ?? ""),
+    buttons: within(section).queryAllByRole("button").map((b) => b.textContent ?? ""),
+  };
+}
+
+describe("the fault screen, for every fault kind", () => {
+  it("knows 16 kinds", () => {
+    expect(Object.keys(CASES)).toHaveLength(16);
+  });
+
+  describe.each(["en", "ja"] as const)("in %s", (locale) => {
+    it.each(Object.entries(CASES))("%s", async (kind, c) => {
+      const user = userEvent.setup();
+      const load = vi.fn(() => Promise.resolve<LoadResult>({ ok: false, fault: c.fault }));
+      render(<App load={load} browserLocales={[locale]} />);
+      const section = await screen.findByRole("alert");
+      expect(shown(section)).toEqual({
+        testId: `fault-${kind}`,
+        title: c[locale].title,
+        text: c[locale].text,
+        buttons: c.retry ? [RETRY[locale]] : [],
+      });
+      expect(document.documentElement.lang).toBe(locale);
+      expect(screen.queryByTestId("sins-range")).toBeNull();
+      expect(screen.queryByTestId("patient-banner")).toBeNull();
+      if (c.retry) {
+        // "Try again" loads again (and here fails the same way again).
+        await user.click(within(section).getByRole("button", { name: RETRY[locale] }));
+        await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+        expect(shown(await screen.findByRole("alert")).title).toBe(c[locale].title);
+      } else {
+        expect(load).toHaveBeenCalledTimes(1);
+      }
+    });
+  });
+
+  it("the ones that offer no retry: those a new attempt in this session cannot fix", () => {
+    const noRetry = Object.entries(CASES)
+      .filter(([, c]) => !c.retry)
+      .map(([kind]) => kind);
+    expect(noRetry).toEqual([
+      "session-ended",
+      "forbidden",
+      "not-found",
+      "rejected",
+      "no-patient",
+      "no-launch",
+      "authorization-denied",
+      "token-exchange-failed",
+    ]);
+  });
+});
+
+// ------------------------------------------------------------------ through the real request path
+
+const APP_CONFIG_URL = "https://app.example.org/app/app-config.json";
+const patient = { resourceType: "Patient", id: "p1", name: [{ family: "Yamada", given: ["Taro"] }], gender: "male", birthDate: "1952-05-14" };
+
+/**
+ * The load main.tsx wires, on a launched fhirclient Client: app-config.json (served by msw) → launch context →
+ * engine's Observation codes → loadPatientRecord with the configuration's timeout and retries → the scorer.
+ * Only the waits between retries are recorded instead of slept.
+ */
+function realLoad(client: Client, sleeps: number[]): () => Promise<LoadResult> {
+  return () =>
+    loadSession({
+      readySession: () => Promise.resolve(client),
+      launchContext,
+      loadConfig: () => loadAppConfig(fetch, APP_CONFIG_URL),
+      loadEngine: () => Promise.resolve(engine),
+      loadPatientRecord: (c, config, context, observationCodes) =>
+        loadPatientRecord(c, {
+          observationCodes,
+          questionnaireBase: config.questionnaireBase,
+          ...(context.patientId ? { patientId: context.patientId } : {}),
+          pageSize: config.fhirPageSize,
+          maxPages: config.fhirMaxPages,
+          policy: {
+            ...requestPolicyFromConfig(config),
+            sleep: (ms: number) => {
+              sleeps.push(ms);
+              return Promise.resolve();
+            },
+            now: () => NOW,
+          },
+        }),
+      userName: (c, context) => readUserName(c, context, pickName),
+    });
+}
+
+/** The deployment's app-config.json (2 retries), and searches that answer; returns the Patient reads seen. */
+function ehr(patientRead: (request: Request) => Response): { reads: (string | null)[] } {
+  const seen = { reads: [] as (string | null)[] };
+  server.use(
+    http.get(APP_CONFIG_URL, () => HttpResponse.json({ fhirMaxRetries: 2, fhirTimeoutMs: 5000 })),
+    http.get(`${BASE}/Patient/p1`, ({ request }) => {
+      seen.reads.push(request.headers.get("authorization"));
+      return patientRead(request);
+    }),
+    http.get(`${BASE}/Condition`, () => HttpResponse.json(bundle([]))),
+    http.get(`${BASE}/Observation`, () => HttpResponse.json(bundle([]))),
+    http.get(`${BASE}/QuestionnaireResponse`, () => HttpResponse.json(bundle([]))),
+  );
+  return seen;
+}
+
+describe("faults that end the load, from the FHIR server to the screen", () => {
+  it("Patient read 503 on all 3 attempts of app-config.json's policy: 'The EHR server is busy', no scores; Try again loads the patient", async () => {
+    const user = userEvent.setup();
+    let down = true;
+    const seen = ehr(() => (down ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(patient)));
+    const sleeps: number[] = [];
+    render(<App load={realLoad(makeClient(), sleeps)} browserLocales={["en-GB"]} />);
+
+    const section = await screen.findByRole("alert");
+    expect(shown(section)).toEqual({
+      testId: "fault-unavailable",
+      title: "The EHR server is busy",
+      text: ["The server is temporarily unavailable (after 3 attempts). Wait a moment and try again."],
+      buttons: ["Try again"],
+    });
+    expect(seen.reads).toHaveLength(3);
+    expect(sleeps).toEqual([500, 1000]);
+    expect(screen.queryByTestId("sins-range")).toBeNull();
+    expect(screen.queryByTestId("patient-banner")).toBeNull();
+
+    down = false;
+    await user.click(within(section).getByRole("button", { name: "Try again" }));
+    const banner = await screen.findByTestId("patient-banner");
+    expect(banner).toHaveTextContent("Taro Yamada");
+    expect(banner).toHaveTextContent("14 May 1952");
+    expect(screen.getByTestId("sins-range")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(seen.reads).toHaveLength(4);
+  });
+
+  it("the same 503, in Japanese", async () => {
+    ehr(() => new HttpResponse(null, { status: 503 }));
+    render(<App load={realLoad(makeClient(), [])} browserLocales={["ja"]} />);
+    expect(shown(await screen.findByRole("alert"))).toEqual({
+      testId: "fault-unavailable",
+      title: "EHRサーバーが混雑しています",
+      text: ["サーバーが一時的に利用できません（3回試行）。しばらく待ってから再試行してください。"],
+      buttons: ["再試行"],
+    });
+  });
+
+  it("Patient read 401, and 401 again after the one token refresh: 'Your session has ended', no retry, no scores", async () => {
+    const seen = ehr(() => new HttpResponse(null, { status: 401 }));
+    let refreshes = 0;
+    server.use(
+      http.post(TOKEN_URL, () => {
+        refreshes += 1;
+        return HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600, scope: "online_access patient/*.read" });
+      }),
+    );
+    const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+    render(<App load={realLoad(client, [])} browserLocales={["en-GB"]} />);
+    expect(shown(await screen.findByRole("alert"))).toEqual({
+      testId: "fault-session-ended",
+      title: "Your session has ended",
+      text: ["Close this window and open the app again from the patient's chart in the EHR."],
+      buttons: [],
+    });
+    expect(seen.reads).toEqual(["Bearer access-1", "Bearer access-2"]);
+    expect(refreshes).toBe(1);
+    expect(screen.queryByTestId("sins-range")).toBeNull();
+    expect(screen.queryByTestId("patient-banner")).toBeNull();
+  });
+
+  it("Patient read answered with a Bundle: 'Unreadable answer from the EHR server'", async () => {
+    ehr(() => HttpResponse.json(bundle([patient])));
+    render(<App load={realLoad(makeClient(), [])} browserLocales={["en-GB"]} />);
+    const section = await screen.findByRole("alert");
+    expect(section).toHaveAttribute("data-testid", "fault-invalid-response");
+    expect(shown(section).title).toBe("Unreadable answer from the EHR server");
+    expect(screen.queryByTestId("sins-range")).toBeNull();
+  });
+});
