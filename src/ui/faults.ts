@@ -40,8 +40,17 @@ const FAULT_TEXT: Record<AppFault["kind"], FaultText> = {
   unexpected: { title: "app.fault.unexpected.title", body: "app.fault.unexpected.body", retry: true },
 };
 
+/** The bodies that count attempts, for exactly one attempt ("after 1 attempt", not "1 attempts"). */
+const ONE_ATTEMPT_BODY: Partial<Record<AppFault["kind"], MessageKey>> = {
+  "rate-limited": "app.fault.rateLimited.body.one",
+  unavailable: "app.fault.unavailable.body.one",
+  timeout: "app.fault.timeout.body.one",
+};
+
 export function faultText(fault: AppFault): FaultText {
-  return FAULT_TEXT[fault.kind];
+  const text = FAULT_TEXT[fault.kind];
+  const one = "attempts" in fault && fault.attempts === 1 ? ONE_ATTEMPT_BODY[fault.kind] : undefined;
+  return one === undefined ? text : { ...text, body: one };
 }
 
 /** Parameters of a fault's sentence: HTTP status, the wait the server asked for, seconds of the timeout. */

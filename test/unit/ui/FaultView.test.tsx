@@ -221,6 +221,32 @@ describe("the fault screen, for every fault kind", () => {
   });
 });
 
+describe("the fault screen after a single attempt", () => {
+  it.each([
+    [
+      { kind: "rate-limited", status: 429, attempts: 1, retryAfterMs: 120_000 },
+      "The server is limiting requests and did not answer after 1 attempt. Wait a moment and try again.",
+      "サーバーが要求を制限しており、1回試行しても応答がありませんでした。しばらく待ってから再試行してください。",
+    ],
+    [
+      { kind: "unavailable", status: 503, attempts: 1, retryAfterMs: null },
+      "The server is temporarily unavailable (after 1 attempt). Wait a moment and try again.",
+      "サーバーが一時的に利用できません（1回試行）。しばらく待ってから再試行してください。",
+    ],
+    [
+      { kind: "timeout", timeoutMs: 15_000, attempts: 1 },
+      "No answer within 15 s (1 attempt). Try again.",
+      "15秒以内に応答がありませんでした（1回試行）。再試行してください。",
+    ],
+  ] satisfies [AppFault, string, string][])("%o: '1 attempt', not '1 attempts'", async (fault, en, ja) => {
+    const first = render(<App load={() => Promise.resolve({ ok: false, fault })} browserLocales={["en"]} />);
+    expect(shown(await screen.findByRole("alert")).text[0]).toBe(en);
+    first.unmount();
+    render(<App load={() => Promise.resolve({ ok: false, fault })} browserLocales={["ja"]} />);
+    expect(shown(await screen.findByRole("alert")).text[0]).toBe(ja);
+  });
+});
+
 // ------------------------------------------------------------------ through the real request path
 
 const APP_CONFIG_URL = "https://app.example.org/app/app-config.json";
@@ -336,6 +362,23 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(refreshes).toBe(1);
     expect(screen.queryByTestId("sins-range")).toBeNull();
     expect(screen.queryByTestId("patient-banner")).toBeNull();
+  });
+
+  it("Patient read 429 asking to wait 2 minutes (beyond the longest wait): at once 'busy', after 1 attempt, with the wait", async () => {
+    const seen = ehr(() => new HttpResponse(null, { status: 429, headers: { "retry-after": "120" } }));
+    const sleeps: number[] = [];
+    render(<App load={realLoad(makeClient(), sleeps)} browserLocales={["en-GB"]} />);
+    expect(shown(await screen.findByRole("alert"))).toEqual({
+      testId: "fault-rate-limited",
+      title: "The EHR server is busy",
+      text: [
+        "The server is limiting requests and did not answer after 1 attempt. Wait a moment and try again.",
+        "The server asked to wait 120 s before trying again.",
+      ],
+      buttons: ["Try again"],
+    });
+    expect(seen.reads).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it("Patient read answered with a Bundle: 'Unreadable answer from the EHR server'", async () => {
