@@ -8,7 +8,7 @@
  * Nothing is stored on the sandbox by these tests.
  */
 import type { Page, Route } from "playwright-core";
-import { isPostResponse, launchPatient, openForm, radio, responsesOf, shown } from "../app";
+import { isPostResponse, launchPatient, openForm, radio, responsesOf, SCORES_SHOWN, shown } from "../app";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../harness";
 
@@ -185,4 +185,71 @@ test("503 once on the QuestionnaireResponse search: the retry reads it and the t
   expect.equal(await page.getByTestId("partial-warning").count(), 0, "no partial warning");
   expect.equal(await shown(page, "sins-total"), figure(want?.sins ?? 0), "SINS total");
   expect.equal(await shown(page, "tokuhashi-total"), figure(want?.tokuhashi ?? 0), "Tokuhashi total");
+});
+
+/** Answers every read of the launch patient (`/fhir/Patient/<id>`) with `status` while `fail.on`; counts the reads. */
+async function patientReadFails(page: Page, patientId: string, status: 401 | 503): Promise<{ reads: number; on: boolean }> {
+  const seen = { reads: 0, on: true };
+  await page.route(
+    (u) => u.pathname === `/fhir/Patient/${patientId}`,
+    async (route: Route) => {
+      seen.reads += 1;
+      if (!seen.on) return route.fallback();
+      await route.fulfill({
+        status,
+        headers: { "content-type": "application/fhir+json", "access-control-allow-origin": "*", ...(status === 503 ? { "retry-after": "0" } : {}) },
+        json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: status === 503 ? "transient" : "login", diagnostics: "injected" }] },
+      });
+    },
+  );
+  return seen;
+}
+
+/** Launches the patient from the sandbox EHR page and waits for the fault screen instead of the scores. */
+async function launchIntoFault(page: Page, sandbox: Parameters<typeof launchPatient>[1], patientId: string): Promise<void> {
+  await page.goto(sandbox.url);
+  await page.getByTestId(`launch-${patientId}`).click();
+  await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
+  await page.locator('[data-testid^="fault-"]').first().waitFor({ timeout: 30_000 });
+}
+
+test("503 on every Patient read: after 1 + 3 attempts the fault screen says the server is busy, no scores; Try again loads the patient", async ({ page, sandbox, problems, screenshot }) => {
+  const patient = "breast-t11-t12-complete";
+  const seen = await patientReadFails(page, patient, 503);
+  await launchIntoFault(page, sandbox, patient);
+  const fault = page.getByTestId("fault-unavailable");
+  expect.equal(seen.reads, 4, "Patient reads (1 + fhirMaxRetries 3)");
+  expect.equal(await fault.getByRole("heading").innerText(), "The EHR server is busy", "fault title");
+  expect.ok(
+    (await fault.innerText()).includes("The server is temporarily unavailable (after 4 attempts). Wait a moment and try again."),
+    "fault text with the attempts",
+  );
+  expect.equal(await page.locator(SCORES_SHOWN).count(), 0, "no score on the page");
+  expect.equal(await page.getByTestId("patient-banner").count(), 0, "no patient banner");
+  await screenshot("patient-503");
+
+  seen.on = false;
+  await fault.getByRole("button", { name: "Try again" }).click();
+  await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+  expect.equal(await page.locator('[data-testid^="fault-"]').count(), 0, "the fault screen is gone");
+  expect.equal(seen.reads, 5, "one more Patient read after Try again");
+  expect.equal(await shown(page, "sins-total"), figure(EXPECTED[patient]?.sins ?? 0), "SINS total after the retry");
+  expect.none(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors");
+});
+
+test("401 on every Patient read: one token refresh, then 'Your session has ended' without a retry button, no scores", async ({ page, sandbox, problems }) => {
+  const patient = "prostate-t8-partial";
+  const seen = await patientReadFails(page, patient, 401);
+  const refreshes: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/auth/token" && (r.postData() ?? "").includes("grant_type=refresh_token")) refreshes.push(r.url());
+  });
+  await launchIntoFault(page, sandbox, patient);
+  const fault = page.getByTestId("fault-session-ended");
+  expect.equal(await fault.getByRole("heading").innerText(), "Your session has ended", "fault title");
+  expect.equal(await fault.getByRole("button").count(), 0, "no Try again");
+  expect.equal(seen.reads, 2, "Patient reads (before and after the refresh)");
+  expect.equal(refreshes.length, 1, "token refreshes");
+  expect.equal(await page.locator(SCORES_SHOWN).count(), 0, "no score on the page");
+  expect.none(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors");
 });
