@@ -90,7 +90,8 @@ export function App({ load, browserLocales = [] }: AppProps) {
         <Loading />
       ) : state.kind === "fault" ? (
         <main className="fault-page">
-          <FaultView fault={state.fault} onRetry={retry} />
+          {/* One screen per attempt: a server's wait counts from the answer that asked for it. */}
+          <FaultView key={attempt.n} fault={state.fault} onRetry={retry} />
         </main>
       ) : (
         <ReadyView

@@ -1,20 +1,39 @@
+import { useEffect, useState } from "react";
 import type { MessageKey } from "../i18n";
 import { useTranslator } from "../i18n/react";
 import { faultParams, faultText, PANELS_OF_SEARCH, type AppFault, type Panel, type UnavailableSearch } from "./faults";
 
-/** A fault that stops the whole view: what happened and what to do, with a retry where it can help. */
+/** Whole seconds until `waitMs` after the first render has passed (0 at once when there is no wait). */
+function useSecondsLeft(waitMs: number | null): number {
+  const [deadline] = useState(() => Date.now() + (waitMs ?? 0));
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (now >= deadline) return;
+    // The next tick from the clock as it is now (a render may come later than the tick that asked for it).
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, Math.min(1000, deadline - Date.now())));
+    return () => clearTimeout(timer);
+  }, [deadline, now]);
+  return Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+/**
+ * A fault that stops the whole view: what happened and what to do, with a retry where it can help. When the
+ * server asked to wait (Retry-After), the retry is held back until then: trying sooner would only be refused.
+ */
 export function FaultView({ fault, onRetry }: { fault: AppFault; onRetry?: (() => void) | undefined }) {
   const { t } = useTranslator();
   const text = faultText(fault);
   const params = faultParams(fault);
+  const waitMs = "retryAfterMs" in fault ? fault.retryAfterMs : null;
+  const secondsLeft = useSecondsLeft(waitMs);
   return (
     <section className="fault" role="alert" data-testid={`fault-${fault.kind}`}>
       <h2>{t(text.title, params)}</h2>
       <p>{t(text.body, params)}</p>
-      {"retryAfterMs" in fault && fault.retryAfterMs !== null ? <p>{t("app.fault.wait", params)}</p> : null}
+      {waitMs !== null && waitMs > 0 ? <p>{t("app.fault.wait", params)}</p> : null}
       {text.retry && onRetry ? (
-        <button type="button" onClick={onRetry}>
-          {t("app.fault.retry")}
+        <button type="button" onClick={onRetry} disabled={secondsLeft > 0}>
+          {secondsLeft > 0 ? t("app.fault.retryIn", { seconds: secondsLeft }) : t("app.fault.retry")}
         </button>
       ) : null}
     </section>

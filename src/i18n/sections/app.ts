@@ -274,6 +274,7 @@ export const appStrings = defineSection(
 
     // Faults
     "app.fault.retry": "Try again",
+    "app.fault.retryIn": "Try again in {seconds} s",
     "app.fault.wait": "The server asked to wait {wait} s before trying again.",
     "app.fault.sessionEnded.title": "Your session has ended",
     "app.fault.sessionEnded.body": "Close this window and open the app again from the patient's chart in the EHR.",
@@ -575,6 +576,7 @@ export const appStrings = defineSection(
     "app.notice.unreadable": "{data}を読み込めませんでした（{reason}）。このパネルは不完全な可能性があります。",
 
     "app.fault.retry": "再試行",
+    "app.fault.retryIn": "{seconds}秒後に再試行できます",
     "app.fault.wait": "サーバーから再試行まで{wait}秒待つよう求められています。",
     "app.fault.sessionEnded.title": "セッションが終了しました",
     "app.fault.sessionEnded.body": "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。",

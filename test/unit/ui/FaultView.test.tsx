@@ -5,7 +5,7 @@
  * (msw → fhirclient → loadPatientRecord → loadSession → App), not as hand-made fault objects.
  */
 import { describe, expect, it, vi } from "vitest";
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import type Client from "fhirclient/lib/Client";
@@ -30,6 +30,8 @@ interface Case {
   en: Shown;
   ja: Shown;
   retry: boolean;
+  /** The retry button while the server's wait (Retry-After) runs: disabled, with the seconds left. */
+  heldBack?: { en: string; ja: string };
 }
 
 /** A Record over every kind: a kind added to AppFault without a case here does not compile. */
@@ -77,6 +79,7 @@ const CASES: Record<AppFault["kind"], Case> = {
       ],
     },
     retry: true,
+    heldBack: { en: "Try again in 8 s", ja: "8秒後に再試行できます" },
   },
   unavailable: {
     fault: { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: null },
@@ -188,12 +191,15 @@ describe("the fault screen, for every fault kind", () => {
         testId: `fault-${kind}`,
         title: c[locale].title,
         text: c[locale].text,
-        buttons: c.retry ? [RETRY[locale]] : [],
+        buttons: c.retry ? [c.heldBack?.[locale] ?? RETRY[locale]] : [],
       });
       expect(document.documentElement.lang).toBe(locale);
       expect(screen.queryByTestId("sins-range")).toBeNull();
       expect(screen.queryByTestId("patient-banner")).toBeNull();
-      if (c.retry) {
+      if (c.heldBack) {
+        // Not before the server's wait: the countdown is tested below with a fake clock.
+        expect(within(section).getByRole("button")).toBeDisabled();
+      } else if (c.retry) {
         // "Try again" loads again (and here fails the same way again).
         await user.click(within(section).getByRole("button", { name: RETRY[locale] }));
         await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
@@ -218,6 +224,59 @@ describe("the fault screen, for every fault kind", () => {
       "authorization-denied",
       "token-exchange-failed",
     ]);
+  });
+});
+
+describe("the server's wait (Retry-After) holds the retry back", () => {
+  it("counts the seconds down, then offers 'Try again', which loads again", async () => {
+    vi.useFakeTimers();
+    try {
+      const fault: AppFault = { kind: "rate-limited", status: 429, attempts: 4, retryAfterMs: 2500 };
+      const load = vi.fn(() => Promise.resolve<LoadResult>({ ok: false, fault }));
+      render(<App load={load} browserLocales={["en"]} />);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      const button = () => within(screen.getByRole("alert")).getByRole("button");
+      expect(button()).toHaveTextContent("Try again in 3 s");
+      expect(button()).toBeDisabled();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1000);
+      });
+      expect(button()).toHaveTextContent("Try again in 2 s");
+      expect(button()).toBeDisabled();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1499);
+      });
+      expect(button()).toHaveTextContent("Try again in 1 s");
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1);
+      });
+      expect(button()).toHaveTextContent(/^Try again$/);
+      expect(button()).toBeEnabled();
+      expect(load).toHaveBeenCalledTimes(1);
+      await act(async () => {
+        button().click();
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      expect(load).toHaveBeenCalledTimes(2);
+      // Refused again: the new screen waits again from its start.
+      expect(button()).toHaveTextContent("Try again in 3 s");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("a Retry-After of 0", () => {
+  it("offers the retry at once and does not speak of a wait", async () => {
+    render(<App load={() => Promise.resolve({ ok: false, fault: { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: 0 } })} browserLocales={["en"]} />);
+    expect(shown(await screen.findByRole("alert"))).toEqual({
+      testId: "fault-unavailable",
+      title: "The EHR server is busy",
+      text: ["The server is temporarily unavailable (after 4 attempts). Wait a moment and try again."],
+      buttons: ["Try again"],
+    });
   });
 });
 
@@ -375,8 +434,9 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
         "The server is limiting requests and did not answer after 1 attempt. Wait a moment and try again.",
         "The server asked to wait 120 s before trying again.",
       ],
-      buttons: ["Try again"],
+      buttons: ["Try again in 120 s"],
     });
+    expect(screen.getByRole("button", { name: "Try again in 120 s" })).toBeDisabled();
     expect(seen.reads).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
