@@ -32,7 +32,8 @@ export function FaultView({ fault, onRetry }: { fault: AppFault; onRetry?: (() =
       <p>{t(text.body, params)}</p>
       {waitMs !== null && waitMs > 0 ? <p>{t("app.fault.wait", params)}</p> : null}
       {text.retry && onRetry ? (
-        <button type="button" onClick={onRetry} disabled={secondsLeft > 0}>
+        // aria-live off: the countdown is not re-announced every second inside the alert.
+        <button type="button" onClick={onRetry} disabled={secondsLeft > 0} aria-live="off">
           {secondsLeft > 0 ? t("app.fault.retryIn", { seconds: secondsLeft }) : t("app.fault.retry")}
         </button>
       ) : null}
