@@ -3,7 +3,7 @@
  * check boxes, number, VAS slider with its linked number field, date, text. Every control has a
  * visible label, its hint and error wired with aria-describedby, and aria-invalid when in error.
  */
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { QuestionnaireItem, QuestionnaireItemAnswerOption, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import { codingDisplay, maxValue, minValue, optionPrefix, ordinalValue, sameCoding, sliderStep, unit } from "../writeback/questionnaire-items";
@@ -247,13 +247,15 @@ function toAnswer(item: QuestionnaireItem, n: number): QuestionnaireResponseItem
 function useNumberText(p: FieldProps): [string, (text: string) => void] {
   const current = numberOf(p.item, p.value[0]);
   const [text, setText] = useState(current === undefined ? "" : String(current));
-  useEffect(() => {
-    setText((previous) => {
-      const parsed = parseNumber(p.item, previous);
-      if (current === undefined) return parsed === "invalid" ? previous : "";
-      return parsed === current ? previous : String(current);
-    });
-  }, [current, p.item]);
+  // The answer changed elsewhere (the slider, a draft restored): follow it in the same render, not an effect
+  // later, so the field never shows the previous value (text being typed that already means it is kept).
+  const [followed, setFollowed] = useState({ current, item: p.item });
+  if (followed.current !== current || followed.item !== p.item) {
+    setFollowed({ current, item: p.item });
+    const parsed = parseNumber(p.item, text);
+    const next = current === undefined ? (parsed === "invalid" ? text : "") : parsed === current ? text : String(current);
+    if (next !== text) setText(next);
+  }
   const update = (next: string): void => {
     setText(next);
     const parsed = parseNumber(p.item, next);

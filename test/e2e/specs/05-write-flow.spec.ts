@@ -125,6 +125,7 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
   await eqVasSlider.focus();
   await page.keyboard.press("Home"); // 0
   for (let i = 0; i < EQ_VAS; i += 1) await page.keyboard.press("ArrowRight");
+  expect.equal(await eqVasSlider.inputValue(), String(EQ_VAS), "EQ VAS slider moved by its keys");
   expect.equal(await page.locator('input[id$="-eq-vas-number"]').inputValue(), String(EQ_VAS), "EQ VAS number field follows the slider");
   expect.equal(await shown(page, "calculated-eq5d-index"), INDEX_SHOWN, "index shown in the form");
   await screenshot("2-eq5d-filled");
