@@ -79,6 +79,28 @@ function checkRange(r: Ranged, maxTotal: number): void {
   }
 }
 
+/**
+ * Any completion of the unknowns (one candidate per item, picked by `pick`) scores inside [min, max], and
+ * the completions made of each item's lowest (highest) candidate reach min (max).
+ */
+function checkCompletions(score: (x: Record<string, unknown>) => Ranged, items: readonly string[], r: Ranged, pick: number[]): void {
+  const chosen = Object.fromEntries(items.map((k, i) => {
+    const c = r.items[k]?.candidates ?? [];
+    return [k, c[(pick[i] ?? 0) % c.length]];
+  }));
+  const total = score(chosen).total;
+  expect(total).not.toBeNull();
+  expect(total).toBeGreaterThanOrEqual(r.min);
+  expect(total).toBeLessThanOrEqual(r.max);
+  for (const bound of ["min", "max"] as const) {
+    const extreme = Object.fromEntries(items.map((k) => {
+      const item = r.items[k];
+      return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item[bound])];
+    }));
+    expect(score(extreme).total, bound).toBe(r[bound]);
+  }
+}
+
 describe("SINS properties", () => {
   const score = (x: Record<string, unknown>) => sins(x as SinsInput) as unknown as Ranged & { category: string | null };
 
@@ -94,29 +116,7 @@ describe("SINS properties", () => {
   });
 
   it("every way of completing the unknowns lands inside [min, max], and the bounds are reached", () => {
-    fc.assert(
-      fc.property(inputOf(SINS_DOMAINS), choices, (input, pick) => {
-        const r = score(input);
-        const chosen = Object.fromEntries(SINS_ITEMS.map((k, i) => {
-          const c = r.items[k]?.candidates ?? [];
-          return [k, c[(pick[i] ?? 0) % c.length]];
-        }));
-        const total = score(chosen).total;
-        expect(total).not.toBeNull();
-        expect(total).toBeGreaterThanOrEqual(r.min);
-        expect(total).toBeLessThanOrEqual(r.max);
-        const lowest = Object.fromEntries(SINS_ITEMS.map((k) => {
-          const item = r.items[k];
-          return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item.min)];
-        }));
-        expect(score(lowest).total).toBe(r.min);
-        const highest = Object.fromEntries(SINS_ITEMS.map((k) => {
-          const item = r.items[k];
-          return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item.max)];
-        }));
-        expect(score(highest).total).toBe(r.max);
-      }),
-    );
+    fc.assert(fc.property(inputOf(SINS_DOMAINS), choices, (input, pick) => checkCompletions(score, SINS_ITEMS, score(input), pick)));
   });
 
   it("learning an item (narrowing its candidates) never widens the range", () => {
@@ -164,26 +164,7 @@ describe("Tokuhashi properties", () => {
   });
 
   it("every completion lands inside [min, max], and the bounds are reached", () => {
-    fc.assert(
-      fc.property(inputOf(TOKUHASHI_DOMAINS), choices, (input, pick) => {
-        const r = score(input);
-        const chosen = Object.fromEntries(TOKUHASHI_ITEMS.map((k, i) => {
-          const c = r.items[k]?.candidates ?? [];
-          return [k, c[(pick[i] ?? 0) % c.length]];
-        }));
-        const total = score(chosen).total;
-        expect(total).not.toBeNull();
-        expect(total).toBeGreaterThanOrEqual(r.min);
-        expect(total).toBeLessThanOrEqual(r.max);
-        for (const bound of ["min", "max"] as const) {
-          const extreme = Object.fromEntries(TOKUHASHI_ITEMS.map((k) => {
-            const item = r.items[k];
-            return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item[bound])];
-          }));
-          expect(score(extreme).total, bound).toBe(r[bound]);
-        }
-      }),
-    );
+    fc.assert(fc.property(inputOf(TOKUHASHI_DOMAINS), choices, (input, pick) => checkCompletions(score, TOKUHASHI_ITEMS, score(input), pick)));
   });
 
   it("a better finding (more points for one item) never lowers the score, and never the predicted survival", () => {
