@@ -6,7 +6,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { loadAppConfig } from "../launch/config";
-import { launchContext, loadPatientRecord, pickName, readySession } from "./fhir";
+import { launchContext, loadOptionsFromConfig, loadPatientRecord, pickName, readySession } from "./fhir";
 import { App } from "./ui/App";
 import { loadSession, readUserName } from "./ui/session";
 import { writeTools } from "./ui/writeTools";
@@ -20,14 +20,7 @@ const load = () =>
     loadConfig: () => loadAppConfig(),
     loadEngine: () => import("./ui/engine").then((m) => m.engine),
     loadPatientRecord: (client, config, context, observationCodes) =>
-      loadPatientRecord(client, {
-        observationCodes,
-        questionnaireBase: config.questionnaireBase,
-        ...(context.patientId ? { patientId: context.patientId } : {}),
-        pageSize: config.fhirPageSize,
-        maxPages: config.fhirMaxPages,
-        policy: { timeoutMs: config.fhirTimeoutMs, maxRetries: config.fhirMaxRetries },
-      }),
+      loadPatientRecord(client, loadOptionsFromConfig(config, observationCodes, { patientId: context.patientId })),
     userName: (client, context) => readUserName(client, context, pickName),
     writeTools,
   });

@@ -8,18 +8,26 @@ import type { RequestPolicy } from "./request";
 
 type DataSettings = Pick<AppConfig, "fhirTimeoutMs" | "fhirMaxRetries" | "fhirPageSize" | "fhirMaxPages" | "questionnaireBase">;
 
-export function requestPolicyFromConfig(config: Pick<AppConfig, "fhirTimeoutMs" | "fhirMaxRetries">): Partial<RequestPolicy> {
+function requestPolicyFromConfig(config: Pick<AppConfig, "fhirTimeoutMs" | "fhirMaxRetries">): Partial<RequestPolicy> {
   return { timeoutMs: config.fhirTimeoutMs, maxRetries: config.fhirMaxRetries };
 }
 
-/** LoadOptions for `loadPatientRecord`; `observationCodes` come from the extraction's code list. */
-export function loadOptionsFromConfig(config: DataSettings, observationCodes: readonly string[], signal?: AbortSignal): LoadOptions {
+/**
+ * LoadOptions for `loadPatientRecord`; `observationCodes` come from the extraction's code list, `patientId`
+ * from the launch context (else the client's own patient).
+ */
+export function loadOptionsFromConfig(
+  config: DataSettings,
+  observationCodes: readonly string[],
+  launch: { patientId?: string | null; signal?: AbortSignal } = {},
+): LoadOptions {
   return {
     observationCodes,
     questionnaireBase: config.questionnaireBase,
     pageSize: config.fhirPageSize,
     maxPages: config.fhirMaxPages,
     policy: requestPolicyFromConfig(config),
-    ...(signal ? { signal } : {}),
+    ...(launch.patientId ? { patientId: launch.patientId } : {}),
+    ...(launch.signal ? { signal: launch.signal } : {}),
   };
 }

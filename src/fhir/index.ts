@@ -17,7 +17,7 @@ export {
   type PatientRecord,
   type SearchFailure,
 } from "./record";
-export { loadOptionsFromConfig, requestPolicyFromConfig } from "./from-config";
+export { loadOptionsFromConfig } from "./from-config";
 export { searchAll, searchUrl, type SearchOptions, type SearchResult } from "./search";
 export {
   fhirRequest,

@@ -11,7 +11,7 @@ import { http, HttpResponse } from "msw";
 import type Client from "fhirclient/lib/Client";
 import { server } from "../../setup/msw-server";
 import { loadAppConfig } from "../../../launch/config";
-import { launchContext, loadPatientRecord, pickName, requestPolicyFromConfig } from "../../../src/fhir";
+import { launchContext, loadOptionsFromConfig, loadPatientRecord, pickName } from "../../../src/fhir";
 import { App, type LoadResult } from "../../../src/ui/App";
 import { engine } from "../../../src/ui/engine";
 import type { AppFault } from "../../../src/ui/faults";
@@ -323,22 +323,15 @@ function realLoad(client: Client, sleeps: number[]): () => Promise<LoadResult> {
       launchContext,
       loadConfig: () => loadAppConfig(fetch, APP_CONFIG_URL),
       loadEngine: () => Promise.resolve(engine),
-      loadPatientRecord: (c, config, context, observationCodes) =>
-        loadPatientRecord(c, {
-          observationCodes,
-          questionnaireBase: config.questionnaireBase,
-          ...(context.patientId ? { patientId: context.patientId } : {}),
-          pageSize: config.fhirPageSize,
-          maxPages: config.fhirMaxPages,
-          policy: {
-            ...requestPolicyFromConfig(config),
-            sleep: (ms: number) => {
-              sleeps.push(ms);
-              return Promise.resolve();
-            },
-            now: () => NOW,
-          },
-        }),
+      loadPatientRecord: (c, config, context, observationCodes) => {
+        // As main.tsx wires it; only the waits between retries are recorded instead of slept.
+        const options = loadOptionsFromConfig(config, observationCodes, { patientId: context.patientId });
+        const sleep = (ms: number) => {
+          sleeps.push(ms);
+          return Promise.resolve();
+        };
+        return loadPatientRecord(c, { ...options, policy: { ...options.policy, sleep, now: () => NOW } });
+      },
       userName: (c, context) => readUserName(c, context, pickName),
     });
 }
