@@ -1,10 +1,10 @@
 /**
  * The machine-readable form of the data-access layer's notes: the Diagnostics of src/fhir/record.ts (a search
- * refused, failed, cut at the page limit, read unfiltered, or not asked for) and the fault sentence nested in
- * them (faultCode in ./faults.ts, the twin of faultMessage). Each note keeps its English `message` and its
- * `code`; `messageCode` and `params` say it again as a code of ACCESS_MESSAGE_CODES, rendered by the clinician
- * view like every diagnostic of the core (diagnosticText of src/i18n/core.ts; templates `core.access.*` in
- * src/i18n/sections/core.ts).
+ * refused, failed, cut at the page limit, short of its Bundle.total, read unfiltered, or not asked for) and the
+ * fault sentence nested in them (faultCode in ./faults.ts, the twin of faultMessage). Each note keeps its
+ * English `message` and its `code`; `messageCode` and `params` say it again as a code of ACCESS_MESSAGE_CODES,
+ * rendered by the clinician view like every diagnostic of the core (diagnosticText of src/i18n/core.ts;
+ * templates `core.access.*` in src/i18n/sections/core.ts).
  *
  * The list stands beside CORE_MESSAGE_CODES (src/extract/messages.ts) rather than in it, because src/extract
  * does not import src/fhir; the catalogue's core section holds both, and the tests check both the same way
@@ -20,6 +20,7 @@ export const ACCESS_MESSAGE_CODES = [
   "access.search-failed",
   "access.page-cap",
   "access.page-failed",
+  "access.search-incomplete",
   "access.fallback-unfiltered",
   "access.observations-not-requested",
   // A search's data, and what it holds (sentence-initial: "-start")

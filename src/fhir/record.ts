@@ -53,9 +53,12 @@ export interface PatientRecord {
   /** Conditions, Observations and the app's QuestionnaireResponses, raw: the extraction validates them. */
   resources: unknown[];
   diagnostics: Diagnostic[];
-  /** True when anything could not be read (a forbidden or failed search, a failed page, the page cap). */
+  /**
+   * True when anything could not be read (a forbidden or failed search, a failed page, the page cap, a last
+   * page whose Bundle.total counts more than was sent).
+   */
   partial: boolean;
-  /** Searches that failed (wholly, or on a later page); a capped search is only `partial`. */
+  /** Searches that failed (wholly, or on a later page); a capped or incomplete search is only `partial`. */
   unavailable: SearchName[];
   /** Why: one entry per failed search, for the UI's fault states. */
   failures: SearchFailure[];
@@ -242,6 +245,17 @@ async function runSearch(
           `Only the first ${r.pages} pages of ${LABEL[plan.name]} were read (the app's page limit); more are on file. Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "page-cap",
           accessMessage("access.page-cap", { data: searchTerm(plan.name), pages: r.pages, holds: holdsTerm(plan.name) }),
+          { search: plan.name },
+        ),
+      );
+    } else if (r.status === "incomplete") {
+      partial = true;
+      diagnostics.push(
+        note(
+          "warning",
+          `The EHR reported ${r.total} ${LABEL[plan.name]} but sent ${r.resources.length}, with no link to the rest. Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
+          "search-incomplete",
+          accessMessage("access.search-incomplete", { data: searchTerm(plan.name), total: r.total, read: r.resources.length, holds: holdsTerm(plan.name) }),
           { search: plan.name },
         ),
       );

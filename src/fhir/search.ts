@@ -1,7 +1,8 @@
 /**
  * A FHIR search with every `next` link followed, page by page through `fhirRequest` (so each page has
  * its own retries and timeout), up to a page cap. A failure on the first page throws; a failure later
- * keeps what was read and says so (the data is then partial, never silently short).
+ * keeps what was read and says so (the data is then partial, never silently short). So does a last page
+ * whose `Bundle.total` is larger than the matches read ("incomplete").
  */
 import type Client from "fhirclient/lib/Client";
 import { FhirFaultError, isFatalFault, type FhirFault } from "./faults";
@@ -21,7 +22,12 @@ export type SearchResult =
   /** The page cap was reached with a `next` link still to follow. */
   | { status: "capped"; resources: unknown[]; pages: number }
   /** A page after the first failed (after its retries): `resources` are the earlier pages only. */
-  | { status: "failed-midway"; resources: unknown[]; pages: number; fault: FhirFault };
+  | { status: "failed-midway"; resources: unknown[]; pages: number; fault: FhirFault }
+  /**
+   * No `next` link is left, but the server's `Bundle.total` (of the last page that gave one) counts more
+   * matches than were read: the server dropped a page or its link. Partial, never complete.
+   */
+  | { status: "incomplete"; resources: unknown[]; pages: number; total: number };
 
 /** "Observation?patient=123&code=…&_count=100", every value encoded by URLSearchParams. */
 export function searchUrl(resourceType: string, params: URLSearchParams, pageSize: number): string {
@@ -32,6 +38,7 @@ export function searchUrl(resourceType: string, params: URLSearchParams, pageSiz
 
 interface BundleLike {
   resourceType: "Bundle";
+  total?: unknown;
   entry?: { resource?: unknown; search?: { mode?: unknown } }[];
   link?: { relation?: unknown; url?: unknown }[];
 }
@@ -50,6 +57,12 @@ function nextLink(bundle: BundleLike): string | null {
     if (typeof l === "object" && l !== null && l.relation === "next" && typeof l.url === "string" && l.url !== "") return l.url;
   }
   return null;
+}
+
+/** `Bundle.total` when it is a count (a non-negative integer); null otherwise. */
+function totalOf(bundle: BundleLike): number | null {
+  const t = bundle.total;
+  return typeof t === "number" && Number.isSafeInteger(t) && t >= 0 ? t : null;
 }
 
 /** The resources of the searched type that matched (not `_include`d ones, not OperationOutcome entries). */
@@ -101,6 +114,7 @@ export async function searchAll(
   const resources: unknown[] = [];
   let url: string | null = searchUrl(resourceType, params, options.pageSize);
   let pages = 0;
+  let total: number | null = null;
 
   while (url !== null) {
     if (pages >= options.maxPages) return { status: "capped", resources, pages };
@@ -115,6 +129,7 @@ export async function searchAll(
     }
     pages += 1;
     visited.add(url);
+    total = totalOf(bundle) ?? total;
     for (const r of matches(bundle, resourceType)) {
       const k = key(r);
       if (k !== null) {
@@ -137,5 +152,7 @@ export async function searchAll(
     }
     url = next;
   }
+  // Matches without an id cannot be told apart from repeats; each counts once here.
+  if (total !== null && total > resources.length) return { status: "incomplete", resources, pages, total };
   return { status: "complete", resources, pages };
 }

@@ -10,6 +10,7 @@ import type { Diagnostic } from "../../../src/report/types";
 import type { CoreMessage, CoreParam } from "../../../src/scores/types";
 import { questionnaireUrl } from "../../../src/questionnaires/contract";
 import { realSleep, type RequestPolicy } from "../../../src/fhir/request";
+import { buildReport } from "../../../src/extract";
 import { BASE, TOKEN_URL, bundle, fastPolicy, makeClient } from "./helpers";
 
 const KPS = "http://loinc.org|89243-0";
@@ -253,6 +254,41 @@ describe("loadPatientRecord", () => {
     expect(record.unavailable).toEqual([]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-cap", severity: "warning" })]);
     expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation", pages: 3 });
+  });
+
+  it("a last page whose Bundle.total exceeds the Observations read, with no next link: a partial record and a 'search-incomplete' warning", async () => {
+    healthyServer({ observation: () => HttpResponse.json({ ...bundle([kps, ecog]), total: 40 }) });
+    const record = await loadPatientRecord(makeClient(), options());
+    expect(record.resources).toEqual(expect.arrayContaining([kps, ecog]));
+    expect(record.partial).toBe(true);
+    expect(record.unavailable).toEqual([]);
+    expect(record.failures).toEqual([]);
+    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "search-incomplete", severity: "warning", messageCode: "access.search-incomplete" })]);
+    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation", total: 40, read: 2 });
+    expect(record.diagnostics[0]!.message).toBe(
+      "The EHR reported 40 Observations but sent 2, with no link to the rest. Some measurements (performance status, pain, function scores) may be missing and the scores stay ranges.",
+    );
+    // What the view scores from this record (src/ui/engine.ts): a partial report carrying the note.
+    const report = buildReport([record.patient, ...record.resources], "p1", {
+      now: new Date("2025-03-01T00:00:00Z"),
+      partial: record.partial,
+      diagnostics: record.diagnostics,
+    });
+    expect(report.partial).toBe(true);
+    expect(report.diagnostics.map((d) => d.code)).toContain("search-incomplete");
+  });
+
+  it("Bundle.total equal to the matches read (includes not counted) leaves the record complete", async () => {
+    healthyServer({
+      observation: () =>
+        HttpResponse.json({
+          ...bundle([kps, ecog]),
+          total: 2,
+          entry: [...(bundle([kps, ecog]) as { entry: object[] }).entry, { resource: patient, search: { mode: "include" } }],
+        }),
+    });
+    const record = await loadPatientRecord(makeClient(), options());
+    expect(record).toMatchObject({ partial: false, diagnostics: [] });
   });
 
   it("a timeout on a search is its own fault", async () => {
@@ -540,6 +576,13 @@ describe("loadPatientRecord's notes, in the catalogue's English and in Japanese"
     }, { maxPages: 2 });
     expect(expectTranslated(capped.diagnostics)).toEqual([
       "観察値（Observation）は最初の2ページのみ読み取りました（アプリのページ上限）。記録はさらにあり、測定値（全身状態、疼痛、機能スコア）の一部が欠けている可能性があるため、スコアは範囲のままです。",
+    ]);
+  });
+
+  it("a search whose Bundle.total is more than was sent", async () => {
+    const short = await load(() => HttpResponse.json({ ...bundle([kps]), total: 3 }));
+    expect(expectTranslated(short.diagnostics)).toEqual([
+      "EHRは観察値（Observation）が3件あると報告しましたが、送られたのは1件で、残りへのリンクがありません。測定値（全身状態、疼痛、機能スコア）の一部が欠けている可能性があるため、スコアは範囲のままです。",
     ]);
   });
 

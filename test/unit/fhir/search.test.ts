@@ -134,6 +134,46 @@ describe("searchAll", () => {
     expect(result.resources).toEqual([obs("o1"), obs("o2")]);
   });
 
+  it("a last page whose Bundle.total is more than the matches read, with no next link, is partial, not complete", async () => {
+    server.use(
+      http.get(`${BASE}/Observation`, () =>
+        HttpResponse.json({
+          resourceType: "Bundle",
+          type: "searchset",
+          total: 5,
+          entry: [
+            { resource: obs("o1"), search: { mode: "match" } },
+            { resource: obs("o2"), search: { mode: "match" } },
+            { resource: { resourceType: "Patient", id: "p1" }, search: { mode: "include" } },
+          ],
+        }),
+      ),
+    );
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 100, maxPages: 5, ...fastPolicy() });
+    expect(result).toEqual({ status: "incomplete", resources: [obs("o1"), obs("o2")], pages: 1, total: 5 });
+  });
+
+  it("Bundle.total over two pages: the last page's total counts the matches of every page", async () => {
+    const pages = (total: number) => ({ request }: { request: Request }) =>
+      new URL(request.url).searchParams.get("page") === "2"
+        ? HttpResponse.json({ ...bundle([obs("o3")]), total })
+        : HttpResponse.json({ ...bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2`), total });
+    server.use(http.get(`${BASE}/Observation`, pages(3)));
+    const whole = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 2, maxPages: 5, ...fastPolicy() });
+    expect(whole).toEqual({ status: "complete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2 });
+    server.use(http.get(`${BASE}/Observation`, pages(4)));
+    const short = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 2, maxPages: 5, ...fastPolicy() });
+    expect(short).toEqual({ status: "incomplete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2, total: 4 });
+  });
+
+  it("no Bundle.total, or one not larger than the matches read, is complete", async () => {
+    for (const total of [undefined, 0, 2, -1, "9", 2.5]) {
+      server.use(http.get(`${BASE}/Observation`, () => HttpResponse.json({ ...bundle([obs("o1"), obs("o2")]), ...(total === undefined ? {} : { total }) })));
+      const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 100, maxPages: 5, ...fastPolicy() });
+      expect(result.status, String(total)).toBe("complete");
+    }
+  });
+
   it("a page that is not a Bundle is an invalid response", async () => {
     server.use(http.get(`${BASE}/Observation`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] })));
     await expect(
