@@ -6,8 +6,15 @@
  *
  * Unreadable input throws InputError naming the file and the problem. Messages never quote the file's content,
  * which may hold patient data.
+ *
+ * A folder is walked with lstat: symbolic links to folders are never followed (so a link loop cannot recur),
+ * a link to a file is read only when it resolves to a regular file, a file reached twice is read once, and
+ * named pipes, sockets and devices are never opened. Every file is opened non-blocking and checked with fstat
+ * before a byte is read, and read at most `maxFileBytes` (by its size, and again while reading: a file may
+ * grow, and /proc files say 0). Whatever is left out is listed in `PatientInput.skipped` (path and reason);
+ * the rest is read. Named as the input itself, such a file is an InputError instead.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { extname, join } from "node:path";
 import { patientOf } from "../extract";
 import { BundleScanner } from "./scan";
@@ -21,6 +28,28 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/** A file or folder of a folder left out, and why (one line on the CLI's stderr). */
+export interface Skip {
+  path: string;
+  reason: string;
+}
+
+/** Why a file of a folder is left out; named as the input itself, it becomes an InputError. */
+class SkipError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "SkipError";
+  }
+}
+
+export interface LoadOptions {
+  /** Bytes read from one file at most (by its size and while reading); default DEFAULT_MAX_FILE_BYTES. */
+  maxFileBytes?: number;
+}
+
+/** 512 MiB: a larger file is left out (`--max-file-bytes` to change it). */
+export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -49,6 +78,8 @@ export interface PatientInput {
   patients: Map<string, Item[]>;
   /** Bundle fullUrls → "Type/id", for references inside transaction Bundles. */
   alias: Map<string, string>;
+  /** What a folder held that was not read (in the order of the paths), each with the reason. */
+  skipped: Skip[];
 }
 
 function systemProblem(e: unknown): string {
@@ -61,6 +92,8 @@ function systemProblem(e: unknown): string {
       return "permission denied";
     case "EISDIR":
       return "is a directory";
+    case "ELOOP":
+      return "a symbolic link loop";
     default:
       return code ? `cannot be read (${code})` : "cannot be read";
   }
@@ -85,11 +118,45 @@ class Collector {
   readonly alias = new Map<string, string>();
   /** Resources whose subject is a urn:uuid not yet seen: resolved after pass 1. */
   private readonly pending = new Map<string, Item[]>();
+  /** While a file is read: how to take back what it added, should it be left out half-way. */
+  private undo: { lengths: Map<Item[], number>; created: [Map<string, Item[]>, string][]; aliases: Map<string, string | undefined> } | null = null;
 
   private push(map: Map<string, Item[]>, key: string, item: Item): void {
     const list = map.get(key);
-    if (list) list.push(item);
-    else map.set(key, [item]);
+    if (list) {
+      if (this.undo && !this.undo.lengths.has(list)) this.undo.lengths.set(list, list.length);
+      list.push(item);
+    } else {
+      map.set(key, [item]);
+      this.undo?.created.push([map, key]);
+    }
+  }
+
+  private setAlias(fullUrl: string, to: string): void {
+    if (this.undo && !this.undo.aliases.has(fullUrl)) this.undo.aliases.set(fullUrl, this.alias.get(fullUrl));
+    this.alias.set(fullUrl, to);
+  }
+
+  /** Starts a file: what it adds can be taken back until `commit`. */
+  begin(): void {
+    this.undo = { lengths: new Map(), created: [], aliases: new Map() };
+  }
+
+  commit(): void {
+    this.undo = null;
+  }
+
+  /** Takes back everything added since `begin` (a file left out part-way through). */
+  rollback(): void {
+    const undo = this.undo;
+    if (undo === null) return;
+    for (const [list, length] of undo.lengths) list.length = length;
+    for (const [map, key] of undo.created) map.delete(key);
+    for (const [url, before] of undo.aliases) {
+      if (before === undefined) this.alias.delete(url);
+      else this.alias.set(url, before);
+    }
+    this.begin();
   }
 
   add(resource: Json, item: Item): void {
@@ -120,24 +187,26 @@ class Collector {
       }
       // Only urn: fullUrls need an alias: an absolute URL already ends in Type/id.
       if (typeof resource.id === "string" && entry.fullUrl.startsWith("urn:")) {
-        this.alias.set(entry.fullUrl, `${resource.resourceType}/${resource.id}`);
+        this.setAlias(entry.fullUrl, `${resource.resourceType}/${resource.id}`);
       }
     }
     this.add(resource, makeItem(resource, id));
   }
 
-  finish(): PatientInput {
+  finish(skipped: Skip[] = []): PatientInput {
+    this.undo = null;
     for (const [ref, items] of this.pending) {
       const to = this.alias.get(ref);
       const pid = to ? patientOf({ resourceType: "Observation", subject: { reference: to } }) : null;
       if (pid !== null) for (const item of items) this.push(this.patients, pid, item);
     }
-    return { patients: this.patients, alias: this.alias };
+    return { patients: this.patients, alias: this.alias, skipped };
   }
 }
 
 /** Pass 1 over the file or folder at `path`. */
-export function loadInput(path: string): PatientInput {
+export function loadInput(path: string, options: LoadOptions = {}): PatientInput {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const c = new Collector();
   let stat;
   try {
@@ -146,82 +215,211 @@ export function loadInput(path: string): PatientInput {
     throw new InputError(path, systemProblem(e));
   }
   if (!stat.isDirectory()) {
-    loadFile(path, c);
+    // Named as the input: read even without a known extension, but never a pipe or a device.
+    try {
+      if (!stat.isFile()) throw new SkipError(notRegular(stat));
+      loadFile(path, c, max);
+    } catch (e) {
+      if (e instanceof SkipError) throw new InputError(path, e.reason);
+      throw e;
+    }
     return c.finish();
   }
-  let names: string[];
-  try {
-    names = readdirSync(path, { recursive: true, encoding: "utf8" });
-  } catch (e) {
-    throw new InputError(path, systemProblem(e));
-  }
-  for (const name of names.filter((n) => FILE_EXTENSIONS.has(extname(n).toLowerCase())).sort()) {
-    const file = join(path, name);
+  const skipped: { rel: string; skip: Skip }[] = [];
+  const skip = (rel: string, path: string, reason: string): void => {
+    skipped.push({ rel, skip: { path, reason } });
+  };
+  const files = walk(path, skip);
+  // A file reached twice (through a link, or two links) is read once: under its own name when it is in the folder.
+  const owner = new Map<string, string>();
+  const real = new Map<string, string>();
+  for (const f of [...files.filter((x) => !x.link), ...files.filter((x) => x.link)]) {
     try {
-      if (statSync(file).isDirectory()) continue;
+      const r = realpathSync(f.path);
+      real.set(f.path, r);
+      if (!owner.has(r)) owner.set(r, f.path);
+    } catch (e) {
+      skip(f.rel, f.path, systemProblem(e));
+    }
+  }
+  for (const f of files) {
+    const r = real.get(f.path);
+    if (r === undefined) continue;
+    const first = owner.get(r);
+    if (first !== f.path) {
+      skip(f.rel, f.path, `the same file as ${first ?? r}`);
+      continue;
+    }
+    c.begin();
+    try {
+      loadFile(f.path, c, max);
+      c.commit();
+    } catch (e) {
+      if (!(e instanceof SkipError)) throw e;
+      c.rollback();
+      c.commit();
+      skip(f.rel, f.path, e.reason);
+    }
+  }
+  skipped.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return c.finish(skipped.map((s) => s.skip));
+}
+
+function notRegular(stat: Stats): string {
+  if (stat.isFIFO()) return "not a regular file (a named pipe)";
+  if (stat.isSocket()) return "not a regular file (a socket)";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "not a regular file (a device)";
+  return "not a regular file";
+}
+
+interface FoundFile {
+  /** Path relative to the folder (the order files are read in). */
+  rel: string;
+  path: string;
+  /** Reached through a symbolic link. */
+  link: boolean;
+}
+
+/**
+ * The input files of a folder and its subfolders, sorted by relative path. lstat decides: a real folder is
+ * entered (each real path once), a link to a folder never is; a link to a file counts when it resolves to a
+ * regular file; pipes, sockets and devices with an input extension are reported, never opened.
+ */
+function walk(root: string, skip: (rel: string, path: string, reason: string) => void): FoundFile[] {
+  const out: FoundFile[] = [];
+  const entered = new Set<string>();
+  const visit = (dir: string, rel: string): void => {
+    let names: string[];
+    try {
+      const real = realpathSync(dir);
+      if (entered.has(real)) {
+        skip(rel, dir, "a folder already read");
+        return;
+      }
+      entered.add(real);
+      names = readdirSync(dir, { encoding: "utf8" });
+    } catch (e) {
+      if (rel === "") throw new InputError(dir, systemProblem(e));
+      skip(rel, dir, systemProblem(e));
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      const r = rel === "" ? name : join(rel, name);
+      const input = FILE_EXTENSIONS.has(extname(name).toLowerCase());
+      let st: Stats;
+      try {
+        st = lstatSync(path);
+      } catch (e) {
+        if (input) skip(r, path, systemProblem(e));
+        continue;
+      }
+      if (st.isDirectory()) {
+        visit(path, r);
+        continue;
+      }
+      if (st.isSymbolicLink()) {
+        let target: Stats;
+        try {
+          target = statSync(path);
+        } catch (e) {
+          const code = isObject(e) ? e.code : undefined;
+          if (input || code === "ELOOP") skip(r, path, code === "ENOENT" ? "a broken symbolic link" : systemProblem(e));
+          continue;
+        }
+        if (target.isDirectory()) skip(r, path, "a symbolic link to a folder (not followed)");
+        else if (!input) continue;
+        else if (!target.isFile()) skip(r, path, notRegular(target));
+        else out.push({ rel: r, path, link: true });
+        continue;
+      }
+      if (!input) continue;
+      if (!st.isFile()) skip(r, path, notRegular(st));
+      else out.push({ rel: r, path, link: false });
+    }
+  };
+  visit(root, "");
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/**
+ * Opens a file for reading without blocking (a named pipe would wait for a writer) and checks with fstat, on
+ * the descriptor itself, that it is a regular file: the path may have changed since it was listed.
+ */
+function openRegular(file: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new InputError(file, systemProblem(e));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new SkipError(notRegular(st));
+    return { fd, size: st.size };
+  } catch (e) {
+    closeSync(fd);
+    if (e instanceof SkipError) throw e;
+    throw new InputError(file, systemProblem(e));
+  }
+}
+
+function overLimit(size: number, max: number): string {
+  return `${size} bytes, over the limit of ${max} bytes (--max-file-bytes)`;
+}
+
+/** The file's chunks, in order, each with its offset; an empty file gives none. More than `max` bytes: a SkipError. */
+function* chunks(fd: number, file: string, max: number): Generator<[Buffer, number]> {
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let offset = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, CHUNK, offset);
     } catch (e) {
       throw new InputError(file, systemProblem(e));
     }
-    loadFile(file, c);
+    if (n === 0) return;
+    if (offset + n > max) throw new SkipError(`more than the limit of ${max} bytes while reading (--max-file-bytes)`);
+    yield [buf.subarray(0, n), offset];
+    offset += n;
   }
-  return c.finish();
 }
 
-/** The file's chunks, in order, each with its offset; an empty file gives none. */
-function* chunks(file: string): Generator<[Buffer, number]> {
-  let fd: number;
+/** The whole file (at most `max` bytes). */
+function readAll(fd: number, file: string, max: number): Buffer {
+  const parts: Buffer[] = [];
+  for (const [chunk] of chunks(fd, file, max)) parts.push(Buffer.from(chunk));
+  return Buffer.concat(parts);
+}
+
+function loadFile(file: string, c: Collector, max: number): void {
+  const { fd, size } = openRegular(file);
   try {
-    fd = openSync(file, "r");
-  } catch (e) {
-    throw new InputError(file, systemProblem(e));
-  }
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    let offset = 0;
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, buf, 0, CHUNK, offset);
-      } catch (e) {
-        throw new InputError(file, systemProblem(e));
-      }
-      if (n === 0) return;
-      yield [buf.subarray(0, n), offset];
-      offset += n;
+    if (size > max) throw new SkipError(overLimit(size, max));
+    const ext = extname(file).toLowerCase();
+    if (ext === ".ndjson" || ext === ".jsonl") return loadNdjson(fd, file, c, max);
+    if (size > LAZY_BYTES) {
+      c.begin();
+      if (loadLargeBundle(fd, file, c, max)) return;
+      c.rollback(); // what the scanner found before it gave up is read again below
     }
+    const bytes = readAll(fd, file, max);
+    const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const text = bytes.toString("utf8", from);
+    if (text.trim().length === 0) throw new InputError(file, "empty file");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      // Several JSON objects on separate lines: NDJSON under another extension.
+      if (/^\s*\{/.test(text) && /\}\s*\n\s*\{/.test(text)) return loadNdjson(fd, file, c, max);
+      throw new InputError(file, `not valid JSON${jsonPosition(text, e)}`);
+    }
+    loadDocument(file, parsed, c);
   } finally {
     closeSync(fd);
   }
-}
-
-function loadFile(file: string, c: Collector): void {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (e) {
-    throw new InputError(file, systemProblem(e));
-  }
-  const ext = extname(file).toLowerCase();
-  if (ext === ".ndjson" || ext === ".jsonl") return loadNdjson(file, c);
-  if (size > LAZY_BYTES && loadLargeBundle(file, c)) return;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError(file, systemProblem(e));
-  }
-  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const text = bytes.toString("utf8", from);
-  if (text.trim().length === 0) throw new InputError(file, "empty file");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    // Several JSON objects on separate lines: NDJSON under another extension.
-    if (/^\s*\{/.test(text) && /\}\s*\n\s*\{/.test(text)) return loadNdjson(file, c);
-    throw new InputError(file, `not valid JSON${jsonPosition(text, e)}`);
-  }
-  loadDocument(file, parsed, c);
 }
 
 function loadDocument(file: string, doc: unknown, c: Collector, line?: number): void {
@@ -243,11 +441,11 @@ function loadDocument(file: string, doc: unknown, c: Collector, line?: number): 
  * A large Bundle, entry by entry, streamed in chunks: only each entry's offsets are kept. False when the file is
  * not a plain Bundle object with an entry array (it is then parsed whole, which also names any syntax error).
  */
-function loadLargeBundle(file: string, c: Collector): boolean {
+function loadLargeBundle(fd: number, file: string, c: Collector, max: number): boolean {
   const found: [Buffer, number, number][] = [];
   const scanner = new BundleScanner((bytes, start, end) => found.push([bytes, start, end]));
   let first = true;
-  for (const [chunk, offset] of chunks(file)) {
+  for (const [chunk, offset] of chunks(fd, file, max)) {
     let data = chunk;
     let at = offset;
     if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
@@ -282,7 +480,7 @@ function isSpaceByte(b: number | undefined): boolean {
 }
 
 /** NDJSON, streamed line by line: only each line's offsets are kept. */
-function loadNdjson(file: string, c: Collector): void {
+function loadNdjson(fd: number, file: string, c: Collector, max: number): void {
   let line = 0;
   let carry: Buffer | null = null;
   let carryAt = 0;
@@ -304,7 +502,7 @@ function loadNdjson(file: string, c: Collector): void {
       c.add(parsed, new Span(file, start + s, start + e, "resource", null));
     } else loadDocument(file, parsed, c, line);
   };
-  for (const [chunk, offset] of chunks(file)) {
+  for (const [chunk, offset] of chunks(fd, file, max)) {
     let from = 0;
     for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
       if (carry) {
@@ -340,7 +538,11 @@ export function materialize(items: readonly Item[], alias: ReadonlyMap<string, s
 function readSpan(span: Span, fds: Map<string, number>): string {
   let fd = fds.get(span.file);
   if (fd === undefined) {
-    fd = openSync(span.file, "r");
+    try {
+      fd = openRegular(span.file).fd;
+    } catch (e) {
+      throw e instanceof SkipError ? new InputError(span.file, e.reason) : e;
+    }
     fds.set(span.file, fd);
   }
   const buf = Buffer.allocUnsafe(span.end - span.start);
@@ -366,8 +568,8 @@ function materializeOne(item: Item, alias: ReadonlyMap<string, string>, fds: Map
 }
 
 /** Every resource of the input, parsed (small inputs and tests). */
-export function readResources(path: string): unknown[] {
-  const input = loadInput(path);
+export function readResources(path: string, options: LoadOptions = {}): unknown[] {
+  const input = loadInput(path, options);
   return [...input.patients.values()].flatMap((items) => materialize(items, input.alias));
 }
 

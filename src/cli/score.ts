@@ -1,17 +1,32 @@
 /**
- * `npm run --silent score -- <path> [--value-set <id>] [--format json|table] [--now <date>]`
+ * `npm run --silent score -- <path> [--value-set <id>] [--format json|table] [--now <date>] [--max-file-bytes <n>]`
  *
  * Reads a FHIR Bundle, an NDJSON file, or a folder of them; prints a JSON array of ScoreReports, one per
  * Patient found (diagnostics inside the reports), exit 0. Unreadable input: one line on stderr naming the file
  * and the problem, exit 2.
+ *
+ * In a folder, what is not read is skipped with one line on stderr (`score: <path>: skipped: <reason>`) and the
+ * rest is scored (exit 0): links to folders (never followed), broken links, named pipes, sockets and devices
+ * (never opened), a file reached twice (read once), a file over `--max-file-bytes` (default 512 MiB, by its
+ * size and while reading). Named as the input itself, such a file is unreadable input (exit 2).
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_VALUE_SET, valueSets } from "../scores";
 import { scorePatients } from "./pipeline";
-import { InputError, loadInput, type PatientInput } from "./read";
+import { DEFAULT_MAX_FILE_BYTES, InputError, loadInput, type PatientInput } from "./read";
 import { formatRows, reportRow } from "./table";
 
-const USAGE = "usage: score <file-or-folder> [--value-set <id>] [--format json|table] [--now <YYYY-MM-DD>]";
+const USAGE =
+  "usage: score <file-or-folder> [--value-set <id>] [--format json|table] [--now <YYYY-MM-DD>] [--max-file-bytes <bytes, or with K/M/G; default 512M>]";
+
+/** "536870912", "512M", "1G", "64K" (binary multiples) → bytes; null when not a positive whole number. */
+export function parseBytes(text: string): number | null {
+  const m = /^(\d+)([KMG])?$/i.exec(text.trim());
+  if (!m) return null;
+  const unit = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[(m[2] ?? "").toUpperCase() as "K" | "M" | "G"] ?? 1;
+  const n = Number(m[1]) * unit;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
 
 function fail(message: string): never {
   process.stderr.write(`score: ${message}\n`);
@@ -28,6 +43,7 @@ function main(argv: string[]): void {
         "value-set": { type: "string" },
         format: { type: "string", default: "json" },
         now: { type: "string" },
+        "max-file-bytes": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -51,27 +67,38 @@ function main(argv: string[]): void {
   const now = args.values.now ? new Date(args.values.now) : new Date();
   if (Number.isNaN(now.getTime())) fail(`--now ${args.values.now ?? ""}: not a date`);
 
+  const maxText = args.values["max-file-bytes"];
+  const maxFileBytes = maxText === undefined ? DEFAULT_MAX_FILE_BYTES : parseBytes(maxText);
+  if (maxFileBytes === null) fail(`--max-file-bytes ${maxText ?? ""}: expected a positive number of bytes (e.g. 536870912 or 512M)`);
+
   let input: PatientInput;
   try {
-    input = loadInput(path);
+    input = loadInput(path, { maxFileBytes });
   } catch (e) {
     if (e instanceof InputError) fail(`${e.file}: ${e.problem}`);
     fail(`${path}: cannot be read`);
   }
-  if (format === "table") {
-    const rows: string[][] = [];
-    for (const report of scorePatients(input, now, valueSetId)) rows.push(reportRow(report));
-    process.stdout.write(formatRows(rows));
-    return;
+  for (const s of input.skipped) process.stderr.write(`score: ${s.path}: skipped: ${s.reason}\n`);
+  try {
+    if (format === "table") {
+      const rows: string[][] = [];
+      for (const report of scorePatients(input, now, valueSetId)) rows.push(reportRow(report));
+      process.stdout.write(formatRows(rows));
+      return;
+    }
+    // One report at a time: memory stays bounded by the largest patient, not the whole input.
+    let first = true;
+    process.stdout.write("[");
+    for (const report of scorePatients(input, now, valueSetId)) {
+      process.stdout.write(`${first ? "\n" : ",\n"}  ${JSON.stringify(report, null, 2).replace(/\n/g, "\n  ")}`);
+      first = false;
+    }
+    process.stdout.write(first ? "]\n" : "\n]\n");
+  } catch (e) {
+    // A file changed between the two passes (replaced by a pipe, removed): named, exit 2.
+    if (e instanceof InputError) fail(`${e.file}: ${e.problem}`);
+    throw e;
   }
-  // One report at a time: memory stays bounded by the largest patient, not the whole input.
-  let first = true;
-  process.stdout.write("[");
-  for (const report of scorePatients(input, now, valueSetId)) {
-    process.stdout.write(`${first ? "\n" : ",\n"}  ${JSON.stringify(report, null, 2).replace(/\n/g, "\n  ")}`);
-    first = false;
-  }
-  process.stdout.write(first ? "]\n" : "\n]\n");
 }
 
 main(process.argv.slice(2));

@@ -118,4 +118,19 @@ describe("large files are read entry by entry", () => {
     const [condition] = materialize(input.patients.get("p1") ?? [], input.alias).filter((r) => (r as { resourceType: string }).resourceType === "Condition");
     expect(condition).toMatchObject({ id: "c1", subject: { reference: "Patient/p1" } });
   });
+
+  it("what the streaming pass found is taken back when the file turns out not to be a Bundle (a 5 MB Patient with an 'entry' field)", () => {
+    const file = join(tmp, "large-patient.json");
+    const patient = {
+      resourceType: "Patient",
+      id: "px",
+      entry: [{ resource: { resourceType: "Observation", id: "o1", subject: { reference: "Patient/px" } } }],
+      note: "x".repeat(5 * 1024 * 1024),
+    };
+    writeFileSync(file, JSON.stringify(patient));
+    const input = loadInput(file);
+    expect([...input.patients.keys()]).toEqual(["px"]);
+    expect(materialize(input.patients.get("px") ?? [], input.alias)).toEqual([patient]);
+    expect(input.skipped).toEqual([]);
+  });
 });
