@@ -5,6 +5,9 @@
  */
 import { z } from "zod/mini";
 import { DEFAULT_CANONICAL_BASE } from "../src/questionnaires/contract";
+import { parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
+
+export type { OpenServerLaunch };
 
 export type ScopeStyle = "v1" | "v2";
 /** Which Questionnaire permissions to ask for (the write path looks the app's Questionnaires up by canonical). */
@@ -15,8 +18,6 @@ export type QuestionnaireAccess = "none" | "read" | "read-write";
  * fhirclient uses a refresh token only when online_access or offline_access was granted.
  */
 export type RefreshScope = "none" | "online_access" | "offline_access";
-/** Open-server debug launches (`fhirServiceUrl` + `patientId`, no authorization): where they are allowed. */
-export type OpenServerLaunch = "off" | "loopback" | "any";
 
 export interface AppConfig {
   clientId: string;
@@ -38,8 +39,12 @@ export interface AppConfig {
   defaultValueSet: string;
   /** "ifSupported": PKCE S256 whenever the server announces it; "required": refuse servers without it. */
   pkceMode: "ifSupported" | "required";
-  /** FHIR base URLs the app may be launched against (prefix match); empty: any https server. */
-  issAllowlist: string[];
+  /**
+   * FHIR base URLs the app may be launched against (same origin, whole-segment path prefix; launch/servers.ts).
+   * Empty (the default): no server at all — an unconfigured installation refuses every launch and says what to
+   * set. "any": every https server, an explicit choice for test installations only.
+   */
+  issAllowlist: ServerAllowlist;
   openServerLaunch: OpenServerLaunch;
 }
 
@@ -60,8 +65,9 @@ export const DEFAULT_CONFIG: AppConfig = {
   questionnaireBase: DEFAULT_CANONICAL_BASE,
   defaultValueSet: "Japan_cTTO_fullPrecision",
   pkceMode: "ifSupported",
+  // Fail closed: what a hospital forgets to configure refuses rather than allows.
   issAllowlist: [],
-  openServerLaunch: "loopback",
+  openServerLaunch: "off",
 };
 
 const nonEmpty = z.string().check(z.minLength(1), z.maxLength(2000));
@@ -84,7 +90,16 @@ const ConfigFile = z.strictObject({
   questionnaireBase: z.optional(httpUrl),
   defaultValueSet: z.optional(nonEmpty),
   pkceMode: z.optional(z.enum(["ifSupported", "required"])),
-  issAllowlist: z.optional(z.array(httpUrl)),
+  issAllowlist: z.optional(
+    z.union([
+      z.literal("any"),
+      z.array(
+        z.string().check(
+          z.refine((u) => parseServerUrl(u).ok, { error: "not a FHIR base URL (https, no credentials, query or dot segments)" }),
+        ),
+      ),
+    ]),
+  ),
   openServerLaunch: z.optional(z.enum(["off", "loopback", "any"])),
 });
 
@@ -100,6 +115,7 @@ interface Issue {
   keys?: string[];
   expected?: unknown;
   format?: unknown;
+  message?: string;
 }
 
 function describeIssue(issue: Issue): string {
@@ -117,6 +133,10 @@ function describeIssue(issue: Issue): string {
       return issue.format === "regex" ? `${where} must not contain spaces` : `${where} must be an http(s) URL`;
     case "invalid_type":
       return `${where} must be ${issue.expected === "int" ? "a whole number" : `a ${String(issue.expected)}`}`;
+    case "custom":
+      return `${where} is ${issue.message ?? "not valid"}`;
+    case "invalid_union":
+      return where === "issAllowlist" ? `issAllowlist must be a list of FHIR base URLs, or "any"` : `${where} is not valid`;
     default:
       return `${where} is not valid`;
   }

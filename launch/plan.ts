@@ -9,6 +9,7 @@
 import type { fhirclient } from "fhirclient/lib/types";
 import type { AppConfig } from "./config";
 import { buildScopes } from "./scopes";
+import { checkServerUrl, openServerAllowed } from "./servers";
 
 export type LaunchPlan =
   | { kind: "ehr"; iss: string; launch: string }
@@ -19,8 +20,14 @@ export type LaunchProblem =
   | { code: "missing-iss" }
   | { code: "invalid-server-url"; url: string }
   | { code: "insecure-server-url"; url: string }
+  /** app-config.json lists no FHIR server: the installer has not configured this deployment. */
+  | { code: "no-allowlist"; url: string }
   | { code: "server-not-allowed"; url: string }
   | { code: "open-server-disabled"; url: string }
+  /** An `iss` whose discovery names no authorization endpoint: an open server reached through `iss`. */
+  | { code: "no-authorization"; url: string }
+  /** A launch parameter fhirclient would honour but this app never takes from the address (`patientId`, `clientId`). */
+  | { code: "forbidden-parameter"; name: string }
   | { code: "missing-patient" }
   | { code: "bad-config"; problems: string[] }
   | { code: "pkce-unsupported"; server: string }
@@ -28,35 +35,31 @@ export type LaunchProblem =
 
 export type PlanResult = { ok: true; plan: LaunchPlan } | { ok: false; problem: LaunchProblem };
 
-export function isLoopback(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]" || host === "::1";
-}
-
-function trimSlashes(s: string): string {
-  return s.replace(/\/+$/, "");
-}
-
-/** A usable FHIR base: http(s), https unless loopback, on the allow-list when there is one. */
+/** A usable FHIR base: http(s), https unless loopback, on the allowlist (which must not be empty). */
 function checkServer(raw: string, config: AppConfig): LaunchProblem | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { code: "invalid-server-url", url: raw };
+  const checked = checkServerUrl(raw, config.issAllowlist);
+  if (checked.ok) return null;
+  switch (checked.problem) {
+    case "invalid":
+      return { code: "invalid-server-url", url: raw };
+    case "insecure":
+      return { code: "insecure-server-url", url: raw };
+    case "no-allowlist":
+      return { code: "no-allowlist", url: raw };
+    case "not-allowed":
+      return { code: "server-not-allowed", url: raw };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { code: "invalid-server-url", url: raw };
-  if (url.protocol === "http:" && !isLoopback(url)) return { code: "insecure-server-url", url: raw };
-  if (url.username !== "" || url.password !== "") return { code: "invalid-server-url", url: raw };
-  if (config.issAllowlist.length > 0) {
-    const base = trimSlashes(raw);
-    const allowed = config.issAllowlist.some((entry) => {
-      const e = trimSlashes(entry);
-      return base === e || base.startsWith(`${e}/`);
-    });
-    if (!allowed) return { code: "server-not-allowed", url: raw };
-  }
-  return null;
+}
+
+/**
+ * fhirclient reads `clientId` from any launch address and `patientId` from it too: a link could then pick the
+ * client or, on a server without authorization, the patient. The app takes the client id from app-config.json
+ * only, and a patient from the address only in the open-server debug launch.
+ */
+function forbiddenParameter(params: URLSearchParams, kind: "iss" | "open-server"): LaunchProblem | null {
+  const names = kind === "iss" ? ["clientId", "patientId"] : ["clientId"];
+  const found = names.find((n) => params.has(n));
+  return found ? { code: "forbidden-parameter", name: found } : null;
 }
 
 export function planLaunch(href: string, config: AppConfig): PlanResult {
@@ -67,15 +70,14 @@ export function planLaunch(href: string, config: AppConfig): PlanResult {
 
   // As in fhirclient: iss wins over fhirServiceUrl.
   if (iss !== "") {
-    const problem = checkServer(iss, config);
+    const problem = forbiddenParameter(params, "iss") ?? checkServer(iss, config);
     if (problem) return { ok: false, problem };
     return { ok: true, plan: launch !== "" ? { kind: "ehr", iss, launch } : { kind: "standalone", iss } };
   }
   if (fhirServiceUrl !== "") {
-    const problem = checkServer(fhirServiceUrl, config);
+    const problem = forbiddenParameter(params, "open-server") ?? checkServer(fhirServiceUrl, config);
     if (problem) return { ok: false, problem };
-    const url = new URL(fhirServiceUrl);
-    if (config.openServerLaunch === "off" || (config.openServerLaunch === "loopback" && !isLoopback(url))) {
+    if (!openServerAllowed(fhirServiceUrl, config.openServerLaunch)) {
       return { ok: false, problem: { code: "open-server-disabled", url: fhirServiceUrl } };
     }
     const patientId = params.get("patientId")?.trim() ?? "";
@@ -92,6 +94,8 @@ export function authorizeOptions(plan: LaunchPlan, config: AppConfig, signal?: A
     redirectUri: config.redirectUri,
     // Always finish in this window: an EHR that embeds the app in a frame keeps it there.
     completeInTarget: true,
+    // The launch page looks at where fhirclient would send the browser before it goes (startLaunch).
+    noRedirect: true,
   };
   if (plan.kind === "open-server") {
     return { ...common, fhirServiceUrl: plan.fhirServiceUrl, patientId: plan.patientId, scope: "" };
