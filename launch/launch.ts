@@ -4,7 +4,7 @@
  */
 import FHIR from "fhirclient/lib/entry/browser";
 import { loadAppConfig } from "./config";
-import { runLaunchPage } from "./start";
+import { forgetLaunchState, runLaunchPage } from "./start";
 
 void runLaunchPage({
   document,
@@ -12,4 +12,6 @@ void runLaunchPage({
   languages: navigator.languages ?? [navigator.language],
   loadConfig: () => loadAppConfig(),
   authorize: (options) => FHIR.oauth2.authorize(options),
+  navigate: (url) => window.location.assign(url),
+  forgetLaunchState: () => forgetLaunchState(sessionStorage),
 });

@@ -1,6 +1,8 @@
 /**
- * The scopes the app asks for. SMART v1 (`.read` / `.write`) or v2 (`.rs` for reads, `.cu` for the
- * QuestionnaireResponse writes), chosen in app-config.json (`scopeStyle`), or given verbatim (`scopes`).
+ * The scopes the app asks for, and no more than it uses. SMART v1 (`.read` / `.write`) or v2 (`.rs` for reads,
+ * `.c` for the QuestionnaireResponse creates — the app never updates or deletes), chosen in app-config.json
+ * (`scopeStyle`), or given verbatim (`scopes`). An EHR launch asks for `launch` (the EHR's context names the
+ * patient); a standalone launch for `launch/patient` (the authorization server's picker) instead.
  */
 import type { AppConfig } from "./config";
 
@@ -9,22 +11,22 @@ export type LaunchKind = "ehr" | "standalone";
 const READS = ["Patient", "Condition", "Observation", "QuestionnaireResponse"] as const;
 
 export function buildScopes(config: AppConfig, kind: LaunchKind): string {
-  const scopes = config.scopes !== null ? config.scopes.split(/\s+/).filter(Boolean) : defaultScopes(config);
+  const scopes = config.scopes !== null ? config.scopes.split(/\s+/).filter(Boolean) : defaultScopes(config, kind);
   // Standalone launch: no EHR launch context to bind; the server's patient picker (launch/patient) decides.
   const out = kind === "standalone" ? scopes.filter((s) => s !== "launch") : scopes;
   return [...new Set(out)].join(" ");
 }
 
-function defaultScopes(config: AppConfig): string[] {
+function defaultScopes(config: AppConfig, kind: LaunchKind): string[] {
   const v2 = config.scopeStyle === "v2";
   const read = v2 ? "rs" : "read";
-  const write = v2 ? "cu" : "write";
-  const scopes = ["openid", "fhirUser", "launch", "launch/patient"];
+  const create = v2 ? "c" : "write";
+  const scopes = ["openid", "fhirUser", kind === "ehr" ? "launch" : "launch/patient"];
   for (const type of READS) scopes.push(`patient/${type}.${read}`);
-  scopes.push(`patient/QuestionnaireResponse.${write}`);
+  scopes.push(`patient/QuestionnaireResponse.${create}`);
   // Questionnaire is not in the patient compartment: user/ scopes.
   if (config.questionnaireAccess !== "none") scopes.push(`user/Questionnaire.${read}`);
-  if (config.questionnaireAccess === "read-write") scopes.push(`user/Questionnaire.${write}`);
+  if (config.questionnaireAccess === "read-write") scopes.push(`user/Questionnaire.${create}`);
   if (config.refreshScope !== "none") scopes.push(config.refreshScope);
   return scopes;
 }

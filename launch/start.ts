@@ -5,21 +5,26 @@
  */
 import type { fhirclient } from "fhirclient/lib/types";
 import type { Locale } from "../src/i18n/catalogue";
-import type { ConfigResult } from "./config";
+import type { AppConfig, ConfigResult } from "./config";
 import { launchLocale, launchText, type LaunchMessageKey } from "./messages";
 import { authorizeOptions, planLaunch, type LaunchPlan, type LaunchProblem } from "./plan";
+import { openServerAllowed, parseServerUrl } from "./servers";
 
 export interface LaunchDeps {
   /** The launch page's address (with iss / launch / fhirServiceUrl / patientId). */
   href: string;
   loadConfig: () => Promise<ConfigResult>;
-  /** `FHIR.oauth2.authorize` (redirects the page; resolves only in tests). */
+  /** `FHIR.oauth2.authorize`, called with `noRedirect`: resolves with where it would send the browser. */
   authorize: (options: fhirclient.AuthorizeParams) => Promise<string | void>;
+  /** Sends the browser on (the authorization endpoint, or the app for an open-server launch). */
+  navigate: (url: string) => void;
+  /** Drops the launch state fhirclient stored for a launch that is refused after discovery. */
+  forgetLaunchState: () => void;
   /** Called once the server is known, before discovery. */
   onConnecting?: (server: string) => void;
 }
 
-export type LaunchOutcome = { ok: true; plan: LaunchPlan; redirect: string | null } | { ok: false; problem: LaunchProblem };
+export type LaunchOutcome = { ok: true; plan: LaunchPlan; redirect: string } | { ok: false; problem: LaunchProblem };
 
 function hostOf(url: string): string {
   try {
@@ -43,9 +48,9 @@ export async function startLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
 
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), config.fhirTimeoutMs);
+  let target: string | void;
   try {
-    const redirect = await deps.authorize(authorizeOptions(plan, config, timeout.signal));
-    return { ok: true, plan, redirect: typeof redirect === "string" ? redirect : null };
+    target = await deps.authorize(authorizeOptions(plan, config, timeout.signal));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/PKCE/.test(message)) return { ok: false, problem: { code: "pkce-unsupported", server: hostOf(server) } };
@@ -56,6 +61,36 @@ export async function startLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
   } finally {
     clearTimeout(timer);
   }
+  const refused: LaunchProblem | null =
+    typeof target === "string" ? refuseTarget(plan, target, config) : { code: "authorize-failed", server: hostOf(server), detail: "no redirect" };
+  if (refused !== null || typeof target !== "string") {
+    deps.forgetLaunchState();
+    return { ok: false, problem: refused ?? { code: "authorize-failed", server: hostOf(server), detail: "no redirect" } };
+  }
+  deps.navigate(target);
+  return { ok: true, plan, redirect: target };
+}
+
+/**
+ * Where fhirclient would send the browser, checked before it goes. An `iss` launch must go to an
+ * authorization endpoint (https, or http on loopback): when discovery found none, fhirclient would treat the
+ * server as open and start an unauthenticated session — the open-server rule of app-config.json applies, and
+ * even where it allows one, a patient is only taken from an explicit `fhirServiceUrl` launch.
+ */
+function refuseTarget(plan: LaunchPlan, target: string, config: AppConfig): LaunchProblem | null {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return { code: "authorize-failed", server: plan.kind === "open-server" ? hostOf(plan.fhirServiceUrl) : hostOf(plan.iss), detail: "unusable redirect" };
+  }
+  if (plan.kind === "open-server") return null;
+  if (!url.searchParams.has("response_type")) {
+    return openServerAllowed(plan.iss, config.openServerLaunch) ? { code: "no-authorization", url: plan.iss } : { code: "open-server-disabled", url: plan.iss };
+  }
+  const endpoint = parseServerUrl(`${url.origin}${url.pathname}`);
+  if (!endpoint.ok) return { code: "authorize-failed", server: hostOf(plan.iss), detail: `authorization endpoint ${url.origin} is not https` };
+  return null;
 }
 
 /** Title, lines and optional detail of a problem, in the page's language. */
@@ -69,11 +104,16 @@ export function describeProblem(problem: LaunchProblem, locale: Locale): { title
     case "missing-iss":
     case "missing-patient":
       return { title, lines: [t(`launch.error.${problem.code}`), relaunch], detail: null };
+    case "no-allowlist":
+      return { title, lines: [t("launch.error.no-allowlist", { url: problem.url }), t("launch.installer")], detail: null };
     case "invalid-server-url":
     case "insecure-server-url":
     case "server-not-allowed":
     case "open-server-disabled":
+    case "no-authorization":
       return { title, lines: [t(`launch.error.${problem.code}`, { url: problem.url }), relaunch], detail: null };
+    case "forbidden-parameter":
+      return { title, lines: [t("launch.error.forbidden-parameter", { name: problem.name }), relaunch], detail: null };
     case "pkce-unsupported":
       return { title, lines: [t("launch.error.pkce-unsupported", { server: problem.server }), relaunch], detail: null };
     case "authorize-failed":
@@ -128,4 +168,21 @@ export async function runLaunchPage(deps: LaunchPageDeps): Promise<LaunchOutcome
     doc.title = launchText(locale, "launch.error.title");
   }
   return outcome;
+}
+
+/** fhirclient's key of the current launch's state in sessionStorage (its settings' SMART_KEY). */
+export const SMART_KEY = "SMART_KEY";
+
+/** Removes the launch state fhirclient stored (the state and the pointer to it); other entries stay. */
+export function forgetLaunchState(storage: Pick<Storage, "getItem" | "removeItem">): void {
+  const raw = storage.getItem(SMART_KEY);
+  if (raw !== null) {
+    try {
+      const key: unknown = JSON.parse(raw);
+      if (typeof key === "string") storage.removeItem(key);
+    } catch {
+      // not fhirclient's JSON: the pointer alone goes
+    }
+  }
+  storage.removeItem(SMART_KEY);
 }

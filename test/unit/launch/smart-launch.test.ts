@@ -11,7 +11,7 @@ import BrowserAdapter from "fhirclient/lib/adapters/BrowserAdapter";
 import type { fhirclient } from "fhirclient/lib/types";
 import { server } from "../../setup/msw-server";
 import { DEFAULT_CONFIG, type AppConfig } from "../../../launch/config";
-import { runLaunchPage, startLaunch } from "../../../launch/start";
+import { forgetLaunchState, runLaunchPage, SMART_KEY, startLaunch } from "../../../launch/start";
 import { readySession, SessionError } from "../../../src/fhir/session";
 import { launchContext } from "../../../src/fhir/context";
 import { loadPatientRecord } from "../../../src/fhir/record";
@@ -43,12 +43,24 @@ function smartConfiguration(methods: string[] = ["S256"]): object {
   };
 }
 
+/** A hospital's configuration: its FHIR server listed, open-server launches on loopback for its developers. */
+const HOSPITAL: AppConfig = { ...DEFAULT_CONFIG, issAllowlist: [ISS, "http://localhost:8080/fhir"], openServerLaunch: "loopback" };
+
+/** The launch page's dependencies around fhirclient's real authorize, with the navigation recorded. */
+function launchDeps(adapter: CapturingAdapter) {
+  return {
+    authorize: (options: fhirclient.AuthorizeParams) => adapter.getSmartApi().authorize(options),
+    navigate: (url: string) => adapter.redirect(url),
+    forgetLaunchState: () => forgetLaunchState(sessionStorage),
+  };
+}
+
 async function launchWith(config: Partial<AppConfig> = {}): Promise<{ adapter: CapturingAdapter; outcome: Awaited<ReturnType<typeof startLaunch>> }> {
   const adapter = new CapturingAdapter();
   const outcome = await startLaunch({
     href: window.location.href,
-    loadConfig: () => Promise.resolve({ ok: true, config: { ...DEFAULT_CONFIG, ...config } }),
-    authorize: (options: fhirclient.AuthorizeParams) => adapter.getSmartApi().authorize(options),
+    loadConfig: () => Promise.resolve({ ok: true, config: { ...HOSPITAL, ...config } }),
+    ...launchDeps(adapter),
   });
   return { adapter, outcome };
 }
@@ -88,7 +100,7 @@ describe("EHR launch", () => {
     expect(q.get("client_id")).toBe("spine-met-qol");
     expect(q.get("redirect_uri")).toBe(`${APP}/index.html`);
     expect(q.get("scope")).toBe(
-      "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
+      "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
     );
     expect(q.get("aud")).toBe(ISS);
     expect(q.get("launch")).toBe("launch-123");
@@ -266,8 +278,8 @@ describe("launch errors on the page", () => {
       document,
       href: window.location.href,
       languages: ["en-GB"],
-      loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
-      authorize: (o) => adapter.getSmartApi().authorize(o),
+      loadConfig: () => Promise.resolve({ ok: true, config: HOSPITAL }),
+      ...launchDeps(adapter),
     });
     expect(outcome.ok).toBe(false);
     const status = document.getElementById("launch-status")!;
@@ -285,6 +297,8 @@ describe("launch errors on the page", () => {
       languages: ["en"],
       loadConfig: () => Promise.resolve({ ok: false, problems: ["unknown setting: clientID"] }),
       authorize: () => Promise.reject(new Error("must not be called")),
+      navigate: () => undefined,
+      forgetLaunchState: () => undefined,
     });
     expect(document.getElementById("launch-status")!.textContent).toContain("app-config.json");
     expect(document.getElementById("launch-status")!.textContent).toContain("unknown setting: clientID");
@@ -301,8 +315,8 @@ describe("launch errors on the page", () => {
       document,
       href: window.location.href,
       languages: ["ja-JP", "en"],
-      loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
-      authorize: (o) => adapter.getSmartApi().authorize(o),
+      loadConfig: () => Promise.resolve({ ok: true, config: HOSPITAL }),
+      ...launchDeps(adapter),
     });
     expect(outcome).toMatchObject({ ok: false, problem: { code: "authorize-failed", server: "ehr.example.org" } });
     const text = document.getElementById("launch-status")!.textContent!;
@@ -316,8 +330,10 @@ describe("launch errors on the page", () => {
       document,
       href: window.location.href,
       languages: ["en"],
-      loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
+      loadConfig: () => Promise.resolve({ ok: true, config: HOSPITAL }),
       authorize: () => Promise.reject(new Error("must not be called")),
+      navigate: () => undefined,
+      forgetLaunchState: () => undefined,
     });
     const status = document.getElementById("launch-status")!;
     expect(status.querySelector("img")).toBeNull();
@@ -335,7 +351,7 @@ describe("redirect page without a launch", () => {
     goTo("/index.html?error=access_denied&error_description=User%20said%20no&state=s");
     const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionError);
-    expect((error as SessionError).fault).toEqual({ kind: "authorization-denied", error: "access_denied" });
+    expect((error as SessionError).fault).toEqual({ kind: "authorization-denied", error: "access_denied", description: "User said no" });
   });
 
   it("a refused code exchange is 'token-exchange-failed'", async () => {
@@ -347,5 +363,131 @@ describe("redirect page without a launch", () => {
     goTo(`/index.html?code=expired&state=${state}`);
     await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({ fault: { kind: "token-exchange-failed" } });
     expect(window.location.search).not.toContain("code=");
+  });
+});
+
+describe("an iss without SMART authorization (issue: openServerLaunch bypassed through iss)", () => {
+  const OPEN_ISS = "https://open.example.org/fhir";
+  const LOOPBACK_ISS = "http://localhost:8080/fhir";
+  function noDiscovery(base: string): void {
+    server.use(
+      http.get(`${base}/.well-known/smart-configuration`, () => new HttpResponse(null, { status: 404 })),
+      http.get(`${base}/metadata`, () => HttpResponse.json({ resourceType: "CapabilityStatement", status: "active", kind: "instance", fhirVersion: "4.0.1" })),
+    );
+  }
+
+  it("is refused under openServerLaunch 'off': no navigation, no launch state left in sessionStorage", async () => {
+    noDiscovery(OPEN_ISS);
+    goTo(`/launch.html?iss=${encodeURIComponent(OPEN_ISS)}&launch=L`);
+    const { adapter, outcome } = await launchWith({ issAllowlist: [OPEN_ISS], openServerLaunch: "off" });
+    expect(outcome).toEqual({ ok: false, problem: { code: "open-server-disabled", url: OPEN_ISS } });
+    expect(adapter.redirectedTo).toBeNull();
+    expect(sessionStorage.getItem(SMART_KEY)).toBeNull();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it("is refused even where open servers are allowed: a patient comes from an explicit fhirServiceUrl launch only", async () => {
+    noDiscovery(LOOPBACK_ISS);
+    goTo(`/launch.html?iss=${encodeURIComponent(LOOPBACK_ISS)}`);
+    const { adapter, outcome } = await launchWith({ openServerLaunch: "loopback" });
+    expect(outcome).toEqual({ ok: false, problem: { code: "no-authorization", url: LOOPBACK_ISS } });
+    expect(adapter.redirectedTo).toBeNull();
+  });
+
+  it("patientId in the address of an iss launch is refused before any request", async () => {
+    let requests = 0;
+    server.use(http.get(`${OPEN_ISS}/*`, () => {
+      requests += 1;
+      return new HttpResponse(null, { status: 404 });
+    }));
+    goTo(`/launch.html?iss=${encodeURIComponent(OPEN_ISS)}&patientId=forged`);
+    const { adapter, outcome } = await launchWith({ issAllowlist: [OPEN_ISS], openServerLaunch: "any" });
+    expect(outcome).toEqual({ ok: false, problem: { code: "forbidden-parameter", name: "patientId" } });
+    expect(requests).toBe(0);
+    expect(adapter.redirectedTo).toBeNull();
+  });
+
+  it("an authorization endpoint on plain http (not loopback) is refused", async () => {
+    server.use(
+      http.get(`${ISS}/.well-known/smart-configuration`, () =>
+        HttpResponse.json({ ...smartConfiguration(), authorization_endpoint: "http://auth.example.org/authorize" }),
+      ),
+    );
+    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
+    const { adapter, outcome } = await launchWith();
+    expect(outcome).toMatchObject({ ok: false, problem: { code: "authorize-failed", server: "ehr.example.org" } });
+    expect(adapter.redirectedTo).toBeNull();
+  });
+
+  it("the unconfigured (shipped) settings refuse an attacker's iss before discovery, telling the installer what to set", async () => {
+    let discovery = 0;
+    server.use(http.get("https://evil.example/fhir/.well-known/smart-configuration", () => {
+      discovery += 1;
+      return HttpResponse.json({ authorization_endpoint: "https://evil.example/authorize", token_endpoint: "https://evil.example/token" });
+    }));
+    document.body.innerHTML = '<main id="launch-status" role="status">Connecting…</main>';
+    goTo(`/launch.html?iss=${encodeURIComponent("https://evil.example/fhir")}&launch=x`);
+    const adapter = new CapturingAdapter();
+    const outcome = await runLaunchPage({
+      document,
+      href: window.location.href,
+      languages: ["en"],
+      loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
+      ...launchDeps(adapter),
+    });
+    expect(outcome).toEqual({ ok: false, problem: { code: "no-allowlist", url: "https://evil.example/fhir" } });
+    expect(discovery).toBe(0);
+    expect(adapter.redirectedTo).toBeNull();
+    const text = document.getElementById("launch-status")!.textContent!;
+    expect(text).toContain("has no FHIR server configured, so it refuses every launch (it was asked to connect to https://evil.example/fhir)");
+    expect(text).toContain('list the EHR\'s FHIR base URL in "issAllowlist" in app-config.json (docs/INTEGRATION.md, section 2)');
+  });
+});
+
+describe("the redirect page refuses what it did not ask for", () => {
+  it("a code without state starts no token exchange, even with a launch pending in this tab", async () => {
+    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
+    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
+    await launchWith();
+    let exchanges = 0;
+    server.use(
+      http.post(TOKEN, () => {
+        exchanges += 1;
+        return HttpResponse.json({ access_token: "attacker-token", token_type: "Bearer", expires_in: 3600, patient: "victim" });
+      }),
+    );
+    goTo("/index.html?code=planted-code");
+    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({ fault: { kind: "state-missing" } });
+    expect(exchanges).toBe(0);
+  });
+
+  it("an authorization error carries its code and description, cut to printable text", async () => {
+    goTo(`/index.html?error=invalid_scope%3Cb%3E&error_description=${encodeURIComponent("Scope 'patient/Observation.rs' not granted\u0007\n to this client")}&state=s`);
+    const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
+    expect((error as SessionError).fault).toEqual({
+      kind: "authorization-denied",
+      error: "invalid_scopeb",
+      description: "Scope 'patient/Observation.rs' not granted to this client",
+    });
+  });
+
+  it("after the code exchange the PKCE verifier and challenge are gone from sessionStorage; the token stays where fhirclient keeps it", async () => {
+    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
+    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
+    const { adapter } = await launchWith();
+    const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
+    expect(JSON.stringify({ ...sessionStorage })).toContain("codeVerifier");
+    server.use(http.post(TOKEN, () => HttpResponse.json({ access_token: "t1", token_type: "Bearer", expires_in: 3600, patient: "p1" })));
+    goTo(`/index.html?code=c&state=${state}`);
+    const client = await readySession(readyApi(), window.location.href);
+    const stored = JSON.parse(sessionStorage.getItem(state)!) as Record<string, unknown>;
+    expect(stored).not.toHaveProperty("codeVerifier");
+    expect(stored).not.toHaveProperty("codeChallenge");
+    expect(stored).toMatchObject({ tokenResponse: { access_token: "t1" } });
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain("codeVerifier");
+    expect(client.state).not.toHaveProperty("codeVerifier");
+    // A reload of the page still finds the session.
+    const again = await readySession(readyApi(), window.location.href);
+    expect(again.patient.id).toBe("p1");
   });
 });
