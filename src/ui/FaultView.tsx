@@ -31,6 +31,17 @@ export function FaultView({ fault, onRetry }: { fault: AppFault; onRetry?: (() =
       <h2>{t(text.title, params)}</h2>
       <p>{t(text.body, params)}</p>
       {waitMs !== null && waitMs > 0 ? <p>{t("app.fault.wait", params)}</p> : null}
+      {fault.kind === "authorization-denied" ? (
+        <p data-testid="oauth-error">
+          {t("app.fault.denied.answer", params)}
+          {fault.description !== null ? (
+            <>
+              <br />
+              {t("app.fault.denied.description", params)}
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {text.retry && onRetry ? (
         // aria-live off: the countdown is not re-announced every second inside the alert.
         <button type="button" onClick={onRetry} disabled={secondsLeft > 0} aria-live="off">

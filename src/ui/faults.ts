@@ -37,6 +37,8 @@ const FAULT_TEXT: Record<AppFault["kind"], FaultText> = {
   "no-launch": { title: "app.fault.notLaunched.title", body: "app.fault.notLaunched.body", retry: false },
   "authorization-denied": { title: "app.fault.denied.title", body: "app.fault.denied.body", retry: false },
   "token-exchange-failed": { title: "app.fault.tokenFailed.title", body: "app.fault.tokenFailed.body", retry: false },
+  "state-missing": { title: "app.fault.stateMissing.title", body: "app.fault.stateMissing.body", retry: false },
+  "server-not-allowed": { title: "app.fault.serverNotAllowed.title", body: "app.fault.serverNotAllowed.body", retry: false },
   unexpected: { title: "app.fault.unexpected.title", body: "app.fault.unexpected.body", retry: true },
 };
 
@@ -60,6 +62,10 @@ export function faultParams(fault: AppFault): Record<string, string | number> {
   if ("retryAfterMs" in fault && fault.retryAfterMs !== null) params.wait = Math.ceil(fault.retryAfterMs / 1000);
   if (fault.kind === "timeout") params.seconds = Math.round(fault.timeoutMs / 1000);
   if ("attempts" in fault) params.attempts = fault.attempts;
+  if (fault.kind === "authorization-denied") {
+    params.error = fault.error;
+    if (fault.description !== null) params.description = fault.description;
+  }
   return params;
 }
 

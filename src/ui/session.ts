@@ -7,6 +7,7 @@ import type Client from "fhirclient/lib/Client";
 import type { Patient } from "fhir/r4";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { DEFAULT_CONFIG, type AppConfig, type ConfigResult } from "../../launch/config";
+import { checkServerUrl, openServerAllowed } from "../../launch/servers";
 import type { LaunchContext, PatientRecord } from "../fhir";
 import { isFhirFaultError } from "../fhir/faults";
 import { fhirRequest } from "../fhir/request";
@@ -47,6 +48,15 @@ export interface SessionDeps {
   now?(): Date;
 }
 
+/**
+ * The launch page checked the server; the redirect page checks again against the configuration it reads
+ * now, so a state left in the tab by another launch, or a configuration narrowed since, reads nothing.
+ */
+function serverStillAllowed(serverUrl: string, openServer: boolean, config: AppConfig): boolean {
+  if (!checkServerUrl(serverUrl, config.issAllowlist).ok) return false;
+  return !openServer || openServerAllowed(serverUrl, config.openServerLaunch);
+}
+
 export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
   // Fetch the engine while the token exchange runs; a failure surfaces below, after the launch faults.
   const engine = deps.loadEngine();
@@ -63,6 +73,9 @@ export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
     // A broken app-config.json is the deployment's problem: the built-in defaults still read safely.
     const config = loaded.ok ? loaded.config : DEFAULT_CONFIG;
     const context = deps.launchContext(client);
+    if (!serverStillAllowed(client.state.serverUrl, context.openServer, config)) {
+      return { ok: false, fault: { kind: "server-not-allowed" } };
+    }
     if (!context.patientId) return { ok: false, fault: { kind: "no-patient" } };
     const { makeScorer, observationCodes } = await engine;
     const [record, userName] = await Promise.all([

@@ -139,12 +139,42 @@ const CASES: Record<AppFault["kind"], Case> = {
     retry: false,
   },
   "authorization-denied": {
-    fault: { kind: "authorization-denied", error: "access_denied" },
+    fault: { kind: "authorization-denied", error: "access_denied", description: "Patient not selected" },
     en: {
       title: "Sign-in refused",
-      text: ["The EHR refused to authorise this app. Open it again from the patient's chart; if it persists, contact your EHR administrator."],
+      text: [
+        "The EHR refused to authorise this app. Open it again from the patient's chart; if it persists, contact your EHR administrator.",
+        "The authorization server answered: access_deniedIts explanation: “Patient not selected”",
+      ],
     },
-    ja: { title: "認可が拒否されました", text: ["EHRがこのアプリの認可を拒否しました。患者カルテから開き直し、続く場合はEHR管理者に連絡してください。"] },
+    ja: {
+      title: "認可が拒否されました",
+      text: ["EHRがこのアプリの認可を拒否しました。患者カルテから開き直し、続く場合はEHR管理者に連絡してください。", "認可サーバーの応答：access_deniedその説明：「Patient not selected」"],
+    },
+    retry: false,
+  },
+  "state-missing": {
+    fault: { kind: "state-missing" },
+    en: {
+      title: "Sign-in answer not used",
+      text: ["The sign-in answer did not carry the state of this window's launch, so the app did not use it. Open the app again from the patient's chart."],
+    },
+    ja: {
+      title: "サインインの応答を使用しませんでした",
+      text: ["サインインの応答に、このウィンドウの起動時の state が含まれていなかったため、アプリはこれを使用しませんでした。患者カルテからアプリを開き直してください。"],
+    },
+    retry: false,
+  },
+  "server-not-allowed": {
+    fault: { kind: "server-not-allowed" },
+    en: {
+      title: "FHIR server not configured",
+      text: ["This installation of the app is not set up for the launch's FHIR server, so nothing was read. Contact the team that installed the app."],
+    },
+    ja: {
+      title: "FHIRサーバーが設定されていません",
+      text: ["このアプリのインストールは起動時のFHIRサーバー向けに設定されていないため、何も読み込んでいません。アプリを導入した担当部署に連絡してください。"],
+    },
     retry: false,
   },
   "token-exchange-failed": {
@@ -177,8 +207,8 @@ function shown(section: HTMLElement): { testId: string | null; title: string; te
 }
 
 describe("the fault screen, for every fault kind", () => {
-  it("knows 16 kinds", () => {
-    expect(Object.keys(CASES)).toHaveLength(16);
+  it("knows 18 kinds", () => {
+    expect(Object.keys(CASES)).toHaveLength(18);
   });
 
   describe.each(["en", "ja"] as const)("in %s", (locale) => {
@@ -222,6 +252,8 @@ describe("the fault screen, for every fault kind", () => {
       "no-patient",
       "no-launch",
       "authorization-denied",
+      "state-missing",
+      "server-not-allowed",
       "token-exchange-failed",
     ]);
   });
@@ -340,7 +372,7 @@ function realLoad(client: Client, sleeps: number[]): () => Promise<LoadResult> {
 function ehr(patientRead: (request: Request) => Response): { reads: (string | null)[] } {
   const seen = { reads: [] as (string | null)[] };
   server.use(
-    http.get(APP_CONFIG_URL, () => HttpResponse.json({ fhirMaxRetries: 2, fhirTimeoutMs: 5000 })),
+    http.get(APP_CONFIG_URL, () => HttpResponse.json({ fhirMaxRetries: 2, fhirTimeoutMs: 5000, issAllowlist: [BASE] })),
     http.get(`${BASE}/Patient/p1`, ({ request }) => {
       seen.reads.push(request.headers.get("authorization"));
       return patientRead(request);

@@ -7,7 +7,10 @@ import { SessionError } from "../../../src/fhir/session";
 import { loadSession, type Engine, type SessionDeps } from "../../../src/ui/session";
 import { rescore } from "./fixtures/reports";
 
-const client = {} as Client;
+const SERVER = "https://ehr.example.org/fhir";
+/** The launch's fhirclient Client: only the server it was launched against is read here. */
+const client = { state: { serverUrl: SERVER } } as unknown as Client;
+const CONFIG = { ...DEFAULT_CONFIG, issAllowlist: [SERVER] };
 const baseContext = {
   patientId: "pt-1",
   needPatientBanner: false,
@@ -30,7 +33,7 @@ function deps(overrides: Partial<SessionDeps> = {}): SessionDeps {
   return {
     readySession: () => Promise.resolve(client),
     launchContext: () => baseContext,
-    loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
+    loadConfig: () => Promise.resolve({ ok: true, config: CONFIG }),
     loadEngine: () => Promise.resolve(engine),
     loadPatientRecord: () => Promise.resolve(record),
     writeTools: () => ({ save: () => Promise.resolve() }),
@@ -79,9 +82,28 @@ describe("loadSession", () => {
     expect(odd).toEqual({ ok: false, fault: { kind: "unexpected" } });
   });
 
-  it("uses the built-in configuration when app-config.json is unreadable", async () => {
+  it("reads nothing when app-config.json is unreadable: the built-in defaults allow no server", async () => {
     const loadPatientRecord = vi.fn<SessionDeps["loadPatientRecord"]>().mockResolvedValue(record);
-    await loadSession(deps({ loadConfig: () => Promise.resolve({ ok: false, problems: ["bad"] }), loadPatientRecord }));
-    expect(loadPatientRecord.mock.calls[0]?.[1]).toEqual(DEFAULT_CONFIG);
+    const result = await loadSession(deps({ loadConfig: () => Promise.resolve({ ok: false, problems: ["bad"] }), loadPatientRecord }));
+    expect(result).toEqual({ ok: false, fault: { kind: "server-not-allowed" } });
+    expect(loadPatientRecord).not.toHaveBeenCalled();
+  });
+
+  it("checks the launch's server again on the redirect page: off the allowlist, or open where open servers are off, reads nothing", async () => {
+    const loadPatientRecord = vi.fn<SessionDeps["loadPatientRecord"]>().mockResolvedValue(record);
+    const elsewhere = { state: { serverUrl: "https://ehr.example.org/fhir/../other" } } as unknown as Client;
+    expect(await loadSession(deps({ readySession: () => Promise.resolve(elsewhere), loadPatientRecord }))).toEqual({
+      ok: false,
+      fault: { kind: "server-not-allowed" },
+    });
+    const open = () => ({ ...baseContext, openServer: true });
+    expect(await loadSession(deps({ launchContext: open, loadPatientRecord }))).toEqual({ ok: false, fault: { kind: "server-not-allowed" } });
+    expect(loadPatientRecord).not.toHaveBeenCalled();
+    const loopback = { state: { serverUrl: "http://127.0.0.1:8080/open/fhir" } } as unknown as Client;
+    const dev = { ...DEFAULT_CONFIG, issAllowlist: ["http://127.0.0.1:8080/open/fhir"], openServerLaunch: "loopback" } as const;
+    const allowed = await loadSession(
+      deps({ readySession: () => Promise.resolve(loopback), launchContext: open, loadConfig: () => Promise.resolve({ ok: true, config: dev }), loadPatientRecord }),
+    );
+    expect(allowed.ok).toBe(true);
   });
 });
