@@ -35,7 +35,8 @@ export default defineConfig({
   },
   build: {
     outDir: "dist",
-    sourcemap: true,
+    // No source maps in what a hospital deploys; `SOURCEMAP=true npm run build` for debugging.
+    sourcemap: process.env.SOURCEMAP === "true",
     rollupOptions: {
       input: {
         main: here("./index.html"),

@@ -17,7 +17,7 @@ import { corsHeaders, HttpError, preflight, send, sendJson } from "./http-util";
 import { loadPatients, SANDBOX_PRACTITIONER } from "./load";
 import { EHR_CSP, EHR_CSS, ehrPage } from "./pages";
 import { SmartAuthServer, type SmartUrls } from "./smart";
-import { staticApp } from "./static";
+import { sandboxAppConfig, staticApp } from "./static";
 import { oneLine, summarize } from "./summary";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -74,7 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     today: new Date(now()),
     shiftDates: options.shiftDates ?? true,
   });
-  const app = staticApp(options.distDir ?? DEFAULT_DIST_DIR);
+  const distDir = options.distDir ?? DEFAULT_DIST_DIR;
+  const app = staticApp(distDir);
   const listPatients = async (): Promise<{ id: string; label: string }[]> =>
     (await summarize(engine, loaded.patientIds, new Date(now()))).map((s) => ({ id: s.id, label: oneLine(s) }));
   const smart = new SmartAuthServer({
@@ -147,6 +148,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (path === "/app") {
       res.writeHead(301, { Location: `/app/${u.search}` });
       return void res.end();
+    }
+    if (path === "/app/app-config.json" && (method === "GET" || method === "HEAD")) {
+      return sendJson(res, 200, await sandboxAppConfig(distDir, origin), { "Cache-Control": "no-cache" });
     }
     if (path.startsWith("/app/")) return app.serve(req, res, path.slice("/app/".length));
     if (method !== "GET" && method !== "HEAD") return send(res, 405, "Method not allowed", "text/plain; charset=utf-8");

@@ -1,14 +1,15 @@
-/** Serves the production build (dist/) under /app/ with a Content-Security-Policy header. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+/**
+ * Serves the production build (dist/) under /app/, its HTML pages with the headers a hospital deployment
+ * serves (launch/csp.ts deploymentHeaders: a Content-Security-Policy narrowed to this origin, frame-ancestors,
+ * Referrer-Policy), and the sandbox's own app-config.json in place of the shipped one.
+ */
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { send } from "./http-util";
 import { appMissingPage, EHR_CSP } from "./pages";
-import { contentSecurityPolicy } from "../launch/csp";
-
-/** The app's policy when the build carries none: the one the build uses (launch/csp.ts). */
-export const FALLBACK_APP_CSP = contentSecurityPolicy;
+import { deploymentHeaders } from "../launch/csp";
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -25,30 +26,22 @@ const MIME: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** The policy the build put in index.html's `<meta http-equiv="Content-Security-Policy">`, if any. */
-export function cspFromBuild(distDir: string): string | null {
-  const index = join(distDir, "index.html");
-  if (!existsSync(index)) return null;
-  const html = readFileSync(index, "utf8");
-  const m = /<meta[^>]*http-equiv=["']Content-Security-Policy["'][^>]*\scontent=(?:"([^"]*)"|'([^']*)')/i.exec(html);
-  const value = m?.[1] ?? m?.[2];
-  return value ? value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&") : null;
-}
-
 export interface StaticApp {
   built: () => boolean;
-  /** The policy sent with the app's HTML pages (the build's own, read again after each rebuild). */
-  csp: () => string;
   serve(req: IncomingMessage, res: ServerResponse, relPath: string): Promise<void>;
 }
 
+/**
+ * The headers of the app's HTML pages on the sandbox: it talks to its own origin only ('self') and may be
+ * framed by the sandbox's EHR page (same origin), as a hospital's EHR frames it.
+ */
+export const SANDBOX_APP_HEADERS = deploymentHeaders({ connectOrigins: [], frameAncestors: ["'self'"] });
+
 export function staticApp(distDir: string): StaticApp {
   const root = normalize(distDir);
-  const csp = (): string => cspFromBuild(root) ?? FALLBACK_APP_CSP;
   const built = (): boolean => existsSync(join(root, "index.html"));
   return {
     built,
-    csp,
     async serve(req, res, relPath) {
       if (req.method !== "GET" && req.method !== "HEAD") {
         return send(res, 405, "Method not allowed", "text/plain; charset=utf-8", { Allow: "GET, HEAD" });
@@ -72,8 +65,29 @@ export function staticApp(distDir: string): StaticApp {
       const headers: Record<string, string> = {
         "Cache-Control": ext === ".html" || ext === ".json" ? "no-cache" : rel.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
       };
-      if (ext === ".html") headers["Content-Security-Policy"] = csp();
+      if (ext === ".html") Object.assign(headers, SANDBOX_APP_HEADERS);
       send(res, 200, await readFile(file), type, headers);
     },
+  };
+}
+
+/**
+ * The app-config.json the sandbox serves: the build's own (the shipped one refuses every server) with this
+ * sandbox's two FHIR bases allowed and open-server debug launches on loopback — what an installer writes for
+ * a test system. Everything else stays as the build ships it.
+ */
+export async function sandboxAppConfig(distDir: string, origin: string): Promise<Record<string, unknown>> {
+  let shipped: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(distDir, "app-config.json"), "utf8"));
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) shipped = parsed as Record<string, unknown>;
+  } catch {
+    shipped = {};
+  }
+  return {
+    ...shipped,
+    $comment: "Served by the sandbox EHR: the build's app-config.json with this sandbox's FHIR servers allowed.",
+    issAllowlist: [`${origin}/fhir`, `${origin}/open/fhir`],
+    openServerLaunch: "loopback",
   };
 }

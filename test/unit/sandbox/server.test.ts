@@ -8,7 +8,6 @@ import { join } from "node:path";
 import type { Bundle, CapabilityStatement, Observation, OperationOutcome, Patient } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../../sandbox/server";
-import { FALLBACK_APP_CSP } from "../../../sandbox/static";
 import { allowLoopback, getJson } from "./helpers";
 
 allowLoopback();
@@ -298,29 +297,38 @@ describe("the EHR page", () => {
 });
 
 describe("the app (dist/)", () => {
-  it("serves index.html under /app/ with the build's Content-Security-Policy as a header", async () => {
-    const res = await fetch(`${origin()}/app/`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(res.headers.get("content-security-policy")).toBe(APP_CSP);
-    const launch = await fetch(`${origin()}/app/launch.html`);
-    expect(launch.headers.get("content-security-policy")).toBe(APP_CSP);
+  it("serves the app's pages with a deployment's headers: CSP narrowed to this origin, frame-ancestors, no referrer", async () => {
+    const expected = {
+      "content-security-policy":
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+      "referrer-policy": "no-referrer",
+      "x-content-type-options": "nosniff",
+    };
+    for (const page of ["", "index.html", "launch.html"]) {
+      const res = await fetch(`${origin()}/app/${page}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      for (const [name, value] of Object.entries(expected)) expect(res.headers.get(name), `${page} ${name}`).toBe(value);
+    }
   });
 
-  it("serves app-config.json and refuses paths outside dist/", async () => {
+  it("serves its own app-config.json: the build's, with this sandbox's FHIR bases allowed (the shipped one allows none)", async () => {
     const cfg = await getJson(`${origin()}/app/app-config.json`);
     expect(cfg.status).toBe(200);
     expect(cfg.body.clientId).toBe("spine-met-qol");
+    expect(cfg.body.issAllowlist).toEqual([`${origin()}/fhir`, `${origin()}/open/fhir`]);
+    expect(cfg.body.openServerLaunch).toBe("loopback");
+    // Asked for by another loopback name, the allowlist names that origin.
+    const port = new URL(origin()).port;
+    const viaLocalhost = await getJson(`http://localhost:${port}/app/app-config.json`);
+    expect(viaLocalhost.body.issAllowlist).toEqual([`http://localhost:${port}/fhir`, `http://localhost:${port}/open/fhir`]);
+  });
+
+  it("refuses paths outside dist/", async () => {
     const escape = await fetch(`${origin()}/app/..%2F..%2Fpackage.json`);
     expect([403, 404]).toContain(escape.status);
   });
 
-  it("the fallback policy allows no inline script, no eval and no plugins", () => {
-    expect(FALLBACK_APP_CSP).toContain("script-src 'self'");
-    expect(FALLBACK_APP_CSP).toContain("object-src 'none'");
-    expect(FALLBACK_APP_CSP).not.toContain("unsafe-eval");
-    expect(FALLBACK_APP_CSP).not.toContain("unsafe-inline");
-  });
 
   it("says 'run vite build' when dist/ is missing", async () => {
     const empty = mkdtempSync(join(tmpdir(), "sandbox-empty-"));
