@@ -27,7 +27,7 @@ export interface FormsPanelProps {
   /** How to reach the FHIR server: `clientSend(client)` from src/writeback/transport (fhirRequest underneath). */
   send: FhirSend;
   /** From `launchContext(client)`. */
-  launch: Pick<LaunchContext, "patientId" | "encounterId" | "fhirUser" | "canWrite" | "canWriteQuestionnaire">;
+  launch: Pick<LaunchContext, "serverUrl" | "patientId" | "encounterId" | "fhirUser" | "canWrite" | "canWriteQuestionnaire">;
   /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
   valueSetId?: string;
   /** The deployment's canonical base for the app's Questionnaires (default: the contract's). */
@@ -47,10 +47,14 @@ function failureKey(failure: DraftFailure): MessageKey {
   switch (failure) {
     case "unsent":
       return "forms.status.unsent";
-    case "questionnaire-forbidden":
-      return "forms.status.questionnaireForbidden";
+    case "questionnaire-missing":
+      return "forms.status.questionnaireMissing";
     case "forbidden":
       return "forms.status.forbidden";
+    case "not-permitted":
+      return "forms.status.noWrite";
+    case "wrong-context":
+      return "forms.status.wrongContext";
     case "rejected":
       return "forms.status.rejected";
     case "session-ended":
@@ -62,7 +66,8 @@ function failureKey(failure: DraftFailure): MessageKey {
 
 /** A submitted draft may be edited again only when the server certainly did not store it. */
 function editable(d: Draft): boolean {
-  return !isPending(d) || d.lastFailure === "rejected" || d.lastFailure === "forbidden" || d.lastFailure === "questionnaire-forbidden";
+  const refused: (DraftFailure | null)[] = ["rejected", "forbidden", "not-permitted", "questionnaire-missing", "wrong-context"];
+  return !isPending(d) || refused.includes(d.lastFailure);
 }
 
 function useWording(url: string | null): Eq5dWording | null {
@@ -82,7 +87,7 @@ function useWording(url: string | null): Eq5dWording | null {
 
 export default function FormsPanel(props: FormsPanelProps) {
   const { t } = useTranslator();
-  const { patientId, encounterId, fhirUser } = props.launch;
+  const { serverUrl, patientId, encounterId, fhirUser } = props.launch;
   if (!patientId) {
     return (
       <p className="qf-status qf-status-problem" role="alert">
@@ -90,7 +95,7 @@ export default function FormsPanel(props: FormsPanelProps) {
       </p>
     );
   }
-  const context: WriteContext = { patientId, encounterId, fhirUser, ...(props.canonicalBase ? { base: props.canonicalBase } : {}) };
+  const context: WriteContext = { serverUrl, patientId, encounterId, fhirUser, ...(props.canonicalBase ? { base: props.canonicalBase } : {}) };
   return <Panel {...props} context={context} />;
 }
 
@@ -100,13 +105,17 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
   const clock = props.clock ?? browserClock;
   const calc = useMemo(() => ({ valueSetId: props.valueSetId ?? DEFAULT_VALUE_SET }), [props.valueSetId]);
   const store = useMemo(
-    () => new DraftStore({ patientId: context.patientId, userId: context.fhirUser }, props.storage === undefined ? browserSessionStorage() : props.storage),
-    [context.patientId, context.fhirUser, props.storage],
+    () =>
+      new DraftStore(
+        { serverUrl: context.serverUrl, patientId: context.patientId, userId: context.fhirUser },
+        props.storage === undefined ? browserSessionStorage() : props.storage,
+      ),
+    [context.serverUrl, context.patientId, context.fhirUser, props.storage],
   );
   const questionnaire = useCallback((i: Instrument) => appQuestionnaire(i, context.base), [context.base]);
   const outbox: OutboxDeps = useMemo(
-    () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.launch.canWriteQuestionnaire }),
-    [props.send, questionnaire, props.launch.canWriteQuestionnaire],
+    () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.launch.canWriteQuestionnaire, canWrite: props.launch.canWrite }),
+    [props.send, questionnaire, props.launch.canWriteQuestionnaire, props.launch.canWrite],
   );
   const wording = useWording(props.wordingUrl === undefined ? WORDING_FILE : props.wordingUrl);
   const [, refresh] = useReducer((n: number) => n + 1, 0);
@@ -162,7 +171,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
   return (
     <div className="forms-panel">
       {!props.launch.canWrite ? (
-        <p className="qf-status qf-status-problem" role="alert">
+        <p className="qf-status qf-status-problem" role="note" data-testid="forms-no-write">
           {t("forms.status.noWrite")}
         </p>
       ) : null}
@@ -176,7 +185,19 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
             onChange={(e) => {
               const instrument = INSTRUMENTS.find((i) => i === e.currentTarget.value);
               setStatus(null);
-              setOpen(instrument ? newDraft(instrument, false, clock) : null);
+              if (!instrument) {
+                setOpen(null);
+                return;
+              }
+              // One draft per form in the session: answers waiting for the server are shown, not doubled; answers
+              // being filled in are continued.
+              const mine = store.list().filter((d) => d.instrument === instrument && !d.selfReport);
+              if (mine.some((d) => isPending(d) && !editable(d))) {
+                setOpen(null);
+                setStatus({ key: "forms.status.pendingExists", problem: true });
+                return;
+              }
+              setOpen(mine.find((d) => !isPending(d)) ?? newDraft(instrument, false, clock));
             }}
           >
             <option value="">{t("forms.select.placeholder")}</option>
@@ -301,6 +322,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
           send={props.send}
           context={context}
           mayCreateQuestionnaire={props.launch.canWriteQuestionnaire}
+          canWrite={props.launch.canWrite}
           valueSetId={calc.valueSetId}
           wording={wording}
           storage={props.storage === undefined ? browserSessionStorage() : props.storage}

@@ -28,6 +28,8 @@ export interface PatientModeProps {
   context: WriteContext;
   /** The launch allows creating Questionnaires (LaunchContext.canWriteQuestionnaire). */
   mayCreateQuestionnaire: boolean;
+  /** The launch allows writing QuestionnaireResponses (LaunchContext.canWrite); without it nothing is sent. */
+  canWrite: boolean;
   /** After the clinician confirmed leaving. */
   onExit(): void;
   /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
@@ -78,15 +80,15 @@ export default function PatientMode(props: PatientModeProps) {
   const { t, locale } = useTranslator();
   const clock = props.clock ?? browserClock;
   const calc = useMemo(() => ({ valueSetId: props.valueSetId ?? DEFAULT_VALUE_SET }), [props.valueSetId]);
-  const { patientId, fhirUser, base } = props.context;
+  const { serverUrl, patientId, fhirUser, base } = props.context;
   const store = useMemo(
-    () => new DraftStore({ patientId, userId: fhirUser }, props.storage === undefined ? browserSessionStorage() : props.storage),
-    [patientId, fhirUser, props.storage],
+    () => new DraftStore({ serverUrl, patientId, userId: fhirUser }, props.storage === undefined ? browserSessionStorage() : props.storage),
+    [serverUrl, patientId, fhirUser, props.storage],
   );
   const questionnaire = useMemo(() => (i: Instrument) => appQuestionnaire(i, base), [base]);
   const outbox: OutboxDeps = useMemo(
-    () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.mayCreateQuestionnaire }),
-    [props.send, questionnaire, props.mayCreateQuestionnaire],
+    () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.mayCreateQuestionnaire, canWrite: props.canWrite }),
+    [props.send, questionnaire, props.mayCreateQuestionnaire, props.canWrite],
   );
   const eq5dQ = questionnaire("eq5d5l");
   const painQ = questionnaire("pain-vas");

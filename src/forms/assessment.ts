@@ -5,16 +5,18 @@
  * Every response goes through a draft first, so an unsent one is offered again in the forms panel.
  */
 import type { Coding, Questionnaire, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import type { MessageKey, MessageParams } from "../i18n";
 import type { ClinicianEntries, ReportItem, ScoreReport } from "../report/types";
 import { COMMON_LINKS, LINKS, TIMEPOINT_CODES } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET, SPINAL_LEVELS, SINS_LEVELS } from "../scores";
-import { browserSessionStorage, DraftStore, type DraftStorage } from "../writeback/drafts";
-import type { OutboxDeps } from "../writeback/outbox";
+import { applyCalculations } from "./calculate";
+import { browserSessionStorage, DraftStore, fingerprint, isPending, type Draft, type DraftStorage } from "../writeback/drafts";
+import { sendDraft, type OutboxDeps } from "../writeback/outbox";
 import type { Answers } from "../writeback/questionnaire-items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";
-import { browserClock, newDraft, submitDraft, type SessionClock, type WriteContext } from "./session";
+import { browserClock, newDraft, outcomeMessage, submitDraft, type SessionClock, type WriteContext } from "./session";
 
 export interface AssessmentOptions {
   /** When the assessment applies; default "preop" (SINS and Tokuhashi are scored to decide on surgery). */
@@ -118,30 +120,49 @@ export interface AssessmentDeps extends AssessmentOptions {
   send: FhirSend;
   context: WriteContext;
   mayCreateQuestionnaire: boolean;
+  /** The launch granted a write scope (LaunchContext.canWrite); without it nothing is sent. */
+  canWrite: boolean;
   valueSetId?: string;
   storage?: DraftStorage | null;
   clock?: SessionClock;
 }
 
-/** Writes the sins and tokuhashi responses of this report (each a conditional create, via a draft). */
+/**
+ * Writes the sins and tokuhashi responses of this report (each a conditional create, via a draft). A click after a
+ * failure sends the waiting drafts again (same identifiers) instead of making new ones: the draft of a part is the
+ * clinician's (not self-report) draft of the same instrument with the same content (timepoint included), whether
+ * submitted or still being edited in the forms panel; content already stored in this session is not stored again.
+ */
 export async function saveAssessment(report: ScoreReport, entries: ClinicianEntries, deps: AssessmentDeps): Promise<AssessmentResult> {
   const base = deps.base ?? deps.context.base;
   const answers = assessmentAnswers(report, entries, { ...deps, ...(base ? { base } : {}) });
   const clock = deps.clock ?? browserClock;
   const store = new DraftStore(
-    { patientId: deps.context.patientId, userId: deps.context.fhirUser },
+    { serverUrl: deps.context.serverUrl, patientId: deps.context.patientId, userId: deps.context.fhirUser },
     deps.storage === undefined ? browserSessionStorage() : deps.storage,
   );
-  const outbox: OutboxDeps = { send: deps.send, questionnaire: (i) => appQuestionnaire(i, base), mayCreateQuestionnaire: deps.mayCreateQuestionnaire };
+  const outbox: OutboxDeps = {
+    send: deps.send,
+    questionnaire: (i) => appQuestionnaire(i, base),
+    mayCreateQuestionnaire: deps.mayCreateQuestionnaire,
+    canWrite: deps.canWrite,
+  };
   const calc = { valueSetId: deps.valueSetId ?? DEFAULT_VALUE_SET };
 
   const save = async (instrument: "sins" | "tokuhashi", a: Answers | null): Promise<AssessmentPart> => {
     if (!a) return { kind: "nothing-to-save" };
-    const draft = newDraft(instrument, false, clock, a);
+    const q = outbox.questionnaire(instrument);
+    const print = fingerprint(instrument, false, applyCalculations(q, a, calc));
+    const same = (d: Draft): boolean => d.instrument === instrument && !d.selfReport && fingerprint(instrument, false, applyCalculations(q, d.answers, calc)) === print;
+    const existing = store.list().filter(same);
+    const waiting = existing.find(isPending);
+    // The same assessment already submitted: its frozen response goes again, with its identifier.
+    if (waiting) return sendDraft(store, waiting, outbox);
+    const draft = existing[0] ?? newDraft(instrument, false, clock, a);
     store.put(draft);
     const attempt = await submitDraft({
       draft,
-      questionnaire: outbox.questionnaire(instrument),
+      questionnaire: q,
       inputProblems: new Map(),
       store,
       outbox,
@@ -157,13 +178,35 @@ export async function saveAssessment(report: ScoreReport, entries: ClinicianEntr
   return { sins, tokuhashi };
 }
 
+/** The part whose outcome the clinician most needs to hear about (a refusal before a transient failure). */
+function worstPart(result: AssessmentResult): AssessmentPart {
+  const rank: Record<AssessmentPart["kind"], number> = {
+    "not-permitted": 0,
+    "wrong-context": 1,
+    "session-ended": 2,
+    "questionnaire-missing": 3,
+    forbidden: 4,
+    rejected: 5,
+    invalid: 6,
+    unsent: 7,
+    "nothing-to-save": 8,
+    stored: 9,
+  };
+  return rank[result.sins.kind] <= rank[result.tokuhashi.kind] ? result.sins : result.tokuhashi;
+}
+
 /** Thrown by the saver when a part was not stored; its draft stays for the forms panel. No PHI in the message. */
 export class AssessmentNotSavedError extends Error {
+  /** The words for the clinician (a message key of the catalogue): why, and what to do. */
+  readonly reason: [MessageKey, MessageParams?];
   constructor(readonly result: AssessmentResult) {
     super(
       `Assessment not saved: SINS ${result.sins.kind}, revised Tokuhashi ${result.tokuhashi.kind}. Unsent parts are kept as drafts in this tab.`,
     );
     this.name = "AssessmentNotSavedError";
+    const worst = worstPart(result);
+    // A transient failure (or nothing to save) keeps the general "try again"; any other reason is said as it is.
+    this.reason = worst.kind === "unsent" || worst.kind === "nothing-to-save" || worst.kind === "stored" ? ["app.save.failed"] : outcomeMessage(worst);
   }
 }
 

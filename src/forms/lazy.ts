@@ -49,13 +49,14 @@ export function formsPanelLoader(setup: WriteBackSetup): () => Promise<{ default
 export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, entries: ClinicianEntries) => Promise<void> {
   let saver: Promise<(report: ScoreReport, entries: ClinicianEntries) => Promise<void>> | null = null;
   const load = async (): Promise<(report: ScoreReport, entries: ClinicianEntries) => Promise<void>> => {
-    const { patientId, encounterId, fhirUser, canWriteQuestionnaire } = setup.context;
+    const { serverUrl, patientId, encounterId, fhirUser, canWrite, canWriteQuestionnaire } = setup.context;
     if (!patientId) throw new Error("No patient in the launch context: nothing can be saved.");
     const [{ makeAssessmentSaver }, { clientSend }] = await Promise.all([import("./assessment"), import("../writeback/transport")]);
     return makeAssessmentSaver({
       send: clientSend(setup.client, setup.fhirTimeoutMs ? { timeoutMs: setup.fhirTimeoutMs } : {}),
-      context: { patientId, encounterId, fhirUser, ...(setup.questionnaireBase ? { base: setup.questionnaireBase } : {}) },
+      context: { serverUrl, patientId, encounterId, fhirUser, ...(setup.questionnaireBase ? { base: setup.questionnaireBase } : {}) },
       mayCreateQuestionnaire: canWriteQuestionnaire,
+      canWrite,
       ...(setup.valueSetId ? { valueSetId: setup.valueSetId } : {}),
     });
   };

@@ -7,7 +7,7 @@ import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItemAns
 import type { MessageKey, MessageParams } from "../i18n";
 import type { Instrument } from "../questionnaires/contract";
 import { buildQuestionnaireResponse } from "../writeback/build";
-import type { Draft, DraftStore } from "../writeback/drafts";
+import { fingerprint, type Draft, type DraftStore } from "../writeback/drafts";
 import { sendDraft, type OutboxDeps } from "../writeback/outbox";
 import type { Answers } from "../writeback/questionnaire-items";
 import type { SubmitOutcome } from "../writeback/submit";
@@ -16,6 +16,8 @@ import { applyCalculations, type CalculationOptions } from "./calculate";
 
 /** Who and where: from the launch context. */
 export interface WriteContext {
+  /** The FHIR base of the launch (LaunchContext.serverUrl): drafts are bound to it. */
+  serverUrl: string;
   patientId: string;
   encounterId: string | null;
   /** fhirUser ("Practitioner/123" or its URL), for author; null when the launch named no user. */
@@ -98,9 +100,21 @@ export type SubmitAttempt =
   | { kind: "invalid"; issues: AnswerIssue[] }
   | { kind: "sent"; outcome: SubmitOutcome; response: QuestionnaireResponse };
 
+/** Another submitted draft of this store with the same content (instrument, self-report, answers), if any. */
+export function pendingTwin(store: DraftStore, draft: Draft, answers: Draft["answers"]): Draft | undefined {
+  const print = fingerprint(draft.instrument, draft.selfReport, answers);
+  return store
+    .list()
+    .find((d) => d.id !== draft.id && d.response !== null && d.instrument === draft.instrument && fingerprint(d.instrument, d.selfReport, d.answers) === print);
+}
+
 /**
  * Checks the answers (plus the typed text that is not a value yet) and, when they pass, freezes the
  * response into the draft and sends it. Nothing is sent when anything is wrong.
+ *
+ * Exactly once per content in the session: when another submitted draft has the same content, that draft is
+ * sent again (same identifier) and this one dropped; when the same content was stored earlier in the session,
+ * its identifier is reused, so the server's copy is found instead of a second one made.
  */
 export async function submitDraft(args: {
   draft: Draft;
@@ -117,8 +131,19 @@ export async function submitDraft(args: {
   if (issues.length > 0) return { kind: "invalid", issues };
   const answers = applyCalculations(q, draft.answers, args.calc);
 
+  const twin = pendingTwin(store, draft, answers);
+  if (twin?.response) {
+    store.remove(draft.id);
+    const outcome = await sendDraft(store, twin, args.outbox);
+    if (outcome.kind === "invalid") return { kind: "invalid", issues: outcome.issues };
+    return { kind: "sent", outcome, response: twin.response };
+  }
+  const storedAs = store.storedIdentifier(fingerprint(draft.instrument, draft.selfReport, answers));
+  const id = storedAs ?? draft.id;
+  if (id !== draft.id) store.remove(draft.id);
+
   const response = buildQuestionnaireResponse(q, answers, {
-    identifier: draft.id,
+    identifier: id,
     patientId: context.patientId,
     encounterId: context.encounterId,
     fhirUser: context.fhirUser,
@@ -126,7 +151,15 @@ export async function submitDraft(args: {
     authored: isoWithOffset(args.clock.now()),
     ...(context.base ? { base: context.base } : {}),
   });
-  const frozen: Draft = { ...draft, answers, response, lastFailure: null, failureMessage: null };
+  const frozen: Draft = {
+    ...draft,
+    id,
+    answers,
+    response,
+    lastFailure: null,
+    failureMessage: null,
+    ...(storedAs ? { attempted: true } : {}),
+  };
   store.put(frozen);
   const outcome = await sendDraft(store, frozen, args.outbox);
   if (outcome.kind === "invalid") return { kind: "invalid", issues: outcome.issues };
@@ -158,10 +191,14 @@ export function outcomeMessage(outcome: SubmitOutcome): [MessageKey, MessagePara
       return [outcome.created ? "forms.status.stored" : "forms.status.storedExisting"];
     case "invalid":
       return ["forms.status.invalid"];
-    case "questionnaire-forbidden":
-      return ["forms.status.questionnaireForbidden"];
+    case "questionnaire-missing":
+      return ["forms.status.questionnaireMissing"];
     case "forbidden":
       return ["forms.status.forbidden"];
+    case "not-permitted":
+      return ["forms.status.noWrite"];
+    case "wrong-context":
+      return ["forms.status.wrongContext"];
     case "rejected":
       return outcome.message
         ? ["forms.status.rejected", { message: asSentence(outcome.message) }]

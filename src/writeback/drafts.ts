@@ -1,19 +1,25 @@
 /**
  * Nothing lost: every form session is a draft in sessionStorage (never localStorage: it outlives the tab
- * and is shared by every tab of the browser), per patient and user, until the server has stored it.
- * A draft keeps the identifier made when its form opened, so every send of it is the same conditional
- * create. Nothing here logs.
+ * and is shared by every tab of the browser), per FHIR server, patient and user (draft-keys.ts), until the
+ * server has stored it. A draft keeps the identifier made when its form opened, so every send of it is the same
+ * conditional create; identical content in a session is one draft (`fingerprint`), and content stored in this
+ * session is remembered by its fingerprint (no answers) so that it is not stored twice. Nothing here logs.
  */
 import type { QuestionnaireResponse } from "fhir/r4";
 import { z } from "zod/mini";
 import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
+import { browserSessionStorage, draftKey, normalServerUrl, storedKey, type DraftScope, type DraftStorage } from "./draft-keys";
 import type { Answers } from "./questionnaire-items";
+
+export { browserSessionStorage, draftKey, purgeOtherDrafts, type DraftScope, type DraftStorage, type KeyedStorage } from "./draft-keys";
 
 /** Why a draft is not on the server yet (no PHI: kinds and statuses only). */
 export type DraftFailure =
   | "unsent"
-  | "questionnaire-forbidden"
+  | "questionnaire-missing"
   | "forbidden"
+  | "not-permitted"
+  | "wrong-context"
   | "rejected"
   | "session-ended"
   | "invalid";
@@ -31,17 +37,11 @@ export interface Draft {
   lastFailure: DraftFailure | null;
   /** The server's words for a rejection (its OperationOutcome), shown with the draft. */
   failureMessage?: string | null;
+  /** The FHIR base the draft was made for (set by DraftStore.put); a draft is sent only to it. */
+  server?: string;
+  /** A POST of `response` was started: it may be on the server, so its identifier is looked up before a resend. */
+  attempted?: boolean;
 }
-
-export interface DraftScope {
-  patientId: string;
-  /** fhirUser, or null when the launch named no user. */
-  userId: string | null;
-}
-
-export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
-
-const KEY_PREFIX = "spine-met-qol.drafts.v1";
 
 const draftSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
@@ -51,19 +51,41 @@ const draftSchema = z.looseObject({
   updatedAt: z.string(),
   response: z.nullable(z.looseObject({ resourceType: z.literal("QuestionnaireResponse") })),
   lastFailure: z.nullable(z.string()),
+  server: z.optional(z.string()),
+  attempted: z.optional(z.boolean()),
 });
 
-/** The browser's sessionStorage, or null where there is none (or it is blocked). */
-export function browserSessionStorage(): DraftStorage | null {
-  try {
-    return typeof sessionStorage === "undefined" ? null : sessionStorage;
-  } catch {
-    return null;
+const storedSchema = z.array(z.object({ fingerprint: z.string(), identifier: z.string() }));
+
+/** JSON with object keys sorted: equal content, equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
+  return JSON.stringify(value) ?? "null";
 }
 
-export function draftKey(scope: DraftScope): string {
-  return `${KEY_PREFIX}:${encodeURIComponent(scope.patientId)}:${encodeURIComponent(scope.userId ?? "-")}`;
+/** FNV-1a, 32 bits, from a seed. */
+function fnv1a(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+/**
+ * The content of a form session: instrument, self-report or not, and the answers (with their calculations and the
+ * timepoint among them). Not the identifier, not the time. A hash, so that remembering it keeps no answers.
+ */
+export function fingerprint(instrument: Instrument, selfReport: boolean, answers: Answers): string {
+  const text = canonicalJson({ instrument, selfReport, answers: Object.fromEntries(Object.entries(answers).filter(([, a]) => a.length > 0)) });
+  return `${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x2f6b9a1d)}`;
 }
 
 /** A submitted draft waits for the server; any other has answers being edited. */
@@ -77,18 +99,24 @@ export function hasAnswers(draft: Draft): boolean {
 
 export class DraftStore {
   private readonly key: string;
+  private readonly storedAt: string;
+  /** The launch's FHIR base, normalised: what every draft of this store is bound to. */
+  readonly server: string;
   /**
    * Used instead of the storage once the storage is missing or refused a write, so that nothing is lost
    * while the page lives. Otherwise the storage is read every time: several stores (the panel, patient
    * mode, "Save assessment") share it and must see each other's drafts.
    */
   private fallback: Draft[] | null;
+  private storedFallback: { fingerprint: string; identifier: string }[] = [];
 
   constructor(
-    scope: DraftScope,
+    readonly scope: DraftScope,
     private readonly storage: DraftStorage | null = browserSessionStorage(),
   ) {
     this.key = draftKey(scope);
+    this.storedAt = storedKey(scope);
+    this.server = normalServerUrl(scope.serverUrl);
     this.fallback = storage === null ? [] : null;
   }
 
@@ -107,12 +135,16 @@ export class DraftStore {
     return this.list().find((d) => d.id === id);
   }
 
-  /** Saves (adds or replaces) a draft. False when the browser storage refused it (kept in memory only). */
+  /**
+   * Saves (adds or replaces) a draft, bound to this store's server when it is new. False when the browser
+   * storage refused it (kept in memory only).
+   */
   put(draft: Draft): boolean {
+    const bound: Draft = draft.server === undefined ? { ...draft, server: this.server } : draft;
     const list = this.list();
-    const at = list.findIndex((d) => d.id === draft.id);
-    if (at >= 0) list[at] = draft;
-    else list.push(draft);
+    const at = list.findIndex((d) => d.id === bound.id);
+    if (at >= 0) list[at] = bound;
+    else list.push(bound);
     return this.write(list);
   }
 
@@ -123,6 +155,44 @@ export class DraftStore {
   /** Work the user would lose by closing the page: submitted but unsent, or edited answers. */
   hasUnsent(): boolean {
     return this.list().some((d) => isPending(d) || hasAnswers(d));
+  }
+
+  /**
+   * Whether the draft may be sent from this launch: made for this server, and its response is about this
+   * store's patient.
+   */
+  belongsHere(draft: Draft): boolean {
+    const subject = draft.response?.subject?.reference ?? null;
+    const patient = `Patient/${this.scope.patientId}`;
+    return draft.server === this.server && (subject === null || subject === patient || subject.endsWith(`/${patient}`));
+  }
+
+  /** Remembers that content with this fingerprint was stored under `identifier` in this session. */
+  rememberStored(print: string, identifier: string): void {
+    const list = [...this.storedList().filter((s) => s.fingerprint !== print), { fingerprint: print, identifier }];
+    try {
+      if (this.storage) this.storage.setItem(this.storedAt, JSON.stringify(list));
+      else this.storedFallback = list;
+    } catch {
+      this.storedFallback = list;
+    }
+  }
+
+  /** The identifier under which content with this fingerprint was stored in this session, if it was. */
+  storedIdentifier(print: string): string | null {
+    return this.storedList().find((s) => s.fingerprint === print)?.identifier ?? null;
+  }
+
+  private storedList(): { fingerprint: string; identifier: string }[] {
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(this.storage?.getItem(this.storedAt) ?? "null");
+    } catch {
+      parsed = null;
+    }
+    const r = z.safeParse(storedSchema, parsed);
+    const fromStorage = r.success ? r.data : [];
+    return [...fromStorage, ...this.storedFallback.filter((s) => !fromStorage.some((f) => f.fingerprint === s.fingerprint))];
   }
 
   private write(drafts: Draft[]): boolean {

@@ -1,6 +1,10 @@
 /**
  * Is the app's Questionnaire on the server? Looked up by canonical (url + version); when absent and the
  * app may, created with a conditional create so that two sessions never load it twice.
+ *
+ * The answer never stops a QuestionnaireResponse from being sent: `questionnaire` is a canonical, which the
+ * server need not resolve. It only tells the write path how to read a refusal (submit.ts: a refusal that names
+ * the Questionnaire while it is absent means the installer has to load it).
  */
 import type { Bundle, Questionnaire } from "fhir/r4";
 import { isFhirFaultError } from "../fhir/faults";
@@ -11,9 +15,9 @@ export type QuestionnairePresence =
   | "present"
   /** Created now. */
   | "created"
-  /** Absent, and the server (403) or the granted scopes do not let the app create it. */
-  | "forbidden"
-  /** The search was not allowed: the response is sent and the server decides. */
+  /** Not found, and the granted scopes or the server (403) do not let the app create it. */
+  | "absent"
+  /** The search was not allowed or not understood: the server decides when the response arrives. */
   | "unknown";
 
 const known = new WeakMap<FhirSend, Map<string, QuestionnairePresence>>();
@@ -27,10 +31,17 @@ function hasMatch(bundle: Bundle | null): boolean {
   return (bundle.entry ?? []).some((e) => e.resource?.resourceType === "Questionnaire") || (bundle.total ?? 0) > 0;
 }
 
+/** A refusal of the search or of the create (no scope, parameter not supported, …): not a reason to wait. */
+function isRefusal(error: unknown): boolean {
+  if (!isFhirFaultError(error)) return false;
+  const k = error.fault.kind;
+  return k === "forbidden" || k === "rejected" || k === "not-found" || k === "invalid-response";
+}
+
 /**
- * Makes sure `q` is on the server. Faults other than 403 (network, timeout, 5xx after retries, 401)
- * are thrown as FhirFaultError for the caller to keep the draft. Positive answers are remembered per
- * `send` for the session.
+ * Looks `q` up and, when absent and allowed, creates it. Transient faults (network, timeout, 5xx after
+ * retries) and 401 are thrown as FhirFaultError for the caller to keep the draft. Every answer is remembered
+ * per `send` for the session (the scopes and the server's Questionnaires do not change within it).
  */
 export async function ensureQuestionnaire(
   send: FhirSend,
@@ -44,24 +55,20 @@ export async function ensureQuestionnaire(
   known.set(send, cache);
   const cached = cache.get(canonical);
   if (cached) return cached;
+  const remember = (p: QuestionnairePresence): QuestionnairePresence => {
+    cache.set(canonical, p);
+    return p;
+  };
 
-  let searchForbidden = false;
+  let searchRefused = false;
   try {
     const res = await send<Bundle>({ url: searchPath(url, version) });
-    if (hasMatch(res.body)) {
-      cache.set(canonical, "present");
-      return "present";
-    }
+    if (hasMatch(res.body)) return remember("present");
   } catch (error) {
-    if (!isFhirFaultError(error) || error.fault.kind !== "forbidden") throw error;
-    searchForbidden = true;
+    if (!isRefusal(error)) throw error;
+    searchRefused = true;
   }
-  if (searchForbidden && !options.mayCreate) {
-    // The scopes do not change within a session: ask once, not before every submit.
-    cache.set(canonical, "unknown");
-    return "unknown";
-  }
-  if (!options.mayCreate) return "forbidden";
+  if (!options.mayCreate) return remember(searchRefused ? "unknown" : "absent");
 
   const { id: _id, meta: _meta, ...resource } = q;
   try {
@@ -71,11 +78,9 @@ export async function ensureQuestionnaire(
       body: resource,
       headers: { "if-none-exist": new URLSearchParams({ url, version }).toString() },
     });
-    const outcome: QuestionnairePresence = res.status === 201 ? "created" : "present";
-    cache.set(canonical, outcome);
-    return outcome;
+    return remember(res.status === 201 ? "created" : "present");
   } catch (error) {
-    if (isFhirFaultError(error) && error.fault.kind === "forbidden") return searchForbidden ? "unknown" : "forbidden";
-    throw error;
+    if (!isRefusal(error)) throw error;
+    return remember(searchRefused ? "unknown" : "absent");
   }
 }

@@ -10,12 +10,17 @@ import type { ClinicianEntries } from "../../../src/report/types";
 import { DraftStore } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { server } from "../../setup/msw-server";
-import { FakeFhir, testSend } from "../writeback/fake-fhir";
+import { BASE, FakeFhir, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 const NOW = new Date("2026-11-27T00:00:00Z");
-const context = { patientId: "cervical-c7-t1", encounterId: null, fhirUser: "Practitioner/dr-1" };
+const context = { serverUrl: BASE, patientId: "cervical-c7-t1", encounterId: null, fhirUser: "Practitioner/dr-1" };
 const clock = { now: () => NOW, newId: (() => { let n = 0; return () => `00000000-0000-4000-a000-${String(++n).padStart(12, "0")}`; })() };
+/** A clock whose identifiers start again at …0001. */
+function countingClock() {
+  let n = 0;
+  return { now: () => NOW, newId: () => `00000000-0000-4000-a000-${String(++n).padStart(12, "0")}` };
+}
 
 function fixture(name: string): unknown[] {
   const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients", name), "utf8")) as Bundle;
@@ -38,7 +43,7 @@ describe("Save assessment", () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     server.use(...fake.handlers());
     const { send } = testSend();
-    const result = await saveAssessment(report, entries, { send, context, mayCreateQuestionnaire: true, storage: new MemoryStorage(), clock });
+    const result = await saveAssessment(report, entries, { send, context, mayCreateQuestionnaire: true, canWrite: true, storage: new MemoryStorage(), clock });
     expect(result.sins).toMatchObject({ kind: "stored", created: true });
     expect(result.tokuhashi).toMatchObject({ kind: "stored", created: true });
     expect(fake.responses).toHaveLength(2);
@@ -79,11 +84,77 @@ describe("Save assessment", () => {
     server.use(...fake.handlers());
     const { send } = testSend({ maxRetries: 1 });
     const storage = new MemoryStorage();
-    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, storage, clock });
+    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock });
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
     await expect(save(report, entries)).rejects.toBeInstanceOf(AssessmentNotSavedError);
-    const drafts = new DraftStore({ patientId: context.patientId, userId: context.fhirUser }, storage).list();
+    const drafts = new DraftStore({ serverUrl: BASE, patientId: context.patientId, userId: context.fhirUser }, storage).list();
     expect(drafts.map((d) => d.instrument).sort()).toEqual(["sins", "tokuhashi"]);
     expect(drafts.every((d) => d.response !== null && d.lastFailure === "unsent")).toBe(true);
+  });
+
+  it("item 8: Save after a 503 outage resends the same drafts; a second click and opening the questionnaires give 2 responses, not 4", async () => {
+    let down = true;
+    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)), fault: () => (down ? { kind: "server-error", status: 503 } : { kind: "none" }) });
+    server.use(...fake.handlers());
+    const { send } = testSend({ maxRetries: 1 });
+    const storage = new MemoryStorage();
+    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock: countingClock() });
+    const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
+
+    await expect(save(report, entries)).rejects.toBeInstanceOf(AssessmentNotSavedError);
+    const store = new DraftStore({ serverUrl: BASE, patientId: context.patientId, userId: context.fhirUser }, storage);
+    expect(store.list().map((d) => d.id)).toEqual(["00000000-0000-4000-a000-000000000001", "00000000-0000-4000-a000-000000000002"]);
+
+    down = false;
+    await save(report, entries);
+    expect(fake.responses.map((r) => r.identifier?.value)).toEqual(["00000000-0000-4000-a000-000000000001", "00000000-0000-4000-a000-000000000002"]);
+    expect(store.list()).toEqual([]);
+
+    // Opening the questionnaires afterwards finds nothing left to send.
+    const { sendPending } = await import("../../../src/writeback/outbox");
+    await sendPending(store, { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire: true, canWrite: true });
+    expect(fake.responses).toHaveLength(2);
+  });
+
+  it("item 8: identical entries saved again in the session make no second draft and no second response", async () => {
+    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const storage = new MemoryStorage();
+    const deps = { send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock: countingClock() };
+    const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
+    const first = await saveAssessment(report, entries, deps);
+    expect([first.sins, first.tokuhashi]).toEqual([
+      { kind: "stored", id: "qr1", created: true },
+      { kind: "stored", id: "qr2", created: true },
+    ]);
+    const second = await saveAssessment(report, entries, deps);
+    expect([second.sins, second.tokuhashi]).toEqual([
+      { kind: "stored", id: "qr1", created: false },
+      { kind: "stored", id: "qr2", created: false },
+    ]);
+    expect(fake.responses).toHaveLength(2);
+    expect(fake.responsePosts).toBe(2);
+
+    // Other entries are another assessment: a new response for the part that changed only.
+    const changed = { ...entries, sins: { ...entries.sins, pain: "none" as const } };
+    const third = await saveAssessment(buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: changed }), changed, deps);
+    expect([third.sins, third.tokuhashi]).toEqual([
+      { kind: "stored", id: "qr3", created: true },
+      { kind: "stored", id: "qr2", created: false },
+    ]);
+    expect(fake.responses).toHaveLength(3);
+  });
+
+  it("item 13: without a write scope the saver sends nothing and gives the one reason", async () => {
+    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: false, storage: new MemoryStorage(), clock: countingClock() });
+    const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
+    const error: unknown = await save(report, entries).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AssessmentNotSavedError);
+    expect((error as AssessmentNotSavedError).reason).toEqual(["forms.status.noWrite"]);
+    expect(fake.log).toEqual([]);
   });
 });

@@ -14,12 +14,13 @@ import { DraftStore, type Draft } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import { server } from "../../setup/msw-server";
-import { FakeFhir, testSend } from "../writeback/fake-fhir";
+import { BASE, FakeFhir, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 afterEach(cleanup);
 
 const launch: FormsPanelProps["launch"] = {
+  serverUrl: BASE,
   patientId: "p1",
   encounterId: "e1",
   fhirUser: "Practitioner/dr-1",
@@ -105,12 +106,12 @@ describe("FormsPanel", () => {
     const alert = await screen.findByText("The EHR refused the answers: Encounter is closed. The answers are kept as a draft in this tab.");
     expect(alert).toHaveAttribute("role", "alert");
     expect(fake.responses).toHaveLength(0);
-    const drafts = new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
+    const drafts = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ instrument: "pain-vas", lastFailure: "rejected", failureMessage: "Encounter is closed" });
   });
 
-  it("says clearly when the Questionnaire is missing and may not be loaded (403)", async () => {
+  it("item 12: a Questionnaire the server lacks and the app may not load (403) does not stop the save", async () => {
     const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
     server.use(...fake.handlers());
     const { send } = testSend();
@@ -118,8 +119,69 @@ describe("FormsPanel", () => {
     renderPanel({ send, storage: new MemoryStorage() });
     const form = await fillPainVas(user);
     await user.click(within(form).getByRole("button", { name: "Submit" }));
-    expect(await screen.findByText(/does not have this questionnaire and this app is not allowed to add it/)).toBeInTheDocument();
-    expect(fake.responsePosts).toBe(0);
+    expect(await screen.findByText("Saved to the patient's record.")).toBeInTheDocument();
+    expect(fake.responsePosts).toBe(1);
+  });
+
+  it("item 12: when the server refuses the response because of the Questionnaire, it says what the installer must load", async () => {
+    const fake = new FakeFhir({
+      fault: () => ({
+        kind: "reject",
+        status: 400,
+        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "processing", diagnostics: "Questionnaire not found" }] },
+      }),
+    });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const user = userEvent.setup();
+    renderPanel({ send, storage: new MemoryStorage(), launch: { ...launch, canWriteQuestionnaire: false } });
+    const form = await fillPainVas(user);
+    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    const alert = await screen.findByText(
+      "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
+    );
+    expect(alert).toHaveAttribute("role", "alert");
+    expect(screen.queryByText(/try again/i)).toBeNull();
+  });
+
+  it("item 13: a launch without a write scope: the form sends nothing, one message says why, never 'Saved'", async () => {
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const storage = new MemoryStorage();
+    const user = userEvent.setup();
+    renderPanel({ send, storage, launch: { ...launch, canWrite: false } });
+    const NO_WRITE = "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
+    expect(screen.getAllByText(NO_WRITE)).toHaveLength(1);
+    const form = await fillPainVas(user);
+    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    await waitFor(() => expect(screen.getAllByText(NO_WRITE)).toHaveLength(2));
+    expect(screen.getByRole("alert")).toHaveTextContent(NO_WRITE);
+    expect(screen.queryByText(/Saved to the patient's record|Already in the patient's record|not allowed/)).toBeNull();
+    expect(fake.log).toEqual([]);
+    expect(new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toMatchObject([{ instrument: "pain-vas", lastFailure: "not-permitted" }]);
+  });
+
+  it("item 8: a form opened after a failed save shows the pending draft rather than creating another", async () => {
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires, fault: () => ({ kind: "server-error", status: 503 }) });
+    server.use(...fake.handlers());
+    const { send } = testSend({ maxRetries: 0 });
+    const storage = new MemoryStorage();
+    const user = userEvent.setup();
+    renderPanel({ send, storage });
+    const form = await fillPainVas(user);
+    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    expect(await screen.findByText(/^Not saved yet: the EHR could not be reached or was busy\./)).toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Close the questionnaire" }));
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "pain-vas");
+    expect(screen.queryByTestId("form-pain-vas")).toBeNull();
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "This questionnaire already has answers waiting to be saved (listed below): send them again or discard them before starting another.",
+    );
+    const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    expect(store.list()).toHaveLength(1);
+    expect(screen.getByTestId(`draft-${store.list()[0]?.id ?? ""}`)).toHaveTextContent("submitted, waiting to be saved");
   });
 
   it("after a reload, a submitted draft is sent once (also under StrictMode's double effects) and an open one is offered", async () => {
@@ -127,7 +189,7 @@ describe("FormsPanel", () => {
     server.use(...fake.handlers());
     const { send } = testSend();
     const storage = new MemoryStorage();
-    const store = new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
     const q = appQuestionnaire("frankel");
     const answers = { timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[0]?.valueCoding ?? {} }], frankel: [{ valueCoding: q.item?.[2]?.answerOption?.[3]?.valueCoding ?? {} }] };
     const pending: Draft = {
@@ -185,7 +247,7 @@ describe("FormsPanel", () => {
   it("discarding a draft asks a second time", async () => {
     const { send } = testSend();
     const storage = new MemoryStorage();
-    const store = new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
     const q = appQuestionnaire("ecog");
     store.put({ id: "33333333-3333-4333-8333-333333333333", instrument: "ecog", selfReport: true, answers: { timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[1]?.valueCoding ?? {} }] }, updatedAt: "2026-11-27T00:00:00Z", response: null, lastFailure: null });
     const user = userEvent.setup();
@@ -198,7 +260,7 @@ describe("FormsPanel", () => {
     await user.click(within(row).getByRole("button", { name: "Discard" }));
     await user.click(within(row).getByRole("button", { name: "Discard for good" }));
     expect(screen.queryByTestId("draft-33333333-3333-4333-8333-333333333333")).toBeNull();
-    expect(new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toEqual([]);
+    expect(new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toEqual([]);
   });
 
   it("warns before the page closes while answers are unsent", async () => {

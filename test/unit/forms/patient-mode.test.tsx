@@ -10,12 +10,12 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { DraftStore } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { server } from "../../setup/msw-server";
-import { FakeFhir, testSend } from "../writeback/fake-fhir";
+import { BASE, FakeFhir, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 afterEach(cleanup);
 
-const launch = { patientId: "p1", encounterId: "e1", fhirUser: "Practitioner/dr-1", canWrite: true, canWriteQuestionnaire: true };
+const launch = { serverUrl: BASE, patientId: "p1", encounterId: "e1", fhirUser: "Practitioner/dr-1", canWrite: true, canWriteQuestionnaire: true };
 let ids = 0;
 const clock = { now: () => new Date("2026-11-27T01:00:00Z"), newId: () => `00000000-0000-4000-9000-${String(++ids).padStart(12, "0")}` };
 
@@ -155,7 +155,7 @@ describe("patient self-report mode", () => {
     // The unfinished self-report is listed for the clinician, as a patient self-report.
     const list = screen.getByRole("heading", { name: "Unsent answers" }).closest("section") as HTMLElement;
     expect(within(list).getAllByText("patient self-report").length).toBeGreaterThanOrEqual(1);
-    const drafts = new DraftStore({ patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
+    const drafts = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
     expect(drafts.find((d) => d.instrument === "eq5d5l")).toMatchObject({ selfReport: true, answers: { "eq5d-mo": [{ valueCoding: { code: "eq5d.level.3" } }] } });
   });
 
@@ -165,7 +165,7 @@ describe("patient self-report mode", () => {
     const user = userEvent.setup();
     render(
       <TranslatorProvider translator={createTranslator("ja")}>
-        <PatientMode send={send} context={{ patientId: "p1", encounterId: null, fhirUser: null }} mayCreateQuestionnaire={false} onExit={onExit} storage={new MemoryStorage()} clock={clock} />
+        <PatientMode send={send} context={{ serverUrl: BASE, patientId: "p1", encounterId: null, fhirUser: null }} mayCreateQuestionnaire={false} canWrite onExit={onExit} storage={new MemoryStorage()} clock={clock} />
       </TranslatorProvider>,
     );
     const mode = screen.getByTestId("patient-mode");

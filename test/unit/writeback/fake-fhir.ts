@@ -42,6 +42,8 @@ export type ResponseFault =
   /** Stores, then answers too late (the client has timed out): an unknown outcome. */
   | { kind: "timeout-after-store"; delayMs: number }
   | { kind: "rate-limited"; retryAfter: string }
+  /** Stores, then a gateway answers `status` (e.g. 504) instead of the server's 201: an unknown outcome. */
+  | { kind: "error-after-store"; status: number }
   | { kind: "reject"; status: number; outcome: object };
 
 export interface FakeFhirOptions {
@@ -53,6 +55,15 @@ export interface FakeFhirOptions {
   forbidQuestionnaireSearch?: boolean;
   /** The fault of each QuestionnaireResponse POST, in order of arrival. */
   fault?: () => ResponseFault;
+  /** A gateway in front of the server drops If-None-Exist: every POST creates. */
+  dropIfNoneExist?: boolean;
+  /**
+   * QuestionnaireResponse.conditionalCreate in the CapabilityStatement at /metadata (default true);
+   * "absent": the resource entry says nothing; "no-metadata": /metadata answers 404.
+   */
+  conditionalCreate?: boolean | "absent" | "no-metadata";
+  /** The QuestionnaireResponse search ignores `identifier` (answers every response of the subject). */
+  searchIgnoresIdentifier?: boolean;
 }
 
 /** The server's state and the msw handlers that serve it. */
@@ -62,6 +73,11 @@ export class FakeFhir {
   responsePosts = 0;
   questionnairePosts = 0;
   questionnaireSearches = 0;
+  metadataReads = 0;
+  /** The query strings of the QuestionnaireResponse searches, in order. */
+  readonly responseSearches: string[] = [];
+  /** Every request, as "METHOD path" (no query), in order. */
+  readonly log: string[] = [];
   readonly ifNoneExist: string[] = [];
   private nextId = 1;
 
@@ -85,6 +101,35 @@ export class FakeFhir {
 
   handlers() {
     return [
+      http.all(`${BASE}/*`, ({ request }) => {
+        this.log.push(`${request.method} ${new URL(request.url).pathname.slice(new URL(BASE).pathname.length + 1)}`);
+        return undefined;
+      }),
+      http.get(`${BASE}/metadata`, () => {
+        this.metadataReads += 1;
+        const cc = this.options.conditionalCreate ?? true;
+        if (cc === "no-metadata") {
+          return HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "not-found" }] }, { status: 404, headers: JSON_HEADERS });
+        }
+        const qr = { type: "QuestionnaireResponse", interaction: [{ code: "create" }, { code: "search-type" }], ...(cc === "absent" ? {} : { conditionalCreate: cc }) };
+        return HttpResponse.json(
+          { resourceType: "CapabilityStatement", status: "active", kind: "instance", fhirVersion: "4.0.1", format: ["json"], rest: [{ mode: "server", resource: [qr] }] },
+          { headers: JSON_HEADERS },
+        );
+      }),
+      http.get(`${BASE}/QuestionnaireResponse`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        this.responseSearches.push(q.toString());
+        const wanted = this.options.searchIgnoresIdentifier ? null : q.get("identifier");
+        const subject = q.get("subject") ?? q.get("patient");
+        const hits = this.responses.filter(
+          (r) =>
+            (wanted === null || `${r.identifier?.system}|${r.identifier?.value}` === wanted) &&
+            (subject === null || r.subject?.reference === subject || r.subject?.reference === `Patient/${subject}`),
+        );
+        const bundle: Bundle = { resourceType: "Bundle", type: "searchset", total: hits.length, entry: hits.map((resource) => ({ resource })) };
+        return HttpResponse.json(bundle, { headers: JSON_HEADERS });
+      }),
       http.get(`${BASE}/Questionnaire`, ({ request }) => {
         this.questionnaireSearches += 1;
         if (this.options.forbidQuestionnaireSearch) {
@@ -127,7 +172,7 @@ export class FakeFhir {
         }
         if (fault.kind === "reject") return HttpResponse.json(fault.outcome, { status: fault.status, headers: JSON_HEADERS });
         const body = (await request.json()) as QuestionnaireResponse;
-        const wanted = new URLSearchParams(header).get("identifier");
+        const wanted = this.options.dropIfNoneExist ? null : new URLSearchParams(header).get("identifier");
         const existing = wanted
           ? this.responses.find((r) => `${r.identifier?.system}|${r.identifier?.value}` === wanted)
           : undefined;
@@ -135,6 +180,9 @@ export class FakeFhir {
         const stored: QuestionnaireResponse = { ...body, id: `qr${this.nextId++}` };
         this.responses.push(stored);
         if (fault.kind === "timeout-after-store") await delay(fault.delayMs);
+        if (fault.kind === "error-after-store") {
+          return HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "timeout" }] }, { status: fault.status, headers: JSON_HEADERS });
+        }
         return HttpResponse.json(stored, { status: 201, headers: { ...JSON_HEADERS, location: `${BASE}/QuestionnaireResponse/${stored.id}/_history/1` } });
       }),
     ];

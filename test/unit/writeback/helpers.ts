@@ -1,11 +1,22 @@
 /** Test helpers of the write path: answers for any Questionnaire; an in-memory Storage. */
-import type { Questionnaire, QuestionnaireItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import { applyCalculations } from "../../../src/forms/calculate";
+import type { Instrument } from "../../../src/questionnaires/contract";
+import { DEFAULT_VALUE_SET } from "../../../src/scores";
+import { buildQuestionnaireResponse } from "../../../src/writeback/build";
+import type { Draft, KeyedStorage } from "../../../src/writeback/drafts";
 import { maxValue, minValue, type Answers } from "../../../src/writeback/questionnaire-items";
-import type { DraftStorage } from "../../../src/writeback/drafts";
+import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 
 /** sessionStorage's behaviour, in memory. */
-export class MemoryStorage implements DraftStorage {
+export class MemoryStorage implements KeyedStorage {
   readonly data = new Map<string, string>();
+  get length(): number {
+    return this.data.size;
+  }
+  key(index: number): string | null {
+    return [...this.data.keys()][index] ?? null;
+  }
   getItem(key: string): string | null {
     return this.data.get(key) ?? null;
   }
@@ -61,4 +72,23 @@ export function completeAnswers(q: Questionnaire, pick = 0): Answers {
   };
   walk(q.item);
   return out;
+}
+
+/** A complete response of `instrument` (answers picked by `n`), identifier …-<n as 12 digits>, by Practitioner/dr-1. */
+export function testResponse(instrument: Instrument, n: number, patientId = "p1"): QuestionnaireResponse {
+  const q = appQuestionnaire(instrument);
+  return buildQuestionnaireResponse(q, applyCalculations(q, completeAnswers(q, n), { valueSetId: DEFAULT_VALUE_SET }), {
+    identifier: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    patientId,
+    encounterId: "e1",
+    fhirUser: "Practitioner/dr-1",
+    selfReport: false,
+    authored: "2026-11-27T10:00:00+09:00",
+  });
+}
+
+/** testResponse as a submitted draft (its identifier is the draft's id). */
+export function submittedDraft(instrument: Instrument, n: number, patientId = "p1"): Draft {
+  const r = testResponse(instrument, n, patientId);
+  return { id: r.identifier?.value ?? "", instrument, selfReport: false, answers: {}, updatedAt: "2026-11-27T01:00:00Z", response: r, lastFailure: null };
 }

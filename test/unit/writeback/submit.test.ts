@@ -2,42 +2,23 @@
 import type { QuestionnaireResponse } from "fhir/r4";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { applyCalculations } from "../../../src/forms/calculate";
-import { INSTRUMENTS, type Instrument } from "../../../src/questionnaires/contract";
-import { DEFAULT_VALUE_SET } from "../../../src/scores";
-import { buildQuestionnaireResponse } from "../../../src/writeback/build";
+import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { DraftStore, type Draft } from "../../../src/writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { submitResponse } from "../../../src/writeback/submit";
+import { outcomeMessage } from "../../../src/forms/session";
+import { createTranslator } from "../../../src/i18n";
 import { server } from "../../setup/msw-server";
-import { FakeFhir, seeded, testSend, type ResponseFault } from "./fake-fhir";
-import { completeAnswers, MemoryStorage } from "./helpers";
+import { BASE, FakeFhir, seeded, testSend, type ResponseFault } from "./fake-fhir";
+import { MemoryStorage, submittedDraft, testResponse as response } from "./helpers";
 
-const calc = { valueSetId: DEFAULT_VALUE_SET };
-const scope = { patientId: "p1", userId: "Practitioner/dr-1" };
-
-function response(instrument: Instrument, n: number): QuestionnaireResponse {
-  const q = appQuestionnaire(instrument);
-  return buildQuestionnaireResponse(q, applyCalculations(q, completeAnswers(q, n), calc), {
-    identifier: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-    patientId: "p1",
-    encounterId: "e1",
-    fhirUser: "Practitioner/dr-1",
-    selfReport: false,
-    authored: "2026-11-27T10:00:00+09:00",
-  });
-}
-
-function submittedDraft(instrument: Instrument, n: number): Draft {
-  const r = response(instrument, n);
-  return { id: r.identifier?.value ?? "", instrument, selfReport: false, answers: {}, updatedAt: "2026-11-27T01:00:00Z", response: r, lastFailure: null };
-}
+const scope = { serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" };
 
 const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
 
 function deps(send: OutboxDeps["send"], mayCreateQuestionnaire = true): OutboxDeps {
-  return { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire };
+  return { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire, canWrite: true };
 }
 
 describe("100 submissions through injected faults", () => {
@@ -144,25 +125,77 @@ describe("submitResponse", () => {
     expect(fake.questionnairePosts).toBe(1);
   });
 
-  it("says so when the Questionnaire is absent and may not be created (403), sends nothing and keeps the draft", async () => {
+  it("item 12: a Questionnaire search with 0 hits and a Questionnaire POST refused (403): the response is sent anyway and stored", async () => {
     const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
     server.use(...fake.handlers());
     const { send } = testSend();
     const store = new DraftStore(scope, new MemoryStorage());
     const draft = submittedDraft("ecog", 4);
     store.put(draft);
-    expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "questionnaire-forbidden" });
+    expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.questionnairePosts).toBe(1);
-    expect(fake.responsePosts).toBe(0);
-    expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-forbidden");
+    expect(fake.responsePosts).toBe(1);
+    expect(fake.responses[0]?.questionnaire).toBe("https://spine-met-qol.example.org/fhir/Questionnaire/ecog|1.0.0");
+    expect(store.list()).toEqual([]);
   });
 
-  it("without the scope to create Questionnaires it does not even try", async () => {
+  it("item 12: a Questionnaire search with 0 hits and no scope to create it: not created, the response is sent anyway (the canonical need not resolve)", async () => {
     const fake = new FakeFhir();
     server.use(...fake.handlers());
     const { send } = testSend();
-    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: false })).toEqual({ kind: "questionnaire-forbidden" });
-    expect(fake.questionnairePosts + fake.responsePosts).toBe(0);
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: false })).toEqual({ kind: "stored", id: "qr1", created: true });
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: false })).toEqual({ kind: "stored", id: "qr2", created: true });
+    expect(fake.questionnairePosts).toBe(0);
+    expect(fake.questionnaireSearches).toBe(1);
+    expect(fake.responsePosts).toBe(2);
+  });
+
+  it("item 12: the server refuses the response because of its Questionnaire (422 naming the canonical): questionnaire-missing, not 'try again', the draft kept", async () => {
+    const outcome = {
+      resourceType: "OperationOutcome",
+      issue: [
+        {
+          severity: "error",
+          code: "not-found",
+          diagnostics: "Unable to resolve questionnaire https://spine-met-qol.example.org/fhir/Questionnaire/ecog|1.0.0",
+          expression: ["QuestionnaireResponse.questionnaire"],
+        },
+      ],
+    };
+    const fake = new FakeFhir({ fault: () => ({ kind: "reject", status: 422, outcome }) });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    const store = new DraftStore(scope, new MemoryStorage());
+    const draft = submittedDraft("ecog", 5);
+    store.put(draft);
+    const result = await sendDraft(store, draft, deps(send, false));
+    expect(result).toEqual({
+      kind: "questionnaire-missing",
+      status: 422,
+      message: "Unable to resolve questionnaire https://spine-met-qol.example.org/fhir/Questionnaire/ecog|1.0.0 (QuestionnaireResponse.questionnaire)",
+    });
+    expect(fake.responsePosts).toBe(1);
+    expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-missing");
+    expect(createTranslator("en").t(...outcomeMessage(result))).toBe(
+      "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
+    );
+  });
+
+  it("item 12: a refusal about the answers themselves stays 'rejected' even while the Questionnaire is absent", async () => {
+    const fake = new FakeFhir({
+      fault: () => ({
+        kind: "reject",
+        status: 422,
+        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics: "Encounter is closed", expression: ["QuestionnaireResponse.encounter"] }] },
+      }),
+    });
+    server.use(...fake.handlers());
+    const { send } = testSend();
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 6), { mayCreateQuestionnaire: false })).toEqual({
+      kind: "rejected",
+      status: 422,
+      message: "Encounter is closed (QuestionnaireResponse.encounter)",
+    });
   });
 
   it("when Questionnaires may not be searched it sends the response anyway and asks only once per session", async () => {
@@ -227,8 +260,8 @@ describe("drafts", () => {
     const storage = new MemoryStorage();
     const mine = new DraftStore(scope, storage);
     mine.put(submittedDraft("frankel", 1));
-    expect(new DraftStore({ patientId: "p2", userId: scope.userId }, storage).list()).toEqual([]);
-    expect(new DraftStore({ patientId: "p1", userId: "Practitioner/other" }, storage).list()).toEqual([]);
+    expect(new DraftStore({ ...scope, patientId: "p2" }, storage).list()).toEqual([]);
+    expect(new DraftStore({ ...scope, userId: "Practitioner/other" }, storage).list()).toEqual([]);
     expect(new DraftStore(scope, storage).hasUnsent()).toBe(true);
 
     const corrupt = new MemoryStorage();
