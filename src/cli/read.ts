@@ -525,14 +525,20 @@ function loadNdjson(fd: number, file: string, c: Collector, max: number): void {
 
 /** Pass 2: one patient's resources, parsed, with Bundle references to urn:uuid fullUrls rewritten to "Type/id". */
 export function materialize(items: readonly Item[], alias: ReadonlyMap<string, string>): unknown[] {
-  const out: unknown[] = [];
+  return [...eachResource(items, alias)];
+}
+
+/**
+ * Pass 2 one resource at a time: each is parsed when asked for and can be let go right after (extraction keeps
+ * what it reads, not the resource), so a patient with a million Observations is never held parsed whole.
+ */
+export function* eachResource(items: readonly Item[], alias: ReadonlyMap<string, string>): Generator<unknown> {
   const fds = new Map<string, number>();
   try {
-    for (const item of items) out.push(materializeOne(item, alias, fds));
+    for (const item of items) yield materializeOne(item, alias, fds);
   } finally {
     for (const fd of fds.values()) closeSync(fd);
   }
-  return out;
 }
 
 function readSpan(span: Span, fds: Map<string, number>): string {

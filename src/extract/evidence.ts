@@ -17,7 +17,7 @@ import type { ExtractOptions, PatientEvidence, PatientFacts } from "./types";
  * used fields are malformed, is skipped with a Diagnostic naming it, the path and the reason.
  */
 export function extractEvidence(
-  resources: readonly unknown[],
+  resources: Iterable<unknown>,
   patientId: string,
   options: ExtractOptions = {},
 ): PatientEvidence {
@@ -35,9 +35,12 @@ export function extractEvidence(
     questionnaires: [],
     diagnostics: ctx.diagnostics,
   };
-  const list: readonly unknown[] = Array.isArray(resources) ? resources : [];
-  for (let i = 0; i < list.length; i++) {
-    const raw = list[i];
+  // Any iterable but a string: the CLI hands over one resource at a time, parsed only then, so that a long
+  // chart is never held parsed whole.
+  const list: Iterable<unknown> = isResourceList(resources) ? resources : [];
+  let i = -1;
+  for (const raw of list) {
+    i++;
     try {
       readOne(raw, i, ctx, evidence, base);
     } catch {
@@ -54,6 +57,10 @@ export function extractEvidence(
     ctx.report("warning", "patient-not-found", "No Patient resource for this patient: age and sex are unknown", msg("diag.patient-not-found"));
   }
   return evidence;
+}
+
+function isResourceList(x: unknown): x is Iterable<unknown> {
+  return Array.isArray(x) || (typeof x === "object" && x !== null && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function");
 }
 
 function describeEntry(raw: unknown, index: number): string {

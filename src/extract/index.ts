@@ -3,7 +3,7 @@
  *
  * - extractEvidence(resources, patientId, options?) → PatientEvidence (never throws)
  * - scoreReport(evidence, options) → ScoreReport (clinician entries applied here)
- * - buildReport(resources, patientId, options) = both
+ * - buildReport(resources, patientId, options) = both (resources: an array, or any iterable read once)
  * - groupByPatient(resources) → Map<patientId, resources>
  * - SEARCH_CODES: every "system|code" extraction reads, for filtering searches
  */
@@ -33,7 +33,7 @@ export type {
 } from "./types";
 
 export function buildReport(
-  resources: readonly unknown[],
+  resources: Iterable<unknown>,
   patientId: string,
   options: ReportOptions & ExtractOptions,
 ): ScoreReport {

@@ -41,6 +41,7 @@ const FIXED_CODES = [
   "term.resource-no-id",
   "term.with-ref",
   "term.value-in",
+  "term.more",
   "term.primary-cancer",
   "term.site-not-coded",
   "term.whole-resource",

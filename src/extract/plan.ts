@@ -11,6 +11,8 @@ export interface ItemPlan<V extends string> {
   source: EvidenceSource;
   confirmed: boolean;
   provenance: Provenance[];
+  /** Evidence left out of `provenance` beyond the newest PROVENANCE_LIMIT (ReportItem.provenanceOmitted). */
+  provenanceOmitted?: number;
   suggestion: Suggestion<V> | null;
   conflict: Conflict<V> | null;
   /** The context sentences joined by a space (ReportItem.context). */
@@ -18,6 +20,51 @@ export interface ItemPlan<V extends string> {
   /** The same sentences in machine-readable form (ReportItem.contextCodes). */
   contextCodes: CoreMessage[];
   overridden: ReportItem<V>["overridden"];
+}
+
+/**
+ * Pieces of evidence kept per item (ReportItem.provenance): the newest; how many more there were is counted
+ * (ReportItem.provenanceOmitted). A chart with a million tied values would otherwise list them all.
+ */
+export const PROVENANCE_LIMIT = 20;
+
+/** Claims or references named in one item's note or diagnostic at most; the rest are counted ("12 more"). */
+export const NAMED_LIMIT = 20;
+
+/** The newest `limit` pieces of evidence (by date, undated last; in their order when all fit) and how many were left out. */
+export function newestProvenance(list: readonly Provenance[], limit = PROVENANCE_LIMIT): { provenance: Provenance[]; omitted: number } {
+  if (list.length <= limit) return { provenance: list as Provenance[], omitted: 0 };
+  const order = list.map((p, i) => i);
+  order.sort((a, b) => {
+    const da = list[a]?.date ?? null;
+    const db = list[b]?.date ?? null;
+    if (da === db) return a - b;
+    if (da === null) return 1;
+    if (db === null) return -1;
+    return da < db ? 1 : -1;
+  });
+  const kept = order.slice(0, limit).sort((a, b) => a - b);
+  return { provenance: kept.map((i) => list[i] as Provenance), omitted: list.length - limit };
+}
+
+/** The newest `limit` claims (as newestProvenance orders them), for notes that name each. */
+function newestClaims<C extends { provenance: Provenance }>(claims: readonly C[], limit = NAMED_LIMIT): { named: C[]; more: number } {
+  if (claims.length <= limit) return { named: claims as C[], more: 0 };
+  const kept = new Set(newestProvenance(claims.map((c) => c.provenance), limit).provenance);
+  const named: C[] = [];
+  for (const c of claims) if (kept.has(c.provenance) && named.length < limit) named.push(c);
+  return { named, more: claims.length - named.length };
+}
+
+/** The items a note names, each as English and as a message item, and "N more" after them when `more` > 0. */
+export function withMore<T>(items: readonly T[], more: number, text: (x: T) => string, param: (x: T) => CoreParam): { texts: string[]; params: CoreParam[] } {
+  const texts = items.map(text);
+  const params = items.map(param);
+  if (more > 0) {
+    texts.push(`${more} more`);
+    params.push(msg("term.more", { n: more }));
+  }
+  return { texts, params };
 }
 
 /** One sentence of an item's context: its English text and its machine-readable form. */
@@ -65,7 +112,7 @@ export function describeClaimParam(c: Claim<unknown>): CoreParam {
 
 /** A plan from resolved claims: one value → known; several → conflict, the item unknown until the clinician picks. */
 export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
-  const provenance = r.claims.map((c) => c.provenance);
+  const { provenance, omitted } = newestProvenance(r.claims.map((c) => c.provenance));
   const preliminary = r.claims.some((c) => c.preliminary);
   const when = r.day ? ` on ${r.day}` : "";
   if (r.values.length > 1) {
@@ -74,7 +121,9 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
       return { value, provenance: claim ? claim.provenance : { reference: null, date: null, code: null } };
     });
     const { context, contextCodes } = joinNotes(conflictNote(r));
-    return { candidates: [], source: r.source, confirmed: false, provenance, suggestion: null, conflict: { options }, context, contextCodes, overridden: null };
+    const plan: ItemPlan<V> = { candidates: [], source: r.source, confirmed: false, provenance, suggestion: null, conflict: { options }, context, contextCodes, overridden: null };
+    if (omitted > 0) plan.provenanceOmitted = omitted;
+    return plan;
   }
   const labels = new Map<string, CoreParam>();
   for (const c of r.claims) if (!labels.has(c.label)) labels.set(c.label, c.labelParam);
@@ -88,7 +137,7 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
       : null,
     preliminary ? note("Preliminary: not final.", msg("context.preliminary")) : null,
   );
-  return {
+  const plan: ItemPlan<V> = {
     candidates: value === undefined ? [] : [value],
     source: r.source,
     confirmed: r.source === "questionnaire" && !preliminary,
@@ -99,15 +148,47 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
     contextCodes,
     overridden: null,
   };
+  if (omitted > 0) plan.provenanceOmitted = omitted;
+  return plan;
 }
 
 /** "Different values recorded on …: …. Pick the right one." */
 export function conflictNote<V>(r: Resolved<V>): Note {
   const when = r.day ? ` on ${r.day}` : "";
+  const { texts, params } = namedClaims(r.claims);
   return note(
-    `Different values recorded${when}: ${r.claims.map(describeClaim).join("; ")}. Pick the right one.`,
-    msg("context.conflict", { when: onDay(r.day), claims: coreList("semicolon", r.claims.map(describeClaimParam)) }),
+    `Different values recorded${when}: ${texts.join("; ")}. Pick the right one.`,
+    msg("context.conflict", { when: onDay(r.day), claims: coreList("semicolon", params) }),
   );
+}
+
+/**
+ * The claims of a note, each with its resource ("KPS 60 (Observation/1)"): one per distinct value first, then the
+ * newest, at most NAMED_LIMIT; the rest counted ("12 more").
+ */
+export function namedClaims(claims: readonly Claim<unknown>[]): { texts: string[]; params: CoreParam[] } {
+  const { named, more } = pickNamed(claims, (c) => c.value);
+  return withMore(named, more, describeClaim, describeClaimParam);
+}
+
+/**
+ * What a note names of a long list of values: the first of each distinct value, then the newest others, at most
+ * `limit` in all (more when there are more distinct values), in their order; and how many were left out.
+ */
+export function pickNamed<T extends { provenance: Provenance }>(items: readonly T[], valueOf: (x: T) => unknown, limit = NAMED_LIMIT): { named: T[]; more: number } {
+  if (items.length <= limit) return { named: items as T[], more: 0 };
+  const firstOfValue = new Set<T>();
+  const values = new Set<unknown>();
+  for (const x of items) {
+    const v = valueOf(x);
+    if (values.has(v)) continue;
+    values.add(v);
+    firstOfValue.add(x);
+  }
+  const others = newestClaims(items.filter((x) => !firstOfValue.has(x)), Math.max(0, limit - firstOfValue.size)).named;
+  const keep = new Set([...firstOfValue, ...others]);
+  const named = items.filter((x) => keep.has(x));
+  return { named, more: items.length - named.length };
 }
 
 /** A clinician entry replaces the candidates; what the record or questionnaire said stays in `overridden`. */
@@ -135,12 +216,16 @@ export function applyClinician<V extends string>(
             candidates: plan.candidates.length > 0 ? [...plan.candidates] : [...domain],
             source: plan.source,
             provenance: plan.provenance,
+            ...(plan.provenanceOmitted ? { provenanceOmitted: plan.provenanceOmitted } : {}),
           },
   };
 }
 
 /** The ReportItem: the score of the candidates plus where they came from. (No object spread: it is slow in V8.) */
 export function toReportItem<V extends string>(score: ItemScore<V>, plan: ItemPlan<V>): ReportItem<V> {
+  // Every item's evidence is capped here too, whichever reader built the list.
+  const capped = newestProvenance(plan.provenance);
+  const omitted = (plan.provenanceOmitted ?? 0) + capped.omitted;
   const item: ReportItem<V> = {
     points: score.points,
     min: score.min,
@@ -149,12 +234,13 @@ export function toReportItem<V extends string>(score: ItemScore<V>, plan: ItemPl
     candidates: score.candidates,
     source: plan.source,
     confirmed: plan.confirmed,
-    provenance: plan.provenance,
+    provenance: capped.provenance,
     suggestion: plan.suggestion,
     conflict: plan.conflict,
     context: plan.context,
     overridden: plan.overridden,
   };
+  if (omitted > 0) item.provenanceOmitted = omitted;
   if (plan.contextCodes.length > 0) item.contextCodes = plan.contextCodes;
   return item;
 }

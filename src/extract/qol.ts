@@ -4,6 +4,7 @@ import { coreList, eq5d5lIndex, type FrankelGrade } from "../scores";
 import { dayOf } from "./fhir";
 import { addNote, conceptTerm, msg, provenanceNotes, refParam, withNotes, type ProvenanceNote } from "./messages";
 import { conceptLabel } from "./observations";
+import { pickNamed, withMore } from "./plan";
 import type { Measurement, ObservationConcept, PatientEvidence, QuestionnaireFinding } from "./types";
 
 type NumericField = "eqVas" | "painVas" | "painNrs" | "barthel" | "ecog" | "kps";
@@ -66,15 +67,23 @@ function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[
       const values = [...new Set(own.map((m) => m.value))];
       const field = FIELD[concept];
       if (values.length !== 1) {
+        // Each distinct value once, then the newest others, at most NAMED_LIMIT; the rest counted.
+        const { named, more } = pickNamed(own, (m) => m.value);
+        const listed = withMore(
+          named,
+          more,
+          (m) => `${m.value} in ${m.provenance.reference ?? "no id"}`,
+          (m) => msg("term.value-in", { value: m.value, ref: refParam(m.provenance.reference) }),
+        );
         diags.push({
           severity: "warning",
           code: "conflict",
-          message: `${conceptLabel(concept)}: different values on ${day || "an unknown date"} (${own.map((m) => `${m.value} in ${m.provenance.reference ?? "no id"}`).join(", ")}): not shown`,
+          message: `${conceptLabel(concept)}: different values on ${day || "an unknown date"} (${listed.texts.join(", ")}): not shown`,
           messageCode: "diag.conflict.measurement",
           params: {
             concept: conceptTerm(concept),
             day: day || msg("term.unknown-date"),
-            values: coreList("comma", own.map((m) => msg("term.value-in", { value: m.value, ref: refParam(m.provenance.reference) }))),
+            values: coreList("comma", listed.params),
           },
         });
         continue;

@@ -21,7 +21,7 @@ import {
 import { SPINAL_LEVELS } from "../scores/types";
 import { ecogSuggestion } from "./mappings";
 import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
-import { conflictNote, describeClaim, describeClaimParam, fromResolved, joinNotes, missing, note, suggest, type ItemPlan } from "./plan";
+import { conflictNote, fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, note, suggest, withMore, type ItemPlan } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim } from "./resolve";
 import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
 
@@ -133,10 +133,14 @@ function ecogOnly(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition>
   const noKps = note("No Karnofsky performance status (KPS) on file.", msg("context.no-kps"));
   if (!r) return missing([noKps]);
   const when = r.day ? ` on ${r.day}` : "";
-  const refs = r.claims.map((c) => c.provenance.reference ?? "no id").join(", ");
+  // The resources named: the newest NAMED_LIMIT, the rest counted ("12 more").
+  const newest = newestProvenance(r.claims.map((c) => c.provenance), NAMED_LIMIT);
+  const refList = withMore(newest.provenance, newest.omitted, (p) => p.reference ?? "no id", (p) => refParam(p.reference));
+  const refs = refList.texts.join(", ");
   if (r.values.length > 1) {
-    const described = r.claims.map(describeClaim).join("; ");
-    const claimsParam = coreList("semicolon", r.claims.map(describeClaimParam));
+    const named = namedClaims(r.claims);
+    const described = named.texts.join("; ");
+    const claimsParam = coreList("semicolon", named.params);
     diags.push({
       severity: "warning",
       code: "conflict",
@@ -159,7 +163,7 @@ function ecogOnly(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition>
     msg("context.ecog", {
       ecog,
       when: r.day ? msg("term.dated", { day: r.day }) : "",
-      refs: coreList("comma", r.claims.map((c) => refParam(c.provenance.reference))),
+      refs: coreList("comma", refList.params),
     }),
   );
   if (s.category && s.kpsRange) {

@@ -66,7 +66,13 @@ export interface Conflict<V extends string = string> {
 export interface ReportItem<V extends string = string> extends ItemScore<V> {
   source: EvidenceSource;
   confirmed: boolean;
+  /** The evidence behind the value: the newest 20 pieces at most (see provenanceOmitted). */
   provenance: Provenance[];
+  /**
+   * How many more pieces of evidence there were than `provenance` lists (a long chart: many tied values on
+   * the latest date); absent when none were left out.
+   */
+  provenanceOmitted?: number;
   suggestion?: Suggestion<V> | null;
   conflict?: Conflict<V> | null;
   /** Shown next to the item, e.g. "ECOG 2 on file (not converted to KPS)"; "at least 1 recorded". */
@@ -77,7 +83,7 @@ export interface ReportItem<V extends string = string> extends ItemScore<V> {
    */
   contextCodes?: CoreMessage[];
   /** When the clinician overrode what the record said: the record's candidates and evidence. */
-  overridden?: { candidates: V[]; source: EvidenceSource; provenance: Provenance[] } | null;
+  overridden?: { candidates: V[]; source: EvidenceSource; provenance: Provenance[]; provenanceOmitted?: number } | null;
 }
 
 export interface PatientSummary {

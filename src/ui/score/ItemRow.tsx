@@ -57,7 +57,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
               value: item.overridden.candidates.length > 0 ? item.overridden.candidates.map(name).join(", ") : t("app.item.unknown"),
               source: t(SOURCE_LABEL[item.overridden.source]),
             })}
-            <ProvenanceList provenance={item.overridden.provenance} itemLabel={label} />
+            <ProvenanceList provenance={item.overridden.provenance} omitted={item.overridden.provenanceOmitted} itemLabel={label} />
           </div>
         ) : null}
         {item.suggestion && entry === undefined ? (
@@ -92,7 +92,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
       </td>
       <td>
         <span className="source">{t(SOURCE_LABEL[item.source])}</span>
-        <ProvenanceList provenance={item.provenance} itemLabel={label} />
+        <ProvenanceList provenance={item.provenance} omitted={item.provenanceOmitted} itemLabel={label} />
       </td>
       <td>
         {item.confirmed ? (

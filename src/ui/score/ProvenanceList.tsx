@@ -7,17 +7,29 @@ import { resourceType, splitCode } from "../format";
 /**
  * The evidence behind one item: per resource its type and date; a click (or Enter/Space) on it shows the
  * resource's reference, code and display (shown as written), and the extraction's note in the view's language.
+ * A long chart's item lists its newest evidence and says how much more there is ("and 980 more").
  * Text only: narrative HTML of a resource is never rendered.
  */
-export function ProvenanceList({ provenance, itemLabel }: { provenance: readonly Provenance[]; itemLabel: string }) {
+export function ProvenanceList({
+  provenance,
+  omitted = 0,
+  itemLabel,
+}: {
+  provenance: readonly Provenance[];
+  /** Evidence the report left out beyond the newest listed (ReportItem.provenanceOmitted): "and N more". */
+  omitted?: number | undefined;
+  itemLabel: string;
+}) {
   const { t } = useTranslator();
   if (provenance.length === 0) return null;
+  const count = provenance.length + omitted;
   return (
     <ul className="provenance">
       {provenance.map((p, i) => (
         <ProvenanceEntry key={`${p.reference ?? "none"}-${i}`} provenance={p} itemLabel={itemLabel} />
       ))}
-      {provenance.length > 1 ? <li className="visually-hidden">{t("app.prov.count", { count: provenance.length })}</li> : null}
+      {omitted > 0 ? <li className="provenance-more">{t("app.prov.more", { count: omitted })}</li> : null}
+      {count > 1 ? <li className="visually-hidden">{t("app.prov.count", { count })}</li> : null}
     </ul>
   );
 }

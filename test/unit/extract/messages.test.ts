@@ -144,6 +144,14 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a long chart: thirty KPS and thirty ECOG records of one day in two values each (twenty named, the rest counted)",
+    resources: [
+      patient(),
+      ...Array.from({ length: 30 }, (_, i) => kps(`k${i}`, i % 2 ? 60 : 80, { effectiveDateTime: "2024-06-01" })),
+      ...Array.from({ length: 30 }, (_, i) => ecog(`e${i}`, i % 2 ? 1 : 2, "2024-06-02")),
+    ],
+  },
+  {
     name: "unreadable entries and resources",
     resources: [
       patient("1950"),
