@@ -1,12 +1,19 @@
 /**
- * `npm run bench`: extraction benchmarks (bench/extract.ts), then the browser benchmarks when bench/browser.ts
- * exists (it exports runBrowserBench(): Promise<string>).
+ * `npm run bench`: extraction benchmarks (bench/extract.ts), the score CLI under load (bench/cli.ts: one patient
+ * with 10^6 Observations, a hostile folder), then the browser benchmarks when bench/browser.ts exists (it exports
+ * runBrowserBench(): Promise<string>; it reads the build in dist/ and never writes it).
+ *
+ *   npm run bench [-- --cli-only] [-- --observations <n>]
+ *
+ * `--cli-only`: the peak-RSS measures of the CLI alone (no extraction table, no browser); `--observations`:
+ * the one-patient file's size (default 10^6).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchCli, DEFAULT_OBSERVATIONS } from "./cli";
 import { benchExtract, generateBundle } from "./extract";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +53,12 @@ function extractSection(): string {
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   lines.push(pad(header, widths), ...rows.map((r) => pad(r, widths)));
+  return lines.join("\n");
+}
 
+/** Peak RSS of reading + scoring the 100 000-resource Bundle as the CLI does, in a fresh process. */
+function bundleRssSection(): string {
+  const lines: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   try {
     const file = join(dir, "bundle-100000.json");
@@ -55,7 +67,6 @@ function extractSection(): string {
     const tsx = join(HERE, "../node_modules/.bin/tsx");
     const child = spawnSync(tsx, [join(HERE, "extract.ts"), "rss", file], { encoding: "utf8" });
     const rss = Number(child.stdout.trim().split(" ")[0]);
-    lines.push("");
     if (child.status === 0 && Number.isFinite(rss) && rss > 0) {
       const ratio = rss / size;
       lines.push(
@@ -77,9 +88,18 @@ async function browserSection(): Promise<string> {
   return mod.runBrowserBench ? await mod.runBrowserBench() : "browser benchmarks: not available";
 }
 
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
-  process.stdout.write(`${extractSection()}\n\n`);
-  process.stdout.write(`${await browserSection()}\n`);
+  const cliOnly = process.argv.includes("--cli-only");
+  const n = Number(option("--observations") ?? DEFAULT_OBSERVATIONS);
+  if (!cliOnly) process.stdout.write(`${extractSection()}\n\n`);
+  process.stdout.write(`${bundleRssSection()}\n\n`);
+  process.stdout.write(`${benchCli(Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_OBSERVATIONS).text}\n\n`);
+  if (!cliOnly) process.stdout.write(`${await browserSection()}\n`);
 }
 
 void main();
