@@ -252,11 +252,13 @@ export const provenanceNotes = {
     text: `${status} diagnosis`,
     code: msg("prov.unconfirmed-diagnosis", { status: msg(`verification.${status}`) }),
   }),
-  /** "also Observation/1, Observation/2": other resources of the same row; at most `max` named, then "…". */
+  /** "also Observation/1, Observation/2": other resources of the same row; at most `max` named, then "N more". */
   also: (references: readonly string[], max = Infinity): ProvenanceNote => {
     const named = references.slice(0, max);
-    const items: CoreParam[] = references.length > max ? [...named, "…"] : [...named];
-    return { text: `also ${items.join(", ")}`, code: msg("prov.also", { refs: coreList("comma", items) }) };
+    const more = references.length - named.length;
+    const texts: string[] = more > 0 ? [...named, `${more} more`] : [...named];
+    const items: CoreParam[] = more > 0 ? [...named, msg("term.more", { n: more })] : [...named];
+    return { text: `also ${texts.join(", ")}`, code: msg("prov.also", { refs: coreList("comma", items) }) };
   },
   includesPreliminary: (): ProvenanceNote => ({ text: "includes preliminary results", code: msg("prov.includes-preliminary") }),
 };

@@ -628,13 +628,13 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
 describe("provenance notes (Provenance.noteCode)", () => {
   const sources = (resources: unknown[]) => buildReport([patient(), ...resources], P, { now: NOW }).qol.timepoints.map((t) => t.source);
 
-  it("a day of several records names the others (ten at most) and says when one is preliminary", () => {
+  it("a day of several records names the others (ten at most, the rest counted) and says when one is preliminary", () => {
     const ecogs = Array.from({ length: 12 }, (_, i) => ecog(`e${i + 1}`, 2, "2024-04-01"));
     const [day] = sources([...ecogs, obs("ep", LOINC, "89247-1", { valueInteger: 2, effectiveDateTime: "2024-04-01", status: "preliminary" })]);
     const others = Array.from({ length: 10 }, (_, i) => `Observation/e${i + 2}`);
-    expect(day?.note).toBe(`also ${others.join(", ")}, …; includes preliminary results`);
+    expect(day?.note).toBe(`also ${others.join(", ")}, 2 more; includes preliminary results`);
     expect(coreText("en", day?.noteCode, "")).toBe(day?.note);
-    expect(coreText("ja", day?.noteCode, "")).toBe(`ほかに${others.join("、")}、…；暫定結果を含む`);
+    expect(coreText("ja", day?.noteCode, "")).toBe(`ほかに${others.join("、")}、ほか2件；暫定結果を含む`);
   });
 
   it("questionnaires of one day: the first's own note, then each other one", () => {
