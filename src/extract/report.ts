@@ -205,7 +205,7 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
         palsy: toReportItem(tokScore.items.palsy, tp.palsy),
       },
     },
-    qol: { timepoints, expected: expectedQol(group.group, timepoints) },
+    qol: { timepoints, expected: expectedQol(group.group) },
     diagnostics: [...diags, ...(options.diagnostics ?? [])],
   };
   if (options.partial) report.partial = true;

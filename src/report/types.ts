@@ -180,21 +180,13 @@ export interface GroupExpected {
   ecogOver2: { preop: CountOfN; oneMonth: CountOfN };
 }
 
-export type ProjectedOutcome = "eq5dIndex" | "eqVas" | "painVas";
-
-export interface Projection {
-  baseline: number;
-  expectedOneMonth: number;
-  sd: number;
-}
-
 /**
  * The study's figures (Tables 4 and 6) for the patient's group, and byGroup for all three.
- * When the patient's group is unknown, group is null and only byGroup is filled.
+ * When the patient's group is unknown, group is null and only byGroup is filled. Group means only: there is
+ * no per-patient projection (the study has no model that depends on a patient's baseline).
  */
 export type ExpectedQol = {
   group: SegmentGroup | null;
-  projection: Partial<Record<ProjectedOutcome, Projection>>;
   byGroup: Record<SegmentGroup, GroupExpected>;
 } & Partial<GroupExpected>;
 

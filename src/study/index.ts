@@ -2,7 +2,7 @@
  * The study's numbers, typed and cited: Segi N, et al. Global Spine J 2025;15(4):2286–2299,
  * doi 10.1177/21925682241297948. Public face of src/study.
  */
-export { expectedQol, groupExpected, preopBaseline, projectOutcome, PROJECTED_OUTCOMES } from "./expected";
+export { expectedQol, groupExpected } from "./expected";
 export { SEGMENT_GROUPS, GROUP_N, GROUP_LABEL, isSegmentGroup } from "./groups";
 export { TABLE_4, TABLE_4_TITLE } from "./table4";
 export type { Table4Column, Table4Row } from "./table4";

@@ -34,7 +34,7 @@ export const STUDY = {
   followUpMonths: { mean: 10, min: 1, max: 31 },
   /** Results: "A total of 35 (17%) patients died during the follow-up period." */
   deaths: 35,
-  /** The outcome time point of Tables 4 and 6 and of the projection. */
+  /** The outcome time point of Tables 4 and 6. */
   outcomeTimepoint: "1 month after surgery",
   /** Words for the caveat next to the chart (who the group means describe). */
   population:
@@ -88,6 +88,8 @@ export interface Mcid {
   value: number;
   /** Reference number in the study's list. */
   reference: number;
+  /** Author and year, as a chart labels the line: "Hu et al. 2020". */
+  short: string;
   source: string;
   /** The population the MCID was derived in (neither is a spinal-metastasis population). */
   population: string;
@@ -105,6 +107,7 @@ export const MCID = {
     outcome: "eq5dIndex",
     value: 0.039,
     reference: 24,
+    short: "Hu et al. 2020",
     source:
       "Hu X, Jing M, Zhang M, Yang P, Yan X. Responsiveness and minimal clinically important difference of the EQ-5D-5L in cervical intraepithelial neoplasia: a longitudinal study. Health Qual Life Outcome. 2020;18:324.",
     population: "cervical intraepithelial neoplasia",
@@ -114,6 +117,7 @@ export const MCID = {
     outcome: "eq5dIndex",
     value: 0.071,
     reference: 25,
+    short: "Zheng et al. 2023",
     source:
       "Zheng Y, Dou L, Fu Q, Li S. Responsiveness and minimal clinically important difference of EQ-5D-5L in patients with coronary heart disease after percutaneous coronary intervention: a longitudinal study. Front Cardiovasc Med. 2023;10:1074969.",
     population: "coronary heart disease after percutaneous coronary intervention",

@@ -47,13 +47,15 @@ export interface CourseChartProps {
 
 /**
  * One outcome before surgery and at 1 month, plain SVG: each study group's mean ± SD (the patient's group in
- * front, the others muted), the patient's own values, the projection (dashed) and, on the index, the MCIDs.
+ * front, the others muted), the patient's own values and, on the index, the MCIDs. Group means only: nothing
+ * projects the group's change onto this patient.
  * Every mark carries its figure as text (title and data-text) equal to the table's cell.
  */
 export function CourseChart({ model, title, tableId }: CourseChartProps) {
   const { t, number } = useTranslator();
   const [lo, hi] = model.domain;
-  const y = (v: number) => M.top + PLOT_H - ((v - lo) / (hi - lo)) * PLOT_H;
+  // Nothing is drawn past the scale: a whisker that would leave it ends at its edge.
+  const y = (v: number) => M.top + PLOT_H - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * PLOT_H;
   const preopLabel = t("app.qol.preop");
   const oneMonthLabel = t("app.qol.oneMonth");
   const patientPre = drawnPatientValue(model.patient, "preop");
@@ -95,10 +97,10 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
 
       {model.mcids.map((m, i) => (
         <g key={m.mcid} className="mcid" data-series="mcid" data-text={m.text}>
-          <title>{t("app.qol.mcidTitle", { mcid: number(m.mcid, 3), level: m.text })}</title>
+          <title>{t("app.qol.mcidTitle", { mcid: number(m.mcid, 3), source: m.source, level: m.text })}</title>
           <line x1={X_1MO - 24} x2={X_1MO + 24} y1={y(m.level)} y2={y(m.level)} strokeDasharray="1 2" />
           <text x={X_1MO - 26} y={y(m.level) + (i === 0 ? 8 : -2)} textAnchor="end" className="mcid-label">
-            {t("app.qol.mcidShort", { mcid: number(m.mcid, 3) })}
+            {t("app.qol.mcidShort", { mcid: number(m.mcid, 3), source: m.source })}
           </text>
         </g>
       ))}
@@ -130,30 +132,6 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
           </g>
         );
       })}
-
-      {model.projection ? (
-        <g className="series series-projection" data-series="projection" data-text={model.projection.text}>
-          <title>
-            {t("app.qol.projectionTitle", { baseline: model.projection.baselineText, value: model.projection.text })}
-          </title>
-          <line
-            x1={X_PREOP + SELF_OFFSET}
-            y1={y(model.projection.baseline)}
-            x2={X_1MO + SELF_OFFSET}
-            y2={y(model.projection.expectedOneMonth)}
-            strokeDasharray="5 4"
-          />
-          <line
-            className="whisker"
-            x1={X_1MO + SELF_OFFSET}
-            x2={X_1MO + SELF_OFFSET}
-            y1={y(model.projection.low)}
-            y2={y(model.projection.high)}
-            strokeDasharray="3 2"
-          />
-          <Marker shape="diamond-open" x={X_1MO + SELF_OFFSET} y={y(model.projection.expectedOneMonth)} size={4.5} />
-        </g>
-      ) : null}
 
       {patientPre || patientPost ? (
         <g className="series series-self" data-series="patient">

@@ -80,7 +80,15 @@ export function CourseTable({ model, id, caption }: { model: CourseModel; id: st
                 ))}
               </td>
             ))}
-            <td>{t("app.qol.notApplicable")}</td>
+            <td data-testid={`patient-change-${model.outcome}`}>
+              {model.change ? (
+                <span className="stat" data-text={model.change.text}>
+                  {model.change.text}
+                </span>
+              ) : (
+                t("app.qol.changeNeedsBoth")
+              )}
+            </td>
           </tr>
         ) : (
           <tr data-series="patient">
@@ -100,26 +108,10 @@ export function CourseTable({ model, id, caption }: { model: CourseModel; id: st
               </td>
             </tr>
           ))}
-        {model.projection ? (
-          <tr data-series="projection">
-            <th scope="row">{t("app.qol.projection")}</th>
-            <td>
-              <span className="stat" data-text={model.projection.baselineText}>
-                {model.projection.baselineText}
-              </span>
-            </td>
-            <td>
-              <span className="stat" data-text={model.projection.text}>
-                {model.projection.text}
-              </span>
-            </td>
-            <td>{t("app.qol.projectionChange")}</td>
-          </tr>
-        ) : null}
         {model.mcids.map((m) => (
           <tr key={m.mcid} data-series="mcid">
             <th scope="row">
-              {t(m.referenceOf === "patient" ? "app.qol.mcidRowPatient" : "app.qol.mcidRowGroup", { mcid: number(m.mcid, 3) })}
+              {t(m.referenceOf === "patient" ? "app.qol.mcidRowPatient" : "app.qol.mcidRowGroup", { mcid: number(m.mcid, 3), source: m.source })}
             </th>
             <td>
               <span className="stat" data-text={m.referenceText}>

@@ -11,8 +11,11 @@ import {
   COURSE_OUTCOMES,
   PROPORTION_MEASURES,
   courseModel,
+  formatOutcome,
   orderedGroups,
   proportionModel,
+  signedChange,
+  type CourseModel,
   type CourseOutcome,
 } from "./courseModel";
 import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "./marks";
@@ -50,7 +53,7 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
   const baseId = useId().replace(/:/g, "");
   const { expected, timepoints } = qol;
   const latest = latestIndex(timepoints);
-  const input = { expected, timepoints, groupN: GROUP_N, mcids: MCIDS.map((m) => m.value) };
+  const input = { expected, timepoints, groupN: GROUP_N, mcids: MCIDS };
   return (
     <section className="card qol-card" aria-labelledby="qol-heading" data-testid="qol-card">
       <h2 id="qol-heading">{t("app.qol.title")}</h2>
@@ -95,10 +98,6 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
           <Swatch shape="diamond" className="series series-self" />
           {t("app.qol.patient")}
         </li>
-        <li>
-          <Swatch shape="diamond-open" dash="5 4" className="series series-projection" />
-          {t("app.qol.projection")}
-        </li>
         <li>{t("app.qol.whiskers")}</li>
       </ul>
 
@@ -113,6 +112,7 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
                 <h3>{title}</h3>
               </figcaption>
               <CourseChart model={model} title={title} tableId={tableId} />
+              <ChangeSummary model={model} />
               {outcome === "eq5dIndex" ? (
                 <p className="hint mcid-note">{MCIDS.map((m) => t(MCID_NOTE[m.reference] ?? "app.qol.mcidOther", { mcid: m.value })).join(" ")}</p>
               ) : null}
@@ -146,5 +146,31 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
       </p>
       <p className="hint">{t("app.qol.population")}</p>
     </section>
+  );
+}
+
+/**
+ * Under each chart, in words: this patient's own change where both values are on file, and the group's mean
+ * change (Table 6) as a number. Neither is added to the other: the study gives group means, not a prediction.
+ */
+function ChangeSummary({ model }: { model: CourseModel }) {
+  const { t } = useTranslator();
+  const own = model.groups.find((g) => g.emphasis === "patient");
+  return (
+    <p className="hint change-summary" data-testid={`change-${model.outcome}`}>
+      {model.change
+        ? `${t("app.qol.ownChange", { preop: model.change.preop.text, oneMonth: model.change.oneMonth.text, change: model.change.text })} `
+        : null}
+      {own
+        ? own.change
+          ? t("app.qol.groupChange", {
+              group: t(SEGMENT_GROUP_SHORT[own.group]),
+              change: signedChange(model.outcome, own.change.mean),
+              sd: formatOutcome(model.outcome, own.change.sd),
+              n: own.change.n,
+            })
+          : t("app.qol.noGroupChange")
+        : null}
+    </p>
   );
 }

@@ -3,7 +3,7 @@
  * Every number the chart shows is a `formatted` string of this model, so the chart and its table cannot differ.
  * Figures are the study's (qol.expected, from Tables 4 and 6 of Segi et al. 2025) and the patient's own values.
  */
-import type { CountOfN, ExpectedQol, MeanSd, Projection, QolTimepoint, QolTimepointKind } from "../../report/types";
+import type { CountOfN, ExpectedQol, MeanSd, QolTimepoint, QolTimepointKind } from "../../report/types";
 import type { FrankelGrade, SegmentGroup } from "../../scores/types";
 import { formatFixed, formatIndex } from "../../scores";
 import { SEGMENT_GROUPS } from "../../study";
@@ -39,18 +39,23 @@ export interface PatientValue {
   text: string;
 }
 
-export interface ProjectionModel extends Projection {
-  baselineText: string;
-  expectedText: string;
-  /** "0.38 ± 0.227": the expected value with the SD of the group's change. */
+/**
+ * The patient's own change: the 1-month value minus the pre-op value (the study's Δ, Methods), from the values
+ * drawn at those timepoints; only when both are on file. Measured, never projected.
+ */
+export interface PatientChange {
+  preop: PatientValue;
+  oneMonth: PatientValue;
+  value: number;
+  /** Signed: "+30", "−0.094". */
   text: string;
-  low: number;
-  high: number;
 }
 
 export interface McidLine {
   /** The MCID itself (0.039, 0.071). */
   mcid: number;
+  /** Where it comes from, as the study quotes it: "Hu et al. 2020". */
+  source: string;
   /** Where the line is drawn: the reference value + the MCID. */
   level: number;
   /** The pre-operative value the MCID is added to. */
@@ -89,9 +94,12 @@ export interface CourseModel {
    */
   patient: PatientValue[];
   timeline: TimelineModel | null;
-  projection: ProjectionModel | null;
+  change: PatientChange | null;
   mcids: McidLine[];
-  /** The y-axis: covers every mean ± SD, the patient's values and the projection. */
+  /**
+   * The y-axis: the outcome's scale (0–100 for the VAS and Barthel; up to 1 for the index, down to the lowest
+   * value drawn or 0). A whisker (mean ± SD) that leaves the scale is drawn to its edge, never past it.
+   */
   domain: [number, number];
   ticks: number[];
 }
@@ -189,7 +197,7 @@ function niceStep(span: number): number {
   return nice * power;
 }
 
-/** A y-axis from the scale's usual bounds, widened to every value drawn (nothing is clipped). */
+/** A y-axis from the scale's usual bounds, widened to every value given (nothing given is clipped). */
 export function axis(values: readonly number[], floor: number, ceiling: number): { domain: [number, number]; ticks: number[] } {
   const lo = Math.min(floor, ...values);
   const hi = Math.max(ceiling, ...values);
@@ -201,20 +209,39 @@ export function axis(values: readonly number[], floor: number, ceiling: number):
   return { domain: [start, end], ticks };
 }
 
-const SCALE: Record<CourseOutcome, [number, number]> = {
-  eq5dIndex: [0, 1],
-  eqVas: [0, 100],
-  painVas: [0, 100],
-  barthel: [0, 100],
+/**
+ * Each outcome's scale: EQ VAS, pain VAS (mm) and the Barthel index 0–100; the EQ-5D-5L index at most 1 (full
+ * health) and, below 0, as low as a value on file (value sets go below 0: worse than dead).
+ */
+const SCALE: Record<CourseOutcome, { min: number; max: number; widenBelow: boolean }> = {
+  eq5dIndex: { min: 0, max: 1, widenBelow: true },
+  eqVas: { min: 0, max: 100, widenBelow: false },
+  painVas: { min: 0, max: 100, widenBelow: false },
+  barthel: { min: 0, max: 100, widenBelow: false },
 };
+
+/** "+30", "−0.094", "0": a change with its sign (a real minus sign, as the study prints Δ). */
+export function signedChange(outcome: CourseOutcome, value: number): string {
+  const text = formatOutcome(outcome, Math.abs(value), "patient");
+  if (Number(text) === 0) return formatOutcome(outcome, 0, "patient");
+  return `${value < 0 ? "−" : "+"}${text}`;
+}
+
+export function patientChange(outcome: CourseOutcome, values: readonly PatientValue[]): PatientChange | null {
+  const preop = drawnPatientValue(values, "preop");
+  const oneMonth = drawnPatientValue(values, "1mo");
+  if (!preop || !oneMonth) return null;
+  const value = oneMonth.value - preop.value;
+  return { preop, oneMonth, value, text: signedChange(outcome, value) };
+}
 
 export interface CourseInput {
   expected: ExpectedQol;
   timepoints: readonly QolTimepoint[];
   /** Study group sizes (31, 82, 90). */
   groupN: Readonly<Record<SegmentGroup, number>>;
-  /** MCIDs of the index the study cites (0.039, 0.071); drawn on the index chart only. */
-  mcids?: readonly number[];
+  /** MCIDs of the index the study cites (0.039 Hu et al. 2020, 0.071 Zheng et al. 2023); index chart only. */
+  mcids?: readonly { value: number; short: string }[];
 }
 
 export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseModel {
@@ -230,31 +257,21 @@ export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseM
     };
   });
   const patient = patientValues(outcome, timepoints);
-  const p = outcome === "barthel" ? undefined : expected.projection[outcome];
-  const projection: ProjectionModel | null = p
-    ? {
-        ...p,
-        low: p.expectedOneMonth - p.sd,
-        high: p.expectedOneMonth + p.sd,
-        baselineText: formatOutcome(outcome, p.baseline, "patient"),
-        expectedText: formatOutcome(outcome, p.expectedOneMonth),
-        text: `${formatOutcome(outcome, p.expectedOneMonth)} ± ${formatOutcome(outcome, p.sd)}`,
-      }
-    : null;
+  const ownPreop = drawnPatientValue(patient, "preop");
 
   const mcids: McidLine[] = [];
   if (outcome === "eq5dIndex" && input.mcids && input.mcids.length > 0) {
     const own = expected.group ? groups.find((g) => g.group === expected.group) : undefined;
-    const reference = projection
-      ? { value: projection.baseline, of: "patient" as const }
-      : own
-        ? { value: own.preop.mean, of: "group" as const }
-        : null;
+    // A threshold above a pre-op value (this patient's, else the group's mean), not a prediction.
+    const reference = ownPreop ? { value: ownPreop.value, of: "patient" as const } : own ? { value: own.preop.mean, of: "group" as const } : null;
     if (reference) {
-      for (const mcid of input.mcids) {
+      for (const { value: mcid, short: source } of input.mcids) {
         const level = reference.value + mcid;
+        // Above full health (1) no change can reach it: no line.
+        if (level > SCALE[outcome].max) continue;
         mcids.push({
           mcid,
+          source,
           level,
           reference: reference.value,
           referenceOf: reference.of,
@@ -265,16 +282,12 @@ export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseM
     }
   }
 
-  const drawn: number[] = [];
-  for (const g of groups) {
-    drawn.push(g.preop.mean - g.preop.sd, g.preop.mean + g.preop.sd, g.oneMonth.mean - g.oneMonth.sd, g.oneMonth.mean + g.oneMonth.sd);
-  }
-  for (const v of patient) drawn.push(v.value);
-  if (projection) drawn.push(projection.baseline, projection.low, projection.high);
-  for (const m of mcids) drawn.push(m.level);
-  const [floor, ceiling] = SCALE[outcome];
-  const { domain, ticks } = axis(drawn, floor, ceiling);
-  return { outcome, groups, patient, timeline: patientTimeline(patient), projection, mcids, domain, ticks };
+  const scale = SCALE[outcome];
+  // Only the patient's values and the MCID levels may widen the index's axis below 0; the groups' whiskers are
+  // drawn to the scale's edge. The VAS and Barthel keep 0–100 (their values cannot leave it).
+  const widening = scale.widenBelow ? [...patient.map((v) => v.value), ...mcids.map((m) => m.level)] : [];
+  const { domain, ticks } = axis(widening.filter((v) => v < scale.min), scale.min, scale.max);
+  return { outcome, groups, patient, timeline: patientTimeline(patient), change: patientChange(outcome, patient), mcids, domain, ticks };
 }
 
 // ------------------------------------------------------------- Frankel A–C and ECOG > 2 proportions

@@ -1,31 +1,11 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { QolTimepoint } from "../../../src/report/types";
 import { expectedQol, groupExpected } from "../../../src/study";
 import type { SegmentGroup } from "../../../src/scores/types";
-
-/** A timepoint with only the fields a test sets. */
-function tp(partial: Partial<QolTimepoint> & Pick<QolTimepoint, "timepoint">): QolTimepoint {
-  return {
-    date: null,
-    eq5d: null,
-    eqVas: null,
-    painVas: null,
-    barthel: null,
-    ecog: null,
-    frankel: null,
-    source: { reference: null, date: null, code: null },
-    ...partial,
-  };
-}
-function eq5d(index: number): QolTimepoint["eq5d"] {
-  return { profile: "21232", index, valueSet: "Japan_cTTO_fullPrecision" };
-}
 
 // Expected values written by hand from Table 4 (pre-op, 1 mo, Unknown rows) and Table 6 (Δ rows),
 // n = group N − Unknown.
 describe("expectedQol: thoracic group (N = 82)", () => {
-  const e = expectedQol("thoracic", []);
+  const e = expectedQol("thoracic");
 
   it("EQ5D HSUV: Table 4 0.321 ± 0.292 (Unknown 2), 0.513 ± 0.252 (Unknown 6); Table 6 Δ 0.180 ± 0.227 (Unknown 6)", () => {
     expect(e.group).toBe("thoracic");
@@ -64,34 +44,25 @@ describe("expectedQol: thoracic group (N = 82)", () => {
     expect(e.frankelABC).toEqual({ preop: { count: 46, n: 82 }, oneMonth: { count: 23, n: 76 } });
     expect(e.ecogOver2).toEqual({ preop: { count: 49, n: 81 }, oneMonth: { count: 29, n: 77 } });
   });
-
-  it("no projection without pre-operative values", () => {
-    expect(e.projection).toEqual({});
-  });
 });
 
-describe("expectedQol: projection", () => {
-  it("adds the group's mean Δ to the patient's pre-op value, with Δ's SD (thoracic)", () => {
-    const e = expectedQol("thoracic", [tp({ timepoint: "preop", date: "2024-01-10", eq5d: eq5d(0.2), eqVas: 40, painVas: 70 })]);
-    expect(e.projection.eq5dIndex?.baseline).toBe(0.2);
-    expect(e.projection.eq5dIndex?.expectedOneMonth).toBeCloseTo(0.38, 10);
-    expect(e.projection.eq5dIndex?.sd).toBe(0.227);
-    expect(e.projection.eqVas?.expectedOneMonth).toBeCloseTo(62.8, 10);
-    expect(e.projection.painVas?.expectedOneMonth).toBeCloseTo(44.2, 10);
-    expect(e.projection.painVas?.sd).toBe(30.1);
+describe("expectedQol: group means only", () => {
+  it("holds the group's figures and byGroup, nothing that depends on this patient (no projection)", () => {
+    const e = expectedQol("thoracic");
+    expect(Object.keys(e).sort()).toEqual(["barthel", "byGroup", "ecogOver2", "eq5dIndex", "eqVas", "frankelABC", "group", "painVas"]);
   });
 
-  it("group null: no group figures, byGroup only, no projection", () => {
-    const e = expectedQol(null, [tp({ timepoint: "preop", eq5d: eq5d(0.5) })]);
+  it("group null: no group figures, byGroup only", () => {
+    const e = expectedQol(null);
     expect(e.group).toBeNull();
-    expect(e.projection).toEqual({});
     expect(e.eq5dIndex).toBeUndefined();
+    expect(Object.keys(e).sort()).toEqual(["byGroup", "group"]);
     expect(Object.keys(e.byGroup).sort()).toEqual(["cervical", "thoracic", "tl-l-s"]);
   });
 });
 
 describe("expectedQol: cervical group (N = 31)", () => {
-  const e = expectedQol("cervical", []);
+  const e = expectedQol("cervical");
   it("Table 4 / Table 6 figures, n = 31 − Unknown", () => {
     expect(e.eq5dIndex).toEqual({
       preop: { mean: 0.461, sd: 0.291, n: 29 },
@@ -119,7 +90,7 @@ describe("expectedQol: cervical group (N = 31)", () => {
 });
 
 describe("expectedQol: TL/L/S group (N = 90)", () => {
-  const e = expectedQol("tl-l-s", []);
+  const e = expectedQol("tl-l-s");
   it("Table 4 / Table 6 figures, n = 90 − Unknown", () => {
     expect(e.eq5dIndex).toEqual({
       preop: { mean: 0.376, sd: 0.272, n: 86 },
@@ -149,113 +120,25 @@ describe("expectedQol: TL/L/S group (N = 90)", () => {
 describe("expectedQol: byGroup", () => {
   it("holds all three groups; the patient's group figures equal its byGroup entry", () => {
     for (const g of ["cervical", "thoracic", "tl-l-s"] as const) {
-      const e = expectedQol(g, []);
+      const e = expectedQol(g);
       expect(e.byGroup.cervical.eq5dIndex.preop.mean).toBe(0.461);
       expect(e.byGroup.thoracic.eq5dIndex.preop.mean).toBe(0.321);
       expect(e.byGroup["tl-l-s"].eq5dIndex.preop.mean).toBe(0.376);
-      const { group, projection, byGroup, ...own } = e;
+      const { group, byGroup, ...own } = e;
       expect(group).toBe(g);
-      expect(projection).toEqual({});
       expect(own).toEqual(byGroup[g]);
     }
   });
   it("returns fresh objects: changing one result does not change the study's figures", () => {
-    const a = expectedQol("thoracic", []);
+    const a = expectedQol("thoracic");
     if (a.eq5dIndex) a.eq5dIndex.preop.mean = 99;
     a.byGroup.cervical.painVas.preop.mean = 99;
-    const b = expectedQol("thoracic", []);
+    const b = expectedQol("thoracic");
     expect(b.eq5dIndex?.preop.mean).toBe(0.321);
     expect(b.byGroup.cervical.painVas.preop.mean).toBe(58.0);
     expect(groupExpected("cervical").painVas.preop.mean).toBe(58.0);
   });
   it("refuses a group the study does not have", () => {
-    expect(() => expectedQol("lumbar" as SegmentGroup, [])).toThrow(RangeError);
-  });
-});
-
-describe("expectedQol: projection present / absent", () => {
-  it("only outcomes with a pre-op value are projected; never Barthel (no Δ in the study)", () => {
-    const e = expectedQol("cervical", [tp({ timepoint: "preop", eqVas: 50, barthel: 30 })]);
-    expect(Object.keys(e.projection)).toEqual(["eqVas"]);
-    expect(e.projection.eqVas).toEqual({ baseline: 50, expectedOneMonth: 64.6, sd: 28.0 });
-  });
-
-  it("1-month and other timepoints are not baselines", () => {
-    const e = expectedQol("thoracic", [
-      tp({ timepoint: "1mo", date: "2024-02-10", eq5d: eq5d(0.6), eqVas: 60, painVas: 20 }),
-      tp({ timepoint: "other", date: "2023-12-01", eq5d: eq5d(0.4), eqVas: 45, painVas: 50 }),
-    ]);
-    expect(e.projection).toEqual({});
-  });
-
-  it("several pre-op timepoints: the latest by date wins, whatever the list order", () => {
-    const e = expectedQol("tl-l-s", [
-      tp({ timepoint: "preop", date: "2024-01-20", painVas: 80 }),
-      tp({ timepoint: "preop", date: "2024-01-05", painVas: 60 }),
-      tp({ timepoint: "preop", date: null, painVas: 10 }),
-    ]);
-    expect(e.projection.painVas?.baseline).toBe(80);
-    expect(e.projection.painVas?.expectedOneMonth).toBeCloseTo(34.1, 10);
-    expect(e.projection.painVas?.sd).toBe(30.7);
-  });
-
-  it("the latest pre-op value of each outcome: an older pre-op EQ-5D is used when the latest pre-op has none", () => {
-    const e = expectedQol("thoracic", [
-      tp({ timepoint: "preop", date: "2024-01-05", eq5d: eq5d(0.3) }),
-      tp({ timepoint: "preop", date: "2024-01-20", painVas: 70 }),
-    ]);
-    expect(e.projection.eq5dIndex?.baseline).toBe(0.3);
-    expect(e.projection.painVas?.baseline).toBe(70);
-    expect(e.projection.eqVas).toBeUndefined();
-  });
-
-  it("a pain NRS is not a pain VAS", () => {
-    const e = expectedQol("thoracic", [tp({ timepoint: "preop", painNrs: 7 })]);
-    expect(e.projection).toEqual({});
-  });
-
-  it("keeps the expected value on the scale: pain VAS ≥ 0, EQ VAS ≤ 100, index ≤ 1", () => {
-    const e = expectedQol("tl-l-s", [tp({ timepoint: "preop", painVas: 30, eqVas: 90, eq5d: eq5d(0.9) })]);
-    expect(e.projection.painVas).toEqual({ baseline: 30, expectedOneMonth: 0, sd: 30.7 });
-    expect(e.projection.eqVas).toEqual({ baseline: 90, expectedOneMonth: 100, sd: 28.3 });
-    expect(e.projection.eq5dIndex).toEqual({ baseline: 0.9, expectedOneMonth: 1, sd: 0.255 });
-  });
-
-  it("a value off its scale is no baseline", () => {
-    const e = expectedQol("thoracic", [
-      tp({ timepoint: "preop", painVas: 150, eqVas: -3, eq5d: eq5d(Number.NaN) }),
-    ]);
-    expect(e.projection).toEqual({});
-  });
-
-  it("property: a projection exists exactly when a pre-op value exists, and stays on the scale", () => {
-    const timepoint = fc.record({
-      timepoint: fc.constantFrom("preop" as const, "1mo" as const, "other" as const),
-      date: fc.option(fc.integer({ min: 0, max: 4e11 }).map((t) => new Date(1.4e12 + t).toISOString())),
-      painVas: fc.option(fc.integer({ min: 0, max: 100 })),
-      eqVas: fc.option(fc.integer({ min: 0, max: 100 })),
-      index: fc.option(fc.double({ min: -0.5, max: 1, noNaN: true })),
-    });
-    fc.assert(
-      fc.property(fc.constantFrom("cervical" as const, "thoracic" as const, "tl-l-s" as const), fc.array(timepoint, { maxLength: 6 }), (g, raw) => {
-        const tps = raw.map((r) =>
-          tp({ timepoint: r.timepoint, date: r.date, painVas: r.painVas, eqVas: r.eqVas, eq5d: r.index === null ? null : eq5d(r.index) }),
-        );
-        const e = expectedQol(g, tps);
-        const pre = raw.filter((r) => r.timepoint === "preop");
-        expect(e.projection.painVas !== undefined).toBe(pre.some((r) => r.painVas !== null));
-        expect(e.projection.eqVas !== undefined).toBe(pre.some((r) => r.eqVas !== null));
-        expect(e.projection.eq5dIndex !== undefined).toBe(pre.some((r) => r.index !== null));
-        const pv = e.projection.painVas;
-        if (pv) {
-          expect(pv.expectedOneMonth).toBeGreaterThanOrEqual(0);
-          expect(pv.expectedOneMonth).toBeLessThanOrEqual(pv.baseline);
-        }
-        const ev = e.projection.eqVas;
-        if (ev) expect(ev.expectedOneMonth).toBeLessThanOrEqual(100);
-        const ix = e.projection.eq5dIndex;
-        if (ix) expect(ix.expectedOneMonth).toBeLessThanOrEqual(1);
-      }),
-    );
+    expect(() => expectedQol("lumbar" as SegmentGroup)).toThrow(RangeError);
   });
 });

@@ -20,7 +20,7 @@ function renderQol(qol: ScoreReport["qol"], locale: Locale = "en") {
   );
 }
 
-const thoracic = (): ScoreReport["qol"] => ({ timepoints: THORACIC_TIMEPOINTS, expected: expectedQol("thoracic", THORACIC_TIMEPOINTS) });
+const thoracic = (): ScoreReport["qol"] => ({ timepoints: THORACIC_TIMEPOINTS, expected: expectedQol("thoracic") });
 
 /** Where a mark is drawn: a circle's centre, or a diamond's (its right vertex is at the centre's height). */
 function markerCentre(g: Element): { x: number; y: number } {
@@ -72,16 +72,59 @@ describe("QOL course", () => {
     expect(barthel.get("cervical|1mo")).toBe("88.3 ± 14.7");
   });
 
-  it("draws the patient's pre-op value and a dashed projection from it (pre-op + group Δ ± SD, Table 6)", () => {
+  it("draws the patient's pre-op value and projects nothing from it: group means only", () => {
     renderQol(thoracic());
-    const m = marks(screen.getByTestId("chart-eq5dIndex"));
-    expect(m.get("patient|preop")).toBe("0.188");
-    expect(m.get("projection|")).toBe("0.368 ± 0.227"); // 0.1884 + 0.180, SD of Δ 0.227
-    const projection = screen.getByTestId("chart-eq5dIndex").querySelector("[data-series='projection'] line");
-    expect(projection).toHaveAttribute("stroke-dasharray", "5 4");
-    expect(marks(screen.getByTestId("chart-painVas")).get("projection|")).toBe("55.2 ± 30.1"); // 81 − 25.8
-    expect(marks(screen.getByTestId("chart-eqVas")).get("projection|")).toBe("87.8 ± 27.1"); // 65 + 22.8
-    expect(screen.getByTestId("chart-barthel").querySelector("[data-series='projection']")).toBeNull(); // no Δ reported
+    const chart = screen.getByTestId("chart-eq5dIndex");
+    expect(marks(chart).get("patient|preop")).toBe("0.188");
+    for (const outcome of ["eq5dIndex", "eqVas", "painVas", "barthel"]) {
+      const c = screen.getByTestId(`chart-${outcome}`);
+      expect(c.querySelector("[data-series='projection']")).toBeNull();
+      expect(c.querySelectorAll("[data-series='patient'][data-timepoint='1mo']")).toHaveLength(0); // nothing at 1 month
+      expect(screen.getByTestId(`table-${outcome}`).querySelector("tr[data-series='projection']")).toBeNull();
+    }
+    expect(screen.getByRole("list", { name: "Legend" })).not.toHaveTextContent(/projection/i);
+    // Only the pre-op value on file: no change of the patient, the group's mean change as a number (Table 6).
+    expect(screen.getByTestId("patient-change-eqVas")).toHaveTextContent("needs a pre-op and a 1-month value");
+    expect(screen.getByTestId("change-eqVas")).toHaveTextContent(/^Mean change in the Thoracic group \(1 month − pre-op\): \+22\.8 ± 27\.1 \(n = 68\)\.$/);
+    expect(screen.getByTestId("change-painVas")).toHaveTextContent(/^Mean change in the Thoracic group \(1 month − pre-op\): −25\.8 ± 30\.1 \(n = 76\)\.$/);
+    expect(screen.getByTestId("change-barthel")).toHaveTextContent(/^The study reports no mean change for this outcome\.$/);
+  });
+
+  it("the patient's own change where both values are on file: EQ VAS 50 → 80 is +30, index 0.700 → 0.606 is −0.094", () => {
+    const base = THORACIC_TIMEPOINTS[0]!;
+    const timepoints: QolTimepoint[] = [
+      { ...base, date: "2024-03-01", eqVas: 50, painVas: 70, eq5d: { profile: "21232", index: 0.7, valueSet: "Japan_cTTO_fullPrecision" } },
+      { ...base, timepoint: "1mo", date: "2024-04-02", eqVas: 80, painVas: 70, barthel: 60, eq5d: { profile: "33333", index: 0.606, valueSet: "Japan_cTTO_fullPrecision" } },
+    ];
+    renderQol({ timepoints, expected: expectedQol("thoracic") });
+    expect(screen.getByTestId("patient-change-eqVas")).toHaveTextContent(/^\+30$/);
+    expect(screen.getByTestId("patient-change-eq5dIndex")).toHaveTextContent(/^−0\.094$/);
+    expect(screen.getByTestId("patient-change-painVas")).toHaveTextContent(/^0$/);
+    expect(screen.getByTestId("patient-change-barthel")).toHaveTextContent(/^\+20$/); // 40 → 60
+    expect(screen.getByTestId("change-eqVas")).toHaveTextContent(
+      /^This patient: 50 before surgery → 80 at 1 month \(\+30\)\. Mean change in the Thoracic group \(1 month − pre-op\): \+22\.8 ± 27\.1 \(n = 68\)\.$/,
+    );
+  });
+
+  it("keeps every axis within its scale: 0–100 for the VAS and Barthel, up to 1 for the index; whiskers end at the edge", () => {
+    // The case that once ran off its scales: TL/L/S, pre-op pain VAS 30, EQ VAS 90, index 0.9.
+    const high: QolTimepoint[] = [
+      { ...THORACIC_TIMEPOINTS[0]!, painVas: 30, eqVas: 90, barthel: 95, eq5d: { profile: "11112", index: 0.9, valueSet: "Japan_cTTO_fullPrecision" } },
+    ];
+    renderQol({ timepoints: high, expected: expectedQol("tl-l-s") });
+    for (const outcome of ["eqVas", "painVas", "barthel"] as const) {
+      expect(courseModel(outcome, { expected: expectedQol("tl-l-s"), timepoints: high, groupN: GROUP_N }).domain).toEqual([0, 100]);
+    }
+    expect(courseModel("eq5dIndex", { expected: expectedQol("tl-l-s"), timepoints: high, groupN: GROUP_N }).domain).toEqual([0, 1]);
+    // The plot area is y 14 (top) to 190 (bottom): no group mark or whisker is drawn outside it.
+    for (const outcome of ["eq5dIndex", "eqVas", "painVas", "barthel"]) {
+      const ys = [...screen.getByTestId(`chart-${outcome}`).querySelectorAll("g[data-group] line")].flatMap((l) => [
+        Number(l.getAttribute("y1")),
+        Number(l.getAttribute("y2")),
+      ]);
+      expect(Math.min(...ys), outcome).toBeGreaterThanOrEqual(14);
+      expect(Math.max(...ys), outcome).toBeLessThanOrEqual(190);
+    }
   });
 
   it("marks the MCIDs 0.039 and 0.071 on the index chart, from the patient's pre-op value", () => {
@@ -89,8 +132,9 @@ describe("QOL course", () => {
     const chart = screen.getByTestId("chart-eq5dIndex");
     const mcid = [...chart.querySelectorAll<SVGGElement>("[data-series='mcid']")].map((g) => g.dataset.text);
     expect(mcid).toEqual(["0.227", "0.259"]);
-    expect(chart).toHaveTextContent("MCID 0.039");
-    expect(chart).toHaveTextContent("MCID 0.071");
+    // Each line says where its MCID comes from, as the study quotes it (Discussion, refs 24 and 25).
+    expect(chart).toHaveTextContent("MCID 0.039 (Hu et al. 2020)");
+    expect(chart).toHaveTextContent("MCID 0.071 (Zheng et al. 2023)");
     expect(screen.getByTestId("chart-eqVas").querySelector("[data-series='mcid']")).toBeNull();
   });
 
@@ -117,7 +161,7 @@ describe("QOL course", () => {
     // Outcomes without a dated value say so rather than drawing an empty frame silently.
     const undated = (outcome: string) => screen.getByTestId(`timeline-${outcome}`);
     expect(undated("painVas").querySelectorAll("[data-date]")).toHaveLength(1); // 81 on 1 Mar 2024
-    const noValues = { timepoints: [], expected: expectedQol("thoracic", []) };
+    const noValues = { timepoints: [], expected: expectedQol("thoracic") };
     cleanup();
     renderQol(noValues);
     expect(undated("painVas")).toHaveTextContent("No dated value on file");
@@ -127,7 +171,7 @@ describe("QOL course", () => {
   it("widens the y-axis to values at other dates, so that no value of the patient is clipped", () => {
     const low: QolTimepoint = { ...THORACIC_TIMEPOINTS[1]!, date: "2024-04-02", eq5d: { profile: "55555", index: -0.3, valueSet: "Japan_cTTO_fullPrecision" } };
     const timepoints = [...THORACIC_TIMEPOINTS, low];
-    const model = courseModel("eq5dIndex", { expected: expectedQol("thoracic", timepoints), timepoints, groupN: GROUP_N });
+    const model = courseModel("eq5dIndex", { expected: expectedQol("thoracic"), timepoints, groupN: GROUP_N });
     expect(model.domain[0]).toBeLessThanOrEqual(-0.3);
     expect(model.timeline?.points.map((p) => p.at)).toEqual([0, 20 / 52, 1]); // 10 Feb, 1 Mar, 2 Apr 2024 (leap year)
     expect(model.timeline?.first).toBe("2024-02-10");
@@ -148,7 +192,7 @@ describe("QOL course", () => {
       (date, i): QolTimepoint => ({ ...THORACIC_TIMEPOINTS[1]!, date, eq5d: null, frankel: (["E", "D", "C", "B", "A"] as const)[i]! }),
     );
     cleanup();
-    renderQol({ timepoints: fiveDays, expected: expectedQol("thoracic", fiveDays) });
+    renderQol({ timepoints: fiveDays, expected: expectedQol("thoracic") });
     const row = screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")!;
     // The latest three, oldest first, after an ellipsis; the table lists all five.
     expect([...row.querySelectorAll<SVGElement>("tspan[data-text]")].map((t) => t.dataset.text)).toEqual(["C", "B", "A"]);
@@ -217,8 +261,8 @@ describe("QOL course", () => {
     expect(screen.getByTestId("eq5d-index-latest")).toHaveTextContent(/^0\.188$/);
   });
 
-  it("without a segment group: all groups alike, no projection, no latest index", () => {
-    renderQol({ timepoints: [], expected: expectedQol(null, []) });
+  it("without a segment group: all groups alike, no latest index", () => {
+    renderQol({ timepoints: [], expected: expectedQol(null) });
     const chart = screen.getByTestId("chart-eq5dIndex");
     expect([...chart.querySelectorAll("g[data-group]")].every((g) => g.classList.contains("series-neutral"))).toBe(true);
     expect(chart.querySelector("[data-series='projection']")).toBeNull();
@@ -239,5 +283,10 @@ describe("QOL course", () => {
     expect(panel).toHaveTextContent("この患者の経過");
     expect(panel).toHaveTextContent("2024年2月10日");
     expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("この患者：術前 C");
+    // Nothing about the patient's values is called a prediction (予測): only the caveat says the means are not one.
+    const section = screen.getByTestId("qol-caveat").closest("section")!;
+    const predictions = (section.textContent ?? "").split("この患者の予測ではありません").join("");
+    expect(predictions).not.toContain("予測");
+    expect(screen.getByTestId("change-eqVas")).toHaveTextContent("胸椎群の平均変化量（1か月 − 術前）：+22.8 ± 27.1（n = 68）。");
   });
 });
