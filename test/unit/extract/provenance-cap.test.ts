@@ -110,3 +110,23 @@ describe("notes naming many values", () => {
     expect(item.context).toContain(`ECOG 1 on 2024-05-01 (${refs(5, 25, "e").join(", ")}, 5 more) is shown as context and not converted to KPS.`);
   });
 });
+
+describe("extraction from any iterable (the CLI hands over one resource at a time)", () => {
+  it("a generator read once gives the same report as the array", () => {
+    const resources = [patient, ...Array.from({ length: 30 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i)), obs("e", ECOG, 1, "2024-04-01", 0)];
+    let pulled = 0;
+    function* lazily() {
+      for (const r of resources) {
+        pulled++;
+        yield r;
+      }
+    }
+    expect(buildReport(lazily(), P, { now: NOW })).toEqual(buildReport(resources, P, { now: NOW }));
+    expect(pulled).toBe(32);
+  });
+
+  it("a string is not a list of resources", () => {
+    const report = buildReport("Observation" as unknown as unknown[], P, { now: NOW });
+    expect(report.diagnostics.map((d) => d.code)).toEqual(["patient-not-found"]);
+  });
+});
