@@ -171,7 +171,7 @@ describe("the clinician view", () => {
     renderApp();
     await screen.findByTestId("sins-range");
     expect(screen.getByRole("button", { name: "Save assessment" })).toBeDisabled();
-    expect(screen.getByText("Saving is not available in this session.")).toBeInTheDocument();
+    expect(screen.getByText("This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.")).toBeInTheDocument();
   });
 
   it("opens the questionnaires on demand; a stored response reloads the record and keeps the entries", async () => {
