@@ -135,3 +135,11 @@ export {
   FrankelSchema,
   KpsSchema,
 } from "./schemas";
+export {
+  sinsVerdict,
+  tokuhashiVerdict,
+  SINS_CATEGORY_BANDS,
+  TOKUHASHI_PROGNOSIS_BANDS,
+  type SinsVerdict,
+  type TokuhashiVerdict,
+} from "./verdict";
