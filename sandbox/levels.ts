@@ -1,7 +1,7 @@
 /**
  * Vertebral levels and their SNOMED CT body-site concepts (whole vertebra and vertebral body), cranial to
- * caudal. Copied from ../shared/reference/spine_levels.json (DICOM CID 7603 / mCODE TG263) so that the
- * sandbox does not depend on files outside the repository; used to build the synthetic patients and to print
+ * caudal, from DICOM PS3.16 CID 7603 "Vertebra" and the HL7 mCODE IG's TG263 concept map (the same concepts as
+ * fhir-mappings/body-sites.json, kept apart so that the sandbox does not depend on the app's data); used to build the synthetic patients and to print
  * the one-line summaries on the EHR page. Not used by the app.
  */
 export const SNOMED = "http://snomed.info/sct";

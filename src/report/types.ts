@@ -1,6 +1,6 @@
 /**
  * The ScoreReport: the one contract between the core and every face (UI, CLI, print view, tests).
- * Field names follow ../shared/DESIGN.md "The ScoreReport" exactly; fields beyond it are additions.
+ * The field names of docs/score-report.md are fixed (other tools read them); fields beyond them are additions.
  */
 import type {
   Applicability,
