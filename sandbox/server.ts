@@ -144,7 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (method === "OPTIONS") return preflight(req, res);
       return smart.token(req, res, urlsFor(origin));
     }
-    if (path === "/auth/jwks") return sendJson(res, 200, { keys: [] }, corsHeaders(req));
+    if (path === "/auth/jwks") return sendJson(res, 200, smart.jwks(), corsHeaders(req));
     if (path === "/app") {
       res.writeHead(301, { Location: `/app/${u.search}` });
       return void res.end();

@@ -2,14 +2,14 @@
  * The sandbox's SMART App Launch authorization server (v1 and v2): discovery document, an auto-approving
  * authorize endpoint (EHR launch with an opaque `launch`, standalone launch with a patient picker), PKCE S256,
  * exact redirect_uri matching, a token endpoint (authorization_code, refresh_token), short-lived opaque access
- * tokens and an HS256 id_token. Tokens and codes live in memory and never appear in logs.
+ * tokens and an RS256 id_token (public key at /auth/jwks). Tokens and codes live in memory and never appear in logs.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Bundle, Encounter } from "fhir/r4";
 import type { Engine } from "./engine";
 import { corsHeaders, escapeHtml, HttpError, readBody, send, sendJson } from "./http-util";
-import { signHs256 } from "./jwt";
+import { newSigningKey, signRs256, type PublicJwk } from "./jwt";
 import { grantedScopeString, isSubset, parseScopes, type ParsedScopes } from "./scopes";
 
 export const CLIENT_ID = "spine-met-qol";
@@ -153,9 +153,15 @@ export class SmartAuthServer {
   private readonly codes = new Map<string, CodeRecord>();
   private readonly access = new Map<string, AccessRecord>();
   private readonly refresh = new Map<string, RefreshRecord>();
-  private readonly secret = randomBytes(32);
+  /** Signs id_tokens; its public half is the JWKS at /auth/jwks. */
+  private readonly signingKey = newSigningKey();
 
   constructor(private readonly opts: SmartOptions) {}
+
+  /** The public keys of the id_token signature (served at /auth/jwks). */
+  jwks(): { keys: PublicJwk[] } {
+    return { keys: [this.signingKey.jwk] };
+  }
 
   smartConfiguration(urls: SmartUrls): Record<string, unknown> {
     return {
@@ -450,7 +456,7 @@ export class SmartAuthServer {
     }
     if (scopes.other.has("openid") && (scopes.other.has("fhirUser") || scopes.other.has("profile"))) {
       const fhirUser = `${fhirBase}/Practitioner/${PRACTITIONER_ID}`;
-      body.id_token = signHs256(
+      body.id_token = signRs256(
         {
           iss: fhirBase,
           sub: PRACTITIONER_ID,
@@ -461,7 +467,7 @@ export class SmartAuthServer {
           profile: fhirUser,
           ...(nonce ? { nonce } : {}),
         },
-        this.secret,
+        this.signingKey,
       );
     }
     if (code) this.codes.get(code)?.issued.push(...issued);

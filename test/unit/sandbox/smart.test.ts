@@ -4,7 +4,7 @@
  */
 import type { Bundle, OperationOutcome, Patient } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeJwt } from "../../../sandbox/jwt";
+import { decodeJwt, verifyRs256, type PublicJwk } from "../../../sandbox/jwt";
 import { startSandbox, type Sandbox } from "../../../sandbox/server";
 import { encodeLaunch } from "../../../sandbox/smart";
 import { allowLoopback, authorize, CLIENT_ID, getJson, login, pkce, tokenRequest, type Pkce } from "./helpers";
@@ -86,6 +86,10 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
     expect(typeof t.body.refresh_token).toBe("string");
     const idToken = decodeJwt(String(t.body.id_token));
     expect(idToken.fhirUser).toBe(`${sb.fhirBase}/Practitioner/sandbox-surgeon`);
+    // Signed with RS256 by a key the SMART configuration's jwks_uri serves, as a real EHR signs it.
+    const config = await getJson(`${sb.fhirBase}/.well-known/smart-configuration`);
+    const jwks = await getJson(String(config.body.jwks_uri));
+    expect(verifyRs256(String(t.body.id_token), jwks.body as unknown as { keys: PublicJwk[] })).toEqual(idToken);
     expect(idToken.aud).toBe(CLIENT_ID);
     expect(idToken.iss).toBe(sb.fhirBase);
 

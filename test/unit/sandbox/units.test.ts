@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { daysBetween, shiftBundle, shiftDateString, SHIFT_TAG } from "../../../sandbox/dates";
 import { indexDefinitions } from "../../../sandbox/engine";
 import { classify } from "../../../sandbox/fhir-http";
-import { decodeJwt, signHs256, verifyHs256 } from "../../../sandbox/jwt";
+import { decodeJwt, newSigningKey, signRs256, verifyRs256 } from "../../../sandbox/jwt";
 import { formatLevels, levelOfSnomed } from "../../../sandbox/levels";
 import { rewriteSearchParams } from "../../../sandbox/rewrite";
 import { allows, grantedScopeString, isSubset, parseScopes } from "../../../sandbox/scopes";
@@ -114,12 +114,23 @@ describe("dates", () => {
 });
 
 describe("id_token and launch context", () => {
-  it("signs and verifies HS256; a different secret fails", () => {
-    const secret = Buffer.from("0123456789abcdef0123456789abcdef");
-    const jwt = signHs256({ sub: "x", fhirUser: "Practitioner/1" }, secret);
-    expect(verifyHs256(jwt, secret)).toEqual({ sub: "x", fhirUser: "Practitioner/1" });
-    expect(verifyHs256(jwt, Buffer.from("another secret of the same length"))).toBeNull();
+  it("signs with RS256 and a kid; the public JWKS verifies it, another key or a changed payload does not", () => {
+    const key = newSigningKey();
+    const jwt = signRs256({ sub: "x", fhirUser: "Practitioner/1" }, key);
     expect(decodeJwt(jwt).fhirUser).toBe("Practitioner/1");
+    const header = JSON.parse(Buffer.from(jwt.split(".")[0]!, "base64url").toString("utf8")) as Record<string, unknown>;
+    expect(header).toEqual({ alg: "RS256", typ: "JWT", kid: key.jwk.kid });
+    expect(key.jwk).toMatchObject({ kty: "RSA", e: "AQAB", alg: "RS256", use: "sig" });
+    expect(key.jwk).not.toHaveProperty("d"); // the public half only
+    expect(verifyRs256(jwt, { keys: [key.jwk] })).toEqual({ sub: "x", fhirUser: "Practitioner/1" });
+    const other = newSigningKey();
+    expect(verifyRs256(jwt, { keys: [{ ...other.jwk, kid: key.jwk.kid }] })).toBeNull();
+    const [h, , sig] = jwt.split(".");
+    const forged = `${h}.${Buffer.from(JSON.stringify({ sub: "x", fhirUser: "Practitioner/2" })).toString("base64url")}.${sig}`;
+    expect(verifyRs256(forged, { keys: [key.jwk] })).toBeNull();
+    // An unsigned token ("alg": "none") is never accepted.
+    const none = `${Buffer.from(JSON.stringify({ alg: "none", kid: key.jwk.kid })).toString("base64url")}.${jwt.split(".")[1]}.`;
+    expect(verifyRs256(none, { keys: [key.jwk] })).toBeNull();
   });
 
   it("the opaque launch round-trips and rejects garbage", () => {
