@@ -1,0 +1,202 @@
+/**
+ * The card: from the ScoreReport (built by src/extract, as the app and the CLI build it) to a CDS Hooks card.
+ * Nothing here scores: figures are the report's, and what a range allows is src/scores' sinsVerdict /
+ * tokuhashiVerdict. Words come from the catalogue (src/i18n), in the configured locale.
+ *
+ * - summary (< 140 characters): "Spinal metastasis T6 · SINS 1–16 · Tokuhashi 0–5 (< 6 months)". A class is
+ *   named when the range allows one, two, or — for SINS — "potentially unstable or unstable (≥ 7)"; a range that
+ *   allows every class is given as figures alone (the detail says it). Shortened step by step if still too long.
+ * - indicator: "warning" when every SINS total the range allows is ≥ 7, else "info".
+ * - detail (markdown): per score what the range allows and the items missing to close it; the study population;
+ *   the data the service could not have; resources left out. Text from the record is escaped.
+ */
+import { randomUUID } from "node:crypto";
+import type { PatientEvidence } from "../extract";
+import { reasonText } from "../i18n/core";
+import { createTranslator, type Locale, type MessageKey, type Translator } from "../i18n";
+import type { ReportItem, ScoreReport } from "../report/types";
+import { describeLevels, sinsVerdict, tokuhashiVerdict, type SinsVerdict, type TokuhashiVerdict } from "../scores";
+import type { SinsCategory, TokuhashiPrognosis } from "../scores/types";
+import { cdsText, escapeMarkdown } from "./text";
+import { PREFETCH_KEYS, type CdsCard, type DataState, type PrefetchKey } from "./types";
+
+export const SUMMARY_MAX = 139;
+export const STUDY_URL = "https://doi.org/10.1177/21925682241297948";
+
+const SINS_WORD: Record<SinsCategory, MessageKey> = {
+  stable: "app.sins.category.stable",
+  "potentially-unstable": "app.sins.category.potentially-unstable",
+  unstable: "app.sins.category.unstable",
+};
+const TOK_WORD: Record<TokuhashiPrognosis, MessageKey> = {
+  "<6m": "app.tok.prognosis.lt6m",
+  ">=6m": "app.tok.prognosis.ge6m",
+  ">=12m": "app.tok.prognosis.ge12m",
+};
+const SINS_ITEM: Record<keyof ScoreReport["sins"]["items"], MessageKey> = {
+  location: "app.sins.item.location",
+  pain: "app.sins.item.pain",
+  boneLesion: "app.sins.item.boneLesion",
+  alignment: "app.sins.item.alignment",
+  collapse: "app.sins.item.collapse",
+  posterolateral: "app.sins.item.posterolateral",
+};
+const TOK_ITEM: Record<keyof ScoreReport["tokuhashi"]["items"], MessageKey> = {
+  generalCondition: "app.tok.item.generalCondition",
+  extraspinalBoneMets: "app.tok.item.extraspinalBoneMets",
+  vertebralBodyMets: "app.tok.item.vertebralBodyMets",
+  visceralMets: "app.tok.item.visceralMets",
+  primarySite: "app.tok.item.primarySite",
+  palsy: "app.tok.item.palsy",
+};
+const DATA_WORD: Record<PrefetchKey, Parameters<typeof cdsText>[1]> = {
+  patient: "cds.data.patient",
+  conditions: "cds.data.conditions",
+  observations: "cds.data.observations",
+  procedures: "cds.data.procedures",
+  questionnaireResponses: "cds.data.questionnaireResponses",
+};
+const UNREADABLE_CODES = new Set(["invalid-resource", "invalid-entry", "internal"]);
+
+export interface CardInput {
+  report: ScoreReport;
+  evidence: PatientEvidence;
+  data: Record<PrefetchKey, DataState>;
+  locale: Locale;
+  appLaunchUrl: string;
+}
+
+/** Whether the record holds a spinal metastasis (a lesion, even without a coded level, or a scored level). */
+export function hasSpinalMetastasis(report: ScoreReport, evidence: PatientEvidence): boolean {
+  return evidence.spinalLesions.length > 0 || report.segmentGroup.levels.length > 0;
+}
+
+/** "a, b or c" in the locale (English class names lower-cased: they stand inside a sentence). */
+function orList(t: Translator, words: string[]): string {
+  const w = t.locale === "en" ? words.map((x) => x.charAt(0).toLowerCase() + x.slice(1)) : words;
+  if (w.length <= 1) return w.join("");
+  return `${w.slice(0, -1).join(cdsText(t, "cds.join.comma"))}${cdsText(t, "cds.join.or")}${w[w.length - 1] ?? ""}`;
+}
+
+function figure(s: { total: number | null; min: number; max: number }): string {
+  return s.total !== null ? String(s.total) : `${s.min}–${s.max}`;
+}
+
+/** The words for what a SINS range allows (every class it overlaps; "≥ 7" when none is stable). */
+export function sinsWords(t: Translator, v: SinsVerdict): string {
+  if (v.atLeast7 && v.categories.length > 1) return cdsText(t, "cds.verdict.sinsAtLeast7");
+  return orList(t, v.categories.map((c) => t.t(SINS_WORD[c])));
+}
+
+export function tokuhashiWords(t: Translator, v: TokuhashiVerdict): string {
+  return orList(t, v.prognoses.map((p) => t.t(TOK_WORD[p])));
+}
+
+function levelsText(t: Translator, report: ScoreReport, evidence: PatientEvidence): string {
+  if (report.segmentGroup.levels.length > 0) return describeLevels(report.segmentGroup.levels);
+  const region = evidence.spinalLesions.flatMap((l) => l.regions)[0];
+  if (region) return cdsText(t, "cds.level.regionNotCoded", { region: cdsText(t, `cds.region.${region}`) });
+  return cdsText(t, "cds.level.notCoded");
+}
+
+function length(s: string): number {
+  return [...s].length;
+}
+
+/** The summary, at most SUMMARY_MAX characters. */
+export function summaryText(t: Translator, levels: string, report: ScoreReport, sv: SinsVerdict, tv: TokuhashiVerdict): string {
+  const sep = cdsText(t, "cds.summary.separator");
+  const withWords = (fig: string, words: string | null): string => (words ? cdsText(t, "cds.figure.words", { figure: fig, words }) : fig);
+  const sinsSay = sv.categories.length < 3 ? sinsWords(t, sv) : null;
+  const tokSay = tv.prognoses.length < 3 ? tokuhashiWords(t, tv) : null;
+  const build = (lv: string, sw: string | null, tw: string | null): string =>
+    [
+      cdsText(t, "cds.summary.lead", { levels: lv }),
+      cdsText(t, "cds.summary.sins", { figure: withWords(figure(report.sins), sw) }),
+      cdsText(t, "cds.summary.tokuhashi", { figure: withWords(figure(report.tokuhashi), tw) }),
+    ].join(sep);
+  const attempts: [string, string | null, string | null][] = [
+    [levels, sinsSay, tokSay],
+    [levels, sinsSay, tv.prognoses.length === 1 ? tokSay : null],
+    [levels, sv.categories.length === 1 || sv.atLeast7 ? sinsSay : null, tv.prognoses.length === 1 ? tokSay : null],
+    [levels, null, null],
+  ];
+  for (const [lv, sw, tw] of attempts) {
+    const s = build(lv, sw, tw);
+    if (length(s) <= SUMMARY_MAX) return s;
+  }
+  const s = build(levels, null, null);
+  return `${[...s].slice(0, SUMMARY_MAX - 1).join("")}…`;
+}
+
+function openItems<I extends Record<string, ReportItem>>(items: I, names: Record<keyof I, MessageKey>, t: Translator): string[] {
+  return (Object.keys(names) as (keyof I)[]).filter((k) => items[k] !== undefined && items[k].points === null).map((k) => t.t(names[k]));
+}
+
+function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: TokuhashiVerdict): string {
+  const { report, data } = input;
+  const lines: string[] = [];
+  const scoreLine = (key: "cds.detail.sins" | "cds.detail.tokuhashi", fig: string, words: string, settled: boolean, open: string[]): string => {
+    const said = settled ? words : cdsText(t, "cds.detail.allows", { words });
+    const close = open.length === 0 ? cdsText(t, "cds.detail.complete") : cdsText(t, "cds.detail.toClose", { items: open.join(cdsText(t, "cds.join.comma")) });
+    return `- ${cdsText(t, key, { figure: fig, words: said })} ${close}`;
+  };
+  lines.push(scoreLine("cds.detail.sins", figure(report.sins), sinsWords(t, sv), sv.category !== null, openItems(report.sins.items, SINS_ITEM, t)));
+  lines.push(
+    scoreLine("cds.detail.tokuhashi", figure(report.tokuhashi), tokuhashiWords(t, tv), tv.prognosis !== null, openItems(report.tokuhashi.items, TOK_ITEM, t)),
+  );
+  const app = report.applicability;
+  const reasons = app.reasons.map((_, i) => escapeMarkdown(reasonText(t.locale, app.reasons, app.reasonCodes, i))).join(cdsText(t, "cds.join.semicolon"));
+  if (app.inStudyPopulation === true) {
+    const group = report.segmentGroup.group;
+    lines.push(`- ${cdsText(t, "cds.detail.study.yes", { group: group ? t.t(`app.group.short.${group}`) : "?" })}`);
+  } else if (app.inStudyPopulation === false) {
+    lines.push(`- ${cdsText(t, "cds.detail.study.no", { reasons })}`);
+  } else {
+    lines.push(`- ${cdsText(t, "cds.detail.study.unknown", { reasons })}`);
+  }
+  const missing: string[] = [];
+  for (const key of PREFETCH_KEYS) {
+    const d = data[key];
+    if (d.state === "missing") missing.push(cdsText(t, DATA_WORD[key]));
+    else if (!d.complete) missing.push(cdsText(t, "cds.detail.firstPageOnly", { what: cdsText(t, DATA_WORD[key]) }));
+  }
+  if (missing.length > 0) lines.push(`- ${cdsText(t, "cds.detail.missing", { what: missing.join(cdsText(t, "cds.join.comma")) })}`);
+  const unreadable = report.diagnostics.filter((d) => d.code !== undefined && UNREADABLE_CODES.has(d.code));
+  if (unreadable.length > 0) {
+    const labels = unreadable.slice(0, 5).map((d) => escapeMarkdown(d.resource ?? "?"));
+    if (unreadable.length > 5) labels.push("…");
+    lines.push(`- ${cdsText(t, "cds.detail.unreadable", { count: String(unreadable.length), list: labels.join(", ") })}`);
+  }
+  lines.push("", `_${cdsText(t, "cds.detail.study.note")}_`);
+  return lines.join("\n");
+}
+
+/** The one card for a patient with a spinal metastasis on file. */
+export function buildCard(input: CardInput): CdsCard {
+  const t = createTranslator(input.locale);
+  const { report } = input;
+  const sv = sinsVerdict(report.sins.min, report.sins.max);
+  const tv = tokuhashiVerdict(report.tokuhashi.min, report.tokuhashi.max);
+  const levels = levelsText(t, report, input.evidence);
+  const missing = PREFETCH_KEYS.filter((k) => input.data[k].state === "missing");
+  return {
+    uuid: randomUUID(),
+    summary: summaryText(t, levels, report, sv, tv),
+    detail: detailText(t, input, sv, tv),
+    indicator: sv.atLeast7 ? "warning" : "info",
+    source: { label: cdsText(t, "cds.source.label"), url: STUDY_URL },
+    links: [{ label: cdsText(t, "cds.link.label"), url: input.appLaunchUrl, type: "smart" }],
+    extension: {
+      "spine-met-qol": {
+        levels: report.segmentGroup.levels,
+        segmentGroup: report.segmentGroup.group,
+        inStudyPopulation: report.applicability.inStudyPopulation,
+        sins: { total: report.sins.total, min: report.sins.min, max: report.sins.max, categories: sv.categories, atLeast7: sv.atLeast7 },
+        tokuhashi: { total: report.tokuhashi.total, min: report.tokuhashi.min, max: report.tokuhashi.max, prognoses: tv.prognoses },
+        partial: report.partial === true,
+        missing,
+      },
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * One `patient-view` call: the request is checked, each prefetch key is taken when it has the right shape
+ * (a Patient for `patient`, a Bundle for the searches), what is missing or malformed is fetched from
+ * `fhirServer` when the request allows it (./fetch.ts), and everything goes to the extraction exactly as the
+ * app's and the CLI's records do (src/extract: extractEvidence + scoreReport = buildReport). No scoring here.
+ *
+ * - `conditions` is what the card cannot do without (no Conditions, no metastasis to speak of): when it can
+ *   be had neither from prefetch nor from the server, the answer is 412 (CDS Hooks 2.0).
+ * - The other keys are reported on the card when missing; the report is then `partial` and its ranges wide.
+ * - A prefetch value of the wrong type is treated as missing and said so; malformed resources inside a Bundle
+ *   are the extraction's to report (they are named on the card).
+ * - No spinal metastasis on file: no card.
+ */
+import { extractEvidence, scoreReport } from "../extract";
+import type { Diagnostic } from "../report/types";
+import { buildCard, hasSpinalMetastasis } from "./card";
+import type { CdsConfig } from "./config";
+import { prefetchTemplates } from "./discovery";
+import { bundleResources, fetchRead, fetchSearch, fhirAccess, followPages, nextLink, type FhirAccess } from "./fetch";
+import { PREFETCH_KEYS, type CdsResponse, type DataState, type PrefetchKey } from "./types";
+
+export type HookOutcome =
+  | { status: 200; body: CdsResponse }
+  | { status: 400 | 404 | 412; body: { error: string; message: string } };
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function fail(status: 400 | 404 | 412, error: string, message: string): HookOutcome {
+  return { status, body: { error, message } };
+}
+
+export interface HookDeps {
+  now: () => Date;
+  fetchImpl?: typeof fetch;
+}
+
+interface Gathered {
+  resources: unknown[];
+  state: DataState;
+}
+
+function fromPrefetch(key: PrefetchKey, value: unknown, patientId: string): { ok: true; resources: unknown[]; next: Record<string, unknown> | null } | { ok: false; why: "not-sent" | "null" | "wrong-type" } {
+  if (value === undefined) return { ok: false, why: "not-sent" };
+  if (value === null) return { ok: false, why: "null" };
+  if (!isObject(value)) return { ok: false, why: "wrong-type" };
+  if (key === "patient") {
+    if (value.resourceType !== "Patient") return { ok: false, why: "wrong-type" };
+    if (value.id !== undefined && value.id !== patientId) return { ok: false, why: "wrong-type" };
+    return { ok: true, resources: [value], next: null };
+  }
+  if (value.resourceType !== "Bundle" || (value.entry !== undefined && !Array.isArray(value.entry))) return { ok: false, why: "wrong-type" };
+  return { ok: true, resources: bundleResources(value), next: nextLink(value) ? value : null };
+}
+
+async function gather(key: PrefetchKey, value: unknown, patientId: string, access: FhirAccess | null, noAccessWhy: "no-access" | "not-allowed"): Promise<Gathered> {
+  const pre = fromPrefetch(key, value, patientId);
+  if (pre.ok) {
+    if (!pre.next) return { resources: pre.resources, state: { state: "prefetch", complete: true } };
+    // A prefetched first page with a next link (the spec forbids it, some clients send it): follow it on the
+    // same server when allowed, else keep the first page and say so.
+    if (!access) return { resources: pre.resources, state: { state: "prefetch", complete: false } };
+    try {
+      const all = await followPages(access, pre.next, 1);
+      return { resources: all.resources, state: { state: "prefetch", complete: all.complete } };
+    } catch {
+      return { resources: pre.resources, state: { state: "prefetch", complete: false } };
+    }
+  }
+  if (!access) return { resources: [], state: { state: "missing", why: pre.why === "wrong-type" ? "wrong-type" : noAccessWhy } };
+  const query = prefetchTemplates()[key].replace("{{context.patientId}}", encodeURIComponent(patientId));
+  try {
+    if (key === "patient") {
+      const r = await fetchRead(access, query);
+      if (!isObject(r) || r.resourceType !== "Patient") return { resources: [], state: { state: "missing", why: "fetch-failed" } };
+      return { resources: [r], state: { state: "fetched", complete: true } };
+    }
+    const s = await fetchSearch(access, query);
+    return { resources: s.resources, state: { state: "fetched", complete: s.complete } };
+  } catch {
+    return { resources: [], state: { state: "missing", why: "fetch-failed" } };
+  }
+}
+
+const MISSING_WHY: Record<Extract<DataState, { state: "missing" }>["why"], string> = {
+  "not-sent": "was not prefetched",
+  null: "was null (the EHR could not fetch it)",
+  "wrong-type": "had the wrong type",
+  "no-access": "was not prefetched and no fhirServer + fhirAuthorization was given",
+  "not-allowed": "was not prefetched and fhirServer is not on this service's allowlist",
+  "fetch-failed": "could not be fetched from fhirServer",
+};
+
+/** Answers one hook call whose body is already parsed JSON. Never throws for bad input. */
+export async function answerHook(body: unknown, config: CdsConfig, deps: HookDeps): Promise<HookOutcome> {
+  if (!isObject(body)) return fail(400, "invalid-request", "the request body must be a JSON object");
+  if (body.hook !== "patient-view") {
+    return typeof body.hook === "string"
+      ? fail(404, "unknown-hook", `this service answers the patient-view hook, not ${JSON.stringify(body.hook.slice(0, 64))}`)
+      : fail(400, "invalid-request", "hook is required (a string)");
+  }
+  if (typeof body.hookInstance !== "string" || body.hookInstance === "") return fail(400, "invalid-request", "hookInstance is required (a string)");
+  const context = body.context;
+  if (!isObject(context)) return fail(400, "invalid-request", "context is required (an object)");
+  const patientId = context.patientId;
+  if (typeof patientId !== "string" || !FHIR_ID.test(patientId)) return fail(400, "invalid-request", "context.patientId must be a FHIR id");
+  if (body.prefetch !== undefined && body.prefetch !== null && !isObject(body.prefetch)) return fail(400, "invalid-request", "prefetch must be an object");
+  const prefetch = isObject(body.prefetch) ? body.prefetch : {};
+  const auth = body.fhirAuthorization;
+  if (auth !== undefined && auth !== null) {
+    if (!isObject(auth) || typeof auth.access_token !== "string" || auth.access_token === "") {
+      return fail(400, "invalid-request", "fhirAuthorization.access_token must be a string");
+    }
+    if (typeof auth.token_type === "string" && auth.token_type.toLowerCase() !== "bearer") return fail(400, "invalid-request", "fhirAuthorization.token_type must be Bearer");
+    if (typeof body.fhirServer !== "string") return fail(400, "invalid-request", "fhirAuthorization needs fhirServer");
+  }
+  if (body.fhirServer !== undefined && typeof body.fhirServer !== "string") return fail(400, "invalid-request", "fhirServer must be a URL");
+  const token = isObject(auth) && typeof auth.access_token === "string" ? auth.access_token : undefined;
+  const fhirServer = typeof body.fhirServer === "string" ? body.fhirServer : undefined;
+  const check = fhirAccess(fhirServer, token, config.fhirServerAllowlist, config.fetch, deps.fetchImpl);
+  const access = check.ok ? check.access : null;
+  const noAccessWhy = check.ok ? "no-access" : check.why;
+
+  const gathered = await Promise.all(PREFETCH_KEYS.map((k) => gather(k, prefetch[k], patientId, access, noAccessWhy)));
+  const data = Object.fromEntries(PREFETCH_KEYS.map((k, i) => [k, gathered[i]?.state])) as Record<PrefetchKey, DataState>;
+  const conditions = data.conditions;
+  if (conditions.state === "missing") {
+    return fail(412, "precondition-failed", `the patient's Conditions are needed: prefetch "conditions" ${MISSING_WHY[conditions.why]}`);
+  }
+
+  const resources: unknown[] = [];
+  for (const g of gathered) for (const r of g.resources) resources.push(r);
+  const partial = PREFETCH_KEYS.some((k) => {
+    const d = data[k];
+    return d.state === "missing" || !d.complete;
+  });
+  const notes: Diagnostic[] = PREFETCH_KEYS.filter((k) => data[k].state === "missing").map((k) => ({
+    severity: "warning",
+    code: "cds-missing",
+    message: `prefetch "${k}" ${MISSING_WHY[(data[k] as { why: keyof typeof MISSING_WHY }).why]}`,
+  }));
+  const evidence = extractEvidence(resources, patientId, { canonicalBase: config.questionnaireBase });
+  const report = scoreReport(evidence, { now: deps.now(), valueSetId: config.valueSetId, partial, diagnostics: notes });
+  if (!hasSpinalMetastasis(report, evidence)) return { status: 200, body: { cards: [] } };
+  return { status: 200, body: { cards: [buildCard({ report, evidence, data, locale: config.locale, appLaunchUrl: config.appLaunchUrl })] } };
+}

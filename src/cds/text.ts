@@ -1,0 +1,22 @@
+/**
+ * The CDS section of the catalogue (src/i18n/sections/cds.ts), joined to the one catalogue at import, and a
+ * typed reader for its keys. Parameters are strings (numbers are formatted by the caller as the view writes
+ * them: `1–16`, no locale grouping).
+ */
+import { registerSection, templateOf, type Translator } from "../i18n";
+import { cdsStrings, type CdsKey } from "../i18n/sections/cds";
+
+registerSection(cdsStrings);
+
+export function cdsText(t: Translator, key: CdsKey, params: Record<string, string> = {}): string {
+  const template = templateOf(t.locale, key) ?? cdsStrings.en[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/**
+ * Escapes text from the record for GitHub-flavoured markdown (the card's detail): no emphasis, link, image,
+ * HTML or table syntax can come from data, and line breaks become spaces (dynamic text never starts a line).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]()<>#!|~&]/g, (c) => `\\${c}`);
+}
