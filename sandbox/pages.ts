@@ -45,7 +45,8 @@ export function ehrPage(o: EhrPageOptions): string {
 <td data-testid="summary-${id}"><strong>${escapeHtml(p.name)}</strong><br><span class="muted">${id}</span></td>
 <td>${p.age ?? "?"}</td><td>${escapeHtml(p.sex)}</td><td>${escapeHtml(p.primary)}</td><td>${escapeHtml(p.levels)}</td>
 <td><a class="launch" data-testid="launch-${id}" href="${escapeHtml(launchUrl(p))}">Launch</a>
- · <a data-testid="debug-launch-${id}" href="${escapeHtml(debugUrl(p))}" title="Open-server launch without authorization">debug</a></td>
+ · <a data-testid="debug-launch-${id}" href="${escapeHtml(debugUrl(p))}" title="Open-server launch without authorization">debug</a>
+ · <a data-testid="chart-${id}" href="/patient/${id}" title="The patient's chart, with the card of the CDS Hooks service">chart</a></td>
 </tr>`;
     })
     .join("\n");

@@ -6,11 +6,14 @@
  *   /open/fhir      the same data without authorization, for open-server debug launches
  *   /auth/authorize, /auth/token, /auth/jwks   the SMART authorization server
  *   /app/           the production build of the app (dist/), with a Content-Security-Policy header
+ *   /cds-services   the CDS Hooks service (src/cds), and /patient/<id> the chart page that calls it (sandbox/cds.ts)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createSandboxCds, type SandboxCds } from "./cds";
+import { CHART_CSS } from "./cds-page";
 import { createEngine, type Engine } from "./engine";
 import { handleFhir, type FhirEndpoint } from "./fhir-http";
 import { corsHeaders, HttpError, preflight, send, sendJson } from "./http-util";
@@ -48,6 +51,8 @@ export interface SandboxOptions {
   extraRedirectUris?: string[];
   /** Clock in ms (tests move it to expire codes and tokens). */
   now?: () => number;
+  /** Language of the CDS Hooks cards (default "en"). */
+  cdsLocale?: "en" | "ja";
 }
 
 export interface Sandbox {
@@ -63,6 +68,8 @@ export interface Sandbox {
   /** Bundle entries the engine refused while loading. */
   loadErrors: string[];
   engine: Engine;
+  /** The CDS Hooks service and the EHR as its client (signing key, configuration per origin). */
+  cds: SandboxCds;
   close(): Promise<void>;
 }
 
@@ -86,6 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 8 * 3600,
     listPatients,
   });
+  const cds = await createSandboxCds({ locale: options.cdsLocale ?? "en", now });
   let allowedHosts: Set<string> = new Set();
 
   const urlsFor = (origin: string): SmartUrls => ({
@@ -145,6 +153,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return smart.token(req, res, urlsFor(origin));
     }
     if (path === "/auth/jwks") return sendJson(res, 200, smart.jwks(), corsHeaders(req));
+    if (path === "/cds-services" || path.startsWith("/cds-services/")) return void (await cds.handle(req, res, origin));
+    if (path === "/ehr/cds-client-jwks") return sendJson(res, 200, cds.clientJwks(), corsHeaders(req));
     if (path === "/app") {
       res.writeHead(301, { Location: `/app/${u.search}` });
       return void res.end();
@@ -166,7 +176,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
       return send(res, 200, html, "text/html; charset=utf-8", { "Content-Security-Policy": EHR_CSP, "Cache-Control": "no-store" });
     }
-    if (path === "/ehr.css") return send(res, 200, EHR_CSS, "text/css; charset=utf-8", { "Cache-Control": "no-cache" });
+    const chart = /^\/patient\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+    if (chart?.[1] && loaded.patientIds.includes(chart[1])) {
+      const [summary] = await summarize(engine, [chart[1]], new Date(now()));
+      if (summary) return send(res, 200, await cds.chart(origin, summary), "text/html; charset=utf-8", { "Content-Security-Policy": EHR_CSP, "Cache-Control": "no-store" });
+    }
+    if (path === "/ehr.css") return send(res, 200, EHR_CSS + CHART_CSS, "text/css; charset=utf-8", { "Cache-Control": "no-cache" });
     if (path === "/healthz") return sendJson(res, 200, { status: "ok", patients: loaded.patientIds.length });
     if (path === "/favicon.ico") {
       res.writeHead(204);
@@ -202,6 +217,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     patientIds: loaded.patientIds,
     loadErrors: loaded.errors,
     engine,
+    cds,
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => ok());

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   console.log(`Sandbox EHR: ${sandbox.url}`);
   console.log(`  SMART FHIR base: ${sandbox.fhirBase}   open FHIR base: ${sandbox.openFhirBase}`);
   console.log(`  ${sandbox.patientIds.length} synthetic patients loaded. Ctrl+C to stop.`);
+  console.log(`  CDS Hooks service: ${sandbox.url}cds-services (discovery); /patient/<id> shows a chart with its card.`);
+  console.warn("  The sandbox's CDS service also accepts calls WITHOUT a JWT (sandbox only, so that any CDS client can try it); a bad JWT is refused.");
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };
