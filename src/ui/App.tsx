@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { createTranslator, pickLocale, type Locale } from "../i18n";
+import { browserPreferences, readLocalePreference, writeLocalePreference, type PreferenceStorage } from "./localePreference";
 import { TranslatorProvider, useTranslator } from "../i18n/react";
 import { FaultView } from "./FaultView";
 import type { AppFault, UnavailableSearch } from "./faults";
@@ -32,6 +33,8 @@ export interface AppProps {
   load(): Promise<LoadResult>;
   /** The browser's languages (navigator.languages), after the launch context's. */
   browserLocales?: readonly string[];
+  /** Where the language choice is kept (localStorage; injectable for tests). */
+  preferences?: PreferenceStorage | null;
 }
 
 /**
@@ -44,9 +47,17 @@ const ClinicianView = lazy(() => loadView().then((m) => ({ default: m.ClinicianV
 type State = { kind: "loading" } | { kind: "fault"; fault: AppFault } | { kind: "ready"; session: Session };
 
 /** The app: loading, a fault, or the clinician's view; English or Japanese (launch context, then browser, then switch). */
-export function App({ load, browserLocales = [] }: AppProps) {
+export function App({ load, browserLocales = [], preferences = browserPreferences() }: AppProps) {
   const [state, setState] = useState<State>({ kind: "loading" });
-  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  // A language the clinician chose earlier outranks the launch's and the browser's.
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(() => readLocalePreference(preferences));
+  const chooseLocale = useCallback(
+    (next: Locale) => {
+      writeLocalePreference(preferences, next);
+      setChosenLocale(next);
+    },
+    [preferences],
+  );
   // `background`: re-read the record after a questionnaire was stored, keeping the view (and its open panel
   // and messages) on screen until the new record is in; a first load or a retry after a fault shows loading.
   const [attempt, setAttempt] = useState({ n: 0, background: false });
@@ -80,7 +91,8 @@ export function App({ load, browserLocales = [] }: AppProps) {
   // With the DOM commit, not after paint: text in one language is never announced under the other's lang.
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
-  }, [locale]);
+    document.title = translator.t("app.title");
+  }, [locale, translator]);
   const retry = useCallback(() => setAttempt((a) => ({ n: a.n + 1, background: false })), []);
   const refresh = useCallback(() => setAttempt((a) => ({ n: a.n + 1, background: true })), []);
 
@@ -98,7 +110,7 @@ export function App({ load, browserLocales = [] }: AppProps) {
           session={state.session}
           entries={entries}
           onEntriesChange={setEntries}
-          onLocaleChange={setChosenLocale}
+          onLocaleChange={chooseLocale}
           onRecordChanged={refresh}
         />
       )}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from "vitest";
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App, type LoadResult } from "../../../src/ui/App";
 import type { AppFault } from "../../../src/ui/faults";
@@ -126,6 +126,26 @@ describe("the clinician view", () => {
     expect(screen.getByTestId("tokuhashi-prognosis")).toHaveTextContent("< 6 months");
     expect(document.documentElement.lang).toBe("en");
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("4–7");
+    expect(document.title).toBe("Spinal metastasis: stability, prognosis and expected QOL");
+  });
+
+  it("keeps a manual language choice across a reload (only the locale code, in localStorage), over the launch's", async () => {
+    const user = userEvent.setup();
+    const first = renderApp(session({ locale: "en-GB" }), ["en-GB"]);
+    await screen.findByTestId("tokuhashi-prognosis");
+    await user.selectOptions(screen.getByLabelText("Language"), "ja");
+    expect(document.title).toBe("脊椎転移：不安定性・予後・QOLの見通し");
+    expect({ ...localStorage }).toEqual({ "spine-met-qol.locale": "ja" });
+    first.unmount();
+    // The page is opened again from an English launch: the clinician's choice stands.
+    renderApp(session({ locale: "en-GB" }), ["en-GB"]);
+    expect(await screen.findByTestId("tokuhashi-prognosis")).toHaveTextContent("6か月未満");
+    expect(document.documentElement.lang).toBe("ja");
+    // Anything else in that key is ignored.
+    localStorage.setItem("spine-met-qol.locale", "<script>");
+    cleanup();
+    renderApp(session({ locale: "en-GB" }), ["en-GB"]);
+    expect(await screen.findByTestId("tokuhashi-prognosis")).toHaveTextContent("< 6 months");
   });
 
   it("falls back to the browser's language without a launch locale", async () => {
