@@ -164,8 +164,9 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
   if (missing.length > 0) lines.push(`- ${cdsText(t, "cds.detail.missing", { what: missing.join(cdsText(t, "cds.join.comma")) })}`);
   const unreadable = report.diagnostics.filter((d) => d.code !== undefined && UNREADABLE_CODES.has(d.code));
   if (unreadable.length > 0) {
-    const labels = unreadable.slice(0, 5).map((d) => escapeMarkdown(d.resource ?? "?"));
-    if (unreadable.length > 5) labels.push("…");
+    const named = unreadable.flatMap((d) => (d.resource ? [d.resource] : []));
+    const labels = named.slice(0, 5).map(escapeMarkdown);
+    if (labels.length < unreadable.length) labels.push("…");
     lines.push(`- ${cdsText(t, "cds.detail.unreadable", { count: String(unreadable.length), list: labels.join(", ") })}`);
   }
   lines.push("", `_${cdsText(t, "cds.detail.study.note")}_`);
