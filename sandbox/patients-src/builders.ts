@@ -266,14 +266,14 @@ export class PatientBuilder {
     );
   }
 
-  procedure(o: { suffix: string; text: string; date: string; encounter: Encounter; reason: Condition }): Procedure {
+  procedure(o: { suffix: string; text: string; date: string; encounter?: Encounter; reason: Condition; codes?: Code[] }): Procedure {
     return this.add<Procedure>(
       {
         resourceType: "Procedure",
         status: "completed",
-        code: { text: o.text },
+        code: o.codes ? concept(o.codes, o.text) : { text: o.text },
         subject: this.subject,
-        encounter: this.ref(o.encounter),
+        ...(o.encounter ? { encounter: this.ref(o.encounter) } : {}),
         performedDateTime: o.date,
         performer: [{ actor: PRACTITIONER }],
         reasonReference: [this.ref(o.reason)],

@@ -35,3 +35,10 @@ export const LUNG_METASTASIS: Code[] = [
   [ICD10CM, "C78.00", "Secondary malignant neoplasm of unspecified lung"],
 ];
 
+
+/** Spinal surgery (fhir-mappings/procedures.json: the SNOMED CT ids confirmed there). */
+export const DECOMPRESSION_AND_FUSION: Code[] = [
+  [SNOMED, "387731002", "Laminectomy"],
+  [SNOMED, "55705006", "Spinal fusion"],
+];
+export const SPINAL_FUSION: Code[] = [[SNOMED, "55705006", "Spinal fusion"]];

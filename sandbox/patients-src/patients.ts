@@ -7,7 +7,7 @@ import { LINKS } from "../../src/questionnaires/contract";
 import { SNOMED } from "../levels";
 import { buildLongHistoryPatient } from "./long-history";
 import { codingItem, ICD10CM, ICD10WHO, integerItem, PatientBuilder } from "./builders";
-import { BREAST_CODES as BREAST, KIDNEY, LIVER, LUNG, LUNG_METASTASIS, PROSTATE, RECTUM, THYROID } from "./codes";
+import { BREAST_CODES as BREAST, DECOMPRESSION_AND_FUSION, KIDNEY, LIVER, LUNG, LUNG_METASTASIS, PROSTATE, RECTUM, SPINAL_FUSION, THYROID } from "./codes";
 
 // ------------------------------------------------------------------------- the study's Figures 2–4
 
@@ -75,7 +75,7 @@ function figureCase(o: {
     text: `Spinal metastasis ${o.level} (modelled on the study's ${o.figure})`,
   });
   const admission = b.encounter({ suffix: "enc-surgery", start: o.admission, end: o.discharge, inpatient: true, reason: `Spinal metastasis ${o.level}` });
-  b.procedure({ suffix: "surgery", text: `Posterior decompression and fusion (${o.level})`, date: o.surgery, encounter: admission, reason: met });
+  b.procedure({ suffix: "surgery", text: `Posterior decompression and fusion (${o.level})`, date: o.surgery, encounter: admission, reason: met, codes: DECOMPRESSION_AND_FUSION });
   figureResponses(b, "preop", o.admission, o.preop, admission);
   const followUp = b.encounter({ suffix: "enc-1mo", start: o.oneMonth, end: o.oneMonth, inpatient: false, reason: "1-month postoperative review" });
   figureResponses(b, "1mo", o.oneMonth, o.after, followUp);
@@ -160,8 +160,11 @@ function breastComplete(): Bundle {
     onset: "2019-10-01",
     bodySite: [[SNOMED, "80248007", "Left breast structure"]],
   });
-  b.spinalMetastasis({ suffix: "met-t11-t12", levels: ["T11", "T12"], concept: "body", onset: "2025-05-20", primary, text: "Bone metastasis T11–T12" });
+  const met = b.spinalMetastasis({ suffix: "met-t11-t12", levels: ["T11", "T12"], concept: "body", onset: "2025-05-20", primary, text: "Bone metastasis T11–T12" });
   const visit = b.encounter({ suffix: "enc-clinic", start: "2025-06-03", end: "2025-06-03", inpatient: false, reason: "Spine tumour board work-up" });
+  // The surgery after the work-up: every piece of evidence is before it (pre-operative only; the totals stay 11 and 13).
+  // (No admission Encounter, so that the launch's encounter stays the work-up visit.)
+  b.procedure({ suffix: "surgery", text: "Posterior spinal fusion (T10–L1)", date: "2025-06-10", reason: met, codes: SPINAL_FUSION });
   b.kps({ suffix: "kps-2025-06-02", value: 70, date: "2025-06-02" });
   b.ecog({ suffix: "ecog-2025-06-02", value: 2, date: "2025-06-02" });
   const common = { timepoint: "preop", date: "2025-06-03", authored: "2025-06-03T14:20:00+09:00", encounter: visit } as const;

@@ -6,6 +6,7 @@ import { ReadContext } from "./context";
 import { isObject, labelParam, resourceLabel, type Json } from "./fhir";
 import { looksLikePatient } from "./guards";
 import { readObservation } from "./observations";
+import { readProcedure } from "./procedures";
 import { readQuestionnaireResponse } from "./questionnaires";
 import { issueReason, patientSchema, REASON, type PatientData } from "./schemas";
 import { msg } from "./messages";
@@ -33,6 +34,7 @@ export function extractEvidence(
     visceral: [],
     primaries: [],
     questionnaires: [],
+    surgeries: [],
     diagnostics: ctx.diagnostics,
   };
   // Any iterable but a string: the CLI hands over one resource at a time, parsed only then, so that a long
@@ -109,6 +111,11 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
     case "Patient":
       readPatient(raw, ctx, ev);
       return;
+    case "Procedure": {
+      const s = readProcedure(raw, ctx);
+      if (s) (ev.surgeries ??= []).push(s);
+      return;
+    }
     default:
       if (!RESOURCE_TYPE_RE.test(type)) reportNoType(index, ctx);
       return;

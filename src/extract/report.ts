@@ -30,6 +30,7 @@ import { ageAt, ageForThreshold } from "./age";
 import { msg, type CoreMessageCode } from "./messages";
 import { applyClinician, toReportItem, type ItemPlan } from "./plan";
 import { qolTimepoints } from "./qol";
+import { classifyEvidence, timedPlan } from "./timing";
 import { sinsAnswerPlan, sinsLocationPlan } from "./sins-items";
 import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, vertebralPlan, visceralPlan } from "./tokuhashi-items";
 import type { PatientEvidence } from "./types";
@@ -92,6 +93,13 @@ function levelsOnFile(ev: PatientEvidence): { levels: SpinalLevel[]; provenance:
   return { levels: SPINAL_LEVELS.filter((l) => set.has(l)), provenance };
 }
 
+/** The data-access layer could not read (all of) the spinal surgery Procedures: their search failed or was cut short. */
+function proceduresUnread(diagnostics: readonly Diagnostic[] | undefined): boolean {
+  return (diagnostics ?? []).some(
+    (d) => d.params?.search === "Procedure" && d.severity !== "info",
+  );
+}
+
 export function scoreReport(evidence: PatientEvidence, options: ReportOptions): ScoreReport {
   const diags: Diagnostic[] = [...evidence.diagnostics];
   const entries: ClinicianEntries = options.clinician ?? {};
@@ -127,13 +135,15 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   });
 
   // SINS
+  // Time: the items use pre-operative evidence only (docs/clinical-rules.md, "Time"); the QOL course uses all.
+  const te = classifyEvidence(evidence, { proceduresUnread: proceduresUnread(options.diagnostics) }, diags);
   const sp = {
-    location: clinician(sinsLocationPlan(evidence, diags), s.location, SINS_LEVELS, "item.sins.location", diags),
-    pain: clinician(sinsAnswerPlan(evidence, "pain", diags), s.pain, SINS_PAIN, "item.sins.pain", diags),
-    boneLesion: clinician(sinsAnswerPlan(evidence, "boneLesion", diags), s.boneLesion, SINS_BONE_LESION, "item.sins.boneLesion", diags),
-    alignment: clinician(sinsAnswerPlan(evidence, "alignment", diags), s.alignment, SINS_ALIGNMENT, "item.sins.alignment", diags),
-    collapse: clinician(sinsAnswerPlan(evidence, "collapse", diags), s.collapse, SINS_COLLAPSE, "item.sins.collapse", diags),
-    posterolateral: clinician(sinsAnswerPlan(evidence, "posterolateral", diags), s.posterolateral, SINS_POSTEROLATERAL, "item.sins.posterolateral", diags),
+    location: clinician(timedPlan((e, d) => sinsLocationPlan(e, d), te, SINS_LEVELS, null, diags), s.location, SINS_LEVELS, "item.sins.location", diags),
+    pain: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "pain", d), te, SINS_PAIN, "pain", diags), s.pain, SINS_PAIN, "item.sins.pain", diags),
+    boneLesion: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "boneLesion", d), te, SINS_BONE_LESION, "boneLesion", diags), s.boneLesion, SINS_BONE_LESION, "item.sins.boneLesion", diags),
+    alignment: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "alignment", d), te, SINS_ALIGNMENT, "alignment", diags), s.alignment, SINS_ALIGNMENT, "item.sins.alignment", diags),
+    collapse: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "collapse", d), te, SINS_COLLAPSE, "collapse", diags), s.collapse, SINS_COLLAPSE, "item.sins.collapse", diags),
+    posterolateral: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "posterolateral", d), te, SINS_POSTEROLATERAL, "posterolateral", diags), s.posterolateral, SINS_POSTEROLATERAL, "item.sins.posterolateral", diags),
   };
   const sinsScore = sins({
     location: sp.location.candidates,
@@ -146,12 +156,12 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
 
   // Tokuhashi
   const tp = {
-    generalCondition: clinician(generalConditionPlan(evidence, diags), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
-    extraspinalBoneMets: clinician(extraspinalPlan(evidence, diags), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
-    vertebralBodyMets: clinician(vertebralPlan(evidence, diags), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
-    visceralMets: clinician(visceralPlan(evidence, diags), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),
-    primarySite: clinician(primaryPlan(evidence, diags), t.primarySite, PRIMARY_SITES, "item.tokuhashi.primarySite", diags),
-    palsy: clinician(palsyPlan(evidence, diags), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
+    generalCondition: clinician(timedPlan(generalConditionPlan, te, GENERAL_CONDITIONS, "generalCondition", diags), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
+    extraspinalBoneMets: clinician(timedPlan(extraspinalPlan, te, EXTRASPINAL_BONE_METS, "extraspinalBoneMets", diags), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
+    vertebralBodyMets: clinician(timedPlan(vertebralPlan, te, VERTEBRAL_BODY_METS, "vertebralBodyMets", diags), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
+    visceralMets: clinician(timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),
+    primarySite: clinician(timedPlan(primaryPlan, te, PRIMARY_SITES, "primarySite", diags), t.primarySite, PRIMARY_SITES, "item.tokuhashi.primarySite", diags),
+    palsy: clinician(timedPlan(palsyPlan, te, FRANKEL_GRADES, null, diags), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
   };
   const tokScore = tokuhashi({
     generalCondition: tp.generalCondition.candidates,

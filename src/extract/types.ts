@@ -133,6 +133,21 @@ export interface QuestionnaireFinding {
   tokuhashi?: TokuhashiAnswers;
 }
 
+/**
+ * A spinal surgery Procedure on file (fhir-mappings/procedures.json or a local code) that took place or may have:
+ * the index surgery is the latest dated one (src/extract/timing.ts). Procedures that did not take place
+ * (preparation, not-done, entered-in-error) are not findings.
+ */
+export interface SurgeryFinding {
+  /** completed, in-progress, on-hold, stopped: the surgery began. unknown: it may have. */
+  status: "completed" | "in-progress" | "on-hold" | "stopped" | "unknown";
+  /** When it began as written: performedDateTime, else performedPeriod.start, else performedPeriod.end; null when none. */
+  date: string | null;
+  /** The matched code's display (the record's, else the table's). */
+  display: string;
+  provenance: Provenance;
+}
+
 export interface PatientFacts {
   /** A Patient resource with this id was among the resources. */
   found: boolean;
@@ -154,6 +169,8 @@ export interface PatientEvidence {
   visceral: VisceralFinding[];
   primaries: PrimaryFinding[];
   questionnaires: QuestionnaireFinding[];
+  /** Spinal surgery Procedures (absent in evidence built before Procedures were read: none on file). */
+  surgeries?: SurgeryFinding[];
   diagnostics: Diagnostic[];
 }
 

@@ -1,0 +1,447 @@
+/**
+ * Time: pre-operative scores use pre-operative evidence (docs/clinical-rules.md, "Time"; issue 12 items 1 and 8).
+ *
+ * The index surgery is the latest spinal surgery Procedure on file that took place and has a date
+ * (./procedures.ts); failing any, the app's own 1-month answers mark that a surgery took place before them.
+ * Every piece of dated evidence is then placed once, here:
+ * - "pre": before the index surgery: the items (SINS, Tokuhashi) use it;
+ * - "post": after it (a later Observation, any 1-month answer): follow-up, shown on the QOL course and named
+ *   on the item it would have decided, never used for the item;
+ * - "unclear": it cannot be placed with certainty (the same day without times, no date, a surgery without a
+ *   date or of unknown status, a diagnosis recorded after the surgery, between the last pre-op answer and the
+ *   first 1-month answer, a "pre-op" answer dated on or after a 1-month answer or after the surgery): the item
+ *   widens to include it (a range) and says why.
+ * `timedPlan` runs an item's own reader on the pre-operative evidence, and again with the unclear and with
+ * all evidence only when there is some, so the item readers stay unaware of time.
+ */
+import type { Diagnostic, Provenance } from "../report/types";
+import { coreList, type CoreMessage, type CoreParam } from "../scores";
+import { dayOf } from "./fhir";
+import { msg, refParam, valueTerm, type ValueItem } from "./messages";
+import type { ItemPlan } from "./plan";
+import type { PatientEvidence, QuestionnaireFinding, SurgeryFinding } from "./types";
+
+export type Timing = "pre" | "post" | "unclear";
+
+export type UnclearReason = "same-day" | "undated" | "surgery-undated" | "surgery-status-unknown" | "condition-after" | "between" | "preop-contradiction";
+
+export interface PieceTiming {
+  timing: Exclude<Timing, "pre">;
+  reason: UnclearReason | null;
+}
+
+/** The evidence as each item may use it. */
+export interface TimedEvidence {
+  /** Pre-operative evidence only: what the items are built from. */
+  pre: PatientEvidence;
+  /** Pre-operative plus timing-unclear evidence; null when nothing is unclear. */
+  withUnclear: PatientEvidence | null;
+  /** Everything (follow-up included); null when nothing is follow-up. */
+  all: PatientEvidence | null;
+  /** The boundary as the notes name it ("the surgery of 2026-03-01 (Procedure/s1)"); null when there is none. */
+  boundary: { text: string; param: CoreParam } | null;
+  /** Every piece that is not pre-operative, by its Provenance. */
+  pieces: Map<Provenance, PieceTiming>;
+}
+
+// ------------------------------------------------------------------------------------------ dates
+
+/** The first and last calendar day a FHIR date can denote ("2026" → 2026-01-01…2026-12-31). */
+function dayRange(date: string): [string, string] {
+  if (date.length >= 10) return [date.slice(0, 10), date.slice(0, 10)];
+  if (date.length === 7) return [`${date}-01`, `${date}-31`];
+  return [`${date.slice(0, 4)}-01-01`, `${date.slice(0, 4)}-12-31`];
+}
+
+function hasTime(date: string): boolean {
+  return date.length > 10 && Number.isFinite(Date.parse(date));
+}
+
+/** Where `e` lies against `s`: before, after (or at the same instant), or not decidable (the same day without both times). */
+export function compareDates(e: string, s: string): "before" | "after" | "same-day" {
+  if (hasTime(e) && hasTime(s)) return Date.parse(e) < Date.parse(s) ? "before" : "after";
+  const [e0, e1] = dayRange(e);
+  const [s0, s1] = dayRange(s);
+  if (e1 < s0) return "before";
+  if (e0 > s1) return "after";
+  return "same-day";
+}
+
+/** The later of two FHIR dates by their first possible day (then as written). */
+function later(a: string, b: string): boolean {
+  const c = compareDates(a, b);
+  if (c !== "same-day") return c === "after";
+  return a > b;
+}
+
+// ------------------------------------------------------------------------------------------ the boundary
+
+interface SurgeryBoundary {
+  kind: "surgery";
+  index: SurgeryFinding & { date: string };
+  /** Surgeries that cannot be placed (no date), or may not have happened (status unknown). */
+  doubtful: SurgeryFinding[];
+}
+
+interface QuestionnaireBoundary {
+  kind: "questionnaires";
+  /** The earliest 1-month answer with a date (null: none is dated). */
+  firstOneMonth: QuestionnaireFinding | null;
+  /** The latest non-contradicting pre-op answer's date. */
+  lastPreop: string | null;
+}
+
+interface UndatedBoundary {
+  kind: "undated";
+  doubtful: SurgeryFinding[];
+}
+
+type Boundary = SurgeryBoundary | QuestionnaireBoundary | UndatedBoundary;
+
+function qrDate(q: QuestionnaireFinding): string | null {
+  return q.timepointDate ?? q.date;
+}
+
+function label(p: Provenance, date: string | null): { text: string; param: CoreParam } {
+  const ref = p.reference ?? "no id";
+  if (!date) return { text: ref, param: refParam(p.reference) };
+  return { text: `${ref} of ${date}`, param: msg("term.ref-dated", { ref: refParam(p.reference), day: date }) };
+}
+
+function surgeryPhrase(s: SurgeryFinding): { text: string; param: CoreParam } {
+  const ref = s.provenance.reference ?? "no id";
+  if (s.date) return { text: `the surgery of ${s.date} (${ref})`, param: msg("time.boundary.surgery", { day: s.date, ref: refParam(s.provenance.reference) }) };
+  return { text: `the surgery ${ref} (no date)`, param: msg("time.boundary.surgery-undated", { ref: refParam(s.provenance.reference) }) };
+}
+
+/**
+ * Finds the boundary and reports what decided it. `proceduresUnread`: the Procedure search failed, so only the
+ * app's own answers can place evidence (said in a warning).
+ */
+function findBoundary(ev: PatientEvidence, proceduresUnread: boolean, diags: Diagnostic[]): Boundary | null {
+  const surgeries = ev.surgeries ?? [];
+  const certain = surgeries.filter((s) => s.status !== "unknown");
+  let index: (SurgeryFinding & { date: string }) | null = null;
+  for (const s of certain) if (s.date && (!index || later(s.date, index.date))) index = s as SurgeryFinding & { date: string };
+  const doubtful = surgeries.filter((s) => s !== index && (s.date === null || s.status === "unknown"));
+  for (const s of doubtful) {
+    const ref = s.provenance.reference ?? "no id";
+    if (s.date === null) {
+      diags.push({
+        severity: "warning",
+        code: "surgery-undated",
+        message: `${ref} (spinal surgery) has no date: evidence cannot be placed before or after it, and the items that rest on it become ranges`,
+        resource: ref,
+        messageCode: "diag.time.surgery-undated",
+        params: { ref: refParam(s.provenance.reference) },
+      });
+    } else {
+      diags.push({
+        severity: "warning",
+        code: "surgery-status-unknown",
+        message: `${ref} (spinal surgery of ${s.date}) has status unknown: evidence from that day on may be after a surgery and becomes a range`,
+        resource: ref,
+        messageCode: "diag.time.surgery-status-unknown",
+        params: { ref: refParam(s.provenance.reference), day: s.date },
+      });
+    }
+  }
+  if (index) {
+    const ref = index.provenance.reference ?? "no id";
+    diags.push({
+      severity: "info",
+      code: "index-surgery",
+      message: `Index surgery: ${index.display} on ${index.date} (${ref}). Evidence after it is follow-up: shown on the course, not used for SINS or Tokuhashi`,
+      resource: ref,
+      messageCode: "diag.time.index-surgery",
+      params: { display: index.display, day: index.date, ref: refParam(index.provenance.reference) },
+    });
+    return { kind: "surgery", index, doubtful };
+  }
+  if (proceduresUnread) {
+    diags.push({
+      severity: "warning",
+      code: "procedures-unread",
+      message: "Spinal surgery Procedures could not be read: whether evidence is before or after the surgery rests on the app's own pre-op and 1-month answers only",
+      messageCode: "diag.time.procedures-unread",
+    });
+  }
+  if (doubtful.length > 0) return { kind: "undated", doubtful };
+  const oneMonth = ev.questionnaires.filter((q) => q.timepoint === "1mo");
+  if (oneMonth.length === 0) return null;
+  let first: QuestionnaireFinding | null = null;
+  for (const q of oneMonth) {
+    const d = qrDate(q);
+    if (d && (!first || later(qrDate(first) as string, d))) first = q;
+  }
+  let lastPreop: string | null = null;
+  for (const q of ev.questionnaires) {
+    const d = qrDate(q);
+    if (q.timepoint !== "preop" || !d) continue;
+    if (first && compareDates(d, qrDate(first) as string) !== "before") continue;
+    if (!lastPreop || later(d, lastPreop)) lastPreop = d;
+  }
+  if (first) {
+    const ref = first.provenance.reference ?? "no id";
+    const day = qrDate(first) as string;
+    diags.push({
+      severity: "info",
+      code: "one-month-boundary",
+      message: `No spinal surgery Procedure on file: the 1-month answer ${ref} of ${day} shows the surgery was before it; evidence after the last pre-op answer is not used on its own`,
+      resource: ref,
+      messageCode: "diag.time.one-month-boundary",
+      params: { ref: refParam(first.provenance.reference), day },
+    });
+  }
+  return { kind: "questionnaires", firstOneMonth: first, lastPreop };
+}
+
+function boundaryPhrase(b: Boundary): { text: string; param: CoreParam } {
+  switch (b.kind) {
+    case "surgery":
+      return surgeryPhrase(b.index);
+    case "undated":
+      return surgeryPhrase(b.doubtful[0] as SurgeryFinding);
+    case "questionnaires": {
+      const q = b.firstOneMonth;
+      if (!q) return { text: "the surgery (date unknown)", param: msg("time.boundary.unknown") };
+      const ref = q.provenance.reference ?? "no id";
+      const day = qrDate(q) as string;
+      return { text: `the surgery before the 1-month answer of ${day} (${ref})`, param: msg("time.boundary.one-month", { day, ref: refParam(q.provenance.reference) }) };
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------ placing evidence
+
+/** A dated measurement or "other" answer against the boundary. */
+function placeDated(date: string | null, b: Boundary): PieceTiming | null {
+  if (b.kind === "undated") return { timing: "unclear", reason: "surgery-undated" };
+  if (date === null) return { timing: "unclear", reason: "undated" };
+  if (b.kind === "questionnaires") {
+    if (b.firstOneMonth && compareDates(date, qrDate(b.firstOneMonth) as string) !== "before") return { timing: "post", reason: null };
+    if (b.lastPreop && compareDates(date, b.lastPreop) !== "after") return null;
+    return { timing: "unclear", reason: b.firstOneMonth ? "between" : "surgery-undated" };
+  }
+  const c = compareDates(date, b.index.date);
+  if (c === "after") return { timing: "post", reason: null };
+  if (c === "same-day") return { timing: "unclear", reason: "same-day" };
+  for (const d of b.doubtful) {
+    if (d.date === null) return { timing: "unclear", reason: "surgery-undated" };
+    if (compareDates(date, d.date) !== "before") return { timing: "unclear", reason: "surgery-status-unknown" };
+  }
+  return null;
+}
+
+/** A diagnosis: undated counts; dated after (or on the day of) the boundary it may describe the state before it. */
+function placeCondition(date: string | null, b: Boundary): PieceTiming | null {
+  if (date === null) return null;
+  const t = placeDated(date, b);
+  if (t === null) return null;
+  return { timing: "unclear", reason: t.reason === "same-day" ? "same-day" : t.reason === "surgery-undated" || t.reason === "surgery-status-unknown" ? t.reason : "condition-after" };
+}
+
+/** One of the app's answers: its timepoint first, then its date (item 8: a "pre-op" answer that contradicts the dates). */
+function placeQuestionnaire(q: QuestionnaireFinding, b: Boundary, ev: PatientEvidence, diags: Diagnostic[]): PieceTiming | null {
+  const date = qrDate(q);
+  const ref = q.provenance.reference ?? "no id";
+  if (q.timepoint === "1mo") {
+    if (b.kind === "surgery" && date && compareDates(date, b.index.date) === "before") {
+      const s = surgeryPhrase(b.index);
+      diags.push({
+        severity: "warning",
+        code: "timepoint-contradiction",
+        message: `${ref} is answered "1 month after surgery" but dated ${date}, before ${s.text}: check its date`,
+        resource: ref,
+        messageCode: "diag.time.one-month-before-surgery",
+        params: { ref: refParam(q.provenance.reference), day: date, surgery: s.param },
+      });
+    }
+    return { timing: "post", reason: null };
+  }
+  if (q.timepoint === "preop") {
+    if (date) {
+      const oneMonth = ev.questionnaires
+        .filter((o) => o.timepoint === "1mo" && qrDate(o) !== null && compareDates(qrDate(o) as string, date) !== "after")
+        .sort((x, y) => (later(qrDate(x) as string, qrDate(y) as string) ? 1 : -1))[0];
+      if (oneMonth) {
+        const oRef = oneMonth.provenance.reference ?? "no id";
+        const oDay = qrDate(oneMonth) as string;
+        diags.push({
+          severity: "warning",
+          code: "timepoint-contradiction",
+          message: `${ref} is answered "before surgery" but dated ${date}, on or after the 1-month answer ${oRef} of ${oDay}: not used as pre-operative evidence on its own (its items show a range)`,
+          resource: ref,
+          messageCode: "diag.time.preop-after-one-month",
+          params: { ref: refParam(q.provenance.reference), day: date, other: refParam(oneMonth.provenance.reference), otherDay: oDay },
+        });
+        return { timing: "unclear", reason: "preop-contradiction" };
+      }
+      if (b.kind === "surgery" && compareDates(date, b.index.date) === "after" && dayRange(date)[0] > dayRange(b.index.date)[1]) {
+        const s = surgeryPhrase(b.index);
+        diags.push({
+          severity: "warning",
+          code: "timepoint-contradiction",
+          message: `${ref} is answered "before surgery" but dated ${date}, after ${s.text}: not used as pre-operative evidence on its own (its items show a range)`,
+          resource: ref,
+          messageCode: "diag.time.preop-after-surgery",
+          params: { ref: refParam(q.provenance.reference), day: date, surgery: s.param },
+        });
+        return { timing: "unclear", reason: "preop-contradiction" };
+      }
+    }
+    // The clinician's own statement: before surgery (also on the day of the surgery, and undated).
+    return null;
+  }
+  return placeDated(date, b);
+}
+
+function keep<T extends { provenance: Provenance }>(list: readonly T[], pieces: Map<Provenance, PieceTiming>, allowUnclear: boolean): T[] {
+  return list.filter((x) => {
+    const t = pieces.get(x.provenance);
+    return t === undefined || (allowUnclear && t.timing === "unclear");
+  });
+}
+
+function subset(ev: PatientEvidence, pieces: Map<Provenance, PieceTiming>, allowUnclear: boolean): PatientEvidence {
+  return {
+    patientId: ev.patientId,
+    patient: ev.patient,
+    measurements: keep(ev.measurements, pieces, allowUnclear),
+    spinalLesions: keep(ev.spinalLesions, pieces, allowUnclear),
+    extraspinalFoci: keep(ev.extraspinalFoci, pieces, allowUnclear),
+    unlocatedBoneMets: ev.unlocatedBoneMets,
+    visceral: keep(ev.visceral, pieces, allowUnclear),
+    primaries: keep(ev.primaries, pieces, allowUnclear),
+    questionnaires: keep(ev.questionnaires, pieces, allowUnclear),
+    surgeries: ev.surgeries ?? [],
+    diagnostics: ev.diagnostics,
+  };
+}
+
+/** Places every piece of evidence once (diagnostics for the boundary and for contradicting answers go to `diags`). */
+export function classifyEvidence(ev: PatientEvidence, options: { proceduresUnread?: boolean }, diags: Diagnostic[]): TimedEvidence {
+  const b = findBoundary(ev, options.proceduresUnread === true, diags);
+  const pieces = new Map<Provenance, PieceTiming>();
+  if (b === null) return { pre: ev, withUnclear: null, all: null, boundary: null, pieces };
+  const set = (p: Provenance, t: PieceTiming | null): void => {
+    if (t) pieces.set(p, t);
+  };
+  for (const m of ev.measurements) set(m.provenance, placeDated(m.date, b));
+  for (const q of ev.questionnaires) set(q.provenance, placeQuestionnaire(q, b, ev, diags));
+  for (const l of ev.spinalLesions) set(l.provenance, placeCondition(l.date, b));
+  for (const f of ev.extraspinalFoci) set(f.provenance, placeCondition(f.date, b));
+  for (const v of ev.visceral) set(v.provenance, placeCondition(v.date, b));
+  for (const p of ev.primaries) set(p.provenance, placeCondition(p.date, b));
+  let unclear = false;
+  let post = false;
+  for (const t of pieces.values()) {
+    if (t.timing === "unclear") unclear = true;
+    else post = true;
+  }
+  return {
+    pre: pieces.size === 0 ? ev : subset(ev, pieces, false),
+    withUnclear: unclear ? subset(ev, pieces, true) : null,
+    all: post ? ev : null,
+    boundary: boundaryPhrase(b),
+    pieces,
+  };
+}
+
+// ------------------------------------------------------------------------------------------ items
+
+const REASON_TEXT: Record<UnclearReason, string> = {
+  "same-day": "same day as the surgery, no time to tell",
+  undated: "no date",
+  "surgery-undated": "the surgery's date is unknown",
+  "surgery-status-unknown": "a spinal surgery of unknown status is on file",
+  "condition-after": "a diagnosis recorded after the surgery may describe the state before it",
+  between: "after the last pre-op answer and before the 1-month answer",
+  "preop-contradiction": "answered as pre-op, but its date contradicts that",
+};
+
+function pieceParam(p: Provenance, t: PieceTiming): { text: string; param: CoreParam } {
+  const day = dayOf(p.date);
+  const l = label(p, day);
+  if (t.reason === null) return l;
+  return { text: `${l.text} (${REASON_TEXT[t.reason]})`, param: msg("time.piece", { piece: l.param, reason: msg(`time.reason.${t.reason}`) }) };
+}
+
+function valuesParam<V extends string>(candidates: readonly V[], item: ValueItem | null): { text: string; param: CoreParam } {
+  if (candidates.length === 0) return { text: "no single value", param: msg("time.values.unknown") };
+  return {
+    text: candidates.join(" or "),
+    param: coreList("or", candidates.map((v) => (item ? valueTerm(item, v) : v))),
+  };
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v) => b.includes(v));
+}
+
+function addNote<V extends string>(plan: ItemPlan<V>, text: string, code: CoreMessage): ItemPlan<V> {
+  return {
+    ...plan,
+    context: plan.context ? `${plan.context} ${text}` : text,
+    contextCodes: [...plan.contextCodes, code],
+  };
+}
+
+/**
+ * An item built from pre-operative evidence only; timing-unclear evidence that would take part widens it to a
+ * range, and follow-up evidence that would take part is named, not used.
+ * `item`: the item's value terms for the notes (null: the values are quoted as they are, e.g. a level or a grade).
+ */
+export function timedPlan<V extends string>(
+  build: (ev: PatientEvidence, diags: Diagnostic[]) => ItemPlan<V>,
+  te: TimedEvidence,
+  domain: readonly V[],
+  item: ValueItem | null,
+  diags: Diagnostic[],
+): ItemPlan<V> {
+  let plan = build(te.pre, diags);
+  if (!te.boundary || (!te.withUnclear && !te.all)) return plan;
+  const boundary = te.boundary;
+  const scratch: Diagnostic[] = [];
+  const known = new Set(plan.provenance);
+  if (te.withUnclear) {
+    const wider = build(te.withUnclear, scratch);
+    const unclear = wider.provenance.filter((p) => te.pieces.get(p)?.timing === "unclear" && !known.has(p));
+    if (unclear.length > 0) {
+      const all0 = plan.candidates.length > 0 ? plan.candidates : domain;
+      const all1 = wider.candidates.length > 0 ? wider.candidates : domain;
+      const union = domain.filter((v) => all0.includes(v) || all1.includes(v));
+      const candidates = union.length === domain.length ? [] : union;
+      const changed = !sameValues(plan.candidates, wider.candidates);
+      const listed = unclear.map((p) => pieceParam(p, te.pieces.get(p) as PieceTiming));
+      const values = valuesParam(wider.candidates, item);
+      const text = `Timing unclear against ${boundary.text}: ${listed.map((x) => x.text).join("; ")}. ${changed ? "The item is a range that includes it" : "The item is the same with or without it"} (${values.text}).`;
+      const code = msg(changed ? "context.time.unclear" : "context.time.unclear-same", {
+        boundary: boundary.param,
+        pieces: coreList("semicolon", listed.map((x) => x.param)),
+        values: values.param,
+      });
+      plan = addNote(
+        changed
+          ? { ...plan, candidates, confirmed: false, source: plan.source === "missing" ? wider.source : plan.source, provenance: [...plan.provenance, ...unclear] }
+          : plan,
+        text,
+        code,
+      );
+    }
+  }
+  if (te.all) {
+    const everything = build(te.all, scratch);
+    const post = everything.provenance.filter((p) => te.pieces.get(p)?.timing === "post");
+    if (post.length > 0) {
+      const listed = post.map((p) => pieceParam(p, te.pieces.get(p) as PieceTiming));
+      const values = valuesParam(everything.candidates, item);
+      plan = addNote(
+        plan,
+        `After ${boundary.text}: ${listed.map((x) => x.text).join("; ")}. Follow-up, not used for the pre-operative score (it would give ${values.text}).`,
+        msg("context.time.follow-up", { boundary: boundary.param, pieces: coreList("semicolon", listed.map((x) => x.param)), values: values.param }),
+      );
+    }
+  }
+  return plan;
+}
