@@ -1,12 +1,13 @@
 /**
- * Serves the production build (dist/) under /app/, its HTML pages with the headers a hospital deployment
- * serves (launch/csp.ts deploymentHeaders: a Content-Security-Policy narrowed to this origin, frame-ancestors,
+ * Serves the production build (dist/) under /app/, compressed (br or gzip) as a real deployment serves it, its
+ * HTML pages with the headers a hospital deployment serves (launch/csp.ts deploymentHeaders: a Content-Security-Policy narrowed to this origin, frame-ancestors,
  * Referrer-Policy), and the sandbox's own app-config.json in place of the shipped one.
  */
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { send } from "./http-util";
 import { appMissingPage, EHR_CSP } from "./pages";
 import { deploymentHeaders } from "../launch/csp";
@@ -25,6 +26,19 @@ const MIME: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
+
+/** Text the sandbox compresses, as a real deployment's web server does. */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".map", ".webmanifest"]);
+
+/** Brotli when the browser takes it, else gzip, else none (a few kB of text: compressed on each request). */
+export function encode(body: Buffer, acceptEncoding: string | undefined): { encoding: "br" | "gzip"; body: Buffer } | null {
+  const accepted = new Set((acceptEncoding ?? "").split(",").map((e) => e.split(";")[0]?.trim().toLowerCase()));
+  if (accepted.has("br")) {
+    return { encoding: "br", body: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }) };
+  }
+  if (accepted.has("gzip")) return { encoding: "gzip", body: gzipSync(body, { level: 6 }) };
+  return null;
+}
 
 export interface StaticApp {
   built: () => boolean;
@@ -66,7 +80,10 @@ export function staticApp(distDir: string): StaticApp {
         "Cache-Control": ext === ".html" || ext === ".json" ? "no-cache" : rel.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
       };
       if (ext === ".html") Object.assign(headers, SANDBOX_APP_HEADERS);
-      send(res, 200, await readFile(file), type, headers);
+      const body = await readFile(file);
+      const encoded = COMPRESSIBLE.has(ext) ? encode(body, req.headers["accept-encoding"]) : null;
+      if (encoded) Object.assign(headers, { "Content-Encoding": encoded.encoding, Vary: "Accept-Encoding" });
+      send(res, 200, encoded?.body ?? body, type, headers);
     },
   };
 }

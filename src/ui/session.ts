@@ -58,9 +58,12 @@ function serverStillAllowed(serverUrl: string, openServer: boolean, config: AppC
 }
 
 export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
-  // Fetch the engine while the token exchange runs; a failure surfaces below, after the launch faults.
+  // Fetch the engine and app-config.json while the token exchange runs; a failure surfaces below, after the
+  // launch faults.
   const engine = deps.loadEngine();
   engine.catch(() => undefined);
+  const configLoad = deps.loadConfig();
+  configLoad.catch(() => undefined);
   let client: Client;
   try {
     client = await deps.readySession();
@@ -69,8 +72,8 @@ export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
     return { ok: false, fault: { kind: "unexpected" } };
   }
   try {
-    const loaded = await deps.loadConfig();
-    // A broken app-config.json is the deployment's problem: the built-in defaults still read safely.
+    const loaded = await configLoad;
+    // A broken app-config.json: the built-in defaults, which allow no FHIR server, so nothing is read.
     const config = loaded.ok ? loaded.config : DEFAULT_CONFIG;
     const context = deps.launchContext(client);
     if (!serverStillAllowed(client.state.serverUrl, context.openServer, config)) {

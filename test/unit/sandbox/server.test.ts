@@ -3,6 +3,8 @@
  * create, OperationOutcome errors, the open and the protected base, the EHR page and the app's static files.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Bundle, CapabilityStatement, Observation, OperationOutcome, Patient } from "fhir/r4";
@@ -322,6 +324,28 @@ describe("the app (dist/)", () => {
     const port = new URL(origin()).port;
     const viaLocalhost = await getJson(`http://localhost:${port}/app/app-config.json`);
     expect(viaLocalhost.body.issAllowlist).toEqual([`http://localhost:${port}/fhir`, `http://localhost:${port}/open/fhir`]);
+  });
+
+  it("serves the app's text compressed when the browser takes it (br, else gzip), as a deployment does", async () => {
+    const plain = await fetch(`${origin()}/app/launch.html`, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const html = await plain.text();
+    for (const [accept, encoding, inflate] of [
+      ["gzip, deflate, br", "br", brotliDecompressSync],
+      ["gzip", "gzip", gunzipSync],
+    ] as const) {
+      // node's fetch would decode the body itself: read the raw bytes over node:http.
+      const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        httpGet(`${origin()}/app/launch.html`, { headers: { "accept-encoding": accept } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on("error", reject);
+      });
+      expect(raw.headers["content-encoding"]).toBe(encoding);
+      expect(raw.headers.vary).toBe("Accept-Encoding");
+      expect(inflate(raw.body).toString("utf8")).toBe(html);
+    }
   });
 
   it("refuses paths outside dist/", async () => {

@@ -82,6 +82,20 @@ describe("loadSession", () => {
     expect(odd).toEqual({ ok: false, fault: { kind: "unexpected" } });
   });
 
+  it("asks for app-config.json while the token exchange runs, not after it", async () => {
+    let finishExchange: (c: Client) => void = () => undefined;
+    const exchange = new Promise<Client>((resolve) => {
+      finishExchange = resolve;
+    });
+    const loadConfig = vi.fn<SessionDeps["loadConfig"]>().mockResolvedValue({ ok: true, config: CONFIG });
+    const result = loadSession(deps({ readySession: () => exchange, loadConfig }));
+    await Promise.resolve();
+    expect(loadConfig).toHaveBeenCalledTimes(1); // before the exchange has finished
+    finishExchange(client);
+    expect((await result).ok).toBe(true);
+    expect(loadConfig).toHaveBeenCalledTimes(1);
+  });
+
   it("reads nothing when app-config.json is unreadable: the built-in defaults allow no server", async () => {
     const loadPatientRecord = vi.fn<SessionDeps["loadPatientRecord"]>().mockResolvedValue(record);
     const result = await loadSession(deps({ loadConfig: () => Promise.resolve({ ok: false, problems: ["bad"] }), loadPatientRecord }));
