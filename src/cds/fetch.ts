@@ -65,7 +65,10 @@ async function readCapped(res: Response, budget: { bytes: number }): Promise<str
       const { done, value } = await reader.read();
       if (done) break;
       budget.bytes -= value.byteLength;
-      if (budget.bytes < 0) throw new FetchFailure("response larger than the configured byte cap");
+      if (budget.bytes < 0) {
+        void reader.cancel().catch(() => undefined);
+        throw new FetchFailure("response larger than the configured byte cap");
+      }
       chunks.push(value);
     }
   } finally {
@@ -88,7 +91,7 @@ async function getJson(access: FhirAccess, url: string): Promise<unknown> {
     throw new FetchFailure((e as Error).name === "TimeoutError" ? "the FHIR server did not answer in time" : "the FHIR server could not be reached");
   }
   if (res.status !== 200) {
-    await res.body?.cancel().catch(() => undefined);
+    await readCapped(res, access.budget).catch(() => ""); // drained (capped), so the connection can be reused
     throw new FetchFailure(`the FHIR server answered ${res.status}`);
   }
   const text = await readCapped(res, access.budget);
