@@ -8,7 +8,8 @@ import type { AppConfig } from "./config";
 
 export type LaunchKind = "ehr" | "standalone";
 
-const READS = ["Patient", "Condition", "Observation", "QuestionnaireResponse"] as const;
+/** What the app reads (src/fhir/record.ts): the Procedures tell when the index surgery was (pre-op vs follow-up). */
+const READS = ["Patient", "Condition", "Observation", "Procedure", "QuestionnaireResponse"] as const;
 
 export function buildScopes(config: AppConfig, kind: LaunchKind): string {
   const scopes = config.scopes !== null ? config.scopes.split(/\s+/).filter(Boolean) : defaultScopes(config, kind);

@@ -14,7 +14,7 @@ import { expect, test } from "../harness";
 
 /** The default v1 scopes of launch/scopes.ts without `patient/QuestionnaireResponse.write`. */
 const READ_ONLY_SCOPES =
-  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read online_access";
+  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read online_access";
 
 /** Serves public/app-config.json with the scopes replaced, to this page only. */
 async function readOnlyLaunch(page: Page): Promise<void> {

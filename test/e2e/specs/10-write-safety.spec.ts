@@ -22,7 +22,7 @@ const QUESTIONNAIRE_MISSING =
 
 /** The default v1 scopes of launch/scopes.ts without `patient/QuestionnaireResponse.write`. */
 const READ_ONLY_SCOPES =
-  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read online_access";
+  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read online_access";
 
 const FHIR_JSON = { "content-type": "application/fhir+json", "access-control-allow-origin": "*" };
 const isResponsePost = (r: Request): boolean => r.method() === "POST" && new URL(r.url()).pathname === "/fhir/QuestionnaireResponse";

@@ -198,7 +198,7 @@ test("launch safety: only the scopes used are asked for; no PKCE verifier stays 
   const scope = new URL((await authorize).url()).searchParams.get("scope") ?? "";
   expect.equal(
     scope,
-    "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
+    "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
     "scopes of an EHR launch",
   );
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });

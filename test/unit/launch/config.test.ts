@@ -69,15 +69,15 @@ describe("app configuration", () => {
 describe("scopes", () => {
   it("SMART v1 default: an EHR launch asks for 'launch', not 'launch/patient' (the EHR's context names the patient)", () => {
     expect(buildScopes(config(), "ehr")).toBe(
-      "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
+      "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
     );
   });
   it("SMART v2: .rs for reads, .c for the QuestionnaireResponse creates (the app never updates)", () => {
     expect(buildScopes(config({ scopeStyle: "v2" }), "ehr")).toBe(
-      "openid fhirUser launch patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/QuestionnaireResponse.rs patient/QuestionnaireResponse.c online_access",
+      "openid fhirUser launch patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/Procedure.rs patient/QuestionnaireResponse.rs patient/QuestionnaireResponse.c online_access",
     );
     expect(buildScopes(config({ scopeStyle: "v2" }), "standalone")).toBe(
-      "openid fhirUser launch/patient patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/QuestionnaireResponse.rs patient/QuestionnaireResponse.c online_access",
+      "openid fhirUser launch/patient patient/Patient.rs patient/Condition.rs patient/Observation.rs patient/Procedure.rs patient/QuestionnaireResponse.rs patient/QuestionnaireResponse.c online_access",
     );
   });
   it("standalone launch drops 'launch' and keeps launch/patient", () => {

@@ -100,7 +100,7 @@ describe("EHR launch", () => {
     expect(q.get("client_id")).toBe("spine-met-qol");
     expect(q.get("redirect_uri")).toBe(`${APP}/index.html`);
     expect(q.get("scope")).toBe(
-      "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
+      "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
     );
     expect(q.get("aud")).toBe(ISS);
     expect(q.get("launch")).toBe("launch-123");
@@ -159,7 +159,7 @@ describe("EHR launch", () => {
     );
     const record = await loadPatientRecord(client, { observationCodes: ["http://loinc.org|89243-0"] });
     expect(record).toMatchObject({ patient: { id: "p1" }, resources: [], partial: false });
-    expect(auth).toEqual(Array(4).fill("Bearer secret-access-token"));
+    expect(auth).toEqual(Array(5).fill("Bearer secret-access-token")); // Patient, Condition, Observation, Procedure, QuestionnaireResponse
   });
 
   it("a page reload after the launch keeps the session without a second token exchange", async () => {
