@@ -7,7 +7,7 @@ import type { CoreMessage, CoreParam } from "../scores/types";
 import { accessMessage, DETAIL_CODE } from "./messages";
 
 /** The searches of one patient record load (the Patient read itself is not optional). */
-export type SearchName = "Condition" | "Observation" | "QuestionnaireResponse";
+export type SearchName = "Condition" | "Observation" | "QuestionnaireResponse" | "Procedure";
 
 /** What was wrong with an answer that is not the FHIR JSON asked for (each has its message, ./messages.ts). */
 export type InvalidResponseDetail =

@@ -1,6 +1,7 @@
 /**
  * One patient's record as the scores need it: the Patient, and in one parallel wave their Conditions,
- * the Observations with the codes the extraction asks for, and the app's own QuestionnaireResponses.
+ * the Observations with the codes the extraction asks for, the app's own QuestionnaireResponses and the spinal
+ * surgery Procedures (by code; they mark the index surgery, docs/clinical-rules.md "Time").
  *
  * Decisions (see docs/INTEGRATION.md):
  * - Observations are searched by code (`code=system|code,…`, encoded by URLSearchParams, split into
@@ -24,12 +25,19 @@ import { FhirFaultError, faultCode, faultMessage, isFatalFault, type FhirFault, 
 import { accessMessage, holdsTerm, searchTerm } from "./messages";
 import { fhirRequest, type RequestPolicy } from "./request";
 import { searchAll, type SearchResult } from "./search";
+import { PROCEDURE_SEARCH_CODES } from "../extract/procedure-codes";
 
 export interface LoadOptions {
   /** Observation codes to search, each "system|code" (e.g. "http://loinc.org|89243-0"). Empty: no Observation search. */
   observationCodes: readonly string[];
   /** Condition codes ("system|code"); absent or empty: all of the patient's Conditions. */
   conditionCodes?: readonly string[];
+  /**
+   * Spinal surgery codes ("system|code") for the Procedure search; default: fhir-mappings/procedures.json and the
+   * local codes (src/extract/procedure-codes.ts). Empty: no Procedure search (the timing then rests on the app's
+   * own answers, and the report says so).
+   */
+  procedureCodes?: readonly string[];
   /** Canonical base of the app's Questionnaires (the configuration's questionnaireBase). */
   questionnaireBase?: string;
   /** Default: the launch context's patient. */
@@ -73,12 +81,14 @@ const WHAT_IS_MISSING: Record<SearchName, string> = {
   Condition: "diagnoses (metastasis levels, primary tumour, visceral metastases)",
   Observation: "measurements (performance status, pain, function scores)",
   QuestionnaireResponse: "questionnaires saved earlier by this app",
+  Procedure: "spinal surgeries (which evidence is before the surgery)",
 };
 
 const LABEL: Record<SearchName, string> = {
   Condition: "Conditions",
   Observation: "Observations",
   QuestionnaireResponse: "QuestionnaireResponses",
+  Procedure: "Procedures",
 };
 
 /** Splits codes into comma-joined groups whose encoded length stays under the limit. */
@@ -329,6 +339,18 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
     );
   }
   plans.push({ name: "QuestionnaireResponse", parts: [byPatient()], filtered: false, keep: (r) => isOwnResponse(r, base) });
+  // Spinal surgeries, in the same wave: the index surgery decides which evidence is pre-operative. Filtered by
+  // code (a 400 → one unfiltered search, filtered here, as for Observations).
+  const procedureCodes = options.procedureCodes ?? PROCEDURE_SEARCH_CODES;
+  if (procedureCodes.length > 0) {
+    const procedureSet = new Set(procedureCodes);
+    plans.push({
+      name: "Procedure",
+      parts: codeChunks(procedureCodes).map((code) => byPatient({ code })),
+      filtered: true,
+      keep: (r) => hasCode(r, procedureSet),
+    });
+  }
 
   const opts = {
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,

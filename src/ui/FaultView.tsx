@@ -56,6 +56,7 @@ const SEARCH_LABEL: Record<UnavailableSearch["search"], MessageKey> = {
   Condition: "app.search.Condition",
   Observation: "app.search.Observation",
   QuestionnaireResponse: "app.search.QuestionnaireResponse",
+  Procedure: "app.search.Procedure",
 };
 
 /** On one panel: which searches it depends on could not be read (scope missing, server busy …). */

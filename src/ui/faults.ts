@@ -75,4 +75,6 @@ export const PANELS_OF_SEARCH: Record<SearchName, readonly Panel[]> = {
   Condition: ["segment", "sins", "tokuhashi"],
   Observation: ["tokuhashi", "qol"],
   QuestionnaireResponse: ["sins", "tokuhashi", "qol"],
+  // The index surgery: which evidence is pre-operative (docs/clinical-rules.md, "Time").
+  Procedure: ["sins", "tokuhashi"],
 };

@@ -273,6 +273,7 @@ export const appStrings = defineSection(
     "app.search.Condition": "diagnoses (Conditions)",
     "app.search.Observation": "observations",
     "app.search.QuestionnaireResponse": "questionnaire answers",
+    "app.search.Procedure": "spinal surgeries (Procedures)",
     "app.notice.scope": "The EHR did not give this app permission to read {data} (scope missing): this panel may be incomplete.",
     "app.notice.unreadable": "{data} could not be read ({reason}): this panel may be incomplete.",
 
@@ -584,6 +585,7 @@ export const appStrings = defineSection(
     "app.search.Condition": "診断（Condition）",
     "app.search.Observation": "観察値（Observation）",
     "app.search.QuestionnaireResponse": "質問票の回答",
+    "app.search.Procedure": "脊椎手術（Procedure）",
     "app.notice.scope": "EHRがこのアプリに{data}の読み取り権限を与えていません（スコープ不足）。このパネルは不完全な可能性があります。",
     "app.notice.unreadable": "{data}を読み込めませんでした（{reason}）。このパネルは不完全な可能性があります。",
 

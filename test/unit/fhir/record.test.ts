@@ -22,13 +22,26 @@ const glucose = { resourceType: "Observation", id: "o-glu", status: "final", cod
 const meta = { resourceType: "Condition", id: "c1", code: { coding: [{ system: "http://snomed.info/sct", code: "94222008" }] } };
 const ownQr = { resourceType: "QuestionnaireResponse", id: "qr1", status: "completed", questionnaire: `${questionnaireUrl("eq5d5l")}|1.0.0` };
 const otherQr = { resourceType: "QuestionnaireResponse", id: "qr2", status: "completed", questionnaire: "https://other.example/Questionnaire/intake" };
+const FUSION = "http://snomed.info/sct|55705006";
+const LAMINECTOMY = "http://snomed.info/sct|387731002";
+const surgery = {
+  resourceType: "Procedure",
+  id: "s1",
+  status: "completed",
+  subject: { reference: "Patient/p1" },
+  code: { coding: [{ system: "http://snomed.info/sct", code: "55705006", display: "Spinal fusion" }] },
+  performedDateTime: "2026-03-01",
+};
+const appendectomy = { ...surgery, id: "s2", code: { coding: [{ system: "http://snomed.info/sct", code: "80146002" }] } };
+/** The Procedure search as the app sends it: the spinal surgery codes of fhir-mappings/procedures.json. */
+const PROCEDURE_URL = `${BASE}/Procedure?patient=p1&code=${encodeURIComponent(`${FUSION},${LAMINECTOMY}`)}&_count=100`;
 
 function options(extra: Partial<LoadOptions> = {}): LoadOptions {
   return { observationCodes: [KPS, ECOG], ...fastPolicy({ maxRetries: 1 }), ...extra };
 }
 
 /** Handlers answering a complete, healthy record. */
-function healthyServer(overrides: { observation?: Parameters<typeof http.get>[1] } = {}): string[] {
+function healthyServer(overrides: { observation?: Parameters<typeof http.get>[1]; procedure?: Parameters<typeof http.get>[1] } = {}): string[] {
   const urls: string[] = [];
   const log = (request: Request): void => {
     urls.push(request.url.slice(BASE.length));
@@ -54,6 +67,15 @@ function healthyServer(overrides: { observation?: Parameters<typeof http.get>[1]
       log(request);
       return HttpResponse.json(bundle([ownQr, otherQr]));
     }),
+    // A record without a spinal surgery, unless a test says otherwise.
+    http.get(
+      `${BASE}/Procedure`,
+      overrides.procedure ??
+        (({ request }) => {
+          log(request);
+          return HttpResponse.json(bundle([]));
+        }),
+    ),
   );
   return urls;
 }
@@ -85,14 +107,14 @@ describe("codeChunks / hasCode", () => {
 });
 
 describe("loadPatientRecord", () => {
-  it("reads the patient and, in one parallel wave, Conditions, coded Observations and the app's own QuestionnaireResponses", async () => {
-    // Every request waits until all four have arrived: a sequential client would never get there.
+  it("reads the patient and, in one parallel wave, Conditions, coded Observations, the app's own QuestionnaireResponses and spinal surgery Procedures", async () => {
+    // Every request waits until all five have arrived: a sequential client would never get there.
     const arrived: string[] = [];
     let release!: () => void;
     const all = new Promise<void>((resolve) => (release = resolve));
     const gate = async (name: string): Promise<void> => {
       arrived.push(name);
-      if (arrived.length === 4) release();
+      if (arrived.length === 5) release();
       await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${arrived.join(", ")} in flight`)), 1500))]);
     };
     const urls: string[] = [];
@@ -117,10 +139,16 @@ describe("loadPatientRecord", () => {
         await gate("QuestionnaireResponse");
         return HttpResponse.json(bundle([ownQr, otherQr]));
       }),
+      http.get(`${BASE}/Procedure`, async ({ request }) => {
+        urls.push(request.url);
+        await gate("Procedure");
+        return HttpResponse.json(bundle([surgery, appendectomy]));
+      }),
     );
     const record = await loadPatientRecord(makeClient(), options());
     expect(record.patient).toEqual(patient);
-    expect(record.resources).toEqual([meta, kps, ecog, ownQr]);
+    // The appendectomy a server might send despite the filter is not kept.
+    expect(record.resources).toEqual([meta, kps, ecog, ownQr, surgery]);
     expect(record).toMatchObject({ partial: false, unavailable: [], failures: [], diagnostics: [] });
     expect(urls.sort()).toEqual(
       [
@@ -128,8 +156,56 @@ describe("loadPatientRecord", () => {
         `${BASE}/Observation?patient=p1&code=http%3A%2F%2Floinc.org%7C89243-0%2Chttp%3A%2F%2Floinc.org%7C89247-1&_count=100`,
         `${BASE}/Patient/p1`,
         `${BASE}/QuestionnaireResponse?patient=p1&_count=100`,
+        PROCEDURE_URL,
       ].sort(),
     );
+  });
+
+  it("Procedures: a 400 to the code filter reads the patient's Procedures unfiltered and keeps the spinal surgeries", async () => {
+    const procedureUrls: string[] = [];
+    healthyServer({
+      procedure: ({ request }) => {
+        procedureUrls.push(request.url);
+        if (new URL(request.url).searchParams.has("code")) return new HttpResponse(null, { status: 400 });
+        return HttpResponse.json(bundle([appendectomy, surgery]));
+      },
+    });
+    const record = await loadPatientRecord(makeClient(), options());
+    expect(procedureUrls).toEqual([PROCEDURE_URL, `${BASE}/Procedure?patient=p1&_count=100`]);
+    expect(record.resources).toEqual([meta, kps, ecog, ownQr, surgery]);
+    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "fallback-unfiltered", params: expect.objectContaining({ search: "Procedure" }) })]);
+    expect(record.partial).toBe(false);
+  });
+
+  it("Procedures refused (403): unavailable and named; the report says the timing rests on the app's own answers", async () => {
+    healthyServer({ procedure: () => new HttpResponse(null, { status: 403 }) });
+    const record = await loadPatientRecord(makeClient(), options());
+    expect(record.unavailable).toEqual(["Procedure"]);
+    expect(record.failures).toEqual([{ search: "Procedure", fault: { kind: "forbidden", status: 403 } }]);
+    expect(record.partial).toBe(true);
+    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "search-forbidden", params: expect.objectContaining({ search: "Procedure" }) })]);
+    expect(record.diagnostics[0]!.message).toBe(
+      "The EHR did not give this app permission to read Procedures (scope missing): spinal surgeries (which evidence is before the surgery) are not shown and the scores stay ranges.",
+    );
+    const report = buildReport([record.patient, ...record.resources], "p1", { now: new Date("2026-06-01"), diagnostics: record.diagnostics, partial: record.partial });
+    expect(report.diagnostics.map((d) => d.code)).toContain("procedures-unread");
+    expect(report.diagnostics.find((d) => d.code === "procedures-unread")?.message).toBe(
+      "Spinal surgery Procedures could not be read: whether evidence is before or after the surgery rests on the app's own pre-op and 1-month answers only",
+    );
+  });
+
+  it("Procedures fail (503 after retries) while the rest is read: the other data are kept", async () => {
+    healthyServer({ procedure: () => new HttpResponse(null, { status: 503 }) });
+    const record = await loadPatientRecord(makeClient(), options());
+    expect(record.resources).toEqual([meta, kps, ecog, ownQr]);
+    expect(record.unavailable).toEqual(["Procedure"]);
+    expect(record.diagnostics.map((d) => d.code)).toEqual(["search-failed"]);
+  });
+
+  it("no procedure codes: no Procedure search", async () => {
+    const urls = healthyServer();
+    await loadPatientRecord(makeClient(), options({ procedureCodes: [] }));
+    expect(urls.some((u) => u.startsWith("/Procedure"))).toBe(false);
   });
 
   it("follows Observation pages (three) and the page size", async () => {
@@ -591,17 +667,22 @@ describe("loadPatientRecord's notes, in the catalogue's English and in Japanese"
     server.use(
       http.get(`${BASE}/Condition`, () => new HttpResponse(null, { status: 403 })),
       http.get(`${BASE}/QuestionnaireResponse`, () => new HttpResponse(null, { status: 403 })),
+      http.get(`${BASE}/Procedure`, () => new HttpResponse(null, { status: 403 })),
     );
     const record = await loadPatientRecord(makeClient(), options({ observationCodes: [] }));
-    expect(record.diagnostics.map((d) => d.code)).toEqual(["observations-not-requested", "search-forbidden", "search-forbidden"]);
-    const [none, conditions, questionnaires] = expectTranslated(record.diagnostics);
+    expect(record.diagnostics.map((d) => d.code)).toEqual(["observations-not-requested", "search-forbidden", "search-forbidden", "search-forbidden"]);
+    const [none, conditions, questionnaires, procedures] = expectTranslated(record.diagnostics);
     expect(none).toBe("Observationのコードが設定されていないため、観察値（Observation）は読み込んでいません。");
     expect(conditions).toContain("診断（Condition）の読み取りを許可していません");
     expect(questionnaires).toContain("このアプリで以前に保存した質問票は表示されず");
+    expect(procedures).toBe(
+      "EHRがこのアプリに手術・処置（Procedure）の読み取りを許可していません（スコープ不足）。脊椎手術（どの情報が術前かの判断に使用）は表示されず、スコアは範囲のままです。",
+    );
     healthyServer();
     server.use(
       http.get(`${BASE}/Condition`, () => new HttpResponse(null, { status: 503 })),
       http.get(`${BASE}/QuestionnaireResponse`, () => new HttpResponse(null, { status: 503 })),
+      http.get(`${BASE}/Procedure`, () => new HttpResponse(null, { status: 503 })),
     );
     expectTranslated((await loadPatientRecord(makeClient(), options())).diagnostics);
   });
