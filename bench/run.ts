@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: extraction benchmarks (bench/extract.ts), the score CLI under load (bench/cli.ts: one patient
- * with 10^6 Observations, a hostile folder), then the browser benchmarks when bench/browser.ts exists (it exports
+ * with 10^6 Observations, a hostile folder), the CDS Hooks service (bench/cds.ts: hook ÷ JSON.parse, 50 concurrent
+ * calls on loopback), then the browser benchmarks when bench/browser.ts exists (it exports
  * runBrowserBench(): Promise<string>; it reads the build in dist/ and never writes it).
  *
  *   npm run bench [-- --cli-only] [-- --observations <n>]
@@ -13,6 +14,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchCds } from "./cds";
 import { benchCli, DEFAULT_OBSERVATIONS } from "./cli";
 import { benchExtract, generateBundle } from "./extract";
 
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
   if (!cliOnly) process.stdout.write(`${extractSection()}\n\n`);
   process.stdout.write(`${bundleRssSection()}\n\n`);
   process.stdout.write(`${benchCli(Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_OBSERVATIONS).text}\n\n`);
+  if (!cliOnly) process.stdout.write(`${await benchCds()}\n\n`);
   if (!cliOnly) process.stdout.write(`${await browserSection()}\n`);
 }
 
