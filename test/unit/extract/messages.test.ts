@@ -300,7 +300,84 @@ const CASES: Case[] = [
     resources: [patient(), qr("eq-stored", "eq5d5l", eq5dItems(true)), qr("eq-bare", "eq5d5l", eq5dItems(false), { authored: "2024-05-03" })],
     options: { valueSetId: "Nowhere" },
   },
+  // Time (src/extract/timing.ts): spinal surgeries and the app's timepoint answers.
+  ...TIME_CASES(),
 ];
+
+/** Cases that reach the messages of the time rules (test/unit/extract/timing.test.ts has the golden cases). */
+function TIME_CASES(): Case[] {
+  const surgery = (id: string, extra: Record<string, unknown> = {}) => ({
+    resourceType: "Procedure",
+    id,
+    status: "completed",
+    subject,
+    code: { coding: [{ system: SCT, code: "55705006", display: "Spinal fusion" }] },
+    performedDateTime: "2024-06-01",
+    ...extra,
+  });
+  const frankel = (id: string, grade: string, timepoint: "preop" | "1mo", date: string | null) =>
+    qr(id, "frankel", [
+      { linkId: "timepoint", answer: [coding(`timepoint.${timepoint}`)] },
+      ...(date ? [{ linkId: "timepoint-date", answer: [{ valueDate: date }] }] : []),
+      { linkId: "frankel", answer: [coding(`frankel.${grade}`)] },
+    ], date ? { authored: date } : { authored: undefined });
+  return [
+    {
+      name: "a surgery: evidence the same day, after it, a diagnosis recorded after it, an ignored Procedure",
+      resources: [
+        patient(),
+        surgery("s1"),
+        surgery("s-err", { status: "entered-in-error" }),
+        kps("k60", 60, { effectiveDateTime: "2024-05-20" }),
+        kps("k80", 80, { effectiveDateTime: "2024-06-01" }),
+        kps("k70", 70, { effectiveDateTime: "2024-06-01" }),
+        frankel("f-pre", "C", "preop", "2024-05-25"),
+        frankel("f-1a", "D", "1mo", "2024-07-01"),
+        frankel("f-1b", "E", "1mo", "2024-07-01"),
+        spinal("m-late", [LEVEL.T5], { recordedDate: "2024-06-05" }),
+      ],
+    },
+    {
+      name: "a surgery: contradicting timepoint answers",
+      resources: [patient(), surgery("s1"), frankel("f-pre-late", "E", "preop", "2024-06-05"), kps("k60", 60, { effectiveDateTime: "2024-05-20" }), kps("k70", 70, { effectiveDateTime: "2024-06-01" })],
+    },
+    {
+      name: "a surgery and a 1-month answer dated before it",
+      resources: [patient(), surgery("s1"), frankel("f-1-early", "D", "1mo", "2024-05-20")],
+    },
+    {
+      name: "no surgery on file, a 1-month answer, and an undated KPS",
+      resources: [patient(), frankel("f-1", "D", "1mo", "2024-07-01"), kps("k-undated", 90, { effectiveDateTime: undefined })],
+    },
+    {
+      name: "a surgery without a date, and one of unknown status",
+      resources: [patient(), surgery("s-nodate", { performedDateTime: undefined }), kps("k60", 60, { effectiveDateTime: "2024-05-20" })],
+    },
+    {
+      name: "a surgery of unknown status before the index surgery",
+      resources: [patient(), surgery("s1"), surgery("s-unknown", { status: "unknown", performedDateTime: "2024-05-01" }), kps("k60", 60, { effectiveDateTime: "2024-05-20" })],
+    },
+    {
+      name: "no surgery on file: the app's 1-month answers mark it; a late pre-op answer; an undated KPS",
+      resources: [patient(), frankel("f-pre", "C", "preop", "2024-05-25"), frankel("f-1", "D", "1mo", "2024-07-01"), frankel("f-pre-late", "E", "preop", "2024-07-10"), kps("k50", 50, { effectiveDateTime: "2024-06-10" }), kps("k-undated", 90, { effectiveDateTime: undefined })],
+    },
+    {
+      name: "no surgery on file, a 1-month answer without a date, and Procedures that could not be read",
+      resources: [patient(), frankel("f-1", "D", "1mo", null), kps("k50", 50, { effectiveDateTime: "2024-06-10" })],
+      options: {
+        diagnostics: [
+          {
+            severity: "warning",
+            code: "search-forbidden",
+            message: "The EHR did not give this app permission to read Procedures (scope missing): spinal surgeries (which evidence is before the surgery) are not shown and the scores stay ranges.",
+            messageCode: "access.search-forbidden",
+            params: { search: "Procedure", data: { code: "access.search.Procedure" }, holds: { code: "access.holds.Procedure" } },
+          },
+        ],
+      },
+    },
+  ];
+}
 
 // ------------------------------------------------------------------------------------------ helpers
 
