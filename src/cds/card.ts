@@ -107,7 +107,8 @@ function length(s: string): number {
 export function summaryText(t: Translator, levels: string, report: ScoreReport, sv: SinsVerdict, tv: TokuhashiVerdict): string {
   const sep = cdsText(t, "cds.summary.separator");
   const withWords = (fig: string, words: string | null): string => (words ? cdsText(t, "cds.figure.words", { figure: fig, words }) : fig);
-  const sinsSay = sv.categories.length < 3 ? sinsWords(t, sv) : null;
+  // In brackets already: "≥ 7: …" rather than "… (≥ 7)".
+  const sinsSay = sv.atLeast7 && sv.categories.length > 1 ? cdsText(t, "cds.verdict.sinsAtLeast7.short") : sv.categories.length < 3 ? sinsWords(t, sv) : null;
   const tokSay = tv.prognoses.length < 3 ? tokuhashiWords(t, tv) : null;
   const build = (lv: string, sw: string | null, tw: string | null): string =>
     [

@@ -38,7 +38,7 @@ describe("summaryText", () => {
   it("keeps the verdict words while they fit", () => {
     const t = createTranslator("en");
     expect(summaryText(t, "T11–L1", report([7, 18], [9, 15]), sinsVerdict(7, 18), tokuhashiVerdict(9, 15))).toBe(
-      "Spinal metastasis T11–L1 · SINS 7–18 (potentially unstable or unstable (≥ 7)) · Tokuhashi 9–15 (≥ 6 months or ≥ 1 year)",
+      "Spinal metastasis T11–L1 · SINS 7–18 (≥ 7: potentially unstable or unstable) · Tokuhashi 9–15 (≥ 6 months or ≥ 1 year)",
     );
   });
 
@@ -47,7 +47,7 @@ describe("summaryText", () => {
     const levels = "C1, C3, C5, C7, T2, T4, T6, T8, T10, T12, L2, L4";
     const s = summaryText(t, levels, report([7, 18], [9, 15]), sinsVerdict(7, 18), tokuhashiVerdict(9, 15));
     expect([...s].length).toBeLessThanOrEqual(SUMMARY_MAX);
-    expect(s).toBe(`Spinal metastasis ${levels} · SINS 7–18 (potentially unstable or unstable (≥ 7)) · Tokuhashi 9–15`);
+    expect(s).toBe(`Spinal metastasis ${levels} · SINS 7–18 (≥ 7: potentially unstable or unstable) · Tokuhashi 9–15`);
     const longer = `${levels}, S1, S2, S3, S4, S5, C2, C4, C6, T1, T3, T5, T7, T9, T11`;
     const cut = summaryText(t, longer, report([7, 18], [9, 15]), sinsVerdict(7, 18), tokuhashiVerdict(9, 15));
     expect([...cut].length).toBe(SUMMARY_MAX);
