@@ -113,6 +113,10 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
       disabled: derived,
       optionLabels: overlay?.options,
       showPoints: variant === "clinician",
+      vertical: overlay?.vertical === true,
+      anchors: overlay?.anchors,
+      // The patient answers on the scale itself; typing a number is the clinician's shortcut.
+      numberField: variant === "clinician",
     };
     const control = itemControl(item);
     switch (item.type) {

@@ -16,7 +16,7 @@ const dimension = z.object({ label: text, levels: z.tuple([text, text, text, tex
 const language = z.object({
   notice: text,
   dimensions: z.object({ MO: dimension, SC: dimension, UA: dimension, PD: dimension, AD: dimension }),
-  vas: z.optional(z.object({ label: text, hint: z.optional(text) })),
+  vas: z.optional(z.object({ label: text, hint: z.optional(text), top: z.optional(text), bottom: z.optional(text) })),
 });
 const wordingSchema = z.object({
   format: z.literal(WORDING_FORMAT),
@@ -27,8 +27,18 @@ const wordingSchema = z.object({
 export type Eq5dWording = z.infer<typeof wordingSchema>;
 
 /** Labels laid over a Questionnaire's: per linkId, the item text and option labels by code. */
+export interface OverlayItem {
+  text?: string;
+  hint?: string;
+  options?: Readonly<Record<string, string>>;
+  /** A VAS drawn vertically (highest value at the top), as the licensed EQ VAS is. */
+  vertical?: boolean;
+  /** A VAS's end labels from the licensed file: at the highest value (top) and the lowest (bottom). */
+  anchors?: { top?: string; bottom?: string };
+}
+
 export interface LabelOverlay {
-  items: Readonly<Record<string, { text?: string; hint?: string; options?: Readonly<Record<string, string>> }>>;
+  items: Readonly<Record<string, OverlayItem>>;
   /** Shown with the form (the trade mark notice). */
   notice: string | null;
 }
@@ -66,7 +76,7 @@ const DIMENSION_LINKS = {
 export function eq5dOverlay(wording: Eq5dWording | null, locale: Locale): LabelOverlay | null {
   const lang = wording?.languages[locale];
   if (!lang) return null;
-  const items: Record<string, { text?: string; hint?: string; options?: Record<string, string> }> = {};
+  const items: Record<string, OverlayItem> = {};
   for (const [dim, linkId] of Object.entries(DIMENSION_LINKS) as [keyof typeof DIMENSION_LINKS, string][]) {
     const d = lang.dimensions[dim];
     items[linkId] = {
@@ -74,6 +84,13 @@ export function eq5dOverlay(wording: Eq5dWording | null, locale: Locale): LabelO
       options: Object.fromEntries(d.levels.map((label, i) => [`eq5d.level.${i + 1}`, label])),
     };
   }
-  if (lang.vas) items[LINKS.eq5d5l.eqVas] = { text: lang.vas.label, ...(lang.vas.hint ? { hint: lang.vas.hint } : {}) };
+  // With the licensed wording the EQ VAS is the vertical scale of the licensed form, with the file's end labels.
+  const vas = lang.vas;
+  items[LINKS.eq5d5l.eqVas] = {
+    vertical: true,
+    ...(vas ? { text: vas.label } : {}),
+    ...(vas?.hint ? { hint: vas.hint } : {}),
+    ...(vas?.top || vas?.bottom ? { anchors: { ...(vas.top ? { top: vas.top } : {}), ...(vas.bottom ? { bottom: vas.bottom } : {}) } } : {}),
+  };
   return { items, notice: lang.notice };
 }

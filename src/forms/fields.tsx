@@ -27,6 +27,12 @@ export interface FieldProps {
   optionLabels?: Readonly<Record<string, string>> | undefined;
   /** Show each option's points (ordinalValue): clinician forms of scores. */
   showPoints: boolean;
+  /** VAS: drawn vertically, highest value on top (the licensed EQ VAS). */
+  vertical?: boolean;
+  /** VAS: end labels (from the licensed file). */
+  anchors?: { top?: string; bottom?: string } | undefined;
+  /** VAS: the typed number beside the slider (default shown; patient mode has the scale only). */
+  numberField?: boolean;
 }
 
 function describedBy(p: FieldProps): string | undefined {
@@ -294,7 +300,13 @@ export function NumberField(p: FieldProps) {
   );
 }
 
-/** A visual analogue scale: a slider and a number field showing the same answer. */
+/**
+ * A visual analogue scale: a slider (with, for the clinician, a number field showing the same answer). Until the
+ * first touch, click or key press there is no answer and no handle (nothing that could be sent untouched; the
+ * first arrow key moves from the middle, Home/End go to the ends); the
+ * slider has a real <label>, and its value text says "Not answered" until set. Vertical (highest value at the
+ * top) with the end labels beside its ends when `vertical` (the licensed EQ VAS).
+ */
 export function VasField(p: FieldProps) {
   const { t } = useTranslator();
   const [text, update] = useNumberText(p);
@@ -308,37 +320,70 @@ export function VasField(p: FieldProps) {
     p.onInputProblem?.(null);
     p.onChange([toAnswer(p.item, n)]);
   };
+  const vertical = p.vertical === true;
+  const topId = `${p.id}-top`;
+  const bottomId = `${p.id}-bottom`;
+  const describedIds = [describedBy(p), p.anchors?.top ? topId : null, p.anchors?.bottom ? bottomId : null].filter(Boolean).join(" ");
+  const end = (value: number, id: string, anchor: string | undefined) => (
+    <span className="qf-vas-end">
+      <span className="qf-vas-number" aria-hidden="true">
+        {value}
+      </span>
+      {anchor ? (
+        <span id={id} className="qf-vas-anchor">
+          {anchor}
+        </span>
+      ) : null}
+    </span>
+  );
+  const slider = (
+    <input
+      id={p.id}
+      type="range"
+      className={`qf-slider${answered ? "" : " qf-slider-unanswered"}${vertical ? " qf-slider-vertical" : ""}`}
+      min={min}
+      max={max}
+      step={sliderStep(p.item)}
+      value={sliderValue}
+      aria-orientation={vertical ? "vertical" : undefined}
+      aria-valuetext={answered ? `${current}${u ? ` ${u}` : ""}` : t("forms.vas.unanswered")}
+      aria-required={p.required ? true : undefined}
+      disabled={p.disabled}
+      aria-invalid={p.error ? true : undefined}
+      aria-describedby={describedIds || undefined}
+      onChange={(e) => setFromSlider(e.currentTarget.valueAsNumber)}
+      // A tap on the track where the hidden handle already stands is an answer too.
+      onPointerUp={(e) => {
+        if (!answered) setFromSlider(e.currentTarget.valueAsNumber);
+      }}
+    />
+  );
   return (
-    <div className={`qf-field qf-vas${p.error ? " qf-invalid" : ""}`} role="group" aria-labelledby={`${p.id}-label`}>
-      <span id={`${p.id}-label`} className="qf-label">
+    <div className={`qf-field qf-vas${vertical ? " qf-vas-vertical" : ""}${p.error ? " qf-invalid" : ""}`}>
+      <label id={`${p.id}-label`} className="qf-label" htmlFor={p.id}>
         {p.label}
         <RequiredMark required={p.required} />
-      </span>
+      </label>
       <HintAndError p={p} />
-      <div className="qf-vas-row">
-        <span className="qf-vas-end" aria-hidden="true">
-          {min}
-        </span>
-        <input
-          id={p.id}
-          type="range"
-          className={`qf-slider${answered ? "" : " qf-slider-unanswered"}`}
-          min={min}
-          max={max}
-          step={sliderStep(p.item)}
-          value={sliderValue}
-          aria-labelledby={`${p.id}-label`}
-          aria-valuetext={answered ? `${current}${u ? ` ${u}` : ""}` : t("forms.vas.unanswered")}
-          {...stateProps(p)}
-          onChange={(e) => setFromSlider(e.currentTarget.valueAsNumber)}
-          // A tap on the thumb where it already stands is an answer too.
-          onPointerUp={(e) => {
-            if (!answered) setFromSlider(e.currentTarget.valueAsNumber);
-          }}
-        />
-        <span className="qf-vas-end" aria-hidden="true">
-          {max}
-        </span>
+      {vertical ? (
+        <div className="qf-vas-column">
+          {end(max, topId, p.anchors?.top)}
+          {slider}
+          {end(min, bottomId, p.anchors?.bottom)}
+          {answered ? (
+            <output className="qf-vas-value" htmlFor={p.id} aria-hidden="true">
+              {current}
+            </output>
+          ) : null}
+        </div>
+      ) : (
+        <div className="qf-vas-row">
+          {end(min, bottomId, p.anchors?.bottom)}
+          {slider}
+          {end(max, topId, p.anchors?.top)}
+        </div>
+      )}
+      {p.numberField === false ? null : (
         <span className="qf-number">
           <input
             id={`${p.id}-number`}
@@ -353,7 +398,7 @@ export function VasField(p: FieldProps) {
           />
           {u ? <span className="qf-unit">{u}</span> : null}
         </span>
-      </div>
+      )}
     </div>
   );
 }
