@@ -12,11 +12,13 @@ import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
 import { browserSessionStorage, DraftStore, isPending, type Draft, type DraftFailure, type DraftStorage } from "../writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../writeback/outbox";
-import { translated } from "../writeback/questionnaire-items";
+import { translated, type Answers } from "../writeback/questionnaire-items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";
 import { eq5dOverlay, loadEq5dWording, WORDING_FILE, type Eq5dWording } from "./eq5d-wording";
+import { codeHash, newSalt, useHandover, writeHandover, type Handover, type PatientInstrument } from "./handover";
+import { HandOverSetup } from "./HandOverSetup";
 import PatientMode from "./PatientMode";
 import { QuestionnaireForm } from "./QuestionnaireForm";
 import { asSentence, browserClock, newDraft, outcomeMessage, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
@@ -70,8 +72,9 @@ function editable(d: Draft): boolean {
   return !isPending(d) || refused.includes(d.lastFailure);
 }
 
-function useWording(url: string | null): Eq5dWording | null {
-  const [wording, setWording] = useState<Eq5dWording | null>(null);
+/** The licensed wording: undefined while it is being looked for, null when there is none. */
+function useWording(url: string | null): Eq5dWording | null | undefined {
+  const [wording, setWording] = useState<Eq5dWording | null | undefined>(url === null ? null : undefined);
   useEffect(() => {
     if (url === null) return;
     let live = true;
@@ -96,10 +99,51 @@ export default function FormsPanel(props: FormsPanelProps) {
     );
   }
   const context: WriteContext = { serverUrl, patientId, encounterId, fhirUser, ...(props.canonicalBase ? { base: props.canonicalBase } : {}) };
-  return <Panel {...props} context={context} />;
+  return <PanelOrPatient {...props} context={context} />;
 }
 
-function Panel(props: FormsPanelProps & { context: WriteContext }) {
+/**
+ * While the device is handed over (src/forms/handover.ts, kept in sessionStorage) only patient mode is rendered,
+ * also when the panel mounts after a reload; the panel comes back once the clinician typed the code.
+ */
+function PanelOrPatient(props: FormsPanelProps & { context: WriteContext }) {
+  const handover = useHandover();
+  const wording = useWording(props.wordingUrl === undefined ? WORDING_FILE : props.wordingUrl);
+  // Responses stored while the patient holds the device: the record is re-read only once the clinician is back
+  // (re-reading it at once would bring back the clinician's view).
+  const storedWhileHandedOver = useRef<QuestionnaireResponse[]>([]);
+  const [returned, setReturned] = useState<Status>(null);
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  if (handover) {
+    return (
+      <PatientMode
+        send={props.send}
+        context={props.context}
+        mayCreateQuestionnaire={props.launch.canWriteQuestionnaire}
+        canWrite={props.launch.canWrite}
+        handover={handover}
+        valueSetId={props.valueSetId ?? DEFAULT_VALUE_SET}
+        wording={wording}
+        storage={props.storage === undefined ? browserSessionStorage() : props.storage}
+        {...(props.clock ? { clock: props.clock } : {})}
+        onDraftsChange={refresh}
+        onStored={(response) => storedWhileHandedOver.current.push(response)}
+        onExit={() => {
+          const stored = storedWhileHandedOver.current;
+          storedWhileHandedOver.current = [];
+          const last = stored[stored.length - 1];
+          if (last) {
+            setReturned({ key: "forms.status.stored", problem: false });
+            props.onStored?.(last);
+          }
+        }}
+      />
+    );
+  }
+  return <Panel {...props} wording={wording} initialStatus={returned} />;
+}
+
+function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWording | null | undefined; initialStatus: Status }) {
   const { t, locale } = useTranslator();
   const { context } = props;
   const clock = props.clock ?? browserClock;
@@ -117,17 +161,42 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
     () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.launch.canWriteQuestionnaire, canWrite: props.launch.canWrite }),
     [props.send, questionnaire, props.launch.canWriteQuestionnaire, props.launch.canWrite],
   );
-  const wording = useWording(props.wordingUrl === undefined ? WORDING_FILE : props.wordingUrl);
+  const wording = props.wording;
   const [, refresh] = useReducer((n: number) => n + 1, 0);
   const [open, setOpen] = useState<Draft | null>(null);
-  const [status, setStatus] = useState<Status>(null);
-  const [patientMode, setPatientMode] = useState(false);
+  const [status, setStatus] = useState<Status>(props.initialStatus);
+  const [settingUp, setSettingUp] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
   const onStored = props.onStored;
-  // Responses stored while the patient holds the device: the record is re-read only once the clinician is back
-  // (re-reading it at once would replace patient mode with the clinician's view).
-  const handedOver = useRef(false);
-  const storedWhileHandedOver = useRef<QuestionnaireResponse[]>([]);
+  // Hand over only what can be asked properly: the pain VAS (the app's own wording) and, with the licensed wording
+  // in the user's language, the EQ-5D-5L. The clinician-rated scores are never handed to a patient.
+  const eq5dLicensed = eq5dOverlay(wording ?? null, locale) !== null;
+  const offered: PatientInstrument[] = eq5dLicensed ? ["eq5d5l", "pain-vas"] : ["pain-vas"];
+
+  const handOver = (timepoint: Answers, code: string): void => {
+    const ids: Partial<Record<PatientInstrument, string>> = {};
+    for (const instrument of offered) {
+      const draft = newDraft(instrument, true, clock, timepoint);
+      store.put(draft);
+      ids[instrument] = draft.id;
+    }
+    const salt = newSalt();
+    const handover: Handover = {
+      v: 1,
+      serverUrl: context.serverUrl,
+      patientId: context.patientId,
+      instruments: offered,
+      drafts: ids,
+      salt,
+      codeHash: codeHash(salt, code),
+      position: 0,
+      finished: false,
+      failures: 0,
+      lockedUntil: 0,
+    };
+    setSettingUp(false);
+    writeHandover(handover);
+  };
 
   const report = useCallback(
     (outcome: SubmitOutcome, response: QuestionnaireResponse | null) => {
@@ -211,14 +280,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
             {t("forms.choose.hint")}
           </p>
         </div>
-        <button
-          type="button"
-          className="qf-button"
-          onClick={() => {
-            handedOver.current = true;
-            setPatientMode(true);
-          }}
-        >
+        <button type="button" className="qf-button" aria-expanded={settingUp} onClick={() => setSettingUp(true)}>
           {t("forms.patient.handOver")}
         </button>
       </div>
@@ -226,6 +288,17 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
       <p className={`qf-status${status?.problem ? " qf-status-problem" : ""}`} role={status?.problem ? "alert" : "status"}>
         {status ? t(status.key, status.params) : ""}
       </p>
+
+      {settingUp ? (
+        <HandOverSetup
+          timepointQuestionnaire={questionnaire("pain-vas")}
+          instruments={offered}
+          eq5dWithheld={wording === undefined ? null : !eq5dLicensed}
+          calculation={calc}
+          onCancel={() => setSettingUp(false)}
+          onStart={handOver}
+        />
+      ) : null}
 
       {open ? (
         <ActiveForm
@@ -237,7 +310,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
           calc={calc}
           clock={clock}
           title={title(open.instrument)}
-          wording={wording}
+          wording={wording ?? null}
           onStoreChange={refresh}
           onClose={() => {
             setOpen(null);
@@ -317,32 +390,6 @@ function Panel(props: FormsPanelProps & { context: WriteContext }) {
         </section>
       ) : null}
 
-      {patientMode ? (
-        <PatientMode
-          send={props.send}
-          context={context}
-          mayCreateQuestionnaire={props.launch.canWriteQuestionnaire}
-          canWrite={props.launch.canWrite}
-          valueSetId={calc.valueSetId}
-          wording={wording}
-          storage={props.storage === undefined ? browserSessionStorage() : props.storage}
-          clock={clock}
-          onDraftsChange={refresh}
-          onStored={(response) => {
-            if (handedOver.current) storedWhileHandedOver.current.push(response);
-            else report({ kind: "stored", id: response.id ?? null, created: true }, response);
-          }}
-          onExit={() => {
-            handedOver.current = false;
-            setPatientMode(false);
-            refresh();
-            const stored = storedWhileHandedOver.current;
-            storedWhileHandedOver.current = [];
-            const last = stored[stored.length - 1];
-            if (last) report({ kind: "stored", id: last.id ?? null, created: true }, last);
-          }}
-        />
-      ) : null}
     </div>
   );
 }

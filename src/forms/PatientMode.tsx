@@ -1,22 +1,26 @@
 /**
- * "Hand to patient": the patient fills in the EQ-5D-5L, the EQ VAS and the pain VAS on the clinician's
- * device. The whole screen is taken (the rest of the page is inert and hidden from assistive technology),
- * no score and nothing from the record is shown, targets are large, and leaving needs the clinician's
- * confirmation. The responses record the Patient as source (the signed-in user as the author who recorded).
+ * Patient self-report mode: the patient answers, one question per screen, what the clinician handed over
+ * (src/forms/handover.ts: the pain VAS, and the EQ-5D-5L with its EQ VAS only when the licensed wording is
+ * installed). The whole screen is taken (the rest of the page inert and hidden from assistive technology; the app
+ * does not render the clinician's view at all while handed over), no score and nothing from the record is shown,
+ * targets are large, answers are kept when going back and across a reload, and leaving needs the code the
+ * clinician set. The responses record the Patient as source (the signed-in user as the author who recorded).
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
-import type { QuestionnaireItem, QuestionnaireResponse } from "fhir/r4";
+import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
-import { COMMON_LINKS, type Instrument } from "../questionnaires/contract";
+import { COMMON_LINKS } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
 import { browserSessionStorage, DraftStore, type DraftStorage } from "../writeback/drafts";
 import type { OutboxDeps } from "../writeback/outbox";
+import { calculation } from "../writeback/questionnaire-items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { FhirSend } from "../writeback/transport";
 import type { AnswerIssue } from "../writeback/validate";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { eq5dOverlay, type Eq5dWording } from "./eq5d-wording";
+import { ExitDialog } from "./ExitDialog";
+import { clearHandover, updateHandover, type Handover, type PatientInstrument } from "./handover";
 import { QuestionnaireForm } from "./QuestionnaireForm";
 import { browserClock, checkDraft, newDraft, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
 import { useFormSession, useUnsentWarning } from "./useFormSession";
@@ -30,15 +34,18 @@ export interface PatientModeProps {
   mayCreateQuestionnaire: boolean;
   /** The launch allows writing QuestionnaireResponses (LaunchContext.canWrite); without it nothing is sent. */
   canWrite: boolean;
-  /** After the clinician confirmed leaving. */
+  /** What was handed over (readHandover()/useHandover()). */
+  handover: Handover;
+  /** After the clinician typed the right code (the hand-over is cleared already). */
   onExit(): void;
   /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
   valueSetId?: string;
-  /** The licensed wording, when the deployment supplies it (null: neutral labels). */
-  wording?: Eq5dWording | null;
-  /** Tests: storage and clock. */
+  /** The licensed wording: null when there is none, undefined while it is being looked for. */
+  wording?: Eq5dWording | null | undefined;
+  /** Tests: storage and clocks. */
   storage?: DraftStorage | null;
   clock?: SessionClock;
+  now?: () => number;
   /** Called when the drafts change (the clinician panel re-reads them). */
   onDraftsChange?(): void;
   /**
@@ -48,11 +55,22 @@ export interface PatientModeProps {
   onStored?(response: QuestionnaireResponse): void;
 }
 
-type Step = "setup" | "eq5d" | "pain" | "done";
-
 const TIMEPOINT_LINKS = new Set<string>([COMMON_LINKS.timepoint, COMMON_LINKS.timepointDate]);
-const isTimepoint = (item: QuestionnaireItem): boolean => TIMEPOINT_LINKS.has(item.linkId);
-const notTimepoint = (item: QuestionnaireItem): boolean => !TIMEPOINT_LINKS.has(item.linkId);
+
+/** The questions a patient answers: not the timepoint (the clinician's), not calculated, not notes. */
+export function patientQuestions(q: Questionnaire): QuestionnaireItem[] {
+  const out: QuestionnaireItem[] = [];
+  const walk = (items: readonly QuestionnaireItem[] | undefined): void => {
+    for (const item of items ?? []) {
+      if (item.type === "group") walk(item.item);
+      else if (item.type !== "display" && !TIMEPOINT_LINKS.has(item.linkId) && !(calculation(item) !== null && item.readOnly)) out.push(item);
+    }
+  };
+  walk(q.item);
+  return out;
+}
+
+const sameServer = (a: string, b: string): boolean => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 
 /** Makes everything else on the page inert while `keep` is shown, and restores it afterwards. */
 function useInertSiblings(keep: HTMLElement | null): void {
@@ -78,6 +96,7 @@ function useInertSiblings(keep: HTMLElement | null): void {
 
 export default function PatientMode(props: PatientModeProps) {
   const { t, locale } = useTranslator();
+  const { handover } = props;
   const clock = props.clock ?? browserClock;
   const calc = useMemo(() => ({ valueSetId: props.valueSetId ?? DEFAULT_VALUE_SET }), [props.valueSetId]);
   const { serverUrl, patientId, fhirUser, base } = props.context;
@@ -85,144 +104,138 @@ export default function PatientMode(props: PatientModeProps) {
     () => new DraftStore({ serverUrl, patientId, userId: fhirUser }, props.storage === undefined ? browserSessionStorage() : props.storage),
     [serverUrl, patientId, fhirUser, props.storage],
   );
-  const questionnaire = useMemo(() => (i: Instrument) => appQuestionnaire(i, base), [base]);
   const outbox: OutboxDeps = useMemo(
-    () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.mayCreateQuestionnaire, canWrite: props.canWrite }),
-    [props.send, questionnaire, props.mayCreateQuestionnaire, props.canWrite],
+    () => ({ send: props.send, questionnaire: (i) => appQuestionnaire(i, base), mayCreateQuestionnaire: props.mayCreateQuestionnaire, canWrite: props.canWrite }),
+    [props.send, base, props.mayCreateQuestionnaire, props.canWrite],
   );
-  const eq5dQ = questionnaire("eq5d5l");
-  const painQ = questionnaire("pain-vas");
-  // One identifier per form session, made once when patient mode opens.
-  const [drafts] = useState(() => ({ eq5d: newDraft("eq5d5l", true, clock), pain: newDraft("pain-vas", true, clock) }));
+  const questionnaires = useMemo(() => ({ eq5d5l: appQuestionnaire("eq5d5l", base), "pain-vas": appQuestionnaire("pain-vas", base) }), [base]);
+  // The drafts the clinician started with the timepoint (kept in sessionStorage, so a reload finds them).
+  const [drafts] = useState(() => ({
+    eq5d5l: store.get(handover.drafts.eq5d5l ?? "") ?? newDraft("eq5d5l", true, clock),
+    "pain-vas": store.get(handover.drafts["pain-vas"] ?? "") ?? newDraft("pain-vas", true, clock),
+  }));
   const common = { store, outbox, context: props.context, calc, clock, onStoreChange: props.onDraftsChange };
-  const eq5d = useFormSession({ ...common, draft: drafts.eq5d, questionnaire: eq5dQ });
-  const pain = useFormSession({ ...common, draft: drafts.pain, questionnaire: painQ });
+  const sessions = {
+    eq5d5l: useFormSession({ ...common, draft: drafts.eq5d5l, questionnaire: questionnaires.eq5d5l }),
+    "pain-vas": useFormSession({ ...common, draft: drafts["pain-vas"], questionnaire: questionnaires["pain-vas"] }),
+  };
 
-  const [step, setStep] = useState<Step>("setup");
-  const [setupIssues, setSetupIssues] = useState<AnswerIssue[]>([]);
-  const [setupAttempt, setSetupAttempt] = useState(0);
-  const [confirming, setConfirming] = useState(false);
+  const overlay = eq5dOverlay(props.wording ?? null, locale);
+  const waitingForWording = props.wording === undefined && handover.instruments.includes("eq5d5l");
+  // Only what can be asked properly: the EQ-5D-5L only in its licensed wording; nothing for another launch.
+  const mine = handover.patientId === patientId && sameServer(handover.serverUrl, serverUrl);
+  const instruments = mine ? handover.instruments.filter((i) => i !== "eq5d5l" || overlay !== null) : [];
+  const steps = instruments.flatMap((instrument: PatientInstrument) => patientQuestions(questionnaires[instrument]).map((item) => ({ instrument, item })));
+
+  const [position, setPositionState] = useState(handover.position);
+  const [finished, setFinished] = useState(handover.finished);
+  const [issues, setIssues] = useState<AnswerIssue[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [leaving, setLeaving] = useState(false);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const overlay = eq5dOverlay(props.wording ?? null, locale);
+  const index = Math.max(0, Math.min(position, steps.length - 1));
+  const step = steps[index];
 
   useInertSiblings(container);
-  useUnsentWarning(step !== "done" && (store.hasUnsent() || Object.keys(eq5d.draft.answers).length > 0));
-  useEffect(() => heading.current?.focus(), [step]);
+  useUnsentWarning(!finished && store.hasUnsent());
+  useEffect(() => heading.current?.focus(), [index, finished, waitingForWording]);
 
-  const start = (): void => {
-    const issues = checkDraft(eq5dQ, eq5d.draft.answers, new Map(), calc).filter((i) => TIMEPOINT_LINKS.has(i.linkId));
-    setSetupIssues(issues);
-    setSetupAttempt((n) => n + 1);
-    if (issues.length === 0) setStep("eq5d");
+  const setPosition = (n: number): void => {
+    setPositionState(n);
+    setIssues([]);
+    updateHandover({ position: n });
+  };
+
+  const problemsOf = (s: (typeof steps)[number]): AnswerIssue[] =>
+    checkDraft(questionnaires[s.instrument], sessions[s.instrument].draft.answers, new Map(), calc).filter((i) => i.linkId === s.item.linkId);
+
+  const next = (): void => {
+    if (!step) return;
+    const found = problemsOf(step);
+    setIssues(found);
+    setAttempt((n) => n + 1);
+    if (found.length === 0) setPosition(index + 1);
   };
 
   const finish = (): void => {
-    if (pain.check().length > 0) return;
-    if (eq5d.check().length > 0) {
-      setStep("eq5d");
+    const first = steps.findIndex((s) => problemsOf(s).length > 0);
+    if (first >= 0) {
+      setPositionState(first);
+      updateHandover({ position: first });
+      setIssues(problemsOf(steps[first] as (typeof steps)[number]));
+      setAttempt((n) => n + 1);
       return;
     }
-    setStep("done");
+    setFinished(true);
+    updateHandover({ finished: true });
     const stored = (attempt: SubmitAttempt): void => {
       if (attempt.kind === "sent" && attempt.outcome.kind === "stored") props.onStored?.(attempt.response);
     };
     // Sent one after the other; what does not reach the server stays a draft for the clinician.
-    void eq5d
-      .submit()
-      .then((attempt) => {
-        stored(attempt);
-        return pain.submit();
-      })
-      .then(stored);
+    void instruments.reduce<Promise<void>>((chain, i) => chain.then(() => sessions[i].submit().then(stored)), Promise.resolve());
   };
 
-  const total = 2;
   const body = (() => {
-    switch (step) {
-      case "setup":
-        return (
-          <>
-            <h1 ref={heading} tabIndex={-1}>
-              {t("forms.patient.setupTitle")}
-            </h1>
-            <p>{t("forms.patient.setupHint")}</p>
-            <QuestionnaireForm
-              questionnaire={eq5dQ}
-              answers={eq5d.draft.answers}
-              onAnswer={(linkId, a) => {
-                eq5d.setAnswer(linkId, a);
-                pain.setAnswer(linkId, a);
-                setSetupIssues((current) => current.filter((i) => i.linkId !== linkId));
-              }}
-              issues={setupIssues}
-              attempt={setupAttempt}
-              idPrefix="pm-setup"
-              show={isTimepoint}
-              calculation={calc}
-            />
-            <div className="qf-actions">
-              <button type="button" className="qf-button qf-button-primary" onClick={start}>
-                {t("forms.patient.start")}
-              </button>
-            </div>
-          </>
-        );
-      case "eq5d":
-      case "pain": {
-        const session = step === "eq5d" ? eq5d : pain;
-        return (
-          <>
-            <h1 ref={heading} tabIndex={-1}>
-              {t("forms.patient.title")}
-            </h1>
-            <p className="qf-hint">{t("forms.patient.step", { n: step === "eq5d" ? 1 : 2, total })}</p>
-            {step === "eq5d" && !overlay ? <p className="qf-notice">{t("forms.eq5d.neutral")}</p> : null}
-            <QuestionnaireForm
-              questionnaire={step === "eq5d" ? eq5dQ : painQ}
-              answers={session.draft.answers}
-              onAnswer={session.setAnswer}
-              onInputProblem={session.setInputProblem}
-              issues={session.issues}
-              attempt={session.attempt}
-              idPrefix={`pm-${step}`}
-              variant="patient"
-              show={notTimepoint}
-              overlay={step === "eq5d" ? overlay : null}
-              calculation={calc}
-            />
-            <div className="qf-actions">
-              {step === "eq5d" ? (
-                <button
-                  type="button"
-                  className="qf-button qf-button-primary"
-                  onClick={() => {
-                    if (eq5d.check().length === 0) setStep("pain");
-                  }}
-                >
-                  {t("forms.patient.next")}
-                </button>
-              ) : (
-                <>
-                  <button type="button" className="qf-button" onClick={() => setStep("eq5d")}>
-                    {t("forms.patient.back")}
-                  </button>
-                  <button type="button" className="qf-button qf-button-primary" onClick={finish}>
-                    {t("forms.patient.finish")}
-                  </button>
-                </>
-              )}
-            </div>
-          </>
-        );
-      }
-      case "done":
-        return (
-          <p ref={heading} tabIndex={-1} className="pm-thanks" role="status">
-            {t("forms.patient.thanks")}
-          </p>
-        );
+    if (finished) {
+      return (
+        <p ref={heading} tabIndex={-1} className="pm-thanks" role="status">
+          {t("forms.patient.thanks")}
+        </p>
+      );
     }
+    if (waitingForWording) {
+      return (
+        <p ref={heading} tabIndex={-1} role="status">
+          {t("forms.patient.loading")}
+        </p>
+      );
+    }
+    if (!step) {
+      return (
+        <p ref={heading} tabIndex={-1} className="pm-thanks" role="status">
+          {t("forms.patient.nothing")}
+        </p>
+      );
+    }
+    const session = sessions[step.instrument];
+    const last = index === steps.length - 1;
+    return (
+      <>
+        <h1 ref={heading} tabIndex={-1}>
+          {t("forms.patient.title")}
+        </h1>
+        <p className="pm-progress" data-testid="pm-progress">
+          {t("forms.patient.progress", { n: index + 1, total: steps.length })}
+        </p>
+        <QuestionnaireForm
+          key={step.item.linkId}
+          questionnaire={questionnaires[step.instrument]}
+          answers={session.draft.answers}
+          onAnswer={(linkId, a) => {
+            session.setAnswer(linkId, a);
+            setIssues((current) => current.filter((i) => i.linkId !== linkId));
+          }}
+          issues={issues}
+          attempt={attempt}
+          idPrefix={`pm-${step.instrument}`}
+          variant="patient"
+          show={(item) => item.linkId === step.item.linkId}
+          overlay={step.instrument === "eq5d5l" ? overlay : null}
+          calculation={calc}
+        />
+        <div className="qf-actions pm-nav">
+          {index > 0 ? (
+            <button type="button" className="qf-button" onClick={() => setPosition(index - 1)}>
+              {t("forms.patient.back")}
+            </button>
+          ) : null}
+          <button type="button" className="qf-button qf-button-primary" onClick={last ? finish : next}>
+            {last ? t("forms.patient.finish") : t("forms.patient.next")}
+          </button>
+        </div>
+      </>
+    );
   })();
 
   return createPortal(
@@ -230,22 +243,19 @@ export default function PatientMode(props: PatientModeProps) {
       <div className="pm-inner">
         <div className="pm-top">
           <span />
-          <button type="button" className="qf-button" onClick={() => setConfirming(true)}>
+          <button type="button" className="qf-button" onClick={() => setLeaving(true)}>
             {t("forms.patient.exit")}
           </button>
         </div>
         <main>{body}</main>
       </div>
-      {confirming ? (
-        <ConfirmDialog
-          id="pm-leave"
-          title={t("forms.patient.confirmTitle")}
-          body={t("forms.patient.confirmBody")}
-          confirmLabel={t("forms.patient.confirmLeave")}
-          cancelLabel={t("forms.patient.confirmStay")}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
+      {leaving ? (
+        <ExitDialog
+          {...(props.now ? { now: props.now } : {})}
+          onStay={() => setLeaving(false)}
+          onLeave={() => {
+            setLeaving(false);
+            clearHandover();
             props.onExit();
           }}
         />
