@@ -4,6 +4,8 @@ import { createTranslator, pickLocale, type Locale } from "../i18n";
 import { browserPreferences, readLocalePreference, writeLocalePreference, type PreferenceStorage } from "./localePreference";
 import { TranslatorProvider, useTranslator } from "../i18n/react";
 import { FaultView } from "./FaultView";
+import { HandedOver } from "../forms/HandedOver";
+import { useHandedOver } from "../forms/handover";
 import type { AppFault, UnavailableSearch } from "./faults";
 
 /** One launched patient: how to score (re-run on every clinician entry) and what the launch said. */
@@ -144,6 +146,9 @@ function ReadyView({
   onRecordChanged(): void;
 }) {
   const report = useMemo(() => session.score(entries), [session, entries]);
+  // While the device is with the patient (after a reload too) the clinician's view is not rendered at all.
+  const handedOver = useHandedOver();
+  if (handedOver) return <HandedOver load={session.loadFormsPanel} onStored={onRecordChanged} />;
   return (
     <Suspense fallback={<Loading />}>
       <ClinicianView
