@@ -1,12 +1,14 @@
 /**
  * "Save assessment": the SINS and revised Tokuhashi items of the current ScoreReport (with the clinician's
- * entries) written as the app's sins and tokuhashi QuestionnaireResponses. Only what is known is written
- * (one value per item, never a range or an unconfirmed suggestion); totals follow from the scoring core.
+ * entries) written as the app's sins and tokuhashi QuestionnaireResponses, at the timepoint and date the
+ * clinician chose. Only what the clinician entered or confirmed is written (an entry, or an item whose value is
+ * confirmed: the app's own earlier answer); a value taken from the record that nobody confirmed is not written as
+ * if the surgeon had confirmed it, nor is a range or a suggestion (issue 12 item 9). Totals follow from the core.
  * Every response goes through a draft first, so an unsent one is offered again in the forms panel.
  */
 import type { Coding, Questionnaire, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import type { MessageKey, MessageParams } from "../i18n";
-import type { ClinicianEntries, ReportItem, ScoreReport } from "../report/types";
+import type { AssessmentTiming, ClinicianEntries, ReportItem, ScoreReport } from "../report/types";
 import { COMMON_LINKS, LINKS, TIMEPOINT_CODES } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET, SPINAL_LEVELS, SINS_LEVELS } from "../scores";
 import { applyCalculations } from "./calculate";
@@ -46,23 +48,28 @@ function answerer(q: Questionnaire, target: Record<string, QuestionnaireResponse
   };
 }
 
-/** The one value of an item: the clinician's entry, else the report's certain value. */
+/** The one value of an item the clinician entered or confirmed: the entry, else a confirmed value; else nothing. */
 function known<V extends string>(item: ReportItem<V>, entry: V | undefined): V | null {
   if (entry !== undefined && entry !== null) return entry;
-  return item.source !== "missing" && item.value !== null ? item.value : null;
+  return item.confirmed && item.source !== "missing" && item.source !== "record" && item.value !== null ? item.value : null;
 }
 
 function timepointAnswers(q: Questionnaire, o: AssessmentOptions): Answers {
   const tp = o.timepoint ?? "preop";
   return {
     [COMMON_LINKS.timepoint]: coding(q, COMMON_LINKS.timepoint, TIMEPOINT_CODES[tp]),
-    ...(o.date ? { [COMMON_LINKS.timepointDate]: [{ valueDate: o.date }] } : {}),
+    // The Questionnaires (1.0.0) take their own date only with "other"; pre-op and 1 month are dated by `authored`.
+    ...(o.date && tp === "other" ? { [COMMON_LINKS.timepointDate]: [{ valueDate: o.date }] } : {}),
   };
 }
 
-/** The levels of the scored lesion: what the record (or an earlier form) says it spans, plus the scored level. */
+/**
+ * The levels of the scored lesion: what an earlier form of the app (confirmed) says it spans, plus the scored
+ * level. Levels read from the record alone are not written (nobody confirmed them).
+ */
 function lesionLevels(item: ScoreReport["sins"]["items"]["location"], scored: string | null): string[] {
-  const recorded = item.overridden && item.overridden.source !== "missing" ? item.overridden.candidates : item.source !== "missing" ? item.candidates : [];
+  const recorded =
+    item.overridden && item.overridden.source === "questionnaire" ? item.overridden.candidates : item.source === "questionnaire" && item.confirmed ? item.candidates : [];
   // The whole domain means "unknown", not "every level".
   const levels = new Set<string>(recorded.length === SINS_LEVELS.length ? [] : recorded);
   if (scored) levels.add(scored);
@@ -206,14 +213,21 @@ export class AssessmentNotSavedError extends Error {
     this.name = "AssessmentNotSavedError";
     const worst = worstPart(result);
     // A transient failure (or nothing to save) keeps the general "try again"; any other reason is said as it is.
-    this.reason = worst.kind === "unsent" || worst.kind === "nothing-to-save" || worst.kind === "stored" ? ["app.save.failed"] : outcomeMessage(worst);
+    this.reason =
+      result.sins.kind === "nothing-to-save" && result.tokuhashi.kind === "nothing-to-save"
+        ? ["app.save.nothing"]
+        : worst.kind === "unsent" || worst.kind === "nothing-to-save" || worst.kind === "stored"
+          ? ["app.save.failed"]
+          : outcomeMessage(worst);
   }
 }
 
-/** The UI's `save(report, entries)`: resolves when every part with something to save is stored. */
-export function makeAssessmentSaver(deps: AssessmentDeps): (report: ScoreReport, entries: ClinicianEntries) => Promise<void> {
-  return async (report, entries) => {
-    const result = await saveAssessment(report, entries, deps);
+/** The UI's `save(report, entries, when)`: resolves when every part with something to save is stored. */
+export function makeAssessmentSaver(deps: AssessmentDeps): (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void> {
+  return async (report, entries, when) => {
+    const timing: AssessmentOptions = when ? { timepoint: when.timepoint, ...(when.date ? { date: when.date } : {}) } : {};
+    if (timing.timepoint === "other" && !timing.date) throw new Error("An assessment at timepoint 'other' needs its date.");
+    const result = await saveAssessment(report, entries, { ...deps, ...timing });
     const ok = (p: AssessmentPart): boolean => p.kind === "stored" || p.kind === "nothing-to-save";
     if (!ok(result.sins) || !ok(result.tokuhashi) || (result.sins.kind === "nothing-to-save" && result.tokuhashi.kind === "nothing-to-save")) {
       throw new AssessmentNotSavedError(result);

@@ -6,7 +6,7 @@
 import { createElement, type ComponentType } from "react";
 import type Client from "fhirclient/lib/Client";
 import type { LaunchContext } from "../fhir/context";
-import type { ClinicianEntries, ScoreReport } from "../report/types";
+import type { AssessmentTiming, ClinicianEntries, ScoreReport } from "../report/types";
 
 export interface WriteBackSetup {
   /** The fhirclient Client of the launch (readySession). */
@@ -46,9 +46,10 @@ export function formsPanelLoader(setup: WriteBackSetup): () => Promise<{ default
  * For Session.save: writes the report's SINS and Tokuhashi as QuestionnaireResponses; rejects with an
  * AssessmentNotSavedError (drafts kept) when a part is not stored.
  */
-export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, entries: ClinicianEntries) => Promise<void> {
-  let saver: Promise<(report: ScoreReport, entries: ClinicianEntries) => Promise<void>> | null = null;
-  const load = async (): Promise<(report: ScoreReport, entries: ClinicianEntries) => Promise<void>> => {
+export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void> {
+  type Saver = (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void>;
+  let saver: Promise<Saver> | null = null;
+  const load = async (): Promise<Saver> => {
     const { serverUrl, patientId, encounterId, fhirUser, canWrite, canWriteQuestionnaire } = setup.context;
     if (!patientId) throw new Error("No patient in the launch context: nothing can be saved.");
     const [{ makeAssessmentSaver }, { clientSend }] = await Promise.all([import("./assessment"), import("../writeback/transport")]);
@@ -60,11 +61,11 @@ export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, en
       ...(setup.valueSetId ? { valueSetId: setup.valueSetId } : {}),
     });
   };
-  return async (report, entries) => {
+  return async (report, entries, when) => {
     saver ??= load();
     saver.catch(() => {
       saver = null;
     });
-    return (await saver)(report, entries);
+    return (await saver)(report, entries, when);
   };
 }

@@ -232,6 +232,15 @@ export interface ClinicianEntries {
   enBlocPlanned?: boolean | null;
 }
 
+/**
+ * When a saved assessment applies (the "Save assessment" dialog, issue 12 item 9): its timepoint and the date
+ * written with it (YYYY-MM-DD; required for "other", else the authored date stands in when null).
+ */
+export interface AssessmentTiming {
+  timepoint: QolTimepointKind;
+  date: string | null;
+}
+
 /** Options for building a report from resources (src/extract). */
 export interface ReportOptions {
   /** EQ-5D-5L value set id; default "Japan_cTTO_fullPrecision". */

@@ -50,10 +50,13 @@ describe("Save assessment", () => {
 
     const sinsQr = fake.responses.find((r) => r.questionnaire?.includes("/sins|"));
     const levels = sinsQr?.item?.find((i) => i.linkId === "sins-lesion-levels")?.answer?.map((a) => a.valueCoding?.code);
-    expect(levels).toEqual(["level.C7", "level.T1"]);
+    // Issue 12 item 9: only what the clinician entered or confirmed. The record's C7–T1 span and KPS 60 were not
+    // confirmed: the scored level C7 (entered) is written, T1 and the general condition are not.
+    expect(levels).toEqual(["level.C7"]);
     expect(sinsQr?.item?.find((i) => i.linkId === "sins-total")?.answer).toEqual([{ valueInteger: 11 }]);
     const tokuQr = fake.responses.find((r) => r.questionnaire?.includes("/tokuhashi|"));
-    expect(tokuQr?.item?.find((i) => i.linkId === "tokuhashi-total")?.answer).toEqual([{ valueInteger: 11 }]);
+    expect(tokuQr?.item?.find((i) => i.linkId === "tokuhashi-general-condition")).toBeUndefined();
+    expect(tokuQr?.item?.find((i) => i.linkId === "tokuhashi-primary-site")?.answer?.map((a) => a.valueCoding?.code)).toEqual(["tokuhashi.primarySite.breast"]);
 
     // Read back without the clinician's entries: the saved questionnaires now carry them.
     const reread = buildReport([...resources, ...fake.responses], context.patientId, { now: new Date("2026-11-28T00:00:00Z") });
@@ -65,14 +68,17 @@ describe("Save assessment", () => {
     expect([reread.tokuhashi.total, reread.tokuhashi.min, reread.tokuhashi.max]).toEqual([11, 11, 11]);
   });
 
-  it("writes only certain values: no range, no suggestion; no SINS without a level", () => {
+  it("issue 12 item 9: writes only what the clinician entered or confirmed: no record value nobody confirmed, no range, no suggestion", () => {
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW });
-    const answers = assessmentAnswers(report, {});
-    expect(answers.sins?.["sins-lesion-levels"]?.map((a) => a.valueCoding?.code)).toEqual(["level.C7", "level.T1"]);
-    // C7 and T1 are both junctional: still two candidate levels, so no scored level is written.
-    expect(answers.sins?.["sins-scored-level"]).toBeUndefined();
-    expect(answers.sins?.["sins-pain"]).toBeUndefined();
-    for (const [linkId, list] of Object.entries(answers.tokuhashi ?? {})) expect(list, linkId).toHaveLength(1);
+    // The record alone (levels C7–T1, KPS 60, kidney): nothing is confirmed, so nothing is written.
+    expect(report.tokuhashi.items.generalCondition).toMatchObject({ source: "record", confirmed: false });
+    expect(assessmentAnswers(report, {})).toEqual({ sins: null, tokuhashi: null });
+    // One entry: only that item (and the timepoint) is written.
+    const one = assessmentAnswers(buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: { tokuhashi: { palsy: "E" } } }), { tokuhashi: { palsy: "E" } }, { timepoint: "other", date: "2026-11-20" });
+    expect(one.sins).toBeNull();
+    expect(Object.keys(one.tokuhashi ?? {}).sort()).toEqual(["timepoint", "timepoint-date", "tokuhashi-palsy"]);
+    expect(one.tokuhashi?.["timepoint"]?.map((a) => a.valueCoding?.code)).toEqual(["timepoint.other"]);
+    expect(one.tokuhashi?.["timepoint-date"]).toEqual([{ valueDate: "2026-11-20" }]);
 
     const noLevel = structuredClone(report);
     noLevel.sins.items.location = { ...noLevel.sins.items.location, source: "missing", value: null, overridden: null };

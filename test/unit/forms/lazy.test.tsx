@@ -67,7 +67,7 @@ describe("lazy wiring for the app", () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     server.use(...fake.handlers());
     const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8")) as Bundle;
-    const entries = { sins: { location: "T1" as const, pain: "none" as const } };
+    const entries = { sins: { location: "T1" as const, pain: "none" as const }, tokuhashi: { primarySite: "kidney" as const } };
     const report = buildReport((bundle.entry ?? []).map((e) => e.resource), "cervical-c7-t1", { now: new Date("2026-11-27T00:00:00Z"), clinician: entries });
     await assessmentSaver({ client: client(), context })(report, entries);
     expect(fake.responses.map((r) => r.questionnaire?.split("|")[0]?.split("/").pop()).sort()).toEqual(["sins", "tokuhashi"]);
