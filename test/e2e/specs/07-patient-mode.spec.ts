@@ -1,11 +1,14 @@
 /**
- * "Hand to patient": the patient sees the EQ-5D-5L, the EQ VAS and the pain VAS only — no score, nothing of the
- * clinician's view reachable (inert, hidden from assistive technology, covered) — and leaving needs the
- * clinician's confirmation. A finished self-report is stored with the Patient as its source.
+ * "Hand to patient" (issue 14, item 11): the clinician sets the timepoint and a code; the patient then sees one
+ * question per screen — the pain VAS, and the EQ-5D-5L with its vertical EQ VAS only when the licensed wording is
+ * installed — and nothing of the clinician's view, which is not even rendered (a reload included). Leaving needs
+ * the code: "Return to clinician" then "I am the clinician: leave" alone, or a wrong code, stays. A VAS has no
+ * handle until touched. axe: no serious or critical violation in patient mode.
  *
- * Writes to the sandbox: hcc-t9-t12-four-levels gets an eq5d5l and a pain-vas self-report.
+ * Writes to the sandbox: breast-t4-l2-noncontiguous gets a pain-vas self-report, hcc-t9-t12-four-levels an eq5d5l
+ * and a pain-vas self-report.
  */
-import type { Page, Response } from "playwright-core";
+import type { BrowserContext, Locator, Page, Response } from "playwright-core";
 import type { QuestionnaireResponse } from "fhir/r4";
 import { CANONICAL_BASE, codesOf, createdId, isPostResponse, itemsByLinkId, launchPatient, levelByKeyboard, openFhir, radio, seriousAxeViolations, shown } from "../app";
 import { expect, test } from "../harness";
@@ -23,109 +26,268 @@ const CLINICIAN_ONLY = [
   "eq5d-index-latest",
   "patient-banner",
 ];
+const HANDOVER_KEY = "spine-met-qol.patient-mode";
 
-async function handToPatient(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Open questionnaires" }).click();
-  await page.getByRole("button", { name: "Hand to patient" }).click();
-  await page.getByTestId("patient-mode").waitFor();
+/**
+ * Records, from the first byte of every page, any moment at which a clinician-only element is in the document
+ * while the hand-over record exists: "not rendered", not merely hidden, reloads included.
+ */
+async function watchClinicianView(page: Page): Promise<void> {
+  await page.addInitScript(
+    ({ ids, key }) => {
+      const w = window as Window & { clinicianSeen?: string[] };
+      w.clinicianSeen = [];
+      const selector = ids.map((id) => `[data-testid="${id}"]`).join(",");
+      new MutationObserver(() => {
+        const found = document.querySelector(selector);
+        if (found && sessionStorage.getItem(key)) w.clinicianSeen?.push(found.getAttribute("data-testid") ?? "?");
+      }).observe(document, { subtree: true, childList: true });
+    },
+    { ids: CLINICIAN_ONLY, key: HANDOVER_KEY },
+  );
 }
 
-/** Every clinician-only figure that the patient could perceive: on top at its own centre, or in the accessibility tree. */
-async function perceivableScores(page: Page): Promise<string[]> {
+const clinicianSeen = (page: Page): Promise<string[]> => page.evaluate(() => (window as Window & { clinicianSeen?: string[] }).clinicianSeen ?? []);
+
+/** Clinician-only figures in the document, and clinician words in the accessibility tree. */
+async function clinicianViewInDocument(page: Page): Promise<string[]> {
   const seen: string[] = [];
-  for (const id of CLINICIAN_ONLY) {
-    const el = page.getByTestId(id);
-    if ((await el.count()) === 0) continue;
-    const onTop = await el.first().evaluate((node) => {
-      const r = node.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) return false;
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return top !== null && (top === node || node.contains(top));
-    });
-    if (onTop) seen.push(`${id} on screen`);
-  }
+  for (const id of CLINICIAN_ONLY) if ((await page.getByTestId(id).count()) > 0) seen.push(`${id} in the document`);
+  if ((await page.getByText("Predicted survival").count()) > 0) seen.push('"Predicted survival" in the document');
   const tree = await page.locator("body").ariaSnapshot();
-  for (const words of ["Possible range", "Total", "SINS", "Tokuhashi", "Segment group", "Latest EQ-5D-5L index", "MRN"]) {
+  for (const words of ["Possible range", "SINS", "Tokuhashi", "Segment group", "Latest EQ-5D-5L index", "MRN"]) {
     if (tree.includes(words)) seen.push(`"${words}" in the accessibility tree`);
   }
   return seen;
 }
 
-test("patient mode hides every score; leaving asks the clinician (Escape stays), unfinished answers stay a draft", async ({ page, sandbox, screenshot }) => {
-  await launchPatient(page, sandbox, "breast-t4-l2-noncontiguous");
-  expect.ok((await perceivableScores(page)).length >= 5, "the probe sees the scores in the clinician view");
-  await handToPatient(page);
-  expect.none(await perceivableScores(page), "clinician-only figures perceivable in patient mode (setup)");
-  expect.equal(await page.locator("#root").getAttribute("inert"), "", "the clinician view is inert");
-  const mode = page.getByTestId("patient-mode");
-  await radio(mode, "timepoint", "timepoint.preop").check();
-  await mode.getByRole("button", { name: "Start" }).click();
-  await levelByKeyboard(page, "eq5d-mo", 3, mode);
-  expect.none(await perceivableScores(page), "clinician-only figures perceivable in patient mode (EQ-5D step)");
-  expect.equal(await page.getByTestId("calculated-eq5d-index").count(), 0, "no EQ-5D index shown to the patient");
-  // Patient mode is a fixed full-screen layer that scrolls inside itself; axe treats text scrolled out of that
-  // layer as invisible and then reports the VAS slider's (aria-labelledby) label as missing (label-title-only),
-  // although its accessible name is right (checked by role below). Run axe with every part inside the layer.
-  expect.equal(await page.getByTestId("patient-mode").getByRole("slider", { name: "EQ VAS (0–100) (required)" }).count(), 1, "EQ VAS slider's accessible name");
-  await page.setViewportSize({ width: 1280, height: 3200 });
-  expect.none(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations in patient mode");
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await screenshot("patient-step-1");
+async function openHandOver(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Open questionnaires" }).click();
+  await page.getByRole("button", { name: "Hand to patient" }).click();
+  const setup = page.getByTestId("handover-setup");
+  await setup.waitFor();
+  return setup;
+}
 
-  // Leaving asks; the safe choice has the focus; Escape stays.
-  const exit = page.getByTestId("patient-mode").getByRole("button", { name: "Return to clinician" });
-  await exit.click();
+async function handOver(page: Page, setup: Locator, code: string): Promise<Locator> {
+  await radio(setup, "timepoint", "timepoint.preop").check();
+  await setup.getByLabel("Code", { exact: true }).fill(code);
+  await setup.getByLabel("Code again", { exact: true }).fill(code);
+  await setup.getByRole("button", { name: "Start" }).click();
+  const mode = page.getByTestId("patient-mode");
+  await mode.getByTestId("pm-progress").waitFor();
+  return mode;
+}
+
+/** "Return to clinician", the code (if any), "I am the clinician: leave". */
+async function tryToLeave(page: Page, code: string | null): Promise<void> {
+  await page.getByTestId("patient-mode").getByRole("button", { name: "Return to clinician" }).click();
   const dialog = page.getByRole("dialog", { name: "Leave patient self-report?" });
   await dialog.waitFor();
-  expect.equal(await page.evaluate(() => document.activeElement?.textContent ?? ""), "Stay", "focus on the safe choice");
-  expect.none(await perceivableScores(page), "clinician-only figures perceivable behind the dialog");
-  await screenshot("leave-dialog");
+  if (code !== null) await dialog.getByLabel("Clinician's code").fill(code);
+  await dialog.getByRole("button", { name: "I am the clinician: leave" }).click();
+}
+
+/** Pixels of the handle's colour (--accent #0b4f8a) in a screenshot of the slider, counted in a blank page. */
+async function handlePixels(context: BrowserContext, slider: Locator): Promise<number> {
+  await slider.evaluate((el) => (el as HTMLElement).blur());
+  const png = (await slider.screenshot()).toString("base64");
+  const probe = await context.newPage();
+  try {
+    return await probe.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const g = canvas.getContext("2d");
+      if (!g) return -1;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs((d[i] ?? 0) - 11) < 24 && Math.abs((d[i + 1] ?? 0) - 79) < 24 && Math.abs((d[i + 2] ?? 0) - 138) < 24) n += 1;
+      }
+      return n;
+    }, png);
+  } finally {
+    await probe.close();
+  }
+}
+
+test("patient mode without the licensed wording: only the pain VAS; no clinician view (reload too); leaving needs the code", async ({ page, context, sandbox, screenshot }) => {
+  const patient = "breast-t4-l2-noncontiguous";
+  await watchClinicianView(page);
+  await launchPatient(page, sandbox, patient);
+  expect.ok((await clinicianViewInDocument(page)).length >= 5, "the probe sees the clinician view before the hand-over");
+
+  // The clinician sees what will be asked, and why the EQ-5D-5L is not.
+  const setup = await openHandOver(page);
+  expect.equal((await setup.getByTestId("handover-offered").innerText()).trim(), "Pain VAS", "offered to the patient");
+  expect.ok(
+    (await setup.getByTestId("handover-eq5d-withheld").innerText()).includes("the licensed EQ-5D-5L wording is not installed here (see docs/EQ5D-WORDING.md)"),
+    "the clinician is told why the EQ-5D-5L is not handed over",
+  );
+  expect.none(await seriousAxeViolations(page, '[data-testid="handover-setup"]'), "serious/critical axe violations on the hand-over setup");
+  await screenshot("handover-setup");
+  const mode = await handOver(page, setup, "2468");
+
+  // Not rendered, not only hidden.
+  expect.none(await clinicianViewInDocument(page), "clinician view in patient mode");
+  expect.equal(await mode.getByTestId("pm-progress").innerText(), "Question 1 of 1", "one question: the pain VAS");
+  expect.equal(await mode.getByRole("radio").count(), 0, "no EQ-5D-5L question");
+  expect.ok(!(await mode.innerText()).includes("EQ"), "nothing of the EQ-5D-5L shown to the patient");
+
+  // The VAS: no handle and no answer until touched; Finish refused.
+  const slider = mode.getByRole("slider", { name: "Pain VAS (mm) (required)" });
+  expect.equal(await slider.getAttribute("aria-valuetext"), "Not answered", "untouched VAS value text");
+  expect.equal(await handlePixels(context, slider), 0, "pixels of a handle on the untouched VAS");
+  await mode.getByRole("button", { name: "Finish" }).click();
+  await mode.getByRole("link", { name: "Pain VAS (mm): Please answer this question." }).waitFor();
+  expect.ok(!(await page.getByText("Thank you. Please hand the device back to your clinician.").isVisible()), "an untouched VAS is not submitted");
+  expect.none(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations in patient mode (error shown)");
+  await screenshot("patient-vas-untouched");
+
+  // The old way out, then a wrong code: still in patient mode, no clinician view.
+  await tryToLeave(page, null);
+  const dialog = page.getByRole("dialog", { name: "Leave patient self-report?" });
+  await dialog.getByLabel("Clinician's code").fill("1357");
+  await dialog.getByRole("button", { name: "I am the clinician: leave" }).click();
+  expect.equal((await dialog.getByRole("alert").innerText()).trim(), "The code was not accepted.", "a wrong code: no hint");
+  expect.ok(await mode.isVisible(), "still in patient mode after a wrong code");
+  expect.none(await clinicianViewInDocument(page), "clinician view after a wrong code");
+  expect.none(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations on the exit dialog");
+  await screenshot("exit-wrong-code");
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
-  expect.ok(await page.getByTestId("patient-mode").isVisible(), "still in patient mode after Escape");
-  expect.ok(await radio(mode, "eq5d-mo", "eq5d.level.3").isChecked(), "the answer is still there");
 
-  await exit.click();
-  await dialog.getByRole("button", { name: "I am the clinician: leave" }).click();
-  await page.getByTestId("patient-mode").waitFor({ state: "detached" });
-  expect.equal(await page.locator("#root").getAttribute("inert"), null, "the clinician view is usable again");
-  expect.ok((await shown(page, "sins-range")) !== null, "the scores are back");
-  // (The pain VAS part, with only the clinician's timepoint, is listed beside it.)
-  const draft = page.locator('[data-testid^="draft-"]').filter({ hasText: "patient self-report" }).filter({ hasText: "EQ-5D-5L" });
-  expect.equal(await draft.count(), 1, "the unfinished EQ-5D-5L self-report is kept as a draft");
-});
+  // A reload comes back to patient mode, never to the clinician's view.
+  page.on("dialog", (d) => void d.accept()); // "leave the page?" (unsent answers)
+  await page.reload();
+  await page.getByTestId("patient-mode").getByTestId("pm-progress").waitFor({ timeout: 30_000 });
+  expect.none(await clinicianViewInDocument(page), "clinician view after a reload in patient mode");
+  const stored = (await page.evaluate((key) => sessionStorage.getItem(key), HANDOVER_KEY)) ?? "";
+  expect.ok(stored.includes('"codeHash"') && !stored.includes("2468"), "the hand-over keeps a hash, never the code");
 
-/**
- * Profile 12345 with Japan cTTO full precision (reference/EQ5D.md):
- *   1 − 0.060924 − MO1 0 − SC2 0.043632 − UA3 0.091131 − PD4 0.131436 − AD5 0.195961 = 1 − 0.523084 = 0.476916.
- */
-test("patient self-report: EQ-5D-5L and pain VAS finished by the patient are stored with the Patient as source", async ({ page, sandbox }) => {
-  const patient = "hcc-t9-t12-four-levels";
-  await launchPatient(page, sandbox, patient);
-  await handToPatient(page);
-  const mode = page.getByTestId("patient-mode");
-  await radio(mode, "timepoint", "timepoint.preop").check();
-  await mode.getByRole("button", { name: "Start" }).click();
-  for (const [linkId, level] of [["eq5d-mo", 1], ["eq5d-sc", 2], ["eq5d-ua", 3], ["eq5d-pd", 4], ["eq5d-ad", 5]] as const) {
-    await levelByKeyboard(page, linkId, level, mode);
-  }
-  await page.locator('input[id$="-eq-vas-number"]').fill("40");
-  await page.getByTestId("patient-mode").getByRole("button", { name: "Next" }).click();
-  await page.locator('input[id$="-pain-vas-number"]').fill("60");
+  // Keyboard: the first arrow key sets the scale (from the middle); the handle then shows.
+  const again = page.getByTestId("patient-mode").getByRole("slider", { name: "Pain VAS (mm) (required)" });
+  await again.focus();
+  await page.keyboard.press("ArrowRight");
+  expect.equal(await again.getAttribute("aria-valuetext"), "51 mm", "value after one ArrowRight");
+  expect.ok((await handlePixels(context, again)) > 50, "the handle shows once set");
+  await screenshot("patient-vas-set");
+
   const created: Response[] = [];
   page.on("response", (r) => {
     if (isPostResponse(r)) created.push(r);
   });
   await page.getByTestId("patient-mode").getByRole("button", { name: "Finish" }).click();
   await page.getByText("Thank you. Please hand the device back to your clinician.").waitFor();
+  for (let i = 0; i < 100 && created.length < 1; i += 1) await page.waitForTimeout(100);
+  expect.equal(created.map((r) => r.status()).join(","), "201", "one response created");
+  const [qr] = await Promise.all(created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)));
+  expect.equal(qr?.questionnaire, `${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`, "the pain VAS");
+  expect.equal(qr?.source?.reference, `Patient/${patient}`, "source is the Patient");
+  expect.equal(qr ? itemsByLinkId(qr).get("pain-vas")?.answer?.[0]?.valueInteger : null, 51, "pain VAS value");
+
+  // The right code: back to the clinician's view.
+  await tryToLeave(page, "2468");
+  await page.getByTestId("patient-mode").waitFor({ state: "detached" });
+  expect.equal(await page.evaluate((key) => sessionStorage.getItem(key), HANDOVER_KEY), null, "the hand-over ends");
+  await page.getByTestId("sins-range").or(page.getByTestId("sins-total")).first().waitFor({ timeout: 30_000 });
+  expect.ok((await shown(page, "tokuhashi-prognosis")) !== null || (await shown(page, "tokuhashi-range")) !== null, "the scores are back");
+  expect.none(await clinicianSeen(page), "clinician-only elements in the document at any moment while handed over");
+}, { timeoutMs: 120_000 });
+
+/**
+ * Profile 12345 with Japan cTTO full precision (reference/EQ5D.md):
+ *   1 − 0.060924 − MO1 0 − SC2 0.043632 − UA3 0.091131 − PD4 0.131436 − AD5 0.195961 = 1 − 0.523084 = 0.476916.
+ */
+test("patient mode with a licensed wording file (test fixture): one question per screen, vertical EQ VAS with anchors, stored with the Patient as source", async ({ page, context, sandbox, screenshot }) => {
+  // A test-only wording file with placeholder words (never EuroQol's), served where the deployment puts it.
+  await page.route("**/eq5d5l-wording.json", (route) =>
+    route.fulfill({
+      json: {
+        format: "eq5d5l-wording/1",
+        languages: {
+          en: {
+            notice: "Placeholder notice",
+            dimensions: Object.fromEntries(["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `Placeholder ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} placeholder ${n}`) }])),
+            vas: { label: "Placeholder VAS instruction", top: "Placeholder top anchor", bottom: "Placeholder bottom anchor" },
+          },
+        },
+      },
+    }),
+  );
+  const patient = "hcc-t9-t12-four-levels";
+  await watchClinicianView(page);
+  await launchPatient(page, sandbox, patient);
+  const setup = await openHandOver(page);
+  await setup.getByTestId("handover-offered").filter({ hasText: "EQ-5D-5L" }).waitFor();
+  expect.equal(await setup.getByTestId("handover-eq5d-withheld").count(), 0, "no 'not offered' note with the wording");
+  const mode = await handOver(page, setup, "97531");
+
+  // One question per screen, with progress; Next refuses an unanswered question; Back keeps answers.
+  expect.equal(await mode.getByTestId("pm-progress").innerText(), "Question 1 of 7", "progress");
+  expect.equal(await mode.getByRole("radiogroup").count(), 1, "one question on the screen");
+  await mode.getByRole("button", { name: "Next" }).click();
+  await mode.getByRole("link", { name: "Placeholder MO: Please answer this question." }).waitFor();
+  expect.none(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations (EQ-5D question, error shown)");
+  await screenshot("patient-eq5d-question");
+  for (const [i, [linkId, level]] of ([["eq5d-mo", 1], ["eq5d-sc", 2], ["eq5d-ua", 3], ["eq5d-pd", 4], ["eq5d-ad", 5]] as const).entries()) {
+    expect.equal(await mode.getByTestId("pm-progress").innerText(), `Question ${i + 1} of 7`, `progress at ${linkId}`);
+    await levelByKeyboard(page, linkId, level, mode);
+    await mode.getByRole("button", { name: "Next" }).click();
+  }
+  await mode.getByRole("button", { name: "Back" }).click();
+  expect.ok(await radio(mode, "eq5d-ad", "eq5d.level.5").isChecked(), "answer kept when going back");
+  await mode.getByRole("button", { name: "Next" }).click();
+
+  // The EQ VAS: vertical, 100 and the top anchor above, 0 and the bottom anchor below; no handle until touched.
+  expect.equal(await mode.getByTestId("pm-progress").innerText(), "Question 6 of 7", "progress at the EQ VAS");
+  const vas = mode.getByRole("slider", { name: "Placeholder VAS instruction (required)" });
+  const box = await vas.boundingBox();
+  const top = await mode.getByText("Placeholder top anchor").boundingBox();
+  const bottom = await mode.getByText("Placeholder bottom anchor").boundingBox();
+  expect.ok(box && box.height > 3 * box.width, `the EQ VAS is vertical (${JSON.stringify(box)})`);
+  expect.ok(box && top && top.y + top.height <= box.y, "the top anchor is above the scale");
+  expect.ok(box && bottom && bottom.y >= box.y + box.height, "the bottom anchor is below the scale");
+  expect.equal(await vas.getAttribute("aria-valuetext"), "Not answered", "untouched EQ VAS");
+  expect.equal(await handlePixels(context, vas), 0, "pixels of a handle on the untouched EQ VAS");
+  expect.none(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations on the EQ VAS (label-title-only fixed)");
+  // A tap near the top is a high value; ArrowUp/ArrowDown move it (100 at the top).
+  if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.1);
+  const tapped = Number(await vas.inputValue());
+  expect.ok(tapped >= 80, `a tap near the top gives a high value (${tapped})`);
+  await vas.focus();
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 40; i += 1) await page.keyboard.press("ArrowUp");
+  expect.equal(await vas.getAttribute("aria-valuetext"), "40", "EQ VAS after Home and 40 × ArrowUp");
+  await screenshot("patient-eq-vas-vertical");
+  await mode.getByRole("button", { name: "Next" }).click();
+
+  const pain = mode.getByRole("slider", { name: "Pain VAS (mm) (required)" });
+  await pain.focus();
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 60; i += 1) await page.keyboard.press("ArrowRight");
+  expect.equal(await pain.getAttribute("aria-valuetext"), "60 mm", "pain VAS after Home and 60 × ArrowRight");
+  expect.none(await clinicianViewInDocument(page), "clinician view in patient mode");
+
+  const created: Response[] = [];
+  page.on("response", (r) => {
+    if (isPostResponse(r)) created.push(r);
+  });
+  await mode.getByRole("button", { name: "Finish" }).click();
+  await page.getByText("Thank you. Please hand the device back to your clinician.").waitFor();
   for (let i = 0; i < 100 && created.length < 2; i += 1) await page.waitForTimeout(100);
   expect.equal(created.map((r) => r.status()).join(","), "201,201", "two responses created");
 
   const stored = await Promise.all(created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)));
   const eq = stored.find((q) => q.questionnaire === `${CANONICAL_BASE}/Questionnaire/eq5d5l|1.0.0`);
-  const pain = stored.find((q) => q.questionnaire === `${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`);
-  expect.ok(eq && pain, `eq5d5l and pain-vas responses (${stored.map((q) => q.questionnaire).join(", ")})`);
-  for (const qr of [eq, pain]) {
+  const painQr = stored.find((q) => q.questionnaire === `${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`);
+  expect.ok(eq && painQr, `eq5d5l and pain-vas responses (${stored.map((q) => q.questionnaire).join(", ")})`);
+  for (const qr of [eq, painQr]) {
     expect.equal(qr?.source?.reference, `Patient/${patient}`, `${qr?.questionnaire ?? "?"}: source is the Patient`);
     expect.equal(qr?.author?.reference, "Practitioner/sandbox-surgeon", `${qr?.questionnaire ?? "?"}: author is the signed-in user`);
     expect.equal(codesOf(qr ?? { resourceType: "QuestionnaireResponse", status: "completed" }, "timepoint").join(), "timepoint.preop", "timepoint");
@@ -134,10 +296,11 @@ test("patient self-report: EQ-5D-5L and pain VAS finished by the patient are sto
     const index = itemsByLinkId(eq).get("eq5d-index")?.answer?.[0]?.valueDecimal;
     expect.ok(typeof index === "number" && Math.abs(index - 0.476916) < 1e-9, `index ${String(index)} = 0.476916 (hand-computed)`);
     expect.equal(itemsByLinkId(eq).get("eq-vas")?.answer?.[0]?.valueInteger, 40, "EQ VAS");
+    expect.ok(!JSON.stringify(eq).includes("placeholder"), "the stored response has the neutral displays, not the wording file's");
   }
-  if (pain) expect.equal(itemsByLinkId(pain).get("pain-vas")?.answer?.[0]?.valueInteger, 60, "pain VAS");
+  if (painQr) expect.equal(itemsByLinkId(painQr).get("pain-vas")?.answer?.[0]?.valueInteger, 60, "pain VAS");
 
-  await page.getByTestId("patient-mode").getByRole("button", { name: "Return to clinician" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "I am the clinician: leave" }).click();
+  await tryToLeave(page, "97531");
   await page.getByTestId("eq5d-index-latest").filter({ hasText: "0.477" }).waitFor({ timeout: 30_000 });
-});
+  expect.none(await clinicianSeen(page), "clinician-only elements in the document at any moment while handed over");
+}, { timeoutMs: 120_000 });
