@@ -223,6 +223,37 @@ describe("the one renderer", () => {
     expect(parseEq5dWording({ format: "other" })).toBeNull();
   });
 
+  it("the VAS slider has a real <label>, no answer until touched, and with the licensed wording the EQ VAS is vertical with the file's end labels", () => {
+    renderForm("eq5d5l");
+    const plain = screen.getByRole("slider", { name: /^EQ VAS \(0–100\)/ });
+    expect(document.querySelector(`label[for="${plain.id}"]`)).not.toBeNull(); // axe label-title-only
+    expect(plain).toHaveClass("qf-slider-unanswered");
+    expect(plain).not.toHaveAttribute("aria-orientation");
+    cleanup();
+    // Placeholder words of a test-only wording file (never EuroQol's).
+    const wording = parseEq5dWording({
+      format: "eq5d5l-wording/1",
+      languages: {
+        en: {
+          notice: "Test notice",
+          dimensions: Object.fromEntries(["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `T ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `T ${d} ${n}`) }])),
+          vas: { label: "Test VAS", top: "Test top end", bottom: "Test bottom end" },
+        },
+      },
+    });
+    expect(eq5dOverlay(wording, "en")?.items["eq-vas"]).toEqual({ vertical: true, text: "Test VAS", anchors: { top: "Test top end", bottom: "Test bottom end" } });
+    let last: Answers = {};
+    renderForm("eq5d5l", { variant: "patient", overlay: eq5dOverlay(wording, "en"), onAnswers: (a) => (last = a) });
+    const vas = screen.getByRole("slider", { name: /^Test VAS/ });
+    expect(vas).toHaveAttribute("aria-orientation", "vertical");
+    expect(vas).toHaveAccessibleDescription(/Test top end Test bottom end/);
+    expect(screen.queryByRole("textbox", { name: /Test VAS/ })).toBeNull(); // the patient answers on the scale
+    expect(last["eq-vas"]).toBeUndefined();
+    fireEvent.change(vas, { target: { value: "35" } });
+    expect(last["eq-vas"]).toEqual([{ valueInteger: 35 }]);
+    expect(vas).not.toHaveClass("qf-slider-unanswered");
+  });
+
   it("touch targets: options, inputs and buttons are at least 44 px high (and larger in patient mode)", () => {
     const css = readFileSync(join(__dirname, "../../../src/forms/forms.css"), "utf8");
     for (const selector of [".qf-option", ".qf-input, .qf-select", ".qf-button", ".qf-slider"]) {
