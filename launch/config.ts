@@ -5,6 +5,7 @@
  */
 import { z } from "zod/mini";
 import { DEFAULT_CANONICAL_BASE } from "../src/questionnaires/contract";
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type EvidenceMaxAgeDays } from "../src/report/types";
 import { parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
 
 export type { OpenServerLaunch };
@@ -46,6 +47,11 @@ export interface AppConfig {
    */
   issAllowlist: ServerAllowlist;
   openServerLaunch: OpenServerLaunch;
+  /**
+   * Evidence older than this many days marks its score item stale (shown on the item, value kept):
+   * performance status (KPS/ECOG) and palsy (Frankel). docs/clinical-rules.md gives the reasons for the defaults.
+   */
+  evidenceMaxAgeDays: EvidenceMaxAgeDays;
 }
 
 const buildClientId: unknown = import.meta.env?.VITE_SMART_CLIENT_ID;
@@ -68,6 +74,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   // Fail closed: what a hospital forgets to configure refuses rather than allows.
   issAllowlist: [],
   openServerLaunch: "off",
+  evidenceMaxAgeDays: { ...DEFAULT_EVIDENCE_MAX_AGE_DAYS },
 };
 
 const nonEmpty = z.string().check(z.minLength(1), z.maxLength(2000));
@@ -101,6 +108,7 @@ const ConfigFile = z.strictObject({
     ]),
   ),
   openServerLaunch: z.optional(z.enum(["off", "loopback", "any"])),
+  evidenceMaxAgeDays: z.optional(z.strictObject({ performanceStatus: z.optional(intIn(1, 3650)), palsy: z.optional(intIn(1, 3650)) })),
 });
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -153,6 +161,12 @@ export function parseAppConfig(raw: unknown, defaults: AppConfig = DEFAULT_CONFI
   for (const [key, value] of Object.entries(file)) {
     if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
   }
+  // Nested: a file giving one window keeps the default of the other.
+  const ages = file.evidenceMaxAgeDays;
+  config.evidenceMaxAgeDays = {
+    performanceStatus: ages?.performanceStatus ?? defaults.evidenceMaxAgeDays.performanceStatus,
+    palsy: ages?.palsy ?? defaults.evidenceMaxAgeDays.palsy,
+  };
   return { ok: true, config };
 }
 

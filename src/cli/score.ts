@@ -1,5 +1,9 @@
 /**
- * `npm run --silent score -- <path> [--value-set <id>] [--format json|table] [--now <date>] [--max-file-bytes <n>]`
+ * `npm run --silent score -- <path> [--value-set <id>] [--format json|table] [--now <date>] [--max-file-bytes <n>]
+ *   [--ps-max-age-days <n>] [--palsy-max-age-days <n>]`
+ *
+ * The two windows mark an item stale when its deciding evidence is older (ReportItem.stale; defaults
+ * DEFAULT_EVIDENCE_MAX_AGE_DAYS, the same as app-config.json's evidenceMaxAgeDays).
  *
  * Reads a FHIR Bundle, an NDJSON file, or a folder of them; prints a JSON array of ScoreReports, one per
  * Patient found (diagnostics inside the reports), exit 0. Unreadable input: one line on stderr naming the file
@@ -11,13 +15,14 @@
  * size and while reading). Named as the input itself, such a file is unreadable input (exit 2).
  */
 import { parseArgs } from "node:util";
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS } from "../report/types";
 import { DEFAULT_VALUE_SET, valueSets } from "../scores";
 import { scorePatients } from "./pipeline";
 import { DEFAULT_MAX_FILE_BYTES, InputError, loadInput, type PatientInput } from "./read";
 import { formatRows, reportRow } from "./table";
 
 const USAGE =
-  "usage: score <file-or-folder> [--value-set <id>] [--format json|table] [--now <YYYY-MM-DD>] [--max-file-bytes <bytes, or with K/M/G; default 512M>]";
+  "usage: score <file-or-folder> [--value-set <id>] [--format json|table] [--now <YYYY-MM-DD>] [--max-file-bytes <bytes, or with K/M/G; default 512M>] [--ps-max-age-days <days; default 30>] [--palsy-max-age-days <days; default 7>]";
 
 /** "536870912", "512M", "1G", "64K" (binary multiples) → bytes; null when not a positive whole number. */
 export function parseBytes(text: string): number | null {
@@ -44,6 +49,8 @@ function main(argv: string[]): void {
         format: { type: "string", default: "json" },
         now: { type: "string" },
         "max-file-bytes": { type: "string" },
+        "ps-max-age-days": { type: "string" },
+        "palsy-max-age-days": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -71,6 +78,18 @@ function main(argv: string[]): void {
   const maxFileBytes = maxText === undefined ? DEFAULT_MAX_FILE_BYTES : parseBytes(maxText);
   if (maxFileBytes === null) fail(`--max-file-bytes ${maxText ?? ""}: expected a positive number of bytes (e.g. 536870912 or 512M)`);
 
+  const days = (flag: "ps-max-age-days" | "palsy-max-age-days", fallback: number): number => {
+    const text = args.values[flag];
+    if (text === undefined) return fallback;
+    const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > 3650) fail(`--${flag} ${text}: expected a whole number of days, 1-3650`);
+    return n;
+  };
+  const evidenceMaxAgeDays = {
+    performanceStatus: days("ps-max-age-days", DEFAULT_EVIDENCE_MAX_AGE_DAYS.performanceStatus),
+    palsy: days("palsy-max-age-days", DEFAULT_EVIDENCE_MAX_AGE_DAYS.palsy),
+  };
+
   let input: PatientInput;
   try {
     input = loadInput(path, { maxFileBytes });
@@ -82,14 +101,14 @@ function main(argv: string[]): void {
   try {
     if (format === "table") {
       const rows: string[][] = [];
-      for (const report of scorePatients(input, now, valueSetId)) rows.push(reportRow(report));
+      for (const report of scorePatients(input, now, valueSetId, { evidenceMaxAgeDays })) rows.push(reportRow(report));
       process.stdout.write(formatRows(rows));
       return;
     }
     // One report at a time: memory stays bounded by the largest patient, not the whole input.
     let first = true;
     process.stdout.write("[");
-    for (const report of scorePatients(input, now, valueSetId)) {
+    for (const report of scorePatients(input, now, valueSetId, { evidenceMaxAgeDays })) {
       process.stdout.write(`${first ? "\n" : ",\n"}  ${JSON.stringify(report, null, 2).replace(/\n/g, "\n  ")}`);
       first = false;
     }

@@ -5,7 +5,7 @@
 import type { PrimarySite, SpinalLevel } from "../scores/types";
 import { SPINAL_LEVELS } from "../scores/types";
 import type { ReadContext } from "./context";
-import { codeKey, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { codeKey, isObject, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
 import { looksLikeCondition } from "./guards";
 import {
   bodySiteDef,
@@ -18,7 +18,7 @@ import {
 } from "./mappings";
 import { conditionSchema, issueReason, REASON, type ConditionData } from "./schemas";
 import { msg, provenanceNotes, type ProvenanceNote } from "./messages";
-import type { PatientEvidence, SpinalRegion } from "./types";
+import type { PatientEvidence, PrimaryFinding, SpinalRegion } from "./types";
 import { z } from "zod/mini";
 
 const RELATED_EXTENSION = "http://hl7.org/fhir/StructureDefinition/condition-related";
@@ -34,7 +34,31 @@ const INACTIVE = new Set(["inactive", "resolved", "remission"]);
 /** The organ of a metastasis Condition that names no site (a VisceralFinding's `organ`). */
 export const SITE_NOT_CODED = "site not coded";
 
-type Sink = Pick<PatientEvidence, "spinalLesions" | "extraspinalFoci" | "unlocatedBoneMets" | "visceral" | "primaries">;
+type Sink = Pick<PatientEvidence, "spinalLesions" | "extraspinalFoci" | "unlocatedBoneMets" | "visceral" | "primaries" | "inactiveSpinalLesions">;
+
+/** mCODE PrimaryCancerCondition: a Condition that says it is a primary cancer, whatever its code. */
+const MCODE_PRIMARY_PROFILE = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition";
+
+/**
+ * A Condition whose code no table maps, but which says it is a primary cancer: the mCODE PrimaryCancerCondition
+ * profile, or an ICD-O-3 morphology with behaviour /3 (malignant, primary site) on the histology extension.
+ * Its first coding (system and code), to show; null when it is neither or has no coding.
+ */
+function unmappedPrimary(raw: Json, codings: { system: string; code: string }[]): { system: string; code: string } | null {
+  const first = codings[0];
+  if (!first) return null;
+  const meta = raw.meta;
+  const profiles = isObject(meta) && Array.isArray(meta.profile) ? meta.profile : [];
+  if (profiles.some((p) => typeof p === "string" && p.split("|")[0] === MCODE_PRIMARY_PROFILE)) return first;
+  const ext = Array.isArray(raw.extension) ? raw.extension : [];
+  for (const e of ext) {
+    if (!isObject(e) || e.url !== MORPHOLOGY_EXTENSION || !isObject(e.valueCodeableConcept)) continue;
+    const cc = e.valueCodeableConcept;
+    const list = Array.isArray(cc.coding) ? cc.coding : [];
+    if (list.some((c) => isObject(c) && typeof c.code === "string" && /\/3$/.test(c.code.trim()))) return first;
+  }
+  return null;
+}
 
 interface Matched<T> {
   def: T;
@@ -57,7 +81,10 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     const p = primaryDef(c.system, c.code);
     if (p) prims.push({ def: p, system: c.system, code: c.code });
   }
-  if (mets.length === 0 && prims.length === 0) return;
+  // A primary cancer by its profile or morphology whose code no table maps (a finer SNOMED CT concept): on file,
+  // category not derived.
+  const unmapped = mets.length === 0 && prims.length === 0 ? unmappedPrimary(raw, codings) : null;
+  if (mets.length === 0 && prims.length === 0 && !unmapped) return;
 
   let cond: ConditionData;
   if (looksLikeCondition(raw)) cond = raw;
@@ -79,8 +106,13 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     return;
   }
   const clinical = statusCode(cond.clinicalStatus);
-  if (clinical && INACTIVE.has(clinical)) {
-    ctx.report("info", "not-active", `${label} is ${clinical}: not counted`, msg("diag.not-active", { label: labelP, status: clinical }), label);
+  const inactive = clinical !== null && INACTIVE.has(clinical) ? clinical : null;
+  // An inactive metastasis is not counted in the items (a primary in remission is still the primary, and an
+  // inactive spinal metastasis still counts for the study's population: both are read on below).
+  const spinalMet = pickMetastasis(mets);
+  const readOn = prims.length > 0 || unmapped !== null || (spinalMet !== null && isSpinal(cond, spinalMet.def));
+  if (inactive && !readOn) {
+    ctx.report("info", "not-active", `${label} is ${inactive}: not counted`, msg("diag.not-active", { label: labelP, status: inactive }), label);
     return;
   }
   let note: ProvenanceNote | null = null;
@@ -105,17 +137,63 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
 
   const primary = prims[0];
   if (primary) {
-    sink.primaries.push({
+    const finding: PrimaryFinding = {
       reference: ref ?? label,
       candidates: primaryCandidates(cond, prims),
       date,
       note: primary.def.note,
       displayFromMapping: recordDisplay(primary) == null,
       provenance: prov(primary, primary.def.display),
-    });
+    };
+    if (inactive) finding.inactiveStatus = inactive;
+    sink.primaries.push(finding);
+  } else if (unmapped) {
+    const finding: PrimaryFinding = {
+      reference: ref ?? label,
+      candidates: [],
+      date,
+      note: null,
+      displayFromMapping: false,
+      provenance: provenance(ref, date, codeKey(unmapped.system, unmapped.code), { display: recordDisplay(unmapped) ?? null, author, note }),
+      unmapped: true,
+    };
+    if (inactive) finding.inactiveStatus = inactive;
+    sink.primaries.push(finding);
   }
-  const met = pickMetastasis(mets);
-  if (met) readMetastasis(cond, met, { text: label, param: labelP }, prov(met, met.def.display), date, ctx, sink);
+  const met = spinalMet;
+  if (!met) return;
+  if (inactive) {
+    if (!isSpinal(cond, met.def)) {
+      ctx.report("info", "not-active", `${label} is ${inactive}: not counted`, msg("diag.not-active", { label: labelP, status: inactive }), label);
+      return;
+    }
+    // On file for the study's population, not counted in the items.
+    const sites = readSites(cond);
+    (sink.inactiveSpinalLesions ??= []).push({
+      levels: sites.levels,
+      regions: sites.levels.length === 0 && sites.regions.length === 0 ? ["spine"] : sites.regions,
+      date,
+      relatedPrimary: relatedPrimary(cond),
+      provenance: prov(met, met.def.display),
+    });
+    ctx.report(
+      "info",
+      "not-active",
+      `${label} is ${inactive}: not counted in the scores; counted for the study population`,
+      msg("diag.not-active.spinal", { label: labelP, status: inactive }),
+      label,
+    );
+    return;
+  }
+  readMetastasis(cond, met, { text: label, param: labelP }, prov(met, met.def.display), date, ctx, sink);
+}
+
+/** A metastasis Condition that readMetastasis would take as spinal: a vertebral level or spinal region, or role "spine". */
+function isSpinal(cond: ConditionData, def: MetastasisDef): boolean {
+  if (def.role === "visceral" || def.role === "visceral-ask" || def.role === "not-visceral") return false;
+  if (def.role === "spine") return true;
+  const sites = readSites(cond);
+  return sites.levels.length > 0 || sites.regions.length > 0;
 }
 
 function statusCode(cc: ConditionData["clinicalStatus"]): string | null {

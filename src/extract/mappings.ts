@@ -10,7 +10,8 @@ import metastasesJson from "../../fhir-mappings/metastases.json";
 import primarySitesJson from "../../fhir-mappings/primary-sites.json";
 import bodySitesJson from "../../fhir-mappings/body-sites.json";
 import localCodesJson from "../../fhir-mappings/local-codes.json";
-import { FRANKEL_GRADES, PRIMARY_SITES } from "../scores/domains";
+import { FRANKEL_GRADES, GENERAL_CONDITIONS, PRIMARY_SITES } from "../scores/domains";
+import { kpsCategory } from "../scores/tokuhashi";
 import { SPINAL_LEVELS, type FrankelGrade, type GeneralCondition, type PrimarySite, type SpinalLevel } from "../scores/types";
 import { OBSERVATION_CONCEPTS, type ObservationConcept, type SpinalRegion } from "./types";
 
@@ -26,17 +27,19 @@ const valueSpecSchema = z.union([
 ]);
 const obsCodeSchema = z.object({ system: str, code: str, display: z.optional(z.string()), source: str });
 const answerSchema = z.object({ system: str, code: str, value: z.union([z.number(), z.string()]), display: z.optional(z.string()) });
+const unitSchema = z.object({ code: str, factor: z.number().check(z.positive()) });
 const conceptSchema = z.object({
   value: valueSpecSchema,
+  /** UCUM units the concept's valueQuantity may carry, each with its factor into the concept's scale. */
+  units: z.array(unitSchema),
   codes: z.array(obsCodeSchema),
   answers: z.array(answerSchema),
 });
-const generalConditionSchema = z.enum(["poor", "moderate", "good"]);
+const kpsRangeSchema = z.tuple([z.int(), z.int()]).check(z.refine(([a, b]) => a >= 10 && b <= 100 && a <= b && a % 10 === 0 && b % 10 === 0, "a KPS range [min, max] within 10-100 in steps of 10"));
 const observationsSchema = z.object({
   concepts: z.record(z.enum(OBSERVATION_CONCEPTS as unknown as [ObservationConcept, ...ObservationConcept[]]), conceptSchema),
   ecogKpsSuggestion: z.object({
-    byEcog: z.record(z.string(), z.nullable(generalConditionSchema)),
-    kpsRangeByEcog: z.record(z.string(), z.string()),
+    tables: z.array(z.object({ name: str, kpsByEcog: z.record(z.string(), kpsRangeSchema), source: str })).check(z.minLength(1)),
   }),
 });
 const METASTASIS_ROLES = ["bone", "spine", "generic", "visceral", "visceral-ask", "not-visceral"] as const;
@@ -223,6 +226,8 @@ export type ValueSpec = z.infer<typeof valueSpecSchema>;
 export interface ConceptDef {
   concept: ObservationConcept;
   value: ValueSpec;
+  /** UCUM unit → factor into the concept's scale (1 = the scale's own unit). */
+  units: ReadonlyMap<string, number>;
   answers: SystemCodeMap<number | string>;
 }
 
@@ -241,7 +246,7 @@ for (const concept of OBSERVATION_CONCEPTS) {
     const sys = tableSystem(a.system);
     answerMap.set(sys, normalizeCode(sys, a.code), a.value);
   }
-  CONCEPTS.set(concept, { concept, value: def.value, answers: answerMap });
+  CONCEPTS.set(concept, { concept, value: def.value, units: new Map(def.units.map((u) => [u.code, u.factor])), answers: answerMap });
   for (const c of codes) {
     const sys = tableSystem(c.system);
     OBS_INDEX.set(sys, normalizeCode(sys, c.code), concept);
@@ -269,13 +274,30 @@ export function answerValue(concept: ObservationConcept, system: string, code: s
   return def.answers.get(sys, normalizeCode(sys, code)) ?? null;
 }
 
-/** The labelled general-condition suggestion for an ECOG grade (observations.json ecogKpsSuggestion), or null. */
-export function ecogSuggestion(ecog: number): { category: GeneralCondition | null; kpsRange: string | null } {
-  const k = String(ecog);
-  return {
-    category: observations.ecogKpsSuggestion.byEcog[k] ?? null,
-    kpsRange: observations.ecogKpsSuggestion.kpsRangeByEcog[k] ?? null,
-  };
+/** One published ECOG → KPS table's range for an ECOG grade. */
+export interface EcogKpsRange {
+  /** The table's short name ("oBDS", "Ma et al. 2010"): the same in every language. */
+  table: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * What an ECOG grade allows for the Tokuhashi general condition: each table's KPS range for it
+ * (observations.json ecogKpsSuggestion) and every band a KPS of those ranges falls in, in the item's order
+ * (poor, moderate, good). No table knows ECOG 5 (dead): no ranges, no bands.
+ */
+export function ecogBands(ecog: number): { ranges: EcogKpsRange[]; categories: GeneralCondition[] } {
+  const ranges: EcogKpsRange[] = [];
+  const found = new Set<GeneralCondition>();
+  for (const t of observations.ecogKpsSuggestion.tables) {
+    const r = t.kpsByEcog[String(ecog)];
+    if (!r) continue;
+    ranges.push({ table: t.name, min: r[0], max: r[1] });
+    // The bands are the scoring core's (kpsCategory: poor 10–40, moderate 50–70, good 80–100).
+    for (let kps = r[0]; kps <= r[1]; kps += 10) found.add(kpsCategory(kps));
+  }
+  return { ranges, categories: GENERAL_CONDITIONS.filter((c) => found.has(c)) };
 }
 
 // ------------------------------------------------------------------------------------------ conditions

@@ -34,6 +34,8 @@ import type { ObservationConcept, SpinalRegion } from "./types";
 const FIXED_CODES = [
   // Terms and phrases nested in other messages
   "term.no-id",
+  "applicability.unlevelled",
+  "applicability.inactive-counted",
   "term.unknown-date",
   "term.on-day",
   "term.dated",
@@ -49,6 +51,8 @@ const FIXED_CODES = [
   "term.kps-0",
   "term.primary-categories",
   "term.primary-not-derivable",
+  "term.kps-by-table",
+  "term.primary-unmapped",
   "concept.kps",
   "concept.ecog",
   "concept.painNrs",
@@ -107,6 +111,7 @@ const FIXED_CODES = [
   "diag.ignored-status.questionnaire",
   "diag.ignored-status.questionnaire-other",
   "diag.not-active",
+  "diag.not-active.spinal",
   "diag.unconfirmed",
   "diag.preliminary.observation",
   "diag.preliminary.questionnaire",
@@ -116,6 +121,7 @@ const FIXED_CODES = [
   "diag.other-scale",
   "diag.out-of-range",
   "diag.scale-unclear",
+  "diag.unsupported-unit",
   "diag.level-not-coded",
   "diag.site-not-coded",
   "diag.unrecognised-answer",
@@ -142,6 +148,9 @@ const FIXED_CODES = [
   "context.ecog",
   "context.ecog-conflict",
   "context.ecog-spans",
+  "context.ecog-tables",
+  "context.ecog-also",
+  "context.kps-older-than-ecog",
   "context.extraspinal.none",
   "context.extraspinal.unlocated",
   "context.extraspinal.at-least-one",
@@ -159,6 +168,7 @@ const FIXED_CODES = [
   "context.primary.linked",
   "context.primary.mapping-note",
   "context.primary.pick",
+  "context.primary.inactive",
   "context.palsy.none",
   // Time: pre-operative and follow-up evidence (src/extract/timing.ts, src/extract/procedures.ts)
   "term.ref-dated",
@@ -199,6 +209,7 @@ const FIXED_CODES = [
   "prov.also",
   "prov.includes-preliminary",
   "prov.notes",
+  "prov.unit-converted",
 ] as const;
 
 /** The item values quoted in messages (a questionnaire's answer, a suggested category), one term each. */
@@ -288,6 +299,11 @@ export const provenanceNotes = {
     return { text: `also ${texts.join(", ")}`, code: msg("prov.also", { refs: coreList("comma", items) }) };
   },
   includesPreliminary: (): ProvenanceNote => ({ text: "includes preliminary results", code: msg("prov.includes-preliminary") }),
+  /** "7 cm read as 70 mm": a quantity converted into the scale's unit (UCUM codes are the same in every language). */
+  unitConverted: (from: number, unit: string, value: number | string, scaleUnit: string): ProvenanceNote => ({
+    text: `${from} ${unit} read as ${value} ${scaleUnit}`,
+    code: msg("prov.unit-converted", { from: String(from), unit, value: String(value), scaleUnit }),
+  }),
 };
 
 /** The parts of a provenance note's code ("prov.notes" holds several). */

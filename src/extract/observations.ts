@@ -6,8 +6,8 @@ import { codeKey, dayOf, isObject, labelParam, provenance, resourceLabel, resour
 import { looksLikeObservation } from "./guards";
 import { answerValue, conceptDef, observationConcept, type ValueSpec } from "./mappings";
 import { issueReason, observationSchema, REASON, type ObservationData } from "./schemas";
-import { conceptTerm, msg, provenanceNotes } from "./messages";
-import type { CoreParam } from "../scores";
+import { conceptTerm, msg, provenanceNotes, type ProvenanceNote } from "./messages";
+import { coreList, type CoreParam } from "../scores";
 import type { Measurement, ObservationConcept } from "./types";
 import { z } from "zod/mini";
 
@@ -111,7 +111,8 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
 
   const def = conceptDef(concept);
   if (!def) return null;
-  const value = readValue(obs, concept, def.value, ctx);
+  const read: { converted: Converted | null } = { converted: null };
+  const value = readValue(obs, concept, def.value, ctx, read);
   if (value === null) return null;
 
   const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? null;
@@ -135,9 +136,18 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
     provenance: provenance(resourceReference("Observation", obs.id), date, codeKey(matched.system, matched.code), {
       display,
       author: obs.performer?.[0]?.reference ?? null,
-      note: preliminary ? provenanceNotes.preliminary() : null,
+      note: provenanceNote(preliminary, read.converted, value),
     }),
   };
+}
+
+/** The evidence's note: preliminary, and/or the unit conversion ("7 cm read as 70 mm"). */
+function provenanceNote(preliminary: boolean, converted: Converted | null, value: number | string): ProvenanceNote | null {
+  const notes: ProvenanceNote[] = [];
+  if (preliminary) notes.push(provenanceNotes.preliminary());
+  if (converted) notes.push(provenanceNotes.unitConverted(converted.from, converted.unit, value, converted.scaleUnit));
+  if (notes.length <= 1) return notes[0] ?? null;
+  return { text: notes.map((n) => n.text).join("; "), code: msg("prov.notes", { notes: coreList("semicolon", notes.map((n) => n.code)) }) };
 }
 
 /** The coded answer of the Observation (valueCodeableConcept, else interpretation) as the concept's value. */
@@ -166,11 +176,45 @@ function diagnosticParts(obs: ObservationData, concept: ObservationConcept): { l
   return { label: observationLabel(obs), params: aboutParams(obs, concept) };
 }
 
+/** The UCUM unit of a quantity: its code when its system is UCUM (or absent), else its unit text; null when it has none. */
+export function quantityUnit(q: { unit?: string; code?: string; system?: string }): string | null {
+  const code = q.code?.trim();
+  if (code && (q.system === undefined || q.system === UCUM)) return code;
+  const unit = q.unit?.trim();
+  if (unit) return unit;
+  return code ? code : null;
+}
+
+/**
+ * A quantity's value in the concept's scale (observations.json `units`): a unit with factor 1 is the scale's own
+ * and the value is returned as it is; another listed unit is converted (7 cm → 70 mm); no unit at all is read in
+ * the scale; an unlisted unit gives null (refused, never read as the scale's unit).
+ */
+export function toScaleUnit(concept: ObservationConcept, value: number, unit: string | null): { value: number; factor: number } | null {
+  if (unit === null) return { value, factor: 1 };
+  const factor = conceptDef(concept)?.units.get(unit);
+  if (factor === undefined) return null;
+  if (factor === 1) return { value, factor };
+  // Decimal input (7.3 cm): rounded to 1e-9 so that 7.3 × 10 reads 73, not 72.99999999999999.
+  return { value: Math.round(value * factor * 1e9) / 1e9, factor };
+}
+
+const UCUM = "http://unitsofmeasure.org";
+
+/** A value read from a quantity in another unit than the scale's (for the provenance note). */
+interface Converted {
+  from: number;
+  unit: string;
+  /** The scale's own unit (the first with factor 1). */
+  scaleUnit: string;
+}
+
 function readValue(
   obs: ObservationData,
   concept: ObservationConcept,
   spec: ValueSpec,
   ctx: ReadContext,
+  out: { converted: Converted | null },
 ): number | FrankelGrade | null {
   const coded = codedAnswer(obs, concept);
   if (spec.type === "grade") {
@@ -179,7 +223,33 @@ function readValue(
     ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no recognised value: skipped`, msg("diag.no-value.grade", params), label);
     return null;
   }
-  const direct = obs.valueInteger ?? obs.valueQuantity?.value;
+  let direct = obs.valueInteger;
+  if (direct === undefined && obs.valueQuantity?.value !== undefined) {
+    // A quantity is read with its unit (UCUM): converted into the concept's scale, or refused.
+    const quantity = obs.valueQuantity;
+    if (!(concept === "barthel" && (otherBarthelScale(obs) || barthel100Scale(obs)))) {
+      const unit = quantityUnit(quantity);
+      const read = toScaleUnit(concept, quantity.value ?? 0, unit);
+      if (read === null) {
+        const { label, params } = diagnosticParts(obs, concept);
+        const shown = (unit ?? "").slice(0, 40);
+        const accepted = [...(conceptDef(concept)?.units.keys() ?? [])];
+        ctx.report(
+          "warning",
+          "unsupported-unit",
+          `${label} (${LABEL[concept]}) has the unit '${shown}', which the app does not read for this measure (${accepted.join(", ")} or none): skipped`,
+          msg("diag.unsupported-unit", { ...params, unit: shown, accepted: coreList("comma", accepted) }),
+          label,
+        );
+        return null;
+      }
+      direct = read.value;
+      if (read.factor !== 1) {
+        const scaleUnit = [...(conceptDef(concept)?.units ?? [])].find(([, f]) => f === 1)?.[0] ?? "";
+        out.converted = { from: quantity.value ?? 0, unit: unit ?? "", scaleUnit };
+      }
+    } else direct = quantity.value;
+  }
   if (direct !== undefined && typeof coded === "number" && coded !== direct) {
     const { label, params } = diagnosticParts(obs, concept);
     ctx.report(

@@ -20,6 +20,8 @@ export interface ItemPlan<V extends string> {
   /** The same sentences in machine-readable form (ReportItem.contextCodes). */
   contextCodes: CoreMessage[];
   overridden: ReportItem<V>["overridden"];
+  /** The deciding evidence is older than the configured window (ReportItem.stale). */
+  stale?: ReportItem<V>["stale"];
 }
 
 /**
@@ -242,5 +244,6 @@ export function toReportItem<V extends string>(score: ItemScore<V>, plan: ItemPl
   };
   if (omitted > 0) item.provenanceOmitted = omitted;
   if (plan.contextCodes.length > 0) item.contextCodes = plan.contextCodes;
+  if (plan.stale) item.stale = plan.stale;
   return item;
 }

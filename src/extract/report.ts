@@ -2,15 +2,13 @@
  * scoreReport: PatientEvidence + ReportOptions → the ScoreReport of DESIGN.md (src/report/types.ts).
  * Clinician entries are applied here, so the UI re-scores instantly on each edit.
  */
-import type { ClinicianEntries, Diagnostic, Provenance, ReportOptions, ScoreReport } from "../report/types";
+import type { ClinicianEntries, Diagnostic, ReportOptions, ScoreReport } from "../report/types";
 import {
-  applicability,
   DEFAULT_VALUE_SET,
   EXTRASPINAL_BONE_METS,
   FRANKEL_GRADES,
   GENERAL_CONDITIONS,
   PRIMARY_SITES,
-  segmentGroup,
   sins,
   SINS_ALIGNMENT,
   SINS_BONE_LESION,
@@ -22,17 +20,16 @@ import {
   tokuhashi,
   VERTEBRAL_BODY_METS,
   VISCERAL_METS,
-  type SpinalLevel,
 } from "../scores";
-import { SPINAL_LEVELS } from "../scores/types";
 import { expectedQol } from "../study";
 import { ageAt, ageForThreshold } from "./age";
+import { studyPopulation } from "./applicability";
 import { msg, type CoreMessageCode } from "./messages";
 import { applyClinician, toReportItem, type ItemPlan } from "./plan";
 import { qolTimepoints } from "./qol";
 import { classifyEvidence, timedPlan } from "./timing";
 import { sinsAnswerPlan, sinsLocationPlan } from "./sins-items";
-import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, vertebralPlan, visceralPlan } from "./tokuhashi-items";
+import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, recencyOf, vertebralPlan, visceralPlan } from "./tokuhashi-items";
 import type { PatientEvidence } from "./types";
 
 type Entries<T> = Partial<Record<keyof T, string>>;
@@ -75,24 +72,6 @@ const ITEM_NAME = {
 } as const satisfies Partial<Record<CoreMessageCode, string>>;
 type ItemName = keyof typeof ITEM_NAME;
 
-/** Every spinal metastasis level on file (record lesions and the app's SINS forms), with its provenance. */
-function levelsOnFile(ev: PatientEvidence): { levels: SpinalLevel[]; provenance: Provenance[] } {
-  const set = new Set<SpinalLevel>();
-  const provenance: Provenance[] = [];
-  for (const l of ev.spinalLesions) {
-    if (l.levels.length === 0) continue;
-    for (const level of l.levels) set.add(level);
-    provenance.push(l.provenance);
-  }
-  for (const q of ev.questionnaires) {
-    const levels = [...(q.sins?.lesionLevels ?? []), ...(q.sins?.location ? [q.sins.location] : [])];
-    if (levels.length === 0) continue;
-    for (const level of levels) set.add(level);
-    provenance.push(q.provenance);
-  }
-  return { levels: SPINAL_LEVELS.filter((l) => set.has(l)), provenance };
-}
-
 /** The data-access layer could not read (all of) the spinal surgery Procedures: their search failed or was cut short. */
 function proceduresUnread(diagnostics: readonly Diagnostic[] | undefined): boolean {
   return (diagnostics ?? []).some(
@@ -126,13 +105,10 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   }
 
   // Segment group and applicability
-  const onFile = levelsOnFile(evidence);
-  const group = segmentGroup(onFile.levels);
-  const appl = applicability({
-    levels: onFile.levels,
-    age: ageForThreshold(range, STUDY_MIN_AGE),
-    enBlocPlanned: typeof entries.enBlocPlanned === "boolean" ? entries.enBlocPlanned : null,
-  });
+  // Every spinal metastasis on file, inactive and unlevelled ones included (src/extract/applicability.ts).
+  const study = studyPopulation(evidence, ageForThreshold(range, STUDY_MIN_AGE), typeof entries.enBlocPlanned === "boolean" ? entries.enBlocPlanned : null);
+  const group = study.segmentGroup;
+  const appl = study.applicability;
 
   // SINS
   // Time: the items use pre-operative evidence only (docs/clinical-rules.md, "Time"); the QOL course uses all.
@@ -156,12 +132,12 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
 
   // Tokuhashi
   const tp = {
-    generalCondition: clinician(timedPlan(generalConditionPlan, te, GENERAL_CONDITIONS, "generalCondition", diags), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
+    generalCondition: clinician(timedPlan((e, d) => generalConditionPlan(e, d, recencyOf(options)), te, GENERAL_CONDITIONS, "generalCondition", diags), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
     extraspinalBoneMets: clinician(timedPlan(extraspinalPlan, te, EXTRASPINAL_BONE_METS, "extraspinalBoneMets", diags), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
     vertebralBodyMets: clinician(timedPlan(vertebralPlan, te, VERTEBRAL_BODY_METS, "vertebralBodyMets", diags), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
     visceralMets: clinician(timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),
     primarySite: clinician(timedPlan(primaryPlan, te, PRIMARY_SITES, "primarySite", diags), t.primarySite, PRIMARY_SITES, "item.tokuhashi.primarySite", diags),
-    palsy: clinician(timedPlan(palsyPlan, te, FRANKEL_GRADES, null, diags), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
+    palsy: clinician(timedPlan((e, d) => palsyPlan(e, d, recencyOf(options)), te, FRANKEL_GRADES, null, diags), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
   };
   const tokScore = tokuhashi({
     generalCondition: tp.generalCondition.candidates,
@@ -184,7 +160,7 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
       birthDate: evidence.patient.birthDate,
       mrn: evidence.patient.mrn,
     },
-    segmentGroup: { group: group.group, levels: group.levels, provenance: onFile.provenance },
+    segmentGroup: group,
     applicability: appl,
     sins: {
       total: sinsScore.total,

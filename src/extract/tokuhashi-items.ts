@@ -1,10 +1,11 @@
 /** The six Tokuhashi items from the evidence (DESIGN.md evidence rules). */
-import type { Diagnostic, Provenance } from "../report/types";
+import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type Diagnostic, type EvidenceMaxAgeDays, type Provenance, type ReportOptions } from "../report/types";
 import {
   coreList,
   coreTerm,
   describeLevels,
   extraspinalBoneMetsCandidates,
+  GENERAL_CONDITIONS,
   kpsCategory,
   levelsParam,
   PRIMARY_SITES,
@@ -19,10 +20,10 @@ import {
   type VisceralMets,
 } from "../scores";
 import { SPINAL_LEVELS } from "../scores/types";
-import { ecogSuggestion } from "./mappings";
+import { ecogBands } from "./mappings";
 import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
-import { conflictNote, fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, note, suggest, withMore, type ItemPlan } from "./plan";
-import { latestDay, questionnaireIsNewer, resolveLatest, type Claim } from "./resolve";
+import { fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, note, suggest, withMore, type ItemPlan, type Note } from "./plan";
+import { latestDay, questionnaireIsNewer, resolveLatest, type Claim, type Resolved } from "./resolve";
 import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
 
 type Diags = Diagnostic[];
@@ -84,7 +85,25 @@ function newerQuestionnaire<V extends string>(claims: Claim<V>[], recordDay: str
 
 // ------------------------------------------------------------------------------ 1. general condition
 
-export function generalConditionPlan(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition> {
+/** How old evidence may be before its item is marked stale (ReportOptions.evidenceMaxAgeDays), and "today". */
+export interface Recency {
+  now: Date;
+  maxAgeDays: EvidenceMaxAgeDays;
+}
+
+/** The recency of a report's options: its "today" and the windows, defaults filled in. */
+export function recencyOf(options: Pick<ReportOptions, "now" | "evidenceMaxAgeDays">): Recency {
+  const o = options.evidenceMaxAgeDays;
+  return {
+    now: options.now,
+    maxAgeDays: {
+      performanceStatus: o?.performanceStatus ?? DEFAULT_EVIDENCE_MAX_AGE_DAYS.performanceStatus,
+      palsy: o?.palsy ?? DEFAULT_EVIDENCE_MAX_AGE_DAYS.palsy,
+    },
+  };
+}
+
+function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
   const claims: Claim<GeneralCondition>[] = [];
   for (const m of ev.measurements) {
     if (m.concept !== "kps" || typeof m.value !== "number") continue;
@@ -107,17 +126,10 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags): ItemPla
       });
     }
   }
-  const r = resolveLatest(claims);
-  if (r) {
-    const plan = fromResolved(r);
-    conflictDiag(plan, ITEM.generalCondition, diags);
-    return plan;
-  }
-  return ecogOnly(ev, diags);
+  return claims;
 }
 
-/** Only ECOG on file: the item stays unknown; ECOG is shown as context with a labelled suggestion. */
-function ecogOnly(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition> {
+function ecogClaims(ev: PatientEvidence): Claim<number>[] {
   const claims: Claim<number>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "ecog" && typeof m.value === "number") {
@@ -129,7 +141,132 @@ function ecogOnly(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition>
       claims.push({ value: q.ecog, label: `ECOG ${q.ecog}`, labelParam: msg("claim.ecog", { value: q.ecog }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     }
   }
-  const r = resolveLatest(claims);
+  return claims;
+}
+
+/** True when `day` is strictly newer than `than` (undated evidence is never newer; dated beats undated). */
+function isNewer(day: string | null, than: string | null): boolean {
+  if (day === null) return false;
+  return than === null || day > than;
+}
+
+/** "KPS 10–20 (oBDS), KPS 10–30 (Ma et al. 2010), …": what each table gives for an ECOG grade. */
+function rangesOf(ecog: number): { categories: GeneralCondition[]; text: string; param: CoreParam } | null {
+  const { ranges, categories } = ecogBands(ecog);
+  if (ranges.length === 0) return null;
+  const kps = (r: { min: number; max: number }) => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`);
+  return {
+    categories,
+    text: ranges.map((r) => `KPS ${kps(r)} (${r.table})`).join(", "),
+    param: coreList("comma", ranges.map((r) => msg("term.kps-by-table", { kps: kps(r), table: r.table }))),
+  };
+}
+
+/** "poor or moderate": categories as the notes name them. */
+function categoriesOf(categories: readonly GeneralCondition[]): { text: string; param: CoreParam } {
+  return { text: categories.join(" or "), param: coreList("or", categories.map((c) => valueTerm("generalCondition", c))) };
+}
+
+/**
+ * The general condition (Karnofsky, Tokuhashi 2005): the newest performance status decides. A KPS as new as or newer
+ * than the newest ECOG is the value, the ECOG shown beside it; an ECOG newer than the KPS makes the item the range
+ * from the KPS's band to every band the ECOG allows (ecogBands), naming both; ECOG alone is a suggestion only.
+ */
+export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?: Recency): ItemPlan<GeneralCondition> {
+  const r = resolveLatest(kpsClaims(ev));
+  const e = resolveLatest(ecogClaims(ev));
+  if (!r) return ecogOnly(e, diags);
+  const plan = fromResolved(r);
+  conflictDiag(plan, ITEM.generalCondition, diags);
+  if (!e) return withStale(plan, r.day, recency, "performanceStatus");
+  const ecog = namedClaims(e.claims);
+  const ecogWhen = e.day ? ` on ${e.day}` : "";
+  if (!isNewer(e.day, r.day)) {
+    const also = note(
+      `${ecog.texts.join("; ")}${ecogWhen} also on file; the KPS is as new or newer and decides.`,
+      msg("context.ecog-also", { ecog: coreList("semicolon", ecog.params), when: onDay(e.day) }),
+    );
+    return withStale(appendNotes(plan, [also]), r.day, recency, "performanceStatus");
+  }
+  // The ECOG is newer: the range from the KPS's band(s) to every band the ECOG value(s) allow.
+  const kpsCats = new Set<GeneralCondition>(r.values);
+  let unknown = false;
+  const tableNotes: Note[] = [];
+  for (const v of e.values) {
+    const t = rangesOf(v);
+    if (!t) {
+      unknown = true;
+      continue;
+    }
+    for (const c of t.categories) kpsCats.add(c);
+    tableNotes.push(note(`ECOG ${v} corresponds to ${t.text}.`, msg("context.ecog-tables", { ecog: v, ranges: t.param })));
+  }
+  const idx = [...kpsCats].map((c) => GENERAL_CONDITIONS.indexOf(c));
+  const candidates = unknown ? [] : GENERAL_CONDITIONS.slice(Math.min(...idx), Math.max(...idx) + 1);
+  const kps = namedClaims(r.claims);
+  const kpsWhen = r.day ? ` on ${r.day}` : "";
+  const cats = categoriesOf(candidates.length > 0 ? candidates : GENERAL_CONDITIONS);
+  const older = note(
+    `${kps.texts.join("; ")}${kpsWhen} is older than ${ecog.texts.join("; ")}${ecogWhen}: the item covers both (${cats.text}) until the current KPS is entered.`,
+    msg("context.kps-older-than-ecog", {
+      kps: coreList("semicolon", kps.params),
+      kpsWhen: onDay(r.day),
+      ecog: coreList("semicolon", ecog.params),
+      ecogWhen: onDay(e.day),
+      categories: cats.param,
+    }),
+  );
+  const { context, contextCodes } = joinNotes(older, ...tableNotes);
+  const provenance = newestProvenance([...e.claims, ...r.claims].map((c) => c.provenance));
+  const ranged: ItemPlan<GeneralCondition> = {
+    candidates,
+    source: r.source,
+    confirmed: false,
+    provenance: provenance.provenance,
+    suggestion: null,
+    conflict: null,
+    context,
+    contextCodes,
+    overridden: null,
+  };
+  if (provenance.omitted > 0) ranged.provenanceOmitted = provenance.omitted;
+  return withStale(ranged, e.day, recency, "performanceStatus");
+}
+
+/** The plan with more context sentences after its own. */
+function appendNotes<V extends string>(plan: ItemPlan<V>, notes: Note[]): ItemPlan<V> {
+  const texts = plan.context ? [plan.context] : [];
+  const codes = [...plan.contextCodes];
+  for (const n of notes) {
+    texts.push(n.text);
+    codes.push(n.code);
+  }
+  return { ...plan, context: texts.length > 0 ? texts.join(" ") : null, contextCodes: codes };
+}
+
+/** Whole days from `day` (YYYY-MM-DD) to `now`'s UTC date; null when the day cannot be read. */
+export function daysSince(day: string, now: Date): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m || Number.isNaN(now.getTime())) return null;
+  const then = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((today - then) / 86_400_000);
+}
+
+/**
+ * Marks the item stale (ReportItem.stale) when the evidence that decides it is older than the window: a marking,
+ * the value is kept and the view shows its age. Undated evidence and clinician entries are not marked.
+ */
+export function withStale<V extends string>(plan: ItemPlan<V>, day: string | null, recency: Recency | undefined, kind: keyof EvidenceMaxAgeDays): ItemPlan<V> {
+  if (!recency || day === null || plan.source === "missing") return plan;
+  const maxDays = recency.maxAgeDays[kind];
+  const days = daysSince(day, recency.now);
+  if (days === null || days <= maxDays) return plan;
+  return { ...plan, stale: { days, date: day, maxDays } };
+}
+
+/** Only ECOG on file: the item stays unknown; ECOG is shown as context, with a labelled suggestion when every table agrees. */
+function ecogOnly(r: Resolved<number> | null, diags: Diags): ItemPlan<GeneralCondition> {
   const noKps = note("No Karnofsky performance status (KPS) on file.", msg("context.no-kps"));
   if (!r) return missing([noKps]);
   const when = r.day ? ` on ${r.day}` : "";
@@ -157,7 +294,7 @@ function ecogOnly(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition>
     ]);
   }
   const ecog = r.values[0] ?? 0;
-  const s = ecogSuggestion(ecog);
+  const t = rangesOf(ecog);
   const shown = note(
     `ECOG ${ecog}${when} (${refs}) is shown as context and not converted to KPS.`,
     msg("context.ecog", {
@@ -166,25 +303,26 @@ function ecogOnly(ev: PatientEvidence, diags: Diags): ItemPlan<GeneralCondition>
       refs: coreList("comma", refList.params),
     }),
   );
-  if (s.category && s.kpsRange) {
+  if (!t || t.categories.length === 0) return missing([noKps, shown]);
+  const [only] = t.categories;
+  if (t.categories.length === 1 && only) {
     return missing(
       [noKps, shown],
       suggest(
-        s.category,
-        `ECOG ${ecog} corresponds to KPS ${s.kpsRange} (oBDS ECOG–Karnofsky correspondence), i.e. "${s.category}". A suggestion only: confirm or enter the KPS.`,
-        msg("suggestion.ecog-kps", { ecog, kps: s.kpsRange, category: valueTerm("generalCondition", s.category) }),
+        only,
+        `ECOG ${ecog} corresponds to ${t.text}: "${only}" by every table. A suggestion only: confirm or enter the KPS.`,
+        msg("suggestion.ecog-kps", { ecog, kps: t.param, category: valueTerm("generalCondition", only) }),
       ),
     );
   }
+  const cats = categoriesOf(t.categories);
   return missing([
     noKps,
     shown,
-    s.kpsRange
-      ? note(
-          `ECOG ${ecog} corresponds to KPS ${s.kpsRange}, which spans more than one category: enter the KPS.`,
-          msg("context.ecog-spans", { ecog, kps: s.kpsRange }),
-        )
-      : null,
+    note(
+      `ECOG ${ecog} corresponds to ${t.text}: ${cats.text}, by the table used. The tables disagree: enter the KPS.`,
+      msg("context.ecog-spans", { ecog, kps: t.param, categories: cats.param }),
+    ),
   ]);
 }
 
@@ -380,7 +518,11 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const unknown = used.some((p) => p.candidates.length === 0);
   const candidates = unknown ? [] : PRIMARY_SITES.filter((s) => used.some((p) => p.candidates.includes(s)));
   const described = used
-    .map((p) => `${p.provenance.display ?? p.provenance.code ?? "primary cancer"} (${p.reference}${p.candidates.length > 0 ? `: ${p.candidates.join(" or ")}` : ": category not derivable"})`)
+    .map((p) => {
+      const name = p.provenance.display ?? p.provenance.code ?? "primary cancer";
+      if (p.unmapped) return `${name} (${p.provenance.code ?? ""}, ${p.reference}: primary on file, category not derived)`;
+      return `${name} (${p.reference}${p.candidates.length > 0 ? `: ${p.candidates.join(" or ")}` : ": category not derivable"})`;
+    })
     .join("; ");
   const describedParam = coreList(
     "semicolon",
@@ -389,6 +531,7 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
       // none) is a term of the mapping data, translated.
       const display = p.provenance.display;
       const name = display ? (p.displayFromMapping ? coreTerm(display) : display) : (p.provenance.code ?? msg("term.primary-cancer"));
+      if (p.unmapped) return msg("term.primary-unmapped", { name, code: p.provenance.code ?? "", ref: p.reference });
       return p.candidates.length > 0
         ? msg("term.primary-categories", { name, ref: p.reference, categories: coreList("or", p.candidates.map((c) => valueTerm("primarySite", c))) })
         : msg("term.primary-not-derivable", { name, ref: p.reference });
@@ -402,10 +545,21 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
     linked.length > 0 && linked.length < ev.primaries.length
       ? note("Primary linked from the spinal metastasis record.", msg("context.primary.linked"))
       : null;
+  const inactive = used.filter((p) => p.inactiveStatus);
+  const inactiveNote =
+    inactive.length > 0
+      ? note(
+          `Clinical status ${inactive.map((p) => `${p.inactiveStatus ?? ""} (${p.reference})`).join(", ")}: a primary in remission, resolved or inactive is still the primary.`,
+          msg("context.primary.inactive", {
+            statuses: coreList("comma", inactive.map((p) => msg("term.with-ref", { label: p.inactiveStatus ?? "", ref: p.reference }))),
+          }),
+        )
+      : null;
   const ask = unknown || candidates.length > 1 ? note("Pick the primary-site category.", msg("context.primary.pick")) : null;
   const { context, contextCodes } = joinNotes(
     note(`Primary cancer on file: ${described}.`, msg("context.primary.on-file", { primaries: describedParam })),
     linkedNote,
+    inactiveNote,
     ...mappingNotes,
     ask,
   );
@@ -424,7 +578,7 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
 
 // ------------------------------------------------------------------------------ 6. palsy (Frankel)
 
-export function palsyPlan(ev: PatientEvidence, diags: Diags): ItemPlan<FrankelGrade> {
+export function palsyPlan(ev: PatientEvidence, diags: Diags, recency?: Recency): ItemPlan<FrankelGrade> {
   const claims: Claim<FrankelGrade>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "frankel" && typeof m.value === "string") {
@@ -436,5 +590,5 @@ export function palsyPlan(ev: PatientEvidence, diags: Diags): ItemPlan<FrankelGr
   if (!r) return missing([note("No Frankel grade on file.", msg("context.palsy.none"))]);
   const plan = fromResolved(r);
   conflictDiag(plan, ITEM.palsy, diags);
-  return plan;
+  return withStale(plan, r.day, recency, "palsy");
 }

@@ -85,6 +85,10 @@ export interface PrimaryFinding {
   /** True when `provenance.display` is the mapping's `display` (the record's coding had none), not the record's words. */
   displayFromMapping: boolean;
   provenance: Provenance;
+  /** The Condition's clinicalStatus when it is inactive, resolved or in remission: still the primary. */
+  inactiveStatus?: string;
+  /** A primary cancer by its profile or morphology whose code no table maps: category not derived. */
+  unmapped?: boolean;
 }
 
 /** The SINS answers of one of the app's QuestionnaireResponses. */
@@ -168,6 +172,11 @@ export interface PatientEvidence {
   unlocatedBoneMets: Provenance[];
   visceral: VisceralFinding[];
   primaries: PrimaryFinding[];
+  /**
+   * Spinal metastasis Conditions whose clinicalStatus is inactive, resolved or remission: not counted in the scores'
+   * items, but on file for the study's segment group and population (src/extract/applicability.ts).
+   */
+  inactiveSpinalLesions?: SpinalLesion[];
   questionnaires: QuestionnaireFinding[];
   /** Spinal surgery Procedures (absent in evidence built before Procedures were read: none on file). */
   surgeries?: SurgeryFinding[];

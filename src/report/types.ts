@@ -84,6 +84,11 @@ export interface ReportItem<V extends string = string> extends ItemScore<V> {
   contextCodes?: CoreMessage[];
   /** When the clinician overrode what the record said: the record's candidates and evidence. */
   overridden?: { candidates: V[]; source: EvidenceSource; provenance: Provenance[]; provenanceOmitted?: number } | null;
+  /**
+   * The evidence that decides the item is older than the configured window (ReportOptions.evidenceMaxAgeDays):
+   * its day, its age in whole days and the window. A marking only: the value is kept. Absent when not stale.
+   */
+  stale?: { days: number; date: string; maxDays: number } | null;
 }
 
 export interface PatientSummary {
@@ -252,4 +257,21 @@ export interface ReportOptions {
   partial?: boolean;
   /** Diagnostics from the data access layer (forbidden searches, fallbacks, capped paging). */
   diagnostics?: Diagnostic[];
+  /** Evidence older than this many days marks its item stale; default DEFAULT_EVIDENCE_MAX_AGE_DAYS. */
+  evidenceMaxAgeDays?: Partial<EvidenceMaxAgeDays>;
 }
+
+/** How old the deciding evidence of an item may be, in days, before the item is marked stale. */
+export interface EvidenceMaxAgeDays {
+  /** Tokuhashi general condition (KPS, and an ECOG newer than it). */
+  performanceStatus: number;
+  /** Tokuhashi palsy (Frankel grade). */
+  palsy: number;
+}
+
+/**
+ * Defaults (docs/clinical-rules.md): performance status 30 days, palsy 7 days. Neurological status in spinal
+ * metastases can change within days (NICE QS56 statement 3: MRI and a treatment plan within 24 hours of
+ * suspected cord compression with neurological signs); performance status changes over weeks.
+ */
+export const DEFAULT_EVIDENCE_MAX_AGE_DAYS: EvidenceMaxAgeDays = { performanceStatus: 30, palsy: 7 };

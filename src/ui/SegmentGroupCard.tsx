@@ -25,6 +25,11 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
         ? { key: "app.app.out" as const, className: "verdict verdict-out", mark: "!" }
         : { key: "app.app.unknown" as const, className: "verdict verdict-unknown", mark: "?" };
   const levelLabel = t("app.seg.levelsLabel");
+  // Unknown: the headline says why (the first reason: age unknown, a metastasis without a level, no level known);
+  // the list below gives the others.
+  const unknown = applicability.inStudyPopulation === null && applicability.reasons.length > 0;
+  const unknownWhy = unknown ? reasonText(locale, applicability.reasons, applicability.reasonCodes, 0) : "";
+  const shownReasons = applicability.reasons.map((r, i) => ({ r, i })).filter(({ i }) => !(unknown && i === 0));
   return (
     <section className="card segment-card" aria-labelledby="segment-heading" data-testid="segment-card">
       <h2 id="segment-heading">{t("app.seg.title")}</h2>
@@ -47,11 +52,15 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
           <span aria-hidden="true" className="verdict-mark">
             {verdict.mark}
           </span>{" "}
-          <strong>{t(verdict.key)}</strong>
+          <strong>
+            {verdict.key === "app.app.unknown"
+              ? t(verdict.key, { reason: unknownWhy })
+              : t(verdict.key)}
+          </strong>
         </p>
-        {applicability.reasons.length > 0 ? (
+        {shownReasons.length > 0 ? (
           <ul className="verdict-reasons">
-            {applicability.reasons.map((r, i) => (
+            {shownReasons.map(({ r, i }) => (
               <li key={`${i}-${r}`}>{reasonText(locale, applicability.reasons, applicability.reasonCodes, i)}</li>
             ))}
           </ul>

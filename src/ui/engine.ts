@@ -19,6 +19,7 @@ export const engine: Engine = {
         valueSetId: config.defaultValueSet,
         partial: record.partial,
         diagnostics: record.diagnostics,
+        evidenceMaxAgeDays: config.evidenceMaxAgeDays,
       });
   },
 };

@@ -34,6 +34,8 @@ export const coreStrings = defineSection<CoreKey>(
     "core.applicability.en-bloc-unanswered": "planned en bloc resection not yet answered: the study excluded total en bloc spondylectomy",
     "core.applicability.within-one": "1 vertebra ({levels}) and age {age}: within the study population (1–3 contiguous vertebrae, age 20 or older)",
     "core.applicability.within": "{count} contiguous vertebrae ({levels}) and age {age}: within the study population (1–3 contiguous vertebrae, age 20 or older)",
+    "core.applicability.unlevelled": "a spinal metastasis without a coded level ({refs}) is on file besides {levels}: whether all lie in 1–3 contiguous vertebrae is unknown",
+    "core.applicability.inactive-counted": "inactive spinal metastases ({levels}) are counted with the others: the study included 1–3 contiguous vertebrae",
     "core.term.coccyx-not-scoreable": "the coccyx cannot be scored for SINS location (Fisher 2010 defines location classes from the occiput to S5 only)",
 
     // Terms and phrases inside other messages
@@ -53,6 +55,8 @@ export const coreStrings = defineSection<CoreKey>(
     "core.term.kps-0": " (KPS 0 = dead is outside the Tokuhashi bands)",
     "core.term.primary-categories": "{name} ({ref}: {categories})",
     "core.term.primary-not-derivable": "{name} ({ref}: category not derivable)",
+    "core.term.kps-by-table": "KPS {kps} ({table})",
+    "core.term.primary-unmapped": "{name} ({code}, {ref}: primary on file, category not derived)",
     "core.concept.kps": "KPS",
     "core.concept.ecog": "ECOG",
     "core.concept.painNrs": "Pain NRS",
@@ -117,6 +121,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.diag.ignored-status.questionnaire": "{label} ({instrument}) is {status}: ignored",
     "core.diag.ignored-status.questionnaire-other": "{label} ({instrument}) has status {status}: ignored",
     "core.diag.not-active": "{label} is {status}: not counted",
+    "core.diag.not-active.spinal": "{label} is {status}: not counted in the scores; counted for the study population",
     "core.diag.unconfirmed": "{label} is a {status} diagnosis: counted, please confirm",
     "core.diag.preliminary.observation": "{label} ({concept}) is a preliminary result: shown, not final",
     "core.diag.preliminary.questionnaire": "{label} ({instrument}) is in progress: shown, not final",
@@ -126,6 +131,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.diag.other-scale": "{label} (Barthel index) is on another scale (0–20): only the 0–100 Barthel index is used; skipped",
     "core.diag.out-of-range": "{label} ({concept}) value {value} is outside {min}–{max}{steps}{extra}: skipped",
     "core.diag.scale-unclear": "{label} (Barthel index) is {value}: read on the 0–100 scale; check it is not a 0–20 score",
+    "core.diag.unsupported-unit": "{label} ({concept}) has the unit '{unit}', which the app does not read for this measure ({accepted} or none): skipped",
     "core.diag.level-not-coded": "{label}: spinal metastasis without a coded vertebral level",
     "core.diag.site-not-coded": "{label}: bone metastasis without a coded body site: not counted",
     "core.diag.unrecognised-answer": "{label}: the answer to \"{linkId}\" is not recognised: ignored",
@@ -152,7 +158,10 @@ export const coreStrings = defineSection<CoreKey>(
     "core.context.no-kps": "No Karnofsky performance status (KPS) on file.",
     "core.context.ecog": "ECOG {ecog}{when} ({refs}) is shown as context and not converted to KPS.",
     "core.context.ecog-conflict": "Different ECOG values{when} ({claims}); ECOG is not converted to KPS.",
-    "core.context.ecog-spans": "ECOG {ecog} corresponds to KPS {kps}, which spans more than one category: enter the KPS.",
+    "core.context.ecog-spans": "ECOG {ecog} corresponds to {kps}: {categories}, by the table used. The tables disagree: enter the KPS.",
+    "core.context.ecog-tables": "ECOG {ecog} corresponds to {ranges}.",
+    "core.context.ecog-also": "{ecog}{when} also on file; the KPS is as new or newer and decides.",
+    "core.context.kps-older-than-ecog": "{kps}{kpsWhen} is older than {ecog}{ecogWhen}: the item covers both ({categories}) until the current KPS is entered.",
     "core.context.extraspinal.none": "No bone metastasis outside the spine on file.",
     "core.context.extraspinal.unlocated": "{count} bone metastasis record(s) without a coded body site are not counted ({refs}).",
     "core.context.extraspinal.at-least-one": "At least {count} extraspinal bone metastasis site on file ({sites}): a lower bound until confirmed.",
@@ -170,6 +179,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.context.primary.linked": "Primary linked from the spinal metastasis record.",
     "core.context.primary.mapping-note": "{note}",
     "core.context.primary.pick": "Pick the primary-site category.",
+    "core.context.primary.inactive": "Clinical status {statuses}: a primary in remission, resolved or inactive is still the primary.",
     "core.context.palsy.none": "No Frankel grade on file.",
 
     // Time: pre-operative and follow-up evidence (src/extract/timing.ts, src/extract/procedures.ts)
@@ -201,7 +211,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.diag.time.preop-after-surgery": "{ref} is answered \"before surgery\" but dated {day}, after {surgery}: not used as pre-operative evidence on its own (its items show a range)",
 
     // Suggestion reasons
-    "core.suggestion.ecog-kps": "ECOG {ecog} corresponds to KPS {kps} (oBDS ECOG–Karnofsky correspondence), i.e. \"{category}\". A suggestion only: confirm or enter the KPS.",
+    "core.suggestion.ecog-kps": "ECOG {ecog} corresponds to {kps}: \"{category}\" by every table. A suggestion only: confirm or enter the KPS.",
     "core.suggestion.extraspinal-none": "No extraspinal bone metastasis is recorded; absence of a record is not proof of none: confirm.",
     "core.suggestion.visceral-none": "No visceral metastasis is recorded; absence of a record is not proof of none: confirm.",
 
@@ -213,6 +223,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.prov.also": "also {refs}",
     "core.prov.includes-preliminary": "includes preliminary results",
     "core.prov.notes": "{notes}",
+    "core.prov.unit-converted": "{from} {unit} read as {value} {scaleUnit}",
 
     // Data-access notes (src/fhir/record.ts) and the fault sentences nested in them (src/fhir/faults.ts)
     "core.access.search-forbidden": "The EHR did not give this app permission to read {data} (scope missing): {holds} are not shown and the scores stay ranges.",
@@ -326,6 +337,8 @@ export const coreStrings = defineSection<CoreKey>(
     "core.applicability.en-bloc-unanswered": "腫瘍脊椎骨全摘術（TES）の予定が未回答：本研究ではTES施行例を除外",
     "core.applicability.within-one": "1椎体（{levels}）、{age}歳：研究対象集団の範囲内（連続する1〜3椎体、20歳以上）",
     "core.applicability.within": "連続する{count}椎体（{levels}）、{age}歳：研究対象集団の範囲内（連続する1〜3椎体、20歳以上）",
+    "core.applicability.unlevelled": "{levels}のほかにレベルのコードがない脊椎転移（{refs}）が記録されています：すべてが連続する1〜3椎体に収まるかは不明です",
+    "core.applicability.inactive-counted": "非活動性の脊椎転移（{levels}）も含めて数えます：本研究の対象は連続する1〜3椎体",
     "core.term.coccyx-not-scoreable": "尾骨はSINSの部位として採点できません（Fisher 2010の部位分類は後頭骨〜S5のみ）",
 
     // Terms and phrases inside other messages
@@ -345,6 +358,8 @@ export const coreStrings = defineSection<CoreKey>(
     "core.term.kps-0": "（KPS 0＝死亡は徳橋スコアの区分外）",
     "core.term.primary-categories": "{name}（{ref}：{categories}）",
     "core.term.primary-not-derivable": "{name}（{ref}：分類を判定できません）",
+    "core.term.kps-by-table": "KPS {kps}（{table}）",
+    "core.term.primary-unmapped": "{name}（{code}、{ref}：原発巣の記録あり、分類は導けません）",
     "core.concept.kps": "KPS",
     "core.concept.ecog": "ECOG",
     "core.concept.painNrs": "疼痛NRS",
@@ -409,6 +424,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.diag.ignored-status.questionnaire": "{label}（{instrument}）の状態は「{status}」のため使用しません",
     "core.diag.ignored-status.questionnaire-other": "{label}（{instrument}）の状態は「{status}」のため使用しません",
     "core.diag.not-active": "{label}の臨床状態は「{status}」のため計上しません",
+    "core.diag.not-active.spinal": "{label}の臨床状態は「{status}」のためスコアには計上しませんが、研究対象集団の判定には含めます",
     "core.diag.unconfirmed": "{label}は{status}診断です：計上していますので確認してください",
     "core.diag.preliminary.observation": "{label}（{concept}）は暫定結果です：表示していますが確定値ではありません",
     "core.diag.preliminary.questionnaire": "{label}（{instrument}）は回答途中です：表示していますが確定値ではありません",
@@ -418,6 +434,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.diag.other-scale": "{label}（Barthel index）は別の尺度（0–20）です：0–100のBarthel indexのみを使用するため除外しました",
     "core.diag.out-of-range": "{label}（{concept}）の値{value}は{min}–{max}{steps}の範囲外です{extra}：除外しました",
     "core.diag.scale-unclear": "{label}（Barthel index）は{value}です：0–100の尺度として読み取りました。0–20の尺度の値でないか確認してください",
+    "core.diag.unsupported-unit": "{label}（{concept}）の単位'{unit}'はこの項目では読み取れません（{accepted}または単位なし）：使用しません",
     "core.diag.level-not-coded": "{label}：椎体レベルがコード化されていない脊椎転移です",
     "core.diag.site-not-coded": "{label}：部位がコード化されていない骨転移です：計上しません",
     "core.diag.unrecognised-answer": "{label}：「{linkId}」への回答を認識できません：使用しません",
@@ -444,7 +461,10 @@ export const coreStrings = defineSection<CoreKey>(
     "core.context.no-kps": "Karnofsky performance status（KPS）の記録がありません。",
     "core.context.ecog": "ECOG {ecog}（{when}{refs}）を参考として表示します。KPSには換算しません。",
     "core.context.ecog-conflict": "{when}ECOGの値が一致しません（{claims}）。ECOGはKPSに換算しません。",
-    "core.context.ecog-spans": "ECOG {ecog}はKPS {kps}に相当し、複数の区分にまたがります：KPSを入力してください。",
+    "core.context.ecog-spans": "ECOG {ecog}は{kps}に相当し、対応表によって{categories}となります。対応表の間で一致しないため、KPSを入力してください。",
+    "core.context.ecog-tables": "ECOG {ecog}は{ranges}に相当します。",
+    "core.context.ecog-also": "{ecog}{when}の記録もあります。KPSの方が同日以降のため、KPSで判定します。",
+    "core.context.kps-older-than-ecog": "{kps}{kpsWhen}は{ecog}{ecogWhen}より古い記録です：現在のKPSが入力されるまで、この項目は両方を含む範囲（{categories}）とします。",
     "core.context.extraspinal.none": "脊椎以外の骨転移の記録はありません。",
     "core.context.extraspinal.unlocated": "部位がコード化されていない骨転移の記録{count}件は計上していません（{refs}）。",
     "core.context.extraspinal.at-least-one": "脊椎以外の骨転移が少なくとも{count}か所記録されています（{sites}）：確認されるまでは下限値です。",
@@ -462,6 +482,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.context.primary.linked": "脊椎転移の記録から紐づけられた原発巣です。",
     "core.context.primary.mapping-note": "{note}",
     "core.context.primary.pick": "原発巣の分類を選んでください。",
+    "core.context.primary.inactive": "臨床状態 {statuses}：寛解・治癒・非活動性の原発巣も原発巣として扱います。",
     "core.context.palsy.none": "Frankel分類の記録がありません。",
 
     // 時期：術前と術後の情報（src/extract/timing.ts, src/extract/procedures.ts）
@@ -493,7 +514,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.diag.time.preop-after-surgery": "{ref}は「術前」として回答されていますが、日付が{day}で{surgery}より後です：単独では術前の情報として使用しません（関係する項目は範囲で示します）",
 
     // Suggestion reasons
-    "core.suggestion.ecog-kps": "ECOG {ecog}はKPS {kps}に相当します（oBDSのECOG–Karnofsky対応表）。すなわち「{category}」。あくまで提案です：確定するかKPSを入力してください。",
+    "core.suggestion.ecog-kps": "ECOG {ecog}は{kps}に相当し、いずれの対応表でも「{category}」です。あくまで提案です：確定するかKPSを入力してください。",
     "core.suggestion.extraspinal-none": "脊椎以外の骨転移は記録されていませんが、記録がないことは転移がないことを意味しません：確認してください。",
     "core.suggestion.visceral-none": "内臓転移は記録されていませんが、記録がないことは転移がないことを意味しません：確認してください。",
 
@@ -505,6 +526,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.prov.also": "ほかに{refs}",
     "core.prov.includes-preliminary": "暫定結果を含む",
     "core.prov.notes": "{notes}",
+    "core.prov.unit-converted": "{from} {unit}を{value} {scaleUnit}として読み取り",
 
     // Data-access notes (src/fhir/record.ts) and the fault sentences nested in them (src/fhir/faults.ts)
     "core.access.search-forbidden": "EHRがこのアプリに{data}の読み取りを許可していません（スコープ不足）。{holds}は表示されず、スコアは範囲のままです。",

@@ -50,6 +50,11 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
           </span>
         )}
         {item.context ? <p className="item-context">{contextText(locale, item)}</p> : null}
+        {item.stale ? (
+          <p className="item-stale" data-testid={`${id}-stale`}>
+            <span className="badge badge-stale" aria-hidden="true">⏱</span> {t("app.item.stale", { date: item.stale.date, days: item.stale.days, maxDays: item.stale.maxDays })}
+          </p>
+        ) : null}
         {item.overridden ? (
           <div className="item-overridden" data-testid={`${id}-overridden`}>
             <span className="badge badge-overridden">{t("app.item.overriddenBadge")}</span>{" "}

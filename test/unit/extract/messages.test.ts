@@ -264,6 +264,29 @@ const CASES: Case[] = [
   { name: "ECOG 2 only", resources: [patient(), ecog("e2", 2)] },
   { name: "ECOG 1 only", resources: [patient(), ecog("e1", 1)] },
   { name: "two ECOG values on one date", resources: [patient(), ecog("e2", 2), ecog("e3", 3)] },
+  // Issue 12: recency across instruments, units, the study population, primary site
+  { name: "a KPS older than a newer ECOG", resources: [patient(), kps("k-old", 90, { effectiveDateTime: "2024-01-15" }), ecog("e-new", 4, "2024-06-20")] },
+  { name: "an ECOG as old as the KPS", resources: [patient(), kps("k", 40), ecog("e", 3)] },
+  {
+    name: "a pain VAS in cm and one in inches",
+    resources: [
+      patient(),
+      obs("vas-cm", LOCAL, "PAIN-VAS", { valueQuantity: { value: 7, system: "http://unitsofmeasure.org", code: "cm" } }),
+      obs("vas-in", LOCAL, "PAIN-VAS", { valueQuantity: { value: 3, unit: "in" } }),
+    ],
+  },
+  {
+    name: "an inactive T5, an unlevelled lumbar metastasis, a breast cancer in remission and an unmapped mCODE primary",
+    resources: [
+      patient(),
+      spinal("t5-old", [LEVEL.T5], { clinicalStatus: status("resolved") }),
+      cond("lumbar", [[SCT, "94222008"]], [REGION.lumbar]),
+      spinal("l1", [LEVEL.L1]),
+      cond("breast", [[SCT, "254837009"]], [], { clinicalStatus: status("remission") }),
+      cond("idc", [[SCT, "408643008"]], [], { meta: { profile: ["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition"] } }),
+      cond("liver-old", [[CM, "C78.7"]], [], { clinicalStatus: status("inactive") }),
+    ],
+  },
   {
     name: "lesions across location classes, a rib and a femur, and the coccyx",
     resources: [
@@ -605,7 +628,7 @@ describe("the core section of the catalogue", () => {
     );
     const s = ecogOnly.suggestion;
     expect(coreText("ja", s?.reasonCode ? { code: s.reasonCode, params: s.params ?? {} } : null, "")).toBe(
-      "ECOG 2はKPS 50-60に相当します（oBDSのECOG–Karnofsky対応表）。すなわち「中等度」。あくまで提案です：確定するかKPSを入力してください。",
+      "ECOG 2はKPS 50–60（oBDS）、KPS 60–70（Ma et al. 2010）、KPS 70（Prasad et al. 2018）に相当し、いずれの対応表でも「中等度」です。あくまで提案です：確定するかKPSを入力してください。",
     );
     const conflict = buildReport([patient(), kps("k1", 60), kps(undefined, 80)], P, { now: NOW });
     const d = conflict.diagnostics.find((x) => x.messageCode === "diag.conflict.item");

@@ -48,6 +48,19 @@ describe("app configuration", () => {
     });
   });
 
+  it("evidenceMaxAgeDays: defaults 30 (performance status) and 7 (palsy); one key keeps the other's default; whole days 1–3650", () => {
+    expect(DEFAULT_CONFIG.evidenceMaxAgeDays).toEqual({ performanceStatus: 30, palsy: 7 });
+    expect(parseAppConfig({ evidenceMaxAgeDays: { palsy: 3 } })).toEqual({
+      ok: true,
+      config: { ...DEFAULT_CONFIG, evidenceMaxAgeDays: { performanceStatus: 30, palsy: 3 } },
+    });
+    expect(parseAppConfig({ evidenceMaxAgeDays: { performanceStatus: 0, palsy: 1.5 } })).toEqual({
+      ok: false,
+      problems: ["evidenceMaxAgeDays.performanceStatus must be at least 1", "evidenceMaxAgeDays.palsy must be a whole number"],
+    });
+    expect(parseAppConfig({ evidenceMaxAgeDays: { ecog: 3 } })).toEqual({ ok: false, problems: ["unknown setting: ecog"] });
+  });
+
   it("refuses a file that is not an object", () => {
     expect(parseAppConfig([1, 2]).ok).toBe(false);
     expect(parseAppConfig("x").ok).toBe(false);
