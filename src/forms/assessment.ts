@@ -227,6 +227,12 @@ export function makeAssessmentSaver(deps: AssessmentDeps): (report: ScoreReport,
   return async (report, entries, when) => {
     const timing: AssessmentOptions = when ? { timepoint: when.timepoint, ...(when.date ? { date: when.date } : {}) } : {};
     if (timing.timepoint === "other" && !timing.date) throw new Error("An assessment at timepoint 'other' needs its date.");
+    // SINS answers are per lesion: entered SINS items without a confirmed scored level would be lost silently.
+    const se = entries.sins ?? {};
+    const sinsEntered = Object.entries(se).some(([k, v]) => k !== "location" && v !== undefined && v !== null);
+    if (sinsEntered && known(report.sins.items.location, se.location) === null) {
+      throw Object.assign(new Error("Assessment not saved: SINS items entered without a confirmed scored level."), { reason: ["app.save.sins-level"] as [MessageKey] });
+    }
     const result = await saveAssessment(report, entries, { ...deps, ...timing });
     const ok = (p: AssessmentPart): boolean => p.kind === "stored" || p.kind === "nothing-to-save";
     if (!ok(result.sins) || !ok(result.tokuhashi) || (result.sins.kind === "nothing-to-save" && result.tokuhashi.kind === "nothing-to-save")) {

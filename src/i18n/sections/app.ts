@@ -196,6 +196,7 @@ export const appStrings = defineSection(
     "app.save.date.today": "Pre-op and 1-month assessments are dated the day they are saved; choose \"Other\" to give another date.",
     "app.save.what": "Only the items you entered or confirmed are saved; values read from the record that nobody confirmed are not.",
     "app.save.nothing": "Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them.",
+    "app.save.sins-level": "Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered.",
 
     // QOL course (Segi et al. 2025, Tables 4 and 6)
     "app.qol.title": "QOL course after palliative surgery: the study's group means",
@@ -524,6 +525,7 @@ export const appStrings = defineSection(
     "app.save.date.today": "術前と術後1か月の評価は保存した日の日付になります。別の日付にするには「その他」を選んでください。",
     "app.save.what": "保存されるのは入力または確認した項目だけです。誰も確認していない記録の値は保存されません。",
     "app.save.nothing": "保存する項目がありません：先に1つ以上の項目を入力または確認してください。記録の値は確認した後にのみ保存されます。",
+    "app.save.sins-level": "保存していません：SINSは病変ごとに評価します。入力したSINSの項目を保存するには、評価する椎体レベル（SINSの部位）を確認してください。",
 
     "app.qol.title": "緩和手術後のQOLの経過：研究の群平均",
     "app.qol.caveat": "これは緩和手術を受けた日本人患者{n}例の研究における群平均であり、この患者の予測ではありません。",

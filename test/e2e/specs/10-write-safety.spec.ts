@@ -74,6 +74,9 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
   await page.locator("#sins-pain-entry").selectOption("mechanical");
+  // Only entered or confirmed items are saved (issue 12 item 9): the clinician confirms the primary site too.
+  await page.locator("#tokuhashi-primarySite-entry").selectOption("stomach");
+  await page.locator("#sins-location-entry").selectOption("L2");
 
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
@@ -127,6 +130,8 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
   await page.locator("#sins-pain-entry").selectOption("mechanical");
+  await page.locator("#tokuhashi-primarySite-entry").selectOption("lung");
+  await page.locator("#sins-location-entry").selectOption("C3");
 
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
