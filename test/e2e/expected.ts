@@ -18,7 +18,7 @@ export const EXPECTED: Record<string, ExpectedView> = {
   "fig4-tlls-l1": { group: "tl-l-s", inStudyPopulation: true, sins: [3, 18], sinsCategory: null, tokuhashi: [1, 9], prognosis: null },
   "breast-t11-t12-complete": { group: "tl-l-s", inStudyPopulation: true, sins: 11, sinsCategory: "potentially-unstable", tokuhashi: 13, prognosis: ">=12m" },
   "prostate-t8-partial": { group: "thoracic", inStudyPopulation: true, sins: [1, 16], sinsCategory: null, tokuhashi: [7, 15], prognosis: null },
-  "renal-c7-t1-ecog-conflict": { group: "cervical", inStudyPopulation: true, sins: [3, 18], sinsCategory: null, tokuhashi: [4, 11], prognosis: null },
+  "renal-c7-t1-ecog-conflict": { group: "cervical", inStudyPopulation: true, sins: [3, 18], sinsCategory: null, tokuhashi: [4, 12], prognosis: null },
   "hcc-t9-t12-four-levels": { group: "tl-l-s", inStudyPopulation: false, sins: [1, 18], sinsCategory: null, tokuhashi: [2, 7], prognosis: "<6m" },
   "breast-t4-l2-noncontiguous": { group: "tl-l-s", inStudyPopulation: false, sins: [1, 17], sinsCategory: null, tokuhashi: [7, 13], prognosis: null },
   "thyroid-l4-age-19": { group: "tl-l-s", inStudyPopulation: false, sins: [2, 17], sinsCategory: null, tokuhashi: [6, 13], prognosis: null },
