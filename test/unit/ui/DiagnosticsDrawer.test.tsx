@@ -26,6 +26,7 @@ async function record(): Promise<PatientRecord> {
       return HttpResponse.json(bundle([kps(`o${page}`)], `${BASE}/Observation?page=${page + 1}`));
     }),
     http.get(`${BASE}/QuestionnaireResponse`, () => new HttpResponse(null, { status: 500 })),
+    http.get(`${BASE}/Procedure`, () => HttpResponse.json({ resourceType: "Bundle", type: "searchset", entry: [] })),
   );
   return loadPatientRecord(makeClient(), { observationCodes: ["http://loinc.org|89243-0"], maxPages: 1, ...fastPolicy({ maxRetries: 0 }) });
 }

@@ -380,6 +380,7 @@ function ehr(patientRead: (request: Request) => Response): { reads: (string | nu
     http.get(`${BASE}/Condition`, () => HttpResponse.json(bundle([]))),
     http.get(`${BASE}/Observation`, () => HttpResponse.json(bundle([]))),
     http.get(`${BASE}/QuestionnaireResponse`, () => HttpResponse.json(bundle([]))),
+    http.get(`${BASE}/Procedure`, () => HttpResponse.json(bundle([]))),
   );
   return seen;
 }
