@@ -16,23 +16,13 @@ import { reasonText } from "../i18n/core";
 import { createTranslator, type Locale, type MessageKey, type Translator } from "../i18n";
 import type { ReportItem, ScoreReport } from "../report/types";
 import { describeLevels, sinsVerdict, tokuhashiVerdict, type SinsVerdict, type TokuhashiVerdict } from "../scores";
-import type { SinsCategory, TokuhashiPrognosis } from "../scores/types";
+import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
 import { cdsText, escapeMarkdown } from "./text";
 import { PREFETCH_KEYS, type CdsCard, type DataState, type PrefetchKey } from "./types";
 
 export const SUMMARY_MAX = 139;
 export const STUDY_URL = "https://doi.org/10.1177/21925682241297948";
 
-const SINS_WORD: Record<SinsCategory, MessageKey> = {
-  stable: "app.sins.category.stable",
-  "potentially-unstable": "app.sins.category.potentially-unstable",
-  unstable: "app.sins.category.unstable",
-};
-const TOK_WORD: Record<TokuhashiPrognosis, MessageKey> = {
-  "<6m": "app.tok.prognosis.lt6m",
-  ">=6m": "app.tok.prognosis.ge6m",
-  ">=12m": "app.tok.prognosis.ge12m",
-};
 const SINS_ITEM: Record<keyof ScoreReport["sins"]["items"], MessageKey> = {
   location: "app.sins.item.location",
   pain: "app.sins.item.pain",
@@ -71,25 +61,23 @@ export function hasSpinalMetastasis(report: ScoreReport, evidence: PatientEviden
   return evidence.spinalLesions.length > 0 || report.segmentGroup.levels.length > 0;
 }
 
-/** "a, b or c" in the locale (English class names lower-cased: they stand inside a sentence). */
-function orList(t: Translator, words: string[]): string {
-  const w = t.locale === "en" ? words.map((x) => x.charAt(0).toLowerCase() + x.slice(1)) : words;
-  if (w.length <= 1) return w.join("");
-  return `${w.slice(0, -1).join(cdsText(t, "cds.join.comma"))}${cdsText(t, "cds.join.or")}${w[w.length - 1] ?? ""}`;
+/** A sentence-initial phrase inside a sentence: English lower-cases its first letter ("Stable" → "stable"). */
+function inSentence(t: Translator, words: string): string {
+  return t.locale === "en" ? words.charAt(0).toLowerCase() + words.slice(1) : words;
 }
 
 function figure(s: { total: number | null; min: number; max: number }): string {
   return s.total !== null ? String(s.total) : `${s.min}–${s.max}`;
 }
 
-/** The words for what a SINS range allows (every class it overlaps; "≥ 7" when none is stable). */
+/** What a SINS range allows, as the clinician view says it (src/i18n/verdict.ts), inside a sentence. */
 export function sinsWords(t: Translator, v: SinsVerdict): string {
-  if (v.atLeast7 && v.categories.length > 1) return cdsText(t, "cds.verdict.sinsAtLeast7");
-  return orList(t, v.categories.map((c) => t.t(SINS_WORD[c])));
+  return inSentence(t, sinsVerdictWords(t, v));
 }
 
+/** What a revised Tokuhashi range allows, as the clinician view says it, inside a sentence. */
 export function tokuhashiWords(t: Translator, v: TokuhashiVerdict): string {
-  return orList(t, v.prognoses.map((p) => t.t(TOK_WORD[p])));
+  return inSentence(t, tokuhashiVerdictWords(t, v));
 }
 
 function levelsText(t: Translator, report: ScoreReport, evidence: PatientEvidence): string {
@@ -138,7 +126,8 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
   const { report, data } = input;
   const lines: string[] = [];
   const scoreLine = (key: "cds.detail.sins" | "cds.detail.tokuhashi", fig: string, words: string, settled: boolean, open: string[]): string => {
-    const said = settled ? words : cdsText(t, "cds.detail.allows", { words });
+    // One class: said as it is; a range over some classes: what it allows; over all of them: "not determined yet".
+    const said = settled ? words : words === inSentence(t, t.t("app.verdict.open")) ? words : cdsText(t, "cds.detail.allows", { words });
     const close = open.length === 0 ? cdsText(t, "cds.detail.complete") : cdsText(t, "cds.detail.toClose", { items: open.join(cdsText(t, "cds.join.comma")) });
     return `- ${cdsText(t, key, { figure: fig, words: said })} ${close}`;
   };

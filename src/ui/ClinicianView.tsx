@@ -15,6 +15,7 @@ import { SaveAssessment } from "./SaveAssessment";
 import { SinsCard } from "./score/SinsCard";
 import { TokuhashiCard } from "./score/TokuhashiCard";
 import { SegmentGroupCard } from "./SegmentGroupCard";
+import { VerdictStrip } from "./VerdictStrip";
 
 export interface ClinicianViewProps {
   /** The report for the current entries (re-run scoreReport on every change of `entries`). */
@@ -58,6 +59,7 @@ export function ClinicianView(props: ClinicianViewProps) {
       </header>
       <main>
       {props.showBanner ? <PatientBanner patient={report.patient} /> : null}
+      <VerdictStrip report={report} />
       {report.partial ? (
         <p className="partial-warning" role="status" data-testid="partial-warning">
           <span aria-hidden="true">! </span>

@@ -36,7 +36,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
       <p className="card-subtitle">{t("app.seg.subtitle")}</p>
       <p className="segment-group">
         <span className="score-figure-label">{t("app.seg.groupLabel")}</span>{" "}
-        <strong data-testid="segment-group">
+        <strong>
           {segmentGroup.group ? t(SEGMENT_GROUP_LABEL[segmentGroup.group]) : t("app.seg.none")}
         </strong>
       </p>
@@ -47,7 +47,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
         </span>
       </p>
       <ProvenanceList provenance={segmentGroup.provenance} itemLabel={levelLabel} />
-      <div className={verdict.className} data-testid="applicability">
+      <div className={verdict.className} data-testid="segment-card-applicability">
         <p>
           <span aria-hidden="true" className="verdict-mark">
             {verdict.mark}

@@ -55,17 +55,8 @@ export const SEGMENT_GROUP_SHORT: Record<SegmentGroup, MessageKey> = {
   "tl-l-s": "app.group.short.tl-l-s",
 };
 
-export const SINS_CATEGORY_LABEL: Record<SinsCategory, MessageKey> = {
-  stable: "app.sins.category.stable",
-  "potentially-unstable": "app.sins.category.potentially-unstable",
-  unstable: "app.sins.category.unstable",
-};
-
-export const TOKUHASHI_PROGNOSIS_LABEL: Record<TokuhashiPrognosis, MessageKey> = {
-  "<6m": "app.tok.prognosis.lt6m",
-  ">=6m": "app.tok.prognosis.ge6m",
-  ">=12m": "app.tok.prognosis.ge12m",
-};
+/** The class and band names: the one wording of what a range allows (src/i18n/verdict.ts). */
+export { SINS_CATEGORY_LABEL, TOKUHASHI_PROGNOSIS_LABEL } from "../i18n/verdict";
 
 export const SOURCE_LABEL: Record<EvidenceSource, MessageKey> = {
   record: "app.source.record",

@@ -69,7 +69,7 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
         <span className="score-figure-label">{t("app.qol.latestIndex")}</span>{" "}
         {latest?.eq5d ? (
           <>
-            <strong data-testid="eq5d-index-latest">{formatIndex(latest.eq5d.index)}</strong>{" "}
+            <strong data-testid="qol-index-latest">{formatIndex(latest.eq5d.index)}</strong>{" "}
             <span className="hint">
               {t("app.qol.latestIndexDetail", {
                 profile: latest.eq5d.profile,

@@ -38,7 +38,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
   return (
     <tr data-testid={`item-${id}`} className={item.source === "clinician" ? "item item-clinician" : "item"}>
       <th scope="row">{label}</th>
-      <td>
+      <td data-label={t("app.col.value")}>
         {item.value !== null ? (
           <span className="item-value">{name(item.value)}</span>
         ) : (
@@ -92,21 +92,21 @@ export function ItemRow({ id, label, item, options, entry, onEntry }: ItemRowPro
           </fieldset>
         ) : null}
       </td>
-      <td className="num" data-testid={`${id}-points`}>
+      <td className="num" data-testid={`${id}-points`} data-label={t("app.col.points")}>
         {points}
       </td>
-      <td>
+      <td data-label={t("app.col.source")}>
         <span className="source">{t(SOURCE_LABEL[item.source])}</span>
         <ProvenanceList provenance={item.provenance} omitted={item.provenanceOmitted} itemLabel={label} />
       </td>
-      <td>
+      <td data-label={t("app.col.status")}>
         {item.confirmed ? (
           <span className="badge badge-confirmed">✓ {t("app.item.confirmed")}</span>
         ) : (
           <span className="badge badge-unconfirmed">? {t("app.item.notConfirmed")}</span>
         )}
       </td>
-      <td className="no-print">
+      <td className="no-print" data-label={t("app.col.entry")}>
         <label className="visually-hidden" htmlFor={selectId}>
           {t("app.item.entryLabel", { item: label })}
         </label>

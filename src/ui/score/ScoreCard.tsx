@@ -14,7 +14,7 @@ export interface ScoreCardRow {
 }
 
 export interface ScoreCardProps {
-  /** "sins" | "tokuhashi": prefix of the data-testids fixed by DESIGN.md. */
+  /** "sins" | "tokuhashi": the card's ids (the fixed data-testids of the figures are on the verdict strip). */
   score: "sins" | "tokuhashi";
   title: string;
   /** Version label and reference, e.g. "revised 2005 · Tokuhashi et al., Spine 2005". */
@@ -24,10 +24,8 @@ export interface ScoreCardProps {
   max: number;
   /** Label of the band ("Class", "Predicted survival"). */
   bandLabel: string;
-  /** The band's words when the range lies within one band, else null. */
-  band: string | null;
-  /** The test id of the band ("sins-category", "tokuhashi-prognosis"). */
-  bandTestId: string;
+  /** What the total or range allows, in words (src/i18n/verdict.ts): one band, or the bands the range spans. */
+  band: string;
   /** The score's band table, e.g. "0–6 stable · 7–12 potentially unstable · 13–18 unstable". */
   bandLegend: string;
   rows: readonly ScoreCardRow[];
@@ -35,8 +33,8 @@ export interface ScoreCardProps {
 }
 
 /**
- * A score with its items: the total when every item is known, else the range "min–max" it lies in; the band
- * when the range lies inside one; and per item value, points, source and the clinician's control.
+ * A score with its items: the total when every item is known, else the range "min–max" it lies in; what that
+ * allows (one band, or the bands the range spans); and per item value, points, source and the clinician's control.
  */
 export function ScoreCard(props: ScoreCardProps) {
   const { t } = useTranslator();
@@ -51,28 +49,20 @@ export function ScoreCard(props: ScoreCardProps) {
           {total !== null ? (
             <>
               <span className="score-figure-label">{t("app.score.total")}</span>
-              <span className="score-figure-value" data-testid={`${score}-total`}>
-                {total}
-              </span>
+              <span className="score-figure-value">{total}</span>
             </>
           ) : (
             <>
               <span className="score-figure-label">{t("app.score.range")}</span>
-              <span className="score-figure-value" data-testid={`${score}-range`}>
-                {formatRange(min, max)}
-              </span>
+              <span className="score-figure-value">{formatRange(min, max)}</span>
             </>
           )}
         </div>
         <div className="score-band">
           <span className="score-figure-label">{props.bandLabel}</span>
-          {props.band !== null ? (
-            <span className="score-band-value" data-testid={props.bandTestId}>
-              {props.band}
-            </span>
-          ) : (
-            <span className="score-band-value score-band-open">{t("app.score.bandOpen")}</span>
-          )}
+          <span className="score-band-value" data-testid={`${score}-card-band`}>
+            {props.band}
+          </span>
         </div>
       </div>
       {total === null ? <p className="score-note">{t("app.score.rangeNote")}</p> : null}

@@ -1,6 +1,8 @@
 import type { ClinicianEntries, SinsReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
-import { SINS_CATEGORY_LABEL, SINS_ITEM_LABEL, SINS_OPTIONS, type SinsItemKey } from "../labels";
+import { sinsVerdictWords } from "../../i18n/verdict";
+import { sinsVerdict } from "../../scores";
+import { SINS_ITEM_LABEL, SINS_OPTIONS, type SinsItemKey } from "../labels";
 import { ScoreCard } from "./ScoreCard";
 
 const ORDER: readonly SinsItemKey[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
@@ -23,8 +25,7 @@ export function SinsCard({ sins, entries, onEntry }: SinsCardProps) {
       min={sins.min}
       max={sins.max}
       bandLabel={t("app.sins.classLabel")}
-      band={sins.category ? t(SINS_CATEGORY_LABEL[sins.category]) : null}
-      bandTestId="sins-category"
+      band={sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))}
       bandLegend={t("app.sins.legend")}
       rows={ORDER.map((key) => ({
         key,

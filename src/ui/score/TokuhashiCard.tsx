@@ -1,6 +1,8 @@
 import type { ClinicianEntries, TokuhashiReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
-import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_OPTIONS, TOKUHASHI_PROGNOSIS_LABEL, type TokuhashiItemKey } from "../labels";
+import { tokuhashiVerdictWords } from "../../i18n/verdict";
+import { tokuhashiVerdict } from "../../scores";
+import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_OPTIONS, type TokuhashiItemKey } from "../labels";
 import { ScoreCard } from "./ScoreCard";
 
 const ORDER: readonly TokuhashiItemKey[] = [
@@ -37,8 +39,7 @@ export function TokuhashiCard({ tokuhashi, entries, onEntry }: TokuhashiCardProp
       min={tokuhashi.min}
       max={tokuhashi.max}
       bandLabel={t("app.tok.prognosisLabel")}
-      band={tokuhashi.prognosis ? t(TOKUHASHI_PROGNOSIS_LABEL[tokuhashi.prognosis]) : null}
-      bandTestId="tokuhashi-prognosis"
+      band={tokuhashiVerdictWords({ t }, tokuhashiVerdict(tokuhashi.min, tokuhashi.max))}
       bandLegend={t("app.tok.legend")}
       rows={ORDER.map((key) => ({
         key,

@@ -108,7 +108,8 @@ describe("the figures docs/SANDBOX.md computes by hand", () => {
   it("the detail says what each range allows and what closes it (fig3-thoracic-t6)", async () => {
     const [card] = cardsOf(await post(hookUrl(en), hookBody("fig3-thoracic-t6", prefetchOf(golden("fig3-thoracic-t6")))));
     const detail = card?.detail ?? "";
-    expect(detail).toContain("**SINS 1–16** (Fisher 2010): the range allows stable, potentially unstable or unstable.");
+    // 1–16 spans all three classes: said as the clinician view says it (src/i18n/verdict.ts).
+    expect(detail).toContain("**SINS 1–16** (Fisher 2010): not determined yet: any class is possible.");
     expect(detail).toContain(
       "To close the range: Pain, Bone lesion, Radiographic spinal alignment, Vertebral body collapse, Posterolateral involvement of spinal elements.",
     );

@@ -624,7 +624,7 @@ describe("the core section of the catalogue", () => {
     expect(coreSentences("ja", vertebrae.contextCodes, "")).toBe("少なくとも4椎体の転移が記録されています（L1–L4）：確認されるまでは下限値です。");
     const ecogOnly = buildReport([patient(), ecog("e2", 2)], P, { now: NOW }).tokuhashi.items.generalCondition;
     expect(coreSentences("ja", ecogOnly.contextCodes, "")).toBe(
-      "Karnofsky performance status（KPS）の記録がありません。ECOG 2（2024-05-01、Observation/e2）を参考として表示します。KPSには換算しません。",
+      "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。ECOG 2（2024-05-01、Observation/e2）を参考として表示します。KPSには換算しません。",
     );
     const s = ecogOnly.suggestion;
     expect(coreText("ja", s?.reasonCode ? { code: s.reasonCode, params: s.params ?? {} } : null, "")).toBe(
@@ -649,7 +649,7 @@ describe("the core section of the catalogue", () => {
 
   it("the Japanese differs from the English except for language-neutral terms", () => {
     const neutral = [
-      "concept.kps", "concept.ecog", "concept.eqVas", "concept.barthel", "claim.kps", "claim.ecog", "claim.frankel",
+      "concept.kps", "concept.ecog", "concept.eqVas", "claim.kps", "claim.ecog", "claim.frankel",
       // Only the mapping's note, a term translated by fhir-mappings/terms.ja.json.
       "context.primary.mapping-note",
       // Only the provenance notes, joined by the locale's separator.

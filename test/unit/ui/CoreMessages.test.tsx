@@ -54,7 +54,7 @@ describe("the core's messages in the clinician's language", () => {
     expect(within(visceral).getByText("主要臓器への転移の記録はありません。")).toBeInTheDocument();
     const general = screen.getByTestId("item-tokuhashi-generalCondition");
     expect(general).toHaveTextContent(
-      "Karnofsky performance status（KPS）の記録がありません。2024-06-01にECOGの値が一致しません（ECOG 1（Observation/ecog-a）；ECOG 3（Observation/ecog-b））。ECOGはKPSに換算しません。",
+      "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。2024-06-01にECOGの値が一致しません（ECOG 1（Observation/ecog-a）；ECOG 3（Observation/ecog-b））。ECOGはKPSに換算しません。",
     );
 
     const drawer = screen.getByTestId("diagnostics");

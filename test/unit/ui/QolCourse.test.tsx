@@ -258,7 +258,7 @@ describe("QOL course", () => {
 
   it("shows the latest EQ-5D-5L index to 3 decimals", () => {
     renderQol(thoracic());
-    expect(screen.getByTestId("eq5d-index-latest")).toHaveTextContent(/^0\.188$/);
+    expect(screen.getByTestId("qol-index-latest")).toHaveTextContent(/^0\.188$/);
   });
 
   it("without a segment group: all groups alike, no latest index", () => {
@@ -267,7 +267,7 @@ describe("QOL course", () => {
     expect([...chart.querySelectorAll("g[data-group]")].every((g) => g.classList.contains("series-neutral"))).toBe(true);
     expect(chart.querySelector("[data-series='projection']")).toBeNull();
     expect(chart.querySelector("[data-series='mcid']")).toBeNull();
-    expect(screen.queryByTestId("eq5d-index-latest")).toBeNull();
+    expect(screen.queryByTestId("qol-index-latest")).toBeNull();
     expect(screen.getByText("No EQ-5D-5L on file")).toBeInTheDocument();
   });
 

@@ -5,14 +5,15 @@ import userEvent from "@testing-library/user-event";
 import { renderApp } from "./helpers";
 
 describe("SINS card", () => {
-  it("shows the range while items are unknown, and no class when the range spans classes", async () => {
+  it("shows the range while items are unknown, and what the range allows (5–12: stable or potentially unstable)", async () => {
     renderApp();
     // T6 semirigid 1 + pain 0–3 + lytic 2 + normal 0 + collapse (> or < 50 %) 2–3 + posterolateral 0–3 = 5–12
     expect(await screen.findByTestId("sins-range")).toHaveTextContent(/^5–12$/);
     expect(screen.queryByTestId("sins-total")).toBeNull();
-    expect(screen.queryByTestId("sins-category")).toBeNull();
+    // 5–12 spans stable (0–6) and potentially unstable (7–12), never unstable (Fisher 2010).
+    expect(screen.getByTestId("sins-category")).toHaveTextContent(/^Stable or potentially unstable \(≤ 12\)$/);
     const card = screen.getByTestId("sins-card");
-    expect(within(card).getByText(/Not determined/)).toBeInTheDocument();
+    expect(within(card).getByTestId("sins-card-band")).toHaveTextContent(/^Stable or potentially unstable \(≤ 12\)$/);
     expect(within(screen.getByTestId("item-sins-location")).getByText("T6 (semirigid)")).toBeInTheDocument();
     expect(screen.getByTestId("sins-location-points")).toHaveTextContent("1");
     expect(screen.getByTestId("sins-collapse-points")).toHaveTextContent("2–3");
@@ -131,12 +132,16 @@ describe("segment group card", () => {
     renderApp();
     expect(await screen.findByTestId("segment-group")).toHaveTextContent("Thoracic (upper–middle, T1–T10)");
     expect(screen.getByTestId("segment-levels")).toHaveTextContent("T6");
-    expect(screen.getByTestId("applicability")).toHaveTextContent("Within the study population");
-    expect(screen.getByTestId("applicability")).toHaveTextContent("1 vertebra (T6), age 72.");
+    expect(screen.getByTestId("applicability")).toHaveTextContent(/^✓ Resembles the study population$/);
+    const card = screen.getByTestId("segment-card-applicability");
+    expect(card).toHaveTextContent("Within the study population");
+    expect(card).toHaveTextContent("1 vertebra (T6), age 72.");
     await user.click(screen.getByRole("radio", { name: "Yes" }));
-    expect(screen.getByTestId("applicability")).toHaveTextContent("Outside the study population");
-    expect(screen.getByTestId("applicability")).toHaveTextContent("Total en bloc spondylectomy planned");
+    expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("Outside the study population");
+    expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("Total en bloc spondylectomy planned");
+    expect(screen.getByTestId("applicability")).toHaveTextContent(/^! Outside the study population$/);
+    expect(screen.getByTestId("applicability")).toHaveClass("verdict-out");
     await user.click(screen.getByRole("radio", { name: "No" }));
-    expect(screen.getByTestId("applicability")).toHaveTextContent("Within the study population");
+    expect(screen.getByTestId("applicability")).toHaveClass("verdict-in");
   });
 });

@@ -1,0 +1,73 @@
+import type { ScoreReport } from "../report/types";
+import { useTranslator } from "../i18n/react";
+import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
+import { formatIndex, sinsVerdict, tokuhashiVerdict } from "../scores";
+import { formatRange } from "./format";
+import { SEGMENT_GROUP_LABEL } from "./labels";
+import { latestIndex } from "./qol/QolCourse";
+
+const STUDY_VERDICT = {
+  true: { key: "app.strip.in", className: "verdict-in", mark: "✓" },
+  false: { key: "app.strip.out", className: "verdict-out", mark: "!" },
+  null: { key: "app.strip.unknown", className: "verdict-unknown", mark: "?" },
+} as const;
+
+/**
+ * The answer first: segment group and whether the patient resembles the study's population, SINS and the
+ * revised Tokuhashi score (figure or range, with what it allows), and the latest EQ-5D-5L index — each a link to
+ * its card. The fixed data-testids of the key figures are here.
+ */
+export function VerdictStrip({ report }: { report: ScoreReport }) {
+  const { t } = useTranslator();
+  const { segmentGroup, applicability, sins, tokuhashi } = report;
+  const study = STUDY_VERDICT[String(applicability.inStudyPopulation) as "true" | "false" | "null"];
+  const latest = latestIndex(report.qol.timepoints);
+  const figure = (score: "sins" | "tokuhashi", s: { total: number | null; min: number; max: number }) =>
+    s.total !== null ? (
+      <strong className="strip-figure" data-testid={`${score}-total`}>
+        {s.total}
+      </strong>
+    ) : (
+      <strong className="strip-figure" data-testid={`${score}-range`}>
+        {formatRange(s.min, s.max)}
+      </strong>
+    );
+  return (
+    <nav className="verdict-strip" aria-label={t("app.strip.label")} data-testid="verdict-strip">
+      <a href="#segment-heading" className="strip-cell">
+        <span className="strip-label">{t("app.seg.title")}</span>
+        <strong className="strip-figure" data-testid="segment-group">
+          {segmentGroup.group ? t(SEGMENT_GROUP_LABEL[segmentGroup.group]) : t("app.strip.noGroup")}
+        </strong>
+        <span className={`strip-words verdict ${study.className}`} data-testid="applicability">
+          <span aria-hidden="true">{study.mark} </span>
+          {t(study.key)}
+        </span>
+      </a>
+      <a href="#sins-heading" className="strip-cell">
+        <span className="strip-label">SINS</span>
+        {figure("sins", sins)}
+        <span className="strip-words" data-testid="sins-category">
+          {sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))}
+        </span>
+      </a>
+      <a href="#tokuhashi-heading" className="strip-cell">
+        <span className="strip-label">{t("app.strip.tokuhashi")}</span>
+        {figure("tokuhashi", tokuhashi)}
+        <span className="strip-words" data-testid="tokuhashi-prognosis">
+          {tokuhashiVerdictWords({ t }, tokuhashiVerdict(tokuhashi.min, tokuhashi.max))}
+        </span>
+      </a>
+      <a href="#qol-heading" className="strip-cell">
+        <span className="strip-label">{t("app.qol.latestIndex")}</span>
+        {latest?.eq5d ? (
+          <strong className="strip-figure" data-testid="eq5d-index-latest">
+            {formatIndex(latest.eq5d.index)}
+          </strong>
+        ) : (
+          <span className="strip-words">{t("app.qol.noIndex")}</span>
+        )}
+      </a>
+    </nav>
+  );
+}
