@@ -1,4 +1,5 @@
 import type { ScoreReport } from "../report/types";
+import { reasonText } from "../i18n/core";
 import { useTranslator } from "../i18n/react";
 import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
 import { formatIndex, sinsVerdict, tokuhashiVerdict } from "../scores";
@@ -18,8 +19,13 @@ const STUDY_VERDICT = {
  * its card. The fixed data-testids of the key figures are here.
  */
 export function VerdictStrip({ report }: { report: ScoreReport }) {
-  const { t } = useTranslator();
+  const { t, locale } = useTranslator();
   const { segmentGroup, applicability, sins, tokuhashi } = report;
+  // Outside or cannot tell: the first reason says why (age unknown, a metastasis without a level, …).
+  const why =
+    applicability.inStudyPopulation !== true && applicability.reasons.length > 0
+      ? reasonText(locale, applicability.reasons, applicability.reasonCodes, 0)
+      : null;
   const study = STUDY_VERDICT[String(applicability.inStudyPopulation) as "true" | "false" | "null"];
   const latest = latestIndex(report.qol.timepoints);
   const figure = (score: "sins" | "tokuhashi", s: { total: number | null; min: number; max: number }) =>
@@ -42,6 +48,7 @@ export function VerdictStrip({ report }: { report: ScoreReport }) {
         <span className={`strip-words verdict ${study.className}`} data-testid="applicability">
           <span aria-hidden="true">{study.mark} </span>
           {t(study.key)}
+          {why ? <span className="strip-why">: {why}</span> : null}
         </span>
       </a>
       <a href="#sins-heading" className="strip-cell">

@@ -139,7 +139,8 @@ describe("segment group card", () => {
     await user.click(screen.getByRole("radio", { name: "Yes" }));
     expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("Outside the study population");
     expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("Total en bloc spondylectomy planned");
-    expect(screen.getByTestId("applicability")).toHaveTextContent(/^! Outside the study population$/);
+    // The strip says why, with the first reason.
+    expect(screen.getByTestId("applicability")).toHaveTextContent(/^! Outside the study population: Total en bloc spondylectomy planned: the study excluded it\.$/);
     expect(screen.getByTestId("applicability")).toHaveClass("verdict-out");
     await user.click(screen.getByRole("radio", { name: "No" }));
     expect(screen.getByTestId("applicability")).toHaveClass("verdict-in");
