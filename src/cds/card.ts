@@ -17,28 +17,13 @@ import { createTranslator, type Locale, type MessageKey, type Translator } from 
 import type { ReportItem, ScoreReport } from "../report/types";
 import { describeLevels, sinsVerdict, tokuhashiVerdict, type SinsVerdict, type TokuhashiVerdict } from "../scores";
 import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
+import { SINS_ITEM_LABEL, TOKUHASHI_ITEM_LABEL } from "../ui/labels";
 import { cdsText, escapeMarkdown } from "./text";
 import { PREFETCH_KEYS, type CdsCard, type DataState, type PrefetchKey } from "./types";
 
 export const SUMMARY_MAX = 139;
 export const STUDY_URL = "https://doi.org/10.1177/21925682241297948";
 
-const SINS_ITEM: Record<keyof ScoreReport["sins"]["items"], MessageKey> = {
-  location: "app.sins.item.location",
-  pain: "app.sins.item.pain",
-  boneLesion: "app.sins.item.boneLesion",
-  alignment: "app.sins.item.alignment",
-  collapse: "app.sins.item.collapse",
-  posterolateral: "app.sins.item.posterolateral",
-};
-const TOK_ITEM: Record<keyof ScoreReport["tokuhashi"]["items"], MessageKey> = {
-  generalCondition: "app.tok.item.generalCondition",
-  extraspinalBoneMets: "app.tok.item.extraspinalBoneMets",
-  vertebralBodyMets: "app.tok.item.vertebralBodyMets",
-  visceralMets: "app.tok.item.visceralMets",
-  primarySite: "app.tok.item.primarySite",
-  palsy: "app.tok.item.palsy",
-};
 const DATA_WORD: Record<PrefetchKey, Parameters<typeof cdsText>[1]> = {
   patient: "cds.data.patient",
   conditions: "cds.data.conditions",
@@ -131,9 +116,9 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
     const close = open.length === 0 ? cdsText(t, "cds.detail.complete") : cdsText(t, "cds.detail.toClose", { items: open.join(cdsText(t, "cds.join.comma")) });
     return `- ${cdsText(t, key, { figure: fig, words: said })} ${close}`;
   };
-  lines.push(scoreLine("cds.detail.sins", figure(report.sins), sinsWords(t, sv), sv.category !== null, openItems(report.sins.items, SINS_ITEM, t)));
+  lines.push(scoreLine("cds.detail.sins", figure(report.sins), sinsWords(t, sv), sv.category !== null, openItems(report.sins.items, SINS_ITEM_LABEL, t)));
   lines.push(
-    scoreLine("cds.detail.tokuhashi", figure(report.tokuhashi), tokuhashiWords(t, tv), tv.prognosis !== null, openItems(report.tokuhashi.items, TOK_ITEM, t)),
+    scoreLine("cds.detail.tokuhashi", figure(report.tokuhashi), tokuhashiWords(t, tv), tv.prognosis !== null, openItems(report.tokuhashi.items, TOKUHASHI_ITEM_LABEL, t)),
   );
   const app = report.applicability;
   const reasons = app.reasons.map((_, i) => escapeMarkdown(reasonText(t.locale, app.reasons, app.reasonCodes, i))).join(cdsText(t, "cds.join.semicolon"));

@@ -28,16 +28,6 @@ export function VerdictStrip({ report }: { report: ScoreReport }) {
       : null;
   const study = STUDY_VERDICT[String(applicability.inStudyPopulation) as "true" | "false" | "null"];
   const latest = latestIndex(report.qol.timepoints);
-  const figure = (score: "sins" | "tokuhashi", s: { total: number | null; min: number; max: number }) =>
-    s.total !== null ? (
-      <strong className="strip-figure" data-testid={`${score}-total`}>
-        {s.total}
-      </strong>
-    ) : (
-      <strong className="strip-figure" data-testid={`${score}-range`}>
-        {formatRange(s.min, s.max)}
-      </strong>
-    );
   return (
     <nav className="verdict-strip" aria-label={t("app.strip.label")} data-testid="verdict-strip">
       <a href="#segment-heading" className="strip-cell">
@@ -51,20 +41,14 @@ export function VerdictStrip({ report }: { report: ScoreReport }) {
           {why ? <span className="strip-why">: {why}</span> : null}
         </span>
       </a>
-      <a href="#sins-heading" className="strip-cell">
-        <span className="strip-label">SINS</span>
-        {figure("sins", sins)}
-        <span className="strip-words" data-testid="sins-category">
-          {sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))}
-        </span>
-      </a>
-      <a href="#tokuhashi-heading" className="strip-cell">
-        <span className="strip-label">{t("app.strip.tokuhashi")}</span>
-        {figure("tokuhashi", tokuhashi)}
-        <span className="strip-words" data-testid="tokuhashi-prognosis">
-          {tokuhashiVerdictWords({ t }, tokuhashiVerdict(tokuhashi.min, tokuhashi.max))}
-        </span>
-      </a>
+      <ScoreCell score="sins" label="SINS" s={sins} words={sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))} bandTestId="sins-category" />
+      <ScoreCell
+        score="tokuhashi"
+        label={t("app.strip.tokuhashi")}
+        s={tokuhashi}
+        words={tokuhashiVerdictWords({ t }, tokuhashiVerdict(tokuhashi.min, tokuhashi.max))}
+        bandTestId="tokuhashi-prognosis"
+      />
       <a href="#qol-heading" className="strip-cell">
         <span className="strip-label">{t("app.qol.latestIndex")}</span>
         {latest?.eq5d ? (
@@ -76,5 +60,27 @@ export function VerdictStrip({ report }: { report: ScoreReport }) {
         )}
       </a>
     </nav>
+  );
+}
+
+/** A score on the strip: its total or range (fixed data-testids) and what that allows, linking to its card. */
+function ScoreCell(props: {
+  score: "sins" | "tokuhashi";
+  label: string;
+  s: { total: number | null; min: number; max: number };
+  words: string;
+  bandTestId: "sins-category" | "tokuhashi-prognosis";
+}) {
+  const { score, s } = props;
+  return (
+    <a href={`#${score}-heading`} className="strip-cell">
+      <span className="strip-label">{props.label}</span>
+      <strong className="strip-figure" data-testid={s.total !== null ? `${score}-total` : `${score}-range`}>
+        {s.total !== null ? s.total : formatRange(s.min, s.max)}
+      </strong>
+      <span className="strip-words" data-testid={props.bandTestId}>
+        {props.words}
+      </span>
+    </a>
   );
 }

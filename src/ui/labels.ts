@@ -1,6 +1,7 @@
 /**
  * Which catalogue key names each category of the scores and the study, so that every word shown traces to
- * reference/SINS.md, reference/TOKUHASHI.md or the study. Records keyed by the core's types: the compiler
+ * the scores' sources (SINS: Fisher 2010; revised Tokuhashi 2005, as cited in src/scores) or the study. React-free:
+ * the CDS Hooks card uses the same names. Records keyed by the core's types: the compiler
  * refuses a category without its words.
  */
 import type { MessageKey } from "../i18n";

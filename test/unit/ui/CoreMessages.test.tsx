@@ -44,7 +44,7 @@ describe("the core's messages in the clinician's language", () => {
     const score = engine.makeScorer({ record: record(), context, config: DEFAULT_CONFIG, now });
     renderApp(session({ score, locale: "ja-JP" }), ["en-GB"]);
 
-    const applicability = await screen.findByTestId("applicability");
+    const applicability = await screen.findByTestId("segment-card-applicability");
     const reasons = within(applicability).getAllByRole("listitem");
     expect(reasons[0]).toHaveTextContent("1椎体（L2）、62歳：研究対象集団の範囲内（連続する1〜3椎体、20歳以上）");
     expect(reasons[1]).toHaveTextContent("腫瘍脊椎骨全摘術（TES）の予定が未回答：本研究ではTES施行例を除外");
@@ -75,7 +75,7 @@ describe("the core's messages in the clinician's language", () => {
     renderApp(session({ score, locale: "ja-JP" }), ["en-GB"]);
     await user.selectOptions(await screen.findByLabelText("言語"), "en");
 
-    const reasons = within(screen.getByTestId("applicability")).getAllByRole("listitem");
+    const reasons = within(screen.getByTestId("segment-card-applicability")).getAllByRole("listitem");
     expect(reasons.map((li) => li.textContent)).toEqual([
       "1 vertebra (L2) and age 62: within the study population (1–3 contiguous vertebrae, age 20 or older)",
       "planned en bloc resection not yet answered: the study excluded total en bloc spondylectomy",
