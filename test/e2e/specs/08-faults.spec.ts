@@ -106,7 +106,11 @@ test("403: the server refuses writes the token claims to allow — Save assessme
   await claimWriteScope(page);
   await launchPatient(page, sandbox, patient);
 
+  // A SINS is per lesion: the scored level is confirmed (T4 of T4 and L2) so that the SINS items are written.
+  await page.locator("#sins-location-entry").selectOption("T4");
   await page.locator("#sins-pain-entry").selectOption("mechanical");
+  // Only what the clinician entered or confirmed is written: one Tokuhashi item too, so both parts are sent.
+  await page.locator("#tokuhashi-palsy-entry").selectOption("E");
   const rangeWithEntry = await shown(page, "sins-range");
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
