@@ -8,7 +8,7 @@
  *   says why; never "Saved".
  *
  * Faults come from Playwright routes (the sandbox has no fault hook). Writes to the sandbox, shared by the run:
- * jp-gastric-l2-icd10 and fig2-cervical-c3 get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
+ * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
 import type { Page, Request, Route } from "playwright-core";
 import { launchPatient, openForm, radio, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
@@ -105,7 +105,8 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
 }, { timeoutMs: 120_000 });
 
 test("item 12: a Questionnaire search with 0 hits does not stop Save assessment; a refusal naming the Questionnaire says what to load", async ({ page, sandbox, screenshot }) => {
-  const patient = "fig2-cervical-c3";
+  // A patient no later spec reads for its record-derived figures (13-timing reads fig2's pre-op answers).
+  const patient = "rectal-level-unknown";
   const before = (await responsesOf(sandbox, patient)).length;
   let questionnaireSearches = 0;
   await page.route(
@@ -130,8 +131,8 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
   await page.locator("#sins-pain-entry").selectOption("mechanical");
-  await page.locator("#tokuhashi-primarySite-entry").selectOption("lung");
-  await page.locator("#sins-location-entry").selectOption("C3");
+  await page.locator("#tokuhashi-primarySite-entry").selectOption("rectum");
+  await page.locator("#sins-location-entry").selectOption("L3");
 
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
