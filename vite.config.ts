@@ -26,7 +26,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   base: "./",
   plugins: [react(), cspMeta()],
-  // fhirclient: the "pure" build without polyfills, and the browser's own WebCrypto (STACK.md).
+  // fhirclient: the "pure" build without polyfills, and the browser's own WebCrypto.
   define: { FHIRCLIENT_PURE: "true" },
   resolve: {
     alias: {

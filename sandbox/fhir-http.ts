@@ -1,5 +1,5 @@
 /**
- * The node:http adapter in front of the Medplum engine: what STACK.md lists as missing. It turns HTTP into
+ * The node:http adapter in front of the Medplum engine: what the engine lacks as a server. It turns HTTP into
  * FhirRequests and back, and adds `/metadata`, CORS, OperationOutcome errors, the bare-id reference rewrite,
  * paging (`_count`/`_offset` with `Bundle.link` self/next/previous/first), `entry.fullUrl`, ETag/Location
  * headers, and (on the protected base) SMART scope enforcement. Searching, reading, writing, conditional create

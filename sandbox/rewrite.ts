@@ -1,5 +1,5 @@
 /**
- * Query rewrites the Medplum engine needs to behave like a real FHIR server (STACK.md):
+ * Query rewrites the Medplum engine needs to behave like a real FHIR server (each rewrite below names the gap):
  *  - a bare id in a reference search (`patient=123`, `subject=123`, `subject:Patient=123`) becomes `Patient/123`
  *    (the engine only matches the typed form); an absolute reference to this server becomes relative;
  *  - `patient=Patient/123` becomes `subject=Patient/123` where the resource's `patient` parameter is defined as

@@ -1,6 +1,6 @@
 /**
  * Builders for the synthetic sandbox patients: mCODE-shaped Conditions and performance-status Observations
- * (codes per ../shared/reference/CODES.md) and the app's own QuestionnaireResponses (linkIds and answer codes from
+ * (codes per docs/codes.md) and the app's own QuestionnaireResponses (linkIds and answer codes from
  * src/questionnaires/contract.ts, displays checked against fhir-mappings/questionnaires/*.json). Every resource
  * has a fixed id `<patient id>-<suffix>` and is PUT, so ids are stable across restarts.
  */

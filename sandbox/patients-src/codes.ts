@@ -1,4 +1,4 @@
-/** Codes of the synthetic patients' primaries and metastases (see ../shared/reference/CODES.md). */
+/** Codes of the synthetic patients' primaries and metastases (see docs/codes.md and fhir-mappings/*.json). */
 import { SNOMED } from "../levels";
 import { ICD10CM, type Code } from "./builders";
 

@@ -1,5 +1,5 @@
 /**
- * scoreReport: PatientEvidence + ReportOptions → the ScoreReport of DESIGN.md (src/report/types.ts).
+ * scoreReport: PatientEvidence + ReportOptions → the ScoreReport (src/report/types.ts; docs/score-report.md).
  * Clinician entries are applied here, so the UI re-scores instantly on each edit.
  */
 import type { ClinicianEntries, Diagnostic, ReportOptions, ScoreReport } from "../report/types";

@@ -1,7 +1,7 @@
 /**
- * "The latest effective date wins; two different values on the latest date are a conflict" (DESIGN.md), with
- * the app's own QuestionnaireResponses preferred over the record on the same date (newer than the record wins)
- * and final results preferred over preliminary ones.
+ * "The latest effective date wins; two different values on the latest date are a conflict"
+ * (docs/clinical-rules.md), with the app's own QuestionnaireResponses preferred over the record on the same date
+ * (newer than the record wins) and final results preferred over preliminary ones.
  */
 import type { Provenance } from "../report/types";
 import type { CoreParam } from "../scores";

@@ -1,4 +1,4 @@
-/** The six Tokuhashi items from the evidence (DESIGN.md evidence rules). */
+/** The six Tokuhashi items from the evidence (evidence rules: docs/clinical-rules.md). */
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type Diagnostic, type EvidenceMaxAgeDays, type Provenance, type ReportOptions } from "../report/types";
 import {
   coreList,

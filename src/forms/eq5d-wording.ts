@@ -1,5 +1,5 @@
 /**
- * The licensed EQ-5D-5L wording, supplied by the deployment (never shipped: EQ5D.md licensing). When the
+ * The licensed EQ-5D-5L wording, supplied by the deployment (never shipped: docs/EQ5D-WORDING.md). When the
  * file `eq5d5l-wording.json` sits beside the app, its labels replace the neutral ones of the
  * Questionnaire on screen; the stored answers keep the neutral codes and displays. Format:
  * docs/EQ5D-WORDING.md.

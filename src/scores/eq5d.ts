@@ -1,13 +1,13 @@
 /**
  * EQ-5D-5L index (health-state utility) from a five-digit profile and a value set of
- * data/eq5d5l_valuesets.json (a verbatim copy of reference/eq5d5l_valuesets.json, with its citations).
+ * data/eq5d5l_valuesets.json (each value set with its published citation; docs/scores.md).
  *
  * One evaluator for every model (the JSON's `formula`):
  *   u = startValue + (constant, once, if any level > 1) + Σ_d levelCoefficients[d][level_d] + Σ extraTerms
  * with the extra terms exactly as the JSON's own `definition` strings say (checked when a model is compiled):
  *   N4 once if any dimension ≥ 4 · N5 once if any dimension = 5 · MO45…AD45 if that dimension is 4 or 5 ·
- *   Num45sq × (n45 − 1)² only when n45 ≥ 1 (EQ5D.md's table omits "only when n45 ≥ 1"; the JSON has it, and
- *   Canada 11111 = 0.9489 needs it) · MOAD × (MO − 1)(AD − 1) · PDAD × (PD − 1)(AD − 1).
+ *   Num45sq × (n45 − 1)² only when n45 ≥ 1 (the term's JSON definition says "only when n45 ≥ 1",
+ *   and Canada 11111 = 0.9489 needs it) · MOAD × (MO − 1)(AD − 1) · PDAD × (PD − 1)(AD − 1).
  * Arithmetic is exact: every coefficient is read as its decimal and summed in integer units of 10⁻¹⁰, so
  * the returned double is the one nearest to the exact decimal index (Japan_cTTO 55555 is −0.0255, not
  * −0.025499999…). Rounding is for display only (formatIndex).
@@ -29,7 +29,7 @@ export const DISABLED_VALUE_SETS: Readonly<Record<string, string>> = {
   Germany:
     "the anxiety/depression level-4 coefficient is in conflict between sources (0.244 in eq5d, " +
     "valueEQ5D and a Python implementation; 0.224 implied by eq5dsuite's DE table; utilities differ by up to " +
-    "0.020). Check Ludwig et al. 2018 (doi:10.1007/s40273-018-0615-8) before enabling (EQ5D.md, discrepancy 1).",
+    "0.020). Check Ludwig et al. 2018 (doi:10.1007/s40273-018-0615-8) before enabling.",
 };
 
 const UNITS_PER_ONE = 10_000_000_000; // 10^10

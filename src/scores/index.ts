@@ -1,9 +1,10 @@
 /**
  * The scoring core's public face. Pure: no FHIR, React or network. See ./types.ts for the candidate
- * semantics (one value = known, several = a range, none = unknown) and DESIGN.md for the clinical rules.
+ * semantics (one value = known, several = a range, none = unknown) and docs/clinical-rules.md for the clinical rules.
  *
- * Clinical sources: the reference notes (SINS.md, TOKUHASHI.md, EQ5D.md, spine_levels.json) and the study
- * (Segi et al., Global Spine J 2025). Every table carries its citation in a comment.
+ * Clinical sources (docs/scores.md): SINS (Fisher 2010), revised Tokuhashi (2005, via NICE CG75), the EQ-5D-5L
+ * value sets' own papers, DICOM PS3.16 CID 7603 for the vertebrae, and the study (Segi et al., Global Spine J
+ * 2025). Every table carries its citation in a comment.
  *
  * ## Candidates, ranges, refusals
  *
@@ -25,7 +26,7 @@
  * - Applicability: `false` (with every reason) for > 3 levels, non-contiguous levels, age < 20, en bloc planned.
  *   `null` when no level is known, when the only level is the coccyx, or when **age is unknown** and nothing
  *   else excludes (the study's "aged ≥ 20" cannot be confirmed). An unanswered en bloc question does not block
- *   `true` (DESIGN.md: asked in the UI) but adds a note.
+ *   `true` (it is asked in the UI) but adds a note.
  *
  * ## Messages
  *
@@ -34,12 +35,13 @@
  *
  * ## EQ-5D-5L
  *
- * - `data/eq5d5l_valuesets.json` is a verbatim copy of the reference file (≈ 13 kB gzip in the bundle).
+ * - `data/eq5d5l_valuesets.json` carries each value set with its citation (≈ 13 kB gzip in the bundle).
  * - One evaluator for every model; the extra terms follow the JSON's own `definition` strings, and a term whose
  *   definition differs from what the evaluator implements is refused. Num45sq applies only when n45 ≥ 1 (the
- *   JSON says so; EQ5D.md's table does not; Canada 11111 = 0.9489 needs it). N4 applies at level 4 or 5.
+ *   JSON's definition says so; Canada 11111 = 0.9489 needs it). N4 applies at level 4 or 5.
  * - Arithmetic is exact (integer units of 10⁻¹⁰): the index is the double nearest the exact decimal.
- * - Germany is disabled (AD4 0.244 vs 0.224 conflict, EQ5D.md discrepancy 1).
+ * - Germany is disabled (AD4 0.244 vs 0.224 between sources; check Ludwig et al. 2018,
+ *   doi:10.1007/s40273-018-0615-8, before enabling).
  * - Monotonicity (no one-level worsening raises the index) was computed over all 3125 states: every enabled
  *   value set is (weakly) monotone; the property test recomputes this rather than assuming it.
  *

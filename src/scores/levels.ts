@@ -1,6 +1,6 @@
 /**
  * Spinal levels: order, contiguity, the study's segment group and whether a patient resembles the study
- * population (Segi et al., Global Spine J 2025;15(4):2286–2299, doi:10.1177/21925682241297948; DESIGN.md).
+ * population (Segi et al., Global Spine J 2025;15(4):2286–2299, doi:10.1177/21925682241297948).
  */
 import { coreList, scoreMessage } from "./messages";
 import {
@@ -77,7 +77,7 @@ const T11_INDEX = SPINAL_LEVELS.indexOf("T11");
 const S5_INDEX = SPINAL_LEVELS.indexOf("S5");
 
 /**
- * The study's segment group of every metastatic level on file (DESIGN.md "Rules already decided"):
+ * The study's segment group of every metastatic level on file (the study's Figure 1 groups; docs/scores.md):
  * any cervical level (occiput, C1–C7) → cervical; else any of T11–S5 → TL/L/S; else (only T1–T10) → thoracic.
  * C7–T1 is cervical, T10–T11 TL/L/S, T10 alone thoracic. The coccyx belongs to no group.
  */
@@ -110,7 +110,7 @@ export const STUDY_MAX_LEVELS = 3;
  * non-contiguous levels, age < 20 or en bloc resection planned; null when no level is known, when the only
  * level is the coccyx (no segment group), or when age is unknown and nothing else excludes the patient (the
  * study's "aged ≥ 20" cannot be confirmed); otherwise
- * true. An unanswered en bloc question does not block true (DESIGN.md: it is asked in the UI) but is noted.
+ * true. An unanswered en bloc question does not block true (it is asked in the UI) but is noted.
  */
 export function applicability(input: ApplicabilityInput): Applicability {
   const raw = requireRecord("applicability input", input);

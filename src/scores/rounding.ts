@@ -1,7 +1,7 @@
 /**
  * Display rounding in exact decimal arithmetic. A number is taken as the shortest decimal that reads back as
  * the same double (what String(x) prints): 0.6845 is 0.6845, not 0.68449999999999999734. Rounding is half
- * away from zero on that decimal (EQ5D.md hazard 3): 0.6845 → 0.685, −0.0255 → −0.026, 0.9755 → 0.976.
+ * away from zero on that decimal: 0.6845 → 0.685, −0.0255 → −0.026, 0.9755 → 0.976.
  */
 import { ScoreInputError } from "./types";
 import { describeValue } from "./validate";

@@ -1,7 +1,7 @@
 /**
  * Spinal Instability Neoplastic Score (SINS). Fisher CG et al., Spine 2010;35(22):E1221–E1229,
  * doi:10.1097/BRS.0b013e3181e16ae2; classes as worded by Fourney DR et al., J Clin Oncol 2011;29(22):3072–3077.
- * Point values: reference/SINS.md "Items and points"; level classes: "Level-by-level location class".
+ * Point values and the location class of each level: Fisher 2010 (docs/scores.md).
  */
 import { classOfRange, scoreItem, sumItems } from "./candidates";
 import {
@@ -24,7 +24,7 @@ import {
 } from "./types";
 import { describeValue, parseCandidates, refuseUnknownKeys, requireInteger, requireRecord } from "./validate";
 
-/** SINS points per item category (Fisher 2010 via reference/SINS.md). Total 0–18. */
+/** SINS points per item category (Fisher 2010, docs/scores.md). Total 0–18. */
 export const SINS_POINTS = {
   /** Junctional O–C2, C7–T2, T11–L1, L5–S1; mobile C3–C6, L2–L4; semirigid T3–T10; rigid S2–S5. */
   location: { junctional: 3, mobile: 2, semirigid: 1, rigid: 0 },
@@ -48,7 +48,10 @@ export const SINS_POINTS = {
 
 export const SINS_MAX = 18;
 
-/** Location class per level, occiput–S5 (reference/SINS.md, spine_levels.json); the coccyx has none. */
+/**
+ * Location class per level, occiput–S5 (Fisher 2010; the levels as in fhir-mappings/body-sites.json, DICOM PS3.16
+ * CID 7603); the coccyx has none.
+ */
 const LOCATION_CLASS: Record<SinsLevel, SinsLocationClass> = {
   Occiput: "junctional", C1: "junctional", C2: "junctional",
   C3: "mobile", C4: "mobile", C5: "mobile", C6: "mobile",

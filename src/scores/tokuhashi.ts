@@ -1,6 +1,6 @@
 /**
  * Revised Tokuhashi score (2005): Tokuhashi Y et al., Spine 2005;30(19):2186–2191, as reproduced (with the
- * author's corrections) in NICE CG75 (2008) Appendix 3 Table 2 and cross-checked in reference/TOKUHASHI.md.
+ * author's corrections) in NICE CG75 (2008) Appendix 3 Table 2 (docs/scores.md).
  * Not the 1990 version (different primary-site points, max 12).
  */
 import { classOfRange, scoreItem, sumItems } from "./candidates";
@@ -28,7 +28,7 @@ import {
 } from "./types";
 import { parseCandidates, refuseUnknownKeys, requireBoolean, requireInteger, requireRecord } from "./validate";
 
-/** Item 5, primary site of the cancer (TOKUHASHI.md; list confirmed against NICE CG75 and two reproductions). */
+/** Item 5, primary site of the cancer (list confirmed against NICE CG75 and two reproductions). */
 export const PRIMARY_SITE_POINTS: Readonly<Record<PrimarySite, number>> = {
   lung: 0, osteosarcoma: 0, stomach: 0, bladder: 0, esophagus: 0, pancreas: 0,
   liver: 1, gallbladder: 1, unidentified: 1,
@@ -38,7 +38,7 @@ export const PRIMARY_SITE_POINTS: Readonly<Record<PrimarySite, number>> = {
   thyroid: 5, breast: 5, prostate: 5, carcinoid: 5,
 };
 
-/** Points per item category, revised 2005 (TOKUHASHI.md "Items and points"). Total 0–15. */
+/** Points per item category, revised 2005 (NICE CG75 Appendix 3 Table 2). Total 0–15. */
 export const TOKUHASHI_POINTS: {
   readonly generalCondition: Readonly<Record<GeneralCondition, number>>;
   readonly extraspinalBoneMets: Readonly<Record<ExtraspinalBoneMets, number>>;
@@ -51,7 +51,7 @@ export const TOKUHASHI_POINTS: {
   generalCondition: { poor: 0, moderate: 1, good: 2 },
   /** Extraspinal bone metastasis foci: ≥ 3 0, 1–2 1, 0 2. */
   extraspinalBoneMets: { "3+": 0, "1-2": 1, "0": 2 },
-  /** Metastases in the vertebral body: ≥ 3 0, 2 1, 1 2 (DESIGN.md decided; TOKUHASHI.md discrepancy 1). */
+  /** Metastases in the vertebral body: ≥ 3 0, 2 1, 1 2 (NICE CG75 Appendix 3 Table 2; the 1990 version differs). */
   vertebralBodyMets: { "3+": 0, "2": 1, "1": 2 },
   /** Metastases to the major internal organs: unremovable 0, removable 1, none 2. */
   visceralMets: { unremovable: 0, removable: 1, none: 2 },
@@ -83,7 +83,7 @@ export function kpsCategory(kps: number): GeneralCondition {
 
 /**
  * Candidates of the extraspinal-bone item from a count of foci. `atLeast`: the count is a lower bound
- * (foci recorded so far, DESIGN.md "counts from the record are lower bounds until confirmed").
+ * (foci recorded so far; docs/clinical-rules.md: "counts from the record are lower bounds until confirmed").
  */
 export function extraspinalBoneMetsCandidates(count: number, atLeast: boolean): ExtraspinalBoneMets[] {
   requireInteger("extraspinalBoneMets", count, 0, Number.MAX_SAFE_INTEGER);

@@ -5,11 +5,11 @@
  * still be in): one candidate = the item is known; several = a range; none given = unknown (the item's
  * whole domain). Measurements (a KPS of 60, "at least 1 extraspinal bone focus", the levels a lesion
  * spans) are turned into candidate sets by the helpers in the calculators' modules, so that every rule of
- * DESIGN.md ("counts are lower bounds", "a lesion spanning classes is a range", "exactly 50 % collapse is
+ * docs/clinical-rules.md ("counts are lower bounds", "a lesion spanning classes is a range", "exactly 50 % collapse is
  * not guessed") is a candidate set, not a special case.
  */
 
-/** Vertebral levels the app knows, cranial to caudal (SINS.md "Level-by-level location class"). */
+/** Vertebral levels the app knows, cranial to caudal (Fisher 2010; fhir-mappings/body-sites.json). */
 export const SPINAL_LEVELS = [
   "Occiput",
   "C1", "C2", "C3", "C4", "C5", "C6", "C7",
@@ -35,7 +35,7 @@ export interface ItemScore<V extends string = string> {
 /** Candidates for one item: a single value, several, or nothing known (undefined / null / empty). */
 export type Candidates<V extends string> = V | readonly V[] | null | undefined;
 
-// ---------------------------------------------------------------- SINS (reference/SINS.md, Fisher 2010)
+// ---------------------------------------------------------------- SINS (Fisher 2010, docs/scores.md)
 
 export type SinsItem = "location" | "pain" | "boneLesion" | "alignment" | "collapse" | "posterolateral";
 export const SINS_ITEMS: readonly SinsItem[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
@@ -75,7 +75,7 @@ export interface SinsResult {
   };
 }
 
-// ------------------------------------------------ Revised Tokuhashi 2005 (reference/TOKUHASHI.md)
+// ------------------------------------------------ Revised Tokuhashi 2005 (NICE CG75, docs/scores.md)
 
 export type TokuhashiItem =
   | "generalCondition"
@@ -132,7 +132,7 @@ export interface TokuhashiResult {
   };
 }
 
-// ------------------------------------------------------------- Segment group (the study's, DESIGN.md)
+// ------------------------------------------------------------- Segment group (the study's, Segi 2025)
 
 export type SegmentGroup = "cervical" | "thoracic" | "tl-l-s";
 
@@ -199,7 +199,7 @@ export interface ApplicabilityInput {
   enBlocPlanned: boolean | null;
 }
 
-// ---------------------------------------------------------------------- EQ-5D-5L (reference/EQ5D.md)
+// ---------------------------------------------------------------------- EQ-5D-5L (docs/scores.md)
 
 export interface ValueSetInfo {
   id: string;

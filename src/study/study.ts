@@ -45,7 +45,7 @@ export const STUDY = {
 
 /**
  * Who was studied (Methods, "Patient Population"). The Abstract says "2-3 consecutive segments"; the Methods
- * ("257 in whom 1–3 consecutive vertebrae were affected were included") and DESIGN.md use 1–3.
+ * ("257 in whom 1–3 consecutive vertebrae were affected were included") and the app use 1–3.
  */
 export const INCLUSION = {
   minAgeYears: 20,

@@ -3,7 +3,7 @@
  * "count (percent%)" of the group N. A patient with 2–3 involved vertebrae counts at each (Figure 1: "with
  * overlap"), so a column adds up to more than its N. Blank cells are not listed. "S" is the sacrum.
  * T1 appears under cervical (C7–T1 lesions) and thoracic; T10 under thoracic (T10 alone, or with T9 and above)
- * and TL/L/S (T10–T11 lesions) — the grouping rule of DESIGN.md.
+ * and TL/L/S (T10–T11 lesions) — the grouping rule of src/scores/levels.ts.
  */
 import type { SegmentGroup } from "../scores/types";
 import { countPct as c } from "./cells";

@@ -1,5 +1,5 @@
 /**
- * What the clinician view must show for each sandbox patient, computed by hand from DESIGN.md's evidence rules
+ * What the clinician view must show for each sandbox patient, computed by hand from docs/clinical-rules.md
  * (docs/SANDBOX.md, "Expected results", gives the item-by-item reasoning). Ranges are [min, max]; a number is a
  * total (every item known).
  */
@@ -27,7 +27,7 @@ export const EXPECTED: Record<string, ExpectedView> = {
   "rectal-level-unknown": { group: null, inStudyPopulation: null, sins: [0, 18], sinsCategory: null, tokuhashi: [6, 14], prognosis: null },
 };
 
-/** "9–13" as DESIGN.md writes a range (en dash); a total is the bare number. */
+/** "9–13" as docs/score-report.md writes a range (en dash); a total is the bare number. */
 export function figure(v: number | readonly [number, number]): string {
   return typeof v === "number" ? String(v) : `${v[0]}–${v[1]}`;
 }

@@ -201,7 +201,7 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
 }, { timeoutMs: 120_000 });
 
 /**
- * Profile 12345 with Japan cTTO full precision (reference/EQ5D.md):
+ * Profile 12345 with Japan cTTO full precision (Shiroiwa 2016, src/scores/data/eq5d5l_valuesets.json):
  *   1 − 0.060924 − MO1 0 − SC2 0.043632 − UA3 0.091131 − PD4 0.131436 − AD5 0.195961 = 1 − 0.523084 = 0.476916.
  */
 test("patient mode with a licensed wording file (test fixture): one question per screen, vertical EQ VAS with anchors, stored with the Patient as source", async ({ page, context, sandbox, screenshot }) => {

@@ -76,6 +76,6 @@ describe("clinician entries", () => {
     const r = scoreReport(ev, { now: NOW, valueSetId: "USA" });
     const eq = r.qol.timepoints.find((t) => t.eq5d)?.eq5d;
     expect(eq?.valueSet).toBe("USA");
-    expect(eq?.index).toBeCloseTo(0.681, 3); // EQ5D.md: USA 21232 = 0.681
+    expect(eq?.index).toBeCloseTo(0.681, 3); // USA (Pickard 2019) 21232 = 0.681
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Each fixture patient's report figures, written by hand from DESIGN.md's rules, reference/SINS.md and
- * reference/TOKUHASHI.md (points), and the mapping tables. Report date 2025-01-01.
+ * Each fixture patient's report figures, written by hand from docs/clinical-rules.md, Fisher 2010 and
+ * Tokuhashi 2005 (points, docs/scores.md), and the mapping tables. Report date 2025-01-01.
  */
 import { describe, expect, it } from "vitest";
 import { codes, reportOf } from "./helpers";
@@ -165,7 +165,7 @@ describe("performance status evidence", () => {
     expect(preop).toMatchObject({ eqVas: 50, kps: 80, frankel: "D" });
     expect(preop?.eq5d?.profile).toBe("21232");
     expect(preop?.eq5d?.valueSet).toBe("Japan_cTTO_fullPrecision");
-    expect(preop?.eq5d?.index).toBeCloseTo(0.684847, 6); // EQ5D.md, Japan cTTO 21232
+    expect(preop?.eq5d?.index).toBeCloseTo(0.684847, 6); // Japan cTTO (Shiroiwa 2016) 21232
     expect(r.qol.timepoints.find((x) => x.timepoint === "other")).toMatchObject({ date: "2024-05-01", kps: 50 });
   });
 });

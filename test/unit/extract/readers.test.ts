@@ -86,7 +86,7 @@ describe("Conditions", () => {
   });
 
   it("every vertebra is found by its whole-vertebra and vertebral-body SNOMED concepts", () => {
-    // Typed from reference/spine_levels.json (snomedWholeVertebra, snomedVertebralBody), not read from the
+    // Typed from the DICOM PS3.16 CID 7603 codes (whole vertebra, vertebral body), not read from the
     // app's own table, so that a wrong code in fhir-mappings/body-sites.json fails here.
     const REFERENCE: [string, string | null, string | null][] = [
       ["C1", "14806007", null], ["C2", "39976000", null], ["C3", "113205007", "91116008"], ["C4", "5329002", "14705001"],
@@ -108,7 +108,7 @@ describe("Conditions", () => {
       }
     }
     expect(checked).toBe(52); // 30 whole-vertebra (C1–coccyx) + 22 vertebral-body (C3–L5) concepts
-    // spot checks from CODES.md: C7 whole 87391001 and body 16126006; T12 body 280849005
+    // spot checks (docs/codes.md): C7 whole 87391001 and body 16126006; T12 body 280849005
     expect(extractEvidence([cond([[SCT, "94222008"]], ["16126006"])], P).spinalLesions[0]?.levels).toEqual(["C7"]);
     expect(extractEvidence([cond([[SCT, "94222008"]], ["280849005"])], P).spinalLesions[0]?.levels).toEqual(["T12"]);
   });

@@ -36,7 +36,7 @@ describe("Save assessment", () => {
   it("writes what is known as sins and tokuhashi responses that the extraction reads back to the same scores", async () => {
     const resources = fixture("cervical-c7-t1.json");
     const report = buildReport(resources, context.patientId, { now: NOW, clinician: entries });
-    // By hand (reference/SINS.md, TOKUHASHI.md): SINS C7 junctional 3 + mechanical 3 + lytic 2 + normal 0 + < 50 % 2
+    // By hand (docs/scores.md): SINS C7 junctional 3 + mechanical 3 + lytic 2 + normal 0 + < 50 % 2
     // + unilateral 1 = 11; Tokuhashi KPS 60 (record) 1 + 1–2 foci 1 + two bodies 1 + no visceral 2 + breast 5 + Frankel D 1 = 11.
     expect([report.sins.total, report.tokuhashi.total, report.tokuhashi.prognosis]).toEqual([11, 11, ">=6m"]);
 

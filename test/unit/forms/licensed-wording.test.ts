@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * EuroQol's EQ-5D-5L wording is licensed (reference/EQ5D.md): no shipped file may carry it. The phrases are
+ * EuroQol's EQ-5D-5L wording is licensed (docs/EQ5D-WORDING.md): no shipped file may carry it. The phrases are
  * stored base64-encoded so that this test does not ship them either; they include the ones the team's
  * before-stop hook greps for, and the EQ VAS anchors.
  */

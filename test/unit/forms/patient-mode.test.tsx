@@ -176,7 +176,7 @@ describe("patient self-report mode: what is handed over", () => {
     await user.click(within(mode).getByRole("button", { name: "Finish" }));
     await waitFor(() => expect(fake.responses).toHaveLength(2));
     const eq5d = fake.responses.find((r) => r.questionnaire?.includes("/eq5d5l|"));
-    // 12345, Japan cTTO (reference/EQ5D.md): 1 − 0.060924 − 0 − 0.043632 − 0.091131 − 0.131436 − 0.195961 = 0.476916.
+    // 12345, Japan cTTO (Shiroiwa 2016): 1 − 0.060924 − 0 − 0.043632 − 0.091131 − 0.131436 − 0.195961 = 0.476916.
     expect(eq5d?.item?.find((i) => i.linkId === "eq5d-index")?.answer?.[0]?.valueDecimal).toBeCloseTo(0.476916, 6);
     expect(eq5d?.item?.find((i) => i.linkId === "eq-vas")?.answer).toEqual([{ valueInteger: 70 }]);
     // Stored with the neutral displays, never the licensed text.

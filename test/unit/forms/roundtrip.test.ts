@@ -71,7 +71,7 @@ describe("every instrument's response is read back by the extraction as the same
     const merged = (kind: string) => Object.assign({}, ...tp(kind).map((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v !== null)))) as Record<string, unknown>;
 
     expect(merged("preop")).toMatchObject({
-      // Japan cTTO (reference/eq5d5l_valuesets.json): 1 − 0.060924 − 0.112618 − 0.076660 − 0.147929 − 0.068178 − 0.110496.
+      // Japan cTTO (Shiroiwa 2016): 1 − 0.060924 − 0.112618 − 0.076660 − 0.147929 − 0.068178 − 0.110496.
       eq5d: { profile: "33433", index: expect.closeTo(0.423195, 6), valueSet: "Japan_cTTO_fullPrecision" },
       eqVas: 30,
       painVas: 70,

@@ -25,7 +25,10 @@ function refused(f: () => unknown, field: string): void {
 
 const raw = (valueSetFile as { valueSets: Record<string, unknown> }).valueSets;
 
-/** reference/EQ5D.md "All value sets, 3-dp (half away from zero)": states 11111, 12345, 55555, 21232, 33333. */
+/**
+ * Expected 3-dp figures of every value set (half away from zero), typed in independently of the evaluator:
+ * states 11111, 12345, 55555, 21232, 33333.
+ */
 const TABLE_3DP: [string, string, string, string, string, string][] = [
   ["Australia", "1.000", "0.248", "-0.301", "0.848", "0.673"],
   ["Belgium", "1.000", "0.074", "-0.532", "0.720", "0.577"],
@@ -79,7 +82,7 @@ const TABLE_3DP: [string, string, string, string, string, string][] = [
   ["Japan_cTTO_fullPrecision", "1.000", "0.477", "-0.025", "0.685", "0.480"],];
 const STATES = ["11111", "12345", "55555", "21232", "33333"] as const;
 
-describe("EQ-5D-5L anchors quoted in EQ5D.md (unrounded where it gives them)", () => {
+describe("EQ-5D-5L anchors (unrounded where known)", () => {
   it("Japan cTTO, 6-dp coefficients (the default)", () => {
     expect(DEFAULT_VALUE_SET).toBe("Japan_cTTO_fullPrecision");
     expect(eq5d5lIndex("11111", DEFAULT_VALUE_SET)).toBe(1);
@@ -162,7 +165,7 @@ describe("EQ-5D-5L anchors quoted in EQ5D.md (unrounded where it gives them)", (
   });
 });
 
-describe("3-dp table of EQ5D.md for every enabled value set", () => {
+describe("3-dp table for every enabled value set", () => {
   it.each(TABLE_3DP.filter(([id]) => id !== "Germany"))("%s", (id, ...expected) => {
     expect(STATES.map((s) => formatIndex(eq5d5lIndex(s, id)))).toEqual(expected);
   });

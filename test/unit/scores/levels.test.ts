@@ -22,7 +22,7 @@ function refused(f: () => unknown, field: string): void {
   expect((error as ScoreInputError).field).toBe(field);
 }
 
-// DESIGN.md: cervical = occiput, C1–C7; thoracic = T1–T10; TL/L/S = T11–S5 (the study's Figure 1 groups).
+// Segi 2025: cervical = occiput, C1–C7; thoracic = T1–T10; TL/L/S = T11–S5 (the study's Figure 1 groups).
 const GROUP_OF: [SpinalLevel, SegmentGroup][] = [
   ["Occiput", "cervical"], ["C1", "cervical"], ["C2", "cervical"], ["C3", "cervical"], ["C4", "cervical"],
   ["C5", "cervical"], ["C6", "cervical"], ["C7", "cervical"],

@@ -11,7 +11,7 @@ import {
   type SpinalLevel,
 } from "../../../src/scores";
 
-// Expected values written from reference/SINS.md (Fisher 2010), "Level-by-level location class".
+// Expected values written from Fisher 2010 (docs/scores.md), the location class of each level.
 const EXPECTED_CLASS: [SpinalLevel, string, number][] = [
   ["Occiput", "junctional", 3], ["C1", "junctional", 3], ["C2", "junctional", 3],
   ["C3", "mobile", 2], ["C4", "mobile", 2], ["C5", "mobile", 2], ["C6", "mobile", 2],
@@ -91,7 +91,7 @@ describe("SINS location", () => {
   });
 });
 
-describe("SINS item points (reference/SINS.md)", () => {
+describe("SINS item points (Fisher 2010)", () => {
   it.each([
     ["pain", "mechanical", 3], ["pain", "occasional", 1], ["pain", "none", 0],
     ["boneLesion", "lytic", 2], ["boneLesion", "mixed", 1], ["boneLesion", "blastic", 0],

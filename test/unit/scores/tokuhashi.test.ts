@@ -33,8 +33,8 @@ const zero: TokuhashiInput = {
   palsy: "A",
 };
 
-describe("revised Tokuhashi (2005) points, reference/TOKUHASHI.md", () => {
-  // Hand-copied from TOKUHASHI.md item 5.
+describe("revised Tokuhashi (2005) points, NICE CG75 Appendix 3 Table 2", () => {
+  // Hand-copied from item 5 (NICE CG75 Appendix 3 Table 2).
   const SITES: [PrimarySite, number][] = [
     ["lung", 0], ["osteosarcoma", 0], ["stomach", 0], ["bladder", 0], ["esophagus", 0], ["pancreas", 0],
     ["liver", 1], ["gallbladder", 1], ["unidentified", 1],

@@ -130,7 +130,7 @@ describe("shipped Questionnaires", () => {
     }
   });
 
-  it("only verified standard codes appear: LOINC LL529-9 answers for ECOG and the codes listed in CODES.md", () => {
+  it("only verified standard codes appear: LOINC LL529-9 answers for ECOG and the codes listed in docs/codes.md", () => {
     const loinc = new Set<string>();
     for (const instrument of INSTRUMENTS) {
       const q = appQuestionnaire(instrument);
