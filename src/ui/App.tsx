@@ -65,6 +65,8 @@ export function App({ load, browserLocales = [], preferences = browserPreference
   const [attempt, setAttempt] = useState({ n: 0, background: false });
   // Kept here, not in the view: a reload of the record (after a questionnaire was stored) keeps the entries.
   const [entries, setEntries] = useState<ClinicianEntries>({});
+  // The entries as last saved ("Save assessment" succeeded): any entry differing from them is unsaved.
+  const [savedEntries, setSavedEntries] = useState<ClinicianEntries>({});
 
   useEffect(() => {
     void loadView().catch(() => undefined); // preload; a failure shows when the view renders
@@ -112,6 +114,8 @@ export function App({ load, browserLocales = [], preferences = browserPreference
           session={state.session}
           entries={entries}
           onEntriesChange={setEntries}
+          savedEntries={savedEntries}
+          onSaved={setSavedEntries}
           onLocaleChange={chooseLocale}
           onRecordChanged={refresh}
         />
@@ -136,12 +140,16 @@ function ReadyView({
   session,
   entries,
   onEntriesChange,
+  savedEntries,
+  onSaved,
   onLocaleChange,
   onRecordChanged,
 }: {
   session: Session;
   entries: ClinicianEntries;
   onEntriesChange(next: ClinicianEntries): void;
+  savedEntries: ClinicianEntries;
+  onSaved(entries: ClinicianEntries): void;
   onLocaleChange(locale: Locale): void;
   onRecordChanged(): void;
 }) {
@@ -155,6 +163,8 @@ function ReadyView({
       report={report}
       entries={entries}
       onEntriesChange={onEntriesChange}
+      savedEntries={savedEntries}
+      onSaved={onSaved}
       showBanner={session.needPatientBanner}
       userName={session.userName}
       onLocaleChange={onLocaleChange}

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useState, type ComponentType } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from "react";
 import type { FormsSlotProps } from "./App";
-import type { ClinicianEntries, ScoreReport } from "../report/types";
+import type { AssessmentTiming, ClinicianEntries, ScoreReport } from "../report/types";
 import type { Locale } from "../i18n";
 import { useTranslator } from "../i18n/react";
 import { DiagnosticsDrawer } from "./DiagnosticsDrawer";
@@ -15,6 +15,8 @@ import { SaveAssessment } from "./SaveAssessment";
 import { SinsCard } from "./score/SinsCard";
 import { TokuhashiCard } from "./score/TokuhashiCard";
 import { SegmentGroupCard } from "./SegmentGroupCard";
+import { SINS_ITEM_LABEL, TOKUHASHI_ITEM_LABEL } from "./labels";
+import { unsavedItems, withUnsavedUnconfirmed, type UnsavedItem } from "./unsaved";
 import { VerdictStrip } from "./VerdictStrip";
 
 export interface ClinicianViewProps {
@@ -22,6 +24,10 @@ export interface ClinicianViewProps {
   report: ScoreReport;
   entries: ClinicianEntries;
   onEntriesChange(next: ClinicianEntries): void;
+  /** The entries as last saved (the baseline of "unsaved changes"); kept by the caller across record reloads. */
+  savedEntries?: ClinicianEntries;
+  /** "Save assessment" succeeded with these entries. */
+  onSaved?(entries: ClinicianEntries): void;
   /** False when the EHR shows its own patient banner (need_patient_banner = false). */
   showBanner: boolean;
   /** The signed-in user's name (fhirUser), for the tumour-board page. */
@@ -30,7 +36,7 @@ export interface ClinicianViewProps {
   /** Searches that could not be read (scope missing, server busy): flagged on the panels that need them. */
   unavailable?: readonly UnavailableSearch[];
   /** Saves the assessment (SINS and Tokuhashi answers) through the write-back module; absent = not available. */
-  onSave?: ((report: ScoreReport, entries: ClinicianEntries) => Promise<void>) | undefined;
+  onSave?: ((report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void>) | undefined;
   /** The questionnaires panel (lazy-loaded by the caller's loader), shown on demand. */
   loadFormsPanel?: (() => Promise<{ default: ComponentType<FormsSlotProps> }>) | undefined;
   /** The record changed (a questionnaire was stored): read it again, keeping the entries. */
@@ -44,6 +50,26 @@ export function ClinicianView(props: ClinicianViewProps) {
   const { t } = useTranslator();
   const { report, entries, onEntriesChange } = props;
   const unavailable = props.unavailable ?? [];
+  // Without a caller's baseline (a view rendered on its own) the view keeps it.
+  const [ownSaved, setOwnSaved] = useState<ClinicianEntries>({});
+  const saved = props.savedEntries ?? ownSaved;
+  const unsaved = useMemo(() => unsavedItems(entries, saved), [entries, saved]);
+  // "✓ Confirmed" means saved (or confirmed by the record): an unsaved entry is shown unconfirmed.
+  const shown = useMemo(() => withUnsavedUnconfirmed(report, unsaved), [report, unsaved]);
+  useLeaveWarning(unsaved.length > 0);
+  const { onSave, onSaved } = props;
+  // The one save path (SaveAssessment → onSave); its success makes the saved entries the new baseline.
+  const save = useMemo(
+    () =>
+      onSave
+        ? async (r: ScoreReport, e: ClinicianEntries, when?: AssessmentTiming) => {
+            await onSave(r, e, when);
+            if (onSaved) onSaved(e);
+            else setOwnSaved(e);
+          }
+        : undefined,
+    [onSave, onSaved],
+  );
   return (
     <div className="clinician-view">
       <header className="toolbar">
@@ -79,7 +105,7 @@ export function ClinicianView(props: ClinicianViewProps) {
         <div className="panel">
           <PanelNotice panel="sins" unavailable={unavailable} />
           <SinsCard
-            sins={report.sins}
+            sins={shown.sins}
             entries={entries.sins}
             onEntry={(item, value) => onEntriesChange(withSinsEntry(entries, item, value))}
           />
@@ -87,12 +113,15 @@ export function ClinicianView(props: ClinicianViewProps) {
         <div className="panel">
           <PanelNotice panel="tokuhashi" unavailable={unavailable} />
           <TokuhashiCard
-            tokuhashi={report.tokuhashi}
+            tokuhashi={shown.tokuhashi}
             entries={entries.tokuhashi}
             onEntry={(item, value) => onEntriesChange(withTokuhashiEntry(entries, item, value))}
           />
         </div>
-        <SaveAssessment report={report} entries={entries} onSave={props.onSave} />
+        <div className={unsaved.length > 0 ? "save-bar save-bar-dirty no-print" : "save-bar no-print"} data-testid="save-bar">
+          <UnsavedStatus unsaved={unsaved} />
+          <SaveAssessment report={report} entries={entries} onSave={save} />
+        </div>
         <div className="panel panel-wide">
           <PanelNotice panel="qol" unavailable={unavailable} />
           <QolCourse qol={report.qol} />
@@ -104,6 +133,38 @@ export function ClinicianView(props: ClinicianViewProps) {
       </div>
       </main>
     </div>
+  );
+}
+
+/** While there are unsaved changes, leaving or reloading the page asks first (the listener only while dirty). */
+function useLeaveWarning(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers need returnValue set to show the dialog.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+}
+
+/** "2 unsaved changes: Pain, Palsy" — announced politely; empty (and hidden) when everything is saved. */
+function UnsavedStatus({ unsaved }: { unsaved: readonly UnsavedItem[] }) {
+  const { t } = useTranslator();
+  const names = unsaved.map((u) => t(u.score === "sins" ? SINS_ITEM_LABEL[u.item] : TOKUHASHI_ITEM_LABEL[u.item]));
+  return (
+    <p role="status" className="unsaved-status" data-testid="unsaved-status">
+      {unsaved.length > 0 ? (
+        <>
+          <strong data-testid="unsaved-count">
+            {unsaved.length === 1 ? t("app.unsaved.one") : t("app.unsaved.other", { n: unsaved.length })}
+          </strong>{" "}
+          <span className="unsaved-items">{t("app.unsaved.items", { items: names.join(", ") })}</span>
+        </>
+      ) : null}
+    </p>
   );
 }
 
