@@ -119,3 +119,24 @@ export async function levelByKeyboard(page: Page, linkId: string, n: number, sco
   if (n === 1) await page.keyboard.press("Space");
   for (let i = 1; i < n; i += 1) await page.keyboard.press("ArrowDown");
 }
+
+/**
+ * The clinician's entry of a score item (row id "sins-pain", value "mechanical"): a click on the option's radio
+ * (a click on the record's preselected value confirms it), or the SINS location's select.
+ */
+export async function enterItem(page: Page, item: string, value: string): Promise<void> {
+  const select = page.locator(`select#${item}-entry`);
+  if ((await select.count()) > 0) {
+    await select.selectOption(value);
+    return;
+  }
+  await page.locator(`input[type="radio"][name="${item}-entry"][value="${value}"]`).click();
+}
+
+/** The value an item's entry control shows (the checked radio, or the select's value); "" when none. */
+export async function entryValue(page: Page, item: string): Promise<string> {
+  const select = page.locator(`select#${item}-entry`);
+  if ((await select.count()) > 0) return select.inputValue();
+  const checked = page.locator(`input[type="radio"][name="${item}-entry"]:checked`);
+  return (await checked.count()) > 0 ? ((await checked.getAttribute("value")) ?? "") : "";
+}

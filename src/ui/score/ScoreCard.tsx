@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ReportItem } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
+import type { UnavailableSearch } from "../faults";
 import { formatRange } from "../format";
 import type { ItemOption } from "../labels";
 import { ItemRow } from "./ItemRow";
@@ -30,6 +31,10 @@ export interface ScoreCardProps {
   bandLegend: string;
   rows: readonly ScoreCardRow[];
   onEntry(key: string, value: string | null): void;
+  /** Searches that could not be read: the unknown items they feed say so. */
+  unavailable?: readonly UnavailableSearch[] | undefined;
+  /** Reads the record again, offered on those items. */
+  onRetry?: (() => void) | undefined;
 }
 
 /**
@@ -91,6 +96,8 @@ export function ScoreCard(props: ScoreCardProps) {
               options={r.options}
               entry={r.entry}
               onEntry={(v) => props.onEntry(r.key, v)}
+              unavailable={props.unavailable}
+              onRetry={props.onRetry}
             />
           ))}
         </tbody>

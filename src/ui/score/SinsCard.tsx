@@ -3,6 +3,7 @@ import { useTranslator } from "../../i18n/react";
 import { sinsVerdictWords } from "../../i18n/verdict";
 import { sinsVerdict } from "../../scores";
 import { SINS_ITEM_LABEL, SINS_OPTIONS, type SinsItemKey } from "../labels";
+import type { UnavailableSearch } from "../faults";
 import { ScoreCard } from "./ScoreCard";
 
 const ORDER: readonly SinsItemKey[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
@@ -11,10 +12,14 @@ export interface SinsCardProps {
   sins: SinsReport;
   entries: ClinicianEntries["sins"];
   onEntry(item: SinsItemKey, value: string | null): void;
+  /** Searches that could not be read (ClinicianView's `unavailable`): the unknown items they feed say so. */
+  unavailable?: readonly UnavailableSearch[] | undefined;
+  /** Reads the record again, offered on those items. */
+  onRetry?: (() => void) | undefined;
 }
 
 /** SINS (Fisher 2010): total or range, class, and the six items with their sources. */
-export function SinsCard({ sins, entries, onEntry }: SinsCardProps) {
+export function SinsCard({ sins, entries, onEntry, unavailable, onRetry }: SinsCardProps) {
   const { t } = useTranslator();
   return (
     <ScoreCard
@@ -34,6 +39,8 @@ export function SinsCard({ sins, entries, onEntry }: SinsCardProps) {
         options: SINS_OPTIONS[key],
         entry: entries?.[key],
       }))}
+      unavailable={unavailable}
+      onRetry={onRetry}
       onEntry={(key, value) => onEntry(key as SinsItemKey, value)}
     />
   );

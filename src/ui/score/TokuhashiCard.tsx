@@ -3,6 +3,7 @@ import { useTranslator } from "../../i18n/react";
 import { tokuhashiVerdictWords } from "../../i18n/verdict";
 import { tokuhashiVerdict } from "../../scores";
 import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_OPTIONS, type TokuhashiItemKey } from "../labels";
+import type { UnavailableSearch } from "../faults";
 import { ScoreCard } from "./ScoreCard";
 
 const ORDER: readonly TokuhashiItemKey[] = [
@@ -18,10 +19,14 @@ export interface TokuhashiCardProps {
   tokuhashi: TokuhashiReport;
   entries: ClinicianEntries["tokuhashi"];
   onEntry(item: TokuhashiItemKey, value: string | null): void;
+  /** Searches that could not be read (ClinicianView's `unavailable`): the unknown items they feed say so. */
+  unavailable?: readonly UnavailableSearch[] | undefined;
+  /** Reads the record again, offered on those items. */
+  onRetry?: (() => void) | undefined;
 }
 
 /** The revised Tokuhashi score (2005): total or range, predicted survival band, and the six items. */
-export function TokuhashiCard({ tokuhashi, entries, onEntry }: TokuhashiCardProps) {
+export function TokuhashiCard({ tokuhashi, entries, onEntry, unavailable, onRetry }: TokuhashiCardProps) {
   const { t } = useTranslator();
   return (
     <ScoreCard
@@ -48,6 +53,8 @@ export function TokuhashiCard({ tokuhashi, entries, onEntry }: TokuhashiCardProp
         options: TOKUHASHI_OPTIONS[key],
         entry: entries?.[key],
       }))}
+      unavailable={unavailable}
+      onRetry={onRetry}
       onEntry={(key, value) => onEntry(key as TokuhashiItemKey, value)}
     />
   );

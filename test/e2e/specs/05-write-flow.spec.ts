@@ -25,6 +25,7 @@ import {
   RESPONSE_ID_SYSTEM,
   SCORES_SHOWN,
   shown,
+  enterItem,
 } from "../app";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../harness";
@@ -67,7 +68,7 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
   const before = await responsesOf(sandbox, PATIENT);
 
   // 1. The clinician scores every SINS item: the range becomes the total.
-  for (const [item, value] of SINS_ENTRIES) await page.locator(`#sins-${item}-entry`).selectOption(value);
+  for (const [item, value] of SINS_ENTRIES) await enterItem(page, `sins-${item}`, value);
   expect.equal(await shown(page, "sins-total"), SINS_TOTAL, "SINS total from the clinician's entries");
   expect.equal(await shown(page, "sins-range"), null, "no SINS range once every item is entered");
   expect.ok(/unstable/i.test((await shown(page, "sins-category")) ?? "") && !/potentially/i.test((await shown(page, "sins-category")) ?? ""), `SINS category unstable (shown "${await shown(page, "sins-category")}")`);
@@ -75,7 +76,7 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
 
   // 2. Save assessment: the sins and tokuhashi responses are created. Only entered or confirmed items are written
   // (issue 12 item 9): the clinician confirms the record's kidney primary; the record's KPS 60 stays unconfirmed.
-  await page.locator("#tokuhashi-primarySite-entry").selectOption("kidney");
+  await enterItem(page, "tokuhashi-primarySite", "kidney");
   const saveButton = page.getByTestId("save-assessment").getByRole("button", { name: "Save assessment" });
   const posts: Response[] = [];
   const onResponse = (r: Response): void => {

@@ -8,7 +8,7 @@
  * Nothing is stored on the sandbox by these tests.
  */
 import type { Page, Route } from "playwright-core";
-import { isPostResponse, launchPatient, openForm, radio, responsesOf, SCORES_SHOWN, shown } from "../app";
+import { enterItem, entryValue, isPostResponse, launchPatient, openForm, radio, responsesOf, SCORES_SHOWN, shown } from "../app";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../harness";
 
@@ -107,15 +107,15 @@ test("403: the server refuses writes the token claims to allow — Save assessme
   await launchPatient(page, sandbox, patient);
 
   // A SINS is per lesion: the scored level is confirmed (T4 of T4 and L2) so that the SINS items are written.
-  await page.locator("#sins-location-entry").selectOption("T4");
-  await page.locator("#sins-pain-entry").selectOption("mechanical");
+  await enterItem(page, "sins-location", "T4");
+  await enterItem(page, "sins-pain", "mechanical");
   // Only what the clinician entered or confirmed is written: one Tokuhashi item too, so both parts are sent.
-  await page.locator("#tokuhashi-palsy-entry").selectOption("E");
+  await enterItem(page, "tokuhashi-palsy", "E");
   const rangeWithEntry = await shown(page, "sins-range");
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(FORBIDDEN).waitFor({ timeout: 20_000 });
-  expect.equal(await page.locator("#sins-pain-entry").inputValue(), "mechanical", "the clinician's entry is still there");
+  expect.equal(await entryValue(page, "sins-pain"), "mechanical", "the clinician's entry is still there");
   expect.equal(await shown(page, "sins-range"), rangeWithEntry, "the figures still include the entry");
 
   await fillEq5d(page);

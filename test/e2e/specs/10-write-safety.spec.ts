@@ -11,7 +11,7 @@
  * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
 import type { Page, Request, Route } from "playwright-core";
-import { launchPatient, openForm, radio, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
+import { enterItem, launchPatient, openForm, radio, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
 import { expect, test } from "../harness";
 
 const SAVED = "Assessment saved to the record.";
@@ -73,10 +73,10 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   );
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
-  await page.locator("#sins-pain-entry").selectOption("mechanical");
+  await enterItem(page, "sins-pain", "mechanical");
   // Only entered or confirmed items are saved (issue 12 item 9): the clinician confirms the primary site too.
-  await page.locator("#tokuhashi-primarySite-entry").selectOption("stomach");
-  await page.locator("#sins-location-entry").selectOption("L2");
+  await enterItem(page, "tokuhashi-primarySite", "stomach");
+  await enterItem(page, "sins-location", "L2");
 
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
@@ -130,9 +130,9 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
   );
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
-  await page.locator("#sins-pain-entry").selectOption("mechanical");
-  await page.locator("#tokuhashi-primarySite-entry").selectOption("rectum");
-  await page.locator("#sins-location-entry").selectOption("L3");
+  await enterItem(page, "sins-pain", "mechanical");
+  await enterItem(page, "tokuhashi-primarySite", "rectum");
+  await enterItem(page, "sins-location", "L3");
 
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
@@ -143,7 +143,7 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
 
   // A server that validates the canonical refuses the next (changed) assessment because of the Questionnaire.
   refuse = true;
-  await page.locator("#sins-pain-entry").selectOption("occasional");
+  await enterItem(page, "sins-pain", "occasional");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(QUESTIONNAIRE_MISSING).waitFor({ timeout: 30_000 });
   expect.equal(await save.getByText(/try again/).count(), 0, "not 'try again'");

@@ -6,6 +6,7 @@ import { App, type LoadResult } from "../../../src/ui/App";
 import type { AppFault } from "../../../src/ui/faults";
 import { renderApp, session } from "./helpers";
 import { emptyReport } from "./fixtures/reports";
+import { chooseEntry, entryRadio } from "./entry";
 
 function renderFault(fault: AppFault, load?: () => Promise<LoadResult>) {
   return render(<App load={load ?? (() => Promise.resolve({ ok: false, fault }))} browserLocales={["en-US"]} />);
@@ -178,7 +179,7 @@ describe("the clinician view", () => {
     const save = vi.fn().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error("409"));
     renderApp(session({ save }));
     await screen.findByTestId("sins-range");
-    await user.selectOptions(screen.getByLabelText("Pain: clinician's entry"), "mechanical");
+    await chooseEntry(user, "Pain", "Mechanical pain · 3");
     await user.click(screen.getByRole("button", { name: "Save assessment" }));
     expect(await screen.findByText("Assessment saved to the record.")).toBeInTheDocument();
     const [report, entries] = save.mock.calls[0] ?? [];
@@ -207,12 +208,12 @@ describe("the clinician view", () => {
     render(<App load={load} browserLocales={["en"]} />);
     await screen.findByTestId("sins-range");
     expect(loadFormsPanel).not.toHaveBeenCalled();
-    await user.selectOptions(screen.getByLabelText("Pain: clinician's entry"), "mechanical");
+    await chooseEntry(user, "Pain", "Mechanical pain · 3");
     await user.click(screen.getByRole("button", { name: "Open questionnaires" }));
     await user.click(await screen.findByRole("button", { name: "Store a response" }));
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
     expect(await screen.findByTestId("sins-range")).toHaveTextContent("8–12");
-    expect(screen.getByLabelText("Pain: clinician's entry")).toHaveValue("mechanical");
+    expect(entryRadio("Pain", "Mechanical pain · 3")).toBeChecked();
   });
 
   it("re-reads the record after a stored response without leaving the view: the panel stays open", async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { chooseEntry, entryGroup, entryRadio } from "./entry";
 import { renderApp } from "./helpers";
 
 describe("SINS card", () => {
@@ -24,14 +25,16 @@ describe("SINS card", () => {
     const user = userEvent.setup();
     renderApp();
     await screen.findByTestId("sins-range");
-    await user.selectOptions(screen.getByLabelText("Pain: clinician's entry"), "mechanical");
+    await chooseEntry(user, "Pain", "Mechanical pain · 3");
     expect(screen.getByTestId("sins-range")).toHaveTextContent("8–12");
-    await user.selectOptions(screen.getByLabelText("Posterolateral involvement of spinal elements: clinician's entry"), "none");
+    await chooseEntry(user, "Posterolateral involvement of spinal elements", "None of the above · 0");
     expect(screen.getByTestId("sins-range")).toHaveTextContent("8–9");
     expect(screen.getByTestId("sins-category")).toHaveTextContent("Potentially unstable");
     // The conflict lists both readings; picking one fixes the item.
     const collapse = screen.getByTestId("item-sins-collapse");
     expect(within(collapse).getByText(/Different values were recorded on the same date/)).toBeInTheDocument();
+    // Both readings with their dates, on the item itself.
+    expect(within(screen.getByTestId("sins-collapse-conflict")).getAllByText(/collapse \(\d+ \w+ \d{4}\)$/)).toHaveLength(2);
     await user.click(within(collapse).getByRole("button", { name: "Use > 50 % collapse" }));
     expect(screen.getByTestId("sins-total")).toHaveTextContent(/^9$/);
     expect(screen.queryByTestId("sins-range")).toBeNull();
@@ -43,34 +46,45 @@ describe("SINS card", () => {
     const user = userEvent.setup();
     renderApp();
     await screen.findByTestId("sins-range");
-    const pain = screen.getByLabelText("Pain: clinician's entry");
-    await user.selectOptions(pain, "occasional");
+    // Nothing on record: nothing preselected, and the item says so.
+    expect(within(entryGroup("Pain")).getAllByRole("radio").filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
+    expect(screen.getByTestId("sins-pain-not-on-record")).toHaveTextContent("Not on record.");
+    await chooseEntry(user, "Pain", "Occasional pain but not mechanical · 1");
+    expect(entryRadio("Pain", "Occasional pain but not mechanical · 1")).toBeChecked();
     expect(screen.getByTestId("sins-range")).toHaveTextContent("6–10");
-    await user.selectOptions(pain, "");
+    await user.click(screen.getByRole("button", { name: "Clear my entry for Pain" }));
     expect(screen.getByTestId("sins-range")).toHaveTextContent("5–12");
+    expect(entryRadio("Pain", "Occasional pain but not mechanical · 1")).not.toBeChecked();
+    expect(screen.queryByRole("button", { name: "Clear my entry for Pain" })).toBeNull();
   });
 
-  it("shows where a value came from; a click or Enter shows its code and display", async () => {
+  it("shows where a value came from in plain words; the technical details are folded", async () => {
     const user = userEvent.setup();
     renderApp();
     await screen.findByTestId("sins-range");
     const row = screen.getByTestId("item-sins-location");
     expect(within(row).getByText("Record")).toBeInTheDocument();
-    const source = within(row).getByRole("button", { name: /Source of Location: Condition · 20 Feb 2024/ });
-    expect(source).toHaveAttribute("aria-expanded", "false");
+    const line = row.querySelector(".provenance-line");
+    expect(line).toHaveTextContent(/^Secondary malignant neoplasm of bone · problem list · 20 Feb 2024$/);
     expect(within(row).getByText("94225005")).not.toBeVisible();
-    await user.click(source);
-    expect(source).toHaveAttribute("aria-expanded", "true");
+    expect(within(row).getByText("Condition/met-t6")).not.toBeVisible();
+    await user.click(within(row).getByText("Technical details"));
     expect(within(row).getByText("94225005")).toBeVisible();
-    expect(within(row).getByText("Secondary malignant neoplasm of bone")).toBeVisible();
     expect(within(row).getByText("Condition/met-t6")).toBeVisible();
-    // Keyboard: Enter on the focused button toggles it again.
-    source.focus();
-    await user.keyboard("{Enter}");
-    expect(source).toHaveAttribute("aria-expanded", "false");
     expect(within(row).getByText("✓ Confirmed", { exact: false })).toBeInTheDocument();
     expect(within(screen.getByTestId("item-sins-pain")).getByText("Not on file")).toBeInTheDocument();
     expect(within(screen.getByTestId("item-sins-pain")).getByText(/Not confirmed/)).toBeInTheDocument();
+  });
+
+  it("offers each categorical item's options as radios with their points; the location as a select", async () => {
+    renderApp();
+    await screen.findByTestId("sins-range");
+    const names = within(entryGroup("Pain")).getAllByRole("radio").map((r) => r.closest("label")?.textContent);
+    expect(names).toEqual(["Mechanical pain · 3", "Occasional pain but not mechanical · 1", "Pain-free lesion · 0"]);
+    // The record's level is preselected in the location's select and marked as from the record.
+    const location = screen.getByLabelText("Location: clinician's entry");
+    expect(location).toHaveValue("T6");
+    expect(within(location).getByRole("option", { name: "T6 (semirigid) — 1 pt (from the record)" })).toBeInTheDocument();
   });
 });
 
@@ -93,10 +107,11 @@ describe("Tokuhashi card", () => {
     expect(within(visceral).getByText("No visceral metastasis on file.")).toBeInTheDocument();
     await user.click(within(visceral).getByRole("button", { name: "Confirm: No metastases" }));
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("6–7");
-    // The confirm button is gone: keyboard focus moves to the item's select, not to the page.
-    expect(document.activeElement).toBe(screen.getByLabelText("Metastases to the major internal organs: clinician's entry"));
+    // The confirm button is gone: keyboard focus moves to the chosen radio of the item, not to the page.
+    expect(document.activeElement).toBe(entryRadio("Metastases to the major internal organs", "No metastases · 2"));
+    expect(entryRadio("Metastases to the major internal organs", "No metastases · 2")).toBeChecked();
     expect(within(screen.getByTestId("item-tokuhashi-visceralMets")).queryByRole("button", { name: /Confirm/ })).toBeNull();
-    await user.selectOptions(screen.getByLabelText("Number of extraspinal bone metastasis foci: clinician's entry"), "1-2");
+    await chooseEntry(user, "Number of extraspinal bone metastasis foci", "1–2 · 1");
     expect(screen.getByTestId("tokuhashi-total")).toHaveTextContent(/^7$/);
     expect(screen.getByTestId("tokuhashi-prognosis")).toHaveTextContent("< 6 months");
   });
@@ -106,23 +121,31 @@ describe("Tokuhashi card", () => {
     renderApp();
     await screen.findByTestId("tokuhashi-range");
     expect(screen.queryByTestId("tokuhashi-generalCondition-overridden")).toBeNull();
-    await user.selectOptions(screen.getByLabelText("General condition (Karnofsky performance status): clinician's entry"), "good");
+    // The record's value is preselected and marked as from the record.
+    const item = "General condition (Karnofsky performance status)";
+    expect(entryRadio(item, "Moderate (KPS 50–70 %) · 1")).toBeChecked();
+    expect(within(entryGroup(item)).getByRole("radio", { name: "Moderate (KPS 50–70 %) · 1 from the record" })).toBeInTheDocument();
+    await chooseEntry(user, item, "Good (KPS 80–100 %) · 2");
+    expect(entryRadio(item, "Good (KPS 80–100 %) · 2")).toBeChecked();
     const overridden = screen.getByTestId("tokuhashi-generalCondition-overridden");
     expect(overridden).toHaveTextContent("Overridden");
     expect(overridden).toHaveTextContent("The record said: Moderate (KPS 50–70 %) (Record).");
-    expect(within(overridden).getByRole("button", { name: /Observation · 1 Mar 2024/ })).toBeInTheDocument();
+    expect(within(overridden).getByText(/ · observation · 1 Mar 2024$/)).toBeInTheDocument();
+    // Still marked as the record's value, beside the clinician's choice.
+    expect(within(entryGroup(item)).getByRole("radio", { name: "Moderate (KPS 50–70 %) · 1 from the record" })).not.toBeChecked();
     expect(screen.getByTestId("tokuhashi-generalCondition-points")).toHaveTextContent("2");
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("5–8");
   });
 
-  it("offers every category with its points in the item's select", async () => {
+  it("offers every category with its points as the item's radios", async () => {
     renderApp();
     await screen.findByTestId("tokuhashi-range");
-    const select = screen.getByLabelText("Primary site of the cancer: clinician's entry");
-    const options = within(select).getAllByRole("option").map((o) => o.textContent);
-    expect(options).toHaveLength(18);
-    expect(options).toContain("Rectum — 4 pt");
-    expect(options).toContain("Lung — 0 pt");
+    const options = within(entryGroup("Primary site of the cancer"))
+      .getAllByRole("radio")
+      .map((o) => o.closest("label")?.textContent);
+    expect(options).toHaveLength(17);
+    expect(options).toContain("Rectum · 4");
+    expect(options).toContain("Lung · 0 from the record");
   });
 });
 

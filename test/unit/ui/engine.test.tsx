@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from "../../../launch/config";
 import type { LaunchContext, PatientRecord } from "../../../src/fhir";
 import { engine } from "../../../src/ui/engine";
 import { renderApp, session } from "./helpers";
+import { chooseEntry } from "./entry";
 
 /** A shared fixture: T12 metastasis (TL/L/S), KPS on file, visceral and extraspinal findings. */
 function record(): PatientRecord {
@@ -45,9 +46,9 @@ describe("the view on the real extraction and scoring engine", () => {
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("3–11");
     expect(screen.getByTestId("diagnostics")).toHaveTextContent("the server ignored the code filter");
 
-    await user.selectOptions(screen.getByLabelText("Pain: clinician's entry"), "mechanical");
+    await chooseEntry(user, "Pain", "Mechanical pain · 3");
     expect(screen.getByTestId("sins-range")).toHaveTextContent("6–18");
-    await user.selectOptions(screen.getByLabelText("Palsy: clinician's entry"), "E");
+    await chooseEntry(user, "Palsy", "Frankel E (normal) · Tokuhashi: none · 2");
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("5–11");
     expect(screen.getByTestId("tokuhashi-palsy-points")).toHaveTextContent("2");
   });
