@@ -1,5 +1,5 @@
 /** QOL timepoints from Observations (timepoint "other", one per day) and from the app's QuestionnaireResponses. */
-import type { Diagnostic, Eq5dValue, Provenance, QolTimepoint, QolTimepointKind } from "../report/types";
+import type { Diagnostic, Eq5dValue, Provenance, QolConflict, QolTimepoint, QolTimepointKind } from "../report/types";
 import { coreList, eq5d5lIndex, type FrankelGrade } from "../scores";
 import { dayOf } from "./fhir";
 import { addNote, conceptTerm, msg, provenanceNotes, refParam, withNotes, type ProvenanceNote } from "./messages";
@@ -41,6 +41,16 @@ function singleMeasurement(day: string, m: Measurement): QolTimepoint {
   if (field === "frankel") tp.frankel = m.value as FrankelGrade;
   else if (typeof m.value === "number") tp[field] = m.value;
   return tp;
+}
+
+/** The most distinct values a same-day conflict lists (the rest counted). */
+const CONFLICT_VALUES = 10;
+
+/** A measure's different values on one day, ascending (numbers by value, grades alphabetically). */
+function conflictOf(measure: QolConflict["measure"], values: readonly (number | string)[]): QolConflict {
+  const sorted = [...values].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+  const kept = sorted.slice(0, CONFLICT_VALUES);
+  return sorted.length > kept.length ? { measure, values: kept, valuesOmitted: sorted.length - kept.length } : { measure, values: kept };
 }
 
 function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[] {
@@ -86,6 +96,7 @@ function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[
             values: coreList("comma", listed.params),
           },
         });
+        (tp.conflicts ??= []).push(conflictOf(field, values));
         continue;
       }
       const v = values[0];

@@ -156,6 +156,18 @@ export interface QolTimepoint {
   frankel: FrankelGrade | null;
   kps?: number | null;
   source: Provenance;
+  /**
+   * Measures with different values on this day (field left null): each distinct value, ascending, at most 10
+   * (valuesOmitted counts the rest). Absent when the day has no conflict. Added for issue 14 item 5.
+   */
+  conflicts?: QolConflict[];
+}
+
+/** One measure's same-day conflict on a QOL timepoint. */
+export interface QolConflict {
+  measure: "eqVas" | "painVas" | "painNrs" | "barthel" | "ecog" | "kps" | "frankel";
+  values: (number | string)[];
+  valuesOmitted?: number;
 }
 
 export interface MeanSd {
