@@ -1,4 +1,5 @@
 import { useTranslator } from "../../i18n/react";
+import { conflictText } from "./conflict";
 import type { MessageKey } from "../../i18n";
 import type { QolTimepointKind } from "../../report/types";
 import { SEGMENT_GROUP_SHORT } from "../labels";
@@ -43,7 +44,7 @@ function StatCell({ s, testId }: { s: StatPoint | null; testId?: string }) {
 }
 
 /** The chart's figures as a table: the same strings the chart's marks carry. */
-export function CourseTable({ model, id, caption }: { model: CourseModel; id: string; caption: string }) {
+export function CourseTable({ model, id, caption, label }: { model: CourseModel; id: string; caption: string; label?: string }) {
   const { t, date, number } = useTranslator();
   const pre = model.patient.filter((v) => v.timepoint === "preop");
   const post = model.patient.filter((v) => v.timepoint === "1mo");
@@ -108,6 +109,16 @@ export function CourseTable({ model, id, caption }: { model: CourseModel; id: st
               </td>
             </tr>
           ))}
+        {model.conflicts.map((c, i) => (
+          <tr key={`conflict-${c.date}-${i}`} data-series="patient-conflict">
+            <th scope="row">{t("app.qol.patientOther", { date: c.date ? date(c.date) : t("app.prov.noDate") })}</th>
+            <td colSpan={3}>
+              <span className="stat" data-text={c.texts.join("/")}>
+                {conflictText(t, date, label ?? "", c)}
+              </span>
+            </td>
+          </tr>
+        ))}
         {model.mcids.map((m) => (
           <tr key={m.mcid} data-series="mcid">
             <th scope="row">

@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useTranslator } from "../../i18n/react";
 import type { MessageKey } from "../../i18n";
 import { SEGMENT_GROUP_SHORT } from "../labels";
-import type { ProportionMeasure, ProportionModel } from "./courseModel";
+import type { ProportionMeasure, ProportionModel, ProportionPatientValue } from "./courseModel";
 import { GroupRowHeader, inSeriesOrder, TIMEPOINT_LABEL } from "./CourseTable";
 
 export const MEASURE_LABEL: Record<ProportionMeasure, MessageKey> = {
@@ -19,6 +19,20 @@ const RIGHT = 92;
 const PATIENT_SHOWN = 3;
 const PATIENT_ROW = 16;
 
+/** The measure's name before a value ("ECOG 1"): the scales' own names, the same in every language. */
+const MEASURE_SHORT: Record<ProportionMeasure, string> = { frankelABC: "Frankel", ecogOver2: "ECOG" };
+
+/** "ECOG 1 and 2 on 18 Jun 2025 (conflict)": a day's different values, none taken. */
+export function useConflictText(): (measure: ProportionMeasure, v: ProportionPatientValue) => string {
+  const { t, date } = useTranslator();
+  return (measure, v) =>
+    t("app.qol.conflictValues", {
+      measure: MEASURE_SHORT[measure],
+      values: (v.conflict ?? [v.value]).join(t("app.qol.conflictAnd")),
+      date: v.date ? date(v.date) : t("app.prov.noDate"),
+    });
+}
+
 /**
  * Proportion of patients with Frankel A–C (severe paralysis) or ECOG PS > 2, per group, before surgery and at
  * 1 month: horizontal bars, pre-op hatched and 1 month solid, each with its figure written next to it.
@@ -29,8 +43,15 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
   const rows = model.groups;
   const rowH = BAR_H * 2 + ROW_GAP + 4;
   const barsH = rows.length * rowH + 24;
-  const H = barsH + PATIENT_ROW;
-  const shown = model.patient.slice(-PATIENT_SHOWN);
+  // Single values on one line (the latest three); a same-day conflict (the latest) on a line of its own, with
+  // both values and the date, instead of "no value on file".
+  const single = model.patient.filter((v) => !v.conflict);
+  const conflicts = model.patient.filter((v) => v.conflict);
+  const latestConflict = conflicts[conflicts.length - 1];
+  const singleLine = single.length > 0 || !latestConflict;
+  const H = barsH + PATIENT_ROW * ((singleLine ? 1 : 0) + (latestConflict ? 1 : 0));
+  const shown = single.slice(-PATIENT_SHOWN);
+  const conflictText = useConflictText();
   const when = (v: ProportionModel["patient"][number]) =>
     v.timepoint === "other" ? (v.date ? date(v.date) : t("app.prov.noDate")) : t(v.timepoint === "preop" ? "app.qol.preopShort" : "app.qol.oneMonthShort");
   const x = (pct: number) => LEFT + ((W - LEFT - RIGHT) * pct) / 100;
@@ -92,16 +113,27 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
         100%
       </text>
       <g className="series series-self" data-series="patient">
-        <text x={4} y={H - 4} className="patient-values">
-          <tspan className="series-label">{t("app.qol.patientValuesLabel")}</tspan>
-          {shown.length === 0 ? t("app.qol.noPatientValues") : null}
-          {model.patient.length > shown.length ? "… " : null}
-          {shown.map((v, i) => (
-            <tspan key={`${v.date}-${i}`} data-timepoint={v.timepoint} data-text={v.value}>
-              {`${i > 0 ? " · " : ""}${when(v)} ${v.value}`}
+        {singleLine ? (
+          <text x={4} y={barsH + PATIENT_ROW - 4} className="patient-values">
+            <tspan className="series-label">{t("app.qol.patientValuesLabel")}</tspan>
+            {shown.length === 0 ? t("app.qol.noPatientValues") : null}
+            {single.length > shown.length ? "… " : null}
+            {shown.map((v, i) => (
+              <tspan key={`${v.date}-${i}`} data-timepoint={v.timepoint} data-text={v.value}>
+                {`${i > 0 ? " · " : ""}${when(v)} ${v.value}`}
+              </tspan>
+            ))}
+          </text>
+        ) : null}
+        {latestConflict ? (
+          <text x={4} y={H - 4} className="patient-values patient-conflict" data-testid={`conflict-${model.measure}`}>
+            {singleLine ? null : <tspan className="series-label">{t("app.qol.patientValuesLabel")}</tspan>}
+            {conflicts.length > 1 ? "… " : null}
+            <tspan data-timepoint={latestConflict.timepoint} data-date={latestConflict.date ?? undefined} data-text={latestConflict.value}>
+              {conflictText(model.measure, latestConflict)}
             </tspan>
-          ))}
-        </text>
+          </text>
+        ) : null}
       </g>
     </svg>
   );
@@ -109,6 +141,7 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
 
 export function ProportionTable({ model, id }: { model: ProportionModel; id: string }) {
   const { t, date } = useTranslator();
+  const conflictText = useConflictText();
   return (
     <table id={id} className="data-table" data-testid={`table-${model.measure}`}>
       <caption>{t("app.qol.tableCaption", { outcome: t(MEASURE_LABEL[model.measure]) })}</caption>
@@ -140,15 +173,21 @@ export function ProportionTable({ model, id }: { model: ProportionModel; id: str
           <td colSpan={2}>
             {model.patient.length === 0
               ? t("app.qol.noPatientValues")
-              : model.patient.map((v, i) => (
-                  <span key={`${v.date}-${i}`} className="stat" data-text={v.value}>
-                    {t(model.measure === "frankelABC" ? "app.qol.patientFrankel" : "app.qol.patientEcog", {
-                      value: v.value,
-                      timepoint: t(TIMEPOINT_LABEL[v.timepoint]),
-                      date: v.date ? date(v.date) : t("app.prov.noDate"),
-                    })}
-                  </span>
-                ))}
+              : model.patient.map((v, i) =>
+                  v.conflict ? (
+                    <span key={`${v.date}-${i}`} className="stat" data-text={v.value} data-conflict="yes">
+                      {conflictText(model.measure, v)}
+                    </span>
+                  ) : (
+                    <span key={`${v.date}-${i}`} className="stat" data-text={v.value}>
+                      {t(model.measure === "frankelABC" ? "app.qol.patientFrankel" : "app.qol.patientEcog", {
+                        value: v.value,
+                        timepoint: t(TIMEPOINT_LABEL[v.timepoint]),
+                        date: v.date ? date(v.date) : t("app.prov.noDate"),
+                      })}
+                    </span>
+                  ),
+                )}
           </td>
         </tr>
       </tbody>

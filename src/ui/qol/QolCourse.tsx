@@ -116,7 +116,7 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
               {outcome === "eq5dIndex" ? (
                 <p className="hint mcid-note">{MCIDS.map((m) => t(MCID_NOTE[m.reference] ?? "app.qol.mcidOther", { mcid: m.value })).join(" ")}</p>
               ) : null}
-              <CourseTable model={model} id={tableId} caption={t("app.qol.tableCaption", { outcome: title })} />
+              <CourseTable model={model} id={tableId} caption={t("app.qol.tableCaption", { outcome: title })} label={title} />
             </figure>
           );
         })}

@@ -73,12 +73,26 @@ export interface TimelinePoint extends PatientValue {
   at: number;
 }
 
+/** A day with different values of the outcome: each value (ascending) and its text; none is taken. */
+export interface CourseConflict {
+  date: string | null;
+  values: number[];
+  texts: string[];
+}
+
+export interface TimelineConflict extends CourseConflict {
+  date: string;
+  at: number;
+}
+
 /**
  * The patient's own values over time, on calendar dates: every dated value of the outcome, whichever
  * timepoint it belongs to. Undated values cannot be placed and are in the table only.
  */
 export interface TimelineModel {
   points: TimelinePoint[];
+  /** Dated same-day conflicts of the outcome (different values, none taken), placed like the points. */
+  conflicts: TimelineConflict[];
   /** The first and last dates on the panel (equal when there is one date). */
   first: string;
   last: string;
@@ -93,6 +107,8 @@ export interface CourseModel {
    * timepoints, and every dated one on the time panel (timeline).
    */
   patient: PatientValue[];
+  /** Days with different values of the outcome (none drawn at the study's timepoints; on the time panel). */
+  conflicts: CourseConflict[];
   timeline: TimelineModel | null;
   change: PatientChange | null;
   mcids: McidLine[];
@@ -164,21 +180,90 @@ export function drawnPatientValue(values: readonly PatientValue[], kind: "preop"
   return ofKind[ofKind.length - 1] ?? null;
 }
 
-/** The dated values on a calendar axis (oldest left); null when no value has a usable date. */
-export function patientTimeline(values: readonly PatientValue[]): TimelineModel | null {
-  const dated = values
-    .map((v) => ({ v, time: timeOf(v.date) }))
-    .filter((d): d is { v: PatientValue & { date: string }; time: number } => d.v.date !== null && Number.isFinite(d.time))
-    .sort((a, b) => a.time - b.time);
-  const first = dated[0];
-  const last = dated[dated.length - 1];
+/**
+ * The dated values (and same-day conflicts) on a calendar axis (oldest left); null when nothing has a usable
+ * date.
+ */
+export function patientTimeline(values: readonly PatientValue[], conflicts: readonly CourseConflict[] = []): TimelineModel | null {
+  const dated = <T extends { date: string | null }>(xs: readonly T[]) =>
+    xs
+      .map((v) => ({ v, time: timeOf(v.date) }))
+      .filter((d): d is { v: T & { date: string }; time: number } => d.v.date !== null && Number.isFinite(d.time))
+      .sort((a, b) => a.time - b.time);
+  const points = dated(values);
+  const days = dated(conflicts);
+  const all = [...points, ...days].map((d) => ({ date: d.v.date, time: d.time })).sort((a, b) => a.time - b.time);
+  const first = all[0];
+  const last = all[all.length - 1];
   if (!first || !last) return null;
   const span = last.time - first.time;
+  const at = (time: number) => (span > 0 ? (time - first.time) / span : 0.5);
   return {
-    points: dated.map(({ v, time }) => ({ ...v, at: span > 0 ? (time - first.time) / span : 0.5 })),
-    first: first.v.date,
-    last: last.v.date,
+    points: points.map(({ v, time }) => ({ ...v, at: at(time) })),
+    conflicts: days.map(({ v, time }) => ({ ...v, at: at(time) })),
+    first: first.date,
+    last: last.date,
   };
+}
+
+/** The outcome's same-day conflicts on the timepoints (the index has none: it comes from one questionnaire). */
+export function courseConflicts(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): CourseConflict[] {
+  if (outcome === "eq5dIndex") return [];
+  const out: CourseConflict[] = [];
+  for (const tp of timepoints) {
+    for (const c of tp.conflicts ?? []) {
+      if (c.measure !== outcome) continue;
+      const values = c.values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+      if (values.length > 1) out.push({ date: tp.date, values, texts: values.map((v) => formatOutcome(outcome, v, "patient")) });
+    }
+  }
+  return out;
+}
+
+/** A date label under the time panel: where (0–1 as TimelinePoint.at), how it is anchored, and on which row. */
+export interface TimeTick {
+  date: string;
+  at: number;
+  anchor: "start" | "middle" | "end";
+  /** 0: the labels' row; 1: one row lower (only the last date, when the panel is too narrow for both). */
+  row: 0 | 1;
+}
+
+/**
+ * The dates written under the time panel, none overlapping another: the first (left-aligned) and the last
+ * (right-aligned) always, and between them each further date whose label fits, oldest first. `width` is a
+ * label's width and `span` the panel's inner width, in the same units; `gap` the room kept between labels.
+ * When even the first and the last do not fit side by side, the last moves one row down.
+ */
+export function timeTicks(
+  points: readonly { date: string; at: number }[],
+  width: (date: string) => number,
+  span: number,
+  gap: number,
+): TimeTick[] {
+  const dates: { date: string; at: number }[] = [];
+  for (const p of [...points].sort((a, b) => a.at - b.at)) if (!dates.some((d) => d.date === p.date)) dates.push(p);
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  if (!first || !last) return [];
+  if (first === last) return [{ date: first.date, at: first.at, anchor: "middle", row: 0 }];
+  const box = (d: { date: string; at: number }, anchor: TimeTick["anchor"]): [number, number] => {
+    const x = d.at * span;
+    const w = width(d.date);
+    return anchor === "start" ? [x, x + w] : anchor === "end" ? [x - w, x] : [x - w / 2, x + w / 2];
+  };
+  const ticks: TimeTick[] = [{ date: first.date, at: first.at, anchor: "start", row: 0 }];
+  let right = box(first, "start")[1];
+  const lastLeft = box(last, "end")[0];
+  for (const d of dates.slice(1, -1)) {
+    const [l, r] = box(d, "middle");
+    if (l >= right + gap && r + gap <= lastLeft) {
+      ticks.push({ date: d.date, at: d.at, anchor: "middle", row: 0 });
+      right = r;
+    }
+  }
+  ticks.push({ date: last.date, at: last.at, anchor: "end", row: lastLeft >= right + gap ? 0 : 1 });
+  return ticks;
 }
 
 export function orderedGroups(patientGroup: SegmentGroup | null): { group: SegmentGroup; emphasis: Emphasis }[] {
@@ -287,7 +372,18 @@ export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseM
   // drawn to the scale's edge. The VAS and Barthel keep 0–100 (their values cannot leave it).
   const widening = scale.widenBelow ? [...patient.map((v) => v.value), ...mcids.map((m) => m.level)] : [];
   const { domain, ticks } = axis(widening.filter((v) => v < scale.min), scale.min, scale.max);
-  return { outcome, groups, patient, timeline: patientTimeline(patient), change: patientChange(outcome, patient), mcids, domain, ticks };
+  const conflicts = courseConflicts(outcome, timepoints);
+  return {
+    outcome,
+    groups,
+    patient,
+    conflicts,
+    timeline: patientTimeline(patient, conflicts),
+    change: patientChange(outcome, patient),
+    mcids,
+    domain,
+    ticks,
+  };
 }
 
 // ------------------------------------------------------------- Frankel A–C and ECOG > 2 proportions
@@ -305,8 +401,20 @@ export interface ProportionPoint extends CountOfN {
 export interface ProportionModel {
   measure: ProportionMeasure;
   groups: { group: SegmentGroup; emphasis: Emphasis; preop: ProportionPoint; oneMonth: ProportionPoint }[];
-  /** The patient's Frankel grade / ECOG value per timepoint, oldest first. */
-  patient: { timepoint: QolTimepointKind; date: string | null; value: string; inCategory: boolean }[];
+  /**
+   * The patient's Frankel grade / ECOG value per timepoint, oldest first. A day with different values (a
+   * same-day conflict, none taken) is one entry with `conflict`: its values, ascending; `value` then joins them.
+   */
+  patient: ProportionPatientValue[];
+}
+
+export interface ProportionPatientValue {
+  timepoint: QolTimepointKind;
+  date: string | null;
+  value: string;
+  /** In the chart's category (Frankel A–C, ECOG > 2); for a conflict, only when every value is. */
+  inCategory: boolean;
+  conflict?: string[];
 }
 
 function proportion(c: CountOfN): ProportionPoint {
@@ -330,6 +438,13 @@ export function proportionModel(measure: ProportionMeasure, expected: ExpectedQo
     }
     if (measure === "ecogOver2" && tp.ecog !== null) {
       patient.push({ timepoint: tp.timepoint, date: tp.date, value: String(tp.ecog), inCategory: tp.ecog > 2 });
+    }
+    const field = measure === "frankelABC" ? "frankel" : "ecog";
+    for (const c of tp.conflicts ?? []) {
+      if (c.measure !== field) continue;
+      const values = c.values.map(String);
+      const inCategory = c.values.every((v) => (measure === "frankelABC" ? frankelInCategory(v as FrankelGrade) : typeof v === "number" && v > 2));
+      patient.push({ timepoint: tp.timepoint, date: tp.date, value: values.join("/"), inCategory, conflict: values });
     }
   }
   return { measure, groups, patient };

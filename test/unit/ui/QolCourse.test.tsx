@@ -7,7 +7,8 @@ import { createTranslator, type Locale } from "../../../src/i18n";
 import { expectedQol } from "../../../src/study";
 import { THORACIC_TIMEPOINTS } from "./fixtures/reports";
 import type { QolTimepoint, ScoreReport } from "../../../src/report/types";
-import { courseModel, patientTimeline } from "../../../src/ui/qol/courseModel";
+import { courseModel, patientTimeline, timeTicks } from "../../../src/ui/qol/courseModel";
+import { labelWidth } from "../../../src/ui/qol/CourseChart";
 import { GROUP_N } from "../../../src/study";
 
 afterEach(() => cleanup());
@@ -158,14 +159,54 @@ describe("QOL course", () => {
     expect(panel).toHaveTextContent("1 Mar 2024");
     expect(panel).toHaveTextContent("This patient over time");
     expect(points[0]!.querySelector("title")).toHaveTextContent("This patient, 10 Feb 2024 (Other date): 0.516");
-    // Outcomes without a dated value say so rather than drawing an empty frame silently.
-    const undated = (outcome: string) => screen.getByTestId(`timeline-${outcome}`);
-    expect(undated("painVas").querySelectorAll("[data-date]")).toHaveLength(1); // 81 on 1 Mar 2024
-    const noValues = { timepoints: [], expected: expectedQol("thoracic") };
-    cleanup();
-    renderQol(noValues);
-    expect(undated("painVas")).toHaveTextContent("No dated value on file");
-    expect(undated("painVas").querySelectorAll("[data-date]")).toHaveLength(0);
+    expect(screen.getByTestId("timeline-painVas").querySelectorAll("g[data-date]")).toHaveLength(1); // 81 on 1 Mar 2024
+    expect(screen.getByTestId("chart-painVas")).toHaveAttribute("data-time-panel", "yes");
+  });
+
+  it("draws no time panel (no empty frame) for an outcome without a dated value: the study panel takes the width", () => {
+    const undated: QolTimepoint = { ...THORACIC_TIMEPOINTS[0]!, date: null };
+    renderQol({ timepoints: [undated], expected: expectedQol("thoracic") });
+    for (const outcome of ["eq5dIndex", "eqVas", "painVas", "barthel"]) {
+      const chart = screen.getByTestId(`chart-${outcome}`);
+      expect(screen.queryByTestId(`timeline-${outcome}`), outcome).toBeNull();
+      expect(chart.querySelector(".time-frame"), outcome).toBeNull();
+      expect(chart, outcome).not.toHaveTextContent("This patient over time");
+      expect(chart, outcome).toHaveAttribute("data-time-panel", "no");
+      expect(chart.getAttribute("viewBox"), outcome).toBe("0 0 580 232");
+    }
+    // The study panel spreads over the chart's width: the 1-month group label sits at 580 − 78 + 4.
+    const label = screen.getByTestId("chart-eqVas").querySelector("g[data-group='thoracic'] .series-label")!;
+    expect(label.getAttribute("x")).toBe("506");
+    // The undated pre-op value is still drawn at the study's pre-op timepoint and in the table.
+    expect(marks(screen.getByTestId("chart-eqVas")).get("patient|preop")).toBe("65");
+  });
+
+  it("writes the time panel's dates without overlap: the first and last always, others only where they fit", () => {
+    const width = (d: string) => labelWidth(createTranslator("en").date(d));
+    // 11 Jan 2025 … 10 Jan 2026, every 14 days: 27 dates. On the chart's 184-unit panel only the first and the
+    // last fit (each label ~62 units); on a 400-unit panel three more, evenly thinned.
+    const dates = Array.from({ length: 27 }, (_, i) => new Date(Date.UTC(2025, 0, 11 + 14 * i)).toISOString().slice(0, 10));
+    const points = dates.map((date, i) => ({ date, at: i / 26 }));
+    expect(timeTicks(points, width, 184, 8).map((t) => t.date)).toEqual(["2025-01-11", "2026-01-10"]);
+    const ticks = timeTicks(points, width, 400, 8);
+    expect(ticks.map((t) => t.date)).toEqual(["2025-01-11", "2025-04-19", "2025-06-28", "2025-09-06", "2026-01-10"]);
+    expect(ticks.map((t) => t.anchor)).toEqual(["start", "middle", "middle", "middle", "end"]);
+    const boxes = ticks.map((t) => {
+      const x = t.at * 400;
+      const w = width(t.date);
+      return t.anchor === "start" ? [x, x + w] : t.anchor === "end" ? [x - w, x] : [x - w / 2, x + w / 2];
+    });
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]!).toBeGreaterThanOrEqual(boxes[i - 1]![1]! + 8);
+    // Two dates too close for both labels on one row: the last goes one row down.
+    expect(timeTicks([{ date: "2025-06-01", at: 0 }, { date: "2025-06-02", at: 1 }], width, 100, 8).map((t) => t.row)).toEqual([0, 1]);
+    // Two dates with room: one row. One date: centred. Repeated dates are written once.
+    expect(timeTicks([{ date: "2025-06-01", at: 0 }, { date: "2025-09-02", at: 1 }], width, 184, 8).map((t) => t.row)).toEqual([0, 0]);
+    expect(timeTicks([{ date: "2025-06-01", at: 0.5 }, { date: "2025-06-01", at: 0.5 }], width, 184, 8)).toEqual([
+      { date: "2025-06-01", at: 0.5, anchor: "middle", row: 0 },
+    ]);
+    // Japanese dates are wider (full-width characters): fewer fit.
+    const ja = (d: string) => labelWidth(createTranslator("ja").date(d));
+    expect(ja("2025-07-12")).toBeGreaterThan(width("2025-07-12"));
   });
 
   it("widens the y-axis to values at other dates, so that no value of the patient is clipped", () => {
@@ -198,6 +239,49 @@ describe("QOL course", () => {
     expect([...row.querySelectorAll<SVGElement>("tspan[data-text]")].map((t) => t.dataset.text)).toEqual(["C", "B", "A"]);
     expect(row).toHaveTextContent("…");
     expect(screen.getByTestId("table-frankelABC").querySelectorAll("tr[data-series='patient'] [data-text]")).toHaveLength(5);
+  });
+
+  it("shows a same-day ECOG conflict on the chart and in its table: both values with the date, not \"no value\"", () => {
+    const conflictDay: QolTimepoint = {
+      timepoint: "other",
+      date: "2026-03-03",
+      eq5d: null,
+      eqVas: null,
+      painVas: null,
+      barthel: null,
+      ecog: null,
+      frankel: null,
+      source: THORACIC_TIMEPOINTS[1]!.source,
+      conflicts: [
+        { measure: "ecog", values: [1, 2] },
+        { measure: "painVas", values: [40, 60] },
+      ],
+    };
+    renderQol({ timepoints: [conflictDay], expected: expectedQol("thoracic") });
+    const patient = screen.getByTestId("chart-ecogOver2").querySelector("[data-series='patient']")!;
+    expect(patient).toHaveTextContent("This patient: ECOG 1 and 2 on 3 Mar 2026 (conflict)");
+    expect(patient).not.toHaveTextContent("No value on file");
+    expect(screen.getByTestId("table-ecogOver2").querySelector("tr[data-series='patient']")).toHaveTextContent(
+      "ECOG 1 and 2 on 3 Mar 2026 (conflict)",
+    );
+    // The pain VAS conflict: on the time panel (both values, hollow, with the date) and in the table.
+    const pain = screen.getByTestId("timeline-painVas").querySelector<SVGGElement>("[data-series='patient-conflict']")!;
+    expect(pain.dataset.date).toBe("2026-03-03");
+    expect(pain.querySelectorAll("circle.conflict-mark")).toHaveLength(2);
+    expect(pain.querySelector("title")).toHaveTextContent("Pain VAS (0–100 mm) 40 and 60 on 3 Mar 2026 (conflict)");
+    expect(screen.getByTestId("timeline-painVas-date")).toHaveTextContent("3 Mar 2026");
+    expect(screen.getByTestId("table-painVas").querySelector("tr[data-series='patient-conflict']")).toHaveTextContent(
+      "This patient, 3 Mar 2026Pain VAS (0–100 mm) 40 and 60 on 3 Mar 2026 (conflict)",
+    );
+    expect(screen.getByTestId("chart-eqVas")).toHaveAttribute("data-time-panel", "no");
+    // Frankel has no conflict that day: it still says so.
+    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("No value on file");
+    cleanup();
+    // With other values: they stay on their line, the conflict on its own.
+    renderQol({ timepoints: [...THORACIC_TIMEPOINTS, conflictDay], expected: expectedQol("thoracic") }, "ja");
+    const ja = screen.getByTestId("chart-ecogOver2").querySelector("[data-series='patient']")!;
+    expect(ja).toHaveTextContent("術前 4");
+    expect(screen.getByTestId("conflict-ecogOver2")).toHaveTextContent("2026年3月3日：ECOG 1と2（不一致）");
   });
 
   it("has a data table for every chart whose figures equal the chart's", () => {
