@@ -108,6 +108,8 @@ export function ClinicianView(props: ClinicianViewProps) {
             sins={shown.sins}
             entries={entries.sins}
             onEntry={(item, value) => onEntriesChange(withSinsEntry(entries, item, value))}
+            unavailable={unavailable}
+            onRetry={props.onRecordChanged}
           />
         </div>
         <div className="panel">
@@ -116,6 +118,8 @@ export function ClinicianView(props: ClinicianViewProps) {
             tokuhashi={shown.tokuhashi}
             entries={entries.tokuhashi}
             onEntry={(item, value) => onEntriesChange(withTokuhashiEntry(entries, item, value))}
+            unavailable={unavailable}
+            onRetry={props.onRecordChanged}
           />
         </div>
         <div className={unsaved.length > 0 ? "save-bar save-bar-dirty no-print" : "save-bar no-print"} data-testid="save-bar">

@@ -69,7 +69,7 @@ export function faultParams(fault: AppFault): Record<string, string | number> {
   return params;
 }
 
-/** Which panels each search feeds (DESIGN.md evidence rules): a missing search is flagged on those panels. */
+/** Which panels each search feeds (docs/clinical-rules.md): a missing search is flagged on those panels. */
 export type Panel = "segment" | "sins" | "tokuhashi" | "qol";
 export const PANELS_OF_SEARCH: Record<SearchName, readonly Panel[]> = {
   Condition: ["segment", "sins", "tokuhashi"],

@@ -1,6 +1,6 @@
 /** Small display helpers of the clinician view (no clinical logic here). */
 
-/** A score range as DESIGN.md fixes it: "min–max" with an en dash, e.g. "9–13". */
+/** A score range as docs/score-report.md fixes it: "min–max" with an en dash, e.g. "9–13". */
 export function formatRange(min: number, max: number): string {
   return `${min}\u2013${max}`;
 }

@@ -207,7 +207,7 @@ export const SINS_OPTIONS: Record<SinsItemKey, ItemOption[]> = {
   posterolateral: options(SINS_POSTEROLATERAL, SINS_POSTEROLATERAL_LABEL, SINS_POINTS.posterolateral),
 };
 
-// The core lists counts from the fewest up; the select lists them as TOKUHASHI.md prints them (≥ 3 first).
+// The core lists counts from the fewest up; the select lists them as NICE CG75 Appendix 3 Table 2 prints them (≥ 3 first).
 export const TOKUHASHI_OPTIONS: Record<TokuhashiItemKey, ItemOption[]> = {
   generalCondition: options(GENERAL_CONDITIONS, TOK_GENERAL, TOKUHASHI_POINTS.generalCondition),
   extraspinalBoneMets: options([...EXTRASPINAL_BONE_METS].reverse(), TOK_EXTRASPINAL, TOKUHASHI_POINTS.extraspinalBoneMets),

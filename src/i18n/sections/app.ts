@@ -2,8 +2,8 @@ import { defineSection } from "../catalogue";
 
 /**
  * Strings of the clinician view, banner, launch and error states (owned by the UI).
- * Clinical words trace to reference/SINS.md (Fisher 2010), reference/TOKUHASHI.md (Tokuhashi 2005, as
- * reproduced in NICE CG75) and the study (Segi et al., Global Spine J 2025; Tables 4 and 6).
+ * Clinical words trace to SINS (Fisher 2010), the revised Tokuhashi score (Tokuhashi 2005, as reproduced in
+ * NICE CG75; both in docs/scores.md) and the study (Segi et al., Global Spine J 2025; Tables 4 and 6).
  */
 export const appStrings = defineSection(
   {
@@ -121,7 +121,7 @@ export const appStrings = defineSection(
     "app.prov.noCode": "No code",
     "app.prov.noDisplay": "No display text",
 
-    // SINS (reference/SINS.md: Fisher et al., Spine 2010)
+    // SINS (Fisher CG et al., Spine 2010;35(22):E1221–E1229; docs/scores.md)
     "app.sins.title": "SINS (Spinal Instability Neoplastic Score)",
     "app.sins.reference": "Fisher et al., Spine 2010;35(22):E1221–E1229",
     "app.sins.classLabel": "Class",
@@ -157,7 +157,7 @@ export const appStrings = defineSection(
     "app.sins.posterolateral.unilateral": "Unilateral",
     "app.sins.posterolateral.none": "None of the above",
 
-    // Revised Tokuhashi (reference/TOKUHASHI.md: Tokuhashi et al., Spine 2005)
+    // Revised Tokuhashi (Tokuhashi Y et al., Spine 2005;30(19):2186–2191, via NICE CG75 Appendix 3; docs/scores.md)
     "app.tok.title": "Revised Tokuhashi score",
     "app.tok.version": "revised 2005",
     "app.tok.reference": "Tokuhashi et al., Spine 2005;30(19):2186–2191",

@@ -1,5 +1,5 @@
 /**
- * Which FHIR searches feed which score items (DESIGN.md evidence rules; the items' extraction in
+ * Which FHIR searches feed which score items (docs/clinical-rules.md; the items' extraction in
  * src/extract/sins-items.ts and tokuhashi-items.ts): a failed search makes the item say "could not be read"
  * instead of "not on file". Procedure is left out: it only decides which evidence is pre-operative.
  */

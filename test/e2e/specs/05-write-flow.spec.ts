@@ -36,7 +36,7 @@ const USER = "Practitioner/sandbox-surgeon";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
- * The SINS the clinician enters (reference/SINS.md points): C7 junctional 3 + occasional non-mechanical pain 1 +
+ * The SINS the clinician enters (Fisher 2010 points, docs/scores.md): C7 junctional 3 + occasional non-mechanical pain 1 +
  * lytic 2 + de novo deformity 2 + > 50 % collapse 3 + bilateral posterolateral 3 = 14 → unstable (13–18).
  */
 const SINS_ENTRIES: readonly [string, string][] = [
@@ -50,7 +50,7 @@ const SINS_ENTRIES: readonly [string, string][] = [
 const SINS_TOTAL = "14";
 
 /**
- * EQ-5D-5L profile 23142 with the Japan cTTO value set at full precision (reference/EQ5D.md, 6-dp decrements):
+ * EQ-5D-5L profile 23142 with the Japan cTTO value set at full precision (Shiroiwa et al. 2016, 6-dp decrements):
  *   1 − constant 0.060924 − MO2 0.063865 − SC3 0.076660 − UA1 0 − PD4 0.131436 − AD2 0.071779
  *   = 1 − 0.404664 = 0.595336 (unrounded; shown 0.595).
  */

@@ -18,7 +18,7 @@ test("fig2: the 1-month Frankel D is follow-up on the palsy item; the pre-op C d
   const palsy = page.getByTestId("item-tokuhashi-palsy");
   const text = (await palsy.textContent()) ?? "";
   expect.ok(/\bC\b/.test(text), `palsy shows the pre-op Frankel C (${text.slice(0, 200)})`);
-  expect.ok(text.includes("Follow-up, not used for the pre-operative score (it would give D)."), "the 1-month Frankel D is named as follow-up, not used");
+  expect.ok(text.includes("Follow-up, not used for the pre-operative score (it would give D)."), `the 1-month Frankel D is named as follow-up, not used (${text.slice(0, 400)})`);
   expect.ok(text.includes("After the surgery of "), "the note names the surgery");
   await screenshot("palsy-follow-up");
 

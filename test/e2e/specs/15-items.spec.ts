@@ -123,3 +123,18 @@ test("items: axe finds no serious or critical violation on the main view, detail
   const violations = await seriousAxeViolations(page, "main");
   expect.equal(violations.join("\n"), "", "serious or critical axe violations on the main view");
 });
+test("items: a failed Observation search — the KPS item says it could not be read, not 'No KPS on file'", async ({ page, sandbox }) => {
+  await page.route(
+    (u) => u.pathname === "/fhir/Observation",
+    (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { "content-type": "application/fhir+json", "retry-after": "0", "access-control-allow-origin": "*" },
+        json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "transient", diagnostics: "busy" }] },
+      }),
+  );
+  await launchPatient(page, sandbox, "prostate-t8-partial");
+  await page.getByTestId("notice-tokuhashi").waitFor();
+  expect.equal(await shown(page, "tokuhashi-generalCondition-unread"), "! The observations could not be read. Try again", "on the KPS item");
+  expect.equal(await page.getByTestId("item-tokuhashi-generalCondition").getByText(/No Karnofsky performance status/).count(), 0, "not 'No KPS on file'");
+});
