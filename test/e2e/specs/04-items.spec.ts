@@ -1,4 +1,6 @@
 /**
+ * Runs right after 04-expected-scores and before the specs that write to the sandbox (05 saves an assessment
+ * for renal-c7-t1-ecog-conflict): it reads the records as they are generated.
  * The score items (issue 14, items 3, 5 and 6): each item's options as radios with their points, keyboard-usable,
  * the record's value preselected and marked; a same-day conflict shown on the item with both days; the evidence in
  * plain words with its technical details folded (never one letter per line, at 1024 and 390 px); axe on the view.
