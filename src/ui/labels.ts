@@ -84,6 +84,17 @@ export const TOKUHASHI_ITEM_LABEL: Record<TokuhashiItemKey, MessageKey> = {
   palsy: "app.tok.item.palsy",
 };
 
+/** The items in the order of the published score tables (Fisher 2010; Tokuhashi 2005): cards, save bar, checks. */
+export const SINS_ITEM_ORDER: readonly SinsItemKey[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
+export const TOKUHASHI_ITEM_ORDER: readonly TokuhashiItemKey[] = [
+  "generalCondition",
+  "extraspinalBoneMets",
+  "vertebralBodyMets",
+  "visceralMets",
+  "primarySite",
+  "palsy",
+];
+
 const SINS_PAIN_LABEL: Record<SinsPain, MessageKey> = {
   mechanical: "app.sins.pain.mechanical",
   occasional: "app.sins.pain.occasional",

@@ -4,19 +4,9 @@
  * and the save bar lists it.
  */
 import type { ClinicianEntries, ScoreReport } from "../report/types";
-import type { SinsItemKey, TokuhashiItemKey } from "./labels";
+import { SINS_ITEM_ORDER, TOKUHASHI_ITEM_ORDER, type SinsItemKey, type TokuhashiItemKey } from "./labels";
 
 export type UnsavedItem = { score: "sins"; item: SinsItemKey } | { score: "tokuhashi"; item: TokuhashiItemKey };
-
-const SINS_KEYS: readonly SinsItemKey[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
-const TOKUHASHI_KEYS: readonly TokuhashiItemKey[] = [
-  "generalCondition",
-  "extraspinalBoneMets",
-  "vertebralBodyMets",
-  "visceralMets",
-  "primarySite",
-  "palsy",
-];
 
 /**
  * The SINS and Tokuhashi items whose entry differs from the saved one (the items "Save assessment" writes).
@@ -24,11 +14,11 @@ const TOKUHASHI_KEYS: readonly TokuhashiItemKey[] = [
  */
 export function unsavedItems(entries: ClinicianEntries, saved: ClinicianEntries): UnsavedItem[] {
   const out: UnsavedItem[] = [];
-  for (const item of SINS_KEYS) {
+  for (const item of SINS_ITEM_ORDER) {
     const v = entries.sins?.[item];
     if (v !== undefined && v !== saved.sins?.[item]) out.push({ score: "sins", item });
   }
-  for (const item of TOKUHASHI_KEYS) {
+  for (const item of TOKUHASHI_ITEM_ORDER) {
     const v = entries.tokuhashi?.[item];
     if (v !== undefined && v !== saved.tokuhashi?.[item]) out.push({ score: "tokuhashi", item });
   }

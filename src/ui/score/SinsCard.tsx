@@ -2,11 +2,10 @@ import type { ClinicianEntries, SinsReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 import { sinsVerdictWords } from "../../i18n/verdict";
 import { sinsVerdict } from "../../scores";
-import { SINS_ITEM_LABEL, SINS_OPTIONS, type SinsItemKey } from "../labels";
+import { SINS_ITEM_ORDER, SINS_ITEM_LABEL, SINS_OPTIONS, type SinsItemKey } from "../labels";
 import type { UnavailableSearch } from "../faults";
 import { ScoreCard } from "./ScoreCard";
 
-const ORDER: readonly SinsItemKey[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
 
 export interface SinsCardProps {
   sins: SinsReport;
@@ -32,7 +31,7 @@ export function SinsCard({ sins, entries, onEntry, unavailable, onRetry }: SinsC
       bandLabel={t("app.sins.classLabel")}
       band={sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))}
       bandLegend={t("app.sins.legend")}
-      rows={ORDER.map((key) => ({
+      rows={SINS_ITEM_ORDER.map((key) => ({
         key,
         label: t(SINS_ITEM_LABEL[key]),
         item: sins.items[key],

@@ -2,18 +2,10 @@ import type { ClinicianEntries, TokuhashiReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 import { tokuhashiVerdictWords } from "../../i18n/verdict";
 import { tokuhashiVerdict } from "../../scores";
-import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_OPTIONS, type TokuhashiItemKey } from "../labels";
+import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_ITEM_ORDER, TOKUHASHI_OPTIONS, type TokuhashiItemKey } from "../labels";
 import type { UnavailableSearch } from "../faults";
 import { ScoreCard } from "./ScoreCard";
 
-const ORDER: readonly TokuhashiItemKey[] = [
-  "generalCondition",
-  "extraspinalBoneMets",
-  "vertebralBodyMets",
-  "visceralMets",
-  "primarySite",
-  "palsy",
-];
 
 export interface TokuhashiCardProps {
   tokuhashi: TokuhashiReport;
@@ -46,7 +38,7 @@ export function TokuhashiCard({ tokuhashi, entries, onEntry, unavailable, onRetr
       bandLabel={t("app.tok.prognosisLabel")}
       band={tokuhashiVerdictWords({ t }, tokuhashiVerdict(tokuhashi.min, tokuhashi.max))}
       bandLegend={t("app.tok.legend")}
-      rows={ORDER.map((key) => ({
+      rows={TOKUHASHI_ITEM_ORDER.map((key) => ({
         key,
         label: t(TOKUHASHI_ITEM_LABEL[key]),
         item: tokuhashi.items[key],
