@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslator } from "../i18n/react";
+import { CodeField } from "./CodeField";
 import { checkExitCode, readHandover } from "./handover";
 
 export interface ExitDialogProps {
@@ -81,21 +82,14 @@ export function ExitDialog(p: ExitDialogProps) {
         <h2 id="pm-leave-title">{t("forms.patient.confirmTitle")}</h2>
         <p id="pm-leave-body">{t("forms.patient.confirmBody")}</p>
         <form noValidate onSubmit={submit}>
-          <label className="qf-label" htmlFor="pm-leave-code">
-            {t("forms.patient.exitCode")}
-          </label>
-          <input
-            ref={input}
+          <CodeField
+            inputRef={input}
             id="pm-leave-code"
-            className="qf-input qf-input-code"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={6}
+            label={t("forms.patient.exitCode")}
             value={code}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={message ? "pm-leave-message" : undefined}
-            onChange={(e) => setCode(e.currentTarget.value)}
+            invalid={Boolean(message)}
+            describedBy={message ? "pm-leave-message" : undefined}
+            onChange={setCode}
           />
           <p id="pm-leave-message" className="qf-error" role="alert">
             {message ?? ""}

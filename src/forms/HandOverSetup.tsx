@@ -10,6 +10,7 @@ import { COMMON_LINKS } from "../questionnaires/contract";
 import type { Answers } from "../writeback/questionnaire-items";
 import type { AnswerIssue } from "../writeback/validate";
 import type { CalculationOptions } from "./calculate";
+import { CodeField } from "./CodeField";
 import { CODE_PATTERN, type PatientInstrument } from "./handover";
 import { QuestionnaireForm } from "./QuestionnaireForm";
 import { checkDraft } from "./session";
@@ -91,34 +92,20 @@ export function HandOverSetup(p: HandOverSetupProps) {
             {t(codeError === "format" ? "forms.patient.codeFormat" : "forms.patient.codeDiffer")}
           </p>
         ) : null}
-        <label className="qf-label" htmlFor="pm-code">
-          {t("forms.patient.code")}
-        </label>
-        <input
+        <CodeField
           id="pm-code"
-          className="qf-input qf-input-code"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={6}
+          label={t("forms.patient.code")}
           value={code}
-          aria-invalid={codeError ? true : undefined}
-          aria-describedby={codeError ? "pm-code-hint pm-code-error" : "pm-code-hint"}
-          onChange={(e) => setCode(e.currentTarget.value.trim())}
+          invalid={codeError !== null}
+          describedBy={codeError ? "pm-code-hint pm-code-error" : "pm-code-hint"}
+          onChange={(v) => setCode(v.trim())}
         />
-        <label className="qf-label" htmlFor="pm-code-again">
-          {t("forms.patient.codeAgain")}
-        </label>
-        <input
+        <CodeField
           id="pm-code-again"
-          className="qf-input qf-input-code"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={6}
+          label={t("forms.patient.codeAgain")}
           value={again}
-          aria-invalid={codeError === "differ" ? true : undefined}
-          onChange={(e) => setAgain(e.currentTarget.value.trim())}
+          invalid={codeError === "differ"}
+          onChange={(v) => setAgain(v.trim())}
         />
       </fieldset>
       <div className="qf-actions">
