@@ -1,0 +1,35 @@
+/**
+ * The browser suite (npm run test:e2e = vite build && playwright test): test/e2e/specs/*.spec.ts in file-name
+ * order, one worker, against one sandbox per run (test/e2e/global-setup.ts; the build is dist/ or E2E_DIST) in
+ * Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH), never a browser Playwright downloads. The reporter's
+ * last line is "N passed, M failed". One spec file or title: npx playwright test -g "<text>".
+ */
+import { defineConfig } from "@playwright/test";
+
+export default defineConfig({
+  testDir: "test/e2e/specs",
+  testMatch: "*.spec.ts",
+  // The specs share the sandbox: those that write run after those that read (docs/SANDBOX.md), in file order.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  // Per test (a test may set more with test.setTimeout); an axe-core pass over a full view takes ~30–60 s here.
+  timeout: 90_000,
+  forbidOnly: true,
+  globalSetup: "./test/e2e/global-setup.ts",
+  outputDir: "test-results/e2e",
+  reporter: [["./test/e2e/reporter.ts"]],
+  use: {
+    browserName: "chromium",
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    viewport: { width: 1280, height: 900 },
+    locale: "en-GB",
+    screenshot: { mode: "only-on-failure", fullPage: true },
+    trace: "off",
+    video: "off",
+  },
+});
