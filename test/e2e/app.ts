@@ -3,9 +3,9 @@
  * reading resources back from the sandbox over FHIR, counting PDF pages and running axe-core.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page, Response } from "playwright-core";
+import type { Locator, Page, Response } from "@playwright/test";
 import type { Bundle, FhirResource, QuestionnaireResponse, QuestionnaireResponseItem } from "fhir/r4";
-import type { Sandbox } from "../../sandbox/server";
+import type { SandboxInfo } from "./sandboxes";
 
 /** Either form of each score's figure: present once the report is on screen. */
 export const SCORES_SHOWN = '[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]';
@@ -16,7 +16,7 @@ export const APP_CODE_SYSTEM = `${CANONICAL_BASE}/CodeSystem/spine-met-qol`;
 export const RESPONSE_ID_SYSTEM = `${CANONICAL_BASE}/NamingSystem/questionnaire-response-id`;
 
 /** Clicks the patient's EHR launch link (or its debug link) on the sandbox EHR page and waits for the scores. */
-export async function launchPatient(page: Page, sandbox: Sandbox, patientId: string, opts: { debug?: boolean } = {}): Promise<void> {
+export async function launchPatient(page: Page, sandbox: SandboxInfo, patientId: string, opts: { debug?: boolean } = {}): Promise<void> {
   await page.goto(sandbox.url);
   await page.getByTestId(`${opts.debug ? "debug-launch" : "launch"}-${patientId}`).click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
@@ -30,14 +30,14 @@ export async function shown(page: Page, testId: string): Promise<string | null> 
 }
 
 /** GET a FHIR resource or search from the sandbox's open base (no token), as parsed JSON. */
-export async function openFhir<T extends FhirResource = FhirResource>(sandbox: Sandbox, path: string): Promise<T> {
+export async function openFhir<T extends FhirResource = FhirResource>(sandbox: SandboxInfo, path: string): Promise<T> {
   const res = await fetch(`${sandbox.openFhirBase}/${path.replace(/^\/+/, "")}`, { headers: { accept: "application/fhir+json" } });
   if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
 
 /** Every QuestionnaireResponse of the patient on the sandbox (one page of up to 1000). */
-export async function responsesOf(sandbox: Sandbox, patientId: string): Promise<QuestionnaireResponse[]> {
+export async function responsesOf(sandbox: SandboxInfo, patientId: string): Promise<QuestionnaireResponse[]> {
   const params = new URLSearchParams({ subject: `Patient/${patientId}`, _count: "1000" });
   const bundle = await openFhir<Bundle>(sandbox, `QuestionnaireResponse?${params.toString()}`);
   return (bundle.entry ?? []).flatMap((e) => {

@@ -3,7 +3,7 @@
  * back to /app/index.html with no code or token in the address bar; the debug launch uses the open server;
  * the pages carry a CSP without inline scripts. (The clinical full-flow specs are added by the app's authors.)
  */
-import { cspViolations, expect, SECRET_PARAMS, test } from "../harness";
+import { cspViolations, expect, SECRET_PARAMS, test } from "../fixtures";
 
 test("app: EHR launch → authorize → back on /app/index.html with no code or token in the URL", async ({ page, sandbox, problems }) => {
   const auth: string[] = [];
@@ -15,13 +15,13 @@ test("app: EHR launch → authorize → back on /app/index.html with no code or 
   const token = page.waitForResponse((r) => r.url().endsWith("/auth/token"), { timeout: 30_000 });
   await page.getByTestId("launch-fig2-cervical-c3").click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
-  expect.equal((await token).status(), 200, "token endpoint status");
+  expect((await token).status(), "token endpoint status").toBe(200);
   const fhir = await page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/fhir/") && r.request().method() === "GET", { timeout: 30_000 });
-  expect.ok(fhir.status() < 400, `first FHIR read status ${fhir.status()} ${fhir.url()}`);
+  expect(fhir.status(), `first FHIR read status ${fhir.status()} ${fhir.url()}`).toBeLessThan(400);
   const url = new URL(page.url());
-  for (const p of SECRET_PARAMS) expect.equal(url.searchParams.get(p), null, `URL parameter ${p}`);
-  expect.ok(auth.includes("GET /auth/authorize"), `authorize request (${auth.join(", ")})`);
-  expect.none(cspViolations(problems), "CSP violations");
+  for (const p of SECRET_PARAMS) expect(url.searchParams.get(p), `URL parameter ${p}`).toBe(null);
+  expect(auth, `authorize request (${auth.join(", ")})`).toContain("GET /auth/authorize");
+  expect(cspViolations(problems), "CSP violations").toEqual([]);
 });
 
 test("app: debug launch reads the open server without the authorization server", async ({ page, sandbox, problems }) => {
@@ -34,19 +34,19 @@ test("app: debug launch reads the open server without the authorization server",
   await page.getByTestId("debug-launch-fig4-tlls-l1").click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
   const first = await open;
-  expect.ok(first.status() < 400, `open-server read status ${first.status()} ${first.url()}`);
-  expect.equal(auth.length, 0, "requests to the authorization server");
-  expect.none(cspViolations(problems), "CSP violations");
+  expect(first.status(), `open-server read status ${first.status()} ${first.url()}`).toBeLessThan(400);
+  expect(auth.length, "requests to the authorization server").toBe(0);
+  expect(cspViolations(problems), "CSP violations").toEqual([]);
 });
 
 test("app: index.html and launch.html are served with a CSP header that allows no inline script", async ({ page, sandbox }) => {
   for (const path of ["/app/index.html", "/app/launch.html"]) {
     const res = await page.request.get(new URL(path, sandbox.url).href);
-    expect.equal(res.status(), 200, `${path} status`);
+    expect(res.status(), `${path} status`).toBe(200);
     const csp = res.headers()["content-security-policy"] ?? "";
-    expect.ok(/script-src 'self'(;|$)/.test(csp), `${path} script-src 'self' (${csp})`);
-    expect.ok(!csp.includes("unsafe-inline") && !csp.includes("unsafe-eval"), `${path} no unsafe-* (${csp})`);
+    expect(csp, `${path} script-src 'self' (${csp})`).toMatch(/script-src 'self'(;|$)/);
+    expect(!csp.includes("unsafe-inline") && !csp.includes("unsafe-eval"), `${path} no unsafe-* (${csp})`).toBeTruthy();
     const html = await res.text();
-    expect.equal((html.match(/<script(?![^>]*\bsrc=)[^>]*>/gi) ?? []).length, 0, `${path} inline scripts`);
+    expect((html.match(/<script(?![^>]*\bsrc=)[^>]*>/gi) ?? []).length, `${path} inline scripts`).toBe(0);
   }
 });

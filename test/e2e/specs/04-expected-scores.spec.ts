@@ -3,9 +3,9 @@
  * verdict, SINS and Tokuhashi (total or range, category, prognosis — or what the range allows) computed by hand in
  * docs/SANDBOX.md, on the verdict strip at the top.
  */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { EXPECTED, figure } from "../expected";
-import { expect, test } from "../harness";
+import { expect, test } from "../fixtures";
 
 /** The band as the English view writes it (exact: "stable" must not match "Potentially unstable"). */
 const SINS_CATEGORY_TEXT = { stable: "Stable", "potentially-unstable": "Potentially unstable", unstable: "Unstable" } as const;
@@ -45,25 +45,25 @@ for (const [id, want] of Object.entries(EXPECTED)) {
     await page.locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]').first().waitFor({ timeout: 30_000 });
 
     const group = (await text(page, "segment-group")) ?? "";
-    expect.ok(GROUP_TEXT[want.group ?? "none"]?.test(group), `segment group ${want.group ?? "none"} (shown: "${group}")`);
+    expect(GROUP_TEXT[want.group ?? "none"]?.test(group), `segment group ${want.group ?? "none"} (shown: "${group}")`).toBeTruthy();
     const verdict = (await page.getByTestId("applicability").getAttribute("class")) ?? "";
     const verdictWanted = want.inStudyPopulation === true ? "verdict-in" : want.inStudyPopulation === false ? "verdict-out" : "verdict-unknown";
-    expect.ok(verdict.split(/\s+/).includes(verdictWanted), `applicability ${verdictWanted} (class "${verdict}")`);
+    expect(verdict.split(/\s+/), `applicability ${verdictWanted} (class "${verdict}")`).toContain(verdictWanted);
 
     for (const [score, value] of [["sins", want.sins], ["tokuhashi", want.tokuhashi]] as const) {
       const isTotal = typeof value === "number";
-      expect.equal(await text(page, `${score}-${isTotal ? "total" : "range"}`), figure(value), `${score} ${isTotal ? "total" : "range"}`);
-      expect.equal(await text(page, `${score}-${isTotal ? "range" : "total"}`), null, `${score} ${isTotal ? "range" : "total"} absent`);
+      expect(await text(page, `${score}-${isTotal ? "total" : "range"}`), `${score} ${isTotal ? "total" : "range"}`).toBe(figure(value));
+      expect(await text(page, `${score}-${isTotal ? "range" : "total"}`), `${score} ${isTotal ? "range" : "total"} absent`).toBe(null);
     }
     // Always present: one class, or what the range allows.
     const category = await text(page, "sins-category");
-    if (want.sinsCategory !== null) expect.equal(category, SINS_CATEGORY_TEXT[want.sinsCategory], `SINS category ${want.sinsCategory}`);
-    else if (typeof want.sins !== "number") expect.equal(category, sinsRangeText(want.sins), "what the SINS range allows");
+    if (want.sinsCategory !== null) expect(category, `SINS category ${want.sinsCategory}`).toBe(SINS_CATEGORY_TEXT[want.sinsCategory]);
+    else if (typeof want.sins !== "number") expect(category, "what the SINS range allows").toBe(sinsRangeText(want.sins));
     const prognosis = await text(page, "tokuhashi-prognosis");
-    if (want.prognosis !== null) expect.equal(prognosis, PROGNOSIS_TEXT[want.prognosis], `Tokuhashi prognosis ${want.prognosis}`);
-    else if (typeof want.tokuhashi !== "number") expect.equal(prognosis, tokuhashiRangeText(want.tokuhashi), "what the Tokuhashi range allows");
+    if (want.prognosis !== null) expect(prognosis, `Tokuhashi prognosis ${want.prognosis}`).toBe(PROGNOSIS_TEXT[want.prognosis]);
+    else if (typeof want.tokuhashi !== "number") expect(prognosis, "what the Tokuhashi range allows").toBe(tokuhashiRangeText(want.tokuhashi));
     // No sandbox record carries a five-digit EQ-5D-5L profile (the paper prints indices only): no index is made up.
     // (Specs 05 and 07, which run later, add profiles to two patients.)
-    expect.equal(await text(page, "eq5d-index-latest"), null, "no EQ-5D-5L index without a profile on file");
+    expect(await text(page, "eq5d-index-latest"), "no EQ-5D-5L index without a profile on file").toBe(null);
   });
 }
