@@ -7,10 +7,10 @@
  * response's `scope`, and one search. The 403s themselves come from the sandbox's scope enforcement.
  * Nothing is stored on the sandbox by these tests.
  */
-import type { Page, Route } from "playwright-core";
+import type { Page, Route } from "@playwright/test";
 import { enterItem, entryValue, isPostResponse, launchPatient, openForm, radio, responsesOf, SCORES_SHOWN, shown } from "../app";
 import { EXPECTED, figure } from "../expected";
-import { expect, test } from "../harness";
+import { expect, test } from "../fixtures";
 
 /** The default v1 scopes of launch/scopes.ts without `patient/QuestionnaireResponse.write`. */
 const READ_ONLY_SCOPES =
@@ -52,41 +52,41 @@ async function fillEq5d(page: Page): Promise<void> {
 /** After a refused submit the form stays open with its answers, and its draft is in the tab's sessionStorage. */
 async function expectFormKept(page: Page, failure = "forbidden"): Promise<void> {
   const form = page.getByTestId("form-eq5d5l");
-  expect.ok(await form.isVisible(), "the refused form stays open");
-  expect.ok(await radio(form, "eq5d-ad", "eq5d.level.1").isChecked(), "with its answers");
+  expect(await form.isVisible(), "the refused form stays open").toBeTruthy();
+  expect(await radio(form, "eq5d-ad", "eq5d.level.1").isChecked(), "with its answers").toBeTruthy();
   const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("spine-met-qol.drafts")).map((k) => sessionStorage.getItem(k) ?? "").join(""));
-  expect.ok(stored.includes('"instrument":"eq5d5l"') && stored.includes(`"lastFailure":"${failure}"`), `the draft in sessionStorage, marked ${failure}`);
+  expect(stored.includes('"instrument":"eq5d5l"') && stored.includes(`"lastFailure":"${failure}"`), `the draft in sessionStorage, marked ${failure}`).toBeTruthy();
 }
 
 const FORBIDDEN = "The EHR did not allow this app to save questionnaire responses. The answers are kept as a draft in this tab.";
 /** The one message of a launch without the write scope (Save assessment, the forms panel, a submit, a draft). */
 const NO_WRITE = "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
 
-test("no write scope: the launch says so up front; a submit sends nothing, says the same, and the draft is kept", async ({ page, sandbox, screenshot }) => {
+test("no write scope: the launch says so up front; a submit sends nothing, says the same, and the draft is kept", async ({ page, sandbox, saveScreenshot }) => {
   const patient = "thyroid-l4-age-19";
   const before = (await responsesOf(sandbox, patient)).length;
   await readOnlyLaunch(page);
   const granted = page.waitForResponse((r) => new URL(r.url()).pathname === "/auth/token");
   await launchPatient(page, sandbox, patient);
   const scope = String(((await (await granted).json()) as { scope?: unknown }).scope ?? "");
-  expect.ok(!scope.includes("QuestionnaireResponse.write") && scope.includes("patient/Observation.read"), `granted scope without the write (${scope})`);
+  expect(!scope.includes("QuestionnaireResponse.write") && scope.includes("patient/Observation.read"), `granted scope without the write (${scope})`).toBeTruthy();
 
   // Save assessment is off, with the reason next to it.
   const save = page.getByTestId("save-assessment");
-  expect.ok(await save.getByRole("button", { name: "Save assessment" }).isDisabled(), "Save assessment disabled");
-  expect.ok(await save.getByText(NO_WRITE).isVisible(), "why saving is off");
+  expect(await save.getByRole("button", { name: "Save assessment" }).isDisabled(), "Save assessment disabled").toBeTruthy();
+  expect(await save.getByText(NO_WRITE).isVisible(), "why saving is off").toBeTruthy();
 
   await fillEq5d(page);
-  expect.ok(await page.getByTestId("forms-no-write").filter({ hasText: NO_WRITE }).isVisible(), "the forms panel says the launch cannot save");
+  expect(await page.getByTestId("forms-no-write").filter({ hasText: NO_WRITE }).isVisible(), "the forms panel says the launch cannot save").toBeTruthy();
   let posts = 0;
   page.on("request", (r) => {
     if (r.method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse")) posts += 1;
   });
   await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
   await page.getByRole("alert").filter({ hasText: NO_WRITE }).waitFor();
-  expect.equal(posts, 0, "nothing is POSTed without the write scope");
+  expect(posts, "nothing is POSTed without the write scope").toBe(0);
   await expectFormKept(page, "not-permitted");
-  await screenshot("forbidden");
+  await saveScreenshot("forbidden");
 
   // The draft outlives a reload of the tab (sessionStorage), says why it is there, and nothing reached the record.
   await page.reload();
@@ -94,9 +94,9 @@ test("no write scope: the launch says so up front; a submit sends nothing, says 
   await page.getByRole("button", { name: "Open questionnaires" }).click();
   const draft = page.locator('[data-testid^="draft-"]').filter({ hasText: "EQ-5D-5L" });
   await draft.waitFor();
-  expect.ok((await draft.innerText()).includes(NO_WRITE), `the draft says why (${await draft.innerText()})`);
-  expect.equal((await responsesOf(sandbox, patient)).length, before, "responses on the server");
-  await screenshot("forbidden-draft-after-reload");
+  expect(await draft.innerText(), `the draft says why (${await draft.innerText()})`).toContain(NO_WRITE);
+  expect((await responsesOf(sandbox, patient)).length, "responses on the server").toBe(before);
+  await saveScreenshot("forbidden-draft-after-reload");
 });
 
 test("403: the server refuses writes the token claims to allow — Save assessment and the form fail clearly, entries and drafts kept", async ({ page, sandbox }) => {
@@ -115,18 +115,18 @@ test("403: the server refuses writes the token claims to allow — Save assessme
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(FORBIDDEN).waitFor({ timeout: 20_000 });
-  expect.equal(await entryValue(page, "sins-pain"), "mechanical", "the clinician's entry is still there");
-  expect.equal(await shown(page, "sins-range"), rangeWithEntry, "the figures still include the entry");
+  expect(await entryValue(page, "sins-pain"), "the clinician's entry is still there").toBe("mechanical");
+  expect(await shown(page, "sins-range"), "the figures still include the entry").toBe(rangeWithEntry);
 
   await fillEq5d(page);
   const post = page.waitForResponse(isPostResponse);
   await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
-  expect.equal((await post).status(), 403, "the sandbox refuses the write");
+  expect((await post).status(), "the sandbox refuses the write").toBe(403);
   await page.getByRole("alert").filter({ hasText: FORBIDDEN }).waitFor();
   await expectFormKept(page);
   const kept = await page.locator('[data-testid^="draft-"]').allInnerTexts();
-  for (const name of ["SINS", "Tokuhashi"]) expect.ok(kept.some((d) => d.includes(name)), `the assessment's ${name} part is listed as a draft (${kept.length} drafts)`);
-  expect.equal((await responsesOf(sandbox, patient)).length, before, "responses on the server");
+  for (const name of ["SINS", "Tokuhashi"]) expect(kept.some((d) => d.includes(name)), `the assessment's ${name} part is listed as a draft (${kept.length} drafts)`).toBeTruthy();
+  expect((await responsesOf(sandbox, patient)).length, "responses on the server").toBe(before);
 });
 
 /** Answers every `resource` search with 503 (Retry-After 0) the first `times` times; counts the attempts. */
@@ -155,42 +155,42 @@ async function search503(page: Page, resource: string, times: number): Promise<{
  *   0–2; breast 5; palsy 0–2 (Frankel only in a questionnaire) → 6–13, no prognosis.
  * With them (docs/SANDBOX.md): SINS 11, Tokuhashi 13.
  */
-test("503 on the QuestionnaireResponse search: after the retries the view is marked partial and shows ranges, not a wrong total", async ({ page, sandbox, screenshot }) => {
+test("503 on the QuestionnaireResponse search: after the retries the view is marked partial and shows ranges, not a wrong total", async ({ page, sandbox, saveScreenshot }) => {
   const seen = await search503(page, "QuestionnaireResponse", Number.POSITIVE_INFINITY);
   await launchPatient(page, sandbox, "breast-t11-t12-complete");
-  expect.equal(seen.attempts, 4, "QuestionnaireResponse search attempts (1 + fhirMaxRetries 3)");
-  expect.ok(await page.getByTestId("partial-warning").isVisible(), "partial-record warning");
-  for (const panel of ["sins", "tokuhashi", "qol"]) expect.ok(await page.getByTestId(`notice-${panel}`).isVisible(), `notice on the ${panel} panel`);
-  expect.equal(await page.getByTestId("notice-segment").count(), 0, "no notice on the segment group (Conditions were read)");
-  expect.equal(await shown(page, "sins-total"), null, "no SINS total");
-  expect.equal(await shown(page, "sins-range"), "3–18", "SINS range without the clinician's SINS form");
-  expect.equal(await shown(page, "sins-category"), "Not determined yet: any class is possible", "no SINS class: 3–18 spans all three");
-  expect.equal(await shown(page, "tokuhashi-total"), null, "no Tokuhashi total");
-  expect.equal(await shown(page, "tokuhashi-range"), "6–13", "Tokuhashi range without the clinician's Tokuhashi form");
-  expect.equal(await shown(page, "tokuhashi-prognosis"), "Not determined yet: any class is possible", "no prognosis: 6–13 spans all three bands");
-  await screenshot("partial");
+  expect(seen.attempts, "QuestionnaireResponse search attempts (1 + fhirMaxRetries 3)").toBe(4);
+  expect(await page.getByTestId("partial-warning").isVisible(), "partial-record warning").toBeTruthy();
+  for (const panel of ["sins", "tokuhashi", "qol"]) expect(await page.getByTestId(`notice-${panel}`).isVisible(), `notice on the ${panel} panel`).toBeTruthy();
+  expect(await page.getByTestId("notice-segment").count(), "no notice on the segment group (Conditions were read)").toBe(0);
+  expect(await shown(page, "sins-total"), "no SINS total").toBe(null);
+  expect(await shown(page, "sins-range"), "SINS range without the clinician's SINS form").toBe("3–18");
+  expect(await shown(page, "sins-category"), "no SINS class: 3–18 spans all three").toBe("Not determined yet: any class is possible");
+  expect(await shown(page, "tokuhashi-total"), "no Tokuhashi total").toBe(null);
+  expect(await shown(page, "tokuhashi-range"), "Tokuhashi range without the clinician's Tokuhashi form").toBe("6–13");
+  expect(await shown(page, "tokuhashi-prognosis"), "no prognosis: 6–13 spans all three bands").toBe("Not determined yet: any class is possible");
+  await saveScreenshot("partial");
 });
 
 /** prostate-t8-partial without its Observations: KPS 80 (2 points) unknown → Tokuhashi 7–15 becomes 5–15; SINS 1–16 unchanged. */
 test("503 on the Observation search: the Tokuhashi range widens by the general-condition item and the panels say why", async ({ page, sandbox }) => {
   const seen = await search503(page, "Observation", Number.POSITIVE_INFINITY);
   await launchPatient(page, sandbox, "prostate-t8-partial");
-  expect.equal(seen.attempts, 4, "Observation search attempts");
-  expect.ok(await page.getByTestId("partial-warning").isVisible(), "partial-record warning");
-  expect.ok((await page.getByTestId("notice-tokuhashi").innerText()).length > 0, "notice on the Tokuhashi panel");
-  expect.equal(await page.getByTestId("notice-sins").count(), 0, "no notice on SINS (no Observation feeds it)");
-  expect.equal(await shown(page, "tokuhashi-range"), "5–15", "Tokuhashi range without the KPS");
-  expect.equal(await shown(page, "sins-range"), figure(EXPECTED["prostate-t8-partial"]?.sins ?? 0), "SINS range unchanged");
+  expect(seen.attempts, "Observation search attempts").toBe(4);
+  expect(await page.getByTestId("partial-warning").isVisible(), "partial-record warning").toBeTruthy();
+  expect((await page.getByTestId("notice-tokuhashi").innerText()).length, "notice on the Tokuhashi panel").toBeGreaterThan(0);
+  expect(await page.getByTestId("notice-sins").count(), "no notice on SINS (no Observation feeds it)").toBe(0);
+  expect(await shown(page, "tokuhashi-range"), "Tokuhashi range without the KPS").toBe("5–15");
+  expect(await shown(page, "sins-range"), "SINS range unchanged").toBe(figure(EXPECTED["prostate-t8-partial"]?.sins ?? 0));
 });
 
 test("503 once on the QuestionnaireResponse search: the retry reads it and the totals are complete", async ({ page, sandbox }) => {
   const want = EXPECTED["breast-t11-t12-complete"];
   const seen = await search503(page, "QuestionnaireResponse", 1);
   await launchPatient(page, sandbox, "breast-t11-t12-complete");
-  expect.equal(seen.attempts, 2, "QuestionnaireResponse search attempts");
-  expect.equal(await page.getByTestId("partial-warning").count(), 0, "no partial warning");
-  expect.equal(await shown(page, "sins-total"), figure(want?.sins ?? 0), "SINS total");
-  expect.equal(await shown(page, "tokuhashi-total"), figure(want?.tokuhashi ?? 0), "Tokuhashi total");
+  expect(seen.attempts, "QuestionnaireResponse search attempts").toBe(2);
+  expect(await page.getByTestId("partial-warning").count(), "no partial warning").toBe(0);
+  expect(await shown(page, "sins-total"), "SINS total").toBe(figure(want?.sins ?? 0));
+  expect(await shown(page, "tokuhashi-total"), "Tokuhashi total").toBe(figure(want?.tokuhashi ?? 0));
 });
 
 /** Answers every read of the launch patient (`/fhir/Patient/<id>`) with `status` while `fail.on`; counts the reads. */
@@ -219,28 +219,25 @@ async function launchIntoFault(page: Page, sandbox: Parameters<typeof launchPati
   await page.locator('[data-testid^="fault-"]').first().waitFor({ timeout: 30_000 });
 }
 
-test("503 on every Patient read: after 1 + 3 attempts the fault screen says the server is busy, no scores; Try again loads the patient", async ({ page, sandbox, problems, screenshot }) => {
+test("503 on every Patient read: after 1 + 3 attempts the fault screen says the server is busy, no scores; Try again loads the patient", async ({ page, sandbox, problems, saveScreenshot }) => {
   const patient = "breast-t11-t12-complete";
   const seen = await patientReadFails(page, patient, 503);
   await launchIntoFault(page, sandbox, patient);
   const fault = page.getByTestId("fault-unavailable");
-  expect.equal(seen.reads, 4, "Patient reads (1 + fhirMaxRetries 3)");
-  expect.equal(await fault.getByRole("heading").innerText(), "The EHR server is busy", "fault title");
-  expect.ok(
-    (await fault.innerText()).includes("The server is temporarily unavailable (after 4 attempts). Wait a moment and try again."),
-    "fault text with the attempts",
-  );
-  expect.equal(await page.locator(SCORES_SHOWN).count(), 0, "no score on the page");
-  expect.equal(await page.getByTestId("patient-banner").count(), 0, "no patient banner");
-  await screenshot("patient-503");
+  expect(seen.reads, "Patient reads (1 + fhirMaxRetries 3)").toBe(4);
+  expect(await fault.getByRole("heading").innerText(), "fault title").toBe("The EHR server is busy");
+  expect(await fault.innerText(), "fault text with the attempts").toContain("The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.");
+  expect(await page.locator(SCORES_SHOWN).count(), "no score on the page").toBe(0);
+  expect(await page.getByTestId("patient-banner").count(), "no patient banner").toBe(0);
+  await saveScreenshot("patient-503");
 
   seen.on = false;
   await fault.getByRole("button", { name: "Try again" }).click();
   await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
-  expect.equal(await page.locator('[data-testid^="fault-"]').count(), 0, "the fault screen is gone");
-  expect.equal(seen.reads, 5, "one more Patient read after Try again");
-  expect.equal(await shown(page, "sins-total"), figure(EXPECTED[patient]?.sins ?? 0), "SINS total after the retry");
-  expect.none(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors");
+  expect(await page.locator('[data-testid^="fault-"]').count(), "the fault screen is gone").toBe(0);
+  expect(seen.reads, "one more Patient read after Try again").toBe(5);
+  expect(await shown(page, "sins-total"), "SINS total after the retry").toBe(figure(EXPECTED[patient]?.sins ?? 0));
+  expect(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors").toEqual([]);
 });
 
 test("401 on every Patient read: one token refresh, then 'Your session has ended' without a retry button, no scores", async ({ page, sandbox, problems }) => {
@@ -252,10 +249,10 @@ test("401 on every Patient read: one token refresh, then 'Your session has ended
   });
   await launchIntoFault(page, sandbox, patient);
   const fault = page.getByTestId("fault-session-ended");
-  expect.equal(await fault.getByRole("heading").innerText(), "Your session has ended", "fault title");
-  expect.equal(await fault.getByRole("button").count(), 0, "no Try again");
-  expect.equal(seen.reads, 2, "Patient reads (before and after the refresh)");
-  expect.equal(refreshes.length, 1, "token refreshes");
-  expect.equal(await page.locator(SCORES_SHOWN).count(), 0, "no score on the page");
-  expect.none(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors");
+  expect(await fault.getByRole("heading").innerText(), "fault title").toBe("Your session has ended");
+  expect(await fault.getByRole("button").count(), "no Try again").toBe(0);
+  expect(seen.reads, "Patient reads (before and after the refresh)").toBe(2);
+  expect(refreshes.length, "token refreshes").toBe(1);
+  expect(await page.locator(SCORES_SHOWN).count(), "no score on the page").toBe(0);
+  expect(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors").toEqual([]);
 });

@@ -10,9 +10,9 @@
  * Faults come from Playwright routes (the sandbox has no fault hook). Writes to the sandbox, shared by the run:
  * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
-import type { Page, Request, Route } from "playwright-core";
+import type { Page, Request, Route } from "@playwright/test";
 import { enterItem, launchPatient, openForm, radio, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
-import { expect, test } from "../harness";
+import { expect, test } from "../fixtures";
 
 const SAVED = "Assessment saved to the record.";
 const TRY_AGAIN = "The assessment could not be saved. Your entries are kept on this page; try again.";
@@ -64,7 +64,8 @@ async function draftKeys(page: Page): Promise<string> {
   return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("spine-met-qol.drafts") && !k.includes(".stored:")).map((k) => sessionStorage.getItem(k) ?? "").join(""));
 }
 
-test("item 8: Save assessment during a 503 outage, again after it, then the questionnaires opened: 2 responses, not 4", async ({ page, sandbox, screenshot }) => {
+test("item 8: Save assessment during a 503 outage, again after it, then the questionnaires opened: 2 responses, not 4", async ({ page, sandbox, saveScreenshot }) => {
+  test.setTimeout(120_000);
   const patient = "jp-gastric-l2-icd10";
   const before = (await responsesOf(sandbox, patient)).length;
   let down = true;
@@ -82,29 +83,30 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(TRY_AGAIN).waitFor({ timeout: 30_000 });
   const failedIds = [...new Set(posted)];
-  expect.equal(failedIds.length, 2, `identifiers sent during the outage (${posted.length} POSTs)`);
-  expect.equal((await responsesOf(sandbox, patient)).length, before, "nothing stored during the outage");
-  await screenshot("outage");
+  expect(failedIds.length, `identifiers sent during the outage (${posted.length} POSTs)`).toBe(2);
+  expect((await responsesOf(sandbox, patient)).length, "nothing stored during the outage").toBe(before);
+  await saveScreenshot("outage");
 
   down = false;
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(SAVED).waitFor({ timeout: 30_000 });
-  expect.sameMembers([...new Set(posted)], failedIds, "the second click resent the same two identifiers");
+  expect([...[...new Set(posted)]].sort(), "the second click resent the same two identifiers").toEqual([...failedIds].sort());
 
   await page.getByRole("button", { name: "Open questionnaires" }).click();
   await page.locator("#forms-instrument").waitFor();
   await page.waitForTimeout(1_500); // the panel's once-per-open resend of waiting drafts would happen now
-  expect.equal(await page.locator('[data-testid^="draft-"]').count(), 0, "no drafts listed");
-  expect.equal(await draftKeys(page), "", "no drafts left in sessionStorage");
+  expect(await page.locator('[data-testid^="draft-"]').count(), "no drafts listed").toBe(0);
+  expect(await draftKeys(page), "no drafts left in sessionStorage").toBe("");
 
   const after = await responsesOf(sandbox, patient);
-  expect.equal(after.length, before + 2, "responses on the server: exactly the assessment's two");
+  expect(after.length, "responses on the server: exactly the assessment's two").toBe(before + 2);
   const counts = await identifierCounts(sandbox, patient);
-  for (const id of failedIds) expect.equal(counts.get(id), 1, `identifier ${id} stored once`);
-  await screenshot("after");
-}, { timeoutMs: 120_000 });
+  for (const id of failedIds) expect(counts.get(id), `identifier ${id} stored once`).toBe(1);
+  await saveScreenshot("after");
+});
 
-test("item 12: a Questionnaire search with 0 hits does not stop Save assessment; a refusal naming the Questionnaire says what to load", async ({ page, sandbox, screenshot }) => {
+test("item 12: a Questionnaire search with 0 hits does not stop Save assessment; a refusal naming the Questionnaire says what to load", async ({ page, sandbox, saveScreenshot }) => {
+  test.setTimeout(120_000);
   // A patient no later spec reads for its record-derived figures (13-timing reads fig2's pre-op answers).
   const patient = "rectal-level-unknown";
   const before = (await responsesOf(sandbox, patient)).length;
@@ -137,22 +139,23 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(SAVED).waitFor({ timeout: 30_000 });
-  expect.ok(questionnaireSearches >= 1, `the Questionnaires were looked up (${questionnaireSearches}) and found missing`);
-  expect.equal(posted.length, 2, "two POSTs");
-  expect.equal((await responsesOf(sandbox, patient)).length, before + 2, "the assessment is on the server");
+  expect(questionnaireSearches, `the Questionnaires were looked up (${questionnaireSearches}) and found missing`).toBeGreaterThanOrEqual(1);
+  expect(posted.length, "two POSTs").toBe(2);
+  expect((await responsesOf(sandbox, patient)).length, "the assessment is on the server").toBe(before + 2);
 
   // A server that validates the canonical refuses the next (changed) assessment because of the Questionnaire.
   refuse = true;
   await enterItem(page, "sins-pain", "occasional");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(QUESTIONNAIRE_MISSING).waitFor({ timeout: 30_000 });
-  expect.equal(await save.getByText(/try again/).count(), 0, "not 'try again'");
-  expect.equal(posted.length, 3, "one POST for the changed SINS; the unchanged Tokuhashi was found stored, not posted");
-  expect.equal((await responsesOf(sandbox, patient)).length, before + 2, "nothing more on the server");
-  await screenshot("questionnaire-missing");
-}, { timeoutMs: 120_000 });
+  expect(await save.getByText(/try again/).count(), "not 'try again'").toBe(0);
+  expect(posted.length, "one POST for the changed SINS; the unchanged Tokuhashi was found stored, not posted").toBe(3);
+  expect((await responsesOf(sandbox, patient)).length, "nothing more on the server").toBe(before + 2);
+  await saveScreenshot("questionnaire-missing");
+});
 
-test("item 13: a launch without the write scope POSTs nothing, from Save assessment or a form, and says why in one message", async ({ page, sandbox, screenshot }) => {
+test("item 13: a launch without the write scope POSTs nothing, from Save assessment or a form, and says why in one message", async ({ page, sandbox, saveScreenshot }) => {
+  test.setTimeout(90_000);
   const patient = "fig3-thoracic-t6";
   const before = (await responsesOf(sandbox, patient)).length;
   await page.route(
@@ -167,8 +170,8 @@ test("item 13: a launch without the write scope POSTs nothing, from Save assessm
   await launchPatient(page, sandbox, patient);
 
   const save = page.getByTestId("save-assessment");
-  expect.ok(await save.getByRole("button", { name: "Save assessment" }).isDisabled(), "Save assessment is off");
-  expect.ok(await save.getByText(NO_WRITE).isVisible(), "Save assessment says why");
+  expect(await save.getByRole("button", { name: "Save assessment" }).isDisabled(), "Save assessment is off").toBeTruthy();
+  expect(await save.getByText(NO_WRITE).isVisible(), "Save assessment says why").toBeTruthy();
 
   await openForm(page, "eq5d5l");
   const form = page.getByTestId("form-eq5d5l");
@@ -178,14 +181,14 @@ test("item 13: a launch without the write scope POSTs nothing, from Save assessm
   await form.getByRole("button", { name: "Submit" }).click();
   await page.getByRole("alert").filter({ hasText: NO_WRITE }).waitFor({ timeout: 10_000 });
   await page.waitForTimeout(1_000);
-  await screenshot("no-write");
+  await saveScreenshot("no-write");
 
-  expect.equal(posted.length, 0, "POSTs of QuestionnaireResponses");
+  expect(posted.length, "POSTs of QuestionnaireResponses").toBe(0);
   const body = await page.locator("body").innerText();
   for (const wrong of ["Saved to the patient's record", "Already in the patient's record", SAVED, "not allowed", "Saving is not available"]) {
-    expect.ok(!body.includes(wrong), `no "${wrong}" on the page`);
+    expect(body, `no "${wrong}" on the page`).not.toContain(wrong);
   }
   const reasons = body.split("\n").filter((line) => /permission|not (be )?saved|cannot be saved/i.test(line));
-  expect.sameMembers([...new Set(reasons.map((l) => l.trim()))], [NO_WRITE], "every line that says why is the one message");
-  expect.equal((await responsesOf(sandbox, patient)).length, before, "responses on the server");
-}, { timeoutMs: 90_000 });
+  expect([...[...new Set(reasons.map((l) => l.trim()))]].sort(), "every line that says why is the one message").toEqual([...[NO_WRITE]].sort());
+  expect((await responsesOf(sandbox, patient)).length, "responses on the server").toBe(before);
+});

@@ -11,8 +11,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page, Request, Route } from "playwright-core";
-import { expect, test } from "../harness";
+import type { Page, Request, Route } from "@playwright/test";
+import { expect, test } from "../fixtures";
 
 const EVIL = "https://evil.example";
 
@@ -91,17 +91,17 @@ function sandboxRequests(page: Page, sandboxUrl: string): string[] {
 
 test("launch safety: the shipped app-config.json refuses every server and tells the installer what to set", async ({ page, sandbox, distDir }) => {
   const shipped = JSON.parse(readFileSync(join(distDir, "app-config.json"), "utf8")) as Record<string, unknown>;
-  expect.equal(JSON.stringify(shipped.issAllowlist), "[]", "the shipped allowlist");
+  expect(JSON.stringify(shipped.issAllowlist), "the shipped allowlist").toBe("[]");
   await appConfig(page, shipped);
   const requests = sandboxRequests(page, sandbox.url);
   await page.goto(sandbox.url);
   requests.length = 0;
   await page.getByTestId("launch-fig2-cervical-c3").click();
   const text = await launchRefusal(page);
-  expect.ok(text.includes("has no FHIR server configured, so it refuses every launch"), `refusal (${text})`);
-  expect.ok(text.includes('list the EHR\'s FHIR base URL in "issAllowlist" in app-config.json'), `what to set (${text})`);
-  expect.equal(requests.join(", "), "", "requests to the sandbox's FHIR or authorization server");
-  expect.equal(new URL(page.url()).pathname, "/app/launch.html", "the page stays on launch.html");
+  expect(text, `refusal (${text})`).toContain("has no FHIR server configured, so it refuses every launch");
+  expect(text, `what to set (${text})`).toContain('list the EHR\'s FHIR base URL in "issAllowlist" in app-config.json');
+  expect(requests.join(", "), "requests to the sandbox's FHIR or authorization server").toBe("");
+  expect(new URL(page.url()).pathname, "the page stays on launch.html").toBe("/app/launch.html");
 });
 
 test("launch safety: an attacker's iss gets no discovery, no redirect and no verifier (control: issAllowlist \"any\")", async ({ page, sandbox }) => {
@@ -111,16 +111,16 @@ test("launch safety: an attacker's iss gets no discovery, no redirect and no ver
 
   await page.goto(launch);
   const text = await launchRefusal(page);
-  expect.ok(text.includes(`not set up for the FHIR server ${EVIL}/fhir`), `refusal (${text})`);
-  expect.equal(evil.join(", "), "", "requests to the attacker's server");
-  expect.equal(new URL(page.url()).origin, new URL(sandbox.url).origin, "still on the app's origin");
+  expect(text, `refusal (${text})`).toContain(`not set up for the FHIR server ${EVIL}/fhir`);
+  expect(evil.join(", "), "requests to the attacker's server").toBe("");
+  expect(new URL(page.url()).origin, "still on the app's origin").toBe(new URL(sandbox.url).origin);
 
   // Control: where an installer chose "any", the same link reaches the attacker — the route above would see it.
   await page.unroute((u) => u.pathname === "/app/app-config.json");
   await sandboxConfigWith(page, sandbox.url, { issAllowlist: "any" });
   await page.goto(launch);
   await page.waitForURL((u) => u.origin === EVIL, { timeout: 15_000 });
-  expect.ok(evil.includes("GET /fhir/.well-known/smart-configuration") && evil.includes("GET /authorize"), `control run reached the attacker (${evil.join(", ")})`);
+  expect(evil.includes("GET /fhir/.well-known/smart-configuration") && evil.includes("GET /authorize"), `control run reached the attacker (${evil.join(", ")})`).toBeTruthy();
 });
 
 test("launch safety: an iss without SMART authorization is an open server, refused under openServerLaunch \"off\"", async ({ page, sandbox }) => {
@@ -131,18 +131,18 @@ test("launch safety: an iss without SMART authorization is an open server, refus
 
   await page.goto(`${sandbox.url}app/launch.html?iss=${encodeURIComponent(`${open}/fhir`)}&launch=x`);
   const text = await launchRefusal(page);
-  expect.ok(text.includes(`Launching without authorization (fhirServiceUrl) is not allowed for ${open}/fhir`), `refusal (${text})`);
-  expect.ok(!seen.some((s) => s.includes("/Patient")), `no patient read (${seen.join(", ")})`);
-  expect.equal(new URL(page.url()).pathname, "/app/launch.html", "no redirect into the app");
+  expect(text, `refusal (${text})`).toContain(`Launching without authorization (fhirServiceUrl) is not allowed for ${open}/fhir`);
+  expect(seen.some((s) => s.includes("/Patient")), `no patient read (${seen.join(", ")})`).toBeFalsy();
+  expect(new URL(page.url()).pathname, "no redirect into the app").toBe("/app/launch.html");
   const state = await page.evaluate(() => sessionStorage.getItem("SMART_KEY"));
-  expect.equal(state, null, "fhirclient's launch state is removed");
+  expect(state, "fhirclient's launch state is removed").toBe(null);
 
   // patientId in an iss launch is refused before any request.
   seen.length = 0;
   await page.goto(`${sandbox.url}app/launch.html?iss=${encodeURIComponent(`${open}/fhir`)}&patientId=forged`);
   const forged = await launchRefusal(page);
-  expect.ok(forged.includes('The launch address carries "patientId"'), `patientId refused (${forged})`);
-  expect.equal(seen.join(", "), "", "requests after a patientId in the address");
+  expect(forged, `patientId refused (${forged})`).toContain('The launch address carries "patientId"');
+  expect(seen.join(", "), "requests after a patientId in the address").toBe("");
 });
 
 test("launch safety: dot segments past the allowlist (raw or encoded) are refused before discovery", async ({ page, sandbox }) => {
@@ -152,8 +152,8 @@ test("launch safety: dot segments past the allowlist (raw or encoded) are refuse
     requests.length = 0;
     await page.goto(`${sandbox.url}app/launch.html?iss=${encodeURIComponent(iss)}&launch=x`);
     const text = await launchRefusal(page);
-    expect.ok(text.includes("is not a valid http(s) URL"), `${iss} refused (${text})`);
-    expect.equal(requests.join(", "), "", `requests for ${iss}`);
+    expect(text, `${iss} refused (${text})`).toContain("is not a valid http(s) URL");
+    expect(requests.join(", "), `requests for ${iss}`).toBe("");
   }
 });
 
@@ -166,8 +166,8 @@ test("launch safety: a code without state starts no token exchange", async ({ pa
   await page.goto(sandbox.url);
   await page.getByTestId("launch-fig2-cervical-c3").click();
   await page.getByTestId("fault-state-missing").waitFor({ timeout: 15_000 });
-  expect.ok(!requests.includes("POST /auth/token"), `no token request (${requests.join(", ")})`);
-  expect.ok(!requests.some((r) => r.includes("/fhir/Patient")), "no patient read");
+  expect(requests, `no token request (${requests.join(", ")})`).not.toContain("POST /auth/token");
+  expect(requests.some((r) => r.includes("/fhir/Patient")), "no patient read").toBeFalsy();
 });
 
 test("launch safety: an authorization error shows its code and description", async ({ page, sandbox }) => {
@@ -187,8 +187,8 @@ test("launch safety: an authorization error shows its code and description", asy
   const fault = page.getByTestId("fault-authorization-denied");
   await fault.waitFor({ timeout: 15_000 });
   const text = (await page.getByTestId("oauth-error").innerText()).replace(/\s+/g, " ");
-  expect.equal(text, "The authorization server answered: access_denied Its explanation: “The user declined <b>access</b>”", "the OAuth error on the fault page");
-  expect.equal(await fault.locator("b").count(), 0, "the description is text, not HTML");
+  expect(text, "the OAuth error on the fault page").toBe("The authorization server answered: access_denied Its explanation: “The user declined <b>access</b>”");
+  expect(await fault.locator("b").count(), "the description is text, not HTML").toBe(0);
 });
 
 test("launch safety: only the scopes used are asked for; no PKCE verifier stays in sessionStorage", async ({ page, sandbox }) => {
@@ -196,30 +196,27 @@ test("launch safety: only the scopes used are asked for; no PKCE verifier stays 
   await page.goto(sandbox.url);
   await page.getByTestId("launch-fig2-cervical-c3").click();
   const scope = new URL((await authorize).url()).searchParams.get("scope") ?? "";
-  expect.equal(
-    scope,
-    "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
-    "scopes of an EHR launch",
-  );
+  expect(scope, "scopes of an EHR launch").toBe("openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access");
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
   await page.locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]').first().waitFor({ timeout: 30_000 });
   const stored = await page.evaluate(() => Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k) ?? ""}`).join("\n"));
-  expect.ok(stored.includes("access_token"), "the token is where fhirclient keeps it");
-  expect.ok(!stored.includes("codeVerifier") && !/"codeChallenge"/.test(stored), "no PKCE verifier or challenge after the exchange");
+  expect(stored, "the token is where fhirclient keeps it").toContain("access_token");
+  expect(!stored.includes("codeVerifier") && !/"codeChallenge"/.test(stored), "no PKCE verifier or challenge after the exchange").toBeTruthy();
   const local = await page.evaluate(() => localStorage.length);
-  expect.equal(local, 0, "localStorage entries");
+  expect(local, "localStorage entries").toBe(0);
 });
 
-test("launch safety: the app's pages carry frame-ancestors, no-referrer and a connect-src narrowed to the FHIR origin", async ({ page, sandbox }) => {
+test("launch safety: the app's pages carry frame-ancestors, no-referrer and a connect-src narrowed to the FHIR origin", async ({ page, sandbox, allowProblems }) => {
   for (const path of ["app/launch.html", "app/index.html"]) {
     const res = await page.request.get(new URL(path, sandbox.url).href);
     const h = res.headers();
     const csp = h["content-security-policy"] ?? "";
-    expect.ok(/(^|; )connect-src 'self'(;|$)/.test(csp), `${path} connect-src 'self' only (${csp})`);
-    expect.ok(/(^|; )frame-ancestors 'self'(;|$)/.test(csp), `${path} frame-ancestors (${csp})`);
-    expect.equal(h["referrer-policy"], "no-referrer", `${path} Referrer-Policy`);
+    expect(csp, `${path} connect-src 'self' only (${csp})`).toMatch(/(^|; )connect-src 'self'(;|$)/);
+    expect(csp, `${path} frame-ancestors (${csp})`).toMatch(/(^|; )frame-ancestors 'self'(;|$)/);
+    expect(h["referrer-policy"], `${path} Referrer-Policy`).toBe("no-referrer");
   }
   // And the header policy holds on its own: a request to another origin, which would be answered, is blocked.
+  allowProblems(/evil\.example.* Content Security Policy/);
   const evil = await attackerServer(page, EVIL, { smart: true });
   const blocked = await (async () => {
     await page.goto(`${sandbox.url}app/launch.html`);
@@ -232,6 +229,6 @@ test("launch safety: the app's pages carry frame-ancestors, no-referrer and a co
       }
     }, `${EVIL}/fhir/metadata`);
   })();
-  expect.ok(blocked, "fetch to another origin blocked by the page's policy");
-  expect.equal(evil.join(", "), "", "requests that reached the other origin");
+  expect(blocked, "fetch to another origin blocked by the page's policy").toBeTruthy();
+  expect(evil.join(", "), "requests that reached the other origin").toBe("");
 });

@@ -4,7 +4,7 @@
  * sandbox's EHR launch, and the app shows the same figures as the card (docs/SANDBOX.md, by hand).
  */
 import { SCORES_SHOWN, shown } from "../app";
-import { cspViolations, expect, test } from "../harness";
+import { cspViolations, expect, test } from "../fixtures";
 
 const CASES = [
   {
@@ -24,39 +24,39 @@ const CASES = [
 ] as const;
 
 for (const c of CASES) {
-  test(`CDS Hooks: ${c.id}'s chart shows the card, and its link launches the app with the same figures`, async ({ page, sandbox, problems, screenshot }) => {
+  test(`CDS Hooks: ${c.id}'s chart shows the card, and its link launches the app with the same figures`, async ({ page, sandbox, problems, saveScreenshot }) => {
     await page.goto(sandbox.url);
     await page.getByTestId(`chart-${c.id}`).click();
     await page.waitForURL((u) => u.pathname === `/patient/${c.id}`, { timeout: 30_000 });
     const card = page.getByTestId("cds-card");
-    expect.equal(await card.count(), 1, "cards on the chart");
-    expect.equal(await shown(page, "cds-card-summary"), c.summary, "card summary");
-    expect.equal(await card.getAttribute("data-indicator"), c.indicator, "card indicator");
+    expect(await card.count(), "cards on the chart").toBe(1);
+    expect(await shown(page, "cds-card-summary"), "card summary").toBe(c.summary);
+    expect(await card.getAttribute("data-indicator"), "card indicator").toBe(c.indicator);
     const detail = (await shown(page, "cds-card-detail")) ?? "";
-    expect.ok(detail.includes("Study population"), `detail names the study population (${detail})`);
-    expect.ok((await shown(page, "cds-card-source"))?.includes("Segi et al., Global Spine J 2025"), "card source");
-    expect.equal(await page.locator("script").count(), 0, "scripts on the EHR chart page");
-    await screenshot(`cds-card-${c.id}`);
+    expect(detail, `detail names the study population (${detail})`).toContain("Study population");
+    expect(await shown(page, "cds-card-source"), "card source").toContain("Segi et al., Global Spine J 2025");
+    expect(await page.locator("script").count(), "scripts on the EHR chart page").toBe(0);
+    await saveScreenshot(`cds-card-${c.id}`);
 
     const link = page.getByTestId("cds-card-link");
     const href = new URL((await link.getAttribute("href")) ?? "", sandbox.url);
-    expect.equal(href.pathname, "/app/launch.html", "the smart link goes to the app's launch page");
-    expect.equal(href.searchParams.get("iss"), sandbox.fhirBase, "the EHR adds iss");
-    expect.ok(href.searchParams.get("launch"), "the EHR adds launch");
+    expect(href.pathname, "the smart link goes to the app's launch page").toBe("/app/launch.html");
+    expect(href.searchParams.get("iss"), "the EHR adds iss").toBe(sandbox.fhirBase);
+    expect(href.searchParams.get("launch"), "the EHR adds launch").toBeTruthy();
     const token = page.waitForResponse((r) => r.url().endsWith("/auth/token"), { timeout: 30_000 });
     await link.click();
     await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
-    expect.equal((await token).status(), 200, "token endpoint status (SMART EHR launch)");
+    expect((await token).status(), "token endpoint status (SMART EHR launch)").toBe(200);
     await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
-    expect.equal(await shown(page, c.sins[0]), c.sins[1], `app ${c.sins[0]}`);
-    expect.equal(await shown(page, c.tokuhashi[0]), c.tokuhashi[1], `app ${c.tokuhashi[0]}`);
-    expect.none(cspViolations(problems), "CSP violations");
+    expect(await shown(page, c.sins[0]), `app ${c.sins[0]}`).toBe(c.sins[1]);
+    expect(await shown(page, c.tokuhashi[0]), `app ${c.tokuhashi[0]}`).toBe(c.tokuhashi[1]);
+    expect(cspViolations(problems), "CSP violations").toEqual([]);
   });
 }
 
 test("CDS Hooks: discovery is served on the sandbox's origin", async ({ page, sandbox }) => {
   const res = await page.request.get(new URL("/cds-services", sandbox.url).href);
-  expect.equal(res.status(), 200, "discovery status");
+  expect(res.status(), "discovery status").toBe(200);
   const doc = (await res.json()) as { services: { id: string; hook: string }[] };
-  expect.equal(doc.services.map((s) => `${s.hook} ${s.id}`).join(), "patient-view spine-met-qol", "services");
+  expect(doc.services.map((s) => `${s.hook} ${s.id}`).join(), "services").toBe("patient-view spine-met-qol");
 });

@@ -8,36 +8,36 @@
  */
 import { launchPatient, shown } from "../app";
 import { EXPECTED, figure } from "../expected";
-import { expect, test } from "../harness";
+import { expect, test } from "../fixtures";
 
 const PATIENT = "fig2-cervical-c3";
 
-test("fig2: the 1-month Frankel D is follow-up on the palsy item; the pre-op C decides; the save dialog asks when", async ({ page, sandbox, screenshot }) => {
+test("fig2: the 1-month Frankel D is follow-up on the palsy item; the pre-op C decides; the save dialog asks when", async ({ page, sandbox, saveScreenshot }) => {
   await launchPatient(page, sandbox, PATIENT);
-  expect.equal(await shown(page, "tokuhashi-range"), figure(EXPECTED[PATIENT]?.tokuhashi ?? 0), "Tokuhashi range as documented");
+  expect(await shown(page, "tokuhashi-range"), "Tokuhashi range as documented").toBe(figure(EXPECTED[PATIENT]?.tokuhashi ?? 0));
   const palsy = page.getByTestId("item-tokuhashi-palsy");
   const text = (await palsy.textContent()) ?? "";
-  expect.ok(/\bC\b/.test(text), `palsy shows the pre-op Frankel C (${text.slice(0, 200)})`);
-  expect.ok(text.includes("Follow-up, not used for the pre-operative score (it would give D)."), `the 1-month Frankel D is named as follow-up, not used (${text.slice(0, 400)})`);
-  expect.ok(text.includes("After the surgery of "), "the note names the surgery");
-  await screenshot("palsy-follow-up");
+  expect(text, `palsy shows the pre-op Frankel C (${text.slice(0, 200)})`).toMatch(/\bC\b/);
+  expect(text, `the 1-month Frankel D is named as follow-up, not used (${text.slice(0, 400)})`).toContain("Follow-up, not used for the pre-operative score (it would give D).");
+  expect(text, "the note names the surgery").toContain("After the surgery of ");
+  await saveScreenshot("palsy-follow-up");
 
   const save = page.getByTestId("save-assessment");
   const group = save.getByRole("group", { name: "Timepoint of this assessment" });
-  expect.ok(await group.isVisible(), "the timepoint is asked");
-  expect.ok(await save.getByRole("radio", { name: "Before surgery (pre-op)" }).isChecked(), "pre-op by default");
+  expect(await group.isVisible(), "the timepoint is asked").toBeTruthy();
+  expect(await save.getByRole("radio", { name: "Before surgery (pre-op)" }).isChecked(), "pre-op by default").toBeTruthy();
   const date = save.getByLabel("Date of the assessment");
-  expect.ok(await date.isDisabled(), "pre-op: dated the day it is saved");
+  expect(await date.isDisabled(), "pre-op: dated the day it is saved").toBeTruthy();
   // Keyboard: from the checked radio, the arrow keys reach "Other".
   await save.getByRole("radio", { name: "Before surgery (pre-op)" }).focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  expect.ok(await save.getByRole("radio", { name: "Other" }).isChecked(), "Other chosen by keyboard");
-  expect.ok(await date.isEnabled(), "Other: the date is asked");
+  expect(await save.getByRole("radio", { name: "Other" }).isChecked(), "Other chosen by keyboard").toBeTruthy();
+  expect(await date.isEnabled(), "Other: the date is asked").toBeTruthy();
   await date.fill("");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByRole("alert").waitFor({ timeout: 5_000 });
-  expect.equal(await save.getByRole("alert").textContent(), 'Enter the date of the assessment (required for "Other").', "an empty date is refused");
-  expect.ok(await date.evaluate((el) => el === document.activeElement), "focus on the date");
-  await screenshot("save-dialog");
+  expect(await save.getByRole("alert").textContent(), "an empty date is refused").toBe('Enter the date of the assessment (required for "Other").');
+  expect(await date.evaluate((el) => el === document.activeElement), "focus on the date").toBeTruthy();
+  await saveScreenshot("save-dialog");
 });

@@ -3,7 +3,7 @@
  * view never scrolls sideways — no element reaches past the window's width.
  */
 import { launchPatient } from "../app";
-import { expect, test } from "../harness";
+import { expect, test } from "../fixtures";
 
 for (const [width, height] of [
   [390, 844],
@@ -22,7 +22,7 @@ for (const [width, height] of [
         .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className)} right ${Math.round(el.getBoundingClientRect().right)}`);
       return { scrollWidth: document.documentElement.scrollWidth, clientWidth: w, past };
     });
-    expect.equal(layout.past.join("; "), "", `elements past the right edge at ${width} px`);
-    expect.ok(layout.scrollWidth <= layout.clientWidth, `page width ${layout.scrollWidth} ≤ window ${layout.clientWidth}`);
+    expect(layout.past.join("; "), `elements past the right edge at ${width} px`).toBe("");
+    expect(layout.scrollWidth, `page width ${layout.scrollWidth} ≤ window ${layout.clientWidth}`).toBeLessThanOrEqual(layout.clientWidth);
   });
 }

@@ -10,9 +10,9 @@
  * Runs last: it saves an assessment for prostate-t8-partial and adds Barthel values to breast-t10-long-history.
  */
 import type { Bundle, Observation } from "fhir/r4";
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { launchPatient, openFhir, seriousAxeViolations } from "../app";
-import { expect, test } from "../harness";
+import { expect, test } from "../fixtures";
 
 const CHARTS = ["eq5dIndex", "eqVas", "painVas", "barthel", "frankelABC", "ecogOver2"] as const;
 const COURSE = ["eq5dIndex", "eqVas", "painVas", "barthel"] as const;
@@ -50,7 +50,7 @@ function overlapping(labels: { text: string; left: number; right: number; top: n
   return out;
 }
 
-test("unsaved changes: a sticky bar, a leave-page warning, and \"✓ Confirmed\" only once saved", async ({ page, sandbox, screenshot }) => {
+test("unsaved changes: a sticky bar, a leave-page warning, and \"✓ Confirmed\" only once saved", async ({ page, sandbox, saveScreenshot }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
@@ -58,44 +58,40 @@ test("unsaved changes: a sticky bar, a leave-page warning, and \"✓ Confirmed\"
     void d.dismiss(); // stay on the page
   });
   await launchPatient(page, sandbox, "prostate-t8-partial");
-  expect.equal(await page.getByTestId("unsaved-status").textContent(), "", "no unsaved change after the launch");
+  expect(await page.getByTestId("unsaved-status").textContent(), "no unsaved change after the launch").toBe("");
 
   // A real click first: Chromium asks before unloading only a page the user has interacted with.
   await page.getByRole("heading", { level: 1 }).click();
   await enterItem(page, "tokuhashi-palsy", "E");
   const bar = page.getByTestId("save-bar");
   await page.getByTestId("unsaved-count").waitFor();
-  expect.equal(await page.getByTestId("unsaved-count").textContent(), "1 unsaved change", "the bar's count");
-  expect.equal(
-    await page.getByTestId("unsaved-status").textContent(),
-    "1 unsaved change Not saved yet: Palsy. An entry is confirmed once the assessment is saved.",
-    "the bar's words",
-  );
-  expect.equal(await page.getByTestId("unsaved-status").getAttribute("role"), "status", "announced politely");
-  expect.equal(await bar.evaluate((el) => getComputedStyle(el).position), "sticky", "the bar is sticky");
+  expect(await page.getByTestId("unsaved-count").textContent(), "the bar's count").toBe("1 unsaved change");
+  expect(await page.getByTestId("unsaved-status").textContent(), "the bar's words").toBe("1 unsaved change Not saved yet: Palsy. An entry is confirmed once the assessment is saved.");
+  expect(await page.getByTestId("unsaved-status").getAttribute("role"), "announced politely").toBe("status");
+  expect(await bar.evaluate((el) => getComputedStyle(el).position), "the bar is sticky").toBe("sticky");
   const palsy = page.getByTestId("item-tokuhashi-palsy");
-  expect.ok(!(await palsy.textContent())?.includes("✓"), "the unsaved item is not shown confirmed");
+  expect(await palsy.textContent(), "the unsaved item is not shown confirmed").not.toContain("✓");
   // Scrolled to the charts, the bar with its button is still on screen.
   await page.getByTestId("chart-ecogOver2").scrollIntoViewIfNeeded();
   const box = await bar.boundingBox();
-  expect.ok(box && box.y >= 0 && box.y + box.height <= 900, `bar on screen after scrolling (${JSON.stringify(box)})`);
-  await screenshot("16-unsaved-bar");
+  expect(box && box.y >= 0 && box.y + box.height <= 900, `bar on screen after scrolling (${JSON.stringify(box)})`).toBeTruthy();
+  await saveScreenshot("16-unsaved-bar");
 
   // Leaving asks first (the close runs the page's beforeunload; the dialog is dismissed: the page stays).
   await page.close({ runBeforeUnload: true });
-  expect.ok(await waitFor(() => dialogs.length > 0), "a beforeunload dialog on leaving");
-  expect.equal(dialogs.join(), "beforeunload", "the dialog asked");
-  expect.ok(!page.isClosed(), "the page stayed open");
-  expect.equal(await page.getByTestId("unsaved-count").textContent(), "1 unsaved change", "the entry is still there");
+  expect(await waitFor(() => dialogs.length > 0), "a beforeunload dialog on leaving").toBeTruthy();
+  expect(dialogs.join(), "the dialog asked").toBe("beforeunload");
+  expect(page.isClosed(), "the page stayed open").toBeFalsy();
+  expect(await page.getByTestId("unsaved-count").textContent(), "the entry is still there").toBe("1 unsaved change");
 
   // Save: the bar goes, the item is confirmed, and leaving no longer asks.
   await bar.getByRole("button", { name: "Save assessment" }).click();
   await page.getByTestId("save-assessment").getByText("Assessment saved to the record.").waitFor({ timeout: 20_000 });
-  expect.equal(await page.getByTestId("unsaved-status").textContent(), "", "no unsaved change after the save");
-  expect.equal(await bar.evaluate((el) => getComputedStyle(el).position), "static", "the bar is no longer sticky");
-  expect.ok((await palsy.textContent())?.includes("✓ Confirmed"), "the saved item is confirmed");
+  expect(await page.getByTestId("unsaved-status").textContent(), "no unsaved change after the save").toBe("");
+  expect(await bar.evaluate((el) => getComputedStyle(el).position), "the bar is no longer sticky").toBe("static");
+  expect(await palsy.textContent(), "the saved item is confirmed").toContain("✓ Confirmed");
   await page.goto(sandbox.url);
-  expect.equal(dialogs.join(), "beforeunload", "no further dialog when leaving after the save");
+  expect(dialogs.join(), "no further dialog when leaving after the save").toBe("beforeunload");
 });
 
 /** Enters a value for an item, whichever control the item row offers (a select, or radio buttons). */
@@ -118,24 +114,25 @@ test("charts: at least 560 px wide at 1440 × 900 (two per row), one per row at 
   await page.setViewportSize({ width: 1440, height: 900 });
   await launchPatient(page, sandbox, "fig3-thoracic-t6");
   const wide = await chartBoxes(page);
-  expect.none(wide.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`), "charts narrower than 560 px at 1440");
-  expect.equal(new Set(wide.map((c) => c.left)).size, 2, "two charts per row at 1440");
+  expect(wide.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`), "charts narrower than 560 px at 1440").toEqual([]);
+  expect(new Set(wide.map((c) => c.left)).size, "two charts per row at 1440").toBe(2);
   await page.setViewportSize({ width: 1024, height: 768 });
   const narrow = await chartBoxes(page);
-  expect.none(narrow.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`), "charts narrower than 560 px at 1024");
-  expect.equal(new Set(narrow.map((c) => c.left)).size, 1, "one chart per row at 1024");
+  expect(narrow.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`), "charts narrower than 560 px at 1024").toEqual([]);
+  expect(new Set(narrow.map((c) => c.left)).size, "one chart per row at 1024").toBe(1);
 });
 
 test("time panel: a year of dates every 14 days, labels never overlapping; no panel without a dated value", async ({ page, sandbox }) => {
+  test.setTimeout(120_000);
   const patient = "breast-t10-long-history";
   // Before: no Barthel on file, so no time panel on that chart and no empty frame.
   await page.setViewportSize({ width: 1440, height: 900 });
   await launchPatient(page, sandbox, patient);
   for (const outcome of COURSE) {
     const chart = page.getByTestId(`chart-${outcome}`);
-    expect.equal(await chart.getAttribute("data-time-panel"), "no", `${outcome}: no dated value, no time panel`);
-    expect.equal(await chart.locator(".time-frame").count(), 0, `${outcome}: no empty frame`);
-    expect.ok(!(await chart.textContent())?.includes("This patient over time"), `${outcome}: no "over time" caption`);
+    expect(await chart.getAttribute("data-time-panel"), `${outcome}: no dated value, no time panel`).toBe("no");
+    expect(await chart.locator(".time-frame").count(), `${outcome}: no empty frame`).toBe(0);
+    expect(await chart.textContent(), `${outcome}: no "over time" caption`).not.toContain("This patient over time");
   }
   // A year of Barthel index values (multiples of 5, as the index is) every 14 days: 27 dates, ending today.
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
@@ -154,7 +151,7 @@ test("time panel: a year of dates every 14 days, labels never overlapping; no pa
       headers: { "content-type": "application/fhir+json" },
       body: JSON.stringify(obs),
     });
-    expect.equal(res.status, 201, `Barthel ${day} stored`);
+    expect(res.status, `Barthel ${day} stored`).toBe(201);
   }
   for (const [width, height] of [
     [1440, 900],
@@ -163,42 +160,39 @@ test("time panel: a year of dates every 14 days, labels never overlapping; no pa
     await page.setViewportSize({ width, height });
     await launchPatient(page, sandbox, patient);
     const chart = page.getByTestId("chart-barthel");
-    expect.equal(await chart.getAttribute("data-time-panel"), "yes", `${width}: Barthel time panel`);
+    expect(await chart.getAttribute("data-time-panel"), `${width}: Barthel time panel`).toBe("yes");
     const marked = await chart.locator("g[data-series='patient-timeline'][data-date]").evaluateAll((els) => els.map((e) => e.getAttribute("data-date")));
-    expect.equal(marked.length, 27, `${width}: 27 marks on the panel (${marked.join(", ")})`);
+    expect(marked.length, `${width}: 27 marks on the panel (${marked.join(", ")})`).toBe(27);
     const labels = await dateLabels(page, "barthel");
-    expect.ok(labels.length >= 2, `${width}: first and last dates written (${labels.map((l) => l.text).join(", ")})`);
-    expect.none(overlapping(labels), `${width}: overlapping date labels`);
+    expect(labels.length, `${width}: first and last dates written (${labels.map((l) => l.text).join(", ")})`).toBeGreaterThanOrEqual(2);
+    expect(overlapping(labels), `${width}: overlapping date labels`).toEqual([]);
     // The labels stay inside the chart.
     const frame = await chart.boundingBox();
-    expect.none(
-      labels.filter((l) => !frame || l.left < frame.x - 0.5 || l.right > frame.x + frame.width + 0.5).map((l) => l.text),
-      `${width}: date labels outside the chart`,
-    );
+    expect(labels.filter((l) => !frame || l.left < frame.x - 0.5 || l.right > frame.x + frame.width + 0.5).map((l) => l.text), `${width}: date labels outside the chart`).toEqual([]);
   }
   // Every sandbox patient with dates on a panel: no two labels overlap either.
   await page.setViewportSize({ width: 1440, height: 900 });
   for (const id of ["fig2-cervical-c3", "fig3-thoracic-t6", "fig4-tlls-l1"]) {
     await launchPatient(page, sandbox, id);
-    for (const outcome of COURSE) expect.none(overlapping(await dateLabels(page, outcome)), `${id} ${outcome}: overlapping date labels`);
+    for (const outcome of COURSE) expect(overlapping(await dateLabels(page, outcome)), `${id} ${outcome}: overlapping date labels`).toEqual([]);
   }
-}, { timeoutMs: 120_000 });
+});
 
-test("ECOG conflict: both values and the date on the ECOG chart, not \"No value on file\"", async ({ page, sandbox }) => {
+test("ECOG conflict: both values and the date on the ECOG chart, not \"Not on file\"", async ({ page, sandbox }) => {
   const patient = "renal-c7-t1-ecog-conflict";
   // The sandbox moves the dates to today: the day of the two ECOG readings, read back from the record.
   const bundle = await openFhir<Bundle>(sandbox, `Observation?subject=Patient/${patient}&code=http://loinc.org|89247-1`);
   const days = [...new Set((bundle.entry ?? []).map((e) => String((e.resource as Observation).effectiveDateTime).slice(0, 10)))];
-  expect.equal(days.length, 1, `one day of ECOG readings (${days.join(", ")})`);
+  expect(days.length, `one day of ECOG readings (${days.join(", ")})`).toBe(1);
   const day = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(days[0] ?? ""));
   await page.setViewportSize({ width: 1440, height: 900 });
   await launchPatient(page, sandbox, patient);
   const chart = page.getByTestId("chart-ecogOver2");
   const text = (await chart.locator("[data-series='patient']").textContent()) ?? "";
-  expect.equal(text, `This patient: ECOG 1 and 2 on ${day} (conflict)`, "the ECOG chart's patient line");
-  expect.ok(!text.includes("No value on file"), "not \"No value on file\"");
+  expect(text, "the ECOG chart's patient line").toBe(`This patient: ECOG 1 and 2 on ${day} (conflict)`);
+  expect(text, "not \"Not on file\"").not.toContain("Not on file");
   const table = (await page.getByTestId("table-ecogOver2").locator("tr[data-series='patient']").textContent()) ?? "";
-  expect.equal(table, `This patientECOG 1 and 2 on ${day} (conflict)`, "the ECOG table's patient row");
+  expect(table, "the ECOG table's patient row").toBe(`This patientECOG 1 and 2 on ${day} (conflict)`);
 });
 
 test("axe-core: no serious or critical violation on the main view with unsaved changes", async ({ page, sandbox }) => {
@@ -208,6 +202,6 @@ test("axe-core: no serious or critical violation on the main view with unsaved c
     await launchPatient(page, sandbox, id);
     await enterItem(page, "tokuhashi-palsy", "D");
     await page.getByTestId("unsaved-count").waitFor();
-    expect.none(await seriousAxeViolations(page), `${id}: serious/critical axe violations`);
+    expect(await seriousAxeViolations(page), `${id}: serious/critical axe violations`).toEqual([]);
   }
 });
