@@ -19,7 +19,7 @@ export interface ItemPlan<V extends string> {
   context: string | null;
   /** The same sentences in machine-readable form (ReportItem.contextCodes). */
   contextCodes: CoreMessage[];
-  overridden: ReportItem<V>["overridden"];
+  overridden: Exclude<ReportItem<V>["overridden"], undefined>;
   /** The deciding evidence is older than the configured window (ReportItem.stale). */
   stale?: ReportItem<V>["stale"];
 }

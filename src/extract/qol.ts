@@ -118,7 +118,7 @@ function eq5dOf(q: QuestionnaireFinding, valueSetId: string, diags: Diagnostic[]
         severity: "warning",
         code: "value-set",
         message: `EQ-5D-5L value set "${valueSetId.slice(0, 60)}" cannot be used: the index stored with the questionnaire (${q.eq5dValueSet}) is shown`,
-        resource: q.provenance.reference ?? undefined,
+        ...(q.provenance.reference != null ? { resource: q.provenance.reference } : {}),
         messageCode: "diag.value-set.stored",
         params: { valueSet: valueSetId.slice(0, 60), stored: q.eq5dValueSet },
       });

@@ -17,7 +17,7 @@ export interface FormSessionArgs {
   calc: CalculationOptions;
   clock: SessionClock;
   /** Called after every change of the stored drafts (lists re-read them). */
-  onStoreChange?(): void;
+  onStoreChange?: (() => void) | undefined;
 }
 
 export interface FormSession {

@@ -20,7 +20,8 @@ function reasonOf(error: unknown): [MessageKey, MessageParams?] {
   const reason: unknown = typeof error === "object" && error !== null ? (error as { reason?: unknown }).reason : undefined;
   if (Array.isArray(reason) && typeof reason[0] === "string") {
     const params: unknown = reason[1];
-    return [reason[0] as MessageKey, typeof params === "object" && params !== null ? (params as MessageParams) : undefined];
+    const key = reason[0] as MessageKey;
+    return typeof params === "object" && params !== null ? [key, params as MessageParams] : [key];
   }
   return ["app.save.failed"];
 }

@@ -7,8 +7,21 @@ export const BASE = "https://ehr.example.org/fhir";
 export const TOKEN_URL = "https://auth.example.org/token";
 export const NOW = Date.parse("2025-03-01T12:00:00Z");
 
-/** A fhirclient Client as ready() would return it after an EHR launch. */
-export function makeClient(state: Partial<fhirclient.ClientState> = {}, token: Partial<fhirclient.TokenResponse> = {}): Client {
+/**
+ * A fhirclient Client as ready() would return it after an EHR launch. `token` replaces fields of the token
+ * response; a field given as undefined is left out (`{ patient: undefined }`: no patient in the launch context).
+ */
+export function makeClient(state: Partial<fhirclient.ClientState> = {}, token: { [K in keyof fhirclient.TokenResponse]?: fhirclient.TokenResponse[K] | undefined } = {}): Client {
+  const tokenResponse: fhirclient.TokenResponse = {
+    access_token: "access-1",
+    token_type: "Bearer",
+    patient: "p1",
+    scope: "launch patient/Patient.read patient/Observation.read patient/Condition.read patient/QuestionnaireResponse.read",
+  };
+  for (const [key, value] of Object.entries(token)) {
+    if (value === undefined) delete tokenResponse[key];
+    else tokenResponse[key] = value;
+  }
   return FHIR.client({
     serverUrl: BASE,
     clientId: "spine-met-qol",
@@ -16,13 +29,7 @@ export function makeClient(state: Partial<fhirclient.ClientState> = {}, token: P
     scope: "openid fhirUser launch patient/*.read",
     expiresAt: Math.floor(Date.now() / 1000) + 3600,
     ...state,
-    tokenResponse: {
-      access_token: "access-1",
-      token_type: "Bearer",
-      patient: "p1",
-      scope: "launch patient/Patient.read patient/Observation.read patient/Condition.read patient/QuestionnaireResponse.read",
-      ...token,
-    },
+    tokenResponse,
   });
 }
 

@@ -21,7 +21,7 @@ const calc = { valueSetId: DEFAULT_VALUE_SET };
 afterEach(cleanup);
 
 /** The renderer with the state a panel gives it: answers + calculations, issues shown on submit. */
-function Harness({ q, variant = "clinician", overlay = null, onAnswers }: { q: Questionnaire; variant?: FormVariant; overlay?: ReturnType<typeof eq5dOverlay>; onAnswers?: (a: Answers) => void }) {
+function Harness({ q, variant = "clinician", overlay = null, onAnswers }: { q: Questionnaire; variant?: FormVariant | undefined; overlay?: ReturnType<typeof eq5dOverlay>; onAnswers?: ((a: Answers) => void) | undefined }) {
   const [answers, setAnswers] = useState<Answers>({});
   const [issues, setIssues] = useState<AnswerIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
