@@ -1,5 +1,19 @@
 /** Scoring an item from its candidate values, and a score's range from its items. */
-import type { ItemScore } from "./types";
+import type { Candidates, ItemScore } from "./types";
+
+/**
+ * The candidates of an item as a list (the input already parsed at the entry): nothing given = [] (unknown); a
+ * value or a list of values = those values, without duplicates, in domain order.
+ */
+export function candidatesOf<V extends string>(given: Candidates<V>, domain: readonly V[]): V[] {
+  if (given === undefined || given === null) return [];
+  if (typeof given === "string") return [given as V];
+  const list = given as readonly V[];
+  // None or one value (nearly every item of a report): already in domain order, no need to walk the domain.
+  if (list.length <= 1) return list.slice();
+  const seen = new Set(list);
+  return seen.size === 1 ? [list[0] as V] : domain.filter((v) => seen.has(v));
+}
 
 /**
  * The points an item may still score. No candidate = unknown = the whole domain. `points` is set when every

@@ -15,8 +15,8 @@
 import { z } from "zod/mini";
 import valueSetFile from "./data/eq5d5l_valuesets.json";
 import { toDecimal } from "./rounding";
+import { Eq5dProfileSchema, describeValue, parseInput } from "./schemas";
 import { ScoreInputError, type ValueSetInfo } from "./types";
-import { describeValue } from "./validate";
 
 /** The study is Japanese: the Japanese cTTO value set (Shiroiwa 2016 / Ikeda 2015), 6-dp coefficients. */
 export const DEFAULT_VALUE_SET = "Japan_cTTO_fullPrecision";
@@ -146,19 +146,13 @@ function model(valueSetId: unknown): CompiledModel {
 
 /** The five levels of a profile "MO SC UA PD AD" (e.g. "21232"); refuses anything but five digits 1–5. */
 export function parseEq5dProfile(profile: unknown): Eq5dLevels {
-  if (typeof profile !== "string" || !/^[1-5]{5}$/.test(profile)) {
-    throw new ScoreInputError(
-      "profile",
-      `expected five digits 1–5 (mobility, self-care, usual activities, pain/discomfort, anxiety/depression), got ${describeValue(profile)}`,
-    );
-  }
-  const l = [...profile].map(Number);
+  const l = [...parseInput(Eq5dProfileSchema, profile, "profile")].map(Number);
   return [l[0] ?? 1, l[1] ?? 1, l[2] ?? 1, l[3] ?? 1, l[4] ?? 1];
 }
 
 /** True for a five-digit EQ-5D-5L profile, each digit 1–5. */
 export function isEq5dProfile(profile: unknown): profile is string {
-  return typeof profile === "string" && /^[1-5]{5}$/.test(profile);
+  return z.safeParse(Eq5dProfileSchema, profile).success;
 }
 
 /**

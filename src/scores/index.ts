@@ -14,7 +14,10 @@
  *   `[min, max]` lies in one class.
  * - Malformed input (unknown category, wrong type, misspelt field, KPS 35, Barthel feeding 15, VAS 140, a profile
  *   `"60000"`) throws `ScoreInputError` (a `RangeError`) naming the field, at the entry. Nothing is coerced.
- * - `schemas.ts` holds zod/mini schemas that accept exactly what the calculators accept (a property test checks it).
+ * - `schemas.ts` holds the zod/mini schema of every input; the calculators parse their arguments with them, once,
+ *   at the entry, so a face that checks with a schema accepts exactly what the calculator accepts.
+ * - `domains.ts` holds every domain as one `as const` record (values, points, bands, each with its citation); the
+ *   types, the ordered lists and the schemas derive from it.
  *
  * ## Decisions where the references leave a case open
  *
@@ -53,6 +56,17 @@
  */
 export * from "./types";
 export {
+  SEGMENT_GROUPS,
+  SINS_ITEMS,
+  SINS_CATEGORIES,
+  SINS_CATEGORY_ORDER,
+  TOKUHASHI_ITEMS,
+  TOKUHASHI_PROGNOSES,
+  TOKUHASHI_PROGNOSIS_ORDER,
+  KPS_OF_GENERAL_CONDITION,
+  ECOG_GRADES,
+  KPS_SCORES,
+  BARTHEL_ITEMS,
   SINS_LEVELS,
   SINS_LOCATION_CLASSES,
   SINS_PAIN,
@@ -130,6 +144,7 @@ export {
   ApplicabilityInputSchema,
   BarthelInputSchema,
   SpinalLevelSchema,
+  SpinalLevelsSchema,
   Eq5dProfileSchema,
   EcogSchema,
   PainVasSchema,

@@ -2,72 +2,87 @@
  * Spinal levels: order, contiguity, the study's segment group and whether a patient resembles the study
  * population (Segi et al., Global Spine J 2025;15(4):2286–2299, doi:10.1177/21925682241297948).
  */
+import { SPINAL_LEVELS } from "./domains";
 import { coreList, scoreMessage } from "./messages";
-import {
-  SPINAL_LEVELS,
-  ScoreInputError,
-  type Applicability,
-  type ApplicabilityInput,
-  type CoreMessage,
-  type CoreParam,
-  type SegmentGroup,
-  type SegmentGroupResult,
-  type SpinalLevel,
+import { ApplicabilityInputSchema, SpinalLevelSchema, SpinalLevelsSchema, parseInput } from "./schemas";
+import type {
+  Applicability,
+  ApplicabilityInput,
+  CoreMessage,
+  CoreParam,
+  SegmentGroup,
+  SegmentGroupResult,
+  SpinalLevel,
 } from "./types";
-import { describeValue, refuseUnknownKeys, requireBoolean, requireNumber, requireRecord } from "./validate";
 
 /**
  * Each level's position, built once: levels are parsed and ordered several times per report (segment group,
  * applicability, their messages), and scanning the 31-level list for each was a hot spot of scoring.
  */
-const LEVEL_INDEX: ReadonlyMap<string, number> = new Map(SPINAL_LEVELS.map((l, i) => [l, i]));
+const LEVEL_INDEX: ReadonlyMap<SpinalLevel, number> = new Map(SPINAL_LEVELS.map((l, i) => [l, i]));
+
+/** The position of a known level (every SpinalLevel has one). */
+function indexOf(level: SpinalLevel): number {
+  return LEVEL_INDEX.get(level) ?? -1;
+}
 
 /** Position of a level from the occiput (0) to the coccyx (30), cranial to caudal. */
 export function levelIndex(level: SpinalLevel): number {
-  const i = LEVEL_INDEX.get(level);
-  if (i === undefined) throw new ScoreInputError("level", `unknown spinal level ${describeValue(level)}`);
-  return i;
+  return indexOf(parseInput(SpinalLevelSchema, level, "level"));
 }
 
-/** Checks a list of levels at the entry; returns them without duplicates, cranial to caudal. */
-export function parseLevels(field: string, levels: unknown): SpinalLevel[] {
-  if (!Array.isArray(levels)) throw new ScoreInputError(field, `expected a list of spinal levels, got ${describeValue(levels)}`);
+/**
+ * Checks a list of levels at the entry (SpinalLevelsSchema); returns them without duplicates, cranial to caudal.
+ * The functions below take the result as it is: a list is checked once per call from outside, never again inside.
+ */
+function parseLevels(field: string, levels: unknown): SpinalLevel[] {
+  return sortLevels(parseInput(SpinalLevelsSchema, levels, field));
+}
+
+function sortLevels(levels: readonly SpinalLevel[]): SpinalLevel[] {
   const indices: number[] = [];
   for (const l of levels) {
-    const i = typeof l === "string" ? LEVEL_INDEX.get(l) : undefined;
-    if (i === undefined) {
-      throw new ScoreInputError(field, `unknown spinal level ${describeValue(l)} (expected Occiput, C1–C7, T1–T12, L1–L5, S1–S5 or Coccyx)`);
-    }
+    const i = indexOf(l);
     if (!indices.includes(i)) indices.push(i);
   }
   // A handful of levels at most: sorting their positions beats filtering the whole list of 31.
   return indices.sort((a, b) => a - b).map((i) => SPINAL_LEVELS[i] as SpinalLevel);
 }
 
-/** True when the levels (duplicates ignored) form one unbroken run; false for none. */
-export function isContiguous(levels: readonly SpinalLevel[]): boolean {
-  const sorted = parseLevels("levels", levels).map(levelIndex);
-  if (sorted.length === 0) return false;
-  const first = sorted[0] ?? 0;
-  const last = sorted[sorted.length - 1] ?? 0;
-  return last - first === sorted.length - 1;
+/** Sorted, distinct levels form one unbroken run (false for none). */
+function contiguous(sorted: readonly SpinalLevel[]): boolean {
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return false;
+  return indexOf(last) - indexOf(first) === sorted.length - 1;
 }
 
-/** "T10", "T10–T11", "T3, T5, T6": levels for a message. */
-export function describeLevels(levels: readonly SpinalLevel[]): string {
-  const sorted = parseLevels("levels", levels);
+function describeSorted(sorted: readonly SpinalLevel[]): string {
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (first === undefined || last === undefined) return "no level";
   if (sorted.length === 1) return first;
-  return isContiguous(sorted) ? `${first}–${last}` : sorted.join(", ");
+  return contiguous(sorted) ? `${first}–${last}` : sorted.join(", ");
+}
+
+function paramOfSorted(sorted: SpinalLevel[]): CoreParam {
+  if (sorted.length > 1 && !contiguous(sorted)) return coreList("comma", sorted);
+  return describeSorted(sorted);
+}
+
+/** True when the levels (duplicates ignored) form one unbroken run; false for none. */
+export function isContiguous(levels: readonly SpinalLevel[]): boolean {
+  return contiguous(parseLevels("levels", levels));
+}
+
+/** "T10", "T10–T11", "T3, T5, T6": levels for a message. */
+export function describeLevels(levels: readonly SpinalLevel[]): string {
+  return describeSorted(parseLevels("levels", levels));
 }
 
 /** describeLevels as a message parameter: the same text, with a non-contiguous list as a list. */
 export function levelsParam(levels: readonly SpinalLevel[]): CoreParam {
-  const sorted = parseLevels("levels", levels);
-  if (sorted.length > 1 && !isContiguous(sorted)) return coreList("comma", sorted);
-  return describeLevels(sorted);
+  return paramOfSorted(parseLevels("levels", levels));
 }
 
 const CERVICAL: ReadonlySet<SpinalLevel> = new Set(["Occiput", "C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
@@ -82,11 +97,14 @@ const S5_INDEX = SPINAL_LEVELS.indexOf("S5");
  * C7–T1 is cervical, T10–T11 TL/L/S, T10 alone thoracic. The coccyx belongs to no group.
  */
 export function segmentGroup(levels: readonly SpinalLevel[]): SegmentGroupResult {
-  const sorted = parseLevels("levels", levels);
+  return groupOfSorted(parseLevels("levels", levels));
+}
+
+function groupOfSorted(sorted: SpinalLevel[]): SegmentGroupResult {
   let group: SegmentGroup | null = null;
   if (sorted.some((l) => CERVICAL.has(l))) group = "cervical";
-  else if (sorted.some((l) => levelIndex(l) >= T11_INDEX && levelIndex(l) <= S5_INDEX)) group = "tl-l-s";
-  else if (sorted.some((l) => levelIndex(l) >= T1_INDEX && levelIndex(l) <= T10_INDEX)) group = "thoracic";
+  else if (sorted.some((l) => indexOf(l) >= T11_INDEX && indexOf(l) <= S5_INDEX)) group = "tl-l-s";
+  else if (sorted.some((l) => indexOf(l) >= T1_INDEX && indexOf(l) <= T10_INDEX)) group = "thoracic";
   if (sorted.length === 0) {
     return { group, levels: sorted, reason: "no spinal metastasis level is known", reasonCode: scoreMessage("segment.no-level") };
   }
@@ -113,18 +131,16 @@ export const STUDY_MAX_LEVELS = 3;
  * true. An unanswered en bloc question does not block true (it is asked in the UI) but is noted.
  */
 export function applicability(input: ApplicabilityInput): Applicability {
-  const raw = requireRecord("applicability input", input);
-  refuseUnknownKeys("applicability input", raw, ["levels", "age", "enBlocPlanned"]);
-  const levels = parseLevels("levels", raw.levels);
-  const age = raw.age === null || raw.age === undefined ? null : requireNumber("age", raw.age, 0, 150);
-  const enBloc =
-    raw.enBlocPlanned === null || raw.enBlocPlanned === undefined ? null : requireBoolean("enBlocPlanned", raw.enBlocPlanned);
+  const given = parseInput(ApplicabilityInputSchema, input, "applicability input");
+  const levels = sortLevels(given.levels);
+  const age = given.age ?? null;
+  const enBloc = given.enBlocPlanned ?? null;
 
   const excluded = new Reasons();
   const open = new Reasons();
   const notes = new Reasons();
-  const where = describeLevels(levels);
-  const whereParam = levelsParam(levels);
+  const where = describeSorted(levels);
+  const whereParam = paramOfSorted(levels);
 
   if (levels.length === 0) {
     open.add("no spinal metastasis level is known: the study included 1–3 contiguous vertebrae", scoreMessage("applicability.no-level"));
@@ -135,13 +151,13 @@ export function applicability(input: ApplicabilityInput): Applicability {
         scoreMessage("applicability.too-many-levels", { count: levels.length, levels: whereParam }),
       );
     }
-    if (!isContiguous(levels)) {
+    if (!contiguous(levels)) {
       excluded.add(
         `non-contiguous levels (${where}): the study included 1–3 contiguous vertebrae`,
         scoreMessage("applicability.non-contiguous", { levels: whereParam }),
       );
     }
-    if (segmentGroup(levels).group === null) {
+    if (groupOfSorted(levels).group === null) {
       open.add(
         "the coccyx alone belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)",
         scoreMessage("applicability.coccyx-only"),

@@ -3,8 +3,8 @@
  * the same double (what String(x) prints): 0.6845 is 0.6845, not 0.68449999999999999734. Rounding is half
  * away from zero on that decimal: 0.6845 → 0.685, −0.0255 → −0.026, 0.9755 → 0.976.
  */
+import { DecimalsSchema, FiniteNumberSchema, describeValue, parseInput } from "./schemas";
 import { ScoreInputError } from "./types";
-import { describeValue } from "./validate";
 
 /** |x| as digits with an implied decimal point: x = ±digits × 10^(−scale). */
 interface Decimal {
@@ -38,12 +38,8 @@ function roundDigits(d: Decimal, decimals: number): bigint {
 }
 
 function checkArgs(x: number, decimals: number): void {
-  if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new ScoreInputError("x", `expected a finite number, got ${describeValue(x)}`);
-  }
-  if (typeof decimals !== "number" || !Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
-    throw new ScoreInputError("decimals", `expected an integer from 0 to 20, got ${describeValue(decimals)}`);
-  }
+  parseInput(FiniteNumberSchema, x, "x");
+  parseInput(DecimalsSchema, decimals, "decimals");
 }
 
 /** x rounded to `decimals` places, ties away from zero, on the decimal value of x (see the file comment). */

@@ -9,16 +9,21 @@
  * not guessed") is a candidate set, not a special case.
  */
 
-/** Vertebral levels the app knows, cranial to caudal (Fisher 2010; fhir-mappings/body-sites.json). */
-export const SPINAL_LEVELS = [
-  "Occiput",
-  "C1", "C2", "C3", "C4", "C5", "C6", "C7",
-  "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
-  "L1", "L2", "L3", "L4", "L5",
-  "S1", "S2", "S3", "S4", "S5",
-  "Coccyx",
-] as const;
-export type SpinalLevel = (typeof SPINAL_LEVELS)[number];
+import type {
+  BARTHEL_POINTS,
+  ECOG_GRADES,
+  FRANKEL_GRADES,
+  KPS_SCORES,
+  SegmentGroup,
+  SINS_CATEGORIES,
+  SINS_POINTS,
+  SinsLevel,
+  SpinalLevel,
+  TOKUHASHI_POINTS,
+  TOKUHASHI_PROGNOSES,
+} from "./domains";
+
+export { SPINAL_LEVELS, type SegmentGroup, type SinsLevel, type SpinalLevel } from "./domains";
 
 /** What one item of a score came to, given its candidate values. */
 export interface ItemScore<V extends string = string> {
@@ -36,85 +41,53 @@ export interface ItemScore<V extends string = string> {
 export type Candidates<V extends string> = V | readonly V[] | null | undefined;
 
 // ---------------------------------------------------------------- SINS (Fisher 2010, docs/scores.md)
+// Every type here derives from the tables of ./domains.ts: an item, a value or a class is added there only.
 
-export type SinsItem = "location" | "pain" | "boneLesion" | "alignment" | "collapse" | "posterolateral";
-export const SINS_ITEMS: readonly SinsItem[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
-
-export type SinsLocationClass = "junctional" | "mobile" | "semirigid" | "rigid";
-export type SinsPain = "mechanical" | "occasional" | "none";
-export type SinsBoneLesion = "lytic" | "mixed" | "blastic";
-export type SinsAlignment = "subluxation" | "deformity" | "normal";
+export type SinsItem = keyof typeof SINS_POINTS;
+export type SinsLocationClass = keyof typeof SINS_POINTS.location;
+export type SinsPain = keyof typeof SINS_POINTS.pain;
+export type SinsBoneLesion = keyof typeof SINS_POINTS.boneLesion;
+export type SinsAlignment = keyof typeof SINS_POINTS.alignment;
 /** "gt50" > 50 %; "lt50" < 50 %; "noCollapseOver50Involved" no collapse with > 50 % of the body involved; "none". */
-export type SinsCollapse = "gt50" | "lt50" | "noCollapseOver50Involved" | "none";
-export type SinsPosterolateral = "bilateral" | "unilateral" | "none";
+export type SinsCollapse = keyof typeof SINS_POINTS.collapse;
+export type SinsPosterolateral = keyof typeof SINS_POINTS.posterolateral;
+export type SinsCategory = keyof typeof SINS_CATEGORIES;
 
-export interface SinsInput {
-  /** The level(s) the scored lesion occupies (occiput–S5). Several levels = range until one is chosen. */
-  location?: Candidates<Exclude<SpinalLevel, "Coccyx">>;
-  pain?: Candidates<SinsPain>;
-  boneLesion?: Candidates<SinsBoneLesion>;
-  alignment?: Candidates<SinsAlignment>;
-  collapse?: Candidates<SinsCollapse>;
-  posterolateral?: Candidates<SinsPosterolateral>;
-}
+/**
+ * The values each SINS item takes: the scored level for location (occiput–S5; its points come by its class),
+ * the table's categories for the others.
+ */
+export type SinsValues = { [K in SinsItem]: K extends "location" ? SinsLevel : keyof (typeof SINS_POINTS)[K] };
 
-export type SinsCategory = "stable" | "potentially-unstable" | "unstable";
+/** Per item: the candidates of its value. Location: the level(s) the scored lesion occupies; several = a range. */
+export type SinsInput = { [K in SinsItem]?: Candidates<SinsValues[K]> };
 
 export interface SinsResult {
   total: number | null;
   min: number;
   max: number;
   category: SinsCategory | null;
-  items: {
-    location: ItemScore<Exclude<SpinalLevel, "Coccyx">>;
-    pain: ItemScore<SinsPain>;
-    boneLesion: ItemScore<SinsBoneLesion>;
-    alignment: ItemScore<SinsAlignment>;
-    collapse: ItemScore<SinsCollapse>;
-    posterolateral: ItemScore<SinsPosterolateral>;
-  };
+  items: { [K in SinsItem]: ItemScore<SinsValues[K]> };
 }
 
 // ------------------------------------------------ Revised Tokuhashi 2005 (NICE CG75, docs/scores.md)
 
-export type TokuhashiItem =
-  | "generalCondition"
-  | "extraspinalBoneMets"
-  | "vertebralBodyMets"
-  | "visceralMets"
-  | "primarySite"
-  | "palsy";
-export const TOKUHASHI_ITEMS: readonly TokuhashiItem[] = [
-  "generalCondition", "extraspinalBoneMets", "vertebralBodyMets", "visceralMets", "primarySite", "palsy",
-];
-
+export type TokuhashiItem = keyof typeof TOKUHASHI_POINTS;
 /** KPS bands: poor 10–40 %, moderate 50–70 %, good 80–100 %. */
-export type GeneralCondition = "poor" | "moderate" | "good";
+export type GeneralCondition = keyof typeof TOKUHASHI_POINTS.generalCondition;
 /** Extraspinal bone foci: "3+" (≥ 3), "1-2", "0". */
-export type ExtraspinalBoneMets = "3+" | "1-2" | "0";
+export type ExtraspinalBoneMets = keyof typeof TOKUHASHI_POINTS.extraspinalBoneMets;
 /** Vertebral bodies involved: "3+" (≥ 3), "2", "1". */
-export type VertebralBodyMets = "3+" | "2" | "1";
-export type VisceralMets = "unremovable" | "removable" | "none";
-export type PrimarySite =
-  | "lung" | "osteosarcoma" | "stomach" | "bladder" | "esophagus" | "pancreas" // 0
-  | "liver" | "gallbladder" | "unidentified" // 1
-  | "others" // 2
-  | "kidney" | "uterus" // 3
-  | "rectum" // 4
-  | "thyroid" | "breast" | "prostate" | "carcinoid"; // 5
-export type FrankelGrade = "A" | "B" | "C" | "D" | "E";
+export type VertebralBodyMets = keyof typeof TOKUHASHI_POINTS.vertebralBodyMets;
+export type VisceralMets = keyof typeof TOKUHASHI_POINTS.visceralMets;
+export type PrimarySite = keyof typeof TOKUHASHI_POINTS.primarySite;
+export type FrankelGrade = (typeof FRANKEL_GRADES)[number];
+export type TokuhashiPrognosis = keyof typeof TOKUHASHI_PROGNOSES;
 
-export interface TokuhashiInput {
-  generalCondition?: Candidates<GeneralCondition>;
-  extraspinalBoneMets?: Candidates<ExtraspinalBoneMets>;
-  vertebralBodyMets?: Candidates<VertebralBodyMets>;
-  visceralMets?: Candidates<VisceralMets>;
-  primarySite?: Candidates<PrimarySite>;
-  /** Palsy by Frankel grade: A–B complete, C–D incomplete, E none. */
-  palsy?: Candidates<FrankelGrade>;
-}
+/** The values each Tokuhashi item takes (palsy: by Frankel grade, A–B complete, C–D incomplete, E none). */
+export type TokuhashiValues = { [K in TokuhashiItem]: keyof (typeof TOKUHASHI_POINTS)[K] };
 
-export type TokuhashiPrognosis = "<6m" | ">=6m" | ">=12m";
+export type TokuhashiInput = { [K in TokuhashiItem]?: Candidates<TokuhashiValues[K]> };
 
 export interface TokuhashiResult {
   total: number | null;
@@ -122,19 +95,15 @@ export interface TokuhashiResult {
   max: number;
   prognosis: TokuhashiPrognosis | null;
   version: "revised-2005";
-  items: {
-    generalCondition: ItemScore<GeneralCondition>;
-    extraspinalBoneMets: ItemScore<ExtraspinalBoneMets>;
-    vertebralBodyMets: ItemScore<VertebralBodyMets>;
-    visceralMets: ItemScore<VisceralMets>;
-    primarySite: ItemScore<PrimarySite>;
-    palsy: ItemScore<FrankelGrade>;
-  };
+  items: { [K in TokuhashiItem]: ItemScore<TokuhashiValues[K]> };
 }
 
-// ------------------------------------------------------------- Segment group (the study's, Segi 2025)
+/** ECOG performance status 0–5 (5 = dead). */
+export type EcogGrade = (typeof ECOG_GRADES)[number];
+/** Karnofsky performance status 10–100 in steps of 10. */
+export type KpsScore = (typeof KPS_SCORES)[number];
 
-export type SegmentGroup = "cervical" | "thoracic" | "tl-l-s";
+// ------------------------------------------------------------- Segment group (the study's, Segi 2025)
 
 export interface SegmentGroupResult {
   group: SegmentGroup | null;
@@ -215,14 +184,9 @@ export interface ValueSetInfo {
 
 // ------------------------------------------------- Barthel index (Mahoney & Barthel 1965, ref. 21)
 
-export type BarthelItem =
-  | "feeding" | "bathing" | "grooming" | "dressing" | "bowels"
-  | "bladder" | "toiletUse" | "transfers" | "mobility" | "stairs";
-export const BARTHEL_ITEMS: readonly BarthelItem[] = [
-  "feeding", "bathing", "grooming", "dressing", "bowels", "bladder", "toiletUse", "transfers", "mobility", "stairs",
-];
+export type BarthelItem = keyof typeof BARTHEL_POINTS;
 /** Item points as given by the standard weights (0/5/10/15 depending on the item). */
-export type BarthelInput = Partial<Record<BarthelItem, number | null>>;
+export type BarthelInput = { [K in BarthelItem]?: number | null | undefined };
 
 export interface BarthelResult {
   total: number | null;

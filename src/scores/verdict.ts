@@ -11,25 +11,18 @@
  * A range is two integers `min ≤ max` inside the score's domain; anything else is refused with a
  * ScoreInputError naming the field (nothing is coerced), as every calculator of src/scores does.
  */
-import { SINS_MAX, sinsCategory } from "./sins";
-import { TOKUHASHI_MAX, tokuhashiPrognosis } from "./tokuhashi";
+import { SINS_CATEGORIES, SINS_CATEGORY_ORDER, TOKUHASHI_PROGNOSES, TOKUHASHI_PROGNOSIS_ORDER } from "./domains";
+import { SinsTotalSchema, TokuhashiTotalSchema, parseInput } from "./schemas";
 import type { SinsCategory, TokuhashiPrognosis } from "./types";
 import { ScoreInputError } from "./types";
-import { requireInteger } from "./validate";
 
-/** SINS classes in domain order, with the totals each covers (Fisher 2010). */
-export const SINS_CATEGORY_BANDS: readonly { category: SinsCategory; min: number; max: number }[] = [
-  { category: "stable", min: 0, max: 6 },
-  { category: "potentially-unstable", min: 7, max: 12 },
-  { category: "unstable", min: 13, max: 18 },
-];
+/** SINS classes in domain order, with the totals each covers (SINS_CATEGORIES: Fisher 2010). */
+export const SINS_CATEGORY_BANDS: readonly { category: SinsCategory; min: number; max: number }[] =
+  SINS_CATEGORY_ORDER.map((category) => ({ category, ...SINS_CATEGORIES[category] }));
 
-/** Revised Tokuhashi survival bands in domain order (Tokuhashi 2005). */
-export const TOKUHASHI_PROGNOSIS_BANDS: readonly { prognosis: TokuhashiPrognosis; min: number; max: number }[] = [
-  { prognosis: "<6m", min: 0, max: 8 },
-  { prognosis: ">=6m", min: 9, max: 11 },
-  { prognosis: ">=12m", min: 12, max: 15 },
-];
+/** Revised Tokuhashi survival bands in domain order (TOKUHASHI_PROGNOSES: Tokuhashi 2005). */
+export const TOKUHASHI_PROGNOSIS_BANDS: readonly { prognosis: TokuhashiPrognosis; min: number; max: number }[] =
+  TOKUHASHI_PROGNOSIS_ORDER.map((prognosis) => ({ prognosis, ...TOKUHASHI_PROGNOSES[prognosis] }));
 
 export interface SinsVerdict {
   min: number;
@@ -51,31 +44,29 @@ export interface TokuhashiVerdict {
   prognosis: TokuhashiPrognosis | null;
 }
 
-function checkRange(score: string, min: unknown, max: unknown, top: number): [number, number] {
-  const lo = requireInteger(`${score}.min`, min, 0, top);
-  const hi = requireInteger(`${score}.max`, max, 0, top);
+function checkRange(score: string, total: typeof SinsTotalSchema, min: unknown, max: unknown): [number, number] {
+  const lo = parseInput(total, min, `${score}.min`);
+  const hi = parseInput(total, max, `${score}.max`);
   if (lo > hi) throw new ScoreInputError(`${score}.max`, `expected max ≥ min (${lo}), got ${hi}`);
   return [lo, hi];
 }
 
 /** The SINS classes a range min–max allows. */
 export function sinsVerdict(min: number, max: number): SinsVerdict {
-  const [lo, hi] = checkRange("sins", min, max, SINS_MAX);
+  const [lo, hi] = checkRange("sins", SinsTotalSchema, min, max);
   const categories = SINS_CATEGORY_BANDS.filter((b) => b.max >= lo && b.min <= hi).map((b) => b.category);
-  const low = sinsCategory(lo);
   return {
     min: lo,
     max: hi,
     categories,
-    category: low === sinsCategory(hi) ? low : null,
-    atLeast7: lo >= 7,
+    category: categories.length === 1 ? (categories[0] ?? null) : null,
+    atLeast7: lo >= SINS_CATEGORIES["potentially-unstable"].min,
   };
 }
 
 /** The revised Tokuhashi survival bands a range min–max allows. */
 export function tokuhashiVerdict(min: number, max: number): TokuhashiVerdict {
-  const [lo, hi] = checkRange("tokuhashi", min, max, TOKUHASHI_MAX);
+  const [lo, hi] = checkRange("tokuhashi", TokuhashiTotalSchema, min, max);
   const prognoses = TOKUHASHI_PROGNOSIS_BANDS.filter((b) => b.max >= lo && b.min <= hi).map((b) => b.prognosis);
-  const low = tokuhashiPrognosis(lo);
-  return { min: lo, max: hi, prognoses, prognosis: low === tokuhashiPrognosis(hi) ? low : null };
+  return { min: lo, max: hi, prognoses, prognosis: prognoses.length === 1 ? (prognoses[0] ?? null) : null };
 }

@@ -2,21 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod/mini";
 import {
-  ApplicabilityInputSchema,
-  BarthelInputSchema,
-  EcogSchema,
-  Eq5dProfileSchema,
-  EqVasSchema,
-  FrankelSchema,
-  KpsSchema,
-  PainVasSchema,
   ScoreInputError,
   SinsInputSchema,
   SpinalLevelSchema,
-  TokuhashiInputSchema,
   applicability,
   barthelIndex,
-  isEq5dProfile,
+  eq5d5lIndex,
   sins,
   tokuhashi,
   validateEcog,
@@ -26,14 +17,15 @@ import {
   validatePainVas,
 } from "../../../src/scores";
 
-/** The core accepts x (returns) or refuses it with a ScoreInputError; anything else thrown is a bug. */
-function accepts(f: (x: never) => unknown, x: unknown): boolean {
+/** What the core did with x: returned, or refused it naming a field; anything else thrown is a bug. */
+function outcome(f: (x: never) => unknown, x: unknown): { field: string; message: string } | "accepted" {
   try {
     f(x as never);
-    return true;
+    return "accepted";
   } catch (e) {
     expect(e).toBeInstanceOf(ScoreInputError);
-    return false;
+    const error = e as ScoreInputError;
+    return { field: error.field, message: error.message };
   }
 }
 
@@ -44,48 +36,71 @@ const junk = fc.oneof(
 );
 const value = fc.oneof(junk, fc.array(junk, { maxLength: 3 }));
 const recordOf = (keys: readonly string[]) =>
-  fc.oneof(
-    fc.dictionary(fc.constantFrom(...keys, "other"), value, { maxKeys: keys.length }),
-    junk,
-  );
+  fc.oneof(fc.dictionary(fc.constantFrom(...keys, "other"), value, { maxKeys: keys.length }), junk, fc.array(junk, { maxLength: 2 }));
 
-describe("the zod/mini schemas accept exactly what the core accepts", () => {
-  const cases: [string, z.ZodMiniType, (x: never) => unknown, fc.Arbitrary<unknown>][] = [
-    ["SINS", SinsInputSchema, sins, recordOf(["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"])],
-    ["Tokuhashi", TokuhashiInputSchema, tokuhashi, recordOf(["generalCondition", "extraspinalBoneMets", "vertebralBodyMets", "visceralMets", "primarySite", "palsy"])],
-    ["Barthel", BarthelInputSchema, barthelIndex, recordOf(["feeding", "bathing", "grooming", "dressing", "bowels", "bladder", "toiletUse", "transfers", "mobility", "stairs"])],
-    ["applicability", ApplicabilityInputSchema, applicability, fc.record({ levels: fc.oneof(fc.array(fc.constantFrom("T5", "T6", "Coccyx", "X")), junk), age: junk, enBlocPlanned: fc.oneof(junk, fc.boolean()) })],
-    ["ECOG", EcogSchema, validateEcog, junk],
-    ["pain VAS", PainVasSchema, validatePainVas, junk],
-    ["EQ VAS", EqVasSchema, validateEqVas, junk],
-    // Junk alone hits a valid grade in only ~1 % of runs: add the grades so both outcomes occur in every run.
-    ["Frankel", FrankelSchema, validateFrankel, fc.oneof(junk, fc.constantFrom("A", "B", "C", "D", "E", "a", "F"))],
-    ["KPS", KpsSchema, validateKps, junk],
-    ["EQ-5D profile", Eq5dProfileSchema, (x: never) => { if (!isEq5dProfile(x)) throw new ScoreInputError("profile", "bad"); }, fc.oneof(junk, fc.stringMatching(/^[0-6]{4,6}$/))],
+describe("every refusal at a calculator's entry is a ScoreInputError naming the field", () => {
+  const cases: [string, (x: never) => unknown, fc.Arbitrary<unknown>, string][] = [
+    ["SINS", sins, recordOf(["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"]), "sins input"],
+    ["Tokuhashi", tokuhashi, recordOf(["generalCondition", "extraspinalBoneMets", "vertebralBodyMets", "visceralMets", "primarySite", "palsy"]), "tokuhashi input"],
+    ["Barthel", barthelIndex, recordOf(["feeding", "bathing", "grooming", "dressing", "bowels", "bladder", "toiletUse", "transfers", "mobility", "stairs"]), "barthel input"],
+    ["applicability", applicability, fc.record({ levels: fc.oneof(fc.array(fc.constantFrom("T5", "T6", "Coccyx", "X")), junk), age: junk, enBlocPlanned: fc.oneof(junk, fc.boolean()) }), "applicability input"],
   ];
 
-  it.each(cases)("%s", (_name, schema, core, arb) => {
+  it.each(cases)("%s: a key of the input that is wrong, or the input itself", (_name, core, arb, whole) => {
     const seen = { accepted: 0, refused: 0 };
     fc.assert(
       fc.property(arb, (x) => {
-        const ok = accepts(core, x);
-        expect(z.safeParse(schema, x).success).toBe(ok);
-        seen[ok ? "accepted" : "refused"]++;
+        const r = outcome(core, x);
+        if (r === "accepted") {
+          seen.accepted++;
+          return;
+        }
+        seen.refused++;
+        const isRecord = typeof x === "object" && x !== null && !Array.isArray(x);
+        if (!isRecord) expect(r.field).toBe(whole);
+        else expect(Object.keys(x)).toContain(r.field);
+        // The message names what was refused and starts with the field.
+        expect(r.message.startsWith(`${r.field}: `)).toBe(true);
+        expect(r.message.length).toBeLessThan(300);
       }),
       { numRuns: 400 },
     );
-    // The comparison is not vacuous: both outcomes occurred.
     expect(seen.accepted).toBeGreaterThan(0);
     expect(seen.refused).toBeGreaterThan(0);
   });
 
+  it.each([
+    ["ECOG", validateEcog, "ecog", [0, 5], [6, 2.5, "2", null]],
+    ["pain VAS", validatePainVas, "painVas", [0, 37.5, 100], [-1, 101, Number.NaN, "50"]],
+    ["EQ VAS", validateEqVas, "eqVas", [0, 100], [50.5, 101, "50"]],
+    ["Frankel", validateFrankel, "frankel", ["A", "E"], ["a", "F", 1]],
+    ["KPS", validateKps, "kps", [10, 100], [0, 35, 110, "60"]],
+  ] as const)("%s accepts its domain and names its field otherwise", (_name, validate, field, good, bad) => {
+    for (const v of good) expect(outcome(validate as (x: never) => unknown, v)).toBe("accepted");
+    for (const v of bad) expect(outcome(validate as (x: never) => unknown, v)).toMatchObject({ field });
+  });
+
+  it("says why a KPS between the tens is refused", () => {
+    expect(() => validateKps(35)).toThrow("kps: 35 is not a Karnofsky score (multiples of 10 only)");
+    expect(() => validateKps(0)).toThrow("kps: expected an integer from 10 to 100, got 0");
+  });
+
+  it("names a misspelt field rather than the fields it hides", () => {
+    expect(outcome(sins as (x: never) => unknown, { pain: "sometimes", locaton: "T5" })).toMatchObject({ field: "locaton" });
+    expect(() => eq5d5lIndex("60000", "Japan_cTTO_fullPrecision")).toThrow(/^profile: expected five digits/);
+  });
+});
+
+describe("the exported schemas are the calculators' own", () => {
   it("knows every spinal level", () => {
     expect(z.safeParse(SpinalLevelSchema, "Coccyx").success).toBe(true);
     expect(z.safeParse(SpinalLevelSchema, "T13").success).toBe(false);
   });
 
-  it("refuses the coccyx as a SINS location, like sins()", () => {
-    expect(z.safeParse(SinsInputSchema, { location: "Coccyx" }).success).toBe(false);
+  it("refuses the coccyx as a SINS location, with the reason sins() gives", () => {
+    const r = z.safeParse(SinsInputSchema, { location: "Coccyx" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/coccyx.*occiput to S5/i);
     expect(z.safeParse(SinsInputSchema, { location: ["T5", "T6"], pain: null }).success).toBe(true);
   });
 });
