@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { createTranslator, pickLocale, type Locale } from "../i18n";
 import { browserPreferences, readLocalePreference, writeLocalePreference, type PreferenceStorage } from "./localePreference";
@@ -41,12 +41,17 @@ export interface AppProps {
 
 /**
  * The view is its own chunk: the first paint (loading, faults) needs only this shell, and the view's code
- * downloads while the launch and the FHIR searches run (App starts the import at once).
+ * downloads while the launch and the FHIR searches run (App starts the import at once). The ready state holds
+ * the loaded view, not a React.lazy: a lazy component suspends on its first render even when its chunk is in,
+ * and React then holds the reveal back (up to 300 ms) and renders it in time slices — after the data arrived.
  */
-const loadView = () => import("./ClinicianView");
-const ClinicianView = lazy(() => loadView().then((m) => ({ default: m.ClinicianView })));
+type ViewModule = typeof import("./ClinicianView");
+const loadView = (): Promise<ViewModule> => import("./ClinicianView");
 
-type State = { kind: "loading" } | { kind: "fault"; fault: AppFault } | { kind: "ready"; session: Session };
+type State =
+  | { kind: "loading" }
+  | { kind: "fault"; fault: AppFault }
+  | { kind: "ready"; session: Session; View: ViewModule["ClinicianView"] };
 
 /** The app: loading, a fault, or the clinician's view; English or Japanese (launch context, then browser, then switch). */
 export function App({ load, browserLocales = [], preferences = browserPreferences() }: AppProps) {
@@ -69,21 +74,30 @@ export function App({ load, browserLocales = [], preferences = browserPreference
   const [savedEntries, setSavedEntries] = useState<ClinicianEntries>({});
 
   useEffect(() => {
-    void loadView().catch(() => undefined); // preload; a failure shows when the view renders
+    // Preload the view and the parts it shows after its first paint; a failure shows when the record is in.
+    loadView().then(
+      (m) => m.preloadDeferred(),
+      () => undefined,
+    );
   }, []);
 
   useEffect(() => {
     let live = true;
     if (!attempt.background) setState({ kind: "loading" });
-    load().then(
-      (result) => {
-        if (!live) return;
-        setState(result.ok ? { kind: "ready", session: result.session } : { kind: "fault", fault: result.fault });
-      },
-      () => {
-        if (live) setState({ kind: "fault", fault: { kind: "unexpected" } });
-      },
-    );
+    const unexpected = () => {
+      if (live) setState({ kind: "fault", fault: { kind: "unexpected" } });
+    };
+    load().then((result) => {
+      if (!live) return;
+      if (!result.ok) {
+        setState({ kind: "fault", fault: result.fault });
+        return;
+      }
+      // The view's chunk is in by now (preloaded above); the import resolves at once.
+      loadView().then((m) => {
+        if (live) setState({ kind: "ready", session: result.session, View: m.ClinicianView });
+      }, unexpected);
+    }, unexpected);
     return () => {
       live = false;
     };
@@ -111,6 +125,7 @@ export function App({ load, browserLocales = [], preferences = browserPreference
         </main>
       ) : (
         <ReadyView
+          View={state.View}
           session={state.session}
           entries={entries}
           onEntriesChange={setEntries}
@@ -137,6 +152,7 @@ function Loading() {
 
 /** Holds the clinician's entries; each change re-scores at once. */
 function ReadyView({
+  View,
   session,
   entries,
   onEntriesChange,
@@ -145,6 +161,7 @@ function ReadyView({
   onLocaleChange,
   onRecordChanged,
 }: {
+  View: ViewModule["ClinicianView"];
   session: Session;
   entries: ClinicianEntries;
   onEntriesChange(next: ClinicianEntries): void;
@@ -158,8 +175,7 @@ function ReadyView({
   const handedOver = useHandedOver();
   if (handedOver) return <HandedOver load={session.loadFormsPanel} onStored={onRecordChanged} />;
   return (
-    <Suspense fallback={<Loading />}>
-      <ClinicianView
+    <View
       report={report}
       entries={entries}
       onEntriesChange={onEntriesChange}
@@ -172,7 +188,6 @@ function ReadyView({
       onSave={session.save}
       loadFormsPanel={session.loadFormsPanel}
       onRecordChanged={onRecordChanged}
-      />
-    </Suspense>
+    />
   );
 }

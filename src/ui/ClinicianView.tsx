@@ -9,8 +9,7 @@ import { PanelNotice } from "./FaultView";
 import type { UnavailableSearch } from "./faults";
 import { LocaleSwitch } from "./LocaleSwitch";
 import { PatientBanner } from "./PatientBanner";
-import { PrintSection } from "./print/PrintSection";
-import { QolCourse } from "./qol/QolCourse";
+import { PrintSection, PrintSheetSlot } from "./print/PrintSection";
 import { SaveAssessment } from "./SaveAssessment";
 import { SinsCard } from "./score/SinsCard";
 import { TokuhashiCard } from "./score/TokuhashiCard";
@@ -18,6 +17,18 @@ import { SegmentGroupCard } from "./SegmentGroupCard";
 import { SINS_ITEM_LABEL, TOKUHASHI_ITEM_LABEL } from "./labels";
 import { unsavedItems, withUnsavedUnconfirmed, type UnsavedItem } from "./unsaved";
 import { VerdictStrip } from "./VerdictStrip";
+import { useAfterFirstPaint } from "./afterPaint";
+
+/**
+ * The QOL charts are their own chunk, rendered after the view's first paint: the verdict strip and the score
+ * cards show first. App preloads the chunk (preloadDeferred) while the record loads.
+ */
+const loadQol = () => import("./qol/QolCourse");
+
+/** Starts fetching what the view renders after its first paint. */
+export function preloadDeferred(): void {
+  loadQol().catch(() => undefined); // a failure shows in the QOL panel
+}
 
 export interface ClinicianViewProps {
   /** The report for the current entries (re-run scoreReport on every change of `entries`). */
@@ -78,6 +89,7 @@ export function ClinicianView(props: ClinicianViewProps) {
           <LocaleSwitch onChange={props.onLocaleChange} />
           <PrintSection
             userName={props.userName}
+            report={shown}
             {...(props.now ? { now: props.now } : {})}
             {...(props.print ? { print: props.print } : {})}
           />
@@ -92,6 +104,7 @@ export function ClinicianView(props: ClinicianViewProps) {
           {t("app.partial")}
         </p>
       ) : null}
+      <PrintSheetSlot />
       <div className="cards">
         <div className="panel">
           <PanelNotice panel="segment" unavailable={unavailable} />
@@ -128,7 +141,7 @@ export function ClinicianView(props: ClinicianViewProps) {
         </div>
         <div className="panel panel-wide">
           <PanelNotice panel="qol" unavailable={unavailable} />
-          <QolCourse qol={report.qol} />
+          <DeferredQolCourse qol={report.qol} />
         </div>
         {props.loadFormsPanel ? (
           <FormsSlot load={props.loadFormsPanel} onStored={props.onRecordChanged ?? (() => undefined)} />
@@ -137,6 +150,26 @@ export function ClinicianView(props: ClinicianViewProps) {
       </div>
       </main>
     </div>
+  );
+}
+
+/** The QOL course once the view has painted; until then its heading (the strip links to it) and an empty card. */
+function DeferredQolCourse({ qol }: { qol: ScoreReport["qol"] }) {
+  const { t } = useTranslator();
+  const charts = useAfterFirstPaint(loadQol);
+  if (charts.state === "ready") return <charts.module.QolCourse qol={qol} />;
+  return (
+    <section className="card qol-card" aria-labelledby="qol-heading" aria-busy={charts.state === "waiting"} data-testid="qol-pending">
+      <h2 id="qol-heading">{t("app.qol.title")}</h2>
+      {charts.state === "failed" ? (
+        <p role="alert">
+          {t("app.fault.unexpected.title")}.{" "}
+          <button type="button" onClick={charts.retry}>
+            {t("app.fault.retry")}
+          </button>
+        </p>
+      ) : null}
+    </section>
   );
 }
 
@@ -163,7 +196,7 @@ function UnsavedStatus({ unsaved }: { unsaved: readonly UnsavedItem[] }) {
       {unsaved.length > 0 ? (
         <>
           <strong data-testid="unsaved-count">
-            {unsaved.length === 1 ? t("app.unsaved.one") : t("app.unsaved.other", { n: unsaved.length })}
+            {t("app.unsaved", { n: unsaved.length })}
           </strong>{" "}
           <span className="unsaved-items">{t("app.unsaved.items", { items: names.join(", ") })}</span>
         </>

@@ -5,7 +5,7 @@ import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
 import { formatIndex, sinsVerdict, tokuhashiVerdict } from "../scores";
 import { formatRange } from "./format";
 import { SEGMENT_GROUP_LABEL } from "./labels";
-import { latestIndex } from "./qol/QolCourse";
+import { latestIndex } from "./qol/latest";
 
 const STUDY_VERDICT = {
   true: { key: "app.strip.in", className: "verdict-in", mark: "✓" },

@@ -18,6 +18,7 @@ import {
   type CourseModel,
   type CourseOutcome,
 } from "./courseModel";
+import { latestIndex } from "./latest";
 import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "./marks";
 import { ProportionChart, ProportionTable } from "./ProportionChart";
 import { Significance } from "./Significance";
@@ -31,18 +32,6 @@ export const OUTCOME_LABEL: Record<CourseOutcome, MessageKey> = {
 
 /** The MCIDs the study quotes (Discussion, refs 24 and 25), by reference number. */
 const MCID_NOTE: Record<number, MessageKey> = { 24: "app.qol.mcid24", 25: "app.qol.mcid25" };
-
-/** The latest EQ-5D-5L index on file (by date), for the headline figure. */
-export function latestIndex(timepoints: ScoreReport["qol"]["timepoints"]) {
-  let best: (typeof timepoints)[number] | null = null;
-  for (const tp of timepoints) {
-    if (!tp.eq5d) continue;
-    const time = tp.date ? Date.parse(tp.date) : Number.NEGATIVE_INFINITY;
-    const bestTime = best?.date ? Date.parse(best.date) : Number.NEGATIVE_INFINITY;
-    if (best === null || time >= bestTime) best = tp;
-  }
-  return best;
-}
 
 /**
  * The study's expected QOL course next to the patient's own values: four outcome charts with their data
