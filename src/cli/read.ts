@@ -179,7 +179,8 @@ class Collector {
     if (!isObject(entry) || !isObject(entry.resource)) return;
     let resource = entry.resource;
     let id: string | null = null;
-    if (typeof resource.resourceType === "string" && typeof entry.fullUrl === "string") {
+    const type = resource.resourceType;
+    if (typeof type === "string" && typeof entry.fullUrl === "string") {
       const uuid = /^urn:uuid:([A-Za-z0-9\-.]{1,64})$/.exec(entry.fullUrl)?.[1];
       if (typeof resource.id !== "string" && uuid) {
         id = uuid;
@@ -187,7 +188,7 @@ class Collector {
       }
       // Only urn: fullUrls need an alias: an absolute URL already ends in Type/id.
       if (typeof resource.id === "string" && entry.fullUrl.startsWith("urn:")) {
-        this.setAlias(entry.fullUrl, `${resource.resourceType}/${resource.id}`);
+        this.setAlias(entry.fullUrl, `${type}/${resource.id}`);
       }
     }
     this.add(resource, makeItem(resource, id));

@@ -26,7 +26,7 @@ function sinsClaims<K extends keyof SinsAnswers>(ev: PatientEvidence, key: K): C
     const v = q.sins?.[key];
     if (v === undefined) continue;
     out.push({
-      value: v as NonNullable<SinsAnswers[K]>,
+      value: v,
       label: String(v),
       labelParam: claimLabel(key, v),
       day: q.day,

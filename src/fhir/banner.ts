@@ -2,7 +2,7 @@
  * The patient banner: who this is, read defensively from whatever the EHR sent (no name, several
  * names, no birth date, identifiers without types). Never uses Patient.text (narrative HTML).
  */
-import type { HumanName, Identifier, Patient } from "fhir/r4";
+import type { HumanName, Identifier } from "fhir/r4";
 
 export interface PatientBanner {
   id: string | null;
@@ -69,7 +69,7 @@ export function pickMrn(identifiers: unknown): string | null {
 }
 
 /** Banner fields of a Patient; every field null when missing or malformed. */
-export function patientBanner(patient: Patient | unknown): PatientBanner {
+export function patientBanner(patient: unknown): PatientBanner {
   const p = (typeof patient === "object" && patient !== null ? patient : {}) as Record<string, unknown>;
   const birthDate = str(p.birthDate);
   return {

@@ -40,7 +40,7 @@ export function launchContext(client: Client): LaunchContext {
   const scopes = scopeText.split(/\s+/).filter(Boolean);
   const parsed = parseScopes(scopeText);
 
-  let fhirUser: string | null = null;
+  let fhirUser: string | null;
   try {
     fhirUser = client.getFhirUser();
   } catch {

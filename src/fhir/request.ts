@@ -217,13 +217,13 @@ export async function fhirRequest<T = unknown>(
       } catch {
         // A failed refresh is not fatal yet: the request decides (401 → session ended).
       }
-      const result = (await client.fhirRequest(request.url, {
+      const result = await client.fhirRequest<CombinedResult>(request.url, {
         method,
         headers,
         ...(body === undefined ? {} : { body }),
         signal: controller.signal,
         includeResponse: true,
-      })) as CombinedResult;
+      });
       const parsed = result.body;
       if (method === "GET" && (typeof parsed !== "object" || parsed === null)) {
         throw new FhirFaultError({ kind: "invalid-response", detail: "not JSON" });

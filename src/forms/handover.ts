@@ -103,7 +103,7 @@ export function readHandover(): Handover | null {
     cached = null;
     return null;
   }
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {

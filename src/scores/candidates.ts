@@ -7,8 +7,8 @@ import type { Candidates, ItemScore } from "./types";
  */
 export function candidatesOf<V extends string>(given: Candidates<V>, domain: readonly V[]): V[] {
   if (given === undefined || given === null) return [];
-  if (typeof given === "string") return [given as V];
-  const list = given as readonly V[];
+  if (typeof given === "string") return [given];
+  const list = given;
   // None or one value (nearly every item of a report): already in domain order, no need to walk the domain.
   if (list.length <= 1) return list.slice();
   const seen = new Set(list);

@@ -91,7 +91,7 @@ function candidatesSchema<V extends string>(domain: readonly V[], refuse?: (valu
   const allowed: ReadonlySet<unknown> = new Set(domain);
   const unknownValue = (x: unknown) =>
     refuse?.(x) ?? `unknown value ${describeValue(x)} (expected one of: ${domain.join(", ")})`;
-  const value = z.enum(domain as readonly V[] as [V, ...V[]], says(unknownValue));
+  const value = z.enum(domain as [V, ...V[]], says(unknownValue));
   const whole = (x: unknown): string => {
     if (typeof x === "string") return unknownValue(x);
     if (!Array.isArray(x)) return `expected a value, a list of values or nothing; got ${describeValue(x)}`;
@@ -156,7 +156,7 @@ export const ApplicabilityInputSchema = z.strictObject(
 
 function barthelItem(item: string, points: readonly number[]) {
   const problem = says((x) => `${describeValue(x)} is not a Barthel ${item} score (allowed: ${points.join(", ")})`);
-  return z.optional(z.nullable(z.literal(points as readonly number[] as [number, ...number[]], problem)));
+  return z.optional(z.nullable(z.literal(points as [number, ...number[]], problem)));
 }
 
 const barthelShape = Object.fromEntries(

@@ -122,7 +122,7 @@ export class DraftStore {
 
   list(): Draft[] {
     if (this.fallback) return [...this.fallback];
-    let parsed: unknown = [];
+    let parsed: unknown;
     try {
       parsed = JSON.parse(this.storage?.getItem(this.key) ?? "[]");
     } catch {
@@ -184,7 +184,7 @@ export class DraftStore {
   }
 
   private storedList(): { fingerprint: string; identifier: string }[] {
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = JSON.parse(this.storage?.getItem(this.storedAt) ?? "null");
     } catch {

@@ -7,7 +7,7 @@ import type { CoreList, CoreMessage, CoreParam } from "../../scores/types";
 import type { ReportItem } from "../../report/types";
 
 function isMessage(p: CoreParam | undefined): p is CoreMessage {
-  return typeof p === "object" && p !== null && "code" in p && typeof (p as CoreMessage).code === "string";
+  return typeof p === "object" && p !== null && "code" in p && typeof p.code === "string";
 }
 function isList(p: CoreParam | undefined): p is CoreList {
   return typeof p === "object" && p !== null && "items" in p && Array.isArray((p as { items: unknown }).items);
