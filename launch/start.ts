@@ -4,9 +4,10 @@
  * authorization server). Anything that stops the launch is shown on the page, as text.
  */
 import type { fhirclient } from "fhirclient/lib/types";
-import type { Locale } from "../src/i18n/catalogue";
+import type { Translator } from "../src/i18n/translate";
+import type { PreferenceStorage } from "../src/ui/localePreference";
 import type { AppConfig, ConfigResult } from "./config";
-import { launchLocale, launchText, type LaunchMessageKey } from "./messages";
+import { launchTranslator } from "./messages";
 import { authorizeOptions, planLaunch, type LaunchPlan, type LaunchProblem } from "./plan";
 import { openServerAllowed, parseServerUrl } from "./servers";
 
@@ -94,8 +95,7 @@ function refuseTarget(plan: LaunchPlan, target: string, config: AppConfig): Laun
 }
 
 /** Title, lines and optional detail of a problem, in the page's language. */
-export function describeProblem(problem: LaunchProblem, locale: Locale): { title: string; lines: string[]; detail: string | null } {
-  const t = (key: LaunchMessageKey, params?: Record<string, string>): string => launchText(locale, key, params);
+export function describeProblem(problem: LaunchProblem, { t }: Pick<Translator, "t">): { title: string; lines: string[]; detail: string | null } {
   const title = t("launch.error.title");
   const relaunch = t("launch.relaunch");
   switch (problem.code) {
@@ -151,21 +151,23 @@ export function renderStatus(target: HTMLElement, content: { title?: string; lin
 export interface LaunchPageDeps extends Omit<LaunchDeps, "onConnecting"> {
   document: Document;
   languages: readonly string[];
+  /** Where the clinician's language choice is kept (localStorage; none in tests unless given). */
+  preferences?: PreferenceStorage | null;
 }
 
 /** The whole launch page: status while connecting, the problem when the launch cannot go on. */
 export async function runLaunchPage(deps: LaunchPageDeps): Promise<LaunchOutcome> {
-  const locale = launchLocale(deps.languages);
+  const translator = launchTranslator(deps.languages, deps.preferences ?? null);
   const doc = deps.document;
-  doc.documentElement.lang = locale;
+  doc.documentElement.lang = translator.locale;
   const target = doc.getElementById("launch-status") ?? doc.body.appendChild(doc.createElement("main"));
   const outcome = await startLaunch({
     ...deps,
-    onConnecting: (server) => renderStatus(target, { lines: [launchText(locale, "launch.connecting", { server })] }, false),
+    onConnecting: (server) => renderStatus(target, { lines: [translator.t("launch.connecting", { server })] }, false),
   });
   if (!outcome.ok) {
-    renderStatus(target, describeProblem(outcome.problem, locale), true);
-    doc.title = launchText(locale, "launch.error.title");
+    renderStatus(target, describeProblem(outcome.problem, translator), true);
+    doc.title = translator.t("launch.error.title");
   }
   return outcome;
 }

@@ -3,14 +3,14 @@
  * typed reader for its keys. Parameters are strings (numbers are formatted by the caller as the view writes
  * them: `1–16`, no locale grouping).
  */
-import { registerSection, templateOf, type Translator } from "../i18n";
+import { registerSection, type Translator } from "../i18n";
 import { cdsStrings, type CdsKey } from "../i18n/sections/cds";
 
 registerSection(cdsStrings);
 
+/** A key of the CDS section, through the one translator. */
 export function cdsText(t: Translator, key: CdsKey, params: Record<string, string> = {}): string {
-  const template = templateOf(t.locale, key) ?? cdsStrings.en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return t.t(key, params);
 }
 
 /**

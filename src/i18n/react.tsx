@@ -7,7 +7,7 @@ export function TranslatorProvider({ translator, children }: { translator: Trans
   return <TranslatorContext.Provider value={translator}>{children}</TranslatorContext.Provider>;
 }
 
-/** The current translator: `const { t, number, date, locale } = useTranslator();` */
+/** The current translator: `const { t, message, number, date, dateTime, locale } = useTranslator();` */
 export function useTranslator(): Translator {
   return useContext(TranslatorContext);
 }

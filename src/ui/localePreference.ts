@@ -1,8 +1,10 @@
 /**
  * The clinician's language choice, kept across reloads: the one thing the app keeps in localStorage. Only the
- * locale code ("en" or "ja") is stored — never a token, a patient or anything read from the record.
+ * locale code ("en" or "ja") is stored — never a token, a patient or anything read from the record. Read by
+ * the view and by the launch page (both pick the language with pickLocale of src/i18n/translate.ts); this
+ * module imports no words.
  */
-import { LOCALES, type Locale } from "../i18n";
+import { LOCALES, type Locale } from "../i18n/catalogue";
 
 export const LOCALE_PREFERENCE_KEY = "spine-met-qol.locale";
 
