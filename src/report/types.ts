@@ -6,22 +6,16 @@ import type {
   Applicability,
   CoreMessage,
   CoreParam,
-  ExtraspinalBoneMets,
   FrankelGrade,
-  GeneralCondition,
   ItemScore,
-  PrimarySite,
   SegmentGroup,
-  SinsAlignment,
-  SinsBoneLesion,
   SinsCategory,
-  SinsCollapse,
-  SinsPain,
-  SinsPosterolateral,
+  SinsItem,
+  SinsValues,
   SpinalLevel,
+  TokuhashiItem,
   TokuhashiPrognosis,
-  VertebralBodyMets,
-  VisceralMets,
+  TokuhashiValues,
 } from "../scores/types";
 
 /** Where an item's value came from. */
@@ -105,14 +99,8 @@ export interface SinsReport {
   min: number;
   max: number;
   category: SinsCategory | null;
-  items: {
-    location: ReportItem<Exclude<SpinalLevel, "Coccyx">>;
-    pain: ReportItem<SinsPain>;
-    boneLesion: ReportItem<SinsBoneLesion>;
-    alignment: ReportItem<SinsAlignment>;
-    collapse: ReportItem<SinsCollapse>;
-    posterolateral: ReportItem<SinsPosterolateral>;
-  };
+  /** The six items of SINS_POINTS (src/scores/domains.ts), in its order. */
+  items: { [K in SinsItem]: ReportItem<SinsValues[K]> };
 }
 
 export interface TokuhashiReport {
@@ -121,14 +109,8 @@ export interface TokuhashiReport {
   max: number;
   prognosis: TokuhashiPrognosis | null;
   version: "revised-2005";
-  items: {
-    generalCondition: ReportItem<GeneralCondition>;
-    extraspinalBoneMets: ReportItem<ExtraspinalBoneMets>;
-    vertebralBodyMets: ReportItem<VertebralBodyMets>;
-    visceralMets: ReportItem<VisceralMets>;
-    primarySite: ReportItem<PrimarySite>;
-    palsy: ReportItem<FrankelGrade>;
-  };
+  /** The six items of TOKUHASHI_POINTS (src/scores/domains.ts), in its order. */
+  items: { [K in TokuhashiItem]: ReportItem<TokuhashiValues[K]> };
 }
 
 export type QolTimepointKind = "preop" | "1mo" | "other";
@@ -243,8 +225,8 @@ export interface ScoreReport {
  * (for SINS location: the scored level).
  */
 export interface ClinicianEntries {
-  sins?: Partial<{ [K in keyof SinsReport["items"]]: SinsReport["items"][K]["candidates"][number] }>;
-  tokuhashi?: Partial<{ [K in keyof TokuhashiReport["items"]]: TokuhashiReport["items"][K]["candidates"][number] }>;
+  sins?: Partial<SinsValues>;
+  tokuhashi?: Partial<TokuhashiValues>;
   /** Planned total en bloc spondylectomy (the study excluded it). */
   enBlocPlanned?: boolean | null;
 }

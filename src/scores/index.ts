@@ -56,6 +56,7 @@
  */
 export * from "./types";
 export {
+  keysOf,
   SEGMENT_GROUPS,
   SINS_ITEMS,
   SINS_CATEGORIES,

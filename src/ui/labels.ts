@@ -1,173 +1,59 @@
 /**
  * Which catalogue key names each category of the scores and the study, so that every word shown traces to
  * the scores' sources (SINS: Fisher 2010; revised Tokuhashi 2005, as cited in src/scores) or the study. React-free:
- * the CDS Hooks card uses the same names. Records keyed by the core's types: the compiler
- * refuses a category without its words.
+ * the CDS Hooks card uses the same names.
+ *
+ * Nothing here lists a domain again: the items, values, points and their order come from the records of
+ * src/scores/domains.ts, and each key is built from the value by a template literal (`app.sins.pain.${v}`) whose
+ * type the compiler checks against the catalogue, so a category without its words does not compile.
  */
 import type { MessageKey } from "../i18n";
-import type { EvidenceSource, TokuhashiReport, SinsReport } from "../report/types";
-import type {
-  ExtraspinalBoneMets,
-  FrankelGrade,
-  GeneralCondition,
-  PrimarySite,
-  SegmentGroup,
-  SinsAlignment,
-  SinsBoneLesion,
-  SinsCategory,
-  SinsCollapse,
-  SinsPain,
-  SinsPosterolateral,
-  TokuhashiPrognosis,
-  VertebralBodyMets,
-  VisceralMets,
-} from "../scores/types";
+import type { EvidenceSource } from "../report/types";
 import {
-  EXTRASPINAL_BONE_METS,
-  FRANKEL_GRADES,
-  GENERAL_CONDITIONS,
-  PRIMARY_SITES,
-  SINS_ALIGNMENT,
-  SINS_BONE_LESION,
-  SINS_COLLAPSE,
+  SEGMENT_GROUPS,
+  SINS_ITEMS,
   SINS_LEVELS,
-  SINS_PAIN,
+  SINS_LOCATION_CLASSES,
   SINS_POINTS,
-  SINS_POSTEROLATERAL,
+  TOKUHASHI_ITEMS,
   TOKUHASHI_POINTS,
-  VERTEBRAL_BODY_METS,
-  VISCERAL_METS,
+  keysOf,
   sinsLocationClass,
+  type SinsItem,
   type SinsLocationClass,
+  type TokuhashiItem,
 } from "../scores";
 
-export type SinsItemKey = keyof SinsReport["items"];
-export type TokuhashiItemKey = keyof TokuhashiReport["items"];
+export type SinsItemKey = SinsItem;
+export type TokuhashiItemKey = TokuhashiItem;
 
-export const SEGMENT_GROUP_LABEL: Record<SegmentGroup, MessageKey> = {
-  cervical: "app.group.cervical",
-  thoracic: "app.group.thoracic",
-  "tl-l-s": "app.group.tl-l-s",
-};
+/** One catalogue key per value of a domain, built from the value. */
+function keyed<V extends string, K extends MessageKey>(values: readonly V[], key: (value: V) => K): Readonly<Record<V, K>> {
+  return Object.fromEntries(values.map((v) => [v, key(v)])) as Record<V, K>;
+}
+
+export const SEGMENT_GROUP_LABEL = keyed(SEGMENT_GROUPS, (g) => `app.group.${g}` as const);
 /** Short names for chart legends and table headers. */
-export const SEGMENT_GROUP_SHORT: Record<SegmentGroup, MessageKey> = {
-  cervical: "app.group.short.cervical",
-  thoracic: "app.group.short.thoracic",
-  "tl-l-s": "app.group.short.tl-l-s",
-};
+export const SEGMENT_GROUP_SHORT = keyed(SEGMENT_GROUPS, (g) => `app.group.short.${g}` as const);
 
 /** The class and band names: the one wording of what a range allows (src/i18n/verdict.ts). */
 export { SINS_CATEGORY_LABEL, TOKUHASHI_PROGNOSIS_LABEL } from "../i18n/verdict";
 
-export const SOURCE_LABEL: Record<EvidenceSource, MessageKey> = {
+export const SOURCE_LABEL: Readonly<Record<EvidenceSource, MessageKey>> = {
   record: "app.source.record",
   questionnaire: "app.source.questionnaire",
   clinician: "app.source.clinician",
-  missing: "app.source.missing",
+  missing: "app.notOnFile",
 };
 
-export const SINS_ITEM_LABEL: Record<SinsItemKey, MessageKey> = {
-  location: "app.sins.item.location",
-  pain: "app.sins.item.pain",
-  boneLesion: "app.sins.item.boneLesion",
-  alignment: "app.sins.item.alignment",
-  collapse: "app.sins.item.collapse",
-  posterolateral: "app.sins.item.posterolateral",
-};
-
-export const TOKUHASHI_ITEM_LABEL: Record<TokuhashiItemKey, MessageKey> = {
-  generalCondition: "app.tok.item.generalCondition",
-  extraspinalBoneMets: "app.tok.item.extraspinalBoneMets",
-  vertebralBodyMets: "app.tok.item.vertebralBodyMets",
-  visceralMets: "app.tok.item.visceralMets",
-  primarySite: "app.tok.item.primarySite",
-  palsy: "app.tok.item.palsy",
-};
+export const SINS_ITEM_LABEL = keyed(SINS_ITEMS, (item) => `app.sins.item.${item}` as const);
+export const TOKUHASHI_ITEM_LABEL = keyed(TOKUHASHI_ITEMS, (item) => `app.tok.item.${item}` as const);
 
 /** The items in the order of the published score tables (Fisher 2010; Tokuhashi 2005): cards, save bar, checks. */
-export const SINS_ITEM_ORDER: readonly SinsItemKey[] = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
-export const TOKUHASHI_ITEM_ORDER: readonly TokuhashiItemKey[] = [
-  "generalCondition",
-  "extraspinalBoneMets",
-  "vertebralBodyMets",
-  "visceralMets",
-  "primarySite",
-  "palsy",
-];
+export const SINS_ITEM_ORDER: readonly SinsItemKey[] = SINS_ITEMS;
+export const TOKUHASHI_ITEM_ORDER: readonly TokuhashiItemKey[] = TOKUHASHI_ITEMS;
 
-const SINS_PAIN_LABEL: Record<SinsPain, MessageKey> = {
-  mechanical: "app.sins.pain.mechanical",
-  occasional: "app.sins.pain.occasional",
-  none: "app.sins.pain.none",
-};
-const SINS_BONE: Record<SinsBoneLesion, MessageKey> = {
-  lytic: "app.sins.boneLesion.lytic",
-  mixed: "app.sins.boneLesion.mixed",
-  blastic: "app.sins.boneLesion.blastic",
-};
-const SINS_ALIGNMENT_LABEL: Record<SinsAlignment, MessageKey> = {
-  subluxation: "app.sins.alignment.subluxation",
-  deformity: "app.sins.alignment.deformity",
-  normal: "app.sins.alignment.normal",
-};
-const SINS_COLLAPSE_LABEL: Record<SinsCollapse, MessageKey> = {
-  gt50: "app.sins.collapse.gt50",
-  lt50: "app.sins.collapse.lt50",
-  noCollapseOver50Involved: "app.sins.collapse.noCollapseOver50Involved",
-  none: "app.sins.collapse.none",
-};
-const SINS_POSTEROLATERAL_LABEL: Record<SinsPosterolateral, MessageKey> = {
-  bilateral: "app.sins.posterolateral.bilateral",
-  unilateral: "app.sins.posterolateral.unilateral",
-  none: "app.sins.posterolateral.none",
-};
-
-const TOK_GENERAL: Record<GeneralCondition, MessageKey> = {
-  poor: "app.tok.generalCondition.poor",
-  moderate: "app.tok.generalCondition.moderate",
-  good: "app.tok.generalCondition.good",
-};
-const TOK_EXTRASPINAL: Record<ExtraspinalBoneMets, MessageKey> = {
-  "3+": "app.tok.count.3plus",
-  "1-2": "app.tok.count.1-2",
-  "0": "app.tok.count.0",
-};
-const TOK_VERTEBRAL: Record<VertebralBodyMets, MessageKey> = {
-  "3+": "app.tok.count.3plus",
-  "2": "app.tok.count.2",
-  "1": "app.tok.count.1",
-};
-const TOK_VISCERAL: Record<VisceralMets, MessageKey> = {
-  unremovable: "app.tok.visceralMets.unremovable",
-  removable: "app.tok.visceralMets.removable",
-  none: "app.tok.visceralMets.none",
-};
-const TOK_PRIMARY: Record<PrimarySite, MessageKey> = {
-  lung: "app.tok.primary.lung",
-  osteosarcoma: "app.tok.primary.osteosarcoma",
-  stomach: "app.tok.primary.stomach",
-  bladder: "app.tok.primary.bladder",
-  esophagus: "app.tok.primary.esophagus",
-  pancreas: "app.tok.primary.pancreas",
-  liver: "app.tok.primary.liver",
-  gallbladder: "app.tok.primary.gallbladder",
-  unidentified: "app.tok.primary.unidentified",
-  others: "app.tok.primary.others",
-  kidney: "app.tok.primary.kidney",
-  uterus: "app.tok.primary.uterus",
-  rectum: "app.tok.primary.rectum",
-  thyroid: "app.tok.primary.thyroid",
-  breast: "app.tok.primary.breast",
-  prostate: "app.tok.primary.prostate",
-  carcinoid: "app.tok.primary.carcinoid",
-};
-const TOK_PALSY: Record<FrankelGrade, MessageKey> = {
-  A: "app.tok.palsy.A",
-  B: "app.tok.palsy.B",
-  C: "app.tok.palsy.C",
-  D: "app.tok.palsy.D",
-  E: "app.tok.palsy.E",
-};
+export const SINS_LOCATION_CLASS_LABEL = keyed(SINS_LOCATION_CLASSES, (c) => `app.sins.location.${c}` as const);
 
 /** One selectable value of an item: the category key and how to name it. Levels are named by themselves. */
 export interface ItemOption {
@@ -180,20 +66,13 @@ export interface ItemOption {
   locationClass?: SinsLocationClass;
 }
 
-export const SINS_LOCATION_CLASS_LABEL: Record<SinsLocationClass, MessageKey> = {
-  junctional: "app.sins.location.junctional",
-  mobile: "app.sins.location.mobile",
-  semirigid: "app.sins.location.semirigid",
-  rigid: "app.sins.location.rigid",
-};
-
-/** Options in the order given (object key order would put "0", "1", "2" first). */
+/** An item's options from its points table, in the table's order unless `order` is given, each with its words. */
 function options<V extends string>(
-  order: readonly V[],
-  map: Record<V, MessageKey>,
   points: Readonly<Record<V, number>>,
+  label: (value: V) => MessageKey,
+  order: readonly V[] = keysOf(points),
 ): ItemOption[] {
-  return order.map((value) => ({ value, label: map[value], points: points[value] }));
+  return order.map((value) => ({ value, label: label(value), points: points[value] }));
 }
 
 const LOCATION_OPTIONS: ItemOption[] = SINS_LEVELS.flatMap((value) => {
@@ -209,23 +88,27 @@ const LOCATION_OPTIONS: ItemOption[] = SINS_LEVELS.flatMap((value) => {
   ];
 });
 
-export const SINS_OPTIONS: Record<SinsItemKey, ItemOption[]> = {
+export const SINS_OPTIONS: Readonly<Record<SinsItemKey, ItemOption[]>> = {
   location: LOCATION_OPTIONS,
-  pain: options(SINS_PAIN, SINS_PAIN_LABEL, SINS_POINTS.pain),
-  boneLesion: options(SINS_BONE_LESION, SINS_BONE, SINS_POINTS.boneLesion),
-  alignment: options(SINS_ALIGNMENT, SINS_ALIGNMENT_LABEL, SINS_POINTS.alignment),
-  collapse: options(SINS_COLLAPSE, SINS_COLLAPSE_LABEL, SINS_POINTS.collapse),
-  posterolateral: options(SINS_POSTEROLATERAL, SINS_POSTEROLATERAL_LABEL, SINS_POINTS.posterolateral),
+  pain: options(SINS_POINTS.pain, (v) => `app.sins.pain.${v}` as const),
+  boneLesion: options(SINS_POINTS.boneLesion, (v) => `app.sins.boneLesion.${v}` as const),
+  alignment: options(SINS_POINTS.alignment, (v) => `app.sins.alignment.${v}` as const),
+  collapse: options(SINS_POINTS.collapse, (v) => `app.sins.collapse.${v}` as const),
+  posterolateral: options(SINS_POINTS.posterolateral, (v) => `app.sins.posterolateral.${v}` as const),
 };
 
-// The core lists counts from the fewest up; the select lists them as NICE CG75 Appendix 3 Table 2 prints them (≥ 3 first).
-export const TOKUHASHI_OPTIONS: Record<TokuhashiItemKey, ItemOption[]> = {
-  generalCondition: options(GENERAL_CONDITIONS, TOK_GENERAL, TOKUHASHI_POINTS.generalCondition),
-  extraspinalBoneMets: options([...EXTRASPINAL_BONE_METS].reverse(), TOK_EXTRASPINAL, TOKUHASHI_POINTS.extraspinalBoneMets),
-  vertebralBodyMets: options([...VERTEBRAL_BODY_METS].reverse(), TOK_VERTEBRAL, TOKUHASHI_POINTS.vertebralBodyMets),
-  visceralMets: options(VISCERAL_METS, TOK_VISCERAL, TOKUHASHI_POINTS.visceralMets),
-  primarySite: options(PRIMARY_SITES, TOK_PRIMARY, TOKUHASHI_POINTS.primarySite),
-  palsy: options(FRANKEL_GRADES, TOK_PALSY, TOKUHASHI_POINTS.palsy),
+/** The count categories of both Tokuhashi count items share their words ("≥ 3" is filed as `3plus`). */
+const countLabel = (v: "0" | "1" | "2" | "1-2" | "3+") => `app.tok.count.${v === "3+" ? "3plus" : v}` as const;
+/** The core lists counts from the fewest up; the options list them as NICE CG75 Appendix 3 Table 2 prints them (≥ 3 first). */
+const mostFirst = <V extends string>(points: Readonly<Record<V, number>>): V[] => [...keysOf(points)].reverse();
+
+export const TOKUHASHI_OPTIONS: Readonly<Record<TokuhashiItemKey, ItemOption[]>> = {
+  generalCondition: options(TOKUHASHI_POINTS.generalCondition, (v) => `app.tok.generalCondition.${v}` as const),
+  extraspinalBoneMets: options(TOKUHASHI_POINTS.extraspinalBoneMets, countLabel, mostFirst(TOKUHASHI_POINTS.extraspinalBoneMets)),
+  vertebralBodyMets: options(TOKUHASHI_POINTS.vertebralBodyMets, countLabel, mostFirst(TOKUHASHI_POINTS.vertebralBodyMets)),
+  visceralMets: options(TOKUHASHI_POINTS.visceralMets, (v) => `app.tok.visceralMets.${v}` as const),
+  primarySite: options(TOKUHASHI_POINTS.primarySite, (v) => `app.tok.primary.${v}` as const),
+  palsy: options(TOKUHASHI_POINTS.palsy, (v) => `app.tok.palsy.${v}` as const),
 };
 
 /** The words for one value of an item (a level's name, or the catalogue text). */
