@@ -1,7 +1,7 @@
-/** The study's three segment groups (Methods, "Variables and Grouping"; Table 1). */
-import type { SegmentGroup } from "../scores/types";
+/** The study's three segment groups (Methods, "Variables and Grouping"; Table 1): SEGMENT_GROUPS of the scoring core. */
+import { SEGMENT_GROUPS, type SegmentGroup } from "../scores/domains";
 
-export const SEGMENT_GROUPS: readonly SegmentGroup[] = ["cervical", "thoracic", "tl-l-s"];
+export { SEGMENT_GROUPS };
 
 /** Group sizes, the header of Tables 1, 2, 4 and 6 ("N = 31", "N = 82", "N = 90"); 31 + 82 + 90 = 203. */
 export const GROUP_N: Readonly<Record<SegmentGroup, number>> = { cervical: 31, thoracic: 82, "tl-l-s": 90 };
@@ -14,5 +14,5 @@ export const GROUP_LABEL: Readonly<Record<SegmentGroup, string>> = {
 };
 
 export function isSegmentGroup(value: unknown): value is SegmentGroup {
-  return value === "cervical" || value === "thoracic" || value === "tl-l-s";
+  return (SEGMENT_GROUPS as readonly unknown[]).includes(value);
 }
