@@ -4,12 +4,17 @@
  */
 import type { OperationOutcome } from "fhir/r4";
 import type { CoreMessage, CoreParam } from "../scores/types";
-import { accessMessage, DETAIL_CODE } from "./messages";
+import { faultStrings } from "../i18n/sections/faults";
+import { createTranslator, registerSection } from "../i18n/translate";
+import { DETAIL_CODE } from "./messages";
+import type { SessionFault } from "./session";
+
+registerSection(faultStrings);
 
 /** The searches of one patient record load (the Patient read itself is not optional). */
 export type SearchName = "Condition" | "Observation" | "QuestionnaireResponse" | "Procedure";
 
-/** What was wrong with an answer that is not the FHIR JSON asked for (each has its message, ./messages.ts). */
+/** What was wrong with an answer that is not the FHIR JSON asked for (each has its words: DETAIL_CODE of ./messages.ts). */
 export type InvalidResponseDetail =
   | "not JSON"
   | "invalid JSON"
@@ -65,90 +70,38 @@ export function isFatalFault(fault: FhirFault): boolean {
   return fault.kind === "session-ended" || fault.kind === "aborted" || fault.kind === "no-patient";
 }
 
-/** The wait the server asked for: about n minutes from 2 minutes on, else seconds; null when it asked none. */
-function serverWait(ms: number | null): { minutes: number } | { seconds: number } | null {
-  if (ms === null) return null;
-  const s = Math.ceil(ms / 1000);
-  return s >= 120 ? { minutes: Math.ceil(s / 60) } : { seconds: s };
-}
-
-function waitHint(ms: number | null): string {
-  const wait = serverWait(ms);
-  if (wait === null) return "";
-  return "minutes" in wait ? ` The server asked to wait about ${wait.minutes} minutes.` : ` The server asked to wait ${wait.seconds} s.`;
-}
-
+/** The wait the server asked for, as a sentence: about n minutes from 2 minutes on, else seconds; "" when it asked none. */
 function waitParam(ms: number | null): CoreParam {
-  const wait = serverWait(ms);
-  if (wait === null) return "";
-  return "minutes" in wait ? accessMessage("access.fault.wait-minutes", wait) : accessMessage("access.fault.wait-seconds", wait);
+  if (ms === null || ms <= 0) return "";
+  const s = Math.ceil(ms / 1000);
+  return s >= 120 ? { code: "fault.wait-minutes", params: { minutes: Math.ceil(s / 60) } } : { code: "fault.wait-seconds", params: { seconds: s } };
 }
 
 /**
- * One sentence in English, for diagnostics and error messages. No URLs, ids or tokens (no PHI):
- * the UI shows its own localised text per `kind`.
+ * What went wrong, as a message: the kind (`fault.<kind>`, one sentence each in src/i18n/sections/faults.ts) and
+ * the parameters its sentence names (attempts, HTTP status, seconds, the server's wait, what was unreadable).
+ * No URL, id or token (no PHI).
  */
-export function faultMessage(fault: FhirFault): string {
+export function faultCode(fault: FhirFault | SessionFault): CoreMessage {
+  const code = `fault.${fault.kind}`;
   switch (fault.kind) {
-    case "session-ended":
-      return "The EHR session has ended. Close this window and open the app again from the patient's chart.";
-    case "forbidden":
-      return "The EHR did not give this app permission for this data (scope missing).";
-    case "not-found":
-      return "The EHR does not have this record.";
     case "rate-limited":
-      return `The EHR is limiting requests and did not answer after ${fault.attempts} attempts.${waitHint(fault.retryAfterMs)}`;
     case "unavailable":
-      return `The EHR's FHIR server is temporarily unavailable (503) after ${fault.attempts} attempts.${waitHint(fault.retryAfterMs)}`;
+      return { code, params: { attempts: fault.attempts, wait: waitParam(fault.retryAfterMs) } };
     case "server-error":
-      return `The EHR's FHIR server failed (HTTP ${fault.status}) after ${fault.attempts} attempt${fault.attempts === 1 ? "" : "s"}.`;
+      return { code, params: { status: fault.status, attempts: fault.attempts } };
     case "timeout":
-      return `The EHR's FHIR server did not answer within ${Math.round(fault.timeoutMs / 1000)} s (${fault.attempts} attempt${fault.attempts === 1 ? "" : "s"}).`;
-    case "network":
-      return "The EHR's FHIR server could not be reached (network error).";
+      return { code, params: { seconds: Math.round(fault.timeoutMs / 1000), attempts: fault.attempts } };
     case "invalid-response":
-      return `The EHR's FHIR server sent an answer the app cannot read (${fault.detail}).`;
+      return { code, params: { detail: { code: DETAIL_CODE[fault.detail] } } };
     case "rejected":
-      return `The EHR's FHIR server refused the request (HTTP ${fault.status}).`;
-    case "aborted":
-      return "The request was cancelled.";
-    case "no-patient":
-      return "No patient was selected at launch. Open the app from a patient's chart.";
+      return { code, params: { status: fault.status } };
+    default:
+      return { code };
   }
 }
 
-/** faultMessage(fault) in machine-readable form: its code of ACCESS_MESSAGE_CODES (./messages.ts) and parameters. */
-export function faultCode(fault: FhirFault): CoreMessage {
-  switch (fault.kind) {
-    case "session-ended":
-      return accessMessage("access.fault.session-ended");
-    case "forbidden":
-      return accessMessage("access.fault.forbidden");
-    case "not-found":
-      return accessMessage("access.fault.not-found");
-    case "rate-limited":
-      return accessMessage("access.fault.rate-limited", { attempts: fault.attempts, wait: waitParam(fault.retryAfterMs) });
-    case "unavailable":
-      return accessMessage("access.fault.unavailable", { attempts: fault.attempts, wait: waitParam(fault.retryAfterMs) });
-    case "server-error":
-      return accessMessage(fault.attempts === 1 ? "access.fault.server-error.one" : "access.fault.server-error.many", {
-        status: fault.status,
-        attempts: fault.attempts,
-      });
-    case "timeout":
-      return accessMessage(fault.attempts === 1 ? "access.fault.timeout.one" : "access.fault.timeout.many", {
-        seconds: Math.round(fault.timeoutMs / 1000),
-        attempts: fault.attempts,
-      });
-    case "network":
-      return accessMessage("access.fault.network");
-    case "invalid-response":
-      return accessMessage("access.fault.invalid-response", { detail: accessMessage(DETAIL_CODE[fault.detail]) });
-    case "rejected":
-      return accessMessage("access.fault.rejected", { status: fault.status });
-    case "aborted":
-      return accessMessage("access.fault.aborted");
-    case "no-patient":
-      return accessMessage("access.fault.no-patient");
-  }
+/** The fault's sentence in English, for an error's message and the English of a data note. */
+export function faultMessage(fault: FhirFault | SessionFault): string {
+  return createTranslator("en").message(faultCode(fault));
 }

@@ -1,10 +1,10 @@
 /**
  * The machine-readable form of the data-access layer's notes: the Diagnostics of src/fhir/record.ts (a search
- * refused, failed, cut at the page limit, short of its Bundle.total, read unfiltered, or not asked for) and the
- * fault sentence nested in them (faultCode in ./faults.ts, the twin of faultMessage). Each note keeps its
- * English `message` and its `code`; `messageCode` and `params` say it again as a code of ACCESS_MESSAGE_CODES,
- * rendered by the clinician view like every diagnostic of the core (diagnosticText of src/i18n/core.ts;
- * templates `core.access.*` in src/i18n/sections/core.ts).
+ * refused, failed, cut at the page limit, short of its Bundle.total, read unfiltered, or not asked for). Each
+ * note keeps its English `message` and its `code`; `messageCode` and `params` say it again as a code of
+ * ACCESS_MESSAGE_CODES, rendered by the clinician view like every diagnostic of the core (diagnosticText of
+ * src/i18n/core.ts; templates `core.access.*` in src/i18n/sections/core.ts). The fault a note quotes is a
+ * message of its own (faultCode of ./faults.ts: `fault.<kind>`, words in src/i18n/sections/faults.ts).
  *
  * The list stands beside CORE_MESSAGE_CODES (src/extract/messages.ts) rather than in it, because src/extract
  * does not import src/fhir; the catalogue's core section holds both, and the tests check both the same way
@@ -36,30 +36,6 @@ export const ACCESS_MESSAGE_CODES = [
   "access.holds-start.Observation",
   "access.holds-start.QuestionnaireResponse",
   "access.holds-start.Procedure",
-  // Why: one sentence per fault kind (faultMessage of ./faults.ts), "one" / "many" where English counts attempts
-  "access.fault.session-ended",
-  "access.fault.forbidden",
-  "access.fault.not-found",
-  "access.fault.rate-limited",
-  "access.fault.unavailable",
-  "access.fault.server-error.one",
-  "access.fault.server-error.many",
-  "access.fault.timeout.one",
-  "access.fault.timeout.many",
-  "access.fault.network",
-  "access.fault.invalid-response",
-  "access.fault.rejected",
-  "access.fault.aborted",
-  "access.fault.no-patient",
-  "access.fault.wait-seconds",
-  "access.fault.wait-minutes",
-  // What was wrong with an unreadable answer
-  "access.detail.not-json",
-  "access.detail.invalid-json",
-  "access.detail.not-bundle",
-  "access.detail.not-patient",
-  "access.detail.foreign-next",
-  "access.detail.next-loop",
 ] as const;
 export type AccessMessageCode = (typeof ACCESS_MESSAGE_CODES)[number];
 
@@ -77,11 +53,13 @@ export function holdsTerm(name: SearchName, start = false): CoreMessage {
   return accessMessage(start ? `access.holds-start.${name}` : `access.holds.${name}`);
 }
 
-export const DETAIL_CODE: Readonly<Record<InvalidResponseDetail, AccessMessageCode>> = {
-  "not JSON": "access.detail.not-json",
-  "invalid JSON": "access.detail.invalid-json",
-  "not a Bundle": "access.detail.not-bundle",
-  "not a Patient": "access.detail.not-patient",
-  "a next-page link points to another server": "access.detail.foreign-next",
-  "next-page links loop": "access.detail.next-loop",
-};
+/** What was wrong with an unreadable answer, as a message code (nested in the invalid-response fault). */
+export const DETAIL_CODE = {
+  "not JSON": "fault.detail.not-json",
+  "invalid JSON": "fault.detail.invalid-json",
+  "not a Bundle": "fault.detail.not-bundle",
+  "not a Patient": "fault.detail.not-patient",
+  "a next-page link points to another server": "fault.detail.foreign-next",
+  "next-page links loop": "fault.detail.next-loop",
+} as const satisfies Readonly<Record<InvalidResponseDetail, `fault.detail.${string}`>>;
+export type FaultDetailCode = (typeof DETAIL_CODE)[InvalidResponseDetail];

@@ -4,6 +4,7 @@
  * fhirclient), with its failures as typed states the UI can show.
  */
 import type Client from "fhirclient/lib/Client";
+import { faultMessage } from "./faults";
 
 export type SessionFault =
   /** The page was opened without a launch (no state in this tab): open the app from the EHR. */
@@ -23,18 +24,10 @@ export type SessionFault =
   /** The launch's FHIR server is not (or no longer) one this installation may use (app-config.json). */
   | { kind: "server-not-allowed" };
 
-const FAULT_SENTENCE: Record<SessionFault["kind"], string> = {
-  "no-launch": "The app was opened without a launch. Open it from the patient's chart in the EHR.",
-  "authorization-denied": "The EHR refused the authorization. Open the app again from the patient's chart.",
-  "token-exchange-failed": "The EHR did not complete the sign-in (token exchange failed). Open the app again from the patient's chart.",
-  "state-missing": "The sign-in answer did not carry this launch's state, so it was not used. Open the app again from the patient's chart.",
-  "server-not-allowed": "This installation of the app is not set up for the launch's FHIR server.",
-};
-
 export class SessionError extends Error {
   readonly fault: SessionFault;
   constructor(fault: SessionFault) {
-    super(FAULT_SENTENCE[fault.kind]);
+    super(faultMessage(fault));
     this.name = "SessionError";
     this.fault = fault;
   }

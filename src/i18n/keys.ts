@@ -6,9 +6,10 @@ import type { Section } from "./catalogue";
 import type { appStrings } from "./sections/app";
 import type { CdsKey } from "./sections/cds";
 import type { CoreKey } from "./sections/core";
+import type { FaultKey } from "./sections/faults";
 import type { formStrings } from "./sections/forms";
 import type { LaunchKey } from "./sections/launch";
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 
-export type MessageKey = KeysOf<typeof appStrings> | KeysOf<typeof formStrings> | CoreKey | CdsKey | LaunchKey;
+export type MessageKey = KeysOf<typeof appStrings> | KeysOf<typeof formStrings> | FaultKey | CoreKey | CdsKey | LaunchKey;

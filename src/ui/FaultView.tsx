@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { MessageKey } from "../i18n";
 import { useTranslator } from "../i18n/react";
-import { faultParams, faultText, PANELS_OF_SEARCH, type AppFault, type Panel, type UnavailableSearch } from "./faults";
+import { appFaultCode, faultText, PANELS_OF_SEARCH, type AppFault, type Panel, type UnavailableSearch } from "./faults";
 
 /** Whole seconds until `waitMs` after the first render has passed (0 at once when there is no wait). */
 function useSecondsLeft(waitMs: number | null): number {
@@ -17,27 +17,27 @@ function useSecondsLeft(waitMs: number | null): number {
 }
 
 /**
- * A fault that stops the whole view: what happened and what to do, with a retry where it can help. When the
- * server asked to wait (Retry-After), the retry is held back until then: trying sooner would only be refused.
+ * A fault that stops the whole view: its title, what happened (the fault's one sentence, with the server's
+ * wait when it asked one) and what to do, with a retry where it can help. When the server asked to wait
+ * (Retry-After), the retry is held back until then: trying sooner would only be refused.
  */
 export function FaultView({ fault, onRetry }: { fault: AppFault; onRetry?: (() => void) | undefined }) {
-  const { t } = useTranslator();
+  const { t, message } = useTranslator();
   const text = faultText(fault);
-  const params = faultParams(fault);
   const waitMs = "retryAfterMs" in fault ? fault.retryAfterMs : null;
   const secondsLeft = useSecondsLeft(waitMs);
   return (
     <section className="fault" role="alert" data-testid={`fault-${fault.kind}`}>
-      <h2>{t(text.title, params)}</h2>
-      <p>{t(text.body, params)}</p>
-      {waitMs !== null && waitMs > 0 ? <p>{t("app.fault.wait", params)}</p> : null}
+      <h2>{t(text.title)}</h2>
+      <p>{message(appFaultCode(fault))}</p>
+      {text.advice !== null ? <p>{t(text.advice)}</p> : null}
       {fault.kind === "authorization-denied" ? (
         <p data-testid="oauth-error">
-          {t("app.fault.denied.answer", params)}
+          {t("app.fault.denied.answer", { error: fault.error })}
           {fault.description !== null ? (
             <>
               <br />
-              {t("app.fault.denied.description", params)}
+              {t("app.fault.denied.description", { description: fault.description })}
             </>
           ) : null}
         </p>
@@ -72,7 +72,7 @@ export function PanelNotice({ panel, unavailable }: { panel: Panel; unavailable:
             <span aria-hidden="true">! </span>
             {t(u.fault.kind === "forbidden" ? "app.notice.scope" : "app.notice.unreadable", {
               data: t(SEARCH_LABEL[u.search]),
-              reason: t(faultText(u.fault).title, faultParams(u.fault)),
+              reason: t(faultText(u.fault).title),
             })}
           </li>
         ))}

@@ -12,7 +12,8 @@ export type CoreKey = `core.${CoreMessageCode}` | `core.${AccessMessageCode}` | 
 /**
  * The core's messages (src/scores, src/extract): applicability and segment-group reasons, item context
  * notes, suggestion reasons, diagnostics, provenance notes, and the terms nested in them; and the data-access
- * notes of src/fhir/record.ts with their fault sentences. The English text is exactly what the core and
+ * notes of src/fhir/record.ts (the fault sentence each quotes is in ./faults.ts, part of the first download).
+ * The English text is exactly what the core and
  * record.ts write (test/unit/extract/messages.test.ts and test/unit/fhir/record.test.ts render each code and
  * compare); the Japanese is for the clinician.
  * Loaded with the clinician view, not with the first download (src/i18n/core.ts registers it).
@@ -225,7 +226,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.prov.notes": "{notes}",
     "core.prov.unit-converted": "{from} {unit} read as {value} {scaleUnit}",
 
-    // Data-access notes (src/fhir/record.ts) and the fault sentences nested in them (src/fhir/faults.ts)
+    // Data-access notes (src/fhir/record.ts); the fault sentences nested in them are ./faults.ts
     "core.access.search-forbidden": "The EHR did not give this app permission to read {data} (scope missing): {holds} are not shown and the scores stay ranges.",
     "core.access.search-failed": "{data} could not be read: {reason} {holds} are missing and the scores stay ranges.",
     "core.access.page-cap": "Only the first {pages} pages of {data} were read (the app's page limit); more are on file. Some {holds} may be missing and the scores stay ranges.",
@@ -245,28 +246,6 @@ export const coreStrings = defineSection<CoreKey>(
     "core.access.holds-start.Observation": "Measurements (performance status, pain, function scores)",
     "core.access.holds-start.QuestionnaireResponse": "Questionnaires saved earlier by this app",
     "core.access.holds-start.Procedure": "Spinal surgeries (which evidence is before the surgery)",
-    "core.access.fault.session-ended": "The EHR session has ended. Close this window and open the app again from the patient's chart.",
-    "core.access.fault.forbidden": "The EHR did not give this app permission for this data (scope missing).",
-    "core.access.fault.not-found": "The EHR does not have this record.",
-    "core.access.fault.rate-limited": "The EHR is limiting requests and did not answer after {attempts} attempts.{wait}",
-    "core.access.fault.unavailable": "The EHR's FHIR server is temporarily unavailable (503) after {attempts} attempts.{wait}",
-    "core.access.fault.server-error.one": "The EHR's FHIR server failed (HTTP {status}) after {attempts} attempt.",
-    "core.access.fault.server-error.many": "The EHR's FHIR server failed (HTTP {status}) after {attempts} attempts.",
-    "core.access.fault.timeout.one": "The EHR's FHIR server did not answer within {seconds} s ({attempts} attempt).",
-    "core.access.fault.timeout.many": "The EHR's FHIR server did not answer within {seconds} s ({attempts} attempts).",
-    "core.access.fault.network": "The EHR's FHIR server could not be reached (network error).",
-    "core.access.fault.invalid-response": "The EHR's FHIR server sent an answer the app cannot read ({detail}).",
-    "core.access.fault.rejected": "The EHR's FHIR server refused the request (HTTP {status}).",
-    "core.access.fault.aborted": "The request was cancelled.",
-    "core.access.fault.no-patient": "No patient was selected at launch. Open the app from a patient's chart.",
-    "core.access.fault.wait-seconds": " The server asked to wait {seconds} s.",
-    "core.access.fault.wait-minutes": " The server asked to wait about {minutes} minutes.",
-    "core.access.detail.not-json": "not JSON",
-    "core.access.detail.invalid-json": "invalid JSON",
-    "core.access.detail.not-bundle": "not a Bundle",
-    "core.access.detail.not-patient": "not a Patient",
-    "core.access.detail.foreign-next": "a next-page link points to another server",
-    "core.access.detail.next-loop": "next-page links loop",
 
     // Item values quoted in messages (English: the value's key)
     "core.value.generalCondition.poor": "poor",
@@ -528,7 +507,7 @@ export const coreStrings = defineSection<CoreKey>(
     "core.prov.notes": "{notes}",
     "core.prov.unit-converted": "{from} {unit}を{value} {scaleUnit}として読み取り",
 
-    // Data-access notes (src/fhir/record.ts) and the fault sentences nested in them (src/fhir/faults.ts)
+    // Data-access notes (src/fhir/record.ts); the fault sentences nested in them are ./faults.ts
     "core.access.search-forbidden": "EHRがこのアプリに{data}の読み取りを許可していません（スコープ不足）。{holds}は表示されず、スコアは範囲のままです。",
     "core.access.search-failed": "{data}を読み取れませんでした：{reason}{holds}が欠けているため、スコアは範囲のままです。",
     "core.access.page-cap": "{data}は最初の{pages}ページのみ読み取りました（アプリのページ上限）。記録はさらにあり、{holds}の一部が欠けている可能性があるため、スコアは範囲のままです。",
@@ -548,28 +527,6 @@ export const coreStrings = defineSection<CoreKey>(
     "core.access.holds-start.Observation": "測定値（全身状態、疼痛、機能スコア）",
     "core.access.holds-start.QuestionnaireResponse": "このアプリで以前に保存した質問票",
     "core.access.holds-start.Procedure": "脊椎手術（どの情報が術前かの判断に使用）",
-    "core.access.fault.session-ended": "EHRのセッションが終了しました。このウィンドウを閉じ、患者カルテからアプリを開き直してください。",
-    "core.access.fault.forbidden": "EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。",
-    "core.access.fault.not-found": "EHRにこの記録がありません。",
-    "core.access.fault.rate-limited": "EHRサーバーが要求を制限しており、{attempts}回試行しても応答がありませんでした。{wait}",
-    "core.access.fault.unavailable": "EHRのFHIRサーバーが一時的に利用できません（503、{attempts}回試行）。{wait}",
-    "core.access.fault.server-error.one": "EHRのFHIRサーバーでエラーが発生しました（HTTP {status}、{attempts}回試行）。",
-    "core.access.fault.server-error.many": "EHRのFHIRサーバーでエラーが発生しました（HTTP {status}、{attempts}回試行）。",
-    "core.access.fault.timeout.one": "EHRのFHIRサーバーが{seconds}秒以内に応答しませんでした（{attempts}回試行）。",
-    "core.access.fault.timeout.many": "EHRのFHIRサーバーが{seconds}秒以内に応答しませんでした（{attempts}回試行）。",
-    "core.access.fault.network": "EHRのFHIRサーバーに接続できませんでした（ネットワークエラー）。",
-    "core.access.fault.invalid-response": "EHRのFHIRサーバーから読み取れない応答が送られました（{detail}）。",
-    "core.access.fault.rejected": "EHRのFHIRサーバーが要求を拒否しました（HTTP {status}）。",
-    "core.access.fault.aborted": "読み込みが中止されました。",
-    "core.access.fault.no-patient": "起動時に患者が選択されていません。EHRの患者カルテからアプリを開いてください。",
-    "core.access.fault.wait-seconds": "サーバーから{seconds}秒待つよう求められています。",
-    "core.access.fault.wait-minutes": "サーバーから約{minutes}分待つよう求められています。",
-    "core.access.detail.not-json": "JSONではありません",
-    "core.access.detail.invalid-json": "JSONが不正です",
-    "core.access.detail.not-bundle": "Bundleではありません",
-    "core.access.detail.not-patient": "Patientリソースではありません",
-    "core.access.detail.foreign-next": "次ページのリンクが別のサーバーを指しています",
-    "core.access.detail.next-loop": "次ページのリンクが循環しています",
 
     // Item values quoted in messages (English: the value's key)
     "core.value.generalCondition.poor": "不良",

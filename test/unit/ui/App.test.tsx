@@ -55,7 +55,7 @@ describe("loading and fault states", () => {
     expect(busy).not.toHaveTextContent("asked to wait"); // no Retry-After: the retry is offered at once (a wait: FaultView.test)
     await user.click(within(busy).getByRole("button", { name: "Try again" }));
     const timeout = await screen.findByTestId("fault-timeout");
-    expect(timeout).toHaveTextContent("No answer within 15 s (2 attempts)");
+    expect(timeout).toHaveTextContent("The EHR's FHIR server did not answer within 15 s (2 attempts).");
     await user.click(within(timeout).getByRole("button", { name: "Try again" }));
     expect(await screen.findByTestId("sins-range")).toHaveTextContent("5–12");
     expect(load).toHaveBeenCalledTimes(3);

@@ -38,8 +38,8 @@ interface Case {
 const CASES: Record<AppFault["kind"], Case> = {
   "session-ended": {
     fault: { kind: "session-ended", status: 401, refreshTried: true },
-    en: { title: "Your session has ended", text: ["Close this window and open the app again from the patient's chart in the EHR."] },
-    ja: { title: "セッションが終了しました", text: ["このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。"] },
+    en: { title: "Your session has ended", text: ["The EHR session has ended.", "Close this window and open the app again from the patient's chart in the EHR."] },
+    ja: { title: "セッションが終了しました", text: ["EHRのセッションが終了しました。", "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。"] },
     retry: false,
   },
   forbidden: {
@@ -47,95 +47,99 @@ const CASES: Record<AppFault["kind"], Case> = {
     en: {
       title: "Permission missing",
       text: [
-        "The EHR did not give this app permission to read this patient's record. Ask your EHR administrator to grant the app's scopes, then open it again from the patient's chart.",
+        "The EHR did not give this app permission to read this data (scope missing).",
+        "Ask your EHR administrator to grant the app's scopes, then open the app again from the patient's chart.",
       ],
     },
     ja: {
       title: "権限がありません",
-      text: ["EHRがこのアプリにこの患者の記録を読む権限を与えていません。EHR管理者にアプリのスコープの付与を依頼し、患者カルテから開き直してください。"],
+      text: ["EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。", "EHR管理者にアプリのスコープの付与を依頼し、患者カルテから開き直してください。"],
     },
     retry: false,
   },
   "not-found": {
     fault: { kind: "not-found", status: 410 },
-    en: { title: "Patient not found", text: ["The EHR's FHIR server has no record of this patient. Check the patient in the EHR and open the app again."] },
-    ja: { title: "患者が見つかりません", text: ["EHRのFHIRサーバーにこの患者の記録がありません。EHRで患者を確認し、アプリを開き直してください。"] },
+    en: { title: "Patient not found", text: ["The EHR's FHIR server does not have this record.", "Check the patient in the EHR and open the app again."] },
+    ja: { title: "患者が見つかりません", text: ["EHRのFHIRサーバーにこの記録がありません。", "EHRで患者を確認し、アプリを開き直してください。"] },
     retry: false,
   },
   "rate-limited": {
     fault: { kind: "rate-limited", status: 429, attempts: 4, retryAfterMs: 7500 },
     en: {
       title: "The EHR server is busy",
-      text: [
-        "The server is limiting requests and did not answer after 4 attempts. Wait a moment and try again.",
-        "The server asked to wait 8 s before trying again.",
-      ],
+      text: ["The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait 8 s.", "Wait a moment and try again."],
     },
     ja: {
       title: "EHRサーバーが混雑しています",
-      text: [
-        "サーバーが要求を制限しており、4回試行しても応答がありませんでした。しばらく待ってから再試行してください。",
-        "サーバーから再試行まで8秒待つよう求められています。",
-      ],
+      text: ["EHRサーバーが要求を制限しており、4回試行しても応答がありませんでした。サーバーから8秒待つよう求められています。", "しばらく待ってから再試行してください。"],
     },
     retry: true,
     heldBack: { en: "Try again in 8 s", ja: "8秒後に再試行できます" },
   },
   unavailable: {
     fault: { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: null },
-    en: { title: "The EHR server is busy", text: ["The server is temporarily unavailable (after 4 attempts). Wait a moment and try again."] },
-    ja: { title: "EHRサーバーが混雑しています", text: ["サーバーが一時的に利用できません（4回試行）。しばらく待ってから再試行してください。"] },
+    en: { title: "The EHR server is busy", text: ["The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.", "Wait a moment and try again."] },
+    ja: { title: "EHRサーバーが混雑しています", text: ["EHRのFHIRサーバーが一時的に利用できません（503、4回試行）。", "しばらく待ってから再試行してください。"] },
     retry: true,
   },
   "server-error": {
     fault: { kind: "server-error", status: 504, attempts: 4 },
-    en: { title: "The EHR server reported an error", text: ["The server failed (HTTP 504). Try again; if it persists, contact IT support."] },
-    ja: { title: "EHRサーバーでエラーが発生しました", text: ["サーバーでエラーが発生しました（HTTP 504）。再試行し、続く場合はIT担当に連絡してください。"] },
+    en: { title: "The EHR server reported an error", text: ["The EHR's FHIR server failed (HTTP 504) after 4 attempts.", "Try again; if it persists, contact IT support."] },
+    ja: { title: "EHRサーバーでエラーが発生しました", text: ["EHRのFHIRサーバーでエラーが発生しました（HTTP 504、4回試行）。", "再試行し、続く場合はIT担当に連絡してください。"] },
     retry: true,
   },
   timeout: {
     fault: { kind: "timeout", timeoutMs: 30_000, attempts: 4 },
-    en: { title: "The EHR server did not answer in time", text: ["No answer within 30 s (4 attempts). Try again."] },
-    ja: { title: "EHRサーバーが時間内に応答しませんでした", text: ["30秒以内に応答がありませんでした（4回試行）。再試行してください。"] },
+    en: { title: "The EHR server did not answer in time", text: ["The EHR's FHIR server did not answer within 30 s (4 attempts).", "Try again."] },
+    ja: { title: "EHRサーバーが時間内に応答しませんでした", text: ["EHRのFHIRサーバーが30秒以内に応答しませんでした（4回試行）。", "再試行してください。"] },
     retry: true,
   },
   network: {
     fault: { kind: "network", attempts: 4 },
-    en: { title: "The EHR server could not be reached", text: ["Check the network connection and try again."] },
-    ja: { title: "EHRサーバーに接続できません", text: ["ネットワーク接続を確認し、再試行してください。"] },
+    en: { title: "The EHR server could not be reached", text: ["The EHR's FHIR server could not be reached (network error).", "Check the network connection and try again."] },
+    ja: { title: "EHRサーバーに接続できません", text: ["EHRのFHIRサーバーに接続できませんでした（ネットワークエラー）。", "ネットワーク接続を確認し、再試行してください。"] },
     retry: true,
   },
   "invalid-response": {
     fault: { kind: "invalid-response", detail: "not a Patient" },
-    en: { title: "Unreadable answer from the EHR server", text: ["The server sent data the app cannot read. Try again; if it persists, contact IT support."] },
-    ja: { title: "EHRサーバーの応答を読み取れません", text: ["サーバーから読み取れないデータが送られました。再試行し、続く場合はIT担当に連絡してください。"] },
+    en: {
+      title: "Unreadable answer from the EHR server",
+      text: ["The EHR's FHIR server sent an answer the app cannot read (not a Patient).", "Try again; if it persists, contact IT support."],
+    },
+    ja: {
+      title: "EHRサーバーの応答を読み取れません",
+      text: ["EHRのFHIRサーバーから読み取れない応答が送られました（Patientリソースではありません）。", "再試行し、続く場合はIT担当に連絡してください。"],
+    },
     retry: true,
   },
   rejected: {
     fault: { kind: "rejected", status: 422, outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid" }] } },
-    en: { title: "The EHR server refused the request", text: ["The server refused the request (HTTP 422). Contact IT support."] },
-    ja: { title: "EHRサーバーが要求を拒否しました", text: ["サーバーが要求を拒否しました（HTTP 422）。IT担当に連絡してください。"] },
+    en: { title: "The EHR server refused the request", text: ["The EHR's FHIR server refused the request (HTTP 422).", "Contact IT support."] },
+    ja: { title: "EHRサーバーが要求を拒否しました", text: ["EHRのFHIRサーバーが要求を拒否しました（HTTP 422）。", "IT担当に連絡してください。"] },
     retry: false,
   },
   aborted: {
     fault: { kind: "aborted" },
-    en: { title: "Loading was cancelled", text: ["Loading stopped before it finished."] },
-    ja: { title: "読み込みが中止されました", text: ["読み込みが完了する前に停止しました。"] },
+    en: { title: "Loading was cancelled", text: ["The request was cancelled before it finished."] },
+    ja: { title: "読み込みが中止されました", text: ["要求は完了前に取り消されました。"] },
     retry: true,
   },
   "no-patient": {
     fault: { kind: "no-patient" },
-    en: { title: "No patient selected", text: ["The app was opened without a patient. Open it from a patient's chart in the EHR."] },
-    ja: { title: "患者が選択されていません", text: ["患者が指定されないままアプリが開かれました。EHRの患者カルテから開いてください。"] },
+    en: { title: "No patient selected", text: ["No patient was selected at launch.", "Open the app from a patient's chart in the EHR."] },
+    ja: { title: "患者が選択されていません", text: ["起動時に患者が選択されていません。", "EHRの患者カルテからアプリを開いてください。"] },
     retry: false,
   },
   "no-launch": {
     fault: { kind: "no-launch" },
     en: {
       title: "Not launched from an EHR",
-      text: ["This app reads the patient's record through a SMART on FHIR launch. Open it from a patient's chart in the EHR."],
+      text: ["The app was opened without a SMART on FHIR launch, so it cannot read the patient's record.", "Open the app from a patient's chart in the EHR."],
     },
-    ja: { title: "EHRから起動されていません", text: ["このアプリはSMART on FHIRの起動を通じて患者記録を読み込みます。EHRの患者カルテから開いてください。"] },
+    ja: {
+      title: "EHRから起動されていません",
+      text: ["SMART on FHIRの起動を経ずにアプリが開かれたため、患者記録を読み込めません。", "EHRの患者カルテからアプリを開いてください。"],
+    },
     retry: false,
   },
   "authorization-denied": {
@@ -143,13 +147,14 @@ const CASES: Record<AppFault["kind"], Case> = {
     en: {
       title: "Sign-in refused",
       text: [
-        "The EHR refused to authorise this app. Open it again from the patient's chart; if it persists, contact your EHR administrator.",
+        "The EHR refused to authorise this app.",
+        "Open the app again from the patient's chart; if it persists, contact your EHR administrator.",
         "The authorization server answered: access_deniedIts explanation: “Patient not selected”",
       ],
     },
     ja: {
       title: "認可が拒否されました",
-      text: ["EHRがこのアプリの認可を拒否しました。患者カルテから開き直し、続く場合はEHR管理者に連絡してください。", "認可サーバーの応答：access_deniedその説明：「Patient not selected」"],
+      text: ["EHRがこのアプリの認可を拒否しました。", "患者カルテから開き直し、続く場合はEHR管理者に連絡してください。", "認可サーバーの応答：access_deniedその説明：「Patient not selected」"],
     },
     retry: false,
   },
@@ -157,11 +162,17 @@ const CASES: Record<AppFault["kind"], Case> = {
     fault: { kind: "state-missing" },
     en: {
       title: "Sign-in answer not used",
-      text: ["The sign-in answer did not carry the state of this window's launch, so the app did not use it. Open the app again from the patient's chart."],
+      text: [
+        "The sign-in answer did not carry the state of this window's launch, so the app did not use it.",
+        "Close this window and open the app again from the patient's chart in the EHR.",
+      ],
     },
     ja: {
       title: "サインインの応答を使用しませんでした",
-      text: ["サインインの応答に、このウィンドウの起動時の state が含まれていなかったため、アプリはこれを使用しませんでした。患者カルテからアプリを開き直してください。"],
+      text: [
+        "サインインの応答に、このウィンドウの起動時の state が含まれていなかったため、アプリはこれを使用しませんでした。",
+        "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。",
+      ],
     },
     retry: false,
   },
@@ -169,11 +180,11 @@ const CASES: Record<AppFault["kind"], Case> = {
     fault: { kind: "server-not-allowed" },
     en: {
       title: "FHIR server not configured",
-      text: ["This installation of the app is not set up for the launch's FHIR server, so nothing was read. Contact the team that installed the app."],
+      text: ["This installation of the app is not set up for the launch's FHIR server, so nothing was read.", "Contact the team that installed the app."],
     },
     ja: {
       title: "FHIRサーバーが設定されていません",
-      text: ["このアプリのインストールは起動時のFHIRサーバー向けに設定されていないため、何も読み込んでいません。アプリを導入した担当部署に連絡してください。"],
+      text: ["このアプリのインストールは起動時のFHIRサーバー向けに設定されていないため、何も読み込んでいません。", "アプリを導入した担当部署に連絡してください。"],
     },
     retry: false,
   },
@@ -181,22 +192,25 @@ const CASES: Record<AppFault["kind"], Case> = {
     fault: { kind: "token-exchange-failed" },
     en: {
       title: "Sign-in did not complete",
-      text: ["The EHR did not complete the sign-in. Close this window and open the app again from the patient's chart."],
+      text: ["The EHR did not complete the sign-in (the token exchange failed).", "Close this window and open the app again from the patient's chart in the EHR."],
     },
-    ja: { title: "サインインが完了しませんでした", text: ["EHRでのサインインが完了しませんでした。このウィンドウを閉じ、患者カルテからアプリを開き直してください。"] },
+    ja: {
+      title: "サインインが完了しませんでした",
+      text: ["EHRでのサインインが完了しませんでした（トークンの交換に失敗）。", "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。"],
+    },
     retry: false,
   },
   unexpected: {
     fault: { kind: "unexpected" },
-    en: { title: "Something went wrong", text: ["The app hit an unexpected error. Try again; no score is shown rather than a possibly wrong one."] },
-    ja: { title: "問題が発生しました", text: ["予期しないエラーが発生しました。誤っている可能性のあるスコアは表示しません。再試行してください。"] },
+    en: { title: "Something went wrong", text: ["The app hit an unexpected error; no score is shown rather than a possibly wrong one.", "Try again."] },
+    ja: { title: "問題が発生しました", text: ["予期しないエラーが発生しました。誤っている可能性のあるスコアは表示しません。", "再試行してください。"] },
     retry: true,
   },
 };
 
 const RETRY = { en: "Try again", ja: "再試行" } as const;
 
-/** What the fault section shows: its test id, title, paragraphs and buttons. */
+/** What the fault section shows: its test id, title, paragraphs (what happened, what to do, an OAuth answer) and buttons. */
 function shown(section: HTMLElement): { testId: string | null; title: string; text: string[]; buttons: string[] } {
   return {
     testId: section.getAttribute("data-testid"),
@@ -306,7 +320,7 @@ describe("a Retry-After of 0", () => {
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-unavailable",
       title: "The EHR server is busy",
-      text: ["The server is temporarily unavailable (after 4 attempts). Wait a moment and try again."],
+      text: ["The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.", "Wait a moment and try again."],
       buttons: ["Try again"],
     });
   });
@@ -316,18 +330,23 @@ describe("the fault screen after a single attempt", () => {
   it.each([
     [
       { kind: "rate-limited", status: 429, attempts: 1, retryAfterMs: 120_000 },
-      "The server is limiting requests and did not answer after 1 attempt. Wait a moment and try again.",
-      "サーバーが要求を制限しており、1回試行しても応答がありませんでした。しばらく待ってから再試行してください。",
+      "The EHR is limiting requests and did not answer after 1 attempt. The server asked to wait about 2 minutes.",
+      "EHRサーバーが要求を制限しており、1回試行しても応答がありませんでした。サーバーから約2分待つよう求められています。",
     ],
     [
       { kind: "unavailable", status: 503, attempts: 1, retryAfterMs: null },
-      "The server is temporarily unavailable (after 1 attempt). Wait a moment and try again.",
-      "サーバーが一時的に利用できません（1回試行）。しばらく待ってから再試行してください。",
+      "The EHR's FHIR server is temporarily unavailable (503) after 1 attempt.",
+      "EHRのFHIRサーバーが一時的に利用できません（503、1回試行）。",
     ],
     [
       { kind: "timeout", timeoutMs: 15_000, attempts: 1 },
-      "No answer within 15 s (1 attempt). Try again.",
-      "15秒以内に応答がありませんでした（1回試行）。再試行してください。",
+      "The EHR's FHIR server did not answer within 15 s (1 attempt).",
+      "EHRのFHIRサーバーが15秒以内に応答しませんでした（1回試行）。",
+    ],
+    [
+      { kind: "server-error", status: 500, attempts: 1 },
+      "The EHR's FHIR server failed (HTTP 500) after 1 attempt.",
+      "EHRのFHIRサーバーでエラーが発生しました（HTTP 500、1回試行）。",
     ],
   ] satisfies [AppFault, string, string][])("%o: '1 attempt', not '1 attempts'", async (fault, en, ja) => {
     const first = render(<App load={() => Promise.resolve({ ok: false, fault })} browserLocales={["en"]} />);
@@ -397,7 +416,7 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(shown(section)).toEqual({
       testId: "fault-unavailable",
       title: "The EHR server is busy",
-      text: ["The server is temporarily unavailable (after 3 attempts). Wait a moment and try again."],
+      text: ["The EHR's FHIR server is temporarily unavailable (503) after 3 attempts.", "Wait a moment and try again."],
       buttons: ["Try again"],
     });
     expect(seen.reads).toHaveLength(3);
@@ -421,7 +440,7 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-unavailable",
       title: "EHRサーバーが混雑しています",
-      text: ["サーバーが一時的に利用できません（3回試行）。しばらく待ってから再試行してください。"],
+      text: ["EHRのFHIRサーバーが一時的に利用できません（503、3回試行）。", "しばらく待ってから再試行してください。"],
       buttons: ["再試行"],
     });
   });
@@ -440,7 +459,7 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-session-ended",
       title: "Your session has ended",
-      text: ["Close this window and open the app again from the patient's chart in the EHR."],
+      text: ["The EHR session has ended.", "Close this window and open the app again from the patient's chart in the EHR."],
       buttons: [],
     });
     expect(seen.reads).toEqual(["Bearer access-1", "Bearer access-2"]);
@@ -456,10 +475,7 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-rate-limited",
       title: "The EHR server is busy",
-      text: [
-        "The server is limiting requests and did not answer after 1 attempt. Wait a moment and try again.",
-        "The server asked to wait 120 s before trying again.",
-      ],
+      text: ["The EHR is limiting requests and did not answer after 1 attempt. The server asked to wait about 2 minutes.", "Wait a moment and try again."],
       buttons: ["Try again in 120 s"],
     });
     expect(screen.getByRole("button", { name: "Try again in 120 s" })).toBeDisabled();
