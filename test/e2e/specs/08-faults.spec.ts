@@ -35,7 +35,7 @@ async function claimWriteScope(page: Page): Promise<void> {
     async (route: Route) => {
       const res = await route.fetch();
       const token = (await res.json()) as Record<string, unknown>;
-      await route.fulfill({ response: res, json: { ...token, scope: `${String(token.scope ?? "")} patient/QuestionnaireResponse.write` } });
+      await route.fulfill({ response: res, json: { ...token, scope: `${typeof token.scope === "string" ? token.scope : ""} patient/QuestionnaireResponse.write` } });
     },
   );
 }
@@ -68,7 +68,7 @@ test("no write scope: the launch says so up front; a submit sends nothing, says 
   await readOnlyLaunch(page);
   const granted = page.waitForResponse((r) => new URL(r.url()).pathname === "/auth/token");
   await launchPatient(page, sandbox, patient);
-  const scope = String(((await (await granted).json()) as { scope?: unknown }).scope ?? "");
+  const scope = ((await (await granted).json()) as { scope?: string }).scope ?? "";
   expect(!scope.includes("QuestionnaireResponse.write") && scope.includes("patient/Observation.read"), `granted scope without the write (${scope})`).toBeTruthy();
 
   // Save assessment is off, with the reason next to it.
