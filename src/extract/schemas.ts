@@ -1,28 +1,43 @@
 /**
- * zod/mini schemas for exactly the fields extraction reads. A resource that fails is skipped with a
- * Diagnostic naming its id, the path and the reason (see describeIssue).
+ * zod/mini schemas of the FHIR resources the app reads: exactly the fields extraction reads. A resource that
+ * fails is skipped with a Diagnostic naming its id, the path and the reason (see describeIssue).
+ *
+ * The QuestionnaireResponse schema here is the app's one: extraction reads with it, and the write path
+ * (src/writeback/schema.ts) checks what it sends with the same schema refined by the rules of a resource the app
+ * writes (narrative, identifier, a full dateTime with its zone, …), never with a second schema.
  */
 import { z } from "zod/mini";
 import type { CoreParam } from "../scores";
 import { msg } from "./messages";
 
-/** FHIR date / dateTime / instant: YYYY, YYYY-MM, YYYY-MM-DD, or a date with a time and optional zone. */
+/**
+ * The one rule by which every date the app reads is checked (FHIR R4 date, dateTime and instant): YYYY, YYYY-MM,
+ * YYYY-MM-DD, or a date with a time and a zone. The reader is lenient where R4 is strict but the meaning is plain:
+ * seconds and the zone may be left out after a time. What the app writes is held to R4 itself (below).
+ */
 export const FHIR_DATE_RE =
   /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?)?)?)?$/;
+
+const TIME_WITH_ZONE = "T([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d{1,9})?(Z|[+-]((0\\d|1[0-3]):[0-5]\\d|14:00))";
+const DAY = "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])";
+/** FHIR R4 `date`: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const FHIR_R4_DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** FHIR R4 `dateTime`: a date as above, or a full date with a time to the second and its zone. */
+export const FHIR_R4_DATE_TIME_RE = new RegExp(`^(${FHIR_R4_DATE_RE.source.slice(1, -1)}|${DAY}${TIME_WITH_ZONE})$`);
+/** A full dateTime: date, time to the second and zone ("2026-11-27T10:15:00+09:00"), as the app writes `authored`. */
+export const FULL_DATE_TIME_RE = new RegExp(`^${DAY}${TIME_WITH_ZONE}$`);
 
 const date = z.string().check(z.maxLength(64), z.regex(FHIR_DATE_RE));
 const text = z.string();
 
-export const codingSchema = z.object({
-  system: z.optional(text),
-  code: z.optional(text),
-  display: z.optional(text),
-});
+const codingFields = { system: z.optional(text), code: z.optional(text), display: z.optional(text) };
+export const codingSchema = z.object(codingFields);
 export const codeableConceptSchema = z.object({
   coding: z.optional(z.array(codingSchema)),
   text: z.optional(text),
 });
-export const referenceSchema = z.object({ reference: z.optional(text), display: z.optional(text) });
+const referenceFields = { reference: z.optional(text), display: z.optional(text) };
+export const referenceSchema = z.object(referenceFields);
 const quantitySchema = z.object({
   value: z.optional(z.number()),
   unit: z.optional(text),
@@ -96,8 +111,12 @@ export const patientSchema = z.object({
 });
 export type PatientData = z.infer<typeof patientSchema>;
 
-const answerSchema = z.object({
-  valueCoding: z.optional(codingSchema),
+// ------------------------------------------------------------------- QuestionnaireResponse (FHIR R4)
+// Loose objects: every field stays in the parsed value, so that the write path's refinement sees all of it.
+
+const answerSchema = z.looseObject({
+  valueBoolean: z.optional(z.boolean()),
+  valueCoding: z.optional(z.looseObject(codingFields)),
   valueInteger: z.optional(z.number()),
   valueDecimal: z.optional(z.number()),
   valueString: z.optional(text),
@@ -108,11 +127,13 @@ export type AnswerData = z.infer<typeof answerSchema>;
 
 export interface QrItemData {
   linkId: string;
+  text?: string | undefined;
   answer?: AnswerData[] | undefined;
   item?: QrItemData[] | undefined;
 }
-const qrItemSchema: z.ZodMiniType<QrItemData> = z.object({
+const qrItemSchema: z.ZodMiniType<QrItemData> = z.looseObject({
   linkId: text,
+  text: z.optional(text),
   get answer() {
     return z.optional(z.array(answerSchema));
   },
@@ -121,14 +142,23 @@ const qrItemSchema: z.ZodMiniType<QrItemData> = z.object({
   },
 });
 
-export const questionnaireResponseSchema = z.object({
+const qrReference = z.looseObject(referenceFields);
+
+/** FHIR R4 QuestionnaireResponse: what every reader of the app's answers relies on. */
+export const questionnaireResponseSchema = z.looseObject({
   resourceType: z.literal("QuestionnaireResponse"),
   id: z.optional(text),
+  meta: z.optional(z.looseObject({ source: z.optional(text) })),
+  text: z.optional(z.looseObject({ status: text, div: text })),
+  identifier: z.optional(z.looseObject({ system: z.optional(text), value: z.optional(text) })),
   questionnaire: text,
   status: text,
-  subject: z.optional(referenceSchema),
+  subject: z.optional(qrReference),
+  encounter: z.optional(qrReference),
+  /** FHIR R4 dateTime, read by the one date rule (FHIR_DATE_RE); what the app writes is a full dateTime. */
   authored: z.optional(date),
-  author: z.optional(referenceSchema),
+  author: z.optional(qrReference),
+  source: z.optional(qrReference),
   item: z.optional(z.array(qrItemSchema)),
 });
 export type QuestionnaireResponseData = z.infer<typeof questionnaireResponseSchema>;

@@ -2,16 +2,20 @@
  * FHIR R4 shape checks (zod/mini) for what the app writes and ships: QuestionnaireResponse before it is
  * sent, Questionnaire when it is loaded. They check the structure the server and the extraction rely on;
  * they are not a full FHIR validator (no terminology, no invariants beyond the ones listed).
+ *
+ * A QuestionnaireResponse is checked with the app's one schema of it (src/extract/schemas.ts, the one extraction
+ * reads with), refined by what a resource the app sends must also be: a narrative, an identifier, a subject, an
+ * `authored` that is a full dateTime with its zone, relative references, exactly one value per answer, no empty
+ * values (FHIR JSON).
  */
 import { z } from "zod/mini";
+import { FHIR_R4_DATE_RE, FHIR_R4_DATE_TIME_RE, FULL_DATE_TIME_RE, questionnaireResponseSchema } from "../extract/schemas";
 
 const nonEmpty = z.string().check(z.minLength(1));
 const uri = z.string().check(z.regex(/^\S+$/, "a URI has no whitespace"));
-/** FHIR dateTime with at least a date; when a time is given a time zone is required. */
-const dateTime = z
-  .string()
-  .check(z.regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/, "not a FHIR dateTime"));
-const date = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "not a FHIR date"));
+/** FHIR R4 dateTime: a date, or a full date with a time to the second and its zone. */
+const dateTime = z.string().check(z.regex(FHIR_R4_DATE_TIME_RE, "not a FHIR dateTime"));
+const date = z.string().check(z.regex(FHIR_R4_DATE_RE, "not a FHIR date"));
 
 const extension = z.looseObject({ url: uri });
 
@@ -142,69 +146,98 @@ export const questionnaireSchema = z
 
 // ---------------------------------------------------------------------- QuestionnaireResponse
 
-const responseAnswer = z
-  .looseObject({
-    valueBoolean: z.optional(z.boolean()),
-    valueDecimal: z.optional(z.number()),
-    valueInteger: z.optional(z.int()),
-    valueDate: z.optional(date),
-    valueDateTime: z.optional(dateTime),
-    valueString: z.optional(nonEmpty),
-    valueCoding: z.optional(coding),
-  })
-  .check(z.refine((a) => valueKeys(a).length === 1, "an answer has exactly one value[x]"));
-
-export interface ResponseItemShape {
-  linkId: string;
-  answer?: Record<string, unknown>[] | undefined;
-  item?: ResponseItemShape[] | undefined;
-  [key: string]: unknown;
-}
-
-const responseItem: z.ZodMiniType<ResponseItemShape> = z.looseObject({
-  linkId: nonEmpty,
-  text: z.optional(nonEmpty),
-  answer: z.optional(z.array(responseAnswer)),
-  get item() {
-    return z.optional(z.array(responseItem));
-  },
-});
-
-function emptyResponseItem(items: readonly ResponseItemShape[] | undefined): string | null {
-  for (const i of items ?? []) {
-    if (i.answer === undefined && i.item === undefined) return `${i.linkId}: an item has answers or items`;
-    const below = emptyResponseItem(i.item);
-    if (below) return below;
-  }
-  return null;
-}
-
+const RESPONSE_STATUS = ["in-progress", "completed", "amended", "entered-in-error", "stopped"] as const;
 const XHTML_DIV = /^<div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"[^>]*>[\s\S]*<\/div>$/;
 
-export const questionnaireResponseSchema = z
-  .looseObject({
-    resourceType: z.literal("QuestionnaireResponse"),
-    meta: z.optional(z.looseObject({ source: z.optional(uri) })),
-    text: z.looseObject({
+/** The rules of a resource the app sends, each on one element of the schema's parsed value. */
+const SENT: readonly { path: readonly string[]; schema: z.ZodMiniType; required: boolean }[] = [
+  {
+    path: ["text"],
+    schema: z.looseObject({
       status: z.enum(["generated", "extensions", "additional", "empty"]),
       div: z.string().check(z.regex(XHTML_DIV, "narrative is an XHTML div with the XHTML namespace")),
     }),
-    identifier: z.looseObject({ system: uri, value: nonEmpty }),
-    questionnaire: uri,
-    status: z.enum(["in-progress", "completed", "amended", "entered-in-error", "stopped"]),
-    subject: reference,
-    encounter: z.optional(reference),
-    authored: dateTime,
-    author: z.optional(reference),
-    source: z.optional(reference),
-    item: z.optional(z.array(responseItem)),
-  })
-  .check(
-    z.refine((r) => emptyResponseItem(r.item) === null, {
-      error: (iss) => emptyResponseItem((iss.input as { item?: ResponseItemShape[] }).item) ?? "invalid item",
-    }),
-    z.refine((r) => fhirJsonViolation(r) === null, { error: (iss) => fhirJsonViolation(iss.input) ?? "invalid FHIR JSON" }),
-  );
+    required: true,
+  },
+  { path: ["identifier"], schema: z.looseObject({ system: uri, value: nonEmpty }), required: true },
+  { path: ["questionnaire"], schema: uri, required: true },
+  { path: ["status"], schema: z.enum(RESPONSE_STATUS), required: true },
+  { path: ["subject"], schema: reference, required: true },
+  { path: ["encounter"], schema: reference, required: false },
+  { path: ["author"], schema: reference, required: false },
+  { path: ["source"], schema: reference, required: false },
+  {
+    path: ["authored"],
+    schema: z.string().check(z.regex(FULL_DATE_TIME_RE, "a full dateTime with seconds and a time zone")),
+    required: true,
+  },
+  { path: ["meta", "source"], schema: uri, required: false },
+];
+
+/** The value[x] of an answer the app sends, each with its R4 type. */
+const ANSWER_VALUE: Readonly<Record<string, z.ZodMiniType>> = {
+  valueBoolean: z.boolean(),
+  valueDecimal: z.number(),
+  valueInteger: z.int(),
+  valueDate: date,
+  valueDateTime: dateTime,
+  valueString: nonEmpty,
+  valueCoding: coding,
+};
+
+type Path = (string | number)[];
+type Problem = { path: Path; message: string };
+
+function at(value: unknown, path: readonly string[]): unknown {
+  let v = value;
+  for (const key of path) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+function parseAt(schema: z.ZodMiniType, value: unknown, path: Path, problems: Problem[]): void {
+  const r = z.safeParse(schema, value);
+  if (!r.success) for (const i of r.error.issues) problems.push({ path: [...path, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message });
+}
+
+function itemProblems(items: readonly ResponseItemShape[] | undefined, path: Path, problems: Problem[]): void {
+  (items ?? []).forEach((item, i) => {
+    const here = [...path, i];
+    if (item.answer === undefined && item.item === undefined) problems.push({ path: here, message: `${item.linkId}: an item has answers or items` });
+    (item.answer ?? []).forEach((answer, j) => {
+      const keys = valueKeys(answer);
+      if (keys.length !== 1) problems.push({ path: [...here, "answer", j], message: "an answer has exactly one value[x]" });
+      for (const key of keys) {
+        const schema = ANSWER_VALUE[key];
+        if (!schema) problems.push({ path: [...here, "answer", j, key], message: "not a value[x] the app writes" });
+        else parseAt(schema, answer[key], [...here, "answer", j, key], problems);
+      }
+    });
+    itemProblems(item.item, [...here, "item"], problems);
+  });
+}
+
+/** The one QuestionnaireResponse schema, refined by the rules of a resource the app sends. */
+export const sentResponseSchema = questionnaireResponseSchema.check(
+  z.superRefine((response, ctx) => {
+    const problems: Problem[] = [];
+    for (const rule of SENT) {
+      const value = at(response, rule.path);
+      if (value === undefined) {
+        if (rule.required) problems.push({ path: [...rule.path], message: "required in what the app sends" });
+      } else parseAt(rule.schema, value, [...rule.path], problems);
+    }
+    itemProblems(response.item as ResponseItemShape[] | undefined, ["item"], problems);
+    const json = fhirJsonViolation(response);
+    if (json) problems.push({ path: [], message: json });
+    for (const p of problems) ctx.addIssue({ code: "custom", message: p.message, path: p.path, input: response });
+  }),
+);
+
+interface ResponseItemShape {
+  linkId: string;
+  answer?: Record<string, unknown>[] | undefined;
+  item?: ResponseItemShape[] | undefined;
+}
 
 export interface ShapeResult {
   ok: boolean;
@@ -223,5 +256,5 @@ export function checkQuestionnaireShape(value: unknown): ShapeResult {
 }
 
 export function checkResponseShape(value: unknown): ShapeResult {
-  return check(questionnaireResponseSchema, value);
+  return check(sentResponseSchema, value);
 }
