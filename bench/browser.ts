@@ -42,7 +42,7 @@ export const BUDGETS: { patient: string; label: string; goalMs: number; role?: "
   { patient: "hcc-t9-t12-four-levels", label: "out of study, 4 levels", goalMs: 3000 },
   { patient: "breast-t10-long-history", label: "2 060 Observations", goalMs: 6000, role: "long" },
 ];
-/** JavaScript loaded by launch.html + index.html, uncompressed. */
+/** JavaScript loaded by launch.html + index.html, as sent (the sandbox compresses). */
 export const JS_GOAL_BYTES = 1000 * 1024;
 /** Peak JS heap of the page for the long-history patient. */
 export const HEAP_GOAL_BYTES = 100 * 1024 * 1024;
