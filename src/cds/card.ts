@@ -113,7 +113,7 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
   const scoreLine = (key: "cds.detail.sins" | "cds.detail.tokuhashi", fig: string, words: string, settled: boolean, open: string[]): string => {
     // One class: said as it is; a range over some classes: what it allows; over all of them: "not determined yet".
     const said = settled ? words : words === inSentence(t, t.t("app.verdict.open")) ? words : cdsText(t, "cds.detail.allows", { words });
-    const close = open.length === 0 ? cdsText(t, "cds.detail.complete") : cdsText(t, "cds.detail.toClose", { items: open.join(cdsText(t, "cds.join.comma")) });
+    const close = open.length === 0 ? cdsText(t, "cds.detail.complete") : cdsText(t, "cds.detail.toClose", { items: open.join(t.t("core.join.comma")) });
     return `- ${cdsText(t, key, { figure: fig, words: said })} ${close}`;
   };
   lines.push(scoreLine("cds.detail.sins", figure(report.sins), sinsWords(t, sv), sv.category !== null, openItems(report.sins.items, SINS_ITEM_LABEL, t)));
@@ -121,7 +121,7 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
     scoreLine("cds.detail.tokuhashi", figure(report.tokuhashi), tokuhashiWords(t, tv), tv.prognosis !== null, openItems(report.tokuhashi.items, TOKUHASHI_ITEM_LABEL, t)),
   );
   const app = report.applicability;
-  const reasons = app.reasons.map((_, i) => escapeMarkdown(reasonText(t.locale, app.reasons, app.reasonCodes, i))).join(cdsText(t, "cds.join.semicolon"));
+  const reasons = app.reasons.map((_, i) => escapeMarkdown(reasonText(t.locale, app.reasons, app.reasonCodes, i))).join(t.t("core.join.semicolon"));
   if (app.inStudyPopulation === true) {
     const group = report.segmentGroup.group;
     lines.push(`- ${cdsText(t, "cds.detail.study.yes", { group: group ? t.t(`app.group.short.${group}`) : "?" })}`);
@@ -136,7 +136,7 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
     if (d.state === "missing") missing.push(cdsText(t, DATA_WORD[key]));
     else if (!d.complete) missing.push(cdsText(t, "cds.detail.firstPageOnly", { what: cdsText(t, DATA_WORD[key]) }));
   }
-  if (missing.length > 0) lines.push(`- ${cdsText(t, "cds.detail.missing", { what: missing.join(cdsText(t, "cds.join.comma")) })}`);
+  if (missing.length > 0) lines.push(`- ${cdsText(t, "cds.detail.missing", { what: missing.join(t.t("core.join.comma")) })}`);
   const unreadable = report.diagnostics.filter((d) => d.code !== undefined && UNREADABLE_CODES.has(d.code));
   if (unreadable.length > 0) {
     const named = unreadable.flatMap((d) => (d.resource ? [d.resource] : []));

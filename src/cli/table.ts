@@ -1,7 +1,14 @@
-/** `--format table`: one patient per row, for a tumour-board list. */
+/**
+ * `--format table`: one patient per row, for a tumour-board list. The words are the catalogue's English (the
+ * view's labels of the segment group, SINS class and predicted survival); the EQ-5D-5L index is rounded for
+ * display as everywhere (formatIndex).
+ */
+import { createTranslator } from "../i18n";
+import { SINS_CATEGORY_LABEL, TOKUHASHI_PROGNOSIS_LABEL } from "../i18n/verdict";
 import type { ScoreReport } from "../report/types";
+import { formatIndex } from "../scores";
 
-const GROUP: Record<string, string> = { cervical: "cervical", thoracic: "thoracic T1-T10", "tl-l-s": "TL/L/S" };
+const en = createTranslator("en");
 
 function range(total: number | null, min: number, max: number): string {
   return total !== null ? String(total) : `${min}–${max}`;
@@ -20,12 +27,12 @@ export function reportRow(r: ScoreReport): string[] {
     r.patient.id,
     r.patient.name ?? "",
     `${r.patient.age ?? "?"}${r.patient.sex ? ` ${r.patient.sex.charAt(0).toUpperCase()}` : ""}`,
-    r.segmentGroup.group ? (GROUP[r.segmentGroup.group] ?? r.segmentGroup.group) : "-",
+    r.segmentGroup.group ? en.t(`app.group.short.${r.segmentGroup.group}`) : "-",
     levels(r.segmentGroup.levels),
     inStudy === null ? "?" : inStudy ? "yes" : "no",
-    `${range(r.sins.total, r.sins.min, r.sins.max)}${r.sins.category ? ` ${r.sins.category}` : ""}`,
-    `${range(r.tokuhashi.total, r.tokuhashi.min, r.tokuhashi.max)}${r.tokuhashi.prognosis ? ` ${r.tokuhashi.prognosis}` : ""}`,
-    latest ? latest.index.toFixed(3) : "-",
+    `${range(r.sins.total, r.sins.min, r.sins.max)}${r.sins.category ? ` ${en.t(SINS_CATEGORY_LABEL[r.sins.category])}` : ""}`,
+    `${range(r.tokuhashi.total, r.tokuhashi.min, r.tokuhashi.max)}${r.tokuhashi.prognosis ? ` ${en.t(TOKUHASHI_PROGNOSIS_LABEL[r.tokuhashi.prognosis])}` : ""}`,
+    latest ? formatIndex(latest.index) : "-",
     String(warnings),
   ];
 }

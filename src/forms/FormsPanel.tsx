@@ -144,7 +144,7 @@ function PanelOrPatient(props: FormsPanelProps & { context: WriteContext }) {
 }
 
 function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWording | null | undefined; initialStatus: Status }) {
-  const { t, locale } = useTranslator();
+  const { t, locale, dateTime } = useTranslator();
   const { context } = props;
   const clock = props.clock ?? browserClock;
   const calc = useMemo(() => ({ valueSetId: props.valueSetId ?? DEFAULT_VALUE_SET }), [props.valueSetId]);
@@ -338,7 +338,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
                 <span className="tag">{isPending(d) ? t("forms.drafts.pending") : t("forms.drafts.editing")}</span>
                 {d.selfReport ? <span className="tag">{t("forms.drafts.selfReport")}</span> : null}
                 <span className="tag">
-                  {t("forms.drafts.updated", { time: new Date(d.updatedAt).toLocaleString(locale === "ja" ? "ja-JP" : "en-GB") })}
+                  {t("forms.drafts.updated", { time: dateTime(new Date(d.updatedAt)) })}
                 </span>
                 {d.lastFailure ? (
                   <p className="qf-draft-problem">

@@ -346,7 +346,7 @@ export function VasField(p: FieldProps) {
       step={sliderStep(p.item)}
       value={sliderValue}
       aria-orientation={vertical ? "vertical" : undefined}
-      aria-valuetext={answered ? `${current}${u ? ` ${u}` : ""}` : t("forms.vas.unanswered")}
+      aria-valuetext={answered ? `${current}${u ? ` ${u}` : ""}` : t("app.unanswered")}
       aria-required={p.required ? true : undefined}
       disabled={p.disabled}
       aria-invalid={p.error ? true : undefined}

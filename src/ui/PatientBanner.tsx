@@ -6,7 +6,7 @@ const SEX: Record<string, MessageKey> = {
   male: "app.banner.sex.male",
   female: "app.banner.sex.female",
   other: "app.banner.sex.other",
-  unknown: "app.banner.sex.unknown",
+  unknown: "app.unknown",
 };
 
 /** Who this is about: name, birth date and age, sex, MRN. Shown unless the EHR says it shows its own banner. */
@@ -20,13 +20,13 @@ export function PatientBanner({ patient }: { patient: PatientSummary }) {
         <div>
           <dt>{t("app.banner.birthDate")}</dt>
           <dd>
-            {patient.birthDate ? date(patient.birthDate) : t("app.banner.unknown")}
+            {patient.birthDate ? date(patient.birthDate) : t("app.notOnFile")}
             {patient.age !== null ? ` (${t("app.banner.age", { age: patient.age })})` : ""}
           </dd>
         </div>
         <div>
           <dt>{t("app.banner.sex")}</dt>
-          <dd>{sexKey ? t(sexKey) : (patient.sex ?? t("app.banner.unknown"))}</dd>
+          <dd>{sexKey ? t(sexKey) : (patient.sex ?? t("app.notOnFile"))}</dd>
         </div>
         {patient.mrn ? (
           <div>

@@ -73,7 +73,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
           [
             ["yes", true, "app.enbloc.yes"],
             ["no", false, "app.enbloc.no"],
-            ["unanswered", null, "app.enbloc.unanswered"],
+            ["unanswered", null, "app.unanswered"],
           ] as const
         ).map(([id, value, key]) => (
           <label key={id} className="radio">

@@ -1,4 +1,4 @@
-import { defineSection } from "../catalogue";
+import { defineSection, plural } from "../catalogue";
 
 /**
  * Strings of the clinician view, banner, launch and error states (owned by the UI).
@@ -12,20 +12,22 @@ export const appStrings = defineSection(
     "app.language": "Language",
     "app.language.en": "English",
     "app.language.ja": "日本語",
+    // One answer, one key: said wherever a value is missing from the record, or not known
+    "app.notOnFile": "Not on file",
+    "app.unknown": "Unknown",
+    "app.unanswered": "Not answered",
     "app.partial": "Some of the record could not be read. Totals and ranges may change when it can be read.",
 
     // Patient banner
     "app.banner.label": "Patient",
     "app.banner.noName": "Name not recorded",
     "app.banner.birthDate": "Born",
-    "app.banner.age": "{age} years",
+    "app.banner.age": plural("age", { one: "{age} year", other: "{age} years" }),
     "app.banner.sex": "Sex",
     "app.banner.sex.male": "Male",
     "app.banner.sex.female": "Female",
     "app.banner.sex.other": "Other",
-    "app.banner.sex.unknown": "Unknown",
     "app.banner.mrn": "MRN",
-    "app.banner.unknown": "Not recorded",
 
     // Segment group and applicability
     "app.seg.title": "Segment group",
@@ -47,7 +49,6 @@ export const appStrings = defineSection(
     "app.enbloc.hint": "The study excluded patients who underwent total en bloc spondylectomy.",
     "app.enbloc.yes": "Yes",
     "app.enbloc.no": "No",
-    "app.enbloc.unanswered": "Not answered",
 
     // Score cards
     "app.score.total": "Total",
@@ -70,7 +71,6 @@ export const appStrings = defineSection(
     "app.col.source": "Source",
     "app.col.status": "Status",
     "app.col.entry": "Clinician's entry",
-    "app.item.unknown": "Unknown",
     "app.item.candidates": "(one of: {values})",
     "app.item.confirmed": "Confirmed",
     "app.item.notConfirmed": "Not confirmed",
@@ -80,7 +80,6 @@ export const appStrings = defineSection(
     "app.item.optionFromRecord": "{name} — {points} pt (from the record)",
     "app.item.choice": "{name} · {points}",
     "app.item.fromRecord": "from the record",
-    "app.item.notOnRecord": "Not on record.",
     "app.item.clearEntry": "Clear my entry",
     "app.item.clearEntryOf": "Clear my entry for {item}",
     "app.item.unread": "The {data} could not be read — try again.",
@@ -98,7 +97,6 @@ export const appStrings = defineSection(
     "app.source.record": "Record",
     "app.source.questionnaire": "Questionnaire",
     "app.source.clinician": "Entered by clinician",
-    "app.source.missing": "Not on file",
     "app.prov.where.Condition": "problem list",
     "app.prov.where.Observation": "observation",
     "app.prov.where.QuestionnaireResponse": "questionnaire",
@@ -107,7 +105,7 @@ export const appStrings = defineSection(
     "app.prov.kps": "{claim} → {category}",
     "app.prov.details": "Technical details",
     "app.prov.detailsOf": "of {item}: {source}",
-    "app.prov.count": "{count} sources",
+    "app.prov.count": plural("count", { one: "{count} source", other: "{count} sources" }),
     "app.prov.more": "and {count} more (older or the same date)",
     "app.prov.reference": "Resource",
     "app.prov.date": "Date",
@@ -224,8 +222,7 @@ export const appStrings = defineSection(
     "app.save.what": "Only the items you entered or confirmed are saved; values read from the record that nobody confirmed are not.",
     "app.save.nothing": "Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them.",
     "app.save.sins-level": "Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered.",
-    "app.unsaved.one": "1 unsaved change",
-    "app.unsaved.other": "{n} unsaved changes",
+    "app.unsaved": plural("n", { one: "{n} unsaved change", other: "{n} unsaved changes" }),
     "app.unsaved.items": "Not saved yet: {items}. An entry is confirmed once the assessment is saved.",
 
     // QOL course (Segi et al. 2025, Tables 4 and 6)
@@ -283,7 +280,6 @@ export const appStrings = defineSection(
     "app.qol.nUnknown": "n = {n}, unknown {unknown}",
     "app.qol.notReported": "Not reported by the study",
     "app.qol.notApplicable": "—",
-    "app.qol.noPatientValues": "No value on file",
     "app.qol.patientOther": "This patient, {date}",
     "app.qol.patientFrankel": "Frankel {value} ({timepoint}, {date})",
     "app.qol.patientEcog": "ECOG {value} ({timepoint}, {date})",
@@ -305,7 +301,7 @@ export const appStrings = defineSection(
 
     // Diagnostics
     "app.diag.title": "Data notes ({count})",
-    "app.diag.needAttention": "— {count} need attention",
+    "app.diag.needAttention": plural("count", { one: "— {count} needs attention", other: "— {count} need attention" }),
     "app.diag.none": "No data notes: every resource read was used.",
     "app.diag.error": "Error",
     "app.diag.warning": "Warning",
@@ -369,6 +365,9 @@ export const appStrings = defineSection(
     "app.language": "言語",
     "app.language.en": "English",
     "app.language.ja": "日本語",
+    "app.notOnFile": "記録なし",
+    "app.unknown": "不明",
+    "app.unanswered": "未回答",
     "app.partial": "記録の一部を読み込めませんでした。読み込めるようになると合計点や範囲が変わる可能性があります。",
 
     "app.banner.label": "患者",
@@ -379,9 +378,7 @@ export const appStrings = defineSection(
     "app.banner.sex.male": "男性",
     "app.banner.sex.female": "女性",
     "app.banner.sex.other": "その他",
-    "app.banner.sex.unknown": "不明",
     "app.banner.mrn": "患者ID",
-    "app.banner.unknown": "記録なし",
 
     "app.seg.title": "部位群",
     "app.seg.subtitle": "Segi ら（2025）の3群。記録にあるすべての脊椎転移レベルから判定",
@@ -402,7 +399,6 @@ export const appStrings = defineSection(
     "app.enbloc.hint": "この研究では腫瘍脊椎骨全摘術を受けた患者は除外されています。",
     "app.enbloc.yes": "はい",
     "app.enbloc.no": "いいえ",
-    "app.enbloc.unanswered": "未回答",
 
     "app.score.total": "合計",
     "app.score.range": "取りうる範囲",
@@ -424,7 +420,6 @@ export const appStrings = defineSection(
     "app.col.source": "出典",
     "app.col.status": "状態",
     "app.col.entry": "臨床医の入力",
-    "app.item.unknown": "不明",
     "app.item.candidates": "（候補：{values}）",
     "app.item.confirmed": "確認済み",
     "app.item.notConfirmed": "未確認",
@@ -434,7 +429,6 @@ export const appStrings = defineSection(
     "app.item.optionFromRecord": "{name}（{points}点・記録より）",
     "app.item.choice": "{name}・{points}点",
     "app.item.fromRecord": "記録より",
-    "app.item.notOnRecord": "記録にありません。",
     "app.item.clearEntry": "入力を取り消す",
     "app.item.clearEntryOf": "{item}の入力を取り消す",
     "app.item.unread": "{data}を読み込めませんでした。再試行してください。",
@@ -452,7 +446,6 @@ export const appStrings = defineSection(
     "app.source.record": "診療記録",
     "app.source.questionnaire": "質問票",
     "app.source.clinician": "臨床医の入力",
-    "app.source.missing": "記録なし",
     "app.prov.where.Condition": "問題リスト",
     "app.prov.where.Observation": "観察値",
     "app.prov.where.QuestionnaireResponse": "質問票",
@@ -573,8 +566,7 @@ export const appStrings = defineSection(
     "app.save.what": "保存されるのは入力または確認した項目だけです。誰も確認していない記録の値は保存されません。",
     "app.save.nothing": "保存する項目がありません：先に1つ以上の項目を入力または確認してください。記録の値は確認した後にのみ保存されます。",
     "app.save.sins-level": "保存していません：SINSは病変ごとに評価します。入力したSINSの項目を保存するには、評価する椎体レベル（SINSの部位）を確認してください。",
-    "app.unsaved.one": "未保存の変更が1件あります",
-    "app.unsaved.other": "未保存の変更が{n}件あります",
+    "app.unsaved": "未保存の変更が{n}件あります",
     "app.unsaved.items": "まだ保存していません：{items}。評価を保存すると入力は確認済みになります。",
 
     "app.qol.title": "緩和手術後のQOLの経過：研究の群平均",
@@ -629,7 +621,6 @@ export const appStrings = defineSection(
     "app.qol.nUnknown": "n = {n}、不明 {unknown}",
     "app.qol.notReported": "研究での報告なし",
     "app.qol.notApplicable": "—",
-    "app.qol.noPatientValues": "記録なし",
     "app.qol.patientOther": "この患者、{date}",
     "app.qol.patientFrankel": "Frankel {value}（{timepoint}、{date}）",
     "app.qol.patientEcog": "ECOG {value}（{timepoint}、{date}）",

@@ -1,5 +1,6 @@
 import { defineSection } from "../catalogue";
 import type { CoreJoin } from "../../scores/types";
+import { appStrings } from "./app";
 import type { CoreMessageCode } from "../../extract/messages";
 import type { AccessMessageCode } from "../../fhir/messages";
 
@@ -19,6 +20,16 @@ export type CoreKey = `core.${CoreMessageCode}` | `core.${AccessMessageCode}` | 
  * Loaded with the clinician view, not with the first download (src/i18n/core.ts registers it).
  * Clinical words follow the app section (Fisher 2010, Tokuhashi 2005, Segi et al. 2025).
  */
+/**
+ * An item's value quoted in a Japanese message reads as the view labels that answer (./app.ts): one source per
+ * answer label. The counts ("3か所以上", "2椎体") keep their unit here, and "none of the above" of a SINS
+ * item reads 該当なし in a sentence. (The English quotes the value's key, as the core writes it, until the core
+ * emits only codes.)
+ */
+function label(key: keyof typeof appStrings.ja) {
+  return appStrings.ja[key];
+}
+
 export const coreStrings = defineSection<CoreKey>(
   {
     // Applicability and segment group (src/scores)
@@ -529,50 +540,50 @@ export const coreStrings = defineSection<CoreKey>(
     "core.access.holds-start.Procedure": "脊椎手術（どの情報が術前かの判断に使用）",
 
     // Item values quoted in messages (English: the value's key)
-    "core.value.generalCondition.poor": "不良",
-    "core.value.generalCondition.moderate": "中等度",
-    "core.value.generalCondition.good": "良好",
+    "core.value.generalCondition.poor": label("app.tok.generalCondition.poor"),
+    "core.value.generalCondition.moderate": label("app.tok.generalCondition.moderate"),
+    "core.value.generalCondition.good": label("app.tok.generalCondition.good"),
     "core.value.extraspinalBoneMets.0": "0か所",
     "core.value.extraspinalBoneMets.1-2": "1〜2か所",
     "core.value.extraspinalBoneMets.3+": "3か所以上",
     "core.value.vertebralBodyMets.1": "1椎体",
     "core.value.vertebralBodyMets.2": "2椎体",
     "core.value.vertebralBodyMets.3+": "3椎体以上",
-    "core.value.visceralMets.unremovable": "切除不能",
-    "core.value.visceralMets.removable": "切除可能",
-    "core.value.visceralMets.none": "転移なし",
-    "core.value.primarySite.lung": "肺",
-    "core.value.primarySite.osteosarcoma": "骨肉腫",
-    "core.value.primarySite.stomach": "胃",
-    "core.value.primarySite.bladder": "膀胱",
-    "core.value.primarySite.esophagus": "食道",
-    "core.value.primarySite.pancreas": "膵臓",
-    "core.value.primarySite.liver": "肝臓",
-    "core.value.primarySite.gallbladder": "胆嚢",
-    "core.value.primarySite.unidentified": "原発不明",
-    "core.value.primarySite.others": "その他",
-    "core.value.primarySite.kidney": "腎臓",
-    "core.value.primarySite.uterus": "子宮",
-    "core.value.primarySite.rectum": "直腸",
-    "core.value.primarySite.thyroid": "甲状腺",
-    "core.value.primarySite.breast": "乳腺",
-    "core.value.primarySite.prostate": "前立腺",
-    "core.value.primarySite.carcinoid": "カルチノイド",
-    "core.value.pain.mechanical": "機械的疼痛",
-    "core.value.pain.occasional": "時々の疼痛（非機械的）",
-    "core.value.pain.none": "疼痛なし",
-    "core.value.boneLesion.lytic": "溶骨性",
-    "core.value.boneLesion.mixed": "混合性（溶骨性／造骨性）",
-    "core.value.boneLesion.blastic": "造骨性",
-    "core.value.alignment.subluxation": "亜脱臼／転位",
-    "core.value.alignment.deformity": "新たな変形（後弯／側弯）",
-    "core.value.alignment.normal": "正常アライメント",
-    "core.value.collapse.gt50": "50 %を超える圧潰",
-    "core.value.collapse.lt50": "50 %未満の圧潰",
-    "core.value.collapse.noCollapseOver50Involved": "圧潰なし・椎体の50 %超に病変",
+    "core.value.visceralMets.unremovable": label("app.tok.visceralMets.unremovable"),
+    "core.value.visceralMets.removable": label("app.tok.visceralMets.removable"),
+    "core.value.visceralMets.none": label("app.tok.visceralMets.none"),
+    "core.value.primarySite.lung": label("app.tok.primary.lung"),
+    "core.value.primarySite.osteosarcoma": label("app.tok.primary.osteosarcoma"),
+    "core.value.primarySite.stomach": label("app.tok.primary.stomach"),
+    "core.value.primarySite.bladder": label("app.tok.primary.bladder"),
+    "core.value.primarySite.esophagus": label("app.tok.primary.esophagus"),
+    "core.value.primarySite.pancreas": label("app.tok.primary.pancreas"),
+    "core.value.primarySite.liver": label("app.tok.primary.liver"),
+    "core.value.primarySite.gallbladder": label("app.tok.primary.gallbladder"),
+    "core.value.primarySite.unidentified": label("app.tok.primary.unidentified"),
+    "core.value.primarySite.others": label("app.tok.primary.others"),
+    "core.value.primarySite.kidney": label("app.tok.primary.kidney"),
+    "core.value.primarySite.uterus": label("app.tok.primary.uterus"),
+    "core.value.primarySite.rectum": label("app.tok.primary.rectum"),
+    "core.value.primarySite.thyroid": label("app.tok.primary.thyroid"),
+    "core.value.primarySite.breast": label("app.tok.primary.breast"),
+    "core.value.primarySite.prostate": label("app.tok.primary.prostate"),
+    "core.value.primarySite.carcinoid": label("app.tok.primary.carcinoid"),
+    "core.value.pain.mechanical": label("app.sins.pain.mechanical"),
+    "core.value.pain.occasional": label("app.sins.pain.occasional"),
+    "core.value.pain.none": label("app.sins.pain.none"),
+    "core.value.boneLesion.lytic": label("app.sins.boneLesion.lytic"),
+    "core.value.boneLesion.mixed": label("app.sins.boneLesion.mixed"),
+    "core.value.boneLesion.blastic": label("app.sins.boneLesion.blastic"),
+    "core.value.alignment.subluxation": label("app.sins.alignment.subluxation"),
+    "core.value.alignment.deformity": label("app.sins.alignment.deformity"),
+    "core.value.alignment.normal": label("app.sins.alignment.normal"),
+    "core.value.collapse.gt50": label("app.sins.collapse.gt50"),
+    "core.value.collapse.lt50": label("app.sins.collapse.lt50"),
+    "core.value.collapse.noCollapseOver50Involved": label("app.sins.collapse.noCollapseOver50Involved"),
     "core.value.collapse.none": "該当なし",
-    "core.value.posterolateral.bilateral": "両側",
-    "core.value.posterolateral.unilateral": "片側",
+    "core.value.posterolateral.bilateral": label("app.sins.posterolateral.bilateral"),
+    "core.value.posterolateral.unilateral": label("app.sins.posterolateral.unilateral"),
     "core.value.posterolateral.none": "該当なし",
 
     // Separators of lists and of an item's context sentences

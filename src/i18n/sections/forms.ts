@@ -18,7 +18,6 @@ export const formStrings = defineSection(
     "forms.points": "{points} pt",
     "forms.number.hint": "{min} to {max}",
     "forms.vas.number": "{label}: value",
-    "forms.vas.unanswered": "Not answered",
 
     "forms.errors.title": "Please check these answers:",
     "forms.error.required": "Please answer this question.",
@@ -118,7 +117,6 @@ export const formStrings = defineSection(
     "forms.points": "{points}点",
     "forms.number.hint": "{min}〜{max}",
     "forms.vas.number": "{label}：数値",
-    "forms.vas.unanswered": "未回答",
 
     "forms.errors.title": "次の回答を確認してください：",
     "forms.error.required": "この質問に回答してください。",

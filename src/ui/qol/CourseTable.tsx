@@ -94,7 +94,7 @@ export function CourseTable({ model, id, caption, label }: { model: CourseModel;
         ) : (
           <tr data-series="patient">
             <th scope="row">{t("app.qol.patient")}</th>
-            <td colSpan={3}>{t("app.qol.noPatientValues")}</td>
+            <td colSpan={3}>{t("app.notOnFile")}</td>
           </tr>
         )}
         {model.patient

@@ -116,7 +116,7 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
         {singleLine ? (
           <text x={4} y={barsH + PATIENT_ROW - 4} className="patient-values">
             <tspan className="series-label">{t("app.qol.patientValuesLabel")}</tspan>
-            {shown.length === 0 ? t("app.qol.noPatientValues") : null}
+            {shown.length === 0 ? t("app.notOnFile") : null}
             {single.length > shown.length ? "… " : null}
             {shown.map((v, i) => (
               <tspan key={`${v.date}-${i}`} data-timepoint={v.timepoint} data-text={v.value}>
@@ -172,7 +172,7 @@ export function ProportionTable({ model, id }: { model: ProportionModel; id: str
           <th scope="row">{t("app.qol.patient")}</th>
           <td colSpan={2}>
             {model.patient.length === 0
-              ? t("app.qol.noPatientValues")
+              ? t("app.notOnFile")
               : model.patient.map((v, i) =>
                   v.conflict ? (
                     <span key={`${v.date}-${i}`} className="stat" data-text={v.value} data-conflict="yes">

@@ -87,7 +87,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
           <span className="item-value">{name(item.value)}</span>
         ) : (
           <span className="item-value item-unknown">
-            {t("app.item.unknown")}
+            {t("app.unknown")}
             {item.candidates.length > 0 && item.candidates.length < options.length ? (
               <span className="item-candidates"> {t("app.item.candidates", { values: item.candidates.map(name).join(", ") })}</span>
             ) : null}
@@ -119,7 +119,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
           <div className="item-overridden" data-testid={`${id}-overridden`}>
             <span className="badge badge-overridden">{t("app.item.overriddenBadge")}</span>{" "}
             {t("app.item.overridden", {
-              value: item.overridden.candidates.length > 0 ? item.overridden.candidates.map(name).join(", ") : t("app.item.unknown"),
+              value: item.overridden.candidates.length > 0 ? item.overridden.candidates.map(name).join(", ") : t("app.unknown"),
               source: t(SOURCE_LABEL[item.overridden.source]),
             })}
             <ProvenanceList provenance={item.overridden.provenance} omitted={item.overridden.provenanceOmitted} itemLabel={label} claims={claims} />
@@ -215,7 +215,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
         )}
         {!onRecord && entry === undefined ? (
           <p className="item-entry-note" data-testid={`${id}-not-on-record`}>
-            {t("app.item.notOnRecord")}
+            {t("app.notOnFile")}
           </p>
         ) : null}
         {entry !== undefined ? (

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { reportRow } from "../../../src/cli/table";
 import type { ScoreReport } from "../../../src/report/types";
 
 const ROOT = join(__dirname, "../../..");
@@ -129,6 +130,13 @@ describe("score CLI", { timeout: 60_000 }, () => {
     expect(lines[0]).toMatch(/^patient\s+name\s+age\/sex\s+segment/);
     expect(lines).toHaveLength(2 + 16);
     const cervical = lines.find((l) => l.startsWith("cervical-c7-t1"));
-    expect(cervical).toMatch(/cervical\s+C7,T1\s+yes\s+3–18\s+6–13/);
+    expect(cervical).toMatch(/Cervical\s+C7,T1\s+yes\s+3–18\s+6–13/);
+  });
+
+  it("--format table: the view's English words for the group, the SINS class and the predicted survival", () => {
+    const [r] = reports(score(join(PATIENTS, "questionnaire-newer.json")).stdout);
+    if (!r) throw new Error("no report");
+    const known = { ...r, sins: { ...r.sins, total: 11, category: "potentially-unstable" as const }, tokuhashi: { ...r.tokuhashi, total: 13, prognosis: ">=12m" as const } };
+    expect(reportRow(known).slice(3, 9)).toEqual(["TL/L/S", "L5", "yes", "11 Potentially unstable", "13 ≥ 1 year", "0.685"]);
   });
 });

@@ -16,7 +16,7 @@ import { issueReason } from "../../../src/extract/schemas";
 import { coreSentences, coreText, renderCoreMessage } from "../../../src/i18n/core";
 import { templateOf } from "../../../src/i18n";
 import { coreStrings } from "../../../src/i18n/sections/core";
-import { appCodeSystem, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
+import { APP_CODE_SYSTEM, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
 import type { ClinicianEntries, Provenance, ReportOptions, ScoreReport } from "../../../src/report/types";
 import {
   applicability,
@@ -51,7 +51,7 @@ const LOINC = "http://loinc.org";
 const SCT = "http://snomed.info/sct";
 const CM = "http://hl7.org/fhir/sid/icd-10-cm";
 const subject = { reference: `Patient/${P}` };
-const SYS = appCodeSystem();
+const SYS = APP_CODE_SYSTEM;
 const coding = (code: string) => ({ valueCoding: { system: SYS, code } });
 const LEVEL = { T5: "56401006", T6: "45296009", L1: "66794005", L2: "14293000", S5: "49481001", Coccyx: "64688005" } as const;
 const REGION = { spine: "421060004", cervical: "122494005", thoracic: "122495006", lumbar: "122496007", sacrum: "54735007" } as const;
@@ -585,7 +585,7 @@ describe("every core message reads in the catalogue's English exactly as the cor
   });
 
   it("any mix of the cases' resources: still the same English, message by message", () => {
-    const pool = CASES.flatMap((c) => c.resources).filter((r) => !(typeof r === "object" && r !== null && "resourceType" in r && (r as { resourceType: unknown }).resourceType === "Patient"));
+    const pool = CASES.flatMap((c) => c.resources).filter((r) => !(typeof r === "object" && r !== null && "resourceType" in r && r.resourceType === "Patient"));
     fc.assert(
       fc.property(fc.subarray(pool, { maxLength: 14 }), fc.boolean(), (resources, withPatient) => {
         const list = withPatient ? [patient(), ...resources] : resources;
@@ -630,7 +630,7 @@ describe("the core section of the catalogue", () => {
     );
     const s = ecogOnly.suggestion;
     expect(coreText("ja", s?.reasonCode ? { code: s.reasonCode, params: s.params ?? {} } : null, "")).toBe(
-      "ECOG 2はKPS 50–60（oBDS）、KPS 60–70（Ma et al. 2010）、KPS 70（Prasad et al. 2018）に相当し、いずれの対応表でも「中等度」です。あくまで提案です：確定するかKPSを入力してください。",
+      "ECOG 2はKPS 50–60（oBDS）、KPS 60–70（Ma et al. 2010）、KPS 70（Prasad et al. 2018）に相当し、いずれの対応表でも「中等度（KPS 50–70 %）」です。あくまで提案です：確定するかKPSを入力してください。",
     );
     const conflict = buildReport([patient(), kps("k1", 60), kps(undefined, 80)], P, { now: NOW });
     const d = conflict.diagnostics.find((x) => x.messageCode === "diag.conflict.item");

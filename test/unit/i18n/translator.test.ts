@@ -4,7 +4,7 @@
  * the one number and date formatter, and the choice of language.
  */
 import { describe, expect, it, vi } from "vitest";
-import "../../../src/i18n"; // the view's sections
+import "../../../src/i18n"; // the view's sections (app, forms, faults)
 import type { Section } from "../../../src/i18n/catalogue";
 import { plural } from "../../../src/i18n/catalogue";
 import {
@@ -86,6 +86,16 @@ describe("t(key, params)", () => {
     expect([1, 2].map((count) => ja.t(key("test.files"), { count }))).toEqual(["ファイル1件", "ファイル2件"]);
     // Without its count the plural reads in its general form.
     expect(en.t(key("test.files"), { count: "some" })).toBe("some files");
+  });
+
+  it("the catalogue's counted phrases", () => {
+    expect(en.t("app.prov.count", { count: 1 })).toBe("1 source");
+    expect(en.t("app.prov.count", { count: 3 })).toBe("3 sources");
+    expect(en.t("app.unsaved", { n: 1 })).toBe("1 unsaved change");
+    expect(en.t("app.unsaved", { n: 2 })).toBe("2 unsaved changes");
+    expect(ja.t("app.unsaved", { n: 1 })).toBe("未保存の変更が1件あります");
+    expect(en.t("app.diag.needAttention", { count: 1 })).toBe("— 1 needs attention");
+    expect(en.t("app.banner.age", { age: 1 })).toBe("1 year");
   });
 });
 

@@ -142,7 +142,7 @@ describe("QOL course", () => {
   it("draws every dated value of the patient on the time panel, oldest left, on the chart's own y-axis", () => {
     renderQol(thoracic());
     const chart = screen.getByTestId("chart-eq5dIndex");
-    const panel = within(chart as unknown as HTMLElement).getByTestId("timeline-eq5dIndex");
+    const panel = within(chart).getByTestId("timeline-eq5dIndex");
     const points = [...panel.querySelectorAll<SVGGElement>("g[data-series='patient-timeline'][data-date]")];
     // The fixture: 0.5155 on 10 Feb 2024 (another date) and 0.1884 on 1 Mar 2024 (pre-op).
     expect(points.map((g) => [g.dataset.date, g.dataset.timepoint, g.dataset.text])).toEqual([
@@ -260,7 +260,7 @@ describe("QOL course", () => {
     renderQol({ timepoints: [conflictDay], expected: expectedQol("thoracic") });
     const patient = screen.getByTestId("chart-ecogOver2").querySelector("[data-series='patient']")!;
     expect(patient).toHaveTextContent("This patient: ECOG 1 and 2 on 3 Mar 2026 (conflict)");
-    expect(patient).not.toHaveTextContent("No value on file");
+    expect(patient).not.toHaveTextContent("Not on file");
     expect(screen.getByTestId("table-ecogOver2").querySelector("tr[data-series='patient']")).toHaveTextContent(
       "ECOG 1 and 2 on 3 Mar 2026 (conflict)",
     );
@@ -275,7 +275,7 @@ describe("QOL course", () => {
     );
     expect(screen.getByTestId("chart-eqVas")).toHaveAttribute("data-time-panel", "no");
     // Frankel has no conflict that day: it still says so.
-    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("No value on file");
+    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("Not on file");
     cleanup();
     // With other values: they stay on their line, the conflict on its own.
     renderQol({ timepoints: [...THORACIC_TIMEPOINTS, conflictDay], expected: expectedQol("thoracic") }, "ja");

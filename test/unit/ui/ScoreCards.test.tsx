@@ -48,7 +48,7 @@ describe("SINS card", () => {
     await screen.findByTestId("sins-range");
     // Nothing on record: nothing preselected, and the item says so.
     expect(within(entryGroup("Pain")).getAllByRole("radio").filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
-    expect(screen.getByTestId("sins-pain-not-on-record")).toHaveTextContent("Not on record.");
+    expect(screen.getByTestId("sins-pain-not-on-record")).toHaveTextContent("Not on file");
     await chooseEntry(user, "Pain", "Occasional pain but not mechanical · 1");
     expect(entryRadio("Pain", "Occasional pain but not mechanical · 1")).toBeChecked();
     expect(screen.getByTestId("sins-range")).toHaveTextContent("6–10");
@@ -72,7 +72,8 @@ describe("SINS card", () => {
     expect(within(row).getByText("94225005")).toBeVisible();
     expect(within(row).getByText("Condition/met-t6")).toBeVisible();
     expect(within(row).getByText("✓ Confirmed", { exact: false })).toBeInTheDocument();
-    expect(within(screen.getByTestId("item-sins-pain")).getByText("Not on file")).toBeInTheDocument();
+    // Its source, and the note by the entry: the one wording of a value missing from the record.
+    expect(within(screen.getByTestId("item-sins-pain")).getAllByText("Not on file")).toHaveLength(2);
     expect(within(screen.getByTestId("item-sins-pain")).getByText(/Not confirmed/)).toBeInTheDocument();
   });
 
