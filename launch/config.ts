@@ -4,7 +4,7 @@
  * Every setting is described in docs/INTEGRATION.md.
  */
 import { z } from "zod/mini";
-import { DEFAULT_CANONICAL_BASE } from "../src/questionnaires/contract";
+import { QUESTIONNAIRE_BASE_RETIRED } from "../src/questionnaires/contract";
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type EvidenceMaxAgeDays } from "../src/report/types";
 import { parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
 
@@ -34,8 +34,6 @@ export interface AppConfig {
   fhirMaxRetries: number;
   fhirPageSize: number;
   fhirMaxPages: number;
-  /** Canonical base of the app's Questionnaires (`${base}/Questionnaire/eq5d5l` …). */
-  questionnaireBase: string;
   /** EQ-5D-5L value set id (key in eq5d5l_valuesets.json). */
   defaultValueSet: string;
   /** "ifSupported": PKCE S256 whenever the server announces it; "required": refuse servers without it. */
@@ -68,7 +66,6 @@ export const DEFAULT_CONFIG: AppConfig = {
   fhirMaxRetries: 3,
   fhirPageSize: 100,
   fhirMaxPages: 20,
-  questionnaireBase: DEFAULT_CANONICAL_BASE,
   defaultValueSet: "Japan_cTTO_fullPrecision",
   pkceMode: "ifSupported",
   // Fail closed: what a hospital forgets to configure refuses rather than allows.
@@ -78,7 +75,6 @@ export const DEFAULT_CONFIG: AppConfig = {
 };
 
 const nonEmpty = z.string().check(z.minLength(1), z.maxLength(2000));
-const httpUrl = z.httpUrl();
 const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 /** What app-config.json may hold: every key optional, no unknown keys (a typo must not pass silently). */
@@ -94,7 +90,6 @@ const ConfigFile = z.strictObject({
   fhirMaxRetries: z.optional(intIn(0, 10)),
   fhirPageSize: z.optional(intIn(1, 1000)),
   fhirMaxPages: z.optional(intIn(1, 1000)),
-  questionnaireBase: z.optional(httpUrl),
   defaultValueSet: z.optional(nonEmpty),
   pkceMode: z.optional(z.enum(["ifSupported", "required"])),
   issAllowlist: z.optional(
@@ -129,8 +124,12 @@ interface Issue {
 function describeIssue(issue: Issue): string {
   const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "app-config.json";
   switch (issue.code) {
-    case "unrecognized_keys":
-      return `unknown setting${(issue.keys ?? []).length === 1 ? "" : "s"}: ${(issue.keys ?? []).join(", ")}`;
+    case "unrecognized_keys": {
+      // The canonical base was a setting once; it is fixed now (src/questionnaires/contract.ts).
+      const keys = (issue.keys ?? []).filter((k) => k !== "questionnaireBase");
+      const unknown = keys.length > 0 ? `unknown setting${keys.length === 1 ? "" : "s"}: ${keys.join(", ")}` : null;
+      return [(issue.keys ?? []).includes("questionnaireBase") ? QUESTIONNAIRE_BASE_RETIRED : null, unknown].filter(Boolean).join("; ");
+    }
     case "invalid_value":
       return `${where} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":

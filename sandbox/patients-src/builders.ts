@@ -27,13 +27,12 @@ import type {
   Resource,
 } from "fhir/r4";
 import {
-
   COMMON_LINKS,
-  questionnaireUrl,
-  responseIdentifierSystem,
+  RESPONSE_IDENTIFIER_SYSTEM,
   TIMEPOINT_CODES,
   type Instrument,
 } from "../../src/questionnaires/contract";
+import { versionedCanonical } from "../../src/writeback/questionnaire-items";
 import { SANDBOX_SYSTEM, SHIFT_TAG } from "../dates";
 import { levelCodes, SNOMED } from "../levels";
 import { PRACTITIONER_ID } from "../smart";
@@ -303,8 +302,8 @@ export class PatientBuilder {
     return this.add<QuestionnaireResponse>(
       {
         resourceType: "QuestionnaireResponse",
-        identifier: { system: responseIdentifierSystem(), value: id },
-        questionnaire: `${questionnaireUrl(o.instrument)}|${questionnaire(o.instrument).version ?? "1.0.0"}`,
+        identifier: { system: RESPONSE_IDENTIFIER_SYSTEM, value: id },
+        questionnaire: versionedCanonical(questionnaire(o.instrument)),
         status: "completed",
         subject: this.subject,
         ...(o.encounter ? { encounter: this.ref(o.encounter) } : {}),

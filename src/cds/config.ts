@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseServerUrl } from "../../launch/servers";
-import { DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
+import { QUESTIONNAIRE_BASE_RETIRED } from "../questionnaires/contract";
 
 /** Asymmetric JWS algorithms a CDS client may sign with (CDS Hooks 2.0: never `none`, never HMAC). */
 export const ASYMMETRIC_ALGORITHMS = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA"] as const;
@@ -85,8 +85,6 @@ export const CdsConfigSchema = z.strictObject({
   trustedClients: z.array(TrustedClientSchema).default([]),
   /** Accept hook and feedback calls without a JWT (a presented token is still verified). Sandbox only. */
   allowUnauthenticated: z.boolean().default(false),
-  /** Canonical base of the app's Questionnaires (as the app's questionnaireBase). */
-  questionnaireBase: z.string().url().default(DEFAULT_CANONICAL_BASE),
   /** EQ-5D-5L value set for the report (the card does not show the index). */
   valueSetId: z.string().min(1).default("Japan_cTTO_fullPrecision"),
   jwt: z
@@ -127,7 +125,12 @@ export function parseCdsConfig(input: unknown): CdsConfig {
   const r = CdsConfigSchema.safeParse(input);
   if (!r.success) {
     throw new CdsConfigError(
-      r.error.issues.map((i) => `${i.path.length > 0 ? i.path.join(".") : "(file)"}: ${i.message}`),
+      r.error.issues.map((i) =>
+        // The canonical base was a setting once; it is fixed now (src/questionnaires/contract.ts).
+        i.code === "unrecognized_keys" && i.path.length === 0 && i.keys.includes("questionnaireBase")
+          ? `(file): ${QUESTIONNAIRE_BASE_RETIRED}${i.keys.length > 1 ? `; ${i.message}` : ""}`
+          : `${i.path.length > 0 ? i.path.join(".") : "(file)"}: ${i.message}`,
+      ),
     );
   }
   const problems: string[] = [];

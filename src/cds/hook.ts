@@ -12,6 +12,7 @@
  * - No spinal metastasis on file: no card.
  */
 import { extractEvidence, scoreReport } from "../extract";
+import { isObject } from "../extract/fhir";
 import type { Diagnostic } from "../report/types";
 import { buildCard, hasSpinalMetastasis } from "./card";
 import type { CdsConfig } from "./config";
@@ -24,10 +25,6 @@ export type HookOutcome =
   | { status: 400 | 404 | 412; body: { error: string; message: string } };
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 
 function fail(status: 400 | 404 | 412, error: string, message: string): HookOutcome {
   return { status, body: { error, message } };
@@ -142,7 +139,7 @@ export async function answerHook(body: unknown, config: CdsConfig, deps: HookDep
     code: "cds-missing",
     message: `prefetch "${k}" ${MISSING_WHY[(data[k] as { why: keyof typeof MISSING_WHY }).why]}`,
   }));
-  const evidence = extractEvidence(resources, patientId, { canonicalBase: config.questionnaireBase });
+  const evidence = extractEvidence(resources, patientId);
   const report = scoreReport(evidence, { now: deps.now(), valueSetId: config.valueSetId, partial, diagnostics: notes });
   if (!hasSpinalMetastasis(report, evidence)) return { status: 200, body: { cards: [] } };
   return { status: 200, body: { cards: [buildCard({ report, evidence, data, locale: config.locale, appLaunchUrl: config.appLaunchUrl })] } };

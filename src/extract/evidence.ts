@@ -1,6 +1,5 @@
 /** extractEvidence: one patient's resources → PatientEvidence (typed, with Provenance and Diagnostics). */
 import { z } from "zod/mini";
-import { DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
 import { readCondition } from "./conditions";
 import { ReadContext } from "./context";
 import { isObject, labelParam, resourceLabel, type Json } from "./fhir";
@@ -11,19 +10,14 @@ import { readQuestionnaireResponse } from "./questionnaires";
 import { issueReason, patientSchema, REASON, type PatientData } from "./schemas";
 import { msg } from "./messages";
 import type { CoreParam } from "../scores";
-import type { ExtractOptions, PatientEvidence, PatientFacts } from "./types";
+import type { PatientEvidence, PatientFacts } from "./types";
 
 /**
  * Reads every resource about the patient. Never throws: a value that is not a resource, or a resource whose
  * used fields are malformed, is skipped with a Diagnostic naming it, the path and the reason.
  */
-export function extractEvidence(
-  resources: Iterable<unknown>,
-  patientId: string,
-  options: ExtractOptions = {},
-): PatientEvidence {
+export function extractEvidence(resources: Iterable<unknown>, patientId: string): PatientEvidence {
   const ctx = new ReadContext(patientId);
-  const base = options.canonicalBase ?? DEFAULT_CANONICAL_BASE;
   const evidence: PatientEvidence = {
     patientId,
     patient: { found: false, birthDate: null, sex: null, name: null, mrn: null },
@@ -44,7 +38,7 @@ export function extractEvidence(
   for (const raw of list) {
     i++;
     try {
-      readOne(raw, i, ctx, evidence, base);
+      readOne(raw, i, ctx, evidence);
     } catch {
       // Defensive: a reader must never stop the report. Reaching this is a bug; the resource is named.
       ctx.report(
@@ -77,7 +71,7 @@ function entryParam(raw: unknown, index: number): CoreParam {
 
 const RESOURCE_TYPE_RE = /^[A-Z][A-Za-z]{1,63}$/;
 
-function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence, base: string): void {
+function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence): void {
   if (!isObject(raw)) {
     const kind = raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw;
     ctx.report(
@@ -104,7 +98,7 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
       readCondition(raw, ctx, ev);
       return;
     case "QuestionnaireResponse": {
-      const q = readQuestionnaireResponse(raw, ctx, base);
+      const q = readQuestionnaireResponse(raw, ctx);
       if (q) ev.questionnaires.push(q);
       return;
     }

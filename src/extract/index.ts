@@ -1,7 +1,7 @@
 /**
  * From the FHIR record to score inputs, with Provenance: the public face of src/extract.
  *
- * - extractEvidence(resources, patientId, options?) → PatientEvidence (never throws)
+ * - extractEvidence(resources, patientId) → PatientEvidence (never throws)
  * - scoreReport(evidence, options) → ScoreReport (clinician entries applied here)
  * - buildReport(resources, patientId, options) = both (resources: an array, or any iterable read once)
  * - groupByPatient(resources) → Map<patientId, resources>
@@ -10,7 +10,6 @@
 import type { ReportOptions, ScoreReport } from "../report/types";
 import { extractEvidence } from "./evidence";
 import { scoreReport } from "./report";
-import type { ExtractOptions } from "./types";
 
 export { extractEvidence } from "./evidence";
 export { scoreReport } from "./report";
@@ -18,7 +17,6 @@ export { groupByPatient, patientOf } from "./group";
 export { SEARCH_CODES } from "./mappings";
 export type {
   BoneFocus,
-  ExtractOptions,
   Measurement,
   ObservationConcept,
   PatientEvidence,
@@ -35,7 +33,7 @@ export type {
 export function buildReport(
   resources: Iterable<unknown>,
   patientId: string,
-  options: ReportOptions & ExtractOptions,
+  options: ReportOptions,
 ): ScoreReport {
-  return scoreReport(extractEvidence(resources, patientId, options), options);
+  return scoreReport(extractEvidence(resources, patientId), options);
 }

@@ -5,9 +5,8 @@
 import { z } from "zod/mini";
 import {
   answerValue as appAnswerValue,
-  appCodeSystem,
+  APP_CODE_SYSTEM,
   COMMON_LINKS,
-  DEFAULT_CANONICAL_BASE,
   instrumentFromCanonical,
   LINKS,
   TIMEPOINT_CODES,
@@ -45,13 +44,13 @@ const COUNTED = new Set(["completed", "amended"]);
 const IGNORED = new Set(["entered-in-error", "stopped"]);
 
 /** Reads one QuestionnaireResponse; null when it is not the app's, ignored or invalid (the latter reported). */
-export function readQuestionnaireResponse(raw: Json, ctx: ReadContext, base = DEFAULT_CANONICAL_BASE): QuestionnaireFinding | null {
+export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): QuestionnaireFinding | null {
   if (raw.questionnaire === undefined) return null;
   if (typeof raw.questionnaire !== "string") {
     ctx.invalid("QuestionnaireResponse", raw.id, REASON.expected("questionnaire", "string"));
     return null;
   }
-  const instrument = instrumentFromCanonical(raw.questionnaire, base);
+  const instrument = instrumentFromCanonical(raw.questionnaire);
   if (!instrument) return null;
 
   const parsed = z.safeParse(questionnaireResponseSchema, raw);
@@ -96,7 +95,7 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext, base = DE
 
   const answers = new Map<string, AnswerData[]>();
   collect(qr.item ?? [], answers, 0);
-  const reader = new Answers(answers, appCodeSystem(base), label, labelP, ctx);
+  const reader = new Answers(answers, APP_CODE_SYSTEM, label, labelP, ctx);
 
   const date = qr.authored ?? null;
   const timepoint = reader.timepoint();

@@ -182,8 +182,3 @@ export interface PatientEvidence {
   surgeries?: SurgeryFinding[];
   diagnostics: Diagnostic[];
 }
-
-export interface ExtractOptions {
-  /** Canonical base of the app's Questionnaires (default DEFAULT_CANONICAL_BASE). */
-  canonicalBase?: string;
-}

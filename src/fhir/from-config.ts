@@ -6,7 +6,7 @@ import type { AppConfig } from "../../launch/config";
 import type { LoadOptions } from "./record";
 import type { RequestPolicy } from "./request";
 
-type DataSettings = Pick<AppConfig, "fhirTimeoutMs" | "fhirMaxRetries" | "fhirPageSize" | "fhirMaxPages" | "questionnaireBase">;
+type DataSettings = Pick<AppConfig, "fhirTimeoutMs" | "fhirMaxRetries" | "fhirPageSize" | "fhirMaxPages">;
 
 function requestPolicyFromConfig(config: Pick<AppConfig, "fhirTimeoutMs" | "fhirMaxRetries">): Partial<RequestPolicy> {
   return { timeoutMs: config.fhirTimeoutMs, maxRetries: config.fhirMaxRetries };
@@ -23,7 +23,6 @@ export function loadOptionsFromConfig(
 ): LoadOptions {
   return {
     observationCodes,
-    questionnaireBase: config.questionnaireBase,
     pageSize: config.fhirPageSize,
     maxPages: config.fhirMaxPages,
     policy: requestPolicyFromConfig(config),

@@ -2,7 +2,7 @@
  * Data access after the SMART launch. The UI calls, in order:
  *   const client = await readySession();                       // redirect page
  *   const ctx = launchContext(client);                          // patient, user, banner, scopes
- *   const record = await loadPatientRecord(client, { observationCodes, questionnaireBase, policy });
+ *   const record = await loadPatientRecord(client, { observationCodes, policy });
  * and the write-back sends its POSTs with `fhirRequest` (same retries, timeouts and faults).
  */
 export { readySession, SessionError, type SessionFault, type SmartOAuth2 } from "./session";

@@ -10,7 +10,7 @@
  * - Conditions: all of the patient's (metastasis levels, primary site and visceral metastases come
  *   from many code systems); `conditionCodes` narrows the search when a deployment wants that.
  * - QuestionnaireResponses: searched by patient, kept when `questionnaire` is one of the app's
- *   canonicals under `questionnaireBase` (any version). Searching by `questionnaire=` is not relied
+ *   canonicals (src/questionnaires/contract.ts, any version). Searching by `questionnaire=` is not relied
  *   on: servers differ in canonical search support; some answer an unsupported parameter with 0 hits
  *   instead of an error, or miss versioned canonicals, which would hide the app's own answers.
  * - The Patient read starts at the same time as the searches; if it fails, the searches are
@@ -19,7 +19,7 @@
 import type Client from "fhirclient/lib/Client";
 import type { Patient } from "fhir/r4";
 import type { Diagnostic } from "../report/types";
-import { DEFAULT_CANONICAL_BASE, instrumentFromCanonical } from "../questionnaires/contract";
+import { instrumentFromCanonical } from "../questionnaires/contract";
 import type { CoreMessage } from "../scores/types";
 import { FhirFaultError, faultCode, faultMessage, isFatalFault, type FhirFault, type SearchName } from "./faults";
 import { accessMessage, holdsTerm, searchTerm } from "./messages";
@@ -38,8 +38,6 @@ export interface LoadOptions {
    * own answers, and the report says so).
    */
   procedureCodes?: readonly string[];
-  /** Canonical base of the app's Questionnaires (the configuration's questionnaireBase). */
-  questionnaireBase?: string;
   /** Default: the launch context's patient. */
   patientId?: string;
   /** `_count`; default 100. */
@@ -119,9 +117,9 @@ export function hasCode(resource: unknown, codes: ReadonlySet<string>): boolean 
   });
 }
 
-function isOwnResponse(resource: unknown, base: string): boolean {
+function isOwnResponse(resource: unknown): boolean {
   const q = (resource as { questionnaire?: unknown }).questionnaire;
-  return typeof q === "string" && instrumentFromCanonical(q, base) !== null;
+  return typeof q === "string" && instrumentFromCanonical(q) !== null;
 }
 
 interface SearchPlan {
@@ -308,7 +306,6 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
   if (options.signal?.aborted) throw new FhirFaultError({ kind: "aborted" });
   options.signal?.addEventListener("abort", cancel, { once: true });
 
-  const base = options.questionnaireBase ?? DEFAULT_CANONICAL_BASE;
   const byPatient = (extra: Record<string, string> = {}): URLSearchParams => new URLSearchParams({ patient: patientId, ...extra });
 
   const plans: SearchPlan[] = [];
@@ -338,7 +335,7 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
       ),
     );
   }
-  plans.push({ name: "QuestionnaireResponse", parts: [byPatient()], filtered: false, keep: (r) => isOwnResponse(r, base) });
+  plans.push({ name: "QuestionnaireResponse", parts: [byPatient()], filtered: false, keep: isOwnResponse });
   // Spinal surgeries, in the same wave: the index surgery decides which evidence is pre-operative. Filtered by
   // code (a 400 → one unfiltered search, filtered here, as for Observations).
   const procedureCodes = options.procedureCodes ?? PROCEDURE_SEARCH_CODES;

@@ -1,6 +1,7 @@
 /** A calculated item, read-only: EQ-5D-5L index with its value set, Barthel / SINS / Tokuhashi totals or ranges. */
 import type { QuestionnaireItem } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
+import { LINKS } from "../questionnaires/contract";
 import { formatIndex, valueSets } from "../scores";
 import type { Answers, Calculation } from "../writeback/questionnaire-items";
 import { barthelFromAnswers, sinsFromAnswers, tokuhashiFromAnswers } from "./calculate";
@@ -13,40 +14,40 @@ interface Props {
   label: string;
 }
 
-function useCalculatedText(kind: Calculation, item: QuestionnaireItem, answers: Answers): { value: string | null; note: string | null } {
+type Shown = { value: string | null; note: string | null };
+
+function useCalculatedText(kind: Calculation, item: QuestionnaireItem, answers: Answers): Shown {
   const { t } = useTranslator();
   const answer = answers[item.linkId]?.[0];
-  const range = (r: { min: number; max: number } | null): { value: string | null; note: string | null } =>
-    r ? { value: t("forms.calculated.range", { min: r.min, max: r.max }), note: t("forms.calculated.rangeNote") } : { value: null, note: null };
-  switch (kind) {
-    case "eq5d5l-index":
-      return { value: answer?.valueDecimal === undefined ? null : formatIndex(answer.valueDecimal), note: null };
-    case "eq5d5l-value-set": {
-      const id = answer?.valueString;
-      if (!id) return { value: null, note: null };
-      const country = valueSets().find((v) => v.id === id)?.country ?? id;
-      return { value: t("forms.calculated.valueSet", { id, country }), note: null };
-    }
-    case "barthel-total": {
-      if (answer?.valueInteger !== undefined) return { value: String(answer.valueInteger), note: null };
-      return range(barthelFromAnswers(answers));
-    }
-    case "sins-total": {
+  // While a total is incomplete the scoring core gives its range (and the category or prognosis it already implies).
+  const total = (r: { min: number; max: number; total: number | null } | null, label: string | null): Shown => {
+    if (answer?.valueInteger !== undefined) return { value: String(answer.valueInteger), note: label };
+    if (!r) return { value: null, note: label };
+    const note = [t("forms.calculated.rangeNote"), label].filter(Boolean).join(" · ");
+    return { value: t("forms.calculated.range", { min: r.min, max: r.max }), note };
+  };
+  if (kind.kind === "app") {
+    if (kind.name === "eq5d5l-index") return { value: answer?.valueDecimal === undefined ? null : formatIndex(answer.valueDecimal), note: null };
+    const id = answer?.valueString;
+    if (!id) return { value: null, note: null };
+    const country = valueSets().find((v) => v.id === id)?.country ?? id;
+    return { value: t("forms.calculated.valueSet", { id, country }), note: null };
+  }
+  switch (item.linkId) {
+    case LINKS.barthel.total:
+      return total(barthelFromAnswers(answers), null);
+    case LINKS.sins.total: {
       const r = sinsFromAnswers(answers);
-      const category = r?.category ? t(`forms.sins.${r.category}`) : null;
-      if (answer?.valueInteger !== undefined) return { value: String(answer.valueInteger), note: category };
-      const shown = range(r);
-      return { value: shown.value, note: [shown.note, category].filter(Boolean).join(" · ") || null };
+      return total(r, r?.category ? t(`forms.sins.${r.category}`) : null);
     }
-    case "tokuhashi-total": {
+    case LINKS.tokuhashi.total: {
       const r = tokuhashiFromAnswers(answers);
-      const prognosis = r?.prognosis ? t(`forms.tokuhashi.${r.prognosis}`) : null;
-      if (answer?.valueInteger !== undefined) return { value: String(answer.valueInteger), note: prognosis };
-      const shown = range(r);
-      return { value: shown.value, note: [shown.note, prognosis].filter(Boolean).join(" · ") || null };
+      return total(r, r?.prognosis ? t(`forms.tokuhashi.${r.prognosis}`) : null);
     }
-    case "tokuhashi-general-condition":
-      return { value: answer?.valueCoding?.display ?? null, note: null };
+    default: {
+      const v = answer?.valueCoding?.display ?? answer?.valueInteger ?? answer?.valueDecimal ?? answer?.valueString;
+      return { value: v === undefined ? null : String(v), note: null };
+    }
   }
 }
 

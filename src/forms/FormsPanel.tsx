@@ -32,8 +32,6 @@ export interface FormsPanelProps {
   launch: Pick<LaunchContext, "serverUrl" | "patientId" | "encounterId" | "fhirUser" | "canWrite" | "canWriteQuestionnaire">;
   /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
   valueSetId?: string;
-  /** The deployment's canonical base for the app's Questionnaires (default: the contract's). */
-  canonicalBase?: string;
   /** The deployment's EQ-5D-5L wording file (default "eq5d5l-wording.json" beside the app); null: do not look. */
   wordingUrl?: string | null;
   /** After a response is stored (e.g. reload the record so that the report shows it). */
@@ -98,7 +96,7 @@ export default function FormsPanel(props: FormsPanelProps) {
       </p>
     );
   }
-  const context: WriteContext = { serverUrl, patientId, encounterId, fhirUser, ...(props.canonicalBase ? { base: props.canonicalBase } : {}) };
+  const context: WriteContext = { serverUrl, patientId, encounterId, fhirUser };
   return <PanelOrPatient {...props} context={context} />;
 }
 
@@ -156,10 +154,9 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
       ),
     [context.serverUrl, context.patientId, context.fhirUser, props.storage],
   );
-  const questionnaire = useCallback((i: Instrument) => appQuestionnaire(i, context.base), [context.base]);
   const outbox: OutboxDeps = useMemo(
-    () => ({ send: props.send, questionnaire, mayCreateQuestionnaire: props.launch.canWriteQuestionnaire, canWrite: props.launch.canWrite }),
-    [props.send, questionnaire, props.launch.canWriteQuestionnaire, props.launch.canWrite],
+    () => ({ send: props.send, questionnaire: appQuestionnaire, mayCreateQuestionnaire: props.launch.canWriteQuestionnaire, canWrite: props.launch.canWrite }),
+    [props.send, props.launch.canWriteQuestionnaire, props.launch.canWrite],
   );
   const wording = props.wording;
   const [, refresh] = useReducer((n: number) => n + 1, 0);
@@ -233,7 +230,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
   useUnsentWarning(store.hasUnsent());
 
   const title = (i: Instrument): string => {
-    const q = questionnaire(i);
+    const q = appQuestionnaire(i);
     return translated(q.title, q._title, locale);
   };
 
@@ -291,7 +288,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
 
       {settingUp ? (
         <HandOverSetup
-          timepointQuestionnaire={questionnaire("pain-vas")}
+          timepointQuestionnaire={appQuestionnaire("pain-vas")}
           instruments={offered}
           eq5dWithheld={wording === undefined ? null : !eq5dLicensed}
           calculation={calc}

@@ -99,16 +99,16 @@ export default function PatientMode(props: PatientModeProps) {
   const { handover } = props;
   const clock = props.clock ?? browserClock;
   const calc = useMemo(() => ({ valueSetId: props.valueSetId ?? DEFAULT_VALUE_SET }), [props.valueSetId]);
-  const { serverUrl, patientId, fhirUser, base } = props.context;
+  const { serverUrl, patientId, fhirUser } = props.context;
   const store = useMemo(
     () => new DraftStore({ serverUrl, patientId, userId: fhirUser }, props.storage === undefined ? browserSessionStorage() : props.storage),
     [serverUrl, patientId, fhirUser, props.storage],
   );
   const outbox: OutboxDeps = useMemo(
-    () => ({ send: props.send, questionnaire: (i) => appQuestionnaire(i, base), mayCreateQuestionnaire: props.mayCreateQuestionnaire, canWrite: props.canWrite }),
-    [props.send, base, props.mayCreateQuestionnaire, props.canWrite],
+    () => ({ send: props.send, questionnaire: appQuestionnaire, mayCreateQuestionnaire: props.mayCreateQuestionnaire, canWrite: props.canWrite }),
+    [props.send, props.mayCreateQuestionnaire, props.canWrite],
   );
-  const questionnaires = useMemo(() => ({ eq5d5l: appQuestionnaire("eq5d5l", base), "pain-vas": appQuestionnaire("pain-vas", base) }), [base]);
+  const questionnaires = useMemo(() => ({ eq5d5l: appQuestionnaire("eq5d5l"), "pain-vas": appQuestionnaire("pain-vas") }), []);
   // The drafts the clinician started with the timepoint (kept in sessionStorage, so a reload finds them).
   const [drafts] = useState(() => ({
     eq5d5l: store.get(handover.drafts.eq5d5l ?? "") ?? newDraft("eq5d5l", true, clock),

@@ -7,6 +7,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import type { MessageKey, MessageParams } from "../i18n";
 import { useTranslator } from "../i18n/react";
+import { LINKS } from "../questionnaires/contract";
 import { calculation, isEnabled, itemControl, itemText, type Answers } from "../writeback/questionnaire-items";
 import type { AnswerIssue } from "../writeback/validate";
 import { CalculatedField } from "./CalculatedField";
@@ -91,13 +92,13 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
 
   const renderQuestion = (item: QuestionnaireItem): ReactNode => {
     const kind = calculation(item);
-    const derived = kind !== null && isCalculatedNow(item, answers, props.calculation);
+    const derived = kind !== null && isCalculatedNow(q, item, answers, props.calculation);
     if (kind !== null && item.readOnly) {
       if (variant === "patient") return null;
       return <CalculatedField key={item.linkId} item={item} kind={kind} answers={answers} id={controlId(item)} label={labelOf(item)} />;
     }
     const overlay = props.overlay?.items[item.linkId];
-    const hint = [overlay?.hint ?? helpText(item, locale), derived && kind === "tokuhashi-general-condition" ? t("forms.calculated.fromKps") : null]
+    const hint = [overlay?.hint ?? helpText(item, locale), derived && item.linkId === LINKS.tokuhashi.generalCondition ? t("forms.calculated.fromKps") : null]
       .filter(Boolean)
       .join(" ");
     const p: FieldProps = {

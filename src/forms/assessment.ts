@@ -25,7 +25,6 @@ export interface AssessmentOptions {
   timepoint?: keyof typeof TIMEPOINT_CODES;
   /** Required with timepoint "other" (YYYY-MM-DD). */
   date?: string;
-  base?: string;
 }
 
 export type AssessmentPart = SubmitOutcome | { kind: "nothing-to-save" };
@@ -85,8 +84,8 @@ export function assessmentAnswers(
   entries: ClinicianEntries,
   options: AssessmentOptions = {},
 ): { sins: Answers | null; tokuhashi: Answers | null } {
-  const sq = appQuestionnaire("sins", options.base);
-  const tq = appQuestionnaire("tokuhashi", options.base);
+  const sq = appQuestionnaire("sins");
+  const tq = appQuestionnaire("tokuhashi");
   const S = LINKS.sins;
   const T = LINKS.tokuhashi;
   const si = report.sins.items;
@@ -141,8 +140,7 @@ export interface AssessmentDeps extends AssessmentOptions {
  * submitted or still being edited in the forms panel; content already stored in this session is not stored again.
  */
 export async function saveAssessment(report: ScoreReport, entries: ClinicianEntries, deps: AssessmentDeps): Promise<AssessmentResult> {
-  const base = deps.base ?? deps.context.base;
-  const answers = assessmentAnswers(report, entries, { ...deps, ...(base ? { base } : {}) });
+  const answers = assessmentAnswers(report, entries, deps);
   const clock = deps.clock ?? browserClock;
   const store = new DraftStore(
     { serverUrl: deps.context.serverUrl, patientId: deps.context.patientId, userId: deps.context.fhirUser },
@@ -150,7 +148,7 @@ export async function saveAssessment(report: ScoreReport, entries: ClinicianEntr
   );
   const outbox: OutboxDeps = {
     send: deps.send,
-    questionnaire: (i) => appQuestionnaire(i, base),
+    questionnaire: appQuestionnaire,
     mayCreateQuestionnaire: deps.mayCreateQuestionnaire,
     canWrite: deps.canWrite,
   };

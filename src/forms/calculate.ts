@@ -1,14 +1,16 @@
 /**
- * Calculated items, by the calculation their Questionnaire names (the app's calculated-item extension):
- * every number comes from the scoring core (src/scores), never from a second implementation here.
+ * Calculated items. An item with SDC's calculatedExpression takes the value of its FHIRPath expression (the subset
+ * evaluator of src/questionnaires/fhirpath.ts); the EQ-5D-5L index and its value set are the app's own calculations
+ * (a value-set lookup FHIRPath cannot express), from the scoring core. The totals' ranges and categories shown while
+ * a form is incomplete come from the scoring core too; the tests hold the expressions to the scoring core's totals.
  */
-import type { Coding, Questionnaire, QuestionnaireItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import type { Coding, Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import { answerValue, LINKS } from "../questionnaires/contract";
+import { compileFhirPath, type FhirPathExpression } from "../questionnaires/fhirpath";
 import {
   BARTHEL_ITEMS,
   barthelIndex,
   eq5d5lIndex,
-  kpsCategory,
   sins,
   tokuhashi,
   type BarthelInput,
@@ -18,7 +20,7 @@ import {
   type TokuhashiInput,
   type TokuhashiResult,
 } from "../scores";
-import { allItems, calculation, type Answers, type Calculation } from "../writeback/questionnaire-items";
+import { allItems, calculation, sameCoding, type Answers, type Calculation } from "../writeback/questionnaire-items";
 
 function code(answers: Answers, linkId: string): string | null {
   return answers[linkId]?.[0]?.valueCoding?.code ?? null;
@@ -86,65 +88,93 @@ export function tokuhashiFromAnswers(answers: Answers): TokuhashiResult | null {
   return attempt(() => tokuhashi(input));
 }
 
-function optionCoding(item: QuestionnaireItem, codeWanted: string): Coding | null {
-  const c = item.answerOption?.find((o) => o.valueCoding?.code === codeWanted)?.valueCoding;
-  return c ? { system: c.system, code: c.code, display: c.display } : null;
-}
-
 export interface CalculationOptions {
   /** EQ-5D-5L value set id (key in eq5d5l_valuesets.json). */
   valueSetId: string;
 }
 
+const compiled = new Map<string, FhirPathExpression>();
+
+function expressionOf(text: string): FhirPathExpression {
+  let e = compiled.get(text);
+  if (!e) {
+    e = compileFhirPath(text);
+    compiled.set(text, e);
+  }
+  return e;
+}
+
+/** The answers as the QuestionnaireResponse the expressions read (`%resource`): items nested as in `q`. */
+function responseOf(q: Questionnaire, answers: Answers): QuestionnaireResponse {
+  const walk = (items: readonly QuestionnaireItem[] | undefined): QuestionnaireResponseItem[] =>
+    (items ?? []).flatMap((it) => {
+      const answer = answers[it.linkId] ?? [];
+      const children = walk(it.item);
+      if (answer.length === 0 && children.length === 0) return [];
+      return [{ linkId: it.linkId, ...(answer.length ? { answer: [...answer] } : {}), ...(children.length ? { item: children } : {}) }];
+    });
+  return { resourceType: "QuestionnaireResponse", status: "in-progress", item: walk(q.item) };
+}
+
+function isCoding(v: unknown): v is Coding {
+  return typeof v === "object" && v !== null && typeof (v as Coding).code === "string";
+}
+
+/** The answer an expression's result gives `item` (of its type), or null for an empty result. */
+function answerFromResult(item: QuestionnaireItem, result: readonly unknown[]): QuestionnaireResponseItemAnswer | null {
+  if (result.length === 0) return null;
+  const [v] = result;
+  const wrong = (): never => {
+    throw new Error(`calculatedExpression of item ${item.linkId} (${item.type}) gave ${JSON.stringify(result)}`);
+  };
+  if (result.length > 1) return wrong();
+  switch (item.type) {
+    case "integer":
+      return typeof v === "number" && Number.isInteger(v) ? { valueInteger: v } : wrong();
+    case "decimal":
+      return typeof v === "number" ? { valueDecimal: v } : wrong();
+    case "string":
+    case "text":
+      return typeof v === "string" ? { valueString: v } : wrong();
+    case "choice": {
+      const option = isCoding(v) ? item.answerOption?.find((o) => sameCoding(o.valueCoding, v))?.valueCoding : undefined;
+      return option ? { valueCoding: { system: option.system, code: option.code, display: option.display } } : wrong();
+    }
+    default:
+      return wrong();
+  }
+}
+
 /**
  * The answer a calculated item takes, or null when it cannot be calculated (yet).
- * `undefined` means: this calculation does not decide (the item keeps what the user chose).
+ * `undefined` means: this calculation does not decide (the item keeps what the user chose). An expression that
+ * gives nothing clears a read-only item and leaves a question the user may answer (tokuhashi-general-condition
+ * without a KPS) to the user.
  */
 function calculate(
-  kind: Calculation,
+  calc: Calculation,
+  q: Questionnaire,
   item: QuestionnaireItem,
   answers: Answers,
   opts: CalculationOptions,
 ): QuestionnaireResponseItemAnswer | null | undefined {
-  switch (kind) {
-    case "eq5d5l-index": {
-      const profile = eq5dProfile(answers);
-      const index = profile === null ? null : attempt(() => eq5d5lIndex(profile, opts.valueSetId));
-      return index === null ? null : { valueDecimal: index };
-    }
-    case "eq5d5l-value-set": {
-      const profile = eq5dProfile(answers);
-      return profile !== null && attempt(() => eq5d5lIndex(profile, opts.valueSetId)) !== null ? { valueString: opts.valueSetId } : null;
-    }
-    case "barthel-total": {
-      const total = barthelFromAnswers(answers)?.total ?? null;
-      return total === null ? null : { valueInteger: total };
-    }
-    case "sins-total": {
-      const total = sinsFromAnswers(answers)?.total ?? null;
-      return total === null ? null : { valueInteger: total };
-    }
-    case "tokuhashi-total": {
-      const total = tokuhashiFromAnswers(answers)?.total ?? null;
-      return total === null ? null : { valueInteger: total };
-    }
-    case "tokuhashi-general-condition": {
-      // Follows the KPS when one is given; otherwise the clinician's own choice stands.
-      const kps = answers[LINKS.tokuhashi.kps]?.[0]?.valueInteger;
-      if (kps === undefined) return undefined;
-      const band = attempt(() => kpsCategory(kps));
-      const coding = band === null ? null : optionCoding(item, `tokuhashi.generalCondition.${band}`);
-      return coding ? { valueCoding: coding } : null;
-    }
+  if (calc.kind === "expression") {
+    const result = expressionOf(calc.expression).evaluate({ resource: responseOf(q, answers), questionnaire: q });
+    const answer = answerFromResult(item, result);
+    return answer === null && !item.readOnly ? undefined : answer;
   }
+  const profile = eq5dProfile(answers);
+  const index = profile === null ? null : attempt(() => eq5d5lIndex(profile, opts.valueSetId));
+  if (index === null) return null;
+  return calc.name === "eq5d5l-index" ? { valueDecimal: index } : { valueString: opts.valueSetId };
 }
 
 /** Whether a calculated item currently takes its value from the calculation (and is then read-only). */
-export function isCalculatedNow(item: QuestionnaireItem, answers: Answers, opts: CalculationOptions): boolean {
-  const kind = calculation(item);
-  if (!kind) return false;
+export function isCalculatedNow(q: Questionnaire, item: QuestionnaireItem, answers: Answers, opts: CalculationOptions): boolean {
+  const calc = calculation(item);
+  if (!calc) return false;
   if (item.readOnly) return true;
-  const derived = calculate(kind, item, answers, opts);
+  const derived = calculate(calc, q, item, answers, opts);
   return derived !== undefined && derived !== null;
 }
 
@@ -153,9 +183,9 @@ export function applyCalculations(q: Questionnaire, answers: Answers, opts: Calc
   const out: Record<string, readonly QuestionnaireResponseItemAnswer[]> = { ...answers };
   // Items are visited in Questionnaire order; totals come after the items they depend on.
   for (const item of allItems(q)) {
-    const kind = calculation(item);
-    if (!kind) continue;
-    const derived = calculate(kind, item, out, opts);
+    const calc = calculation(item);
+    if (!calc) continue;
+    const derived = calculate(calc, q, item, out, opts);
     if (derived === undefined) continue;
     if (derived === null) delete out[item.linkId];
     else out[item.linkId] = [derived];

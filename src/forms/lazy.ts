@@ -14,7 +14,6 @@ export interface WriteBackSetup {
   /** launchContext(client): patient, encounter, fhirUser, what the scopes allow. */
   context: LaunchContext;
   /** From the app configuration. */
-  questionnaireBase?: string;
   valueSetId?: string;
   fhirTimeoutMs?: number;
 }
@@ -34,7 +33,6 @@ export function formsPanelLoader(setup: WriteBackSetup): () => Promise<{ default
         send,
         launch: setup.context,
         ...(setup.valueSetId ? { valueSetId: setup.valueSetId } : {}),
-        ...(setup.questionnaireBase ? { canonicalBase: setup.questionnaireBase } : {}),
         onStored: () => onStored(),
       });
     }
@@ -55,7 +53,7 @@ export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, en
     const [{ makeAssessmentSaver }, { clientSend }] = await Promise.all([import("./assessment"), import("../writeback/transport")]);
     return makeAssessmentSaver({
       send: clientSend(setup.client, setup.fhirTimeoutMs ? { timeoutMs: setup.fhirTimeoutMs } : {}),
-      context: { serverUrl, patientId, encounterId, fhirUser, ...(setup.questionnaireBase ? { base: setup.questionnaireBase } : {}) },
+      context: { serverUrl, patientId, encounterId, fhirUser },
       mayCreateQuestionnaire: canWriteQuestionnaire,
       canWrite,
       ...(setup.valueSetId ? { valueSetId: setup.valueSetId } : {}),

@@ -22,8 +22,6 @@ export interface WriteContext {
   encounterId: string | null;
   /** fhirUser ("Practitioner/123" or its URL), for author; null when the launch named no user. */
   fhirUser: string | null;
-  /** The deployment's canonical base (default: the contract's). */
-  base?: string;
 }
 
 export interface SessionClock {
@@ -149,7 +147,6 @@ export async function submitDraft(args: {
     fhirUser: context.fhirUser,
     selfReport: draft.selfReport,
     authored: isoWithOffset(args.clock.now()),
-    ...(context.base ? { base: context.base } : {}),
   });
   const frozen: Draft = {
     ...draft,

@@ -2,37 +2,55 @@
  * The contract between the app's Questionnaires (fhir-mappings/questionnaires/*.json), the form renderer,
  * the write path and the extraction that reads the app's own QuestionnaireResponses back as evidence.
  * Canonical URLs, linkIds and answer codes are fixed here; the JSON resources must use exactly these.
+ * Each Questionnaire carries a `version`; a QuestionnaireResponse points to it by `url|version`.
  */
 
-/** Default canonical base; a deployment sets its own in the app configuration (questionnaireBase). */
-export const DEFAULT_CANONICAL_BASE = "https://spine-met-qol.example.org/fhir";
+/**
+ * The one canonical base of the project's own FHIR artefacts: Questionnaires, CodeSystem, NamingSystem, the
+ * app-calculation extension. Fixed in the code: no deployment setting changes it, so that the answers written in
+ * different hospitals carry the same canonicals and can be pooled. w3id.org is a permanent-identifier redirect
+ * service; docs/codes.md says what the project registers there before a release.
+ */
+export const CANONICAL_BASE = "https://w3id.org/spine-met-qol/fhir";
 
 export const INSTRUMENTS = ["eq5d5l", "pain-vas", "barthel", "ecog", "frankel", "sins", "tokuhashi"] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
 
-/** The canonical URL of an instrument's Questionnaire: `${base}/Questionnaire/${instrument}`. */
-export function questionnaireUrl(instrument: Instrument, base: string = DEFAULT_CANONICAL_BASE): string {
-  return `${base.replace(/\/+$/, "")}/Questionnaire/${instrument}`;
+const QUESTIONNAIRE_PREFIX = `${CANONICAL_BASE}/Questionnaire/`;
+
+/** The canonical URL of an instrument's Questionnaire: `${CANONICAL_BASE}/Questionnaire/${instrument}` (without version). */
+export function questionnaireUrl(instrument: Instrument): string {
+  return `${QUESTIONNAIRE_PREFIX}${instrument}`;
 }
 
-/** The instrument a QuestionnaireResponse.questionnaire canonical ("url|version" allowed) refers to, under `base`. */
-export function instrumentFromCanonical(canonical: string, base: string = DEFAULT_CANONICAL_BASE): Instrument | null {
+/** The instrument a QuestionnaireResponse.questionnaire canonical ("url|version" allowed) refers to, else null. */
+export function instrumentFromCanonical(canonical: string): Instrument | null {
   const url = canonical.split("|")[0] ?? "";
-  const prefix = `${base.replace(/\/+$/, "")}/Questionnaire/`;
-  if (!url.startsWith(prefix)) return null;
-  const id = url.slice(prefix.length);
+  if (!url.startsWith(QUESTIONNAIRE_PREFIX)) return null;
+  const id = url.slice(QUESTIONNAIRE_PREFIX.length);
   return (INSTRUMENTS as readonly string[]).includes(id) ? (id as Instrument) : null;
 }
 
 /** The app's own CodeSystem for answers that have no standard code. Codes are "<concept>.<value>". */
-export function appCodeSystem(base: string = DEFAULT_CANONICAL_BASE): string {
-  return `${base.replace(/\/+$/, "")}/CodeSystem/spine-met-qol`;
-}
+export const APP_CODE_SYSTEM = `${CANONICAL_BASE}/CodeSystem/spine-met-qol`;
 
 /** Identifier system for the once-per-form-session identifier used with If-None-Exist. */
-export function responseIdentifierSystem(base: string = DEFAULT_CANONICAL_BASE): string {
-  return `${base.replace(/\/+$/, "")}/NamingSystem/questionnaire-response-id`;
-}
+export const RESPONSE_IDENTIFIER_SYSTEM = `${CANONICAL_BASE}/NamingSystem/questionnaire-response-id`;
+
+/** meta.source of everything the app writes. */
+export const APP_SOURCE = `${CANONICAL_BASE}/app/spine-met-qol`;
+
+/**
+ * The app's extension on a calculated item that FHIRPath cannot express (valueCode: the calculation's name, e.g.
+ * "eq5d5l-index", a value-set lookup). Every other calculated item carries SDC's calculatedExpression instead.
+ */
+export const APP_CALCULATION_EXTENSION = `${CANONICAL_BASE}/StructureDefinition/app-calculation`;
+
+/**
+ * The problem reported for a configuration (app-config.json, the CDS service's file) that still sets the retired
+ * `questionnaireBase`: such a file is refused, not half-applied.
+ */
+export const QUESTIONNAIRE_BASE_RETIRED = `questionnaireBase is no longer a setting: the app's Questionnaires have one fixed canonical base (${CANONICAL_BASE}) so that answers from every hospital can be pooled; remove the key`;
 
 /** linkIds shared by every instrument. */
 export const COMMON_LINKS = {

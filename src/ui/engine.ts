@@ -9,9 +9,7 @@ export const engine: Engine = {
   observationCodes: () => SEARCH_CODES.observations,
   makeScorer: ({ record, context, config, now }) => {
     const patientId = record.patient.id ?? context.patientId ?? "";
-    const evidence = extractEvidence([record.patient, ...record.resources], patientId, {
-      canonicalBase: config.questionnaireBase,
-    });
+    const evidence = extractEvidence([record.patient, ...record.resources], patientId);
     return (entries) =>
       scoreReport(evidence, {
         now,

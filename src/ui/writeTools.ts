@@ -21,7 +21,6 @@ export function writeTools(
   const setup: WriteBackSetup = {
     client,
     context,
-    questionnaireBase: config.questionnaireBase,
     valueSetId: config.defaultValueSet,
     fhirTimeoutMs: config.fhirTimeoutMs,
   };

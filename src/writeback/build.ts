@@ -9,14 +9,9 @@ import type {
   QuestionnaireResponseItem,
   QuestionnaireResponseItemAnswer,
 } from "fhir/r4";
-import { responseIdentifierSystem, DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
+import { APP_SOURCE, RESPONSE_IDENTIFIER_SYSTEM } from "../questionnaires/contract";
 import { isEnabled, versionedCanonical, type Answers } from "./questionnaire-items";
 import { isAnswerable } from "./validate";
-
-/** meta.source of everything the app writes. */
-export function appSource(base: string = DEFAULT_CANONICAL_BASE): string {
-  return `${base.replace(/\/+$/, "")}/app/spine-met-qol`;
-}
 
 export interface ResponseContext {
   /** The form session's identifier value (a UUID), made once when the form opens. */
@@ -29,8 +24,6 @@ export interface ResponseContext {
   selfReport: boolean;
   /** When the answers were completed (ISO 8601 with time zone). */
   authored: string;
-  /** The deployment's canonical base (identifier system, meta.source). */
-  base?: string;
 }
 
 /** "https://ehr/fhir/Practitioner/123" or "Practitioner/123" → "Practitioner/123"; null when unreadable. */
@@ -106,14 +99,13 @@ function narrative(q: Questionnaire, items: readonly QuestionnaireResponseItem[]
  * items follow the Questionnaire's order and carry its (primary language) text.
  */
 export function buildQuestionnaireResponse(q: Questionnaire, answers: Answers, ctx: ResponseContext): QuestionnaireResponse {
-  const base = ctx.base ?? DEFAULT_CANONICAL_BASE;
   const items = responseItems(q, q.item, answers);
   const author = relativeReference(ctx.fhirUser);
   const response: QuestionnaireResponse = {
     resourceType: "QuestionnaireResponse",
-    meta: { source: appSource(base) },
+    meta: { source: APP_SOURCE },
     text: { status: "generated", div: narrative(q, items, ctx.authored) },
-    identifier: { system: responseIdentifierSystem(base), value: ctx.identifier },
+    identifier: { system: RESPONSE_IDENTIFIER_SYSTEM, value: ctx.identifier },
     questionnaire: versionedCanonical(q),
     status: "completed",
     subject: { reference: `Patient/${ctx.patientId}` },

@@ -12,7 +12,7 @@ import type { FhirSend } from "./transport";
 
 export interface OutboxDeps extends SubmitOptions {
   send: FhirSend;
-  /** The Questionnaire of an instrument, as the app ships it (with the deployment's canonical base). */
+  /** The Questionnaire of an instrument, as the app ships it. */
   questionnaire: (instrument: Instrument) => Questionnaire;
   /** The launch granted a scope to create QuestionnaireResponses (LaunchContext.canWrite). */
   canWrite: boolean;

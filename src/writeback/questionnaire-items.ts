@@ -13,7 +13,7 @@ import type {
   QuestionnaireItemEnableWhen,
   QuestionnaireResponseItemAnswer,
 } from "fhir/r4";
-import { DEFAULT_CANONICAL_BASE } from "../questionnaires/contract";
+import { APP_CALCULATION_EXTENSION } from "../questionnaires/contract";
 
 export const EXT = {
   translation: "http://hl7.org/fhir/StructureDefinition/translation",
@@ -25,28 +25,18 @@ export const EXT = {
   unit: "http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
   ordinalValue: "http://hl7.org/fhir/StructureDefinition/ordinalValue",
   optionPrefix: "http://hl7.org/fhir/StructureDefinition/questionnaire-optionPrefix",
+  calculatedExpression: "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
 } as const;
 
+/** Calculations FHIRPath cannot express, named by the app-calculation extension (APP_CALCULATION_EXTENSION). */
+export const APP_CALCULATIONS = ["eq5d5l-index", "eq5d5l-value-set"] as const;
+export type AppCalculation = (typeof APP_CALCULATIONS)[number];
+
 /**
- * The app's own extension naming how a read-only item is calculated (valueCode, one of CALCULATIONS).
- * Its URL lives under the canonical base like every other app artefact (`${base}${CALCULATED_ITEM_PATH}`);
- * readers match the path so that a deployment's own base works unchanged.
+ * How an item is calculated: an SDC calculatedExpression (FHIRPath text, src/questionnaires/fhirpath.ts) or one
+ * of the app's own calculations.
  */
-export const CALCULATED_ITEM_PATH = "/StructureDefinition/calculated-item";
-
-export function calculatedItemExtension(base: string = DEFAULT_CANONICAL_BASE): string {
-  return `${base.replace(/\/+$/, "")}${CALCULATED_ITEM_PATH}`;
-}
-
-export const CALCULATIONS = [
-  "eq5d5l-index",
-  "eq5d5l-value-set",
-  "barthel-total",
-  "sins-total",
-  "tokuhashi-general-condition",
-  "tokuhashi-total",
-] as const;
-export type Calculation = (typeof CALCULATIONS)[number];
+export type Calculation = { kind: "expression"; expression: string } | { kind: "app"; name: AppCalculation };
 
 /** linkId → answers, in the shape they take in a QuestionnaireResponse. */
 export type Answers = Readonly<Record<string, readonly QuestionnaireResponseItemAnswer[]>>;
@@ -112,10 +102,23 @@ export function itemControl(item: QuestionnaireItem): ItemControl | null {
   }
 }
 
-/** The calculation of a read-only item, or null for an item the user answers. */
+/**
+ * The calculation of an item, or null for an item the user answers. A calculatedExpression in another language
+ * than FHIRPath, or an unknown app calculation, is an error: the item must not silently become a question.
+ */
 export function calculation(item: QuestionnaireItem): Calculation | null {
-  const code = item.extension?.find((e) => e.url.endsWith(CALCULATED_ITEM_PATH))?.valueCode;
-  return (CALCULATIONS as readonly string[]).includes(code ?? "") ? (code as Calculation) : null;
+  const sdc = ext(item, EXT.calculatedExpression)?.valueExpression;
+  if (sdc) {
+    if (sdc.language !== "text/fhirpath" || !sdc.expression) {
+      throw new Error(`item ${item.linkId}: calculatedExpression must be text/fhirpath with an expression`);
+    }
+    return { kind: "expression", expression: sdc.expression };
+  }
+  const app = ext(item, APP_CALCULATION_EXTENSION);
+  if (!app) return null;
+  const name = app.valueCode ?? "";
+  if (!(APP_CALCULATIONS as readonly string[]).includes(name)) throw new Error(`item ${item.linkId}: unknown app calculation "${name}"`);
+  return { kind: "app", name: name as AppCalculation };
 }
 
 export function ordinalValue(option: QuestionnaireItemAnswerOption): number | null {
@@ -228,7 +231,8 @@ function pathTo(items: readonly QuestionnaireItem[], linkId: string): Questionna
   return null;
 }
 
-/** `url|version`: the canonical a QuestionnaireResponse points to. */
+/** `url|version`: the canonical a QuestionnaireResponse points to. Every app Questionnaire carries a version. */
 export function versionedCanonical(q: Pick<Questionnaire, "url" | "version">): string {
-  return q.version ? `${q.url ?? ""}|${q.version}` : (q.url ?? "");
+  if (!q.url || !q.version) throw new Error(`Questionnaire ${q.url ?? "(no url)"} has no ${q.url ? "version" : "url"}`);
+  return `${q.url}|${q.version}`;
 }

@@ -1,7 +1,8 @@
 /**
- * The app's Questionnaires (fhir-mappings/questionnaires/*.json), under the deployment's canonical base.
- * The JSON files use DEFAULT_CANONICAL_BASE; a deployment with its own base gets every URL of that base
- * (Questionnaire.url, the app CodeSystem, the app extension) rewritten to its own.
+ * The app's Questionnaires (fhir-mappings/questionnaires/*.json), exactly as shipped: their canonical URLs lie
+ * under the one fixed CANONICAL_BASE and carry a version. Loading one checks its shape, its canonical and that
+ * every calculatedExpression is FHIRPath of the supported subset (src/questionnaires/fhirpath.ts), so that an
+ * expression the app cannot evaluate fails here, at load, never as a wrong total.
  */
 import type { Questionnaire } from "fhir/r4";
 import barthel from "../../fhir-mappings/questionnaires/barthel.json";
@@ -11,7 +12,9 @@ import frankel from "../../fhir-mappings/questionnaires/frankel.json";
 import painVas from "../../fhir-mappings/questionnaires/pain-vas.json";
 import sins from "../../fhir-mappings/questionnaires/sins.json";
 import tokuhashi from "../../fhir-mappings/questionnaires/tokuhashi.json";
-import { DEFAULT_CANONICAL_BASE, type Instrument } from "../questionnaires/contract";
+import { questionnaireUrl, type Instrument } from "../questionnaires/contract";
+import { compileFhirPath } from "../questionnaires/fhirpath";
+import { allItems, calculation } from "./questionnaire-items";
 import { checkQuestionnaireShape } from "./schema";
 
 const SHIPPED: Record<Instrument, unknown> = {
@@ -24,22 +27,38 @@ const SHIPPED: Record<Instrument, unknown> = {
   tokuhashi,
 };
 
-const cache = new Map<string, Questionnaire>();
+const cache = new Map<Instrument, Questionnaire>();
+
+/** Semantic version, as the Questionnaires carry ("1.0.0"). */
+const VERSION = /^\d+\.\d+\.\d+$/;
+
+/** Why `q` cannot be the app's Questionnaire of `instrument` (beyond its FHIR shape), or null when it can. */
+export function questionnaireDefect(instrument: Instrument, q: Questionnaire): string | null {
+  if (q.url !== questionnaireUrl(instrument)) return `url is ${q.url ?? "missing"}, not ${questionnaireUrl(instrument)}`;
+  if (!VERSION.test(q.version ?? "")) return `version is ${q.version ?? "missing"}, not a version such as 1.0.0`;
+  for (const item of allItems(q)) {
+    try {
+      const calc = calculation(item);
+      if (calc?.kind === "expression") compileFhirPath(calc.expression);
+    } catch (e) {
+      return `item ${item.linkId}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  return null;
+}
 
 /**
- * The Questionnaire of `instrument` under `base`. Throws when a shipped file is not a valid
- * Questionnaire (a build defect, caught by the tests), never for a patient's data.
+ * The Questionnaire of `instrument`. Throws when a shipped file is not a valid app Questionnaire (a build defect,
+ * caught by the tests), never for a patient's data.
  */
-export function appQuestionnaire(instrument: Instrument, base: string = DEFAULT_CANONICAL_BASE): Questionnaire {
-  const normalized = base.replace(/\/+$/, "");
-  const key = `${normalized} ${instrument}`;
-  const hit = cache.get(key);
+export function appQuestionnaire(instrument: Instrument): Questionnaire {
+  const hit = cache.get(instrument);
   if (hit) return hit;
-  let json = JSON.stringify(SHIPPED[instrument]);
-  if (normalized !== DEFAULT_CANONICAL_BASE) json = json.split(`${DEFAULT_CANONICAL_BASE}/`).join(`${normalized}/`);
-  const q: unknown = JSON.parse(json);
+  const q: unknown = SHIPPED[instrument];
   const shape = checkQuestionnaireShape(q);
   if (!shape.ok) throw new Error(`Questionnaire ${instrument} is not valid: ${shape.problems.join("; ")}`);
-  cache.set(key, q as Questionnaire);
+  const problem = questionnaireDefect(instrument, q as Questionnaire);
+  if (problem) throw new Error(`Questionnaire ${instrument} is not valid: ${problem}`);
+  cache.set(instrument, q as Questionnaire);
   return q as Questionnaire;
 }

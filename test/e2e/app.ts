@@ -10,8 +10,8 @@ import type { SandboxInfo } from "./sandboxes";
 /** Either form of each score's figure: present once the report is on screen. */
 export const SCORES_SHOWN = '[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]';
 
-/** The canonical base the app's Questionnaires carry (public/app-config.json questionnaireBase). */
-export const CANONICAL_BASE = "https://spine-met-qol.example.org/fhir";
+/** The one fixed canonical base of the app's Questionnaires, CodeSystem and identifiers (docs/codes.md). */
+export const CANONICAL_BASE = "https://w3id.org/spine-met-qol/fhir";
 export const APP_CODE_SYSTEM = `${CANONICAL_BASE}/CodeSystem/spine-met-qol`;
 export const RESPONSE_ID_SYSTEM = `${CANONICAL_BASE}/NamingSystem/questionnaire-response-id`;
 

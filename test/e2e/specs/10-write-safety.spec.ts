@@ -125,7 +125,7 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
           status: 422,
           json: {
             resourceType: "OperationOutcome",
-            issue: [{ severity: "error", code: "not-found", diagnostics: "Questionnaire https://spine-met-qol.example.org/fhir/Questionnaire/sins|1.0.0 is not known to this server" }],
+            issue: [{ severity: "error", code: "not-found", diagnostics: "Questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/sins|1.0.0 is not known to this server" }],
           },
         }
       : null,

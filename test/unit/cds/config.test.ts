@@ -49,6 +49,15 @@ describe("CDS configuration", () => {
     expect(p.some((line) => line.startsWith(`${path}:`))).toBe(true);
   });
 
+  it("refuses a file that still sets questionnaireBase: the canonical base is fixed, not a setting", () => {
+    expect(problems({ appLaunchUrl: APP, questionnaireBase: "https://hospital.example.jp/fhir" })).toEqual([
+      "(file): questionnaireBase is no longer a setting: the app's Questionnaires have one fixed canonical base (https://w3id.org/spine-met-qol/fhir) so that answers from every hospital can be pooled; remove the key",
+    ]);
+    const both = problems({ appLaunchUrl: APP, questionnaireBase: "x", allowUnauthenticatd: true });
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatch(/^\(file\): questionnaireBase is no longer a setting.*; Unrecognized keys: "questionnaireBase", "allowUnauthenticatd"$/);
+  });
+
   it("refuses an issuer listed twice", () => {
     const c = { iss: "https://ehr.example.org", jwksUrl: "https://ehr.example.org/jwks" };
     expect(problems({ appLaunchUrl: APP, trustedClients: [c, c] })).toEqual(["trustedClients: issuer https://ehr.example.org is listed twice"]);

@@ -9,7 +9,7 @@ import { NOW } from "./helpers";
 
 const PID = "p1";
 const HUGE = "x".repeat(1_000_000);
-const APP_Q = "https://spine-met-qol.example.org/fhir/Questionnaire/tokuhashi";
+const APP_Q = "https://w3id.org/spine-met-qol/fhir/Questionnaire/tokuhashi";
 
 /** Anything that is not the expected type of a field. */
 const wrong = (not: "string" | "object" | "array" | "number"): fc.Arbitrary<unknown> => {

@@ -1,11 +1,11 @@
 /** The app's own QuestionnaireResponses (src/questionnaires/contract.ts) read back as evidence. */
 import { describe, expect, it } from "vitest";
-import { appCodeSystem, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
+import { APP_CODE_SYSTEM, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
 import { buildReport, extractEvidence } from "../../../src/extract";
 import { NOW } from "./helpers";
 
 const P = "p1";
-const SYS = appCodeSystem();
+const SYS = APP_CODE_SYSTEM;
 const coding = (code: string) => ({ valueCoding: { system: SYS, code } });
 
 function qr(id: string, instrument: Instrument, authored: string, items: { linkId: string; answer: unknown[] }[], status = "completed") {

@@ -5,12 +5,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/extract";
-import { appCodeSystem, COMMON_LINKS, LINKS, questionnaireUrl, TIMEPOINT_CODES } from "../../../src/questionnaires/contract";
+import { APP_CODE_SYSTEM, COMMON_LINKS, LINKS, questionnaireUrl, TIMEPOINT_CODES } from "../../../src/questionnaires/contract";
 import type { ScoreReport } from "../../../src/report/types";
 
 const P = "p1";
 const subject = { reference: `Patient/${P}` };
-const SYS = appCodeSystem();
+const SYS = APP_CODE_SYSTEM;
 const NOW = new Date("2026-04-20T00:00:00Z");
 const patient = { resourceType: "Patient", id: P, birthDate: "1960-01-01" };
 

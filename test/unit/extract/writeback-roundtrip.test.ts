@@ -4,11 +4,11 @@ import { join } from "node:path";
 import type { Questionnaire } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/extract";
-import { appCodeSystem } from "../../../src/questionnaires/contract";
+import { APP_CODE_SYSTEM } from "../../../src/questionnaires/contract";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import { FIXTURES, NOW } from "./helpers";
 
-const SYS = appCodeSystem();
+const SYS = APP_CODE_SYSTEM;
 const code = (c: string) => [{ valueCoding: { system: SYS, code: c } }];
 
 function questionnaire(name: string): Questionnaire {

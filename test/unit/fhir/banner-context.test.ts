@@ -94,7 +94,7 @@ describe("launchContext", () => {
         id_token: `x.${payload}.y`,
         scope: "openid fhirUser launch patient/Patient.read patient/QuestionnaireResponse.write user/Questionnaire.read",
         locale: "ja-JP",
-      } as object,
+      },
     );
     const ctx = launchContext(client);
     expect(ctx).toEqual({
@@ -125,7 +125,6 @@ describe("settings from app-config.json", () => {
     const options = loadOptionsFromConfig({ ...DEFAULT_CONFIG, fhirTimeoutMs: 5000, fhirMaxRetries: 1, fhirPageSize: 50, fhirMaxPages: 4 }, ["http://loinc.org|89243-0"]);
     expect(options).toEqual({
       observationCodes: ["http://loinc.org|89243-0"],
-      questionnaireBase: DEFAULT_CONFIG.questionnaireBase,
       pageSize: 50,
       maxPages: 4,
       policy: { timeoutMs: 5000, maxRetries: 1 },

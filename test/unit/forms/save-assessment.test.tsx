@@ -50,8 +50,9 @@ function saver(options: FakeFhirOptions, canWrite = true) {
 describe("Save assessment asks when (issue 12 item 9)", () => {
   it("timepoint radios and a date (today by default), labelled; 'Other' without a date is refused and says so", async () => {
     const calls: (AssessmentTiming | undefined)[] = [];
-    renderSave(async (_r, _e, when) => {
+    renderSave((_r, _e, when) => {
       calls.push(when);
+      return Promise.resolve();
     });
     const user = userEvent.setup();
     const group = screen.getByRole("group", { name: "Timepoint of this assessment" });
@@ -132,8 +133,8 @@ describe("Save assessment says why", () => {
     expect(await screen.findByText("Assessment saved to the record.")).toBeInTheDocument();
     expect(fake.questionnaireSearches).toBe(2);
     expect(fake.responses.map((r) => r.questionnaire)).toEqual([
-      "https://spine-met-qol.example.org/fhir/Questionnaire/sins|1.0.0",
-      "https://spine-met-qol.example.org/fhir/Questionnaire/tokuhashi|1.0.0",
+      "https://w3id.org/spine-met-qol/fhir/Questionnaire/sins|1.0.0",
+      "https://w3id.org/spine-met-qol/fhir/Questionnaire/tokuhashi|1.0.0",
     ]);
   });
 

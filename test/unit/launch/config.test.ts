@@ -20,7 +20,7 @@ describe("app configuration", () => {
   });
 
   it("names every problem of an invalid file, unknown keys included", () => {
-    const result = parseAppConfig({ clientID: "typo", fhirTimeoutMs: 10, scopeStyle: "v3", questionnaireBase: "not a url", redirectUri: "" });
+    const result = parseAppConfig({ clientID: "typo", fhirTimeoutMs: 10, scopeStyle: "v3", redirectUri: "" });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual(
@@ -28,11 +28,19 @@ describe("app configuration", () => {
         "unknown setting: clientID",
         "fhirTimeoutMs must be at least 1000",
         'scopeStyle must be one of "v1", "v2"',
-        "questionnaireBase must be an http(s) URL",
         "redirectUri must not be empty",
       ]),
     );
-    expect(result.problems).toHaveLength(5);
+    expect(result.problems).toHaveLength(4);
+  });
+
+  it("refuses a file that still sets questionnaireBase, saying why: the canonical base is fixed (fail closed)", () => {
+    const retired =
+      "questionnaireBase is no longer a setting: the app's Questionnaires have one fixed canonical base (https://w3id.org/spine-met-qol/fhir) so that answers from every hospital can be pooled; remove the key";
+    expect(parseAppConfig({ questionnaireBase: "https://spine-met-qol.example.org/fhir" })).toEqual({ ok: false, problems: [retired] });
+    // Even the fixed base itself: the key is gone, so that no installation believes it configures something.
+    expect(parseAppConfig({ questionnaireBase: "https://w3id.org/spine-met-qol/fhir" })).toEqual({ ok: false, problems: [retired] });
+    expect(parseAppConfig({ questionnaireBase: "x", clientID: "typo" })).toEqual({ ok: false, problems: [`${retired}; unknown setting: clientID`] });
   });
 
   it("issAllowlist: FHIR base URLs or the explicit \"any\"; a malformed entry is named", () => {

@@ -174,11 +174,11 @@ describe("search", () => {
 });
 
 describe("write", () => {
-  const identifier = "https://spine-met-qol.example.org/fhir/NamingSystem/questionnaire-response-id";
+  const identifier = "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id";
   const response = (value: string) => ({
     resourceType: "QuestionnaireResponse",
     identifier: { system: identifier, value },
-    questionnaire: "https://spine-met-qol.example.org/fhir/Questionnaire/pain-vas",
+    questionnaire: "https://w3id.org/spine-met-qol/fhir/Questionnaire/pain-vas",
     status: "completed",
     subject: { reference: "Patient/prostate-t8-partial" },
     item: [{ linkId: "pain-vas", answer: [{ valueInteger: 30 }] }],

@@ -7,20 +7,19 @@ import {
   instrumentFromCanonical,
   INSTRUMENTS,
   LINKS,
-  responseIdentifierSystem,
   TIMEPOINT_CODES,
-  appCodeSystem,
+  APP_CODE_SYSTEM,
   type Instrument,
 } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET, eq5d5lIndex } from "../../../src/scores";
-import { appSource, buildQuestionnaireResponse, escapeXhtml, relativeReference, type ResponseContext } from "../../../src/writeback/build";
+import { buildQuestionnaireResponse, escapeXhtml, relativeReference, type ResponseContext } from "../../../src/writeback/build";
 import { allItems, isEnabled, type Answers } from "../../../src/writeback/questionnaire-items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { checkResponseShape } from "../../../src/writeback/schema";
 import { responseAnswers, validateAnswers, validateResponseAgainst } from "../../../src/writeback/validate";
 import { completeAnswers } from "./helpers";
 
-const CS = appCodeSystem();
+const CS = APP_CODE_SYSTEM;
 const calc = { valueSetId: DEFAULT_VALUE_SET };
 const ctx: ResponseContext = {
   identifier: "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -81,14 +80,15 @@ describe("buildQuestionnaireResponse", () => {
     const qr = buildQuestionnaireResponse(q, { timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.preop } }], "pain-vas": [{ valueInteger: 40 }] }, ctx);
     expect(qr).toMatchObject({
       resourceType: "QuestionnaireResponse",
-      questionnaire: `${q.url}|${q.version}`,
+      // The versioned canonical under the one fixed base, whatever the deployment.
+      questionnaire: "https://w3id.org/spine-met-qol/fhir/Questionnaire/pain-vas|1.0.0",
       status: "completed",
-      identifier: { system: responseIdentifierSystem(), value: ctx.identifier },
+      identifier: { system: "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id", value: ctx.identifier },
       subject: { reference: "Patient/p1" },
       encounter: { reference: "Encounter/e7" },
       author: { reference: "Practitioner/dr-1" },
       authored: ctx.authored,
-      meta: { source: appSource() },
+      meta: { source: "https://w3id.org/spine-met-qol/fhir/app/spine-met-qol" },
       text: { status: "generated" },
     });
     expect(qr.source).toBeUndefined();

@@ -14,7 +14,7 @@ import { BASE, FakeFhir, testSend, type ResponseFault } from "./fake-fhir";
 import { MemoryStorage, submittedDraft, testResponse as response } from "./helpers";
 
 const scope = { serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" };
-const SYSTEM = "https://spine-met-qol.example.org/fhir/NamingSystem/questionnaire-response-id";
+const SYSTEM = "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id";
 const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
 
 function deps(send: OutboxDeps["send"], canWrite = true): OutboxDeps {

@@ -5,7 +5,7 @@ import type { Instrument } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../../../src/scores";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import type { Draft, KeyedStorage } from "../../../src/writeback/drafts";
-import { maxValue, minValue, type Answers } from "../../../src/writeback/questionnaire-items";
+import { calculation, maxValue, minValue, type Answers } from "../../../src/writeback/questionnaire-items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 
 /** sessionStorage's behaviour, in memory. */
@@ -62,7 +62,7 @@ export function completeAnswers(q: Questionnaire, pick = 0): Answers {
   const out: Record<string, QuestionnaireResponseItemAnswer[]> = {};
   const walk = (items: QuestionnaireItem[] | undefined): void => {
     for (const item of items ?? []) {
-      const calculated = item.extension?.some((e) => e.url.endsWith("/calculated-item"));
+      const calculated = calculation(item) !== null;
       if (item.type !== "display" && item.type !== "group" && !calculated) {
         const a = someAnswer(item, pick + Object.keys(out).length);
         if (a.length) out[item.linkId] = a;

@@ -3,12 +3,13 @@ import { join } from "node:path";
 import type { CodeSystem, Coding, Questionnaire, QuestionnaireItem } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_CANONICAL_BASE,
+  APP_CALCULATION_EXTENSION,
+  APP_CODE_SYSTEM,
+  CANONICAL_BASE,
   INSTRUMENTS,
   LINKS,
   COMMON_LINKS,
   TIMEPOINT_CODES,
-  appCodeSystem,
   questionnaireUrl,
   type Instrument,
 } from "../../../src/questionnaires/contract";
@@ -21,13 +22,13 @@ import {
   sinsLocationClass,
 } from "../../../src/scores";
 import { allItems, calculation, EXT, itemText, codingDisplay, ordinalValue } from "../../../src/writeback/questionnaire-items";
-import { appQuestionnaire } from "../../../src/writeback/questionnaires";
+import { appQuestionnaire, questionnaireDefect } from "../../../src/writeback/questionnaires";
 import { checkQuestionnaireShape } from "../../../src/writeback/schema";
 
 const DIR = join(__dirname, "../../../fhir-mappings/questionnaires");
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), "utf8"));
 const codeSystem = readJson("codesystem-spine-met-qol.json") as CodeSystem;
-const CS = appCodeSystem();
+const CS = APP_CODE_SYSTEM;
 
 function item(q: Questionnaire, linkId: string): QuestionnaireItem {
   const found = allItems(q).find((i) => i.linkId === linkId);
@@ -151,15 +152,62 @@ describe("shipped Questionnaires", () => {
     expect(ecog.answerOption?.map((o) => o.extension?.find((e) => e.url === EXT.optionPrefix)?.valueString)).toEqual(["0", "1", "2", "3", "4", "5"]);
   });
 
-  it("a deployment's canonical base replaces every app URL", () => {
-    const base = "https://hospital.example.jp/fhir/";
-    const q = appQuestionnaire("tokuhashi", base);
-    expect(q.url).toBe(questionnaireUrl("tokuhashi", base));
-    expect(JSON.stringify(q)).not.toContain(DEFAULT_CANONICAL_BASE);
+  it("canonicals are fixed and versioned: one base, url = base/Questionnaire/<instrument>, version 1.0.0", () => {
+    expect(CANONICAL_BASE).toBe("https://w3id.org/spine-met-qol/fhir");
+    for (const instrument of INSTRUMENTS) {
+      const q = appQuestionnaire(instrument);
+      expect(q.url).toBe(`https://w3id.org/spine-met-qol/fhir/Questionnaire/${instrument}`);
+      expect(q.version).toBe("1.0.0");
+    }
+    expect(codeSystem.url).toBe("https://w3id.org/spine-met-qol/fhir/CodeSystem/spine-met-qol");
+    expect(codeSystem.version).toBe("1.0.0");
+    // Every project URL in the shipped files lies under the one base: no example.org, no second base.
+    for (const file of readdirSync(DIR)) {
+      const text = readFileSync(join(DIR, file), "utf8");
+      expect(text, file).not.toMatch(/example\.(org|com|net)/);
+      const own = [...text.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1] ?? "").filter((u) => !/^http:\/\/(hl7\.org|terminology\.hl7\.org|loinc\.org|unitsofmeasure\.org)(\/|$)/.test(u));
+      for (const u of own) expect(u.startsWith(`${CANONICAL_BASE}/`), `${file}: ${u}`).toBe(true);
+    }
+  });
+
+  it("loading refuses a Questionnaire whose canonical, version or calculatedExpression the app cannot use", () => {
+    const q = structuredClone(appQuestionnaire("tokuhashi"));
+    expect(questionnaireDefect("tokuhashi", q)).toBeNull();
+    expect(questionnaireDefect("sins", q)).toMatch(/url is .*tokuhashi, not .*sins/);
+    const unversioned = structuredClone(q);
+    delete unversioned.version;
+    expect(questionnaireDefect("tokuhashi", unversioned)).toMatch(/version is missing/);
+    expect(questionnaireDefect("tokuhashi", { ...q, url: "https://spine-met-qol.example.org/fhir/Questionnaire/tokuhashi" })).toMatch(/url is/);
     const total = item(q, LINKS.tokuhashi.total);
-    expect(calculation(total)).toBe("tokuhashi-total");
-    expect(total.extension?.[0]?.url).toBe("https://hospital.example.jp/fhir/StructureDefinition/calculated-item");
-    expect(item(q, LINKS.tokuhashi.palsy).answerOption?.[0]?.valueCoding?.system).toBe(appCodeSystem(base));
+    const sdc = total.extension?.find((e) => e.url === EXT.calculatedExpression);
+    if (!sdc?.valueExpression) throw new Error("no calculatedExpression");
+    sdc.valueExpression.expression = "%resource.item.answer.value.weight().sum()";
+    expect(questionnaireDefect("tokuhashi", q)).toMatch(/item tokuhashi-total: the function sum\(\) is outside the supported FHIRPath subset/);
+    sdc.valueExpression = { language: "text/cql", expression: "1" };
+    expect(questionnaireDefect("tokuhashi", q)).toMatch(/item tokuhashi-total: calculatedExpression must be text\/fhirpath/);
+    total.extension = [{ url: APP_CALCULATION_EXTENSION, valueCode: "tokuhashi-total" }];
+    expect(questionnaireDefect("tokuhashi", q)).toMatch(/unknown app calculation "tokuhashi-total"/);
+  });
+
+  it("calculated items: SDC calculatedExpression (FHIRPath) for the totals, the app's extension for EQ-5D-5L", () => {
+    const calculated = INSTRUMENTS.flatMap((i) =>
+      allItems(appQuestionnaire(i)).flatMap((it) => {
+        const c = calculation(it);
+        return c ? [[it.linkId, c.kind, it.readOnly ?? false] as const] : [];
+      }),
+    );
+    expect(calculated).toEqual([
+      [LINKS.eq5d5l.index, "app", true],
+      [LINKS.eq5d5l.valueSet, "app", true],
+      [LINKS.barthel.total, "expression", true],
+      [LINKS.sins.total, "expression", true],
+      // Follows the KPS when one is given, else the clinician answers it.
+      [LINKS.tokuhashi.generalCondition, "expression", false],
+      [LINKS.tokuhashi.total, "expression", true],
+    ]);
+    const total = item(appQuestionnaire("sins"), LINKS.sins.total).extension?.find((e) => e.url === EXT.calculatedExpression);
+    expect(total?.url).toBe("http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression");
+    expect(total?.valueExpression?.language).toBe("text/fhirpath");
   });
 });
 
@@ -176,9 +224,9 @@ describe("answer options carry the points of the scoring core", () => {
     const vas = item(q, LINKS.eq5d5l.eqVas);
     expect(vas.type).toBe("integer");
     expect(vas.extension).toEqual(expect.arrayContaining([{ url: EXT.minValue, valueInteger: 0 }, { url: EXT.maxValue, valueInteger: 100 }]));
-    expect(calculation(item(q, LINKS.eq5d5l.index))).toBe("eq5d5l-index");
+    expect(calculation(item(q, LINKS.eq5d5l.index))).toEqual({ kind: "app", name: "eq5d5l-index" });
     expect(item(q, LINKS.eq5d5l.index).type).toBe("decimal");
-    expect(calculation(item(q, LINKS.eq5d5l.valueSet))).toBe("eq5d5l-value-set");
+    expect(calculation(item(q, LINKS.eq5d5l.valueSet))).toEqual({ kind: "app", name: "eq5d5l-value-set" });
     expect(q.copyright).toMatch(/trade mark of the EuroQol Research Foundation/);
   });
 
@@ -191,7 +239,6 @@ describe("answer options carry the points of the scoring core", () => {
       expect(Object.keys(points).map(Number).sort((a, b) => a - b)).toEqual([...allowed]);
       for (const [value, p] of Object.entries(points)) expect(p).toBe(Number(value));
     }
-    expect(calculation(item(q, LINKS.barthel.total))).toBe("barthel-total");
   });
 
   it("SINS: item points and the location points of every scored level", () => {

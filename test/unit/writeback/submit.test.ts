@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
-import type { QuestionnaireResponse } from "fhir/r4";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";
-import { DraftStore, type Draft } from "../../../src/writeback/drafts";
+import { DraftStore } from "../../../src/writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { submitResponse } from "../../../src/writeback/submit";
@@ -135,7 +134,7 @@ describe("submitResponse", () => {
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.questionnairePosts).toBe(1);
     expect(fake.responsePosts).toBe(1);
-    expect(fake.responses[0]?.questionnaire).toBe("https://spine-met-qol.example.org/fhir/Questionnaire/ecog|1.0.0");
+    expect(fake.responses[0]?.questionnaire).toBe("https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0");
     expect(store.list()).toEqual([]);
   });
 
@@ -157,7 +156,7 @@ describe("submitResponse", () => {
         {
           severity: "error",
           code: "not-found",
-          diagnostics: "Unable to resolve questionnaire https://spine-met-qol.example.org/fhir/Questionnaire/ecog|1.0.0",
+          diagnostics: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0",
           expression: ["QuestionnaireResponse.questionnaire"],
         },
       ],
@@ -172,7 +171,7 @@ describe("submitResponse", () => {
     expect(result).toEqual({
       kind: "questionnaire-missing",
       status: 422,
-      message: "Unable to resolve questionnaire https://spine-met-qol.example.org/fhir/Questionnaire/ecog|1.0.0 (QuestionnaireResponse.questionnaire)",
+      message: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0 (QuestionnaireResponse.questionnaire)",
     });
     expect(fake.responsePosts).toBe(1);
     expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-missing");
