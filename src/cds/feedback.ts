@@ -4,6 +4,7 @@
  * are stored (no override comment, no timestamp, no suggestion content). Cards this service issued are
  * remembered (uuid only, bounded, 24 h) so that feedback for other uuids is counted apart.
  */
+import { isObject } from "../extract/fhir";
 
 export type FeedbackOutcome = "accepted" | "overridden";
 
@@ -17,10 +18,6 @@ export interface FeedbackCounts {
 }
 
 export type FeedbackParse = { ok: true; items: { card: string; outcome: FeedbackOutcome }[] } | { ok: false; message: string };
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 
 /** Checks a feedback body: `{ feedback: [{ card, outcome, outcomeTimestamp, … }] }`. */
 export function parseFeedback(body: unknown): FeedbackParse {

@@ -10,6 +10,7 @@
  * - nothing about the data or the token is logged; errors name the step only.
  */
 import { checkServerUrl, parseServerUrl, serverAllowed } from "../../launch/servers";
+import { isObject } from "../extract/fhir";
 
 export interface FetchLimits {
   timeoutMs: number;
@@ -100,10 +101,6 @@ async function getJson(access: FhirAccess, url: string): Promise<unknown> {
   } catch {
     throw new FetchFailure("the FHIR server's answer is not JSON");
   }
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
 /** A read (`Patient/<id>`): the resource, or a FetchFailure. */

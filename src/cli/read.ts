@@ -17,6 +17,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { extname, join } from "node:path";
 import { patientOf } from "../extract";
+import { isObject, type Json } from "../extract/fhir";
 import { BundleScanner } from "./scan";
 
 export class InputError extends Error {
@@ -50,9 +51,6 @@ export interface LoadOptions {
 
 /** 512 MiB: a larger file is left out (`--max-file-bytes` to change it). */
 export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
-
-type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
 
 const FILE_EXTENSIONS = new Set([".json", ".ndjson", ".jsonl"]);
 /** Bundles larger than this are read entry by entry, in chunks of CHUNK bytes. */
