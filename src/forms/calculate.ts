@@ -50,7 +50,7 @@ const EQ5D_DIMENSION_LINKS = [
 ] as const;
 
 /** The five-digit EQ-5D-5L profile (MO SC UA PD AD) when all five dimensions are answered. */
-export function eq5dProfile(answers: Answers): string | null {
+function eq5dProfile(answers: Answers): string | null {
   const digits = EQ5D_DIMENSION_LINKS.map((l) => value<string>(answers, l, "eq5d.level"));
   return digits.every((d) => d !== undefined && /^[1-5]$/.test(d)) ? digits.join("") : null;
 }

@@ -22,7 +22,7 @@ export class FhirPathSubsetError extends Error {
 }
 
 /** The environment of a calculatedExpression (SDC): the response being filled in and its Questionnaire. */
-export interface FhirPathEnvironment {
+interface FhirPathEnvironment {
   resource: QuestionnaireResponse;
   questionnaire: Questionnaire;
 }

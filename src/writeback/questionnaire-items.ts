@@ -29,8 +29,8 @@ export const EXT = {
 } as const;
 
 /** Calculations FHIRPath cannot express, named by the app-calculation extension (APP_CALCULATION_EXTENSION). */
-export const APP_CALCULATIONS = ["eq5d5l-index", "eq5d5l-value-set"] as const;
-export type AppCalculation = (typeof APP_CALCULATIONS)[number];
+const APP_CALCULATIONS = ["eq5d5l-index", "eq5d5l-value-set"] as const;
+type AppCalculation = (typeof APP_CALCULATIONS)[number];
 
 /**
  * How an item is calculated: an SDC calculatedExpression (FHIRPath text, src/questionnaires/fhirpath.ts) or one
