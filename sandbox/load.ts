@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Bundle, BundleEntry, Practitioner } from "fhir/r4";
 import { shiftBundle } from "./dates";
 import type { Engine } from "./engine";
-import { PRACTITIONER_ID } from "./smart";
+import { PRACTITIONER_ID, PRACTITIONER_NAME } from "./smart";
 
 export interface LoadResult {
   /** Patient ids in load order (files sorted by name). */
@@ -34,7 +34,7 @@ export const SANDBOX_PRACTITIONER: Practitioner = {
   id: PRACTITIONER_ID,
   meta: { tag: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data" }] },
   active: true,
-  name: [{ use: "official", family: "Sandbox", given: ["Sam"], prefix: ["Dr"], text: "Dr Sam Sandbox (synthetic)" }],
+  name: [{ use: "official", family: "Sandbox", given: ["Sam"], prefix: ["Dr"], text: PRACTITIONER_NAME }],
   qualification: [{ code: { text: "Orthopaedic spine surgeon" } }],
 };
 

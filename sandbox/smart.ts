@@ -14,6 +14,8 @@ import { grantedScopeString, isSubset, parseScopes, type ParsedScopes } from "./
 
 export const CLIENT_ID = "spine-met-qol";
 export const PRACTITIONER_ID = "sandbox-surgeon";
+/** The synthetic clinician's display name: the Practitioner's name.text and the id_token's `name` claim. */
+export const PRACTITIONER_NAME = "Dr Sam Sandbox (synthetic)";
 
 export const SMART_CAPABILITIES = [
   "launch-ehr",
@@ -465,6 +467,8 @@ export class SmartAuthServer {
           exp: Math.floor(now / 1000) + this.opts.accessTokenTtlSeconds,
           fhirUser,
           profile: fhirUser,
+          // The OpenID Connect `name` claim, as EHRs put the signed-in user's display name into the id_token.
+          name: PRACTITIONER_NAME,
           ...(nonce ? { nonce } : {}),
         },
         this.signingKey,

@@ -90,6 +90,7 @@ export function ClinicianView(props: ClinicianViewProps) {
           <PrintSection
             userName={props.userName}
             report={shown}
+            showBanner={props.showBanner}
             {...(props.now ? { now: props.now } : {})}
             {...(props.print ? { print: props.print } : {})}
           />

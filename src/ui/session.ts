@@ -3,15 +3,11 @@
  * launch context, load the patient's record, and hand back a scorer that re-runs the report for the
  * clinician's entries. Every failure becomes an AppFault the view can show; nothing here logs (no PHI).
  */
-import type Client from "fhirclient/lib/Client";
-import type { Patient } from "fhir/r4";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { DEFAULT_CONFIG, type AppConfig, type ConfigResult } from "../../launch/config";
 import { checkServerUrl, openServerAllowed } from "../../launch/servers";
-import type { LaunchContext, PatientRecord } from "../fhir";
+import type { FhirClient, LaunchContext, PatientRecord } from "../fhir";
 import { isFhirFaultError } from "../fhir/faults";
-import { fhirRequest } from "../fhir/request";
-import { parseScopes, scopeAllows } from "../fhir/scopes";
 import { SessionError } from "../fhir/session";
 import type { LoadResult, Session } from "./App";
 
@@ -31,20 +27,20 @@ export interface Engine {
 }
 
 export interface SessionDeps {
-  readySession(): Promise<Client>;
-  launchContext(client: Client): LaunchContext;
+  readySession(): Promise<FhirClient>;
+  launchContext(client: FhirClient): LaunchContext;
   loadConfig(): Promise<ConfigResult>;
   loadEngine(): Promise<Engine>;
   loadPatientRecord(
-    client: Client,
+    client: FhirClient,
     config: AppConfig,
     context: LaunchContext,
     observationCodes: readonly string[],
   ): Promise<PatientRecord>;
   /** The signed-in user's display name from fhirUser (best effort: null when it cannot be read). */
-  userName?(client: Client, context: LaunchContext): Promise<string | null>;
+  userName?(client: FhirClient, context: LaunchContext): Promise<string | null>;
   /** The write side (questionnaires panel, "Save assessment"), bound to this launch; loaded on use. */
-  writeTools?(client: Client, context: LaunchContext, config: AppConfig): Pick<Session, "save" | "loadFormsPanel">;
+  writeTools?(client: FhirClient, context: LaunchContext, config: AppConfig): Pick<Session, "save" | "loadFormsPanel">;
   now?(): Date;
 }
 
@@ -64,7 +60,7 @@ export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
   engine.catch(() => undefined);
   const configLoad = deps.loadConfig();
   configLoad.catch(() => undefined);
-  let client: Client;
+  let client: FhirClient;
   try {
     client = await deps.readySession();
   } catch (error) {
@@ -91,7 +87,8 @@ export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
       score,
       needPatientBanner: context.needPatientBanner,
       locale: context.locale,
-      userName: userName ?? context.fhirUser,
+      // A name or nothing: the fhirUser reference ("Practitioner/123") is never shown as if it were one.
+      userName,
       unavailable: record.failures,
       save: context.canWrite ? write.save : undefined,
       loadFormsPanel: write.loadFormsPanel,
@@ -101,26 +98,4 @@ export async function loadSession(deps: SessionDeps): Promise<LoadResult> {
     if (isFhirFaultError(error)) return { ok: false, fault: error.fault };
     return { ok: false, fault: { kind: "unexpected" } };
   }
-}
-
-/**
- * The signed-in user's display name, without asking for more than the launch granted: the id_token's `name`
- * claim (OpenID Connect) when present; otherwise the fhirUser resource, read only when a granted scope allows
- * reading that resource type (an EHR launch with patient-level scopes would answer 403). Read with fhirRequest,
- * never client.request (which drops the whole session on a 401). Null when neither is available: the view then
- * shows the fhirUser reference.
- */
-export async function readUserName(
-  client: Client,
-  context: LaunchContext,
-  pickName: (names: unknown) => string | null,
-): Promise<string | null> {
-  const claimed = client.getIdToken()?.name;
-  if (typeof claimed === "string" && claimed.trim()) return claimed.trim();
-  const m = context.fhirUser ? /^(Practitioner|PractitionerRole|Patient|Person|RelatedPerson)\/[^/]+$/.exec(context.fhirUser) : null;
-  const resourceType = m?.[1];
-  if (!context.fhirUser || !resourceType) return null;
-  if (!context.openServer && !scopeAllows(parseScopes(context.scopes.join(" ")), resourceType, "r")) return null;
-  const res = await fhirRequest<Partial<Patient>>(client, { url: context.fhirUser }, { maxRetries: 0 });
-  return pickName(res.body?.name);
 }

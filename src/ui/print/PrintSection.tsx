@@ -1,14 +1,35 @@
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import type { ScoreReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 
-const TumourBoardHeader = lazy(() => import("./TumourBoardHeader"));
+const TumourBoardSheet = lazy(() => import("./TumourBoardSheet"));
+
+/** Where the sheet's body goes: below the verdict strip (ClinicianView mounts the slot). */
+export const SHEET_SLOT_ID = "tumour-board-sheet-slot";
+
+/** The place of the sheet's body in the view, after the verdict strip; empty until the sheet is printed. */
+export function PrintSheetSlot() {
+  return <div id={SHEET_SLOT_ID} className="print-only" />;
+}
 
 /**
- * "Print for tumour board": loads the print-only header, then opens the browser's print dialog; the print
- * stylesheet (styles/print.css) lays the patient out on one A4 page.
+ * "Print for tumour board": loads the print-only sheet (styles/print.css lays it out on one A4 page: the header,
+ * the view's verdict strip, the sheet's items, QOL charts and decision box), then opens the browser's print
+ * dialog. Printing again from the browser's menu refreshes the date and time printed. Before the sheet was
+ * loaded, a print from the menu prints the screen as it is.
  */
-export function PrintSection({ userName, now = () => new Date(), print = () => window.print() }: {
+export function PrintSection({
+  userName,
+  report,
+  showBanner,
+  now = () => new Date(),
+  print = () => window.print(),
+}: {
   userName: string | null;
+  report: ScoreReport;
+  /** Whether the view shows its patient banner (the sheet names the patient itself when it does not). */
+  showBanner: boolean;
   now?: () => Date;
   print?: () => void;
 }) {
@@ -20,6 +41,14 @@ export function PrintSection({ userName, now = () => new Date(), print = () => w
     pending.current = false;
     print();
   }, [print]);
+  const loaded = printedAt !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    // The sheet's chunk is loaded: a print from the browser's menu gets the time of that print.
+    const refresh = () => flushSync(() => setPrintedAt(now()));
+    window.addEventListener("beforeprint", refresh);
+    return () => window.removeEventListener("beforeprint", refresh);
+  }, [loaded, now]);
   return (
     <>
       <button
@@ -29,7 +58,7 @@ export function PrintSection({ userName, now = () => new Date(), print = () => w
         onClick={() => {
           pending.current = true;
           const at = now();
-          // A new date re-renders the (already loaded) header, whose effect then opens the dialog.
+          // A new date re-renders the (already loaded) sheet, whose effect then opens the dialog.
           setPrintedAt((prev) => (prev !== null && prev.getTime() === at.getTime() ? new Date(at.getTime() + 1) : at));
         }}
       >
@@ -37,7 +66,7 @@ export function PrintSection({ userName, now = () => new Date(), print = () => w
       </button>
       {printedAt ? (
         <Suspense fallback={null}>
-          <TumourBoardHeader key={printedAt.getTime()} printedAt={printedAt} userName={userName} onReady={onReady} />
+          <TumourBoardSheet key={printedAt.getTime()} printedAt={printedAt} userName={userName} report={report} showBanner={showBanner} onReady={onReady} />
         </Suspense>
       ) : null}
     </>

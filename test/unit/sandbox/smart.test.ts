@@ -86,6 +86,8 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
     expect(typeof t.body.refresh_token).toBe("string");
     const idToken = decodeJwt(String(t.body.id_token));
     expect(idToken.fhirUser).toBe(`${sb.fhirBase}/Practitioner/sandbox-surgeon`);
+    // The display name the app prints on the tumour-board page (OpenID Connect `name` claim).
+    expect(idToken.name).toBe("Dr Sam Sandbox (synthetic)");
     // Signed with RS256 by a key the SMART configuration's jwks_uri serves, as a real EHR signs it.
     const config = await getJson(`${sb.fhirBase}/.well-known/smart-configuration`);
     const jwks = await getJson(String(config.body.jwks_uri));

@@ -2,11 +2,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { App, type LoadResult } from "../../../src/ui/App";
+import { App, type LoadResult, type Session } from "../../../src/ui/App";
 import type { AppFault } from "../../../src/ui/faults";
 import { renderApp, session } from "./helpers";
 import { emptyReport } from "./fixtures/reports";
 import { chooseEntry, entryRadio } from "./entry";
+// The tumour-board sheet is a lazy chunk: load it up front so that the print test does not wait on its transform.
+import "../../../src/ui/print/TumourBoardSheet";
 
 function renderFault(fault: AppFault, load?: () => Promise<LoadResult>) {
   return render(<App load={load ?? (() => Promise.resolve({ ok: false, fault }))} browserLocales={["en-US"]} />);
@@ -176,7 +178,7 @@ describe("the clinician view", () => {
 
   it("saves the assessment through the write-back module and says so", async () => {
     const user = userEvent.setup();
-    const save = vi.fn().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error("409"));
+    const save = vi.fn<NonNullable<Session["save"]>>().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error("409"));
     renderApp(session({ save }));
     await screen.findByTestId("sins-range");
     await chooseEntry(user, "Pain", "Mechanical pain · 3");
@@ -184,7 +186,7 @@ describe("the clinician view", () => {
     expect(await screen.findByText("Assessment saved to the record.")).toBeInTheDocument();
     const [report, entries] = save.mock.calls[0] ?? [];
     expect(entries).toEqual({ sins: { pain: "mechanical" } });
-    expect(report.sins.items.pain.points).toBe(3);
+    expect(report?.sins.items.pain.points).toBe(3);
     await user.click(screen.getByRole("button", { name: "Save assessment" }));
     expect(await screen.findByText(/could not be saved/)).toBeInTheDocument();
   });
@@ -198,7 +200,7 @@ describe("the clinician view", () => {
 
   it("opens the questionnaires on demand; a stored response reloads the record and keeps the entries", async () => {
     const user = userEvent.setup();
-    const FakePanel = ({ onStored }: { onStored(): void }) => (
+    const FakePanel = ({ onStored }: { onStored: () => void }) => (
       <button type="button" onClick={onStored}>
         Store a response
       </button>
@@ -218,7 +220,7 @@ describe("the clinician view", () => {
 
   it("re-reads the record after a stored response without leaving the view: the panel stays open", async () => {
     const user = userEvent.setup();
-    const FakePanel = ({ onStored }: { onStored(): void }) => (
+    const FakePanel = ({ onStored }: { onStored: () => void }) => (
       <button type="button" onClick={onStored}>
         Store a response
       </button>

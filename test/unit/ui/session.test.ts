@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
 import type Client from "fhirclient/lib/Client";
-import type { Patient } from "fhir/r4";
 import { DEFAULT_CONFIG } from "../../../launch/config";
 import { FhirFaultError, type LaunchContext, type PatientRecord } from "../../../src/fhir";
 import { SessionError } from "../../../src/fhir/session";
@@ -20,7 +19,7 @@ const baseContext = {
 } as LaunchContext;
 
 const record: PatientRecord = {
-  patient: { resourceType: "Patient", id: "pt-1" } as Patient,
+  patient: { resourceType: "Patient", id: "pt-1" },
   resources: [],
   diagnostics: [],
   partial: true,
@@ -56,14 +55,14 @@ describe("loadSession", () => {
     expect(loadPatientRecord.mock.calls[0]?.[3]).toEqual(["http://loinc.org|89243-0"]);
   });
 
-  it("falls back to the fhirUser reference when the user's name cannot be read, and offers no save without write scope", async () => {
+  it("has no user name (not the fhirUser reference) when the name cannot be read, and offers no save without write scope", async () => {
     const result = await loadSession(
       deps({
         launchContext: () => ({ ...baseContext, canWrite: false }),
         userName: () => Promise.reject(new Error("403")),
       }),
     );
-    expect(result.ok && result.session.userName).toBe("Practitioner/7");
+    expect(result.ok && result.session.userName).toBeNull();
     expect(result.ok && result.session.save).toBeUndefined();
   });
 

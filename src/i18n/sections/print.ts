@@ -1,0 +1,73 @@
+import { defineSection } from "../catalogue";
+
+/**
+ * Strings of the tumour-board sheet only (src/ui/print). Not in the first download: the sheet's chunk registers
+ * this section when it loads (src/ui/print/printText.ts) and reads it with printText.
+ * Clinical words are the clinician view's (src/i18n/sections/app.ts); this adds the sheet's own words.
+ */
+export const printStrings = defineSection(
+  {
+    "print.sheetLabel": "Tumour board sheet",
+    "print.printedNoName": "Printed {when}; printed by: name not available",
+    "print.patient": "Patient",
+    "print.items": "The items of the scores",
+    "print.items.sins": "SINS items (Fisher et al. 2010)",
+    "print.items.tokuhashi": "Revised Tokuhashi items (Tokuhashi et al. 2005)",
+    "print.unknown": "Unknown",
+    "print.oneOf": "Unknown: one of {values}",
+    "print.suggestion": "Suggested, not counted:",
+    "print.sameDay": "Different values on the same day, not counted: {values}",
+    "print.stale": "Stale: {days} days old",
+    "print.confirmedNote": "(✓ confirmed)",
+    "print.notSaved": "not saved",
+    "print.sourceDated": "{source}, {date}",
+    "print.qol.own": "This patient: {values}",
+    "print.qol.eq5dIndex": "EQ-5D-5L index",
+    "print.qol.ownNone": "This patient: no value on file",
+    "print.qol.ownChange": "This patient: {preop} → {oneMonth} ({change})",
+    "print.qol.ownValue": "{timepoint} {value}",
+    "print.qol.mcid": "EQ-5D-5L index, dotted lines: pre-op value + MCID ({mcids}).",
+    "print.qol.mcidOne": "{mcid}, {source}",
+    "print.prop.caption": "Share of each group's patients (study, Table 4); this patient's latest value",
+    "print.prop.group": "Group",
+    "print.prop.this": "This patient",
+    "print.prop.latest": "{measure} {value} ({timepoint})",
+    "print.decision.title": "Tumour board decision",
+    "print.decision.decision": "Decision",
+    "print.decision.date": "Date",
+    "print.decision.attendees": "Attendees",
+  },
+  {
+    "print.sheetLabel": "腫瘍カンファレンス用シート",
+    "print.printedNoName": "印刷：{when}（印刷者：氏名を取得できません）",
+    "print.patient": "患者",
+    "print.items": "スコアの項目",
+    "print.items.sins": "SINSの項目（Fisher et al. 2010）",
+    "print.items.tokuhashi": "改訂徳橋スコアの項目（Tokuhashi et al. 2005）",
+    "print.unknown": "不明",
+    "print.oneOf": "不明：{values}のいずれか",
+    "print.suggestion": "提案（未確定・点数に含めない）：",
+    "print.sameDay": "同じ日に異なる値（点数に含めない）：{values}",
+    "print.stale": "古い記録（{days}日前）",
+    "print.confirmedNote": "（✓ 確認済み）",
+    "print.notSaved": "未保存",
+    "print.sourceDated": "{source}、{date}",
+    "print.qol.own": "この患者：{values}",
+    "print.qol.eq5dIndex": "EQ-5D-5L効用値",
+    "print.qol.ownNone": "この患者：記録なし",
+    "print.qol.ownChange": "この患者：{preop} → {oneMonth}（{change}）",
+    "print.qol.ownValue": "{timepoint} {value}",
+    "print.qol.mcid": "EQ-5D-5L効用値の点線：術前値 + MCID（{mcids}）。",
+    "print.qol.mcidOne": "{mcid}、{source}",
+    "print.prop.caption": "各群で該当した患者の割合（研究の表4）、この患者の最新の値",
+    "print.prop.group": "群",
+    "print.prop.this": "この患者",
+    "print.prop.latest": "{measure} {value}（{timepoint}）",
+    "print.decision.title": "腫瘍カンファレンスの決定",
+    "print.decision.decision": "決定事項",
+    "print.decision.date": "日付",
+    "print.decision.attendees": "出席者",
+  },
+);
+
+export type PrintKey = keyof typeof printStrings.en;

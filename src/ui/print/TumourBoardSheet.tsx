@@ -1,0 +1,367 @@
+import { useEffect, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import type { ReportItem, ScoreReport } from "../../report/types";
+import { useTranslator } from "../../i18n/react";
+import { GROUP_N, MCIDS, STUDY } from "../../study";
+import { formatRange } from "../format";
+import { PatientBanner } from "../PatientBanner";
+import {
+  optionText,
+  SEGMENT_GROUP_SHORT,
+  SINS_ITEM_LABEL,
+  SINS_ITEM_ORDER,
+  SINS_OPTIONS,
+  SOURCE_LABEL,
+  TOKUHASHI_ITEM_LABEL,
+  TOKUHASHI_ITEM_ORDER,
+  TOKUHASHI_OPTIONS,
+  type ItemOption,
+} from "../labels";
+import { TIMEPOINT_LABEL } from "../qol/CourseTable";
+import {
+  COURSE_OUTCOMES,
+  courseModel,
+  drawnPatientValue,
+  orderedGroups,
+  PROPORTION_MEASURES,
+  proportionModel,
+  type CourseModel,
+  type ProportionModel,
+} from "../qol/courseModel";
+import { OUTCOME_LABEL } from "../qol/QolCourse";
+import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "../qol/marks";
+import { MEASURE_LABEL, useConflictText } from "../qol/ProportionChart";
+import { dayOf } from "../score/ProvenanceList";
+import { PrintCourseChart } from "./PrintCourseChart";
+import { SHEET_SLOT_ID } from "./PrintSection";
+import { printText } from "./printText";
+
+export interface TumourBoardSheetProps {
+  printedAt: Date;
+  /** The printing user's display name as read for the session; null: the sheet says it is not available. */
+  userName: string | null;
+  /** The report as the view shows it (entries not yet saved are unconfirmed). */
+  report: ScoreReport;
+  /** Whether the view shows its patient banner (it prints); without it the sheet's header names the patient. */
+  showBanner: boolean;
+  /** Called once the sheet is in the page: the caller opens the print dialog then. */
+  onReady(): void;
+}
+
+/** The scales' own names before a value ("ECOG 3"), the same in every language (as qol/ProportionChart.tsx). */
+const MEASURE_SHORT: Record<ProportionModel["measure"], string> = { frankelABC: "Frankel", ecogOver2: "ECOG" };
+
+/** Candidates listed on paper when an item is unknown: a few, else "unknown" alone. */
+const MAX_CANDIDATES = 3;
+
+/**
+ * The tumour-board sheet (loaded on demand; print media only): one A4 page with the title, the patient and
+ * who printed it (in the toolbar, above the verdict strip), then — in the view's sheet slot, below the strip —
+ * the items of both scores with their sources, the study's QOL course at a size read across a table, and a box
+ * for the board's decision. Suggestions are marked as such and never shown as values.
+ */
+export default function TumourBoardSheet({ printedAt, userName, report, showBanner, onReady }: TumourBoardSheetProps) {
+  useEffect(() => {
+    onReady();
+  }, [onReady]);
+  const slot = document.getElementById(SHEET_SLOT_ID);
+  const body = <SheetBody report={report} />;
+  return (
+    <>
+      <header className="print-only tumour-board-header" data-testid="tumour-board-header">
+        <SheetHeader printedAt={printedAt} userName={userName} />
+        {/* On paper the patient is always named: the view's banner, or this one where the EHR shows its own. */}
+        {showBanner ? null : <PatientBanner patient={report.patient} />}
+      </header>
+      {slot ? createPortal(body, slot) : body}
+    </>
+  );
+}
+
+function SheetHeader({ printedAt, userName }: { printedAt: Date; userName: string | null }) {
+  const tr = useTranslator();
+  const { t, locale } = tr;
+  const when = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(printedAt);
+  return (
+    <>
+      <p className="tb-title">{t("app.print.title")}</p>
+      <p className="tb-printed" data-testid="print-printed-by">
+        {userName ? t("app.print.printed", { when, user: userName }) : printText(tr, "print.printedNoName", { when })}
+      </p>
+    </>
+  );
+}
+
+function SheetBody({ report }: { report: ScoreReport }) {
+  const tr = useTranslator();
+  const { t } = tr;
+  return (
+    <section className="tb-sheet" aria-label={printText(tr, "print.sheetLabel")} data-testid="tumour-board-sheet">
+      <h2 className="visually-hidden">{printText(tr, "print.items")}</h2>
+      <ItemsTable
+        id="sins"
+        caption={printText(tr, "print.items.sins")}
+        rows={SINS_ITEM_ORDER.map((key) => ({ key, label: t(SINS_ITEM_LABEL[key]), item: report.sins.items[key], options: SINS_OPTIONS[key] }))}
+      />
+      <ItemsTable
+        id="tokuhashi"
+        caption={printText(tr, "print.items.tokuhashi")}
+        rows={TOKUHASHI_ITEM_ORDER.map((key) => ({
+          key,
+          label: t(TOKUHASHI_ITEM_LABEL[key]),
+          item: report.tokuhashi.items[key],
+          options: TOKUHASHI_OPTIONS[key],
+        }))}
+      />
+      <QolPart qol={report.qol} />
+      <DecisionBox />
+      <p className="tb-citation" data-testid="print-citation">
+        {t("app.qol.source")} {`${STUDY.authors} Global Spine J. ${STUDY.year};${STUDY.volume}(${STUDY.issue}):${STUDY.pages}. doi:${STUDY.doi}`}
+      </p>
+    </section>
+  );
+}
+
+interface ItemLine {
+  key: string;
+  label: string;
+  item: ReportItem;
+  options: readonly ItemOption[];
+}
+
+function ItemsTable({ id, caption, rows }: { id: "sins" | "tokuhashi"; caption: string; rows: readonly ItemLine[] }) {
+  const tr = useTranslator();
+  const { t } = tr;
+  return (
+    <table className="tb-items" data-testid={`print-items-${id}`}>
+      <caption>
+        {caption} <span className="tb-caption-note">{printText(tr, "print.confirmedNote")}</span>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("app.col.item")}</th>
+          <th scope="col">{t("app.col.value")}</th>
+          <th scope="col" className="num">
+            {t("app.col.points")}
+          </th>
+          <th scope="col">{t("app.col.source")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <ItemRowPrint key={r.key} id={`${id}-${r.key}`} label={r.label} item={r.item} options={r.options} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One item on paper: its value (or "unknown"), marked suggestion or conflict lines, points, source and date, status. */
+function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id: string }) {
+  const tr = useTranslator();
+  const { t, date } = tr;
+  const name = (v: string) => optionText(options, v, t);
+  const few = item.candidates.length > 0 && item.candidates.length <= MAX_CANDIDATES && item.candidates.length < options.length;
+  const value =
+    item.value !== null
+      ? name(item.value)
+      : few
+        ? printText(tr, "print.oneOf", { values: item.candidates.map(name).join(t("app.qol.conflictAnd")) })
+        : printText(tr, "print.unknown");
+  const newest = item.provenance.map((p) => p.date).filter((d): d is string => d !== null).sort().at(-1);
+  const source = t(SOURCE_LABEL[item.source]);
+  const unsaved = item.source === "clinician" && !item.confirmed;
+  const suggestion = item.suggestion && item.source !== "clinician" ? item.suggestion : null;
+  const conflict = item.conflict && item.conflict.options.length > 0 && item.source !== "clinician" ? item.conflict : null;
+  return (
+    <tr data-testid={`print-item-${id}`}>
+      <th scope="row">{label}</th>
+      <td>
+        <span className={item.value === null ? "tb-value tb-unknown" : "tb-value"} data-testid={`print-value-${id}`}>
+          {item.confirmed ? <span className="tb-check">✓ </span> : null}
+          {value}
+        </span>
+        {suggestion ? (
+          <span className="tb-note tb-suggestion" data-testid={`print-suggestion-${id}`}>
+            <span className="tb-tag">{printText(tr, "print.suggestion")}</span> {name(suggestion.value)}
+          </span>
+        ) : null}
+        {conflict ? (
+          <span className="tb-note tb-conflict" data-testid={`print-conflict-${id}`}>
+            {printText(tr, "print.sameDay", {
+              values: conflict.options
+                .map((o) => t("app.item.conflictValue", { value: name(o.value), date: o.provenance.date ? date(dayOf(o.provenance.date)) : t("app.prov.noDate") }))
+                .join(", "),
+            })}
+          </span>
+        ) : null}
+        {item.stale ? (
+          <span className="tb-note" data-testid={`print-stale-${id}`}>
+            {printText(tr, "print.stale", { days: item.stale.days })}
+          </span>
+        ) : null}
+      </td>
+      <td className="num">{item.points !== null ? item.points : formatRange(item.min, item.max)}</td>
+      <td>
+        {newest ? printText(tr, "print.sourceDated", { source, date: date(dayOf(newest)) }) : source}
+        {unsaved ? ` (${printText(tr, "print.notSaved")})` : null}
+      </td>
+    </tr>
+  );
+}
+
+function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
+  const tr = useTranslator();
+  const { t, number } = tr;
+  const input = { expected: qol.expected, timepoints: qol.timepoints, groupN: GROUP_N, mcids: MCIDS };
+  const models = COURSE_OUTCOMES.map((outcome) => courseModel(outcome, input));
+  const mcids = MCIDS.map((m) => printText(tr, "print.qol.mcidOne", { mcid: number(m.value, 3), source: m.short })).join("; ");
+  return (
+    <section className="tb-qol" aria-labelledby="tb-qol-heading">
+      <div className="tb-caveat" data-testid="print-caveat">
+        <h2 id="tb-qol-heading">{t("app.qol.title")}.</h2> <strong>{t("app.qol.caveat", { n: STUDY.n })}</strong>
+      </div>
+      <ul className="tb-legend" aria-label={t("app.qol.legend")}>
+        {orderedGroups(qol.expected.group)
+          .slice()
+          .reverse()
+          .map(({ group, emphasis }) => (
+            <li key={group}>
+              <Swatch shape={GROUP_SHAPE[group]} dash={GROUP_DASH[group]} className={seriesClass(emphasis)} />
+              {t("app.qol.legendGroup", { group: t(SEGMENT_GROUP_SHORT[group]), n: GROUP_N[group] })}
+              {emphasis === "patient" ? ` ${t("app.qol.patientsGroup")}` : null}
+            </li>
+          ))}
+        <li>
+          <Swatch shape="diamond" className="series series-self" />
+          {t("app.qol.patient")}
+        </li>
+      </ul>
+      <div className="tb-charts">
+        {models.map((model) => {
+          const title = t(OUTCOME_LABEL[model.outcome]);
+          return (
+            <figure key={model.outcome} className="tb-figure">
+              <figcaption>{model.outcome === "eq5dIndex" ? printText(tr, "print.qol.eq5dIndex") : title}</figcaption>
+              <PrintCourseChart model={model} title={title} />
+              <p className="tb-own" data-testid={`print-own-${model.outcome}`}>
+                <OwnValues model={model} />
+              </p>
+            </figure>
+          );
+        })}
+      </div>
+      <p className="tb-mcid-note">
+        {t("app.qol.whiskers")} {printText(tr, "print.qol.mcid", { mcids })}
+      </p>
+      <ProportionTable models={PROPORTION_MEASURES.map((m) => proportionModel(m, qol.expected, qol.timepoints))} />
+    </section>
+  );
+}
+
+/** "This patient: Pre-op 0.412 → 1 month 0.650 (+0.238)", or what is on file, or "no value on file". */
+function OwnValues({ model }: { model: CourseModel }) {
+  const tr = useTranslator();
+  const { t } = tr;
+  if (model.change) {
+    return <>{printText(tr, "print.qol.ownChange", { preop: model.change.preop.text, oneMonth: model.change.oneMonth.text, change: model.change.text })}</>;
+  }
+  const shown = [
+    { v: drawnPatientValue(model.patient, "preop"), label: t("app.qol.preop") },
+    { v: drawnPatientValue(model.patient, "1mo"), label: t("app.qol.oneMonth") },
+  ].flatMap(({ v, label }) => (v ? [printText(tr, "print.qol.ownValue", { timepoint: label, value: v.text })] : []));
+  return <>{shown.length > 0 ? printText(tr, "print.qol.own", { values: shown.join(", ") }) : printText(tr, "print.qol.ownNone")}</>;
+}
+
+/** Frankel A–C and ECOG > 2: each group's share before surgery and at 1 month, and this patient's latest value. */
+function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
+  const tr = useTranslator();
+  const { t, date } = tr;
+  const conflictText = useConflictText();
+  const [first] = models;
+  if (!first) return null;
+  const latest = (m: ProportionModel): ReactNode => {
+    const v = m.patient[m.patient.length - 1];
+    if (!v) return t("app.notOnFile");
+    if (v.conflict) return conflictText(m.measure, v);
+    const when = v.timepoint === "other" ? (v.date ? date(v.date) : t("app.prov.noDate")) : t(TIMEPOINT_LABEL[v.timepoint]);
+    return printText(tr, "print.prop.latest", { measure: MEASURE_SHORT[m.measure], value: v.value, timepoint: when });
+  };
+  return (
+    <table className="tb-prop" data-testid="print-proportions">
+      <caption>{printText(tr, "print.prop.caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2}>
+            {printText(tr, "print.prop.group")}
+          </th>
+          {models.map((m) => (
+            <th key={m.measure} scope="colgroup" colSpan={2}>
+              {t(MEASURE_LABEL[m.measure])}
+            </th>
+          ))}
+        </tr>
+        <tr>
+          {models.flatMap((m) => [
+            <th key={`${m.measure}-pre`} scope="col">
+              {t("app.qol.preop")}
+            </th>,
+            <th key={`${m.measure}-1mo`} scope="col">
+              {t("app.qol.oneMonth")}
+            </th>,
+          ])}
+        </tr>
+      </thead>
+      <tbody>
+        {first.groups.map((g, i) => (
+          <tr key={g.group} className={g.emphasis === "patient" ? "tb-own-group" : undefined}>
+            <th scope="row">
+              {t("app.qol.legendGroup", { group: t(SEGMENT_GROUP_SHORT[g.group]), n: GROUP_N[g.group] })}
+              {g.emphasis === "patient" ? ` ${t("app.qol.patientsGroup")}` : null}
+            </th>
+            {models.flatMap((m) => {
+              const row = m.groups[i];
+              return [
+                <td key={`${m.measure}-pre`}>{row?.preop.text}</td>,
+                <td key={`${m.measure}-1mo`}>{row?.oneMonth.text}</td>,
+              ];
+            })}
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{printText(tr, "print.prop.this")}</th>
+          {models.map((m) => (
+            <td key={m.measure} colSpan={2}>
+              {latest(m)}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** Space for the board to write on: the decision, the date and who attended (empty lines; paper only). */
+function DecisionBox() {
+  const tr = useTranslator();
+  const line = <span className="tb-line" aria-hidden="true" />;
+  return (
+    <section className="tb-decision" aria-labelledby="tb-decision-heading" data-testid="board-decision">
+      <div className="tb-write">
+        <h2 id="tb-decision-heading" className="tb-write-label">
+          {printText(tr, "print.decision.title")}
+        </h2>
+        <span className="tb-write-label">{printText(tr, "print.decision.decision")}</span>
+        {line}
+      </div>
+      <div className="tb-write">{line}</div>
+      <div className="tb-write tb-write-pair">
+        <span className="tb-write-label">{printText(tr, "print.decision.date")}</span>
+        <span className="tb-line tb-line-date" aria-hidden="true" />
+        <span className="tb-write-label">{printText(tr, "print.decision.attendees")}</span>
+        {line}
+      </div>
+      <div className="tb-write">{line}</div>
+    </section>
+  );
+}
