@@ -122,7 +122,7 @@ describe("bad input", () => {
     const g = golden("fig3-thoracic-t6");
     const bad = { resourceType: "Observation", id: "bad-kps", status: "final", code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] }, subject: { reference: `Patient/${g.id}` }, valueQuantity: "sixty" };
     const observations = searchset(g.resources, "Observation");
-    observations.entry = [...(observations.entry ?? []), { resource: bad as never }, "not a resource" as never];
+    observations.entry = [...(observations.entry ?? []), { resource: bad }, "not a resource" as never];
     const r = await post(hook(), hookBody(g.id, { ...prefetchOf(g), observations }));
     expect(r.status).toBe(200);
     const [card] = cardsOf(r);

@@ -134,7 +134,7 @@ describe("performance status evidence", () => {
     expect(gc).toMatchObject({ source: "missing", min: 0, max: 2, suggestion: null });
     expect(gc.context).toMatch(/Different ECOG values on 2024-06-01/);
     expect(codes(r)).toContain("conflict");
-    const byDate = Object.fromEntries(r.qol.timepoints.map((t) => [t.date, t.ecog]));
+    const byDate = Object.fromEntries(r.qol.timepoints.map((t) => [String(t.date), t.ecog] as const));
     expect(byDate).toEqual({ "2024-03-01": 0, "2024-06-01": null });
   });
 

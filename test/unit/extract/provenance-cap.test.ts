@@ -126,7 +126,7 @@ describe("extraction from any iterable (the CLI hands over one resource at a tim
   });
 
   it("a string is not a list of resources", () => {
-    const report = buildReport("Observation" as unknown as unknown[], P, { now: NOW });
+    const report = buildReport("Observation", P, { now: NOW });
     expect(report.diagnostics.map((d) => d.code)).toEqual(["patient-not-found"]);
   });
 });

@@ -18,7 +18,7 @@ export function makeClient(state: Partial<fhirclient.ClientState> = {}, token: {
     patient: "p1",
     scope: "launch patient/Patient.read patient/Observation.read patient/Condition.read patient/QuestionnaireResponse.read",
   };
-  for (const [key, value] of Object.entries(token)) {
+  for (const [key, value] of Object.entries<unknown>(token)) {
     if (value === undefined) delete tokenResponse[key];
     else tokenResponse[key] = value;
   }

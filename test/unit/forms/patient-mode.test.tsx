@@ -317,11 +317,15 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
     expect(within(screen.getByRole("dialog")).getByRole("alert")).toHaveTextContent(/Too many attempts\. Try again in \d+ s\./);
     await user.keyboard("{Escape}");
 
-    act(() => vi.setSystemTime(Date.now() + FIRST_LOCK_MS + 1000));
+    act(() => {
+      vi.setSystemTime(Date.now() + FIRST_LOCK_MS + 1000);
+    });
     // A fourth wrong code after the wait locks for twice as long.
     await leave(user, "44444");
     expect(within(screen.getByRole("dialog")).getByRole("alert")).toHaveTextContent("Too many attempts. Try again in 60 s.");
-    act(() => vi.setSystemTime(Date.now() + 2 * FIRST_LOCK_MS + 1000));
+    act(() => {
+      vi.setSystemTime(Date.now() + 2 * FIRST_LOCK_MS + 1000);
+    });
     await user.type(within(screen.getByRole("dialog")).getByLabelText("Clinician's code"), "13579");
     await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "I am the clinician: leave" }));
     expect(screen.queryByTestId("patient-mode")).toBeNull();

@@ -186,14 +186,14 @@ describe("the one renderer", () => {
     expect(screen.getByTestId("calculated-tokuhashi-total")).toHaveTextContent("1–14");
   });
 
-  it("patient variant: no calculated items and no points", async () => {
+  it("patient variant: no calculated items and no points", () => {
     renderForm("eq5d5l", { variant: "patient" });
     expect(screen.queryByTestId("calculated-eq5d-index")).toBeNull();
     expect(screen.queryByText(/index/i)).toBeNull();
     expect(screen.queryByText(/ pt$/)).toBeNull();
   });
 
-  it("speaks Japanese from the Questionnaire's translation extension", async () => {
+  it("speaks Japanese from the Questionnaire's translation extension", () => {
     renderForm("barthel", { locale: "ja" });
     expect(screen.getByRole("radiogroup", { name: /^食事/ })).toBeInTheDocument();
     expect(screen.getByRole("radio", { name: /食事 — 自立 10点/ })).toBeInTheDocument();

@@ -72,6 +72,7 @@ describe("every instrument's response is read back by the extraction as the same
 
     expect(merged("preop")).toMatchObject({
       // Japan cTTO (Shiroiwa 2016): 1 − 0.060924 − 0.112618 − 0.076660 − 0.147929 − 0.068178 − 0.110496.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
       eq5d: { profile: "33433", index: expect.closeTo(0.423195, 6), valueSet: "Japan_cTTO_fullPrecision" },
       eqVas: 30,
       painVas: 70,
@@ -80,6 +81,7 @@ describe("every instrument's response is read back by the extraction as the same
       frankel: "C",
     });
     expect(merged("1mo")).toMatchObject({
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers as any
       eq5d: { profile: "21232", index: expect.closeTo(0.684847, 6), valueSet: "Japan_cTTO_fullPrecision" },
       eqVas: 70,
       painVas: 20,

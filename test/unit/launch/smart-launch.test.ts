@@ -319,7 +319,7 @@ describe("launch errors on the page", () => {
       ...launchDeps(adapter),
     });
     expect(outcome).toMatchObject({ ok: false, problem: { code: "authorize-failed", server: "ehr.example.org" } });
-    const text = document.getElementById("launch-status")!.textContent!;
+    const text = document.getElementById("launch-status")!.textContent;
     expect(text).toContain("ehr.example.org の認可サーバーに接続できない");
     expect(document.documentElement.lang).toBe("ja");
   });
@@ -438,7 +438,7 @@ describe("an iss without SMART authorization (issue: openServerLaunch bypassed t
     expect(outcome).toEqual({ ok: false, problem: { code: "no-allowlist", url: "https://evil.example/fhir" } });
     expect(discovery).toBe(0);
     expect(adapter.redirectedTo).toBeNull();
-    const text = document.getElementById("launch-status")!.textContent!;
+    const text = document.getElementById("launch-status")!.textContent;
     expect(text).toContain("has no FHIR server configured, so it refuses every launch (it was asked to connect to https://evil.example/fhir)");
     expect(text).toContain('list the EHR\'s FHIR base URL in "issAllowlist" in app-config.json (docs/INTEGRATION.md, section 2)');
   });

@@ -28,9 +28,6 @@ import {
   tokuhashi,
   tokuhashiPrognosis,
   valueSets,
-  type BarthelInput,
-  type SinsInput,
-  type TokuhashiInput,
 } from "../../../src/scores";
 
 const SINS_DOMAINS: Record<string, readonly string[]> = {
@@ -48,12 +45,12 @@ function candidates(domain: readonly string[]): fc.Arbitrary<string | string[] |
 }
 function inputOf(domains: Record<string, readonly string[]>) {
   return fc.record(
-    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, candidates(d)])) as Record<string, fc.Arbitrary<string | string[] | null | undefined>>,
+    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, candidates(d)])),
   );
 }
 function completeOf(domains: Record<string, readonly string[]>) {
   return fc.record(
-    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, fc.constantFrom(...d)])) as Record<string, fc.Arbitrary<string>>,
+    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, fc.constantFrom(...d)])),
   );
 }
 const choices = fc.array(fc.nat(), { minLength: 6, maxLength: 6 });
@@ -102,7 +99,7 @@ function checkCompletions(score: (x: Record<string, unknown>) => Ranged, items: 
 }
 
 describe("SINS properties", () => {
-  const score = (x: Record<string, unknown>) => sins(x as SinsInput) as unknown as Ranged & { category: string | null };
+  const score = (x: Record<string, unknown>) => sins(x) as unknown as Ranged & { category: string | null };
 
   it("min ≤ total ≤ max within 0–18; the category is the class of the whole range", () => {
     fc.assert(
@@ -150,7 +147,7 @@ describe("SINS properties", () => {
 });
 
 describe("Tokuhashi properties", () => {
-  const score = (x: Record<string, unknown>) => tokuhashi(x as TokuhashiInput) as unknown as Ranged & { prognosis: string | null };
+  const score = (x: Record<string, unknown>) => tokuhashi(x) as unknown as Ranged & { prognosis: string | null };
 
   it("min ≤ total ≤ max within 0–15; the prognosis is the band of the whole range", () => {
     fc.assert(
@@ -184,7 +181,7 @@ describe("Tokuhashi properties", () => {
 
   it("the predicted survival never falls as the total rises (0–15)", () => {
     const BAND = { "<6m": 0, ">=6m": 1, ">=12m": 2 } as const;
-    const bands = Array.from({ length: 16 }, (_, total) => BAND[tokuhashiPrognosis(total) as keyof typeof BAND]);
+    const bands = Array.from({ length: 16 }, (_, total) => BAND[tokuhashiPrognosis(total)]);
     for (let total = 1; total <= 15; total++) expect(bands[total], String(total)).toBeGreaterThanOrEqual(bands[total - 1]!);
     expect([bands[0], bands[15]]).toEqual([0, 2]);
   });
@@ -212,7 +209,7 @@ describe("Barthel properties", () => {
   it("0 ≤ min ≤ total ≤ max ≤ 100, total only when all ten items are known", () => {
     fc.assert(
       fc.property(fc.record(itemArb), (input) => {
-        const r = barthelIndex(input as BarthelInput);
+        const r = barthelIndex(input);
         expect(0).toBeLessThanOrEqual(r.min);
         expect(r.min).toBeLessThanOrEqual(r.max);
         expect(r.max).toBeLessThanOrEqual(100);

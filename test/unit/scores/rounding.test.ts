@@ -42,7 +42,7 @@ describe("roundHalfAwayFromZero (on the decimal a double prints as)", () => {
   ])("refuses (%s, %s)", (x, d, field) => {
     let error: unknown;
     try {
-      roundHalfAwayFromZero(x as number, d as number);
+      roundHalfAwayFromZero(x as number, d);
     } catch (e) {
       error = e;
     }
