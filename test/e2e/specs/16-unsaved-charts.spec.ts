@@ -113,6 +113,8 @@ async function waitFor(condition: () => boolean): Promise<boolean> {
 test("charts: at least 560 px wide at 1440 × 900 (two per row), one per row at 1024 px", async ({ page, sandbox }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await launchPatient(page, sandbox, "fig3-thoracic-t6");
+  // The QOL charts render after the figures' first paint (issue 14 item 12): measure them once they are in.
+  await page.getByTestId("chart-ecogOver2").waitFor({ timeout: 15_000 });
   const wide = await chartBoxes(page);
   expect(wide.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`), "charts narrower than 560 px at 1440").toEqual([]);
   expect(new Set(wide.map((c) => c.left)).size, "two charts per row at 1440").toBe(2);
