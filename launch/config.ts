@@ -6,19 +6,24 @@
 import { z } from "zod/mini";
 import { QUESTIONNAIRE_BASE_RETIRED } from "../src/questionnaires/contract";
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type EvidenceMaxAgeDays } from "../src/report/types";
-import { parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
+import { OPEN_SERVER_LAUNCH, parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
 
 export type { OpenServerLaunch };
 
-export type ScopeStyle = "v1" | "v2";
+// The settings that name one of a few choices: each list is the schema's (ConfigFile below) and the type's.
+const scopeStyleSchema = z.enum(["v1", "v2"]);
+export type ScopeStyle = z.infer<typeof scopeStyleSchema>;
 /** Which Questionnaire permissions to ask for (the write path looks the app's Questionnaires up by canonical). */
-export type QuestionnaireAccess = "none" | "read" | "read-write";
+const questionnaireAccessSchema = z.enum(["none", "read", "read-write"]);
+export type QuestionnaireAccess = z.infer<typeof questionnaireAccessSchema>;
 /**
  * A refresh token lets the app outlive its access token (EHRs issue 5–60 min tokens; a tumour board
  * or a questionnaire takes longer): fhirclient refreshes before expiry and once after a 401.
  * fhirclient uses a refresh token only when online_access or offline_access was granted.
  */
-export type RefreshScope = "none" | "online_access" | "offline_access";
+const refreshScopeSchema = z.enum(["none", "online_access", "offline_access"]);
+export type RefreshScope = z.infer<typeof refreshScopeSchema>;
+const pkceModeSchema = z.enum(["ifSupported", "required"]);
 
 export interface AppConfig {
   clientId: string;
@@ -37,7 +42,7 @@ export interface AppConfig {
   /** EQ-5D-5L value set id (key in eq5d5l_valuesets.json). */
   defaultValueSet: string;
   /** "ifSupported": PKCE S256 whenever the server announces it; "required": refuse servers without it. */
-  pkceMode: "ifSupported" | "required";
+  pkceMode: z.infer<typeof pkceModeSchema>;
   /**
    * FHIR base URLs the app may be launched against (same origin, whole-segment path prefix; launch/servers.ts).
    * Empty (the default): no server at all — an unconfigured installation refuses every launch and says what to
@@ -81,17 +86,17 @@ const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maxi
 const ConfigFile = z.strictObject({
   $comment: z.optional(z.string()),
   clientId: z.optional(nonEmpty.check(z.regex(/^\S+$/))),
-  scopeStyle: z.optional(z.enum(["v1", "v2"])),
+  scopeStyle: z.optional(scopeStyleSchema),
   scopes: z.optional(z.nullable(nonEmpty)),
-  questionnaireAccess: z.optional(z.enum(["none", "read", "read-write"])),
-  refreshScope: z.optional(z.enum(["none", "online_access", "offline_access"])),
+  questionnaireAccess: z.optional(questionnaireAccessSchema),
+  refreshScope: z.optional(refreshScopeSchema),
   redirectUri: z.optional(nonEmpty),
   fhirTimeoutMs: z.optional(intIn(1000, 300_000)),
   fhirMaxRetries: z.optional(intIn(0, 10)),
   fhirPageSize: z.optional(intIn(1, 1000)),
   fhirMaxPages: z.optional(intIn(1, 1000)),
   defaultValueSet: z.optional(nonEmpty),
-  pkceMode: z.optional(z.enum(["ifSupported", "required"])),
+  pkceMode: z.optional(pkceModeSchema),
   issAllowlist: z.optional(
     z.union([
       z.literal("any"),
@@ -102,7 +107,7 @@ const ConfigFile = z.strictObject({
       ),
     ]),
   ),
-  openServerLaunch: z.optional(z.enum(["off", "loopback", "any"])),
+  openServerLaunch: z.optional(z.enum(OPEN_SERVER_LAUNCH)),
   evidenceMaxAgeDays: z.optional(z.strictObject({ performanceStatus: z.optional(intIn(1, 3650)), palsy: z.optional(intIn(1, 3650)) })),
 });
 

@@ -11,7 +11,8 @@
  */
 
 /** Open-server debug launches (`fhirServiceUrl` + `patientId`, no authorization): where they are allowed. */
-export type OpenServerLaunch = "off" | "loopback" | "any";
+export const OPEN_SERVER_LAUNCH = ["off", "loopback", "any"] as const;
+export type OpenServerLaunch = (typeof OPEN_SERVER_LAUNCH)[number];
 
 /** "any": every https server (and http on loopback): an explicit choice, never the default. */
 export type ServerAllowlist = readonly string[] | "any";

@@ -7,6 +7,7 @@
  */
 import type { QuestionnaireResponse } from "fhir/r4";
 import { z } from "zod/mini";
+import { questionnaireResponseSchema } from "../extract/schemas";
 import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
 import { browserSessionStorage, draftKey, normalServerUrl, storedKey, type DraftScope, type DraftStorage } from "./draft-keys";
 import type { Answers } from "./questionnaire-items";
@@ -43,14 +44,20 @@ export interface Draft {
   attempted?: boolean;
 }
 
+/**
+ * A draft as read back from sessionStorage: the stored response is checked with the app's one
+ * QuestionnaireResponse schema. `lastFailure` stays any text: a draft saved by another version of the app must
+ * not be dropped for a failure kind this one does not know.
+ */
 const draftSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   instrument: z.enum(INSTRUMENTS),
   selfReport: z.boolean(),
   answers: z.record(z.string(), z.array(z.looseObject({}))),
   updatedAt: z.string(),
-  response: z.nullable(z.looseObject({ resourceType: z.literal("QuestionnaireResponse") })),
+  response: z.nullable(questionnaireResponseSchema),
   lastFailure: z.nullable(z.string()),
+  failureMessage: z.optional(z.nullable(z.string())),
   server: z.optional(z.string()),
   attempted: z.optional(z.boolean()),
 });

@@ -9,8 +9,10 @@ import { extractEvidence } from "../../../src/extract";
 import { questionnaireResponseSchema } from "../../../src/extract/schemas";
 import { APP_CODE_SYSTEM, TIMEPOINT_CODES } from "../../../src/questionnaires/contract";
 import { buildQuestionnaireResponse, type ResponseContext } from "../../../src/writeback/build";
+import { DraftStore } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { checkResponseShape } from "../../../src/writeback/schema";
+import { MemoryStorage, submittedDraft } from "./helpers";
 
 const ctx: ResponseContext = {
   identifier: "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -85,5 +87,21 @@ describe("authored: one rule read, a refinement of it sent", () => {
       expect(shape.problems.join("\n")).toMatch(problem);
       expect(z.safeParse(questionnaireResponseSchema, JSON.parse(JSON.stringify(response))).success).toBe(true);
     }
+  });
+});
+
+describe("a stored draft's response is read with the same schema", () => {
+  const scope = { serverUrl: "https://ehr.example.org/fhir", patientId: "p1", userId: "Practitioner/dr-1" };
+
+  it("keeps a draft whose response the app built, and leaves out one whose response is not a QuestionnaireResponse", () => {
+    const storage = new MemoryStorage();
+    const good = submittedDraft("frankel", 1);
+    new DraftStore(scope, storage).put(good);
+    const key = [...storage.data.keys()][0] ?? "";
+    const stored = JSON.parse(storage.getItem(key) ?? "[]") as Record<string, unknown>[];
+    const copy = { ...stored[0], id: "copy" };
+    const broken = { ...stored[0], id: "broken", response: { resourceType: "QuestionnaireResponse", status: 7 } };
+    storage.setItem(key, JSON.stringify([...stored, copy, broken]));
+    expect(new DraftStore(scope, storage).list().map((d) => d.id)).toEqual([good.id, "copy"]);
   });
 });
