@@ -7,6 +7,7 @@
  * The one list of every code the core can emit is CORE_MESSAGE_CODES in src/extract/messages.ts; this is
  * its src/scores part.
  */
+import { keysOf } from "./domains";
 import type { CoreJoin, CoreList, CoreMessage, CoreParam, CoreTerm } from "./types";
 
 export const SCORE_MESSAGE_CODES = [
@@ -31,14 +32,14 @@ export const SCORE_MESSAGE_CODES = [
 export type ScoreMessageCode = (typeof SCORE_MESSAGE_CODES)[number];
 
 /** The English separators of CoreList joins: what the core writes between the items. */
-export const CORE_JOIN_TEXT: Readonly<Record<CoreJoin, string>> = {
+export const CORE_JOIN_TEXT = {
   comma: ", ",
   semicolon: "; ",
   and: " and ",
   or: " or ",
   sentence: " ",
-};
-export const CORE_JOINS: readonly CoreJoin[] = ["comma", "semicolon", "and", "or", "sentence"];
+} as const satisfies Record<string, string>;
+export const CORE_JOINS: readonly CoreJoin[] = keysOf(CORE_JOIN_TEXT);
 
 /** A message; `params` left out when there are none. */
 export function coreMessage(code: string, params?: Record<string, CoreParam>): CoreMessage {

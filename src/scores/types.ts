@@ -22,6 +22,7 @@ import type {
   TOKUHASHI_POINTS,
   TOKUHASHI_PROGNOSES,
 } from "./domains";
+import type { CORE_JOIN_TEXT } from "./messages";
 
 export { SPINAL_LEVELS, type SegmentGroup, type SinsLevel, type SpinalLevel } from "./domains";
 
@@ -138,7 +139,7 @@ export interface CoreMessage {
  * How the items of a CoreList are joined; in English ", ", "; ", " and ", " or ", and " " between the
  * sentences of an item's context (CORE_JOIN_TEXT).
  */
-export type CoreJoin = "comma" | "semicolon" | "and" | "or" | "sentence";
+export type CoreJoin = keyof typeof CORE_JOIN_TEXT;
 
 /** A list inside a message ("T3, T5, T6"; "lung or others"), its items joined by the locale's separator. */
 export interface CoreList {
