@@ -47,4 +47,22 @@ export default defineConfig(
     files: ["src/**"],
     rules: { "@typescript-eslint/no-explicit-any": "error" },
   },
+  {
+    // One data-access layer talks to the FHIR server (src/fhir, and src/writeback for the writes): the view holds
+    // a launch's client only as src/fhir's opaque FhirClient type.
+    files: ["src/ui/**", "src/forms/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["fhirclient", "fhirclient/*"],
+              message: "Only src/fhir and src/writeback talk to the FHIR server: call a function there (FhirClient is the type).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

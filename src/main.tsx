@@ -7,9 +7,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { loadAppConfig } from "../launch/config";
 import { createTranslator, LOCALES } from "./i18n";
-import { launchContext, loadOptionsFromConfig, loadPatientRecord, pickName, readySession } from "./fhir";
+import { launchContext, loadOptionsFromConfig, loadPatientRecord, readUserName, readySession } from "./fhir";
 import { App } from "./ui/App";
-import { loadSession, readUserName } from "./ui/session";
+import { loadSession } from "./ui/session";
 import { writeTools } from "./ui/writeTools";
 import "./ui/styles/app.css";
 import "./ui/styles/print.css";
@@ -41,7 +41,7 @@ const load = () =>
       setTimeout(warmIntl, 0); // after the searches are sent
       return record;
     },
-    userName: (client, context) => readUserName(client, context, pickName),
+    userName: readUserName,
     writeTools,
   });
 

@@ -4,18 +4,17 @@
  * imported here, so this module stays tiny in the main chunk.
  */
 import { createElement, type ComponentType } from "react";
-import type Client from "fhirclient/lib/Client";
 import type { LaunchContext } from "../fhir/context";
 import type { AssessmentTiming, ClinicianEntries, ScoreReport } from "../report/types";
+import type { FhirSend } from "../writeback/transport";
 
 export interface WriteBackSetup {
-  /** The fhirclient Client of the launch (readySession). */
-  client: Client;
+  /** How the write path talks to this launch's FHIR server (src/writeback's clientSend). */
+  send: FhirSend;
   /** launchContext(client): patient, encounter, fhirUser, what the scopes allow. */
   context: LaunchContext;
   /** From the app configuration. */
   valueSetId?: string;
-  fhirTimeoutMs?: number;
 }
 
 /** What the view passes the panel (src/ui FormsSlotProps). */
@@ -26,8 +25,8 @@ export interface FormsSlotProps {
 /** For Session.loadFormsPanel: the FormsPanel with this launch bound, loaded on first use. */
 export function formsPanelLoader(setup: WriteBackSetup): () => Promise<{ default: ComponentType<FormsSlotProps> }> {
   return async () => {
-    const [{ default: FormsPanel }, { clientSend }] = await Promise.all([import("./FormsPanel"), import("../writeback/transport")]);
-    const send = clientSend(setup.client, setup.fhirTimeoutMs ? { timeoutMs: setup.fhirTimeoutMs } : {});
+    const { default: FormsPanel } = await import("./FormsPanel");
+    const { send } = setup;
     function BoundFormsPanel({ onStored }: FormsSlotProps) {
       return createElement(FormsPanel, {
         send,
@@ -50,9 +49,9 @@ export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, en
   const load = async (): Promise<Saver> => {
     const { serverUrl, patientId, encounterId, fhirUser, canWrite, canWriteQuestionnaire } = setup.context;
     if (!patientId) throw new Error("No patient in the launch context: nothing can be saved.");
-    const [{ makeAssessmentSaver }, { clientSend }] = await Promise.all([import("./assessment"), import("../writeback/transport")]);
+    const { makeAssessmentSaver } = await import("./assessment");
     return makeAssessmentSaver({
-      send: clientSend(setup.client, setup.fhirTimeoutMs ? { timeoutMs: setup.fhirTimeoutMs } : {}),
+      send: setup.send,
       context: { serverUrl, patientId, encounterId, fhirUser },
       mayCreateQuestionnaire: canWriteQuestionnaire,
       canWrite,

@@ -14,6 +14,7 @@ import { createTranslator } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
+import { clientSend } from "../../../src/writeback/transport";
 import { server } from "../../setup/msw-server";
 import { BASE, FakeFhir } from "../writeback/fake-fhir";
 
@@ -37,15 +38,15 @@ const context: LaunchContext = {
   canWriteQuestionnaire: false,
 };
 
-function client() {
-  return FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: "t", token_type: "Bearer", patient: "cervical-c7-t1" } });
+function send() {
+  return clientSend(FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: "t", token_type: "Bearer", patient: "cervical-c7-t1" } }));
 }
 
 describe("lazy wiring for the app", () => {
   it("formsPanelLoader binds the launch: the panel saves through the launch's client and calls onStored", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     server.use(...fake.handlers(), http.get("*/eq5d5l-wording.json", () => new HttpResponse(null, { status: 404 })));
-    const { default: Panel } = await formsPanelLoader({ client: client(), context })();
+    const { default: Panel } = await formsPanelLoader({ send: send(), context })();
     const onStored = vi.fn();
     const user = userEvent.setup();
     render(
@@ -69,7 +70,7 @@ describe("lazy wiring for the app", () => {
     const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8")) as Bundle;
     const entries = { sins: { location: "T1" as const, pain: "none" as const }, tokuhashi: { primarySite: "kidney" as const } };
     const report = buildReport((bundle.entry ?? []).map((e) => e.resource), "cervical-c7-t1", { now: new Date("2026-11-27T00:00:00Z"), clinician: entries });
-    await assessmentSaver({ client: client(), context })(report, entries);
+    await assessmentSaver({ send: send(), context })(report, entries);
     expect(fake.responses.map((r) => r.questionnaire?.split("|")[0]?.split("/").pop()).sort()).toEqual(["sins", "tokuhashi"]);
     // A missing Questionnaire may not be created with these scopes: looked up, never posted.
     expect(fake.questionnairePosts).toBe(0);

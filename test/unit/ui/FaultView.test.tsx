@@ -11,11 +11,11 @@ import { http, HttpResponse } from "msw";
 import type Client from "fhirclient/lib/Client";
 import { server } from "../../setup/msw-server";
 import { loadAppConfig } from "../../../launch/config";
-import { launchContext, loadOptionsFromConfig, loadPatientRecord, pickName } from "../../../src/fhir";
+import { launchContext, loadOptionsFromConfig, loadPatientRecord, readUserName } from "../../../src/fhir";
 import { App, type LoadResult } from "../../../src/ui/App";
 import { engine } from "../../../src/ui/engine";
 import type { AppFault } from "../../../src/ui/faults";
-import { loadSession, readUserName } from "../../../src/ui/session";
+import { loadSession } from "../../../src/ui/session";
 import { BASE, NOW, TOKEN_URL, bundle, makeClient } from "../fhir/helpers";
 import "./helpers"; // cleanup after each test, longer async timeouts, the view's chunk loaded up front
 
@@ -383,7 +383,7 @@ function realLoad(client: Client, sleeps: number[]): () => Promise<LoadResult> {
         };
         return loadPatientRecord(c, { ...options, policy: { ...options.policy, sleep, now: () => NOW } });
       },
-      userName: (c, context) => readUserName(c, context, pickName),
+      userName: readUserName,
     });
 }
 
