@@ -59,14 +59,7 @@ export {
   keysOf,
   SEGMENT_GROUPS,
   SINS_ITEMS,
-  SINS_CATEGORIES,
-  SINS_CATEGORY_ORDER,
   TOKUHASHI_ITEMS,
-  TOKUHASHI_PROGNOSES,
-  TOKUHASHI_PROGNOSIS_ORDER,
-  KPS_OF_GENERAL_CONDITION,
-  ECOG_GRADES,
-  KPS_SCORES,
   BARTHEL_ITEMS,
   SINS_LEVELS,
   SINS_LOCATION_CLASSES,
@@ -139,20 +132,7 @@ export {
   isFrankel,
   isKps,
 } from "./observations";
-export {
-  SinsInputSchema,
-  TokuhashiInputSchema,
-  ApplicabilityInputSchema,
-  BarthelInputSchema,
-  SpinalLevelSchema,
-  SpinalLevelsSchema,
-  Eq5dProfileSchema,
-  EcogSchema,
-  PainVasSchema,
-  EqVasSchema,
-  FrankelSchema,
-  KpsSchema,
-} from "./schemas";
+export { SinsInputSchema, SpinalLevelSchema } from "./schemas";
 export {
   sinsVerdict,
   tokuhashiVerdict,

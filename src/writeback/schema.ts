@@ -217,7 +217,7 @@ function itemProblems(items: readonly ResponseItemShape[] | undefined, path: Pat
 }
 
 /** The one QuestionnaireResponse schema, refined by the rules of a resource the app sends. */
-export const sentResponseSchema = questionnaireResponseSchema.check(
+const sentResponseSchema = questionnaireResponseSchema.check(
   z.superRefine((response, ctx) => {
     const problems: Problem[] = [];
     for (const rule of SENT) {
