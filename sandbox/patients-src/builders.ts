@@ -32,7 +32,7 @@ import {
   TIMEPOINT_CODES,
   type Instrument,
 } from "../../src/questionnaires/contract";
-import { versionedCanonical } from "../../src/writeback/questionnaire-items";
+import { versionedCanonical } from "../../src/questionnaires/items";
 import { SANDBOX_SYSTEM, SHIFT_TAG } from "../dates";
 import { levelCodes, SNOMED } from "../levels";
 import { PRACTITIONER_ID } from "../smart";

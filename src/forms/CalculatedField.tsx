@@ -3,7 +3,7 @@ import type { QuestionnaireItem } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import { LINKS } from "../questionnaires/contract";
 import { formatIndex, valueSets } from "../scores";
-import type { Answers, Calculation } from "../writeback/questionnaire-items";
+import type { Answers, Calculation } from "../questionnaires/items";
 import { barthelFromAnswers, sinsFromAnswers, tokuhashiFromAnswers } from "./calculate";
 
 interface Props {

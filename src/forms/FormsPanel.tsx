@@ -12,7 +12,7 @@ import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
 import { browserSessionStorage, DraftStore, isPending, type Draft, type DraftFailure, type DraftStorage } from "../writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../writeback/outbox";
-import { translated, type Answers } from "../writeback/questionnaire-items";
+import { translated, type Answers } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";
@@ -35,7 +35,7 @@ export interface FormsPanelProps {
   /** The deployment's EQ-5D-5L wording file (default "eq5d5l-wording.json" beside the app); null: do not look. */
   wordingUrl?: string | null;
   /** After a response is stored (e.g. reload the record so that the report shows it). */
-  onStored?(response: QuestionnaireResponse): void;
+  onStored?: (response: QuestionnaireResponse) => void;
   /** Tests: storage (default sessionStorage) and clock. */
   storage?: DraftStorage | null;
   clock?: SessionClock;
@@ -400,9 +400,9 @@ interface ActiveFormProps {
   clock: SessionClock;
   title: string;
   wording: Eq5dWording | null;
-  onStoreChange(): void;
-  onClose(): void;
-  onSent(attempt: SubmitAttempt, response: QuestionnaireResponse | null): void;
+  onStoreChange: () => void;
+  onClose: () => void;
+  onSent: (attempt: SubmitAttempt, response: QuestionnaireResponse | null) => void;
 }
 
 function ActiveForm(p: ActiveFormProps) {

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import type { Questionnaire, QuestionnaireItem } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import { COMMON_LINKS } from "../questionnaires/contract";
-import type { Answers } from "../writeback/questionnaire-items";
+import type { Answers } from "../questionnaires/items";
 import type { AnswerIssue } from "../writeback/validate";
 import type { CalculationOptions } from "./calculate";
 import { CodeField } from "./CodeField";
@@ -23,8 +23,8 @@ export interface HandOverSetupProps {
   /** The EQ-5D-5L is left out because the licensed wording is not installed (null: still looking for it). */
   eq5dWithheld: boolean | null;
   calculation: CalculationOptions;
-  onCancel(): void;
-  onStart(timepoint: Answers, code: string): void;
+  onCancel: () => void;
+  onStart: (timepoint: Answers, code: string) => void;
 }
 
 const TIMEPOINT_LINKS = new Set<string>([COMMON_LINKS.timepoint, COMMON_LINKS.timepointDate]);

@@ -14,7 +14,7 @@ import { COMMON_LINKS } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
 import { browserSessionStorage, DraftStore, type DraftStorage } from "../writeback/drafts";
 import type { OutboxDeps } from "../writeback/outbox";
-import { calculation } from "../writeback/questionnaire-items";
+import { calculation } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { FhirSend } from "../writeback/transport";
 import type { AnswerIssue } from "../writeback/validate";
@@ -37,7 +37,7 @@ export interface PatientModeProps {
   /** What was handed over (readHandover()/useHandover()). */
   handover: Handover;
   /** After the clinician typed the right code (the hand-over is cleared already). */
-  onExit(): void;
+  onExit: () => void;
   /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
   valueSetId?: string;
   /** The licensed wording: null when there is none, undefined while it is being looked for. */
@@ -47,12 +47,12 @@ export interface PatientModeProps {
   clock?: SessionClock;
   now?: () => number;
   /** Called when the drafts change (the clinician panel re-reads them). */
-  onDraftsChange?(): void;
+  onDraftsChange?: () => void;
   /**
    * Called for each response the server stored. It may come while the patient still holds the device: the
    * caller must not leave patient mode or show the record because of it (FormsPanel waits for onExit).
    */
-  onStored?(response: QuestionnaireResponse): void;
+  onStored?: (response: QuestionnaireResponse) => void;
 }
 
 const TIMEPOINT_LINKS = new Set<string>([COMMON_LINKS.timepoint, COMMON_LINKS.timepointDate]);

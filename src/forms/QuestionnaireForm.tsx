@@ -3,12 +3,12 @@
  * required, enableWhen, min/max, item controls, calculated items, Japanese translations). Controlled:
  * the caller owns the answers, applies the calculations and decides when issues are shown.
  */
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, type ReactNode } from "react";
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import type { MessageKey, MessageParams } from "../i18n";
 import { useTranslator } from "../i18n/react";
 import { LINKS } from "../questionnaires/contract";
-import { calculation, isEnabled, itemControl, itemText, type Answers } from "../writeback/questionnaire-items";
+import { calculation, isEnabled, itemControl, itemText, type Answers } from "../questionnaires/items";
 import type { AnswerIssue } from "../writeback/validate";
 import { CalculatedField } from "./CalculatedField";
 import { isCalculatedNow, type CalculationOptions } from "./calculate";
@@ -24,8 +24,8 @@ export interface QuestionnaireFormProps {
   questionnaire: Questionnaire;
   answers: Answers;
   /** One item's answers changed; the caller merges, recalculates and stores. */
-  onAnswer(linkId: string, answers: QuestionnaireResponseItemAnswer[]): void;
-  onInputProblem?(linkId: string, problem: InputProblem | null): void;
+  onAnswer: (linkId: string, answers: QuestionnaireResponseItemAnswer[]) => void;
+  onInputProblem?: (linkId: string, problem: InputProblem | null) => void;
   /** The issues to show now (after a submit attempt), in Questionnaire order. */
   issues: readonly AnswerIssue[];
   /** Increments on every submit attempt: the summary of issues then takes the focus. */
@@ -76,9 +76,12 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
   const issueFor = new Map<string, AnswerIssue>();
   for (const i of issues) if (!issueFor.has(i.linkId)) issueFor.set(i.linkId, i);
 
+  // Only a new attempt moves the focus, not every change of the issues while answering.
+  const focusSummary = useEffectEvent(() => {
+    if (issues.length > 0) summary.current?.focus();
+  });
   useEffect(() => {
-    if ((props.attempt ?? 0) > 0 && issues.length > 0) summary.current?.focus();
-    // Only a new attempt moves the focus, not every change of the issues while answering.
+    if ((props.attempt ?? 0) > 0) focusSummary();
   }, [props.attempt]);
 
   const controlId = (item: QuestionnaireItem): string => `${idPrefix}-${item.linkId}`;

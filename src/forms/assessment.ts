@@ -14,7 +14,7 @@ import { DEFAULT_VALUE_SET, SPINAL_LEVELS, SINS_LEVELS } from "../scores";
 import { applyCalculations } from "./calculate";
 import { browserSessionStorage, DraftStore, fingerprint, isPending, type Draft, type DraftStorage } from "../writeback/drafts";
 import { sendDraft, type OutboxDeps } from "../writeback/outbox";
-import type { Answers } from "../writeback/questionnaire-items";
+import type { Answers } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";

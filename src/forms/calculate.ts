@@ -20,7 +20,7 @@ import {
   type TokuhashiInput,
   type TokuhashiResult,
 } from "../scores";
-import { allItems, calculation, sameCoding, type Answers, type Calculation } from "../writeback/questionnaire-items";
+import { allItems, calculation, sameCoding, type Answers, type Calculation } from "../questionnaires/items";
 
 function code(answers: Answers, linkId: string): string | null {
   return answers[linkId]?.[0]?.valueCoding?.code ?? null;

@@ -6,15 +6,15 @@
 import { useState, type ReactNode } from "react";
 import type { QuestionnaireItem, QuestionnaireItemAnswerOption, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
-import { codingDisplay, maxValue, minValue, optionPrefix, ordinalValue, sameCoding, sliderStep, unit } from "../writeback/questionnaire-items";
+import { codingDisplay, maxValue, minValue, optionPrefix, ordinalValue, sameCoding, sliderStep, unit } from "../questionnaires/items";
 
 export interface FieldProps {
   item: QuestionnaireItem;
   /** The item's answers (empty when unanswered). */
   value: readonly QuestionnaireResponseItemAnswer[];
-  onChange(answers: QuestionnaireResponseItemAnswer[]): void;
+  onChange: (answers: QuestionnaireResponseItemAnswer[]) => void;
   /** Reports text that is not a valid value (or null when it is fine again). */
-  onInputProblem?(problem: "integer" | "decimal" | null): void;
+  onInputProblem?: (problem: "integer" | "decimal" | null) => void;
   /** Unique id of the control (labels and messages derive from it). */
   id: string;
   label: string;

@@ -9,7 +9,7 @@ import type { Instrument } from "../questionnaires/contract";
 import { buildQuestionnaireResponse } from "../writeback/build";
 import { fingerprint, type Draft, type DraftStore } from "../writeback/drafts";
 import { sendDraft, type OutboxDeps } from "../writeback/outbox";
-import type { Answers } from "../writeback/questionnaire-items";
+import type { Answers } from "../questionnaires/items";
 import type { SubmitOutcome } from "../writeback/submit";
 import { validateAnswers, type AnswerIssue } from "../writeback/validate";
 import { applyCalculations, type CalculationOptions } from "./calculate";
@@ -25,9 +25,9 @@ export interface WriteContext {
 }
 
 export interface SessionClock {
-  now(): Date;
+  now: () => Date;
   /** A new UUID (crypto.randomUUID in the browser). */
-  newId(): string;
+  newId: () => string;
 }
 
 export const browserClock: SessionClock = {

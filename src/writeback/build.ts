@@ -10,7 +10,7 @@ import type {
   QuestionnaireResponseItemAnswer,
 } from "fhir/r4";
 import { APP_SOURCE, RESPONSE_IDENTIFIER_SYSTEM } from "../questionnaires/contract";
-import { isEnabled, versionedCanonical, type Answers } from "./questionnaire-items";
+import { isEnabled, versionedCanonical, type Answers } from "../questionnaires/items";
 import { isAnswerable } from "./validate";
 
 export interface ResponseContext {

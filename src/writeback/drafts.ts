@@ -10,7 +10,7 @@ import { z } from "zod/mini";
 import { questionnaireResponseSchema } from "../extract/schemas";
 import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
 import { browserSessionStorage, draftKey, normalServerUrl, storedKey, type DraftScope, type DraftStorage } from "./draft-keys";
-import type { Answers } from "./questionnaire-items";
+import type { Answers } from "../questionnaires/items";
 
 export { browserSessionStorage, draftKey, purgeOtherDrafts, type DraftScope, type DraftStorage, type KeyedStorage } from "./draft-keys";
 

@@ -14,7 +14,7 @@ import sins from "../../fhir-mappings/questionnaires/sins.json";
 import tokuhashi from "../../fhir-mappings/questionnaires/tokuhashi.json";
 import { questionnaireUrl, type Instrument } from "../questionnaires/contract";
 import { compileFhirPath } from "../questionnaires/fhirpath";
-import { allItems, calculation } from "./questionnaire-items";
+import { allItems, calculation } from "../questionnaires/items";
 import { checkQuestionnaireShape } from "./schema";
 
 const SHIPPED: Record<Instrument, unknown> = {

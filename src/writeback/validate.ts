@@ -4,7 +4,7 @@
  * Issues are data (a code per linkId); the form turns them into words.
  */
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
-import { allItems, isEnabled, maxValue, minValue, optionFor, pattern, type Answers } from "./questionnaire-items";
+import { allItems, isEnabled, maxValue, minValue, optionFor, pattern, type Answers } from "../questionnaires/items";
 
 export type AnswerIssueCode =
   | "required"

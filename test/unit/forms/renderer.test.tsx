@@ -13,7 +13,7 @@ import { createTranslator, type Locale } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import type { Instrument } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET, eq5d5lIndex, formatIndex } from "../../../src/scores";
-import type { Answers } from "../../../src/writeback/questionnaire-items";
+import type { Answers } from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { validateAnswers, type AnswerIssue } from "../../../src/writeback/validate";
 

@@ -7,7 +7,7 @@ import { applyCalculations } from "../../../src/forms/calculate";
 import { LINKS, TIMEPOINT_CODES, type Instrument } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../../../src/scores";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
-import type { Answers } from "../../../src/writeback/questionnaire-items";
+import type { Answers } from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 
 const PATIENT = "cervical-c7-t1";

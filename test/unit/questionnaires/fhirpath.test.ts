@@ -36,7 +36,7 @@ import {
   allItems,
   calculation,
   type Answers,
-} from "../../../src/writeback/questionnaire-items";
+} from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 
 /** Every calculatedExpression of the shipped Questionnaires. */

@@ -13,7 +13,7 @@ import {
 } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET, eq5d5lIndex } from "../../../src/scores";
 import { buildQuestionnaireResponse, escapeXhtml, relativeReference, type ResponseContext } from "../../../src/writeback/build";
-import { allItems, isEnabled, type Answers } from "../../../src/writeback/questionnaire-items";
+import { allItems, isEnabled, type Answers } from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { checkResponseShape } from "../../../src/writeback/schema";
 import { responseAnswers, validateAnswers, validateResponseAgainst } from "../../../src/writeback/validate";

@@ -5,7 +5,7 @@ import type { Instrument } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../../../src/scores";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import type { Draft, KeyedStorage } from "../../../src/writeback/drafts";
-import { calculation, maxValue, minValue, type Answers } from "../../../src/writeback/questionnaire-items";
+import { calculation, maxValue, minValue, type Answers } from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 
 /** sessionStorage's behaviour, in memory. */

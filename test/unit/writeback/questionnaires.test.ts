@@ -21,7 +21,7 @@ import {
   TOKUHASHI_POINTS,
   sinsLocationClass,
 } from "../../../src/scores";
-import { allItems, calculation, EXT, itemText, codingDisplay, ordinalValue } from "../../../src/writeback/questionnaire-items";
+import { allItems, calculation, EXT, itemText, codingDisplay, ordinalValue } from "../../../src/questionnaires/items";
 import { appQuestionnaire, questionnaireDefect } from "../../../src/writeback/questionnaires";
 import { checkQuestionnaireShape } from "../../../src/writeback/schema";
 

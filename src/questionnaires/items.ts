@@ -13,7 +13,7 @@ import type {
   QuestionnaireItemEnableWhen,
   QuestionnaireResponseItemAnswer,
 } from "fhir/r4";
-import { APP_CALCULATION_EXTENSION } from "../questionnaires/contract";
+import { APP_CALCULATION_EXTENSION } from "./contract";
 
 export const EXT = {
   translation: "http://hl7.org/fhir/StructureDefinition/translation",
