@@ -9,7 +9,13 @@
  * values (FHIR JSON).
  */
 import { z } from "zod/mini";
-import { FHIR_R4_DATE_RE, FHIR_R4_DATE_TIME_RE, FULL_DATE_TIME_RE, questionnaireResponseSchema } from "../extract/schemas";
+import {
+  FHIR_R4_DATE_RE,
+  FHIR_R4_DATE_TIME_RE,
+  FULL_DATE_TIME_RE,
+  questionnaireResponseSchema,
+  type QrItemData,
+} from "../extract/schemas";
 
 const nonEmpty = z.string().check(z.minLength(1));
 const uri = z.string().check(z.regex(/^\S+$/, "a URI has no whitespace"));
@@ -199,7 +205,7 @@ function parseAt(schema: z.ZodMiniType, value: unknown, path: Path, problems: Pr
   if (!r.success) for (const i of r.error.issues) problems.push({ path: [...path, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message });
 }
 
-function itemProblems(items: readonly ResponseItemShape[] | undefined, path: Path, problems: Problem[]): void {
+function itemProblems(items: readonly QrItemData[] | undefined, path: Path, problems: Problem[]): void {
   (items ?? []).forEach((item, i) => {
     const here = [...path, i];
     if (item.answer === undefined && item.item === undefined) problems.push({ path: here, message: `${item.linkId}: an item has answers or items` });
@@ -226,18 +232,12 @@ const sentResponseSchema = questionnaireResponseSchema.check(
         if (rule.required) problems.push({ path: [...rule.path], message: "required in what the app sends" });
       } else parseAt(rule.schema, value, [...rule.path], problems);
     }
-    itemProblems(response.item as ResponseItemShape[] | undefined, ["item"], problems);
+    itemProblems(response.item, ["item"], problems);
     const json = fhirJsonViolation(response);
     if (json) problems.push({ path: [], message: json });
     for (const p of problems) ctx.addIssue({ code: "custom", message: p.message, path: p.path, input: response });
   }),
 );
-
-interface ResponseItemShape {
-  linkId: string;
-  answer?: Record<string, unknown>[] | undefined;
-  item?: ResponseItemShape[] | undefined;
-}
 
 export interface ShapeResult {
   ok: boolean;
