@@ -3,14 +3,14 @@
  * unsent drafts of this patient and user with their state; "Hand to patient" opens patient mode.
  * Submitted drafts left from before a reload are sent again once when the panel opens.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { QuestionnaireResponse } from "fhir/r4";
 import type { LaunchContext } from "../fhir/context";
 import type { MessageKey, MessageParams } from "../i18n";
 import { useTranslator } from "../i18n/react";
 import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
-import { browserSessionStorage, DraftStore, isPending, type Draft, type DraftFailure, type DraftStorage } from "../writeback/drafts";
+import { browserSessionStorage, DraftStore, hasUnsent, isPending, type Draft, type DraftFailure, type DraftStorage } from "../writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../writeback/outbox";
 import { translated, type Answers } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
@@ -18,11 +18,11 @@ import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";
 import { eq5dOverlay, loadEq5dWording, WORDING_FILE, type Eq5dWording } from "./eq5d-wording";
 import { codeHash, newSalt, useHandover, writeHandover, type Handover, type PatientInstrument } from "./handover";
+import { ActiveForm } from "./ActiveForm";
 import { HandOverSetup } from "./HandOverSetup";
 import PatientMode from "./PatientMode";
-import { QuestionnaireForm } from "./QuestionnaireForm";
 import { asSentence, browserClock, newDraft, outcomeMessage, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
-import { useFormSession, useUnsentWarning } from "./useFormSession";
+import { useUnsentWarning } from "./useFormSession";
 import "./forms.css";
 
 export interface FormsPanelProps {
@@ -111,7 +111,6 @@ function PanelOrPatient(props: FormsPanelProps & { context: WriteContext }) {
   // (re-reading it at once would bring back the clinician's view).
   const storedWhileHandedOver = useRef<QuestionnaireResponse[]>([]);
   const [returned, setReturned] = useState<Status>(null);
-  const [, refresh] = useReducer((n: number) => n + 1, 0);
   if (handover) {
     return (
       <PatientMode
@@ -124,7 +123,6 @@ function PanelOrPatient(props: FormsPanelProps & { context: WriteContext }) {
         wording={wording}
         storage={props.storage === undefined ? browserSessionStorage() : props.storage}
         {...(props.clock ? { clock: props.clock } : {})}
-        onDraftsChange={refresh}
         onStored={(response) => storedWhileHandedOver.current.push(response)}
         onExit={() => {
           const stored = storedWhileHandedOver.current;
@@ -159,7 +157,8 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
     [props.send, props.launch.canWriteQuestionnaire, props.launch.canWrite],
   );
   const wording = props.wording;
-  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  // The drafts as stored: re-rendered whenever any store of the page writes one.
+  const stored = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [open, setOpen] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>(props.initialStatus);
   const [settingUp, setSettingUp] = useState(false);
@@ -200,7 +199,6 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
       const [key, params] = outcomeMessage(outcome);
       setStatus({ key, params, problem: outcome.kind !== "stored" });
       if (outcome.kind === "stored" && response) onStored?.(response);
-      refresh();
     },
     [onStored],
   );
@@ -226,8 +224,8 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
     });
   }, [store, outbox, report, props.launch.canWrite]);
 
-  const drafts = store.list().filter((d) => d.id !== open?.id);
-  useUnsentWarning(store.hasUnsent());
+  const drafts = stored.filter((d) => d.id !== open?.id);
+  useUnsentWarning(hasUnsent(stored));
 
   const title = (i: Instrument): string => {
     const q = appQuestionnaire(i);
@@ -257,7 +255,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
               }
               // One draft per form in the session: answers waiting for the server are shown, not doubled; answers
               // being filled in are continued.
-              const mine = store.list().filter((d) => d.instrument === instrument && !d.selfReport);
+              const mine = stored.filter((d) => d.instrument === instrument && !d.selfReport);
               if (mine.some((d) => isPending(d) && !editable(d))) {
                 setOpen(null);
                 setStatus({ key: "forms.status.pendingExists", problem: true });
@@ -308,11 +306,7 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
           clock={clock}
           title={title(open.instrument)}
           wording={wording ?? null}
-          onStoreChange={refresh}
-          onClose={() => {
-            setOpen(null);
-            refresh();
-          }}
+          onClose={() => setOpen(null)}
           onSent={(attempt, response) => {
             if (attempt.kind === "invalid") {
               setStatus({ key: "forms.status.invalid", problem: true });
@@ -367,7 +361,6 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
                       onClick={() => {
                         store.remove(d.id);
                         setConfirmDiscard(null);
-                        refresh();
                       }}
                     >
                       {t("forms.drafts.confirmDiscard")}
@@ -388,75 +381,5 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
       ) : null}
 
     </div>
-  );
-}
-
-interface ActiveFormProps {
-  draft: Draft;
-  store: DraftStore;
-  outbox: OutboxDeps;
-  context: WriteContext;
-  calc: { valueSetId: string };
-  clock: SessionClock;
-  title: string;
-  wording: Eq5dWording | null;
-  onStoreChange: () => void;
-  onClose: () => void;
-  onSent: (attempt: SubmitAttempt, response: QuestionnaireResponse | null) => void;
-}
-
-function ActiveForm(p: ActiveFormProps) {
-  const { t, locale } = useTranslator();
-  const q = p.outbox.questionnaire(p.draft.instrument);
-  const session = useFormSession({
-    draft: p.draft,
-    questionnaire: q,
-    store: p.store,
-    outbox: p.outbox,
-    context: p.context,
-    calc: p.calc,
-    clock: p.clock,
-    onStoreChange: p.onStoreChange,
-  });
-  const overlay = p.draft.instrument === "eq5d5l" ? eq5dOverlay(p.wording, locale) : null;
-  const headingId = `form-${p.draft.id}-title`;
-
-  const onSubmit = (e: FormEvent<HTMLFormElement>): void => {
-    e.preventDefault();
-    if (session.submitting) return;
-    void session.submit().then((attempt) => p.onSent(attempt, attempt.kind === "sent" ? attempt.response : null));
-  };
-
-  return (
-    <form className="qf-form" noValidate onSubmit={onSubmit} aria-labelledby={headingId} data-testid={`form-${p.draft.instrument}`}>
-      <h3 id={headingId}>{p.title}</h3>
-      <p className="qf-hint">{t("forms.requiredNote")}</p>
-      {p.draft.instrument === "eq5d5l" && !overlay ? <p className="qf-notice">{t("forms.eq5d.neutral")}</p> : null}
-      <QuestionnaireForm
-        questionnaire={q}
-        answers={session.draft.answers}
-        onAnswer={session.setAnswer}
-        onInputProblem={session.setInputProblem}
-        issues={session.issues}
-        attempt={session.attempt}
-        idPrefix={`f-${p.draft.id.slice(0, 8)}`}
-        variant={p.draft.selfReport ? "patient" : "clinician"}
-        overlay={overlay}
-        calculation={p.calc}
-      />
-      {!session.persisted ? (
-        <p className="qf-status qf-status-problem" role="alert">
-          {t("forms.status.storageFailed")}
-        </p>
-      ) : null}
-      <div className="qf-actions">
-        <button type="submit" className="qf-button qf-button-primary" disabled={session.submitting}>
-          {session.submitting ? t("forms.submitting") : t("forms.submit")}
-        </button>
-        <button type="button" className="qf-button" onClick={p.onClose}>
-          {t("forms.close")}
-        </button>
-      </div>
-    </form>
   );
 }

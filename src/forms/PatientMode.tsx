@@ -6,13 +6,13 @@
  * targets are large, answers are kept when going back and across a reload, and leaving needs the code the
  * clinician set. The responses record the Patient as source (the signed-in user as the author who recorded).
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import { COMMON_LINKS } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
-import { browserSessionStorage, DraftStore, type DraftStorage } from "../writeback/drafts";
+import { browserSessionStorage, DraftStore, hasUnsent, type DraftStorage } from "../writeback/drafts";
 import type { OutboxDeps } from "../writeback/outbox";
 import { calculation } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
@@ -46,8 +46,6 @@ export interface PatientModeProps {
   storage?: DraftStorage | null;
   clock?: SessionClock;
   now?: () => number;
-  /** Called when the drafts change (the clinician panel re-reads them). */
-  onDraftsChange?: () => void;
   /**
    * Called for each response the server stored. It may come while the patient still holds the device: the
    * caller must not leave patient mode or show the record because of it (FormsPanel waits for onExit).
@@ -114,7 +112,7 @@ export default function PatientMode(props: PatientModeProps) {
     eq5d5l: store.get(handover.drafts.eq5d5l ?? "") ?? newDraft("eq5d5l", true, clock),
     "pain-vas": store.get(handover.drafts["pain-vas"] ?? "") ?? newDraft("pain-vas", true, clock),
   }));
-  const common = { store, outbox, context: props.context, calc, clock, onStoreChange: props.onDraftsChange };
+  const common = { store, outbox, context: props.context, calc, clock };
   const sessions = {
     eq5d5l: useFormSession({ ...common, draft: drafts.eq5d5l, questionnaire: questionnaires.eq5d5l }),
     "pain-vas": useFormSession({ ...common, draft: drafts["pain-vas"], questionnaire: questionnaires["pain-vas"] }),
@@ -138,7 +136,8 @@ export default function PatientMode(props: PatientModeProps) {
   const step = steps[index];
 
   useInertSiblings(container);
-  useUnsentWarning(!finished && store.hasUnsent());
+  const stored = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  useUnsentWarning(!finished && hasUnsent(stored));
   useEffect(() => heading.current?.focus(), [index, finished, waitingForWording]);
 
   const setPosition = (n: number): void => {

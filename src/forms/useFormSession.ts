@@ -16,8 +16,6 @@ export interface FormSessionArgs {
   context: WriteContext;
   calc: CalculationOptions;
   clock: SessionClock;
-  /** Called after every change of the stored drafts (lists re-read them). */
-  onStoreChange?: (() => void) | undefined;
 }
 
 export interface FormSession {
@@ -28,16 +26,16 @@ export interface FormSession {
   submitting: boolean;
   /** False when the browser refused to keep the draft (kept in memory only). */
   persisted: boolean;
-  setAnswer(linkId: string, answers: QuestionnaireResponseItemAnswer[]): void;
-  setInputProblem(linkId: string, problem: InputProblem | null): void;
+  setAnswer: (linkId: string, answers: QuestionnaireResponseItemAnswer[]) => void;
+  setInputProblem: (linkId: string, problem: InputProblem | null) => void;
   /** Checks, freezes and sends; the issues are shown when the answers do not pass. */
-  submit(): Promise<SubmitAttempt>;
+  submit: () => Promise<SubmitAttempt>;
   /** Checks only and shows the issues (patient mode checks each part before the next). */
-  check(): AnswerIssue[];
+  check: () => AnswerIssue[];
 }
 
 export function useFormSession(args: FormSessionArgs): FormSession {
-  const { questionnaire, store, calc, clock, onStoreChange } = args;
+  const { questionnaire, store, calc, clock } = args;
   const [draft, setDraftState] = useState<Draft>(args.draft);
   const latest = useRef<Draft>(args.draft);
   const [issues, setIssues] = useState<AnswerIssue[]>([]);
@@ -65,11 +63,10 @@ export function useFormSession(args: FormSessionArgs): FormSession {
       setDraft(next);
       if (hasAnswers(next)) setPersisted(store.put(next));
       else store.remove(next.id);
-      onStoreChange?.();
       // Once shown, an issue goes away as soon as its item is answered again.
       setIssues((current) => current.filter((i) => i.linkId !== linkId));
     },
-    [questionnaire, calc, clock, store, onStoreChange, setDraft],
+    [questionnaire, calc, clock, store, setDraft],
   );
 
   const setInputProblem = useCallback((linkId: string, problem: InputProblem | null) => {
@@ -98,7 +95,6 @@ export function useFormSession(args: FormSessionArgs): FormSession {
     setIssues(result.kind === "invalid" ? result.issues : []);
     const stored = store.get(latest.current.id);
     if (stored) setDraft(stored);
-    onStoreChange?.();
     return result;
   };
 

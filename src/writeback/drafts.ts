@@ -95,6 +95,11 @@ export function fingerprint(instrument: Instrument, selfReport: boolean, answers
   return `${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x2f6b9a1d)}`;
 }
 
+/** Work the user would lose by closing the page: submitted but unsent, or edited answers. */
+export function hasUnsent(drafts: readonly Draft[]): boolean {
+  return drafts.some((d) => isPending(d) || hasAnswers(d));
+}
+
 /** A submitted draft waits for the server; any other has answers being edited. */
 export function isPending(draft: Draft): boolean {
   return draft.response !== null;
@@ -102,6 +107,17 @@ export function isPending(draft: Draft): boolean {
 
 export function hasAnswers(draft: Draft): boolean {
   return Object.values(draft.answers).some((a) => a.length > 0);
+}
+
+/**
+ * Every store's writes, counted: one page-wide counter and listener set, since the stores of one page (the panel,
+ * patient mode, a form) share the storage and must see each other's changes.
+ */
+let draftsVersion = 0;
+const draftListeners = new Set<() => void>();
+function draftsChanged(): void {
+  draftsVersion += 1;
+  for (const listener of [...draftListeners]) listener();
 }
 
 export class DraftStore {
@@ -116,6 +132,7 @@ export class DraftStore {
    */
   private fallback: Draft[] | null;
   private storedFallback: { fingerprint: string; identifier: string }[] = [];
+  private snapshot: { version: number; drafts: readonly Draft[] } | null = null;
 
   constructor(
     readonly scope: DraftScope,
@@ -137,6 +154,22 @@ export class DraftStore {
     }
     return Array.isArray(parsed) ? parsed.flatMap((d) => (z.safeParse(draftSchema, d).success ? [d as Draft] : [])) : [];
   }
+
+  /**
+   * For React's useSyncExternalStore: `subscribe` calls back after any store of the page wrote a draft, and
+   * `getSnapshot` answers the same array until then (a new one after each write).
+   */
+  readonly subscribe = (onChange: () => void): (() => void) => {
+    draftListeners.add(onChange);
+    return () => {
+      draftListeners.delete(onChange);
+    };
+  };
+
+  readonly getSnapshot = (): readonly Draft[] => {
+    if (this.snapshot?.version !== draftsVersion) this.snapshot = { version: draftsVersion, drafts: this.list() };
+    return this.snapshot.drafts;
+  };
 
   get(id: string): Draft | undefined {
     return this.list().find((d) => d.id === id);
@@ -161,7 +194,7 @@ export class DraftStore {
 
   /** Work the user would lose by closing the page: submitted but unsent, or edited answers. */
   hasUnsent(): boolean {
-    return this.list().some((d) => isPending(d) || hasAnswers(d));
+    return hasUnsent(this.list());
   }
 
   /**
@@ -203,6 +236,14 @@ export class DraftStore {
   }
 
   private write(drafts: Draft[]): boolean {
+    try {
+      return this.writeList(drafts);
+    } finally {
+      draftsChanged();
+    }
+  }
+
+  private writeList(drafts: Draft[]): boolean {
     if (this.fallback) {
       this.fallback = drafts;
       return false;
