@@ -17,6 +17,10 @@ export default defineConfig(
       },
     },
     rules: {
+      // Callbacks and dependencies as function-typed properties, not methods: their parameters are then checked
+      // strictly (a method's are bivariant), and destructuring them (`const { onChange } = props`) is sound, which
+      // is what unbound-method checks.
+      "@typescript-eslint/method-signature-style": ["error", "property"],
       // A leading underscore marks a binding kept on purpose (a parameter a signature needs, a key taken out of a
       // rest object).
       "@typescript-eslint/no-unused-vars": [

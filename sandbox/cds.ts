@@ -32,17 +32,17 @@ export interface SandboxCdsOptions {
 
 export interface SandboxCds {
   /** Serves `/cds-services…` for the origin the browser used; false for other paths. */
-  handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<boolean>;
+  handle: (req: IncomingMessage, res: ServerResponse, origin: string) => Promise<boolean>;
   /** The EHR's public key set as a CDS client. */
-  clientJwks(): { keys: JWK[] };
+  clientJwks: () => { keys: JWK[] };
   /** The CDS client's `iss` for an origin. */
-  issuer(origin: string): string;
+  issuer: (origin: string) => string;
   /** The service's configuration for an origin (what an installer would write for this test system). */
-  config(origin: string): CdsConfig;
+  config: (origin: string) => CdsConfig;
   /** A JWT for a call to `audience`, signed by the sandbox EHR (what its hook calls carry). */
-  sign(origin: string, audience: string): Promise<string>;
+  sign: (origin: string, audience: string) => Promise<string>;
   /** The chart page of one patient: prefetch, hook call, cards. */
-  chart(origin: string, patient: PatientSummary): Promise<string>;
+  chart: (origin: string, patient: PatientSummary) => Promise<string>;
 }
 
 export async function createSandboxCds(options: SandboxCdsOptions): Promise<SandboxCds> {

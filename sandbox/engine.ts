@@ -45,12 +45,12 @@ export interface Engine {
   repo: MemoryRepository;
   router: FhirRouter;
   /** Runs one request against the engine. `url` is relative to the FHIR base ("Observation?subject=Patient/1"). */
-  handle(method: HttpMethod, url: string, body?: unknown, headers?: IncomingHttpHeaders): Promise<FhirResponse>;
+  handle: (method: HttpMethod, url: string, body?: unknown, headers?: IncomingHttpHeaders) => Promise<FhirResponse>;
   /**
    * Every match of a search, without paging (`_count`/`_offset` are ignored). The engine scans and deep-copies
    * every match on each call, so the full result is kept until the next write and later pages are slices of it.
    */
-  searchAll(path: string, query: URLSearchParams): Promise<FhirResponse>;
+  searchAll: (path: string, query: URLSearchParams) => Promise<FhirResponse>;
 }
 
 const CACHE_SIZE = 32;

@@ -70,7 +70,7 @@ export interface Sandbox {
   engine: Engine;
   /** The CDS Hooks service and the EHR as its client (signing key, configuration per origin). */
   cds: SandboxCds;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

@@ -42,7 +42,7 @@ export function encode(body: Buffer, acceptEncoding: string | undefined): { enco
 
 export interface StaticApp {
   built: () => boolean;
-  serve(req: IncomingMessage, res: ServerResponse, relPath: string): Promise<void>;
+  serve: (req: IncomingMessage, res: ServerResponse, relPath: string) => Promise<void>;
 }
 
 /**

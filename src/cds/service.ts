@@ -36,7 +36,7 @@ export interface CdsServiceOptions {
 
 export interface CdsHandler {
   /** Serves a request under /cds-services; false when the path is not the service's (the caller goes on). */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   feedback: FeedbackLog;
 }
 
@@ -207,7 +207,7 @@ export interface RunningCdsService {
   url: string;
   port: number;
   handler: CdsHandler;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** The service alone on its own node:http server. */

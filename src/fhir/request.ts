@@ -112,7 +112,7 @@ function isIdempotent(method: HttpMethod, headers: Record<string, string>): bool
 interface HttpErrorLike {
   status: number;
   message: string;
-  response?: { headers?: { get(name: string): string | null } };
+  response?: { headers?: { get: (name: string) => string | null } };
 }
 
 function isHttpError(error: unknown): error is HttpErrorLike {

@@ -10,9 +10,9 @@ import { CodeField } from "./CodeField";
 import { checkExitCode, readHandover } from "./handover";
 
 export interface ExitDialogProps {
-  onStay(): void;
+  onStay: () => void;
   /** The right code was typed. */
-  onLeave(): void;
+  onLeave: () => void;
   /** Epoch ms (tests). */
   now?: () => number;
 }

@@ -10,9 +10,9 @@ import { clearHandover } from "./handover";
 
 export interface HandedOverProps {
   /** Session.loadFormsPanel. */
-  load: (() => Promise<{ default: ComponentType<{ onStored(): void }> }>) | undefined;
+  load: (() => Promise<{ default: ComponentType<{ onStored: () => void }> }>) | undefined;
   /** The record changed (called once the clinician is back). */
-  onStored(): void;
+  onStored: () => void;
 }
 
 export function HandedOver({ load, onStored }: HandedOverProps) {

@@ -19,7 +19,7 @@ export interface WriteBackSetup {
 
 /** What the view passes the panel (src/ui FormsSlotProps). */
 export interface FormsSlotProps {
-  onStored(): void;
+  onStored: () => void;
 }
 
 /** For Session.loadFormsPanel: the FormsPanel with this launch bound, loaded on first use. */

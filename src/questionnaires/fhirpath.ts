@@ -554,7 +554,7 @@ function evaluateAst(
 export interface FhirPathExpression {
   readonly text: string;
   /** The result collection (JSON values: strings, numbers, booleans, objects such as a Coding). */
-  evaluate(env: FhirPathEnvironment): unknown[];
+  evaluate: (env: FhirPathEnvironment) => unknown[];
 }
 
 /** Parses `text`; throws FhirPathSubsetError when it is not FHIRPath of the supported subset. */

@@ -11,7 +11,7 @@ import type { AppFault, UnavailableSearch } from "./faults";
 /** One launched patient: how to score (re-run on every clinician entry) and what the launch said. */
 export interface Session {
   /** The ScoreReport for these clinician entries (scoreReport of src/extract with ReportOptions.clinician). */
-  score(entries: ClinicianEntries): ScoreReport;
+  score: (entries: ClinicianEntries) => ScoreReport;
   /** need_patient_banner from the launch context (default true). */
   needPatientBanner: boolean;
   /** The launch context's locale (e.g. "ja-JP"), if any. */
@@ -25,14 +25,14 @@ export interface Session {
 
 /** What the view hands the questionnaires panel: a way to say "the record changed, read it again". */
 export interface FormsSlotProps {
-  onStored(): void;
+  onStored: () => void;
 }
 
 export type LoadResult = { ok: true; session: Session } | { ok: false; fault: AppFault };
 
 export interface AppProps {
   /** Loads the patient (SMART ready → record → evidence); called again on "Try again". */
-  load(): Promise<LoadResult>;
+  load: () => Promise<LoadResult>;
   /** The browser's languages (navigator.languages), after the launch context's. */
   browserLocales?: readonly string[];
   /** Where the language choice is kept (localStorage; injectable for tests). */
@@ -65,9 +65,9 @@ export function App({ load, browserLocales = [], preferences = browserPreference
     },
     [preferences],
   );
-  // `background`: re-read the record after a questionnaire was stored, keeping the view (and its open panel
-  // and messages) on screen until the new record is in; a first load or a retry after a fault shows loading.
-  const [attempt, setAttempt] = useState({ n: 0, background: false });
+  // Each change reads the record again. A refresh (after a questionnaire was stored) keeps the view (and its open
+  // panel and messages) on screen until the new record is in; a first load or a retry after a fault shows loading.
+  const [attempt, setAttempt] = useState(0);
   // Kept here, not in the view: a reload of the record (after a questionnaire was stored) keeps the entries.
   const [entries, setEntries] = useState<ClinicianEntries>({});
   // The entries as last saved ("Save assessment" succeeded): any entry differing from them is unsaved.
@@ -83,7 +83,6 @@ export function App({ load, browserLocales = [], preferences = browserPreference
 
   useEffect(() => {
     let live = true;
-    if (!attempt.background) setState({ kind: "loading" });
     const unexpected = () => {
       if (live) setState({ kind: "fault", fault: { kind: "unexpected" } });
     };
@@ -93,7 +92,7 @@ export function App({ load, browserLocales = [], preferences = browserPreference
         setState({ kind: "fault", fault: result.fault });
         return;
       }
-      // The view's chunk is in by now (preloaded above); the import resolves at once.
+      // The view's chunk is usually in by now (preloaded above): the import then resolves at once.
       loadView().then((m) => {
         if (live) setState({ kind: "ready", session: result.session, View: m.ClinicianView });
       }, unexpected);
@@ -111,8 +110,11 @@ export function App({ load, browserLocales = [], preferences = browserPreference
     document.documentElement.lang = locale;
     document.title = translator.t("app.title");
   }, [locale, translator]);
-  const retry = useCallback(() => setAttempt((a) => ({ n: a.n + 1, background: false })), []);
-  const refresh = useCallback(() => setAttempt((a) => ({ n: a.n + 1, background: true })), []);
+  const retry = useCallback(() => {
+    setState({ kind: "loading" });
+    setAttempt((n) => n + 1);
+  }, []);
+  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
 
   return (
     <TranslatorProvider translator={translator}>
@@ -121,7 +123,7 @@ export function App({ load, browserLocales = [], preferences = browserPreference
       ) : state.kind === "fault" ? (
         <main className="fault-page">
           {/* One screen per attempt: a server's wait counts from the answer that asked for it. */}
-          <FaultView key={attempt.n} fault={state.fault} onRetry={retry} />
+          <FaultView key={attempt} fault={state.fault} onRetry={retry} />
         </main>
       ) : (
         <ReadyView
@@ -164,11 +166,11 @@ function ReadyView({
   View: ViewModule["ClinicianView"];
   session: Session;
   entries: ClinicianEntries;
-  onEntriesChange(next: ClinicianEntries): void;
+  onEntriesChange: (next: ClinicianEntries) => void;
   savedEntries: ClinicianEntries;
-  onSaved(entries: ClinicianEntries): void;
-  onLocaleChange(locale: Locale): void;
-  onRecordChanged(): void;
+  onSaved: (entries: ClinicianEntries) => void;
+  onLocaleChange: (locale: Locale) => void;
+  onRecordChanged: () => void;
 }) {
   const report = useMemo(() => session.score(entries), [session, entries]);
   // While the device is with the patient (after a reload too) the clinician's view is not rendered at all.

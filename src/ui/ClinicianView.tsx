@@ -34,16 +34,16 @@ export interface ClinicianViewProps {
   /** The report for the current entries (re-run scoreReport on every change of `entries`). */
   report: ScoreReport;
   entries: ClinicianEntries;
-  onEntriesChange(next: ClinicianEntries): void;
+  onEntriesChange: (next: ClinicianEntries) => void;
   /** The entries as last saved (the baseline of "unsaved changes"); kept by the caller across record reloads. */
   savedEntries?: ClinicianEntries;
   /** "Save assessment" succeeded with these entries. */
-  onSaved?(entries: ClinicianEntries): void;
+  onSaved?: (entries: ClinicianEntries) => void;
   /** False when the EHR shows its own patient banner (need_patient_banner = false). */
   showBanner: boolean;
   /** The signed-in user's name (fhirUser), for the tumour-board page. */
   userName: string | null;
-  onLocaleChange(locale: Locale): void;
+  onLocaleChange: (locale: Locale) => void;
   /** Searches that could not be read (scope missing, server busy): flagged on the panels that need them. */
   unavailable?: readonly UnavailableSearch[];
   /** Saves the assessment (SINS and Tokuhashi answers) through the write-back module; absent = not available. */
@@ -212,7 +212,7 @@ function FormsSlot({
   onStored,
 }: {
   load: () => Promise<{ default: ComponentType<FormsSlotProps> }>;
-  onStored(): void;
+  onStored: () => void;
 }) {
   const { t } = useTranslator();
   const [Panel] = useState(() => lazy(load));

@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n";
 const NAMES: Record<Locale, MessageKey> = { en: "app.language.en", ja: "app.language.ja" };
 
 /** The language switch; each language is named in itself. */
-export function LocaleSwitch({ onChange }: { onChange(locale: Locale): void }) {
+export function LocaleSwitch({ onChange }: { onChange: (locale: Locale) => void }) {
   const { t, locale } = useTranslator();
   return (
     <label className="locale-switch no-print">

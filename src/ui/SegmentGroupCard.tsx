@@ -9,7 +9,7 @@ export interface SegmentGroupCardProps {
   applicability: ScoreReport["applicability"];
   /** The clinician's answer to "total en bloc spondylectomy planned?"; null = not answered. */
   enBlocPlanned: boolean | null;
-  onEnBlocPlanned(planned: boolean | null): void;
+  onEnBlocPlanned: (planned: boolean | null) => void;
 }
 
 /**

@@ -23,25 +23,25 @@ export type MakeScorer = (input: {
 export interface Engine {
   makeScorer: MakeScorer;
   /** Observation codes ("system|code") the extraction reads: the Observation search asks for these. */
-  observationCodes(): readonly string[];
+  observationCodes: () => readonly string[];
 }
 
 export interface SessionDeps {
-  readySession(): Promise<FhirClient>;
-  launchContext(client: FhirClient): LaunchContext;
-  loadConfig(): Promise<ConfigResult>;
-  loadEngine(): Promise<Engine>;
-  loadPatientRecord(
+  readySession: () => Promise<FhirClient>;
+  launchContext: (client: FhirClient) => LaunchContext;
+  loadConfig: () => Promise<ConfigResult>;
+  loadEngine: () => Promise<Engine>;
+  loadPatientRecord: (
     client: FhirClient,
     config: AppConfig,
     context: LaunchContext,
     observationCodes: readonly string[],
-  ): Promise<PatientRecord>;
+  ) => Promise<PatientRecord>;
   /** The signed-in user's display name from fhirUser (best effort: null when it cannot be read). */
-  userName?(client: FhirClient, context: LaunchContext): Promise<string | null>;
+  userName?: (client: FhirClient, context: LaunchContext) => Promise<string | null>;
   /** The write side (questionnaires panel, "Save assessment"), bound to this launch; loaded on use. */
-  writeTools?(client: FhirClient, context: LaunchContext, config: AppConfig): Pick<Session, "save" | "loadFormsPanel">;
-  now?(): Date;
+  writeTools?: (client: FhirClient, context: LaunchContext, config: AppConfig) => Pick<Session, "save" | "loadFormsPanel">;
+  now?: () => Date;
 }
 
 /**

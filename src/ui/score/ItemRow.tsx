@@ -20,7 +20,7 @@ export interface ItemRowProps {
   /** The clinician's current entry for this item, if any. */
   entry: string | undefined;
   /** A new entry (null: back to what the record says). */
-  onEntry(value: string | null): void;
+  onEntry: (value: string | null) => void;
   /** Searches that could not be read: an unknown item they feed says so instead of "not on file". */
   unavailable?: readonly UnavailableSearch[] | undefined;
   /** Reads the record again (offered next to "could not be read"); absent: the words only. */

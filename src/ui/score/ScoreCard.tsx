@@ -30,7 +30,7 @@ export interface ScoreCardProps {
   /** The score's band table, e.g. "0–6 stable · 7–12 potentially unstable · 13–18 unstable". */
   bandLegend: string;
   rows: readonly ScoreCardRow[];
-  onEntry(key: string, value: string | null): void;
+  onEntry: (key: string, value: string | null) => void;
   /** Searches that could not be read: the unknown items they feed say so. */
   unavailable?: readonly UnavailableSearch[] | undefined;
   /** Reads the record again, offered on those items. */

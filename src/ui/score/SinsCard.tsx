@@ -10,7 +10,7 @@ import { ScoreCard } from "./ScoreCard";
 export interface SinsCardProps {
   sins: SinsReport;
   entries: ClinicianEntries["sins"];
-  onEntry(item: SinsItemKey, value: string | null): void;
+  onEntry: (item: SinsItemKey, value: string | null) => void;
   /** Searches that could not be read (ClinicianView's `unavailable`): the unknown items they feed say so. */
   unavailable?: readonly UnavailableSearch[] | undefined;
   /** Reads the record again, offered on those items. */

@@ -10,7 +10,7 @@ import { ScoreCard } from "./ScoreCard";
 export interface TokuhashiCardProps {
   tokuhashi: TokuhashiReport;
   entries: ClinicianEntries["tokuhashi"];
-  onEntry(item: TokuhashiItemKey, value: string | null): void;
+  onEntry: (item: TokuhashiItemKey, value: string | null) => void;
   /** Searches that could not be read (ClinicianView's `unavailable`): the unknown items they feed say so. */
   unavailable?: readonly UnavailableSearch[] | undefined;
   /** Reads the record again, offered on those items. */

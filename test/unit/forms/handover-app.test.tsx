@@ -23,7 +23,7 @@ function appSession(storage: MemoryStorage): Session {
   return session({
     loadFormsPanel: () =>
       Promise.resolve({
-        default: ({ onStored }: { onStored(): void }) => <FormsPanel send={send} launch={launch} wordingUrl={null} storage={storage} onStored={onStored} />,
+        default: ({ onStored }: { onStored: () => void }) => <FormsPanel send={send} launch={launch} wordingUrl={null} storage={storage} onStored={onStored} />,
       }),
   });
 }
