@@ -8,7 +8,7 @@ import type { Translator } from "../src/i18n/translate";
 import type { PreferenceStorage } from "../src/ui/localePreference";
 import type { AppConfig, ConfigResult } from "./config";
 import { launchTranslator } from "./messages";
-import { authorizeOptions, planLaunch, type LaunchPlan, type LaunchProblem } from "./plan";
+import { authorizeOptions, planLaunch, type LaunchPlan, type LaunchProblem } from "./launch-plan";
 import { openServerAllowed, parseServerUrl } from "./servers";
 
 export interface LaunchDeps {

@@ -36,16 +36,16 @@ export const SMART_CAPABILITIES = [
 ];
 
 /** The EHR's opaque launch context: base64url JSON, meaningless to the app. */
-export interface LaunchContext {
+export interface EhrLaunchContext {
   patient: string;
   encounter?: string;
 }
 
-export function encodeLaunch(ctx: LaunchContext): string {
+export function encodeLaunch(ctx: EhrLaunchContext): string {
   return Buffer.from(JSON.stringify({ p: ctx.patient, ...(ctx.encounter ? { e: ctx.encounter } : {}) })).toString("base64url");
 }
 
-export function decodeLaunch(launch: string): LaunchContext | null {
+export function decodeLaunch(launch: string): EhrLaunchContext | null {
   try {
     const v = JSON.parse(Buffer.from(launch, "base64url").toString("utf8")) as { p?: unknown; e?: unknown };
     if (typeof v.p !== "string" || !v.p) return null;

@@ -9,7 +9,7 @@ import { loadAppConfig } from "../launch/config";
 import { createTranslator, LOCALES } from "./i18n";
 import { launchContext, loadOptionsFromConfig, loadPatientRecord, readUserName, readySession } from "./fhir";
 import { App } from "./ui/App";
-import { loadSession } from "./ui/session";
+import { loadSession } from "./ui/loadSession";
 import { writeTools } from "./ui/writeTools";
 import "./ui/styles/app.css";
 import "./ui/styles/print.css";

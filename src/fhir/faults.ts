@@ -7,7 +7,7 @@ import type { CoreMessage, CoreParam } from "../scores/types";
 import { faultStrings } from "../i18n/sections/faults";
 import { createTranslator, registerSection } from "../i18n/translate";
 import { DETAIL_CODE } from "./messages";
-import type { SessionFault } from "./session";
+import type { SessionFault } from "./redirect";
 
 registerSection(faultStrings);
 

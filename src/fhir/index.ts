@@ -9,7 +9,7 @@
  */
 export type { default as FhirClient } from "fhirclient/lib/Client";
 export { readUserName } from "./user";
-export { readySession, SessionError, type SessionFault, type SmartOAuth2 } from "./session";
+export { readySession, SessionError, type SessionFault, type SmartOAuth2 } from "./redirect";
 export { launchContext, type LaunchContext } from "./context";
 export {
   loadPatientRecord,

@@ -9,7 +9,7 @@ import type { Draft, DraftStore } from "../writeback/drafts";
 import type { OutboxDeps } from "../writeback/outbox";
 import { eq5dOverlay, type Eq5dWording } from "./eq5d-wording";
 import { QuestionnaireForm } from "./QuestionnaireForm";
-import type { SessionClock, SubmitAttempt, WriteContext } from "./session";
+import type { SessionClock, SubmitAttempt, WriteContext } from "./form-session";
 import { useFormSession } from "./useFormSession";
 
 export interface ActiveFormProps {

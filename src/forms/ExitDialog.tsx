@@ -17,9 +17,9 @@ export interface ExitDialogProps {
   now?: () => number;
 }
 
-export function ExitDialog(p: ExitDialogProps) {
+export function ExitDialog(dialog: ExitDialogProps) {
   const { t } = useTranslator();
-  const now = p.now ?? Date.now;
+  const now = dialog.now ?? Date.now;
   const box = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState("");
@@ -38,7 +38,7 @@ export function ExitDialog(p: ExitDialogProps) {
     e.preventDefault();
     const result = checkExitCode(code.trim(), now());
     if (result.ok) {
-      p.onLeave();
+      dialog.onLeave();
       return;
     }
     setCode("");
@@ -51,7 +51,7 @@ export function ExitDialog(p: ExitDialogProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key === "Escape") {
       e.preventDefault();
-      p.onStay();
+      dialog.onStay();
       return;
     }
     if (e.key !== "Tab") return;
@@ -95,7 +95,7 @@ export function ExitDialog(p: ExitDialogProps) {
             {message ?? ""}
           </p>
           <div className="qf-actions">
-            <button type="button" className="qf-button qf-button-primary" onClick={p.onStay}>
+            <button type="button" className="qf-button qf-button-primary" onClick={dialog.onStay}>
               {t("forms.patient.confirmStay")}
             </button>
             <button type="submit" className="qf-button">

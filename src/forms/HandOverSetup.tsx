@@ -13,7 +13,7 @@ import type { CalculationOptions } from "./calculate";
 import { CodeField } from "./CodeField";
 import { CODE_PATTERN, type PatientInstrument } from "./handover";
 import { QuestionnaireForm } from "./QuestionnaireForm";
-import { checkDraft } from "./session";
+import { checkDraft } from "./form-session";
 
 export interface HandOverSetupProps {
   /** Any Questionnaire with the timepoint items (the pain VAS). */
@@ -30,7 +30,7 @@ export interface HandOverSetupProps {
 const TIMEPOINT_LINKS = new Set<string>([COMMON_LINKS.timepoint, COMMON_LINKS.timepointDate]);
 const isTimepoint = (item: QuestionnaireItem): boolean => TIMEPOINT_LINKS.has(item.linkId);
 
-export function HandOverSetup(p: HandOverSetupProps) {
+export function HandOverSetup(setup: HandOverSetupProps) {
   const { t } = useTranslator();
   const [answers, setAnswers] = useState<Answers>({});
   const [issues, setIssues] = useState<AnswerIssue[]>([]);
@@ -41,13 +41,13 @@ export function HandOverSetup(p: HandOverSetupProps) {
 
   const submit = (e: FormEvent<HTMLFormElement>): void => {
     e.preventDefault();
-    const found = checkDraft(p.timepointQuestionnaire, answers, new Map(), p.calculation).filter((i) => TIMEPOINT_LINKS.has(i.linkId));
+    const found = checkDraft(setup.timepointQuestionnaire, answers, new Map(), setup.calculation).filter((i) => TIMEPOINT_LINKS.has(i.linkId));
     const problem = !CODE_PATTERN.test(code) ? "format" : code !== again ? "differ" : null;
     setIssues(found);
     setAttempt((n) => n + 1);
     setCodeError(problem);
-    if (found.length > 0 || problem || p.instruments.length === 0) return;
-    p.onStart(answers, code);
+    if (found.length > 0 || problem || setup.instruments.length === 0) return;
+    setup.onStart(answers, code);
   };
 
   return (
@@ -56,17 +56,17 @@ export function HandOverSetup(p: HandOverSetupProps) {
       <p>{t("forms.patient.setupHint")}</p>
       <p className="qf-label">{t("forms.patient.offered")}</p>
       <ul data-testid="handover-offered">
-        {p.instruments.map((i) => (
+        {setup.instruments.map((i) => (
           <li key={i}>{t(i === "eq5d5l" ? "forms.patient.offer.eq5d5l" : "forms.patient.offer.pain")}</li>
         ))}
       </ul>
-      {p.eq5dWithheld ? (
+      {setup.eq5dWithheld ? (
         <p className="qf-notice" data-testid="handover-eq5d-withheld">
           {t("forms.patient.eq5dWithheld")}
         </p>
       ) : null}
       <QuestionnaireForm
-        questionnaire={p.timepointQuestionnaire}
+        questionnaire={setup.timepointQuestionnaire}
         answers={answers}
         onAnswer={(linkId, a) => {
           setAnswers((current) => {
@@ -80,7 +80,7 @@ export function HandOverSetup(p: HandOverSetupProps) {
         attempt={attempt}
         idPrefix="pm-setup"
         show={isTimepoint}
-        calculation={p.calculation}
+        calculation={setup.calculation}
       />
       <fieldset className="qf-field pm-code">
         <legend className="qf-label">{t("forms.patient.codeTitle")}</legend>
@@ -109,10 +109,10 @@ export function HandOverSetup(p: HandOverSetupProps) {
         />
       </fieldset>
       <div className="qf-actions">
-        <button type="submit" className="qf-button qf-button-primary" disabled={p.instruments.length === 0}>
+        <button type="submit" className="qf-button qf-button-primary" disabled={setup.instruments.length === 0}>
           {t("forms.patient.start")}
         </button>
-        <button type="button" className="qf-button" onClick={p.onCancel}>
+        <button type="button" className="qf-button" onClick={setup.onCancel}>
           {t("forms.patient.cancel")}
         </button>
       </div>

@@ -22,7 +22,7 @@ import { eq5dOverlay, type Eq5dWording } from "./eq5d-wording";
 import { ExitDialog } from "./ExitDialog";
 import { clearHandover, updateHandover, type Handover, type PatientInstrument } from "./handover";
 import { QuestionnaireForm } from "./QuestionnaireForm";
-import { browserClock, checkDraft, newDraft, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
+import { browserClock, checkDraft, newDraft, type SessionClock, type SubmitAttempt, type WriteContext } from "./form-session";
 import { useFormSession, useUnsentWarning } from "./useFormSession";
 import "./forms.css";
 

@@ -18,7 +18,7 @@ import type { Answers } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";
-import { browserClock, newDraft, outcomeMessage, submitDraft, type SessionClock, type WriteContext } from "./session";
+import { browserClock, newDraft, outcomeMessage, submitDraft, type SessionClock, type WriteContext } from "./form-session";
 
 export interface AssessmentOptions {
   /** When the assessment applies; default "preop" (SINS and Tokuhashi are scored to decide on surgery). */

@@ -35,8 +35,8 @@ export interface FieldProps {
   numberField?: boolean;
 }
 
-function describedBy(p: FieldProps): string | undefined {
-  const ids = [p.hint ? `${p.id}-hint` : null, p.error ? `${p.id}-error` : null].filter(Boolean);
+function describedBy(field: FieldProps): string | undefined {
+  const ids = [field.hint ? `${field.id}-hint` : null, field.error ? `${field.id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
@@ -53,17 +53,17 @@ function RequiredMark({ required }: { required: boolean }) {
   );
 }
 
-function HintAndError({ p }: { p: FieldProps }) {
+function HintAndError({ field }: { field: FieldProps }) {
   return (
     <>
-      {p.hint ? (
-        <p id={`${p.id}-hint`} className="qf-hint">
-          {p.hint}
+      {field.hint ? (
+        <p id={`${field.id}-hint`} className="qf-hint">
+          {field.hint}
         </p>
       ) : null}
-      {p.error ? (
-        <p id={`${p.id}-error`} className="qf-error">
-          {p.error}
+      {field.error ? (
+        <p id={`${field.id}-error`} className="qf-error">
+          {field.error}
         </p>
       ) : null}
     </>
@@ -71,34 +71,34 @@ function HintAndError({ p }: { p: FieldProps }) {
 }
 
 /** A single control with its visible label, hint and error. */
-function LabelledField({ p, children }: { p: FieldProps; children: ReactNode }) {
+function LabelledField({ field, children }: { field: FieldProps; children: ReactNode }) {
   return (
-    <div className={`qf-field${p.error ? " qf-invalid" : ""}`}>
-      <label className="qf-label" htmlFor={p.id}>
-        {p.label}
-        <RequiredMark required={p.required} />
+    <div className={`qf-field${field.error ? " qf-invalid" : ""}`}>
+      <label className="qf-label" htmlFor={field.id}>
+        {field.label}
+        <RequiredMark required={field.required} />
       </label>
-      <HintAndError p={p} />
+      <HintAndError field={field} />
       {children}
     </div>
   );
 }
 
 /** The state attributes every control carries. */
-function stateProps(p: FieldProps) {
+function stateProps(field: FieldProps) {
   return {
-    disabled: p.disabled,
-    "aria-invalid": p.error ? true : undefined,
-    "aria-describedby": describedBy(p),
+    disabled: field.disabled,
+    "aria-invalid": field.error ? true : undefined,
+    "aria-describedby": describedBy(field),
   } as const;
 }
 
-function OptionLabel({ option, p }: { option: QuestionnaireItemAnswerOption; p: FieldProps }) {
+function OptionLabel({ option, field }: { option: QuestionnaireItemAnswerOption; field: FieldProps }) {
   const { t, locale } = useTranslator();
   const coding = option.valueCoding;
   const prefix = optionPrefix(option);
   const points = ordinalValue(option);
-  const text = (coding?.code && p.optionLabels?.[coding.code]) ?? (coding ? codingDisplay(coding, locale) : "");
+  const text = (coding?.code && field.optionLabels?.[coding.code]) ?? (coding ? codingDisplay(coding, locale) : "");
   return (
     <span className="qf-option-text">
       {prefix !== null ? (
@@ -107,7 +107,7 @@ function OptionLabel({ option, p }: { option: QuestionnaireItemAnswerOption; p: 
         </>
       ) : null}
       <span>{text}</span>
-      {p.showPoints && points !== null ? (
+      {field.showPoints && points !== null ? (
         <>
           {" "}
           <span className="qf-points">{t("forms.points", { points })}</span>
@@ -117,45 +117,45 @@ function OptionLabel({ option, p }: { option: QuestionnaireItemAnswerOption; p: 
   );
 }
 
-function Fieldset({ p, role, children }: { p: FieldProps; role?: "radiogroup"; children: ReactNode }) {
+function Fieldset({ field, role, children }: { field: FieldProps; role?: "radiogroup"; children: ReactNode }) {
   return (
     <fieldset
-      className={`qf-field qf-choice${p.error ? " qf-invalid" : ""}`}
+      className={`qf-field qf-choice${field.error ? " qf-invalid" : ""}`}
       role={role}
-      aria-required={role && p.required ? true : undefined}
-      aria-invalid={p.error ? true : undefined}
-      aria-describedby={describedBy(p)}
-      id={p.id}
+      aria-required={role && field.required ? true : undefined}
+      aria-invalid={field.error ? true : undefined}
+      aria-describedby={describedBy(field)}
+      id={field.id}
     >
       <legend className="qf-label">
-        {p.label}
-        <RequiredMark required={p.required} />
+        {field.label}
+        <RequiredMark required={field.required} />
       </legend>
-      <HintAndError p={p} />
+      <HintAndError field={field} />
       <div className="qf-options">{children}</div>
     </fieldset>
   );
 }
 
 /** One answer from a list: native radios sharing a name (arrow keys move between them). */
-export function RadioField(p: FieldProps) {
-  const selected = p.value[0]?.valueCoding;
+export function RadioField(field: FieldProps) {
+  const selected = field.value[0]?.valueCoding;
   return (
-    <Fieldset p={p} role="radiogroup">
-      {(p.item.answerOption ?? []).map((option, i) => {
+    <Fieldset field={field} role="radiogroup">
+      {(field.item.answerOption ?? []).map((option, i) => {
         const coding = option.valueCoding;
         if (!coding) return null;
         return (
           <label key={coding.code ?? i} className="qf-option">
             <input
               type="radio"
-              name={p.id}
+              name={field.id}
               value={coding.code}
               checked={sameCoding(selected, coding)}
-              disabled={p.disabled}
-              onChange={() => p.onChange([{ valueCoding: coding }])}
+              disabled={field.disabled}
+              onChange={() => field.onChange([{ valueCoding: coding }])}
             />
-            <OptionLabel option={option} p={p} />
+            <OptionLabel option={option} field={field} />
           </label>
         );
       })}
@@ -164,33 +164,33 @@ export function RadioField(p: FieldProps) {
 }
 
 /** Several answers from a list (repeating choice). */
-export function CheckboxField(p: FieldProps) {
-  const options = p.item.answerOption ?? [];
+export function CheckboxField(field: FieldProps) {
+  const options = field.item.answerOption ?? [];
   return (
-    <Fieldset p={p}>
+    <Fieldset field={field}>
       {options.map((option, i) => {
         const coding = option.valueCoding;
         if (!coding) return null;
-        const checked = p.value.some((a) => sameCoding(a.valueCoding, coding));
+        const checked = field.value.some((a) => sameCoding(a.valueCoding, coding));
         return (
           <label key={coding.code ?? i} className="qf-option qf-option-compact">
             <input
               type="checkbox"
-              name={p.id}
+              name={field.id}
               value={coding.code}
               checked={checked}
-              disabled={p.disabled}
+              disabled={field.disabled}
               onChange={(e) => {
                 const on = e.currentTarget.checked;
                 // Keep the Questionnaire's order (cranial to caudal for levels).
-                p.onChange(
+                field.onChange(
                   options
-                    .filter((o) => (sameCoding(o.valueCoding, coding) ? on : p.value.some((a) => sameCoding(a.valueCoding, o.valueCoding))))
+                    .filter((o) => (sameCoding(o.valueCoding, coding) ? on : field.value.some((a) => sameCoding(a.valueCoding, o.valueCoding))))
                     .flatMap((o) => (o.valueCoding ? [{ valueCoding: o.valueCoding }] : [])),
                 );
               }}
             />
-            <OptionLabel option={option} p={p} />
+            <OptionLabel option={option} field={field} />
           </label>
         );
       })}
@@ -199,21 +199,21 @@ export function CheckboxField(p: FieldProps) {
 }
 
 /** One answer from a long list: a native select. */
-export function SelectField(p: FieldProps) {
+export function SelectField(field: FieldProps) {
   const { t, locale } = useTranslator();
-  const options = p.item.answerOption ?? [];
-  const selected = p.value[0]?.valueCoding?.code ?? "";
+  const options = field.item.answerOption ?? [];
+  const selected = field.value[0]?.valueCoding?.code ?? "";
   return (
-    <LabelledField p={p}>
+    <LabelledField field={field}>
       <select
-        id={p.id}
+        id={field.id}
         className="qf-select"
         value={selected}
-        required={p.required}
-        {...stateProps(p)}
+        required={field.required}
+        {...stateProps(field)}
         onChange={(e) => {
           const coding = options.find((o) => o.valueCoding?.code === e.currentTarget.value)?.valueCoding;
-          p.onChange(coding ? [{ valueCoding: coding }] : []);
+          field.onChange(coding ? [{ valueCoding: coding }] : []);
         }}
       >
         <option value="">{t("forms.select.placeholder")}</option>
@@ -222,7 +222,7 @@ export function SelectField(p: FieldProps) {
           if (!c) return null;
           const points = ordinalValue(o);
           const prefix = optionPrefix(o);
-          const label = `${prefix !== null ? `${prefix} ` : ""}${codingDisplay(c, locale)}${p.showPoints && points !== null ? ` (${t("forms.points", { points })})` : ""}`;
+          const label = `${prefix !== null ? `${prefix} ` : ""}${codingDisplay(c, locale)}${field.showPoints && points !== null ? ` (${t("forms.points", { points })})` : ""}`;
           return (
             <option key={c.code ?? i} value={c.code}>
               {label}
@@ -250,48 +250,48 @@ function toAnswer(item: QuestionnaireItem, n: number): QuestionnaireResponseItem
 }
 
 /** The text of a number input, kept while it is being typed, following the answer when it changes elsewhere. */
-function useNumberText(p: FieldProps): [string, (text: string) => void] {
-  const current = numberOf(p.item, p.value[0]);
+function useNumberText(field: FieldProps): [string, (text: string) => void] {
+  const current = numberOf(field.item, field.value[0]);
   const [text, setText] = useState(current === undefined ? "" : String(current));
   // The answer changed elsewhere (the slider, a draft restored): follow it in the same render, not an effect
   // later, so the field never shows the previous value (text being typed that already means it is kept).
-  const [followed, setFollowed] = useState({ current, item: p.item });
-  if (followed.current !== current || followed.item !== p.item) {
-    setFollowed({ current, item: p.item });
-    const parsed = parseNumber(p.item, text);
+  const [followed, setFollowed] = useState({ current, item: field.item });
+  if (followed.current !== current || followed.item !== field.item) {
+    setFollowed({ current, item: field.item });
+    const parsed = parseNumber(field.item, text);
     const next = current === undefined ? (parsed === "invalid" ? text : "") : parsed === current ? text : String(current);
     if (next !== text) setText(next);
   }
   const update = (next: string): void => {
     setText(next);
-    const parsed = parseNumber(p.item, next);
+    const parsed = parseNumber(field.item, next);
     if (parsed === "invalid") {
-      p.onInputProblem?.(p.item.type === "integer" ? "integer" : "decimal");
-      p.onChange([]);
+      field.onInputProblem?.(field.item.type === "integer" ? "integer" : "decimal");
+      field.onChange([]);
       return;
     }
-    p.onInputProblem?.(null);
-    p.onChange(parsed === null ? [] : [toAnswer(p.item, parsed)]);
+    field.onInputProblem?.(null);
+    field.onChange(parsed === null ? [] : [toAnswer(field.item, parsed)]);
   };
   return [text, update];
 }
 
 /** An integer or decimal, typed. */
-export function NumberField(p: FieldProps) {
-  const [text, update] = useNumberText(p);
-  const u = unit(p.item);
+export function NumberField(field: FieldProps) {
+  const [text, update] = useNumberText(field);
+  const u = unit(field.item);
   return (
-    <LabelledField p={p}>
+    <LabelledField field={field}>
       <span className="qf-number">
         <input
-          id={p.id}
+          id={field.id}
           type="text"
-          inputMode={p.item.type === "integer" ? "numeric" : "decimal"}
+          inputMode={field.item.type === "integer" ? "numeric" : "decimal"}
           autoComplete="off"
           className="qf-input qf-input-number"
           value={text}
-          required={p.required}
-          {...stateProps(p)}
+          required={field.required}
+          {...stateProps(field)}
           onChange={(e) => update(e.currentTarget.value)}
         />
         {u ? <span className="qf-unit">{u}</span> : null}
@@ -307,23 +307,23 @@ export function NumberField(p: FieldProps) {
  * slider has a real <label>, and its value text says "Not answered" until set. Vertical (highest value at the
  * top) with the end labels beside its ends when `vertical` (the licensed EQ VAS).
  */
-export function VasField(p: FieldProps) {
+export function VasField(field: FieldProps) {
   const { t } = useTranslator();
-  const [text, update] = useNumberText(p);
-  const min = minValue(p.item) ?? 0;
-  const max = maxValue(p.item) ?? 100;
-  const current = numberOf(p.item, p.value[0]);
+  const [text, update] = useNumberText(field);
+  const min = minValue(field.item) ?? 0;
+  const max = maxValue(field.item) ?? 100;
+  const current = numberOf(field.item, field.value[0]);
   const answered = current !== undefined;
-  const u = unit(p.item);
+  const u = unit(field.item);
   const sliderValue = answered ? current : Math.round((min + max) / 2);
   const setFromSlider = (n: number): void => {
-    p.onInputProblem?.(null);
-    p.onChange([toAnswer(p.item, n)]);
+    field.onInputProblem?.(null);
+    field.onChange([toAnswer(field.item, n)]);
   };
-  const vertical = p.vertical === true;
-  const topId = `${p.id}-top`;
-  const bottomId = `${p.id}-bottom`;
-  const describedIds = [describedBy(p), p.anchors?.top ? topId : null, p.anchors?.bottom ? bottomId : null].filter(Boolean).join(" ");
+  const vertical = field.vertical === true;
+  const topId = `${field.id}-top`;
+  const bottomId = `${field.id}-bottom`;
+  const describedIds = [describedBy(field), field.anchors?.top ? topId : null, field.anchors?.bottom ? bottomId : null].filter(Boolean).join(" ");
   const end = (value: number, id: string, anchor: string | undefined) => (
     <span className="qf-vas-end">
       <span className="qf-vas-number" aria-hidden="true">
@@ -338,18 +338,18 @@ export function VasField(p: FieldProps) {
   );
   const slider = (
     <input
-      id={p.id}
+      id={field.id}
       type="range"
       className={`qf-slider${answered ? "" : " qf-slider-unanswered"}${vertical ? " qf-slider-vertical" : ""}`}
       min={min}
       max={max}
-      step={sliderStep(p.item)}
+      step={sliderStep(field.item)}
       value={sliderValue}
       aria-orientation={vertical ? "vertical" : undefined}
       aria-valuetext={answered ? `${current}${u ? ` ${u}` : ""}` : t("app.unanswered")}
-      aria-required={p.required ? true : undefined}
-      disabled={p.disabled}
-      aria-invalid={p.error ? true : undefined}
+      aria-required={field.required ? true : undefined}
+      disabled={field.disabled}
+      aria-invalid={field.error ? true : undefined}
       aria-describedby={describedIds || undefined}
       onChange={(e) => setFromSlider(e.currentTarget.valueAsNumber)}
       // A tap on the track where the hidden handle already stands is an answer too.
@@ -359,41 +359,41 @@ export function VasField(p: FieldProps) {
     />
   );
   return (
-    <div className={`qf-field qf-vas${vertical ? " qf-vas-vertical" : ""}${p.error ? " qf-invalid" : ""}`}>
-      <label id={`${p.id}-label`} className="qf-label" htmlFor={p.id}>
-        {p.label}
-        <RequiredMark required={p.required} />
+    <div className={`qf-field qf-vas${vertical ? " qf-vas-vertical" : ""}${field.error ? " qf-invalid" : ""}`}>
+      <label id={`${field.id}-label`} className="qf-label" htmlFor={field.id}>
+        {field.label}
+        <RequiredMark required={field.required} />
       </label>
-      <HintAndError p={p} />
+      <HintAndError field={field} />
       {vertical ? (
         <div className="qf-vas-column">
-          {end(max, topId, p.anchors?.top)}
+          {end(max, topId, field.anchors?.top)}
           {slider}
-          {end(min, bottomId, p.anchors?.bottom)}
+          {end(min, bottomId, field.anchors?.bottom)}
           {answered ? (
-            <output className="qf-vas-value" htmlFor={p.id} aria-hidden="true">
+            <output className="qf-vas-value" htmlFor={field.id} aria-hidden="true">
               {current}
             </output>
           ) : null}
         </div>
       ) : (
         <div className="qf-vas-row">
-          {end(min, bottomId, p.anchors?.bottom)}
+          {end(min, bottomId, field.anchors?.bottom)}
           {slider}
-          {end(max, topId, p.anchors?.top)}
+          {end(max, topId, field.anchors?.top)}
         </div>
       )}
-      {p.numberField === false ? null : (
+      {field.numberField === false ? null : (
         <span className="qf-number">
           <input
-            id={`${p.id}-number`}
+            id={`${field.id}-number`}
             type="text"
             inputMode="numeric"
             autoComplete="off"
             className="qf-input qf-input-number"
-            aria-label={t("forms.vas.number", { label: p.label })}
+            aria-label={t("forms.vas.number", { label: field.label })}
             value={text}
-            {...stateProps(p)}
+            {...stateProps(field)}
             onChange={(e) => update(e.currentTarget.value)}
           />
           {u ? <span className="qf-unit">{u}</span> : null}
@@ -403,38 +403,38 @@ export function VasField(p: FieldProps) {
   );
 }
 
-export function DateField(p: FieldProps) {
+export function DateField(field: FieldProps) {
   return (
-    <LabelledField p={p}>
+    <LabelledField field={field}>
       <input
-        id={p.id}
+        id={field.id}
         type="date"
         className="qf-input"
-        value={p.value[0]?.valueDate ?? ""}
-        required={p.required}
-        {...stateProps(p)}
+        value={field.value[0]?.valueDate ?? ""}
+        required={field.required}
+        {...stateProps(field)}
         onChange={(e) => {
           const v = e.currentTarget.value;
-          p.onChange(v ? [{ valueDate: v }] : []);
+          field.onChange(v ? [{ valueDate: v }] : []);
         }}
       />
     </LabelledField>
   );
 }
 
-export function TextField(p: FieldProps) {
+export function TextField(field: FieldProps) {
   return (
-    <LabelledField p={p}>
+    <LabelledField field={field}>
       <input
-        id={p.id}
+        id={field.id}
         type="text"
         className="qf-input"
-        value={p.value[0]?.valueString ?? ""}
-        required={p.required}
-        {...stateProps(p)}
+        value={field.value[0]?.valueString ?? ""}
+        required={field.required}
+        {...stateProps(field)}
         onChange={(e) => {
           const v = e.currentTarget.value;
-          p.onChange(v.trim() ? [{ valueString: v }] : []);
+          field.onChange(v.trim() ? [{ valueString: v }] : []);
         }}
       />
     </LabelledField>

@@ -1,4 +1,4 @@
-/** React state around one form session (src/forms/session.ts) and the page-level warning for unsent work. */
+/** React state around one form session (src/forms/form-session.ts) and the page-level warning for unsent work. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Questionnaire, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import { hasAnswers, type Draft, type DraftStore } from "../writeback/drafts";
@@ -6,7 +6,7 @@ import type { OutboxDeps } from "../writeback/outbox";
 import type { AnswerIssue } from "../writeback/validate";
 import type { CalculationOptions } from "./calculate";
 import type { InputProblem } from "./QuestionnaireForm";
-import { checkDraft, submitDraft, withAnswer, type SessionClock, type SubmitAttempt, type WriteContext } from "./session";
+import { checkDraft, submitDraft, withAnswer, type SessionClock, type SubmitAttempt, type WriteContext } from "./form-session";
 
 export interface FormSessionArgs {
   draft: Draft;

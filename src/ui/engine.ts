@@ -3,9 +3,9 @@
  * read once into evidence; each set of clinician entries re-runs only scoreReport, so edits re-score at once.
  */
 import { extractEvidence, scoreReport, SEARCH_CODES } from "../extract";
-import type { Engine } from "./session";
+import type { ScoringEngine } from "./loadSession";
 
-export const engine: Engine = {
+export const engine: ScoringEngine = {
   observationCodes: () => SEARCH_CODES.observations,
   makeScorer: ({ record, context, config, now }) => {
     const patientId = record.patient.id ?? context.patientId ?? "";

@@ -1,7 +1,7 @@
 /** The app-level fault states the view can show: the data layer's FhirFault plus the launch's own. */
 import { faultCode, type FhirFault, type SearchName } from "../fhir/faults";
 import type { SearchFailure } from "../fhir/record";
-import type { SessionFault } from "../fhir/session";
+import type { SessionFault } from "../fhir/redirect";
 import type { MessageKey } from "../i18n";
 import type { CoreMessage } from "../scores/types";
 

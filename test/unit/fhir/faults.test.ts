@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { FhirFaultError, faultCode, faultMessage, type FhirFault, type InvalidResponseDetail } from "../../../src/fhir/faults";
 import { DETAIL_CODE } from "../../../src/fhir/messages";
-import { SessionError, type SessionFault } from "../../../src/fhir/session";
+import { SessionError, type SessionFault } from "../../../src/fhir/redirect";
 import { createTranslator, templateOf } from "../../../src/i18n";
 import { missingIn } from "../../../src/i18n/translate";
 import { appFaultCode, type AppFault } from "../../../src/ui/faults";

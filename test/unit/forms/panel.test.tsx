@@ -6,7 +6,7 @@ import type { QuestionnaireResponse } from "fhir/r4";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import FormsPanel, { type FormsPanelProps } from "../../../src/forms/FormsPanel";
-import type { SessionClock } from "../../../src/forms/session";
+import type { SessionClock } from "../../../src/forms/form-session";
 import { createTranslator } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";

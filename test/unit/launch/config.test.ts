@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { server } from "../../setup/msw-server";
 import { DEFAULT_CONFIG, loadAppConfig, parseAppConfig, type AppConfig } from "../../../launch/config";
 import { buildScopes } from "../../../launch/scopes";
-import { authorizeOptions, planLaunch } from "../../../launch/plan";
+import { authorizeOptions, planLaunch } from "../../../launch/launch-plan";
 import shipped from "../../../public/app-config.json";
 
 const config = (over: Partial<AppConfig> = {}): AppConfig => ({ ...DEFAULT_CONFIG, ...over });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { launchTranslator } from "../../../launch/messages";
-import type { LaunchProblem } from "../../../launch/plan";
+import type { LaunchProblem } from "../../../launch/launch-plan";
 import { describeProblem } from "../../../launch/start";
 import { missingIn } from "../../../src/i18n/translate";
 import { LOCALE_PREFERENCE_KEY, type PreferenceStorage } from "../../../src/ui/localePreference";

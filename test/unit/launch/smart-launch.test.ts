@@ -12,7 +12,7 @@ import type { fhirclient } from "fhirclient/lib/types";
 import { server } from "../../setup/msw-server";
 import { DEFAULT_CONFIG, type AppConfig } from "../../../launch/config";
 import { forgetLaunchState, runLaunchPage, SMART_KEY, startLaunch } from "../../../launch/start";
-import { readySession, SessionError } from "../../../src/fhir/session";
+import { readySession, SessionError } from "../../../src/fhir/redirect";
 import { launchContext } from "../../../src/fhir/context";
 import { loadPatientRecord } from "../../../src/fhir/record";
 import { fhirRequest } from "../../../src/fhir/request";

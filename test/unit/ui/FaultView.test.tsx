@@ -15,7 +15,7 @@ import { launchContext, loadOptionsFromConfig, loadPatientRecord, readUserName }
 import { App, type LoadResult } from "../../../src/ui/App";
 import { engine } from "../../../src/ui/engine";
 import type { AppFault } from "../../../src/ui/faults";
-import { loadSession } from "../../../src/ui/session";
+import { loadSession } from "../../../src/ui/loadSession";
 import { BASE, NOW, TOKEN_URL, bundle, makeClient } from "../fhir/helpers";
 import "./helpers"; // cleanup after each test, longer async timeouts, the view's chunk loaded up front
 

@@ -6,7 +6,7 @@ import { DraftStore } from "../../../src/writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { submitResponse } from "../../../src/writeback/submit";
-import { outcomeMessage } from "../../../src/forms/session";
+import { outcomeMessage } from "../../../src/forms/form-session";
 import { createTranslator } from "../../../src/i18n";
 import { server } from "../../setup/msw-server";
 import { BASE, FakeFhir, seeded, testSend, type ResponseFault } from "./fake-fhir";

@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, type AppConfig, type ConfigResult } from "../../launch/
 import { checkServerUrl, openServerAllowed } from "../../launch/servers";
 import type { FhirClient, LaunchContext, PatientRecord } from "../fhir";
 import { isFhirFaultError } from "../fhir/faults";
-import { SessionError } from "../fhir/session";
+import { SessionError } from "../fhir/redirect";
 import type { LoadResult, Session } from "./App";
 
 /** What the report needs from the load: the record and how to score it (src/extract's scoreReport). */
@@ -20,7 +20,7 @@ export type MakeScorer = (input: {
 }) => (entries: ClinicianEntries) => ScoreReport;
 
 /** The extraction and scoring engine, loaded as its own chunk while the launch completes. */
-export interface Engine {
+export interface ScoringEngine {
   makeScorer: MakeScorer;
   /** Observation codes ("system|code") the extraction reads: the Observation search asks for these. */
   observationCodes: () => readonly string[];
@@ -30,7 +30,7 @@ export interface SessionDeps {
   readySession: () => Promise<FhirClient>;
   launchContext: (client: FhirClient) => LaunchContext;
   loadConfig: () => Promise<ConfigResult>;
-  loadEngine: () => Promise<Engine>;
+  loadEngine: () => Promise<ScoringEngine>;
   loadPatientRecord: (
     client: FhirClient,
     config: AppConfig,

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import type Client from "fhirclient/lib/Client";
 import { DEFAULT_CONFIG } from "../../../launch/config";
 import { FhirFaultError, type LaunchContext, type PatientRecord } from "../../../src/fhir";
-import { SessionError } from "../../../src/fhir/session";
-import { loadSession, type Engine, type SessionDeps } from "../../../src/ui/session";
+import { SessionError } from "../../../src/fhir/redirect";
+import { loadSession, type ScoringEngine, type SessionDeps } from "../../../src/ui/loadSession";
 import { rescore } from "./fixtures/reports";
 
 const SERVER = "https://ehr.example.org/fhir";
@@ -28,7 +28,7 @@ const record: PatientRecord = {
 };
 
 function deps(overrides: Partial<SessionDeps> = {}): SessionDeps {
-  const engine: Engine = { makeScorer: () => rescore, observationCodes: () => ["http://loinc.org|89243-0"] };
+  const engine: ScoringEngine = { makeScorer: () => rescore, observationCodes: () => ["http://loinc.org|89243-0"] };
   return {
     readySession: () => Promise.resolve(client),
     launchContext: () => baseContext,
