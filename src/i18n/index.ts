@@ -1,21 +1,23 @@
 /**
  * The clinician view's catalogue: the translator (./translate.ts) with the sections of the first download
- * registered — the view's words (app), the questionnaires' (forms) and the faults' sentences. The core's
- * messages (./sections/core.ts) join with the view's chunk (./core.ts); the launch page registers only its own
- * section (launch/messages.ts) and the CDS service its own (src/cds/text.ts).
+ * registered — the view's words (app), the questionnaires' (forms), the faults' sentences and the FHIR resource
+ * types' names (fhir). The core's messages (./sections/core.ts) join with the view's chunk (./core.ts); the launch
+ * page registers only its own section (launch/messages.ts) and the CDS service its own (src/cds/text.ts).
  */
 import { registerSection } from "./translate";
 import { appStrings } from "./sections/app";
 import { faultStrings } from "./sections/faults";
+import { fhirStrings } from "./sections/fhir";
 import { formStrings } from "./sections/forms";
 
-for (const section of [appStrings, formStrings, faultStrings]) registerSection(section);
+for (const section of [appStrings, formStrings, faultStrings, fhirStrings]) registerSection(section);
 
 export {
   createTranslator,
   formatDate,
   formatDateTime,
   formatNumber,
+  formatReference,
   INTL_TAG,
   LOCALES,
   pickLocale,

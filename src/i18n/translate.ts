@@ -158,21 +158,39 @@ function fill(run: Run, key: string, params: MessageParams | undefined): string 
       run.missing.push(`${key} {${name}}`);
       return whole;
     }
-    return paramText(run, param);
+    return paramText(run, param, REFERENCE_PARAMS.has(name));
   });
+}
+
+/** The parameters that hold FHIR references ("Condition/123", or a list of them), in every template. */
+const REFERENCE_PARAMS: ReadonlySet<string> = new Set(["ref", "refs"]);
+const REFERENCE = /^([A-Z][A-Za-z]+)\/([^/\s]+)$/;
+
+/**
+ * A FHIR reference with its resource type in the locale's words (src/i18n/sections/fhir.ts): "Condition/abc" in
+ * English, "病名・状態 abc" in Japanese. As written when it is not a relative reference or its type has no name in
+ * the locale (never "missing": a message is not sent back to English for a reference).
+ */
+export function formatReference(locale: Locale, reference: string): string {
+  const m = REFERENCE.exec(reference);
+  const type = m ? catalogue[locale].get(`fhir.type.${m[1] ?? ""}`) : undefined;
+  const template = catalogue[locale].get("fhir.ref");
+  if (!m || typeof type !== "string" || typeof template !== "string") return reference;
+  return template.replace("{type}", type).replace("{id}", m[2] ?? "");
 }
 
 function termText(locale: Locale, term: CoreTerm): string {
   return termTables[locale].get(term.term) ?? term.term;
 }
 
-function paramText(run: Run, param: CoreParam): string {
-  if (typeof param === "string") return param;
+/** A parameter's text; `reference`: its strings are FHIR references (REFERENCE_PARAMS). */
+function paramText(run: Run, param: CoreParam, reference = false): string {
+  if (typeof param === "string") return reference ? formatReference(run.locale, param) : param;
   if (typeof param === "number") return formatExact(run.locale, param);
   if ("code" in param) return fill(run, `core.${param.code}`, param.params);
   if ("term" in param) return termText(run.locale, param);
   const separator = fill(run, `core.join.${param.join}`, undefined);
-  return param.items.map((item) => paramText(run, item)).join(separator);
+  return param.items.map((item) => paramText(run, item, reference)).join(separator);
 }
 
 /**
@@ -200,18 +218,19 @@ export function missingIn(locale: Locale, key: string, params?: MessageParams): 
   return run.missing;
 }
 
+/** Plain functions, not methods: they use no `this`, so components destructure them (`const { t } = …`). */
 export interface Translator {
   readonly locale: Locale;
   /** A key's text with its parameters filled in; English when the locale lacks the key. */
-  t(key: MessageKey, params?: MessageParams): string;
+  readonly t: (key: MessageKey, params?: MessageParams) => string;
   /** A message of the core or the data access ({ code, params }): the text of `core.<code>`. */
-  message(message: CoreMessage): string;
+  readonly message: (message: CoreMessage) => string;
   /** A figure on screen; `digits` fixes the decimals (the EQ-5D index is rounded by formatIndex instead). */
-  number(value: number, digits?: number): string;
+  readonly number: (value: number, digits?: number) => string;
   /** A date without its time ("14 May 1952"); the text as given when it cannot be read. */
-  date(iso: string): string;
+  readonly date: (iso: string) => string;
   /** A moment with its time ("3 Dec 2026, 14:05"). */
-  dateTime(moment: Date): string;
+  readonly dateTime: (moment: Date) => string;
 }
 
 const translators = new Map<Locale, Translator>();

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticSeverity } from "../report/types";
-import type { MessageKey } from "../i18n";
+import { formatReference, type MessageKey } from "../i18n";
 import { diagnosticText } from "../i18n/core";
 import { useTranslator } from "../i18n/react";
 
@@ -36,7 +36,7 @@ export function DiagnosticsDrawer({ diagnostics }: { diagnostics: readonly Diagn
                 {t(SEVERITY[d.severity].key)}:
               </span>{" "}
               {diagnosticText(locale, d)}
-              {d.resource ? <span className="diag-resource"> ({t("app.diag.resource", { resource: d.resource })})</span> : null}
+              {d.resource ? <span className="diag-resource"> ({t("app.diag.resource", { resource: formatReference(locale, d.resource) })})</span> : null}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { defineSection } from "../catalogue";
 
 /**
  * Strings of the tumour-board sheet only (src/ui/print). Not in the first download: the sheet's chunk registers
- * this section when it loads (src/ui/print/printText.ts) and reads it with printText.
+ * this section when it loads (src/ui/print/TumourBoardSheet.tsx).
  * Clinical words are the clinician view's (src/i18n/sections/app.ts); this adds the sheet's own words.
  */
 export const printStrings = defineSection(

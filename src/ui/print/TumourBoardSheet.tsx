@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { ReportItem, ScoreReport } from "../../report/types";
+import { registerSection } from "../../i18n";
 import { useTranslator } from "../../i18n/react";
+import { printStrings } from "../../i18n/sections/print";
 import { GROUP_N, MCIDS, STUDY } from "../../study";
 import { formatRange } from "../format";
 import { PatientBanner } from "../PatientBanner";
@@ -34,7 +36,9 @@ import { MEASURE_LABEL, useConflictText } from "../qol/ProportionChart";
 import { dayOf } from "../score/ProvenanceList";
 import { PrintCourseChart } from "./PrintCourseChart";
 import { SHEET_SLOT_ID } from "./PrintSection";
-import { printText } from "./printText";
+
+// The sheet's own words load with it (not in the first download).
+registerSection(printStrings);
 
 export interface TumourBoardSheetProps {
   printedAt: Date;
@@ -45,7 +49,7 @@ export interface TumourBoardSheetProps {
   /** Whether the view shows its patient banner (it prints); without it the sheet's header names the patient. */
   showBanner: boolean;
   /** Called once the sheet is in the page: the caller opens the print dialog then. */
-  onReady(): void;
+  onReady: () => void;
 }
 
 /** The scales' own names before a value ("ECOG 3"), the same in every language (as qol/ProportionChart.tsx). */
@@ -79,33 +83,31 @@ export default function TumourBoardSheet({ printedAt, userName, report, showBann
 }
 
 function SheetHeader({ printedAt, userName }: { printedAt: Date; userName: string | null }) {
-  const tr = useTranslator();
-  const { t, locale } = tr;
-  const when = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(printedAt);
+  const { t, dateTime } = useTranslator();
+  const when = dateTime(printedAt);
   return (
     <>
       <p className="tb-title">{t("app.print.title")}</p>
       <p className="tb-printed" data-testid="print-printed-by">
-        {userName ? t("app.print.printed", { when, user: userName }) : printText(tr, "print.printedNoName", { when })}
+        {userName ? t("app.print.printed", { when, user: userName }) : t("print.printedNoName", { when })}
       </p>
     </>
   );
 }
 
 function SheetBody({ report }: { report: ScoreReport }) {
-  const tr = useTranslator();
-  const { t } = tr;
+  const { t } = useTranslator();
   return (
-    <section className="tb-sheet" aria-label={printText(tr, "print.sheetLabel")} data-testid="tumour-board-sheet">
-      <h2 className="visually-hidden">{printText(tr, "print.items")}</h2>
+    <section className="tb-sheet" aria-label={t("print.sheetLabel")} data-testid="tumour-board-sheet">
+      <h2 className="visually-hidden">{t("print.items")}</h2>
       <ItemsTable
         id="sins"
-        caption={printText(tr, "print.items.sins")}
+        caption={t("print.items.sins")}
         rows={SINS_ITEM_ORDER.map((key) => ({ key, label: t(SINS_ITEM_LABEL[key]), item: report.sins.items[key], options: SINS_OPTIONS[key] }))}
       />
       <ItemsTable
         id="tokuhashi"
-        caption={printText(tr, "print.items.tokuhashi")}
+        caption={t("print.items.tokuhashi")}
         rows={TOKUHASHI_ITEM_ORDER.map((key) => ({
           key,
           label: t(TOKUHASHI_ITEM_LABEL[key]),
@@ -130,12 +132,11 @@ interface ItemLine {
 }
 
 function ItemsTable({ id, caption, rows }: { id: "sins" | "tokuhashi"; caption: string; rows: readonly ItemLine[] }) {
-  const tr = useTranslator();
-  const { t } = tr;
+  const { t } = useTranslator();
   return (
     <table className="tb-items" data-testid={`print-items-${id}`}>
       <caption>
-        {caption} <span className="tb-caption-note">{printText(tr, "print.confirmedNote")}</span>
+        {caption} <span className="tb-caption-note">{t("print.confirmedNote")}</span>
       </caption>
       <thead>
         <tr>
@@ -158,16 +159,15 @@ function ItemsTable({ id, caption, rows }: { id: "sins" | "tokuhashi"; caption: 
 
 /** One item on paper: its value (or "unknown"), marked suggestion or conflict lines, points, source and date, status. */
 function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id: string }) {
-  const tr = useTranslator();
-  const { t, date } = tr;
+  const { t, date } = useTranslator();
   const name = (v: string) => optionText(options, v, t);
   const few = item.candidates.length > 0 && item.candidates.length <= MAX_CANDIDATES && item.candidates.length < options.length;
   const value =
     item.value !== null
       ? name(item.value)
       : few
-        ? printText(tr, "print.oneOf", { values: item.candidates.map(name).join(t("app.qol.conflictAnd")) })
-        : printText(tr, "print.unknown");
+        ? t("print.oneOf", { values: item.candidates.map(name).join(t("app.qol.conflictAnd")) })
+        : t("print.unknown");
   const newest = item.provenance.map((p) => p.date).filter((d): d is string => d !== null).sort().at(-1);
   const source = t(SOURCE_LABEL[item.source]);
   const unsaved = item.source === "clinician" && !item.confirmed;
@@ -183,12 +183,12 @@ function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id
         </span>
         {suggestion ? (
           <span className="tb-note tb-suggestion" data-testid={`print-suggestion-${id}`}>
-            <span className="tb-tag">{printText(tr, "print.suggestion")}</span> {name(suggestion.value)}
+            <span className="tb-tag">{t("print.suggestion")}</span> {name(suggestion.value)}
           </span>
         ) : null}
         {conflict ? (
           <span className="tb-note tb-conflict" data-testid={`print-conflict-${id}`}>
-            {printText(tr, "print.sameDay", {
+            {t("print.sameDay", {
               values: conflict.options
                 .map((o) => t("app.item.conflictValue", { value: name(o.value), date: o.provenance.date ? date(dayOf(o.provenance.date)) : t("app.prov.noDate") }))
                 .join(", "),
@@ -197,25 +197,24 @@ function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id
         ) : null}
         {item.stale ? (
           <span className="tb-note" data-testid={`print-stale-${id}`}>
-            {printText(tr, "print.stale", { days: item.stale.days })}
+            {t("print.stale", { days: item.stale.days })}
           </span>
         ) : null}
       </td>
       <td className="num">{item.points !== null ? item.points : formatRange(item.min, item.max)}</td>
       <td>
-        {newest ? printText(tr, "print.sourceDated", { source, date: date(dayOf(newest)) }) : source}
-        {unsaved ? ` (${printText(tr, "print.notSaved")})` : null}
+        {newest ? t("print.sourceDated", { source, date: date(dayOf(newest)) }) : source}
+        {unsaved ? ` (${t("print.notSaved")})` : null}
       </td>
     </tr>
   );
 }
 
 function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
-  const tr = useTranslator();
-  const { t, number } = tr;
+  const { t, number } = useTranslator();
   const input = { expected: qol.expected, timepoints: qol.timepoints, groupN: GROUP_N, mcids: MCIDS };
   const models = COURSE_OUTCOMES.map((outcome) => courseModel(outcome, input));
-  const mcids = MCIDS.map((m) => printText(tr, "print.qol.mcidOne", { mcid: number(m.value, 3), source: m.short })).join("; ");
+  const mcids = MCIDS.map((m) => t("print.qol.mcidOne", { mcid: number(m.value, 3), source: m.short })).join("; ");
   return (
     <section className="tb-qol" aria-labelledby="tb-qol-heading">
       <div className="tb-caveat" data-testid="print-caveat">
@@ -242,7 +241,7 @@ function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
           const title = t(OUTCOME_LABEL[model.outcome]);
           return (
             <figure key={model.outcome} className="tb-figure">
-              <figcaption>{model.outcome === "eq5dIndex" ? printText(tr, "print.qol.eq5dIndex") : title}</figcaption>
+              <figcaption>{model.outcome === "eq5dIndex" ? t("print.qol.eq5dIndex") : title}</figcaption>
               <PrintCourseChart model={model} title={title} />
               <p className="tb-own" data-testid={`print-own-${model.outcome}`}>
                 <OwnValues model={model} />
@@ -252,7 +251,7 @@ function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
         })}
       </div>
       <p className="tb-mcid-note">
-        {t("app.qol.whiskers")} {printText(tr, "print.qol.mcid", { mcids })}
+        {t("app.qol.whiskers")} {t("print.qol.mcid", { mcids })}
       </p>
       <ProportionTable models={PROPORTION_MEASURES.map((m) => proportionModel(m, qol.expected, qol.timepoints))} />
     </section>
@@ -261,22 +260,20 @@ function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
 
 /** "This patient: Pre-op 0.412 → 1 month 0.650 (+0.238)", or what is on file, or "no value on file". */
 function OwnValues({ model }: { model: CourseModel }) {
-  const tr = useTranslator();
-  const { t } = tr;
+  const { t } = useTranslator();
   if (model.change) {
-    return <>{printText(tr, "print.qol.ownChange", { preop: model.change.preop.text, oneMonth: model.change.oneMonth.text, change: model.change.text })}</>;
+    return <>{t("print.qol.ownChange", { preop: model.change.preop.text, oneMonth: model.change.oneMonth.text, change: model.change.text })}</>;
   }
   const shown = [
     { v: drawnPatientValue(model.patient, "preop"), label: t("app.qol.preop") },
     { v: drawnPatientValue(model.patient, "1mo"), label: t("app.qol.oneMonth") },
-  ].flatMap(({ v, label }) => (v ? [printText(tr, "print.qol.ownValue", { timepoint: label, value: v.text })] : []));
-  return <>{shown.length > 0 ? printText(tr, "print.qol.own", { values: shown.join(", ") }) : printText(tr, "print.qol.ownNone")}</>;
+  ].flatMap(({ v, label }) => (v ? [t("print.qol.ownValue", { timepoint: label, value: v.text })] : []));
+  return <>{shown.length > 0 ? t("print.qol.own", { values: shown.join(", ") }) : t("print.qol.ownNone")}</>;
 }
 
 /** Frankel A–C and ECOG > 2: each group's share before surgery and at 1 month, and this patient's latest value. */
 function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
-  const tr = useTranslator();
-  const { t, date } = tr;
+  const { t, date } = useTranslator();
   const conflictText = useConflictText();
   const [first] = models;
   if (!first) return null;
@@ -285,15 +282,15 @@ function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
     if (!v) return t("app.notOnFile");
     if (v.conflict) return conflictText(m.measure, v);
     const when = v.timepoint === "other" ? (v.date ? date(v.date) : t("app.prov.noDate")) : t(TIMEPOINT_LABEL[v.timepoint]);
-    return printText(tr, "print.prop.latest", { measure: MEASURE_SHORT[m.measure], value: v.value, timepoint: when });
+    return t("print.prop.latest", { measure: MEASURE_SHORT[m.measure], value: v.value, timepoint: when });
   };
   return (
     <table className="tb-prop" data-testid="print-proportions">
-      <caption>{printText(tr, "print.prop.caption")}</caption>
+      <caption>{t("print.prop.caption")}</caption>
       <thead>
         <tr>
           <th scope="col" rowSpan={2}>
-            {printText(tr, "print.prop.group")}
+            {t("print.prop.group")}
           </th>
           {models.map((m) => (
             <th key={m.measure} scope="colgroup" colSpan={2}>
@@ -329,7 +326,7 @@ function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
           </tr>
         ))}
         <tr>
-          <th scope="row">{printText(tr, "print.prop.this")}</th>
+          <th scope="row">{t("print.prop.this")}</th>
           {models.map((m) => (
             <td key={m.measure} colSpan={2}>
               {latest(m)}
@@ -343,22 +340,22 @@ function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
 
 /** Space for the board to write on: the decision, the date and who attended (empty lines; paper only). */
 function DecisionBox() {
-  const tr = useTranslator();
+  const { t } = useTranslator();
   const line = <span className="tb-line" aria-hidden="true" />;
   return (
     <section className="tb-decision" aria-labelledby="tb-decision-heading" data-testid="board-decision">
       <div className="tb-write">
         <h2 id="tb-decision-heading" className="tb-write-label">
-          {printText(tr, "print.decision.title")}
+          {t("print.decision.title")}
         </h2>
-        <span className="tb-write-label">{printText(tr, "print.decision.decision")}</span>
+        <span className="tb-write-label">{t("print.decision.decision")}</span>
         {line}
       </div>
       <div className="tb-write">{line}</div>
       <div className="tb-write tb-write-pair">
-        <span className="tb-write-label">{printText(tr, "print.decision.date")}</span>
+        <span className="tb-write-label">{t("print.decision.date")}</span>
         <span className="tb-line tb-line-date" aria-hidden="true" />
-        <span className="tb-write-label">{printText(tr, "print.decision.attendees")}</span>
+        <span className="tb-write-label">{t("print.decision.attendees")}</span>
         {line}
       </div>
       <div className="tb-write">{line}</div>

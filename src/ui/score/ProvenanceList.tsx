@@ -1,8 +1,9 @@
 import type { CoreMessage } from "../../scores/types";
 import type { Provenance } from "../../report/types";
 import { coreText } from "../../i18n/core";
-import type { MessageKey } from "../../i18n";
+import { formatReference, type MessageKey } from "../../i18n";
 import { useTranslator } from "../../i18n/react";
+import { fhirTypeKey, isFhirType } from "../../i18n/sections/fhir";
 import { kpsCategory } from "../../scores";
 import { resourceType, splitCode } from "../format";
 
@@ -74,7 +75,8 @@ function ProvenanceEntry({ provenance, itemLabel, claim }: { provenance: Provena
   const type = resourceType(provenance.reference);
   const what = claim ? claimText(claim) : (provenance.display ?? itemLabel);
   const whereKey = type ? WHERE[type] : provenance.reference === null ? "app.prov.where.clinician" : undefined;
-  const where = whereKey ? t(whereKey) : (type ?? t("app.prov.noResource"));
+  // Another type of resource: its name in the locale (src/i18n/sections/fhir.ts), or as written.
+  const where = whereKey ? t(whereKey) : type ? (isFhirType(type) ? t(fhirTypeKey(type)) : type) : t("app.prov.noResource");
   const when = provenance.date ? date(dayOf(provenance.date)) : t("app.prov.noDate");
   const note = provenance.note ? coreText(locale, provenance.noteCode, provenance.note) : null;
   const code = splitCode(provenance.code);
@@ -102,7 +104,7 @@ function ProvenanceEntry({ provenance, itemLabel, claim }: { provenance: Provena
         </summary>
         <dl className="provenance-detail">
           <dt>{t("app.prov.reference")}</dt>
-          <dd>{provenance.reference ?? t("app.prov.noResource")}</dd>
+          <dd>{provenance.reference ? formatReference(locale, provenance.reference) : t("app.prov.noResource")}</dd>
           {provenance.date ? (
             <>
               <dt>{t("app.prov.date")}</dt>
@@ -122,7 +124,7 @@ function ProvenanceEntry({ provenance, itemLabel, claim }: { provenance: Provena
           {provenance.author ? (
             <>
               <dt>{t("app.prov.author")}</dt>
-              <dd>{provenance.author}</dd>
+              <dd>{formatReference(locale, provenance.author)}</dd>
             </>
           ) : null}
           {note ? (

@@ -54,13 +54,13 @@ describe("the core's messages in the clinician's language", () => {
     expect(within(visceral).getByText("主要臓器への転移の記録はありません。")).toBeInTheDocument();
     const general = screen.getByTestId("item-tokuhashi-generalCondition");
     expect(general).toHaveTextContent(
-      "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。2024-06-01にECOGの値が一致しません（ECOG 1（Observation/ecog-a）；ECOG 3（Observation/ecog-b））。ECOGはKPSに換算しません。",
+      "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。2024-06-01にECOGの値が一致しません（ECOG 1（観察値 ecog-a）；ECOG 3（観察値 ecog-b））。ECOGはKPSに換算しません。",
     );
 
     const drawer = screen.getByTestId("diagnostics");
     const notes = within(drawer).getAllByRole("listitem");
-    expect(notes[0]).toHaveTextContent("警告: ECOG：2024-06-01に異なる値が記録されています：ECOG 1（Observation/ecog-a）；ECOG 3（Observation/ecog-b）");
-    expect(notes[1]).toHaveTextContent("警告: ECOG：同じ日（2024-06-01）に異なる値があります（Observation/ecog-aの1、Observation/ecog-bの3）：表示しません");
+    expect(notes[0]).toHaveTextContent("警告: ECOG：2024-06-01に異なる値が記録されています：ECOG 1（観察値 ecog-a）；ECOG 3（観察値 ecog-b）");
+    expect(notes[1]).toHaveTextContent("警告: ECOG：同じ日（2024-06-01）に異なる値があります（観察値 ecog-aの1、観察値 ecog-bの3）：表示しません");
     // No code, no translation: the note keeps its English.
     expect(notes[2]).toHaveTextContent("注記: The EHR does not accept searching observations by code.");
 
