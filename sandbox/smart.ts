@@ -3,13 +3,15 @@
  * authorize endpoint (EHR launch with an opaque `launch`, standalone launch with a patient picker), PKCE S256,
  * exact redirect_uri matching, a token endpoint (authorization_code, refresh_token), short-lived opaque access
  * tokens and an RS256 id_token (public key at /auth/jwks). Tokens and codes live in memory and never appear in logs.
+ * The pages a person sees (the standalone launch's patient picker, the authorize error page) are in picker.ts.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Bundle, Encounter } from "fhir/r4";
 import type { Engine } from "./engine";
-import { corsHeaders, escapeHtml, HttpError, readBody, send, sendJson } from "./http-util";
+import { corsHeaders, HttpError, readBody, sendJson } from "./http-util";
 import { newSigningKey, signRs256, type PublicJwk } from "./jwt";
+import { authErrorPage, pickerPage, type PickablePatient } from "./picker";
 import { grantedScopeString, isSubset, parseScopes, type ParsedScopes } from "./scopes";
 
 export const CLIENT_ID = "spine-met-qol";
@@ -105,7 +107,7 @@ export interface SmartOptions {
   codeTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   /** The patients offered by the standalone picker: id and a one-line label. */
-  listPatients: () => Promise<{ id: string; label: string }[]>;
+  listPatients: () => Promise<PickablePatient[]>;
 }
 
 /** Per-request URLs (the host the browser used). */
@@ -149,7 +151,6 @@ class TokenError extends Error {
   }
 }
 
-const PICKER_CSP = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export class SmartAuthServer {
   private readonly codes = new Map<string, CodeRecord>();
@@ -236,10 +237,10 @@ export class SmartAuthServer {
     const redirectUri = params.get("redirect_uri") ?? "";
     // Never redirect to an unverified URI: errors about the client or the redirect are shown here.
     if (clientId !== CLIENT_ID) {
-      return this.errorPage(res, 400, "Unknown client", `client_id "${clientId}" is not registered with this sandbox (expected "${CLIENT_ID}").`);
+      return authErrorPage(res, 400, "Unknown client", `client_id "${clientId}" is not registered with this sandbox (expected "${CLIENT_ID}").`);
     }
     if (!urls.redirectUris.includes(redirectUri)) {
-      return this.errorPage(
+      return authErrorPage(
         res,
         400,
         "redirect_uri does not match",
@@ -271,7 +272,7 @@ export class SmartAuthServer {
         if (ctx.encounter) context.encounter = ctx.encounter;
       } else if (parsed.other.has("launch/patient")) {
         const picked = params.get("sandbox_patient");
-        if (!picked) return await this.pickerPage(res, urls, params);
+        if (!picked) return pickerPage(res, urls.authorize, params, await this.opts.listPatients());
         if (!(await this.patientExists(picked))) throw new RedirectError("invalid_request", "Unknown patient");
         context.patient = picked;
         if (parsed.other.has("launch/encounter")) {
@@ -321,30 +322,6 @@ export class SmartAuthServer {
     const [, bundle] = await this.opts.engine.handle("GET", `Encounter?${q.toString()}`);
     const enc = (bundle as unknown as Bundle | undefined)?.entry?.[0]?.resource as Encounter | undefined;
     return enc?.id ?? null;
-  }
-
-  private errorPage(res: ServerResponse, status: number, title: string, message: string): void {
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/ehr.css"></head><body><main><h1>${escapeHtml(title)}</h1><p data-testid="auth-error">${escapeHtml(message)}</p>
-<p><a href="/">Back to the sandbox EHR</a></p></main></body></html>`;
-    send(res, status, html, "text/html; charset=utf-8", { "Content-Security-Policy": PICKER_CSP, "Cache-Control": "no-store" });
-  }
-
-  private async pickerPage(res: ServerResponse, urls: SmartUrls, params: URLSearchParams): Promise<void> {
-    const patients = await this.opts.listPatients();
-    const items = patients
-      .map((p) => {
-        const q = new URLSearchParams(params);
-        q.set("sandbox_patient", p.id);
-        const href = `${urls.authorize}?${q.toString()}`;
-        return `<li><a data-testid="pick-${escapeHtml(p.id)}" href="${escapeHtml(href)}">${escapeHtml(p.label)}</a></li>`;
-      })
-      .join("\n");
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Select a patient — sandbox EHR</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/ehr.css"></head>
-<body><main><h1>Select a patient</h1><p>The app asked for a patient (standalone launch). Synthetic data only.</p>
-<ul class="picker">${items}</ul></main></body></html>`;
-    send(res, 200, html, "text/html; charset=utf-8", { "Content-Security-Policy": PICKER_CSP, "Cache-Control": "no-store" });
   }
 
   // ----------------------------------------------------------------------------------------------- token
