@@ -79,7 +79,7 @@ async function timeAsync(fn: () => Promise<unknown>, repeat: number): Promise<nu
   return median(times);
 }
 
-export interface CdsRatio {
+interface CdsRatio {
   id: string;
   bytes: number;
   parseMs: number;
@@ -87,7 +87,7 @@ export interface CdsRatio {
   ratio: number;
 }
 
-export async function benchRatio(file: string, observationFilter: boolean): Promise<CdsRatio> {
+async function benchRatio(file: string, observationFilter: boolean): Promise<CdsRatio> {
   const config = parseCdsConfig({ appLaunchUrl: "https://app.example.org/launch.html", allowUnauthenticated: true });
   const { id, text } = hookText(file, observationFilter);
   const deps = { now: () => NOW };
@@ -101,7 +101,7 @@ export async function benchRatio(file: string, observationFilter: boolean): Prom
   return { id, bytes: Buffer.byteLength(text), parseMs, hookMs, ratio: hookMs / parseMs };
 }
 
-export interface CdsLoad {
+interface CdsLoad {
   calls: number;
   failures: number;
   p50: number;
@@ -110,7 +110,7 @@ export interface CdsLoad {
 }
 
 /** ROUNDS × 50 concurrent hook calls with JWTs on loopback. */
-export async function benchLoad(file: string): Promise<CdsLoad> {
+async function benchLoad(file: string): Promise<CdsLoad> {
   const { privateKey, publicKey } = await generateKeyPair("ES384");
   const iss = "https://bench-ehr.example.org";
   const config = parseCdsConfig({

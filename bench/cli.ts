@@ -21,12 +21,12 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 const GNU_TIME = "/usr/bin/time";
-export const RSS_GOAL = 3;
+const RSS_GOAL = 3;
 export const DEFAULT_OBSERVATIONS = 1_000_000;
 /** The hostile folder must be done well before this; a hang or a runaway read is killed here. */
 const TIMEOUT_MS = 120_000;
 
-export interface CliRun {
+interface CliRun {
   /** Exit status; null when killed. */
   code: number | null;
   signal: string | null;
@@ -42,7 +42,7 @@ function mb(bytes: number): string {
 }
 
 /** Runs `score <args>` with stdout to a file; peak RSS from GNU time when it is installed. */
-export function runCli(args: string[], dir: string): CliRun {
+function runCli(args: string[], dir: string): CliRun {
   const out = join(dir, "stdout.json");
   const timeOut = join(dir, "time.txt");
   const fd = openSync(out, "w");
@@ -68,7 +68,7 @@ export interface CliBenchResult {
 }
 
 /** One patient with `n` Observations: the CLI's peak RSS ÷ the file's size. */
-export function onePatient(n: number): { lines: string[]; met: boolean } {
+function onePatient(n: number): { lines: string[]; met: boolean } {
   const dir = mkdtempSync(join(tmpdir(), "bench-one-patient-"));
   try {
     const file = join(dir, `one-patient-${n}.json`);
@@ -97,7 +97,7 @@ export function onePatient(n: number): { lines: string[]; met: boolean } {
 }
 
 /** A folder with a symlink loop, a .json link to /dev/zero, a FIFO named .json and one real Bundle. */
-export function hostileFolder(): { lines: string[]; met: boolean } {
+function hostileFolder(): { lines: string[]; met: boolean } {
   const dir = mkdtempSync(join(tmpdir(), "bench-hostile-"));
   try {
     const folder = join(dir, "in");

@@ -15,7 +15,7 @@ const CONCEPTS = [
   { code: "72514-3", values: [3, 5, 7, 8], tie: 7 },
   { code: "96761-2", values: [40, 55, 70, 85], tie: 55 },
 ] as const;
-export const LATEST_DAY = "2024-12-31";
+const LATEST_DAY = "2024-12-31";
 
 function earlierDay(i: number): string {
   return `2024-${String((i % 11) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;

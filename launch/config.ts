@@ -8,21 +8,20 @@ import { QUESTIONNAIRE_BASE_RETIRED } from "../src/questionnaires/contract";
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type EvidenceMaxAgeDays } from "../src/report/types";
 import { OPEN_SERVER_LAUNCH, parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
 
-export type { OpenServerLaunch };
 
 // The settings that name one of a few choices: each list is the schema's (ConfigFile below) and the type's.
 const scopeStyleSchema = z.enum(["v1", "v2"]);
-export type ScopeStyle = z.infer<typeof scopeStyleSchema>;
+type ScopeStyle = z.infer<typeof scopeStyleSchema>;
 /** Which Questionnaire permissions to ask for (the write path looks the app's Questionnaires up by canonical). */
 const questionnaireAccessSchema = z.enum(["none", "read", "read-write"]);
-export type QuestionnaireAccess = z.infer<typeof questionnaireAccessSchema>;
+type QuestionnaireAccess = z.infer<typeof questionnaireAccessSchema>;
 /**
  * A refresh token lets the app outlive its access token (EHRs issue 5–60 min tokens; a tumour board
  * or a questionnaire takes longer): fhirclient refreshes before expiry and once after a 401.
  * fhirclient uses a refresh token only when online_access or offline_access was granted.
  */
 const refreshScopeSchema = z.enum(["none", "online_access", "offline_access"]);
-export type RefreshScope = z.infer<typeof refreshScopeSchema>;
+type RefreshScope = z.infer<typeof refreshScopeSchema>;
 const pkceModeSchema = z.enum(["ifSupported", "required"]);
 
 export interface AppConfig {

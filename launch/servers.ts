@@ -17,11 +17,11 @@ export type OpenServerLaunch = (typeof OPEN_SERVER_LAUNCH)[number];
 /** "any": every https server (and http on loopback): an explicit choice, never the default. */
 export type ServerAllowlist = readonly string[] | "any";
 
-export type ServerUrlProblem = "invalid" | "insecure";
+type ServerUrlProblem = "invalid" | "insecure";
 
 export type ParsedServer = { ok: true; url: URL; segments: string[] } | { ok: false; problem: ServerUrlProblem };
 
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   const host = url.hostname.toLowerCase();
   return host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]" || host === "::1";
 }

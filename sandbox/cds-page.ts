@@ -30,7 +30,7 @@ function inline(text: string): string {
 }
 
 /** The card's detail: lines starting "- " become a list; a line wrapped in _…_ is emphasised; others are paragraphs. */
-export function renderDetail(markdown: string): string {
+function renderDetail(markdown: string): string {
   const html: string[] = [];
   let list: string[] = [];
   const flush = (): void => {

@@ -20,10 +20,10 @@ import { chartPage } from "./cds-page";
 import { encodeLaunch } from "./smart";
 import type { PatientSummary } from "./summary";
 
-export const SANDBOX_CDS_SERVICE_ID = "spine-met-qol";
-export const SANDBOX_CDS_KID = "sandbox-ehr-es384";
+const SANDBOX_CDS_SERVICE_ID = "spine-met-qol";
+const SANDBOX_CDS_KID = "sandbox-ehr-es384";
 /** Origins besides the sandbox's own that may call the service from a browser. */
-export const SANDBOX_CDS_EXTRA_ORIGINS = ["https://sandbox.cds-hooks.org"];
+const SANDBOX_CDS_EXTRA_ORIGINS = ["https://sandbox.cds-hooks.org"];
 
 export interface SandboxCdsOptions {
   locale: "en" | "ja";

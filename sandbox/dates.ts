@@ -43,7 +43,7 @@ function shiftDeep(value: unknown, days: number): unknown {
   return value;
 }
 
-export function isShiftable(bundle: Bundle): boolean {
+function isShiftable(bundle: Bundle): boolean {
   return Boolean(
     bundle.timestamp && bundle.meta?.tag?.some((t) => t.system === SHIFT_TAG.system && t.code === SHIFT_TAG.code),
   );

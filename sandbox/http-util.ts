@@ -2,8 +2,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OperationOutcome } from "fhir/r4";
 
-export const FHIR_JSON = "application/fhir+json; charset=utf-8";
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const FHIR_JSON = "application/fhir+json; charset=utf-8";
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(

@@ -23,7 +23,7 @@ const L = (level: string, vertebra: string | null, body: string | null, display:
   display,
 });
 
-export const LEVELS: readonly LevelCodes[] = [
+const LEVELS: readonly LevelCodes[] = [
   L("C1", "14806007", null, "Bone structure of atlas"),
   L("C2", "39976000", null, "Bone structure of axis"),
   L("C3", "113205007", "91116008", "Bone structure of third cervical vertebra"),
@@ -74,7 +74,7 @@ export function levelCodes(level: string): LevelCodes {
 }
 
 /** Spine order of a level (cranial = 0). */
-export function levelIndex(level: string): number {
+function levelIndex(level: string): number {
   return LEVELS.findIndex((l) => l.level === level);
 }
 

@@ -4,9 +4,9 @@
  * type (or `*`). Granular query constraints are parsed and reported but not enforced (documented in SANDBOX.md).
  */
 export type Permission = "c" | "r" | "u" | "d" | "s";
-export type ScopeContext = "patient" | "user" | "system";
+type ScopeContext = "patient" | "user" | "system";
 
-export interface ResourceScope {
+interface ResourceScope {
   raw: string;
   context: ScopeContext;
   resourceType: string; // "*" for any

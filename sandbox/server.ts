@@ -25,7 +25,7 @@ import { oneLine, summarize } from "./summary";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_PATIENTS_DIR = join(here, "patients");
-export const DEFAULT_DIST_DIR = resolve(here, "..", "dist");
+const DEFAULT_DIST_DIR = resolve(here, "..", "dist");
 
 export interface SandboxOptions {
   /** Port to listen on; 0 picks a free port. Default 8080. */

@@ -31,7 +31,7 @@ const MIME: Record<string, string> = {
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".map", ".webmanifest"]);
 
 /** Brotli when the browser takes it, else gzip, else none (a few kB of text: compressed on each request). */
-export function encode(body: Buffer, acceptEncoding: string | undefined): { encoding: "br" | "gzip"; body: Buffer } | null {
+function encode(body: Buffer, acceptEncoding: string | undefined): { encoding: "br" | "gzip"; body: Buffer } | null {
   const accepted = new Set((acceptEncoding ?? "").split(",").map((e) => e.split(";")[0]?.trim().toLowerCase()));
   if (accepted.has("br")) {
     return { encoding: "br", body: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }) };
@@ -49,7 +49,7 @@ export interface StaticApp {
  * The headers of the app's HTML pages on the sandbox: it talks to its own origin only ('self') and may be
  * framed by the sandbox's EHR page (same origin), as a hospital's EHR frames it.
  */
-export const SANDBOX_APP_HEADERS = deploymentHeaders({ connectOrigins: [], frameAncestors: ["'self'"] });
+const SANDBOX_APP_HEADERS = deploymentHeaders({ connectOrigins: [], frameAncestors: ["'self'"] });
 
 export function staticApp(distDir: string): StaticApp {
   const root = normalize(distDir);

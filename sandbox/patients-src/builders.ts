@@ -46,14 +46,14 @@ export const ICD10WHO = "http://hl7.org/fhir/sid/icd-10";
 export const UCUM = "http://unitsofmeasure.org";
 const MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition";
 const HTEST: Coding = { system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data" };
-export const PRACTITIONER: Reference = { reference: `Practitioner/${PRACTITIONER_ID}`, display: "Dr Sam Sandbox (synthetic)" };
+const PRACTITIONER: Reference = { reference: `Practitioner/${PRACTITIONER_ID}`, display: "Dr Sam Sandbox (synthetic)" };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const QUESTIONNAIRE_DIR = join(here, "..", "..", "fhir-mappings", "questionnaires");
 
 export type Code = readonly [system: string, code: string, display: string];
-export const coding = ([system, code, display]: Code): Coding => ({ system, code, display });
-export const concept = (codes: readonly Code[], text?: string): CodeableConcept => ({
+const coding = ([system, code, display]: Code): Coding => ({ system, code, display });
+const concept = (codes: readonly Code[], text?: string): CodeableConcept => ({
   coding: codes.map(coding),
   ...(text ? { text } : {}),
 });
@@ -332,7 +332,7 @@ export class PatientBuilder {
 
 const questionnaires = new Map<Instrument, Questionnaire>();
 
-export function questionnaire(instrument: Instrument): Questionnaire {
+function questionnaire(instrument: Instrument): Questionnaire {
   let q = questionnaires.get(instrument);
   if (!q) {
     q = JSON.parse(readFileSync(join(QUESTIONNAIRE_DIR, `${instrument}.json`), "utf8")) as Questionnaire;
@@ -351,7 +351,7 @@ function findItem(items: QuestionnaireItem[] | undefined, linkId: string): Quest
 }
 
 /** An answer coding taken from the Questionnaire's answerOption (so code, system and display match the form). */
-export function answerCoding(instrument: Instrument, linkId: string, code: string): QuestionnaireResponseItemAnswer {
+function answerCoding(instrument: Instrument, linkId: string, code: string): QuestionnaireResponseItemAnswer {
   const item = findItem(questionnaire(instrument).item, linkId);
   const option = item?.answerOption?.find((o) => o.valueCoding?.code === code);
   if (!option?.valueCoding) throw new Error(`${instrument}: no answer ${code} for ${linkId}`);

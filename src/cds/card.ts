@@ -22,7 +22,7 @@ import { cdsText, escapeMarkdown } from "./text";
 import { PREFETCH_KEYS, type CdsCard, type DataState, type PrefetchKey } from "./types";
 
 export const SUMMARY_MAX = 139;
-export const STUDY_URL = "https://doi.org/10.1177/21925682241297948";
+const STUDY_URL = "https://doi.org/10.1177/21925682241297948";
 
 const DATA_WORD: Record<PrefetchKey, Parameters<typeof cdsText>[1]> = {
   patient: "cds.data.patient",
@@ -56,12 +56,12 @@ function figure(s: { total: number | null; min: number; max: number }): string {
 }
 
 /** What a SINS range allows, as the clinician view says it (src/i18n/verdict.ts), inside a sentence. */
-export function sinsWords(t: Translator, v: SinsVerdict): string {
+function sinsWords(t: Translator, v: SinsVerdict): string {
   return inSentence(t, sinsVerdictWords(t, v));
 }
 
 /** What a revised Tokuhashi range allows, as the clinician view says it, inside a sentence. */
-export function tokuhashiWords(t: Translator, v: TokuhashiVerdict): string {
+function tokuhashiWords(t: Translator, v: TokuhashiVerdict): string {
   return inSentence(t, tokuhashiVerdictWords(t, v));
 }
 

@@ -13,7 +13,6 @@ import { QUESTIONNAIRE_BASE_RETIRED } from "../questionnaires/contract";
 
 /** Asymmetric JWS algorithms a CDS client may sign with (CDS Hooks 2.0: never `none`, never HMAC). */
 export const ASYMMETRIC_ALGORITHMS = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA"] as const;
-export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
 
 const httpsUrl = z.string().refine((s) => {
   const p = parseServerUrl(s);
@@ -31,7 +30,7 @@ const origin = z.string().refine((s) => {
 
 const jwk = z.record(z.string(), z.unknown()).refine((k) => typeof k.kty === "string", "a JWK needs kty");
 
-export const TrustedClientSchema = z
+const TrustedClientSchema = z
   .strictObject({
     /** The JWT's `iss`, exactly. */
     iss: z.string().min(1),
@@ -53,7 +52,7 @@ export const TrustedClientSchema = z
     message: "a trusted client needs jwksUrl, jwks or allowedJku",
   });
 
-export const CdsConfigSchema = z.strictObject({
+const CdsConfigSchema = z.strictObject({
   $comment: z.string().optional(),
   /** Interface to listen on (`CDS_HOST`); a container sets 0.0.0.0. */
   host: z.string().min(1).default("127.0.0.1"),

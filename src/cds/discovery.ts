@@ -14,10 +14,10 @@ import { cdsText } from "./text";
 import type { CdsConfig } from "./config";
 import type { CdsDiscovery, CdsServiceDefinition, PrefetchKey } from "./types";
 
-export const MAX_CODE_PARAM_LENGTH = 1500;
+const MAX_CODE_PARAM_LENGTH = 1500;
 
 /** `system|code,system|code`, each code percent-encoded (`|` → %7C) and the commas kept as list separators. */
-export function observationCodeParam(codes: readonly string[]): string {
+function observationCodeParam(codes: readonly string[]): string {
   return [...new Set(codes)].map((c) => encodeURIComponent(c)).join(",");
 }
 
@@ -37,7 +37,7 @@ export function prefetchTemplates(observationCodes: readonly string[] = SEARCH_C
   };
 }
 
-export function serviceDefinition(config: CdsConfig): CdsServiceDefinition {
+function serviceDefinition(config: CdsConfig): CdsServiceDefinition {
   const t = createTranslator(config.locale);
   return {
     hook: "patient-view",

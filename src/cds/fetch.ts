@@ -48,10 +48,10 @@ export function fhirAccess(
   };
 }
 
-export class FetchFailure extends Error {}
+class FetchFailure extends Error {}
 
 /** Whether `url` lies under the FHIR base (same origin, whole-segment path prefix, the app's rule). */
-export function underBase(url: string, base: string): boolean {
+function underBase(url: string, base: string): boolean {
   const target = parseServerUrl(url.split(/[?#]/)[0] ?? "");
   if (!target.ok) return false;
   return serverAllowed(target, [base]);

@@ -19,7 +19,7 @@ import { discoveryDocument } from "./discovery";
 import { FeedbackLog, parseFeedback } from "./feedback";
 import { answerHook } from "./hook";
 
-export const CDS_PATH = "/cds-services";
+const CDS_PATH = "/cds-services";
 
 export interface CdsServiceOptions {
   config: CdsConfig;

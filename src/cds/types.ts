@@ -14,12 +14,12 @@ export interface CdsDiscovery {
   services: CdsServiceDefinition[];
 }
 
-export interface CdsSource {
+interface CdsSource {
   label: string;
   url?: string;
 }
 
-export interface CdsLink {
+interface CdsLink {
   label: string;
   url: string;
   type: "absolute" | "smart";
@@ -27,7 +27,7 @@ export interface CdsLink {
 }
 
 /** Machine-readable figures of the card (CDS Hooks `extension`), for EHR integrations and tests. */
-export interface CardFigures {
+interface CardFigures {
   levels: SpinalLevel[];
   segmentGroup: SegmentGroup | null;
   inStudyPopulation: boolean | null;

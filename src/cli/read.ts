@@ -31,7 +31,7 @@ export class InputError extends Error {
 }
 
 /** A file or folder of a folder left out, and why (one line on the CLI's stderr). */
-export interface Skip {
+interface Skip {
   path: string;
   reason: string;
 }

@@ -37,11 +37,7 @@ export function reportRow(r: ScoreReport): string[] {
   ];
 }
 
-export const TABLE_HEADER = ["patient", "name", "age/sex", "segment", "levels", "in study", "SINS", "Tokuhashi", "EQ-5D", "warnings"];
-
-export function formatTable(reports: readonly ScoreReport[]): string {
-  return formatRows(reports.map(reportRow));
-}
+const TABLE_HEADER = ["patient", "name", "age/sex", "segment", "levels", "in study", "SINS", "Tokuhashi", "EQ-5D", "warnings"];
 
 /** The table of rows made by reportRow, with the header. */
 export function formatRows(body: readonly string[][]): string {

@@ -1,7 +1,7 @@
 /** Age in whole years at a given day from a FHIR birthDate (possibly partial: "1950", "1950-06"). */
 
 /** Older than this is taken as a data error. */
-export const MAX_AGE = 130;
+const MAX_AGE = 130;
 
 export interface AgeRange {
   /** The age when the birth date fixes it, else null. */

@@ -32,7 +32,7 @@ function isUnconfirmed(code: string): code is UnconfirmedVerification {
 const INACTIVE = new Set(["inactive", "resolved", "remission"]);
 
 /** The organ of a metastasis Condition that names no site (a VisceralFinding's `organ`). */
-export const SITE_NOT_CODED = "site not coded";
+const SITE_NOT_CODED = "site not coded";
 
 type Sink = Pick<PatientEvidence, "spinalLesions" | "extraspinalFoci" | "unlocatedBoneMets" | "visceral" | "primaries" | "inactiveSpinalLesions">;
 

@@ -16,18 +16,7 @@ export { scoreReport } from "./report";
 export { groupByPatient, patientOf } from "./group";
 export { SEARCH_CODES } from "./mappings";
 export type {
-  BoneFocus,
-  Measurement,
-  ObservationConcept,
   PatientEvidence,
-  PatientFacts,
-  PrimaryFinding,
-  QuestionnaireFinding,
-  SinsAnswers,
-  SpinalLesion,
-  SpinalRegion,
-  TokuhashiAnswers,
-  VisceralFinding,
 } from "./types";
 
 export function buildReport(

@@ -43,7 +43,7 @@ const observationsSchema = z.object({
   }),
 });
 const METASTASIS_ROLES = ["bone", "spine", "generic", "visceral", "visceral-ask", "not-visceral"] as const;
-export type MetastasisRole = (typeof METASTASIS_ROLES)[number];
+type MetastasisRole = (typeof METASTASIS_ROLES)[number];
 const matchSchema = z.optional(z.enum(["exact", "prefix"]));
 const metastasisSchema = z.object({
   systems: z.array(str).check(z.minLength(1)),
@@ -127,7 +127,7 @@ for (const [key, s] of Object.entries(codeSystems.systems)) {
   for (const a of s.aliases) SYSTEM_ALIAS.set(a, s.uri);
 }
 
-export const SYSTEMS = {
+const SYSTEMS = {
   loinc: SYSTEM_BY_KEY.get("loinc") ?? "http://loinc.org",
   snomed: SYSTEM_BY_KEY.get("snomed") ?? "http://snomed.info/sct",
   icd10cm: SYSTEM_BY_KEY.get("icd10cm") ?? "http://hl7.org/fhir/sid/icd-10-cm",
@@ -156,7 +156,7 @@ const SYSTEM_MEMO = new Map<string, string>();
 const SYSTEM_MEMO_MAX = 1024;
 
 /** A resource's Coding.system → the canonical URI (OID aliases resolved, trailing slash ignored). */
-export function canonicalSystem(system: string): string {
+function canonicalSystem(system: string): string {
   const hit = SYSTEM_MEMO.get(system);
   if (hit !== undefined) return hit;
   const resolved = resolveSystem(system);
@@ -165,7 +165,7 @@ export function canonicalSystem(system: string): string {
 }
 
 /** Codes compare exactly, except ICD codes: dots and case are ignored (C79.51 = c7951). */
-export function normalizeCode(system: string, code: string): string {
+function normalizeCode(system: string, code: string): string {
   const c = code.trim();
   return ICD_SYSTEMS.has(system) ? c.replace(/\./g, "").toUpperCase() : c;
 }

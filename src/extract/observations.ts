@@ -177,7 +177,7 @@ function diagnosticParts(obs: ObservationData, concept: ObservationConcept): { l
 }
 
 /** The UCUM unit of a quantity: its code when its system is UCUM (or absent), else its unit text; null when it has none. */
-export function quantityUnit(q: { unit?: string | undefined; code?: string | undefined; system?: string | undefined }): string | null {
+function quantityUnit(q: { unit?: string | undefined; code?: string | undefined; system?: string | undefined }): string | null {
   const code = q.code?.trim();
   if (code && (q.system === undefined || q.system === UCUM)) return code;
   const unit = q.unit?.trim();

@@ -28,7 +28,7 @@ export interface ItemPlan<V extends string> {
  * Pieces of evidence kept per item (ReportItem.provenance): the newest; how many more there were is counted
  * (ReportItem.provenanceOmitted). A chart with a million tied values would otherwise list them all.
  */
-export const PROVENANCE_LIMIT = 20;
+const PROVENANCE_LIMIT = 20;
 
 /** Claims or references named in one item's note or diagnostic at most; the rest are counted ("12 more"). */
 export const NAMED_LIMIT = 20;
@@ -104,11 +104,11 @@ export function suggest<V extends string>(value: V, reason: string, code: CoreMe
 }
 
 /** "KPS 60 (Observation/1)": a claim with its resource, for conflict notes. */
-export function describeClaim(c: Claim<unknown>): string {
+function describeClaim(c: Claim<unknown>): string {
   return `${c.label} (${c.provenance.reference ?? "no id"})`;
 }
 
-export function describeClaimParam(c: Claim<unknown>): CoreParam {
+function describeClaimParam(c: Claim<unknown>): CoreParam {
   return msg("term.with-ref", { label: c.labelParam, ref: refParam(c.provenance.reference) });
 }
 
@@ -155,7 +155,7 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
 }
 
 /** "Different values recorded on …: …. Pick the right one." */
-export function conflictNote<V>(r: Resolved<V>): Note {
+function conflictNote<V>(r: Resolved<V>): Note {
   const when = r.day ? ` on ${r.day}` : "";
   const { texts, params } = namedClaims(r.claims);
   return note(

@@ -31,7 +31,7 @@ function systemUris(): { byKey: Map<string, string>; alias: Map<string, string> 
 const { byKey: SYSTEM_BY_KEY, alias: SYSTEM_ALIAS } = systemUris();
 
 /** A Coding.system (or a table's key "snomed") → the canonical URI (OID aliases resolved, trailing slash ignored). */
-export function procedureSystem(system: string): string {
+function procedureSystem(system: string): string {
   const s = system.trim();
   return SYSTEM_BY_KEY.get(s) ?? SYSTEM_ALIAS.get(s) ?? SYSTEM_ALIAS.get(s.replace(/\/+$/, "")) ?? s;
 }
@@ -41,7 +41,7 @@ function nonEmpty(x: unknown): x is string {
 }
 
 /** Checks and resolves one file's list; throws naming the file and the entry. */
-export function loadProcedureCodes(file: string, list: unknown): SpinalSurgeryCode[] {
+function loadProcedureCodes(file: string, list: unknown): SpinalSurgeryCode[] {
   if (list === undefined) return [];
   if (!Array.isArray(list)) throw new Error(`fhir-mappings/${file}: malformed: the procedure codes must be a list`);
   return list.map((e: unknown, i) => {
@@ -60,7 +60,7 @@ export function loadProcedureCodes(file: string, list: unknown): SpinalSurgeryCo
 }
 
 /** Every spinal surgery code: the standard table first, then the hospital's own. */
-export const SPINAL_SURGERY_CODES: readonly SpinalSurgeryCode[] = [
+const SPINAL_SURGERY_CODES: readonly SpinalSurgeryCode[] = [
   ...loadProcedureCodes("procedures.json", (proceduresJson as { codes?: unknown }).codes),
   ...loadProcedureCodes("local-codes.json", (localCodesJson as { procedures?: unknown }).procedures),
 ];

@@ -18,7 +18,7 @@ const NOT_DONE = new Set(["preparation", "not-done", "entered-in-error"]);
 /** FHIR date / dateTime (partial dates allowed; a time needs a zone). */
 const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
 
-export function isFhirDate(x: unknown): x is string {
+function isFhirDate(x: unknown): x is string {
   return typeof x === "string" && x.length <= 40 && DATE_RE.test(x);
 }
 

@@ -31,13 +31,13 @@ const date = z.string().check(z.maxLength(64), z.regex(FHIR_DATE_RE));
 const text = z.string();
 
 const codingFields = { system: z.optional(text), code: z.optional(text), display: z.optional(text) };
-export const codingSchema = z.object(codingFields);
-export const codeableConceptSchema = z.object({
+const codingSchema = z.object(codingFields);
+const codeableConceptSchema = z.object({
   coding: z.optional(z.array(codingSchema)),
   text: z.optional(text),
 });
 const referenceFields = { reference: z.optional(text), display: z.optional(text) };
-export const referenceSchema = z.object(referenceFields);
+const referenceSchema = z.object(referenceFields);
 const quantitySchema = z.object({
   value: z.optional(z.number()),
   unit: z.optional(text),
@@ -161,12 +161,6 @@ export const questionnaireResponseSchema = z.looseObject({
   source: z.optional(qrReference),
   item: z.optional(z.array(qrItemSchema)),
 });
-export type QuestionnaireResponseData = z.infer<typeof questionnaireResponseSchema>;
-
-/** "code.coding[0].system: expected string" from the first zod issue. */
-export function describeIssue(issues: readonly z.core.$ZodIssue[]): string {
-  return issueReason(issues).text;
-}
 
 /** The first zod issue as a reason for a diagnostic: its English text and its message parameter. */
 export function issueReason(issues: readonly z.core.$ZodIssue[]): { text: string; param: CoreParam } {

@@ -21,11 +21,11 @@ import { msg, refParam, valueTerm, type ValueItem } from "./messages";
 import type { ItemPlan } from "./plan";
 import type { PatientEvidence, QuestionnaireFinding, SurgeryFinding } from "./types";
 
-export type Timing = "pre" | "post" | "unclear";
+type Timing = "pre" | "post" | "unclear";
 
-export type UnclearReason = "same-day" | "undated" | "surgery-undated" | "surgery-status-unknown" | "condition-after" | "between" | "preop-contradiction";
+type UnclearReason = "same-day" | "undated" | "surgery-undated" | "surgery-status-unknown" | "condition-after" | "between" | "preop-contradiction";
 
-export interface PieceTiming {
+interface PieceTiming {
   timing: Exclude<Timing, "pre">;
   reason: UnclearReason | null;
 }
@@ -58,7 +58,7 @@ function hasTime(date: string): boolean {
 }
 
 /** Where `e` lies against `s`: before, after (or at the same instant), or not decidable (the same day without both times). */
-export function compareDates(e: string, s: string): "before" | "after" | "same-day" {
+function compareDates(e: string, s: string): "before" | "after" | "same-day" {
   if (hasTime(e) && hasTime(s)) return Date.parse(e) < Date.parse(s) ? "before" : "after";
   const [e0, e1] = dayRange(e);
   const [s0, s1] = dayRange(s);

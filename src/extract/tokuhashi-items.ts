@@ -257,7 +257,7 @@ export function daysSince(day: string, now: Date): number | null {
  * Marks the item stale (ReportItem.stale) when the evidence that decides it is older than the window: a marking,
  * the value is kept and the view shows its age. Undated evidence and clinician entries are not marked.
  */
-export function withStale<V extends string>(plan: ItemPlan<V>, day: string | null, recency: Recency | undefined, kind: keyof EvidenceMaxAgeDays): ItemPlan<V> {
+function withStale<V extends string>(plan: ItemPlan<V>, day: string | null, recency: Recency | undefined, kind: keyof EvidenceMaxAgeDays): ItemPlan<V> {
   if (!recency || day === null || plan.source === "missing") return plan;
   const maxDays = recency.maxAgeDays[kind];
   const days = daysSince(day, recency.now);
@@ -383,7 +383,7 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
 // ------------------------------------------------------------------------------ 3. vertebral bodies
 
 /** Distinct vertebrae (C1–S5) with a metastasis in the record, cranial to caudal. */
-export function recordVertebrae(ev: PatientEvidence): SpinalLevel[] {
+function recordVertebrae(ev: PatientEvidence): SpinalLevel[] {
   const set = new Set<SpinalLevel>();
   for (const l of ev.spinalLesions) for (const level of l.levels) if (level !== "Coccyx" && level !== "Occiput") set.add(level);
   return SPINAL_LEVELS.filter((l) => set.has(l));

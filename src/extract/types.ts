@@ -54,7 +54,7 @@ export interface SpinalLesion {
 }
 
 /** A bone metastasis at a non-spinal site (Tokuhashi item 2). `site` is "system|code" (+ laterality) of the body site. */
-export interface BoneFocus {
+interface BoneFocus {
   site: string;
   display: string;
   date: string | null;

@@ -40,7 +40,7 @@ export interface QuestionnaireFormProps {
   calculation: CalculationOptions;
 }
 
-export function issueMessage(issue: AnswerIssue, item: QuestionnaireItem | undefined): [MessageKey, MessageParams?] {
+function issueMessage(issue: AnswerIssue, item: QuestionnaireItem | undefined): [MessageKey, MessageParams?] {
   switch (issue.code) {
     case "required":
       return ["forms.error.required"];

@@ -9,7 +9,7 @@ import type { Locale } from "../i18n";
 import { LINKS } from "../questionnaires/contract";
 
 export const WORDING_FILE = "eq5d5l-wording.json";
-export const WORDING_FORMAT = "eq5d5l-wording/1";
+const WORDING_FORMAT = "eq5d5l-wording/1";
 
 const text = z.string().check(z.minLength(1), z.maxLength(2000));
 const dimension = z.object({ label: text, levels: z.tuple([text, text, text, text, text]) });
@@ -27,7 +27,7 @@ const wordingSchema = z.object({
 export type Eq5dWording = z.infer<typeof wordingSchema>;
 
 /** Labels laid over a Questionnaire's: per linkId, the item text and option labels by code. */
-export interface OverlayItem {
+interface OverlayItem {
   text?: string;
   hint?: string;
   options?: Readonly<Record<string, string>>;

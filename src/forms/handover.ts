@@ -13,10 +13,10 @@ export const HANDOVER_KEY = "spine-met-qol.patient-mode";
 /** The code the clinician sets: 4 to 6 digits. */
 export const CODE_PATTERN = /^\d{4,6}$/;
 /** Wrong codes allowed before the exit is locked. */
-export const FREE_ATTEMPTS = 3;
+const FREE_ATTEMPTS = 3;
 /** The first lock-out; each further wrong code doubles it, up to MAX_LOCK_MS. */
 export const FIRST_LOCK_MS = 30_000;
-export const MAX_LOCK_MS = 15 * 60_000;
+const MAX_LOCK_MS = 15 * 60_000;
 
 /** The instruments a patient may be handed (their wording is the app's own, or the deployment's licensed file). */
 export type PatientInstrument = "eq5d5l" | "pain-vas";
@@ -166,7 +166,7 @@ export function codeHash(salt: string, code: string): string {
 }
 
 /** The lock-out after `failures` wrong codes in a row (0 while free attempts remain). */
-export function lockMs(failures: number): number {
+function lockMs(failures: number): number {
   if (failures < FREE_ATTEMPTS) return 0;
   return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS));
 }

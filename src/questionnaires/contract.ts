@@ -135,11 +135,6 @@ export const LINKS = {
   },
 } as const;
 
-/** `${concept}.${value}`: the app CodeSystem's code for a category value. */
-export function answerCode(concept: string, value: string): string {
-  return `${concept}.${value}`;
-}
-
 /** The value of an app code under `concept` ("sins.pain.mechanical" under "sins.pain" → "mechanical"), else null. */
 export function answerValue(concept: string, code: string): string | null {
   const prefix = `${concept}.`;

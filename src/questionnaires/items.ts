@@ -60,10 +60,6 @@ export function allItems(q: Pick<Questionnaire, "item">): QuestionnaireItem[] {
   return out;
 }
 
-export function findItem(q: Pick<Questionnaire, "item">, linkId: string): QuestionnaireItem | undefined {
-  return allItems(q).find((i) => i.linkId === linkId);
-}
-
 export function minValue(item: QuestionnaireItem): number | null {
   const e = ext(item, EXT.minValue);
   return e?.valueInteger ?? e?.valueDecimal ?? null;

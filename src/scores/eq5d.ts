@@ -21,11 +21,10 @@ import { ScoreInputError, type ValueSetInfo } from "./types";
 /** The study is Japanese: the Japanese cTTO value set (Shiroiwa 2016 / Ikeda 2015), 6-dp coefficients. */
 export const DEFAULT_VALUE_SET = "Japan_cTTO_fullPrecision";
 
-export const EQ5D_DIMENSIONS = ["MO", "SC", "UA", "PD", "AD"] as const;
-export type Eq5dDimension = (typeof EQ5D_DIMENSIONS)[number];
+const EQ5D_DIMENSIONS = ["MO", "SC", "UA", "PD", "AD"] as const;
 
 /** Value sets the app refuses to use, and why. */
-export const DISABLED_VALUE_SETS: Readonly<Record<string, string>> = {
+const DISABLED_VALUE_SETS: Readonly<Record<string, string>> = {
   Germany:
     "the anxiety/depression level-4 coefficient is in conflict between sources (0.244 in eq5d, " +
     "valueEQ5D and a Python implementation; 0.224 implied by eq5dsuite's DE table; utilities differ by up to " +

@@ -76,7 +76,7 @@ export {
   FRANKEL_GRADES,
   type SinsLevel,
 } from "./domains";
-export { sins, sinsCategory, sinsLocationClass, SINS_POINTS, SINS_MAX, COCCYX_NOT_SCOREABLE } from "./sins";
+export { sins, sinsCategory, sinsLocationClass, SINS_POINTS, COCCYX_NOT_SCOREABLE } from "./sins";
 export {
   tokuhashi,
   tokuhashiPrognosis,
@@ -85,7 +85,6 @@ export {
   vertebralBodyMetsCandidates,
   TOKUHASHI_POINTS,
   PRIMARY_SITE_POINTS,
-  TOKUHASHI_MAX,
 } from "./tokuhashi";
 export {
   segmentGroup,
@@ -95,7 +94,6 @@ export {
   describeLevels,
   levelsParam,
   STUDY_MIN_AGE,
-  STUDY_MAX_LEVELS,
 } from "./levels";
 export {
   eq5d5lIndex,
@@ -103,10 +101,6 @@ export {
   parseEq5dProfile,
   isEq5dProfile,
   DEFAULT_VALUE_SET,
-  DISABLED_VALUE_SETS,
-  EQ5D_DIMENSIONS,
-  type Eq5dDimension,
-  type Eq5dLevels,
 } from "./eq5d";
 export {
   SCORE_MESSAGE_CODES,
@@ -136,8 +130,6 @@ export { SinsInputSchema, SpinalLevelSchema } from "./schemas";
 export {
   sinsVerdict,
   tokuhashiVerdict,
-  SINS_CATEGORY_BANDS,
-  TOKUHASHI_PROGNOSIS_BANDS,
   type SinsVerdict,
   type TokuhashiVerdict,
 } from "./verdict";

@@ -17,11 +17,11 @@ import type { SinsCategory, TokuhashiPrognosis } from "./types";
 import { ScoreInputError } from "./types";
 
 /** SINS classes in domain order, with the totals each covers (SINS_CATEGORIES: Fisher 2010). */
-export const SINS_CATEGORY_BANDS: readonly { category: SinsCategory; min: number; max: number }[] =
+const SINS_CATEGORY_BANDS: readonly { category: SinsCategory; min: number; max: number }[] =
   SINS_CATEGORY_ORDER.map((category) => ({ category, ...SINS_CATEGORIES[category] }));
 
 /** Revised Tokuhashi survival bands in domain order (TOKUHASHI_PROGNOSES: Tokuhashi 2005). */
-export const TOKUHASHI_PROGNOSIS_BANDS: readonly { prognosis: TokuhashiPrognosis; min: number; max: number }[] =
+const TOKUHASHI_PROGNOSIS_BANDS: readonly { prognosis: TokuhashiPrognosis; min: number; max: number }[] =
   TOKUHASHI_PROGNOSIS_ORDER.map((prognosis) => ({ prognosis, ...TOKUHASHI_PROGNOSES[prognosis] }));
 
 export interface SinsVerdict {

@@ -4,7 +4,7 @@
  */
 import type { FrankelGrade, SegmentGroup, SpinalLevel } from "../scores/types";
 
-export interface CaseValues {
+interface CaseValues {
   /** ECOG performance status ("PS"). */
   ecog: number;
   barthel: number;

@@ -6,13 +6,6 @@ export { SEGMENT_GROUPS };
 /** Group sizes, the header of Tables 1, 2, 4 and 6 ("N = 31", "N = 82", "N = 90"); 31 + 82 + 90 = 203. */
 export const GROUP_N: Readonly<Record<SegmentGroup, number>> = { cervical: 31, thoracic: 82, "tl-l-s": 90 };
 
-/** The groups' labels as the paper prints them. */
-export const GROUP_LABEL: Readonly<Record<SegmentGroup, string>> = {
-  cervical: "Cervical",
-  thoracic: "Thoracic",
-  "tl-l-s": "TL/L/S",
-};
-
 export function isSegmentGroup(value: unknown): value is SegmentGroup {
   return (SEGMENT_GROUPS as readonly unknown[]).includes(value);
 }

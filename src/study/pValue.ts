@@ -3,7 +3,7 @@
  * The study's threshold: "A P-value <0.05 was considered statistically significant" (Methods, Statistical analysis).
  */
 
-export type PRelation = "=" | "<" | ">";
+type PRelation = "=" | "<" | ">";
 
 export interface PValue {
   /** Exactly as printed in the paper, e.g. "0.060", "<0.001", ">0.99". */
@@ -15,7 +15,7 @@ export interface PValue {
 }
 
 /** The study's significance level (Methods, "Statistical analysis"). */
-export const ALPHA = 0.05;
+const ALPHA = 0.05;
 
 /** Turns a printed P value into its numeric/bound form. Throws on text that is not a P value (a transcription error). */
 export function pValue(text: string): PValue {

@@ -2,7 +2,6 @@
  * The study itself: citation, population, inclusion criteria, group definitions and the MCIDs it quotes.
  * Segi N, Nakashima H, Ito S, et al. Global Spine J 2025;15(4):2286–2299. doi:10.1177/21925682241297948.
  */
-import type { SegmentGroup } from "../scores/types";
 import { GROUP_N } from "./groups";
 
 export const STUDY = {
@@ -72,15 +71,10 @@ export const INCLUSION = {
   },
 } as const;
 
-/**
- * The groups (Methods, "Variables and Grouping"; Conclusion "thoracic group (T1–10 lesion)"; Table 1).
- * C7–T1 lesions were counted as cervical and T10–T11 lesions as TL/L/S (Table 1 lists T1 and T10 in two groups).
- */
-export const GROUP_DEFINITION: Readonly<Record<SegmentGroup, string>> = {
-  cervical: "Cervical spine lesions (C1–C7, including lesions reaching T1)",
-  thoracic: "Upper and middle thoracic spine lesions (T1–T10)",
-  "tl-l-s": "Lesions at the thoracolumbar junction, lumbar and sacral regions (T11–sacrum, including lesions reaching T10)",
-};
+// The groups (Methods, "Variables and Grouping"; Conclusion "thoracic group (T1–10 lesion)"; Table 1): cervical,
+// C1–C7 including lesions reaching T1; thoracic, T1–T10; TL/L/S, T11–sacrum including lesions reaching T10. C7–T1
+// lesions were counted as cervical and T10–T11 lesions as TL/L/S (Table 1 lists T1 and T10 in two groups). The rule
+// itself is segmentGroup() in src/scores/levels.ts.
 
 export interface Mcid {
   /** The outcome the MCID is for: the EQ-5D-5L index (the paper's "EQ5D HSUV"). */
@@ -102,7 +96,7 @@ export interface Mcid {
  * mean MCID for EQ5D HSUV was 0.071 in patients with coronary heart disease." The study notes the MCID for
  * cancer patients "is not yet well understood".
  */
-export const MCID = {
+const MCID = {
   hu2020: {
     outcome: "eq5dIndex",
     value: 0.039,

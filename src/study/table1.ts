@@ -23,8 +23,7 @@ export const TABLE_1_LEVELS: readonly Table1Level[] = [
   "S",
 ];
 
-export const TABLE_1_TITLE = "Table 1. Metastatic Lesion Segments.";
-
+/** The paper's "Table 1. Metastatic Lesion Segments." */
 export const TABLE_1: Readonly<Record<SegmentGroup, Readonly<Partial<Record<Table1Level, CountCell>>>>> = {
   // Column "Cervical N = 31".
   cervical: {

@@ -8,25 +8,25 @@ import type { CountCell, MeanAndSd } from "./cells";
 import { pValue } from "./pValue";
 import type { PValue } from "./pValue";
 
-export interface Table2MeanRow {
+interface Table2MeanRow {
   row: string;
   cells: Readonly<Record<SegmentGroup, MeanAndSd>>;
   p: PValue;
 }
-export interface Table2CountRow {
+interface Table2CountRow {
   row: string;
   cells: Readonly<Record<SegmentGroup, CountCell>>;
 }
-export interface Table2CategoricalBlock<K extends string> {
+interface Table2CategoricalBlock<K extends string> {
   row: string;
   p: PValue;
   categories: Readonly<Record<K, Table2CountRow>>;
 }
 
-export type Table2Origin =
+type Table2Origin =
   | "lung" | "digestive" | "renal" | "breast" | "prostate" | "hematological" | "unknownOrigin" | "thyroid" | "other";
-export type Table2SinsClass = "stable" | "potentiallyUnstable" | "unstable";
-export type Table2Procedure = "psf" | "ppsFixation" | "decompression" | "anterior" | "bkp";
+type Table2SinsClass = "stable" | "potentiallyUnstable" | "unstable";
+type Table2Procedure = "psf" | "ppsFixation" | "decompression" | "anterior" | "bkp";
 
 export interface Table2 {
   title: string;

@@ -10,7 +10,7 @@ import type { EcogCell, FrankelCell, MeanSdCell } from "./cells";
 import { pValue as p } from "./pValue";
 import type { PValue } from "./pValue";
 
-export interface Table4Row<C> {
+interface Table4Row<C> {
   /** The row label as printed. */
   row: string;
   preop: C;
@@ -33,8 +33,7 @@ export interface Table4Column {
   eqVas: Table4Row<MeanSdCell>;
 }
 
-export const TABLE_4_TITLE = "Table 4. ADL and QOL Recovery Following Surgical Treatment.";
-
+/** The paper's "Table 4. ADL and QOL Recovery Following Surgical Treatment." */
 export const TABLE_4: Readonly<Record<SegmentGroup, Table4Column>> = {
   cervical: {
     column: "Cervical, N = 31",

@@ -31,11 +31,11 @@ interface Table6RowBase {
   timepoint: StudyTimepoint;
   p: Readonly<Record<Comparison, PValue>>;
 }
-export interface Table6FrankelRow extends Table6RowBase {
+interface Table6FrankelRow extends Table6RowBase {
   outcome: "frankel";
   cells: Readonly<Record<SegmentGroup, FrankelCell>>;
 }
-export interface Table6EcogRow extends Table6RowBase {
+interface Table6EcogRow extends Table6RowBase {
   outcome: "ecog";
   cells: Readonly<Record<SegmentGroup, EcogCell>>;
 }
@@ -45,8 +45,6 @@ export interface Table6ContinuousRow extends Table6RowBase {
 }
 export type Table6Row = Table6FrankelRow | Table6EcogRow | Table6ContinuousRow;
 
-export const TABLE_6_TITLE =
-  "Table 6. Comparison of Pre- and Postoperative ADL and QOL Between Groups Classified Based on Spinal Metastasis Segment.";
 export const TABLE_6_N: Readonly<Record<SegmentGroup, number>> = { cervical: 31, thoracic: 82, "tl-l-s": 90 };
 
 function ps(cVsT: string, tVsL: string, cVsL: string): Record<Comparison, PValue> {
@@ -64,6 +62,10 @@ function cont(
   return { outcome, timepoint, row, cells: { cervical, thoracic, "tl-l-s": tlls }, p };
 }
 
+/**
+ * The paper's "Table 6. Comparison of Pre- and Postoperative ADL and QOL Between Groups Classified Based on Spinal
+ * Metastasis Segment."
+ */
 export const TABLE_6: readonly Table6Row[] = [
   {
     outcome: "frankel",

@@ -6,7 +6,7 @@
 import { startTransition, useCallback, useEffect, useState } from "react";
 
 /** Resolves after the browser painted the current frame: rAF runs before the paint, a task queued from it after. */
-export function afterPaint(): Promise<void> {
+function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
     const task = () => setTimeout(resolve, 0);
     if (typeof requestAnimationFrame === "function") requestAnimationFrame(task);

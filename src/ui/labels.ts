@@ -37,7 +37,6 @@ export const SEGMENT_GROUP_LABEL = keyed(SEGMENT_GROUPS, (g) => `app.group.${g}`
 export const SEGMENT_GROUP_SHORT = keyed(SEGMENT_GROUPS, (g) => `app.group.short.${g}` as const);
 
 /** The class and band names: the one wording of what a range allows (src/i18n/verdict.ts). */
-export { SINS_CATEGORY_LABEL, TOKUHASHI_PROGNOSIS_LABEL } from "../i18n/verdict";
 
 export const SOURCE_LABEL: Readonly<Record<EvidenceSource, MessageKey>> = {
   record: "app.source.record",
@@ -53,7 +52,7 @@ export const TOKUHASHI_ITEM_LABEL = keyed(TOKUHASHI_ITEMS, (item) => `app.tok.it
 export const SINS_ITEM_ORDER: readonly SinsItemKey[] = SINS_ITEMS;
 export const TOKUHASHI_ITEM_ORDER: readonly TokuhashiItemKey[] = TOKUHASHI_ITEMS;
 
-export const SINS_LOCATION_CLASS_LABEL = keyed(SINS_LOCATION_CLASSES, (c) => `app.sins.location.${c}` as const);
+const SINS_LOCATION_CLASS_LABEL = keyed(SINS_LOCATION_CLASSES, (c) => `app.sins.location.${c}` as const);
 
 /** One selectable value of an item: the category key and how to name it. Levels are named by themselves. */
 export interface ItemOption {

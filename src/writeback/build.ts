@@ -40,7 +40,7 @@ export function escapeXhtml(text: string): string {
 }
 
 /** An answer in words, for the narrative (the display of a coding, a number, a date). */
-export function answerText(a: QuestionnaireResponseItemAnswer): string {
+function answerText(a: QuestionnaireResponseItemAnswer): string {
   if (a.valueCoding) return a.valueCoding.display ?? a.valueCoding.code ?? "";
   const v = a.valueInteger ?? a.valueDecimal ?? a.valueDate ?? a.valueDateTime ?? a.valueString ?? a.valueBoolean;
   return v === undefined ? "" : String(v);

@@ -17,7 +17,7 @@ export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 export type KeyedStorage = DraftStorage & Pick<Storage, "key" | "length">;
 
 /** Every key the app's drafts ever used starts with this (v1: per patient and user only). */
-export const DRAFT_KEY_ROOT = "spine-met-qol.drafts";
+const DRAFT_KEY_ROOT = "spine-met-qol.drafts";
 const KEY_PREFIX = `${DRAFT_KEY_ROOT}.v2`;
 
 /** "https://EHR.example/fhir/" and "https://ehr.example/fhir" are one server. */

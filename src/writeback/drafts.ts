@@ -12,7 +12,7 @@ import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
 import { browserSessionStorage, draftKey, normalServerUrl, storedKey, type DraftScope, type DraftStorage } from "./draft-keys";
 import type { Answers } from "../questionnaires/items";
 
-export { browserSessionStorage, draftKey, purgeOtherDrafts, type DraftScope, type DraftStorage, type KeyedStorage } from "./draft-keys";
+export { browserSessionStorage, purgeOtherDrafts, type DraftScope, type DraftStorage, type KeyedStorage } from "./draft-keys";
 
 /** Why a draft is not on the server yet (no PHI: kinds and statuses only). */
 export type DraftFailure =

@@ -88,7 +88,7 @@ const enableWhen = z
   })
   .check(z.refine((w) => Object.keys(w).filter((k) => /^answer[A-Z]/.test(k)).length === 1, "enableWhen has exactly one answer[x]"));
 
-export interface QuestionnaireItemShape {
+interface QuestionnaireItemShape {
   linkId: string;
   type: (typeof ITEM_TYPES)[number];
   item?: QuestionnaireItemShape[] | undefined;
@@ -129,7 +129,7 @@ function linkIds(items: readonly QuestionnaireItemShape[] | undefined): string[]
   return (items ?? []).flatMap((i) => [i.linkId, ...linkIds(i.item)]);
 }
 
-export const questionnaireSchema = z
+const questionnaireSchema = z
   .looseObject({
     resourceType: z.literal("Questionnaire"),
     id: z.optional(z.string().check(z.regex(/^[A-Za-z0-9\-.]{1,64}$/))),

@@ -50,7 +50,7 @@ export interface SubmitOptions {
 }
 
 /** `identifier=<system>|<value>` for If-None-Exist, encoded as a search parameter. */
-export function ifNoneExistIdentifier(response: Pick<QuestionnaireResponse, "identifier">): string {
+function ifNoneExistIdentifier(response: Pick<QuestionnaireResponse, "identifier">): string {
   const id = response.identifier;
   return new URLSearchParams({ identifier: `${id?.system ?? ""}|${id?.value ?? ""}` }).toString();
 }
@@ -70,7 +70,7 @@ function outcomeUnknown(fault: FhirFault): boolean {
  * Whether a refusal is about the Questionnaire: its issues name the Questionnaire's canonical, the
  * `QuestionnaireResponse.questionnaire` element, or "questionnaire" on its own (not "questionnaire response").
  */
-export function blamesQuestionnaire(outcome: OperationOutcome | null, canonicalUrl: string): boolean {
+function blamesQuestionnaire(outcome: OperationOutcome | null, canonicalUrl: string): boolean {
   const url = canonicalUrl.replace(/\|.*$/, "");
   for (const issue of outcome?.issue ?? []) {
     const texts = [issue.details?.text, issue.diagnostics, ...(issue.details?.coding ?? []).map((c) => c.display), ...(issue.expression ?? []), ...(issue.location ?? [])];

@@ -19,7 +19,7 @@ export interface FhirSend {
 }
 
 /** The write policy: a few more retries than a read, since an unsent answer costs the patient's time. */
-export const WRITE_POLICY: Partial<RequestPolicy> = { maxRetries: 5 };
+const WRITE_POLICY: Partial<RequestPolicy> = { maxRetries: 5 };
 
 /** The full policy of `send` (what its requests do, and what the write path's resend loop follows). */
 export function policyOf(send: FhirSend): RequestPolicy {

@@ -6,7 +6,7 @@
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import { allItems, isEnabled, maxValue, minValue, optionFor, pattern, type Answers } from "../questionnaires/items";
 
-export type AnswerIssueCode =
+type AnswerIssueCode =
   | "required"
   | "too-many"
   | "wrong-type"

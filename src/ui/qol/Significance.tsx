@@ -28,12 +28,12 @@ const TIMEPOINT: Record<StudyTimepoint, MessageKey> = {
 };
 
 /** A P value as printed, with its relation: "P = 0.027", "P < 0.001", "P > 0.99". */
-export function pText(text: string): string {
+function pText(text: string): string {
   return /^[<>]/.test(text) ? `P ${text.slice(0, 1)} ${text.slice(1)}` : `P = ${text}`;
 }
 
 /** A group's figure in a Table 6 row as printed ("0.513 ± 0.252", "23 (30%)"). */
-export function cellText(row: Table6Row, group: SegmentGroup): string {
+function cellText(row: Table6Row, group: SegmentGroup): string {
   switch (row.outcome) {
     case "frankel": {
       const c = row.cells[group].abc;
@@ -60,7 +60,7 @@ export interface SignificantDifference {
 }
 
 /** Table 6 comparisons with P < 0.05 that involve the patient's group (src/study's significance facts). */
-export function significantFor(group: SegmentGroup): SignificantDifference[] {
+function significantFor(group: SegmentGroup): SignificantDifference[] {
   return groupDifferences({ group, significantOnly: true }).flatMap((d) => {
     const row = TABLE_6.find((r) => r.outcome === d.outcome && r.timepoint === d.timepoint);
     if (!row) return [];

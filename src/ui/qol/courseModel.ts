@@ -24,7 +24,7 @@ export interface StatPoint {
   text: string;
 }
 
-export interface GroupCourse {
+interface GroupCourse {
   group: SegmentGroup;
   emphasis: Emphasis;
   preop: StatPoint;
@@ -43,7 +43,7 @@ export interface PatientValue {
  * The patient's own change: the 1-month value minus the pre-op value (the study's Δ, Methods), from the values
  * drawn at those timepoints; only when both are on file. Measured, never projected.
  */
-export interface PatientChange {
+interface PatientChange {
   preop: PatientValue;
   oneMonth: PatientValue;
   value: number;
@@ -51,7 +51,7 @@ export interface PatientChange {
   text: string;
 }
 
-export interface McidLine {
+interface McidLine {
   /** The MCID itself (0.039, 0.071). */
   mcid: number;
   /** Where it comes from, as the study quotes it: "Hu et al. 2020". */
@@ -67,7 +67,7 @@ export interface McidLine {
 }
 
 /** A dated value of the patient, placed on the chart's time panel. */
-export interface TimelinePoint extends PatientValue {
+interface TimelinePoint extends PatientValue {
   date: string;
   /** Where on the panel, 0 (the first date on file) to 1 (the last); 0.5 when every value has one date. */
   at: number;
@@ -80,7 +80,7 @@ export interface CourseConflict {
   texts: string[];
 }
 
-export interface TimelineConflict extends CourseConflict {
+interface TimelineConflict extends CourseConflict {
   date: string;
   at: number;
 }
@@ -142,7 +142,7 @@ function stat(outcome: CourseOutcome, m: MeanSd, groupN: number): StatPoint {
   };
 }
 
-export function patientValueOf(outcome: CourseOutcome, tp: QolTimepoint): number | null {
+function patientValueOf(outcome: CourseOutcome, tp: QolTimepoint): number | null {
   switch (outcome) {
     case "eq5dIndex":
       return tp.eq5d?.index ?? null;
@@ -164,7 +164,7 @@ function timeOf(date: string | null): number {
 const KIND_ORDER: Record<QolTimepointKind, number> = { preop: 0, "1mo": 1, other: 2 };
 
 /** The patient's values of one outcome, oldest first (undated last within their kind). */
-export function patientValues(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): PatientValue[] {
+function patientValues(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): PatientValue[] {
   const values: PatientValue[] = [];
   for (const tp of timepoints) {
     const v = patientValueOf(outcome, tp);
@@ -207,7 +207,7 @@ export function patientTimeline(values: readonly PatientValue[], conflicts: read
 }
 
 /** The outcome's same-day conflicts on the timepoints (the index has none: it comes from one questionnaire). */
-export function courseConflicts(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): CourseConflict[] {
+function courseConflicts(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): CourseConflict[] {
   if (outcome === "eq5dIndex") return [];
   const out: CourseConflict[] = [];
   for (const tp of timepoints) {
@@ -283,7 +283,7 @@ function niceStep(span: number): number {
 }
 
 /** A y-axis from the scale's usual bounds, widened to every value given (nothing given is clipped). */
-export function axis(values: readonly number[], floor: number, ceiling: number): { domain: [number, number]; ticks: number[] } {
+function axis(values: readonly number[], floor: number, ceiling: number): { domain: [number, number]; ticks: number[] } {
   const lo = Math.min(floor, ...values);
   const hi = Math.max(ceiling, ...values);
   const step = niceStep(hi - lo);
@@ -312,7 +312,7 @@ export function signedChange(outcome: CourseOutcome, value: number): string {
   return `${value < 0 ? "−" : "+"}${text}`;
 }
 
-export function patientChange(outcome: CourseOutcome, values: readonly PatientValue[]): PatientChange | null {
+function patientChange(outcome: CourseOutcome, values: readonly PatientValue[]): PatientChange | null {
   const preop = drawnPatientValue(values, "preop");
   const oneMonth = drawnPatientValue(values, "1mo");
   if (!preop || !oneMonth) return null;
@@ -391,7 +391,7 @@ export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseM
 export type ProportionMeasure = "frankelABC" | "ecogOver2";
 export const PROPORTION_MEASURES: readonly ProportionMeasure[] = ["frankelABC", "ecogOver2"];
 
-export interface ProportionPoint extends CountOfN {
+interface ProportionPoint extends CountOfN {
   /** Percent of n (0–100). */
   percent: number;
   /** "46/82 (56%)". */

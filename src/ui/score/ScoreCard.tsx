@@ -6,7 +6,7 @@ import { formatRange } from "../format";
 import type { ItemOption } from "../labels";
 import { ItemRow } from "./ItemRow";
 
-export interface ScoreCardRow {
+interface ScoreCardRow {
   key: string;
   label: string;
   item: ReportItem;

@@ -112,7 +112,7 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
-export interface CardFiguresView {
+interface CardFiguresView {
   levels: string[];
   segmentGroup: string | null;
   inStudyPopulation: boolean | null;

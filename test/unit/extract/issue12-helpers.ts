@@ -5,7 +5,7 @@ export const SCT = "http://snomed.info/sct";
 export const ICD = "http://hl7.org/fhir/sid/icd-10-cm";
 export const UCUM = "http://unitsofmeasure.org";
 export const LOCAL = "https://hospital.example/fhir/CodeSystem/lab";
-export const subject = { reference: `Patient/${P}` };
+const subject = { reference: `Patient/${P}` };
 
 /** SNOMED CT vertebra body sites (fhir-mappings/body-sites.json) and the lumbar-spine region. */
 export const LEVEL = { T5: "56401006", T6: "45296009", L1: "66794005", L2: "14293000" } as const;

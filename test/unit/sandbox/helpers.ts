@@ -35,7 +35,7 @@ export interface AuthorizeParams {
   extra?: Record<string, string>;
 }
 
-export function authorizeUrl(p: AuthorizeParams): string {
+function authorizeUrl(p: AuthorizeParams): string {
   const q = new URLSearchParams({
     response_type: "code",
     client_id: CLIENT_ID,

@@ -29,7 +29,7 @@ export class MemoryStorage implements KeyedStorage {
 }
 
 /** A valid answer for an item: the option at `pick` (mod length), or a number within its bounds. */
-export function someAnswer(item: QuestionnaireItem, pick: number): QuestionnaireResponseItemAnswer[] {
+function someAnswer(item: QuestionnaireItem, pick: number): QuestionnaireResponseItemAnswer[] {
   switch (item.type) {
     case "choice": {
       const options = item.answerOption ?? [];
