@@ -4,7 +4,7 @@
  */
 import { SPINAL_LEVELS } from "./domains";
 import { coreList, scoreMessage } from "./messages";
-import { ApplicabilityInputSchema, SpinalLevelSchema, SpinalLevelsSchema, parseInput } from "./schemas";
+import { ApplicabilityInputSchema, KNOWN_LEVELS, SpinalLevelSchema, SpinalLevelsSchema, parseInput } from "./schemas";
 import type {
   Applicability,
   ApplicabilityInput,
@@ -36,7 +36,7 @@ export function levelIndex(level: SpinalLevel): number {
  * The functions below take the result as it is: a list is checked once per call from outside, never again inside.
  */
 function parseLevels(field: string, levels: unknown): SpinalLevel[] {
-  return sortLevels(parseInput(SpinalLevelsSchema, levels, field));
+  return sortLevels(parseInput(SpinalLevelsSchema, levels, field, KNOWN_LEVELS));
 }
 
 function sortLevels(levels: readonly SpinalLevel[]): SpinalLevel[] {
@@ -121,7 +121,7 @@ function groupOfSorted(sorted: SpinalLevel[]): SegmentGroupResult {
 
 /** The study's inclusion criteria (Segi 2025, Methods): age ≥ 20, 1–3 consecutive vertebrae, no total en bloc spondylectomy. */
 export const STUDY_MIN_AGE = 20;
-export const STUDY_MAX_LEVELS = 3;
+const STUDY_MAX_LEVELS = 3;
 
 /**
  * Whether the patient resembles the study population. false (with every reason) when more than 3 levels,

@@ -17,10 +17,10 @@ import {
   bandOf,
   type SinsLevel,
 } from "./domains";
-import { SinsInputSchema, SinsTotalSchema, SpinalLevelSchema, parseInput } from "./schemas";
+import { KNOWN_SINS_INPUT, SinsInputSchema, SinsTotalSchema, SpinalLevelSchema, parseInput } from "./schemas";
 import type { SinsCategory, SinsInput, SinsLocationClass, SinsResult, SpinalLevel } from "./types";
 
-export { SINS_POINTS, SINS_MAX } from "./domains";
+export { SINS_POINTS } from "./domains";
 export { COCCYX_NOT_SCOREABLE } from "./schemas";
 
 /**
@@ -64,7 +64,7 @@ export function sinsCategory(total: number): SinsCategory {
  * when all six are certain, the category whenever [min, max] lies in one class.
  */
 export function sins(input: SinsInput): SinsResult {
-  const given = parseInput(SinsInputSchema, input, "sins input");
+  const given = parseInput(SinsInputSchema, input, "sins input", KNOWN_SINS_INPUT);
   const items: SinsResult["items"] = {
     location: scoreItem(candidatesOf(given.location, SINS_LEVELS), SINS_LEVELS, locationPoints),
     pain: scoreItem(candidatesOf(given.pain, SINS_PAIN), SINS_PAIN, (v) => SINS_POINTS.pain[v]),

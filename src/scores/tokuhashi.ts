@@ -19,7 +19,14 @@ import {
   bandOf,
 } from "./domains";
 import { validateKps } from "./observations";
-import { BooleanSchema, CountSchema, TokuhashiInputSchema, TokuhashiTotalSchema, parseInput } from "./schemas";
+import {
+  BooleanSchema,
+  CountSchema,
+  KNOWN_TOKUHASHI_INPUT,
+  TokuhashiInputSchema,
+  TokuhashiTotalSchema,
+  parseInput,
+} from "./schemas";
 import {
   ScoreInputError,
   type ExtraspinalBoneMets,
@@ -31,7 +38,7 @@ import {
   type VertebralBodyMets,
 } from "./types";
 
-export { PRIMARY_SITE_POINTS, TOKUHASHI_POINTS, TOKUHASHI_MAX } from "./domains";
+export { PRIMARY_SITE_POINTS, TOKUHASHI_POINTS } from "./domains";
 
 /** Predicted survival of a checked total (TOKUHASHI_PROGNOSES). */
 function prognosisOf(total: number): TokuhashiPrognosis {
@@ -95,7 +102,7 @@ export function vertebralBodyMetsCandidates(count: number, atLeast: boolean): Ve
  * total is set only when all six are certain, the prognosis whenever [min, max] lies in one band.
  */
 export function tokuhashi(input: TokuhashiInput): TokuhashiResult {
-  const given = parseInput(TokuhashiInputSchema, input, "tokuhashi input");
+  const given = parseInput(TokuhashiInputSchema, input, "tokuhashi input", KNOWN_TOKUHASHI_INPUT);
   const p = TOKUHASHI_POINTS;
   const items: TokuhashiResult["items"] = {
     generalCondition: scoreItem(

@@ -16,6 +16,13 @@ import {
   validateKps,
   validatePainVas,
 } from "../../../src/scores";
+import {
+  KNOWN_LEVELS,
+  KNOWN_SINS_INPUT,
+  KNOWN_TOKUHASHI_INPUT,
+  SpinalLevelsSchema,
+  TokuhashiInputSchema,
+} from "../../../src/scores/schemas";
 
 /** What the core did with x: returned, or refused it naming a field; anything else thrown is a bug. */
 function outcome(f: (x: never) => unknown, x: unknown): { field: string; message: string } | "accepted" {
@@ -102,5 +109,40 @@ describe("the exported schemas are the calculators' own", () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toMatch(/coccyx.*occiput to S5/i);
     expect(z.safeParse(SinsInputSchema, { location: ["T5", "T6"], pain: null }).success).toBe(true);
+  });
+});
+
+describe("the fast paths accept nothing their schema refuses", () => {
+  const sinsItems = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
+  const tokItems = ["generalCondition", "extraspinalBoneMets", "vertebralBodyMets", "visceralMets", "primarySite", "palsy"];
+  // Mostly well-formed lists (what the extraction passes), with junk mixed in.
+  const known = fc.constantFrom("T5", "T6", "Coccyx", "S5", "Occiput", "mechanical", "none", "lytic", "normal", "gt50", "bilateral", "good", "0", "1-2", "3+", "1", "2", "unremovable", "lung", "colon", "A", "E", "F");
+  const item = fc.oneof(fc.constant(undefined), fc.constant(null), known, fc.array(known, { maxLength: 3 }), value);
+  const inputOf = (keys: string[]) => fc.oneof(fc.dictionary(fc.constantFrom(...keys, "other"), item, { maxKeys: keys.length }), junk);
+
+  it.each([
+    ["SINS", KNOWN_SINS_INPUT, SinsInputSchema, inputOf(sinsItems)],
+    ["Tokuhashi", KNOWN_TOKUHASHI_INPUT, TokuhashiInputSchema, inputOf(tokItems)],
+    ["levels", KNOWN_LEVELS, SpinalLevelsSchema, fc.oneof(fc.array(known, { maxLength: 4 }), fc.array(fc.constantFrom("T5", "L1", "Coccyx"), { maxLength: 4 }), junk)],
+  ] as const)("%s", (_name, fast, schema, arb) => {
+    const seen = { fast: 0, slow: 0 };
+    fc.assert(
+      fc.property(arb, (x) => {
+        if (fast(x)) {
+          seen.fast++;
+          expect(z.safeParse(schema, x).success).toBe(true);
+        } else seen.slow++;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(seen.fast).toBeGreaterThan(0);
+    expect(seen.slow).toBeGreaterThan(0);
+  });
+
+  it("takes the extraction's input (lists of known values) and leaves a class instance or an odd key to the schema", () => {
+    expect(KNOWN_SINS_INPUT({ location: ["T5"], pain: [], boneLesion: ["lytic", "mixed"], alignment: [], collapse: [], posterolateral: [] })).toBe(true);
+    expect(KNOWN_SINS_INPUT(Object.assign(Object.create({ pain: "none" }) as object, { location: ["T5"] }))).toBe(false);
+    expect(KNOWN_SINS_INPUT(JSON.parse('{"__proto__": ["T5"]}'))).toBe(false);
+    expect(KNOWN_TOKUHASHI_INPUT({ palsy: ["A", "F"] })).toBe(false);
   });
 });
