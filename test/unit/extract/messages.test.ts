@@ -626,7 +626,7 @@ describe("the core section of the catalogue", () => {
     expect(coreSentences("ja", vertebrae.contextCodes, "")).toBe("少なくとも4椎体の転移が記録されています（L1–L4）：確認されるまでは下限値です。");
     const ecogOnly = buildReport([patient(), ecog("e2", 2)], P, { now: NOW }).tokuhashi.items.generalCondition;
     expect(coreSentences("ja", ecogOnly.contextCodes, "")).toBe(
-      "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。ECOG 2（2024-05-01、Observation/e2）を参考として表示します。KPSには換算しません。",
+      "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。ECOG 2（2024-05-01、観察値 e2）を参考として表示します。KPSには換算しません。",
     );
     const s = ecogOnly.suggestion;
     expect(coreText("ja", s?.reasonCode ? { code: s.reasonCode, params: s.params ?? {} } : null, "")).toBe(
@@ -635,7 +635,7 @@ describe("the core section of the catalogue", () => {
     const conflict = buildReport([patient(), kps("k1", 60), kps(undefined, 80)], P, { now: NOW });
     const d = conflict.diagnostics.find((x) => x.messageCode === "diag.conflict.item");
     expect(coreText("ja", d ? { code: "diag.conflict.item", params: d.params ?? {} } : null, "")).toBe(
-      "徳橋スコア 全身状態（KPS）：2024-05-01に異なる値が記録されています：KPS 60（Observation/k1）；KPS 80（IDなし）。正しい値を選んでください。",
+      "徳橋スコア 全身状態（KPS）：2024-05-01に異なる値が記録されています：KPS 60（観察値 k1）；KPS 80（IDなし）。正しい値を選んでください。",
     );
   });
 
@@ -683,8 +683,8 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
         "Also on file, possibly a major internal organ: pleura (Condition/pleura), Splenic structure (Condition/elsewhere).",
     );
     expect(coreSentences("ja", item.contextCodes, "")).toBe(
-      "主要臓器への転移が記録されています：肝臓（Condition/liver）。切除可能かどうかは術者が判断してください。" +
-        "主要臓器に該当する可能性のある転移の記録もあります：胸膜（Condition/pleura）、Splenic structure（Condition/elsewhere）。",
+      "主要臓器への転移が記録されています：肝臓（病名・状態 liver）。切除可能かどうかは術者が判断してください。" +
+        "主要臓器に該当する可能性のある転移の記録もあります：胸膜（病名・状態 pleura）、Splenic structure（病名・状態 elsewhere）。",
     );
     expect(coreSentences("en", item.contextCodes, "")).toBe(item.context);
   });
@@ -696,17 +696,17 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
         "The anal canal is not the rectum anatomically, but registries often group them: ask. Pick the primary-site category.",
     );
     expect(coreSentences("ja", anal.contextCodes, "")).toBe(
-      "記録にある原発がん：肛門および肛門管（Condition/anal：直腸またはその他）。" +
+      "記録にある原発がん：肛門および肛門管（病名・状態 anal：直腸またはその他）。" +
         "肛門管は解剖学的には直腸ではありませんが、がん登録ではまとめて扱われることが多いため、確認してください。原発巣の分類を選んでください。",
     );
     const named = { resourceType: "Condition", id: "cx", code: { coding: [{ system: CM, code: "C53.9", display: "Carcinoma of cervix uteri" }] }, subject };
     const cervix = buildReport([patient(), named], P, { now: NOW }).tokuhashi.items.primarySite;
-    expect(coreSentences("ja", cervix.contextCodes, "")).toBe("記録にある原発がん：Carcinoma of cervix uteri（Condition/cx：子宮またはその他）。原発巣の分類を選んでください。");
+    expect(coreSentences("ja", cervix.contextCodes, "")).toBe("記録にある原発がん：Carcinoma of cervix uteri（病名・状態 cx：子宮またはその他）。原発巣の分類を選んでください。");
   });
 
   it("a term the table lacks is shown in its English inside the Japanese sentence", () => {
     const message = msg("context.visceral.possible", { organs: coreList("comma", [msg("term.with-ref", { label: coreTerm("spleen"), ref: "Condition/s" })]) });
-    expect(coreText("ja", message, "English fallback")).toBe("主要臓器に該当するかどうか判断を要する転移の記録があります：spleen（Condition/s）。判断してください。");
+    expect(coreText("ja", message, "English fallback")).toBe("主要臓器に該当するかどうか判断を要する転移の記録があります：spleen（病名・状態 s）。判断してください。");
     expect(coreText("en", message, "")).toBe("Metastasis on file that may or may not count as a major internal organ: spleen (Condition/s). Please decide.");
     expect(coreText("ja", msg("context.primary.mapping-note", { note: coreTerm("A note nobody translated.") }), "")).toBe("A note nobody translated.");
   });
@@ -722,7 +722,7 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
       { now: NOW },
     );
     expect(coreSentences("ja", r.tokuhashi.items.visceralMets.contextCodes, "")).toBe(
-      "主要臓器に該当するかどうか判断を要する転移の記録があります：部位コードなし（Condition/nowhere）、site not coded（Condition/odd）。判断してください。",
+      "主要臓器に該当するかどうか判断を要する転移の記録があります：部位コードなし（病名・状態 nowhere）、site not coded（病名・状態 odd）。判断してください。",
     );
   });
 });
@@ -736,7 +736,8 @@ describe("provenance notes (Provenance.noteCode)", () => {
     const others = Array.from({ length: 10 }, (_, i) => `Observation/e${i + 2}`);
     expect(day?.note).toBe(`also ${others.join(", ")}, 2 more; includes preliminary results`);
     expect(coreText("en", day?.noteCode, "")).toBe(day?.note);
-    expect(coreText("ja", day?.noteCode, "")).toBe(`ほかに${others.join("、")}、ほか2件；暫定結果を含む`);
+    // Japanese names the resource type in words (src/i18n/sections/fhir.ts).
+    expect(coreText("ja", day?.noteCode, "")).toBe(`ほかに${others.map((r) => r.replace("Observation/", "観察値 ")).join("、")}、ほか2件；暫定結果を含む`);
   });
 
   it("questionnaires of one day: the first's own note, then each other one", () => {
@@ -746,7 +747,7 @@ describe("provenance notes (Provenance.noteCode)", () => {
       qr("eq-c", "eq5d5l", eq5dItems(false)),
     ]);
     expect(row?.note).toBe("questionnaire in progress; also QuestionnaireResponse/eq-b; also QuestionnaireResponse/eq-c");
-    expect(coreText("ja", row?.noteCode, "")).toBe("回答途中の質問票；ほかにQuestionnaireResponse/eq-b；ほかにQuestionnaireResponse/eq-c");
+    expect(coreText("ja", row?.noteCode, "")).toBe("回答途中の質問票；ほかに質問票の回答 eq-b；ほかに質問票の回答 eq-c");
   });
 
   it("single notes: preliminary, entered by the clinician, an unconfirmed diagnosis", () => {
