@@ -21,7 +21,7 @@ import { codeHash, newSalt, useHandover, writeHandover, type Handover, type Pati
 import { ActiveForm } from "./ActiveForm";
 import { HandOverSetup } from "./HandOverSetup";
 import PatientMode from "./PatientMode";
-import { asSentence, browserClock, newDraft, outcomeMessage, type SessionClock, type SubmitAttempt, type WriteContext } from "./form-session";
+import { asSentence, browserClock, newDraft, outcomeMessage, type SessionClock, type WriteContext } from "./form-session";
 import { useUnsentWarning } from "./useFormSession";
 import "./forms.css";
 

@@ -5,7 +5,7 @@
  * reported.) And each meaning has one key: no two keys say the same thing in both languages.
  */
 import { describe, expect, it } from "vitest";
-import type { Plural, Section, Template } from "../../../src/i18n/catalogue";
+import type { Section, Template } from "../../../src/i18n/catalogue";
 import { LOCALES } from "../../../src/i18n/catalogue";
 import { appStrings } from "../../../src/i18n/sections/app";
 import { cdsStrings } from "../../../src/i18n/sections/cds";
@@ -34,7 +34,7 @@ const sections: [string, Section<string>][] = Object.entries(files).flatMap(([fi
 );
 
 function forms(template: Template): string[] {
-  return typeof template === "string" ? [template] : Object.values((template as Plural).forms);
+  return typeof template === "string" ? [template] : Object.values(template.forms);
 }
 
 function placeholders(template: Template): string[] {
