@@ -126,7 +126,7 @@ export function describeProblem(problem: LaunchProblem, { t }: Pick<Translator, 
 }
 
 /** Shows a status or a problem in the page's status element, with textContent only (never HTML). */
-export function renderStatus(target: HTMLElement, content: { title?: string; lines: string[]; detail?: string | null }, isError: boolean): void {
+function renderStatus(target: HTMLElement, content: { title?: string; lines: string[]; detail?: string | null }, isError: boolean): void {
   const doc = target.ownerDocument;
   target.replaceChildren();
   target.setAttribute("role", isError ? "alert" : "status");

@@ -14,12 +14,12 @@ import { newSigningKey, signRs256, type PublicJwk } from "./jwt";
 import { authErrorPage, pickerPage, type PickablePatient } from "./picker";
 import { grantedScopeString, isSubset, parseScopes, type ParsedScopes } from "./scopes";
 
-export const CLIENT_ID = "spine-met-qol";
+const CLIENT_ID = "spine-met-qol";
 export const PRACTITIONER_ID = "sandbox-surgeon";
 /** The synthetic clinician's display name: the Practitioner's name.text and the id_token's `name` claim. */
 export const PRACTITIONER_NAME = "Dr Sam Sandbox (synthetic)";
 
-export const SMART_CAPABILITIES = [
+const SMART_CAPABILITIES = [
   "launch-ehr",
   "launch-standalone",
   "client-public",

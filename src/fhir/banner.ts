@@ -33,7 +33,7 @@ function ended(period: unknown, today: string): boolean {
 }
 
 /** The display form of one HumanName, or null when it holds nothing usable. */
-export function formatHumanName(name: HumanName): string | null {
+function formatHumanName(name: HumanName): string | null {
   const text = str(name.text);
   if (text !== null) return text;
   const family = str(name.family);
@@ -59,7 +59,7 @@ function isMrn(identifier: Identifier): boolean {
   return Array.isArray(coding) && coding.some((c) => typeof c === "object" && c !== null && c.code === "MR" && (c.system === undefined || c.system === V2_0203));
 }
 
-export function pickMrn(identifiers: unknown): string | null {
+function pickMrn(identifiers: unknown): string | null {
   if (!Array.isArray(identifiers)) return null;
   const mr = identifiers
     .filter((i): i is Identifier => typeof i === "object" && i !== null)

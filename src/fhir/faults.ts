@@ -49,8 +49,6 @@ export type FhirFault =
   /** The launch gave no patient context (standalone launch without a patient picked). */
   | { kind: "no-patient" };
 
-export type FhirFaultKind = FhirFault["kind"];
-
 /** The error thrown by the data access layer: `fault` says what happened, in a form the UI can switch on. */
 export class FhirFaultError extends Error {
   readonly fault: FhirFault;

@@ -70,8 +70,8 @@ export interface PatientRecord {
   failures: SearchFailure[];
 }
 
-export const DEFAULT_PAGE_SIZE = 100;
-export const DEFAULT_MAX_PAGES = 20;
+const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_MAX_PAGES = 20;
 /** Longest encoded `code=` value of one search; longer lists are split (some gateways cut URLs at 2–8 kB). */
 const MAX_CODE_PARAM_LENGTH = 1500;
 

@@ -39,7 +39,7 @@ import type { OperationOutcome } from "fhir/r4";
 import { FhirFaultError, type FhirFault } from "./faults";
 import { parseRetryAfter } from "./retry-after";
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface FhirRequest {
   /** Relative to the FHIR base ("Patient/123", "Observation?patient=…") or absolute (a `next` link). */

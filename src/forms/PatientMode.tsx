@@ -56,7 +56,7 @@ export interface PatientModeProps {
 const TIMEPOINT_LINKS = new Set<string>([COMMON_LINKS.timepoint, COMMON_LINKS.timepointDate]);
 
 /** The questions a patient answers: not the timepoint (the clinician's), not calculated, not notes. */
-export function patientQuestions(q: Questionnaire): QuestionnaireItem[] {
+function patientQuestions(q: Questionnaire): QuestionnaireItem[] {
   const out: QuestionnaireItem[] = [];
   const walk = (items: readonly QuestionnaireItem[] | undefined): void => {
     for (const item of items ?? []) {

@@ -27,7 +27,7 @@ export interface AssessmentOptions {
   date?: string;
 }
 
-export type AssessmentPart = SubmitOutcome | { kind: "nothing-to-save" };
+type AssessmentPart = SubmitOutcome | { kind: "nothing-to-save" };
 
 export interface AssessmentResult {
   sins: AssessmentPart;

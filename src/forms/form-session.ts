@@ -36,7 +36,7 @@ export const browserClock: SessionClock = {
 };
 
 /** ISO 8601 with the local offset, as FHIR wants for `authored` (never a bare local time). */
-export function isoWithOffset(d: Date): string {
+function isoWithOffset(d: Date): string {
   const pad = (n: number): string => String(Math.abs(n)).padStart(2, "0");
   const offset = -d.getTimezoneOffset();
   const sign = offset >= 0 ? "+" : "-";
@@ -99,7 +99,7 @@ export type SubmitAttempt =
   | { kind: "sent"; outcome: SubmitOutcome; response: QuestionnaireResponse };
 
 /** Another submitted draft of this store with the same content (instrument, self-report, answers), if any. */
-export function pendingTwin(store: DraftStore, draft: Draft, answers: Draft["answers"]): Draft | undefined {
+function pendingTwin(store: DraftStore, draft: Draft, answers: Draft["answers"]): Draft | undefined {
   const print = fingerprint(draft.instrument, draft.selfReport, answers);
   return store
     .list()

@@ -14,11 +14,7 @@ for (const section of [appStrings, formStrings, faultStrings, fhirStrings]) regi
 
 export {
   createTranslator,
-  formatDate,
-  formatDateTime,
-  formatNumber,
   formatReference,
-  INTL_TAG,
   LOCALES,
   pickLocale,
   registerSection,

@@ -15,12 +15,12 @@ import type { CoreMessage, CoreParam, CoreTerm } from "../scores/types";
 import { LOCALES, type Locale, type Plural, type Section, type Template } from "./catalogue";
 import type { MessageKey } from "./keys";
 
-export type { Locale, Section, Template } from "./catalogue";
-export { LOCALES, defineSection, plural } from "./catalogue";
+export type { Locale, Section } from "./catalogue";
+export { LOCALES } from "./catalogue";
 export type { MessageKey } from "./keys";
 
 /** The Intl locale of each of the app's languages (dates day–month–year in English). */
-export const INTL_TAG: Readonly<Record<Locale, string>> = { en: "en-GB", ja: "ja-JP" };
+const INTL_TAG: Readonly<Record<Locale, string>> = { en: "en-GB", ja: "ja-JP" };
 
 export type MessageParams = Readonly<Record<string, CoreParam>>;
 
@@ -117,7 +117,7 @@ export function formatDate(locale: Locale, iso: string): string {
 }
 
 /** A moment with its time ("3 Dec 2026, 14:05"), in the browser's zone. */
-export function formatDateTime(locale: Locale, moment: Date): string {
+function formatDateTime(locale: Locale, moment: Date): string {
   return Number.isNaN(moment.getTime()) ? "" : dateFormat(locale, "moment").format(moment);
 }
 

@@ -12,7 +12,7 @@ import { SessionError } from "../fhir/redirect";
 import type { LoadResult, Session } from "./App";
 
 /** What the report needs from the load: the record and how to score it (src/extract's scoreReport). */
-export type MakeScorer = (input: {
+type MakeScorer = (input: {
   record: PatientRecord;
   context: LaunchContext;
   config: AppConfig;

@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 /** The main view's initial JavaScript, gzip: the product budget. */
 export const INITIAL_JS_BUDGET_GZIP_BYTES = 120_000;
 
-export interface InitialJsFile {
+interface InitialJsFile {
   /** Relative to the build folder, e.g. "assets/main-abc.js". */
   file: string;
   bytes: number;

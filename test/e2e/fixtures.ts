@@ -13,7 +13,6 @@ import { test as base, expect, type ConsoleMessage, type Page } from "@playwrigh
 import { readSandboxes, type SandboxInfo } from "./sandboxes";
 
 export { expect };
-export type { SandboxInfo };
 
 export interface E2eFixtures {
   /**
@@ -45,7 +44,7 @@ export interface E2eWorkerFixtures {
 }
 
 /** Records console errors, uncaught page errors, CSP reports and HTTP error responses of a page into `problems`. */
-export function watchPage(page: Page, problems: string[]): void {
+function watchPage(page: Page, problems: string[]): void {
   page.on("console", (msg: ConsoleMessage) => {
     if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
   });
@@ -65,7 +64,7 @@ export function cspViolations(problems: readonly string[]): string[] {
  * The problems that fail a test by themselves: uncaught page errors, CSP violations and console errors, except
  * Chromium's "Failed to load resource" line for an HTTP error (recorded as `http: …` and checked by the specs).
  */
-export function fatalProblems(problems: readonly string[]): string[] {
+function fatalProblems(problems: readonly string[]): string[] {
   return problems.filter((p) => p.startsWith("pageerror:") || (p.startsWith("console:") && !/^console: Failed to load resource\b/.test(p)));
 }
 
