@@ -17,6 +17,7 @@
 import type { Provenance, ScoreReport } from "../report/types";
 import { applicability, coreList, describeLevels, levelsParam, segmentGroup, type Applicability, type SpinalLevel } from "../scores";
 import { SPINAL_LEVELS } from "../scores/types";
+import { inLevelOrder } from "./fhir";
 import { msg, refParam } from "./messages";
 import type { PatientEvidence, SpinalLesion } from "./types";
 
@@ -28,28 +29,37 @@ export interface StudyPopulation {
 /** The segment group and the applicability check from every spinal metastasis on file. */
 export function studyPopulation(ev: PatientEvidence, age: number | null, enBlocPlanned: boolean | null): StudyPopulation {
   const inactive = ev.inactiveSpinalLesions ?? [];
-  const lesions: SpinalLesion[] = [...ev.spinalLesions, ...inactive];
   const set = new Set<SpinalLevel>();
   const provenance: Provenance[] = [];
-  for (const l of lesions) {
-    if (l.levels.length === 0) continue;
-    for (const level of l.levels) set.add(level);
-    provenance.push(l.provenance);
+  // The record's lesions, active then inactive; those without a level are kept apart.
+  const unlevelled: SpinalLesion[] = [];
+  for (const list of [ev.spinalLesions, inactive]) {
+    for (const l of list) {
+      if (l.levels.length === 0) {
+        unlevelled.push(l);
+        continue;
+      }
+      for (const level of l.levels) set.add(level);
+      provenance.push(l.provenance);
+    }
   }
   for (const q of ev.questionnaires) {
-    const levels = [...(q.sins?.lesionLevels ?? []), ...(q.sins?.location ? [q.sins.location] : [])];
-    if (levels.length === 0) continue;
-    for (const level of levels) set.add(level);
+    const sins = q.sins;
+    if (!sins) continue;
+    const lesionLevels = sins.lesionLevels ?? [];
+    if (lesionLevels.length === 0 && !sins.location) continue;
+    for (const level of lesionLevels) set.add(level);
+    if (sins.location) set.add(sins.location);
     provenance.push(q.provenance);
   }
-  const levels = SPINAL_LEVELS.filter((l) => set.has(l));
+  const levels = inLevelOrder(set);
   const group = segmentGroup(levels);
   const base = applicability({ levels, age, enBlocPlanned });
 
-  const unlevelled = lesions.filter((l) => l.levels.length === 0);
-  const inactiveLevels = SPINAL_LEVELS.filter((lv) => inactive.some((l) => l.levels.includes(lv)));
-  const reasons = [...base.reasons];
-  const codes = [...(base.reasonCodes ?? [])];
+  const inactiveLevels = inactive.length === 0 ? [] : SPINAL_LEVELS.filter((lv) => inactive.some((l) => l.levels.includes(lv)));
+  // applicability's lists are its own, fresh on each call: added to in place.
+  const reasons = base.reasons;
+  const codes = base.reasonCodes ?? [];
   let verdict = base.inStudyPopulation;
 
   if (unlevelled.length > 0 && levels.length > 0) {

@@ -3,9 +3,8 @@
  * fhir-mappings/metastases.json, primary-sites.json and body-sites.json.
  */
 import type { PrimarySite, SpinalLevel } from "../scores/types";
-import { SPINAL_LEVELS } from "../scores/types";
 import type { ReadContext } from "./context";
-import { codeKey, isObject, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import { codeKey, inLevelOrder, isObject, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
 import { looksLikeCondition } from "./guards";
 import {
   bodySiteDef,
@@ -110,7 +109,10 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   // An inactive metastasis is not counted in the items (a primary in remission is still the primary, and an
   // inactive spinal metastasis still counts for the study's population: both are read on below).
   const spinalMet = pickMetastasis(mets);
-  const readOn = prims.length > 0 || unmapped !== null || (spinalMet !== null && isSpinal(cond, spinalMet.def));
+  // The body sites, read once (isSpinal, the inactive lesion and readMetastasis all need them).
+  let sites: Sites | null = null;
+  const sitesOf = (): Sites => (sites ??= readSites(cond));
+  const readOn = prims.length > 0 || unmapped !== null || (spinalMet !== null && isSpinal(spinalMet.def, sitesOf));
   if (inactive && !readOn) {
     ctx.report("info", "not-active", `${label} is ${inactive}: not counted`, msg("diag.not-active", { label: labelP, status: inactive }), label);
     return;
@@ -163,15 +165,15 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   const met = spinalMet;
   if (!met) return;
   if (inactive) {
-    if (!isSpinal(cond, met.def)) {
+    if (!isSpinal(met.def, sitesOf)) {
       ctx.report("info", "not-active", `${label} is ${inactive}: not counted`, msg("diag.not-active", { label: labelP, status: inactive }), label);
       return;
     }
     // On file for the study's population, not counted in the items.
-    const sites = readSites(cond);
+    const { levels, regions } = sitesOf();
     (sink.inactiveSpinalLesions ??= []).push({
-      levels: sites.levels,
-      regions: sites.levels.length === 0 && sites.regions.length === 0 ? ["spine"] : sites.regions,
+      levels,
+      regions: levels.length === 0 && regions.length === 0 ? ["spine"] : regions,
       date,
       relatedPrimary: relatedPrimary(cond),
       provenance: prov(met, met.def.display),
@@ -185,14 +187,14 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     );
     return;
   }
-  readMetastasis(cond, met, { text: label, param: labelP }, prov(met, met.def.display), date, ctx, sink);
+  readMetastasis(cond, met, sitesOf, { text: label, param: labelP }, prov(met, met.def.display), date, ctx, sink);
 }
 
 /** A metastasis Condition that readMetastasis would take as spinal: a vertebral level or spinal region, or role "spine". */
-function isSpinal(cond: ConditionData, def: MetastasisDef): boolean {
+function isSpinal(def: MetastasisDef, sitesOf: () => Sites): boolean {
   if (def.role === "visceral" || def.role === "visceral-ask" || def.role === "not-visceral") return false;
   if (def.role === "spine") return true;
-  const sites = readSites(cond);
+  const sites = sitesOf();
   return sites.levels.length > 0 || sites.regions.length > 0;
 }
 
@@ -212,10 +214,15 @@ function pickMetastasis(mets: Matched<MetastasisDef>[]): Matched<MetastasisDef> 
 
 /** Union of the candidates of the matching codings ([] = unknown wins), narrowed by an ICD-O-3 morphology. */
 function primaryCandidates(cond: ConditionData, prims: Matched<PrimaryDef>[]): PrimarySite[] {
-  if (prims.some((p) => p.def.candidates.length === 0)) return [];
-  let candidates = [...new Set(prims.flatMap((p) => p.def.candidates))];
-  const morph = (cond.extension ?? []).filter((e) => e.url === MORPHOLOGY_EXTENSION);
-  for (const e of morph) {
+  let candidates: PrimarySite[] = [];
+  for (const p of prims) {
+    if (p.def.candidates.length === 0) return [];
+    for (const c of p.def.candidates) if (!candidates.includes(c)) candidates.push(c);
+  }
+  const extensions = cond.extension;
+  if (extensions === undefined) return candidates;
+  for (const e of extensions) {
+    if (e.url !== MORPHOLOGY_EXTENSION) continue;
     for (const c of e.valueCodeableConcept?.coding ?? []) {
       if (!c.system || !c.code) continue;
       const rules = morphologyRules(c.system);
@@ -271,9 +278,9 @@ function readSites(cond: ConditionData): Sites {
     } else uncoded++;
   }
   return {
-    levels: SPINAL_LEVELS.filter((l) => levels.has(l)),
+    levels: inLevelOrder(levels),
     regions: [...regions],
-    other: [...other].map(([site, display]) => ({ site, display })),
+    other: other.size === 0 ? [] : [...other].map(([site, display]) => ({ site, display })),
     uncoded,
   };
 }
@@ -281,6 +288,7 @@ function readSites(cond: ConditionData): Sites {
 function readMetastasis(
   cond: ConditionData,
   met: Matched<MetastasisDef>,
+  sitesOf: () => Sites,
   label: { text: string; param: ReturnType<typeof labelParam> },
   prov: ReturnType<typeof provenance>,
   date: string | null,
@@ -294,7 +302,7 @@ function readMetastasis(
   }
   if (role === "not-visceral") return;
 
-  const sites = readSites(cond);
+  const sites = sitesOf();
   const spinal = sites.levels.length > 0 || sites.regions.length > 0;
   if (spinal || role === "spine") {
     sink.spinalLesions.push({

@@ -145,10 +145,15 @@ function readPatient(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {
 
 const MRN = "MR";
 
+/** `[...given, family].join(" ").trim()`, without the list. */
+function givenAndFamily(given: readonly string[] | undefined, family: string): string {
+  return (given === undefined || given.length === 0 ? family : `${given.join(" ")} ${family}`).trim();
+}
+
 function patientFacts(p: PatientData): PatientFacts {
   const name = p.name?.[0];
-  const nameText = name ? (name.text ?? [...(name.given ?? []), name.family ?? ""].join(" ").trim()) : "";
-  const mrn = p.identifier?.find((i) => i.type?.coding?.some((c) => c.code === MRN))?.value ?? null;
+  const nameText = name ? (name.text ?? givenAndFamily(name.given, name.family ?? "")) : "";
+  const mrn = p.identifier === undefined ? null : (p.identifier.find((i) => i.type?.coding?.some((c) => c.code === MRN))?.value ?? null);
   return {
     found: true,
     birthDate: p.birthDate ?? null,

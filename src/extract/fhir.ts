@@ -1,6 +1,7 @@
 /** Small, total helpers over raw FHIR JSON (unknown input): nothing here throws. */
 import type { Diagnostic, DiagnosticSeverity, Provenance } from "../report/types";
 import type { CoreMessage, CoreParam } from "../scores";
+import { SPINAL_LEVELS, type SpinalLevel } from "../scores/types";
 import { msg, type ProvenanceNote } from "./messages";
 
 export type Json = Record<string, unknown>;
@@ -124,4 +125,10 @@ export function rawCodings(cc: unknown): { system: string; code: string }[] | "m
     }
   }
   return out;
+}
+
+/** The levels of a set, cranial to caudal; none or one (the usual case) without a walk of the 31 levels. */
+export function inLevelOrder(set: ReadonlySet<SpinalLevel>): SpinalLevel[] {
+  if (set.size <= 1) return [...set];
+  return SPINAL_LEVELS.filter((l) => set.has(l));
 }

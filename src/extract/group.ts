@@ -23,8 +23,20 @@ export function patientOf(resource: unknown, alias?: ReadonlyMap<string, string>
  */
 export function groupByPatient(resources: readonly unknown[]): Map<string, unknown[]> {
   const groups = new Map<string, unknown[]>();
+  // A patient's resources mostly come together: the previous reference's patient is kept, not parsed again.
+  let lastRef: string | null = null;
+  let lastId: string | null = null;
   for (const r of resources) {
-    const id = patientOf(r);
+    let id: string | null;
+    if (isObject(r) && r.resourceType !== "Patient") {
+      const ref = subjectReference(r);
+      if (!ref) continue;
+      if (ref !== lastRef) {
+        lastRef = ref;
+        lastId = patientIdOf(ref);
+      }
+      id = lastId;
+    } else id = patientOf(r);
     if (id === null) continue;
     const list = groups.get(id);
     if (list) list.push(r);

@@ -164,10 +164,32 @@ function canonicalSystem(system: string): string {
   return resolved;
 }
 
+const DOTS = /\./g;
+
 /** Codes compare exactly, except ICD codes: dots and case are ignored (C79.51 = c7951). */
 function normalizeCode(system: string, code: string): string {
   const c = code.trim();
-  return ICD_SYSTEMS.has(system) ? c.replace(/\./g, "").toUpperCase() : c;
+  if (!ICD_SYSTEMS.has(system)) return c;
+  // ICD codes written without dots in capitals ("C7951"): nothing to build.
+  if (plainUpperAscii(c)) return c;
+  // Written with dots ("C79.51"): a chart repeats a few codes, so they are memoised (bounded, as SYSTEM_MEMO).
+  const hit = ICD_MEMO.get(c);
+  if (hit !== undefined) return hit;
+  const normalised = c.replace(DOTS, "").toUpperCase();
+  if (ICD_MEMO.size < ICD_MEMO_MAX) ICD_MEMO.set(c, normalised);
+  return normalised;
+}
+
+const ICD_MEMO = new Map<string, string>();
+const ICD_MEMO_MAX = 4096;
+
+/** True when the code has no dot and no character that toUpperCase would change (ASCII, no a–z). */
+function plainUpperAscii(c: string): boolean {
+  for (let i = 0; i < c.length; i++) {
+    const ch = c.charCodeAt(i);
+    if (ch === 46 || (ch >= 97 && ch <= 122) || ch > 127) return false;
+  }
+  return true;
 }
 
 /**
@@ -193,13 +215,25 @@ class SystemCodeMap<T> {
   }
 }
 
+/** The longest prefix tried (codes longer than this match by their first 16 characters at most). */
+const MAX_PREFIX = 16;
+
 /** A code index with exact and prefix entries; the longest match wins. */
 class CodeIndex<T> {
   private readonly exact = new SystemCodeMap<T>();
   private readonly prefix = new SystemCodeMap<T>();
+  /** Per system, the lengths of its prefix entries, longest first: only those lengths can match. */
+  private readonly prefixLengths = new Map<string, number[]>();
 
   add(system: string, code: string, match: "exact" | "prefix", value: T): void {
-    (match === "prefix" ? this.prefix : this.exact).set(system, normalizeCode(system, code), value);
+    const c = normalizeCode(system, code);
+    if (match === "prefix") {
+      this.prefix.set(system, c, value);
+      const lengths = this.prefixLengths.get(system) ?? [];
+      if (c.length > 0 && c.length <= MAX_PREFIX && !lengths.includes(c.length)) lengths.push(c.length);
+      lengths.sort((a, b) => b - a);
+      this.prefixLengths.set(system, lengths);
+    } else this.exact.set(system, c, value);
   }
 
   get(system: string, code: string): T | null {
@@ -211,8 +245,9 @@ class CodeIndex<T> {
     const hit = exact?.get(c);
     if (hit !== undefined) return hit;
     if (prefix === undefined) return null;
-    for (let n = Math.min(c.length, 16); n > 0; n--) {
-      const p = prefix.get(c.slice(0, n));
+    for (const n of this.prefixLengths.get(system) ?? []) {
+      if (n > c.length) continue;
+      const p = prefix.get(n === c.length ? c : c.slice(0, n));
       if (p !== undefined) return p;
     }
     return null;
@@ -287,7 +322,19 @@ export interface EcogKpsRange {
  * (observations.json ecogKpsSuggestion) and every band a KPS of those ranges falls in, in the item's order
  * (poor, moderate, good). No table knows ECOG 5 (dead): no ranges, no bands.
  */
-export function ecogBands(ecog: number): { ranges: EcogKpsRange[]; categories: GeneralCondition[] } {
+export function ecogBands(ecog: number): { ranges: readonly EcogKpsRange[]; categories: readonly GeneralCondition[] } {
+  let bands = ECOG_BANDS.get(ecog);
+  if (bands === undefined) {
+    bands = computeEcogBands(ecog);
+    // ECOG grades are 0–5 (the Observation reader refuses others): a handful of entries, built once each.
+    if (ECOG_BANDS.size < 16) ECOG_BANDS.set(ecog, bands);
+  }
+  return bands;
+}
+
+const ECOG_BANDS = new Map<number, { ranges: readonly EcogKpsRange[]; categories: readonly GeneralCondition[] }>();
+
+function computeEcogBands(ecog: number): { ranges: readonly EcogKpsRange[]; categories: readonly GeneralCondition[] } {
   const ranges: EcogKpsRange[] = [];
   const found = new Set<GeneralCondition>();
   for (const t of observations.ecogKpsSuggestion.tables) {
@@ -297,7 +344,7 @@ export function ecogBands(ecog: number): { ranges: EcogKpsRange[]; categories: G
     // The bands are the scoring core's (kpsCategory: poor 10–40, moderate 50–70, good 80–100).
     for (let kps = r[0]; kps <= r[1]; kps += 10) found.add(kpsCategory(kps));
   }
-  return { ranges, categories: GENERAL_CONDITIONS.filter((c) => found.has(c)) };
+  return Object.freeze({ ranges: Object.freeze(ranges.map((r) => Object.freeze(r))), categories: Object.freeze(GENERAL_CONDITIONS.filter((c) => found.has(c))) });
 }
 
 // ------------------------------------------------------------------------------------------ conditions

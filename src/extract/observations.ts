@@ -126,7 +126,7 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
       label,
     );
   }
-  const display = obs.code.coding?.find((c) => c.code === matched.code)?.display ?? null;
+  const display = codingDisplay(obs.code.coding, matched.code);
   return {
     concept,
     value,
@@ -141,8 +141,19 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
   };
 }
 
+/** The display of the first coding with this code (`coding.find(…)?.display`, without a closure per Observation). */
+function codingDisplay(coding: ObservationData["code"]["coding"], code: string): string | null {
+  if (coding === undefined) return null;
+  for (let i = 0; i < coding.length; i++) {
+    const c = coding[i];
+    if (c !== undefined && c.code === code) return c.display ?? null;
+  }
+  return null;
+}
+
 /** The evidence's note: preliminary, and/or the unit conversion ("7 cm read as 70 mm"). */
 function provenanceNote(preliminary: boolean, converted: Converted | null, value: number | string): ProvenanceNote | null {
+  if (!preliminary && converted === null) return null;
   const notes: ProvenanceNote[] = [];
   if (preliminary) notes.push(provenanceNotes.preliminary());
   if (converted) notes.push(provenanceNotes.unitConverted(converted.from, converted.unit, value, converted.scaleUnit));

@@ -54,21 +54,24 @@ function conflictOf(measure: QolConflict["measure"], values: readonly (number | 
 }
 
 function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[] {
-  const byDay = new Map<string, Measurement[]>();
+  // A day with one measurement (the usual case) holds it without a list.
+  const byDay = new Map<string, Measurement | Measurement[]>();
   for (const m of ms) {
     const k = m.day ?? "";
-    const list = byDay.get(k);
-    if (list) list.push(m);
-    else byDay.set(k, [m]);
+    const held = byDay.get(k);
+    if (held === undefined) byDay.set(k, m);
+    else if (Array.isArray(held)) held.push(m);
+    else byDay.set(k, [held, m]);
   }
   const out: QolTimepoint[] = [];
-  for (const [day, list] of byDay) {
-    const first = list[0];
-    if (!first) continue;
-    if (list.length === 1) {
-      out.push(singleMeasurement(day, first));
+  for (const [day, held] of byDay) {
+    if (!Array.isArray(held)) {
+      out.push(singleMeasurement(day, held));
       continue;
     }
+    const list = held;
+    const first = list[0];
+    if (!first) continue;
     const refs = [...new Set(list.map((m) => m.provenance.reference).filter((r): r is string => r !== null))];
     const tp = emptyTimepoint("other", day || null, withNote(first.provenance, refs.filter((r) => r !== first.provenance.reference), list.some((m) => m.preliminary)));
     for (const concept of new Set(list.map((m) => m.concept))) {
@@ -161,13 +164,22 @@ function fromQuestionnaires(qs: QuestionnaireFinding[], valueSetId: string, diag
   return [...rows.values()];
 }
 
+const TIMEPOINT_ORDER: Readonly<Record<QolTimepointKind, number>> = { preop: 0, "1mo": 1, other: 2 };
+
+/** Rows by date (undated last), then preop, 1 month, other. */
+function byDate(a: QolTimepoint, b: QolTimepoint): number {
+  const da = a.date ?? "";
+  const db = b.date ?? "";
+  if (da !== db) return da === "" ? 1 : db === "" ? -1 : da < db ? -1 : 1;
+  return TIMEPOINT_ORDER[a.timepoint] - TIMEPOINT_ORDER[b.timepoint];
+}
+
 export function qolTimepoints(ev: PatientEvidence, valueSetId: string, diags: Diagnostic[]): QolTimepoint[] {
-  const rows = [...fromMeasurements(ev.measurements, diags), ...fromQuestionnaires(ev.questionnaires, valueSetId, diags)];
-  const order: Record<QolTimepointKind, number> = { preop: 0, "1mo": 1, other: 2 };
-  return rows.sort((a, b) => {
-    const da = a.date ?? "";
-    const db = b.date ?? "";
-    if (da !== db) return da === "" ? 1 : db === "" ? -1 : da < db ? -1 : 1;
-    return order[a.timepoint] - order[b.timepoint];
-  });
+  const rows = fromMeasurements(ev.measurements, diags);
+  if (ev.questionnaires.length > 0) for (const row of fromQuestionnaires(ev.questionnaires, valueSetId, diags)) rows.push(row);
+  // A chart's days mostly come in order already: the (stable) sort would keep them as they are.
+  for (let i = 1; i < rows.length; i++) {
+    if (byDate(rows[i - 1] as QolTimepoint, rows[i] as QolTimepoint) > 0) return rows.sort(byDate);
+  }
+  return rows;
 }

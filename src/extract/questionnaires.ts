@@ -35,7 +35,8 @@ import {
 import type { ReadContext } from "./context";
 import { dayOf, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
 import { answerValue as observationAnswer } from "./mappings";
-import { issueReason, questionnaireResponseSchema, REASON, type AnswerData, type QrItemData } from "./schemas";
+import { looksLikeQuestionnaireResponse } from "./guards";
+import { issueReason, questionnaireResponseSchema, REASON, type AnswerData, type QrItemData, type QuestionnaireResponseData } from "./schemas";
 import { msg, provenanceNotes } from "./messages";
 import type { CoreParam } from "../scores";
 import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
@@ -53,12 +54,17 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
   const instrument = instrumentFromCanonical(raw.questionnaire);
   if (!instrument) return null;
 
-  const parsed = z.safeParse(questionnaireResponseSchema, raw);
-  if (!parsed.success) {
-    ctx.invalid("QuestionnaireResponse", raw.id, issueReason(parsed.error.issues));
-    return null;
+  // The fast check first (guards.ts); zod names the path and the reason of anything it does not accept.
+  let qr: QuestionnaireResponseData;
+  if (looksLikeQuestionnaireResponse(raw)) qr = raw;
+  else {
+    const parsed = z.safeParse(questionnaireResponseSchema, raw);
+    if (!parsed.success) {
+      ctx.invalid("QuestionnaireResponse", raw.id, issueReason(parsed.error.issues));
+      return null;
+    }
+    qr = parsed.data;
   }
-  const qr = parsed.data;
   const label = resourceLabel("QuestionnaireResponse", qr.id);
   if (!ctx.belongs("QuestionnaireResponse", qr.id, qr.subject)) return null;
   const labelP = labelParam("QuestionnaireResponse", qr.id);

@@ -27,8 +27,8 @@ import { studyPopulation } from "./applicability";
 import { msg, type CoreMessageCode } from "./messages";
 import { applyClinician, toReportItem, type ItemPlan } from "./plan";
 import { qolTimepoints } from "./qol";
-import { classifyEvidence, timedPlan } from "./timing";
-import { sinsAnswerPlan, sinsLocationPlan } from "./sins-items";
+import { classifyEvidence, READS, timedPlan } from "./timing";
+import { sinsAlignmentPlan, sinsBoneLesionPlan, sinsCollapsePlan, sinsLocationPlan, sinsPainPlan, sinsPosterolateralPlan } from "./sins-items";
 import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, recencyOf, vertebralPlan, visceralPlan } from "./tokuhashi-items";
 import type { PatientEvidence } from "./types";
 
@@ -113,13 +113,14 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   // SINS
   // Time: the items use pre-operative evidence only (docs/clinical-rules.md, "Time"); the QOL course uses all.
   const te = classifyEvidence(evidence, { proceduresUnread: proceduresUnread(options.diagnostics) }, diags);
+  const R = READS;
   const sp = {
-    location: clinician(timedPlan((e, d) => sinsLocationPlan(e, d), te, SINS_LEVELS, null, diags), s.location, SINS_LEVELS, "item.sins.location", diags),
-    pain: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "pain", d), te, SINS_PAIN, "pain", diags), s.pain, SINS_PAIN, "item.sins.pain", diags),
-    boneLesion: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "boneLesion", d), te, SINS_BONE_LESION, "boneLesion", diags), s.boneLesion, SINS_BONE_LESION, "item.sins.boneLesion", diags),
-    alignment: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "alignment", d), te, SINS_ALIGNMENT, "alignment", diags), s.alignment, SINS_ALIGNMENT, "item.sins.alignment", diags),
-    collapse: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "collapse", d), te, SINS_COLLAPSE, "collapse", diags), s.collapse, SINS_COLLAPSE, "item.sins.collapse", diags),
-    posterolateral: clinician(timedPlan((e, d) => sinsAnswerPlan(e, "posterolateral", d), te, SINS_POSTEROLATERAL, "posterolateral", diags), s.posterolateral, SINS_POSTEROLATERAL, "item.sins.posterolateral", diags),
+    location: clinician(timedPlan(sinsLocationPlan, te, SINS_LEVELS, null, diags, R.spinalLesion | R.sinsLocation), s.location, SINS_LEVELS, "item.sins.location", diags),
+    pain: clinician(timedPlan(sinsPainPlan, te, SINS_PAIN, "pain", diags, R.sinsPain), s.pain, SINS_PAIN, "item.sins.pain", diags),
+    boneLesion: clinician(timedPlan(sinsBoneLesionPlan, te, SINS_BONE_LESION, "boneLesion", diags, R.sinsBoneLesion), s.boneLesion, SINS_BONE_LESION, "item.sins.boneLesion", diags),
+    alignment: clinician(timedPlan(sinsAlignmentPlan, te, SINS_ALIGNMENT, "alignment", diags, R.sinsAlignment), s.alignment, SINS_ALIGNMENT, "item.sins.alignment", diags),
+    collapse: clinician(timedPlan(sinsCollapsePlan, te, SINS_COLLAPSE, "collapse", diags, R.sinsCollapse), s.collapse, SINS_COLLAPSE, "item.sins.collapse", diags),
+    posterolateral: clinician(timedPlan(sinsPosterolateralPlan, te, SINS_POSTEROLATERAL, "posterolateral", diags, R.sinsPosterolateral), s.posterolateral, SINS_POSTEROLATERAL, "item.sins.posterolateral", diags),
   };
   const sinsScore = sins({
     location: sp.location.candidates,
@@ -131,13 +132,14 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   });
 
   // Tokuhashi
+  const recency = recencyOf(options);
   const tp = {
-    generalCondition: clinician(timedPlan((e, d) => generalConditionPlan(e, d, recencyOf(options)), te, GENERAL_CONDITIONS, "generalCondition", diags), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
-    extraspinalBoneMets: clinician(timedPlan(extraspinalPlan, te, EXTRASPINAL_BONE_METS, "extraspinalBoneMets", diags), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
-    vertebralBodyMets: clinician(timedPlan(vertebralPlan, te, VERTEBRAL_BODY_METS, "vertebralBodyMets", diags), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
-    visceralMets: clinician(timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),
-    primarySite: clinician(timedPlan(primaryPlan, te, PRIMARY_SITES, "primarySite", diags), t.primarySite, PRIMARY_SITES, "item.tokuhashi.primarySite", diags),
-    palsy: clinician(timedPlan((e, d) => palsyPlan(e, d, recencyOf(options)), te, FRANKEL_GRADES, null, diags), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
+    generalCondition: clinician(timedPlan((e, d) => generalConditionPlan(e, d, recency), te, GENERAL_CONDITIONS, "generalCondition", diags, R.kps | R.ecog | R.tokuhashiGeneralCondition | R.questionnaireEcog), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
+    extraspinalBoneMets: clinician(timedPlan(extraspinalPlan, te, EXTRASPINAL_BONE_METS, "extraspinalBoneMets", diags, R.extraspinalFocus | R.tokuhashiExtraspinal), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
+    vertebralBodyMets: clinician(timedPlan(vertebralPlan, te, VERTEBRAL_BODY_METS, "vertebralBodyMets", diags, R.spinalLesion | R.tokuhashiVertebral), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
+    visceralMets: clinician(timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags, R.visceral | R.tokuhashiVisceral), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),
+    primarySite: clinician(timedPlan(primaryPlan, te, PRIMARY_SITES, "primarySite", diags, R.primary | R.tokuhashiPrimary), t.primarySite, PRIMARY_SITES, "item.tokuhashi.primarySite", diags),
+    palsy: clinician(timedPlan((e, d) => palsyPlan(e, d, recency), te, FRANKEL_GRADES, null, diags, R.frankel | R.questionnaireFrankel), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
   };
   const tokScore = tokuhashi({
     generalCondition: tp.generalCondition.candidates,
@@ -192,8 +194,9 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
       },
     },
     qol: { timepoints, expected: expectedQol(group.group) },
-    diagnostics: [...diags, ...(options.diagnostics ?? [])],
+    diagnostics: diags,
   };
+  if (options.diagnostics) for (const d of options.diagnostics) diags.push(d);
   if (options.partial) report.partial = true;
   return report;
 }

@@ -161,6 +161,7 @@ export const questionnaireResponseSchema = z.looseObject({
   source: z.optional(qrReference),
   item: z.optional(z.array(qrItemSchema)),
 });
+export type QuestionnaireResponseData = z.infer<typeof questionnaireResponseSchema>;
 
 /** The first zod issue as a reason for a diagnostic: its English text and its message parameter. */
 export function issueReason(issues: readonly z.core.$ZodIssue[]): { text: string; param: CoreParam } {

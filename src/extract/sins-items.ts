@@ -8,11 +8,17 @@ import {
   scoreMessage,
   sinsLocationClass,
   type CoreParam,
+  type SinsAlignment,
+  type SinsBoneLesion,
+  type SinsCollapse,
   type SinsLevel,
+  type SinsPain,
+  type SinsPosterolateral,
   type SpinalLevel,
 } from "../scores";
 import { SPINAL_LEVELS } from "../scores/types";
 import type { SinsAnswers } from "./types";
+import { inLevelOrder } from "./fhir";
 import { msg, refParam, regionTerm, valueTerm } from "./messages";
 import { fromResolved, joinNotes, missing, note, type ItemPlan } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim } from "./resolve";
@@ -84,8 +90,8 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
   }
   const all = new Set<SpinalLevel>();
   for (const l of lesions) for (const level of l.levels) all.add(level);
-  const levels = SPINAL_LEVELS.filter((l): l is SinsLevel => all.has(l) && l !== "Coccyx");
   const coccyx = all.has("Coccyx");
+  const levels = (coccyx ? SPINAL_LEVELS.filter((l) => all.has(l) && l !== "Coccyx") : inLevelOrder(all)) as SinsLevel[];
   const coccyxNote = coccyx
     ? note(`Coccyx metastasis on file: ${COCCYX_NOT_SCOREABLE}.`, msg("context.sins.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") }))
     : null;
@@ -142,7 +148,7 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
   };
 }
 
-export function sinsAnswerPlan<K extends "pain" | "boneLesion" | "alignment" | "collapse" | "posterolateral">(
+function sinsAnswerPlan<K extends "pain" | "boneLesion" | "alignment" | "collapse" | "posterolateral">(
   ev: PatientEvidence,
   key: K,
   diags: Diags,
@@ -153,3 +159,10 @@ export function sinsAnswerPlan<K extends "pain" | "boneLesion" | "alignment" | "
   conflictDiag(plan, CONFLICT_ITEM[key], diags);
   return plan;
 }
+
+/** sinsAnswerPlan of each answer item, as functions of (evidence, diagnostics): no closure per report. */
+export const sinsPainPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsPain> => sinsAnswerPlan(ev, "pain", diags);
+export const sinsBoneLesionPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsBoneLesion> => sinsAnswerPlan(ev, "boneLesion", diags);
+export const sinsAlignmentPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsAlignment> => sinsAnswerPlan(ev, "alignment", diags);
+export const sinsCollapsePlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsCollapse> => sinsAnswerPlan(ev, "collapse", diags);
+export const sinsPosterolateralPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsPosterolateral> => sinsAnswerPlan(ev, "posterolateral", diags);

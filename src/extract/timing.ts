@@ -18,8 +18,8 @@ import type { Diagnostic, Provenance } from "../report/types";
 import { coreList, type CoreMessage, type CoreParam } from "../scores";
 import { dayOf } from "./fhir";
 import { msg, refParam, valueTerm, type ValueItem } from "./messages";
-import type { ItemPlan } from "./plan";
-import type { PatientEvidence, QuestionnaireFinding, SurgeryFinding } from "./types";
+import { copyPlan, type ItemPlan } from "./plan";
+import type { Measurement, PatientEvidence, QuestionnaireFinding, SurgeryFinding } from "./types";
 
 type Timing = "pre" | "post" | "unclear";
 
@@ -42,6 +42,65 @@ export interface TimedEvidence {
   boundary: { text: string; param: CoreParam } | null;
   /** Every piece that is not pre-operative, by its Provenance. */
   pieces: Map<Provenance, PieceTiming>;
+  /** The kinds (READS) of the timing-unclear pieces, OR-ed: an item that reads none of them is the same with them. */
+  unclearKinds: number;
+  /** The kinds (READS) of the follow-up pieces, OR-ed. */
+  postKinds: number;
+}
+
+/**
+ * The kinds of evidence an item's reader can name in its provenance, as bits. timedPlan re-runs an item on the
+ * wider evidence only when a timing-unclear or follow-up piece of a kind it reads exists: a re-run that can name
+ * no such piece changes nothing, and most items of most charts are in that case.
+ */
+export const READS = {
+  spinalLesion: 1 << 0,
+  extraspinalFocus: 1 << 1,
+  visceral: 1 << 2,
+  primary: 1 << 3,
+  kps: 1 << 4,
+  ecog: 1 << 5,
+  frankel: 1 << 6,
+  sinsLocation: 1 << 7,
+  sinsPain: 1 << 8,
+  sinsBoneLesion: 1 << 9,
+  sinsAlignment: 1 << 10,
+  sinsCollapse: 1 << 11,
+  sinsPosterolateral: 1 << 12,
+  tokuhashiGeneralCondition: 1 << 13,
+  questionnaireEcog: 1 << 14,
+  tokuhashiExtraspinal: 1 << 15,
+  tokuhashiVertebral: 1 << 16,
+  tokuhashiVisceral: 1 << 17,
+  tokuhashiPrimary: 1 << 18,
+  questionnaireFrankel: 1 << 19,
+} as const;
+
+const MEASUREMENT_KIND: Partial<Record<Measurement["concept"], number>> = { kps: READS.kps, ecog: READS.ecog, frankel: READS.frankel };
+
+/** The kinds of one of the app's answers (every item it can decide). */
+function questionnaireKinds(q: QuestionnaireFinding): number {
+  let k = 0;
+  const s = q.sins;
+  if (s) {
+    if (s.location !== undefined) k |= READS.sinsLocation;
+    if (s.pain !== undefined) k |= READS.sinsPain;
+    if (s.boneLesion !== undefined) k |= READS.sinsBoneLesion;
+    if (s.alignment !== undefined) k |= READS.sinsAlignment;
+    if (s.collapse !== undefined) k |= READS.sinsCollapse;
+    if (s.posterolateral !== undefined) k |= READS.sinsPosterolateral;
+  }
+  const t = q.tokuhashi;
+  if (t) {
+    if (t.kps !== undefined || t.generalCondition !== undefined) k |= READS.tokuhashiGeneralCondition;
+    if (t.extraspinalBoneMets !== undefined) k |= READS.tokuhashiExtraspinal;
+    if (t.vertebralBodyMets !== undefined) k |= READS.tokuhashiVertebral;
+    if (t.visceralMets !== undefined) k |= READS.tokuhashiVisceral;
+    if (t.primarySite !== undefined) k |= READS.tokuhashiPrimary;
+  }
+  if (q.ecog !== undefined) k |= READS.questionnaireEcog;
+  if (q.frankel !== undefined) k |= READS.questionnaireFrankel;
+  return k;
 }
 
 // ------------------------------------------------------------------------------------------ dates
@@ -323,16 +382,23 @@ function subset(ev: PatientEvidence, pieces: Map<Provenance, PieceTiming>, allow
 export function classifyEvidence(ev: PatientEvidence, options: { proceduresUnread?: boolean }, diags: Diagnostic[]): TimedEvidence {
   const b = findBoundary(ev, options.proceduresUnread === true, diags);
   const pieces = new Map<Provenance, PieceTiming>();
-  if (b === null) return { pre: ev, withUnclear: null, all: null, boundary: null, pieces };
-  const set = (p: Provenance, t: PieceTiming | null): void => {
-    if (t) pieces.set(p, t);
+  if (b === null) return { pre: ev, withUnclear: null, all: null, boundary: null, pieces, unclearKinds: 0, postKinds: 0 };
+  let unclearKinds = 0;
+  let postKinds = 0;
+  // One piece may be several findings (a Condition that is a lesion and a possible organ): the same Provenance,
+  // placed the same way; its kinds are those of every finding.
+  const set = (p: Provenance, t: PieceTiming | null, kinds: number): void => {
+    if (!t) return;
+    pieces.set(p, t);
+    if (t.timing === "unclear") unclearKinds |= kinds;
+    else postKinds |= kinds;
   };
-  for (const m of ev.measurements) set(m.provenance, placeDated(m.date, b));
-  for (const q of ev.questionnaires) set(q.provenance, placeQuestionnaire(q, b, ev, diags));
-  for (const l of ev.spinalLesions) set(l.provenance, placeCondition(l.date, b));
-  for (const f of ev.extraspinalFoci) set(f.provenance, placeCondition(f.date, b));
-  for (const v of ev.visceral) set(v.provenance, placeCondition(v.date, b));
-  for (const p of ev.primaries) set(p.provenance, placeCondition(p.date, b));
+  for (const m of ev.measurements) set(m.provenance, placeDated(m.date, b), MEASUREMENT_KIND[m.concept] ?? 0);
+  for (const q of ev.questionnaires) set(q.provenance, placeQuestionnaire(q, b, ev, diags), questionnaireKinds(q));
+  for (const l of ev.spinalLesions) set(l.provenance, placeCondition(l.date, b), READS.spinalLesion);
+  for (const f of ev.extraspinalFoci) set(f.provenance, placeCondition(f.date, b), READS.extraspinalFocus);
+  for (const v of ev.visceral) set(v.provenance, placeCondition(v.date, b), READS.visceral);
+  for (const p of ev.primaries) set(p.provenance, placeCondition(p.date, b), READS.primary);
   let unclear = false;
   let post = false;
   for (const t of pieces.values()) {
@@ -345,6 +411,8 @@ export function classifyEvidence(ev: PatientEvidence, options: { proceduresUnrea
     all: post ? ev : null,
     boundary: boundaryPhrase(b),
     pieces,
+    unclearKinds,
+    postKinds,
   };
 }
 
@@ -380,11 +448,20 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function addNote<V extends string>(plan: ItemPlan<V>, text: string, code: CoreMessage): ItemPlan<V> {
-  return {
-    ...plan,
-    context: plan.context ? `${plan.context} ${text}` : text,
-    contextCodes: [...plan.contextCodes, code],
-  };
+  const out = copyPlan(plan);
+  out.context = plan.context ? `${plan.context} ${text}` : text;
+  out.contextCodes = [...plan.contextCodes, code];
+  return out;
+}
+
+/** The plan widened by timing-unclear evidence: the range of both, unconfirmed, naming the unclear pieces too. */
+function widened<V extends string>(plan: ItemPlan<V>, candidates: V[], wider: ItemPlan<V>, unclear: readonly Provenance[]): ItemPlan<V> {
+  const out = copyPlan(plan);
+  out.candidates = candidates;
+  out.confirmed = false;
+  out.source = plan.source === "missing" ? wider.source : plan.source;
+  out.provenance = [...plan.provenance, ...unclear];
+  return out;
 }
 
 /**
@@ -398,14 +475,18 @@ export function timedPlan<V extends string>(
   domain: readonly V[],
   item: ValueItem | null,
   diags: Diagnostic[],
+  reads: number,
 ): ItemPlan<V> {
   let plan = build(te.pre, diags);
-  if (!te.boundary || (!te.withUnclear && !te.all)) return plan;
   const boundary = te.boundary;
+  if (!boundary) return plan;
+  const withUnclear = (te.unclearKinds & reads) !== 0 ? te.withUnclear : null;
+  const all = (te.postKinds & reads) !== 0 ? te.all : null;
+  if (!withUnclear && !all) return plan;
   const scratch: Diagnostic[] = [];
-  const known = new Set(plan.provenance);
-  if (te.withUnclear) {
-    const wider = build(te.withUnclear, scratch);
+  if (withUnclear) {
+    const known = new Set(plan.provenance);
+    const wider = build(withUnclear, scratch);
     const unclear = wider.provenance.filter((p) => te.pieces.get(p)?.timing === "unclear" && !known.has(p));
     if (unclear.length > 0) {
       const all0 = plan.candidates.length > 0 ? plan.candidates : domain;
@@ -423,15 +504,15 @@ export function timedPlan<V extends string>(
       });
       plan = addNote(
         changed
-          ? { ...plan, candidates, confirmed: false, source: plan.source === "missing" ? wider.source : plan.source, provenance: [...plan.provenance, ...unclear] }
+          ? widened(plan, candidates, wider, unclear)
           : plan,
         text,
         code,
       );
     }
   }
-  if (te.all) {
-    const everything = build(te.all, scratch);
+  if (all) {
+    const everything = build(all, scratch);
     const post = everything.provenance.filter((p) => te.pieces.get(p)?.timing === "post");
     if (post.length > 0) {
       const listed = post.map((p) => pieceParam(p, te.pieces.get(p) as PieceTiming));

@@ -19,10 +19,10 @@ import {
   type VertebralBodyMets,
   type VisceralMets,
 } from "../scores";
-import { SPINAL_LEVELS } from "../scores/types";
+import { inLevelOrder } from "./fhir";
 import { ecogBands } from "./mappings";
 import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
-import { fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, note, suggest, withMore, type ItemPlan, type Note } from "./plan";
+import { copyPlan, fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, note, suggest, withMore, type ItemPlan, type Note } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim, type Resolved } from "./resolve";
 import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
 
@@ -103,15 +103,37 @@ export function recencyOf(options: Pick<ReportOptions, "now" | "evidenceMaxAgeDa
   };
 }
 
+/**
+ * The claims below are built for the latest day only: resolveLatest keeps no other (its `latestDay` over every
+ * claim's day, undated ones counting only when none is dated), and a long chart holds thousands of values whose
+ * labels would be built for nothing. `newer` is the same comparison as latestDay's.
+ */
+function newer(day: string | null, latest: string | null): boolean {
+  return day !== null && (latest === null || day > latest);
+}
+
 function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
-  const claims: Claim<GeneralCondition>[] = [];
+  let latest: string | null = null;
   for (const m of ev.measurements) {
     if (m.concept !== "kps" || typeof m.value !== "number") continue;
-    claims.push({ value: kpsCategory(m.value), label: `KPS ${m.value}`, labelParam: msg("claim.kps", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+    kpsCategory(m.value); // every value is checked, as when every claim was built
+    if (newer(m.day, latest)) latest = m.day;
   }
   for (const q of ev.questionnaires) {
     const t = q.tokuhashi;
     if (!t) continue;
+    if (t.kps !== undefined) kpsCategory(t.kps);
+    else if (!t.generalCondition) continue;
+    if (newer(q.day, latest)) latest = q.day;
+  }
+  const claims: Claim<GeneralCondition>[] = [];
+  for (const m of ev.measurements) {
+    if (m.concept !== "kps" || typeof m.value !== "number" || m.day !== latest) continue;
+    claims.push({ value: kpsCategory(m.value), label: `KPS ${m.value}`, labelParam: msg("claim.kps", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+  }
+  for (const q of ev.questionnaires) {
+    const t = q.tokuhashi;
+    if (!t || q.day !== latest) continue;
     if (t.kps !== undefined) {
       claims.push({ value: kpsCategory(t.kps), label: `KPS ${t.kps}`, labelParam: msg("claim.kps", { value: t.kps }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     } else if (t.generalCondition) {
@@ -130,14 +152,17 @@ function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
 }
 
 function ecogClaims(ev: PatientEvidence): Claim<number>[] {
+  let latest: string | null = null;
+  for (const m of ev.measurements) if (m.concept === "ecog" && typeof m.value === "number" && newer(m.day, latest)) latest = m.day;
+  for (const q of ev.questionnaires) if (q.ecog !== undefined && newer(q.day, latest)) latest = q.day;
   const claims: Claim<number>[] = [];
   for (const m of ev.measurements) {
-    if (m.concept === "ecog" && typeof m.value === "number") {
+    if (m.concept === "ecog" && typeof m.value === "number" && m.day === latest) {
       claims.push({ value: m.value, label: `ECOG ${m.value}`, labelParam: msg("claim.ecog", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
     }
   }
   for (const q of ev.questionnaires) {
-    if (q.ecog !== undefined) {
+    if (q.ecog !== undefined && q.day === latest) {
       claims.push({ value: q.ecog, label: `ECOG ${q.ecog}`, labelParam: msg("claim.ecog", { value: q.ecog }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     }
   }
@@ -151,7 +176,7 @@ function isNewer(day: string | null, than: string | null): boolean {
 }
 
 /** "KPS 10–20 (oBDS), KPS 10–30 (Ma et al. 2010), …": what each table gives for an ECOG grade. */
-function rangesOf(ecog: number): { categories: GeneralCondition[]; text: string; param: CoreParam } | null {
+function rangesOf(ecog: number): { categories: readonly GeneralCondition[]; text: string; param: CoreParam } | null {
   const { ranges, categories } = ecogBands(ecog);
   if (ranges.length === 0) return null;
   const kps = (r: { min: number; max: number }) => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`);
@@ -241,14 +266,39 @@ function appendNotes<V extends string>(plan: ItemPlan<V>, notes: Note[]): ItemPl
     texts.push(n.text);
     codes.push(n.code);
   }
-  return { ...plan, context: texts.length > 0 ? texts.join(" ") : null, contextCodes: codes };
+  const out = copyPlan(plan);
+  out.context = texts.length > 0 ? texts.join(" ") : null;
+  out.contextCodes = codes;
+  return out;
+}
+
+/** The digit at `i` (0–9), or -1 when it is not an ASCII digit. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** The UTC time of YYYY-MM-DD read by hand (what /^(\d{4})-(\d{2})-(\d{2})$/ accepts), or null. */
+function dayUtc(day: string): number | null {
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return null;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digitAt(day, i);
+    if (d < 0) return null;
+    y = y * 10 + d;
+  }
+  const m1 = digitAt(day, 5);
+  const m2 = digitAt(day, 6);
+  const d1 = digitAt(day, 8);
+  const d2 = digitAt(day, 9);
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return null;
+  return Date.UTC(y, m1 * 10 + m2 - 1, d1 * 10 + d2);
 }
 
 /** Whole days from `day` (YYYY-MM-DD) to `now`'s UTC date; null when the day cannot be read. */
 export function daysSince(day: string, now: Date): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m || Number.isNaN(now.getTime())) return null;
-  const then = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const then = dayUtc(day);
+  if (then === null || Number.isNaN(now.getTime())) return null;
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return Math.round((today - then) / 86_400_000);
 }
@@ -262,7 +312,9 @@ function withStale<V extends string>(plan: ItemPlan<V>, day: string | null, rece
   const maxDays = recency.maxAgeDays[kind];
   const days = daysSince(day, recency.now);
   if (days === null || days <= maxDays) return plan;
-  return { ...plan, stale: { days, date: day, maxDays } };
+  const out = copyPlan(plan);
+  out.stale = { days, date: day, maxDays };
+  return out;
 }
 
 /** Only ECOG on file: the item stays unknown; ECOG is shown as context, with a labelled suggestion when every table agrees. */
@@ -386,7 +438,7 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
 function recordVertebrae(ev: PatientEvidence): SpinalLevel[] {
   const set = new Set<SpinalLevel>();
   for (const l of ev.spinalLesions) for (const level of l.levels) if (level !== "Coccyx" && level !== "Occiput") set.add(level);
-  return SPINAL_LEVELS.filter((l) => set.has(l));
+  return inLevelOrder(set);
 }
 
 export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<VertebralBodyMets> {
@@ -516,7 +568,9 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   if (qr) return qr;
   if (used.length === 0) return missing([note("No primary cancer on file.", msg("context.primary.none"))]);
   const unknown = used.some((p) => p.candidates.length === 0);
-  const candidates = unknown ? [] : PRIMARY_SITES.filter((s) => used.some((p) => p.candidates.includes(s)));
+  const only = used.length === 1 ? used[0] : undefined;
+  // One primary with one category (the usual case): that category, without a walk of the 17.
+  const candidates = unknown ? [] : only && only.candidates.length === 1 ? [...only.candidates] : PRIMARY_SITES.filter((s) => used.some((p) => p.candidates.includes(s)));
   const described = used
     .map((p) => {
       const name = p.provenance.display ?? p.provenance.code ?? "primary cancer";
@@ -579,13 +633,21 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
 // ------------------------------------------------------------------------------ 6. palsy (Frankel)
 
 export function palsyPlan(ev: PatientEvidence, diags: Diags, recency?: Recency): ItemPlan<FrankelGrade> {
+  // The latest day's claims only (see kpsClaims).
+  let latest: string | null = null;
+  for (const m of ev.measurements) if (m.concept === "frankel" && typeof m.value === "string" && newer(m.day, latest)) latest = m.day;
+  for (const q of ev.questionnaires) if (q.frankel !== undefined && newer(q.day, latest)) latest = q.day;
   const claims: Claim<FrankelGrade>[] = [];
   for (const m of ev.measurements) {
-    if (m.concept === "frankel" && typeof m.value === "string") {
+    if (m.concept === "frankel" && typeof m.value === "string" && m.day === latest) {
       claims.push({ value: m.value, label: `Frankel ${m.value}`, labelParam: msg("claim.frankel", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
     }
   }
-  claims.push(...qrClaims(ev, (q) => q.frankel, (v) => `Frankel ${v}`, (v) => msg("claim.frankel", { value: v })));
+  for (const q of ev.questionnaires) {
+    const v = q.frankel;
+    if (v === undefined || q.day !== latest) continue;
+    claims.push({ value: v, label: `Frankel ${v}`, labelParam: msg("claim.frankel", { value: v }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+  }
   const r = resolveLatest(claims);
   if (!r) return missing([note("No Frankel grade on file.", msg("context.palsy.none"))]);
   const plan = fromResolved(r);

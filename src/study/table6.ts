@@ -143,9 +143,12 @@ export const TABLE_6: readonly Table6Row[] = [
 
 /** The Δ row of Table 6 for an outcome; null for Barthel, Frankel and ECOG (the study reports no Δ for them). */
 export function table6ChangeRow(outcome: ContinuousOutcome): Table6ContinuousRow | null {
-  for (const row of TABLE_6) {
-    if (row.outcome === "frankel" || row.outcome === "ecog") continue;
-    if (row.outcome === outcome && row.timepoint === "change") return row;
-  }
-  return null;
+  return CHANGE_ROWS.get(outcome) ?? null;
+}
+
+/** The first Δ row of each outcome, found once: every report looks them up (qol.expected). */
+const CHANGE_ROWS = new Map<string, Table6ContinuousRow>();
+for (const row of TABLE_6) {
+  if (row.outcome === "frankel" || row.outcome === "ecog") continue;
+  if (row.timepoint === "change" && !CHANGE_ROWS.has(row.outcome)) CHANGE_ROWS.set(row.outcome, row);
 }

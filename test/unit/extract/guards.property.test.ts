@@ -2,8 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod/mini";
-import { looksLikeCondition, looksLikeObservation, looksLikePatient } from "../../../src/extract/guards";
-import { conditionSchema, observationSchema, patientSchema } from "../../../src/extract/schemas";
+import { isFhirDateText, looksLikeCondition, looksLikeObservation, looksLikePatient, looksLikeQuestionnaireResponse } from "../../../src/extract/guards";
+import { conditionSchema, FHIR_DATE_RE, observationSchema, patientSchema, questionnaireResponseSchema } from "../../../src/extract/schemas";
 import { fixture } from "./helpers";
 
 const value = fc.oneof(
@@ -68,6 +68,43 @@ const patient = fc.record(
       fc.array(fc.oneof(fc.record({ type: cc, system: value, value }, { requiredKeys: [] }), value), { maxLength: 2 }),
       value,
     ),
+  },
+  { requiredKeys: [] },
+);
+
+const answer = fc.oneof(
+  fc.record(
+    { valueBoolean: fc.oneof(fc.boolean(), value), valueCoding: fc.oneof(coding, value), valueInteger: value, valueDecimal: value, valueString: value, valueDate: value, valueDateTime: value },
+    { requiredKeys: [] },
+  ),
+  value,
+);
+const qrItem = fc.letrec<{ item: unknown }>((tie) => ({
+  item: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.record(
+      { linkId: fc.oneof({ arbitrary: fc.constant("timepoint"), weight: 4 }, { arbitrary: value, weight: 1 }), text: value, answer: fc.oneof(fc.array(answer, { maxLength: 2 }), value) },
+      { requiredKeys: [] },
+    ),
+    fc.record({ linkId: value, answer: fc.array(answer, { maxLength: 2 }), item: fc.array(tie("item"), { maxLength: 2 }) }, { requiredKeys: [] }),
+    value,
+  ),
+})).item;
+const questionnaireResponse = fc.record(
+  {
+    resourceType: fc.constantFrom("QuestionnaireResponse", "QuestionnaireResponse", "Observation"),
+    id: value,
+    meta: fc.oneof(fc.record({ source: value }, { requiredKeys: [] }), value),
+    text: fc.oneof(fc.record({ status: value, div: value }, { requiredKeys: [] }), value),
+    identifier: fc.oneof(fc.record({ system: value, value }, { requiredKeys: [] }), value),
+    questionnaire: fc.oneof({ arbitrary: fc.constant("https://x.example/Questionnaire/sins|1"), weight: 4 }, { arbitrary: value, weight: 1 }),
+    status: fc.oneof({ arbitrary: fc.constant("completed"), weight: 4 }, { arbitrary: value, weight: 1 }),
+    subject: ref,
+    encounter: ref,
+    authored: value,
+    author: ref,
+    source: ref,
+    item: fc.oneof(fc.array(qrItem, { maxLength: 3 }), value),
   },
   { requiredKeys: [] },
 );
@@ -143,10 +180,37 @@ const patientPaths = [
   ["name", "0"], ["name", "0", "given"], ["name", "0", "family"], ["identifier", "0"], ["identifier", "0", "type"], ["identifier", "0", "value"],
 ];
 
+const baseQuestionnaireResponse = {
+  resourceType: "QuestionnaireResponse",
+  id: "q1",
+  meta: { source: "https://x.example/app" },
+  text: { status: "generated", div: "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>" },
+  identifier: { system: "https://x.example/id", value: "6f1c2e9a" },
+  questionnaire: "https://x.example/Questionnaire/tokuhashi|1.0.0",
+  status: "completed",
+  subject: { reference: "Patient/p1" },
+  encounter: { reference: "Encounter/e1" },
+  authored: "2024-05-01T10:00:00+09:00",
+  author: { reference: "Practitioner/1" },
+  source: { reference: "Patient/p1" },
+  item: [
+    { linkId: "timepoint", text: "Timepoint", answer: [{ valueCoding: { system: "https://x.example/CodeSystem/c", code: "timepoint.preop" } }, { valueBoolean: true }] },
+    { linkId: "timepoint-date", answer: [{ valueDate: "2024-05-01" }] },
+    { linkId: "group", item: [{ linkId: "tokuhashi-kps", answer: [{ valueInteger: 60 }] }, { linkId: "note", answer: [{ valueString: "x", valueDecimal: 1.5, valueDateTime: "2024-05-01T10:00:00Z" }] }] },
+  ],
+};
+const questionnaireResponsePaths = [
+  ...Object.keys(baseQuestionnaireResponse).map((k) => [k]),
+  ["item", "0"], ["item", "0", "linkId"], ["item", "0", "text"], ["item", "0", "answer"], ["item", "0", "answer", "0"], ["item", "0", "answer", "0", "valueCoding"],
+  ["item", "0", "answer", "1", "valueBoolean"], ["meta", "source"], ["text", "status"], ["text", "div"], ["identifier", "value"], ["encounter", "reference"], ["source", "reference"],
+  ["item", "1", "answer", "0", "valueDate"], ["item", "2", "item"], ["item", "2", "item", "0", "answer", "0", "valueInteger"],
+  ["item", "2", "item", "1", "answer", "0", "valueDateTime"], ["subject", "reference"],
+];
+
 function agrees(
   arb: fc.Arbitrary<unknown>,
   looks: (x: unknown) => boolean,
-  schema: typeof observationSchema | typeof conditionSchema | typeof patientSchema,
+  schema: typeof observationSchema | typeof conditionSchema | typeof patientSchema | typeof questionnaireResponseSchema,
 ): { accepted: number; refused: number } {
   let accepted = 0;
   let refused = 0;
@@ -183,6 +247,53 @@ describe("fast structural checks", () => {
     expect(a.refused).toBeGreaterThan(500);
   });
 
+  it("QuestionnaireResponse: accepted by the check ⇒ accepted by the zod schema", () => {
+    const a = agrees(fc.oneof(questionnaireResponse, mutated(baseQuestionnaireResponse, questionnaireResponsePaths)), looksLikeQuestionnaireResponse, questionnaireResponseSchema);
+    expect(a.accepted).toBeGreaterThan(500);
+    expect(a.refused).toBeGreaterThan(500);
+  });
+
+  it("items nested deeper than the check follows go to zod, which reads them", () => {
+    let item: Record<string, unknown> = { linkId: "leaf", answer: [{ valueInteger: 1 }] };
+    for (let i = 0; i < 40; i++) item = { linkId: `g${i}`, item: [item] };
+    const deep = { ...baseQuestionnaireResponse, item: [item] };
+    expect(looksLikeQuestionnaireResponse(deep)).toBe(false);
+    expect(z.safeParse(questionnaireResponseSchema, deep).success).toBe(true);
+  });
+
+  it("the date check written out by hand accepts exactly what FHIR_DATE_RE accepts", () => {
+    const bases = ["2024", "2024-05", "2024-05-01", "2024-05-01T10:00", "2024-05-01T10:00:59", "2024-05-01T23:59:60.123456789Z", "2024-12-31T00:00:00+14:00", "2024-01-31T10:00:00.1-13:59"];
+    const chars = fc.constantFrom(..."0123456789-:T.Z+ t/\n٣");
+    const edit = fc.tuple(fc.nat(), fc.constantFrom("replace", "insert", "delete"), chars);
+    const text = fc.oneof(
+      fc.tuple(fc.constantFrom(...bases), fc.array(edit, { maxLength: 3 })).map(([base, edits]) =>
+        edits.reduce((s, [at, op, c]) => {
+          const i = at % (s.length + 1);
+          return op === "replace" ? s.slice(0, i) + c + s.slice(i + 1) : op === "insert" ? s.slice(0, i) + c + s.slice(i) : s.slice(0, i) + s.slice(i + 1);
+        }, base),
+      ),
+      fc.string({ maxLength: 30 }),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(text, (s) => {
+        const want = FHIR_DATE_RE.test(s);
+        if (want) accepted++;
+        expect(isFhirDateText(s)).toBe(want);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(accepted).toBeGreaterThan(2_000);
+    for (let h = 0; h < 100; h++) {
+      for (const sign of ["+", "-"]) {
+        const zone = `2024-05-01T10:00:00${sign}${String(h).padStart(2, "0")}:${String((h * 7) % 100).padStart(2, "0")}`;
+        expect(isFhirDateText(zone)).toBe(FHIR_DATE_RE.test(zone));
+      }
+      const parts = `2024-${String(h).padStart(2, "0")}-${String(h).padStart(2, "0")}T${String(h).padStart(2, "0")}:${String(h).padStart(2, "0")}:${String(h).padStart(2, "0")}`;
+      expect(isFhirDateText(parts)).toBe(FHIR_DATE_RE.test(parts));
+    }
+  });
+
   it("well-formed fixture resources take the fast path", () => {
     const all = ["cervical-c7-t1", "visceral-extraspinal", "ecog-conflict"].flatMap(fixture) as { resourceType: string }[];
     for (const r of all) {
@@ -190,5 +301,6 @@ describe("fast structural checks", () => {
       if (r.resourceType === "Condition") expect(looksLikeCondition(r)).toBe(true);
       if (r.resourceType === "Patient") expect(looksLikePatient(r)).toBe(true);
     }
+    expect(looksLikeQuestionnaireResponse(baseQuestionnaireResponse)).toBe(true);
   });
 });
