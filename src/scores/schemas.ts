@@ -60,6 +60,7 @@ export function parseInput<S extends z.ZodMiniType>(
   known?: (input: unknown) => boolean,
 ): z.output<S> {
   if (known?.(input)) return input as z.output<S>;
+  if (FAST_PATHS.get(schema)?.(input)) return input as z.output<S>;
   const r = z.safeParse(schema, input);
   if (r.success) return r.data;
   // A misspelt key first: the fields' own problems may come from the misspelling.
@@ -263,3 +264,61 @@ export const KpsSchema = z.literal(
 
 export const FiniteNumberSchema = z.number(says((x) => `expected a finite number, got ${describeValue(x)}`));
 export const DecimalsSchema = integerIn(0, 20);
+
+// ---------------------------------------------------------------------------------- scalar fast paths
+
+/** A safe integer from `min` to `max`: what integerIn(min, max) accepts. */
+function intIn(min: number, max: number): (x: unknown) => boolean {
+  return (x) => typeof x === "number" && Number.isSafeInteger(x) && x >= min && x <= max;
+}
+
+function oneOf(values: readonly unknown[]): (x: unknown) => boolean {
+  const set: ReadonlySet<unknown> = new Set(values);
+  return (x) => set.has(x);
+}
+
+/** Five characters 1–5: what Eq5dProfileSchema's /^[1-5]{5}$/ accepts. */
+function isEq5dProfileText(x: unknown): boolean {
+  if (typeof x !== "string" || x.length !== 5) return false;
+  for (let i = 0; i < 5; i++) {
+    const c = x.charCodeAt(i);
+    if (c < 49 || c > 53) return false;
+  }
+  return true;
+}
+
+const APPLICABILITY_KEYS: ReadonlySet<string> = new Set(APPLICABILITY_FIELDS);
+
+/** The extraction's applicability input: a plain object with known levels, an age 0–150 or nothing, a boolean or nothing. */
+export const KNOWN_APPLICABILITY_INPUT = (input: unknown): boolean => {
+  if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) return false;
+  for (const key of Object.keys(input)) if (!APPLICABILITY_KEYS.has(key)) return false;
+  const { levels, age, enBlocPlanned } = input as Record<string, unknown>;
+  if (!listOf(levels, LEVELS)) return false;
+  if (age !== undefined && age !== null && !(typeof age === "number" && age >= 0 && age <= 150)) return false;
+  return enBlocPlanned === undefined || enBlocPlanned === null || typeof enBlocPlanned === "boolean";
+};
+
+/**
+ * Plain checks that parseInput tries before a schema that has one: the scalars and the applicability input the
+ * extraction passes on every report (a KPS per value on file, counts, totals, levels), each accepting a subset of
+ * what its schema accepts (test/unit/scores/schemas.test.ts).
+ */
+const FAST_PATHS: ReadonlyMap<unknown, (input: unknown) => boolean> = new Map<unknown, (input: unknown) => boolean>([
+  [BooleanSchema, (x) => typeof x === "boolean"],
+  [SpinalLevelSchema, (x) => LEVELS.has(x)],
+  [SinsTotalSchema, intIn(0, SINS_MAX)],
+  [TokuhashiTotalSchema, intIn(0, TOKUHASHI_MAX)],
+  [CountSchema, intIn(0, Number.MAX_SAFE_INTEGER)],
+  [EqVasSchema, intIn(0, 100)],
+  [EcogSchema, oneOf(ECOG_GRADES)],
+  [KpsSchema, oneOf(KPS_SCORES)],
+  [FrankelSchema, oneOf(FRANKEL_GRADES)],
+  [Eq5dProfileSchema, isEq5dProfileText],
+  [ApplicabilityInputSchema, KNOWN_APPLICABILITY_INPUT],
+]);
+
+/** The fast path parseInput takes for a schema, if any (for the test that it accepts nothing the schema refuses). */
+export function fastPathOf(schema: z.ZodMiniType): ((input: unknown) => boolean) | undefined {
+  return FAST_PATHS.get(schema);
+}

@@ -17,11 +17,23 @@ import {
   validatePainVas,
 } from "../../../src/scores";
 import {
+  ApplicabilityInputSchema,
+  BooleanSchema,
+  CountSchema,
+  EcogSchema,
+  Eq5dProfileSchema,
+  EqVasSchema,
+  fastPathOf,
+  FrankelSchema,
+  KNOWN_APPLICABILITY_INPUT,
   KNOWN_LEVELS,
   KNOWN_SINS_INPUT,
   KNOWN_TOKUHASHI_INPUT,
+  KpsSchema,
+  SinsTotalSchema,
   SpinalLevelsSchema,
   TokuhashiInputSchema,
+  TokuhashiTotalSchema,
 } from "../../../src/scores/schemas";
 
 /** What the core did with x: returned, or refused it naming a field; anything else thrown is a bug. */
@@ -137,6 +149,61 @@ describe("the fast paths accept nothing their schema refuses", () => {
     );
     expect(seen.fast).toBeGreaterThan(0);
     expect(seen.slow).toBeGreaterThan(0);
+  });
+
+  // The scalars and the applicability input (parseInput tries these before the schema).
+  const numbers = fc.oneof(
+    fc.integer({ min: -3, max: 120 }),
+    fc.constantFrom(-0, 0.5, 10.0, 14.999, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1),
+    fc.double(),
+  );
+  const scalar = fc.oneof(numbers, known, fc.constantFrom("12345", "11111", "55555", "123456", "01234", "1234", "1234٥", "A", "B", true, false), junk);
+  const applicabilityInput = fc.oneof(
+    fc.record(
+      {
+        levels: fc.oneof(fc.array(known, { maxLength: 3 }), fc.array(fc.constantFrom("T5", "L1", "Coccyx"), { maxLength: 3 }), junk),
+        age: fc.oneof(fc.constant(undefined), fc.constant(null), numbers, junk),
+        enBlocPlanned: fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), junk),
+        other: junk,
+      },
+      { requiredKeys: [] },
+    ),
+    junk,
+  );
+  it.each([
+    ["boolean", BooleanSchema, scalar],
+    ["spinal level", SpinalLevelSchema, scalar],
+    ["SINS total", SinsTotalSchema, scalar],
+    ["Tokuhashi total", TokuhashiTotalSchema, scalar],
+    ["count", CountSchema, scalar],
+    ["EQ VAS", EqVasSchema, scalar],
+    ["ECOG", EcogSchema, scalar],
+    ["KPS", KpsSchema, scalar],
+    ["Frankel", FrankelSchema, scalar],
+    ["EQ-5D-5L profile", Eq5dProfileSchema, scalar],
+    ["applicability input", ApplicabilityInputSchema, applicabilityInput],
+  ] as const)("%s (parseInput's own fast path)", (_name, schema, arb) => {
+    const fast = fastPathOf(schema);
+    expect(fast).toBeDefined();
+    const seen = { fast: 0, slow: 0 };
+    fc.assert(
+      fc.property(arb, (x) => {
+        if (fast?.(x)) {
+          seen.fast++;
+          expect(z.safeParse(schema, x).success).toBe(true);
+        } else seen.slow++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(seen.fast).toBeGreaterThan(0);
+    expect(seen.slow).toBeGreaterThan(0);
+  });
+
+  it("takes the applicability input the extraction builds", () => {
+    expect(KNOWN_APPLICABILITY_INPUT({ levels: ["T5", "T6"], age: 64, enBlocPlanned: null })).toBe(true);
+    expect(KNOWN_APPLICABILITY_INPUT({ levels: [], age: null, enBlocPlanned: false })).toBe(true);
+    expect(KNOWN_APPLICABILITY_INPUT({ levels: ["T5"], age: 151 })).toBe(false);
+    expect(KNOWN_APPLICABILITY_INPUT({ levels: ["T5"], agee: 60 })).toBe(false);
   });
 
   it("takes the extraction's input (lists of known values) and leaves a class instance or an odd key to the schema", () => {
