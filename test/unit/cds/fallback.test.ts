@@ -31,7 +31,7 @@ beforeAll(async () => {
     return fetch(input, init);
   };
   svc = await startCdsService({ config: config({ allowUnauthenticated: true, fhirServerAllowlist: [sb.fhirBase] }), fetchImpl: recording });
-});
+}, 60_000); // starting the sandbox (its patients and Questionnaires) takes > 10 s on a busy 2-core machine
 
 afterAll(async () => {
   await svc?.close();
