@@ -29,7 +29,7 @@ import { applyClinician, toReportItem, type ItemPlan } from "./plan";
 import { qolTimepoints } from "./qol";
 import { classifyEvidence, READS, timedPlan } from "./timing";
 import { sinsAlignmentPlan, sinsBoneLesionPlan, sinsCollapsePlan, sinsLocationPlan, sinsPainPlan, sinsPosterolateralPlan } from "./sins-items";
-import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, recencyOf, vertebralPlan, visceralPlan } from "./tokuhashi-items";
+import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, recencyOf, vertebralPlan, visceralPlan, withPerformanceClaims } from "./tokuhashi-items";
 import type { PatientEvidence } from "./types";
 
 type Entries<T> = Partial<Record<keyof T, string>>;
@@ -134,7 +134,13 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   // Tokuhashi
   const recency = recencyOf(options);
   const tp = {
-    generalCondition: clinician(timedPlan((e, d) => generalConditionPlan(e, d, recency), te, GENERAL_CONDITIONS, "generalCondition", diags, R.kps | R.ecog | R.tokuhashiGeneralCondition | R.questionnaireEcog), t.generalCondition, GENERAL_CONDITIONS, "item.tokuhashi.generalCondition", diags),
+    generalCondition: clinician(
+      withPerformanceClaims(timedPlan((e, d) => generalConditionPlan(e, d, recency), te, GENERAL_CONDITIONS, "generalCondition", diags, R.kps | R.ecog | R.tokuhashiGeneralCondition | R.questionnaireEcog), evidence),
+      t.generalCondition,
+      GENERAL_CONDITIONS,
+      "item.tokuhashi.generalCondition",
+      diags,
+    ),
     extraspinalBoneMets: clinician(timedPlan(extraspinalPlan, te, EXTRASPINAL_BONE_METS, "extraspinalBoneMets", diags, R.extraspinalFocus | R.tokuhashiExtraspinal), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
     vertebralBodyMets: clinician(timedPlan(vertebralPlan, te, VERTEBRAL_BODY_METS, "vertebralBodyMets", diags, R.spinalLesion | R.tokuhashiVertebral), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
     visceralMets: clinician(timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags, R.visceral | R.tokuhashiVisceral), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),

@@ -10,6 +10,7 @@ import {
   levelsParam,
   PRIMARY_SITES,
   vertebralBodyMetsCandidates,
+  type CoreMessage,
   type CoreParam,
   type ExtraspinalBoneMets,
   type FrankelGrade,
@@ -256,6 +257,43 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?
   };
   if (provenance.omitted > 0) ranged.provenanceOmitted = provenance.omitted;
   return withStale(ranged, e.day, recency, "performanceStatus");
+}
+
+/**
+ * The general condition's evidence with what each piece gave (Provenance.claim: "KPS 50", "ECOG 2", "general
+ * condition moderate"), so that the view can say "KPS 50 → moderate" where the item shows the band (issue 14
+ * item 6). Applied to the item's final plan (after timedPlan, which tells pieces apart by identity): the pieces
+ * are copied, since the evidence is shared with the other items and the QOL course.
+ */
+export function withPerformanceClaims(plan: ItemPlan<GeneralCondition>, ev: PatientEvidence): ItemPlan<GeneralCondition> {
+  const options = plan.conflict?.options;
+  if (plan.provenance.length === 0 && options === undefined) return plan;
+  const pieces = new Set<Provenance>(plan.provenance);
+  for (const o of options ?? []) pieces.add(o.provenance);
+  const claims = new Map<Provenance, CoreMessage>();
+  for (const m of ev.measurements) {
+    if ((m.concept !== "kps" && m.concept !== "ecog") || typeof m.value !== "number" || !pieces.has(m.provenance)) continue;
+    claims.set(m.provenance, msg(m.concept === "kps" ? "claim.kps" : "claim.ecog", { value: m.value }));
+  }
+  for (const q of ev.questionnaires) {
+    if (!pieces.has(q.provenance) || claims.has(q.provenance)) continue;
+    const t = q.tokuhashi;
+    if (t?.kps !== undefined) claims.set(q.provenance, msg("claim.kps", { value: t.kps }));
+    else if (t?.generalCondition) claims.set(q.provenance, msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }));
+    else if (q.ecog !== undefined) claims.set(q.provenance, msg("claim.ecog", { value: q.ecog }));
+  }
+  if (claims.size === 0) return plan;
+  const withClaim = (p: Provenance): Provenance => {
+    const claim = claims.get(p);
+    if (claim === undefined) return p;
+    const out = Object.assign({}, p);
+    out.claim = claim;
+    return out;
+  };
+  const out = copyPlan(plan);
+  out.provenance = plan.provenance.map(withClaim);
+  if (options !== undefined) out.conflict = { options: options.map((o) => ({ value: o.value, provenance: withClaim(o.provenance) })) };
+  return out;
 }
 
 /** The plan with more context sentences after its own. */

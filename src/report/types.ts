@@ -40,6 +40,12 @@ export interface Provenance {
    * parameters. Present when the extraction wrote `note`.
    */
   noteCode?: CoreMessage;
+  /**
+   * What this piece of evidence gave for its item, in machine-readable form: a "claim.*" code of
+   * CORE_MESSAGE_CODES and its value ("claim.kps" { value: 50 } = "KPS 50"). Set on the Tokuhashi general
+   * condition's evidence, whose item shows only the band, so that the view can say "KPS 50 → moderate".
+   */
+  claim?: CoreMessage;
 }
 
 /** A value the app suggests but does not take until the clinician confirms (absence ≠ none; ECOG ≠ KPS). */

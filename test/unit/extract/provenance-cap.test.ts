@@ -37,7 +37,12 @@ describe("provenance of an item with many tied values", () => {
     expect(item.candidates).toEqual(["moderate"]);
     expect(item.points).toBe(1);
     expect(item.provenance.map((p) => p.reference)).toEqual(refs(980, 1000));
-    expect(item.provenance[19]).toEqual({ reference: "Observation/k999", date: "2024-05-01T16:39:00Z", code: "http://loinc.org|89243-0" });
+    expect(item.provenance[19]).toEqual({
+      reference: "Observation/k999",
+      date: "2024-05-01T16:39:00Z",
+      code: "http://loinc.org|89243-0",
+      claim: { code: "claim.kps", params: { value: 60 } },
+    });
     expect(item.provenanceOmitted).toBe(980);
   });
 
