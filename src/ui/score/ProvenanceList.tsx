@@ -33,7 +33,7 @@ export function ProvenanceList({
   /** Evidence the report left out beyond the newest listed (ReportItem.provenanceOmitted): "and N more". */
   omitted?: number | undefined;
   itemLabel: string;
-  /** What each resource claimed, by reference, as the item's context names it (claims.ts). */
+  /** What each resource claimed, by reference, as the item's context names it (claims.ts); Provenance.claim first. */
   claims?: ReadonlyMap<string, CoreMessage> | undefined;
 }) {
   const { t } = useTranslator();
@@ -46,7 +46,7 @@ export function ProvenanceList({
           key={`${p.reference ?? "none"}-${i}`}
           provenance={p}
           itemLabel={itemLabel}
-          claim={p.reference ? claims?.get(p.reference) : undefined}
+          claim={p.claim ?? (p.reference ? claims?.get(p.reference) : undefined)}
         />
       ))}
       {omitted > 0 ? <li className="provenance-more">{t("app.prov.more", { count: omitted })}</li> : null}
