@@ -5,6 +5,7 @@
  */
 import { z } from "zod/mini";
 import { QUESTIONNAIRE_BASE_RETIRED } from "../src/questionnaires/contract";
+import { evidenceMaxAgeDaysSchema } from "../src/report/evidence-age";
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type EvidenceMaxAgeDays } from "../src/report/types";
 import { OPEN_SERVER_LAUNCH, parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
 
@@ -107,7 +108,7 @@ const ConfigFile = z.strictObject({
     ]),
   ),
   openServerLaunch: z.optional(z.enum(OPEN_SERVER_LAUNCH)),
-  evidenceMaxAgeDays: z.optional(z.strictObject({ performanceStatus: z.optional(intIn(1, 3650)), palsy: z.optional(intIn(1, 3650)) })),
+  evidenceMaxAgeDays: z.optional(z.strictObject({ performanceStatus: z.optional(evidenceMaxAgeDaysSchema), palsy: z.optional(evidenceMaxAgeDaysSchema) })),
 });
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };

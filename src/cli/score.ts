@@ -15,6 +15,8 @@
  * size and while reading). Named as the input itself, such a file is unreadable input (exit 2).
  */
 import { parseArgs } from "node:util";
+import { z } from "zod/mini";
+import { EVIDENCE_MAX_AGE_DAYS_LIMIT, evidenceMaxAgeDaysSchema } from "../report/evidence-age";
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS } from "../report/types";
 import { DEFAULT_VALUE_SET, valueSets } from "../scores";
 import { scorePatients } from "./pipeline";
@@ -38,56 +40,88 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** What each flag's value must be, as the one line on stderr says it: `--<flag> <value>: <problem>`. */
+const DAYS_PROBLEM = `expected a whole number of days, ${EVIDENCE_MAX_AGE_DAYS_LIMIT.min}-${EVIDENCE_MAX_AGE_DAYS_LIMIT.max}`;
+const PROBLEM: Record<string, string> = {
+  format: "expected json or table",
+  now: "not a date",
+  "max-file-bytes": "expected a positive number of bytes (e.g. 536870912 or 512M)",
+  "ps-max-age-days": DAYS_PROBLEM,
+  "palsy-max-age-days": DAYS_PROBLEM,
+};
+
+/** A window in days: digits (spaces around allowed), within the limit app-config.json's evidenceMaxAgeDays has. */
+const daysFlag = (fallback: number) =>
+  z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\s*\d+\s*$/)), z.transform(Number)), evidenceMaxAgeDaysSchema), fallback);
+
+/** The value set: one of valueSets(), and enabled (the message says which are known, or why it is disabled). */
+const valueSetFlag = z._default(
+  z.string().check(
+    z.superRefine((id, ctx) => {
+      const vs = valueSets().find((v) => v.id === id);
+      const known = valueSets().filter((v) => v.enabled).map((v) => v.id).join(", ");
+      if (!vs) ctx.addIssue({ code: "custom", input: id, message: `unknown value set (known: ${known})` });
+      else if (!vs.enabled) ctx.addIssue({ code: "custom", input: id, message: `disabled (${vs.disabledReason ?? "not available"})` });
+    }),
+  ),
+  DEFAULT_VALUE_SET,
+);
+
+/**
+ * The score CLI's flags after node:util's parseArgs (which refuses unknown flags and a flag without its value):
+ * each value checked and turned into what the run needs, its default when absent. CliArgs adds the one path.
+ */
+const CliFlags = z.object({
+  format: z._default(z.enum(["json", "table"]), "json"),
+  "value-set": valueSetFlag,
+  // An empty --now is "today", as no --now is.
+  now: z._default(z.pipe(z.pipe(z.string(), z.transform((t) => (t === "" ? new Date() : new Date(t)))), z.date()), () => new Date()),
+  "max-file-bytes": z._default(z.pipe(z.pipe(z.string(), z.transform(parseBytes)), z.number()), DEFAULT_MAX_FILE_BYTES),
+  "ps-max-age-days": daysFlag(DEFAULT_EVIDENCE_MAX_AGE_DAYS.performanceStatus),
+  "palsy-max-age-days": daysFlag(DEFAULT_EVIDENCE_MAX_AGE_DAYS.palsy),
+});
+const CliArgs = z.object({ positionals: z.tuple([z.string()]), values: CliFlags });
+
+/** The first problem with the arguments, as one line: the usage when the path is missing or doubled. */
+function argumentProblem(issues: readonly z.core.$ZodIssue[], values: Record<string, unknown>): string {
+  const issue = issues[0];
+  if (!issue) return USAGE;
+  const [where, flag] = issue.path;
+  if (where !== "values" || typeof flag !== "string") return USAGE;
+  const given = values[flag];
+  const text = typeof given === "string" ? given : "";
+  const problem = issue.code === "custom" ? issue.message : PROBLEM[flag] ?? issue.message;
+  return `--${flag} ${text}: ${problem}`;
+}
+
 function main(argv: string[]): void {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
+      // Every flag of CliFlags takes a value; parseArgs refuses any other flag, and a flag without its value.
       options: {
-        "value-set": { type: "string" },
-        format: { type: "string", default: "json" },
-        now: { type: "string" },
-        "max-file-bytes": { type: "string" },
-        "ps-max-age-days": { type: "string" },
-        "palsy-max-age-days": { type: "string" },
+        ...Object.fromEntries(Object.keys(CliFlags.shape).map((flag) => [flag, { type: "string" } as const])),
         help: { type: "boolean", short: "h" },
       },
     });
   } catch (e) {
     fail(`${e instanceof Error ? e.message.split("\n")[0] : "bad arguments"}\n${USAGE}`);
   }
-  if (args.values.help) {
+  if (args.values.help === true) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const path = args.positionals[0];
-  if (path === undefined || args.positionals.length > 1) fail(USAGE);
-  const format = args.values.format;
-  if (format !== "json" && format !== "table") fail(`--format ${format}: expected json or table`);
-
-  const valueSetId = args.values["value-set"] ?? DEFAULT_VALUE_SET;
-  const vs = valueSets().find((v) => v.id === valueSetId);
-  if (!vs) fail(`--value-set ${valueSetId}: unknown value set (known: ${valueSets().filter((v) => v.enabled).map((v) => v.id).join(", ")})`);
-  if (!vs.enabled) fail(`--value-set ${valueSetId}: disabled (${vs.disabledReason ?? "not available"})`);
-
-  const now = args.values.now ? new Date(args.values.now) : new Date();
-  if (Number.isNaN(now.getTime())) fail(`--now ${args.values.now ?? ""}: not a date`);
-
-  const maxText = args.values["max-file-bytes"];
-  const maxFileBytes = maxText === undefined ? DEFAULT_MAX_FILE_BYTES : parseBytes(maxText);
-  if (maxFileBytes === null) fail(`--max-file-bytes ${maxText ?? ""}: expected a positive number of bytes (e.g. 536870912 or 512M)`);
-
-  const days = (flag: "ps-max-age-days" | "palsy-max-age-days", fallback: number): number => {
-    const text = args.values[flag];
-    if (text === undefined) return fallback;
-    const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1 || n > 3650) fail(`--${flag} ${text}: expected a whole number of days, 1-3650`);
-    return n;
-  };
+  const parsed = z.safeParse(CliArgs, args);
+  if (!parsed.success) fail(argumentProblem(parsed.error.issues, args.values));
+  const {
+    positionals: [path],
+    values: { format, "value-set": valueSetId, now, "max-file-bytes": maxFileBytes },
+  } = parsed.data;
   const evidenceMaxAgeDays = {
-    performanceStatus: days("ps-max-age-days", DEFAULT_EVIDENCE_MAX_AGE_DAYS.performanceStatus),
-    palsy: days("palsy-max-age-days", DEFAULT_EVIDENCE_MAX_AGE_DAYS.palsy),
+    performanceStatus: parsed.data.values["ps-max-age-days"],
+    palsy: parsed.data.values["palsy-max-age-days"],
   };
 
   let input: PatientInput;

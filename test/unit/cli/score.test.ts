@@ -139,4 +139,56 @@ describe("score CLI", { timeout: 60_000 }, () => {
     const known = { ...r, sins: { ...r.sins, total: 11, category: "potentially-unstable" as const }, tokuhashi: { ...r.tokuhashi, total: 13, prognosis: ">=12m" as const } };
     expect(reportRow(known).slice(3, 9)).toEqual(["TL/L/S", "L5", "yes", "11 Potentially unstable", "13 ≥ 1 year", "0.685"]);
   });
+
+  describe("a bad argument → one problem on stderr (usage for a flag parseArgs refuses), nothing on stdout, exit 2", () => {
+    const file = join(PATIENTS, "cervical-c7-t1.json");
+    /** Without score()'s trailing --now, so a flag can be the last argument. */
+    function run(...args: string[]) {
+      const r = spawnSync(TSX, [join(ROOT, "src/cli/score.ts"), ...args], { encoding: "utf8", cwd: ROOT, timeout: 60_000 });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    }
+    const DAYS = "expected a whole number of days, 1-3650";
+
+    it.each([
+      [["--ps-max-age-days", "abc"], `score: --ps-max-age-days abc: ${DAYS}\n`],
+      [["--ps-max-age-days", "1.5"], `score: --ps-max-age-days 1.5: ${DAYS}\n`],
+      [["--ps-max-age-days", "0"], `score: --ps-max-age-days 0: ${DAYS}\n`],
+      [["--palsy-max-age-days", "3651"], `score: --palsy-max-age-days 3651: ${DAYS}\n`],
+      [["--palsy-max-age-days=-3"], `score: --palsy-max-age-days -3: ${DAYS}\n`],
+      [["--format", "xml"], "score: --format xml: expected json or table\n"],
+      [["--now", "someday"], "score: --now someday: not a date\n"],
+      [["--max-file-bytes", "0"], "score: --max-file-bytes 0: expected a positive number of bytes (e.g. 536870912 or 512M)\n"],
+    ])("%j", (args, message) => {
+      expect(run(file, ...args)).toEqual({ code: 2, stdout: "", stderr: message });
+    });
+
+    it("the day limits are inclusive: 1 and 3650 are taken", () => {
+      const r = run(file, "--ps-max-age-days", "1", "--palsy-max-age-days", "3650", "--now", "2025-01-01");
+      expect(r.code).toBe(0);
+      expect(reports(r.stdout)).toHaveLength(1);
+    });
+
+    it("a disabled value set says why", () => {
+      const r = run(file, "--value-set", "Germany");
+      expect(r).toMatchObject({ code: 2, stdout: "" });
+      expect(r.stderr).toMatch(/^score: --value-set Germany: disabled \(.+\)\n$/);
+    });
+
+    it("an unknown flag and a flag without its value: parseArgs' problem, then the usage", () => {
+      const unknown = run(file, "--max-age", "30");
+      expect(unknown).toMatchObject({ code: 2, stdout: "" });
+      expect(unknown.stderr).toMatch(/^score: Unknown option '--max-age'.*\nusage: score <file-or-folder> /);
+      const missing = run(file, "--palsy-max-age-days");
+      expect(missing).toMatchObject({ code: 2, stdout: "" });
+      expect(missing.stderr).toMatch(/^score: Option '--palsy-max-age-days <value>' argument missing\nusage: score <file-or-folder> /);
+    });
+
+    it("no path, or two: the usage alone", () => {
+      for (const args of [[], [file, file]]) {
+        const r = run(...args);
+        expect(r).toMatchObject({ code: 2, stdout: "" });
+        expect(r.stderr).toMatch(/^score: usage: score <file-or-folder> .*\n$/);
+      }
+    });
+  });
 });
