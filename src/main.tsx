@@ -6,7 +6,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { loadAppConfig } from "../launch/config";
-import { createTranslator, LOCALES } from "./i18n";
+import { formatterWarmUps, LOCALES } from "./i18n";
 import { launchContext, loadOptionsFromConfig, loadPatientRecord, readUserName, readySession } from "./fhir";
 import { App } from "./ui/App";
 import { loadSession } from "./ui/loadSession";
@@ -15,19 +15,18 @@ import "./ui/styles/app.css";
 import "./ui/styles/print.css";
 
 /**
- * A fresh page's first Intl formatter loads the browser's locale data: tens to hundreds of ms of main thread.
- * Done while the FHIR searches are in flight (the thread waits for the server then), not in the first render
- * after the record is in. Both languages: the one shown is decided with the record (launch context, choice).
+ * A fresh page's first Intl formatters load the browser's locale data: tens to hundreds of ms of main thread.
+ * Done while the FHIR searches are in flight (the thread waits for the server then), one formatter per task so
+ * that the answers are not held up, not in the first render after the record is in. Both languages: the one
+ * shown is decided with the record (launch context, choice).
  */
 function warmIntl(): void {
-  for (const locale of LOCALES) {
-    const translator = createTranslator(locale);
-    translator.number(0.5);
-    translator.number(0.5, 3);
-    translator.date("2000-01-01");
-    translator.date("2000-01-01T00:00:00Z");
-    new Intl.PluralRules(locale).select(1);
-  }
+  const steps = LOCALES.flatMap(formatterWarmUps);
+  const next = (): void => {
+    steps.shift()?.();
+    if (steps.length > 0) setTimeout(next, 0);
+  };
+  next();
 }
 
 const load = () =>
@@ -49,7 +48,7 @@ const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App load={load} browserLocales={navigator.languages ?? [navigator.language]} />
+      <App load={load} browserLocales={navigator.languages ?? [navigator.language]} cardsAfterFirstPaint />
     </StrictMode>,
   );
 }

@@ -15,6 +15,7 @@ for (const section of [appStrings, formStrings, faultStrings, fhirStrings]) regi
 export {
   createTranslator,
   formatReference,
+  formatterWarmUps,
   LOCALES,
   pickLocale,
   registerSection,

@@ -91,6 +91,20 @@ function pluralCategory(locale: Locale, n: number): Intl.LDMLPluralRule {
 }
 
 /**
+ * A fresh page's first Intl formatter of a locale loads the browser's locale data (tens of ms of main thread each):
+ * the formatters the view uses, one per step, for a caller to run in idle moments (each step its own task, so an
+ * answer arriving meanwhile waits for one step at most). Messages' whole numbers and one-decimal figures use 0 and
+ * 1 decimals (formatExact), figures on screen the default and 3.
+ */
+export function formatterWarmUps(locale: Locale): (() => void)[] {
+  return [
+    ...[null, 0, 1, 2, 3].map((digits) => () => void numberFormat(locale, digits)),
+    ...(["day", "day-utc", "moment"] as const).map((kind) => () => void dateFormat(locale, kind)),
+    () => void pluralCategory(locale, 1),
+  ];
+}
+
+/**
  * A number in the locale's writing. With `digits`, rounded to that many decimals; without, for a figure on
  * screen, at most 3 decimals (Intl's default).
  */

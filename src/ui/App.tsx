@@ -37,6 +37,8 @@ export interface AppProps {
   browserLocales?: readonly string[];
   /** Where the language choice is kept (localStorage; injectable for tests). */
   preferences?: PreferenceStorage | null;
+  /** The verdict strip painted alone first, the cards one frame later (ClinicianViewProps.cardsAfterFirstPaint). */
+  cardsAfterFirstPaint?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ type State =
   | { kind: "ready"; session: Session; View: ViewModule["ClinicianView"] };
 
 /** The app: loading, a fault, or the clinician's view; English or Japanese (launch context, then browser, then switch). */
-export function App({ load, browserLocales = [], preferences = browserPreferences() }: AppProps) {
+export function App({ load, browserLocales = [], preferences = browserPreferences(), cardsAfterFirstPaint = false }: AppProps) {
   const [state, setState] = useState<State>({ kind: "loading" });
   // A language the clinician chose earlier outranks the launch's and the browser's.
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(() => readLocalePreference(preferences));
@@ -135,6 +137,7 @@ export function App({ load, browserLocales = [], preferences = browserPreference
           onSaved={setSavedEntries}
           onLocaleChange={chooseLocale}
           onRecordChanged={refresh}
+          cardsAfterFirstPaint={cardsAfterFirstPaint}
         />
       )}
     </TranslatorProvider>
@@ -162,6 +165,7 @@ function ReadyView({
   onSaved,
   onLocaleChange,
   onRecordChanged,
+  cardsAfterFirstPaint,
 }: {
   View: ViewModule["ClinicianView"];
   session: Session;
@@ -171,6 +175,7 @@ function ReadyView({
   onSaved: (entries: ClinicianEntries) => void;
   onLocaleChange: (locale: Locale) => void;
   onRecordChanged: () => void;
+  cardsAfterFirstPaint: boolean;
 }) {
   const report = useMemo(() => session.score(entries), [session, entries]);
   // While the device is with the patient (after a reload too) the clinician's view is not rendered at all.
@@ -190,6 +195,7 @@ function ReadyView({
       onSave={session.save}
       loadFormsPanel={session.loadFormsPanel}
       onRecordChanged={onRecordChanged}
+      cardsAfterFirstPaint={cardsAfterFirstPaint}
     />
   );
 }

@@ -54,7 +54,14 @@ export interface ClinicianViewProps {
   onRecordChanged?: (() => void) | undefined;
   now?: () => Date;
   print?: () => void;
+  /**
+   * Paint the header and the verdict strip alone first, the cards one frame later (the app's first screen after
+   * the record is in: the surgeon's answer shows before the ~1 500 elements of the cards are laid out).
+   */
+  cardsAfterFirstPaint?: boolean;
 }
+
+const nothingToLoad = (): Promise<null> => Promise.resolve(null);
 
 /** The clinician's view of one patient: banner, segment group, SINS, Tokuhashi, QOL course, data notes. */
 export function ClinicianView(props: ClinicianViewProps) {
@@ -68,6 +75,8 @@ export function ClinicianView(props: ClinicianViewProps) {
   // "✓ Confirmed" means saved (or confirmed by the record): an unsaved entry is shown unconfirmed.
   const shown = useMemo(() => withUnsavedUnconfirmed(report, unsaved), [report, unsaved]);
   useLeaveWarning(unsaved.length > 0);
+  const painted = useAfterFirstPaint(nothingToLoad).state !== "waiting";
+  const showCards = painted || props.cardsAfterFirstPaint !== true;
   const { onSave, onSaved } = props;
   // The one save path (SaveAssessment → onSave); its success makes the saved entries the new baseline.
   const save = useMemo(
@@ -106,6 +115,7 @@ export function ClinicianView(props: ClinicianViewProps) {
         </p>
       ) : null}
       <PrintSheetSlot />
+      {showCards ? (
       <div className="cards">
         <div className="panel">
           <PanelNotice panel="segment" unavailable={unavailable} />
@@ -149,6 +159,9 @@ export function ClinicianView(props: ClinicianViewProps) {
         ) : null}
         <DiagnosticsDrawer diagnostics={report.diagnostics} />
       </div>
+      ) : (
+        <div className="cards" aria-busy="true" data-testid="cards-pending" />
+      )}
       </main>
     </div>
   );
@@ -179,9 +192,8 @@ function useLeaveWarning(dirty: boolean): void {
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
+      // Cancelling the event is what asks (HTML's beforeunload; returnValue is deprecated).
       event.preventDefault();
-      // Older browsers need returnValue set to show the dialog.
-      event.returnValue = "";
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);

@@ -52,3 +52,30 @@ describe("useAfterFirstPaint", () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("the app's first screen (cardsAfterFirstPaint)", () => {
+  it("paints the verdict strip alone, then the cards in the next frame", async () => {
+    const { App } = await import("../../../src/ui/App");
+    const { session } = await import("./helpers");
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, "requestAnimationFrame").mockImplementation((cb) => {
+      frames.push(cb);
+      return frames.length;
+    });
+    try {
+      render(<App load={() => Promise.resolve({ ok: true as const, session: session() })} browserLocales={["en-GB"]} cardsAfterFirstPaint />);
+      const strip = await screen.findByTestId("verdict-strip");
+      expect(strip).toHaveTextContent(/SINS/);
+      expect(screen.getByTestId("cards-pending")).toHaveAttribute("aria-busy", "true");
+      expect(screen.queryByTestId("sins-card")).toBeNull();
+      await act(async () => {
+        for (const cb of frames.splice(0)) cb(performance.now());
+        await new Promise((ok) => setTimeout(ok, 20));
+      });
+      expect(await screen.findByTestId("sins-card")).toBeInTheDocument();
+      expect(screen.queryByTestId("cards-pending")).toBeNull();
+    } finally {
+      raf.mockRestore();
+    }
+  });
+});
