@@ -37,7 +37,7 @@ export default defineConfig({
     outDir: "dist",
     // No source maps in what a hospital deploys; `SOURCEMAP=true npm run build` for debugging.
     sourcemap: process.env.SOURCEMAP === "true",
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         main: here("./index.html"),
         launch: here("./launch.html"),

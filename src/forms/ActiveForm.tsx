@@ -2,7 +2,7 @@
  * One open form of the clinician's questionnaires panel: its answers, kept as a draft while they are filled in,
  * and its submit (the draft's save state). The panel (FormsPanel.tsx) lists the drafts and opens one of these.
  */
-import type { FormEvent } from "react";
+import type { SubmitEvent } from "react";
 import type { QuestionnaireResponse } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import type { Draft, DraftStore } from "../writeback/drafts";
@@ -33,7 +33,7 @@ export function ActiveForm(props: ActiveFormProps) {
   const overlay = draft.instrument === "eq5d5l" ? eq5dOverlay(wording, locale) : null;
   const headingId = `form-${draft.id}-title`;
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>): void => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     if (session.submitting) return;
     void session.submit().then((attempt) => onSent(attempt, attempt.kind === "sent" ? attempt.response : null));

@@ -4,7 +4,7 @@
  * delay (kept with the hand-over, so a reload does not reset it). Focus starts in the code field, Tab stays
  * inside, Escape = stay, the focus returns where it was.
  */
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from "react";
 import { useTranslator } from "../i18n/react";
 import { CodeField } from "./CodeField";
 import { checkExitCode, readHandover } from "./handover";
@@ -34,7 +34,7 @@ export function ExitDialog(dialog: ExitDialogProps) {
     return () => before?.focus();
   }, []);
 
-  const submit = (e: FormEvent<HTMLFormElement>): void => {
+  const submit = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     const result = checkExitCode(code.trim(), now());
     if (result.ok) {

@@ -3,7 +3,7 @@
  * not, without its licensed wording), the timepoint, and the code that will be needed to leave patient mode
  * (4–6 digits, typed twice; kept only as a salted hash).
  */
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import type { Questionnaire, QuestionnaireItem } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import { COMMON_LINKS } from "../questionnaires/contract";
@@ -39,7 +39,7 @@ export function HandOverSetup(setup: HandOverSetupProps) {
   const [again, setAgain] = useState("");
   const [codeError, setCodeError] = useState<"format" | "differ" | null>(null);
 
-  const submit = (e: FormEvent<HTMLFormElement>): void => {
+  const submit = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
     const found = checkDraft(setup.timepointQuestionnaire, answers, new Map(), setup.calculation).filter((i) => TIMEPOINT_LINKS.has(i.linkId));
     const problem = !CODE_PATTERN.test(code) ? "format" : code !== again ? "differ" : null;

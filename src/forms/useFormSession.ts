@@ -113,9 +113,8 @@ export function useUnsentWarning(active: boolean): void {
   useEffect(() => {
     if (!active) return;
     const warn = (event: BeforeUnloadEvent): void => {
+      // Cancelling the event is what asks (HTML's beforeunload; returnValue is deprecated).
       event.preventDefault();
-      // Older browsers show the prompt only when returnValue is set.
-      event.returnValue = "";
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
