@@ -3,21 +3,15 @@
  * tumour-board print and the CDS Hooks card. The classes come from src/scores (sinsVerdict, tokuhashiVerdict:
  * Fisher 2010 and Tokuhashi 2005 bands); this module only says them.
  */
-import type { SinsCategory, TokuhashiPrognosis } from "../scores/types";
+import { SINS_CATEGORY_ORDER, TOKUHASHI_PROGNOSIS_ORDER } from "../scores/domains";
 import type { SinsVerdict, TokuhashiVerdict } from "../scores/verdict";
-import type { MessageKey, Translator } from "./index";
+import type { Translator } from "./index";
+import { keyed } from "./keyed";
 
-export const SINS_CATEGORY_LABEL: Record<SinsCategory, MessageKey> = {
-  stable: "app.sins.category.stable",
-  "potentially-unstable": "app.sins.category.potentially-unstable",
-  unstable: "app.sins.category.unstable",
-};
-
-export const TOKUHASHI_PROGNOSIS_LABEL: Record<TokuhashiPrognosis, MessageKey> = {
-  "<6m": "app.tok.prognosis.lt6m",
-  ">=6m": "app.tok.prognosis.ge6m",
-  ">=12m": "app.tok.prognosis.ge12m",
-};
+/** The class names, one key per class of SINS_CATEGORIES (src/scores/domains.ts). */
+export const SINS_CATEGORY_LABEL = keyed(SINS_CATEGORY_ORDER, (c) => `app.sins.category.${c}` as const);
+/** The band names, one key per band of TOKUHASHI_PROGNOSES (src/scores/domains.ts). */
+export const TOKUHASHI_PROGNOSIS_LABEL = keyed(TOKUHASHI_PROGNOSIS_ORDER, (p) => `app.tok.prognosis.${p}` as const);
 
 /**
  * "Potentially unstable" (one class); "Potentially unstable or unstable (≥ 7)" when every total the range allows

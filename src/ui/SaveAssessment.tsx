@@ -2,15 +2,9 @@ import { useId, useRef, useState } from "react";
 import type { MessageKey, MessageParams } from "../i18n";
 import type { AssessmentTiming, ClinicianEntries, QolTimepointKind, ScoreReport } from "../report/types";
 import { useTranslator } from "../i18n/react";
+import { TIMEPOINTS } from "./labels";
 
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; reason: [MessageKey, MessageParams?] };
-
-const TIMEPOINTS: readonly QolTimepointKind[] = ["preop", "1mo", "other"];
-const TIMEPOINT_LABEL: Record<QolTimepointKind, MessageKey> = {
-  preop: "app.save.timepoint.preop",
-  "1mo": "app.save.timepoint.1mo",
-  other: "app.save.timepoint.other",
-};
 
 /**
  * The words a failed save carries (AssessmentNotSavedError.reason of src/forms/assessment.ts, read by shape so
@@ -95,7 +89,7 @@ export function SaveAssessment({
                 setDateMissing(false);
               }}
             />{" "}
-            {t(TIMEPOINT_LABEL[tp])}
+            {t(`app.save.timepoint.${tp}`)}
           </label>
         ))}
         <label htmlFor={dateId} className="save-date-label">

@@ -8,7 +8,9 @@
  * type the compiler checks against the catalogue, so a category without its words does not compile.
  */
 import type { MessageKey } from "../i18n";
-import type { EvidenceSource } from "../report/types";
+import { keyed } from "../i18n/keyed";
+import { TIMEPOINT_CODES } from "../questionnaires/contract";
+import type { EvidenceSource, QolTimepointKind } from "../report/types";
 import {
   SEGMENT_GROUPS,
   SINS_ITEMS,
@@ -27,23 +29,26 @@ import {
 export type SinsItemKey = SinsItem;
 export type TokuhashiItemKey = TokuhashiItem;
 
-/** One catalogue key per value of a domain, built from the value. */
-function keyed<V extends string, K extends MessageKey>(values: readonly V[], key: (value: V) => K): Readonly<Record<V, K>> {
-  return Object.fromEntries(values.map((v) => [v, key(v)])) as Record<V, K>;
-}
-
 export const SEGMENT_GROUP_LABEL = keyed(SEGMENT_GROUPS, (g) => `app.group.${g}` as const);
 /** Short names for chart legends and table headers. */
 export const SEGMENT_GROUP_SHORT = keyed(SEGMENT_GROUPS, (g) => `app.group.short.${g}` as const);
 
 /** The class and band names: the one wording of what a range allows (src/i18n/verdict.ts). */
 
-export const SOURCE_LABEL: Readonly<Record<EvidenceSource, MessageKey>> = {
-  record: "app.source.record",
-  questionnaire: "app.source.questionnaire",
-  clinician: "app.source.clinician",
-  missing: "app.notOnFile",
-};
+/**
+ * Where an item's value came from: `app.source.<source>`; a value missing from the record is said as everywhere
+ * else ("not on file"), so a new source does not compile until it is worded.
+ */
+export function sourceLabel(source: EvidenceSource) {
+  return source === "missing" ? ("app.notOnFile" as const) : (`app.source.${source}` as const);
+}
+
+/**
+ * The QOL timepoints in the study's order (pre-op, 1 month after surgery, another date): the kinds the app's
+ * Questionnaires code (TIMEPOINT_CODES). The two checks make the list and QolTimepointKind one set: a kind
+ * without its code, or a code that is no kind, does not compile.
+ */
+export const TIMEPOINTS = keysOf(TIMEPOINT_CODES satisfies Readonly<Record<QolTimepointKind, string>>) satisfies readonly QolTimepointKind[];
 
 export const SINS_ITEM_LABEL = keyed(SINS_ITEMS, (item) => `app.sins.item.${item}` as const);
 export const TOKUHASHI_ITEM_LABEL = keyed(TOKUHASHI_ITEMS, (item) => `app.tok.item.${item}` as const);

@@ -13,7 +13,7 @@ import {
   SINS_ITEM_LABEL,
   SINS_ITEM_ORDER,
   SINS_OPTIONS,
-  SOURCE_LABEL,
+  sourceLabel,
   TOKUHASHI_ITEM_LABEL,
   TOKUHASHI_ITEM_ORDER,
   TOKUHASHI_OPTIONS,
@@ -169,7 +169,7 @@ function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id
         ? t("print.oneOf", { values: item.candidates.map(name).join(t("app.qol.conflictAnd")) })
         : t("print.unknown");
   const newest = item.provenance.map((p) => p.date).filter((d): d is string => d !== null).sort().at(-1);
-  const source = t(SOURCE_LABEL[item.source]);
+  const source = t(sourceLabel(item.source));
   const unsaved = item.source === "clinician" && !item.confirmed;
   const suggestion = item.suggestion && item.source !== "clinician" ? item.suggestion : null;
   const conflict = item.conflict && item.conflict.options.length > 0 && item.source !== "clinician" ? item.conflict : null;

@@ -7,6 +7,7 @@ import type { CountOfN, ExpectedQol, MeanSd, QolTimepoint, QolTimepointKind } fr
 import type { FrankelGrade, SegmentGroup } from "../../scores/types";
 import { formatFixed, formatIndex } from "../../scores";
 import { SEGMENT_GROUPS } from "../../study";
+import { TIMEPOINTS } from "../labels";
 
 export type CourseOutcome = "eq5dIndex" | "eqVas" | "painVas" | "barthel";
 export const COURSE_OUTCOMES: readonly CourseOutcome[] = ["eq5dIndex", "eqVas", "painVas", "barthel"];
@@ -161,7 +162,6 @@ function timeOf(date: string | null): number {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
 
-const KIND_ORDER: Record<QolTimepointKind, number> = { preop: 0, "1mo": 1, other: 2 };
 
 /** The patient's values of one outcome, oldest first (undated last within their kind). */
 function patientValues(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): PatientValue[] {
@@ -171,7 +171,7 @@ function patientValues(outcome: CourseOutcome, timepoints: readonly QolTimepoint
     if (v === null || !Number.isFinite(v)) continue;
     values.push({ timepoint: tp.timepoint, date: tp.date, value: v, text: formatOutcome(outcome, v, "patient") });
   }
-  return values.sort((a, b) => timeOf(a.date) - timeOf(b.date) || KIND_ORDER[a.timepoint] - KIND_ORDER[b.timepoint]);
+  return values.sort((a, b) => timeOf(a.date) - timeOf(b.date) || TIMEPOINTS.indexOf(a.timepoint) - TIMEPOINTS.indexOf(b.timepoint));
 }
 
 /** The value drawn for the patient at a study timepoint: the latest dated one of that kind. */

@@ -5,7 +5,7 @@ import { useTranslator } from "../../i18n/react";
 import type { MessageKey } from "../../i18n";
 import type { UnavailableSearch } from "../faults";
 import { formatRange } from "../format";
-import { optionText, SOURCE_LABEL, type ItemOption } from "../labels";
+import { optionText, sourceLabel, type ItemOption } from "../labels";
 import { claimsByReference, shownContext } from "./claims";
 import { unreadFor } from "./itemSearches";
 import { dayOf, ProvenanceList } from "./ProvenanceList";
@@ -120,7 +120,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
             <span className="badge badge-overridden">{t("app.item.overriddenBadge")}</span>{" "}
             {t("app.item.overridden", {
               value: item.overridden.candidates.length > 0 ? item.overridden.candidates.map(name).join(", ") : t("app.unknown"),
-              source: t(SOURCE_LABEL[item.overridden.source]),
+              source: t(sourceLabel(item.overridden.source)),
             })}
             <ProvenanceList provenance={item.overridden.provenance} omitted={item.overridden.provenanceOmitted} itemLabel={label} claims={claims} />
           </div>
@@ -162,7 +162,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
         {points}
       </td>
       <td data-label={t("app.col.source")}>
-        <span className="source">{t(SOURCE_LABEL[item.source])}</span>
+        <span className="source">{t(sourceLabel(item.source))}</span>
         <ProvenanceList provenance={item.provenance} omitted={item.provenanceOmitted} itemLabel={label} claims={claims} />
       </td>
       <td data-label={t("app.col.status")}>
