@@ -1,6 +1,7 @@
 /** A calculated item, read-only: EQ-5D-5L index with its value set, Barthel / SINS / Tokuhashi totals or ranges. */
 import type { QuestionnaireItem } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
+import { SINS_CATEGORY_LABEL, TOKUHASHI_PROGNOSIS_LABEL } from "../i18n/verdict";
 import { LINKS } from "../questionnaires/contract";
 import { formatIndex, valueSets } from "../scores";
 import type { Answers, Calculation } from "../questionnaires/items";
@@ -38,11 +39,11 @@ function useCalculatedText(kind: Calculation, item: QuestionnaireItem, answers: 
       return total(barthelFromAnswers(answers), null);
     case LINKS.sins.total: {
       const r = sinsFromAnswers(answers);
-      return total(r, r?.category ? t(`forms.sins.${r.category}`) : null);
+      return total(r, r?.category ? t(SINS_CATEGORY_LABEL[r.category]) : null);
     }
     case LINKS.tokuhashi.total: {
       const r = tokuhashiFromAnswers(answers);
-      return total(r, r?.prognosis ? t(`forms.tokuhashi.${r.prognosis}`) : null);
+      return total(r, r?.prognosis ? t("forms.calculated.prognosis", { prognosis: t(TOKUHASHI_PROGNOSIS_LABEL[r.prognosis]) }) : null);
     }
     default: {
       const v = answer?.valueCoding?.display ?? answer?.valueInteger ?? answer?.valueDecimal ?? answer?.valueString;

@@ -36,12 +36,7 @@ export const formStrings = defineSection(
     "forms.calculated.rangeNote": "range: not every item is answered",
     "forms.calculated.valueSet": "Value set: {id} ({country})",
     "forms.calculated.fromKps": "Set from the KPS",
-    "forms.sins.stable": "stable",
-    "forms.sins.potentially-unstable": "potentially unstable",
-    "forms.sins.unstable": "unstable",
-    "forms.tokuhashi.<6m": "predicted survival < 6 months",
-    "forms.tokuhashi.>=6m": "predicted survival ≥ 6 months",
-    "forms.tokuhashi.>=12m": "predicted survival ≥ 1 year",
+    "forms.calculated.prognosis": "Predicted survival {prognosis}",
 
     "forms.eq5d.neutral": "The licensed EQ-5D-5L wording is not installed here, so neutral labels are shown.",
 
@@ -135,12 +130,7 @@ export const formStrings = defineSection(
     "forms.calculated.rangeNote": "範囲：未回答の項目があります",
     "forms.calculated.valueSet": "換算表：{id}（{country}）",
     "forms.calculated.fromKps": "KPSから自動設定",
-    "forms.sins.stable": "安定",
-    "forms.sins.potentially-unstable": "潜在的不安定",
-    "forms.sins.unstable": "不安定",
-    "forms.tokuhashi.<6m": "予測生存期間 6か月未満",
-    "forms.tokuhashi.>=6m": "予測生存期間 6か月以上",
-    "forms.tokuhashi.>=12m": "予測生存期間 1年以上",
+    "forms.calculated.prognosis": "予測生存期間 {prognosis}",
 
     "forms.eq5d.neutral": "EQ-5D-5L の正式な文言（使用許諾が必要）はこの環境に導入されていないため、中立的なラベルを表示しています。",
 

@@ -171,7 +171,7 @@ describe("the one renderer", () => {
     await user.click(screen.getByRole("radio", { name: /^< 50 % collapse/ }));
     await user.click(screen.getByRole("radio", { name: /^Unilateral/ }));
     expect(total).toHaveTextContent(/^11$/);
-    expect(screen.getByText("potentially unstable")).toBeInTheDocument();
+    expect(screen.getByText("Potentially unstable")).toBeInTheDocument();
   });
 
   it("Tokuhashi: general condition follows the KPS (then read-only); the total is labelled revised 2005", async () => {
