@@ -93,7 +93,10 @@ export const appStrings = defineSection(
     "app.item.pick": "Use {value}",
     "app.item.overriddenBadge": "Overridden",
     "app.item.overridden": "The record said: {value} ({source}).",
-    "app.item.stale": "Stale: the newest evidence ({date}) is {days} days old, older than {maxDays} days. Check it is still current.",
+    "app.item.stale": plural("days", {
+      one: "Stale: the newest evidence ({date}) is {days} day old, past the {maxDays}-day limit. Check it is still current.",
+      other: "Stale: the newest evidence ({date}) is {days} days old, past the {maxDays}-day limit. Check it is still current.",
+    }),
     "app.source.record": "Record",
     "app.source.questionnaire": "Questionnaire",
     "app.source.clinician": "Entered by clinician",

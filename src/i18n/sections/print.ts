@@ -1,4 +1,4 @@
-import { defineSection } from "../catalogue";
+import { defineSection, plural } from "../catalogue";
 
 /**
  * Strings of the tumour-board sheet only (src/ui/print). Not in the first download: the sheet's chunk registers
@@ -17,7 +17,7 @@ export const printStrings = defineSection(
     "print.oneOf": "Unknown: one of {values}",
     "print.suggestion": "Suggested, not counted:",
     "print.sameDay": "Different values on the same day, not counted: {values}",
-    "print.stale": "Stale: {days} days old",
+    "print.stale": plural("days", { one: "Stale: {days} day old", other: "Stale: {days} days old" }),
     "print.confirmedNote": "(✓ confirmed)",
     "print.notSaved": "not saved",
     "print.sourceDated": "{source}, {date}",

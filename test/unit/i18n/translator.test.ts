@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import "../../../src/i18n"; // the view's sections (app, forms, faults)
 import type { Section } from "../../../src/i18n/catalogue";
 import { plural } from "../../../src/i18n/catalogue";
+import { printStrings } from "../../../src/i18n/sections/print";
 import {
   createTranslator,
   formatDate,
@@ -96,6 +97,13 @@ describe("t(key, params)", () => {
     expect(ja.t("app.unsaved", { n: 1 })).toBe("未保存の変更が1件あります");
     expect(en.t("app.diag.needAttention", { count: 1 })).toBe("— 1 needs attention");
     expect(en.t("app.banner.age", { age: 1 })).toBe("1 year");
+    // A stale item's age: "1 day old", never "1 days"; the limit is named without a count noun ("the 1-day limit").
+    const stale = { date: "20 May 2025", maxDays: 0 };
+    expect(en.t("app.item.stale", { ...stale, days: 1 })).toContain("is 1 day old, past the 0-day limit.");
+    expect(en.t("app.item.stale", { ...stale, days: 41, maxDays: 30 })).toContain("is 41 days old, past the 30-day limit.");
+    expect(ja.t("app.item.stale", { ...stale, days: 1 })).toContain("（20 May 2025）は1日前のもの");
+    registerSection(printStrings);
+    expect([1, 8].map((days) => en.t("print.stale", { days }))).toEqual(["Stale: 1 day old", "Stale: 8 days old"]);
   });
 });
 
