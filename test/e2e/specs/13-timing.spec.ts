@@ -25,11 +25,11 @@ test("fig2: the 1-month Frankel D is follow-up on the palsy item; the pre-op C d
   const save = page.getByTestId("save-assessment");
   const group = save.getByRole("group", { name: "Timepoint of this assessment" });
   expect(await group.isVisible(), "the timepoint is asked").toBeTruthy();
-  expect(await save.getByRole("radio", { name: "Before surgery (pre-op)" }).isChecked(), "pre-op by default").toBeTruthy();
+  expect(await save.getByRole("radio", { name: "Before surgery" }).isChecked(), "pre-op by default").toBeTruthy();
   const date = save.getByLabel("Date of the assessment");
   expect(await date.isDisabled(), "pre-op: dated the day it is saved").toBeTruthy();
   // Keyboard: from the checked radio, the arrow keys reach "Other".
-  await save.getByRole("radio", { name: "Before surgery (pre-op)" }).focus();
+  await save.getByRole("radio", { name: "Before surgery" }).focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   expect(await save.getByRole("radio", { name: "Other" }).isChecked(), "Other chosen by keyboard").toBeTruthy();

@@ -57,14 +57,14 @@ describe("Save assessment asks when (issue 12 item 9)", () => {
     const user = userEvent.setup();
     const group = screen.getByRole("group", { name: "Timepoint of this assessment" });
     expect(group).toBeInTheDocument();
-    expect(screen.getByRole("radio", { name: "Before surgery (pre-op)" })).toBeChecked();
+    expect(screen.getByRole("radio", { name: "Before surgery" })).toBeChecked();
     const date = screen.getByLabelText("Date of the assessment");
     // Pre-op (and 1 month): dated the day of saving; the date is asked for "Other".
     expect(date).toHaveValue("2026-11-27");
     expect(date).toBeDisabled();
     expect(date).toHaveAccessibleDescription('Pre-op and 1-month assessments are dated the day they are saved; choose "Other" to give another date.');
     // Keyboard: arrow keys move between the radios.
-    screen.getByRole("radio", { name: "Before surgery (pre-op)" }).focus();
+    screen.getByRole("radio", { name: "Before surgery" }).focus();
     await user.keyboard("{ArrowDown}");
     expect(screen.getByRole("radio", { name: "1 month after surgery" })).toBeChecked();
     await user.click(screen.getByRole("radio", { name: "Other" }));
