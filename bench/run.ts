@@ -1,4 +1,7 @@
 /**
+ * bench/: performance measurements (`npm run bench`) on synthetic data, each against its stated goal. Not a
+ * test suite (the tests check behaviour); it never writes dist/.
+ *
  * `npm run bench`: extraction benchmarks (bench/extract.ts), the score CLI under load (bench/cli.ts: one patient
  * with 10^6 Observations, a hostile folder), the CDS Hooks service (bench/cds.ts: hook ÷ JSON.parse, 50 concurrent
  * calls on loopback), then the browser benchmarks when bench/browser.ts exists (it exports

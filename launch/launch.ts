@@ -1,4 +1,7 @@
 /**
+ * launch/: the SMART launch page (launch.html), the deployment configuration (app-config.json) and the CSP.
+ * It starts the authorization and hands over; it never reads patient data.
+ *
  * Entry of launch.html (the SMART launch URL registered with the EHR).
  * fhirclient's browser build keeps the launch state in sessionStorage; nothing goes to localStorage (the page
  * only reads the clinician's language choice from it).

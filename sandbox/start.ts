@@ -1,4 +1,7 @@
 /**
+ * sandbox/: the local EHR for development and the browser tests (Medplum in-memory FHIR + SMART server),
+ * synthetic patients only. Node code, never part of the app's build or a hospital deployment.
+ *
  * `npm start` (after `vite build`): the local sandbox EHR on http://127.0.0.1:$PORT/.
  *   PORT=0 picks a free port.  --patients <dir> (or SANDBOX_PATIENTS) loads another folder of bundles.
  *   --no-shift-dates (or SANDBOX_SHIFT_DATES=0) keeps the bundles' dates as written.

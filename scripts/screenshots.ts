@@ -1,4 +1,6 @@
 /**
+ * scripts/: scripts a maintainer runs by hand (`npm run screenshots`). Not part of the app, the tests or CI.
+ *
  * The screenshots of docs/screenshots/ (what a surgeon sees), taken from a production build: `npm run screenshots`
  * (= tsx scripts/screenshots.ts [--dist <dir>] [--out <dir>] [--pdf]). Builds nothing: it serves dist/ (or --dist)
  * from a sandbox on a free port, drives Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) with

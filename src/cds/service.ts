@@ -1,4 +1,8 @@
 /**
+ * src/cds: the CDS Hooks service (Node), a second face on the same extraction core as the app. It reads
+ * the record it is sent or fetches from an allow-listed server; it never writes to a FHIR server and never logs
+ * data or tokens.
+ *
  * The CDS Hooks 2.0 service over node:http: discovery, the patient-view hook and feedback, with CORS and the
  * client's JWT. `createCdsHandler` serves the paths under `/cds-services` of any node:http server (the
  * sandbox mounts it on its own origin); `startCdsService` runs it alone (`npm run cds`, src/cds/start.ts).

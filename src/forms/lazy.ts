@@ -1,4 +1,7 @@
 /**
+ * src/forms: the one Questionnaire renderer (the clinician's forms panel and patient self-report mode), a chunk
+ * of its own. It sends through src/writeback; it never talks to the FHIR server or imports fhirclient itself.
+ *
  * How the app wires the questionnaires without loading them up front: the forms panel and "Save assessment"
  * are fetched on first use (their own chunk, with the Questionnaires and the write path). Only types are
  * imported here, so this module stays tiny in the main chunk.

@@ -1,4 +1,7 @@
 /**
+ * src/i18n: the one string catalogue (English, Japanese) and its translator; every user-facing word is
+ * looked up here by key. Words only: no data access, no scoring.
+ *
  * The clinician view's catalogue: the translator (./translate.ts) with the sections of the first download
  * registered — the view's words (app), the questionnaires' (forms), the faults' sentences and the FHIR resource
  * types' names (fhir). The core's messages (./sections/core.ts) join with the view's chunk (./core.ts); the launch

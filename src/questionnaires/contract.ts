@@ -1,4 +1,7 @@
 /**
+ * src/questionnaires: the Questionnaire contract and how a Questionnaire is read, shared by forms, write-back
+ * and extraction. Pure: no React, no network, no storage.
+ *
  * The contract between the app's Questionnaires (fhir-mappings/questionnaires/*.json), the form renderer,
  * the write path and the extraction that reads the app's own QuestionnaireResponses back as evidence.
  * Canonical URLs, linkIds and answer codes are fixed here; the JSON resources must use exactly these.

@@ -1,4 +1,7 @@
 /**
+ * src/study: the study's tables and what is derived from them. Pure data and arithmetic: no FHIR, no React,
+ * no I/O; every number cites its table.
+ *
  * The study's numbers, typed and cited: Segi N, et al. Global Spine J 2025;15(4):2286–2299,
  * doi 10.1177/21925682241297948. Public face of src/study.
  */

@@ -1,4 +1,7 @@
 /**
+ * src/writeback: the write path of QuestionnaireResponses (build, validate, drafts, outbox, conditional create).
+ * No React; its HTTP goes only through src/fhir's fhirRequest (./transport.ts).
+ *
  * Sending one QuestionnaireResponse exactly once: checked first (against its Questionnaire and as a FHIR shape;
  * an invalid one is never sent), then the Questionnaire's presence (which never blocks the send), then a
  * conditional create keyed by the response's identifier.

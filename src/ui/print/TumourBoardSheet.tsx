@@ -1,3 +1,7 @@
+/**
+ * src/ui/print: the tumour-board sheet printed from the clinician view (A4, print media). It reuses the
+ * view's parts and the same ScoreReport; no data access of its own.
+ */
 import { useEffect, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { ReportItem, ScoreReport } from "../../report/types";

@@ -1,3 +1,7 @@
+/**
+ * src/ui/qol: the expected QOL course (chart, table, proportions) from the study's numbers via the pure
+ * ./courseModel.ts. Display only: no FHIR, no network.
+ */
 import { useId } from "react";
 import type { ScoreReport } from "../../report/types";
 import type { MessageKey } from "../../i18n";

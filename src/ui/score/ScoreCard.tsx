@@ -1,3 +1,7 @@
+/**
+ * src/ui/score: the SINS and Tokuhashi cards, their item rows and provenance. They show what the ScoreReport
+ * says; they never score, read FHIR or call the server.
+ */
 import type { ReactNode } from "react";
 import type { ReportItem } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
