@@ -21,6 +21,8 @@ export async function launchPatient(page: Page, sandbox: SandboxInfo, patientId:
   await page.getByTestId(`${opts.debug ? "debug-launch" : "launch"}-${patientId}`).click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
   await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+  // The cards render a frame after the verdict strip (ClinicianView's cardsAfterFirstPaint).
+  await page.getByTestId("sins-card").waitFor({ timeout: 30_000 });
 }
 
 /** The visible text of the first element with this test id (whitespace collapsed), or null when there is none. */
@@ -120,11 +122,17 @@ export async function levelByKeyboard(page: Page, linkId: string, n: number, sco
   for (let i = 1; i < n; i += 1) await page.keyboard.press("ArrowDown");
 }
 
+/** Waits for the item's entry control (the cards render a frame after the verdict strip). */
+async function itemControl(page: Page, item: string): Promise<void> {
+  await page.locator(`select#${item}-entry, input[type="radio"][name="${item}-entry"]`).first().waitFor();
+}
+
 /**
  * The clinician's entry of a score item (row id "sins-pain", value "mechanical"): a click on the option's radio
  * (a click on the record's preselected value confirms it), or the SINS location's select.
  */
 export async function enterItem(page: Page, item: string, value: string): Promise<void> {
+  await itemControl(page, item);
   const select = page.locator(`select#${item}-entry`);
   if ((await select.count()) > 0) {
     await select.selectOption(value);
@@ -135,6 +143,7 @@ export async function enterItem(page: Page, item: string, value: string): Promis
 
 /** The value an item's entry control shows (the checked radio, or the select's value); "" when none. */
 export async function entryValue(page: Page, item: string): Promise<string> {
+  await itemControl(page, item);
   const select = page.locator(`select#${item}-entry`);
   if ((await select.count()) > 0) return select.inputValue();
   const checked = page.locator(`input[type="radio"][name="${item}-entry"]:checked`);

@@ -149,6 +149,7 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
   const painCreated = await painPost;
   expect(painCreated.status(), "pain VAS conditional create status").toBe(201);
   await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+  await page.getByTestId("sins-card").waitFor({ timeout: 30_000 }); // the cards follow the strip by a frame
 
   // 5. Read both back over FHIR (open base) and check them item by item.
   const eq = await openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(eqCreated)}`);
@@ -184,6 +185,7 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
   // 6. Reload: the entries are gone, the record now carries them (source questionnaire) and the QOL values.
   await page.reload();
   await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+  await page.getByTestId("sins-card").waitFor({ timeout: 30_000 }); // the cards follow the strip by a frame
   expect(await shown(page, "eq5d-index-latest"), "eq5d-index-latest after the reload").toBe(INDEX_SHOWN);
   expect(await shown(page, "sins-total"), "SINS total read back from the saved assessment").toBe(SINS_TOTAL);
   expect(await shown(page, "tokuhashi-range"), "Tokuhashi range unchanged by its saved (record-only) answers").toBe(figure(want?.tokuhashi ?? 0));

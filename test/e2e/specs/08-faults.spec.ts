@@ -234,6 +234,7 @@ test("503 on every Patient read: after 1 + 3 attempts the fault screen says the 
   seen.on = false;
   await fault.getByRole("button", { name: "Try again" }).click();
   await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+  await page.getByTestId("sins-card").waitFor({ timeout: 30_000 }); // the cards follow the strip by a frame
   expect(await page.locator('[data-testid^="fault-"]').count(), "the fault screen is gone").toBe(0);
   expect(seen.reads, "one more Patient read after Try again").toBe(5);
   expect(await shown(page, "sins-total"), "SINS total after the retry").toBe(figure(EXPECTED[patient]?.sins ?? 0));

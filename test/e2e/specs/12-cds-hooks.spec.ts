@@ -48,6 +48,7 @@ for (const c of CASES) {
     await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
     expect((await token).status(), "token endpoint status (SMART EHR launch)").toBe(200);
     await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
+    await page.getByTestId("sins-card").waitFor({ timeout: 30_000 }); // the cards follow the strip by a frame
     expect(await shown(page, c.sins[0]), `app ${c.sins[0]}`).toBe(c.sins[1]);
     expect(await shown(page, c.tokuhashi[0]), `app ${c.tokuhashi[0]}`).toBe(c.tokuhashi[1]);
     expect(cspViolations(problems), "CSP violations").toEqual([]);
