@@ -12,7 +12,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { PatientEvidence } from "../extract";
-import { reasonText } from "../i18n/core";
+import { coreText } from "../i18n/core";
 import { createTranslator, type Locale, type MessageKey, type Translator } from "../i18n";
 import type { ReportItem, ScoreReport } from "../report/types";
 import { describeLevels, sinsVerdict, tokuhashiVerdict, type SinsVerdict, type TokuhashiVerdict } from "../scores";
@@ -121,7 +121,7 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
     scoreLine("cds.detail.tokuhashi", figure(report.tokuhashi), tokuhashiWords(t, tv), tv.prognosis !== null, openItems(report.tokuhashi.items, TOKUHASHI_ITEM_LABEL, t)),
   );
   const app = report.applicability;
-  const reasons = app.reasons.map((_, i) => escapeMarkdown(reasonText(t.locale, app.reasons, app.reasonCodes, i))).join(t.t("core.join.semicolon"));
+  const reasons = app.reasons.map((r) => escapeMarkdown(coreText(t.locale, r))).join(t.t("core.join.semicolon"));
   if (app.inStudyPopulation === true) {
     const group = report.segmentGroup.group;
     lines.push(`- ${cdsText(t, "cds.detail.study.yes", { group: group ? t.t(`app.group.short.${group}`) : "?" })}`);

@@ -13,7 +13,6 @@
  */
 import { extractEvidence, scoreReport } from "../extract";
 import { isObject } from "../extract/fhir";
-import type { Diagnostic } from "../report/types";
 import { buildCard, hasSpinalMetastasis } from "./card";
 import type { CdsConfig } from "./config";
 import { prefetchTemplates } from "./discovery";
@@ -134,13 +133,8 @@ export async function answerHook(body: unknown, config: CdsConfig, deps: HookDep
     const d = data[k];
     return d.state === "missing" || !d.complete;
   });
-  const notes: Diagnostic[] = PREFETCH_KEYS.filter((k) => data[k].state === "missing").map((k) => ({
-    severity: "warning",
-    code: "cds-missing",
-    message: `prefetch "${k}" ${MISSING_WHY[(data[k] as { why: keyof typeof MISSING_WHY }).why]}`,
-  }));
   const evidence = extractEvidence(resources, patientId);
-  const report = scoreReport(evidence, { now: deps.now(), valueSetId: config.valueSetId, partial, diagnostics: notes });
+  const report = scoreReport(evidence, { now: deps.now(), valueSetId: config.valueSetId, partial });
   if (!hasSpinalMetastasis(report, evidence)) return { status: 200, body: { cards: [] } };
   return { status: 200, body: { cards: [buildCard({ report, evidence, data, locale: config.locale, appLaunchUrl: config.appLaunchUrl })] } };
 }

@@ -1,4 +1,7 @@
 /**
+ * src/cli: `npm run score`, the command-line face over FHIR files on disk (Node). It reads files only: no
+ * network, no FHIR server, no React.
+ *
  * `npm run --silent score -- <path> [--value-set <id>] [--format json|table] [--now <date>] [--max-file-bytes <n>]
  *   [--ps-max-age-days <n>] [--palsy-max-age-days <n>]`
  *
@@ -22,6 +25,7 @@ import { DEFAULT_VALUE_SET, valueSets } from "../scores";
 import { scorePatients } from "./pipeline";
 import { DEFAULT_MAX_FILE_BYTES, InputError, loadInput, type PatientInput } from "./read";
 import { formatRows, reportRow } from "./table";
+import { reportInWords } from "../i18n/core";
 
 const USAGE =
   "usage: score <file-or-folder> [--value-set <id>] [--format json|table] [--now <YYYY-MM-DD>] [--max-file-bytes <bytes, or with K/M/G; default 512M>] [--ps-max-age-days <days; default 30>] [--palsy-max-age-days <days; default 7>]";
@@ -143,7 +147,7 @@ function main(argv: string[]): void {
     let first = true;
     process.stdout.write("[");
     for (const report of scorePatients(input, now, valueSetId, { evidenceMaxAgeDays })) {
-      process.stdout.write(`${first ? "\n" : ",\n"}  ${JSON.stringify(report, null, 2).replace(/\n/g, "\n  ")}`);
+      process.stdout.write(`${first ? "\n" : ",\n"}  ${JSON.stringify(reportInWords(report), null, 2).replace(/\n/g, "\n  ")}`);
       first = false;
     }
     process.stdout.write(first ? "]\n" : "\n]\n");

@@ -15,7 +15,7 @@
  * chooses the evidence and adds what only the record can tell (unlevelled and inactive metastases).
  */
 import type { Provenance, ScoreReport } from "../report/types";
-import { applicability, coreList, describeLevels, levelsParam, segmentGroup, type Applicability, type SpinalLevel } from "../scores";
+import { applicability, coreList, levelsParam, segmentGroup, type Applicability, type SpinalLevel } from "../scores";
 import { SPINAL_LEVELS } from "../scores/types";
 import { inLevelOrder } from "./fhir";
 import { msg, refParam } from "./messages";
@@ -59,12 +59,9 @@ export function studyPopulation(ev: PatientEvidence, age: number | null, enBlocP
   const inactiveLevels = inactive.length === 0 ? [] : SPINAL_LEVELS.filter((lv) => inactive.some((l) => l.levels.includes(lv)));
   // applicability's lists are its own, fresh on each call: added to in place.
   const reasons = base.reasons;
-  const codes = base.reasonCodes ?? [];
   let verdict = base.inStudyPopulation;
 
   if (unlevelled.length > 0 && levels.length > 0) {
-    const refs = unlevelled.map((l) => l.provenance.reference ?? "no id");
-    const text = `a spinal metastasis without a coded level (${refs.join(", ")}) is on file besides ${describeLevels(levels)}: whether all lie in 1–3 contiguous vertebrae is unknown`;
     const code = msg("applicability.unlevelled", {
       refs: coreList("comma", unlevelled.map((l) => refParam(l.provenance.reference))),
       levels: levelsParam(levels),
@@ -72,22 +69,18 @@ export function studyPopulation(ev: PatientEvidence, age: number | null, enBlocP
     if (verdict === true) {
       // The open reason replaces "within the study population", which it contradicts.
       verdict = null;
-      reasons.splice(0, 1, text);
-      codes.splice(0, 1, code);
+      reasons.splice(0, 1, code);
     } else if (verdict === null) {
-      reasons.unshift(text);
-      codes.unshift(code);
+      reasons.unshift(code);
     } else {
-      reasons.push(text);
-      codes.push(code);
+      reasons.push(code);
     }
   }
   if (inactiveLevels.length > 0) {
-    reasons.push(`inactive spinal metastases (${describeLevels(inactiveLevels)}) are counted with the others: the study included 1–3 contiguous vertebrae`);
-    codes.push(msg("applicability.inactive-counted", { levels: levelsParam(inactiveLevels) }));
+    reasons.push(msg("applicability.inactive-counted", { levels: levelsParam(inactiveLevels) }));
   }
   return {
     segmentGroup: { group: group.group, levels: group.levels, provenance },
-    applicability: { inStudyPopulation: verdict, reasons, reasonCodes: codes },
+    applicability: { inStudyPopulation: verdict, reasons },
   };
 }

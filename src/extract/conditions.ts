@@ -101,7 +101,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
 
   const verification = statusCode(cond.verificationStatus);
   if (verification && IGNORED_VERIFICATION.has(verification)) {
-    ctx.report("info", "ignored-status", `${label} is ${verification}: ignored`, msg("diag.ignored-status.condition", { label: labelP, status: verification }), label);
+    ctx.report("info", "ignored-status", msg("diag.ignored-status.condition", { label: labelP, status: verification }), label);
     return;
   }
   const clinical = statusCode(cond.clinicalStatus);
@@ -114,7 +114,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   const sitesOf = (): Sites => (sites ??= readSites(cond));
   const readOn = prims.length > 0 || unmapped !== null || (spinalMet !== null && isSpinal(spinalMet.def, sitesOf));
   if (inactive && !readOn) {
-    ctx.report("info", "not-active", `${label} is ${inactive}: not counted`, msg("diag.not-active", { label: labelP, status: inactive }), label);
+    ctx.report("info", "not-active", msg("diag.not-active", { label: labelP, status: inactive }), label);
     return;
   }
   let note: ProvenanceNote | null = null;
@@ -123,7 +123,6 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     ctx.report(
       "info",
       "unconfirmed",
-      `${label} is a ${verification} diagnosis: counted, please confirm`,
       msg("diag.unconfirmed", { label: labelP, status: msg(`verification.${verification}`) }),
       label,
     );
@@ -166,7 +165,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   if (!met) return;
   if (inactive) {
     if (!isSpinal(met.def, sitesOf)) {
-      ctx.report("info", "not-active", `${label} is ${inactive}: not counted`, msg("diag.not-active", { label: labelP, status: inactive }), label);
+      ctx.report("info", "not-active", msg("diag.not-active", { label: labelP, status: inactive }), label);
       return;
     }
     // On file for the study's population, not counted in the items.
@@ -181,7 +180,6 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     ctx.report(
       "info",
       "not-active",
-      `${label} is ${inactive}: not counted in the scores; counted for the study population`,
       msg("diag.not-active.spinal", { label: labelP, status: inactive }),
       label,
     );
@@ -316,7 +314,6 @@ function readMetastasis(
       ctx.report(
         "info",
         "level-not-coded",
-        `${label.text}: spinal metastasis without a coded vertebral level`,
         msg("diag.level-not-coded", { label: label.param }),
         label.text,
       );
@@ -337,7 +334,6 @@ function readMetastasis(
       ctx.report(
         "info",
         "site-not-coded",
-        `${label.text}: bone metastasis without a coded body site: not counted`,
         msg("diag.site-not-coded", { label: label.param }),
         label.text,
       );

@@ -17,21 +17,14 @@ export class ReadContext {
     this.ownReference = /^[A-Za-z0-9\-.]{1,64}$/.test(patientId) ? `Patient/${patientId}` : null;
   }
 
-  /** A diagnostic: its English message and the same in machine-readable form (`text`). */
-  report(severity: Diagnostic["severity"], code: string, message: string, text: CoreMessage, resource?: string): void {
-    this.diagnostics.push(diagnostic(severity, code, message, text, resource));
+  /** A diagnostic: its stable code and its message. */
+  report(severity: Diagnostic["severity"], code: string, message: CoreMessage, resource?: string): void {
+    this.diagnostics.push(diagnostic(severity, code, message, resource));
   }
 
   /** A resource that fails validation: skipped, with its id, the path and the reason. */
-  invalid(type: string, id: unknown, reason: { text: string; param: CoreParam }): void {
-    const label = resourceLabel(type, id);
-    this.report(
-      "warning",
-      "invalid-resource",
-      `${label} skipped: ${reason.text}`,
-      msg("diag.invalid-resource", { label: labelParam(type, id), reason: reason.param }),
-      label,
-    );
+  invalid(type: string, id: unknown, reason: CoreParam): void {
+    this.report("warning", "invalid-resource", msg("diag.invalid-resource", { label: labelParam(type, id), reason }), resourceLabel(type, id));
   }
 
   /**
@@ -42,14 +35,7 @@ export class ReadContext {
     const ref = subject?.reference;
     if (typeof ref !== "string") return true;
     if (ref === this.ownReference || patientIdOf(ref) === this.patientId) return true;
-    const label = resourceLabel(type, id);
-    this.report(
-      "warning",
-      "other-subject",
-      `${label} skipped: its subject is not this patient`,
-      msg("diag.other-subject", { label: labelParam(type, id) }),
-      label,
-    );
+    this.report("warning", "other-subject", msg("diag.other-subject", { label: labelParam(type, id) }), resourceLabel(type, id));
     return false;
   }
 }

@@ -2,7 +2,7 @@
 import { z } from "zod/mini";
 import { readCondition } from "./conditions";
 import { ReadContext } from "./context";
-import { isObject, labelParam, resourceLabel, type Json } from "./fhir";
+import { isObject, labelParam, type Json } from "./fhir";
 import { looksLikePatient } from "./guards";
 import { readObservation } from "./observations";
 import { readProcedure } from "./procedures";
@@ -44,24 +44,18 @@ export function extractEvidence(resources: Iterable<unknown>, patientId: string)
       ctx.report(
         "error",
         "internal",
-        `${describeEntry(raw, i)} could not be read (internal error): skipped`,
         msg("diag.internal", { entry: entryParam(raw, i) }),
       );
     }
   }
   if (!evidence.patient.found) {
-    ctx.report("warning", "patient-not-found", "No Patient resource for this patient: age and sex are unknown", msg("diag.patient-not-found"));
+    ctx.report("warning", "patient-not-found", msg("diag.patient-not-found"));
   }
   return evidence;
 }
 
 function isResourceList(x: unknown): x is Iterable<unknown> {
   return Array.isArray(x) || (typeof x === "object" && x !== null && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function");
-}
-
-function describeEntry(raw: unknown, index: number): string {
-  if (isObject(raw) && typeof raw.resourceType === "string") return resourceLabel(raw.resourceType, raw.id);
-  return `Entry ${index + 1}`;
 }
 
 function entryParam(raw: unknown, index: number): CoreParam {
@@ -77,7 +71,6 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
     ctx.report(
       "warning",
       "invalid-resource",
-      `Entry ${index + 1} skipped: not a FHIR resource (${kind})`,
       msg("diag.invalid-resource.not-object", { n: index + 1, kind }),
     );
     return;
@@ -120,7 +113,6 @@ function reportNoType(index: number, ctx: ReadContext): void {
   ctx.report(
     "warning",
     "invalid-resource",
-    `Entry ${index + 1} skipped: resourceType missing or malformed`,
     msg("diag.invalid-resource.no-type", { n: index + 1 }),
   );
 }

@@ -31,18 +31,9 @@ export function resourceReference(type: string, id: string | undefined): string 
   return id ? `${type}/${id}` : null;
 }
 
-/** A Diagnostic with its message in English and in machine-readable form (`text`). */
-export function diagnostic(
-  severity: DiagnosticSeverity,
-  code: string,
-  message: string,
-  text: CoreMessage,
-  resource?: string,
-): Diagnostic {
-  const d: Diagnostic = resource === undefined ? { severity, code, message } : { severity, code, message, resource };
-  d.messageCode = text.code;
-  if (text.params !== undefined) d.params = text.params;
-  return d;
+/** A Diagnostic: its stable code and its message ({ code, params } of CORE_MESSAGE_CODES). */
+export function diagnostic(severity: DiagnosticSeverity, code: string, message: CoreMessage, resource?: string): Diagnostic {
+  return resource === undefined ? { severity, code, message } : { severity, code, message, resource };
 }
 
 /** FHIR resource ids: [A-Za-z0-9\-.]{1,64}. */
@@ -96,10 +87,7 @@ export function provenance(
   const p: Provenance = { reference, date, code };
   if (extra.display) p.display = extra.display;
   if (extra.author) p.author = extra.author;
-  if (extra.note) {
-    p.note = extra.note.text;
-    p.noteCode = extra.note.code;
-  }
+  if (extra.note) p.note = extra.note;
   return p;
 }
 

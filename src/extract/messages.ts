@@ -1,10 +1,9 @@
 /**
- * The machine-readable form of the extraction's messages: item context notes (`ReportItem.contextCodes`),
- * suggestion reasons (`Suggestion.reasonCode`), diagnostics (`Diagnostic.messageCode`), provenance notes
- * (`Provenance.noteCode`) and the terms and phrases nested in them. The English text the extraction writes
- * is unchanged; each message also carries a code of CORE_MESSAGE_CODES and its parameters, which the UI
- * renders through the catalogue (src/i18n/sections/core.ts; a test checks that the catalogue's English
- * equals what the core writes). Words of the mapping data (an organ, a primary site's note) are CoreTerms
+ * The extraction's messages: item context notes (`ReportItem.context`), suggestion reasons
+ * (`Suggestion.reason`), diagnostics (`Diagnostic.message`), provenance notes (`Provenance.note`) and the terms
+ * and phrases nested in them, each a code of CORE_MESSAGE_CODES and its parameters ({ code, params }, like an
+ * OperationOutcome issue's `details`). The core writes no words: the faces render the codes through the
+ * catalogue (src/i18n/sections/core.ts), the CLI's JSON in English at output time. Words of the mapping data (an organ, a primary site's note) are CoreTerms
  * (fhir-mappings/terms.ja.json); words of the record (a coding's display, a body site's text) are quoted
  * as plain strings, the same in every language.
  *
@@ -201,7 +200,7 @@ const FIXED_CODES = [
   "suggestion.ecog-kps",
   "suggestion.extraspinal-none",
   "suggestion.visceral-none",
-  // Provenance notes (Provenance.noteCode)
+  // Provenance notes (Provenance.note)
   "prov.preliminary",
   "prov.clinician",
   "prov.in-progress",
@@ -276,40 +275,32 @@ export function onDay(day: string | null): CoreParam {
 
 // ------------------------------------------------------------------------------ provenance notes
 
-/** A note on a piece of evidence: its English (Provenance.note) and its machine-readable form (Provenance.noteCode). */
-export interface ProvenanceNote {
-  text: string;
-  code: CoreMessage;
-}
+/** A note on a piece of evidence (Provenance.note): a "prov.*" message. */
+export type ProvenanceNote = CoreMessage;
 
 export const provenanceNotes = {
-  preliminary: (): ProvenanceNote => ({ text: "preliminary result", code: msg("prov.preliminary") }),
-  clinician: (): ProvenanceNote => ({ text: "entered by clinician", code: msg("prov.clinician") }),
-  inProgress: (): ProvenanceNote => ({ text: "questionnaire in progress", code: msg("prov.in-progress") }),
-  unconfirmedDiagnosis: (status: "unconfirmed" | "provisional" | "differential"): ProvenanceNote => ({
-    text: `${status} diagnosis`,
-    code: msg("prov.unconfirmed-diagnosis", { status: msg(`verification.${status}`) }),
-  }),
+  preliminary: (): ProvenanceNote => msg("prov.preliminary"),
+  clinician: (): ProvenanceNote => msg("prov.clinician"),
+  inProgress: (): ProvenanceNote => msg("prov.in-progress"),
+  unconfirmedDiagnosis: (status: "unconfirmed" | "provisional" | "differential"): ProvenanceNote =>
+    msg("prov.unconfirmed-diagnosis", { status: msg(`verification.${status}`) }),
   /** "also Observation/1, Observation/2": other resources of the same row; at most `max` named, then "N more". */
   also: (references: readonly string[], max = Infinity): ProvenanceNote => {
     const named = references.slice(0, max);
     const more = references.length - named.length;
-    const texts: string[] = more > 0 ? [...named, `${more} more`] : [...named];
     const items: CoreParam[] = more > 0 ? [...named, msg("term.more", { n: more })] : [...named];
-    return { text: `also ${texts.join(", ")}`, code: msg("prov.also", { refs: coreList("comma", items) }) };
+    return msg("prov.also", { refs: coreList("comma", items) });
   },
-  includesPreliminary: (): ProvenanceNote => ({ text: "includes preliminary results", code: msg("prov.includes-preliminary") }),
+  includesPreliminary: (): ProvenanceNote => msg("prov.includes-preliminary"),
   /** "7 cm read as 70 mm": a quantity converted into the scale's unit (UCUM codes are the same in every language). */
-  unitConverted: (from: number, unit: string, value: number | string, scaleUnit: string): ProvenanceNote => ({
-    text: `${from} ${unit} read as ${value} ${scaleUnit}`,
-    code: msg("prov.unit-converted", { from: String(from), unit, value: String(value), scaleUnit }),
-  }),
+  unitConverted: (from: number, unit: string, value: number | string, scaleUnit: string): ProvenanceNote =>
+    msg("prov.unit-converted", { from: String(from), unit, value: String(value), scaleUnit }),
 };
 
-/** The parts of a provenance note's code ("prov.notes" holds several). */
-function noteParts(code: CoreMessage): CoreParam[] {
-  const notes = code.code === "prov.notes" ? code.params?.notes : undefined;
-  return typeof notes === "object" && "join" in notes ? notes.items : [code];
+/** The parts of a provenance note ("prov.notes" holds several). */
+function noteParts(note: CoreMessage): CoreParam[] {
+  const notes = note.code === "prov.notes" ? note.params?.notes : undefined;
+  return typeof notes === "object" && "join" in notes ? notes.items : [note];
 }
 
 function joinedNote(parts: readonly CoreParam[]): CoreMessage | null {
@@ -321,20 +312,17 @@ function joinedNote(parts: readonly CoreParam[]): CoreMessage | null {
 
 /** A copy of `p` whose note is `notes` joined by "; " (replacing any note it had); `p` itself when there are none. */
 export function withNotes(p: Provenance, notes: readonly ProvenanceNote[]): Provenance {
-  const code = joinedNote(notes.map((n) => n.code));
-  if (code === null) return p;
+  const note = joinedNote(notes);
+  if (note === null) return p;
   const out = Object.assign({}, p);
-  out.note = notes.map((n) => n.text).join("; ");
-  out.noteCode = code;
+  out.note = note;
   return out;
 }
 
 /** A copy of `p` with `n` added after its note ("; "). */
 export function addNote(p: Provenance, n: ProvenanceNote): Provenance {
   if (!p.note) return withNotes(p, [n]);
-  const before: CoreParam[] = p.noteCode ? noteParts(p.noteCode) : [p.note];
   const out = Object.assign({}, p);
-  out.note = `${p.note}; ${n.text}`;
-  out.noteCode = joinedNote([...before, n.code]) ?? n.code;
+  out.note = joinedNote([...noteParts(p.note), n]) ?? n;
   return out;
 }

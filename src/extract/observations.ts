@@ -14,20 +14,6 @@ import { z } from "zod/mini";
 const COUNTED = new Set(["final", "amended", "corrected"]);
 const IGNORED = new Set(["entered-in-error", "cancelled"]);
 
-const LABEL: Record<ObservationConcept, string> = {
-  kps: "KPS",
-  ecog: "ECOG",
-  painNrs: "Pain NRS",
-  painVas: "Pain VAS",
-  eqVas: "EQ VAS",
-  barthel: "Barthel index",
-  frankel: "Frankel grade",
-};
-
-export function conceptLabel(concept: ObservationConcept): string {
-  return LABEL[concept];
-}
-
 /** The first coding of a CodeableConcept that names a concept, or "malformed" (the same checks as rawCodings). */
 function matchConcept(cc: unknown): { concept: ObservationConcept; system: string; code: string } | null | "malformed" {
   // rawCodings, without building the list of codings: most Observations of a chart (vitals, labs) match
@@ -90,7 +76,6 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
     ctx.report(
       "info",
       "ignored-status",
-      `${label} (${LABEL[concept]}) is marked ${obs.status}: ignored`,
       msg("diag.ignored-status.observation", { ...aboutParams(obs, concept), status: obs.status }),
       label,
     );
@@ -102,7 +87,6 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
     ctx.report(
       "info",
       "ignored-status",
-      `${label} (${LABEL[concept]}) has status ${obs.status.slice(0, 40)}: no result to use`,
       msg("diag.ignored-status.observation-other", { ...aboutParams(obs, concept), status: obs.status.slice(0, 40) }),
       label,
     );
@@ -121,7 +105,6 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
     ctx.report(
       "warning",
       "preliminary",
-      `${label} (${LABEL[concept]}) is a preliminary result: shown, not final`,
       msg("diag.preliminary.observation", aboutParams(obs, concept)),
       label,
     );
@@ -158,7 +141,7 @@ function provenanceNote(preliminary: boolean, converted: Converted | null, value
   if (preliminary) notes.push(provenanceNotes.preliminary());
   if (converted) notes.push(provenanceNotes.unitConverted(converted.from, converted.unit, value, converted.scaleUnit));
   if (notes.length <= 1) return notes[0] ?? null;
-  return { text: notes.map((n) => n.text).join("; "), code: msg("prov.notes", { notes: coreList("semicolon", notes.map((n) => n.code)) }) };
+  return msg("prov.notes", { notes: coreList("semicolon", notes) });
 }
 
 /** The coded answer of the Observation (valueCodeableConcept, else interpretation) as the concept's value. */
@@ -231,7 +214,7 @@ function readValue(
   if (spec.type === "grade") {
     if (typeof coded === "string" && (FRANKEL_GRADES as readonly string[]).includes(coded)) return coded as FrankelGrade;
     const { label, params } = diagnosticParts(obs, concept);
-    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no recognised value: skipped`, msg("diag.no-value.grade", params), label);
+    ctx.report("warning", "no-value", msg("diag.no-value.grade", params), label);
     return null;
   }
   let direct = obs.valueInteger;
@@ -248,7 +231,6 @@ function readValue(
         ctx.report(
           "warning",
           "unsupported-unit",
-          `${label} (${LABEL[concept]}) has the unit '${shown}', which the app does not read for this measure (${accepted.join(", ")} or none): skipped`,
           msg("diag.unsupported-unit", { ...params, unit: shown, accepted: coreList("comma", accepted) }),
           label,
         );
@@ -266,7 +248,6 @@ function readValue(
     ctx.report(
       "warning",
       "inconsistent-value",
-      `${label} (${LABEL[concept]}) value ${direct} disagrees with its coded answer (${coded}): skipped`,
       msg("diag.inconsistent-value", { ...params, value: String(direct), coded: String(coded) }),
       label,
     );
@@ -275,7 +256,7 @@ function readValue(
   const value = direct ?? (typeof coded === "number" ? coded : undefined);
   if (value === undefined) {
     const { label, params } = diagnosticParts(obs, concept);
-    ctx.report("warning", "no-value", `${label} (${LABEL[concept]}) has no value: skipped`, msg("diag.no-value", params), label);
+    ctx.report("warning", "no-value", msg("diag.no-value", params), label);
     return null;
   }
   if (concept === "barthel" && otherBarthelScale(obs)) {
@@ -283,7 +264,6 @@ function readValue(
     ctx.report(
       "warning",
       "other-scale",
-      `${label} (Barthel index) is on another scale (0–20): only the 0–100 Barthel index is used; skipped`,
       msg("diag.other-scale", { label: params.label }),
       label,
     );
@@ -291,19 +271,16 @@ function readValue(
   }
   if (!Number.isInteger(value) || value < spec.min || value > spec.max || (value - spec.min) % spec.step !== 0) {
     const { label, params } = diagnosticParts(obs, concept);
-    const steps = spec.step === 1 ? "" : ` in steps of ${spec.step}`;
-    const extra = concept === "kps" && value === 0 ? " (KPS 0 = dead is outside the Tokuhashi bands)" : "";
     ctx.report(
       "warning",
       "out-of-range",
-      `${label} (${LABEL[concept]}) value ${String(value).slice(0, 20)} is outside ${spec.min}–${spec.max}${steps}${extra}: skipped`,
       msg("diag.out-of-range", {
         ...params,
         value: String(value).slice(0, 20),
         min: spec.min,
         max: spec.max,
         steps: spec.step === 1 ? "" : msg("term.in-steps", { step: spec.step }),
-        extra: extra === "" ? "" : msg("term.kps-0"),
+        extra: concept === "kps" && value === 0 ? msg("term.kps-0") : "",
       }),
       label,
     );
@@ -314,7 +291,6 @@ function readValue(
     ctx.report(
       "warning",
       "scale-unclear",
-      `${label} (Barthel index) is ${value}: read on the 0–100 scale; check it is not a 0–20 score`,
       msg("diag.scale-unclear", { label: params.label, value }),
       label,
     );

@@ -15,10 +15,8 @@ export interface ItemPlan<V extends string> {
   provenanceOmitted?: number;
   suggestion: Suggestion<V> | null;
   conflict: Conflict<V> | null;
-  /** The context sentences joined by a space (ReportItem.context). */
-  context: string | null;
-  /** The same sentences in machine-readable form (ReportItem.contextCodes). */
-  contextCodes: CoreMessage[];
+  /** The context sentences (ReportItem.context); [] when none. */
+  context: CoreMessage[];
   overridden: Exclude<ReportItem<V>["overridden"], undefined>;
   /** The deciding evidence is older than the configured window (ReportItem.stale). */
   stale?: ReportItem<V>["stale"];
@@ -37,7 +35,6 @@ export function copyPlan<V extends string>(plan: ItemPlan<V>): ItemPlan<V> {
     suggestion: plan.suggestion,
     conflict: plan.conflict,
     context: plan.context,
-    contextCodes: plan.contextCodes,
     overridden: plan.overridden,
   };
   if (plan.provenanceOmitted !== undefined) copy.provenanceOmitted = plan.provenanceOmitted;
@@ -79,88 +76,66 @@ function newestClaims<C extends { provenance: Provenance }>(claims: readonly C[]
   return { named, more: claims.length - named.length };
 }
 
-/** The items a note names, each as English and as a message item, and "N more" after them when `more` > 0. */
-export function withMore<T>(items: readonly T[], more: number, text: (x: T) => string, param: (x: T) => CoreParam): { texts: string[]; params: CoreParam[] } {
-  const texts = items.map(text);
+/** The items a note names, and "N more" after them when `more` > 0. */
+export function withMore<T>(items: readonly T[], more: number, param: (x: T) => CoreParam): CoreParam[] {
   const params = items.map(param);
-  if (more > 0) {
-    texts.push(`${more} more`);
-    params.push(msg("term.more", { n: more }));
-  }
-  return { texts, params };
+  if (more > 0) params.push(msg("term.more", { n: more }));
+  return params;
 }
 
-/** One sentence of an item's context: its English text and its machine-readable form. */
-export interface Note {
-  text: string;
-  code: CoreMessage;
-}
-
-export function note(text: string, code: CoreMessage): Note {
-  return { text, code };
-}
-
-/** The context of an item from its sentences (absent ones left out). */
-export function joinNotes(...notes: (Note | null | undefined)[]): { context: string | null; contextCodes: CoreMessage[] } {
-  // The sentences joined by a space as they come (no list of texts to join: most items have one or two).
-  let context: string | null = null;
-  const codes: CoreMessage[] = [];
+/** The context sentences of an item (absent ones left out). */
+export function joinNotes(...notes: (CoreMessage | null | undefined)[]): CoreMessage[] {
+  const out: CoreMessage[] = [];
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i];
-    if (!n || n.text.length === 0) continue;
-    context = context === null ? n.text : `${context} ${n.text}`;
-    codes.push(n.code);
+    if (n) out.push(n);
   }
-  return { context, contextCodes: codes };
+  return out;
 }
 
-export function missing<V extends string>(notes: (Note | null | undefined)[] = [], suggestion: Suggestion<V> | null = null): ItemPlan<V> {
-  const { context, contextCodes } = joinNotes(...notes);
-  return { candidates: [], source: "missing", confirmed: false, provenance: [], suggestion, conflict: null, context, contextCodes, overridden: null };
+export function missing<V extends string>(notes: (CoreMessage | null | undefined)[] = [], suggestion: Suggestion<V> | null = null): ItemPlan<V> {
+  return { candidates: [], source: "missing", confirmed: false, provenance: [], suggestion, conflict: null, context: joinNotes(...notes), overridden: null };
 }
 
-/** A suggestion with its reason in English and in machine-readable form. */
-export function suggest<V extends string>(value: V, reason: string, code: CoreMessage): Suggestion<V> {
-  const s: Suggestion<V> = { value, reason, reasonCode: code.code };
-  if (code.params !== undefined) s.params = code.params;
-  return s;
+/** A suggestion and why ("suggestion.*"). */
+export function suggest<V extends string>(value: V, reason: CoreMessage): Suggestion<V> {
+  return { value, reason };
 }
 
 /** "KPS 60 (Observation/1)": a claim with its resource, for conflict notes. */
-function describeClaim(c: Claim<unknown>): string {
-  return `${c.label} (${c.provenance.reference ?? "no id"})`;
+function describeClaim(c: Claim<unknown>): CoreParam {
+  return msg("term.with-ref", { label: c.label, ref: refParam(c.provenance.reference) });
 }
 
-function describeClaimParam(c: Claim<unknown>): CoreParam {
-  return msg("term.with-ref", { label: c.labelParam, ref: refParam(c.provenance.reference) });
+/** A claim's label as a key: the same words give the same key. */
+function labelKey(label: CoreParam): string {
+  return typeof label === "string" ? label : JSON.stringify(label);
 }
 
 /** A plan from resolved claims: one value → known; several → conflict, the item unknown until the clinician picks. */
 export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
   const { provenance, omitted } = newestProvenance(r.claims.map((c) => c.provenance));
   const preliminary = r.claims.some((c) => c.preliminary);
-  const when = r.day ? ` on ${r.day}` : "";
   if (r.values.length > 1) {
     const options = r.values.map((value) => {
       const claim = r.claims.find((c) => c.value === value);
       return { value, provenance: claim ? claim.provenance : { reference: null, date: null, code: null } };
     });
-    const { context, contextCodes } = joinNotes(conflictNote(r));
-    const plan: ItemPlan<V> = { candidates: [], source: r.source, confirmed: false, provenance, suggestion: null, conflict: { options }, context, contextCodes, overridden: null };
+    const plan: ItemPlan<V> = { candidates: [], source: r.source, confirmed: false, provenance, suggestion: null, conflict: { options }, context: [conflictNote(r)], overridden: null };
     if (omitted > 0) plan.provenanceOmitted = omitted;
     return plan;
   }
   const labels = new Map<string, CoreParam>();
-  for (const c of r.claims) if (!labels.has(c.label)) labels.set(c.label, c.labelParam);
+  if (r.claims.length > 1) {
+    for (const c of r.claims) {
+      const key = labelKey(c.label);
+      if (!labels.has(key)) labels.set(key, c.label);
+    }
+  }
   const value = r.values[0];
-  const { context, contextCodes } = joinNotes(
-    labels.size > 1
-      ? note(
-          `${[...labels.keys()].join(" and ")} recorded${when} (same category).`,
-          msg("context.same-category", { labels: coreList("and", [...labels.values()]), when: onDay(r.day) }),
-        )
-      : null,
-    preliminary ? note("Preliminary: not final.", msg("context.preliminary")) : null,
+  const context = joinNotes(
+    labels.size > 1 ? msg("context.same-category", { labels: coreList("and", [...labels.values()]), when: onDay(r.day) }) : null,
+    preliminary ? msg("context.preliminary") : null,
   );
   const plan: ItemPlan<V> = {
     candidates: value === undefined ? [] : [value],
@@ -170,7 +145,6 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
     suggestion: null,
     conflict: null,
     context,
-    contextCodes,
     overridden: null,
   };
   if (omitted > 0) plan.provenanceOmitted = omitted;
@@ -178,22 +152,17 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
 }
 
 /** "Different values recorded on …: …. Pick the right one." */
-function conflictNote<V>(r: Resolved<V>): Note {
-  const when = r.day ? ` on ${r.day}` : "";
-  const { texts, params } = namedClaims(r.claims);
-  return note(
-    `Different values recorded${when}: ${texts.join("; ")}. Pick the right one.`,
-    msg("context.conflict", { when: onDay(r.day), claims: coreList("semicolon", params) }),
-  );
+function conflictNote<V>(r: Resolved<V>): CoreMessage {
+  return msg("context.conflict", { when: onDay(r.day), claims: coreList("semicolon", namedClaims(r.claims)) });
 }
 
 /**
  * The claims of a note, each with its resource ("KPS 60 (Observation/1)"): one per distinct value first, then the
  * newest, at most NAMED_LIMIT; the rest counted ("12 more").
  */
-export function namedClaims(claims: readonly Claim<unknown>[]): { texts: string[]; params: CoreParam[] } {
+export function namedClaims(claims: readonly Claim<unknown>[]): CoreParam[] {
   const { named, more } = pickNamed(claims, (c) => c.value);
-  return withMore(named, more, describeClaim, describeClaimParam);
+  return withMore(named, more, describeClaim);
 }
 
 /**
@@ -224,16 +193,14 @@ export function applyClinician<V extends string>(
 ): ItemPlan<V> | "invalid" {
   if (entry === undefined || entry === null) return plan;
   if (!(domain as readonly string[]).includes(entry)) return "invalid";
-  const clinicianNote = provenanceNotes.clinician();
   return {
     candidates: [entry],
     source: "clinician",
     confirmed: true,
-    provenance: [{ reference: null, date: null, code: null, note: clinicianNote.text, noteCode: clinicianNote.code }],
+    provenance: [{ reference: null, date: null, code: null, note: provenanceNotes.clinician() }],
     suggestion: null,
     conflict: null,
     context: plan.context,
-    contextCodes: plan.contextCodes,
     overridden:
       plan.source === "missing"
         ? null
@@ -262,11 +229,10 @@ export function toReportItem<V extends string>(score: ItemScore<V>, plan: ItemPl
     provenance: capped.provenance,
     suggestion: plan.suggestion,
     conflict: plan.conflict,
-    context: plan.context,
+    context: plan.context.length > 0 ? plan.context : null,
     overridden: plan.overridden,
   };
   if (omitted > 0) item.provenanceOmitted = omitted;
-  if (plan.contextCodes.length > 0) item.contextCodes = plan.contextCodes;
   if (plan.stale) item.stale = plan.stale;
   return item;
 }

@@ -61,7 +61,6 @@ export function readProcedure(raw: Json, ctx: ReadContext): SurgeryFinding | nul
     ctx.report(
       "info",
       "ignored-status",
-      `${label} (spinal surgery) is ${shown}: not a surgery that took place, ignored`,
       msg("diag.ignored-status.procedure", { label: labelP, status: shown }),
       label,
     );

@@ -3,7 +3,6 @@ import type { Diagnostic, Eq5dValue, Provenance, QolConflict, QolTimepoint, QolT
 import { coreList, eq5d5lIndex, type FrankelGrade } from "../scores";
 import { dayOf } from "./fhir";
 import { addNote, conceptTerm, msg, provenanceNotes, refParam, withNotes, type ProvenanceNote } from "./messages";
-import { conceptLabel } from "./observations";
 import { pickNamed, withMore } from "./plan";
 import type { Measurement, ObservationConcept, PatientEvidence, QuestionnaireFinding } from "./types";
 
@@ -85,20 +84,13 @@ function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[
         const listed = withMore(
           named,
           more,
-          (m) => `${m.value} in ${m.provenance.reference ?? "no id"}`,
           (m) => msg("term.value-in", { value: m.value, ref: refParam(m.provenance.reference) }),
         );
-        diags.push({
-          severity: "warning",
-          code: "conflict",
-          message: `${conceptLabel(concept)}: different values on ${day || "an unknown date"} (${listed.texts.join(", ")}): not shown`,
-          messageCode: "diag.conflict.measurement",
-          params: {
+        diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.measurement", {
             concept: conceptTerm(concept),
             day: day || msg("term.unknown-date"),
-            values: coreList("comma", listed.params),
-          },
-        });
+            values: coreList("comma", listed),
+          }) });
         (tp.conflicts ??= []).push(conflictOf(field, values));
         continue;
       }
@@ -117,23 +109,10 @@ function eq5dOf(q: QuestionnaireFinding, valueSetId: string, diags: Diagnostic[]
     return { profile: q.eq5dProfile, index: eq5d5lIndex(q.eq5dProfile, valueSetId), valueSet: valueSetId };
   } catch {
     if (q.eq5dIndex !== undefined && q.eq5dValueSet) {
-      diags.push({
-        severity: "warning",
-        code: "value-set",
-        message: `EQ-5D-5L value set "${valueSetId.slice(0, 60)}" cannot be used: the index stored with the questionnaire (${q.eq5dValueSet}) is shown`,
-        ...(q.provenance.reference != null ? { resource: q.provenance.reference } : {}),
-        messageCode: "diag.value-set.stored",
-        params: { valueSet: valueSetId.slice(0, 60), stored: q.eq5dValueSet },
-      });
+      diags.push({ severity: "warning", code: "value-set", message: msg("diag.value-set.stored", { valueSet: valueSetId.slice(0, 60), stored: q.eq5dValueSet }), ...(q.provenance.reference != null ? { resource: q.provenance.reference } : {}) });
       return { profile: q.eq5dProfile, index: q.eq5dIndex, valueSet: q.eq5dValueSet };
     }
-    diags.push({
-      severity: "warning",
-      code: "value-set",
-      message: `EQ-5D-5L value set "${valueSetId.slice(0, 60)}" cannot be used: no index for profile ${q.eq5dProfile}`,
-      messageCode: "diag.value-set.no-index",
-      params: { valueSet: valueSetId.slice(0, 60), profile: q.eq5dProfile },
-    });
+    diags.push({ severity: "warning", code: "value-set", message: msg("diag.value-set.no-index", { valueSet: valueSetId.slice(0, 60), profile: q.eq5dProfile }) });
     return null;
   }
 }

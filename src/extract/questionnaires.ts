@@ -72,7 +72,6 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
     ctx.report(
       "info",
       "ignored-status",
-      `${label} (${instrument}) is ${qr.status}: ignored`,
       msg("diag.ignored-status.questionnaire", { label: labelP, instrument, status: qr.status }),
       label,
     );
@@ -83,7 +82,6 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
     ctx.report(
       "info",
       "ignored-status",
-      `${label} (${instrument}) has status ${qr.status.slice(0, 40)}: ignored`,
       msg("diag.ignored-status.questionnaire-other", { label: labelP, instrument, status: qr.status.slice(0, 40) }),
       label,
     );
@@ -93,7 +91,6 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
     ctx.report(
       "warning",
       "preliminary",
-      `${label} (${instrument}) is in progress: shown, not final`,
       msg("diag.preliminary.questionnaire", { label: labelP, instrument }),
       label,
     );
@@ -188,7 +185,6 @@ class Answers {
     this.ctx.report(
       "warning",
       "unrecognised-answer",
-      `${this.label}: the answer to "${linkId}" is not recognised: ignored`,
       msg("diag.unrecognised-answer", { label: this.labelParam, linkId }),
       this.label,
     );

@@ -43,39 +43,19 @@ function clinician<V extends string>(
 ): ItemPlan<V> {
   const applied = applyClinician(plan, entry as V | undefined, domain);
   if (applied === "invalid") {
-    diags.push({
-      severity: "warning",
-      code: "invalid-entry",
-      message: `${ITEM_NAME[item]}: the entered value is not one of the item's categories: ignored`,
-      messageCode: "diag.invalid-entry",
-      params: { item: msg(item) },
-    });
+    diags.push({ severity: "warning", code: "invalid-entry", message: msg("diag.invalid-entry", { item: msg(item) }) });
     return plan;
   }
   return applied;
 }
 
-/** The items' names in the invalid-entry diagnostics, by their message code. */
-const ITEM_NAME = {
-  "item.sins.location": "SINS location",
-  "item.sins.pain": "SINS pain",
-  "item.sins.boneLesion": "SINS bone lesion",
-  "item.sins.alignment": "SINS alignment",
-  "item.sins.collapse": "SINS collapse",
-  "item.sins.posterolateral": "SINS posterolateral",
-  "item.tokuhashi.generalCondition": "Tokuhashi general condition",
-  "item.tokuhashi.extraspinalBoneMets": "Tokuhashi extraspinal bone metastases",
-  "item.tokuhashi.vertebralBodyMets": "Tokuhashi vertebral bodies",
-  "item.tokuhashi.visceralMets": "Tokuhashi internal organ metastases",
-  "item.tokuhashi.primarySite": "Tokuhashi primary site",
-  "item.tokuhashi.palsy": "Tokuhashi palsy",
-} as const satisfies Partial<Record<CoreMessageCode, string>>;
-type ItemName = keyof typeof ITEM_NAME;
+/** The items' names in the invalid-entry diagnostics. */
+type ItemName = `item.${"sins" | "tokuhashi"}.${string}` & CoreMessageCode;
 
 /** The data-access layer could not read (all of) the spinal surgery Procedures: their search failed or was cut short. */
 function proceduresUnread(diagnostics: readonly Diagnostic[] | undefined): boolean {
   return (diagnostics ?? []).some(
-    (d) => d.params?.search === "Procedure" && d.severity !== "info",
+    (d) => d.message.params?.search === "Procedure" && d.severity !== "info",
   );
 }
 
@@ -88,20 +68,9 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   // Patient
   const range = ageAt(evidence.patient.birthDate, options.now);
   if (evidence.patient.birthDate && !range) {
-    diags.push({
-      severity: "warning",
-      code: "birth-date",
-      message: "The birth date is after the report date, implausibly early or unreadable: age unknown",
-      messageCode: "diag.birth-date.unusable",
-    });
+    diags.push({ severity: "warning", code: "birth-date", message: msg("diag.birth-date.unusable") });
   } else if (range && range.age === null) {
-    diags.push({
-      severity: "info",
-      code: "birth-date",
-      message: `Age is ${range.min}–${range.max}: the birth date is recorded without a full date`,
-      messageCode: "diag.birth-date.partial",
-      params: { min: range.min, max: range.max },
-    });
+    diags.push({ severity: "info", code: "birth-date", message: msg("diag.birth-date.partial", { min: range.min, max: range.max }) });
   }
 
   // Segment group and applicability

@@ -8,10 +8,8 @@ import type { CoreParam } from "../scores";
 
 export interface Claim<V> {
   value: V;
-  /** How the value reads for the clinician: "KPS 60". */
-  label: string;
-  /** `label` as a message parameter (a term or phrase when it has words). */
-  labelParam: CoreParam;
+  /** How the value reads for the clinician ("claim.kps" { value: 60 } = "KPS 60"; a term or phrase when it has words). */
+  label: CoreParam;
   day: string | null;
   source: "record" | "questionnaire";
   preliminary: boolean;

@@ -163,32 +163,31 @@ export const questionnaireResponseSchema = z.looseObject({
 });
 export type QuestionnaireResponseData = z.infer<typeof questionnaireResponseSchema>;
 
-/** The first zod issue as a reason for a diagnostic: its English text and its message parameter. */
-export function issueReason(issues: readonly z.core.$ZodIssue[]): { text: string; param: CoreParam } {
+/** The first zod issue as a reason for a diagnostic (a message parameter). */
+export function issueReason(issues: readonly z.core.$ZodIssue[]): CoreParam {
   const issue = issues[0];
-  if (!issue) return { text: "invalid", param: msg("issue.none") };
+  if (!issue) return msg("issue.none");
   const path = issue.path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
     .join("");
   const where: CoreParam = path || msg("term.whole-resource");
-  const at = path || "(resource)";
   switch (issue.code) {
     case "invalid_type":
-      return { text: `${at}: expected ${issue.expected}`, param: msg("issue.expected", { path: where, expected: issue.expected }) };
+      return msg("issue.expected", { path: where, expected: issue.expected });
     case "invalid_format":
-      return { text: `${at}: malformed date`, param: msg("issue.date", { path: where }) };
+      return msg("issue.date", { path: where });
     case "too_big":
-      return { text: `${at}: too long`, param: msg("issue.too-long", { path: where }) };
+      return msg("issue.too-long", { path: where });
     case "invalid_value":
-      return { text: `${at}: not an allowed value`, param: msg("issue.not-allowed", { path: where }) };
+      return msg("issue.not-allowed", { path: where });
     default:
-      return { text: `${at}: invalid`, param: msg("issue.invalid", { path: where }) };
+      return msg("issue.invalid", { path: where });
   }
 }
 
 /** A reason written before zod: "code: required", "questionnaire: expected string", "code: expected a CodeableConcept". */
 export const REASON = {
-  required: (path: string) => ({ text: `${path}: required`, param: msg("issue.required", { path }) }),
-  expected: (path: string, expected: string) => ({ text: `${path}: expected ${expected}`, param: msg("issue.expected", { path, expected }) }),
-  codeableConcept: (path: string) => ({ text: `${path}: expected a CodeableConcept`, param: msg("issue.codeable-concept", { path }) }),
+  required: (path: string) => msg("issue.required", { path }),
+  expected: (path: string, expected: string) => msg("issue.expected", { path, expected }),
+  codeableConcept: (path: string) => msg("issue.codeable-concept", { path }),
 };

@@ -1,9 +1,7 @@
 /** The six SINS items from the evidence: location from the lesion levels on file, the rest from the app's SINS form. */
 import type { Diagnostic } from "../report/types";
 import {
-  COCCYX_NOT_SCOREABLE,
   coreList,
-  describeLevels,
   levelsParam,
   scoreMessage,
   sinsLocationClass,
@@ -20,7 +18,7 @@ import { SPINAL_LEVELS } from "../scores/types";
 import type { SinsAnswers } from "./types";
 import { inLevelOrder } from "./fhir";
 import { msg, refParam, regionTerm, valueTerm } from "./messages";
-import { fromResolved, joinNotes, missing, note, type ItemPlan } from "./plan";
+import { fromResolved, joinNotes, missing, type ItemPlan } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim } from "./resolve";
 import type { PatientEvidence } from "./types";
 
@@ -31,15 +29,7 @@ function sinsClaims<K extends keyof SinsAnswers>(ev: PatientEvidence, key: K): C
   for (const q of ev.questionnaires) {
     const v = q.sins?.[key];
     if (v === undefined) continue;
-    out.push({
-      value: v,
-      label: String(v),
-      labelParam: claimLabel(key, v),
-      day: q.day,
-      source: "questionnaire",
-      preliminary: q.preliminary,
-      provenance: q.provenance,
-    });
+    out.push({ value: v, label: claimLabel(key, v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
   }
   return out;
 }
@@ -60,23 +50,16 @@ function claimLabel(key: keyof SinsAnswers, v: unknown): CoreParam {
 
 /** The item names of SINS conflicts, as the diagnostics write them ("SINS boneLesion": the answer's key). */
 const CONFLICT_ITEM = {
-  pain: { text: "SINS pain", code: "item.sins.pain" },
-  boneLesion: { text: "SINS boneLesion", code: "item.sins.boneLesion-key" },
-  alignment: { text: "SINS alignment", code: "item.sins.alignment" },
-  collapse: { text: "SINS collapse", code: "item.sins.collapse" },
-  posterolateral: { text: "SINS posterolateral", code: "item.sins.posterolateral" },
+  pain: "item.sins.pain",
+  boneLesion: "item.sins.boneLesion-key",
+  alignment: "item.sins.alignment",
+  collapse: "item.sins.collapse",
+  posterolateral: "item.sins.posterolateral",
 } as const;
 
-function conflictDiag(plan: ItemPlan<string>, item: { text: string; code: "item.sins.location" | (typeof CONFLICT_ITEM)[keyof typeof CONFLICT_ITEM]["code"] }, diags: Diags): void {
+function conflictDiag(plan: ItemPlan<string>, item: "item.sins.location" | (typeof CONFLICT_ITEM)[keyof typeof CONFLICT_ITEM], diags: Diags): void {
   if (!plan.conflict) return;
-  const context = plan.contextCodes[0];
-  diags.push({
-    severity: "warning",
-    code: "conflict",
-    message: `${item.text}: ${plan.context ?? ""}`,
-    messageCode: "diag.conflict.item",
-    params: { item: msg(item.code), context: context ?? "" },
-  });
+  diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.item", { item: msg(item), context: plan.context[0] ?? "" }) });
 }
 
 export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<SinsLevel> {
@@ -85,7 +68,7 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
   const qr = resolveLatest(sinsClaims(ev, "location"));
   if (qr && questionnaireIsNewer(qr.day, recordDay)) {
     const plan = fromResolved(qr);
-    conflictDiag(plan, { text: "SINS location", code: "item.sins.location" }, diags);
+    conflictDiag(plan, "item.sins.location", diags);
     return plan;
   }
   const all = new Set<SpinalLevel>();
@@ -93,32 +76,22 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
   const coccyx = all.has("Coccyx");
   const levels = (coccyx ? SPINAL_LEVELS.filter((l) => all.has(l) && l !== "Coccyx") : inLevelOrder(all)) as SinsLevel[];
   const coccyxNote = coccyx
-    ? note(`Coccyx metastasis on file: ${COCCYX_NOT_SCOREABLE}.`, msg("context.sins.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") }))
+    ? msg("context.sins.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") })
     : null;
   if (coccyx) {
-    diags.push({
-      severity: "warning",
-      code: "coccyx",
-      message: `A metastasis at the coccyx is on file: ${COCCYX_NOT_SCOREABLE}; it belongs to no segment group.`,
-      messageCode: "diag.coccyx",
-      params: { reason: scoreMessage("term.coccyx-not-scoreable") },
-    });
+    diags.push({ severity: "warning", code: "coccyx", message: msg("diag.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") }) });
   }
   if (levels.length === 0) {
     const regions = [...new Set(ev.spinalLesions.flatMap((l) => l.regions))];
     return missing([
-      note("No scoreable vertebral level on file.", msg("context.sins.no-level")),
+      msg("context.sins.no-level"),
       coccyxNote,
       regions.length > 0
-        ? note(
-            `Spinal metastasis recorded without a level (${regions.join(", ")}).`,
-            msg("context.sins.region-only", { regions: coreList("comma", regions.map(regionTerm)) }),
-          )
+        ? msg("context.sins.region-only", { regions: coreList("comma", regions.map(regionTerm)) })
         : null,
     ]);
   }
   const scored = lesions.filter((l) => l.levels.some((x) => x !== "Coccyx"));
-  const perLesion = scored.map((l) => `${describeLevels(l.levels)} (${l.provenance.reference ?? "no id"})`).join("; ");
   const perLesionParam = coreList(
     "semicolon",
     scored.map((l) => msg("term.with-ref", { label: levelsParam(l.levels), ref: refParam(l.provenance.reference) })),
@@ -127,11 +100,11 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
   const pick =
     levels.length > 1
       ? classes.size > 1
-        ? note("The levels span different location classes: pick the scored level.", msg("context.sins.pick-across-classes"))
-        : note("Pick the scored level.", msg("context.sins.pick"))
+        ? msg("context.sins.pick-across-classes")
+        : msg("context.sins.pick")
       : null;
-  const { context, contextCodes } = joinNotes(
-    note(`Spinal metastasis on file: ${perLesion}.`, msg("context.sins.lesions", { lesions: perLesionParam })),
+  const context = joinNotes(
+    msg("context.sins.lesions", { lesions: perLesionParam }),
     pick,
     coccyxNote,
   );
@@ -143,7 +116,6 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
     suggestion: null,
     conflict: null,
     context,
-    contextCodes,
     overridden: null,
   };
 }

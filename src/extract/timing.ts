@@ -39,7 +39,7 @@ export interface TimedEvidence {
   /** Everything (follow-up included); null when nothing is follow-up. */
   all: PatientEvidence | null;
   /** The boundary as the notes name it ("the surgery of 2026-03-01 (Procedure/s1)"); null when there is none. */
-  boundary: { text: string; param: CoreParam } | null;
+  boundary: CoreParam | null;
   /** Every piece that is not pre-operative, by its Provenance. */
   pieces: Map<Provenance, PieceTiming>;
   /** The kinds (READS) of the timing-unclear pieces, OR-ed: an item that reads none of them is the same with them. */
@@ -161,16 +161,14 @@ function qrDate(q: QuestionnaireFinding): string | null {
   return q.timepointDate ?? q.date;
 }
 
-function label(p: Provenance, date: string | null): { text: string; param: CoreParam } {
-  const ref = p.reference ?? "no id";
-  if (!date) return { text: ref, param: refParam(p.reference) };
-  return { text: `${ref} of ${date}`, param: msg("term.ref-dated", { ref: refParam(p.reference), day: date }) };
+function label(p: Provenance, date: string | null): CoreParam {
+  if (!date) return refParam(p.reference);
+  return msg("term.ref-dated", { ref: refParam(p.reference), day: date });
 }
 
-function surgeryPhrase(s: SurgeryFinding): { text: string; param: CoreParam } {
-  const ref = s.provenance.reference ?? "no id";
-  if (s.date) return { text: `the surgery of ${s.date} (${ref})`, param: msg("time.boundary.surgery", { day: s.date, ref: refParam(s.provenance.reference) }) };
-  return { text: `the surgery ${ref} (no date)`, param: msg("time.boundary.surgery-undated", { ref: refParam(s.provenance.reference) }) };
+function surgeryPhrase(s: SurgeryFinding): CoreParam {
+  if (s.date) return msg("time.boundary.surgery", { day: s.date, ref: refParam(s.provenance.reference) });
+  return msg("time.boundary.surgery-undated", { ref: refParam(s.provenance.reference) });
 }
 
 /**
@@ -186,44 +184,18 @@ function findBoundary(ev: PatientEvidence, proceduresUnread: boolean, diags: Dia
   for (const s of doubtful) {
     const ref = s.provenance.reference ?? "no id";
     if (s.date === null) {
-      diags.push({
-        severity: "warning",
-        code: "surgery-undated",
-        message: `${ref} (spinal surgery) has no date: evidence cannot be placed before or after it, and the items that rest on it become ranges`,
-        resource: ref,
-        messageCode: "diag.time.surgery-undated",
-        params: { ref: refParam(s.provenance.reference) },
-      });
+      diags.push({ severity: "warning", code: "surgery-undated", message: msg("diag.time.surgery-undated", { ref: refParam(s.provenance.reference) }), resource: ref });
     } else {
-      diags.push({
-        severity: "warning",
-        code: "surgery-status-unknown",
-        message: `${ref} (spinal surgery of ${s.date}) has status unknown: evidence from that day on may be after a surgery and becomes a range`,
-        resource: ref,
-        messageCode: "diag.time.surgery-status-unknown",
-        params: { ref: refParam(s.provenance.reference), day: s.date },
-      });
+      diags.push({ severity: "warning", code: "surgery-status-unknown", message: msg("diag.time.surgery-status-unknown", { ref: refParam(s.provenance.reference), day: s.date }), resource: ref });
     }
   }
   if (index) {
     const ref = index.provenance.reference ?? "no id";
-    diags.push({
-      severity: "info",
-      code: "index-surgery",
-      message: `Index surgery: ${index.display} on ${index.date} (${ref}). Evidence after it is follow-up: shown on the course, not used for SINS or Tokuhashi`,
-      resource: ref,
-      messageCode: "diag.time.index-surgery",
-      params: { display: index.display, day: index.date, ref: refParam(index.provenance.reference) },
-    });
+    diags.push({ severity: "info", code: "index-surgery", message: msg("diag.time.index-surgery", { display: index.display, day: index.date, ref: refParam(index.provenance.reference) }), resource: ref });
     return { kind: "surgery", index, doubtful };
   }
   if (proceduresUnread) {
-    diags.push({
-      severity: "warning",
-      code: "procedures-unread",
-      message: "Spinal surgery Procedures could not be read: whether evidence is before or after the surgery rests on the app's own pre-op and 1-month answers only",
-      messageCode: "diag.time.procedures-unread",
-    });
+    diags.push({ severity: "warning", code: "procedures-unread", message: msg("diag.time.procedures-unread") });
   }
   if (doubtful.length > 0) return { kind: "undated", doubtful };
   const oneMonth = ev.questionnaires.filter((q) => q.timepoint === "1mo");
@@ -243,19 +215,12 @@ function findBoundary(ev: PatientEvidence, proceduresUnread: boolean, diags: Dia
   if (first) {
     const ref = first.provenance.reference ?? "no id";
     const day = qrDate(first) as string;
-    diags.push({
-      severity: "info",
-      code: "one-month-boundary",
-      message: `No spinal surgery Procedure on file: the 1-month answer ${ref} of ${day} shows the surgery was before it; evidence after the last pre-op answer is not used on its own`,
-      resource: ref,
-      messageCode: "diag.time.one-month-boundary",
-      params: { ref: refParam(first.provenance.reference), day },
-    });
+    diags.push({ severity: "info", code: "one-month-boundary", message: msg("diag.time.one-month-boundary", { ref: refParam(first.provenance.reference), day }), resource: ref });
   }
   return { kind: "questionnaires", firstOneMonth: first, lastPreop };
 }
 
-function boundaryPhrase(b: Boundary): { text: string; param: CoreParam } {
+function boundaryPhrase(b: Boundary): CoreParam {
   switch (b.kind) {
     case "surgery":
       return surgeryPhrase(b.index);
@@ -263,10 +228,8 @@ function boundaryPhrase(b: Boundary): { text: string; param: CoreParam } {
       return surgeryPhrase(b.doubtful[0] as SurgeryFinding);
     case "questionnaires": {
       const q = b.firstOneMonth;
-      if (!q) return { text: "the surgery (date unknown)", param: msg("time.boundary.unknown") };
-      const ref = q.provenance.reference ?? "no id";
-      const day = qrDate(q) as string;
-      return { text: `the surgery before the 1-month answer of ${day} (${ref})`, param: msg("time.boundary.one-month", { day, ref: refParam(q.provenance.reference) }) };
+      if (!q) return msg("time.boundary.unknown");
+      return msg("time.boundary.one-month", { day: qrDate(q) as string, ref: refParam(q.provenance.reference) });
     }
   }
 }
@@ -307,14 +270,7 @@ function placeQuestionnaire(q: QuestionnaireFinding, b: Boundary, ev: PatientEvi
   if (q.timepoint === "1mo") {
     if (b.kind === "surgery" && date && compareDates(date, b.index.date) === "before") {
       const s = surgeryPhrase(b.index);
-      diags.push({
-        severity: "warning",
-        code: "timepoint-contradiction",
-        message: `${ref} is answered "1 month after surgery" but dated ${date}, before ${s.text}: check its date`,
-        resource: ref,
-        messageCode: "diag.time.one-month-before-surgery",
-        params: { ref: refParam(q.provenance.reference), day: date, surgery: s.param },
-      });
+      diags.push({ severity: "warning", code: "timepoint-contradiction", message: msg("diag.time.one-month-before-surgery", { ref: refParam(q.provenance.reference), day: date, surgery: s }), resource: ref });
     }
     return { timing: "post", reason: null };
   }
@@ -324,28 +280,13 @@ function placeQuestionnaire(q: QuestionnaireFinding, b: Boundary, ev: PatientEvi
         .filter((o) => o.timepoint === "1mo" && qrDate(o) !== null && compareDates(qrDate(o) as string, date) !== "after")
         .sort((x, y) => (later(qrDate(x) as string, qrDate(y) as string) ? 1 : -1))[0];
       if (oneMonth) {
-        const oRef = oneMonth.provenance.reference ?? "no id";
         const oDay = qrDate(oneMonth) as string;
-        diags.push({
-          severity: "warning",
-          code: "timepoint-contradiction",
-          message: `${ref} is answered "before surgery" but dated ${date}, on or after the 1-month answer ${oRef} of ${oDay}: not used as pre-operative evidence on its own (its items show a range)`,
-          resource: ref,
-          messageCode: "diag.time.preop-after-one-month",
-          params: { ref: refParam(q.provenance.reference), day: date, other: refParam(oneMonth.provenance.reference), otherDay: oDay },
-        });
+        diags.push({ severity: "warning", code: "timepoint-contradiction", message: msg("diag.time.preop-after-one-month", { ref: refParam(q.provenance.reference), day: date, other: refParam(oneMonth.provenance.reference), otherDay: oDay }), resource: ref });
         return { timing: "unclear", reason: "preop-contradiction" };
       }
       if (b.kind === "surgery" && compareDates(date, b.index.date) === "after" && dayRange(date)[0] > dayRange(b.index.date)[1]) {
         const s = surgeryPhrase(b.index);
-        diags.push({
-          severity: "warning",
-          code: "timepoint-contradiction",
-          message: `${ref} is answered "before surgery" but dated ${date}, after ${s.text}: not used as pre-operative evidence on its own (its items show a range)`,
-          resource: ref,
-          messageCode: "diag.time.preop-after-surgery",
-          params: { ref: refParam(q.provenance.reference), day: date, surgery: s.param },
-        });
+        diags.push({ severity: "warning", code: "timepoint-contradiction", message: msg("diag.time.preop-after-surgery", { ref: refParam(q.provenance.reference), day: date, surgery: s }), resource: ref });
         return { timing: "unclear", reason: "preop-contradiction" };
       }
     }
@@ -418,39 +359,24 @@ export function classifyEvidence(ev: PatientEvidence, options: { proceduresUnrea
 
 // ------------------------------------------------------------------------------------------ items
 
-const REASON_TEXT: Record<UnclearReason, string> = {
-  "same-day": "same day as the surgery, no time to tell",
-  undated: "no date",
-  "surgery-undated": "the surgery's date is unknown",
-  "surgery-status-unknown": "a spinal surgery of unknown status is on file",
-  "condition-after": "a diagnosis recorded after the surgery may describe the state before it",
-  between: "after the last pre-op answer and before the 1-month answer",
-  "preop-contradiction": "answered as pre-op, but its date contradicts that",
-};
-
-function pieceParam(p: Provenance, t: PieceTiming): { text: string; param: CoreParam } {
-  const day = dayOf(p.date);
-  const l = label(p, day);
+function pieceParam(p: Provenance, t: PieceTiming): CoreParam {
+  const l = label(p, dayOf(p.date));
   if (t.reason === null) return l;
-  return { text: `${l.text} (${REASON_TEXT[t.reason]})`, param: msg("time.piece", { piece: l.param, reason: msg(`time.reason.${t.reason}`) }) };
+  return msg("time.piece", { piece: l, reason: msg(`time.reason.${t.reason}`) });
 }
 
-function valuesParam<V extends string>(candidates: readonly V[], item: ValueItem | null): { text: string; param: CoreParam } {
-  if (candidates.length === 0) return { text: "no single value", param: msg("time.values.unknown") };
-  return {
-    text: candidates.join(" or "),
-    param: coreList("or", candidates.map((v) => (item ? valueTerm(item, v) : v))),
-  };
+function valuesParam<V extends string>(candidates: readonly V[], item: ValueItem | null): CoreParam {
+  if (candidates.length === 0) return msg("time.values.unknown");
+  return coreList("or", candidates.map((v) => (item ? valueTerm(item, v) : v)));
 }
 
 function sameValues(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v) => b.includes(v));
 }
 
-function addNote<V extends string>(plan: ItemPlan<V>, text: string, code: CoreMessage): ItemPlan<V> {
+function addNote<V extends string>(plan: ItemPlan<V>, note: CoreMessage): ItemPlan<V> {
   const out = copyPlan(plan);
-  out.context = plan.context ? `${plan.context} ${text}` : text;
-  out.contextCodes = [...plan.contextCodes, code];
+  out.context = [...plan.context, note];
   return out;
 }
 
@@ -496,19 +422,12 @@ export function timedPlan<V extends string>(
       const changed = !sameValues(plan.candidates, wider.candidates);
       const listed = unclear.map((p) => pieceParam(p, te.pieces.get(p) as PieceTiming));
       const values = valuesParam(wider.candidates, item);
-      const text = `Timing unclear against ${boundary.text}: ${listed.map((x) => x.text).join("; ")}. ${changed ? "The item is a range that includes it" : "The item is the same with or without it"} (${values.text}).`;
-      const code = msg(changed ? "context.time.unclear" : "context.time.unclear-same", {
-        boundary: boundary.param,
-        pieces: coreList("semicolon", listed.map((x) => x.param)),
-        values: values.param,
+      const note = msg(changed ? "context.time.unclear" : "context.time.unclear-same", {
+        boundary,
+        pieces: coreList("semicolon", listed),
+        values,
       });
-      plan = addNote(
-        changed
-          ? widened(plan, candidates, wider, unclear)
-          : plan,
-        text,
-        code,
-      );
+      plan = addNote(changed ? widened(plan, candidates, wider, unclear) : plan, note);
     }
   }
   if (all) {
@@ -517,11 +436,7 @@ export function timedPlan<V extends string>(
     if (post.length > 0) {
       const listed = post.map((p) => pieceParam(p, te.pieces.get(p) as PieceTiming));
       const values = valuesParam(everything.candidates, item);
-      plan = addNote(
-        plan,
-        `After ${boundary.text}: ${listed.map((x) => x.text).join("; ")}. Follow-up, not used for the pre-operative score (it would give ${values.text}).`,
-        msg("context.time.follow-up", { boundary: boundary.param, pieces: coreList("semicolon", listed.map((x) => x.param)), values: values.param }),
-      );
+      plan = addNote(plan, msg("context.time.follow-up", { boundary, pieces: coreList("semicolon", listed), values }));
     }
   }
   return plan;

@@ -3,7 +3,6 @@ import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type Diagnostic, type EvidenceMaxAgeDays
 import {
   coreList,
   coreTerm,
-  describeLevels,
   extraspinalBoneMetsCandidates,
   GENERAL_CONDITIONS,
   kpsCategory,
@@ -23,7 +22,7 @@ import {
 import { inLevelOrder } from "./fhir";
 import { ecogBands } from "./mappings";
 import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
-import { copyPlan, fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, note, suggest, withMore, type ItemPlan, type Note } from "./plan";
+import { copyPlan, fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, suggest, withMore, type ItemPlan } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim, type Resolved } from "./resolve";
 import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
 
@@ -32,14 +31,13 @@ type Diags = Diagnostic[];
 function qrClaims<V extends string>(
   ev: PatientEvidence,
   pick: (q: QuestionnaireFinding) => V | undefined,
-  label: (v: V) => string,
-  labelParam: (v: V) => CoreParam,
+  label: (v: V) => CoreParam,
 ): Claim<V>[] {
   const out: Claim<V>[] = [];
   for (const q of ev.questionnaires) {
     const v = pick(q);
     if (v === undefined) continue;
-    out.push({ value: v, label: label(v), labelParam: labelParam(v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+    out.push({ value: v, label: label(v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
   }
   return out;
 }
@@ -49,29 +47,20 @@ function tok<K extends keyof TokuhashiAnswers>(key: K) {
 }
 
 /** An item's name as the conflict diagnostics write it. */
-interface ItemName {
-  text: string;
-  code: CoreMessageCode;
-}
+type ItemName = CoreMessageCode;
 
 const ITEM = {
-  generalCondition: { text: "Tokuhashi general condition (KPS)", code: "item.tokuhashi.generalCondition-kps" },
-  extraspinalBoneMets: { text: "Tokuhashi extraspinal bone metastases", code: "item.tokuhashi.extraspinalBoneMets" },
-  vertebralBodyMets: { text: "Tokuhashi vertebral bodies", code: "item.tokuhashi.vertebralBodyMets" },
-  visceralMets: { text: "Tokuhashi internal organ metastases", code: "item.tokuhashi.visceralMets" },
-  primarySite: { text: "Tokuhashi primary site", code: "item.tokuhashi.primarySite" },
-  palsy: { text: "Tokuhashi palsy (Frankel)", code: "item.tokuhashi.palsy-frankel" },
+  generalCondition: "item.tokuhashi.generalCondition-kps",
+  extraspinalBoneMets: "item.tokuhashi.extraspinalBoneMets",
+  vertebralBodyMets: "item.tokuhashi.vertebralBodyMets",
+  visceralMets: "item.tokuhashi.visceralMets",
+  primarySite: "item.tokuhashi.primarySite",
+  palsy: "item.tokuhashi.palsy-frankel",
 } as const satisfies Record<Exclude<keyof TokuhashiAnswers, "kps">, ItemName>;
 
 function conflictDiag(plan: ItemPlan<string>, item: ItemName, diags: Diags): void {
   if (plan.conflict) {
-    diags.push({
-      severity: "warning",
-      code: "conflict",
-      message: `${item.text}: ${plan.context ?? "conflicting values"}`,
-      messageCode: "diag.conflict.item",
-      params: { item: msg(item.code), context: plan.contextCodes[0] ?? "" },
-    });
+    diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.item", { item: msg(item), context: plan.context[0] ?? "" }) });
   }
 }
 
@@ -130,23 +119,15 @@ function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
   const claims: Claim<GeneralCondition>[] = [];
   for (const m of ev.measurements) {
     if (m.concept !== "kps" || typeof m.value !== "number" || m.day !== latest) continue;
-    claims.push({ value: kpsCategory(m.value), label: `KPS ${m.value}`, labelParam: msg("claim.kps", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+    claims.push({ value: kpsCategory(m.value), label: msg("claim.kps", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
   }
   for (const q of ev.questionnaires) {
     const t = q.tokuhashi;
     if (!t || q.day !== latest) continue;
     if (t.kps !== undefined) {
-      claims.push({ value: kpsCategory(t.kps), label: `KPS ${t.kps}`, labelParam: msg("claim.kps", { value: t.kps }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({ value: kpsCategory(t.kps), label: msg("claim.kps", { value: t.kps }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     } else if (t.generalCondition) {
-      claims.push({
-        value: t.generalCondition,
-        label: `general condition ${t.generalCondition}`,
-        labelParam: msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }),
-        day: q.day,
-        source: "questionnaire",
-        preliminary: q.preliminary,
-        provenance: q.provenance,
-      });
+      claims.push({ value: t.generalCondition, label: msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     }
   }
   return claims;
@@ -159,12 +140,12 @@ function ecogClaims(ev: PatientEvidence): Claim<number>[] {
   const claims: Claim<number>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "ecog" && typeof m.value === "number" && m.day === latest) {
-      claims.push({ value: m.value, label: `ECOG ${m.value}`, labelParam: msg("claim.ecog", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+      claims.push({ value: m.value, label: msg("claim.ecog", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
     }
   }
   for (const q of ev.questionnaires) {
     if (q.ecog !== undefined && q.day === latest) {
-      claims.push({ value: q.ecog, label: `ECOG ${q.ecog}`, labelParam: msg("claim.ecog", { value: q.ecog }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({ value: q.ecog, label: msg("claim.ecog", { value: q.ecog }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
     }
   }
   return claims;
@@ -177,20 +158,19 @@ function isNewer(day: string | null, than: string | null): boolean {
 }
 
 /** "KPS 10–20 (oBDS), KPS 10–30 (Ma et al. 2010), …": what each table gives for an ECOG grade. */
-function rangesOf(ecog: number): { categories: readonly GeneralCondition[]; text: string; param: CoreParam } | null {
+function rangesOf(ecog: number): { categories: readonly GeneralCondition[]; param: CoreParam } | null {
   const { ranges, categories } = ecogBands(ecog);
   if (ranges.length === 0) return null;
   const kps = (r: { min: number; max: number }) => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`);
   return {
     categories,
-    text: ranges.map((r) => `KPS ${kps(r)} (${r.table})`).join(", "),
     param: coreList("comma", ranges.map((r) => msg("term.kps-by-table", { kps: kps(r), table: r.table }))),
   };
 }
 
 /** "poor or moderate": categories as the notes name them. */
-function categoriesOf(categories: readonly GeneralCondition[]): { text: string; param: CoreParam } {
-  return { text: categories.join(" or "), param: coreList("or", categories.map((c) => valueTerm("generalCondition", c))) };
+function categoriesOf(categories: readonly GeneralCondition[]): CoreParam {
+  return coreList("or", categories.map((c) => valueTerm("generalCondition", c)));
 }
 
 /**
@@ -206,18 +186,14 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?
   conflictDiag(plan, ITEM.generalCondition, diags);
   if (!e) return withStale(plan, r.day, recency, "performanceStatus");
   const ecog = namedClaims(e.claims);
-  const ecogWhen = e.day ? ` on ${e.day}` : "";
   if (!isNewer(e.day, r.day)) {
-    const also = note(
-      `${ecog.texts.join("; ")}${ecogWhen} also on file; the KPS is as new or newer and decides.`,
-      msg("context.ecog-also", { ecog: coreList("semicolon", ecog.params), when: onDay(e.day) }),
-    );
+    const also = msg("context.ecog-also", { ecog: coreList("semicolon", ecog), when: onDay(e.day) });
     return withStale(appendNotes(plan, [also]), r.day, recency, "performanceStatus");
   }
   // The ECOG is newer: the range from the KPS's band(s) to every band the ECOG value(s) allow.
   const kpsCats = new Set<GeneralCondition>(r.values);
   let unknown = false;
-  const tableNotes: Note[] = [];
+  const tableNotes: CoreMessage[] = [];
   for (const v of e.values) {
     const t = rangesOf(v);
     if (!t) {
@@ -225,24 +201,20 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?
       continue;
     }
     for (const c of t.categories) kpsCats.add(c);
-    tableNotes.push(note(`ECOG ${v} corresponds to ${t.text}.`, msg("context.ecog-tables", { ecog: v, ranges: t.param })));
+    tableNotes.push(msg("context.ecog-tables", { ecog: v, ranges: t.param }));
   }
   const idx = [...kpsCats].map((c) => GENERAL_CONDITIONS.indexOf(c));
   const candidates = unknown ? [] : GENERAL_CONDITIONS.slice(Math.min(...idx), Math.max(...idx) + 1);
   const kps = namedClaims(r.claims);
-  const kpsWhen = r.day ? ` on ${r.day}` : "";
   const cats = categoriesOf(candidates.length > 0 ? candidates : GENERAL_CONDITIONS);
-  const older = note(
-    `${kps.texts.join("; ")}${kpsWhen} is older than ${ecog.texts.join("; ")}${ecogWhen}: the item covers both (${cats.text}) until the current KPS is entered.`,
-    msg("context.kps-older-than-ecog", {
-      kps: coreList("semicolon", kps.params),
+  const older = msg("context.kps-older-than-ecog", {
+      kps: coreList("semicolon", kps),
       kpsWhen: onDay(r.day),
-      ecog: coreList("semicolon", ecog.params),
+      ecog: coreList("semicolon", ecog),
       ecogWhen: onDay(e.day),
-      categories: cats.param,
-    }),
-  );
-  const { context, contextCodes } = joinNotes(older, ...tableNotes);
+      categories: cats,
+    });
+  const context = joinNotes(older, ...tableNotes);
   const provenance = newestProvenance([...e.claims, ...r.claims].map((c) => c.provenance));
   const ranged: ItemPlan<GeneralCondition> = {
     candidates,
@@ -252,7 +224,6 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?
     suggestion: null,
     conflict: null,
     context,
-    contextCodes,
     overridden: null,
   };
   if (provenance.omitted > 0) ranged.provenanceOmitted = provenance.omitted;
@@ -297,16 +268,9 @@ export function withPerformanceClaims(plan: ItemPlan<GeneralCondition>, ev: Pati
 }
 
 /** The plan with more context sentences after its own. */
-function appendNotes<V extends string>(plan: ItemPlan<V>, notes: Note[]): ItemPlan<V> {
-  const texts = plan.context ? [plan.context] : [];
-  const codes = [...plan.contextCodes];
-  for (const n of notes) {
-    texts.push(n.text);
-    codes.push(n.code);
-  }
+function appendNotes<V extends string>(plan: ItemPlan<V>, notes: readonly CoreMessage[]): ItemPlan<V> {
   const out = copyPlan(plan);
-  out.context = texts.length > 0 ? texts.join(" ") : null;
-  out.contextCodes = codes;
+  out.context = [...plan.context, ...notes];
   return out;
 }
 
@@ -357,42 +321,26 @@ function withStale<V extends string>(plan: ItemPlan<V>, day: string | null, rece
 
 /** Only ECOG on file: the item stays unknown; ECOG is shown as context, with a labelled suggestion when every table agrees. */
 function ecogOnly(r: Resolved<number> | null, diags: Diags): ItemPlan<GeneralCondition> {
-  const noKps = note("No Karnofsky performance status (KPS) on file.", msg("context.no-kps"));
+  const noKps = msg("context.no-kps");
   if (!r) return missing([noKps]);
-  const when = r.day ? ` on ${r.day}` : "";
   // The resources named: the newest NAMED_LIMIT, the rest counted ("12 more").
   const newest = newestProvenance(r.claims.map((c) => c.provenance), NAMED_LIMIT);
-  const refList = withMore(newest.provenance, newest.omitted, (p) => p.reference ?? "no id", (p) => refParam(p.reference));
-  const refs = refList.texts.join(", ");
+  const refList = withMore(newest.provenance, newest.omitted, (p) => refParam(p.reference));
   if (r.values.length > 1) {
-    const named = namedClaims(r.claims);
-    const described = named.texts.join("; ");
-    const claimsParam = coreList("semicolon", named.params);
-    diags.push({
-      severity: "warning",
-      code: "conflict",
-      message: `ECOG: different values recorded${when}: ${described}`,
-      messageCode: "diag.conflict.ecog",
-      params: { when: onDay(r.day), claims: claimsParam },
-    });
+    const claimsParam = coreList("semicolon", namedClaims(r.claims));
+    diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.ecog", { when: onDay(r.day), claims: claimsParam }) });
     return missing([
       noKps,
-      note(
-        `Different ECOG values${when} (${described}); ECOG is not converted to KPS.`,
-        msg("context.ecog-conflict", { when: onDay(r.day), claims: claimsParam }),
-      ),
+      msg("context.ecog-conflict", { when: onDay(r.day), claims: claimsParam }),
     ]);
   }
   const ecog = r.values[0] ?? 0;
   const t = rangesOf(ecog);
-  const shown = note(
-    `ECOG ${ecog}${when} (${refs}) is shown as context and not converted to KPS.`,
-    msg("context.ecog", {
+  const shown = msg("context.ecog", {
       ecog,
       when: r.day ? msg("term.dated", { day: r.day }) : "",
-      refs: coreList("comma", refList.params),
-    }),
-  );
+      refs: coreList("comma", refList),
+    });
   if (!t || t.categories.length === 0) return missing([noKps, shown]);
   const [only] = t.categories;
   if (t.categories.length === 1 && only) {
@@ -400,7 +348,6 @@ function ecogOnly(r: Resolved<number> | null, diags: Diags): ItemPlan<GeneralCon
       [noKps, shown],
       suggest(
         only,
-        `ECOG ${ecog} corresponds to ${t.text}: "${only}" by every table. A suggestion only: confirm or enter the KPS.`,
         msg("suggestion.ecog-kps", { ecog, kps: t.param, category: valueTerm("generalCondition", only) }),
       ),
     );
@@ -409,10 +356,7 @@ function ecogOnly(r: Resolved<number> | null, diags: Diags): ItemPlan<GeneralCon
   return missing([
     noKps,
     shown,
-    note(
-      `ECOG ${ecog} corresponds to ${t.text}: ${cats.text}, by the table used. The tables disagree: enter the KPS.`,
-      msg("context.ecog-spans", { ecog, kps: t.param, categories: cats.param }),
-    ),
+    msg("context.ecog-spans", { ecog, kps: t.param, categories: cats }),
   ]);
 }
 
@@ -423,7 +367,7 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
   for (const f of ev.extraspinalFoci) if (!sites.has(f.site)) sites.set(f.site, { display: f.display, provenance: f.provenance, day: f.date?.slice(0, 10) ?? null });
   const recordDay = latestDay([...sites.values()].map((s) => s.day));
   const qr = newerQuestionnaire(
-    qrClaims(ev, tok("extraspinalBoneMets"), (v) => `${v} foci`, (v) => msg("claim.foci", { value: valueTerm("extraspinalBoneMets", v) })),
+    qrClaims(ev, tok("extraspinalBoneMets"), (v) => msg("claim.foci", { value: valueTerm("extraspinalBoneMets", v) })),
     recordDay,
     ITEM.extraspinalBoneMets,
     diags,
@@ -432,29 +376,22 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
   const unlocated = ev.unlocatedBoneMets.length;
   const unlocatedNote =
     unlocated > 0
-      ? note(
-          `${unlocated} bone metastasis record(s) without a coded body site are not counted (${ev.unlocatedBoneMets.map((p) => p.reference ?? "no id").join(", ")}).`,
-          msg("context.extraspinal.unlocated", { count: unlocated, refs: coreList("comma", ev.unlocatedBoneMets.map((p) => refParam(p.reference))) }),
-        )
+      ? msg("context.extraspinal.unlocated", { count: unlocated, refs: coreList("comma", ev.unlocatedBoneMets.map((p) => refParam(p.reference))) })
       : null;
   const count = sites.size;
   if (count === 0) {
     return missing(
-      [note("No bone metastasis outside the spine on file.", msg("context.extraspinal.none")), unlocatedNote],
+      [msg("context.extraspinal.none"), unlocatedNote],
       suggest(
         "0",
-        "No extraspinal bone metastasis is recorded; absence of a record is not proof of none: confirm.",
         msg("suggestion.extraspinal-none"),
       ),
     );
   }
   // The body sites as the record names them: the record's own words, quoted as written in every language.
   const displays = [...sites.values()].map((s) => s.display);
-  const { context, contextCodes } = joinNotes(
-    note(
-      `At least ${count} extraspinal bone metastasis site${count === 1 ? "" : "s"} on file (${displays.join(", ")}): a lower bound until confirmed.`,
-      msg(count === 1 ? "context.extraspinal.at-least-one" : "context.extraspinal.at-least", { count, sites: coreList("comma", displays) }),
-    ),
+  const context = joinNotes(
+    msg(count === 1 ? "context.extraspinal.at-least-one" : "context.extraspinal.at-least", { count, sites: coreList("comma", displays) }),
     unlocatedNote,
   );
   return {
@@ -465,7 +402,6 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
     suggestion: null,
     conflict: null,
     context,
-    contextCodes,
     overridden: null,
   };
 }
@@ -484,7 +420,7 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
   const withLevels = ev.spinalLesions.filter((l) => l.levels.some((x) => x !== "Coccyx"));
   const recordDay = latestDay(withLevels.map((l) => l.date?.slice(0, 10) ?? null));
   const qr = newerQuestionnaire(
-    qrClaims(ev, tok("vertebralBodyMets"), (v) => `${v} vertebrae`, (v) => msg("claim.vertebrae", { value: valueTerm("vertebralBodyMets", v) })),
+    qrClaims(ev, tok("vertebralBodyMets"), (v) => msg("claim.vertebrae", { value: valueTerm("vertebralBodyMets", v) })),
     recordDay,
     ITEM.vertebralBodyMets,
     diags,
@@ -493,15 +429,12 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
   const regionOnly = ev.spinalLesions.filter((l) => l.levels.length === 0);
   const regionNote =
     regionOnly.length > 0
-      ? note(`${regionOnly.length} spinal metastasis record(s) without a coded level.`, msg("context.vertebrae.region-only", { count: regionOnly.length }))
+      ? msg("context.vertebrae.region-only", { count: regionOnly.length })
       : null;
-  if (vertebrae.length === 0) return missing([note("No vertebral level on file.", msg("context.vertebrae.none")), regionNote]);
+  if (vertebrae.length === 0) return missing([msg("context.vertebrae.none"), regionNote]);
   const n = vertebrae.length;
-  const { context, contextCodes } = joinNotes(
-    note(
-      `At least ${n} vertebra${n === 1 ? "" : "e"} on file (${describeLevels(vertebrae)}): a lower bound until confirmed.`,
-      msg(n === 1 ? "context.vertebrae.at-least-one" : "context.vertebrae.at-least", { count: n, levels: levelsParam(vertebrae) }),
-    ),
+  const context = joinNotes(
+    msg(n === 1 ? "context.vertebrae.at-least-one" : "context.vertebrae.at-least", { count: n, levels: levelsParam(vertebrae) }),
     regionNote,
   );
   return {
@@ -512,7 +445,6 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
     suggestion: null,
     conflict: null,
     context,
-    contextCodes,
     overridden: null,
   };
 }
@@ -522,7 +454,7 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
 export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<VisceralMets> {
   const recordDay = latestDay(ev.visceral.map((v) => v.date?.slice(0, 10) ?? null));
   const qr = newerQuestionnaire(
-    qrClaims(ev, tok("visceralMets"), (v) => v, (v) => valueTerm("visceralMets", v)),
+    qrClaims(ev, tok("visceralMets"), (v) => valueTerm("visceralMets", v)),
     recordDay,
     ITEM.visceralMets,
     diags,
@@ -530,18 +462,14 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
   if (qr) return qr;
   const certain = ev.visceral.filter((v) => v.certainty === "certain");
   const possible = ev.visceral.filter((v) => v.certainty === "possible");
-  const list = (xs: typeof ev.visceral) => xs.map((v) => `${v.organ} (${v.provenance.reference ?? "no id"})`).join(", ");
   const listParam = (xs: typeof ev.visceral) => coreList("comma", xs.map(organParam));
   const possibleNote =
     possible.length > 0
-      ? note(`Also on file, possibly a major internal organ: ${list(possible)}.`, msg("context.visceral.also-possible", { organs: listParam(possible) }))
+      ? msg("context.visceral.also-possible", { organs: listParam(possible) })
       : null;
   if (certain.length > 0) {
-    const { context, contextCodes } = joinNotes(
-      note(
-        `Metastasis to a major internal organ on file: ${list(certain)}. Removable or not is the surgeon's judgement.`,
-        msg("context.visceral.certain", { organs: listParam(certain) }),
-      ),
+    const context = joinNotes(
+      msg("context.visceral.certain", { organs: listParam(certain) }),
       possibleNote,
     );
     return {
@@ -552,16 +480,12 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
       suggestion: null,
       conflict: null,
       context,
-      contextCodes,
       overridden: null,
     };
   }
   if (possible.length > 0) {
-    const { context, contextCodes } = joinNotes(
-      note(
-        `Metastasis on file that may or may not count as a major internal organ: ${list(possible)}. Please decide.`,
-        msg("context.visceral.possible", { organs: listParam(possible) }),
-      ),
+    const context = joinNotes(
+      msg("context.visceral.possible", { organs: listParam(possible) }),
     );
     return {
       candidates: [],
@@ -571,13 +495,12 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
       suggestion: null,
       conflict: null,
       context,
-      contextCodes,
       overridden: null,
     };
   }
   return missing(
-    [note("No metastasis to a major internal organ on file.", msg("context.visceral.none"))],
-    suggest("none", "No visceral metastasis is recorded; absence of a record is not proof of none: confirm.", msg("suggestion.visceral-none")),
+    [msg("context.visceral.none")],
+    suggest("none", msg("suggestion.visceral-none")),
   );
 }
 
@@ -598,24 +521,17 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const used = linked.length > 0 ? linked : ev.primaries;
   const recordDay = latestDay(used.map((p) => p.date?.slice(0, 10) ?? null));
   const qr = newerQuestionnaire(
-    qrClaims(ev, tok("primarySite"), (v) => v, (v) => valueTerm("primarySite", v)),
+    qrClaims(ev, tok("primarySite"), (v) => valueTerm("primarySite", v)),
     recordDay,
     ITEM.primarySite,
     diags,
   );
   if (qr) return qr;
-  if (used.length === 0) return missing([note("No primary cancer on file.", msg("context.primary.none"))]);
+  if (used.length === 0) return missing([msg("context.primary.none")]);
   const unknown = used.some((p) => p.candidates.length === 0);
   const only = used.length === 1 ? used[0] : undefined;
   // One primary with one category (the usual case): that category, without a walk of the 17.
   const candidates = unknown ? [] : only && only.candidates.length === 1 ? [...only.candidates] : PRIMARY_SITES.filter((s) => used.some((p) => p.candidates.includes(s)));
-  const described = used
-    .map((p) => {
-      const name = p.provenance.display ?? p.provenance.code ?? "primary cancer";
-      if (p.unmapped) return `${name} (${p.provenance.code ?? ""}, ${p.reference}: primary on file, category not derived)`;
-      return `${name} (${p.reference}${p.candidates.length > 0 ? `: ${p.candidates.join(" or ")}` : ": category not derivable"})`;
-    })
-    .join("; ");
   const describedParam = coreList(
     "semicolon",
     used.map((p) => {
@@ -632,24 +548,21 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const mappingNotes = used
     .map((p) => p.note)
     .filter((n): n is string => !!n)
-    .map((n) => note(n, msg("context.primary.mapping-note", { note: coreTerm(n) })));
+    .map((n) => msg("context.primary.mapping-note", { note: coreTerm(n) }));
   const linkedNote =
     linked.length > 0 && linked.length < ev.primaries.length
-      ? note("Primary linked from the spinal metastasis record.", msg("context.primary.linked"))
+      ? msg("context.primary.linked")
       : null;
   const inactive = used.filter((p) => p.inactiveStatus);
   const inactiveNote =
     inactive.length > 0
-      ? note(
-          `Clinical status ${inactive.map((p) => `${p.inactiveStatus ?? ""} (${p.reference})`).join(", ")}: a primary in remission, resolved or inactive is still the primary.`,
-          msg("context.primary.inactive", {
+      ? msg("context.primary.inactive", {
             statuses: coreList("comma", inactive.map((p) => msg("term.with-ref", { label: p.inactiveStatus ?? "", ref: p.reference }))),
-          }),
-        )
+          })
       : null;
-  const ask = unknown || candidates.length > 1 ? note("Pick the primary-site category.", msg("context.primary.pick")) : null;
-  const { context, contextCodes } = joinNotes(
-    note(`Primary cancer on file: ${described}.`, msg("context.primary.on-file", { primaries: describedParam })),
+  const ask = unknown || candidates.length > 1 ? msg("context.primary.pick") : null;
+  const context = joinNotes(
+    msg("context.primary.on-file", { primaries: describedParam }),
     linkedNote,
     inactiveNote,
     ...mappingNotes,
@@ -663,7 +576,6 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
     suggestion: null,
     conflict: null,
     context,
-    contextCodes,
     overridden: null,
   };
 }
@@ -678,16 +590,16 @@ export function palsyPlan(ev: PatientEvidence, diags: Diags, recency?: Recency):
   const claims: Claim<FrankelGrade>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "frankel" && typeof m.value === "string" && m.day === latest) {
-      claims.push({ value: m.value, label: `Frankel ${m.value}`, labelParam: msg("claim.frankel", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+      claims.push({ value: m.value, label: msg("claim.frankel", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
     }
   }
   for (const q of ev.questionnaires) {
     const v = q.frankel;
     if (v === undefined || q.day !== latest) continue;
-    claims.push({ value: v, label: `Frankel ${v}`, labelParam: msg("claim.frankel", { value: v }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+    claims.push({ value: v, label: msg("claim.frankel", { value: v }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
   }
   const r = resolveLatest(claims);
-  if (!r) return missing([note("No Frankel grade on file.", msg("context.palsy.none"))]);
+  if (!r) return missing([msg("context.palsy.none")]);
   const plan = fromResolved(r);
   conflictDiag(plan, ITEM.palsy, diags);
   return withStale(plan, r.day, recency, "palsy");

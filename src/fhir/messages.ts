@@ -1,21 +1,20 @@
 /**
  * The machine-readable form of the data-access layer's notes: the Diagnostics of src/fhir/record.ts (a search
  * refused, failed, cut at the page limit, short of its Bundle.total, read unfiltered, or not asked for). Each
- * note keeps its English `message` and its `code`; `messageCode` and `params` say it again as a code of
- * ACCESS_MESSAGE_CODES, rendered by the clinician view like every diagnostic of the core (diagnosticText of
- * src/i18n/core.ts; templates `core.access.*` in src/i18n/sections/core.ts). The fault a note quotes is a
+ * note has its `code` and its `message`, a code of ACCESS_MESSAGE_CODES and its parameters, worded by the faces
+ * like every message of the core (src/i18n/core.ts; templates `core.access.*` in src/i18n/sections/core.ts). The fault a note quotes is a
  * message of its own (faultCode of ./faults.ts: `fault.<kind>`, words in src/i18n/sections/faults.ts).
  *
  * The list stands beside CORE_MESSAGE_CODES (src/extract/messages.ts) rather than in it, because src/extract
  * does not import src/fhir; the catalogue's core section holds both, and the tests check both the same way
- * (catalogue English = what record.ts writes; every code in Japanese). Only types are imported from
+ * (every code worded in English and Japanese). Only types are imported from
  * src/scores, so that this module adds nothing to the first download.
  */
 import type { CoreMessage, CoreParam } from "../scores/types";
 import type { InvalidResponseDetail, SearchName } from "./faults";
 
 export const ACCESS_MESSAGE_CODES = [
-  // The notes (Diagnostic.messageCode)
+  // The notes (Diagnostic.message)
   "access.search-forbidden",
   "access.search-failed",
   "access.page-cap",

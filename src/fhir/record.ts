@@ -21,7 +21,7 @@ import type { Patient } from "fhir/r4";
 import type { Diagnostic } from "../report/types";
 import { instrumentFromCanonical } from "../questionnaires/contract";
 import type { CoreMessage } from "../scores/types";
-import { FhirFaultError, faultCode, faultMessage, isFatalFault, type FhirFault, type SearchName } from "./faults";
+import { FhirFaultError, faultCode, isFatalFault, type FhirFault, type SearchName } from "./faults";
 import { accessMessage, holdsTerm, searchTerm } from "./messages";
 import { fhirRequest, type RequestPolicy } from "./request";
 import { searchAll, type SearchResult } from "./search";
@@ -75,20 +75,6 @@ const DEFAULT_MAX_PAGES = 20;
 /** Longest encoded `code=` value of one search; longer lists are split (some gateways cut URLs at 2–8 kB). */
 const MAX_CODE_PARAM_LENGTH = 1500;
 
-const WHAT_IS_MISSING: Record<SearchName, string> = {
-  Condition: "diagnoses (metastasis levels, primary tumour, visceral metastases)",
-  Observation: "measurements (performance status, pain, function scores)",
-  QuestionnaireResponse: "questionnaires saved earlier by this app",
-  Procedure: "spinal surgeries (which evidence is before the surgery)",
-};
-
-const LABEL: Record<SearchName, string> = {
-  Condition: "Conditions",
-  Observation: "Observations",
-  QuestionnaireResponse: "QuestionnaireResponses",
-  Procedure: "Procedures",
-};
-
 /** Splits codes into comma-joined groups whose encoded length stays under the limit. */
 export function codeChunks(codes: readonly string[], maxEncodedLength = MAX_CODE_PARAM_LENGTH): string[] {
   const chunks: string[] = [];
@@ -141,25 +127,18 @@ interface SearchOutcome {
 }
 
 /**
- * A data-access note: its English `message`, its `code`, and the same in machine-readable form (`messageCode`,
- * ./messages.ts), which the view renders in the clinician's language. `params` also keep the search's name
- * (`search`) and the fault's kind (`fault`) as plain values, for any reader that sorts notes by them.
+ * A data-access note: its `code` and its message (an `access.*` code of ./messages.ts with its parameters),
+ * which the view renders in the clinician's language. The parameters also keep the search's name (`search`) and
+ * the fault's kind (`fault`) as plain values, for any reader that sorts notes by them.
  */
-function note(
-  severity: Diagnostic["severity"],
-  message: string,
-  code: string,
-  text: CoreMessage,
-  plain: Record<string, string | number> = {},
-): Diagnostic {
-  return { severity, message, code, messageCode: text.code, params: { ...plain, ...text.params } };
+function note(severity: Diagnostic["severity"], code: string, text: CoreMessage, plain: Record<string, string | number> = {}): Diagnostic {
+  return { severity, message: { code: text.code, params: { ...plain, ...text.params } }, code };
 }
 
 function failureDiagnostic(name: SearchName, fault: FhirFault): Diagnostic {
   if (fault.kind === "forbidden") {
     return note(
       "warning",
-      `The EHR did not give this app permission to read ${LABEL[name]} (scope missing): ${WHAT_IS_MISSING[name]} are not shown and the scores stay ranges.`,
       "search-forbidden",
       accessMessage("access.search-forbidden", { data: searchTerm(name), holds: holdsTerm(name) }),
       { search: name },
@@ -167,15 +146,10 @@ function failureDiagnostic(name: SearchName, fault: FhirFault): Diagnostic {
   }
   return note(
     "warning",
-    `${LABEL[name]} could not be read: ${faultMessage(fault)} ${capitalise(WHAT_IS_MISSING[name])} are missing and the scores stay ranges.`,
     "search-failed",
     accessMessage("access.search-failed", { data: searchTerm(name), reason: faultCode(fault), holds: holdsTerm(name, true) }),
     { search: name, fault: fault.kind },
   );
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function isUnfilteredRejection(error: unknown): boolean {
@@ -203,7 +177,6 @@ async function runSearch(
     diagnostics.push(
       note(
         "info",
-        `The EHR does not accept searching ${LABEL[plan.name]} by code; all of the patient's ${LABEL[plan.name]} were read and filtered by the app.`,
         "fallback-unfiltered",
         accessMessage("access.fallback-unfiltered", { data: searchTerm(plan.name) }),
         { search: plan.name },
@@ -250,7 +223,6 @@ async function runSearch(
       diagnostics.push(
         note(
           "warning",
-          `Only the first ${r.pages} pages of ${LABEL[plan.name]} were read (the app's page limit); more are on file. Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "page-cap",
           accessMessage("access.page-cap", { data: searchTerm(plan.name), pages: r.pages, holds: holdsTerm(plan.name) }),
           { search: plan.name },
@@ -261,7 +233,6 @@ async function runSearch(
       diagnostics.push(
         note(
           "warning",
-          `The EHR reported ${r.total} ${LABEL[plan.name]} but sent ${r.resources.length}, with no link to the rest. Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "search-incomplete",
           accessMessage("access.search-incomplete", { data: searchTerm(plan.name), total: r.total, read: r.resources.length, holds: holdsTerm(plan.name) }),
           { search: plan.name },
@@ -273,7 +244,6 @@ async function runSearch(
       diagnostics.push(
         note(
           "warning",
-          `${LABEL[plan.name]} were read only in part: page ${r.pages + 1} failed (${faultMessage(r.fault)}). Some ${WHAT_IS_MISSING[plan.name]} may be missing and the scores stay ranges.`,
           "page-failed",
           accessMessage("access.page-failed", { data: searchTerm(plan.name), page: r.pages + 1, reason: faultCode(r.fault), holds: holdsTerm(plan.name) }),
           { search: plan.name, fault: r.fault.kind },
@@ -329,7 +299,6 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
     diagnostics.push(
       note(
         "info",
-        "No Observation codes were configured: Observations were not read.",
         "observations-not-requested",
         accessMessage("access.observations-not-requested"),
       ),

@@ -1,16 +1,17 @@
 /**
  * The core's messages in the clinician's language: the translator (./translate.ts) applied to a message
- * { code, params } of src/scores, src/extract or the data access (template `core.<code>`).
+ * { code, params } of src/scores, src/extract or the data access (template `core.<code>`). The core writes no
+ * words; these helpers are the one place they come from.
  *
- * Until the core emits only { code, params }, the report still carries each message's English next to its
- * code; these helpers show the translation when the locale has every code, separator and parameter the
- * message needs, and the core's English otherwise (a message is never half in one language). Terms of the
- * mapping data (fhir-mappings/terms.ja.json) a table lacks read in English inside the translated sentence.
+ * A message is never half in one language: when the locale lacks a code, separator or parameter the message
+ * needs, the whole message reads in English. Terms of the mapping data (fhir-mappings/terms.ja.json) a table
+ * lacks read in English inside the translated sentence.
  *
  * Importing this module registers the core section and the term tables: it is imported by the clinician
- * view's components, so they download with the view, not with the first paint.
+ * view's components, the CLI and the CDS service, so the browser downloads it with the view, not with the
+ * first paint.
  */
-import type { Diagnostic, ReportItem, Suggestion } from "../report/types";
+import type { Diagnostic, ReportItem, ScoreReport, Suggestion } from "../report/types";
 import type { CoreMessage } from "../scores/types";
 import termsJa from "../../fhir-mappings/terms.ja.json";
 import { paramExactly, registerSection, registerTerms, translateExactly, type Locale } from "./translate";
@@ -24,36 +25,61 @@ export function renderCoreMessage(locale: Locale, message: CoreMessage): string 
   return translateExactly(locale, `core.${message.code}`, message.params);
 }
 
-/** A core message for the clinician: in the locale's words, else the core's English text. */
-export function coreText(locale: Locale, message: CoreMessage | null | undefined, english: string): string {
-  if (!message) return english;
-  return renderCoreMessage(locale, message) ?? english;
+/** A core message for the reader: in the locale's words, else in English (else its code, for a code no catalogue has). */
+export function coreText(locale: Locale, message: CoreMessage): string {
+  return renderCoreMessage(locale, message) ?? (locale === "en" ? null : renderCoreMessage("en", message)) ?? message.code;
 }
 
-/** Sentences (an item's context) joined the locale's way, else the core's English text. */
-export function coreSentences(locale: Locale, messages: readonly CoreMessage[] | null | undefined, english: string): string {
-  if (!messages || messages.length === 0) return english;
-  return paramExactly(locale, { join: "sentence", items: [...messages] }) ?? english;
+/** Sentences (an item's context) joined the locale's way, else in English; "" when there are none. */
+export function coreSentences(locale: Locale, messages: readonly CoreMessage[] | null | undefined): string {
+  if (!messages || messages.length === 0) return "";
+  const list = { join: "sentence" as const, items: [...messages] };
+  return paramExactly(locale, list) ?? (locale === "en" ? null : paramExactly("en", list)) ?? messages.map((m) => m.code).join(" ");
 }
 
-/** Applicability reason i: translated, or its English text. */
-export function reasonText(locale: Locale, reasons: readonly string[], codes: readonly CoreMessage[] | undefined, i: number): string {
-  const english = reasons[i] ?? "";
-  return codes && codes.length === reasons.length ? coreText(locale, codes[i], english) : english;
-}
-
-export function contextText(locale: Locale, item: Pick<ReportItem, "context" | "contextCodes">): string {
-  return coreSentences(locale, item.contextCodes, item.context ?? "");
+export function contextText(locale: Locale, item: Pick<ReportItem, "context">): string {
+  return coreSentences(locale, item.context);
 }
 
 export function suggestionText(locale: Locale, s: Suggestion): string {
-  return coreText(locale, s.reasonCode ? messageOf(s.reasonCode, s.params) : null, s.reason);
+  return coreText(locale, s.reason);
 }
 
 export function diagnosticText(locale: Locale, d: Diagnostic): string {
-  return coreText(locale, d.messageCode ? messageOf(d.messageCode, d.params) : null, d.message);
+  return coreText(locale, d.message);
 }
 
-function messageOf(code: string, params: CoreMessage["params"]): CoreMessage {
-  return params === undefined ? { code } : { code, params };
+/** A report with its messages as words: what a file or a terminal carries (the CLI's JSON). */
+export type Worded<T> = T extends CoreMessage
+  ? string
+  : T extends readonly (infer U)[]
+    ? Worded<U>[]
+    : T extends object
+      ? { [K in keyof T]: Worded<T[K]> }
+      : T;
+
+/** The report's fields that hold core messages (src/report/types.ts): each becomes its text, a list its texts. */
+const MESSAGE_FIELDS = new Set(["message", "reason", "reasons", "note", "claim", "context"]);
+
+function isCoreMessage(x: unknown): x is CoreMessage {
+  return typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string" && !("severity" in x);
+}
+
+function worded(locale: Locale, value: unknown, key: string | null): unknown {
+  if (Array.isArray(value)) {
+    return value.map((v) => (key !== null && MESSAGE_FIELDS.has(key) && isCoreMessage(v) ? coreText(locale, v) : worded(locale, v, null)));
+  }
+  if (key !== null && MESSAGE_FIELDS.has(key) && isCoreMessage(value)) return coreText(locale, value);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = worded(locale, v, k);
+  return out;
+}
+
+/**
+ * The report with every core message in words (an item's `context` one text per sentence), for output that
+ * leaves the app: the CLI's JSON is English, as docs/score-report.md shows it.
+ */
+export function reportInWords(report: ScoreReport, locale: Locale = "en"): Worded<ScoreReport> {
+  return worded(locale, report, null) as Worded<ScoreReport>;
 }

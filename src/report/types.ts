@@ -5,7 +5,6 @@
 import type {
   Applicability,
   CoreMessage,
-  CoreParam,
   FrankelGrade,
   ItemScore,
   SegmentGroup,
@@ -33,13 +32,8 @@ export interface Provenance {
   display?: string | null;
   /** Who recorded it (Practitioner/…, Patient/…), when known. */
   author?: string | null;
-  /** A short human note ("preliminary result", "entered by clinician"). */
-  note?: string | null;
-  /**
-   * `note` in machine-readable form: a code of CORE_MESSAGE_CODES ("prov.*", src/extract/messages.ts) and its
-   * parameters. Present when the extraction wrote `note`.
-   */
-  noteCode?: CoreMessage;
+  /** A short note ("preliminary result", "entered by clinician"): a "prov.*" core message (src/extract/messages.ts). */
+  note?: CoreMessage | null;
   /**
    * What this piece of evidence gave for its item, in machine-readable form: a "claim.*" code of
    * CORE_MESSAGE_CODES and its value ("claim.kps" { value: 50 } = "KPS 50"). Set on the Tokuhashi general
@@ -51,11 +45,8 @@ export interface Provenance {
 /** A value the app suggests but does not take until the clinician confirms (absence ≠ none; ECOG ≠ KPS). */
 export interface Suggestion<V extends string = string> {
   value: V;
-  reason: string;
-  /** `reason` in machine-readable form: a code of CORE_MESSAGE_CODES (src/extract/messages.ts) … */
-  reasonCode?: string;
-  /** … and its parameters. */
-  params?: Record<string, CoreParam>;
+  /** Why it is suggested: a "suggestion.*" core message (src/extract/messages.ts). */
+  reason: CoreMessage;
 }
 
 /** Two different values on the latest date: the item stays unknown until the clinician picks. */
@@ -75,13 +66,11 @@ export interface ReportItem<V extends string = string> extends ItemScore<V> {
   provenanceOmitted?: number;
   suggestion?: Suggestion<V> | null;
   conflict?: Conflict<V> | null;
-  /** Shown next to the item, e.g. "ECOG 2 on file (not converted to KPS)"; "at least 1 recorded". */
-  context?: string | null;
   /**
-   * `context` in machine-readable form: one message per sentence (the English sentences joined by a
-   * space make `context`). Present when `context` is.
+   * Shown next to the item, e.g. "ECOG 2 on file (not converted to KPS)"; "at least 1 recorded": one core
+   * message per sentence (the faces join them the locale's way).
    */
-  contextCodes?: CoreMessage[];
+  context?: CoreMessage[] | null;
   /** When the clinician overrode what the record said: the record's candidates and evidence. */
   overridden?: { candidates: V[]; source: EvidenceSource; provenance: Provenance[]; provenanceOmitted?: number } | null;
   /**
@@ -199,18 +188,12 @@ export type DiagnosticSeverity = "info" | "warning" | "error";
 
 export interface Diagnostic {
   severity: DiagnosticSeverity;
-  /** In words a clinician understands. */
-  message: string;
+  /** In words a clinician understands: a core message ("diag.*", src/extract/messages.ts; the faces word it). */
+  message: CoreMessage;
   /** "Observation/123" when the diagnostic is about one resource. */
   resource?: string;
-  /** A stable machine code: "invalid-resource", "conflict", "preliminary", "fallback-unfiltered", … */
+  /** A stable machine code: "invalid-resource", "conflict", "preliminary", "fallback-unfiltered", … (one code may have several messages) */
   code?: string;
-  /**
-   * `message` in machine-readable form: a code of CORE_MESSAGE_CODES (src/extract/messages.ts; one
-   * diagnostic `code` may have several messages, e.g. "conflict") and its parameters.
-   */
-  messageCode?: string;
-  params?: Record<string, CoreParam>;
 }
 
 export interface ScoreReport {

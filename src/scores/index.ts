@@ -33,8 +33,8 @@
  *
  * ## Messages
  *
- * Every English reason (applicability, segment group) has a machine-readable twin (`reasonCodes`, `reasonCode`:
- * a code of `SCORE_MESSAGE_CODES` and its parameters, see ./messages.ts), so that the faces can translate it.
+ * Every reason (applicability, segment group) is a core message only: a code of `SCORE_MESSAGE_CODES` and its
+ * parameters (./messages.ts); the faces word it from the catalogue (src/i18n/sections/core.ts).
  *
  * ## EQ-5D-5L
  *

@@ -106,14 +106,13 @@ function groupOfSorted(sorted: SpinalLevel[]): SegmentGroupResult {
   else if (sorted.some((l) => indexOf(l) >= T11_INDEX && indexOf(l) <= S5_INDEX)) group = "tl-l-s";
   else if (sorted.some((l) => indexOf(l) >= T1_INDEX && indexOf(l) <= T10_INDEX)) group = "thoracic";
   if (sorted.length === 0) {
-    return { group, levels: sorted, reason: "no spinal metastasis level is known", reasonCode: scoreMessage("segment.no-level") };
+    return { group, levels: sorted, reason: scoreMessage("segment.no-level") };
   }
   if (group === null) {
     return {
       group,
       levels: sorted,
-      reason: "the coccyx belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)",
-      reasonCode: scoreMessage("segment.coccyx"),
+      reason: scoreMessage("segment.coccyx"),
     };
   }
   return { group, levels: sorted, reason: null };
@@ -139,81 +138,65 @@ export function applicability(input: ApplicabilityInput): Applicability {
   const excluded = new Reasons();
   const open = new Reasons();
   const notes = new Reasons();
-  const where = describeSorted(levels);
   const whereParam = paramOfSorted(levels);
 
   if (levels.length === 0) {
-    open.add("no spinal metastasis level is known: the study included 1–3 contiguous vertebrae", scoreMessage("applicability.no-level"));
+    open.add(scoreMessage("applicability.no-level"));
   } else {
     if (levels.length > STUDY_MAX_LEVELS) {
-      excluded.add(
-        `${levels.length} vertebrae (${where}): the study included 1–3 contiguous vertebrae`,
-        scoreMessage("applicability.too-many-levels", { count: levels.length, levels: whereParam }),
+      excluded.add(scoreMessage("applicability.too-many-levels", { count: levels.length, levels: whereParam }),
       );
     }
     if (!contiguous(levels)) {
-      excluded.add(
-        `non-contiguous levels (${where}): the study included 1–3 contiguous vertebrae`,
-        scoreMessage("applicability.non-contiguous", { levels: whereParam }),
+      excluded.add(scoreMessage("applicability.non-contiguous", { levels: whereParam }),
       );
     }
     if (groupOfSorted(levels).group === null) {
-      open.add(
-        "the coccyx alone belongs to none of the study's segment groups (cervical, T1–T10, T11–sacrum)",
-        scoreMessage("applicability.coccyx-only"),
+      open.add(scoreMessage("applicability.coccyx-only"),
       );
     } else if (levels.includes("Coccyx")) {
-      notes.add("the coccyx is outside the study's segment groups", scoreMessage("applicability.coccyx-note"));
+      notes.add(scoreMessage("applicability.coccyx-note"));
     }
   }
   if (age === null) {
-    open.add("age unknown: the study included patients aged 20 years or older", scoreMessage("applicability.age-unknown"));
+    open.add(scoreMessage("applicability.age-unknown"));
   } else if (age < STUDY_MIN_AGE) {
-    excluded.add(`age ${age}: the study included patients aged 20 years or older`, scoreMessage("applicability.age-under-20", { age }));
+    excluded.add(scoreMessage("applicability.age-under-20", { age }));
   }
   if (enBloc === true) {
-    excluded.add("total en bloc spondylectomy planned: the study excluded patients who had it", scoreMessage("applicability.en-bloc-planned"));
+    excluded.add(scoreMessage("applicability.en-bloc-planned"));
   } else if (enBloc === null) {
-    notes.add(
-      "planned en bloc resection not yet answered: the study excluded total en bloc spondylectomy",
-      scoreMessage("applicability.en-bloc-unanswered"),
+    notes.add(scoreMessage("applicability.en-bloc-unanswered"),
     );
   }
 
-  if (excluded.texts.length > 0) return excluded.then(notes).result(false);
-  if (open.texts.length > 0) return open.then(notes).result(null);
+  if (excluded.codes.length > 0) return excluded.then(notes).result(false);
+  if (open.codes.length > 0) return open.then(notes).result(null);
   const fits = new Reasons();
   if (levels.length === 1) {
-    fits.add(
-      `1 vertebra (${where}) and age ${age ?? ""}: within the study population (1–3 contiguous vertebrae, age 20 or older)`,
-      scoreMessage("applicability.within-one", { levels: whereParam, age: age ?? "" }),
+    fits.add(scoreMessage("applicability.within-one", { levels: whereParam, age: age ?? "" }),
     );
   } else {
-    fits.add(
-      `${levels.length} contiguous vertebrae (${where}) and age ${age ?? ""}: within the study population (1–3 contiguous vertebrae, age 20 or older)`,
-      scoreMessage("applicability.within", { count: levels.length, levels: whereParam, age: age ?? "" }),
+    fits.add(scoreMessage("applicability.within", { count: levels.length, levels: whereParam, age: age ?? "" }),
     );
   }
   return fits.then(notes).result(true);
 }
 
-/** Reasons in English and in machine-readable form, kept in step. */
+/** The reasons of one verdict, in order. */
 class Reasons {
-  readonly texts: string[] = [];
   readonly codes: CoreMessage[] = [];
 
-  add(text: string, code: CoreMessage): void {
-    this.texts.push(text);
+  add(code: CoreMessage): void {
     this.codes.push(code);
   }
 
   then(more: Reasons): Reasons {
-    this.texts.push(...more.texts);
     this.codes.push(...more.codes);
     return this;
   }
 
   result(inStudyPopulation: boolean | null): Applicability {
-    return { inStudyPopulation, reasons: this.texts, reasonCodes: this.codes };
+    return { inStudyPopulation, reasons: this.codes };
   }
 }

@@ -109,18 +109,15 @@ export type KpsScore = (typeof KPS_SCORES)[number];
 export interface SegmentGroupResult {
   group: SegmentGroup | null;
   levels: SpinalLevel[];
-  /** Why the group is null, when it is. */
-  reason: string | null;
-  /** `reason` in machine-readable form (present exactly when `reason` is not null). */
-  reasonCode?: CoreMessage;
+  /** Why the group is null, when it is (a core message; the faces word it). */
+  reason: CoreMessage | null;
 }
 
 export interface Applicability {
   /** true: 1–3 contiguous levels and age ≥ 20; false: outside the study population; null: no level known. */
   inStudyPopulation: boolean | null;
-  reasons: string[];
-  /** `reasons` in machine-readable form, one per reason, same order (the faces translate them). */
-  reasonCodes?: CoreMessage[];
+  /** Why, as core messages (the faces word them). */
+  reasons: CoreMessage[];
 }
 
 // ------------------------------------------------------ Core messages (machine-readable, ./messages.ts)

@@ -1,5 +1,5 @@
 import type { ScoreReport } from "../report/types";
-import { reasonText } from "../i18n/core";
+import { coreText } from "../i18n/core";
 import { useTranslator } from "../i18n/react";
 import { SEGMENT_GROUP_LABEL } from "./labels";
 import { ProvenanceList } from "./score/ProvenanceList";
@@ -27,8 +27,9 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
   const levelLabel = t("app.seg.levelsLabel");
   // Unknown: the headline says why (the first reason: age unknown, a metastasis without a level, no level known);
   // the list below gives the others.
-  const unknown = applicability.inStudyPopulation === null && applicability.reasons.length > 0;
-  const unknownWhy = unknown ? reasonText(locale, applicability.reasons, applicability.reasonCodes, 0) : "";
+  const [firstReason] = applicability.reasons;
+  const unknown = applicability.inStudyPopulation === null && firstReason !== undefined;
+  const unknownWhy = unknown ? coreText(locale, firstReason) : "";
   const shownReasons = applicability.reasons.map((r, i) => ({ r, i })).filter(({ i }) => !(unknown && i === 0));
   return (
     <section className="card segment-card" aria-labelledby="segment-heading" data-testid="segment-card">
@@ -61,7 +62,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
         {shownReasons.length > 0 ? (
           <ul className="verdict-reasons">
             {shownReasons.map(({ r, i }) => (
-              <li key={`${i}-${r}`}>{reasonText(locale, applicability.reasons, applicability.reasonCodes, i)}</li>
+              <li key={`${i}-${r.code}`}>{coreText(locale, r)}</li>
             ))}
           </ul>
         ) : null}

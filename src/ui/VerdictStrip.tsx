@@ -1,5 +1,5 @@
 import type { ScoreReport } from "../report/types";
-import { reasonText } from "../i18n/core";
+import { coreText } from "../i18n/core";
 import { useTranslator } from "../i18n/react";
 import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
 import { formatIndex, sinsVerdict, tokuhashiVerdict } from "../scores";
@@ -22,10 +22,8 @@ export function VerdictStrip({ report }: { report: ScoreReport }) {
   const { t, locale } = useTranslator();
   const { segmentGroup, applicability, sins, tokuhashi } = report;
   // Outside or cannot tell: the first reason says why (age unknown, a metastasis without a level, …).
-  const why =
-    applicability.inStudyPopulation !== true && applicability.reasons.length > 0
-      ? reasonText(locale, applicability.reasons, applicability.reasonCodes, 0)
-      : null;
+  const [firstReason] = applicability.reasons;
+  const why = applicability.inStudyPopulation !== true && firstReason !== undefined ? coreText(locale, firstReason) : null;
   const study = STUDY_VERDICT[String(applicability.inStudyPopulation) as "true" | "false" | "null"];
   const latest = latestIndex(report.qol.timepoints);
   return (

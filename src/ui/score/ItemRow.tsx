@@ -235,7 +235,7 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
       if (!c || !p.date) continue;
       const day = dayOf(p.date);
       const list = byDay.get(day) ?? [];
-      list.push({ code: c.code, text: coreText(locale, c, ""), date: p.date });
+      list.push({ code: c.code, text: coreText(locale, c), date: p.date });
       byDay.set(day, list);
     }
     const lines: string[] = [];
@@ -252,8 +252,8 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
 
 /** Without the "no … on file" sentences: they would be wrong where the search that reads them failed. */
 function withoutNotOnFile(item: ReturnType<typeof shownContext>): ReturnType<typeof shownContext> {
-  const codes = item.contextCodes;
-  if (!codes || codes.length === 0) return { context: null, contextCodes: [] };
+  const codes = item.context;
+  if (!codes || codes.length === 0) return { context: null };
   const kept = codes.filter((c) => !/\.no-/.test(c.code));
-  return kept.length === codes.length ? item : { context: kept.length > 0 ? (item.context ?? "") : null, contextCodes: kept };
+  return kept.length === codes.length ? item : { context: kept.length > 0 ? kept : null };
 }

@@ -78,15 +78,15 @@ function ProvenanceEntry({ provenance, itemLabel, claim }: { provenance: Provena
   // Another type of resource: its name in the locale (src/i18n/sections/fhir.ts), or as written.
   const where = whereKey ? t(whereKey) : type ? (isFhirType(type) ? t(fhirTypeKey(type)) : type) : t("app.prov.noResource");
   const when = provenance.date ? date(dayOf(provenance.date)) : t("app.prov.noDate");
-  const note = provenance.note ? coreText(locale, provenance.noteCode, provenance.note) : null;
+  const note = provenance.note ? coreText(locale, provenance.note) : null;
   const code = splitCode(provenance.code);
 
   function claimText(c: CoreMessage): string {
-    const text = coreText(locale, c, "");
+    const text = coreText(locale, c);
     const kps = c.params?.value;
     if (c.code === "claim.kps" && typeof kps === "number" && text) {
       const category = kpsBand(kps);
-      if (category) return t("app.prov.kps", { claim: text, category: coreText(locale, { code: `value.generalCondition.${category}` }, category) });
+      if (category) return t("app.prov.kps", { claim: text, category: coreText(locale, { code: `value.generalCondition.${category}` }) });
     }
     return text || (provenance.display ?? itemLabel);
   }

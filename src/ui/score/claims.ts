@@ -1,5 +1,5 @@
 /**
- * Display helpers that read an item's machine-readable context (ReportItem.contextCodes): which value each
+ * Display helpers that read an item's context messages (ReportItem.context): which value each
  * piece of evidence claimed ("ECOG 1", "KPS 60"), and which sentences are mapping notes. No clinical logic:
  * the report decides; this only picks what to show where.
  */
@@ -14,7 +14,7 @@ function isList(p: CoreParam | undefined): p is CoreList {
 }
 
 /** The claims the context names with their resource ("ECOG 1 (Observation/…)"): reference → claim message. */
-export function claimsByReference(item: Pick<ReportItem, "contextCodes">): Map<string, CoreMessage> {
+export function claimsByReference(item: Pick<ReportItem, "context">): Map<string, CoreMessage> {
   const found = new Map<string, CoreMessage>();
   const walk = (p: CoreParam | undefined): void => {
     if (isList(p)) {
@@ -30,7 +30,7 @@ export function claimsByReference(item: Pick<ReportItem, "contextCodes">): Map<s
     }
     for (const v of Object.values(p.params ?? {})) walk(v);
   };
-  for (const c of item.contextCodes ?? []) walk(c);
+  for (const c of item.context ?? []) walk(c);
   return found;
 }
 
@@ -40,13 +40,12 @@ export function claimsByReference(item: Pick<ReportItem, "contextCodes">): Map<s
  * record gave is the one a note explains (carcinoid, from an ICD-O-3 morphology). Otherwise they are left out
  * of the item's context shown (a display filter: the report keeps them).
  */
-export function shownContext(item: ReportItem): Pick<ReportItem, "context" | "contextCodes"> {
-  const codes = item.contextCodes;
+export function shownContext(item: ReportItem): Pick<ReportItem, "context"> {
+  const codes = item.context;
   if (!codes || codes.length === 0) return item;
   const applies = item.value === null || item.value === "carcinoid";
   if (applies) return item;
   const kept = codes.filter((c) => c.code !== "context.primary.mapping-note");
   if (kept.length === codes.length) return item;
-  // The English context is the sentences joined by a space; rebuilt without the notes only through the codes.
-  return { context: kept.length > 0 ? (item.context ?? "") : null, contextCodes: kept };
+  return { context: kept.length > 0 ? kept : null };
 }

@@ -10,7 +10,7 @@ describe("clinician entries", () => {
     const r = scoreReport(evidence, { now: NOW, clinician: { sins: { location: "T11" } } });
     const loc = r.sins.items.location;
     expect(loc).toMatchObject({ value: "T11", points: 3, source: "clinician", confirmed: true });
-    expect(loc.provenance).toEqual([{ reference: null, date: null, code: null, note: "entered by clinician", noteCode: { code: "prov.clinician" } }]);
+    expect(loc.provenance).toEqual([{ reference: null, date: null, code: null, note: { code: "prov.clinician" } }]);
     expect(loc.overridden?.candidates).toEqual(["T10", "T11"]);
     expect(loc.overridden?.source).toBe("record");
     expect(loc.overridden?.provenance[0]?.reference).toBe("Condition/t10t11");
@@ -65,7 +65,7 @@ describe("clinician entries", () => {
     const r = scoreReport(evidence, {
       now: NOW,
       partial: true,
-      diagnostics: [{ severity: "warning", code: "forbidden", message: "Observation search forbidden" }],
+      diagnostics: [{ severity: "warning", code: "forbidden", message: { code: "access.search-forbidden", params: { search: "Observation" } } }],
     });
     expect(r.partial).toBe(true);
     expect(r.diagnostics.at(-1)?.code).toBe("forbidden");

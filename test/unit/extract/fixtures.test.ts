@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { codes, reportOf } from "./helpers";
+import { en } from "../words";
 
 describe("segment groups and applicability", () => {
   it("C7–T1 (whole vertebra C7 + vertebral body T1) is cervical, in the study population", () => {
@@ -29,14 +30,14 @@ describe("segment groups and applicability", () => {
     const r = reportOf("noncontiguous-t3-t5");
     expect(r.segmentGroup).toMatchObject({ group: "thoracic", levels: ["T3", "T5"] });
     expect(r.applicability.inStudyPopulation).toBe(false);
-    expect(r.applicability.reasons.join(" ")).toMatch(/non-contiguous/);
+    expect(r.applicability.reasons.map((m) => en(m)).join(" ")).toMatch(/non-contiguous/);
   });
 
   it("four levels L1–L4: outside the study population; vertebral bodies ≥ 3 scores 0 (not yet confirmed)", () => {
     const r = reportOf("four-levels-l1-l4");
     expect(r.segmentGroup).toMatchObject({ group: "tl-l-s", levels: ["L1", "L2", "L3", "L4"] });
     expect(r.applicability.inStudyPopulation).toBe(false);
-    expect(r.applicability.reasons.join(" ")).toMatch(/4 vertebrae/);
+    expect(r.applicability.reasons.map((m) => en(m)).join(" ")).toMatch(/4 vertebrae/);
     const vb = r.tokuhashi.items.vertebralBodyMets;
     expect(vb).toMatchObject({ points: 0, value: "3+", source: "record", confirmed: false });
     // L1 junctional 3, L2–L4 mobile 2
@@ -47,7 +48,7 @@ describe("segment groups and applicability", () => {
     const r = reportOf("age-19");
     expect(r.patient.age).toBe(19);
     expect(r.applicability.inStudyPopulation).toBe(false);
-    expect(r.applicability.reasons.join(" ")).toMatch(/age 19/);
+    expect(r.applicability.reasons.map((m) => en(m)).join(" ")).toMatch(/age 19/);
   });
 
   it("coccyx alone: no segment group, SINS location unknown, reported as outside SINS", () => {
@@ -92,7 +93,7 @@ describe("scores from the record", () => {
   it("T10–T11 spans semirigid and junctional: a range until the clinician picks; kidney (WHO C64) = 3", () => {
     const r = reportOf("tl-t10-t11");
     expect(r.sins.items.location).toMatchObject({ min: 1, max: 3, points: null, candidates: ["T10", "T11"] });
-    expect(r.sins.items.location.context).toMatch(/different location classes/);
+    expect(en(r.sins.items.location.context)).toMatch(/different location classes/);
     expect(r.tokuhashi.items.primarySite).toMatchObject({ value: "kidney", points: 3 });
     expect(r.tokuhashi).toMatchObject({ min: 3, max: 12 });
   });
@@ -102,11 +103,11 @@ describe("scores from the record", () => {
     const t = r.tokuhashi.items;
     expect(t.generalCondition).toMatchObject({ value: "moderate" }); // LA29180-9 = KPS 50
     expect(t.extraspinalBoneMets).toMatchObject({ candidates: ["1-2", "3+"], min: 0, max: 1, confirmed: false });
-    expect(t.extraspinalBoneMets.context).toMatch(/At least 2/);
+    expect(en(t.extraspinalBoneMets.context)).toMatch(/At least 2/);
     expect(t.visceralMets).toMatchObject({ candidates: ["unremovable", "removable"], min: 0, max: 1, suggestion: null });
-    expect(t.visceralMets.context).toMatch(/lung/);
-    expect(t.visceralMets.context).toMatch(/pleura/);
-    expect(t.visceralMets.context).not.toMatch(/liver/); // the refuted liver metastasis is ignored
+    expect(en(t.visceralMets.context)).toMatch(/lung/);
+    expect(en(t.visceralMets.context)).toMatch(/pleura/);
+    expect(en(t.visceralMets.context)).not.toMatch(/liver/); // the refuted liver metastasis is ignored
     expect(t.primarySite).toMatchObject({ candidates: ["others", "rectum"], min: 2, max: 4, value: null });
     expect(r.tokuhashi).toMatchObject({ min: 3, max: 11, prognosis: null });
     expect(r.diagnostics.find((d) => d.resource === "Condition/refuted-liver")?.code).toBe("ignored-status");
@@ -132,7 +133,7 @@ describe("performance status evidence", () => {
     const r = reportOf("ecog-conflict");
     const gc = r.tokuhashi.items.generalCondition;
     expect(gc).toMatchObject({ source: "missing", min: 0, max: 2, suggestion: null });
-    expect(gc.context).toMatch(/Different ECOG values on 2024-06-01/);
+    expect(en(gc.context)).toMatch(/Different ECOG values on 2024-06-01/);
     expect(codes(r)).toContain("conflict");
     const byDate = Object.fromEntries(r.qol.timepoints.map((t) => [String(t.date), t.ecog] as const));
     expect(byDate).toEqual({ "2024-03-01": 0, "2024-06-01": null });
@@ -149,8 +150,8 @@ describe("performance status evidence", () => {
     const r = reportOf("kps-preliminary");
     const gc = r.tokuhashi.items.generalCondition;
     expect(gc).toMatchObject({ value: "good", points: 2, confirmed: false });
-    expect(gc.context).toMatch(/Preliminary/);
-    expect(gc.provenance[0]?.note).toBe("preliminary result");
+    expect(en(gc.context)).toMatch(/Preliminary/);
+    expect(en(gc.provenance[0]?.note)).toBe("preliminary result");
     expect(codes(r)).toContain("preliminary");
   });
 
@@ -180,7 +181,7 @@ describe("codings: ICD-10-CM, WHO ICD-10 and SNOMED CT only give the same report
       // ECOG 2 only: unknown, shown as context, labelled suggestion "moderate" (KPS 50–60)
       const gc = r.tokuhashi.items.generalCondition;
       expect(gc).toMatchObject({ source: "missing", min: 0, max: 2, suggestion: { value: "moderate" } });
-      expect(gc.context).toMatch(/ECOG 2/);
+      expect(en(gc.context)).toMatch(/ECOG 2/);
       expect(r.tokuhashi).toMatchObject({ min: 5, max: 15 });
       expect(r.qol.timepoints[0]?.ecog).toBe(2);
     });

@@ -1,8 +1,9 @@
 /**
- * The core's messages and the catalogue cannot drift apart: every reason, context note, suggestion reason
- * and diagnostic the core writes in English carries a code (CORE_MESSAGE_CODES) whose English catalogue
- * text, filled with the message's parameters, is exactly that English. Representative cases reach every
- * code; random mixes of them and every fixture patient are checked the same way; every code has Japanese.
+ * The core's messages and the catalogue cannot drift apart: every reason, context note, suggestion reason,
+ * provenance note and diagnostic the core emits is a code (CORE_MESSAGE_CODES) with parameters that the
+ * catalogue words completely, in English and in Japanese (no code, separator or placeholder missing).
+ * Representative cases reach every code; random mixes of them and every fixture patient are checked the same
+ * way; a few sentences are checked word for word.
  */
 import fc from "fast-check";
 import { readdirSync } from "node:fs";
@@ -13,7 +14,7 @@ import { buildReport, extractEvidence, scoreReport } from "../../../src/extract"
 import { CORE_MESSAGE_CODES, EXTRACT_MESSAGE_CODES, msg } from "../../../src/extract/messages";
 import { ACCESS_MESSAGE_CODES } from "../../../src/fhir/messages";
 import { issueReason } from "../../../src/extract/schemas";
-import { coreSentences, coreText, renderCoreMessage } from "../../../src/i18n/core";
+import { coreSentences, coreText, renderCoreMessage, reportInWords } from "../../../src/i18n/core";
 import { templateOf } from "../../../src/i18n";
 import { coreStrings } from "../../../src/i18n/sections/core";
 import { APP_CODE_SYSTEM, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
@@ -392,9 +393,7 @@ function TIME_CASES(): Case[] {
           {
             severity: "warning",
             code: "search-forbidden",
-            message: "The EHR did not give this app permission to read Procedures (scope missing): spinal surgeries (which evidence is before the surgery) are not shown and the scores stay ranges.",
-            messageCode: "access.search-forbidden",
-            params: { search: "Procedure", data: { code: "access.search.Procedure" }, holds: { code: "access.holds.Procedure" } },
+            message: { code: "access.search-forbidden", params: { search: "Procedure", data: { code: "access.search.Procedure" }, holds: { code: "access.holds.Procedure" } } },
           },
         ],
       },
@@ -419,14 +418,12 @@ function codesIn(param: CoreParam, into: Set<string>): void {
 
 interface Pair {
   where: string;
-  english: string;
   /** A message, or an item's sentences. */
-  message: CoreMessage | CoreMessage[] | undefined;
+  message: CoreMessage | readonly CoreMessage[] | null | undefined;
 }
 
 function applicabilityPairs(a: Applicability, where: string): Pair[] {
-  expect(a.reasonCodes, `${where}: one code per reason`).toHaveLength(a.reasons.length);
-  return a.reasons.map((english, i) => ({ where: `${where} reason ${i}`, english, message: a.reasonCodes?.[i] }));
+  return a.reasons.map((message, i) => ({ where: `${where} reason ${i}`, message }));
 }
 
 /** Every provenance of a report, where it is. */
@@ -441,49 +438,43 @@ function provenances(r: ScoreReport): [string, Provenance][] {
   return out;
 }
 
-/** Every English text of a report with its machine-readable form. */
+/** Every message of a report, where it is. */
 function pairs(r: ScoreReport): Pair[] {
   const out = applicabilityPairs(r.applicability, "applicability");
   for (const [where, p] of provenances(r)) {
-    if (p.note) out.push({ where: `${where} provenance note`, english: p.note, message: p.noteCode });
-    else expect(p.noteCode, `${where}: no note code without a note`).toBeUndefined();
+    if (p.note) out.push({ where: `${where} provenance note`, message: p.note });
+    if (p.claim) out.push({ where: `${where} provenance claim`, message: p.claim });
   }
   const items = [...Object.entries(r.sins.items), ...Object.entries(r.tokuhashi.items)];
   for (const [key, item] of items) {
-    if (item.context) out.push({ where: `${key} context`, english: item.context, message: item.contextCodes });
-    else expect(item.contextCodes, `${key}: no codes without a context`).toBeUndefined();
-    const s = item.suggestion;
-    if (s) {
-      out.push({ where: `${key} suggestion`, english: s.reason, message: s.reasonCode ? { code: s.reasonCode, ...(s.params ? { params: s.params } : {}) } : undefined });
-    }
+    if (item.context) out.push({ where: `${key} context`, message: item.context });
+    if (item.suggestion) out.push({ where: `${key} suggestion`, message: item.suggestion.reason });
   }
-  for (const d of r.diagnostics) {
-    out.push({ where: `diagnostic ${d.code ?? ""}`, english: d.message, message: d.messageCode ? { code: d.messageCode, ...(d.params ? { params: d.params } : {}) } : undefined });
-  }
+  for (const d of r.diagnostics) out.push({ where: `diagnostic ${d.code ?? ""}`, message: d.message });
   return out;
 }
 
-/** The catalogue's English for the pair's message; the core's English must read exactly so. */
-function expectSameEnglish(p: Pair, seen: Set<string>): void {
-  expect(p.message, `${p.where}: "${p.english}" has no code`).toBeDefined();
-  const messages = Array.isArray(p.message) ? p.message : p.message ? [p.message] : [];
+/** The catalogue words the pair's message completely, in English and in Japanese. */
+function expectWorded(p: Pair, seen: Set<string>): void {
+  expect(p.message, `${p.where}: no message`).toBeTruthy();
+  const messages: readonly CoreMessage[] = Array.isArray(p.message) ? p.message : p.message ? [p.message as CoreMessage] : [];
+  expect(messages.length, `${p.where}: no message`).toBeGreaterThan(0);
   for (const m of messages) {
     codesIn(m, seen);
-    expect(renderCoreMessage("en", m), `${p.where}: ${m.code} is in the English catalogue`).not.toBeNull();
+    expect(renderCoreMessage("en", m), `${p.where}: ${m.code} in English`).not.toBeNull();
+    expect(renderCoreMessage("ja", m), `${p.where}: ${m.code} in Japanese`).not.toBeNull();
   }
-  const rendered = Array.isArray(p.message) ? coreSentences("en", p.message, "") : coreText("en", p.message, "");
-  expect(rendered, p.where).toBe(p.english);
 }
 
 function checkReport(r: ScoreReport, seen: Set<string>): void {
-  for (const p of pairs(r)) expectSameEnglish(p, seen);
+  for (const p of pairs(r)) expectWorded(p, seen);
 }
 
 const valueCodes = new Set<string>(EXTRACT_MESSAGE_CODES.filter((c) => c.startsWith("value.")));
 
 // -------------------------------------------------------------------------------------------- tests
 
-describe("every core message reads in the catalogue's English exactly as the core writes it", () => {
+describe("every core message is worded by the catalogue, in English and Japanese", () => {
   const seen = new Set<string>();
 
   it("applicability and segment-group reasons (src/scores)", () => {
@@ -496,19 +487,19 @@ describe("every core message reads in the catalogue's English exactly as the cor
     ] as const;
     for (const input of inputs) {
       const a = applicability({ levels: [...input.levels], age: input.age, enBlocPlanned: input.enBlocPlanned });
-      for (const p of applicabilityPairs(a, input.levels.join("+"))) expectSameEnglish(p, seen);
+      for (const p of applicabilityPairs(a, input.levels.join("+"))) expectWorded(p, seen);
     }
     const fourNonContiguous = applicability({ levels: ["T1", "T3", "T4", "T5"], age: 19, enBlocPlanned: true });
-    expect(fourNonContiguous.reasons[0]).toBe("4 vertebrae (T1, T3, T4, T5): the study included 1–3 contiguous vertebrae");
+    expect(coreText("en", fourNonContiguous.reasons[0] as CoreMessage)).toBe("4 vertebrae (T1, T3, T4, T5): the study included 1–3 contiguous vertebrae");
     for (const levels of [[], ["Coccyx"]] as const) {
       const g = segmentGroup([...levels]);
       expect(g.reason).not.toBeNull();
-      expectSameEnglish({ where: `segment ${levels.join("+")}`, english: g.reason ?? "", message: g.reasonCode }, seen);
+      expectWorded({ where: `segment ${levels.join("+")}`, message: g.reason }, seen);
     }
-    expect(segmentGroup(["T6"]).reasonCode).toBeUndefined();
+    expect(segmentGroup(["T6"]).reason).toBeNull();
   });
 
-  it("any applicability input: one code per reason, reading the same", () => {
+  it("any applicability input: every reason worded", () => {
     const level = fc.constantFrom(...SPINAL_LEVELS);
     const input = fc.record({
       levels: fc.uniqueArray(level, { maxLength: 5 }),
@@ -517,10 +508,10 @@ describe("every core message reads in the catalogue's English exactly as the cor
     });
     fc.assert(
       fc.property(input, (i) => {
-        for (const p of applicabilityPairs(applicability(i), i.levels.join("+"))) expectSameEnglish(p, new Set());
+        for (const p of applicabilityPairs(applicability(i), i.levels.join("+"))) expectWorded(p, new Set());
         const g = segmentGroup(i.levels);
-        expect(g.reasonCode === undefined).toBe(g.reason === null);
-        if (g.reason !== null) expectSameEnglish({ where: "segment", english: g.reason, message: g.reasonCode }, new Set());
+        expect(g.reason === null).toBe(g.group !== null);
+        if (g.reason !== null) expectWorded({ where: "segment", message: g.reason }, new Set());
       }),
       { numRuns: 300 },
     );
@@ -541,7 +532,7 @@ describe("every core message reads in the catalogue's English exactly as the cor
       provenance: { reference: "Condition/x", date: null, code: null },
     });
     const r = scoreReport(ev, { now: NOW });
-    expect(r.tokuhashi.items.primarySite.context).toBe("Primary cancer on file: primary cancer (Condition/x: lung).");
+    expect(coreSentences("en", r.tokuhashi.items.primarySite.context)).toBe("Primary cancer on file: primary cancer (Condition/x: lung).");
     checkReport(r, seen);
   });
 
@@ -552,10 +543,10 @@ describe("every core message reads in the catalogue's English exactly as the cor
       z.safeParse(z.object({}), 5),
     ].map((r) => (r.success ? [] : r.error.issues));
     const reasons = [...issues.map((i) => issueReason(i)), issueReason([])];
-    expect(reasons.map((r) => r.text)).toEqual(["status: not an allowed value", "item: invalid", "(resource): expected object", "invalid"]);
+    expect(reasons.map((r) => coreText("en", r as CoreMessage))).toEqual(["status: not an allowed value", "item: invalid", "(resource): expected object", "invalid"]);
     for (const r of reasons) {
-      expect(typeof r.param).toBe("object");
-      expectSameEnglish({ where: "issue", english: r.text, message: r.param as CoreMessage }, seen);
+      expect(typeof r).toBe("object");
+      expectWorded({ where: "issue", message: r as CoreMessage }, seen);
     }
   });
 
@@ -575,7 +566,7 @@ describe("every core message reads in the catalogue's English exactly as the cor
     expect(unknown).toEqual([]);
   });
 
-  it("an item value reads as its key, as the core writes it (String(value))", () => {
+  it("an item value reads as its key in English (String(value))", () => {
     expect(valueCodes.size).toBe(3 + 3 + 3 + 3 + 17 + 3 + 3 + 3 + 4 + 3);
     for (const code of valueCodes) expect(templateOf("en", `core.${code}`)).toBe(code.split(".").slice(2).join("."));
   });
@@ -584,7 +575,7 @@ describe("every core message reads in the catalogue's English exactly as the cor
     for (const j of CORE_JOINS) expect(templateOf("en", `core.join.${j}`)).toBe(CORE_JOIN_TEXT[j]);
   });
 
-  it("any mix of the cases' resources: still the same English, message by message", () => {
+  it("any mix of the cases' resources: every message worded", () => {
     const pool = CASES.flatMap((c) => c.resources).filter((r) => !(typeof r === "object" && r !== null && "resourceType" in r && r.resourceType === "Patient"));
     fc.assert(
       fc.property(fc.subarray(pool, { maxLength: 14 }), fc.boolean(), (resources, withPatient) => {
@@ -621,32 +612,32 @@ describe("the core section of the catalogue", () => {
 
   it("renders a report's messages in Japanese", () => {
     const four = buildReport(fixture("four-levels-l1-l4"), "four-levels-l1-l4", { now: NOW });
-    expect(coreText("ja", four.applicability.reasonCodes?.[0], "")).toBe("椎体4個（L1–L4）：本研究の対象は連続する1〜3椎体");
+    expect(coreText("ja", four.applicability.reasons[0] as CoreMessage)).toBe("椎体4個（L1–L4）：本研究の対象は連続する1〜3椎体");
     const vertebrae = four.tokuhashi.items.vertebralBodyMets;
-    expect(coreSentences("ja", vertebrae.contextCodes, "")).toBe("少なくとも4椎体の転移が記録されています（L1–L4）：確認されるまでは下限値です。");
+    expect(coreSentences("ja", vertebrae.context)).toBe("少なくとも4椎体の転移が記録されています（L1–L4）：確認されるまでは下限値です。");
     const ecogOnly = buildReport([patient(), ecog("e2", 2)], P, { now: NOW }).tokuhashi.items.generalCondition;
-    expect(coreSentences("ja", ecogOnly.contextCodes, "")).toBe(
+    expect(coreSentences("ja", ecogOnly.context)).toBe(
       "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。ECOG 2（2024-05-01、観察値 e2）を参考として表示します。KPSには換算しません。",
     );
     const s = ecogOnly.suggestion;
-    expect(coreText("ja", s?.reasonCode ? { code: s.reasonCode, params: s.params ?? {} } : null, "")).toBe(
+    expect(coreText("ja", s?.reason as CoreMessage)).toBe(
       "ECOG 2はKPS 50–60（oBDS）、KPS 60–70（Ma et al. 2010）、KPS 70（Prasad et al. 2018）に相当し、いずれの対応表でも「中等度（KPS 50–70 %）」です。あくまで提案です：確定するかKPSを入力してください。",
     );
     const conflict = buildReport([patient(), kps("k1", 60), kps(undefined, 80)], P, { now: NOW });
-    const d = conflict.diagnostics.find((x) => x.messageCode === "diag.conflict.item");
-    expect(coreText("ja", d ? { code: "diag.conflict.item", params: d.params ?? {} } : null, "")).toBe(
+    const d = conflict.diagnostics.find((x) => x.message.code === "diag.conflict.item");
+    expect(coreText("ja", d?.message as CoreMessage)).toBe(
       "徳橋スコア 全身状態（KPS）：2024-05-01に異なる値が記録されています：KPS 60（観察値 k1）；KPS 80（IDなし）。正しい値を選んでください。",
     );
   });
 
-  it("falls back to the core's English for an unknown code, a missing parameter or an unknown nested code", () => {
-    expect(coreText("ja", { code: "no.such.code" }, "English as written")).toBe("English as written");
-    expect(coreText("ja", { code: "applicability.age-under-20" }, "age 19: …")).toBe("age 19: …");
-    expect(coreText("ja", { code: "applicability.age-under-20", params: { age: 19 } }, "age 19: …")).toBe("19歳：本研究の対象は20歳以上");
-    const nestedUnknown = { code: "context.sins.region-only", params: { regions: { join: "comma" as const, items: [{ code: "region.nowhere" }] } } };
-    expect(coreText("ja", nestedUnknown, "Spinal metastasis recorded without a level (nowhere).")).toBe("Spinal metastasis recorded without a level (nowhere).");
-    expect(coreText("ja", undefined, "no code at all")).toBe("no code at all");
-    expect(coreSentences("ja", [{ code: "context.no-kps" }, { code: "no.such.code" }], "No KPS. Something.")).toBe("No KPS. Something.");
+  it("a message the locale cannot word completely reads wholly in English, never half; one no catalogue knows, as its code", () => {
+    expect(coreText("ja", { code: "applicability.age-under-20", params: { age: 19 } })).toBe("19歳：本研究の対象は20歳以上");
+    expect(coreText("en", { code: "applicability.age-under-20", params: { age: 19 } })).toBe("age 19: the study included patients aged 20 years or older");
+    expect(coreText("ja", { code: "no.such.code" })).toBe("no.such.code");
+    expect(renderCoreMessage("ja", { code: "applicability.age-under-20" })).toBeNull();
+    expect(coreText("ja", { code: "applicability.age-under-20" })).toBe("applicability.age-under-20");
+    expect(coreSentences("ja", [{ code: "context.no-kps" }, { code: "no.such.code" }])).toBe("context.no-kps no.such.code");
+    expect(coreSentences("ja", [])).toBe("");
   });
 
   it("the Japanese differs from the English except for language-neutral terms", () => {
@@ -678,37 +669,36 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
 
   it("a visceral metastasis: the mapping's organs in Japanese, the record's body site as written", () => {
     const item = visceral();
-    expect(item.context).toBe(
+    expect(coreSentences("en", item.context)).toBe(
       "Metastasis to a major internal organ on file: liver (Condition/liver). Removable or not is the surgeon's judgement. " +
         "Also on file, possibly a major internal organ: pleura (Condition/pleura), Splenic structure (Condition/elsewhere).",
     );
-    expect(coreSentences("ja", item.contextCodes, "")).toBe(
+    expect(coreSentences("ja", item.context)).toBe(
       "主要臓器への転移が記録されています：肝臓（病名・状態 liver）。切除可能かどうかは術者が判断してください。" +
         "主要臓器に該当する可能性のある転移の記録もあります：胸膜（病名・状態 pleura）、Splenic structure（病名・状態 elsewhere）。",
     );
-    expect(coreSentences("en", item.contextCodes, "")).toBe(item.context);
   });
 
   it("an ambiguous primary: the mapping's site name and note in Japanese; the record's own display as written", () => {
     const anal = buildReport([patient(), cond("anal", [[CM, "C21.0"]])], P, { now: NOW }).tokuhashi.items.primarySite;
-    expect(anal.context).toBe(
+    expect(coreSentences("en", anal.context)).toBe(
       "Primary cancer on file: Anus and anal canal (Condition/anal: rectum or others). " +
         "The anal canal is not the rectum anatomically, but registries often group them: ask. Pick the primary-site category.",
     );
-    expect(coreSentences("ja", anal.contextCodes, "")).toBe(
+    expect(coreSentences("ja", anal.context)).toBe(
       "記録にある原発がん：肛門および肛門管（病名・状態 anal：直腸またはその他）。" +
         "肛門管は解剖学的には直腸ではありませんが、がん登録ではまとめて扱われることが多いため、確認してください。原発巣の分類を選んでください。",
     );
     const named = { resourceType: "Condition", id: "cx", code: { coding: [{ system: CM, code: "C53.9", display: "Carcinoma of cervix uteri" }] }, subject };
     const cervix = buildReport([patient(), named], P, { now: NOW }).tokuhashi.items.primarySite;
-    expect(coreSentences("ja", cervix.contextCodes, "")).toBe("記録にある原発がん：Carcinoma of cervix uteri（病名・状態 cx：子宮またはその他）。原発巣の分類を選んでください。");
+    expect(coreSentences("ja", cervix.context)).toBe("記録にある原発がん：Carcinoma of cervix uteri（病名・状態 cx：子宮またはその他）。原発巣の分類を選んでください。");
   });
 
   it("a term the table lacks is shown in its English inside the Japanese sentence", () => {
     const message = msg("context.visceral.possible", { organs: coreList("comma", [msg("term.with-ref", { label: coreTerm("spleen"), ref: "Condition/s" })]) });
-    expect(coreText("ja", message, "English fallback")).toBe("主要臓器に該当するかどうか判断を要する転移の記録があります：spleen（病名・状態 s）。判断してください。");
-    expect(coreText("en", message, "")).toBe("Metastasis on file that may or may not count as a major internal organ: spleen (Condition/s). Please decide.");
-    expect(coreText("ja", msg("context.primary.mapping-note", { note: coreTerm("A note nobody translated.") }), "")).toBe("A note nobody translated.");
+    expect(coreText("ja", message)).toBe("主要臓器に該当するかどうか判断を要する転移の記録があります：spleen（病名・状態 s）。判断してください。");
+    expect(coreText("en", message)).toBe("Metastasis on file that may or may not count as a major internal organ: spleen (Condition/s). Please decide.");
+    expect(coreText("ja", msg("context.primary.mapping-note", { note: coreTerm("A note nobody translated.") }))).toBe("A note nobody translated.");
   });
 
   it("\"site not coded\" stays a message of the core, also when a record names a body site so", () => {
@@ -721,23 +711,22 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
       P,
       { now: NOW },
     );
-    expect(coreSentences("ja", r.tokuhashi.items.visceralMets.contextCodes, "")).toBe(
+    expect(coreSentences("ja", r.tokuhashi.items.visceralMets.context)).toBe(
       "主要臓器に該当するかどうか判断を要する転移の記録があります：部位コードなし（病名・状態 nowhere）、site not coded（病名・状態 odd）。判断してください。",
     );
   });
 });
 
-describe("provenance notes (Provenance.noteCode)", () => {
+describe("provenance notes (Provenance.note)", () => {
   const sources = (resources: unknown[]) => buildReport([patient(), ...resources], P, { now: NOW }).qol.timepoints.map((t) => t.source);
 
   it("a day of several records names the others (ten at most, the rest counted) and says when one is preliminary", () => {
     const ecogs = Array.from({ length: 12 }, (_, i) => ecog(`e${i + 1}`, 2, "2024-04-01"));
     const [day] = sources([...ecogs, obs("ep", LOINC, "89247-1", { valueInteger: 2, effectiveDateTime: "2024-04-01", status: "preliminary" })]);
     const others = Array.from({ length: 10 }, (_, i) => `Observation/e${i + 2}`);
-    expect(day?.note).toBe(`also ${others.join(", ")}, 2 more; includes preliminary results`);
-    expect(coreText("en", day?.noteCode, "")).toBe(day?.note);
+    expect(coreText("en", day?.note as CoreMessage)).toBe(`also ${others.join(", ")}, 2 more; includes preliminary results`);
     // Japanese names the resource type in words (src/i18n/sections/fhir.ts).
-    expect(coreText("ja", day?.noteCode, "")).toBe(`ほかに${others.map((r) => r.replace("Observation/", "観察値 ")).join("、")}、ほか2件；暫定結果を含む`);
+    expect(coreText("ja", day?.note as CoreMessage)).toBe(`ほかに${others.map((r) => r.replace("Observation/", "観察値 ")).join("、")}、ほか2件；暫定結果を含む`);
   });
 
   it("questionnaires of one day: the first's own note, then each other one", () => {
@@ -746,8 +735,8 @@ describe("provenance notes (Provenance.noteCode)", () => {
       qr("eq-b", "eq5d5l", eq5dItems(false)),
       qr("eq-c", "eq5d5l", eq5dItems(false)),
     ]);
-    expect(row?.note).toBe("questionnaire in progress; also QuestionnaireResponse/eq-b; also QuestionnaireResponse/eq-c");
-    expect(coreText("ja", row?.noteCode, "")).toBe("回答途中の質問票；ほかに質問票の回答 eq-b；ほかに質問票の回答 eq-c");
+    expect(coreText("en", row?.note as CoreMessage)).toBe("questionnaire in progress; also QuestionnaireResponse/eq-b; also QuestionnaireResponse/eq-c");
+    expect(coreText("ja", row?.note as CoreMessage)).toBe("回答途中の質問票；ほかに質問票の回答 eq-b；ほかに質問票の回答 eq-c");
   });
 
   it("single notes: preliminary, entered by the clinician, an unconfirmed diagnosis", () => {
@@ -755,9 +744,22 @@ describe("provenance notes (Provenance.noteCode)", () => {
       now: NOW,
       clinician: { sins: { pain: "none" } },
     });
-    const notes = (ps: readonly Provenance[]) => ps.map((p) => [p.note, coreText("ja", p.noteCode, "")]);
+    const notes = (ps: readonly Provenance[]) => ps.map((p) => [coreText("en", p.note as CoreMessage), coreText("ja", p.note as CoreMessage)]);
     expect(notes(r.tokuhashi.items.generalCondition.provenance)).toEqual([["preliminary result", "暫定結果"]]);
     expect(notes(r.sins.items.pain.provenance)).toEqual([["entered by clinician", "臨床医が入力"]]);
     expect(notes(r.sins.items.location.provenance)).toEqual([["provisional diagnosis", "暫定診断"]]);
+  });
+});
+
+describe("a report in words (reportInWords: the CLI's JSON)", () => {
+  it("every message becomes its English text, an item's context one text per sentence; figures stay as they are", () => {
+    const r = buildReport(fixture("four-levels-l1-l4"), "four-levels-l1-l4", { now: NOW });
+    const w = reportInWords(r);
+    expect(w.applicability.reasons[0]).toBe("4 vertebrae (L1–L4): the study included 1–3 contiguous vertebrae");
+    expect(w.tokuhashi.items.vertebralBodyMets.context).toEqual(["At least 4 vertebrae on file (L1–L4): a lower bound until confirmed."]);
+    expect(w.sins).toMatchObject({ total: r.sins.total, min: r.sins.min, max: r.sins.max });
+    for (const d of w.diagnostics) expect(typeof d.message).toBe("string");
+    // No message object is left in the output: only the words.
+    expect(JSON.stringify(w)).not.toMatch(/"code":"(context|diag|applicability|prov|suggestion|segment|access)\./);
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/extract";
 import { NOW } from "./helpers";
+import { en } from "../words";
 
 const P = "p1";
 const subject = { reference: `Patient/${P}` };
@@ -95,24 +96,24 @@ describe("notes naming many values", () => {
       "KPS 60 (Observation/k1)",
       ...Array.from({ length: 18 }, (_, i) => `KPS ${(42 + i) % 2 ? 60 : 90} (Observation/k${42 + i})`),
     ];
-    expect(item.context).toBe(`Different values recorded on 2024-05-01: ${named.join("; ")}; 40 more. Pick the right one.`);
+    expect(en(item.context)).toBe(`Different values recorded on 2024-05-01: ${named.join("; ")}; 40 more. Pick the right one.`);
     expect(item.provenance.map((p) => p.reference)).toEqual(refs(40, 60));
     expect(item.provenanceOmitted).toBe(40);
-    const diag = report.diagnostics.find((d) => d.messageCode === "diag.conflict.item");
-    expect(diag?.message).toBe(`Tokuhashi general condition (KPS): ${item.context ?? ""}`);
+    const diag = report.diagnostics.find((d) => d.message.code === "diag.conflict.item");
+    expect(en(diag?.message)).toBe(`Tokuhashi general condition (KPS): ${en(item.context) ?? ""}`);
   });
 
   it("a QOL day with 30 different ECOG values names 20 and counts 10", () => {
     const resources = [patient, ...Array.from({ length: 30 }, (_, i) => obs(`e${i}`, ECOG, i % 3, "2024-05-01", i)), obs("k", KPS, 60, "2024-06-01", 0)];
-    const diag = buildReport(resources, P, { now: NOW }).diagnostics.find((d) => d.messageCode === "diag.conflict.measurement");
+    const diag = buildReport(resources, P, { now: NOW }).diagnostics.find((d) => d.message.code === "diag.conflict.measurement");
     const named = ["0 in Observation/e0", "1 in Observation/e1", "2 in Observation/e2", ...Array.from({ length: 17 }, (_, i) => `${(13 + i) % 3} in Observation/e${13 + i}`)];
-    expect(diag?.message).toBe(`ECOG: different values on 2024-05-01 (${named.join(", ")}, 10 more): not shown`);
+    expect(en(diag?.message)).toBe(`ECOG: different values on 2024-05-01 (${named.join(", ")}, 10 more): not shown`);
   });
 
   it("ECOG without KPS, 25 records of one day: the context names the newest 20 and counts 5", () => {
     const resources = [patient, ...Array.from({ length: 25 }, (_, i) => obs(`e${i}`, ECOG, 1, "2024-05-01", i))];
     const item = buildReport(resources, P, { now: NOW }).tokuhashi.items.generalCondition;
-    expect(item.context).toContain(`ECOG 1 on 2024-05-01 (${refs(5, 25, "e").join(", ")}, 5 more) is shown as context and not converted to KPS.`);
+    expect(en(item.context)).toContain(`ECOG 1 on 2024-05-01 (${refs(5, 25, "e").join(", ")}, 5 more) is shown as context and not converted to KPS.`);
   });
 });
 

@@ -10,6 +10,7 @@ import { buildReport } from "../../../src/extract";
 import { daysSince } from "../../../src/extract/tokuhashi-items";
 import type { ReportOptions } from "../../../src/report/types";
 import { ecog, kps, P, patient } from "./issue12-helpers";
+import { en } from "../words";
 
 const NOW = new Date("2025-06-30T00:00:00Z");
 const gc = (resources: unknown[], options: Partial<ReportOptions> = {}) =>
@@ -23,7 +24,7 @@ describe("recency across instruments (issue 12 item 2)", () => {
     expect([item.points, item.min, item.max]).toEqual([null, 0, 2]);
     expect(item.value).toBeNull();
     expect(item.source).toBe("record");
-    expect(item.context).toBe(
+    expect(en(item.context)).toBe(
       "KPS 90 (Observation/k-jan) on 2025-01-15 is older than ECOG 4 (Observation/e-week) on 2025-06-23: the item covers both (poor or moderate or good) until the current KPS is entered. " +
         "ECOG 4 corresponds to KPS 10–20 (oBDS), KPS 10–30 (Ma et al. 2010), KPS 10–40 (Prasad et al. 2018).",
     );
@@ -40,14 +41,14 @@ describe("recency across instruments (issue 12 item 2)", () => {
     const item = gc([patient(), kps("k", 40, "2025-06-02"), ecog("e", 3, "2025-06-02")]);
     expect(item.candidates).toEqual(["poor"]);
     expect(item.points).toBe(0);
-    expect(item.context).toBe("ECOG 3 (Observation/e) on 2025-06-02 also on file; the KPS is as new or newer and decides.");
+    expect(en(item.context)).toBe("ECOG 3 (Observation/e) on 2025-06-02 also on file; the KPS is as new or newer and decides.");
   });
 
   it("a KPS newer than the ECOG decides; the older ECOG is still shown", () => {
     const item = gc([patient(), ecog("e", 4, "2025-05-01"), kps("k", 80, "2025-06-20")]);
     expect(item.candidates).toEqual(["good"]);
     expect(item.points).toBe(2);
-    expect(item.context).toBe("ECOG 4 (Observation/e) on 2025-05-01 also on file; the KPS is as new or newer and decides.");
+    expect(en(item.context)).toBe("ECOG 4 (Observation/e) on 2025-05-01 also on file; the KPS is as new or newer and decides.");
   });
 
   it("ECOG 1 and 2 recorded on a day after KPS 60 (the renal sandbox patient): moderate–good, 1–2", () => {
@@ -131,7 +132,7 @@ describe("ECOG → KPS suggestions the tables do not fix (issue 12 item 6)", () 
     expect(item.candidates).toEqual(["poor", "moderate", "good"]);
     expect([item.min, item.max]).toEqual([0, 2]);
     expect(item.suggestion).toBeNull();
-    expect(item.context).toBe(
+    expect(en(item.context)).toBe(
       "No Karnofsky performance status (KPS) on file. ECOG 3 on 2025-06-20 (Observation/e) is shown as context and not converted to KPS. " +
         "ECOG 3 corresponds to KPS 30–40 (oBDS), KPS 40–50 (Ma et al. 2010), KPS 50–60 (Prasad et al. 2018): poor or moderate, by the table used. The tables disagree: enter the KPS.",
     );
@@ -141,7 +142,7 @@ describe("ECOG → KPS suggestions the tables do not fix (issue 12 item 6)", () 
     const item = gc([patient(), ecog("e", 2, "2025-06-20")]);
     expect([item.min, item.max, item.points]).toEqual([0, 2, null]);
     expect(item.suggestion?.value).toBe("moderate");
-    expect(item.suggestion?.reason).toBe(
+    expect(en(item.suggestion?.reason)).toBe(
       'ECOG 2 corresponds to KPS 50–60 (oBDS), KPS 60–70 (Ma et al. 2010), KPS 70 (Prasad et al. 2018): "moderate" by every table. A suggestion only: confirm or enter the KPS.',
     );
   });
@@ -151,9 +152,9 @@ describe("ECOG → KPS suggestions the tables do not fix (issue 12 item 6)", () 
     expect(gc([patient(), ecog("e", 0, "2025-06-20")]).suggestion?.value).toBe("good");
     const one = gc([patient(), ecog("e", 1, "2025-06-20")]);
     expect(one.suggestion).toBeNull();
-    expect(one.context).toContain("ECOG 1 corresponds to KPS 70–80 (oBDS), KPS 80–90 (Ma et al. 2010), KPS 80–90 (Prasad et al. 2018): moderate or good");
+    expect(en(one.context)).toContain("ECOG 1 corresponds to KPS 70–80 (oBDS), KPS 80–90 (Ma et al. 2010), KPS 80–90 (Prasad et al. 2018): moderate or good");
     const five = gc([patient(), ecog("e", 5, "2025-06-20")]);
     expect(five.suggestion).toBeNull();
-    expect(five.context).toBe("No Karnofsky performance status (KPS) on file. ECOG 5 on 2025-06-20 (Observation/e) is shown as context and not converted to KPS.");
+    expect(en(five.context)).toBe("No Karnofsky performance status (KPS) on file. ECOG 5 on 2025-06-20 (Observation/e) is shown as context and not converted to KPS.");
   });
 });

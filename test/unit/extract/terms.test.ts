@@ -102,6 +102,6 @@ describe("fhir-mappings/terms.ja.json", () => {
       subject: { reference: "Patient/p" },
     };
     const item = buildReport([{ resourceType: "Patient", id: "p" }, condition], "p", { now: NOW }).tokuhashi.items.visceralMets;
-    expect(coreSentences("ja", item.contextCodes, "")).toContain("肺（Condition/m）");
+    expect(coreSentences("ja", item.context)).toContain("肺（Condition/m）");
   });
 });

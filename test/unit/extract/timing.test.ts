@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/extract";
 import { APP_CODE_SYSTEM, COMMON_LINKS, LINKS, questionnaireUrl, TIMEPOINT_CODES } from "../../../src/questionnaires/contract";
 import type { ScoreReport } from "../../../src/report/types";
+import { en } from "../words";
 
 const P = "p1";
 const subject = { reference: `Patient/${P}` };
@@ -56,7 +57,7 @@ const spinalMet = (id: string, recordedDate: string) => ({
 
 const report = (resources: unknown[]): ScoreReport => buildReport([patient, ...resources], P, { now: NOW });
 const item = (r: ScoreReport, name: keyof ScoreReport["tokuhashi"]["items"]) => r.tokuhashi.items[name];
-const codesOf = (r: ScoreReport, name: keyof ScoreReport["tokuhashi"]["items"]) => (item(r, name).contextCodes ?? []).map((c) => c.code);
+const codesOf = (r: ScoreReport, name: keyof ScoreReport["tokuhashi"]["items"]) => (item(r, name).context ?? []).map((c) => c.code);
 
 describe("golden cases (worked by hand)", () => {
   it("item 1: Frankel E at 1 month after the surgery of 2026-03-01 is follow-up; the pre-op Frankel C decides (palsy 1)", () => {
@@ -66,7 +67,7 @@ describe("golden cases (worked by hand)", () => {
     expect(palsy.candidates).toEqual(["C"]);
     expect([palsy.points, palsy.min, palsy.max]).toEqual([1, 1, 1]);
     expect(palsy.source).toBe("questionnaire");
-    expect(palsy.context).toContain(
+    expect(en(palsy.context)).toContain(
       "After the surgery of 2026-03-01 (Procedure/s1): QuestionnaireResponse/f-1mo of 2026-04-02. Follow-up, not used for the pre-operative score (it would give E).",
     );
     expect(codesOf(r, "palsy")).toContain("context.time.follow-up");
@@ -75,7 +76,7 @@ describe("golden cases (worked by hand)", () => {
       ["preop", "2026-02-25", "C"],
       ["1mo", "2026-04-02", "E"],
     ]);
-    expect(r.diagnostics.find((d) => d.code === "index-surgery")?.message).toBe(
+    expect(en(r.diagnostics.find((d) => d.code === "index-surgery")?.message)).toBe(
       "Index surgery: Posterior spinal fusion on 2026-03-01 (Procedure/s1). Evidence after it is follow-up: shown on the course, not used for SINS or Tokuhashi",
     );
   });
@@ -86,7 +87,7 @@ describe("golden cases (worked by hand)", () => {
     expect(palsy.candidates).toEqual(["A", "B", "C", "D", "E"]); // unknown: the whole domain
     expect([palsy.min, palsy.max]).toEqual([0, 2]);
     expect(palsy.source).toBe("missing");
-    expect(palsy.context).toContain("Follow-up, not used for the pre-operative score (it would give E).");
+    expect(en(palsy.context)).toContain("Follow-up, not used for the pre-operative score (it would give E).");
   });
 
   it("same day as the surgery without times: KPS 80 may be after it; the item is a range moderate–good (1–2)", () => {
@@ -95,7 +96,7 @@ describe("golden cases (worked by hand)", () => {
     expect(gc.candidates).toEqual(["moderate", "good"]);
     expect([gc.points, gc.min, gc.max]).toEqual([null, 1, 2]);
     expect(gc.confirmed).toBe(false);
-    expect(gc.context).toContain(
+    expect(en(gc.context)).toContain(
       "Timing unclear against the surgery of 2026-03-01 (Procedure/s1): Observation/k80 of 2026-03-01 (same day as the surgery, no time to tell). The item is a range that includes it (good).",
     );
     expect(codesOf(r, "generalCondition")).toContain("context.time.unclear");
@@ -122,23 +123,23 @@ describe("golden cases (worked by hand)", () => {
       frankelQr("f-pre-late", "E", "preop", "2026-04-10"),
     ]);
     const warning = r.diagnostics.find((d) => d.code === "timepoint-contradiction");
-    expect(warning).toMatchObject({ severity: "warning", resource: "QuestionnaireResponse/f-pre-late", messageCode: "diag.time.preop-after-one-month" });
-    expect(warning?.message).toBe(
+    expect(warning).toMatchObject({ severity: "warning", resource: "QuestionnaireResponse/f-pre-late", message: { code: "diag.time.preop-after-one-month" } });
+    expect(en(warning?.message)).toBe(
       'QuestionnaireResponse/f-pre-late is answered "before surgery" but dated 2026-04-10, on or after the 1-month answer QuestionnaireResponse/f-1mo of 2026-04-01: not used as pre-operative evidence on its own (its items show a range)',
     );
     const palsy = item(r, "palsy");
     expect(palsy.candidates).toEqual(["C", "E"]);
     expect([palsy.min, palsy.max]).toEqual([1, 2]);
-    expect(palsy.context).toContain(
+    expect(en(palsy.context)).toContain(
       "Timing unclear against the surgery before the 1-month answer of 2026-04-01 (QuestionnaireResponse/f-1mo): QuestionnaireResponse/f-pre-late of 2026-04-10 (answered as pre-op, but its date contradicts that). The item is a range that includes it (E).",
     );
     // With everything, the late "pre-op" E (not the 1-month D) would be the newest: D decides nothing and is not named.
-    expect(palsy.context).not.toContain("Follow-up");
+    expect(en(palsy.context)).not.toContain("Follow-up");
   });
 
   it("item 8 with a surgery on file: a 'pre-op' answer dated after the surgery is flagged", () => {
     const r = report([surgery("s1"), frankelQr("f-pre", "E", "preop", "2026-03-05")]);
-    expect(r.diagnostics.find((d) => d.code === "timepoint-contradiction")?.message).toBe(
+    expect(en(r.diagnostics.find((d) => d.code === "timepoint-contradiction")?.message)).toBe(
       'QuestionnaireResponse/f-pre is answered "before surgery" but dated 2026-03-05, after the surgery of 2026-03-01 (Procedure/s1): not used as pre-operative evidence on its own (its items show a range)',
     );
     expect([item(r, "palsy").min, item(r, "palsy").max]).toEqual([0, 2]);
@@ -148,7 +149,7 @@ describe("golden cases (worked by hand)", () => {
     const r = report([surgery("s1", { performedDateTime: undefined }), kps("k70", 70, "2026-02-01")]);
     const gc = item(r, "generalCondition");
     expect([gc.min, gc.max]).toEqual([0, 2]);
-    expect(gc.context).toContain("Timing unclear against the surgery Procedure/s1 (no date): Observation/k70 of 2026-02-01 (the surgery's date is unknown).");
+    expect(en(gc.context)).toContain("Timing unclear against the surgery Procedure/s1 (no date): Observation/k70 of 2026-02-01 (the surgery's date is unknown).");
     expect(r.diagnostics.find((d) => d.code === "surgery-undated")?.severity).toBe("warning");
   });
 
@@ -156,9 +157,9 @@ describe("golden cases (worked by hand)", () => {
     const r = report([surgery("s1"), spinalMet("m1", "2026-03-05")]);
     const vb = item(r, "vertebralBodyMets");
     expect([vb.min, vb.max]).toEqual([0, 2]);
-    expect(vb.context).toContain("Condition/m1 of 2026-03-05 (a diagnosis recorded after the surgery may describe the state before it)");
+    expect(en(vb.context)).toContain("Condition/m1 of 2026-03-05 (a diagnosis recorded after the surgery may describe the state before it)");
     expect(r.segmentGroup).toMatchObject({ group: "cervical", levels: ["C3"] });
-    expect(r.applicability.reasons.join(" ")).not.toContain("no spinal metastasis level");
+    expect(r.applicability.reasons.map((m) => en(m)).join(" ")).not.toContain("no spinal metastasis level");
   });
 
   it("surgeries that did not take place (entered-in-error, not-done, preparation) set no boundary: the later KPS decides", () => {
@@ -182,7 +183,7 @@ describe("golden cases (worked by hand)", () => {
     const r = report([frankelQr("f-pre", "C", "preop", "2026-02-25"), frankelQr("f-1mo", "D", "1mo", "2026-04-01"), kps("k50", 50, "2026-03-15"), kps("k80", 80, "2026-02-20")]);
     const gc = item(r, "generalCondition");
     expect(gc.candidates).toEqual(["moderate", "good"]);
-    expect(gc.context).toContain("Observation/k50 of 2026-03-15 (after the last pre-op answer and before the 1-month answer)");
+    expect(en(gc.context)).toContain("Observation/k50 of 2026-03-15 (after the last pre-op answer and before the 1-month answer)");
   });
 });
 

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { extractEvidence } from "../../../src/extract";
 import { toScaleUnit } from "../../../src/extract/observations";
 import { LOCAL, LOINC, obs, P, patient, SCT, UCUM } from "./issue12-helpers";
+import { en } from "../words";
 
 vi.mock("../../../src/extract/mappings", async (importOriginal) => {
   const orig = await importOriginal<typeof import("../../../src/extract/mappings")>();
@@ -27,7 +28,7 @@ describe("units (issue 12 item 3)", () => {
   it("pain VAS 7 cm is 70 mm, with the conversion on its provenance", () => {
     const ev = read(painVas("v", { value: 7, unit: "cm", system: UCUM, code: "cm" }));
     expect(ev.measurements.map((m) => [m.concept, m.value])).toEqual([["painVas", 70]]);
-    expect(ev.measurements[0]?.provenance.note).toBe("7 cm read as 70 mm");
+    expect(en(ev.measurements[0]?.provenance.note)).toBe("7 cm read as 70 mm");
     expect(ev.diagnostics.filter((d) => d.code !== "patient-not-found")).toEqual([]);
   });
 
@@ -35,7 +36,7 @@ describe("units (issue 12 item 3)", () => {
     expect(read(painVas("a", { value: 7.3, system: UCUM, code: "cm" })).measurements[0]?.value).toBe(73);
     const mm = read(painVas("b", { value: 35, unit: "mm", system: UCUM, code: "mm" })).measurements[0];
     expect(mm?.value).toBe(35);
-    expect(mm?.provenance.note).toBeUndefined();
+    expect(en(mm?.provenance.note)).toBeUndefined();
     expect(read(painVas("c", { value: 35 })).measurements[0]?.value).toBe(35);
   });
 
@@ -43,11 +44,11 @@ describe("units (issue 12 item 3)", () => {
     const ev = read(painVas("x", { value: 3, unit: "in", system: UCUM, code: "[in_i]" }));
     expect(ev.measurements).toEqual([]);
     const d = ev.diagnostics.find((x) => x.code === "unsupported-unit");
-    expect(d?.message).toBe("Observation/x (Pain VAS) has the unit '[in_i]', which the app does not read for this measure (mm, cm or none): skipped");
+    expect(en(d?.message)).toBe("Observation/x (Pain VAS) has the unit '[in_i]', which the app does not read for this measure (mm, cm or none): skipped");
     expect(d?.resource).toBe("Observation/x");
     // The unit text decides when no UCUM code is given.
     const text = read(painVas("y", { value: 3, unit: "in" })).diagnostics.find((x) => x.code === "unsupported-unit");
-    expect(text?.message).toBe("Observation/y (Pain VAS) has the unit 'in', which the app does not read for this measure (mm, cm or none): skipped");
+    expect(en(text?.message)).toBe("Observation/y (Pain VAS) has the unit 'in', which the app does not read for this measure (mm, cm or none): skipped");
   });
 
   it("a VAS given as a unitless score is refused ('{score}' does not say mm or cm)", () => {
@@ -62,7 +63,7 @@ describe("units (issue 12 item 3)", () => {
     expect(read(kpsQ("s", { value: 70, system: UCUM, code: "{score}" })).measurements[0]?.value).toBe(70);
     const ratio = read(kpsQ("r", { value: 0.7, system: UCUM, code: "1" }));
     expect(ratio.measurements).toEqual([]);
-    expect(ratio.diagnostics.find((d) => d.code === "unsupported-unit")?.message).toBe(
+    expect(en(ratio.diagnostics.find((d) => d.code === "unsupported-unit")?.message)).toBe(
       "Observation/r (KPS) has the unit '1', which the app does not read for this measure (%, {score} or none): skipped",
     );
   });

@@ -12,6 +12,7 @@ import { questionnaireUrl } from "../../../src/questionnaires/contract";
 import { realSleep, type RequestPolicy } from "../../../src/fhir/request";
 import { buildReport } from "../../../src/extract";
 import { BASE, TOKEN_URL, bundle, fastPolicy, makeClient } from "./helpers";
+import { en } from "../words";
 
 const KPS = "http://loinc.org|89243-0";
 const ECOG = "http://loinc.org|89247-1";
@@ -174,7 +175,7 @@ describe("loadPatientRecord", () => {
     expect(procedureUrls).toEqual([PROCEDURE_URL, `${BASE}/Procedure?patient=p1&_count=100`]);
     expect(record.resources).toEqual([meta, kps, ecog, ownQr, surgery]);
     expect(record.diagnostics).toHaveLength(1);
-    expect(record.diagnostics[0]).toMatchObject({ code: "fallback-unfiltered", params: { search: "Procedure" } });
+    expect(record.diagnostics[0]).toMatchObject({ code: "fallback-unfiltered", message: { params: { search: "Procedure" } } });
     expect(record.partial).toBe(false);
   });
 
@@ -185,13 +186,13 @@ describe("loadPatientRecord", () => {
     expect(record.failures).toEqual([{ search: "Procedure", fault: { kind: "forbidden", status: 403 } }]);
     expect(record.partial).toBe(true);
     expect(record.diagnostics).toHaveLength(1);
-    expect(record.diagnostics[0]).toMatchObject({ code: "search-forbidden", params: { search: "Procedure" } });
-    expect(record.diagnostics[0]!.message).toBe(
+    expect(record.diagnostics[0]).toMatchObject({ code: "search-forbidden", message: { params: { search: "Procedure" } } });
+    expect(en(record.diagnostics[0]!.message)).toBe(
       "The EHR did not give this app permission to read Procedures (scope missing): spinal surgeries (which evidence is before the surgery) are not shown and the scores stay ranges.",
     );
     const report = buildReport([record.patient, ...record.resources], "p1", { now: new Date("2026-06-01"), diagnostics: record.diagnostics, partial: record.partial });
     expect(report.diagnostics.map((d) => d.code)).toContain("procedures-unread");
-    expect(report.diagnostics.find((d) => d.code === "procedures-unread")?.message).toBe(
+    expect(en(report.diagnostics.find((d) => d.code === "procedures-unread")?.message)).toBe(
       "Spinal surgery Procedures could not be read: whether evidence is before or after the surgery rests on the app's own pre-op and 1-month answers only",
     );
   });
@@ -251,8 +252,8 @@ describe("loadPatientRecord", () => {
     expect(record.resources).toContainEqual(kps);
     expect(record.resources).toContainEqual(ecog);
     expect(record.resources).not.toContainEqual(glucose);
-    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "fallback-unfiltered", severity: "info", messageCode: "access.fallback-unfiltered" })]);
-    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation" });
+    expect(record.diagnostics.map((d) => [d.code, d.severity, d.message.code])).toEqual([["fallback-unfiltered", "info", "access.fallback-unfiltered"]]);
+    expect(record.diagnostics[0]!.message.params).toMatchObject({ search: "Observation" });
     expect(record.partial).toBe(false);
   });
 
@@ -264,9 +265,9 @@ describe("loadPatientRecord", () => {
     expect(record.failures).toEqual([{ search: "Observation", fault: { kind: "forbidden", status: 403 } }]);
     expect(record.partial).toBe(true);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "search-forbidden", severity: "warning" })]);
-    expect(record.diagnostics[0]!.message).toMatch(/permission/);
+    expect(en(record.diagnostics[0]!.message)).toMatch(/permission/);
     // The view says it in the clinician's language from its message code (src/i18n/core.ts, diagnosticText).
-    expect(record.diagnostics[0]).toMatchObject({ messageCode: "access.search-forbidden", params: { search: "Observation" } });
+    expect(record.diagnostics[0]).toMatchObject({ message: { code: "access.search-forbidden", params: { search: "Observation" } } });
   });
 
   it("404 for the patient fails the load with 'not-found'", async () => {
@@ -300,7 +301,7 @@ describe("loadPatientRecord", () => {
     const record = await loadPatientRecord(makeClient(), options());
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.failures[0]!.fault).toMatchObject({ kind: "unavailable", attempts: 2 });
-    expect(record.diagnostics[0]).toMatchObject({ code: "search-failed", messageCode: "access.search-failed", params: { search: "Observation", fault: "unavailable" } });
+    expect(record.diagnostics[0]).toMatchObject({ code: "search-failed", message: { code: "access.search-failed", params: { search: "Observation", fault: "unavailable" } } });
   });
 
   it("a page failing mid-way keeps the earlier pages and marks the record partial", async () => {
@@ -315,8 +316,8 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-failed" })]);
-    expect(record.diagnostics[0]!.message).toMatch(/page 2/);
-    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation", page: 2, fault: "server-error" });
+    expect(en(record.diagnostics[0]!.message)).toMatch(/page 2/);
+    expect(record.diagnostics[0]!.message.params).toMatchObject({ search: "Observation", page: 2, fault: "server-error" });
   });
 
   it("the page cap stops paging with a 'page-cap' diagnostic and a partial record", async () => {
@@ -331,7 +332,7 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.unavailable).toEqual([]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-cap", severity: "warning" })]);
-    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation", pages: 3 });
+    expect(record.diagnostics[0]!.message.params).toMatchObject({ search: "Observation", pages: 3 });
   });
 
   it("a last page whose Bundle.total exceeds the Observations read, with no next link: a partial record and a 'search-incomplete' warning", async () => {
@@ -341,9 +342,9 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.unavailable).toEqual([]);
     expect(record.failures).toEqual([]);
-    expect(record.diagnostics).toEqual([expect.objectContaining({ code: "search-incomplete", severity: "warning", messageCode: "access.search-incomplete" })]);
-    expect(record.diagnostics[0]!.params).toMatchObject({ search: "Observation", total: 40, read: 2 });
-    expect(record.diagnostics[0]!.message).toBe(
+    expect(record.diagnostics.map((d) => [d.code, d.severity, d.message.code])).toEqual([["search-incomplete", "warning", "access.search-incomplete"]]);
+    expect(record.diagnostics[0]!.message.params).toMatchObject({ search: "Observation", total: 40, read: 2 });
+    expect(en(record.diagnostics[0]!.message)).toBe(
       "The EHR reported 40 Observations but sent 2, with no link to the rest. Some measurements (performance status, pain, function scores) may be missing and the scores stay ranges.",
     );
     // What the view scores from this record (src/ui/engine.ts): a partial report carrying the note.
@@ -572,18 +573,17 @@ function codesIn(param: CoreParam, into: Set<string>): void {
 
 const reached = new Set<string>();
 
-/** Each note reads in the catalogue's English exactly as record.ts wrote it, and wholly in Japanese. */
+/** Each note reads wholly in the catalogue's English and wholly in Japanese. */
 function expectTranslated(diagnostics: readonly Diagnostic[]): string[] {
   expect(diagnostics.length).toBeGreaterThan(0);
   return diagnostics.map((d) => {
-    expect(d.messageCode, d.message).toBeDefined();
-    const message: CoreMessage = { code: d.messageCode ?? "", params: d.params ?? {} };
+    const message: CoreMessage = d.message;
     codesIn(message, reached);
-    expect(renderCoreMessage("en", message), d.messageCode).toBe(d.message);
+    expect(renderCoreMessage("en", message), d.message.code).not.toBeNull();
     const ja = renderCoreMessage("ja", message);
-    expect(ja, d.messageCode).not.toBeNull();
+    expect(ja, d.message.code).not.toBeNull();
     // No English sentence left (names such as "Observation", "HTTP 502" or "JSON" may stay).
-    expect(ja, d.messageCode).not.toMatch(/[A-Za-z]+ [A-Za-z]+/);
+    expect(ja, d.message.code).not.toMatch(/[A-Za-z]+ [A-Za-z]+/);
     return ja ?? "";
   });
 }

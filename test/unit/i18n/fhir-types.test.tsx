@@ -71,7 +71,7 @@ describe("references on screen", () => {
   });
 
   it("the diagnostics name the resource in Japanese", () => {
-    inLocale("ja", <DiagnosticsDrawer diagnostics={[{ severity: "info", message: "Boundary", resource: "Procedure/surgery-1" }]} />);
+    inLocale("ja", <DiagnosticsDrawer diagnostics={[{ severity: "info", message: { code: "time.boundary.unknown" }, resource: "Procedure/surgery-1" }]} />);
     expect(screen.getByTestId("diagnostics")).toHaveTextContent("処置・手術 surgery-1");
     expect(screen.getByTestId("diagnostics")).not.toHaveTextContent("Procedure/");
   });

@@ -10,6 +10,7 @@ import {
   type SegmentGroup,
   type SpinalLevel,
 } from "../../../src/scores";
+import { en } from "../words";
 
 function refused(f: () => unknown, field: string): void {
   let error: unknown;
@@ -59,10 +60,10 @@ describe("segment group", () => {
   it("gives no group, with a reason, for the coccyx alone or no level", () => {
     const coccyx = segmentGroup(["Coccyx"]);
     expect(coccyx.group).toBeNull();
-    expect(coccyx.reason).toMatch(/coccyx/i);
+    expect(en(coccyx.reason)).toMatch(/coccyx/i);
     const none = segmentGroup([]);
     expect(none.group).toBeNull();
-    expect(none.reason).toMatch(/no spinal metastasis level/);
+    expect(en(none.reason)).toMatch(/no spinal metastasis level/);
   });
 
   it.each([["T13"], "T5", null, [5], ["t5"]])("refuses %j", (levels) => {
@@ -112,7 +113,7 @@ describe("applicability (the study population: age ≥ 20, 1–3 contiguous vert
     for (const levels of [["T5"], ["T10", "T11"], ["C7", "T1", "T2"]] as SpinalLevel[][]) {
       const r = applicability({ ...fits, levels });
       expect(r.inStudyPopulation).toBe(true);
-      expect(r.reasons.join(" ")).toMatch(/within the study population/);
+      expect(r.reasons.map((m) => en(m)).join(" ")).toMatch(/within the study population/);
     }
     expect(applicability({ ...fits, age: 20 }).inStudyPopulation).toBe(true);
   });
@@ -120,63 +121,63 @@ describe("applicability (the study population: age ≥ 20, 1–3 contiguous vert
   it("is false for 4 vertebrae, saying so in plain words", () => {
     const r = applicability({ ...fits, levels: ["T3", "T4", "T5", "T6"] });
     expect(r.inStudyPopulation).toBe(false);
-    expect(r.reasons).toContain("4 vertebrae (T3–T6): the study included 1–3 contiguous vertebrae");
+    expect(r.reasons.map((m) => en(m))).toContain("4 vertebrae (T3–T6): the study included 1–3 contiguous vertebrae");
   });
 
   it("is false for non-contiguous levels", () => {
     const r = applicability({ ...fits, levels: ["T3", "T5"] });
     expect(r.inStudyPopulation).toBe(false);
-    expect(r.reasons[0]).toMatch(/non-contiguous levels \(T3, T5\)/);
+    expect(en(r.reasons[0])).toMatch(/non-contiguous levels \(T3, T5\)/);
   });
 
   it("is false under 20 (19) and true at 20", () => {
     const r = applicability({ ...fits, age: 19 });
     expect(r.inStudyPopulation).toBe(false);
-    expect(r.reasons).toContain("age 19: the study included patients aged 20 years or older");
+    expect(r.reasons.map((m) => en(m))).toContain("age 19: the study included patients aged 20 years or older");
     expect(applicability({ ...fits, age: 19.9 }).inStudyPopulation).toBe(false);
   });
 
   it("is false when en bloc resection is planned", () => {
     const r = applicability({ ...fits, enBlocPlanned: true });
     expect(r.inStudyPopulation).toBe(false);
-    expect(r.reasons[0]).toMatch(/en bloc/);
+    expect(en(r.reasons[0])).toMatch(/en bloc/);
   });
 
   it("lists every reason that excludes", () => {
     const r = applicability({ levels: ["T2", "T4", "T6", "T8"], age: 15, enBlocPlanned: true });
     expect(r.inStudyPopulation).toBe(false);
-    expect(r.reasons).toHaveLength(4);
+    expect(r.reasons.map((m) => en(m))).toHaveLength(4);
   });
 
   it("is null when no level is known", () => {
     const r = applicability({ levels: [], age: 67, enBlocPlanned: false });
     expect(r.inStudyPopulation).toBeNull();
-    expect(r.reasons[0]).toMatch(/no spinal metastasis level/);
+    expect(en(r.reasons[0])).toMatch(/no spinal metastasis level/);
   });
 
   it("is null when age is unknown and nothing else excludes; false still wins", () => {
     const r = applicability({ ...fits, age: null });
     expect(r.inStudyPopulation).toBeNull();
-    expect(r.reasons[0]).toMatch(/age unknown/);
+    expect(en(r.reasons[0])).toMatch(/age unknown/);
     expect(applicability({ ...fits, age: null, levels: ["T1", "T3"] }).inStudyPopulation).toBe(false);
   });
 
   it("stays true while the en bloc question is unanswered, with a note", () => {
     const r = applicability({ ...fits, enBlocPlanned: null });
     expect(r.inStudyPopulation).toBe(true);
-    expect(r.reasons.some((x) => /not yet answered/.test(x))).toBe(true);
+    expect(r.reasons.some((x) => /not yet answered/.test(en(x) ?? ""))).toBe(true);
   });
 
   it("is null for the coccyx alone (no segment group)", () => {
     const r = applicability({ ...fits, levels: ["Coccyx"] });
     expect(r.inStudyPopulation).toBeNull();
-    expect(r.reasons[0]).toMatch(/coccyx alone/);
+    expect(en(r.reasons[0])).toMatch(/coccyx alone/);
   });
 
   it("notes the coccyx", () => {
     const r = applicability({ ...fits, levels: ["S5", "Coccyx"] });
     expect(r.inStudyPopulation).toBe(true);
-    expect(r.reasons.some((x) => /coccyx/.test(x))).toBe(true);
+    expect(r.reasons.some((x) => /coccyx/.test(en(x) ?? ""))).toBe(true);
   });
 
   it.each([

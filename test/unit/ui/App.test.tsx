@@ -114,8 +114,8 @@ describe("the clinician view", () => {
     const drawer = await screen.findByTestId("diagnostics");
     expect(within(drawer).getByText(/Data notes \(2\)/)).toBeInTheDocument();
     const items = within(drawer).getAllByRole("listitem");
-    expect(items[0]).toHaveTextContent("Warning: Two different collapse readings on 28 Feb 2024: pick one. (resource Observation/ct-1)");
-    expect(items[1]).toHaveTextContent("Note: Observation/old-kps was entered in error and is ignored.");
+    expect(items[0]).toHaveTextContent("Warning: SINS collapse: Different values recorded on 2024-02-28: Observation/ct-1; Observation/ct-2. Pick the right one. (resource Observation/ct-1)");
+    expect(items[1]).toHaveTextContent("Note: Observation/old-kps (KPS) is marked entered-in-error: ignored");
   });
 
   it("takes the locale from the launch context, and switches language", async () => {
@@ -254,7 +254,7 @@ describe("the clinician view", () => {
       session({
         score: () => {
           const r = emptyReport();
-          r.diagnostics = [{ severity: "warning", message: "<img src=x onerror=alert(1)>", resource: "Observation/x" }];
+          r.diagnostics = [{ severity: "warning", message: { code: "diag.invalid-resource", params: { label: "<img src=x onerror=alert(1)>", reason: "x" } }, resource: "Observation/x" }];
           return r;
         },
       }),

@@ -28,8 +28,8 @@ function record(): PatientRecord {
   return {
     patient,
     resources: resources.filter((r) => r !== patient),
-    // A diagnostic without a message code (record.ts gives its notes one; see DiagnosticsDrawer.test.tsx): it stays in English.
-    diagnostics: [{ severity: "info", message: "The EHR does not accept searching observations by code.", code: "fallback-unfiltered" }],
+    // A data-access note (src/fhir/record.ts), worded by the same catalogue.
+    diagnostics: [{ severity: "info", message: { code: "access.fallback-unfiltered", params: { search: "Observation", data: { code: "access.search.Observation" } } }, code: "fallback-unfiltered" }],
     partial: false,
     unavailable: [],
     failures: [],
@@ -61,8 +61,7 @@ describe("the core's messages in the clinician's language", () => {
     const notes = within(drawer).getAllByRole("listitem");
     expect(notes[0]).toHaveTextContent("警告: ECOG：2024-06-01に異なる値が記録されています：ECOG 1（観察値 ecog-a）；ECOG 3（観察値 ecog-b）");
     expect(notes[1]).toHaveTextContent("警告: ECOG：同じ日（2024-06-01）に異なる値があります（観察値 ecog-aの1、観察値 ecog-bの3）：表示しません");
-    // No code, no translation: the note keeps its English.
-    expect(notes[2]).toHaveTextContent("注記: The EHR does not accept searching observations by code.");
+    expect(notes[2]).toHaveTextContent("注記: EHRがコードによる観察値（Observation）の検索に対応していないため、患者の観察値（Observation）をすべて読み込み、アプリで絞り込みました。");
 
     expect(screen.queryByText(/absence of a record is not proof of none/)).toBeNull();
     expect(screen.queryByText(/within the study population/)).toBeNull();
@@ -125,8 +124,8 @@ describe("provenance notes in the clinician's language", () => {
     return notes;
   }
 
-  it("shows the extraction's notes in Japanese, and as written in English", () => {
-    expect(provenance.map((p) => p.note)).toEqual(["preliminary result", "provisional diagnosis"]);
+  it("shows the extraction's notes in Japanese, and in English", () => {
+    expect(provenance.map((p) => p.note?.code)).toEqual(["prov.preliminary", "prov.unconfirmed-diagnosis"]);
     expect(notesIn("ja")).toEqual(["暫定結果", "暫定診断"]);
     expect(notesIn("en")).toEqual(["preliminary result", "provisional diagnosis"]);
   });

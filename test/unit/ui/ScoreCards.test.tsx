@@ -96,7 +96,7 @@ describe("Tokuhashi card", () => {
     expect(await screen.findByTestId("tokuhashi-range")).toHaveTextContent(/^4–7$/);
     expect(screen.getByTestId("tokuhashi-prognosis")).toHaveTextContent(/^< 6 months$/);
     expect(screen.getByTestId("tokuhashi-version")).toHaveTextContent("revised 2005");
-    expect(within(screen.getByTestId("item-tokuhashi-extraspinalBoneMets")).getByText("At least 1 recorded")).toBeInTheDocument();
+    expect(within(screen.getByTestId("item-tokuhashi-extraspinalBoneMets")).getByText("At least 1 extraspinal bone metastasis site on file (rib): a lower bound until confirmed.")).toBeInTheDocument();
   });
 
   it("confirms a suggestion with one click and re-scores", async () => {
@@ -105,7 +105,7 @@ describe("Tokuhashi card", () => {
     await screen.findByTestId("tokuhashi-range");
     const visceral = screen.getByTestId("item-tokuhashi-visceralMets");
     expect(within(visceral).getByText(/Suggestion: No metastases/)).toBeInTheDocument();
-    expect(within(visceral).getByText("No visceral metastasis on file.")).toBeInTheDocument();
+    expect(within(visceral).getByText("No visceral metastasis is recorded; absence of a record is not proof of none: confirm.")).toBeInTheDocument();
     await user.click(within(visceral).getByRole("button", { name: "Confirm: No metastases" }));
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("6–7");
     // The confirm button is gone: keyboard focus moves to the chosen radio of the item, not to the page.
@@ -159,12 +159,12 @@ describe("segment group card", () => {
     expect(screen.getByTestId("applicability")).toHaveTextContent(/^✓ Resembles the study population$/);
     const card = screen.getByTestId("segment-card-applicability");
     expect(card).toHaveTextContent("Within the study population");
-    expect(card).toHaveTextContent("1 vertebra (T6), age 72.");
+    expect(card).toHaveTextContent("1 vertebra (T6) and age 72: within the study population (1–3 contiguous vertebrae, age 20 or older)");
     await user.click(screen.getByRole("radio", { name: "Yes" }));
     expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("Outside the study population");
-    expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("Total en bloc spondylectomy planned");
+    expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("total en bloc spondylectomy planned");
     // The strip says why, with the first reason.
-    expect(screen.getByTestId("applicability")).toHaveTextContent(/^! Outside the study population: Total en bloc spondylectomy planned: the study excluded it\.$/);
+    expect(screen.getByTestId("applicability")).toHaveTextContent(/^! Outside the study population: total en bloc spondylectomy planned: the study excluded patients who had it$/);
     expect(screen.getByTestId("applicability")).toHaveClass("verdict-out");
     await user.click(screen.getByRole("radio", { name: "No" }));
     expect(screen.getByTestId("applicability")).toHaveClass("verdict-in");

@@ -21,7 +21,7 @@ function record(): PatientRecord {
   return {
     patient,
     resources: resources.filter((r) => r !== patient),
-    diagnostics: [{ severity: "warning", message: "Observations: the server ignored the code filter.", code: "fallback-unfiltered" }],
+    diagnostics: [{ severity: "warning", message: { code: "access.fallback-unfiltered", params: { search: "Observation", data: { code: "access.search.Observation" } } }, code: "fallback-unfiltered" }],
     partial: false,
     unavailable: [],
     failures: [],
@@ -44,7 +44,7 @@ describe("the view on the real extraction and scoring engine", () => {
     // T12 junctional 3, every other SINS item unknown: 3–18.
     expect(screen.getByTestId("sins-range")).toHaveTextContent("3–18");
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("3–11");
-    expect(screen.getByTestId("diagnostics")).toHaveTextContent("the server ignored the code filter");
+    expect(screen.getByTestId("diagnostics")).toHaveTextContent("The EHR does not accept searching Observations by code");
 
     await chooseEntry(user, "Pain", "Mechanical pain · 3");
     expect(screen.getByTestId("sins-range")).toHaveTextContent("6–18");
