@@ -112,14 +112,25 @@ export function formatNumber(locale: Locale, value: number, digits?: number): st
   return numberFormat(locale, digits ?? null).format(value);
 }
 
+const exactNumbers: Record<Locale, Map<number, string>> = { en: new Map(), ja: new Map() };
+
 /** A number inside a message: exactly the value given (its shortest decimal form, as String(n)), grouped the locale's way. */
 function formatExact(locale: Locale, value: number): string {
-  const plain = String(value);
-  if (!Number.isFinite(value) || plain.includes("e")) return plain;
-  const decimals = plain.split(".")[1]?.length ?? 0;
-  return numberFormat(locale, Math.min(decimals, 20)).format(value);
+  const cache = exactNumbers[locale];
+  let text = cache.get(value);
+  if (text === undefined) {
+    const plain = String(value);
+    if (!Number.isFinite(value) || plain.includes("e")) text = plain;
+    else {
+      const decimals = plain.split(".")[1]?.length ?? 0;
+      text = numberFormat(locale, Math.min(decimals, 20)).format(value);
+    }
+    // Messages quote few distinct numbers (counts, points, grades, days); the cache stays small, and is bounded.
+    if (cache.size >= 4096) cache.clear();
+    cache.set(value, text);
+  }
+  return text;
 }
-
 /**
  * A date in the locale's writing ("14 May 1952", "1952年5月14日"): a day (YYYY-MM-DD) as that calendar day, a
  * moment with a time in the browser's zone; the text as given when it cannot be read.
@@ -161,19 +172,37 @@ function pluralForm(locale: Locale, template: Plural, params: MessageParams | un
   return template.forms[pluralCategory(locale, n)] ?? template.forms.other;
 }
 
+/** A template's text split at its placeholders: literal text at even places, placeholder names at odd ones. */
+const compiled = new Map<string, readonly string[]>();
+
+function partsOf(text: string): readonly string[] {
+  let parts = compiled.get(text);
+  if (parts === undefined) {
+    parts = text.split(PLACEHOLDER);
+    compiled.set(text, parts);
+  }
+  return parts;
+}
+
 function fill(run: Run, key: string, params: MessageParams | undefined): string {
   const found = lookup(run, key);
   if (found === null) return key;
   const { template, locale } = found;
   const text = typeof template === "string" ? template : pluralForm(locale, template, params);
-  return text.replace(PLACEHOLDER, (whole, name: string) => {
+  // Split once per template (a CDS card or a report renders the same few dozen templates over and over).
+  const parts = partsOf(text);
+  if (parts.length === 1) return text;
+  let out = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? "";
     const param = params?.[name];
     if (param === undefined) {
       run.missing.push(`${key} {${name}}`);
-      return whole;
-    }
-    return paramText(run, param, REFERENCE_PARAMS.has(name));
-  });
+      out += `{${name}}`;
+    } else out += paramText(run, param, REFERENCE_PARAMS.has(name));
+    out += parts[i + 1] ?? "";
+  }
+  return out;
 }
 
 /** The parameters that hold FHIR references ("Condition/123", or a list of them), in every template. */
