@@ -4,18 +4,13 @@
  */
 import type { Diagnostic, Provenance, QolTimepointKind } from "../report/types";
 import type {
-  ExtraspinalBoneMets,
   FrankelGrade,
-  GeneralCondition,
   PrimarySite,
-  SinsAlignment,
-  SinsBoneLesion,
-  SinsCollapse,
-  SinsPain,
-  SinsPosterolateral,
+  SinsItem,
+  SinsValues,
   SpinalLevel,
-  VertebralBodyMets,
-  VisceralMets,
+  TokuhashiItem,
+  TokuhashiValues,
 } from "../scores/types";
 import type { Instrument } from "../questionnaires/contract";
 
@@ -91,27 +86,14 @@ export interface PrimaryFinding {
   unmapped?: boolean;
 }
 
-/** The SINS answers of one of the app's QuestionnaireResponses. */
-export interface SinsAnswers {
-  location?: Exclude<SpinalLevel, "Coccyx">;
-  lesionLevels?: SpinalLevel[];
-  pain?: SinsPain;
-  boneLesion?: SinsBoneLesion;
-  alignment?: SinsAlignment;
-  collapse?: SinsCollapse;
-  posterolateral?: SinsPosterolateral;
-}
+/**
+ * The SINS answers of one of the app's QuestionnaireResponses: each item's value as the calculator takes it
+ * (SinsValues, src/scores/domains.ts), and the levels of every lesion the form listed.
+ */
+export type SinsAnswers = { [K in SinsItem]?: SinsValues[K] } & { lesionLevels?: SpinalLevel[] };
 
-/** The Tokuhashi answers of one of the app's QuestionnaireResponses. */
-export interface TokuhashiAnswers {
-  kps?: number;
-  generalCondition?: GeneralCondition;
-  extraspinalBoneMets?: ExtraspinalBoneMets;
-  vertebralBodyMets?: VertebralBodyMets;
-  visceralMets?: VisceralMets;
-  primarySite?: PrimarySite;
-  palsy?: FrankelGrade;
-}
+/** The Tokuhashi answers of one of the app's QuestionnaireResponses (TokuhashiValues), and the KPS when it was given. */
+export type TokuhashiAnswers = { [K in TokuhashiItem]?: TokuhashiValues[K] } & { kps?: number };
 
 /** One of the app's own QuestionnaireResponses, read back (source "questionnaire"). */
 export interface QuestionnaireFinding {
