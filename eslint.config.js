@@ -62,7 +62,8 @@ export default defineConfig(
           patterns: [
             {
               group: ["fhirclient", "fhirclient/*"],
-              message: "Only src/fhir and src/writeback talk to the FHIR server: call a function there (FhirClient is the type).",
+              message:
+                "Only src/fhir and src/writeback talk to the FHIR server: call a function there (FhirClient is the type).",
             },
           ],
         },

@@ -184,7 +184,18 @@ async function oneRun(browser: Browser, sandbox: Sandbox, patient: string): Prom
     await sampler;
     const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
     peakHeapBytes = Math.max(peakHeapBytes, usedSize);
-    return { toAppMs, toSegmentGroupMs, toFiguresMs, clickToLastFhirMs, lastFhirToFiguresMs, fhirRequests, fhirWaves: waves.waves, fhirBytes, jsBytes, peakHeapBytes };
+    return {
+      toAppMs,
+      toSegmentGroupMs,
+      toFiguresMs,
+      clickToLastFhirMs,
+      lastFhirToFiguresMs,
+      fhirRequests,
+      fhirWaves: waves.waves,
+      fhirBytes,
+      jsBytes,
+      peakHeapBytes,
+    };
   } finally {
     sampling = false;
     await sampler.catch(() => undefined);
@@ -193,11 +204,15 @@ async function oneRun(browser: Browser, sandbox: Sandbox, patient: string): Prom
 }
 
 /** From the marks and the FHIR requests' timings (all in the browser's clock): the two spans of the first screen. */
-async function firstScreen(marks: Map<string, number>, fhir: readonly Request[]): Promise<{ clickToLastFhirMs: number; lastFhirToFiguresMs: number }> {
+async function firstScreen(
+  marks: Map<string, number>,
+  fhir: readonly Request[],
+): Promise<{ clickToLastFhirMs: number; lastFhirToFiguresMs: number }> {
   for (let i = 0; i < 100 && !marks.has("figures-painted"); i += 1) await new Promise((ok) => setTimeout(ok, 10));
   const click = marks.get("click");
   const painted = marks.get("figures-painted");
-  if (click === undefined || painted === undefined) throw new Error(`first-screen marks missing (${[...marks.keys()].join(", ") || "none"})`);
+  if (click === undefined || painted === undefined)
+    throw new Error(`first-screen marks missing (${[...marks.keys()].join(", ") || "none"})`);
   // responseEnd is relative to startTime (ms since the epoch); -1 when unknown.
   const ends = fhir
     .map((r) => r.timing())
@@ -242,7 +257,11 @@ const MB = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const pad = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const pad = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [pad(header), ...rows.map(pad)];
 }
 
@@ -274,21 +293,50 @@ export async function measureBrowser(opts: { runs?: number; distDir?: string } =
   const distDir = resolve(opts.distDir ?? join(HERE, "..", "dist"));
   const runs = Math.max(1, opts.runs ?? 5);
   const title = `Browser: click Launch on the sandbox EHR → clinician view (headless Chromium, median of ${runs} runs)`;
-  if (!existsSync(join(distDir, "index.html"))) return { text: `${title}\n  not measured: no build in ${distDir} (run vite build)`, allMet: false };
-  if (!existsSync(CHROMIUM)) return { text: `${title}\n  not measured: Chromium not found at ${CHROMIUM}`, allMet: false };
+  if (!existsSync(join(distDir, "index.html")))
+    return { text: `${title}\n  not measured: no build in ${distDir} (run vite build)`, allMet: false };
+  if (!existsSync(CHROMIUM))
+    return { text: `${title}\n  not measured: Chromium not found at ${CHROMIUM}`, allMet: false };
   let sandbox: Sandbox | undefined;
   let browser: Browser | undefined;
   const lines = [title, ""];
   let allMet = true;
-  const byRole = new Map<string, { figuresMs: number; goalMs: number; waves: number; heap: number; firstScreen: FirstScreenSummary } | null>();
+  const byRole = new Map<
+    string,
+    { figuresMs: number; goalMs: number; waves: number; heap: number; firstScreen: FirstScreenSummary } | null
+  >();
   try {
     sandbox = await startSandbox({ port: 0, distDir });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
-    const header = ["patient", "", "→ app", "→ group", "→ figures", "goal", "", "→ last FHIR", "→ figures", "ratio", "", "FHIR req", "waves", "FHIR bytes", "peak heap", "JS"];
+    const header = [
+      "patient",
+      "",
+      "→ app",
+      "→ group",
+      "→ figures",
+      "goal",
+      "",
+      "→ last FHIR",
+      "→ figures",
+      "ratio",
+      "",
+      "FHIR req",
+      "waves",
+      "FHIR bytes",
+      "peak heap",
+      "JS",
+    ];
     const rows: string[][] = [];
     let js = 0;
     for (const b of BUDGETS) {
@@ -305,7 +353,24 @@ export async function measureBrowser(opts: { runs?: number; distDir?: string } =
       if (failure || results.length === 0) {
         allMet = false;
         if (b.role) byRole.set(b.role, null);
-        rows.push([b.patient, b.label, "—", "—", "—", `${b.goalMs} ms`, "NOT met", "—", "—", "—", "", "—", "—", "—", "—", `failed: ${failure ?? "no run"}`]);
+        rows.push([
+          b.patient,
+          b.label,
+          "—",
+          "—",
+          "—",
+          `${b.goalMs} ms`,
+          "NOT met",
+          "—",
+          "—",
+          "—",
+          "",
+          "—",
+          "—",
+          "—",
+          "—",
+          `failed: ${failure ?? "no run"}`,
+        ]);
         continue;
       }
       const figures = median(results.map((r) => r.toFiguresMs));
@@ -317,7 +382,8 @@ export async function measureBrowser(opts: { runs?: number; distDir?: string } =
       const first = summarizeFirstScreen(results);
       allMet &&= first.met;
       if (b.role) byRole.set(b.role, { figuresMs: figures, goalMs: b.goalMs, waves, heap, firstScreen: first });
-      const spread = (xs: number[]): string => (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`);
+      const spread = (xs: number[]): string =>
+        Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`;
       rows.push([
         b.patient,
         b.label,
@@ -340,8 +406,12 @@ export async function measureBrowser(opts: { runs?: number; distDir?: string } =
     lines.push(...table(header, rows), "");
     const jsMet = js > 0 && js <= JS_GOAL_BYTES;
     allMet &&= jsMet;
-    lines.push(`JavaScript loaded (launch + app, as sent): ${kiB(js)} (goal ≤ ${kiB(JS_GOAL_BYTES)}: ${jsMet ? "met" : "NOT met"})`);
-    lines.push("Each run in a fresh browser context (cold cache), sandbox on loopback; waves and requests as min–max over the runs, peak heap the largest.");
+    lines.push(
+      `JavaScript loaded (launch + app, as sent): ${kiB(js)} (goal ≤ ${kiB(JS_GOAL_BYTES)}: ${jsMet ? "met" : "NOT met"})`,
+    );
+    lines.push(
+      "Each run in a fresh browser context (cold cache), sandbox on loopback; waves and requests as min–max over the runs, peak heap the largest.",
+    );
     lines.push(
       `First screen: click → last FHIR answer, that answer → verdict strip's figures painted (browser clock, medians), ratio = the second ÷ the first (median of the runs; each run's in brackets), goal ≤ ${FIRST_SCREEN_RATIO_GOAL}.`,
     );
@@ -365,22 +435,42 @@ export async function measureBrowser(opts: { runs?: number; distDir?: string } =
       status(size.gzipBytes <= INITIAL_JS_BUDGET_GZIP_BYTES),
     ]);
   } catch (err) {
-    summary.push(["initial JS of the main view", `not measured: ${err instanceof Error ? err.message : String(err)}`, "", status(false)]);
+    summary.push([
+      "initial JS of the main view",
+      `not measured: ${err instanceof Error ? err.message : String(err)}`,
+      "",
+      status(false),
+    ]);
   }
-  for (const [role, label] of [["standard", "standard patient"], ["long", "2 060-Observation patient"]] as const) {
+  for (const [role, label] of [
+    ["standard", "standard patient"],
+    ["long", "2 060-Observation patient"],
+  ] as const) {
     const b = BUDGETS.find((x) => x.role === role);
     const m = byRole.get(role);
-    summary.push([`launch → scores, ${label} (${b?.patient ?? "?"}), median of ${runs}`, m ? `${m.figuresMs.toFixed(0)} ms` : "failed", `≤ ${b?.goalMs ?? "?"} ms`, m ? status(m.figuresMs <= m.goalMs) : status(false)]);
+    summary.push([
+      `launch → scores, ${label} (${b?.patient ?? "?"}), median of ${runs}`,
+      m ? `${m.figuresMs.toFixed(0)} ms` : "failed",
+      `≤ ${b?.goalMs ?? "?"} ms`,
+      m ? status(m.figuresMs <= m.goalMs) : status(false),
+    ]);
     summary.push([`  sequential FHIR request waves, ${label}`, m ? String(m.waves) : "—", "(fewer is better)", ""]);
     summary.push([
       `  last FHIR answer → figures ÷ click → last FHIR answer, ${label}`,
-      m ? `${m.firstScreen.ratio.toFixed(2)} (${m.firstScreen.lastFhirToFiguresMs.toFixed(0)} / ${m.firstScreen.clickToLastFhirMs.toFixed(0)} ms)` : "—",
+      m
+        ? `${m.firstScreen.ratio.toFixed(2)} (${m.firstScreen.lastFhirToFiguresMs.toFixed(0)} / ${m.firstScreen.clickToLastFhirMs.toFixed(0)} ms)`
+        : "—",
       `≤ ${FIRST_SCREEN_RATIO_GOAL}`,
       m ? status(m.firstScreen.met) : status(false),
     ]);
   }
   const long = byRole.get("long");
-  summary.push(["peak JS heap of the page, 2 060-Observation patient", long ? MB(long.heap) : "—", `≤ ${MB(HEAP_GOAL_BYTES)}`, long ? status(long.heap <= HEAP_GOAL_BYTES) : status(false)]);
+  summary.push([
+    "peak JS heap of the page, 2 060-Observation patient",
+    long ? MB(long.heap) : "—",
+    `≤ ${MB(HEAP_GOAL_BYTES)}`,
+    long ? status(long.heap <= HEAP_GOAL_BYTES) : status(false),
+  ]);
   const ratio = longHistoryRatio();
   summary.push([
     `extraction + scoring / JSON.parse, the long-history record (${ratio.resources} resources: ${ratio.extractMs.toFixed(2)} / ${ratio.parseMs.toFixed(2)} ms)`,

@@ -41,9 +41,13 @@ function hookText(file: string, observationFilter: boolean): { id: string; text:
   const searchset = (type: string, keep: (r: Res) => boolean = () => true): unknown => ({
     resourceType: "Bundle",
     type: "searchset",
-    entry: rs.filter((r) => r.resourceType === type && keep(r)).map((resource) => ({ resource, search: { mode: "match" } })),
+    entry: rs
+      .filter((r) => r.resourceType === type && keep(r))
+      .map((resource) => ({ resource, search: { mode: "match" } })),
   });
-  const byCode = (r: Res): boolean => !observationFilter || /89243-0|89247-1|89262-0|423740007|72514-3|96761-2|273302005/.test(JSON.stringify((r as { code?: unknown }).code));
+  const byCode = (r: Res): boolean =>
+    !observationFilter ||
+    /89243-0|89247-1|89262-0|423740007|72514-3|96761-2|273302005/.test(JSON.stringify((r as { code?: unknown }).code));
   const body = {
     hook: "patient-view",
     hookInstance: "bench",
@@ -91,7 +95,8 @@ async function benchRatio(file: string, observationFilter: boolean): Promise<Cds
   const config = parseCdsConfig({ appLaunchUrl: "https://app.example.org/launch.html", allowUnauthenticated: true });
   const { id, text } = hookText(file, observationFilter);
   const deps = { now: () => NOW };
-  const serve = async (): Promise<string> => JSON.stringify((await answerHook(JSON.parse(text) as unknown, config, deps)).body);
+  const serve = async (): Promise<string> =>
+    JSON.stringify((await answerHook(JSON.parse(text) as unknown, config, deps)).body);
   const check = JSON.parse(await serve()) as { cards: unknown[] };
   if (check.cards.length !== 1) throw new Error(`${id}: expected one card`);
   const repeat = text.length > 500_000 ? 41 : 301;
@@ -143,7 +148,11 @@ async function benchLoad(file: string): Promise<CdsLoad> {
         tokens.map(async (token) => {
           const t0 = performance.now();
           try {
-            const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: text });
+            const res = await fetch(url, {
+              method: "POST",
+              headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+              body: text,
+            });
             const body = (await res.json()) as { cards?: unknown[] };
             if (res.status !== 200 || body.cards?.length !== 1) failures++;
           } catch {
@@ -156,7 +165,13 @@ async function benchLoad(file: string): Promise<CdsLoad> {
   } finally {
     await svc.close();
   }
-  return { calls: ROUNDS * CONCURRENCY, failures, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) };
+  return {
+    calls: ROUNDS * CONCURRENCY,
+    failures,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: Math.max(...latencies),
+  };
 }
 
 export async function benchCds(): Promise<string> {

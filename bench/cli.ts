@@ -10,7 +10,18 @@
  *   tsx bench/cli.ts [--observations 1000000]
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,7 +62,13 @@ function runCli(args: string[], dir: string): CliRun {
     ? [GNU_TIME, ["-v", "-o", timeOut, TSX, join(ROOT, "src/cli/score.ts"), ...args]]
     : [TSX, [join(ROOT, "src/cli/score.ts"), ...args]];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ["ignore", fd, "pipe"], encoding: "utf8", timeout: TIMEOUT_MS, killSignal: "SIGKILL" });
+  const r = spawnSync(cmd, argv, {
+    cwd: ROOT,
+    stdio: ["ignore", fd, "pipe"],
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+    killSignal: "SIGKILL",
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   closeSync(fd);
   let peakRss: number | null = null;
@@ -77,11 +94,27 @@ function onePatient(n: number): { lines: string[]; met: boolean } {
     const writeMs = Date.now() - t0;
     const r = runCli([file, "--now", "2025-01-01"], dir);
     const label = `One patient, ${n.toLocaleString("en-US").replace(/,/g, " ")} Observations (half of them tied on one day), ${mb(size)} on disk`;
-    if (r.code !== 0) return { lines: [`${label}: the CLI failed (exit ${r.code ?? r.signal}; ${r.stderr.split("\n")[0] ?? ""})`], met: false };
-    const report = (JSON.parse(readFileSync(join(dir, "stdout.json"), "utf8")) as { tokuhashi: { min: number; max: number; items: { generalCondition: { provenance: unknown[]; provenanceOmitted?: number } } } }[])[0];
+    if (r.code !== 0)
+      return {
+        lines: [`${label}: the CLI failed (exit ${r.code ?? r.signal}; ${r.stderr.split("\n")[0] ?? ""})`],
+        met: false,
+      };
+    const report = (
+      JSON.parse(readFileSync(join(dir, "stdout.json"), "utf8")) as {
+        tokuhashi: {
+          min: number;
+          max: number;
+          items: { generalCondition: { provenance: unknown[]; provenanceOmitted?: number } };
+        };
+      }[]
+    )[0];
     const gc = report?.tokuhashi.items.generalCondition;
     const detail = `report ${mb(r.stdoutBytes)}, general condition: ${gc?.provenance.length ?? 0} sources listed + ${gc?.provenanceOmitted ?? 0} counted; file written in ${(writeMs / 1000).toFixed(1)} s`;
-    if (r.peakRss === null) return { lines: [`${label}: ${(r.ms / 1000).toFixed(1)} s, peak RSS not measured (no ${GNU_TIME}); ${detail}`], met: true };
+    if (r.peakRss === null)
+      return {
+        lines: [`${label}: ${(r.ms / 1000).toFixed(1)} s, peak RSS not measured (no ${GNU_TIME}); ${detail}`],
+        met: true,
+      };
     const ratio = r.peakRss / size;
     const met = ratio <= RSS_GOAL;
     return {
@@ -107,7 +140,12 @@ function hostileFolder(): { lines: string[]; met: boolean } {
     symlinkSync("..", join(folder, "sub", "loop"));
     symlinkSync("/dev/zero", join(folder, "zero.json"));
     const fifo = spawnSync("mkfifo", [join(folder, "fifo.json")]);
-    const parts = ["symlink loop", "/dev/zero link", ...(fifo.status === 0 ? ["FIFO"] : []), "one 1 000-resource Bundle (50 patients)"];
+    const parts = [
+      "symlink loop",
+      "/dev/zero link",
+      ...(fifo.status === 0 ? ["FIFO"] : []),
+      "one 1 000-resource Bundle (50 patients)",
+    ];
     const r = runCli([folder, "--now", "2025-01-01"], dir);
     const skips = r.stderr.split("\n").filter((l) => l.includes(": skipped: ")).length;
     const expectedSkips = fifo.status === 0 ? 3 : 2;

@@ -40,9 +40,15 @@ function cond(id: string, pid: string, system: string, code: string, site?: stri
   return {
     resourceType: "Condition",
     id,
-    clinicalStatus: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active" }] },
-    verificationStatus: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-ver-status", code: "confirmed" }] },
-    category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-category", code: "problem-list-item" }] }],
+    clinicalStatus: {
+      coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active" }],
+    },
+    verificationStatus: {
+      coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-ver-status", code: "confirmed" }],
+    },
+    category: [
+      { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-category", code: "problem-list-item" }] },
+    ],
     code: { coding: [{ system, code, display: "Generated condition" }] },
     ...(site ? { bodySite: [{ coding: [{ system: SCT, code: site }] }] } : {}),
     subject: { reference: `Patient/${pid}` },
@@ -51,7 +57,11 @@ function cond(id: string, pid: string, system: string, code: string, site?: stri
 }
 
 /** A Bundle (collection) of exactly n resources. */
-export function generateBundle(n: number): { resourceType: "Bundle"; type: string; entry: { fullUrl: string; resource: unknown }[] } {
+export function generateBundle(n: number): {
+  resourceType: "Bundle";
+  type: string;
+  entry: { fullUrl: string; resource: unknown }[];
+} {
   const entry: { fullUrl: string; resource: unknown }[] = [];
   let p = 0;
   while (entry.length < n) {
@@ -120,7 +130,14 @@ export function benchExtract(n: number): ExtractBench {
   const resources = bundle.entry.map((e) => e.resource);
   extractAndScore(resources); // warm-up
   const extractMs = time(() => extractAndScore(resources), repeat);
-  return { n, bytes: Buffer.byteLength(text), parseMs, extractMs, ratio: extractMs / parseMs, usPerResource: (extractMs * 1000) / n };
+  return {
+    n,
+    bytes: Buffer.byteLength(text),
+    parseMs,
+    extractMs,
+    ratio: extractMs / parseMs,
+    usPerResource: (extractMs * 1000) / n,
+  };
 }
 
 /**

@@ -41,7 +41,13 @@ function observation(i: number): string {
 }
 
 const HEAD = [
-  { resourceType: "Patient", id: "long-1", birthDate: "1955-04-01", gender: "female", name: [{ family: "Long", given: ["History"] }] },
+  {
+    resourceType: "Patient",
+    id: "long-1",
+    birthDate: "1955-04-01",
+    gender: "female",
+    name: [{ family: "Long", given: ["History"] }],
+  },
   {
     resourceType: "Condition",
     id: "prim-1",
@@ -79,7 +85,11 @@ export function writeOnePatientBundle(file: string, n: number): number {
   };
   try {
     put('{"resourceType":"Bundle","type":"collection","entry":[');
-    HEAD.forEach((r, k) => put(`${k > 0 ? "," : ""}${JSON.stringify({ fullUrl: `https://ehr.example/fhir/${r.resourceType}/${r.id}`, resource: r })}`));
+    HEAD.forEach((r, k) =>
+      put(
+        `${k > 0 ? "," : ""}${JSON.stringify({ fullUrl: `https://ehr.example/fhir/${r.resourceType}/${r.id}`, resource: r })}`,
+      ),
+    );
     for (let i = 0; i < n; i++) put(`,\n${observation(i)}`);
     put("]}\n");
     flush();

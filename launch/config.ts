@@ -9,7 +9,6 @@ import { evidenceMaxAgeDaysSchema } from "../src/report/evidence-age";
 import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type EvidenceMaxAgeDays } from "../src/report/types";
 import { OPEN_SERVER_LAUNCH, parseServerUrl, type OpenServerLaunch, type ServerAllowlist } from "./servers";
 
-
 // The settings that name one of a few choices: each list is the schema's (ConfigFile below) and the type's.
 const scopeStyleSchema = z.enum(["v1", "v2"]);
 type ScopeStyle = z.infer<typeof scopeStyleSchema>;
@@ -102,13 +101,20 @@ const ConfigFile = z.strictObject({
       z.literal("any"),
       z.array(
         z.string().check(
-          z.refine((u) => parseServerUrl(u).ok, { error: "not a FHIR base URL (https, no credentials, query or dot segments)" }),
+          z.refine((u) => parseServerUrl(u).ok, {
+            error: "not a FHIR base URL (https, no credentials, query or dot segments)",
+          }),
         ),
       ),
     ]),
   ),
   openServerLaunch: z.optional(z.enum(OPEN_SERVER_LAUNCH)),
-  evidenceMaxAgeDays: z.optional(z.strictObject({ performanceStatus: z.optional(evidenceMaxAgeDaysSchema), palsy: z.optional(evidenceMaxAgeDaysSchema) })),
+  evidenceMaxAgeDays: z.optional(
+    z.strictObject({
+      performanceStatus: z.optional(evidenceMaxAgeDaysSchema),
+      palsy: z.optional(evidenceMaxAgeDaysSchema),
+    }),
+  ),
 });
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -133,12 +139,16 @@ function describeIssue(issue: Issue): string {
       // The canonical base was a setting once; it is fixed now (src/questionnaires/contract.ts).
       const keys = (issue.keys ?? []).filter((k) => k !== "questionnaireBase");
       const unknown = keys.length > 0 ? `unknown setting${keys.length === 1 ? "" : "s"}: ${keys.join(", ")}` : null;
-      return [(issue.keys ?? []).includes("questionnaireBase") ? QUESTIONNAIRE_BASE_RETIRED : null, unknown].filter(Boolean).join("; ");
+      return [(issue.keys ?? []).includes("questionnaireBase") ? QUESTIONNAIRE_BASE_RETIRED : null, unknown]
+        .filter(Boolean)
+        .join("; ");
     }
     case "invalid_value":
       return `${where} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":
-      return issue.origin === "string" ? `${where} must not be empty` : `${where} must be at least ${String(issue.minimum)}`;
+      return issue.origin === "string"
+        ? `${where} must not be empty`
+        : `${where} must be at least ${String(issue.minimum)}`;
     case "too_big":
       return issue.origin === "string" ? `${where} is too long` : `${where} must be at most ${String(issue.maximum)}`;
     case "invalid_format":
@@ -148,7 +158,9 @@ function describeIssue(issue: Issue): string {
     case "custom":
       return `${where} is ${issue.message ?? "not valid"}`;
     case "invalid_union":
-      return where === "issAllowlist" ? `issAllowlist must be a list of FHIR base URLs, or "any"` : `${where} is not valid`;
+      return where === "issAllowlist"
+        ? `issAllowlist must be a list of FHIR base URLs, or "any"`
+        : `${where} is not valid`;
     default:
       return `${where} is not valid`;
   }

@@ -88,7 +88,11 @@ export function planLaunch(href: string, config: AppConfig): PlanResult {
 }
 
 /** The options for `FHIR.oauth2.authorize` for a plan. */
-export function authorizeOptions(plan: LaunchPlan, config: AppConfig, signal?: AbortSignal): fhirclient.AuthorizeParams {
+export function authorizeOptions(
+  plan: LaunchPlan,
+  config: AppConfig,
+  signal?: AbortSignal,
+): fhirclient.AuthorizeParams {
   const common: fhirclient.AuthorizeParams = {
     clientId: config.clientId,
     redirectUri: config.redirectUri,

@@ -23,7 +23,9 @@ export type ParsedServer = { ok: true; url: URL; segments: string[] } | { ok: fa
 
 function isLoopback(url: URL): boolean {
   const host = url.hostname.toLowerCase();
-  return host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+  return (
+    host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]" || host === "::1"
+  );
 }
 
 /** A path segment that is `.` or `..`, written plainly or percent-encoded (`%2e`, `.%2E` …). */
@@ -39,7 +41,8 @@ export function parseServerUrl(raw: string): ParsedServer {
   const afterScheme = text.slice(scheme[0].length);
   const slash = afterScheme.indexOf("/");
   const rawPath = slash >= 0 ? afterScheme.slice(slash) : "";
-  if (DOT_SEGMENT.test(rawPath) || SEPARATOR_LOOKALIKE.test(text) || /[?#]/.test(text)) return { ok: false, problem: "invalid" };
+  if (DOT_SEGMENT.test(rawPath) || SEPARATOR_LOOKALIKE.test(text) || /[?#]/.test(text))
+    return { ok: false, problem: "invalid" };
   let url: URL;
   try {
     url = new URL(text);
@@ -66,7 +69,8 @@ export function serverAllowed(server: Extract<ParsedServer, { ok: true }>, allow
   });
 }
 
-export type ServerCheck = { ok: true; url: URL } | { ok: false; problem: ServerUrlProblem | "not-allowed" | "no-allowlist" };
+export type ServerCheck =
+  { ok: true; url: URL } | { ok: false; problem: ServerUrlProblem | "not-allowed" | "no-allowlist" };
 
 /** The whole check: a well-formed, secure base on the allowlist. An empty allowlist allows nothing. */
 export function checkServerUrl(raw: string, allowlist: ServerAllowlist): ServerCheck {

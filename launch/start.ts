@@ -63,10 +63,15 @@ export async function startLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
     clearTimeout(timer);
   }
   const refused: LaunchProblem | null =
-    typeof target === "string" ? refuseTarget(plan, target, config) : { code: "authorize-failed", server: hostOf(server), detail: "no redirect" };
+    typeof target === "string"
+      ? refuseTarget(plan, target, config)
+      : { code: "authorize-failed", server: hostOf(server), detail: "no redirect" };
   if (refused !== null || typeof target !== "string") {
     deps.forgetLaunchState();
-    return { ok: false, problem: refused ?? { code: "authorize-failed", server: hostOf(server), detail: "no redirect" } };
+    return {
+      ok: false,
+      problem: refused ?? { code: "authorize-failed", server: hostOf(server), detail: "no redirect" },
+    };
   }
   deps.navigate(target);
   return { ok: true, plan, redirect: target };
@@ -83,19 +88,33 @@ function refuseTarget(plan: LaunchPlan, target: string, config: AppConfig): Laun
   try {
     url = new URL(target);
   } catch {
-    return { code: "authorize-failed", server: plan.kind === "open-server" ? hostOf(plan.fhirServiceUrl) : hostOf(plan.iss), detail: "unusable redirect" };
+    return {
+      code: "authorize-failed",
+      server: plan.kind === "open-server" ? hostOf(plan.fhirServiceUrl) : hostOf(plan.iss),
+      detail: "unusable redirect",
+    };
   }
   if (plan.kind === "open-server") return null;
   if (!url.searchParams.has("response_type")) {
-    return openServerAllowed(plan.iss, config.openServerLaunch) ? { code: "no-authorization", url: plan.iss } : { code: "open-server-disabled", url: plan.iss };
+    return openServerAllowed(plan.iss, config.openServerLaunch)
+      ? { code: "no-authorization", url: plan.iss }
+      : { code: "open-server-disabled", url: plan.iss };
   }
   const endpoint = parseServerUrl(`${url.origin}${url.pathname}`);
-  if (!endpoint.ok) return { code: "authorize-failed", server: hostOf(plan.iss), detail: `authorization endpoint ${url.origin} is not https` };
+  if (!endpoint.ok)
+    return {
+      code: "authorize-failed",
+      server: hostOf(plan.iss),
+      detail: `authorization endpoint ${url.origin} is not https`,
+    };
   return null;
 }
 
 /** Title, lines and optional detail of a problem, in the page's language. */
-export function describeProblem(problem: LaunchProblem, { t }: Pick<Translator, "t">): { title: string; lines: string[]; detail: string | null } {
+export function describeProblem(
+  problem: LaunchProblem,
+  { t }: Pick<Translator, "t">,
+): { title: string; lines: string[]; detail: string | null } {
   const title = t("launch.error.title");
   const relaunch = t("launch.relaunch");
   switch (problem.code) {
@@ -105,7 +124,11 @@ export function describeProblem(problem: LaunchProblem, { t }: Pick<Translator, 
     case "missing-patient":
       return { title, lines: [t(`launch.error.${problem.code}`), relaunch], detail: null };
     case "no-allowlist":
-      return { title, lines: [t("launch.error.no-allowlist", { url: problem.url }), t("launch.installer")], detail: null };
+      return {
+        title,
+        lines: [t("launch.error.no-allowlist", { url: problem.url }), t("launch.installer")],
+        detail: null,
+      };
     case "invalid-server-url":
     case "insecure-server-url":
     case "server-not-allowed":
@@ -126,7 +149,11 @@ export function describeProblem(problem: LaunchProblem, { t }: Pick<Translator, 
 }
 
 /** Shows a status or a problem in the page's status element, with textContent only (never HTML). */
-function renderStatus(target: HTMLElement, content: { title?: string; lines: string[]; detail?: string | null }, isError: boolean): void {
+function renderStatus(
+  target: HTMLElement,
+  content: { title?: string; lines: string[]; detail?: string | null },
+  isError: boolean,
+): void {
   const doc = target.ownerDocument;
   target.replaceChildren();
   target.setAttribute("role", isError ? "alert" : "status");

@@ -1,13 +1,37 @@
 /** The CapabilityStatement served at `<base>/metadata` (the engine has none). */
 import { getSearchParameter } from "@medplum/core";
-import type { CapabilityStatement, CapabilityStatementRestResource, CapabilityStatementRestResourceSearchParam } from "fhir/r4";
+import type {
+  CapabilityStatement,
+  CapabilityStatementRestResource,
+  CapabilityStatementRestResourceSearchParam,
+} from "fhir/r4";
 
 /** Resource types the sandbox holds or the app writes, and the search parameters the app uses on each. */
 const RESOURCES: Partial<Record<CapabilityStatementRestResource["type"], string[]>> = {
   Patient: ["_id", "identifier", "name", "birthdate", "gender"],
   Observation: ["_id", "patient", "subject", "code", "category", "date", "status", "encounter", "_lastUpdated"],
-  Condition: ["_id", "patient", "subject", "code", "category", "clinical-status", "verification-status", "body-site", "onset-date", "recorded-date"],
-  QuestionnaireResponse: ["_id", "patient", "subject", "questionnaire", "identifier", "authored", "status", "encounter"],
+  Condition: [
+    "_id",
+    "patient",
+    "subject",
+    "code",
+    "category",
+    "clinical-status",
+    "verification-status",
+    "body-site",
+    "onset-date",
+    "recorded-date",
+  ],
+  QuestionnaireResponse: [
+    "_id",
+    "patient",
+    "subject",
+    "questionnaire",
+    "identifier",
+    "authored",
+    "status",
+    "encounter",
+  ],
   Questionnaire: ["_id", "url", "version", "status"],
   Encounter: ["_id", "patient", "subject", "date", "status", "class"],
   Procedure: ["_id", "patient", "subject", "code", "date", "status"],
@@ -21,7 +45,11 @@ function searchParams(resourceType: string, codes: string[]): CapabilityStatemen
   const out: CapabilityStatementRestResourceSearchParam[] = [];
   for (const code of codes) {
     if (COMMON.has(code)) {
-      out.push({ name: code, type: code === "_id" ? "token" : "date", definition: `http://hl7.org/fhir/SearchParameter/Resource-${code.slice(1)}` });
+      out.push({
+        name: code,
+        type: code === "_id" ? "token" : "date",
+        definition: `http://hl7.org/fhir/SearchParameter/Resource-${code.slice(1)}`,
+      });
       continue;
     }
     const sp = getSearchParameter(resourceType, code);
@@ -79,7 +107,10 @@ export function capabilityStatement(opts: CapabilityOptions): CapabilityStatemen
                 service: [
                   {
                     coding: [
-                      { system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "SMART-on-FHIR" },
+                      {
+                        system: "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                        code: "SMART-on-FHIR",
+                      },
                     ],
                     text: "OAuth2 using SMART-on-FHIR profile (see http://docs.smarthealthit.org)",
                   },

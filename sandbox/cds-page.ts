@@ -90,7 +90,8 @@ export function chartPage(o: ChartPageOptions): string {
   if (o.outcome.error !== null) {
     cards = `<p data-testid="cds-error"><strong>The CDS service answered ${o.outcome.status}:</strong> ${escapeHtml(o.outcome.error)}</p>`;
   } else if (o.outcome.cards.length === 0) {
-    cards = '<p data-testid="cds-no-cards" class="muted">No cards: the service has nothing to say about this chart.</p>';
+    cards =
+      '<p data-testid="cds-no-cards" class="muted">No cards: the service has nothing to say about this chart.</p>';
   } else {
     cards = o.outcome.cards.map((c, i) => cardHtml(c, i, o.launchHref)).join("\n");
   }

@@ -63,7 +63,9 @@ export async function createSandboxCds(options: SandboxCdsOptions): Promise<Sand
         appLaunchUrl: `${origin}/app/launch.html`,
         allowedOrigins: [origin, ...SANDBOX_CDS_EXTRA_ORIGINS],
         fhirServerAllowlist: [`${origin}/fhir`, `${origin}/open/fhir`],
-        trustedClients: [{ iss: issuer(origin), name: "the sandbox EHR", jwks: { keys: [publicJwk] }, algorithms: ["ES384"] }],
+        trustedClients: [
+          { iss: issuer(origin), name: "the sandbox EHR", jwks: { keys: [publicJwk] }, algorithms: ["ES384"] },
+        ],
         allowUnauthenticated: true,
       });
       h = { config, handler: createCdsHandler({ config, now: options.now }) };
@@ -85,7 +87,11 @@ export async function createSandboxCds(options: SandboxCdsOptions): Promise<Sand
   };
 
   /** Prefetch as an EHR back end does: each template against the FHIR server, whole (no next page), else left out. */
-  async function prefetch(origin: string, templates: Record<string, string>, patientId: string): Promise<Record<string, unknown>> {
+  async function prefetch(
+    origin: string,
+    templates: Record<string, string>,
+    patientId: string,
+  ): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
     await Promise.all(
       Object.entries(templates).map(async ([key, template]) => {

@@ -6,7 +6,11 @@
 import type { Bundle } from "fhir/r4";
 
 export const SANDBOX_SYSTEM = "https://spine-met-qol.example.org/sandbox";
-export const SHIFT_TAG = { system: SANDBOX_SYSTEM, code: "shift-dates", display: "Dates are relative to Bundle.timestamp" };
+export const SHIFT_TAG = {
+  system: SANDBOX_SYSTEM,
+  code: "shift-dates",
+  display: "Dates are relative to Bundle.timestamp",
+};
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(T[0-9:.]+(?:Z|[+-]\d{2}:\d{2}))?$/;
 const DAY_MS = 86_400_000;
@@ -53,6 +57,8 @@ function isShiftable(bundle: Bundle): boolean {
 export function shiftBundle(bundle: Bundle, today: Date): { bundle: Bundle; days: number } {
   if (!isShiftable(bundle) || !bundle.timestamp) return { bundle, days: 0 };
   const days = daysBetween(bundle.timestamp, today);
-  const entry = bundle.entry?.map((e) => (e.resource ? { ...e, resource: shiftDeep(e.resource, days) as typeof e.resource } : e));
+  const entry = bundle.entry?.map((e) =>
+    e.resource ? { ...e, resource: shiftDeep(e.resource, days) as typeof e.resource } : e,
+  );
   return { bundle: { ...bundle, ...(entry ? { entry } : {}) }, days };
 }

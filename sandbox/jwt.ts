@@ -3,7 +3,14 @@
  * its public half served as a JWKS at /auth/jwks (listed as `jwks_uri` in the SMART configuration), so that a
  * client can check the signature. The private key never leaves the process.
  */
-import { createPublicKey, createSign, createVerify, generateKeyPairSync, createHash, type KeyObject } from "node:crypto";
+import {
+  createPublicKey,
+  createSign,
+  createVerify,
+  generateKeyPairSync,
+  createHash,
+  type KeyObject,
+} from "node:crypto";
 
 const b64url = (buf: Buffer | string): string => Buffer.from(buf).toString("base64url");
 
@@ -29,7 +36,9 @@ export function newSigningKey(): SigningKey {
   const n = String(exported.n);
   const e = String(exported.e);
   // RFC 7638: the required members in lexicographic order, no white space.
-  const kid = createHash("sha256").update(JSON.stringify({ e, kty: "RSA", n })).digest("base64url");
+  const kid = createHash("sha256")
+    .update(JSON.stringify({ e, kty: "RSA", n }))
+    .digest("base64url");
   return { privateKey, jwk: { kty: "RSA", n, e, kid, alg: "RS256", use: "sig" } };
 }
 

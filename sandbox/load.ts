@@ -32,13 +32,19 @@ function asTransaction(bundle: Bundle): Bundle {
 export const SANDBOX_PRACTITIONER: Practitioner = {
   resourceType: "Practitioner",
   id: PRACTITIONER_ID,
-  meta: { tag: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data" }] },
+  meta: {
+    tag: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data" }],
+  },
   active: true,
   name: [{ use: "official", family: "Sandbox", given: ["Sam"], prefix: ["Dr"], text: PRACTITIONER_NAME }],
   qualification: [{ code: { text: "Orthopaedic spine surgeon" } }],
 };
 
-export async function loadPatients(engine: Engine, dir: string, opts: { today: Date; shiftDates: boolean }): Promise<LoadResult> {
+export async function loadPatients(
+  engine: Engine,
+  dir: string,
+  opts: { today: Date; shiftDates: boolean },
+): Promise<LoadResult> {
   await engine.handle("PUT", `Practitioner/${PRACTITIONER_ID}`, SANDBOX_PRACTITIONER);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))

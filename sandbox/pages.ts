@@ -3,7 +3,8 @@ import { escapeHtml } from "./http-util";
 import { encodeLaunch } from "./smart";
 import type { PatientSummary } from "./summary";
 
-export const EHR_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const EHR_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export const EHR_CSS = `
 :root { color-scheme: light; font-family: system-ui, sans-serif; }
@@ -33,7 +34,10 @@ export interface EhrPageOptions {
 
 export function ehrPage(o: EhrPageOptions): string {
   const launchUrl = (p: PatientSummary): string => {
-    const q = new URLSearchParams({ iss: o.fhirBase, launch: encodeLaunch({ patient: p.id, ...(p.encounter ? { encounter: p.encounter } : {}) }) });
+    const q = new URLSearchParams({
+      iss: o.fhirBase,
+      launch: encodeLaunch({ patient: p.id, ...(p.encounter ? { encounter: p.encounter } : {}) }),
+    });
     return `/app/launch.html?${q.toString()}`;
   };
   const debugUrl = (p: PatientSummary): string =>

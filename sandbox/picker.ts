@@ -19,11 +19,19 @@ export function authErrorPage(res: ServerResponse, status: number, title: string
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/ehr.css"></head><body><main><h1>${escapeHtml(title)}</h1><p data-testid="auth-error">${escapeHtml(message)}</p>
 <p><a href="/">Back to the sandbox EHR</a></p></main></body></html>`;
-  send(res, status, html, "text/html; charset=utf-8", { "Content-Security-Policy": PICKER_CSP, "Cache-Control": "no-store" });
+  send(res, status, html, "text/html; charset=utf-8", {
+    "Content-Security-Policy": PICKER_CSP,
+    "Cache-Control": "no-store",
+  });
 }
 
 /** The standalone launch's patient picker: each patient links back to the authorize request with its id. */
-export function pickerPage(res: ServerResponse, authorizeUrl: string, params: URLSearchParams, patients: readonly PickablePatient[]): void {
+export function pickerPage(
+  res: ServerResponse,
+  authorizeUrl: string,
+  params: URLSearchParams,
+  patients: readonly PickablePatient[],
+): void {
   const items = patients
     .map((patient) => {
       const q = new URLSearchParams(params);
@@ -36,5 +44,8 @@ export function pickerPage(res: ServerResponse, authorizeUrl: string, params: UR
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/ehr.css"></head>
 <body><main><h1>Select a patient</h1><p>The app asked for a patient (standalone launch). Synthetic data only.</p>
 <ul class="picker">${items}</ul></main></body></html>`;
-  send(res, 200, html, "text/html; charset=utf-8", { "Content-Security-Policy": PICKER_CSP, "Cache-Control": "no-store" });
+  send(res, 200, html, "text/html; charset=utf-8", {
+    "Content-Security-Policy": PICKER_CSP,
+    "Cache-Control": "no-store",
+  });
 }

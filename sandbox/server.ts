@@ -139,7 +139,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const rel = path.slice("/fhir".length).replace(/^\/+/, "");
       if (rel === ".well-known/smart-configuration") {
         if (method === "OPTIONS") return preflight(req, res);
-        return sendJson(res, 200, smart.smartConfiguration(urlsFor(origin)), { ...corsHeaders(req), "Cache-Control": "no-cache" });
+        return sendJson(res, 200, smart.smartConfiguration(urlsFor(origin)), {
+          ...corsHeaders(req),
+          "Cache-Control": "no-cache",
+        });
       }
       return handleFhir(req, res, rel, search, endpoint(origin, false));
     }
@@ -174,14 +177,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         practitioner: SANDBOX_PRACTITIONER.name?.[0]?.text ?? "a synthetic clinician",
         appBuilt: app.built(),
       });
-      return send(res, 200, html, "text/html; charset=utf-8", { "Content-Security-Policy": EHR_CSP, "Cache-Control": "no-store" });
+      return send(res, 200, html, "text/html; charset=utf-8", {
+        "Content-Security-Policy": EHR_CSP,
+        "Cache-Control": "no-store",
+      });
     }
     const chart = /^\/patient\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
     if (chart?.[1] && loaded.patientIds.includes(chart[1])) {
       const [summary] = await summarize(engine, [chart[1]], new Date(now()));
-      if (summary) return send(res, 200, await cds.chart(origin, summary), "text/html; charset=utf-8", { "Content-Security-Policy": EHR_CSP, "Cache-Control": "no-store" });
+      if (summary)
+        return send(res, 200, await cds.chart(origin, summary), "text/html; charset=utf-8", {
+          "Content-Security-Policy": EHR_CSP,
+          "Cache-Control": "no-store",
+        });
     }
-    if (path === "/ehr.css") return send(res, 200, EHR_CSS + CHART_CSS, "text/css; charset=utf-8", { "Cache-Control": "no-cache" });
+    if (path === "/ehr.css")
+      return send(res, 200, EHR_CSS + CHART_CSS, "text/css; charset=utf-8", { "Cache-Control": "no-cache" });
     if (path === "/healthz") return sendJson(res, 200, { status: "ok", patients: loaded.patientIds.length });
     if (path === "/favicon.ico") {
       res.writeHead(204);
@@ -193,7 +204,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server: Server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) return send(res, err.status, err.message, "text/plain; charset=utf-8");
-      console.error(`[sandbox] ${req.method ?? "?"} ${(req.url ?? "").split("?")[0]} failed: ${(err as Error).message}`);
+      console.error(
+        `[sandbox] ${req.method ?? "?"} ${(req.url ?? "").split("?")[0]} failed: ${(err as Error).message}`,
+      );
       send(res, 500, "Internal error", "text/plain; charset=utf-8");
     });
   });

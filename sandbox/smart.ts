@@ -44,7 +44,9 @@ export interface EhrLaunchContext {
 }
 
 export function encodeLaunch(ctx: EhrLaunchContext): string {
-  return Buffer.from(JSON.stringify({ p: ctx.patient, ...(ctx.encounter ? { e: ctx.encounter } : {}) })).toString("base64url");
+  return Buffer.from(JSON.stringify({ p: ctx.patient, ...(ctx.encounter ? { e: ctx.encounter } : {}) })).toString(
+    "base64url",
+  );
 }
 
 export function decodeLaunch(launch: string): EhrLaunchContext | null {
@@ -151,7 +153,6 @@ class TokenError extends Error {
   }
 }
 
-
 export class SmartAuthServer {
   private readonly codes = new Map<string, CodeRecord>();
   private readonly access = new Map<string, AccessRecord>();
@@ -219,7 +220,8 @@ export class SmartAuthServer {
       this.access.delete(m[1]);
       return { ok: false, error: "invalid_token", description: "The access token has expired" };
     }
-    if (rec.fhirBase !== fhirBase) return { ok: false, error: "invalid_token", description: "The token was issued for another server" };
+    if (rec.fhirBase !== fhirBase)
+      return { ok: false, error: "invalid_token", description: "The token was issued for another server" };
     return { ok: true, scopes: rec.scopes, patient: rec.context.patient ?? null };
   }
 
@@ -237,7 +239,12 @@ export class SmartAuthServer {
     const redirectUri = params.get("redirect_uri") ?? "";
     // Never redirect to an unverified URI: errors about the client or the redirect are shown here.
     if (clientId !== CLIENT_ID) {
-      return authErrorPage(res, 400, "Unknown client", `client_id "${clientId}" is not registered with this sandbox (expected "${CLIENT_ID}").`);
+      return authErrorPage(
+        res,
+        400,
+        "Unknown client",
+        `client_id "${clientId}" is not registered with this sandbox (expected "${CLIENT_ID}").`,
+      );
     }
     if (!urls.redirectUris.includes(redirectUri)) {
       return authErrorPage(
@@ -249,10 +256,12 @@ export class SmartAuthServer {
     }
     const state = params.get("state");
     try {
-      if (params.get("response_type") !== "code") throw new RedirectError("unsupported_response_type", "response_type must be code");
+      if (params.get("response_type") !== "code")
+        throw new RedirectError("unsupported_response_type", "response_type must be code");
       if (!state) throw new RedirectError("invalid_request", "state is required");
       const aud = (params.get("aud") ?? "").replace(/\/+$/, "");
-      if (aud !== urls.fhirBase) throw new RedirectError("invalid_request", `aud must be the FHIR base URL ${urls.fhirBase}`);
+      if (aud !== urls.fhirBase)
+        throw new RedirectError("invalid_request", `aud must be the FHIR base URL ${urls.fhirBase}`);
       const challenge = params.get("code_challenge") ?? "";
       if (params.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9_-]{43,128}$/.test(challenge)) {
         throw new RedirectError("invalid_request", "PKCE is required: code_challenge with code_challenge_method=S256");
@@ -265,9 +274,11 @@ export class SmartAuthServer {
       const context: Context = {};
       const launch = params.get("launch");
       if (launch) {
-        if (!parsed.other.has("launch")) throw new RedirectError("invalid_scope", "An EHR launch needs the 'launch' scope");
+        if (!parsed.other.has("launch"))
+          throw new RedirectError("invalid_scope", "An EHR launch needs the 'launch' scope");
         const ctx = decodeLaunch(launch);
-        if (!ctx || !(await this.patientExists(ctx.patient))) throw new RedirectError("invalid_request", "Unknown launch context");
+        if (!ctx || !(await this.patientExists(ctx.patient)))
+          throw new RedirectError("invalid_request", "Unknown launch context");
         context.patient = ctx.patient;
         if (ctx.encounter) context.encounter = ctx.encounter;
       } else if (parsed.other.has("launch/patient")) {
@@ -298,7 +309,11 @@ export class SmartAuthServer {
       const target = new URL(redirectUri);
       target.searchParams.set("code", code);
       target.searchParams.set("state", state);
-      res.writeHead(302, { Location: target.toString(), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+      res.writeHead(302, {
+        Location: target.toString(),
+        "Cache-Control": "no-store",
+        "Referrer-Policy": "no-referrer",
+      });
       res.end();
     } catch (err) {
       if (!(err instanceof RedirectError)) throw err;
@@ -306,7 +321,11 @@ export class SmartAuthServer {
       target.searchParams.set("error", err.error);
       target.searchParams.set("error_description", err.message);
       if (state) target.searchParams.set("state", state);
-      res.writeHead(302, { Location: target.toString(), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+      res.writeHead(302, {
+        Location: target.toString(),
+        "Cache-Control": "no-store",
+        "Referrer-Policy": "no-referrer",
+      });
       res.end();
     }
   }
@@ -344,7 +363,8 @@ export class SmartAuthServer {
       const grant = form.get("grant_type");
       // A public client names itself in the code exchange (RFC 6749 §4.1.3); a refresh may omit client_id
       // (§6; fhirclient sends none unless refreshTokenWithClientId is set): the refresh token says whose it is.
-      if (grant === "authorization_code" && clientId === "") throw new TokenError("invalid_request", "client_id is required");
+      if (grant === "authorization_code" && clientId === "")
+        throw new TokenError("invalid_request", "client_id is required");
       const body =
         grant === "authorization_code"
           ? this.exchangeCode(form, clientId, urls)
@@ -376,7 +396,8 @@ export class SmartAuthServer {
     }
     if (rec.expiresAt <= this.opts.now()) throw new TokenError("invalid_grant", "The authorization code has expired");
     if (rec.clientId !== clientId) throw new TokenError("invalid_grant", "The code was issued to another client");
-    if (form.get("redirect_uri") !== rec.redirectUri) throw new TokenError("invalid_grant", "redirect_uri does not match the authorization request");
+    if (form.get("redirect_uri") !== rec.redirectUri)
+      throw new TokenError("invalid_grant", "redirect_uri does not match the authorization request");
     if (rec.fhirBase !== urls.fhirBase) throw new TokenError("invalid_grant", "The code was issued for another server");
     const verifier = form.get("code_verifier") ?? "";
     if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier) || s256(verifier) !== rec.challenge) {
@@ -389,16 +410,27 @@ export class SmartAuthServer {
   private refreshGrant(form: URLSearchParams, clientId: string, urls: SmartUrls): Record<string, unknown> {
     const rt = form.get("refresh_token") ?? "";
     const rec = this.refresh.get(rt);
-    if (!rec || rec.expiresAt <= this.opts.now()) throw new TokenError("invalid_grant", "Unknown or expired refresh token");
-    if (clientId !== "" && rec.clientId !== clientId) throw new TokenError("invalid_grant", "The refresh token was issued to another client");
-    if (rec.fhirBase !== urls.fhirBase) throw new TokenError("invalid_grant", "The refresh token was issued for another server");
+    if (!rec || rec.expiresAt <= this.opts.now())
+      throw new TokenError("invalid_grant", "Unknown or expired refresh token");
+    if (clientId !== "" && rec.clientId !== clientId)
+      throw new TokenError("invalid_grant", "The refresh token was issued to another client");
+    if (rec.fhirBase !== urls.fhirBase)
+      throw new TokenError("invalid_grant", "The refresh token was issued for another server");
     const asked = form.get("scope");
-    if (asked && !isSubset(asked, rec.scope)) throw new TokenError("invalid_scope", "A refresh may not widen the scope");
+    if (asked && !isSubset(asked, rec.scope))
+      throw new TokenError("invalid_scope", "A refresh may not widen the scope");
     this.refresh.delete(rt); // rotation: each refresh token works once
     return this.issue(rec.clientId, asked ?? rec.scope, rec.context, rec.fhirBase, null, rec.code);
   }
 
-  private issue(clientId: string, scope: string, context: Context, fhirBase: string, nonce: string | null, code: string | null): Record<string, unknown> {
+  private issue(
+    clientId: string,
+    scope: string,
+    context: Context,
+    fhirBase: string,
+    nonce: string | null,
+    code: string | null,
+  ): Record<string, unknown> {
     const now = this.opts.now();
     const scopes = parseScopes(scope);
     const accessToken = token();

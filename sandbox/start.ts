@@ -35,8 +35,12 @@ async function main(): Promise<void> {
   console.log(`Sandbox EHR: ${sandbox.url}`);
   console.log(`  SMART FHIR base: ${sandbox.fhirBase}   open FHIR base: ${sandbox.openFhirBase}`);
   console.log(`  ${sandbox.patientIds.length} synthetic patients loaded. Ctrl+C to stop.`);
-  console.log(`  CDS Hooks service: ${sandbox.url}cds-services (discovery); /patient/<id> shows a chart with its card.`);
-  console.warn("  The sandbox's CDS service also accepts calls WITHOUT a JWT (sandbox only, so that any CDS client can try it); a bad JWT is refused.");
+  console.log(
+    `  CDS Hooks service: ${sandbox.url}cds-services (discovery); /patient/<id> shows a chart with its card.`,
+  );
+  console.warn(
+    "  The sandbox's CDS service also accepts calls WITHOUT a JWT (sandbox only, so that any CDS client can try it); a bad JWT is refused.",
+  );
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };
@@ -46,6 +50,10 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const e = err as NodeJS.ErrnoException;
-  console.error(e.code === "EADDRINUSE" ? `Port in use: set PORT to another port (PORT=0 picks a free one).` : `Sandbox failed to start: ${e.message}`);
+  console.error(
+    e.code === "EADDRINUSE"
+      ? `Port in use: set PORT to another port (PORT=0 picks a free one).`
+      : `Sandbox failed to start: ${e.message}`,
+  );
   process.exit(1);
 });

@@ -61,7 +61,10 @@ export function staticApp(distDir: string): StaticApp {
         return send(res, 405, "Method not allowed", "text/plain; charset=utf-8", { Allow: "GET, HEAD" });
       }
       if (!built()) {
-        return send(res, 503, appMissingPage(), "text/html; charset=utf-8", { "Content-Security-Policy": EHR_CSP, "Cache-Control": "no-store" });
+        return send(res, 503, appMissingPage(), "text/html; charset=utf-8", {
+          "Content-Security-Policy": EHR_CSP,
+          "Cache-Control": "no-store",
+        });
       }
       let rel: string;
       try {
@@ -73,11 +76,17 @@ export function staticApp(distDir: string): StaticApp {
       if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
         return send(res, 403, "Forbidden", "text/plain; charset=utf-8");
       }
-      if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, "Not found", "text/plain; charset=utf-8");
+      if (!existsSync(file) || !statSync(file).isFile())
+        return send(res, 404, "Not found", "text/plain; charset=utf-8");
       const ext = extname(file).toLowerCase();
       const type = MIME[ext] ?? "application/octet-stream";
       const headers: Record<string, string> = {
-        "Cache-Control": ext === ".html" || ext === ".json" ? "no-cache" : rel.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+        "Cache-Control":
+          ext === ".html" || ext === ".json"
+            ? "no-cache"
+            : rel.startsWith("assets/")
+              ? "public, max-age=31536000, immutable"
+              : "no-cache",
       };
       if (ext === ".html") Object.assign(headers, SANDBOX_APP_HEADERS);
       const body = await readFile(file);
@@ -97,7 +106,8 @@ export async function sandboxAppConfig(distDir: string, origin: string): Promise
   let shipped: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(await readFile(join(distDir, "app-config.json"), "utf8"));
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) shipped = parsed as Record<string, unknown>;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      shipped = parsed as Record<string, unknown>;
   } catch {
     shipped = {};
   }

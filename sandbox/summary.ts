@@ -43,7 +43,9 @@ function text(cc: CodeableConcept | undefined): string {
 function isSecondary(c: Condition): boolean {
   if (c.meta?.profile?.includes(SECONDARY_PROFILE)) return true;
   return (c.code?.coding ?? []).some(
-    (x) => (x.system === SNOMED && ["128462008", "94222008", "94602001"].includes(x.code ?? "")) || /^C7[7-9]|^C7B/.test(x.code ?? ""),
+    (x) =>
+      (x.system === SNOMED && ["128462008", "94222008", "94602001"].includes(x.code ?? "")) ||
+      /^C7[7-9]|^C7B/.test(x.code ?? ""),
   );
 }
 
@@ -66,7 +68,8 @@ export async function summarize(engine: Engine, ids: readonly string[], today: D
     const p = res as unknown as Patient;
     const ref = new URLSearchParams({ subject: `Patient/${id}` }).toString();
     const conditions = (await search<Condition>(engine, `Condition?${ref}&_count=200`)).filter((c) => !ignored(c));
-    const primary = conditions.find((c) => c.meta?.profile?.includes(PRIMARY_PROFILE)) ?? conditions.find((c) => !isSecondary(c));
+    const primary =
+      conditions.find((c) => c.meta?.profile?.includes(PRIMARY_PROFILE)) ?? conditions.find((c) => !isSecondary(c));
     const levels: string[] = [];
     for (const c of conditions.filter(isSecondary)) {
       for (const site of c.bodySite ?? []) {

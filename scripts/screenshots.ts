@@ -43,7 +43,10 @@ async function launch(page: Page, sandbox: Sandbox, patientId: string): Promise<
   await page.goto(sandbox.url);
   await page.getByTestId(`launch-${patientId}`).click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
-  await page.locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]').first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
 }
 
 async function newPage(browser: Browser, viewport: { width: number; height: number }, locale = "en-GB"): Promise<Page> {
@@ -60,7 +63,13 @@ async function mainView(browser: Browser, sandbox: Sandbox, out: string): Promis
   await page.context().close();
 }
 
-async function printSheet(browser: Browser, sandbox: Sandbox, out: string, locale: "en" | "ja", pdf: boolean): Promise<void> {
+async function printSheet(
+  browser: Browser,
+  sandbox: Sandbox,
+  out: string,
+  locale: "en" | "ja",
+  pdf: boolean,
+): Promise<void> {
   const page = await newPage(browser, { width: 1280, height: 900 }, locale === "ja" ? "ja-JP" : "en-GB");
   // The app opens the browser's print dialog: here it prints to a PNG and a PDF instead.
   await page.addInitScript(() => {
@@ -115,12 +124,18 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!existsSync(CHROMIUM)) {
-    console.error(`screenshots: Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH).`);
+    console.error(
+      `screenshots: Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH).`,
+    );
     return 2;
   }
   mkdirSync(out, { recursive: true });
   const sandbox = await startSandbox({ port: 0, distDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
   try {
     await mainView(browser, sandbox, out);
     for (const locale of ["en", "ja"] as const) await printSheet(browser, sandbox, out, locale, pdf);

@@ -36,7 +36,10 @@ const load = () =>
     loadConfig: () => loadAppConfig(),
     loadEngine: () => import("./ui/engine").then((m) => m.engine),
     loadPatientRecord: (client, config, context, observationCodes) => {
-      const record = loadPatientRecord(client, loadOptionsFromConfig(config, observationCodes, { patientId: context.patientId }));
+      const record = loadPatientRecord(
+        client,
+        loadOptionsFromConfig(config, observationCodes, { patientId: context.patientId }),
+      );
       setTimeout(warmIntl, 0); // after the searches are sent
       return record;
     },

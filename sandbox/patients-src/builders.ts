@@ -45,7 +45,11 @@ export const ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
 export const ICD10WHO = "http://hl7.org/fhir/sid/icd-10";
 export const UCUM = "http://unitsofmeasure.org";
 const MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition";
-const HTEST: Coding = { system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data" };
+const HTEST: Coding = {
+  system: "http://terminology.hl7.org/CodeSystem/v3-ActReason",
+  code: "HTEST",
+  display: "test health data",
+};
 const PRACTITIONER: Reference = { reference: `Practitioner/${PRACTITIONER_ID}`, display: "Dr Sam Sandbox (synthetic)" };
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,8 +64,16 @@ const concept = (codes: readonly Code[], text?: string): CodeableConcept => ({
 
 const ECOG_ANSWERS: Record<number, Code> = {
   0: [LOINC, "LA9622-7", "Fully active, able to carry on all pre-disease performance without restriction"],
-  1: [LOINC, "LA9623-5", "Restricted in physically strenuous activity but ambulatory and able to carry out work of a light or sedentary nature, e.g., light house work, office work"],
-  2: [LOINC, "LA9624-3", "Ambulatory and capable of all selfcare but unable to carry out any work activities. Up and about more than 50% of waking hours"],
+  1: [
+    LOINC,
+    "LA9623-5",
+    "Restricted in physically strenuous activity but ambulatory and able to carry out work of a light or sedentary nature, e.g., light house work, office work",
+  ],
+  2: [
+    LOINC,
+    "LA9624-3",
+    "Ambulatory and capable of all selfcare but unable to carry out any work activities. Up and about more than 50% of waking hours",
+  ],
   3: [LOINC, "LA9625-0", "Capable of only limited selfcare, confined to bed or chair more than 50% of waking hours"],
   4: [LOINC, "LA9626-8", "Completely disabled. Cannot carry on any selfcare. Totally confined to bed or chair"],
   5: [LOINC, "LA9627-6", "Dead"],
@@ -88,10 +100,18 @@ const active: CodeableConcept = {
   coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active", display: "Active" }],
 };
 const confirmed: CodeableConcept = {
-  coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-ver-status", code: "confirmed", display: "Confirmed" }],
+  coding: [
+    { system: "http://terminology.hl7.org/CodeSystem/condition-ver-status", code: "confirmed", display: "Confirmed" },
+  ],
 };
 const problemList: CodeableConcept = {
-  coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-category", code: "problem-list-item", display: "Problem List Item" }],
+  coding: [
+    {
+      system: "http://terminology.hl7.org/CodeSystem/condition-category",
+      code: "problem-list-item",
+      display: "Problem List Item",
+    },
+  ],
 };
 const survey: CodeableConcept = {
   coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" }],
@@ -129,7 +149,15 @@ export class PatientBuilder {
         identifier: [
           {
             use: "usual",
-            type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v2-0203", code: "MR", display: "Medical record number" }] },
+            type: {
+              coding: [
+                {
+                  system: "http://terminology.hl7.org/CodeSystem/v2-0203",
+                  code: "MR",
+                  display: "Medical record number",
+                },
+              ],
+            },
             system: `${SANDBOX_SYSTEM}/mrn`,
             value: mrn,
           },
@@ -141,7 +169,14 @@ export class PatientBuilder {
     );
   }
 
-  primaryCancer(o: { codes: readonly Code[]; text: string; onset: string; bodySite?: readonly Code[]; histology?: Code; suffix?: string }): Condition {
+  primaryCancer(o: {
+    codes: readonly Code[];
+    text: string;
+    onset: string;
+    bodySite?: readonly Code[];
+    histology?: Code;
+    suffix?: string;
+  }): Condition {
     const extension: Extension[] = o.histology
       ? [{ url: `${MCODE}/mcode-histology-morphology-behavior`, valueCodeableConcept: concept([o.histology]) }]
       : [];
@@ -179,7 +214,8 @@ export class PatientBuilder {
       const l = levelCodes(level);
       const code = (o.concept ?? "vertebra") === "body" && l.body ? l.body : l.vertebra;
       if (!code) throw new Error(`no SNOMED code for ${level}`);
-      const display = (o.concept ?? "vertebra") === "body" && l.body ? `Structure of body of ${level} vertebra` : l.display;
+      const display =
+        (o.concept ?? "vertebra") === "body" && l.body ? `Structure of body of ${level} vertebra` : l.display;
       return { coding: [{ system: SNOMED, code, display }], ...(o.siteText ? { text: o.siteText(level) } : {}) };
     });
     return this.secondary({
@@ -192,12 +228,21 @@ export class PatientBuilder {
     });
   }
 
-  secondary(o: { suffix: string; codes: readonly Code[]; onset: string; primary: Condition; bodySite?: CodeableConcept[]; text?: string }): Condition {
+  secondary(o: {
+    suffix: string;
+    codes: readonly Code[];
+    onset: string;
+    primary: Condition;
+    bodySite?: CodeableConcept[];
+    text?: string;
+  }): Condition {
     return this.add<Condition>(
       {
         resourceType: "Condition",
         meta: { profile: [`${MCODE}/mcode-secondary-cancer-condition`] },
-        extension: [{ url: "http://hl7.org/fhir/StructureDefinition/condition-related", valueReference: this.ref(o.primary) }],
+        extension: [
+          { url: "http://hl7.org/fhir/StructureDefinition/condition-related", valueReference: this.ref(o.primary) },
+        ],
         clinicalStatus: active,
         verificationStatus: confirmed,
         category: [problemList],
@@ -212,14 +257,28 @@ export class PatientBuilder {
     );
   }
 
-  private performance(kind: "ecog" | "kps", o: { suffix: string; value: number; date: string; status?: ObservationStatus; encounter?: Encounter; note?: string }): Observation {
+  private performance(
+    kind: "ecog" | "kps",
+    o: {
+      suffix: string;
+      value: number;
+      date: string;
+      status?: ObservationStatus;
+      encounter?: Encounter;
+      note?: string;
+    },
+  ): Observation {
     const answers = kind === "ecog" ? ECOG_ANSWERS : KPS_ANSWERS;
     const answer = answers[o.value];
     if (!answer) throw new Error(`${kind} value ${o.value} out of range`);
     return this.add<Observation>(
       {
         resourceType: "Observation",
-        meta: { profile: [`${MCODE}/${kind === "ecog" ? "mcode-ecog-performance-status" : "mcode-karnofsky-performance-status"}`] },
+        meta: {
+          profile: [
+            `${MCODE}/${kind === "ecog" ? "mcode-ecog-performance-status" : "mcode-karnofsky-performance-status"}`,
+          ],
+        },
         status: o.status ?? "final",
         category: [survey],
         code: concept([
@@ -240,11 +299,25 @@ export class PatientBuilder {
     );
   }
 
-  ecog(o: { suffix: string; value: number; date: string; status?: ObservationStatus; encounter?: Encounter; note?: string }): Observation {
+  ecog(o: {
+    suffix: string;
+    value: number;
+    date: string;
+    status?: ObservationStatus;
+    encounter?: Encounter;
+    note?: string;
+  }): Observation {
     return this.performance("ecog", o);
   }
 
-  kps(o: { suffix: string; value: number; date: string; status?: ObservationStatus; encounter?: Encounter; note?: string }): Observation {
+  kps(o: {
+    suffix: string;
+    value: number;
+    date: string;
+    status?: ObservationStatus;
+    encounter?: Encounter;
+    note?: string;
+  }): Observation {
     return this.performance("kps", o);
   }
 
@@ -265,7 +338,14 @@ export class PatientBuilder {
     );
   }
 
-  procedure(o: { suffix: string; text: string; date: string; encounter?: Encounter; reason: Condition; codes?: Code[] }): Procedure {
+  procedure(o: {
+    suffix: string;
+    text: string;
+    date: string;
+    encounter?: Encounter;
+    reason: Condition;
+    codes?: Code[];
+  }): Procedure {
     return this.add<Procedure>(
       {
         resourceType: "Procedure",
@@ -294,7 +374,10 @@ export class PatientBuilder {
   }): QuestionnaireResponse {
     const id = `${this.id}-${o.suffix}`;
     const items: QuestionnaireResponseItem[] = [
-      { linkId: COMMON_LINKS.timepoint, answer: [answerCoding(o.instrument, COMMON_LINKS.timepoint, TIMEPOINT_CODES[o.timepoint])] },
+      {
+        linkId: COMMON_LINKS.timepoint,
+        answer: [answerCoding(o.instrument, COMMON_LINKS.timepoint, TIMEPOINT_CODES[o.timepoint])],
+      },
       { linkId: COMMON_LINKS.timepointDate, answer: [{ valueDate: o.date }] },
       ...o.items,
     ];
@@ -382,7 +465,7 @@ function checkItems(instrument: Instrument, items: QuestionnaireResponseItem[]):
         (def.type === "string" && typeof a.valueString === "string");
       if (!ok) throw new Error(`${instrument}: answer of the wrong type for ${it.linkId} (${def.type})`);
     }
-    if (def.type === "choice" && (it.answer?.length ?? 0) > 1 && !def.repeats) throw new Error(`${instrument}: ${it.linkId} does not repeat`);
+    if (def.type === "choice" && (it.answer?.length ?? 0) > 1 && !def.repeats)
+      throw new Error(`${instrument}: ${it.linkId} does not repeat`);
   }
 }
-

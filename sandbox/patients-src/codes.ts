@@ -35,7 +35,6 @@ export const LUNG_METASTASIS: Code[] = [
   [ICD10CM, "C78.00", "Secondary malignant neoplasm of unspecified lung"],
 ];
 
-
 /** Spinal surgery (fhir-mappings/procedures.json: the SNOMED CT ids confirmed there). */
 export const DECOMPRESSION_AND_FUSION: Code[] = [
   [SNOMED, "387731002", "Laminectomy"],

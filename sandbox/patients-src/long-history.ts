@@ -11,7 +11,6 @@ import { prng } from "./prng";
 
 export const LONG_HISTORY_ID = "breast-t10-long-history";
 
-
 interface Measure {
   key: string;
   code: string;
@@ -25,23 +24,139 @@ interface Measure {
 }
 
 const MEASURES: Measure[] = [
-  { key: "wt", code: "29463-7", display: "Body weight", unit: "kg", ucum: "kg", category: "vital-signs", value: (i, n, r) => 63 - (4 * i) / n + (r - 0.5) * 1.6, decimals: 1 },
-  { key: "hr", code: "8867-4", display: "Heart rate", unit: "/min", ucum: "/min", category: "vital-signs", value: (_i, _n, r) => 64 + r * 28, decimals: 0 },
-  { key: "temp", code: "8310-5", display: "Body temperature", unit: "Cel", ucum: "Cel", category: "vital-signs", value: (_i, _n, r) => 36.1 + r * 1.0, decimals: 1 },
-  { key: "rr", code: "9279-1", display: "Respiratory rate", unit: "/min", ucum: "/min", category: "vital-signs", value: (_i, _n, r) => 12 + r * 8, decimals: 0 },
-  { key: "spo2", code: "59408-5", display: "Oxygen saturation in Arterial blood by Pulse oximetry", unit: "%", ucum: "%", category: "vital-signs", value: (_i, _n, r) => 94 + r * 5, decimals: 0 },
-  { key: "hb", code: "718-7", display: "Hemoglobin [Mass/volume] in Blood", unit: "g/dL", ucum: "g/dL", category: "laboratory", value: (i, n, r) => 13.2 - (2 * i) / n + (r - 0.5) * 1.2, decimals: 1 },
-  { key: "wbc", code: "6690-2", display: "Leukocytes [#/volume] in Blood by Automated count", unit: "10*3/uL", ucum: "10*3/uL", category: "laboratory", value: (_i, _n, r) => 3.5 + r * 5.5, decimals: 1 },
-  { key: "plt", code: "777-3", display: "Platelets [#/volume] in Blood by Automated count", unit: "10*3/uL", ucum: "10*3/uL", category: "laboratory", value: (_i, _n, r) => 150 + r * 200, decimals: 0 },
-  { key: "cre", code: "2160-0", display: "Creatinine [Mass/volume] in Serum or Plasma", unit: "mg/dL", ucum: "mg/dL", category: "laboratory", value: (_i, _n, r) => 0.55 + r * 0.45, decimals: 2 },
-  { key: "alp", code: "6768-6", display: "Alkaline phosphatase [Enzymatic activity/volume] in Serum or Plasma", unit: "U/L", ucum: "U/L", category: "laboratory", value: (i, n, r) => 70 + r * 40 + (i > n - 8 ? 140 : 0), decimals: 0 },
-  { key: "ca", code: "17861-6", display: "Calcium [Mass/volume] in Serum or Plasma", unit: "mg/dL", ucum: "mg/dL", category: "laboratory", value: (_i, _n, r) => 8.7 + r * 1.6, decimals: 1 },
-  { key: "alb", code: "1751-7", display: "Albumin [Mass/volume] in Serum or Plasma", unit: "g/dL", ucum: "g/dL", category: "laboratory", value: (i, n, r) => 4.4 - (0.9 * i) / n + (r - 0.5) * 0.4, decimals: 1 },
+  {
+    key: "wt",
+    code: "29463-7",
+    display: "Body weight",
+    unit: "kg",
+    ucum: "kg",
+    category: "vital-signs",
+    value: (i, n, r) => 63 - (4 * i) / n + (r - 0.5) * 1.6,
+    decimals: 1,
+  },
+  {
+    key: "hr",
+    code: "8867-4",
+    display: "Heart rate",
+    unit: "/min",
+    ucum: "/min",
+    category: "vital-signs",
+    value: (_i, _n, r) => 64 + r * 28,
+    decimals: 0,
+  },
+  {
+    key: "temp",
+    code: "8310-5",
+    display: "Body temperature",
+    unit: "Cel",
+    ucum: "Cel",
+    category: "vital-signs",
+    value: (_i, _n, r) => 36.1 + r * 1.0,
+    decimals: 1,
+  },
+  {
+    key: "rr",
+    code: "9279-1",
+    display: "Respiratory rate",
+    unit: "/min",
+    ucum: "/min",
+    category: "vital-signs",
+    value: (_i, _n, r) => 12 + r * 8,
+    decimals: 0,
+  },
+  {
+    key: "spo2",
+    code: "59408-5",
+    display: "Oxygen saturation in Arterial blood by Pulse oximetry",
+    unit: "%",
+    ucum: "%",
+    category: "vital-signs",
+    value: (_i, _n, r) => 94 + r * 5,
+    decimals: 0,
+  },
+  {
+    key: "hb",
+    code: "718-7",
+    display: "Hemoglobin [Mass/volume] in Blood",
+    unit: "g/dL",
+    ucum: "g/dL",
+    category: "laboratory",
+    value: (i, n, r) => 13.2 - (2 * i) / n + (r - 0.5) * 1.2,
+    decimals: 1,
+  },
+  {
+    key: "wbc",
+    code: "6690-2",
+    display: "Leukocytes [#/volume] in Blood by Automated count",
+    unit: "10*3/uL",
+    ucum: "10*3/uL",
+    category: "laboratory",
+    value: (_i, _n, r) => 3.5 + r * 5.5,
+    decimals: 1,
+  },
+  {
+    key: "plt",
+    code: "777-3",
+    display: "Platelets [#/volume] in Blood by Automated count",
+    unit: "10*3/uL",
+    ucum: "10*3/uL",
+    category: "laboratory",
+    value: (_i, _n, r) => 150 + r * 200,
+    decimals: 0,
+  },
+  {
+    key: "cre",
+    code: "2160-0",
+    display: "Creatinine [Mass/volume] in Serum or Plasma",
+    unit: "mg/dL",
+    ucum: "mg/dL",
+    category: "laboratory",
+    value: (_i, _n, r) => 0.55 + r * 0.45,
+    decimals: 2,
+  },
+  {
+    key: "alp",
+    code: "6768-6",
+    display: "Alkaline phosphatase [Enzymatic activity/volume] in Serum or Plasma",
+    unit: "U/L",
+    ucum: "U/L",
+    category: "laboratory",
+    value: (i, n, r) => 70 + r * 40 + (i > n - 8 ? 140 : 0),
+    decimals: 0,
+  },
+  {
+    key: "ca",
+    code: "17861-6",
+    display: "Calcium [Mass/volume] in Serum or Plasma",
+    unit: "mg/dL",
+    ucum: "mg/dL",
+    category: "laboratory",
+    value: (_i, _n, r) => 8.7 + r * 1.6,
+    decimals: 1,
+  },
+  {
+    key: "alb",
+    code: "1751-7",
+    display: "Albumin [Mass/volume] in Serum or Plasma",
+    unit: "g/dL",
+    ucum: "g/dL",
+    category: "laboratory",
+    value: (i, n, r) => 4.4 - (0.9 * i) / n + (r - 0.5) * 0.4,
+    decimals: 1,
+  },
 ];
 
 const CATEGORY = {
-  "vital-signs": { system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "vital-signs", display: "Vital Signs" },
-  laboratory: { system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "laboratory", display: "Laboratory" },
+  "vital-signs": {
+    system: "http://terminology.hl7.org/CodeSystem/observation-category",
+    code: "vital-signs",
+    display: "Vital Signs",
+  },
+  laboratory: {
+    system: "http://terminology.hl7.org/CodeSystem/observation-category",
+    code: "laboratory",
+    display: "Laboratory",
+  },
 };
 
 const DAY = 86_400_000;
@@ -54,8 +169,15 @@ function round(v: number, decimals: number): number {
 
 export function buildLongHistoryPatient(): Bundle {
   const b = new PatientBuilder(LONG_HISTORY_ID);
-  b.patient({ name: [{ use: "official", family: "Fischer", given: ["Linda"] }], gender: "female", birthDate: "1959-01-28" }, "SB-0011");
-  const primary = b.primaryCancer({ codes: BREAST_CODES, text: "Breast cancer, left (hormone receptor positive)", onset: "2019-06-18" });
+  b.patient(
+    { name: [{ use: "official", family: "Fischer", given: ["Linda"] }], gender: "female", birthDate: "1959-01-28" },
+    "SB-0011",
+  );
+  const primary = b.primaryCancer({
+    codes: BREAST_CODES,
+    text: "Breast cancer, left (hormone receptor positive)",
+    onset: "2019-06-18",
+  });
   b.spinalMetastasis({ suffix: "met-t10", levels: ["T10"], onset: "2025-05-08", primary, text: "Bone metastasis T10" });
 
   const random = prng(20250630);
@@ -74,7 +196,12 @@ export function buildLongHistoryPatient(): Bundle {
           code: { coding: [{ system: LOINC, code: m.code, display: m.display }] },
           subject: b.subject,
           effectiveDateTime: date,
-          valueQuantity: { value: round(m.value(i, visits.length, random()), m.decimals), unit: m.unit, system: UCUM, code: m.ucum },
+          valueQuantity: {
+            value: round(m.value(i, visits.length, random()), m.decimals),
+            unit: m.unit,
+            system: UCUM,
+            code: m.ucum,
+          },
         },
         `v${String(i + 1).padStart(3, "0")}-${m.key}`,
       );
@@ -86,12 +213,21 @@ export function buildLongHistoryPatient(): Bundle {
         resourceType: "Observation",
         status: "final",
         category: [{ coding: [CATEGORY["vital-signs"]] }],
-        code: { coding: [{ system: LOINC, code: "85354-9", display: "Blood pressure panel with all children optional" }], text: "Blood pressure" },
+        code: {
+          coding: [{ system: LOINC, code: "85354-9", display: "Blood pressure panel with all children optional" }],
+          text: "Blood pressure",
+        },
         subject: b.subject,
         effectiveDateTime: date,
         component: [
-          { code: { coding: [{ system: LOINC, code: "8480-6", display: "Systolic blood pressure" }] }, valueQuantity: { value: sys, unit: "mm[Hg]", system: UCUM, code: "mm[Hg]" } },
-          { code: { coding: [{ system: LOINC, code: "8462-4", display: "Diastolic blood pressure" }] }, valueQuantity: { value: dia, unit: "mm[Hg]", system: UCUM, code: "mm[Hg]" } },
+          {
+            code: { coding: [{ system: LOINC, code: "8480-6", display: "Systolic blood pressure" }] },
+            valueQuantity: { value: sys, unit: "mm[Hg]", system: UCUM, code: "mm[Hg]" },
+          },
+          {
+            code: { coding: [{ system: LOINC, code: "8462-4", display: "Diastolic blood pressure" }] },
+            valueQuantity: { value: dia, unit: "mm[Hg]", system: UCUM, code: "mm[Hg]" },
+          },
         ],
       },
       `v${String(i + 1).padStart(3, "0")}-bp`,
@@ -115,7 +251,19 @@ export function buildLongHistoryPatient(): Bundle {
     b.ecog({ suffix: `ecog-${date}`, value: ecog, date });
   }
   // Same day as the latest KPS, a different value entered on the wrong patient chart and withdrawn: ignored.
-  b.kps({ suffix: "kps-2025-06-20-error", value: 90, date: "2025-06-20", status: "entered-in-error", note: "Entered on the wrong chart" });
-  b.encounter({ suffix: "enc-clinic", start: "2025-06-20", end: "2025-06-20", inpatient: false, reason: "Oncology follow-up" });
+  b.kps({
+    suffix: "kps-2025-06-20-error",
+    value: 90,
+    date: "2025-06-20",
+    status: "entered-in-error",
+    note: "Entered on the wrong chart",
+  });
+  b.encounter({
+    suffix: "enc-clinic",
+    start: "2025-06-20",
+    end: "2025-06-20",
+    inpatient: false,
+    reason: "Oncology follow-up",
+  });
   return b.bundle();
 }

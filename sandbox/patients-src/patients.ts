@@ -7,7 +7,18 @@ import { LINKS } from "../../src/questionnaires/contract";
 import { SNOMED } from "../levels";
 import { buildLongHistoryPatient } from "./long-history";
 import { codingItem, ICD10CM, ICD10WHO, integerItem, PatientBuilder } from "./builders";
-import { BREAST_CODES as BREAST, DECOMPRESSION_AND_FUSION, KIDNEY, LIVER, LUNG, LUNG_METASTASIS, PROSTATE, RECTUM, SPINAL_FUSION, THYROID } from "./codes";
+import {
+  BREAST_CODES as BREAST,
+  DECOMPRESSION_AND_FUSION,
+  KIDNEY,
+  LIVER,
+  LUNG,
+  LUNG_METASTASIS,
+  PROSTATE,
+  RECTUM,
+  SPINAL_FUSION,
+  THYROID,
+} from "./codes";
 
 // ------------------------------------------------------------------------- the study's Figures 2–4
 
@@ -24,14 +35,37 @@ interface FigureValues {
  * The paper gives the EQ-5D index ("HSUV") but not the five-digit profile, so the EQ-5D-5L response carries the
  * EQ VAS only: no profile is invented. Barthel is the total only (the items are not reported).
  */
-function figureResponses(b: PatientBuilder, timepoint: "preop" | "1mo", date: string, v: FigureValues, encounter: Encounter): void {
+function figureResponses(
+  b: PatientBuilder,
+  timepoint: "preop" | "1mo",
+  date: string,
+  v: FigureValues,
+  encounter: Encounter,
+): void {
   const t = timepoint === "preop" ? "preop" : "1mo";
   const at = `${date}T10:00:00+09:00`;
   const common = { timepoint, date, authored: at, encounter } as const;
   b.response({ ...common, suffix: `qr-ecog-${t}`, instrument: "ecog", items: [ecogItem(v.ecog)] });
-  b.response({ ...common, suffix: `qr-barthel-${t}`, instrument: "barthel", items: [integerItem(LINKS.barthel.total, v.barthel)] });
-  b.response({ ...common, suffix: `qr-pain-${t}`, instrument: "pain-vas", items: [integerItem(LINKS["pain-vas"].painVas, v.painVas)], patientReported: true });
-  b.response({ ...common, suffix: `qr-eqvas-${t}`, instrument: "eq5d5l", items: [integerItem(LINKS.eq5d5l.eqVas, v.eqVas)], patientReported: true });
+  b.response({
+    ...common,
+    suffix: `qr-barthel-${t}`,
+    instrument: "barthel",
+    items: [integerItem(LINKS.barthel.total, v.barthel)],
+  });
+  b.response({
+    ...common,
+    suffix: `qr-pain-${t}`,
+    instrument: "pain-vas",
+    items: [integerItem(LINKS["pain-vas"].painVas, v.painVas)],
+    patientReported: true,
+  });
+  b.response({
+    ...common,
+    suffix: `qr-eqvas-${t}`,
+    instrument: "eq5d5l",
+    items: [integerItem(LINKS.eq5d5l.eqVas, v.eqVas)],
+    patientReported: true,
+  });
   b.response({ ...common, suffix: `qr-frankel-${t}`, instrument: "frankel", items: [frankelItem(v.frankel)] });
 }
 
@@ -64,7 +98,10 @@ function figureCase(o: {
   after: FigureValues;
 }): Bundle {
   const b = new PatientBuilder(o.id);
-  b.patient({ name: [{ use: "official", family: o.family, given: [o.given] }], gender: "male", birthDate: o.birthDate }, o.mrn);
+  b.patient(
+    { name: [{ use: "official", family: o.family, given: [o.given] }], gender: "male", birthDate: o.birthDate },
+    o.mrn,
+  );
   const primary = b.primaryCancer({ codes: LUNG, text: "Lung cancer", onset: o.primaryOnset });
   const met = b.spinalMetastasis({
     suffix: `met-${o.level.toLowerCase()}`,
@@ -74,10 +111,29 @@ function figureCase(o: {
     primary,
     text: `Spinal metastasis ${o.level} (modelled on the study's ${o.figure})`,
   });
-  const admission = b.encounter({ suffix: "enc-surgery", start: o.admission, end: o.discharge, inpatient: true, reason: `Spinal metastasis ${o.level}` });
-  b.procedure({ suffix: "surgery", text: `Posterior decompression and fusion (${o.level})`, date: o.surgery, encounter: admission, reason: met, codes: DECOMPRESSION_AND_FUSION });
+  const admission = b.encounter({
+    suffix: "enc-surgery",
+    start: o.admission,
+    end: o.discharge,
+    inpatient: true,
+    reason: `Spinal metastasis ${o.level}`,
+  });
+  b.procedure({
+    suffix: "surgery",
+    text: `Posterior decompression and fusion (${o.level})`,
+    date: o.surgery,
+    encounter: admission,
+    reason: met,
+    codes: DECOMPRESSION_AND_FUSION,
+  });
   figureResponses(b, "preop", o.admission, o.preop, admission);
-  const followUp = b.encounter({ suffix: "enc-1mo", start: o.oneMonth, end: o.oneMonth, inpatient: false, reason: "1-month postoperative review" });
+  const followUp = b.encounter({
+    suffix: "enc-1mo",
+    start: o.oneMonth,
+    end: o.oneMonth,
+    inpatient: false,
+    reason: "1-month postoperative review",
+  });
   figureResponses(b, "1mo", o.oneMonth, o.after, followUp);
   return b.bundle();
 }
@@ -153,21 +209,48 @@ function fig4(): Bundle {
 /** Every score input known: a KPS on file and the clinician's SINS and Tokuhashi questionnaires. */
 function breastComplete(): Bundle {
   const b = new PatientBuilder("breast-t11-t12-complete");
-  b.patient({ name: [{ use: "official", family: "Carter", given: ["Emily"] }], gender: "female", birthDate: "1967-02-19" }, "SB-0004");
+  b.patient(
+    { name: [{ use: "official", family: "Carter", given: ["Emily"] }], gender: "female", birthDate: "1967-02-19" },
+    "SB-0004",
+  );
   const primary = b.primaryCancer({
     codes: BREAST,
     text: "Breast cancer (invasive ductal carcinoma), left",
     onset: "2019-10-01",
     bodySite: [[SNOMED, "80248007", "Left breast structure"]],
   });
-  const met = b.spinalMetastasis({ suffix: "met-t11-t12", levels: ["T11", "T12"], concept: "body", onset: "2025-05-20", primary, text: "Bone metastasis T11–T12" });
-  const visit = b.encounter({ suffix: "enc-clinic", start: "2025-06-03", end: "2025-06-03", inpatient: false, reason: "Spine tumour board work-up" });
+  const met = b.spinalMetastasis({
+    suffix: "met-t11-t12",
+    levels: ["T11", "T12"],
+    concept: "body",
+    onset: "2025-05-20",
+    primary,
+    text: "Bone metastasis T11–T12",
+  });
+  const visit = b.encounter({
+    suffix: "enc-clinic",
+    start: "2025-06-03",
+    end: "2025-06-03",
+    inpatient: false,
+    reason: "Spine tumour board work-up",
+  });
   // The surgery after the work-up: every piece of evidence is before it (pre-operative only; the totals stay 11 and 13).
   // (No admission Encounter, so that the launch's encounter stays the work-up visit.)
-  b.procedure({ suffix: "surgery", text: "Posterior spinal fusion (T10–L1)", date: "2025-06-10", reason: met, codes: SPINAL_FUSION });
+  b.procedure({
+    suffix: "surgery",
+    text: "Posterior spinal fusion (T10–L1)",
+    date: "2025-06-10",
+    reason: met,
+    codes: SPINAL_FUSION,
+  });
   b.kps({ suffix: "kps-2025-06-02", value: 70, date: "2025-06-02" });
   b.ecog({ suffix: "ecog-2025-06-02", value: 2, date: "2025-06-02" });
-  const common = { timepoint: "preop", date: "2025-06-03", authored: "2025-06-03T14:20:00+09:00", encounter: visit } as const;
+  const common = {
+    timepoint: "preop",
+    date: "2025-06-03",
+    authored: "2025-06-03T14:20:00+09:00",
+    encounter: visit,
+  } as const;
   const S = LINKS.sins;
   b.response({
     ...common,
@@ -207,7 +290,10 @@ function breastComplete(): Bundle {
 /** Partial data: the primary, one level and a KPS; no ECOG, no questionnaires, no encounter. */
 function prostatePartial(): Bundle {
   const b = new PatientBuilder("prostate-t8-partial");
-  b.patient({ name: [{ use: "official", family: "Lewis", given: ["Robert"] }], gender: "male", birthDate: "1954-05-05" }, "SB-0005");
+  b.patient(
+    { name: [{ use: "official", family: "Lewis", given: ["Robert"] }], gender: "male", birthDate: "1954-05-05" },
+    "SB-0005",
+  );
   const primary = b.primaryCancer({ codes: PROSTATE, text: "Prostate adenocarcinoma", onset: "2021-03-15" });
   b.spinalMetastasis({
     suffix: "met-t8",
@@ -224,33 +310,88 @@ function prostatePartial(): Bundle {
 /** Two different ECOG values recorded on the same day (a conflict); cervicothoracic C7–T1 lesion. */
 function renalConflict(): Bundle {
   const b = new PatientBuilder("renal-c7-t1-ecog-conflict");
-  b.patient({ name: [{ use: "official", family: "González", given: ["María"] }], gender: "female", birthDate: "1962-01-25" }, "SB-0006");
+  b.patient(
+    { name: [{ use: "official", family: "González", given: ["María"] }], gender: "female", birthDate: "1962-01-25" },
+    "SB-0006",
+  );
   const primary = b.primaryCancer({ codes: KIDNEY, text: "Renal cell carcinoma, right kidney", onset: "2022-07-19" });
-  b.spinalMetastasis({ suffix: "met-c7-t1", levels: ["C7", "T1"], onset: "2025-05-30", primary, text: "Bone metastasis C7–T1" });
+  b.spinalMetastasis({
+    suffix: "met-c7-t1",
+    levels: ["C7", "T1"],
+    onset: "2025-05-30",
+    primary,
+    text: "Bone metastasis C7–T1",
+  });
   b.kps({ suffix: "kps-2025-06-09", value: 60, date: "2025-06-09" });
-  const visit = b.encounter({ suffix: "enc-clinic", start: "2025-06-18", end: "2025-06-18", inpatient: false, reason: "Spine clinic" });
-  b.ecog({ suffix: "ecog-2025-06-18-am", value: 1, date: "2025-06-18T09:10:00+09:00", encounter: visit, note: "Oncology clinic" });
-  b.ecog({ suffix: "ecog-2025-06-18-pm", value: 2, date: "2025-06-18T15:40:00+09:00", encounter: visit, note: "Spine clinic" });
+  const visit = b.encounter({
+    suffix: "enc-clinic",
+    start: "2025-06-18",
+    end: "2025-06-18",
+    inpatient: false,
+    reason: "Spine clinic",
+  });
+  b.ecog({
+    suffix: "ecog-2025-06-18-am",
+    value: 1,
+    date: "2025-06-18T09:10:00+09:00",
+    encounter: visit,
+    note: "Oncology clinic",
+  });
+  b.ecog({
+    suffix: "ecog-2025-06-18-pm",
+    value: 2,
+    date: "2025-06-18T15:40:00+09:00",
+    encounter: visit,
+    note: "Spine clinic",
+  });
   return b.bundle();
 }
 
 /** Four contiguous levels (outside the study population) with a lung metastasis of unknown resectability. */
 function hccFourLevels(): Bundle {
   const b = new PatientBuilder("hcc-t9-t12-four-levels");
-  b.patient({ name: [{ use: "official", family: "Okafor", given: ["Kenneth"] }], gender: "male", birthDate: "1957-08-30" }, "SB-0007");
+  b.patient(
+    { name: [{ use: "official", family: "Okafor", given: ["Kenneth"] }], gender: "male", birthDate: "1957-08-30" },
+    "SB-0007",
+  );
   const primary = b.primaryCancer({ codes: LIVER, text: "Hepatocellular carcinoma", onset: "2023-05-11" });
-  b.spinalMetastasis({ suffix: "met-t9-t12", levels: ["T9", "T10", "T11", "T12"], onset: "2025-06-01", primary, text: "Bone metastases T9–T12" });
-  b.secondary({ suffix: "met-lung", codes: LUNG_METASTASIS, onset: "2025-06-01", primary, text: "Pulmonary metastases" });
+  b.spinalMetastasis({
+    suffix: "met-t9-t12",
+    levels: ["T9", "T10", "T11", "T12"],
+    onset: "2025-06-01",
+    primary,
+    text: "Bone metastases T9–T12",
+  });
+  b.secondary({
+    suffix: "met-lung",
+    codes: LUNG_METASTASIS,
+    onset: "2025-06-01",
+    primary,
+    text: "Pulmonary metastases",
+  });
   b.kps({ suffix: "kps-2025-06-05", value: 50, date: "2025-06-05" });
-  b.encounter({ suffix: "enc-admission", start: "2025-06-05", inpatient: true, reason: "Back pain, spinal metastases" });
+  b.encounter({
+    suffix: "enc-admission",
+    start: "2025-06-05",
+    inpatient: true,
+    reason: "Back pain, spinal metastases",
+  });
   return b.bundle();
 }
 
 /** Non-contiguous spinal lesions (T4 and L2) and one extraspinal bone metastasis (femur). */
 function breastNonContiguous(): Bundle {
   const b = new PatientBuilder("breast-t4-l2-noncontiguous");
-  b.patient({ name: [{ use: "official", family: "Kim", given: ["Sarah"] }], gender: "female", birthDate: "1970-04-12" }, "SB-0008");
-  const primary = b.primaryCancer({ codes: BREAST, text: "Breast cancer, right", onset: "2020-02-20", bodySite: [[SNOMED, "73056007", "Right breast structure"]] });
+  b.patient(
+    { name: [{ use: "official", family: "Kim", given: ["Sarah"] }], gender: "female", birthDate: "1970-04-12" },
+    "SB-0008",
+  );
+  const primary = b.primaryCancer({
+    codes: BREAST,
+    text: "Breast cancer, right",
+    onset: "2020-02-20",
+    bodySite: [[SNOMED, "73056007", "Right breast structure"]],
+  });
   b.spinalMetastasis({ suffix: "met-t4", levels: ["T4"], onset: "2025-05-15", primary, text: "Bone metastasis T4" });
   b.spinalMetastasis({ suffix: "met-l2", levels: ["L2"], onset: "2025-05-15", primary, text: "Bone metastasis L2" });
   b.secondary({
@@ -261,30 +402,65 @@ function breastNonContiguous(): Bundle {
     ],
     onset: "2025-05-15",
     primary,
-    bodySite: [{ coding: [{ system: SNOMED, code: "71341001", display: "Bone structure of femur" }], text: "Right proximal femur" }],
+    bodySite: [
+      {
+        coding: [{ system: SNOMED, code: "71341001", display: "Bone structure of femur" }],
+        text: "Right proximal femur",
+      },
+    ],
     text: "Bone metastasis, right femur",
   });
   b.kps({ suffix: "kps-2025-05-20", value: 90, date: "2025-05-20" });
-  b.encounter({ suffix: "enc-clinic", start: "2025-05-20", end: "2025-05-20", inpatient: false, reason: "Spine clinic" });
+  b.encounter({
+    suffix: "enc-clinic",
+    start: "2025-05-20",
+    end: "2025-05-20",
+    inpatient: false,
+    reason: "Spine clinic",
+  });
   return b.bundle();
 }
 
 /** Age 19 at the anchor date: outside the study population (age < 20). */
 function thyroidYoung(): Bundle {
   const b = new PatientBuilder("thyroid-l4-age-19");
-  b.patient({ name: [{ use: "official", family: "Novak", given: ["Daniel"] }], gender: "male", birthDate: "2006-01-15" }, "SB-0009");
+  b.patient(
+    { name: [{ use: "official", family: "Novak", given: ["Daniel"] }], gender: "male", birthDate: "2006-01-15" },
+    "SB-0009",
+  );
   const primary = b.primaryCancer({ codes: THYROID, text: "Papillary thyroid carcinoma", onset: "2024-09-09" });
-  b.spinalMetastasis({ suffix: "met-l4", levels: ["L4"], concept: "body", onset: "2025-06-04", primary, text: "Bone metastasis L4" });
-  b.secondary({ suffix: "met-lung", codes: LUNG_METASTASIS, onset: "2025-06-04", primary, text: "Pulmonary metastases" });
+  b.spinalMetastasis({
+    suffix: "met-l4",
+    levels: ["L4"],
+    concept: "body",
+    onset: "2025-06-04",
+    primary,
+    text: "Bone metastasis L4",
+  });
+  b.secondary({
+    suffix: "met-lung",
+    codes: LUNG_METASTASIS,
+    onset: "2025-06-04",
+    primary,
+    text: "Pulmonary metastases",
+  });
   b.kps({ suffix: "kps-2025-06-06", value: 70, date: "2025-06-06" });
-  b.encounter({ suffix: "enc-clinic", start: "2025-06-06", end: "2025-06-06", inpatient: false, reason: "Spine clinic" });
+  b.encounter({
+    suffix: "enc-clinic",
+    start: "2025-06-06",
+    end: "2025-06-06",
+    inpatient: false,
+    reason: "Spine clinic",
+  });
   return b.bundle();
 }
 
 /** A Japanese record: WHO ICD-10 (C16.9, C79.5, C78.7) with Japanese names, kanji and kana patient names. */
 function japaneseGastric(): Bundle {
   const b = new PatientBuilder("jp-gastric-l2-icd10");
-  const rep = (code: "IDE" | "SYL") => [{ url: "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", valueCode: code }];
+  const rep = (code: "IDE" | "SYL") => [
+    { url: "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation", valueCode: code },
+  ];
   b.patient(
     {
       name: [
@@ -294,11 +470,17 @@ function japaneseGastric(): Bundle {
       gender: "female",
       birthDate: "1953-03-03",
       address: [{ country: "JP", state: "愛知県", city: "名古屋市" }],
-      communication: [{ language: { coding: [{ system: "urn:ietf:bcp:47", code: "ja", display: "Japanese" }] }, preferred: true }],
+      communication: [
+        { language: { coding: [{ system: "urn:ietf:bcp:47", code: "ja", display: "Japanese" }] }, preferred: true },
+      ],
     },
     "SB-0010",
   );
-  const primary = b.primaryCancer({ codes: [[ICD10WHO, "C16.9", "胃の悪性新生物＜腫瘍＞，胃，部位不明"]], text: "胃癌", onset: "2024-02-01" });
+  const primary = b.primaryCancer({
+    codes: [[ICD10WHO, "C16.9", "胃の悪性新生物＜腫瘍＞，胃，部位不明"]],
+    text: "胃癌",
+    onset: "2024-02-01",
+  });
   b.spinalMetastasis({
     suffix: "met-l2",
     levels: ["L2"],
@@ -308,8 +490,19 @@ function japaneseGastric(): Bundle {
     text: "転移性脊椎腫瘍（第2腰椎）",
     siteText: () => "第2腰椎",
   });
-  b.secondary({ suffix: "met-liver", codes: [[ICD10WHO, "C78.7", "肝及び肝内胆管の続発性悪性新生物＜腫瘍＞"]], onset: "2025-05-25", primary, text: "転移性肝腫瘍" });
-  const admission = b.encounter({ suffix: "enc-admission", start: "2025-06-02", inpatient: true, reason: "腰背部痛、下肢麻痺" });
+  b.secondary({
+    suffix: "met-liver",
+    codes: [[ICD10WHO, "C78.7", "肝及び肝内胆管の続発性悪性新生物＜腫瘍＞"]],
+    onset: "2025-05-25",
+    primary,
+    text: "転移性肝腫瘍",
+  });
+  const admission = b.encounter({
+    suffix: "enc-admission",
+    start: "2025-06-02",
+    inpatient: true,
+    reason: "腰背部痛、下肢麻痺",
+  });
   b.kps({ suffix: "kps-2025-06-02", value: 40, date: "2025-06-02T11:00:00+09:00", encounter: admission });
   b.ecog({ suffix: "ecog-2025-06-02", value: 3, date: "2025-06-02T11:00:00+09:00", encounter: admission });
   b.response({
@@ -327,7 +520,10 @@ function japaneseGastric(): Bundle {
 /** The spinal metastasis is coded only to a region ("thoracic spine"): no level, so no segment group. */
 function rectalNoLevel(): Bundle {
   const b = new PatientBuilder("rectal-level-unknown");
-  b.patient({ name: [{ use: "official", family: "Haddad", given: ["Ahmed"] }], gender: "male", birthDate: "1966-07-07" }, "SB-0012");
+  b.patient(
+    { name: [{ use: "official", family: "Haddad", given: ["Ahmed"] }], gender: "male", birthDate: "1966-07-07" },
+    "SB-0012",
+  );
   const primary = b.primaryCancer({ codes: RECTUM, text: "Rectal adenocarcinoma", onset: "2022-11-30" });
   b.secondary({
     suffix: "met-thoracic-spine",
@@ -337,11 +533,22 @@ function rectalNoLevel(): Bundle {
     ],
     onset: "2025-06-11",
     primary,
-    bodySite: [{ coding: [{ system: SNOMED, code: "122495006", display: "Thoracic spine structure" }], text: "Thoracic spine (level not stated in the report)" }],
+    bodySite: [
+      {
+        coding: [{ system: SNOMED, code: "122495006", display: "Thoracic spine structure" }],
+        text: "Thoracic spine (level not stated in the report)",
+      },
+    ],
     text: "Bone metastasis, thoracic spine",
   });
   b.kps({ suffix: "kps-2025-06-13", value: 80, date: "2025-06-13" });
-  b.encounter({ suffix: "enc-clinic", start: "2025-06-13", end: "2025-06-13", inpatient: false, reason: "Spine clinic" });
+  b.encounter({
+    suffix: "enc-clinic",
+    start: "2025-06-13",
+    end: "2025-06-13",
+    inpatient: false,
+    reason: "Spine clinic",
+  });
   return b.bundle();
 }
 
@@ -362,4 +569,3 @@ export function allPatients(): [file: string, bundle: Bundle][] {
     ["12-rectal-level-unknown.json", rectalNoLevel()],
   ];
 }
-

@@ -83,7 +83,11 @@ export class JwtVerifier {
   private remote(url: string): JWTVerifyGetKey {
     let set = this.keySets.get(`remote:${url}`);
     if (!set) {
-      set = createRemoteJWKSet(new URL(url), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+      set = createRemoteJWKSet(new URL(url), {
+        timeoutDuration: 5_000,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 600_000,
+      });
       this.keySets.set(`remote:${url}`, set);
     }
     return set;
@@ -113,15 +117,21 @@ export class JwtVerifier {
       return { ok: false, reason: "malformed JWT" };
     }
     if (typeof header.alg !== "string" || !ASYMMETRIC.has(header.alg)) {
-      return { ok: false, reason: `alg ${JSON.stringify(header.alg ?? null)} refused: an asymmetric algorithm is required` };
+      return {
+        ok: false,
+        reason: `alg ${JSON.stringify(header.alg ?? null)} refused: an asymmetric algorithm is required`,
+      };
     }
-    if (typeof header.kid !== "string" || header.kid === "") return { ok: false, reason: "kid missing from the JWT header" };
+    if (typeof header.kid !== "string" || header.kid === "")
+      return { ok: false, reason: "kid missing from the JWT header" };
     const client = typeof claims.iss === "string" ? this.clients.get(claims.iss) : undefined;
     if (!client) return { ok: false, reason: "unknown issuer" };
-    if (!(client.algorithms as readonly string[]).includes(header.alg)) return { ok: false, reason: `alg ${header.alg} is not accepted from this issuer` };
+    if (!(client.algorithms as readonly string[]).includes(header.alg))
+      return { ok: false, reason: `alg ${header.alg} is not accepted from this issuer` };
     let keys: JWTVerifyGetKey;
     if (header.jku !== undefined) {
-      if (typeof header.jku !== "string" || !client.allowedJku.includes(header.jku)) return { ok: false, reason: "jku is not allowed for this issuer" };
+      if (typeof header.jku !== "string" || !client.allowedJku.includes(header.jku))
+        return { ok: false, reason: "jku is not allowed for this issuer" };
       keys = this.remote(header.jku);
     } else if (client.jwks) {
       keys = this.local(client);
@@ -153,7 +163,8 @@ export class JwtVerifier {
     const exp = (payload.exp ?? 0) * 1000;
     const maxAgeEnd = ((payload.iat ?? 0) + this.options.maxAgeSeconds) * 1000;
     const until = Math.min(exp, maxAgeEnd) + this.options.clockToleranceSeconds * 1000;
-    if (!this.replay.claim(`${client.iss}\u0000${payload.jti}`, until, nowMs)) return { ok: false, reason: "jti replayed" };
+    if (!this.replay.claim(`${client.iss}\u0000${payload.jti}`, until, nowMs))
+      return { ok: false, reason: "jti replayed" };
     return { ok: true, iss: client.iss };
   }
 }
@@ -169,7 +180,8 @@ function joseReason(e: unknown): string {
   if (e instanceof errors.JWKSNoMatchingKey) return "no key of this issuer matches the kid";
   if (e instanceof errors.JWKSMultipleMatchingKeys) return "several keys match the kid";
   if (e instanceof errors.JOSEAlgNotAllowed) return "alg not allowed";
-  if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid) return "the issuer's key set could not be read";
+  if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid)
+    return "the issuer's key set could not be read";
   if (e instanceof errors.JOSEError) return `invalid token (${e.code})`;
   return "invalid token";
 }

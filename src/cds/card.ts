@@ -77,11 +77,23 @@ function length(s: string): number {
 }
 
 /** The summary, at most SUMMARY_MAX characters. */
-export function summaryText(t: Translator, levels: string, report: ScoreReport, sv: SinsVerdict, tv: TokuhashiVerdict): string {
+export function summaryText(
+  t: Translator,
+  levels: string,
+  report: ScoreReport,
+  sv: SinsVerdict,
+  tv: TokuhashiVerdict,
+): string {
   const sep = cdsText(t, "cds.summary.separator");
-  const withWords = (fig: string, words: string | null): string => (words ? cdsText(t, "cds.figure.words", { figure: fig, words }) : fig);
+  const withWords = (fig: string, words: string | null): string =>
+    words ? cdsText(t, "cds.figure.words", { figure: fig, words }) : fig;
   // In brackets already: "≥ 7: …" rather than "… (≥ 7)".
-  const sinsSay = sv.atLeast7 && sv.categories.length > 1 ? cdsText(t, "cds.verdict.sinsAtLeast7.short") : sv.categories.length < 3 ? sinsWords(t, sv) : null;
+  const sinsSay =
+    sv.atLeast7 && sv.categories.length > 1
+      ? cdsText(t, "cds.verdict.sinsAtLeast7.short")
+      : sv.categories.length < 3
+        ? sinsWords(t, sv)
+        : null;
   const tokSay = tv.prognoses.length < 3 ? tokuhashiWords(t, tv) : null;
   const build = (lv: string, sw: string | null, tw: string | null): string =>
     [
@@ -103,22 +115,55 @@ export function summaryText(t: Translator, levels: string, report: ScoreReport, 
   return `${[...s].slice(0, SUMMARY_MAX - 1).join("")}…`;
 }
 
-function openItems<I extends Record<string, ReportItem>>(items: I, names: Record<keyof I, MessageKey>, t: Translator): string[] {
-  return (Object.keys(names) as (keyof I)[]).filter((k) => items[k] !== undefined && items[k].points === null).map((k) => t.t(names[k]));
+function openItems<I extends Record<string, ReportItem>>(
+  items: I,
+  names: Record<keyof I, MessageKey>,
+  t: Translator,
+): string[] {
+  return (Object.keys(names) as (keyof I)[])
+    .filter((k) => items[k] !== undefined && items[k].points === null)
+    .map((k) => t.t(names[k]));
 }
 
 function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: TokuhashiVerdict): string {
   const { report, data } = input;
   const lines: string[] = [];
-  const scoreLine = (key: "cds.detail.sins" | "cds.detail.tokuhashi", fig: string, words: string, settled: boolean, open: string[]): string => {
+  const scoreLine = (
+    key: "cds.detail.sins" | "cds.detail.tokuhashi",
+    fig: string,
+    words: string,
+    settled: boolean,
+    open: string[],
+  ): string => {
     // One class: said as it is; a range over some classes: what it allows; over all of them: "not determined yet".
-    const said = settled ? words : words === inSentence(t, t.t("app.verdict.open")) ? words : cdsText(t, "cds.detail.allows", { words });
-    const close = open.length === 0 ? cdsText(t, "cds.detail.complete") : cdsText(t, "cds.detail.toClose", { items: open.join(t.t("core.join.comma")) });
+    const said = settled
+      ? words
+      : words === inSentence(t, t.t("app.verdict.open"))
+        ? words
+        : cdsText(t, "cds.detail.allows", { words });
+    const close =
+      open.length === 0
+        ? cdsText(t, "cds.detail.complete")
+        : cdsText(t, "cds.detail.toClose", { items: open.join(t.t("core.join.comma")) });
     return `- ${cdsText(t, key, { figure: fig, words: said })} ${close}`;
   };
-  lines.push(scoreLine("cds.detail.sins", figure(report.sins), sinsWords(t, sv), sv.category !== null, openItems(report.sins.items, SINS_ITEM_LABEL, t)));
   lines.push(
-    scoreLine("cds.detail.tokuhashi", figure(report.tokuhashi), tokuhashiWords(t, tv), tv.prognosis !== null, openItems(report.tokuhashi.items, TOKUHASHI_ITEM_LABEL, t)),
+    scoreLine(
+      "cds.detail.sins",
+      figure(report.sins),
+      sinsWords(t, sv),
+      sv.category !== null,
+      openItems(report.sins.items, SINS_ITEM_LABEL, t),
+    ),
+  );
+  lines.push(
+    scoreLine(
+      "cds.detail.tokuhashi",
+      figure(report.tokuhashi),
+      tokuhashiWords(t, tv),
+      tv.prognosis !== null,
+      openItems(report.tokuhashi.items, TOKUHASHI_ITEM_LABEL, t),
+    ),
   );
   const app = report.applicability;
   const reasons = app.reasons.map((r) => escapeMarkdown(coreText(t.locale, r))).join(t.t("core.join.semicolon"));
@@ -136,13 +181,16 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
     if (d.state === "missing") missing.push(cdsText(t, DATA_WORD[key]));
     else if (!d.complete) missing.push(cdsText(t, "cds.detail.firstPageOnly", { what: cdsText(t, DATA_WORD[key]) }));
   }
-  if (missing.length > 0) lines.push(`- ${cdsText(t, "cds.detail.missing", { what: missing.join(t.t("core.join.comma")) })}`);
+  if (missing.length > 0)
+    lines.push(`- ${cdsText(t, "cds.detail.missing", { what: missing.join(t.t("core.join.comma")) })}`);
   const unreadable = report.diagnostics.filter((d) => d.code !== undefined && UNREADABLE_CODES.has(d.code));
   if (unreadable.length > 0) {
     const named = unreadable.flatMap((d) => (d.resource ? [d.resource] : []));
     const labels = named.slice(0, 5).map(escapeMarkdown);
     if (labels.length < unreadable.length) labels.push("…");
-    lines.push(`- ${cdsText(t, "cds.detail.unreadable", { count: String(unreadable.length), list: labels.join(", ") })}`);
+    lines.push(
+      `- ${cdsText(t, "cds.detail.unreadable", { count: String(unreadable.length), list: labels.join(", ") })}`,
+    );
   }
   lines.push("", `_${cdsText(t, "cds.detail.study.note")}_`);
   return lines.join("\n");
@@ -168,8 +216,19 @@ export function buildCard(input: CardInput): CdsCard {
         levels: report.segmentGroup.levels,
         segmentGroup: report.segmentGroup.group,
         inStudyPopulation: report.applicability.inStudyPopulation,
-        sins: { total: report.sins.total, min: report.sins.min, max: report.sins.max, categories: sv.categories, atLeast7: sv.atLeast7 },
-        tokuhashi: { total: report.tokuhashi.total, min: report.tokuhashi.min, max: report.tokuhashi.max, prognoses: tv.prognoses },
+        sins: {
+          total: report.sins.total,
+          min: report.sins.min,
+          max: report.sins.max,
+          categories: sv.categories,
+          atLeast7: sv.atLeast7,
+        },
+        tokuhashi: {
+          total: report.tokuhashi.total,
+          min: report.tokuhashi.min,
+          max: report.tokuhashi.max,
+          prognoses: tv.prognoses,
+        },
         partial: report.partial === true,
         missing,
       },

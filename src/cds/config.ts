@@ -12,7 +12,18 @@ import { parseServerUrl } from "../../launch/servers";
 import { QUESTIONNAIRE_BASE_RETIRED } from "../questionnaires/contract";
 
 /** Asymmetric JWS algorithms a CDS client may sign with (CDS Hooks 2.0: never `none`, never HMAC). */
-export const ASYMMETRIC_ALGORITHMS = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA"] as const;
+export const ASYMMETRIC_ALGORITHMS = [
+  "ES256",
+  "ES384",
+  "ES512",
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "EdDSA",
+] as const;
 
 const httpsUrl = z.string().refine((s) => {
   const p = parseServerUrl(s);
@@ -39,7 +50,7 @@ const TrustedClientSchema = z
     /** The client's JWK Set inline (public keys only). */
     jwks: z
       .strictObject({ keys: z.array(jwk).min(1) })
-      .refine((s) => s.keys.every((k) => k.d === undefined), "jwks must hold public keys only (a key has \"d\")")
+      .refine((s) => s.keys.every((k) => k.d === undefined), 'jwks must hold public keys only (a key has "d")')
       .optional(),
     /** `jku` header values honoured for this issuer, exactly; any other `jku` is refused. */
     allowedJku: z.array(httpsUrl).default([]),
@@ -145,7 +156,8 @@ export function parseCdsConfig(input: unknown): CdsConfig {
 function envPort(env: NodeJS.ProcessEnv): number | undefined {
   const text = env.CDS_PORT ?? env.PORT;
   if (text === undefined || text === "") return undefined;
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new CdsConfigError([`CDS_PORT/PORT: must be a port number 0–65535, got "${text}"`]);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
+    throw new CdsConfigError([`CDS_PORT/PORT: must be a port number 0–65535, got "${text}"`]);
   return Number(text);
 }
 
@@ -164,7 +176,8 @@ export function loadCdsConfig(path: string | undefined, env: NodeJS.ProcessEnv =
   } catch (e) {
     throw new CdsConfigError([`${path} is not valid JSON: ${(e as Error).message}`]);
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new CdsConfigError([`${path}: expected a JSON object`]);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new CdsConfigError([`${path}: expected a JSON object`]);
   const port = envPort(env);
   const merged: Record<string, unknown> = {
     ...(raw as Record<string, unknown>),

@@ -22,7 +22,9 @@ function observationCodeParam(codes: readonly string[]): string {
 }
 
 /** The prefetch templates (also the queries the service runs itself when a key is missing). */
-export function prefetchTemplates(observationCodes: readonly string[] = SEARCH_CODES.observations): Record<PrefetchKey, string> {
+export function prefetchTemplates(
+  observationCodes: readonly string[] = SEARCH_CODES.observations,
+): Record<PrefetchKey, string> {
   const codes = observationCodeParam(observationCodes);
   const observations =
     codes.length > 0 && codes.length <= MAX_CODE_PARAM_LENGTH

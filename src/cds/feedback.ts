@@ -17,17 +17,20 @@ export interface FeedbackCounts {
   perCard: Record<string, { accepted: number; overridden: number }>;
 }
 
-export type FeedbackParse = { ok: true; items: { card: string; outcome: FeedbackOutcome }[] } | { ok: false; message: string };
+export type FeedbackParse =
+  { ok: true; items: { card: string; outcome: FeedbackOutcome }[] } | { ok: false; message: string };
 
 /** Checks a feedback body: `{ feedback: [{ card, outcome, outcomeTimestamp, … }] }`. */
 export function parseFeedback(body: unknown): FeedbackParse {
-  if (!isObject(body) || !Array.isArray(body.feedback)) return { ok: false, message: "expected { \"feedback\": [ … ] }" };
+  if (!isObject(body) || !Array.isArray(body.feedback)) return { ok: false, message: 'expected { "feedback": [ … ] }' };
   if (body.feedback.length > 1000) return { ok: false, message: "at most 1000 feedback entries per call" };
   const items: { card: string; outcome: FeedbackOutcome }[] = [];
   for (const [i, f] of body.feedback.entries()) {
     if (!isObject(f)) return { ok: false, message: `feedback[${i}] must be an object` };
-    if (typeof f.card !== "string" || f.card === "" || f.card.length > 200) return { ok: false, message: `feedback[${i}].card must be the card's uuid` };
-    if (f.outcome !== "accepted" && f.outcome !== "overridden") return { ok: false, message: `feedback[${i}].outcome must be "accepted" or "overridden"` };
+    if (typeof f.card !== "string" || f.card === "" || f.card.length > 200)
+      return { ok: false, message: `feedback[${i}].card must be the card's uuid` };
+    if (f.outcome !== "accepted" && f.outcome !== "overridden")
+      return { ok: false, message: `feedback[${i}].outcome must be "accepted" or "overridden"` };
     if (typeof f.outcomeTimestamp !== "string" || Number.isNaN(Date.parse(f.outcomeTimestamp))) {
       return { ok: false, message: `feedback[${i}].outcomeTimestamp must be an ISO timestamp` };
     }
@@ -75,6 +78,11 @@ export class FeedbackLog {
   }
 
   counts(): FeedbackCounts {
-    return { accepted: this.accepted, overridden: this.overridden, unknownCard: this.unknownCard, perCard: Object.fromEntries(this.perCard) };
+    return {
+      accepted: this.accepted,
+      overridden: this.overridden,
+      unknownCard: this.unknownCard,
+      perCard: Object.fromEntries(this.perCard),
+    };
   }
 }

@@ -44,7 +44,13 @@ export function fhirAccess(
   if (!check.ok) return { ok: false, why: "not-allowed" };
   return {
     ok: true,
-    access: { base: check.url.href.replace(/\/+$/, ""), token: accessToken, limits, budget: { bytes: limits.maxBytes }, ...(fetchImpl ? { fetchImpl } : {}) },
+    access: {
+      base: check.url.href.replace(/\/+$/, ""),
+      token: accessToken,
+      limits,
+      budget: { bytes: limits.maxBytes },
+      ...(fetchImpl ? { fetchImpl } : {}),
+    },
   };
 }
 
@@ -89,7 +95,11 @@ async function getJson(access: FhirAccess, url: string): Promise<unknown> {
       signal: AbortSignal.timeout(access.limits.timeoutMs),
     });
   } catch (e) {
-    throw new FetchFailure((e as Error).name === "TimeoutError" ? "the FHIR server did not answer in time" : "the FHIR server could not be reached");
+    throw new FetchFailure(
+      (e as Error).name === "TimeoutError"
+        ? "the FHIR server did not answer in time"
+        : "the FHIR server could not be reached",
+    );
   }
   if (res.status !== 200) {
     await readCapped(res, access.budget).catch(() => ""); // drained (capped), so the connection can be reused
@@ -137,14 +147,19 @@ export function nextLink(bundle: Record<string, unknown>): string | null {
 }
 
 /** Follows `next` from a Bundle already in hand (a prefetched first page, or a fetched page). */
-export async function followPages(access: FhirAccess, first: Record<string, unknown>, pagesRead: number): Promise<SearchResult> {
+export async function followPages(
+  access: FhirAccess,
+  first: Record<string, unknown>,
+  pagesRead: number,
+): Promise<SearchResult> {
   const resources = bundleResources(first);
   let next = nextLink(first);
   let pages = pagesRead;
   while (next) {
     if (pages >= access.limits.maxPages) return { resources, complete: false };
     const page = await getJson(access, next);
-    if (!isObject(page) || page.resourceType !== "Bundle") throw new FetchFailure("a page of the search is not a Bundle");
+    if (!isObject(page) || page.resourceType !== "Bundle")
+      throw new FetchFailure("a page of the search is not a Bundle");
     pages++;
     for (const r of bundleResources(page)) resources.push(r);
     next = nextLink(page);

@@ -20,8 +20,7 @@ import { bundleResources, fetchRead, fetchSearch, fhirAccess, followPages, nextL
 import { PREFETCH_KEYS, type CdsResponse, type DataState, type PrefetchKey } from "./types";
 
 export type HookOutcome =
-  | { status: 200; body: CdsResponse }
-  | { status: 400 | 404 | 412; body: { error: string; message: string } };
+  { status: 200; body: CdsResponse } | { status: 400 | 404 | 412; body: { error: string; message: string } };
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -39,7 +38,13 @@ interface Gathered {
   state: DataState;
 }
 
-function fromPrefetch(key: PrefetchKey, value: unknown, patientId: string): { ok: true; resources: unknown[]; next: Record<string, unknown> | null } | { ok: false; why: "not-sent" | "null" | "wrong-type" } {
+function fromPrefetch(
+  key: PrefetchKey,
+  value: unknown,
+  patientId: string,
+):
+  | { ok: true; resources: unknown[]; next: Record<string, unknown> | null }
+  | { ok: false; why: "not-sent" | "null" | "wrong-type" } {
   if (value === undefined) return { ok: false, why: "not-sent" };
   if (value === null) return { ok: false, why: "null" };
   if (!isObject(value)) return { ok: false, why: "wrong-type" };
@@ -48,11 +53,18 @@ function fromPrefetch(key: PrefetchKey, value: unknown, patientId: string): { ok
     if (value.id !== undefined && value.id !== patientId) return { ok: false, why: "wrong-type" };
     return { ok: true, resources: [value], next: null };
   }
-  if (value.resourceType !== "Bundle" || (value.entry !== undefined && !Array.isArray(value.entry))) return { ok: false, why: "wrong-type" };
+  if (value.resourceType !== "Bundle" || (value.entry !== undefined && !Array.isArray(value.entry)))
+    return { ok: false, why: "wrong-type" };
   return { ok: true, resources: bundleResources(value), next: nextLink(value) ? value : null };
 }
 
-async function gather(key: PrefetchKey, value: unknown, patientId: string, access: FhirAccess | null, noAccessWhy: "no-access" | "not-allowed"): Promise<Gathered> {
+async function gather(
+  key: PrefetchKey,
+  value: unknown,
+  patientId: string,
+  access: FhirAccess | null,
+  noAccessWhy: "no-access" | "not-allowed",
+): Promise<Gathered> {
   const pre = fromPrefetch(key, value, patientId);
   if (pre.ok) {
     if (!pre.next) return { resources: pre.resources, state: { state: "prefetch", complete: true } };
@@ -66,12 +78,14 @@ async function gather(key: PrefetchKey, value: unknown, patientId: string, acces
       return { resources: pre.resources, state: { state: "prefetch", complete: false } };
     }
   }
-  if (!access) return { resources: [], state: { state: "missing", why: pre.why === "wrong-type" ? "wrong-type" : noAccessWhy } };
+  if (!access)
+    return { resources: [], state: { state: "missing", why: pre.why === "wrong-type" ? "wrong-type" : noAccessWhy } };
   const query = prefetchTemplates()[key].replace("{{context.patientId}}", encodeURIComponent(patientId));
   try {
     if (key === "patient") {
       const r = await fetchRead(access, query);
-      if (!isObject(r) || r.resourceType !== "Patient") return { resources: [], state: { state: "missing", why: "fetch-failed" } };
+      if (!isObject(r) || r.resourceType !== "Patient")
+        return { resources: [], state: { state: "missing", why: "fetch-failed" } };
       return { resources: [r], state: { state: "fetched", complete: true } };
     }
     const s = await fetchSearch(access, query);
@@ -95,25 +109,34 @@ export async function answerHook(body: unknown, config: CdsConfig, deps: HookDep
   if (!isObject(body)) return fail(400, "invalid-request", "the request body must be a JSON object");
   if (body.hook !== "patient-view") {
     return typeof body.hook === "string"
-      ? fail(404, "unknown-hook", `this service answers the patient-view hook, not ${JSON.stringify(body.hook.slice(0, 64))}`)
+      ? fail(
+          404,
+          "unknown-hook",
+          `this service answers the patient-view hook, not ${JSON.stringify(body.hook.slice(0, 64))}`,
+        )
       : fail(400, "invalid-request", "hook is required (a string)");
   }
-  if (typeof body.hookInstance !== "string" || body.hookInstance === "") return fail(400, "invalid-request", "hookInstance is required (a string)");
+  if (typeof body.hookInstance !== "string" || body.hookInstance === "")
+    return fail(400, "invalid-request", "hookInstance is required (a string)");
   const context = body.context;
   if (!isObject(context)) return fail(400, "invalid-request", "context is required (an object)");
   const patientId = context.patientId;
-  if (typeof patientId !== "string" || !FHIR_ID.test(patientId)) return fail(400, "invalid-request", "context.patientId must be a FHIR id");
-  if (body.prefetch !== undefined && body.prefetch !== null && !isObject(body.prefetch)) return fail(400, "invalid-request", "prefetch must be an object");
+  if (typeof patientId !== "string" || !FHIR_ID.test(patientId))
+    return fail(400, "invalid-request", "context.patientId must be a FHIR id");
+  if (body.prefetch !== undefined && body.prefetch !== null && !isObject(body.prefetch))
+    return fail(400, "invalid-request", "prefetch must be an object");
   const prefetch = isObject(body.prefetch) ? body.prefetch : {};
   const auth = body.fhirAuthorization;
   if (auth !== undefined && auth !== null) {
     if (!isObject(auth) || typeof auth.access_token !== "string" || auth.access_token === "") {
       return fail(400, "invalid-request", "fhirAuthorization.access_token must be a string");
     }
-    if (typeof auth.token_type === "string" && auth.token_type.toLowerCase() !== "bearer") return fail(400, "invalid-request", "fhirAuthorization.token_type must be Bearer");
+    if (typeof auth.token_type === "string" && auth.token_type.toLowerCase() !== "bearer")
+      return fail(400, "invalid-request", "fhirAuthorization.token_type must be Bearer");
     if (typeof body.fhirServer !== "string") return fail(400, "invalid-request", "fhirAuthorization needs fhirServer");
   }
-  if (body.fhirServer !== undefined && typeof body.fhirServer !== "string") return fail(400, "invalid-request", "fhirServer must be a URL");
+  if (body.fhirServer !== undefined && typeof body.fhirServer !== "string")
+    return fail(400, "invalid-request", "fhirServer must be a URL");
   const token = isObject(auth) && typeof auth.access_token === "string" ? auth.access_token : undefined;
   const fhirServer = typeof body.fhirServer === "string" ? body.fhirServer : undefined;
   const check = fhirAccess(fhirServer, token, config.fhirServerAllowlist, config.fetch, deps.fetchImpl);
@@ -121,10 +144,17 @@ export async function answerHook(body: unknown, config: CdsConfig, deps: HookDep
   const noAccessWhy = check.ok ? "no-access" : check.why;
 
   const gathered = await Promise.all(PREFETCH_KEYS.map((k) => gather(k, prefetch[k], patientId, access, noAccessWhy)));
-  const data = Object.fromEntries(PREFETCH_KEYS.map((k, i) => [k, gathered[i]?.state])) as Record<PrefetchKey, DataState>;
+  const data = Object.fromEntries(PREFETCH_KEYS.map((k, i) => [k, gathered[i]?.state])) as Record<
+    PrefetchKey,
+    DataState
+  >;
   const conditions = data.conditions;
   if (conditions.state === "missing") {
-    return fail(412, "precondition-failed", `the patient's Conditions are needed: prefetch "conditions" ${MISSING_WHY[conditions.why]}`);
+    return fail(
+      412,
+      "precondition-failed",
+      `the patient's Conditions are needed: prefetch "conditions" ${MISSING_WHY[conditions.why]}`,
+    );
   }
 
   const resources: unknown[] = [];
@@ -136,5 +166,8 @@ export async function answerHook(body: unknown, config: CdsConfig, deps: HookDep
   const evidence = extractEvidence(resources, patientId);
   const report = scoreReport(evidence, { now: deps.now(), valueSetId: config.valueSetId, partial });
   if (!hasSpinalMetastasis(report, evidence)) return { status: 200, body: { cards: [] } };
-  return { status: 200, body: { cards: [buildCard({ report, evidence, data, locale: config.locale, appLaunchUrl: config.appLaunchUrl })] } };
+  return {
+    status: 200,
+    body: { cards: [buildCard({ report, evidence, data, locale: config.locale, appLaunchUrl: config.appLaunchUrl })] },
+  };
 }

@@ -88,13 +88,22 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
     const origin = req.headers.origin;
     if (origin === undefined) return {};
     if (!allowedOrigins.has(origin)) return null;
-    return { "Access-Control-Allow-Origin": origin, Vary: "Origin", "Access-Control-Expose-Headers": "WWW-Authenticate" };
+    return {
+      "Access-Control-Allow-Origin": origin,
+      Vary: "Origin",
+      "Access-Control-Expose-Headers": "WWW-Authenticate",
+    };
   };
 
   const preflight = (req: IncomingMessage, res: ServerResponse, methods: string): void => {
     const c = cors(req);
     if (c === null || req.headers.origin === undefined) {
-      return sendJson(res, 403, { error: "cors-origin", message: "this origin may not call the service (allowedOrigins)" }, { Vary: "Origin" });
+      return sendJson(
+        res,
+        403,
+        { error: "cors-origin", message: "this origin may not call the service (allowedOrigins)" },
+        { Vary: "Origin" },
+      );
     }
     const method = String(req.headers["access-control-request-method"] ?? "");
     const asked = String(req.headers["access-control-request-headers"] ?? "")
@@ -102,7 +111,12 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
       .map((h) => h.trim().toLowerCase())
       .filter((h) => h !== "");
     if (!methods.split(", ").includes(method) || asked.some((h) => !PREFLIGHT_HEADERS.has(h))) {
-      return sendJson(res, 403, { error: "cors-request", message: `allowed: methods ${methods}; headers authorization, content-type, accept` }, c);
+      return sendJson(
+        res,
+        403,
+        { error: "cors-request", message: `allowed: methods ${methods}; headers authorization, content-type, accept` },
+        c,
+      );
     }
     res.writeHead(204, {
       ...c,
@@ -115,26 +129,46 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
   };
 
   /** null when the caller may go on; else the 401 has been sent. */
-  const authenticate = async (req: IncomingMessage, res: ServerResponse, audience: string, optional: boolean, headers: Record<string, string>): Promise<boolean> => {
+  const authenticate = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    audience: string,
+    optional: boolean,
+    headers: Record<string, string>,
+  ): Promise<boolean> => {
     const header = req.headers.authorization;
     if (header === undefined && optional) return true;
     const r = await verifier.verify(header, audience);
     if (r.ok) return true;
     req.resume();
-    sendJson(res, 401, { error: "unauthorized", message: r.reason }, {
-      ...headers,
-      "WWW-Authenticate": `Bearer error="invalid_token", error_description="${r.reason.replace(/["\\]/g, "")}"`,
-    });
+    sendJson(
+      res,
+      401,
+      { error: "unauthorized", message: r.reason },
+      {
+        ...headers,
+        "WWW-Authenticate": `Bearer error="invalid_token", error_description="${r.reason.replace(/["\\]/g, "")}"`,
+      },
+    );
     return false;
   };
 
-  const readJson = async (req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<{ ok: true; value: unknown } | { ok: false }> => {
+  const readJson = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: Record<string, string>,
+  ): Promise<{ ok: true; value: unknown } | { ok: false }> => {
     let text: string;
     try {
       text = await readBody(req, config.maxBodyBytes);
     } catch (e) {
       if (e instanceof BodyTooLarge) {
-        sendJson(res, 413, { error: "too-large", message: `the request body exceeds ${config.maxBodyBytes} bytes` }, { ...headers, Connection: "close" });
+        sendJson(
+          res,
+          413,
+          { error: "too-large", message: `the request body exceeds ${config.maxBodyBytes} bytes` },
+          { ...headers, Connection: "close" },
+        );
         req.destroy();
         return { ok: false };
       }
@@ -153,7 +187,8 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
     const c = cors(req) ?? {};
     if (path === CDS_PATH || path === `${CDS_PATH}/`) {
       if (method === "OPTIONS") return preflight(req, res, "GET");
-      if (method !== "GET" && method !== "HEAD") return sendJson(res, 405, { error: "method", message: "use GET" }, { ...c, Allow: "GET, HEAD, OPTIONS" });
+      if (method !== "GET" && method !== "HEAD")
+        return sendJson(res, 405, { error: "method", message: "use GET" }, { ...c, Allow: "GET, HEAD, OPTIONS" });
       if (!(await authenticate(req, res, `${base(req)}${CDS_PATH}`, true, c))) return;
       return sendJson(res, 200, discovery, c);
     }
@@ -167,7 +202,12 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
     }
     if (id !== config.serviceId) {
       req.resume();
-      return sendJson(res, 404, { error: "unknown-service", message: `no service ${JSON.stringify(id.slice(0, 64))}; see ${CDS_PATH}` }, c);
+      return sendJson(
+        res,
+        404,
+        { error: "unknown-service", message: `no service ${JSON.stringify(id.slice(0, 64))}; see ${CDS_PATH}` },
+        c,
+      );
     }
     const isFeedback = m[2] !== undefined;
     if (method === "OPTIONS") return preflight(req, res, "POST");
@@ -185,7 +225,10 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
       feedback.record(parsed.items);
       return sendJson(res, 200, { received: parsed.items.length }, c);
     }
-    const outcome = await answerHook(body.value, config, { now: () => new Date(now()), ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}) });
+    const outcome = await answerHook(body.value, config, {
+      now: () => new Date(now()),
+      ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+    });
     if (outcome.status === 200) for (const card of outcome.body.cards) feedback.issue(card.uuid);
     return sendJson(res, outcome.status, outcome.body, c);
   }
@@ -215,7 +258,9 @@ export interface RunningCdsService {
 }
 
 /** The service alone on its own node:http server. */
-export async function startCdsService(options: CdsServiceOptions & { port?: number; host?: string }): Promise<RunningCdsService> {
+export async function startCdsService(
+  options: CdsServiceOptions & { port?: number; host?: string },
+): Promise<RunningCdsService> {
   const handler = createCdsHandler(options);
   const server: Server = createServer((req, res) => {
     void handler.handle(req, res).then((served) => {

@@ -19,12 +19,18 @@ async function main(): Promise<void> {
     throw e;
   }
   const service = await startCdsService({ config });
-  console.log(`CDS Hooks service: ${service.url} (discovery), service "${config.serviceId}", cards in ${config.locale}`);
-  console.log(`  trusted clients: ${config.trustedClients.map((c) => c.iss).join(", ") || "none (every hook call is refused)"}`);
+  console.log(
+    `CDS Hooks service: ${service.url} (discovery), service "${config.serviceId}", cards in ${config.locale}`,
+  );
+  console.log(
+    `  trusted clients: ${config.trustedClients.map((c) => c.iss).join(", ") || "none (every hook call is refused)"}`,
+  );
   console.log(`  FHIR servers it may fetch from: ${config.fhirServerAllowlist.join(", ") || "none (prefetch only)"}`);
   if (!config.baseUrl) console.log("  baseUrl not set: a JWT's aud is checked against the Host header of each call");
   if (config.allowUnauthenticated) {
-    console.warn("  WARNING: allowUnauthenticated is on: hook and feedback calls without a JWT are answered. Sandbox use only.");
+    console.warn(
+      "  WARNING: allowUnauthenticated is on: hook and feedback calls without a JWT are answered. Sandbox use only.",
+    );
   }
   const stop = (): void => {
     void service.close().then(() => process.exit(0));
@@ -35,6 +41,10 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const e = err as NodeJS.ErrnoException;
-  console.error(e.code === "EADDRINUSE" ? "Port in use: set CDS_PORT to another port." : `CDS Hooks service failed to start: ${e.message}`);
+  console.error(
+    e.code === "EADDRINUSE"
+      ? "Port in use: set CDS_PORT to another port."
+      : `CDS Hooks service failed to start: ${e.message}`,
+  );
   process.exit(1);
 });

@@ -14,7 +14,18 @@
  * grow, and /proc files say 0). Whatever is left out is listed in `PatientInput.skipped` (path and reason);
  * the rest is read. Named as the input itself, such a file is an InputError instead.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from "node:fs";
 import { extname, join } from "node:path";
 import { patientOf } from "../extract";
 import { isObject, type Json } from "../extract/fhir";
@@ -109,15 +120,17 @@ function jsonPosition(text: string | Buffer, e: unknown, offset = 0): string {
   return m ? ` (line ${lineAt(text, offset + Number(m[1]))})` : "";
 }
 
-
-
 class Collector {
   readonly patients = new Map<string, Item[]>();
   readonly alias = new Map<string, string>();
   /** Resources whose subject is a urn:uuid not yet seen: resolved after pass 1. */
   private readonly pending = new Map<string, Item[]>();
   /** While a file is read: how to take back what it added, should it be left out half-way. */
-  private undo: { lengths: Map<Item[], number>; created: [Map<string, Item[]>, string][]; aliases: Map<string, string | undefined> } | null = null;
+  private undo: {
+    lengths: Map<Item[], number>;
+    created: [Map<string, Item[]>, string][];
+    aliases: Map<string, string | undefined>;
+  } | null = null;
 
   private push(map: Map<string, Item[]>, key: string, item: Item): void {
     const list = map.get(key);

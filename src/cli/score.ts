@@ -56,16 +56,23 @@ const PROBLEM: Record<string, string> = {
 
 /** A window in days: digits (spaces around allowed), within the limit app-config.json's evidenceMaxAgeDays has. */
 const daysFlag = (fallback: number) =>
-  z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\s*\d+\s*$/)), z.transform(Number)), evidenceMaxAgeDaysSchema), fallback);
+  z._default(
+    z.pipe(z.pipe(z.string().check(z.regex(/^\s*\d+\s*$/)), z.transform(Number)), evidenceMaxAgeDaysSchema),
+    fallback,
+  );
 
 /** The value set: one of valueSets(), and enabled (the message says which are known, or why it is disabled). */
 const valueSetFlag = z._default(
   z.string().check(
     z.superRefine((id, ctx) => {
       const vs = valueSets().find((v) => v.id === id);
-      const known = valueSets().filter((v) => v.enabled).map((v) => v.id).join(", ");
+      const known = valueSets()
+        .filter((v) => v.enabled)
+        .map((v) => v.id)
+        .join(", ");
       if (!vs) ctx.addIssue({ code: "custom", input: id, message: `unknown value set (known: ${known})` });
-      else if (!vs.enabled) ctx.addIssue({ code: "custom", input: id, message: `disabled (${vs.disabledReason ?? "not available"})` });
+      else if (!vs.enabled)
+        ctx.addIssue({ code: "custom", input: id, message: `disabled (${vs.disabledReason ?? "not available"})` });
     }),
   ),
   DEFAULT_VALUE_SET,
@@ -79,7 +86,16 @@ const CliFlags = z.object({
   format: z._default(z.enum(["json", "table"]), "json"),
   "value-set": valueSetFlag,
   // An empty --now is "today", as no --now is.
-  now: z._default(z.pipe(z.pipe(z.string(), z.transform((t) => (t === "" ? new Date() : new Date(t)))), z.date()), () => new Date()),
+  now: z._default(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((t) => (t === "" ? new Date() : new Date(t))),
+      ),
+      z.date(),
+    ),
+    () => new Date(),
+  ),
   "max-file-bytes": z._default(z.pipe(z.pipe(z.string(), z.transform(parseBytes)), z.number()), DEFAULT_MAX_FILE_BYTES),
   "ps-max-age-days": daysFlag(DEFAULT_EVIDENCE_MAX_AGE_DAYS.performanceStatus),
   "palsy-max-age-days": daysFlag(DEFAULT_EVIDENCE_MAX_AGE_DAYS.palsy),
@@ -94,7 +110,7 @@ function argumentProblem(issues: readonly z.core.$ZodIssue[], values: Record<str
   if (where !== "values" || typeof flag !== "string") return USAGE;
   const given = values[flag];
   const text = typeof given === "string" ? given : "";
-  const problem = issue.code === "custom" ? issue.message : PROBLEM[flag] ?? issue.message;
+  const problem = issue.code === "custom" ? issue.message : (PROBLEM[flag] ?? issue.message);
   return `--${flag} ${text}: ${problem}`;
 }
 
@@ -147,7 +163,9 @@ function main(argv: string[]): void {
     let first = true;
     process.stdout.write("[");
     for (const report of scorePatients(input, now, valueSetId, { evidenceMaxAgeDays })) {
-      process.stdout.write(`${first ? "\n" : ",\n"}  ${JSON.stringify(reportInWords(report), null, 2).replace(/\n/g, "\n  ")}`);
+      process.stdout.write(
+        `${first ? "\n" : ",\n"}  ${JSON.stringify(reportInWords(report), null, 2).replace(/\n/g, "\n  ")}`,
+      );
       first = false;
     }
     process.stdout.write(first ? "]\n" : "\n]\n");

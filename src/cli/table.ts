@@ -37,7 +37,18 @@ export function reportRow(r: ScoreReport): string[] {
   ];
 }
 
-const TABLE_HEADER = ["patient", "name", "age/sex", "segment", "levels", "in study", "SINS", "Tokuhashi", "EQ-5D", "warnings"];
+const TABLE_HEADER = [
+  "patient",
+  "name",
+  "age/sex",
+  "segment",
+  "levels",
+  "in study",
+  "SINS",
+  "Tokuhashi",
+  "EQ-5D",
+  "warnings",
+];
 
 /** The table of rows made by reportRow, with the header. */
 export function formatRows(body: readonly string[][]): string {

@@ -27,7 +27,11 @@ export interface StudyPopulation {
 }
 
 /** The segment group and the applicability check from every spinal metastasis on file. */
-export function studyPopulation(ev: PatientEvidence, age: number | null, enBlocPlanned: boolean | null): StudyPopulation {
+export function studyPopulation(
+  ev: PatientEvidence,
+  age: number | null,
+  enBlocPlanned: boolean | null,
+): StudyPopulation {
   const inactive = ev.inactiveSpinalLesions ?? [];
   const set = new Set<SpinalLevel>();
   const provenance: Provenance[] = [];
@@ -56,14 +60,18 @@ export function studyPopulation(ev: PatientEvidence, age: number | null, enBlocP
   const group = segmentGroup(levels);
   const base = applicability({ levels, age, enBlocPlanned });
 
-  const inactiveLevels = inactive.length === 0 ? [] : SPINAL_LEVELS.filter((lv) => inactive.some((l) => l.levels.includes(lv)));
+  const inactiveLevels =
+    inactive.length === 0 ? [] : SPINAL_LEVELS.filter((lv) => inactive.some((l) => l.levels.includes(lv)));
   // applicability's lists are its own, fresh on each call: added to in place.
   const reasons = base.reasons;
   let verdict = base.inStudyPopulation;
 
   if (unlevelled.length > 0 && levels.length > 0) {
     const code = msg("applicability.unlevelled", {
-      refs: coreList("comma", unlevelled.map((l) => refParam(l.provenance.reference))),
+      refs: coreList(
+        "comma",
+        unlevelled.map((l) => refParam(l.provenance.reference)),
+      ),
       levels: levelsParam(levels),
     });
     if (verdict === true) {

@@ -4,7 +4,17 @@
  */
 import type { PrimarySite, SpinalLevel } from "../scores/types";
 import type { ReadContext } from "./context";
-import { codeKey, inLevelOrder, isObject, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import {
+  codeKey,
+  inLevelOrder,
+  isObject,
+  labelParam,
+  provenance,
+  rawCodings,
+  resourceLabel,
+  resourceReference,
+  type Json,
+} from "./fhir";
 import { looksLikeCondition } from "./guards";
 import {
   bodySiteDef,
@@ -33,7 +43,10 @@ const INACTIVE = new Set(["inactive", "resolved", "remission"]);
 /** The organ of a metastasis Condition that names no site (a VisceralFinding's `organ`). */
 const SITE_NOT_CODED = "site not coded";
 
-type Sink = Pick<PatientEvidence, "spinalLesions" | "extraspinalFoci" | "unlocatedBoneMets" | "visceral" | "primaries" | "inactiveSpinalLesions">;
+type Sink = Pick<
+  PatientEvidence,
+  "spinalLesions" | "extraspinalFoci" | "unlocatedBoneMets" | "visceral" | "primaries" | "inactiveSpinalLesions"
+>;
 
 /** mCODE PrimaryCancerCondition: a Condition that says it is a primary cancer, whatever its code. */
 const MCODE_PRIMARY_PROFILE = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition";
@@ -43,7 +56,10 @@ const MCODE_PRIMARY_PROFILE = "http://hl7.org/fhir/us/mcode/StructureDefinition/
  * profile, or an ICD-O-3 morphology with behaviour /3 (malignant, primary site) on the histology extension.
  * Its first coding (system and code), to show; null when it is neither or has no coding.
  */
-function unmappedPrimary(raw: Json, codings: { system: string; code: string }[]): { system: string; code: string } | null {
+function unmappedPrimary(
+  raw: Json,
+  codings: { system: string; code: string }[],
+): { system: string; code: string } | null {
   const first = codings[0];
   if (!first) return null;
   const meta = raw.meta;
@@ -101,7 +117,12 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
 
   const verification = statusCode(cond.verificationStatus);
   if (verification && IGNORED_VERIFICATION.has(verification)) {
-    ctx.report("info", "ignored-status", msg("diag.ignored-status.condition", { label: labelP, status: verification }), label);
+    ctx.report(
+      "info",
+      "ignored-status",
+      msg("diag.ignored-status.condition", { label: labelP, status: verification }),
+      label,
+    );
     return;
   }
   const clinical = statusCode(cond.clinicalStatus);
@@ -155,7 +176,11 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
       date,
       note: null,
       displayFromMapping: false,
-      provenance: provenance(ref, date, codeKey(unmapped.system, unmapped.code), { display: recordDisplay(unmapped) ?? null, author, note }),
+      provenance: provenance(ref, date, codeKey(unmapped.system, unmapped.code), {
+        display: recordDisplay(unmapped) ?? null,
+        author,
+        note,
+      }),
       unmapped: true,
     };
     if (inactive) finding.inactiveStatus = inactive;
@@ -177,12 +202,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
       relatedPrimary: relatedPrimary(cond),
       provenance: prov(met, met.def.display),
     });
-    ctx.report(
-      "info",
-      "not-active",
-      msg("diag.not-active.spinal", { label: labelP, status: inactive }),
-      label,
-    );
+    ctx.report("info", "not-active", msg("diag.not-active.spinal", { label: labelP, status: inactive }), label);
     return;
   }
   readMetastasis(cond, met, sitesOf, { text: label, param: labelP }, prov(met, met.def.display), date, ctx, sink);
@@ -201,7 +221,14 @@ function statusCode(cc: ConditionData["clinicalStatus"]): string | null {
 }
 
 /** The most specific role among the codings: an organ beats a bone site, a bone site beats "secondary, site unknown". */
-const ROLE_ORDER: readonly MetastasisDef["role"][] = ["visceral", "visceral-ask", "not-visceral", "spine", "bone", "generic"];
+const ROLE_ORDER: readonly MetastasisDef["role"][] = [
+  "visceral",
+  "visceral-ask",
+  "not-visceral",
+  "spine",
+  "bone",
+  "generic",
+];
 function pickMetastasis(mets: Matched<MetastasisDef>[]): Matched<MetastasisDef> | null {
   for (const role of ROLE_ORDER) {
     const m = mets.find((x) => x.def.role === role);
@@ -225,7 +252,9 @@ function primaryCandidates(cond: ConditionData, prims: Matched<PrimaryDef>[]): P
       if (!c.system || !c.code) continue;
       const rules = morphologyRules(c.system);
       if (rules.length === 0) continue;
-      const hit = rules.find((r) => r.matches(c.code ?? "") && (r.rule.scope === "any" || candidates.includes(r.rule.category)));
+      const hit = rules.find(
+        (r) => r.matches(c.code ?? "") && (r.rule.scope === "any" || candidates.includes(r.rule.category)),
+      );
       if (hit) {
         candidates = [hit.rule.category];
         continue;
@@ -295,7 +324,13 @@ function readMetastasis(
 ): void {
   const { role, organ, display } = met.def;
   if (role === "visceral" || role === "visceral-ask") {
-    sink.visceral.push({ certainty: role === "visceral" ? "certain" : "possible", organ: organ ?? display, organFrom: "mapping", date, provenance: prov });
+    sink.visceral.push({
+      certainty: role === "visceral" ? "certain" : "possible",
+      organ: organ ?? display,
+      organFrom: "mapping",
+      date,
+      provenance: prov,
+    });
     return;
   }
   if (role === "not-visceral") return;
@@ -311,32 +346,30 @@ function readMetastasis(
       provenance: prov,
     });
     if (sites.levels.length === 0) {
-      ctx.report(
-        "info",
-        "level-not-coded",
-        msg("diag.level-not-coded", { label: label.param }),
-        label.text,
-      );
+      ctx.report("info", "level-not-coded", msg("diag.level-not-coded", { label: label.param }), label.text);
     }
   }
   if (role === "generic") {
     // The body site as the record names it (its coding's display or text): the record's words, quoted as written.
-    for (const o of sites.other) sink.visceral.push({ certainty: "possible", organ: o.display, organFrom: "record", date, provenance: prov });
+    for (const o of sites.other)
+      sink.visceral.push({ certainty: "possible", organ: o.display, organFrom: "record", date, provenance: prov });
     if (!spinal && sites.other.length === 0) {
-      sink.visceral.push({ certainty: "possible", organ: SITE_NOT_CODED, organFrom: "not-coded", date, provenance: prov });
+      sink.visceral.push({
+        certainty: "possible",
+        organ: SITE_NOT_CODED,
+        organFrom: "not-coded",
+        date,
+        provenance: prov,
+      });
     }
     return;
   }
   if (role === "bone") {
-    for (const o of sites.other) sink.extraspinalFoci.push({ site: o.site, display: o.display, date, provenance: prov });
+    for (const o of sites.other)
+      sink.extraspinalFoci.push({ site: o.site, display: o.display, date, provenance: prov });
     if (!spinal && sites.other.length === 0) {
       sink.unlocatedBoneMets.push(prov);
-      ctx.report(
-        "info",
-        "site-not-coded",
-        msg("diag.site-not-coded", { label: label.param }),
-        label.text,
-      );
+      ctx.report("info", "site-not-coded", msg("diag.site-not-coded", { label: label.param }), label.text);
     }
   }
 }
@@ -347,4 +380,3 @@ function relatedPrimary(cond: ConditionData): string | null {
   const m = /(?:^|\/)(Condition\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]*)?$/.exec(ref);
   return m?.[1] ?? null;
 }
-

@@ -24,7 +24,12 @@ export class ReadContext {
 
   /** A resource that fails validation: skipped, with its id, the path and the reason. */
   invalid(type: string, id: unknown, reason: CoreParam): void {
-    this.report("warning", "invalid-resource", msg("diag.invalid-resource", { label: labelParam(type, id), reason }), resourceLabel(type, id));
+    this.report(
+      "warning",
+      "invalid-resource",
+      msg("diag.invalid-resource", { label: labelParam(type, id), reason }),
+      resourceLabel(type, id),
+    );
   }
 
   /**
@@ -35,7 +40,12 @@ export class ReadContext {
     const ref = subject?.reference;
     if (typeof ref !== "string") return true;
     if (ref === this.ownReference || patientIdOf(ref) === this.patientId) return true;
-    this.report("warning", "other-subject", msg("diag.other-subject", { label: labelParam(type, id) }), resourceLabel(type, id));
+    this.report(
+      "warning",
+      "other-subject",
+      msg("diag.other-subject", { label: labelParam(type, id) }),
+      resourceLabel(type, id),
+    );
     return false;
   }
 }

@@ -41,11 +41,7 @@ export function extractEvidence(resources: Iterable<unknown>, patientId: string)
       readOne(raw, i, ctx, evidence);
     } catch {
       // Defensive: a reader must never stop the report. Reaching this is a bug; the resource is named.
-      ctx.report(
-        "error",
-        "internal",
-        msg("diag.internal", { entry: entryParam(raw, i) }),
-      );
+      ctx.report("error", "internal", msg("diag.internal", { entry: entryParam(raw, i) }));
     }
   }
   if (!evidence.patient.found) {
@@ -55,7 +51,12 @@ export function extractEvidence(resources: Iterable<unknown>, patientId: string)
 }
 
 function isResourceList(x: unknown): x is Iterable<unknown> {
-  return Array.isArray(x) || (typeof x === "object" && x !== null && typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function");
+  return (
+    Array.isArray(x) ||
+    (typeof x === "object" &&
+      x !== null &&
+      typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function")
+  );
 }
 
 function entryParam(raw: unknown, index: number): CoreParam {
@@ -68,11 +69,7 @@ const RESOURCE_TYPE_RE = /^[A-Z][A-Za-z]{1,63}$/;
 function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence): void {
   if (!isObject(raw)) {
     const kind = raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw;
-    ctx.report(
-      "warning",
-      "invalid-resource",
-      msg("diag.invalid-resource.not-object", { n: index + 1, kind }),
-    );
+    ctx.report("warning", "invalid-resource", msg("diag.invalid-resource.not-object", { n: index + 1, kind }));
     return;
   }
   const type = raw.resourceType;
@@ -110,16 +107,13 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
 }
 
 function reportNoType(index: number, ctx: ReadContext): void {
-  ctx.report(
-    "warning",
-    "invalid-resource",
-    msg("diag.invalid-resource.no-type", { n: index + 1 }),
-  );
+  ctx.report("warning", "invalid-resource", msg("diag.invalid-resource.no-type", { n: index + 1 }));
 }
 
 function readPatient(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {
   if (raw.id !== ev.patientId) {
-    if (typeof raw.id !== "string" && raw.id !== undefined) ctx.invalid("Patient", undefined, REASON.expected("id", "string"));
+    if (typeof raw.id !== "string" && raw.id !== undefined)
+      ctx.invalid("Patient", undefined, REASON.expected("id", "string"));
     return;
   }
   // The fast check first (guards.ts); zod names the path and the reason of anything it does not accept.
@@ -145,7 +139,10 @@ function givenAndFamily(given: readonly string[] | undefined, family: string): s
 function patientFacts(p: PatientData): PatientFacts {
   const name = p.name?.[0];
   const nameText = name ? (name.text ?? givenAndFamily(name.given, name.family ?? "")) : "";
-  const mrn = p.identifier === undefined ? null : (p.identifier.find((i) => i.type?.coding?.some((c) => c.code === MRN))?.value ?? null);
+  const mrn =
+    p.identifier === undefined
+      ? null
+      : (p.identifier.find((i) => i.type?.coding?.some((c) => c.code === MRN))?.value ?? null);
   return {
     found: true,
     birthDate: p.birthDate ?? null,

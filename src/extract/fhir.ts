@@ -32,7 +32,12 @@ export function resourceReference(type: string, id: string | undefined): string 
 }
 
 /** A Diagnostic: its stable code and its message ({ code, params } of CORE_MESSAGE_CODES). */
-export function diagnostic(severity: DiagnosticSeverity, code: string, message: CoreMessage, resource?: string): Diagnostic {
+export function diagnostic(
+  severity: DiagnosticSeverity,
+  code: string,
+  message: CoreMessage,
+  resource?: string,
+): Diagnostic {
   return resource === undefined ? { severity, code, message } : { severity, code, message, resource };
 }
 

@@ -61,7 +61,14 @@ export function isFhirDateText(s: string): boolean {
   if (day < 1) return false;
   if (n === 10) return true;
   // Thh:mm
-  if (n < 16 || s.charCodeAt(10) !== 84 || twoDigits(s, 11, 23) < 0 || s.charCodeAt(13) !== COLON || twoDigits(s, 14, 59) < 0) return false;
+  if (
+    n < 16 ||
+    s.charCodeAt(10) !== 84 ||
+    twoDigits(s, 11, 23) < 0 ||
+    s.charCodeAt(13) !== COLON ||
+    twoDigits(s, 14, 59) < 0
+  )
+    return false;
   let i = 16;
   // :ss (00–60) and .fraction (1–9 digits)
   if (i < n && s.charCodeAt(i) === COLON) {
@@ -133,7 +140,12 @@ function optPeriod(x: unknown): boolean {
 }
 
 function isExtension(x: unknown): boolean {
-  return isObject(x) && typeof x.url === "string" && optReference(x.valueReference) && optCodeableConcept(x.valueCodeableConcept);
+  return (
+    isObject(x) &&
+    typeof x.url === "string" &&
+    optReference(x.valueReference) &&
+    optCodeableConcept(x.valueCodeableConcept)
+  );
 }
 
 function isReferenceRange(x: unknown): boolean {
@@ -237,7 +249,13 @@ function itemsAt(x: unknown, depth: number): boolean {
   if (!Array.isArray(x) || depth > MAX_ITEM_DEPTH) return false;
   for (let i = 0; i < x.length; i++) {
     const item: unknown = x[i];
-    if (!isObject(item) || typeof item.linkId !== "string" || !optString(item.text) || !optArrayOf(item.answer, isAnswer) || !itemsAt(item.item, depth + 1)) {
+    if (
+      !isObject(item) ||
+      typeof item.linkId !== "string" ||
+      !optString(item.text) ||
+      !optArrayOf(item.answer, isAnswer) ||
+      !itemsAt(item.item, depth + 1)
+    ) {
       return false;
     }
   }

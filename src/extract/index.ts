@@ -15,14 +15,8 @@ export { extractEvidence } from "./evidence";
 export { scoreReport } from "./report";
 export { groupByPatient, patientOf } from "./group";
 export { SEARCH_CODES } from "./mappings";
-export type {
-  PatientEvidence,
-} from "./types";
+export type { PatientEvidence } from "./types";
 
-export function buildReport(
-  resources: Iterable<unknown>,
-  patientId: string,
-  options: ReportOptions,
-): ScoreReport {
+export function buildReport(resources: Iterable<unknown>, patientId: string, options: ReportOptions): ScoreReport {
   return scoreReport(extractEvidence(resources, patientId), options);
 }

@@ -12,7 +12,13 @@ import bodySitesJson from "../../fhir-mappings/body-sites.json";
 import localCodesJson from "../../fhir-mappings/local-codes.json";
 import { FRANKEL_GRADES, GENERAL_CONDITIONS, PRIMARY_SITES } from "../scores/domains";
 import { kpsCategory } from "../scores/tokuhashi";
-import { SPINAL_LEVELS, type FrankelGrade, type GeneralCondition, type PrimarySite, type SpinalLevel } from "../scores/types";
+import {
+  SPINAL_LEVELS,
+  type FrankelGrade,
+  type GeneralCondition,
+  type PrimarySite,
+  type SpinalLevel,
+} from "../scores/types";
 import { OBSERVATION_CONCEPTS, type ObservationConcept, type SpinalRegion } from "./types";
 
 // ------------------------------------------------------------------------------------------ schemas
@@ -23,10 +29,18 @@ const systemsSchema = z.object({
 });
 const valueSpecSchema = z.union([
   z.object({ type: z.literal("integer"), min: z.number(), max: z.number(), step: z.number() }),
-  z.object({ type: z.literal("grade"), values: z.array(z.enum(FRANKEL_GRADES as unknown as [FrankelGrade, ...FrankelGrade[]])) }),
+  z.object({
+    type: z.literal("grade"),
+    values: z.array(z.enum(FRANKEL_GRADES as unknown as [FrankelGrade, ...FrankelGrade[]])),
+  }),
 ]);
 const obsCodeSchema = z.object({ system: str, code: str, display: z.optional(z.string()), source: str });
-const answerSchema = z.object({ system: str, code: str, value: z.union([z.number(), z.string()]), display: z.optional(z.string()) });
+const answerSchema = z.object({
+  system: str,
+  code: str,
+  value: z.union([z.number(), z.string()]),
+  display: z.optional(z.string()),
+});
 const unitSchema = z.object({ code: str, factor: z.number().check(z.positive()) });
 const conceptSchema = z.object({
   value: valueSpecSchema,
@@ -35,11 +49,23 @@ const conceptSchema = z.object({
   codes: z.array(obsCodeSchema),
   answers: z.array(answerSchema),
 });
-const kpsRangeSchema = z.tuple([z.int(), z.int()]).check(z.refine(([a, b]) => a >= 10 && b <= 100 && a <= b && a % 10 === 0 && b % 10 === 0, "a KPS range [min, max] within 10-100 in steps of 10"));
+const kpsRangeSchema = z
+  .tuple([z.int(), z.int()])
+  .check(
+    z.refine(
+      ([a, b]) => a >= 10 && b <= 100 && a <= b && a % 10 === 0 && b % 10 === 0,
+      "a KPS range [min, max] within 10-100 in steps of 10",
+    ),
+  );
 const observationsSchema = z.object({
-  concepts: z.record(z.enum(OBSERVATION_CONCEPTS as unknown as [ObservationConcept, ...ObservationConcept[]]), conceptSchema),
+  concepts: z.record(
+    z.enum(OBSERVATION_CONCEPTS as unknown as [ObservationConcept, ...ObservationConcept[]]),
+    conceptSchema,
+  ),
   ecogKpsSuggestion: z.object({
-    tables: z.array(z.object({ name: str, kpsByEcog: z.record(z.string(), kpsRangeSchema), source: str })).check(z.minLength(1)),
+    tables: z
+      .array(z.object({ name: str, kpsByEcog: z.record(z.string(), kpsRangeSchema), source: str }))
+      .check(z.minLength(1)),
   }),
 });
 const METASTASIS_ROLES = ["bone", "spine", "generic", "visceral", "visceral-ask", "not-visceral"] as const;
@@ -97,7 +123,9 @@ const localSchema = z.object({
   ),
   metastases: z.optional(z.array(metastasisSchema)),
   primarySites: z.optional(z.array(primarySchema)),
-  bodySites: z.optional(z.object({ levels: z.optional(z.array(levelSchema)), regions: z.optional(z.array(regionSchema)) })),
+  bodySites: z.optional(
+    z.object({ levels: z.optional(z.array(levelSchema)), regions: z.optional(z.array(regionSchema)) }),
+  ),
 });
 
 function load<T>(name: string, schema: z.ZodMiniType<T>, data: unknown): T {
@@ -281,7 +309,12 @@ for (const concept of OBSERVATION_CONCEPTS) {
     const sys = tableSystem(a.system);
     answerMap.set(sys, normalizeCode(sys, a.code), a.value);
   }
-  CONCEPTS.set(concept, { concept, value: def.value, units: new Map(def.units.map((u) => [u.code, u.factor])), answers: answerMap });
+  CONCEPTS.set(concept, {
+    concept,
+    value: def.value,
+    units: new Map(def.units.map((u) => [u.code, u.factor])),
+    answers: answerMap,
+  });
   for (const c of codes) {
     const sys = tableSystem(c.system);
     OBS_INDEX.set(sys, normalizeCode(sys, c.code), concept);
@@ -344,7 +377,10 @@ function computeEcogBands(ecog: number): { ranges: readonly EcogKpsRange[]; cate
     // The bands are the scoring core's (kpsCategory: poor 10–40, moderate 50–70, good 80–100).
     for (let kps = r[0]; kps <= r[1]; kps += 10) found.add(kpsCategory(kps));
   }
-  return Object.freeze({ ranges: Object.freeze(ranges.map((r) => Object.freeze(r))), categories: Object.freeze(GENERAL_CONDITIONS.filter((c) => found.has(c))) });
+  return Object.freeze({
+    ranges: Object.freeze(ranges.map((r) => Object.freeze(r))),
+    categories: Object.freeze(GENERAL_CONDITIONS.filter((c) => found.has(c))),
+  });
 }
 
 // ------------------------------------------------------------------------------------------ conditions
@@ -449,7 +485,11 @@ export function bodySiteDef(system: string, code: string): BodySiteDef | null {
  * `conditionPrefixes` are matched with their sub-codes (ICD blocks): a server search by exact code misses
  * those, so search Conditions by patient and let extraction filter, or expand the prefixes.
  */
-export const SEARCH_CODES: { observations: readonly string[]; conditions: readonly string[]; conditionPrefixes: readonly string[] } = {
+export const SEARCH_CODES: {
+  observations: readonly string[];
+  conditions: readonly string[];
+  conditionPrefixes: readonly string[];
+} = {
   observations: [...new Set(OBS_SEARCH)],
   conditions: [...new Set(CONDITION_SEARCH)],
   conditionPrefixes: [...new Set(CONDITION_PREFIXES)],

@@ -31,7 +31,13 @@ function matchConcept(cc: unknown): { concept: ObservationConcept; system: strin
     if ((system !== undefined && typeof system !== "string") || (code !== undefined && typeof code !== "string")) {
       return "malformed";
     }
-    if (found === null && typeof system === "string" && typeof code === "string" && code.length <= 256 && system.length <= 1024) {
+    if (
+      found === null &&
+      typeof system === "string" &&
+      typeof code === "string" &&
+      code.length <= 256 &&
+      system.length <= 1024
+    ) {
       const concept = observationConcept(system, code);
       if (concept) found = { concept, system, code };
     }
@@ -53,7 +59,11 @@ function aboutParams(obs: ObservationData, concept: ObservationConcept): { label
 export function readObservation(raw: Json, ctx: ReadContext): Measurement | null {
   const matched = matchConcept(raw.code);
   if (matched === "malformed" || raw.code === undefined) {
-    ctx.invalid("Observation", raw.id, raw.code === undefined ? REASON.required("code") : REASON.codeableConcept("code"));
+    ctx.invalid(
+      "Observation",
+      raw.id,
+      raw.code === undefined ? REASON.required("code") : REASON.codeableConcept("code"),
+    );
     return null;
   }
   if (!matched) return null;
@@ -102,12 +112,7 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
   const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? null;
   if (preliminary) {
     const label = observationLabel(obs);
-    ctx.report(
-      "warning",
-      "preliminary",
-      msg("diag.preliminary.observation", aboutParams(obs, concept)),
-      label,
-    );
+    ctx.report("warning", "preliminary", msg("diag.preliminary.observation", aboutParams(obs, concept)), label);
   }
   const display = codingDisplay(obs.code.coding, matched.code);
   return {
@@ -135,7 +140,11 @@ function codingDisplay(coding: ObservationData["code"]["coding"], code: string):
 }
 
 /** The evidence's note: preliminary, and/or the unit conversion ("7 cm read as 70 mm"). */
-function provenanceNote(preliminary: boolean, converted: Converted | null, value: number | string): ProvenanceNote | null {
+function provenanceNote(
+  preliminary: boolean,
+  converted: Converted | null,
+  value: number | string,
+): ProvenanceNote | null {
   if (!preliminary && converted === null) return null;
   const notes: ProvenanceNote[] = [];
   if (preliminary) notes.push(provenanceNotes.preliminary());
@@ -155,7 +164,10 @@ function codedAnswer(obs: ObservationData, concept: ObservationConcept): number 
   return null;
 }
 
-function conceptAnswer(cc: ObservationData["valueCodeableConcept"], concept: ObservationConcept): number | string | null {
+function conceptAnswer(
+  cc: ObservationData["valueCodeableConcept"],
+  concept: ObservationConcept,
+): number | string | null {
   if (cc?.coding === undefined) return null;
   for (const c of cc.coding) {
     if (!c.system || !c.code) continue;
@@ -166,12 +178,19 @@ function conceptAnswer(cc: ObservationData["valueCodeableConcept"], concept: Obs
 }
 
 /** The label and message parameters of a diagnostic about the Observation (built on the diagnostic path only). */
-function diagnosticParts(obs: ObservationData, concept: ObservationConcept): { label: string; params: { label: CoreParam; concept: CoreParam } } {
+function diagnosticParts(
+  obs: ObservationData,
+  concept: ObservationConcept,
+): { label: string; params: { label: CoreParam; concept: CoreParam } } {
   return { label: observationLabel(obs), params: aboutParams(obs, concept) };
 }
 
 /** The UCUM unit of a quantity: its code when its system is UCUM (or absent), else its unit text; null when it has none. */
-function quantityUnit(q: { unit?: string | undefined; code?: string | undefined; system?: string | undefined }): string | null {
+function quantityUnit(q: {
+  unit?: string | undefined;
+  code?: string | undefined;
+  system?: string | undefined;
+}): string | null {
   const code = q.code?.trim();
   if (code && (q.system === undefined || q.system === UCUM)) return code;
   const unit = q.unit?.trim();
@@ -184,7 +203,11 @@ function quantityUnit(q: { unit?: string | undefined; code?: string | undefined;
  * and the value is returned as it is; another listed unit is converted (7 cm → 70 mm); no unit at all is read in
  * the scale; an unlisted unit gives null (refused, never read as the scale's unit).
  */
-export function toScaleUnit(concept: ObservationConcept, value: number, unit: string | null): { value: number; factor: number } | null {
+export function toScaleUnit(
+  concept: ObservationConcept,
+  value: number,
+  unit: string | null,
+): { value: number; factor: number } | null {
   if (unit === null) return { value, factor: 1 };
   const factor = conceptDef(concept)?.units.get(unit);
   if (factor === undefined) return null;
@@ -212,7 +235,8 @@ function readValue(
 ): number | FrankelGrade | null {
   const coded = codedAnswer(obs, concept);
   if (spec.type === "grade") {
-    if (typeof coded === "string" && (FRANKEL_GRADES as readonly string[]).includes(coded)) return coded as FrankelGrade;
+    if (typeof coded === "string" && (FRANKEL_GRADES as readonly string[]).includes(coded))
+      return coded as FrankelGrade;
     const { label, params } = diagnosticParts(obs, concept);
     ctx.report("warning", "no-value", msg("diag.no-value.grade", params), label);
     return null;
@@ -261,12 +285,7 @@ function readValue(
   }
   if (concept === "barthel" && otherBarthelScale(obs)) {
     const { label, params } = diagnosticParts(obs, concept);
-    ctx.report(
-      "warning",
-      "other-scale",
-      msg("diag.other-scale", { label: params.label }),
-      label,
-    );
+    ctx.report("warning", "other-scale", msg("diag.other-scale", { label: params.label }), label);
     return null;
   }
   if (!Number.isInteger(value) || value < spec.min || value > spec.max || (value - spec.min) % spec.step !== 0) {
@@ -288,12 +307,7 @@ function readValue(
   }
   if (concept === "barthel" && value <= 20 && !barthel100Scale(obs)) {
     const { label, params } = diagnosticParts(obs, concept);
-    ctx.report(
-      "warning",
-      "scale-unclear",
-      msg("diag.scale-unclear", { label: params.label, value }),
-      label,
-    );
+    ctx.report("warning", "scale-unclear", msg("diag.scale-unclear", { label: params.label, value }), label);
   }
   return value;
 }

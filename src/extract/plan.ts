@@ -52,7 +52,10 @@ const PROVENANCE_LIMIT = 20;
 export const NAMED_LIMIT = 20;
 
 /** The newest `limit` pieces of evidence (by date, undated last; in their order when all fit) and how many were left out. */
-export function newestProvenance(list: readonly Provenance[], limit = PROVENANCE_LIMIT): { provenance: Provenance[]; omitted: number } {
+export function newestProvenance(
+  list: readonly Provenance[],
+  limit = PROVENANCE_LIMIT,
+): { provenance: Provenance[]; omitted: number } {
   if (list.length <= limit) return { provenance: list as Provenance[], omitted: 0 };
   const order = list.map((p, i) => i);
   order.sort((a, b) => {
@@ -68,9 +71,17 @@ export function newestProvenance(list: readonly Provenance[], limit = PROVENANCE
 }
 
 /** The newest `limit` claims (as newestProvenance orders them), for notes that name each. */
-function newestClaims<C extends { provenance: Provenance }>(claims: readonly C[], limit = NAMED_LIMIT): { named: C[]; more: number } {
+function newestClaims<C extends { provenance: Provenance }>(
+  claims: readonly C[],
+  limit = NAMED_LIMIT,
+): { named: C[]; more: number } {
   if (claims.length <= limit) return { named: claims as C[], more: 0 };
-  const kept = new Set(newestProvenance(claims.map((c) => c.provenance), limit).provenance);
+  const kept = new Set(
+    newestProvenance(
+      claims.map((c) => c.provenance),
+      limit,
+    ).provenance,
+  );
   const named: C[] = [];
   for (const c of claims) if (kept.has(c.provenance) && named.length < limit) named.push(c);
   return { named, more: claims.length - named.length };
@@ -93,8 +104,20 @@ export function joinNotes(...notes: (CoreMessage | null | undefined)[]): CoreMes
   return out;
 }
 
-export function missing<V extends string>(notes: (CoreMessage | null | undefined)[] = [], suggestion: Suggestion<V> | null = null): ItemPlan<V> {
-  return { candidates: [], source: "missing", confirmed: false, provenance: [], suggestion, conflict: null, context: joinNotes(...notes), overridden: null };
+export function missing<V extends string>(
+  notes: (CoreMessage | null | undefined)[] = [],
+  suggestion: Suggestion<V> | null = null,
+): ItemPlan<V> {
+  return {
+    candidates: [],
+    source: "missing",
+    confirmed: false,
+    provenance: [],
+    suggestion,
+    conflict: null,
+    context: joinNotes(...notes),
+    overridden: null,
+  };
 }
 
 /** A suggestion and why ("suggestion.*"). */
@@ -121,7 +144,16 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
       const claim = r.claims.find((c) => c.value === value);
       return { value, provenance: claim ? claim.provenance : { reference: null, date: null, code: null } };
     });
-    const plan: ItemPlan<V> = { candidates: [], source: r.source, confirmed: false, provenance, suggestion: null, conflict: { options }, context: [conflictNote(r)], overridden: null };
+    const plan: ItemPlan<V> = {
+      candidates: [],
+      source: r.source,
+      confirmed: false,
+      provenance,
+      suggestion: null,
+      conflict: { options },
+      context: [conflictNote(r)],
+      overridden: null,
+    };
     if (omitted > 0) plan.provenanceOmitted = omitted;
     return plan;
   }
@@ -134,7 +166,9 @@ export function fromResolved<V extends string>(r: Resolved<V>): ItemPlan<V> {
   }
   const value = r.values[0];
   const context = joinNotes(
-    labels.size > 1 ? msg("context.same-category", { labels: coreList("and", [...labels.values()]), when: onDay(r.day) }) : null,
+    labels.size > 1
+      ? msg("context.same-category", { labels: coreList("and", [...labels.values()]), when: onDay(r.day) })
+      : null,
     preliminary ? msg("context.preliminary") : null,
   );
   const plan: ItemPlan<V> = {
@@ -169,7 +203,11 @@ export function namedClaims(claims: readonly Claim<unknown>[]): CoreParam[] {
  * What a note names of a long list of values: the first of each distinct value, then the newest others, at most
  * `limit` in all (more when there are more distinct values), in their order; and how many were left out.
  */
-export function pickNamed<T extends { provenance: Provenance }>(items: readonly T[], valueOf: (x: T) => unknown, limit = NAMED_LIMIT): { named: T[]; more: number } {
+export function pickNamed<T extends { provenance: Provenance }>(
+  items: readonly T[],
+  valueOf: (x: T) => unknown,
+  limit = NAMED_LIMIT,
+): { named: T[]; more: number } {
   if (items.length <= limit) return { named: items as T[], more: 0 };
   const firstOfValue = new Set<T>();
   const values = new Set<unknown>();
@@ -179,7 +217,10 @@ export function pickNamed<T extends { provenance: Provenance }>(items: readonly 
     values.add(v);
     firstOfValue.add(x);
   }
-  const others = newestClaims(items.filter((x) => !firstOfValue.has(x)), Math.max(0, limit - firstOfValue.size)).named;
+  const others = newestClaims(
+    items.filter((x) => !firstOfValue.has(x)),
+    Math.max(0, limit - firstOfValue.size),
+  ).named;
   const keep = new Set([...firstOfValue, ...others]);
   const named = items.filter((x) => keep.has(x));
   return { named, more: items.length - named.length };

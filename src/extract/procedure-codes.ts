@@ -46,9 +46,11 @@ function loadProcedureCodes(file: string, list: unknown): SpinalSurgeryCode[] {
   if (!Array.isArray(list)) throw new Error(`fhir-mappings/${file}: malformed: the procedure codes must be a list`);
   return list.map((e: unknown, i) => {
     const entry = e as Record<string, unknown> | null;
-    if (typeof entry !== "object" || entry === null) throw new Error(`fhir-mappings/${file}: malformed at ${i}: not an object`);
+    if (typeof entry !== "object" || entry === null)
+      throw new Error(`fhir-mappings/${file}: malformed at ${i}: not an object`);
     for (const field of ["system", "code", "display", "source"] as const) {
-      if (!nonEmpty(entry[field])) throw new Error(`fhir-mappings/${file}: malformed at ${i}.${field}: a non-empty string is required`);
+      if (!nonEmpty(entry[field]))
+        throw new Error(`fhir-mappings/${file}: malformed at ${i}.${field}: a non-empty string is required`);
     }
     return {
       system: procedureSystem(entry.system as string),
@@ -66,7 +68,9 @@ const SPINAL_SURGERY_CODES: readonly SpinalSurgeryCode[] = [
 ];
 
 /** "system|code" of every spinal surgery code, for the Procedure search's `code=` filter. */
-export const PROCEDURE_SEARCH_CODES: readonly string[] = [...new Set(SPINAL_SURGERY_CODES.map((c) => `${c.system}|${c.code}`))];
+export const PROCEDURE_SEARCH_CODES: readonly string[] = [
+  ...new Set(SPINAL_SURGERY_CODES.map((c) => `${c.system}|${c.code}`)),
+];
 
 const BY_KEY = new Map<string, SpinalSurgeryCode>();
 for (const c of SPINAL_SURGERY_CODES) if (!BY_KEY.has(`${c.system}|${c.code}`)) BY_KEY.set(`${c.system}|${c.code}`, c);

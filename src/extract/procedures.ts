@@ -4,7 +4,16 @@
  * left alone. Never throws: a malformed Procedure is skipped with a diagnostic.
  */
 import type { ReadContext } from "./context";
-import { codeKey, isObject, labelParam, provenance, rawCodings, resourceLabel, resourceReference, type Json } from "./fhir";
+import {
+  codeKey,
+  isObject,
+  labelParam,
+  provenance,
+  rawCodings,
+  resourceLabel,
+  resourceReference,
+  type Json,
+} from "./fhir";
 import { msg } from "./messages";
 import { REASON } from "./schemas";
 import { spinalSurgeryCode } from "./procedure-codes";
@@ -16,7 +25,8 @@ const TOOK_PLACE = new Set<SurgeryFinding["status"]>(["completed", "in-progress"
 const NOT_DONE = new Set(["preparation", "not-done", "entered-in-error"]);
 
 /** FHIR date / dateTime (partial dates allowed; a time needs a zone). */
-const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
+const DATE_RE =
+  /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
 
 function isFhirDate(x: unknown): x is string {
   return typeof x === "string" && x.length <= 40 && DATE_RE.test(x);
@@ -58,12 +68,7 @@ export function readProcedure(raw: Json, ctx: ReadContext): SurgeryFinding | nul
   }
   if (NOT_DONE.has(status) || !TOOK_PLACE.has(status as SurgeryFinding["status"])) {
     const shown = status.slice(0, 40);
-    ctx.report(
-      "info",
-      "ignored-status",
-      msg("diag.ignored-status.procedure", { label: labelP, status: shown }),
-      label,
-    );
+    ctx.report("info", "ignored-status", msg("diag.ignored-status.procedure", { label: labelP, status: shown }), label);
     return null;
   }
   const period = isObject(raw.performedPeriod) ? raw.performedPeriod : null;
@@ -83,7 +88,8 @@ export function readProcedure(raw: Json, ctx: ReadContext): SurgeryFinding | nul
     if (typeof cc.text === "string" && cc.text.trim()) return cc.text.slice(0, 200);
     const list = Array.isArray(cc.coding) ? cc.coding : [];
     for (const c of list) {
-      if (isObject(c) && c.code === matched.code && typeof c.display === "string" && c.display.trim()) return c.display.slice(0, 200);
+      if (isObject(c) && c.code === matched.code && typeof c.display === "string" && c.display.trim())
+        return c.display.slice(0, 200);
     }
     return null;
   })();
@@ -92,6 +98,8 @@ export function readProcedure(raw: Json, ctx: ReadContext): SurgeryFinding | nul
     status: status as SurgeryFinding["status"],
     date,
     display,
-    provenance: provenance(resourceReference("Procedure", id), date, codeKey(matched.system, matched.code), { display }),
+    provenance: provenance(resourceReference("Procedure", id), date, codeKey(matched.system, matched.code), {
+      display,
+    }),
   };
 }

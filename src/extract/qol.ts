@@ -9,7 +9,19 @@ import type { Measurement, ObservationConcept, PatientEvidence, QuestionnaireFin
 type NumericField = "eqVas" | "painVas" | "painNrs" | "barthel" | "ecog" | "kps";
 
 function emptyTimepoint(timepoint: QolTimepointKind, date: string | null, source: Provenance): QolTimepoint {
-  return { timepoint, date, eq5d: null, eqVas: null, painVas: null, painNrs: null, barthel: null, ecog: null, frankel: null, kps: null, source };
+  return {
+    timepoint,
+    date,
+    eq5d: null,
+    eqVas: null,
+    painVas: null,
+    painNrs: null,
+    barthel: null,
+    ecog: null,
+    frankel: null,
+    kps: null,
+    source,
+  };
 }
 
 const FIELD: Record<ObservationConcept, NumericField | "frankel"> = {
@@ -47,9 +59,13 @@ const CONFLICT_VALUES = 10;
 
 /** A measure's different values on one day, ascending (numbers by value, grades alphabetically). */
 function conflictOf(measure: QolConflict["measure"], values: readonly (number | string)[]): QolConflict {
-  const sorted = [...values].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+  const sorted = [...values].sort((a, b) =>
+    typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+  );
   const kept = sorted.slice(0, CONFLICT_VALUES);
-  return sorted.length > kept.length ? { measure, values: kept, valuesOmitted: sorted.length - kept.length } : { measure, values: kept };
+  return sorted.length > kept.length
+    ? { measure, values: kept, valuesOmitted: sorted.length - kept.length }
+    : { measure, values: kept };
 }
 
 function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[] {
@@ -72,7 +88,15 @@ function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[
     const first = list[0];
     if (!first) continue;
     const refs = [...new Set(list.map((m) => m.provenance.reference).filter((r): r is string => r !== null))];
-    const tp = emptyTimepoint("other", day || null, withNote(first.provenance, refs.filter((r) => r !== first.provenance.reference), list.some((m) => m.preliminary)));
+    const tp = emptyTimepoint(
+      "other",
+      day || null,
+      withNote(
+        first.provenance,
+        refs.filter((r) => r !== first.provenance.reference),
+        list.some((m) => m.preliminary),
+      ),
+    );
     for (const concept of new Set(list.map((m) => m.concept))) {
       let own = list.filter((m) => m.concept === concept);
       if (own.some((m) => !m.preliminary)) own = own.filter((m) => !m.preliminary);
@@ -81,16 +105,18 @@ function fromMeasurements(ms: Measurement[], diags: Diagnostic[]): QolTimepoint[
       if (values.length !== 1) {
         // Each distinct value once, then the newest others, at most NAMED_LIMIT; the rest counted.
         const { named, more } = pickNamed(own, (m) => m.value);
-        const listed = withMore(
-          named,
-          more,
-          (m) => msg("term.value-in", { value: m.value, ref: refParam(m.provenance.reference) }),
+        const listed = withMore(named, more, (m) =>
+          msg("term.value-in", { value: m.value, ref: refParam(m.provenance.reference) }),
         );
-        diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.measurement", {
+        diags.push({
+          severity: "warning",
+          code: "conflict",
+          message: msg("diag.conflict.measurement", {
             concept: conceptTerm(concept),
             day: day || msg("term.unknown-date"),
             values: coreList("comma", listed),
-          }) });
+          }),
+        });
         (tp.conflicts ??= []).push(conflictOf(field, values));
         continue;
       }
@@ -109,10 +135,19 @@ function eq5dOf(q: QuestionnaireFinding, valueSetId: string, diags: Diagnostic[]
     return { profile: q.eq5dProfile, index: eq5d5lIndex(q.eq5dProfile, valueSetId), valueSet: valueSetId };
   } catch {
     if (q.eq5dIndex !== undefined && q.eq5dValueSet) {
-      diags.push({ severity: "warning", code: "value-set", message: msg("diag.value-set.stored", { valueSet: valueSetId.slice(0, 60), stored: q.eq5dValueSet }), ...(q.provenance.reference != null ? { resource: q.provenance.reference } : {}) });
+      diags.push({
+        severity: "warning",
+        code: "value-set",
+        message: msg("diag.value-set.stored", { valueSet: valueSetId.slice(0, 60), stored: q.eq5dValueSet }),
+        ...(q.provenance.reference != null ? { resource: q.provenance.reference } : {}),
+      });
       return { profile: q.eq5dProfile, index: q.eq5dIndex, valueSet: q.eq5dValueSet };
     }
-    diags.push({ severity: "warning", code: "value-set", message: msg("diag.value-set.no-index", { valueSet: valueSetId.slice(0, 60), profile: q.eq5dProfile }) });
+    diags.push({
+      severity: "warning",
+      code: "value-set",
+      message: msg("diag.value-set.no-index", { valueSet: valueSetId.slice(0, 60), profile: q.eq5dProfile }),
+    });
     return null;
   }
 }
@@ -155,7 +190,8 @@ function byDate(a: QolTimepoint, b: QolTimepoint): number {
 
 export function qolTimepoints(ev: PatientEvidence, valueSetId: string, diags: Diagnostic[]): QolTimepoint[] {
   const rows = fromMeasurements(ev.measurements, diags);
-  if (ev.questionnaires.length > 0) for (const row of fromQuestionnaires(ev.questionnaires, valueSetId, diags)) rows.push(row);
+  if (ev.questionnaires.length > 0)
+    for (const row of fromQuestionnaires(ev.questionnaires, valueSetId, diags)) rows.push(row);
   // A chart's days mostly come in order already: the (stable) sort would keep them as they are.
   for (let i = 1; i < rows.length; i++) {
     if (byDate(rows[i - 1] as QolTimepoint, rows[i] as QolTimepoint) > 0) return rows.sort(byDate);

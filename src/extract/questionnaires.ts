@@ -36,7 +36,14 @@ import type { ReadContext } from "./context";
 import { dayOf, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
 import { answerValue as observationAnswer } from "./mappings";
 import { looksLikeQuestionnaireResponse } from "./guards";
-import { issueReason, questionnaireResponseSchema, REASON, type AnswerData, type QrItemData, type QuestionnaireResponseData } from "./schemas";
+import {
+  issueReason,
+  questionnaireResponseSchema,
+  REASON,
+  type AnswerData,
+  type QrItemData,
+  type QuestionnaireResponseData,
+} from "./schemas";
 import { msg, provenanceNotes } from "./messages";
 import type { CoreParam } from "../scores";
 import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
@@ -88,12 +95,7 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
     return null;
   }
   if (preliminary) {
-    ctx.report(
-      "warning",
-      "preliminary",
-      msg("diag.preliminary.questionnaire", { label: labelP, instrument }),
-      label,
-    );
+    ctx.report("warning", "preliminary", msg("diag.preliminary.questionnaire", { label: labelP, instrument }), label);
   }
 
   const answers = new Map<string, AnswerData[]>();
@@ -238,7 +240,12 @@ class Answers {
   ecog(linkId: string): number | null {
     const a = this.answers.get(linkId)?.[0];
     if (!a) return null;
-    if (a.valueInteger !== undefined && Number.isInteger(a.valueInteger) && a.valueInteger >= 0 && a.valueInteger <= 5) {
+    if (
+      a.valueInteger !== undefined &&
+      Number.isInteger(a.valueInteger) &&
+      a.valueInteger >= 0 &&
+      a.valueInteger <= 5
+    ) {
       return a.valueInteger;
     }
     const c = a.valueCoding;

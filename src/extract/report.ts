@@ -28,8 +28,24 @@ import { msg, type CoreMessageCode } from "./messages";
 import { applyClinician, toReportItem, type ItemPlan } from "./plan";
 import { qolTimepoints } from "./qol";
 import { classifyEvidence, READS, timedPlan } from "./timing";
-import { sinsAlignmentPlan, sinsBoneLesionPlan, sinsCollapsePlan, sinsLocationPlan, sinsPainPlan, sinsPosterolateralPlan } from "./sins-items";
-import { extraspinalPlan, generalConditionPlan, palsyPlan, primaryPlan, recencyOf, vertebralPlan, visceralPlan, withPerformanceClaims } from "./tokuhashi-items";
+import {
+  sinsAlignmentPlan,
+  sinsBoneLesionPlan,
+  sinsCollapsePlan,
+  sinsLocationPlan,
+  sinsPainPlan,
+  sinsPosterolateralPlan,
+} from "./sins-items";
+import {
+  extraspinalPlan,
+  generalConditionPlan,
+  palsyPlan,
+  primaryPlan,
+  recencyOf,
+  vertebralPlan,
+  visceralPlan,
+  withPerformanceClaims,
+} from "./tokuhashi-items";
 import type { PatientEvidence } from "./types";
 
 type Entries<T> = Partial<Record<keyof T, string>>;
@@ -54,9 +70,7 @@ type ItemName = `item.${"sins" | "tokuhashi"}.${string}` & CoreMessageCode;
 
 /** The data-access layer could not read (all of) the spinal surgery Procedures: their search failed or was cut short. */
 function proceduresUnread(diagnostics: readonly Diagnostic[] | undefined): boolean {
-  return (diagnostics ?? []).some(
-    (d) => d.message.params?.search === "Procedure" && d.severity !== "info",
-  );
+  return (diagnostics ?? []).some((d) => d.message.params?.search === "Procedure" && d.severity !== "info");
 }
 
 export function scoreReport(evidence: PatientEvidence, options: ReportOptions): ScoreReport {
@@ -70,12 +84,20 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   if (evidence.patient.birthDate && !range) {
     diags.push({ severity: "warning", code: "birth-date", message: msg("diag.birth-date.unusable") });
   } else if (range && range.age === null) {
-    diags.push({ severity: "info", code: "birth-date", message: msg("diag.birth-date.partial", { min: range.min, max: range.max }) });
+    diags.push({
+      severity: "info",
+      code: "birth-date",
+      message: msg("diag.birth-date.partial", { min: range.min, max: range.max }),
+    });
   }
 
   // Segment group and applicability
   // Every spinal metastasis on file, inactive and unlevelled ones included (src/extract/applicability.ts).
-  const study = studyPopulation(evidence, ageForThreshold(range, STUDY_MIN_AGE), typeof entries.enBlocPlanned === "boolean" ? entries.enBlocPlanned : null);
+  const study = studyPopulation(
+    evidence,
+    ageForThreshold(range, STUDY_MIN_AGE),
+    typeof entries.enBlocPlanned === "boolean" ? entries.enBlocPlanned : null,
+  );
   const group = study.segmentGroup;
   const appl = study.applicability;
 
@@ -84,12 +106,48 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   const te = classifyEvidence(evidence, { proceduresUnread: proceduresUnread(options.diagnostics) }, diags);
   const R = READS;
   const sp = {
-    location: clinician(timedPlan(sinsLocationPlan, te, SINS_LEVELS, null, diags, R.spinalLesion | R.sinsLocation), s.location, SINS_LEVELS, "item.sins.location", diags),
-    pain: clinician(timedPlan(sinsPainPlan, te, SINS_PAIN, "pain", diags, R.sinsPain), s.pain, SINS_PAIN, "item.sins.pain", diags),
-    boneLesion: clinician(timedPlan(sinsBoneLesionPlan, te, SINS_BONE_LESION, "boneLesion", diags, R.sinsBoneLesion), s.boneLesion, SINS_BONE_LESION, "item.sins.boneLesion", diags),
-    alignment: clinician(timedPlan(sinsAlignmentPlan, te, SINS_ALIGNMENT, "alignment", diags, R.sinsAlignment), s.alignment, SINS_ALIGNMENT, "item.sins.alignment", diags),
-    collapse: clinician(timedPlan(sinsCollapsePlan, te, SINS_COLLAPSE, "collapse", diags, R.sinsCollapse), s.collapse, SINS_COLLAPSE, "item.sins.collapse", diags),
-    posterolateral: clinician(timedPlan(sinsPosterolateralPlan, te, SINS_POSTEROLATERAL, "posterolateral", diags, R.sinsPosterolateral), s.posterolateral, SINS_POSTEROLATERAL, "item.sins.posterolateral", diags),
+    location: clinician(
+      timedPlan(sinsLocationPlan, te, SINS_LEVELS, null, diags, R.spinalLesion | R.sinsLocation),
+      s.location,
+      SINS_LEVELS,
+      "item.sins.location",
+      diags,
+    ),
+    pain: clinician(
+      timedPlan(sinsPainPlan, te, SINS_PAIN, "pain", diags, R.sinsPain),
+      s.pain,
+      SINS_PAIN,
+      "item.sins.pain",
+      diags,
+    ),
+    boneLesion: clinician(
+      timedPlan(sinsBoneLesionPlan, te, SINS_BONE_LESION, "boneLesion", diags, R.sinsBoneLesion),
+      s.boneLesion,
+      SINS_BONE_LESION,
+      "item.sins.boneLesion",
+      diags,
+    ),
+    alignment: clinician(
+      timedPlan(sinsAlignmentPlan, te, SINS_ALIGNMENT, "alignment", diags, R.sinsAlignment),
+      s.alignment,
+      SINS_ALIGNMENT,
+      "item.sins.alignment",
+      diags,
+    ),
+    collapse: clinician(
+      timedPlan(sinsCollapsePlan, te, SINS_COLLAPSE, "collapse", diags, R.sinsCollapse),
+      s.collapse,
+      SINS_COLLAPSE,
+      "item.sins.collapse",
+      diags,
+    ),
+    posterolateral: clinician(
+      timedPlan(sinsPosterolateralPlan, te, SINS_POSTEROLATERAL, "posterolateral", diags, R.sinsPosterolateral),
+      s.posterolateral,
+      SINS_POSTEROLATERAL,
+      "item.sins.posterolateral",
+      diags,
+    ),
   };
   const sinsScore = sins({
     location: sp.location.candidates,
@@ -104,17 +162,78 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   const recency = recencyOf(options);
   const tp = {
     generalCondition: clinician(
-      withPerformanceClaims(timedPlan((e, d) => generalConditionPlan(e, d, recency), te, GENERAL_CONDITIONS, "generalCondition", diags, R.kps | R.ecog | R.tokuhashiGeneralCondition | R.questionnaireEcog), evidence),
+      withPerformanceClaims(
+        timedPlan(
+          (e, d) => generalConditionPlan(e, d, recency),
+          te,
+          GENERAL_CONDITIONS,
+          "generalCondition",
+          diags,
+          R.kps | R.ecog | R.tokuhashiGeneralCondition | R.questionnaireEcog,
+        ),
+        evidence,
+      ),
       t.generalCondition,
       GENERAL_CONDITIONS,
       "item.tokuhashi.generalCondition",
       diags,
     ),
-    extraspinalBoneMets: clinician(timedPlan(extraspinalPlan, te, EXTRASPINAL_BONE_METS, "extraspinalBoneMets", diags, R.extraspinalFocus | R.tokuhashiExtraspinal), t.extraspinalBoneMets, EXTRASPINAL_BONE_METS, "item.tokuhashi.extraspinalBoneMets", diags),
-    vertebralBodyMets: clinician(timedPlan(vertebralPlan, te, VERTEBRAL_BODY_METS, "vertebralBodyMets", diags, R.spinalLesion | R.tokuhashiVertebral), t.vertebralBodyMets, VERTEBRAL_BODY_METS, "item.tokuhashi.vertebralBodyMets", diags),
-    visceralMets: clinician(timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags, R.visceral | R.tokuhashiVisceral), t.visceralMets, VISCERAL_METS, "item.tokuhashi.visceralMets", diags),
-    primarySite: clinician(timedPlan(primaryPlan, te, PRIMARY_SITES, "primarySite", diags, R.primary | R.tokuhashiPrimary), t.primarySite, PRIMARY_SITES, "item.tokuhashi.primarySite", diags),
-    palsy: clinician(timedPlan((e, d) => palsyPlan(e, d, recency), te, FRANKEL_GRADES, null, diags, R.frankel | R.questionnaireFrankel), t.palsy, FRANKEL_GRADES, "item.tokuhashi.palsy", diags),
+    extraspinalBoneMets: clinician(
+      timedPlan(
+        extraspinalPlan,
+        te,
+        EXTRASPINAL_BONE_METS,
+        "extraspinalBoneMets",
+        diags,
+        R.extraspinalFocus | R.tokuhashiExtraspinal,
+      ),
+      t.extraspinalBoneMets,
+      EXTRASPINAL_BONE_METS,
+      "item.tokuhashi.extraspinalBoneMets",
+      diags,
+    ),
+    vertebralBodyMets: clinician(
+      timedPlan(
+        vertebralPlan,
+        te,
+        VERTEBRAL_BODY_METS,
+        "vertebralBodyMets",
+        diags,
+        R.spinalLesion | R.tokuhashiVertebral,
+      ),
+      t.vertebralBodyMets,
+      VERTEBRAL_BODY_METS,
+      "item.tokuhashi.vertebralBodyMets",
+      diags,
+    ),
+    visceralMets: clinician(
+      timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags, R.visceral | R.tokuhashiVisceral),
+      t.visceralMets,
+      VISCERAL_METS,
+      "item.tokuhashi.visceralMets",
+      diags,
+    ),
+    primarySite: clinician(
+      timedPlan(primaryPlan, te, PRIMARY_SITES, "primarySite", diags, R.primary | R.tokuhashiPrimary),
+      t.primarySite,
+      PRIMARY_SITES,
+      "item.tokuhashi.primarySite",
+      diags,
+    ),
+    palsy: clinician(
+      timedPlan(
+        (e, d) => palsyPlan(e, d, recency),
+        te,
+        FRANKEL_GRADES,
+        null,
+        diags,
+        R.frankel | R.questionnaireFrankel,
+      ),
+      t.palsy,
+      FRANKEL_GRADES,
+      "item.tokuhashi.palsy",
+      diags,
+    ),
   };
   const tokScore = tokuhashi({
     generalCondition: tp.generalCondition.candidates,

@@ -29,7 +29,14 @@ function sinsClaims<K extends keyof SinsAnswers>(ev: PatientEvidence, key: K): C
   for (const q of ev.questionnaires) {
     const v = q.sins?.[key];
     if (v === undefined) continue;
-    out.push({ value: v, label: claimLabel(key, v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+    out.push({
+      value: v,
+      label: claimLabel(key, v),
+      day: q.day,
+      source: "questionnaire",
+      preliminary: q.preliminary,
+      provenance: q.provenance,
+    });
   }
   return out;
 }
@@ -57,9 +64,17 @@ const CONFLICT_ITEM = {
   posterolateral: "item.sins.posterolateral",
 } as const;
 
-function conflictDiag(plan: ItemPlan<string>, item: "item.sins.location" | (typeof CONFLICT_ITEM)[keyof typeof CONFLICT_ITEM], diags: Diags): void {
+function conflictDiag(
+  plan: ItemPlan<string>,
+  item: "item.sins.location" | (typeof CONFLICT_ITEM)[keyof typeof CONFLICT_ITEM],
+  diags: Diags,
+): void {
   if (!plan.conflict) return;
-  diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.item", { item: msg(item), context: plan.context[0] ?? "" }) });
+  diags.push({
+    severity: "warning",
+    code: "conflict",
+    message: msg("diag.conflict.item", { item: msg(item), context: plan.context[0] ?? "" }),
+  });
 }
 
 export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<SinsLevel> {
@@ -74,12 +89,16 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
   const all = new Set<SpinalLevel>();
   for (const l of lesions) for (const level of l.levels) all.add(level);
   const coccyx = all.has("Coccyx");
-  const levels = (coccyx ? SPINAL_LEVELS.filter((l) => all.has(l) && l !== "Coccyx") : inLevelOrder(all)) as SinsLevel[];
-  const coccyxNote = coccyx
-    ? msg("context.sins.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") })
-    : null;
+  const levels = (
+    coccyx ? SPINAL_LEVELS.filter((l) => all.has(l) && l !== "Coccyx") : inLevelOrder(all)
+  ) as SinsLevel[];
+  const coccyxNote = coccyx ? msg("context.sins.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") }) : null;
   if (coccyx) {
-    diags.push({ severity: "warning", code: "coccyx", message: msg("diag.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") }) });
+    diags.push({
+      severity: "warning",
+      code: "coccyx",
+      message: msg("diag.coccyx", { reason: scoreMessage("term.coccyx-not-scoreable") }),
+    });
   }
   if (levels.length === 0) {
     const regions = [...new Set(ev.spinalLesions.flatMap((l) => l.regions))];
@@ -98,16 +117,8 @@ export function sinsLocationPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Si
   );
   const classes = new Set(levels.map((l) => sinsLocationClass(l)));
   const pick =
-    levels.length > 1
-      ? classes.size > 1
-        ? msg("context.sins.pick-across-classes")
-        : msg("context.sins.pick")
-      : null;
-  const context = joinNotes(
-    msg("context.sins.lesions", { lesions: perLesionParam }),
-    pick,
-    coccyxNote,
-  );
+    levels.length > 1 ? (classes.size > 1 ? msg("context.sins.pick-across-classes") : msg("context.sins.pick")) : null;
+  const context = joinNotes(msg("context.sins.lesions", { lesions: perLesionParam }), pick, coccyxNote);
   return {
     candidates: levels,
     source: "record",
@@ -133,8 +144,13 @@ function sinsAnswerPlan<K extends "pain" | "boneLesion" | "alignment" | "collaps
 }
 
 /** sinsAnswerPlan of each answer item, as functions of (evidence, diagnostics): no closure per report. */
-export const sinsPainPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsPain> => sinsAnswerPlan(ev, "pain", diags);
-export const sinsBoneLesionPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsBoneLesion> => sinsAnswerPlan(ev, "boneLesion", diags);
-export const sinsAlignmentPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsAlignment> => sinsAnswerPlan(ev, "alignment", diags);
-export const sinsCollapsePlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsCollapse> => sinsAnswerPlan(ev, "collapse", diags);
-export const sinsPosterolateralPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsPosterolateral> => sinsAnswerPlan(ev, "posterolateral", diags);
+export const sinsPainPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsPain> =>
+  sinsAnswerPlan(ev, "pain", diags);
+export const sinsBoneLesionPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsBoneLesion> =>
+  sinsAnswerPlan(ev, "boneLesion", diags);
+export const sinsAlignmentPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsAlignment> =>
+  sinsAnswerPlan(ev, "alignment", diags);
+export const sinsCollapsePlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsCollapse> =>
+  sinsAnswerPlan(ev, "collapse", diags);
+export const sinsPosterolateralPlan = (ev: PatientEvidence, diags: Diags): ItemPlan<SinsPosterolateral> =>
+  sinsAnswerPlan(ev, "posterolateral", diags);

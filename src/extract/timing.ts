@@ -23,7 +23,14 @@ import type { Measurement, PatientEvidence, QuestionnaireFinding, SurgeryFinding
 
 type Timing = "pre" | "post" | "unclear";
 
-type UnclearReason = "same-day" | "undated" | "surgery-undated" | "surgery-status-unknown" | "condition-after" | "between" | "preop-contradiction";
+type UnclearReason =
+  | "same-day"
+  | "undated"
+  | "surgery-undated"
+  | "surgery-status-unknown"
+  | "condition-after"
+  | "between"
+  | "preop-contradiction";
 
 interface PieceTiming {
   timing: Exclude<Timing, "pre">;
@@ -76,7 +83,11 @@ export const READS = {
   questionnaireFrankel: 1 << 19,
 } as const;
 
-const MEASUREMENT_KIND: Partial<Record<Measurement["concept"], number>> = { kps: READS.kps, ecog: READS.ecog, frankel: READS.frankel };
+const MEASUREMENT_KIND: Partial<Record<Measurement["concept"], number>> = {
+  kps: READS.kps,
+  ecog: READS.ecog,
+  frankel: READS.frankel,
+};
 
 /** The kinds of one of the app's answers (every item it can decide). */
 function questionnaireKinds(q: QuestionnaireFinding): number {
@@ -179,19 +190,39 @@ function findBoundary(ev: PatientEvidence, proceduresUnread: boolean, diags: Dia
   const surgeries = ev.surgeries ?? [];
   const certain = surgeries.filter((s) => s.status !== "unknown");
   let index: (SurgeryFinding & { date: string }) | null = null;
-  for (const s of certain) if (s.date && (!index || later(s.date, index.date))) index = s as SurgeryFinding & { date: string };
+  for (const s of certain)
+    if (s.date && (!index || later(s.date, index.date))) index = s as SurgeryFinding & { date: string };
   const doubtful = surgeries.filter((s) => s !== index && (s.date === null || s.status === "unknown"));
   for (const s of doubtful) {
     const ref = s.provenance.reference ?? "no id";
     if (s.date === null) {
-      diags.push({ severity: "warning", code: "surgery-undated", message: msg("diag.time.surgery-undated", { ref: refParam(s.provenance.reference) }), resource: ref });
+      diags.push({
+        severity: "warning",
+        code: "surgery-undated",
+        message: msg("diag.time.surgery-undated", { ref: refParam(s.provenance.reference) }),
+        resource: ref,
+      });
     } else {
-      diags.push({ severity: "warning", code: "surgery-status-unknown", message: msg("diag.time.surgery-status-unknown", { ref: refParam(s.provenance.reference), day: s.date }), resource: ref });
+      diags.push({
+        severity: "warning",
+        code: "surgery-status-unknown",
+        message: msg("diag.time.surgery-status-unknown", { ref: refParam(s.provenance.reference), day: s.date }),
+        resource: ref,
+      });
     }
   }
   if (index) {
     const ref = index.provenance.reference ?? "no id";
-    diags.push({ severity: "info", code: "index-surgery", message: msg("diag.time.index-surgery", { display: index.display, day: index.date, ref: refParam(index.provenance.reference) }), resource: ref });
+    diags.push({
+      severity: "info",
+      code: "index-surgery",
+      message: msg("diag.time.index-surgery", {
+        display: index.display,
+        day: index.date,
+        ref: refParam(index.provenance.reference),
+      }),
+      resource: ref,
+    });
     return { kind: "surgery", index, doubtful };
   }
   if (proceduresUnread) {
@@ -215,7 +246,12 @@ function findBoundary(ev: PatientEvidence, proceduresUnread: boolean, diags: Dia
   if (first) {
     const ref = first.provenance.reference ?? "no id";
     const day = qrDate(first) as string;
-    diags.push({ severity: "info", code: "one-month-boundary", message: msg("diag.time.one-month-boundary", { ref: refParam(first.provenance.reference), day }), resource: ref });
+    diags.push({
+      severity: "info",
+      code: "one-month-boundary",
+      message: msg("diag.time.one-month-boundary", { ref: refParam(first.provenance.reference), day }),
+      resource: ref,
+    });
   }
   return { kind: "questionnaires", firstOneMonth: first, lastPreop };
 }
@@ -241,7 +277,8 @@ function placeDated(date: string | null, b: Boundary): PieceTiming | null {
   if (b.kind === "undated") return { timing: "unclear", reason: "surgery-undated" };
   if (date === null) return { timing: "unclear", reason: "undated" };
   if (b.kind === "questionnaires") {
-    if (b.firstOneMonth && compareDates(date, qrDate(b.firstOneMonth) as string) !== "before") return { timing: "post", reason: null };
+    if (b.firstOneMonth && compareDates(date, qrDate(b.firstOneMonth) as string) !== "before")
+      return { timing: "post", reason: null };
     if (b.lastPreop && compareDates(date, b.lastPreop) !== "after") return null;
     return { timing: "unclear", reason: b.firstOneMonth ? "between" : "surgery-undated" };
   }
@@ -260,33 +297,80 @@ function placeCondition(date: string | null, b: Boundary): PieceTiming | null {
   if (date === null) return null;
   const t = placeDated(date, b);
   if (t === null) return null;
-  return { timing: "unclear", reason: t.reason === "same-day" ? "same-day" : t.reason === "surgery-undated" || t.reason === "surgery-status-unknown" ? t.reason : "condition-after" };
+  return {
+    timing: "unclear",
+    reason:
+      t.reason === "same-day"
+        ? "same-day"
+        : t.reason === "surgery-undated" || t.reason === "surgery-status-unknown"
+          ? t.reason
+          : "condition-after",
+  };
 }
 
 /** One of the app's answers: its timepoint first, then its date (item 8: a "pre-op" answer that contradicts the dates). */
-function placeQuestionnaire(q: QuestionnaireFinding, b: Boundary, ev: PatientEvidence, diags: Diagnostic[]): PieceTiming | null {
+function placeQuestionnaire(
+  q: QuestionnaireFinding,
+  b: Boundary,
+  ev: PatientEvidence,
+  diags: Diagnostic[],
+): PieceTiming | null {
   const date = qrDate(q);
   const ref = q.provenance.reference ?? "no id";
   if (q.timepoint === "1mo") {
     if (b.kind === "surgery" && date && compareDates(date, b.index.date) === "before") {
       const s = surgeryPhrase(b.index);
-      diags.push({ severity: "warning", code: "timepoint-contradiction", message: msg("diag.time.one-month-before-surgery", { ref: refParam(q.provenance.reference), day: date, surgery: s }), resource: ref });
+      diags.push({
+        severity: "warning",
+        code: "timepoint-contradiction",
+        message: msg("diag.time.one-month-before-surgery", {
+          ref: refParam(q.provenance.reference),
+          day: date,
+          surgery: s,
+        }),
+        resource: ref,
+      });
     }
     return { timing: "post", reason: null };
   }
   if (q.timepoint === "preop") {
     if (date) {
       const oneMonth = ev.questionnaires
-        .filter((o) => o.timepoint === "1mo" && qrDate(o) !== null && compareDates(qrDate(o) as string, date) !== "after")
+        .filter(
+          (o) => o.timepoint === "1mo" && qrDate(o) !== null && compareDates(qrDate(o) as string, date) !== "after",
+        )
         .sort((x, y) => (later(qrDate(x) as string, qrDate(y) as string) ? 1 : -1))[0];
       if (oneMonth) {
         const oDay = qrDate(oneMonth) as string;
-        diags.push({ severity: "warning", code: "timepoint-contradiction", message: msg("diag.time.preop-after-one-month", { ref: refParam(q.provenance.reference), day: date, other: refParam(oneMonth.provenance.reference), otherDay: oDay }), resource: ref });
+        diags.push({
+          severity: "warning",
+          code: "timepoint-contradiction",
+          message: msg("diag.time.preop-after-one-month", {
+            ref: refParam(q.provenance.reference),
+            day: date,
+            other: refParam(oneMonth.provenance.reference),
+            otherDay: oDay,
+          }),
+          resource: ref,
+        });
         return { timing: "unclear", reason: "preop-contradiction" };
       }
-      if (b.kind === "surgery" && compareDates(date, b.index.date) === "after" && dayRange(date)[0] > dayRange(b.index.date)[1]) {
+      if (
+        b.kind === "surgery" &&
+        compareDates(date, b.index.date) === "after" &&
+        dayRange(date)[0] > dayRange(b.index.date)[1]
+      ) {
         const s = surgeryPhrase(b.index);
-        diags.push({ severity: "warning", code: "timepoint-contradiction", message: msg("diag.time.preop-after-surgery", { ref: refParam(q.provenance.reference), day: date, surgery: s }), resource: ref });
+        diags.push({
+          severity: "warning",
+          code: "timepoint-contradiction",
+          message: msg("diag.time.preop-after-surgery", {
+            ref: refParam(q.provenance.reference),
+            day: date,
+            surgery: s,
+          }),
+          resource: ref,
+        });
         return { timing: "unclear", reason: "preop-contradiction" };
       }
     }
@@ -296,7 +380,11 @@ function placeQuestionnaire(q: QuestionnaireFinding, b: Boundary, ev: PatientEvi
   return placeDated(date, b);
 }
 
-function keep<T extends { provenance: Provenance }>(list: readonly T[], pieces: Map<Provenance, PieceTiming>, allowUnclear: boolean): T[] {
+function keep<T extends { provenance: Provenance }>(
+  list: readonly T[],
+  pieces: Map<Provenance, PieceTiming>,
+  allowUnclear: boolean,
+): T[] {
   return list.filter((x) => {
     const t = pieces.get(x.provenance);
     return t === undefined || (allowUnclear && t.timing === "unclear");
@@ -320,10 +408,15 @@ function subset(ev: PatientEvidence, pieces: Map<Provenance, PieceTiming>, allow
 }
 
 /** Places every piece of evidence once (diagnostics for the boundary and for contradicting answers go to `diags`). */
-export function classifyEvidence(ev: PatientEvidence, options: { proceduresUnread?: boolean }, diags: Diagnostic[]): TimedEvidence {
+export function classifyEvidence(
+  ev: PatientEvidence,
+  options: { proceduresUnread?: boolean },
+  diags: Diagnostic[],
+): TimedEvidence {
   const b = findBoundary(ev, options.proceduresUnread === true, diags);
   const pieces = new Map<Provenance, PieceTiming>();
-  if (b === null) return { pre: ev, withUnclear: null, all: null, boundary: null, pieces, unclearKinds: 0, postKinds: 0 };
+  if (b === null)
+    return { pre: ev, withUnclear: null, all: null, boundary: null, pieces, unclearKinds: 0, postKinds: 0 };
   let unclearKinds = 0;
   let postKinds = 0;
   // One piece may be several findings (a Condition that is a lesion and a possible organ): the same Provenance,
@@ -367,7 +460,10 @@ function pieceParam(p: Provenance, t: PieceTiming): CoreParam {
 
 function valuesParam<V extends string>(candidates: readonly V[], item: ValueItem | null): CoreParam {
   if (candidates.length === 0) return msg("time.values.unknown");
-  return coreList("or", candidates.map((v) => (item ? valueTerm(item, v) : v)));
+  return coreList(
+    "or",
+    candidates.map((v) => (item ? valueTerm(item, v) : v)),
+  );
 }
 
 function sameValues(a: readonly string[], b: readonly string[]): boolean {
@@ -381,7 +477,12 @@ function addNote<V extends string>(plan: ItemPlan<V>, note: CoreMessage): ItemPl
 }
 
 /** The plan widened by timing-unclear evidence: the range of both, unconfirmed, naming the unclear pieces too. */
-function widened<V extends string>(plan: ItemPlan<V>, candidates: V[], wider: ItemPlan<V>, unclear: readonly Provenance[]): ItemPlan<V> {
+function widened<V extends string>(
+  plan: ItemPlan<V>,
+  candidates: V[],
+  wider: ItemPlan<V>,
+  unclear: readonly Provenance[],
+): ItemPlan<V> {
   const out = copyPlan(plan);
   out.candidates = candidates;
   out.confirmed = false;

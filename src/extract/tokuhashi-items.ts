@@ -1,5 +1,11 @@
 /** The six Tokuhashi items from the evidence (evidence rules: docs/clinical-rules.md). */
-import { DEFAULT_EVIDENCE_MAX_AGE_DAYS, type Diagnostic, type EvidenceMaxAgeDays, type Provenance, type ReportOptions } from "../report/types";
+import {
+  DEFAULT_EVIDENCE_MAX_AGE_DAYS,
+  type Diagnostic,
+  type EvidenceMaxAgeDays,
+  type Provenance,
+  type ReportOptions,
+} from "../report/types";
 import {
   coreList,
   coreTerm,
@@ -22,7 +28,18 @@ import {
 import { inLevelOrder } from "./fhir";
 import { ecogBands } from "./mappings";
 import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
-import { copyPlan, fromResolved, joinNotes, missing, NAMED_LIMIT, namedClaims, newestProvenance, suggest, withMore, type ItemPlan } from "./plan";
+import {
+  copyPlan,
+  fromResolved,
+  joinNotes,
+  missing,
+  NAMED_LIMIT,
+  namedClaims,
+  newestProvenance,
+  suggest,
+  withMore,
+  type ItemPlan,
+} from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim, type Resolved } from "./resolve";
 import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
 
@@ -37,7 +54,14 @@ function qrClaims<V extends string>(
   for (const q of ev.questionnaires) {
     const v = pick(q);
     if (v === undefined) continue;
-    out.push({ value: v, label: label(v), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+    out.push({
+      value: v,
+      label: label(v),
+      day: q.day,
+      source: "questionnaire",
+      preliminary: q.preliminary,
+      provenance: q.provenance,
+    });
   }
   return out;
 }
@@ -60,12 +84,21 @@ const ITEM = {
 
 function conflictDiag(plan: ItemPlan<string>, item: ItemName, diags: Diags): void {
   if (plan.conflict) {
-    diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.item", { item: msg(item), context: plan.context[0] ?? "" }) });
+    diags.push({
+      severity: "warning",
+      code: "conflict",
+      message: msg("diag.conflict.item", { item: msg(item), context: plan.context[0] ?? "" }),
+    });
   }
 }
 
 /** The questionnaire's answer when it is at least as new as the record's evidence, else null. */
-function newerQuestionnaire<V extends string>(claims: Claim<V>[], recordDay: string | null, item: ItemName, diags: Diags): ItemPlan<V> | null {
+function newerQuestionnaire<V extends string>(
+  claims: Claim<V>[],
+  recordDay: string | null,
+  item: ItemName,
+  diags: Diags,
+): ItemPlan<V> | null {
   const r = resolveLatest(claims);
   if (!r || !questionnaireIsNewer(r.day, recordDay)) return null;
   const plan = fromResolved(r);
@@ -119,15 +152,36 @@ function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
   const claims: Claim<GeneralCondition>[] = [];
   for (const m of ev.measurements) {
     if (m.concept !== "kps" || typeof m.value !== "number" || m.day !== latest) continue;
-    claims.push({ value: kpsCategory(m.value), label: msg("claim.kps", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+    claims.push({
+      value: kpsCategory(m.value),
+      label: msg("claim.kps", { value: m.value }),
+      day: m.day,
+      source: "record",
+      preliminary: m.preliminary,
+      provenance: m.provenance,
+    });
   }
   for (const q of ev.questionnaires) {
     const t = q.tokuhashi;
     if (!t || q.day !== latest) continue;
     if (t.kps !== undefined) {
-      claims.push({ value: kpsCategory(t.kps), label: msg("claim.kps", { value: t.kps }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({
+        value: kpsCategory(t.kps),
+        label: msg("claim.kps", { value: t.kps }),
+        day: q.day,
+        source: "questionnaire",
+        preliminary: q.preliminary,
+        provenance: q.provenance,
+      });
     } else if (t.generalCondition) {
-      claims.push({ value: t.generalCondition, label: msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({
+        value: t.generalCondition,
+        label: msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }),
+        day: q.day,
+        source: "questionnaire",
+        preliminary: q.preliminary,
+        provenance: q.provenance,
+      });
     }
   }
   return claims;
@@ -135,17 +189,32 @@ function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
 
 function ecogClaims(ev: PatientEvidence): Claim<number>[] {
   let latest: string | null = null;
-  for (const m of ev.measurements) if (m.concept === "ecog" && typeof m.value === "number" && newer(m.day, latest)) latest = m.day;
+  for (const m of ev.measurements)
+    if (m.concept === "ecog" && typeof m.value === "number" && newer(m.day, latest)) latest = m.day;
   for (const q of ev.questionnaires) if (q.ecog !== undefined && newer(q.day, latest)) latest = q.day;
   const claims: Claim<number>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "ecog" && typeof m.value === "number" && m.day === latest) {
-      claims.push({ value: m.value, label: msg("claim.ecog", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+      claims.push({
+        value: m.value,
+        label: msg("claim.ecog", { value: m.value }),
+        day: m.day,
+        source: "record",
+        preliminary: m.preliminary,
+        provenance: m.provenance,
+      });
     }
   }
   for (const q of ev.questionnaires) {
     if (q.ecog !== undefined && q.day === latest) {
-      claims.push({ value: q.ecog, label: msg("claim.ecog", { value: q.ecog }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+      claims.push({
+        value: q.ecog,
+        label: msg("claim.ecog", { value: q.ecog }),
+        day: q.day,
+        source: "questionnaire",
+        preliminary: q.preliminary,
+        provenance: q.provenance,
+      });
     }
   }
   return claims;
@@ -164,13 +233,19 @@ function rangesOf(ecog: number): { categories: readonly GeneralCondition[]; para
   const kps = (r: { min: number; max: number }) => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`);
   return {
     categories,
-    param: coreList("comma", ranges.map((r) => msg("term.kps-by-table", { kps: kps(r), table: r.table }))),
+    param: coreList(
+      "comma",
+      ranges.map((r) => msg("term.kps-by-table", { kps: kps(r), table: r.table })),
+    ),
   };
 }
 
 /** "poor or moderate": categories as the notes name them. */
 function categoriesOf(categories: readonly GeneralCondition[]): CoreParam {
-  return coreList("or", categories.map((c) => valueTerm("generalCondition", c)));
+  return coreList(
+    "or",
+    categories.map((c) => valueTerm("generalCondition", c)),
+  );
 }
 
 /**
@@ -208,12 +283,12 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?
   const kps = namedClaims(r.claims);
   const cats = categoriesOf(candidates.length > 0 ? candidates : GENERAL_CONDITIONS);
   const older = msg("context.kps-older-than-ecog", {
-      kps: coreList("semicolon", kps),
-      kpsWhen: onDay(r.day),
-      ecog: coreList("semicolon", ecog),
-      ecogWhen: onDay(e.day),
-      categories: cats,
-    });
+    kps: coreList("semicolon", kps),
+    kpsWhen: onDay(r.day),
+    ecog: coreList("semicolon", ecog),
+    ecogWhen: onDay(e.day),
+    categories: cats,
+  });
   const context = joinNotes(older, ...tableNotes);
   const provenance = newestProvenance([...e.claims, ...r.claims].map((c) => c.provenance));
   const ranged: ItemPlan<GeneralCondition> = {
@@ -236,21 +311,29 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?
  * item 6). Applied to the item's final plan (after timedPlan, which tells pieces apart by identity): the pieces
  * are copied, since the evidence is shared with the other items and the QOL course.
  */
-export function withPerformanceClaims(plan: ItemPlan<GeneralCondition>, ev: PatientEvidence): ItemPlan<GeneralCondition> {
+export function withPerformanceClaims(
+  plan: ItemPlan<GeneralCondition>,
+  ev: PatientEvidence,
+): ItemPlan<GeneralCondition> {
   const options = plan.conflict?.options;
   if (plan.provenance.length === 0 && options === undefined) return plan;
   const pieces = new Set<Provenance>(plan.provenance);
   for (const o of options ?? []) pieces.add(o.provenance);
   const claims = new Map<Provenance, CoreMessage>();
   for (const m of ev.measurements) {
-    if ((m.concept !== "kps" && m.concept !== "ecog") || typeof m.value !== "number" || !pieces.has(m.provenance)) continue;
+    if ((m.concept !== "kps" && m.concept !== "ecog") || typeof m.value !== "number" || !pieces.has(m.provenance))
+      continue;
     claims.set(m.provenance, msg(m.concept === "kps" ? "claim.kps" : "claim.ecog", { value: m.value }));
   }
   for (const q of ev.questionnaires) {
     if (!pieces.has(q.provenance) || claims.has(q.provenance)) continue;
     const t = q.tokuhashi;
     if (t?.kps !== undefined) claims.set(q.provenance, msg("claim.kps", { value: t.kps }));
-    else if (t?.generalCondition) claims.set(q.provenance, msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }));
+    else if (t?.generalCondition)
+      claims.set(
+        q.provenance,
+        msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }),
+      );
     else if (q.ecog !== undefined) claims.set(q.provenance, msg("claim.ecog", { value: q.ecog }));
   }
   if (claims.size === 0) return plan;
@@ -263,7 +346,8 @@ export function withPerformanceClaims(plan: ItemPlan<GeneralCondition>, ev: Pati
   };
   const out = copyPlan(plan);
   out.provenance = plan.provenance.map(withClaim);
-  if (options !== undefined) out.conflict = { options: options.map((o) => ({ value: o.value, provenance: withClaim(o.provenance) })) };
+  if (options !== undefined)
+    out.conflict = { options: options.map((o) => ({ value: o.value, provenance: withClaim(o.provenance) })) };
   return out;
 }
 
@@ -309,7 +393,12 @@ export function daysSince(day: string, now: Date): number | null {
  * Marks the item stale (ReportItem.stale) when the evidence that decides it is older than the window: a marking,
  * the value is kept and the view shows its age. Undated evidence and clinician entries are not marked.
  */
-function withStale<V extends string>(plan: ItemPlan<V>, day: string | null, recency: Recency | undefined, kind: keyof EvidenceMaxAgeDays): ItemPlan<V> {
+function withStale<V extends string>(
+  plan: ItemPlan<V>,
+  day: string | null,
+  recency: Recency | undefined,
+  kind: keyof EvidenceMaxAgeDays,
+): ItemPlan<V> {
   if (!recency || day === null || plan.source === "missing") return plan;
   const maxDays = recency.maxAgeDays[kind];
   const days = daysSince(day, recency.now);
@@ -324,47 +413,46 @@ function ecogOnly(r: Resolved<number> | null, diags: Diags): ItemPlan<GeneralCon
   const noKps = msg("context.no-kps");
   if (!r) return missing([noKps]);
   // The resources named: the newest NAMED_LIMIT, the rest counted ("12 more").
-  const newest = newestProvenance(r.claims.map((c) => c.provenance), NAMED_LIMIT);
+  const newest = newestProvenance(
+    r.claims.map((c) => c.provenance),
+    NAMED_LIMIT,
+  );
   const refList = withMore(newest.provenance, newest.omitted, (p) => refParam(p.reference));
   if (r.values.length > 1) {
     const claimsParam = coreList("semicolon", namedClaims(r.claims));
-    diags.push({ severity: "warning", code: "conflict", message: msg("diag.conflict.ecog", { when: onDay(r.day), claims: claimsParam }) });
-    return missing([
-      noKps,
-      msg("context.ecog-conflict", { when: onDay(r.day), claims: claimsParam }),
-    ]);
+    diags.push({
+      severity: "warning",
+      code: "conflict",
+      message: msg("diag.conflict.ecog", { when: onDay(r.day), claims: claimsParam }),
+    });
+    return missing([noKps, msg("context.ecog-conflict", { when: onDay(r.day), claims: claimsParam })]);
   }
   const ecog = r.values[0] ?? 0;
   const t = rangesOf(ecog);
   const shown = msg("context.ecog", {
-      ecog,
-      when: r.day ? msg("term.dated", { day: r.day }) : "",
-      refs: coreList("comma", refList),
-    });
+    ecog,
+    when: r.day ? msg("term.dated", { day: r.day }) : "",
+    refs: coreList("comma", refList),
+  });
   if (!t || t.categories.length === 0) return missing([noKps, shown]);
   const [only] = t.categories;
   if (t.categories.length === 1 && only) {
     return missing(
       [noKps, shown],
-      suggest(
-        only,
-        msg("suggestion.ecog-kps", { ecog, kps: t.param, category: valueTerm("generalCondition", only) }),
-      ),
+      suggest(only, msg("suggestion.ecog-kps", { ecog, kps: t.param, category: valueTerm("generalCondition", only) })),
     );
   }
   const cats = categoriesOf(t.categories);
-  return missing([
-    noKps,
-    shown,
-    msg("context.ecog-spans", { ecog, kps: t.param, categories: cats }),
-  ]);
+  return missing([noKps, shown, msg("context.ecog-spans", { ecog, kps: t.param, categories: cats })]);
 }
 
 // ------------------------------------------------------------------------------ 2. extraspinal bone metastases
 
 export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<ExtraspinalBoneMets> {
   const sites = new Map<string, { display: string; provenance: Provenance; day: string | null }>();
-  for (const f of ev.extraspinalFoci) if (!sites.has(f.site)) sites.set(f.site, { display: f.display, provenance: f.provenance, day: f.date?.slice(0, 10) ?? null });
+  for (const f of ev.extraspinalFoci)
+    if (!sites.has(f.site))
+      sites.set(f.site, { display: f.display, provenance: f.provenance, day: f.date?.slice(0, 10) ?? null });
   const recordDay = latestDay([...sites.values()].map((s) => s.day));
   const qr = newerQuestionnaire(
     qrClaims(ev, tok("extraspinalBoneMets"), (v) => msg("claim.foci", { value: valueTerm("extraspinalBoneMets", v) })),
@@ -376,22 +464,25 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
   const unlocated = ev.unlocatedBoneMets.length;
   const unlocatedNote =
     unlocated > 0
-      ? msg("context.extraspinal.unlocated", { count: unlocated, refs: coreList("comma", ev.unlocatedBoneMets.map((p) => refParam(p.reference))) })
+      ? msg("context.extraspinal.unlocated", {
+          count: unlocated,
+          refs: coreList(
+            "comma",
+            ev.unlocatedBoneMets.map((p) => refParam(p.reference)),
+          ),
+        })
       : null;
   const count = sites.size;
   if (count === 0) {
-    return missing(
-      [msg("context.extraspinal.none"), unlocatedNote],
-      suggest(
-        "0",
-        msg("suggestion.extraspinal-none"),
-      ),
-    );
+    return missing([msg("context.extraspinal.none"), unlocatedNote], suggest("0", msg("suggestion.extraspinal-none")));
   }
   // The body sites as the record names them: the record's own words, quoted as written in every language.
   const displays = [...sites.values()].map((s) => s.display);
   const context = joinNotes(
-    msg(count === 1 ? "context.extraspinal.at-least-one" : "context.extraspinal.at-least", { count, sites: coreList("comma", displays) }),
+    msg(count === 1 ? "context.extraspinal.at-least-one" : "context.extraspinal.at-least", {
+      count,
+      sites: coreList("comma", displays),
+    }),
     unlocatedNote,
   );
   return {
@@ -411,7 +502,8 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
 /** Distinct vertebrae (C1–S5) with a metastasis in the record, cranial to caudal. */
 function recordVertebrae(ev: PatientEvidence): SpinalLevel[] {
   const set = new Set<SpinalLevel>();
-  for (const l of ev.spinalLesions) for (const level of l.levels) if (level !== "Coccyx" && level !== "Occiput") set.add(level);
+  for (const l of ev.spinalLesions)
+    for (const level of l.levels) if (level !== "Coccyx" && level !== "Occiput") set.add(level);
   return inLevelOrder(set);
 }
 
@@ -427,14 +519,14 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
   );
   if (qr) return qr;
   const regionOnly = ev.spinalLesions.filter((l) => l.levels.length === 0);
-  const regionNote =
-    regionOnly.length > 0
-      ? msg("context.vertebrae.region-only", { count: regionOnly.length })
-      : null;
+  const regionNote = regionOnly.length > 0 ? msg("context.vertebrae.region-only", { count: regionOnly.length }) : null;
   if (vertebrae.length === 0) return missing([msg("context.vertebrae.none"), regionNote]);
   const n = vertebrae.length;
   const context = joinNotes(
-    msg(n === 1 ? "context.vertebrae.at-least-one" : "context.vertebrae.at-least", { count: n, levels: levelsParam(vertebrae) }),
+    msg(n === 1 ? "context.vertebrae.at-least-one" : "context.vertebrae.at-least", {
+      count: n,
+      levels: levelsParam(vertebrae),
+    }),
     regionNote,
   );
   return {
@@ -464,14 +556,9 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
   const possible = ev.visceral.filter((v) => v.certainty === "possible");
   const listParam = (xs: typeof ev.visceral) => coreList("comma", xs.map(organParam));
   const possibleNote =
-    possible.length > 0
-      ? msg("context.visceral.also-possible", { organs: listParam(possible) })
-      : null;
+    possible.length > 0 ? msg("context.visceral.also-possible", { organs: listParam(possible) }) : null;
   if (certain.length > 0) {
-    const context = joinNotes(
-      msg("context.visceral.certain", { organs: listParam(certain) }),
-      possibleNote,
-    );
+    const context = joinNotes(msg("context.visceral.certain", { organs: listParam(certain) }), possibleNote);
     return {
       candidates: ["unremovable", "removable"],
       source: "record",
@@ -484,9 +571,7 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
     };
   }
   if (possible.length > 0) {
-    const context = joinNotes(
-      msg("context.visceral.possible", { organs: listParam(possible) }),
-    );
+    const context = joinNotes(msg("context.visceral.possible", { organs: listParam(possible) }));
     return {
       candidates: [],
       source: "record",
@@ -498,10 +583,7 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
       overridden: null,
     };
   }
-  return missing(
-    [msg("context.visceral.none")],
-    suggest("none", msg("suggestion.visceral-none")),
-  );
+  return missing([msg("context.visceral.none")], suggest("none", msg("suggestion.visceral-none")));
 }
 
 /**
@@ -509,7 +591,8 @@ export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Viscer
  * record's own words are quoted, never translated), or the "site not coded" message.
  */
 function organParam(v: VisceralFinding): CoreParam {
-  const label = v.organFrom === "mapping" ? coreTerm(v.organ) : v.organFrom === "not-coded" ? msg("term.site-not-coded") : v.organ;
+  const label =
+    v.organFrom === "mapping" ? coreTerm(v.organ) : v.organFrom === "not-coded" ? msg("term.site-not-coded") : v.organ;
   return msg("term.with-ref", { label, ref: refParam(v.provenance.reference) });
 }
 
@@ -531,17 +614,32 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const unknown = used.some((p) => p.candidates.length === 0);
   const only = used.length === 1 ? used[0] : undefined;
   // One primary with one category (the usual case): that category, without a walk of the 17.
-  const candidates = unknown ? [] : only && only.candidates.length === 1 ? [...only.candidates] : PRIMARY_SITES.filter((s) => used.some((p) => p.candidates.includes(s)));
+  const candidates = unknown
+    ? []
+    : only && only.candidates.length === 1
+      ? [...only.candidates]
+      : PRIMARY_SITES.filter((s) => used.some((p) => p.candidates.includes(s)));
   const describedParam = coreList(
     "semicolon",
     used.map((p) => {
       // The coding's display from the record is quoted as written; the mapping's display (when the record gave
       // none) is a term of the mapping data, translated.
       const display = p.provenance.display;
-      const name = display ? (p.displayFromMapping ? coreTerm(display) : display) : (p.provenance.code ?? msg("term.primary-cancer"));
+      const name = display
+        ? p.displayFromMapping
+          ? coreTerm(display)
+          : display
+        : (p.provenance.code ?? msg("term.primary-cancer"));
       if (p.unmapped) return msg("term.primary-unmapped", { name, code: p.provenance.code ?? "", ref: p.reference });
       return p.candidates.length > 0
-        ? msg("term.primary-categories", { name, ref: p.reference, categories: coreList("or", p.candidates.map((c) => valueTerm("primarySite", c))) })
+        ? msg("term.primary-categories", {
+            name,
+            ref: p.reference,
+            categories: coreList(
+              "or",
+              p.candidates.map((c) => valueTerm("primarySite", c)),
+            ),
+          })
         : msg("term.primary-not-derivable", { name, ref: p.reference });
     }),
   );
@@ -549,16 +647,16 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
     .map((p) => p.note)
     .filter((n): n is string => !!n)
     .map((n) => msg("context.primary.mapping-note", { note: coreTerm(n) }));
-  const linkedNote =
-    linked.length > 0 && linked.length < ev.primaries.length
-      ? msg("context.primary.linked")
-      : null;
+  const linkedNote = linked.length > 0 && linked.length < ev.primaries.length ? msg("context.primary.linked") : null;
   const inactive = used.filter((p) => p.inactiveStatus);
   const inactiveNote =
     inactive.length > 0
       ? msg("context.primary.inactive", {
-            statuses: coreList("comma", inactive.map((p) => msg("term.with-ref", { label: p.inactiveStatus ?? "", ref: p.reference }))),
-          })
+          statuses: coreList(
+            "comma",
+            inactive.map((p) => msg("term.with-ref", { label: p.inactiveStatus ?? "", ref: p.reference })),
+          ),
+        })
       : null;
   const ask = unknown || candidates.length > 1 ? msg("context.primary.pick") : null;
   const context = joinNotes(
@@ -585,18 +683,33 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
 export function palsyPlan(ev: PatientEvidence, diags: Diags, recency?: Recency): ItemPlan<FrankelGrade> {
   // The latest day's claims only (see kpsClaims).
   let latest: string | null = null;
-  for (const m of ev.measurements) if (m.concept === "frankel" && typeof m.value === "string" && newer(m.day, latest)) latest = m.day;
+  for (const m of ev.measurements)
+    if (m.concept === "frankel" && typeof m.value === "string" && newer(m.day, latest)) latest = m.day;
   for (const q of ev.questionnaires) if (q.frankel !== undefined && newer(q.day, latest)) latest = q.day;
   const claims: Claim<FrankelGrade>[] = [];
   for (const m of ev.measurements) {
     if (m.concept === "frankel" && typeof m.value === "string" && m.day === latest) {
-      claims.push({ value: m.value, label: msg("claim.frankel", { value: m.value }), day: m.day, source: "record", preliminary: m.preliminary, provenance: m.provenance });
+      claims.push({
+        value: m.value,
+        label: msg("claim.frankel", { value: m.value }),
+        day: m.day,
+        source: "record",
+        preliminary: m.preliminary,
+        provenance: m.provenance,
+      });
     }
   }
   for (const q of ev.questionnaires) {
     const v = q.frankel;
     if (v === undefined || q.day !== latest) continue;
-    claims.push({ value: v, label: msg("claim.frankel", { value: v }), day: q.day, source: "questionnaire", preliminary: q.preliminary, provenance: q.provenance });
+    claims.push({
+      value: v,
+      label: msg("claim.frankel", { value: v }),
+      day: q.day,
+      source: "questionnaire",
+      preliminary: q.preliminary,
+      provenance: q.provenance,
+    });
   }
   const r = resolveLatest(claims);
   if (!r) return missing([msg("context.palsy.none")]);

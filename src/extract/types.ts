@@ -17,7 +17,13 @@ import type { Instrument } from "../questionnaires/contract";
 /** Observation concepts the mapping tables know (fhir-mappings/observations.json). */
 export type ObservationConcept = "kps" | "ecog" | "painNrs" | "painVas" | "eqVas" | "barthel" | "frankel";
 export const OBSERVATION_CONCEPTS: readonly ObservationConcept[] = [
-  "kps", "ecog", "painNrs", "painVas", "eqVas", "barthel", "frankel",
+  "kps",
+  "ecog",
+  "painNrs",
+  "painVas",
+  "eqVas",
+  "barthel",
+  "frankel",
 ];
 
 /** A spinal region named by a body site without a level. */

@@ -56,7 +56,12 @@ export function pickName(names: unknown, today: string = new Date().toISOString(
 
 function isMrn(identifier: Identifier): boolean {
   const coding = identifier.type?.coding;
-  return Array.isArray(coding) && coding.some((c) => typeof c === "object" && c !== null && c.code === "MR" && (c.system === undefined || c.system === V2_0203));
+  return (
+    Array.isArray(coding) &&
+    coding.some(
+      (c) => typeof c === "object" && c !== null && c.code === "MR" && (c.system === undefined || c.system === V2_0203),
+    )
+  );
 }
 
 function pickMrn(identifiers: unknown): string | null {

@@ -34,7 +34,8 @@ function str(value: unknown): string | null {
 }
 
 export function launchContext(client: Client): LaunchContext {
-  const token: Record<string, unknown> = (client.getState("tokenResponse") as Record<string, unknown> | undefined) ?? {};
+  const token: Record<string, unknown> =
+    (client.getState("tokenResponse") as Record<string, unknown> | undefined) ?? {};
   const openServer = str(token.access_token) === null;
   const scopeText = str(token.scope) ?? str(client.getState("scope")) ?? "";
   const scopes = scopeText.split(/\s+/).filter(Boolean);

@@ -72,7 +72,9 @@ export function isFatalFault(fault: FhirFault): boolean {
 function waitParam(ms: number | null): CoreParam {
   if (ms === null || ms <= 0) return "";
   const s = Math.ceil(ms / 1000);
-  return s >= 120 ? { code: "fault.wait-minutes", params: { minutes: Math.ceil(s / 60) } } : { code: "fault.wait-seconds", params: { seconds: s } };
+  return s >= 120
+    ? { code: "fault.wait-minutes", params: { minutes: Math.ceil(s / 60) } }
+    : { code: "fault.wait-seconds", params: { seconds: s } };
 }
 
 /**

@@ -11,11 +11,6 @@ export type { default as FhirClient } from "fhirclient/lib/Client";
 export { readUserName } from "./user";
 export { readySession } from "./redirect";
 export { launchContext, type LaunchContext } from "./context";
-export {
-  loadPatientRecord,
-  type PatientRecord,
-} from "./record";
+export { loadPatientRecord, type PatientRecord } from "./record";
 export { loadOptionsFromConfig } from "./from-config";
-export {
-  FhirFaultError,
-} from "./faults";
+export { FhirFaultError } from "./faults";

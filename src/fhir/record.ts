@@ -131,7 +131,12 @@ interface SearchOutcome {
  * which the view renders in the clinician's language. The parameters also keep the search's name (`search`) and
  * the fault's kind (`fault`) as plain values, for any reader that sorts notes by them.
  */
-function note(severity: Diagnostic["severity"], code: string, text: CoreMessage, plain: Record<string, string | number> = {}): Diagnostic {
+function note(
+  severity: Diagnostic["severity"],
+  code: string,
+  text: CoreMessage,
+  plain: Record<string, string | number> = {},
+): Diagnostic {
   return { severity, message: { code: text.code, params: { ...plain, ...text.params } }, code };
 }
 
@@ -147,7 +152,11 @@ function failureDiagnostic(name: SearchName, fault: FhirFault): Diagnostic {
   return note(
     "warning",
     "search-failed",
-    accessMessage("access.search-failed", { data: searchTerm(name), reason: faultCode(fault), holds: holdsTerm(name, true) }),
+    accessMessage("access.search-failed", {
+      data: searchTerm(name),
+      reason: faultCode(fault),
+      holds: holdsTerm(name, true),
+    }),
     { search: name, fault: fault.kind },
   );
 }
@@ -168,7 +177,9 @@ async function runSearch(
     signal: opts.signal,
     ...(opts.policy ? { policy: opts.policy } : {}),
   };
-  const settled = await Promise.allSettled(plan.parts.map((params) => searchAll(client, plan.name, params, searchOptions)));
+  const settled = await Promise.allSettled(
+    plan.parts.map((params) => searchAll(client, plan.name, params, searchOptions)),
+  );
 
   let results: SearchResult[];
   const diagnostics: Diagnostic[] = [];
@@ -186,7 +197,13 @@ async function runSearch(
       results = [await searchAll(client, plan.name, new URLSearchParams({ patient: patientId }), searchOptions)];
     } catch (error) {
       if (!(error instanceof FhirFaultError) || isFatalFault(error.fault)) throw error;
-      return { name: plan.name, resources: [], diagnostics: [...diagnostics, failureDiagnostic(plan.name, error.fault)], failure: error.fault, partial: true };
+      return {
+        name: plan.name,
+        resources: [],
+        diagnostics: [...diagnostics, failureDiagnostic(plan.name, error.fault)],
+        failure: error.fault,
+        partial: true,
+      };
     }
   } else {
     results = [];
@@ -200,7 +217,13 @@ async function runSearch(
     }
     if (failure !== null) {
       const resources = results.flatMap((r) => r.resources).filter(plan.keep);
-      return { name: plan.name, resources, diagnostics: [failureDiagnostic(plan.name, failure)], failure, partial: true };
+      return {
+        name: plan.name,
+        resources,
+        diagnostics: [failureDiagnostic(plan.name, failure)],
+        failure,
+        partial: true,
+      };
     }
   }
 
@@ -224,7 +247,11 @@ async function runSearch(
         note(
           "warning",
           "page-cap",
-          accessMessage("access.page-cap", { data: searchTerm(plan.name), pages: r.pages, holds: holdsTerm(plan.name) }),
+          accessMessage("access.page-cap", {
+            data: searchTerm(plan.name),
+            pages: r.pages,
+            holds: holdsTerm(plan.name),
+          }),
           { search: plan.name },
         ),
       );
@@ -234,7 +261,12 @@ async function runSearch(
         note(
           "warning",
           "search-incomplete",
-          accessMessage("access.search-incomplete", { data: searchTerm(plan.name), total: r.total, read: r.resources.length, holds: holdsTerm(plan.name) }),
+          accessMessage("access.search-incomplete", {
+            data: searchTerm(plan.name),
+            total: r.total,
+            read: r.resources.length,
+            holds: holdsTerm(plan.name),
+          }),
           { search: plan.name },
         ),
       );
@@ -245,7 +277,12 @@ async function runSearch(
         note(
           "warning",
           "page-failed",
-          accessMessage("access.page-failed", { data: searchTerm(plan.name), page: r.pages + 1, reason: faultCode(r.fault), holds: holdsTerm(plan.name) }),
+          accessMessage("access.page-failed", {
+            data: searchTerm(plan.name),
+            page: r.pages + 1,
+            reason: faultCode(r.fault),
+            holds: holdsTerm(plan.name),
+          }),
           { search: plan.name, fault: r.fault.kind },
         ),
       );
@@ -276,14 +313,20 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
   if (options.signal?.aborted) throw new FhirFaultError({ kind: "aborted" });
   options.signal?.addEventListener("abort", cancel, { once: true });
 
-  const byPatient = (extra: Record<string, string> = {}): URLSearchParams => new URLSearchParams({ patient: patientId, ...extra });
+  const byPatient = (extra: Record<string, string> = {}): URLSearchParams =>
+    new URLSearchParams({ patient: patientId, ...extra });
 
   const plans: SearchPlan[] = [];
   const conditionCodes = options.conditionCodes ?? [];
   const conditionSet = new Set(conditionCodes);
   plans.push(
     conditionCodes.length > 0
-      ? { name: "Condition", parts: codeChunks(conditionCodes).map((code) => byPatient({ code })), filtered: true, keep: (r) => hasCode(r, conditionSet) }
+      ? {
+          name: "Condition",
+          parts: codeChunks(conditionCodes).map((code) => byPatient({ code })),
+          filtered: true,
+          keep: (r) => hasCode(r, conditionSet),
+        }
       : { name: "Condition", parts: [byPatient()], filtered: false, keep: () => true },
   );
   const diagnostics: Diagnostic[] = [];
@@ -296,13 +339,7 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
       keep: (r) => hasCode(r, observationSet),
     });
   } else {
-    diagnostics.push(
-      note(
-        "info",
-        "observations-not-requested",
-        accessMessage("access.observations-not-requested"),
-      ),
-    );
+    diagnostics.push(note("info", "observations-not-requested", accessMessage("access.observations-not-requested")));
   }
   plans.push({ name: "QuestionnaireResponse", parts: [byPatient()], filtered: false, keep: isOwnResponse });
   // Spinal surgeries, in the same wave: the index surgery decides which evidence is pre-operative. Filtered by
@@ -325,9 +362,11 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
     ...(options.policy ? { policy: options.policy } : {}),
   };
 
-  const patientRead = fhirRequest(client, { url: `Patient/${encodeURIComponent(patientId)}`, signal: wave.signal }, options.policy).then(
-    (res) => asPatient(res.body),
-  );
+  const patientRead = fhirRequest(
+    client,
+    { url: `Patient/${encodeURIComponent(patientId)}`, signal: wave.signal },
+    options.policy,
+  ).then((res) => asPatient(res.body));
   const searches = Promise.all(plans.map((plan) => runSearch(client, plan, patientId, opts)));
   // Both run at once; whichever fails first cancels the other, and its fault is the one reported.
   patientRead.catch(cancel);

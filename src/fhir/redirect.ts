@@ -75,7 +75,10 @@ async function dropSpentSecrets(client: Client): Promise<void> {
  * Rejects with a `SessionError`. `smart` defaults to fhirclient's browser FHIR.oauth2 (loaded lazily
  * so that importing this module does not load fhirclient outside a browser).
  */
-export async function readySession(smart?: SmartOAuth2, href: string = globalThis.location?.href ?? ""): Promise<Client> {
+export async function readySession(
+  smart?: SmartOAuth2,
+  href: string = globalThis.location?.href ?? "",
+): Promise<Client> {
   const params = redirectParams(href);
   const oauthError = oauthText(params.get("error"), /[^\w.-]/g, 64);
   if (params.has("error")) {

@@ -139,7 +139,11 @@ function outcomeFromHttpError(error: HttpErrorLike): OperationOutcome | null {
   if (at < 0) return null;
   try {
     const parsed: unknown = JSON.parse(error.message.slice(at + 2));
-    if (typeof parsed === "object" && parsed !== null && (parsed as { resourceType?: unknown }).resourceType === "OperationOutcome") {
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      (parsed as { resourceType?: unknown }).resourceType === "OperationOutcome"
+    ) {
       return parsed as OperationOutcome;
     }
   } catch {

@@ -43,6 +43,9 @@ export function scopeAllows(
   contexts: readonly ScopeContext[] = ["patient", "user"],
 ): boolean {
   return scopes.some(
-    (s) => contexts.includes(s.context) && (s.resourceType === resourceType || s.resourceType === "*") && s.actions.has(action),
+    (s) =>
+      contexts.includes(s.context) &&
+      (s.resourceType === resourceType || s.resourceType === "*") &&
+      s.actions.has(action),
   );
 }

@@ -54,7 +54,8 @@ function asBundle(body: unknown): BundleLike | null {
 
 function nextLink(bundle: BundleLike): string | null {
   for (const l of bundle.link ?? []) {
-    if (typeof l === "object" && l !== null && l.relation === "next" && typeof l.url === "string" && l.url !== "") return l.url;
+    if (typeof l === "object" && l !== null && l.relation === "next" && typeof l.url === "string" && l.url !== "")
+      return l.url;
   }
   return null;
 }
@@ -73,7 +74,8 @@ function matches(bundle: BundleLike, resourceType: string): unknown[] {
     const mode = e.search?.mode;
     if (mode === "include" || mode === "outcome") continue;
     const r = e.resource;
-    if (typeof r === "object" && r !== null && (r as { resourceType?: unknown }).resourceType === resourceType) out.push(r);
+    if (typeof r === "object" && r !== null && (r as { resourceType?: unknown }).resourceType === resourceType)
+      out.push(r);
   }
   return out;
 }
@@ -120,7 +122,11 @@ export async function searchAll(
     if (pages >= options.maxPages) return { status: "capped", resources, pages };
     let bundle: BundleLike | null;
     try {
-      const res = await fhirRequest(client, { url, ...(options.signal ? { signal: options.signal } : {}) }, options.policy);
+      const res = await fhirRequest(
+        client,
+        { url, ...(options.signal ? { signal: options.signal } : {}) },
+        options.policy,
+      );
       bundle = asBundle(res.body);
       if (bundle === null) throw new FhirFaultError({ kind: "invalid-response", detail: "not a Bundle" });
     } catch (error) {
@@ -148,7 +154,12 @@ export async function searchAll(
       };
     }
     if (next !== null && visited.has(next)) {
-      return { status: "failed-midway", resources, pages, fault: { kind: "invalid-response", detail: "next-page links loop" } };
+      return {
+        status: "failed-midway",
+        resources,
+        pages,
+        fault: { kind: "invalid-response", detail: "next-page links loop" },
+      };
     }
     url = next;
   }

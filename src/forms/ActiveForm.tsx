@@ -29,7 +29,15 @@ export function ActiveForm(props: ActiveFormProps) {
   const { t, locale } = useTranslator();
   const { draft, outbox, calc, wording, title, onClose, onSent } = props;
   const questionnaire = outbox.questionnaire(draft.instrument);
-  const session = useFormSession({ draft, questionnaire, store: props.store, outbox, context: props.context, calc, clock: props.clock });
+  const session = useFormSession({
+    draft,
+    questionnaire,
+    store: props.store,
+    outbox,
+    context: props.context,
+    calc,
+    clock: props.clock,
+  });
   const overlay = draft.instrument === "eq5d5l" ? eq5dOverlay(wording, locale) : null;
   const headingId = `form-${draft.id}-title`;
 
@@ -40,7 +48,13 @@ export function ActiveForm(props: ActiveFormProps) {
   };
 
   return (
-    <form className="qf-form" noValidate onSubmit={onSubmit} aria-labelledby={headingId} data-testid={`form-${draft.instrument}`}>
+    <form
+      className="qf-form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby={headingId}
+      data-testid={`form-${draft.instrument}`}
+    >
       <h3 id={headingId}>{title}</h3>
       <p className="qf-hint">{t("forms.requiredNote")}</p>
       {draft.instrument === "eq5d5l" && !overlay ? <p className="qf-notice">{t("forms.eq5d.neutral")}</p> : null}

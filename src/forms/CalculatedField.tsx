@@ -28,7 +28,8 @@ function useCalculatedText(kind: Calculation, item: QuestionnaireItem, answers: 
     return { value: t("forms.calculated.range", { min: r.min, max: r.max }), note };
   };
   if (kind.kind === "app") {
-    if (kind.name === "eq5d5l-index") return { value: answer?.valueDecimal === undefined ? null : formatIndex(answer.valueDecimal), note: null };
+    if (kind.name === "eq5d5l-index")
+      return { value: answer?.valueDecimal === undefined ? null : formatIndex(answer.valueDecimal), note: null };
     const id = answer?.valueString;
     if (!id) return { value: null, note: null };
     const country = valueSets().find((v) => v.id === id)?.country ?? id;
@@ -43,7 +44,10 @@ function useCalculatedText(kind: Calculation, item: QuestionnaireItem, answers: 
     }
     case LINKS.tokuhashi.total: {
       const r = tokuhashiFromAnswers(answers);
-      return total(r, r?.prognosis ? t("forms.calculated.prognosis", { prognosis: t(TOKUHASHI_PROGNOSIS_LABEL[r.prognosis]) }) : null);
+      return total(
+        r,
+        r?.prognosis ? t("forms.calculated.prognosis", { prognosis: t(TOKUHASHI_PROGNOSIS_LABEL[r.prognosis]) }) : null,
+      );
     }
     default: {
       const v = answer?.valueCoding?.display ?? answer?.valueInteger ?? answer?.valueDecimal ?? answer?.valueString;

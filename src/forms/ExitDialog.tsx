@@ -43,7 +43,9 @@ export function ExitDialog(dialog: ExitDialogProps) {
     }
     setCode("");
     setMessage(
-      result.lockedForMs > 0 ? t("forms.patient.exitLocked", { seconds: Math.ceil(result.lockedForMs / 1000) }) : t("forms.patient.exitWrong"),
+      result.lockedForMs > 0
+        ? t("forms.patient.exitLocked", { seconds: Math.ceil(result.lockedForMs / 1000) })
+        : t("forms.patient.exitWrong"),
     );
     input.current?.focus();
   };

@@ -10,7 +10,15 @@ import type { MessageKey, MessageParams } from "../i18n";
 import { useTranslator } from "../i18n/react";
 import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../scores";
-import { browserSessionStorage, DraftStore, hasUnsent, isPending, type Draft, type DraftFailure, type DraftStorage } from "../writeback/drafts";
+import {
+  browserSessionStorage,
+  DraftStore,
+  hasUnsent,
+  isPending,
+  type Draft,
+  type DraftFailure,
+  type DraftStorage,
+} from "../writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../writeback/outbox";
 import { translated, type Answers } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
@@ -21,7 +29,14 @@ import { codeHash, newSalt, useHandover, writeHandover, type Handover, type Pati
 import { ActiveForm } from "./ActiveForm";
 import { HandOverSetup } from "./HandOverSetup";
 import PatientMode from "./PatientMode";
-import { asSentence, browserClock, newDraft, outcomeMessage, type SessionClock, type WriteContext } from "./form-session";
+import {
+  asSentence,
+  browserClock,
+  newDraft,
+  outcomeMessage,
+  type SessionClock,
+  type WriteContext,
+} from "./form-session";
 import { useUnsentWarning } from "./useFormSession";
 import "./forms.css";
 
@@ -29,7 +44,10 @@ export interface FormsPanelProps {
   /** How to reach the FHIR server: `clientSend(client)` from src/writeback/transport (fhirRequest underneath). */
   send: FhirSend;
   /** From `launchContext(client)`. */
-  launch: Pick<LaunchContext, "serverUrl" | "patientId" | "encounterId" | "fhirUser" | "canWrite" | "canWriteQuestionnaire">;
+  launch: Pick<
+    LaunchContext,
+    "serverUrl" | "patientId" | "encounterId" | "fhirUser" | "canWrite" | "canWriteQuestionnaire"
+  >;
   /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
   valueSetId?: string;
   /** The deployment's EQ-5D-5L wording file (default "eq5d5l-wording.json" beside the app); null: do not look. */
@@ -66,7 +84,13 @@ function failureKey(failure: DraftFailure): MessageKey {
 
 /** A submitted draft may be edited again only when the server certainly did not store it. */
 function editable(d: Draft): boolean {
-  const refused: (DraftFailure | null)[] = ["rejected", "forbidden", "not-permitted", "questionnaire-missing", "wrong-context"];
+  const refused: (DraftFailure | null)[] = [
+    "rejected",
+    "forbidden",
+    "not-permitted",
+    "questionnaire-missing",
+    "wrong-context",
+  ];
   return !isPending(d) || refused.includes(d.lastFailure);
 }
 
@@ -139,7 +163,9 @@ function PanelOrPatient(props: FormsPanelProps & { context: WriteContext }) {
   return <Panel {...props} wording={wording} initialStatus={returned} />;
 }
 
-function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWording | null | undefined; initialStatus: Status }) {
+function Panel(
+  props: FormsPanelProps & { context: WriteContext; wording: Eq5dWording | null | undefined; initialStatus: Status },
+) {
   const { t, locale, dateTime } = useTranslator();
   const { context } = props;
   const clock = props.clock ?? browserClock;
@@ -153,7 +179,12 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
     [context.serverUrl, context.patientId, context.fhirUser, props.storage],
   );
   const outbox: OutboxDeps = useMemo(
-    () => ({ send: props.send, questionnaire: appQuestionnaire, mayCreateQuestionnaire: props.launch.canWriteQuestionnaire, canWrite: props.launch.canWrite }),
+    () => ({
+      send: props.send,
+      questionnaire: appQuestionnaire,
+      mayCreateQuestionnaire: props.launch.canWriteQuestionnaire,
+      canWrite: props.launch.canWrite,
+    }),
     [props.send, props.launch.canWriteQuestionnaire, props.launch.canWrite],
   );
   const wording = props.wording;
@@ -280,7 +311,10 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
         </button>
       </div>
 
-      <p className={`qf-status${status?.problem ? " qf-status-problem" : ""}`} role={status?.problem ? "alert" : "status"}>
+      <p
+        className={`qf-status${status?.problem ? " qf-status-problem" : ""}`}
+        role={status?.problem ? "alert" : "status"}
+      >
         {status ? t(status.key, status.params) : ""}
       </p>
 
@@ -328,12 +362,12 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
                 <span className="qf-draft-title">{title(d.instrument)}</span>
                 <span className="tag">{isPending(d) ? t("forms.drafts.pending") : t("forms.drafts.editing")}</span>
                 {d.selfReport ? <span className="tag">{t("forms.drafts.selfReport")}</span> : null}
-                <span className="tag">
-                  {t("forms.drafts.updated", { time: dateTime(new Date(d.updatedAt)) })}
-                </span>
+                <span className="tag">{t("forms.drafts.updated", { time: dateTime(new Date(d.updatedAt)) })}</span>
                 {d.lastFailure ? (
                   <p className="qf-draft-problem">
-                    {d.lastFailure === "rejected" ? t("forms.status.rejected", { message: asSentence(d.failureMessage ?? "") }) : t(failureKey(d.lastFailure))}
+                    {d.lastFailure === "rejected"
+                      ? t("forms.status.rejected", { message: asSentence(d.failureMessage ?? "") })
+                      : t(failureKey(d.lastFailure))}
                   </p>
                 ) : null}
                 {isPending(d) ? (
@@ -379,7 +413,6 @@ function Panel(props: FormsPanelProps & { context: WriteContext; wording: Eq5dWo
           </ul>
         </section>
       ) : null}
-
     </div>
   );
 }

@@ -41,7 +41,9 @@ export function HandOverSetup(setup: HandOverSetupProps) {
 
   const submit = (e: SubmitEvent<HTMLFormElement>): void => {
     e.preventDefault();
-    const found = checkDraft(setup.timepointQuestionnaire, answers, new Map(), setup.calculation).filter((i) => TIMEPOINT_LINKS.has(i.linkId));
+    const found = checkDraft(setup.timepointQuestionnaire, answers, new Map(), setup.calculation).filter((i) =>
+      TIMEPOINT_LINKS.has(i.linkId),
+    );
     const problem = !CODE_PATTERN.test(code) ? "format" : code !== again ? "differ" : null;
     setIssues(found);
     setAttempt((n) => n + 1);
@@ -51,7 +53,13 @@ export function HandOverSetup(setup: HandOverSetupProps) {
   };
 
   return (
-    <form className="qf-form pm-setup" noValidate onSubmit={submit} aria-labelledby="pm-setup-title" data-testid="handover-setup">
+    <form
+      className="qf-form pm-setup"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="pm-setup-title"
+      data-testid="handover-setup"
+    >
       <h3 id="pm-setup-title">{t("forms.patient.setupTitle")}</h3>
       <p>{t("forms.patient.setupHint")}</p>
       <p className="qf-label">{t("forms.patient.offered")}</p>

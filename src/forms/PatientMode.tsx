@@ -22,7 +22,14 @@ import { eq5dOverlay, type Eq5dWording } from "./eq5d-wording";
 import { ExitDialog } from "./ExitDialog";
 import { clearHandover, updateHandover, type Handover, type PatientInstrument } from "./handover";
 import { QuestionnaireForm } from "./QuestionnaireForm";
-import { browserClock, checkDraft, newDraft, type SessionClock, type SubmitAttempt, type WriteContext } from "./form-session";
+import {
+  browserClock,
+  checkDraft,
+  newDraft,
+  type SessionClock,
+  type SubmitAttempt,
+  type WriteContext,
+} from "./form-session";
 import { useFormSession, useUnsentWarning } from "./useFormSession";
 import "./forms.css";
 
@@ -61,7 +68,12 @@ function patientQuestions(q: Questionnaire): QuestionnaireItem[] {
   const walk = (items: readonly QuestionnaireItem[] | undefined): void => {
     for (const item of items ?? []) {
       if (item.type === "group") walk(item.item);
-      else if (item.type !== "display" && !TIMEPOINT_LINKS.has(item.linkId) && !(calculation(item) !== null && item.readOnly)) out.push(item);
+      else if (
+        item.type !== "display" &&
+        !TIMEPOINT_LINKS.has(item.linkId) &&
+        !(calculation(item) !== null && item.readOnly)
+      )
+        out.push(item);
     }
   };
   walk(q.item);
@@ -99,14 +111,26 @@ export default function PatientMode(props: PatientModeProps) {
   const calc = useMemo(() => ({ valueSetId: props.valueSetId ?? DEFAULT_VALUE_SET }), [props.valueSetId]);
   const { serverUrl, patientId, fhirUser } = props.context;
   const store = useMemo(
-    () => new DraftStore({ serverUrl, patientId, userId: fhirUser }, props.storage === undefined ? browserSessionStorage() : props.storage),
+    () =>
+      new DraftStore(
+        { serverUrl, patientId, userId: fhirUser },
+        props.storage === undefined ? browserSessionStorage() : props.storage,
+      ),
     [serverUrl, patientId, fhirUser, props.storage],
   );
   const outbox: OutboxDeps = useMemo(
-    () => ({ send: props.send, questionnaire: appQuestionnaire, mayCreateQuestionnaire: props.mayCreateQuestionnaire, canWrite: props.canWrite }),
+    () => ({
+      send: props.send,
+      questionnaire: appQuestionnaire,
+      mayCreateQuestionnaire: props.mayCreateQuestionnaire,
+      canWrite: props.canWrite,
+    }),
     [props.send, props.mayCreateQuestionnaire, props.canWrite],
   );
-  const questionnaires = useMemo(() => ({ eq5d5l: appQuestionnaire("eq5d5l"), "pain-vas": appQuestionnaire("pain-vas") }), []);
+  const questionnaires = useMemo(
+    () => ({ eq5d5l: appQuestionnaire("eq5d5l"), "pain-vas": appQuestionnaire("pain-vas") }),
+    [],
+  );
   // The drafts the clinician started with the timepoint (kept in sessionStorage, so a reload finds them).
   const [drafts] = useState(() => ({
     eq5d5l: store.get(handover.drafts.eq5d5l ?? "") ?? newDraft("eq5d5l", true, clock),
@@ -123,7 +147,9 @@ export default function PatientMode(props: PatientModeProps) {
   // Only what can be asked properly: the EQ-5D-5L only in its licensed wording; nothing for another launch.
   const mine = handover.patientId === patientId && sameServer(handover.serverUrl, serverUrl);
   const instruments = mine ? handover.instruments.filter((i) => i !== "eq5d5l" || overlay !== null) : [];
-  const steps = instruments.flatMap((instrument: PatientInstrument) => patientQuestions(questionnaires[instrument]).map((item) => ({ instrument, item })));
+  const steps = instruments.flatMap((instrument: PatientInstrument) =>
+    patientQuestions(questionnaires[instrument]).map((item) => ({ instrument, item })),
+  );
 
   const [position, setPositionState] = useState(handover.position);
   const [finished, setFinished] = useState(handover.finished);
@@ -147,7 +173,9 @@ export default function PatientMode(props: PatientModeProps) {
   };
 
   const problemsOf = (s: (typeof steps)[number]): AnswerIssue[] =>
-    checkDraft(questionnaires[s.instrument], sessions[s.instrument].draft.answers, new Map(), calc).filter((i) => i.linkId === s.item.linkId);
+    checkDraft(questionnaires[s.instrument], sessions[s.instrument].draft.answers, new Map(), calc).filter(
+      (i) => i.linkId === s.item.linkId,
+    );
 
   const next = (): void => {
     if (!step) return;
@@ -172,7 +200,10 @@ export default function PatientMode(props: PatientModeProps) {
       if (attempt.kind === "sent" && attempt.outcome.kind === "stored") props.onStored?.(attempt.response);
     };
     // Sent one after the other; what does not reach the server stays a draft for the clinician.
-    void instruments.reduce<Promise<void>>((chain, i) => chain.then(() => sessions[i].submit().then(stored)), Promise.resolve());
+    void instruments.reduce<Promise<void>>(
+      (chain, i) => chain.then(() => sessions[i].submit().then(stored)),
+      Promise.resolve(),
+    );
   };
 
   const body = (() => {

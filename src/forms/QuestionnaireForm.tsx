@@ -13,7 +13,16 @@ import type { AnswerIssue } from "../writeback/validate";
 import { CalculatedField } from "./CalculatedField";
 import { isCalculatedNow, type CalculationOptions } from "./calculate";
 import type { LabelOverlay } from "./eq5d-wording";
-import { CheckboxField, DateField, NumberField, RadioField, SelectField, TextField, VasField, type FieldProps } from "./fields";
+import {
+  CheckboxField,
+  DateField,
+  NumberField,
+  RadioField,
+  SelectField,
+  TextField,
+  VasField,
+  type FieldProps,
+} from "./fields";
 
 export type FormVariant = "clinician" | "patient";
 
@@ -85,7 +94,8 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
   }, [props.attempt]);
 
   const controlId = (item: QuestionnaireItem): string => `${idPrefix}-${item.linkId}`;
-  const labelOf = (item: QuestionnaireItem): string => props.overlay?.items[item.linkId]?.text ?? itemText(item, locale);
+  const labelOf = (item: QuestionnaireItem): string =>
+    props.overlay?.items[item.linkId]?.text ?? itemText(item, locale);
   const messageOf = (item: QuestionnaireItem): string | null => {
     const issue = issueFor.get(item.linkId);
     if (!issue) return null;
@@ -98,10 +108,22 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
     const derived = kind !== null && isCalculatedNow(q, item, answers, props.calculation);
     if (kind !== null && item.readOnly) {
       if (variant === "patient") return null;
-      return <CalculatedField key={item.linkId} item={item} kind={kind} answers={answers} id={controlId(item)} label={labelOf(item)} />;
+      return (
+        <CalculatedField
+          key={item.linkId}
+          item={item}
+          kind={kind}
+          answers={answers}
+          id={controlId(item)}
+          label={labelOf(item)}
+        />
+      );
     }
     const overlay = props.overlay?.items[item.linkId];
-    const hint = [overlay?.hint ?? helpText(item, locale), derived && item.linkId === LINKS.tokuhashi.generalCondition ? t("forms.calculated.fromKps") : null]
+    const hint = [
+      overlay?.hint ?? helpText(item, locale),
+      derived && item.linkId === LINKS.tokuhashi.generalCondition ? t("forms.calculated.fromKps") : null,
+    ]
       .filter(Boolean)
       .join(" ");
     const p: FieldProps = {
@@ -176,7 +198,13 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
   return (
     <div className={`qf qf-${variant}`}>
       {issues.length > 0 ? (
-        <div ref={summary} className="qf-summary" role="alert" tabIndex={-1} aria-labelledby={`${idPrefix}-summary-title`}>
+        <div
+          ref={summary}
+          className="qf-summary"
+          role="alert"
+          tabIndex={-1}
+          aria-labelledby={`${idPrefix}-summary-title`}
+        >
           <p id={`${idPrefix}-summary-title`}>{t("forms.errors.title")}</p>
           <ul>
             {issues.map((issue) => {

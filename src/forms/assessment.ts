@@ -12,13 +12,27 @@ import type { AssessmentTiming, ClinicianEntries, ReportItem, ScoreReport } from
 import { COMMON_LINKS, LINKS, TIMEPOINT_CODES } from "../questionnaires/contract";
 import { DEFAULT_VALUE_SET, SPINAL_LEVELS, SINS_LEVELS } from "../scores";
 import { applyCalculations } from "./calculate";
-import { browserSessionStorage, DraftStore, fingerprint, isPending, type Draft, type DraftStorage } from "../writeback/drafts";
+import {
+  browserSessionStorage,
+  DraftStore,
+  fingerprint,
+  isPending,
+  type Draft,
+  type DraftStorage,
+} from "../writeback/drafts";
 import { sendDraft, type OutboxDeps } from "../writeback/outbox";
 import type { Answers } from "../questionnaires/items";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";
-import { browserClock, newDraft, outcomeMessage, submitDraft, type SessionClock, type WriteContext } from "./form-session";
+import {
+  browserClock,
+  newDraft,
+  outcomeMessage,
+  submitDraft,
+  type SessionClock,
+  type WriteContext,
+} from "./form-session";
 
 export interface AssessmentOptions {
   /** When the assessment applies; default "preop" (SINS and Tokuhashi are scored to decide on surgery). */
@@ -50,7 +64,9 @@ function answerer(q: Questionnaire, target: Record<string, QuestionnaireResponse
 /** The one value of an item the clinician entered or confirmed: the entry, else a confirmed value; else nothing. */
 function known<V extends string>(item: ReportItem<V>, entry: V | undefined): V | null {
   if (entry !== undefined && entry !== null) return entry;
-  return item.confirmed && item.source !== "missing" && item.source !== "record" && item.value !== null ? item.value : null;
+  return item.confirmed && item.source !== "missing" && item.source !== "record" && item.value !== null
+    ? item.value
+    : null;
 }
 
 function timepointAnswers(q: Questionnaire, o: AssessmentOptions): Answers {
@@ -68,7 +84,11 @@ function timepointAnswers(q: Questionnaire, o: AssessmentOptions): Answers {
  */
 function lesionLevels(item: ScoreReport["sins"]["items"]["location"], scored: string | null): string[] {
   const recorded =
-    item.overridden && item.overridden.source === "questionnaire" ? item.overridden.candidates : item.source === "questionnaire" && item.confirmed ? item.candidates : [];
+    item.overridden && item.overridden.source === "questionnaire"
+      ? item.overridden.candidates
+      : item.source === "questionnaire" && item.confirmed
+        ? item.candidates
+        : [];
   // The whole domain means "unknown", not "every level".
   const levels = new Set<string>(recorded.length === SINS_LEVELS.length ? [] : recorded);
   if (scored) levels.add(scored);
@@ -139,7 +159,11 @@ export interface AssessmentDeps extends AssessmentOptions {
  * clinician's (not self-report) draft of the same instrument with the same content (timepoint included), whether
  * submitted or still being edited in the forms panel; content already stored in this session is not stored again.
  */
-export async function saveAssessment(report: ScoreReport, entries: ClinicianEntries, deps: AssessmentDeps): Promise<AssessmentResult> {
+export async function saveAssessment(
+  report: ScoreReport,
+  entries: ClinicianEntries,
+  deps: AssessmentDeps,
+): Promise<AssessmentResult> {
   const answers = assessmentAnswers(report, entries, deps);
   const clock = deps.clock ?? browserClock;
   const store = new DraftStore(
@@ -158,7 +182,10 @@ export async function saveAssessment(report: ScoreReport, entries: ClinicianEntr
     if (!a) return { kind: "nothing-to-save" };
     const q = outbox.questionnaire(instrument);
     const print = fingerprint(instrument, false, applyCalculations(q, a, calc));
-    const same = (d: Draft): boolean => d.instrument === instrument && !d.selfReport && fingerprint(instrument, false, applyCalculations(q, d.answers, calc)) === print;
+    const same = (d: Draft): boolean =>
+      d.instrument === instrument &&
+      !d.selfReport &&
+      fingerprint(instrument, false, applyCalculations(q, d.answers, calc)) === print;
     const existing = store.list().filter(same);
     const waiting = existing.find(isPending);
     // The same assessment already submitted: its frozen response goes again, with its identifier.
@@ -221,19 +248,30 @@ export class AssessmentNotSavedError extends Error {
 }
 
 /** The UI's `save(report, entries, when)`: resolves when every part with something to save is stored. */
-export function makeAssessmentSaver(deps: AssessmentDeps): (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void> {
+export function makeAssessmentSaver(
+  deps: AssessmentDeps,
+): (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void> {
   return async (report, entries, when) => {
-    const timing: AssessmentOptions = when ? { timepoint: when.timepoint, ...(when.date ? { date: when.date } : {}) } : {};
-    if (timing.timepoint === "other" && !timing.date) throw new Error("An assessment at timepoint 'other' needs its date.");
+    const timing: AssessmentOptions = when
+      ? { timepoint: when.timepoint, ...(when.date ? { date: when.date } : {}) }
+      : {};
+    if (timing.timepoint === "other" && !timing.date)
+      throw new Error("An assessment at timepoint 'other' needs its date.");
     // SINS answers are per lesion: entered SINS items without a confirmed scored level would be lost silently.
     const se = entries.sins ?? {};
     const sinsEntered = Object.entries(se).some(([k, v]) => k !== "location" && v !== undefined && v !== null);
     if (sinsEntered && known(report.sins.items.location, se.location) === null) {
-      throw Object.assign(new Error("Assessment not saved: SINS items entered without a confirmed scored level."), { reason: ["app.save.sins-level"] as [MessageKey] });
+      throw Object.assign(new Error("Assessment not saved: SINS items entered without a confirmed scored level."), {
+        reason: ["app.save.sins-level"] as [MessageKey],
+      });
     }
     const result = await saveAssessment(report, entries, { ...deps, ...timing });
     const ok = (p: AssessmentPart): boolean => p.kind === "stored" || p.kind === "nothing-to-save";
-    if (!ok(result.sins) || !ok(result.tokuhashi) || (result.sins.kind === "nothing-to-save" && result.tokuhashi.kind === "nothing-to-save")) {
+    if (
+      !ok(result.sins) ||
+      !ok(result.tokuhashi) ||
+      (result.sins.kind === "nothing-to-save" && result.tokuhashi.kind === "nothing-to-save")
+    ) {
       throw new AssessmentNotSavedError(result);
     }
   };

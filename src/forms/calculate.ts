@@ -4,7 +4,14 @@
  * (a value-set lookup FHIRPath cannot express), from the scoring core. The totals' ranges and categories shown while
  * a form is incomplete come from the scoring core too; the tests hold the expressions to the scoring core's totals.
  */
-import type { Coding, Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import type {
+  Coding,
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+  QuestionnaireResponseItemAnswer,
+} from "fhir/r4";
 import { answerValue, LINKS } from "../questionnaires/contract";
 import { compileFhirPath, type FhirPathExpression } from "../questionnaires/fhirpath";
 import {
@@ -111,7 +118,13 @@ function responseOf(q: Questionnaire, answers: Answers): QuestionnaireResponse {
       const answer = answers[it.linkId] ?? [];
       const children = walk(it.item);
       if (answer.length === 0 && children.length === 0) return [];
-      return [{ linkId: it.linkId, ...(answer.length ? { answer: [...answer] } : {}), ...(children.length ? { item: children } : {}) }];
+      return [
+        {
+          linkId: it.linkId,
+          ...(answer.length ? { answer: [...answer] } : {}),
+          ...(children.length ? { item: children } : {}),
+        },
+      ];
     });
   return { resourceType: "QuestionnaireResponse", status: "in-progress", item: walk(q.item) };
 }
@@ -137,7 +150,9 @@ function answerFromResult(item: QuestionnaireItem, result: readonly unknown[]): 
     case "text":
       return typeof v === "string" ? { valueString: v } : wrong();
     case "choice": {
-      const option = isCoding(v) ? item.answerOption?.find((o) => sameCoding(o.valueCoding, v))?.valueCoding : undefined;
+      const option = isCoding(v)
+        ? item.answerOption?.find((o) => sameCoding(o.valueCoding, v))?.valueCoding
+        : undefined;
       return option ? { valueCoding: { system: option.system, code: option.code, display: option.display } } : wrong();
     }
     default:
@@ -170,7 +185,12 @@ function calculate(
 }
 
 /** Whether a calculated item currently takes its value from the calculation (and is then read-only). */
-export function isCalculatedNow(q: Questionnaire, item: QuestionnaireItem, answers: Answers, opts: CalculationOptions): boolean {
+export function isCalculatedNow(
+  q: Questionnaire,
+  item: QuestionnaireItem,
+  answers: Answers,
+  opts: CalculationOptions,
+): boolean {
   const calc = calculation(item);
   if (!calc) return false;
   if (item.readOnly) return true;

@@ -52,7 +52,10 @@ export function parseEq5dWording(value: unknown): Eq5dWording | null {
  * Reads the deployment's wording file; null when there is none, or it is not in the documented format
  * (the form then shows the neutral labels and says so).
  */
-export async function loadEq5dWording(url: string = WORDING_FILE, fetchFn: typeof fetch = fetch): Promise<Eq5dWording | null> {
+export async function loadEq5dWording(
+  url: string = WORDING_FILE,
+  fetchFn: typeof fetch = fetch,
+): Promise<Eq5dWording | null> {
   try {
     // Beside the app: relative to the page, whatever the page's path.
     const resolved = typeof document === "undefined" ? url : new URL(url, document.baseURI).href;
@@ -90,7 +93,9 @@ export function eq5dOverlay(wording: Eq5dWording | null, locale: Locale): LabelO
     vertical: true,
     ...(vas ? { text: vas.label } : {}),
     ...(vas?.hint ? { hint: vas.hint } : {}),
-    ...(vas?.top || vas?.bottom ? { anchors: { ...(vas.top ? { top: vas.top } : {}), ...(vas.bottom ? { bottom: vas.bottom } : {}) } } : {}),
+    ...(vas?.top || vas?.bottom
+      ? { anchors: { ...(vas.top ? { top: vas.top } : {}), ...(vas.bottom ? { bottom: vas.bottom } : {}) } }
+      : {}),
   };
   return { items, notice: lang.notice };
 }

@@ -6,7 +6,16 @@
 import { useState, type ReactNode } from "react";
 import type { QuestionnaireItem, QuestionnaireItemAnswerOption, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
-import { codingDisplay, maxValue, minValue, optionPrefix, ordinalValue, sameCoding, sliderStep, unit } from "../questionnaires/items";
+import {
+  codingDisplay,
+  maxValue,
+  minValue,
+  optionPrefix,
+  ordinalValue,
+  sameCoding,
+  sliderStep,
+  unit,
+} from "../questionnaires/items";
 
 export interface FieldProps {
   item: QuestionnaireItem;
@@ -185,7 +194,11 @@ export function CheckboxField(field: FieldProps) {
                 // Keep the Questionnaire's order (cranial to caudal for levels).
                 field.onChange(
                   options
-                    .filter((o) => (sameCoding(o.valueCoding, coding) ? on : field.value.some((a) => sameCoding(a.valueCoding, o.valueCoding))))
+                    .filter((o) =>
+                      sameCoding(o.valueCoding, coding)
+                        ? on
+                        : field.value.some((a) => sameCoding(a.valueCoding, o.valueCoding)),
+                    )
                     .flatMap((o) => (o.valueCoding ? [{ valueCoding: o.valueCoding }] : [])),
                 );
               }}
@@ -259,7 +272,8 @@ function useNumberText(field: FieldProps): [string, (text: string) => void] {
   if (followed.current !== current || followed.item !== field.item) {
     setFollowed({ current, item: field.item });
     const parsed = parseNumber(field.item, text);
-    const next = current === undefined ? (parsed === "invalid" ? text : "") : parsed === current ? text : String(current);
+    const next =
+      current === undefined ? (parsed === "invalid" ? text : "") : parsed === current ? text : String(current);
     if (next !== text) setText(next);
   }
   const update = (next: string): void => {
@@ -323,7 +337,9 @@ export function VasField(field: FieldProps) {
   const vertical = field.vertical === true;
   const topId = `${field.id}-top`;
   const bottomId = `${field.id}-bottom`;
-  const describedIds = [describedBy(field), field.anchors?.top ? topId : null, field.anchors?.bottom ? bottomId : null].filter(Boolean).join(" ");
+  const describedIds = [describedBy(field), field.anchors?.top ? topId : null, field.anchors?.bottom ? bottomId : null]
+    .filter(Boolean)
+    .join(" ");
   const end = (value: number, id: string, anchor: string | undefined) => (
     <span className="qf-vas-end">
       <span className="qf-vas-number" aria-hidden="true">

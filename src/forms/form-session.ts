@@ -46,7 +46,12 @@ function isoWithOffset(d: Date): string {
   );
 }
 
-export function newDraft(instrument: Instrument, selfReport: boolean, clock: SessionClock, answers: Answers = {}): Draft {
+export function newDraft(
+  instrument: Instrument,
+  selfReport: boolean,
+  clock: SessionClock,
+  answers: Answers = {},
+): Draft {
   return {
     id: clock.newId(),
     instrument,
@@ -67,7 +72,10 @@ export function withAnswer(
   calc: CalculationOptions,
   clock: SessionClock,
 ): Draft {
-  const answers: Record<string, readonly QuestionnaireResponseItemAnswer[]> = { ...draft.answers, [linkId]: [...value] };
+  const answers: Record<string, readonly QuestionnaireResponseItemAnswer[]> = {
+    ...draft.answers,
+    [linkId]: [...value],
+  };
   if (value.length === 0) delete answers[linkId];
   return {
     ...draft,
@@ -103,7 +111,13 @@ function pendingTwin(store: DraftStore, draft: Draft, answers: Draft["answers"])
   const print = fingerprint(draft.instrument, draft.selfReport, answers);
   return store
     .list()
-    .find((d) => d.id !== draft.id && d.response !== null && d.instrument === draft.instrument && fingerprint(d.instrument, d.selfReport, d.answers) === print);
+    .find(
+      (d) =>
+        d.id !== draft.id &&
+        d.response !== null &&
+        d.instrument === draft.instrument &&
+        fingerprint(d.instrument, d.selfReport, d.answers) === print,
+    );
 }
 
 /**

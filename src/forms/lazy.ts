@@ -46,7 +46,9 @@ export function formsPanelLoader(setup: WriteBackSetup): () => Promise<{ default
  * For Session.save: writes the report's SINS and Tokuhashi as QuestionnaireResponses; rejects with an
  * AssessmentNotSavedError (drafts kept) when a part is not stored.
  */
-export function assessmentSaver(setup: WriteBackSetup): (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void> {
+export function assessmentSaver(
+  setup: WriteBackSetup,
+): (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void> {
   type Saver = (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void>;
   let saver: Promise<Saver> | null = null;
   const load = async (): Promise<Saver> => {

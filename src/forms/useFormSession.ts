@@ -6,7 +6,14 @@ import type { OutboxDeps } from "../writeback/outbox";
 import type { AnswerIssue } from "../writeback/validate";
 import type { CalculationOptions } from "./calculate";
 import type { InputProblem } from "./QuestionnaireForm";
-import { checkDraft, submitDraft, withAnswer, type SessionClock, type SubmitAttempt, type WriteContext } from "./form-session";
+import {
+  checkDraft,
+  submitDraft,
+  withAnswer,
+  type SessionClock,
+  type SubmitAttempt,
+  type WriteContext,
+} from "./form-session";
 
 export interface FormSessionArgs {
   draft: Draft;

@@ -27,14 +27,20 @@ export function renderCoreMessage(locale: Locale, message: CoreMessage): string 
 
 /** A core message for the reader: in the locale's words, else in English (else its code, for a code no catalogue has). */
 export function coreText(locale: Locale, message: CoreMessage): string {
-  return renderCoreMessage(locale, message) ?? (locale === "en" ? null : renderCoreMessage("en", message)) ?? message.code;
+  return (
+    renderCoreMessage(locale, message) ?? (locale === "en" ? null : renderCoreMessage("en", message)) ?? message.code
+  );
 }
 
 /** Sentences (an item's context) joined the locale's way, else in English; "" when there are none. */
 export function coreSentences(locale: Locale, messages: readonly CoreMessage[] | null | undefined): string {
   if (!messages || messages.length === 0) return "";
   const list = { join: "sentence" as const, items: [...messages] };
-  return paramExactly(locale, list) ?? (locale === "en" ? null : paramExactly("en", list)) ?? messages.map((m) => m.code).join(" ");
+  return (
+    paramExactly(locale, list) ??
+    (locale === "en" ? null : paramExactly("en", list)) ??
+    messages.map((m) => m.code).join(" ")
+  );
 }
 
 export function contextText(locale: Locale, item: Pick<ReportItem, "context">): string {
@@ -62,12 +68,16 @@ export type Worded<T> = T extends CoreMessage
 const MESSAGE_FIELDS = new Set(["message", "reason", "reasons", "note", "claim", "context"]);
 
 function isCoreMessage(x: unknown): x is CoreMessage {
-  return typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string" && !("severity" in x);
+  return (
+    typeof x === "object" && x !== null && typeof (x as { code?: unknown }).code === "string" && !("severity" in x)
+  );
 }
 
 function worded(locale: Locale, value: unknown, key: string | null): unknown {
   if (Array.isArray(value)) {
-    return value.map((v) => (key !== null && MESSAGE_FIELDS.has(key) && isCoreMessage(v) ? coreText(locale, v) : worded(locale, v, null)));
+    return value.map((v) =>
+      key !== null && MESSAGE_FIELDS.has(key) && isCoreMessage(v) ? coreText(locale, v) : worded(locale, v, null),
+    );
   }
   if (key !== null && MESSAGE_FIELDS.has(key) && isCoreMessage(value)) return coreText(locale, value);
   if (typeof value !== "object" || value === null) return value;

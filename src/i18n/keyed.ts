@@ -4,6 +4,9 @@
  */
 import type { MessageKey } from "./keys";
 
-export function keyed<V extends string, K extends MessageKey>(values: readonly V[], key: (value: V) => K): Readonly<Record<V, K>> {
+export function keyed<V extends string, K extends MessageKey>(
+  values: readonly V[],
+  key: (value: V) => K,
+): Readonly<Record<V, K>> {
   return Object.fromEntries(values.map((v) => [v, key(v)])) as Record<V, K>;
 }

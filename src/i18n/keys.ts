@@ -14,4 +14,5 @@ import type { PrintKey } from "./sections/print";
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 
-export type MessageKey = KeysOf<typeof appStrings> | KeysOf<typeof formStrings> | FaultKey | CoreKey | CdsKey | LaunchKey | FhirKey | PrintKey;
+export type MessageKey =
+  KeysOf<typeof appStrings> | KeysOf<typeof formStrings> | FaultKey | CoreKey | CdsKey | LaunchKey | FhirKey | PrintKey;

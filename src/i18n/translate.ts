@@ -60,7 +60,8 @@ function numberFormat(locale: Locale, digits: number | null): Intl.NumberFormat 
   const id = `${locale}|${digits ?? ""}`;
   let format = numberFormats.get(id);
   if (!format) {
-    const options: Intl.NumberFormatOptions = digits === null ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    const options: Intl.NumberFormatOptions =
+      digits === null ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
     format = new Intl.NumberFormat(INTL_TAG[locale], options);
     numberFormats.set(id, format);
   }
@@ -282,7 +283,8 @@ const translators = new Map<Locale, Translator>();
 export function createTranslator(locale: Locale): Translator {
   let translator = translators.get(locale);
   if (!translator) {
-    const render = (key: string, params: MessageParams | undefined): string => fill({ locale, exact: false, missing: [] }, key, params);
+    const render = (key: string, params: MessageParams | undefined): string =>
+      fill({ locale, exact: false, missing: [] }, key, params);
     translator = {
       locale,
       t: (key, params) => render(key, params),

@@ -10,11 +10,7 @@
  * `iif(criterion, then[, else])` and SDC's `weight()` (the ordinalValue of a coded answer's option); the operators
  * `mod`, `+`, `<`, `<=`, `>`, `>=`, `=`, `!=`, `and`, `or`; parentheses.
  */
-import type {
-  Questionnaire,
-  QuestionnaireItem,
-  QuestionnaireResponse,
-} from "fhir/r4";
+import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from "fhir/r4";
 
 /** The expression uses FHIRPath outside the subset, or is not FHIRPath at all. */
 export class FhirPathSubsetError extends Error {
@@ -53,14 +49,7 @@ const FUNCTIONS = {
 type FunctionName = keyof typeof FUNCTIONS;
 
 /** Binary operators by precedence, lowest first (FHIRPath's order for the ones supported). */
-const LEVELS = [
-  ["or"],
-  ["and"],
-  ["=", "!="],
-  ["<", "<=", ">", ">="],
-  ["+"],
-  ["mod"],
-] as const;
+const LEVELS = [["or"], ["and"], ["=", "!="], ["<", "<=", ">", ">="], ["+"], ["mod"]] as const;
 type BinaryOp = (typeof LEVELS)[number][number];
 
 /** FHIRPath words and symbols that exist but lie outside the subset: named in the error. */
@@ -127,8 +116,7 @@ function tokenize(text: string): Token[] {
         if (text[i] === "\\") {
           const e = text.charAt(i + 1);
           const mapped = ESCAPES[e];
-          if (mapped === undefined)
-            fail(`the escape \\${e} is outside the supported FHIRPath subset`);
+          if (mapped === undefined) fail(`the escape \\${e} is outside the supported FHIRPath subset`);
           v += mapped;
           i += 2;
         } else {
@@ -139,31 +127,23 @@ function tokenize(text: string): Token[] {
       i++;
       out.push({ k: "str", v });
     } else if (/[0-9]/.test(c)) {
-      const m =
-        /^[0-9]+(\.[0-9]+)?/.exec(text.slice(i)) ?? fail("a malformed number");
+      const m = /^[0-9]+(\.[0-9]+)?/.exec(text.slice(i)) ?? fail("a malformed number");
       if (/^[A-Za-z_@]/.test(text.slice(i + m[0].length)))
-        fail(
-          "a quantity or date literal, outside the supported FHIRPath subset,",
-        );
+        fail("a quantity or date literal, outside the supported FHIRPath subset,");
       out.push({ k: "num", v: Number(m[0]) });
       i += m[0].length;
     } else if (/[A-Za-z_]/.test(c)) {
-      const m =
-        /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i)) ??
-        fail("a malformed identifier");
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i)) ?? fail("a malformed identifier");
       out.push({ k: "id", v: m[0] });
       i += m[0].length;
     } else if (c === "%" || c === "$") {
-      const m =
-        /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1)) ??
-        fail(`a malformed ${c} name`);
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1)) ?? fail(`a malformed ${c} name`);
       out.push(c === "%" ? { k: "var", v: m[0] } : { k: "id", v: `$${m[0]}` });
       i += m[0].length + 1;
     } else {
       const two = text.slice(i, i + 2);
       const sym = ["<=", ">=", "!=", "!~"].includes(two) ? two : c;
-      if (sym.length === 1 && !"().,+<>=-*/&|~[]{}".includes(sym))
-        fail(`the character "${c}"`);
+      if (sym.length === 1 && !"().,+<>=-*/&|~[]{}".includes(sym)) fail(`the character "${c}"`);
       out.push({ k: "sym", v: sym });
       i += sym.length;
     }
@@ -215,11 +195,7 @@ class Parser {
     const ops = LEVELS[level] as readonly string[] | undefined;
     if (!ops) return this.term();
     let left = this.binary(level + 1);
-    for (
-      let op = this.peekOp();
-      op !== null && ops.includes(op);
-      op = this.peekOp()
-    ) {
+    for (let op = this.peekOp(); op !== null && ops.includes(op); op = this.peekOp()) {
       this.pos++;
       const right = this.binary(level + 1);
       left = { t: "binary", op: op as BinaryOp, left, right };
@@ -236,8 +212,7 @@ class Parser {
       if (tok?.k !== "sym" || tok.v !== ".") return node;
       this.pos++;
       const name = this.tokens[this.pos];
-      if (name?.k !== "id" || name.v.startsWith("$"))
-        this.fail('a name expected after "."');
+      if (name?.k !== "id" || name.v.startsWith("$")) this.fail('a name expected after "."');
       this.pos++;
       node = this.invocation(node, name.v);
     }
@@ -246,14 +221,10 @@ class Parser {
   private invocation(target: Ast | null, name: string): Ast {
     const next = this.tokens[this.pos];
     if (next?.k !== "sym" || next.v !== "(") {
-      if (OUTSIDE.has(name))
-        this.fail(`"${name}" is outside the supported FHIRPath subset`);
+      if (OUTSIDE.has(name)) this.fail(`"${name}" is outside the supported FHIRPath subset`);
       return { t: "member", target, name };
     }
-    if (!(name in FUNCTIONS))
-      this.fail(
-        `the function ${name}() is outside the supported FHIRPath subset`,
-      );
+    if (!(name in FUNCTIONS)) this.fail(`the function ${name}() is outside the supported FHIRPath subset`);
     const fn = name as FunctionName;
     this.pos++;
     const args: Ast[] = [];
@@ -267,9 +238,7 @@ class Parser {
     this.expectSym(")");
     const [min, max] = FUNCTIONS[fn];
     if (args.length < min || args.length > max)
-      this.fail(
-        `${fn}() takes ${min === max ? min : `${min} to ${max}`} argument(s)`,
-      );
+      this.fail(`${fn}() takes ${min === max ? min : `${min} to ${max}`} argument(s)`);
     return { t: "call", target, name: fn, args };
   }
 
@@ -283,14 +252,11 @@ class Parser {
         return { t: "literal", value: tok.v };
       case "var":
         if (tok.v !== "resource" && tok.v !== "questionnaire")
-          this.fail(
-            `%${tok.v} is outside the supported FHIRPath subset (only %resource and %questionnaire)`,
-          );
+          this.fail(`%${tok.v} is outside the supported FHIRPath subset (only %resource and %questionnaire)`);
         return { t: "var", name: tok.v };
       case "id":
         if (tok.v === "$this") return { t: "this" };
-        if (tok.v.startsWith("$"))
-          this.fail(`${tok.v} is outside the supported FHIRPath subset`);
+        if (tok.v.startsWith("$")) this.fail(`${tok.v} is outside the supported FHIRPath subset`);
         return this.invocation(null, tok.v);
       case "sym":
         if (tok.v === "(") {
@@ -309,24 +275,15 @@ class Parser {
 /** FHIRPath's value of a JSON property: the element itself, or for a choice element `value`, its `value[x]`. */
 function child(node: Node, name: string): Node[] {
   const data = node.data;
-  if (typeof data !== "object" || data === null || Array.isArray(data))
-    return [];
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return [];
   const record = data as Record<string, unknown>;
   let key: string | undefined = name;
   // `value` is the one choice element (value[x]) the subset reads.
-  if (!(name in record) && name === "value")
-    key = Object.keys(record).find((k) => /^value[A-Z]/.test(k));
+  if (!(name in record) && name === "value") key = Object.keys(record).find((k) => /^value[A-Z]/.test(k));
   if (key === undefined) return [];
   const raw = record[key];
-  const values = Array.isArray(raw)
-    ? (raw as unknown[])
-    : raw === undefined || raw === null
-      ? []
-      : [raw];
-  const itemLinkId =
-    typeof record.linkId === "string" && name === "answer"
-      ? record.linkId
-      : undefined;
+  const values = Array.isArray(raw) ? (raw as unknown[]) : raw === undefined || raw === null ? [] : [raw];
+  const itemLinkId = typeof record.linkId === "string" && name === "answer" ? record.linkId : undefined;
   return values.map((v) => {
     if (itemLinkId !== undefined) return { data: v, answerOf: itemLinkId };
     if (node.answerOf !== undefined && name === "value" && key !== name)
@@ -338,18 +295,13 @@ function child(node: Node, name: string): Node[] {
 type Scalar = string | number | boolean;
 
 function isScalar(v: unknown): v is Scalar {
-  return (
-    typeof v === "string" || typeof v === "number" || typeof v === "boolean"
-  );
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 }
 
 /** The single value of an operand, or null for an empty collection; more than one is an error (FHIRPath). */
 function single(c: Node[], what: string): unknown {
   if (c.length === 0) return null;
-  if (c.length > 1)
-    throw new FhirPathSubsetError(
-      `${what} got a collection of ${c.length} values, not one`,
-    );
+  if (c.length > 1) throw new FhirPathSubsetError(`${what} got a collection of ${c.length} values, not one`);
   return c[0]?.data ?? null;
 }
 
@@ -383,9 +335,7 @@ function ordinalOf(holder: unknown): number | undefined {
   const found = (ext as { url?: unknown; valueDecimal?: unknown }[]).find(
     (e) => typeof e.url === "string" && ORDINAL_URLS.includes(e.url),
   );
-  return typeof found?.valueDecimal === "number"
-    ? found.valueDecimal
-    : undefined;
+  return typeof found?.valueDecimal === "number" ? found.valueDecimal : undefined;
 }
 
 /** SDC weight(): the ordinalValue of a coded answer, from the coding itself or from its answerOption. */
@@ -398,47 +348,28 @@ function weight(node: Node, env: FhirPathEnvironment): Node[] {
     coding === null ||
     typeof coding.code !== "string"
   ) {
-    throw new FhirPathSubsetError(
-      "weight() is supported on the value of a coded QuestionnaireResponse answer only",
-    );
+    throw new FhirPathSubsetError("weight() is supported on the value of a coded QuestionnaireResponse answer only");
   }
   const own = ordinalOf(coding);
   if (own !== undefined) return [{ data: own }];
   const item = findQuestionnaireItem(env.questionnaire.item, node.answerOf);
-  if (!item)
-    throw new FhirPathSubsetError(
-      `weight(): %questionnaire has no item ${node.answerOf}`,
-    );
+  if (!item) throw new FhirPathSubsetError(`weight(): %questionnaire has no item ${node.answerOf}`);
   const option = item.answerOption?.find(
-    (o) =>
-      o.valueCoding?.code === coding.code &&
-      o.valueCoding?.system === coding.system,
+    (o) => o.valueCoding?.code === coding.code && o.valueCoding?.system === coding.system,
   );
   if (!option) return [];
   const w = ordinalOf(option);
   // The full engine would look the code up in a CodeSystem here; the subset refuses instead of guessing.
   if (w === undefined)
-    throw new FhirPathSubsetError(
-      `weight(): the option ${coding.code} of item ${node.answerOf} has no ordinalValue`,
-    );
+    throw new FhirPathSubsetError(`weight(): the option ${coding.code} of item ${node.answerOf} has no ordinalValue`);
   return [{ data: w }];
 }
 
 function compare(op: BinaryOp, a: unknown, b: unknown): boolean {
-  const sameKind =
-    (typeof a === "number" && typeof b === "number") ||
-    (typeof a === "string" && typeof b === "string");
+  const sameKind = (typeof a === "number" && typeof b === "number") || (typeof a === "string" && typeof b === "string");
   if (!sameKind)
-    throw new FhirPathSubsetError(
-      `${op} compares two numbers or two strings, not ${typeof a} and ${typeof b}`,
-    );
-  return op === "<"
-    ? a < b
-    : op === "<="
-      ? a <= b
-      : op === ">"
-        ? a > b
-        : a >= b;
+    throw new FhirPathSubsetError(`${op} compares two numbers or two strings, not ${typeof a} and ${typeof b}`);
+  return op === "<" ? a < b : op === "<=" ? a <= b : op === ">" ? a > b : a >= b;
 }
 
 function equal(left: Node[], right: Node[]): boolean {
@@ -446,9 +377,7 @@ function equal(left: Node[], right: Node[]): boolean {
   return left.every((l, i) => {
     const r = right[i]?.data;
     if (!isScalar(l.data) || !isScalar(r))
-      throw new FhirPathSubsetError(
-        "= and != compare strings, numbers and booleans only in this subset",
-      );
+      throw new FhirPathSubsetError("= and != compare strings, numbers and booleans only in this subset");
     return l.data === r;
   });
 }
@@ -458,16 +387,8 @@ function binary(op: BinaryOp, left: Node[], right: Node[]): Node[] {
     const a = truth(left, op);
     const b = truth(right, op);
     if (op === "and")
-      return a === false || b === false
-        ? [{ data: false }]
-        : a === true && b === true
-          ? [{ data: true }]
-          : [];
-    return a === true || b === true
-      ? [{ data: true }]
-      : a === false && b === false
-        ? [{ data: false }]
-        : [];
+      return a === false || b === false ? [{ data: false }] : a === true && b === true ? [{ data: true }] : [];
+    return a === true || b === true ? [{ data: true }] : a === false && b === false ? [{ data: false }] : [];
   }
   if (op === "=" || op === "!=") {
     if (left.length === 0 || right.length === 0) return [];
@@ -479,16 +400,11 @@ function binary(op: BinaryOp, left: Node[], right: Node[]): Node[] {
   if (a === null || b === null) return [];
   switch (op) {
     case "+":
-      if (typeof a === "number" && typeof b === "number")
-        return [{ data: a + b }];
-      if (typeof a === "string" && typeof b === "string")
-        return [{ data: a + b }];
-      throw new FhirPathSubsetError(
-        `+ adds two numbers or two strings, not ${typeof a} and ${typeof b}`,
-      );
+      if (typeof a === "number" && typeof b === "number") return [{ data: a + b }];
+      if (typeof a === "string" && typeof b === "string") return [{ data: a + b }];
+      throw new FhirPathSubsetError(`+ adds two numbers or two strings, not ${typeof a} and ${typeof b}`);
     case "mod": {
-      if (typeof a !== "number" || typeof b !== "number")
-        throw new FhirPathSubsetError("mod takes two numbers");
+      if (typeof a !== "number" || typeof b !== "number") throw new FhirPathSubsetError("mod takes two numbers");
       return b === 0 ? [] : [{ data: a % b }];
     }
     default:
@@ -496,11 +412,7 @@ function binary(op: BinaryOp, left: Node[], right: Node[]): Node[] {
   }
 }
 
-function evaluateAst(
-  ast: Ast,
-  focus: Node[],
-  env: FhirPathEnvironment,
-): Node[] {
+function evaluateAst(ast: Ast, focus: Node[], env: FhirPathEnvironment): Node[] {
   switch (ast.t) {
     case "literal":
       return [{ data: ast.value }];
@@ -513,33 +425,20 @@ function evaluateAst(
       return input.flatMap((n) => child(n, ast.name));
     }
     case "binary":
-      return binary(
-        ast.op,
-        evaluateAst(ast.left, focus, env),
-        evaluateAst(ast.right, focus, env),
-      );
+      return binary(ast.op, evaluateAst(ast.left, focus, env), evaluateAst(ast.right, focus, env));
     case "call": {
       const input = ast.target ? evaluateAst(ast.target, focus, env) : focus;
       const [first, second, third] = ast.args;
       switch (ast.name) {
         case "where":
-          return input.filter(
-            (n) =>
-              truth(evaluateAst(first as Ast, [n], env), "where()") === true,
-          );
+          return input.filter((n) => truth(evaluateAst(first as Ast, [n], env), "where()") === true);
         case "select":
           return input.flatMap((n) => evaluateAst(first as Ast, [n], env));
         case "weight":
           return input.flatMap((n) => weight(n, env));
         case "iif": {
-          if (input.length > 1)
-            throw new FhirPathSubsetError(
-              `iif() on a collection of ${input.length} values`,
-            );
-          const criterion = single(
-            evaluateAst(first as Ast, input, env),
-            "iif()",
-          );
+          if (input.length > 1) throw new FhirPathSubsetError(`iif() on a collection of ${input.length} values`);
+          const criterion = single(evaluateAst(first as Ast, input, env), "iif()");
           if (criterion !== null && typeof criterion !== "boolean")
             throw new FhirPathSubsetError("iif() takes a boolean criterion");
           if (criterion === true) return evaluateAst(second as Ast, input, env);
@@ -562,7 +461,6 @@ export function compileFhirPath(text: string): FhirPathExpression {
   const ast = new Parser(tokenize(text), text).parse();
   return {
     text,
-    evaluate: (env) =>
-      evaluateAst(ast, [{ data: env.resource }], env).map((n) => n.data),
+    evaluate: (env) => evaluateAst(ast, [{ data: env.resource }], env).map((n) => n.data),
   };
 }

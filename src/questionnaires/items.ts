@@ -113,7 +113,8 @@ export function calculation(item: QuestionnaireItem): Calculation | null {
   const app = ext(item, APP_CALCULATION_EXTENSION);
   if (!app) return null;
   const name = app.valueCode ?? "";
-  if (!(APP_CALCULATIONS as readonly string[]).includes(name)) throw new Error(`item ${item.linkId}: unknown app calculation "${name}"`);
+  if (!(APP_CALCULATIONS as readonly string[]).includes(name))
+    throw new Error(`item ${item.linkId}: unknown app calculation "${name}"`);
   return { kind: "app", name: name as AppCalculation };
 }
 
@@ -158,14 +159,34 @@ export function optionFor(item: QuestionnaireItem, coding: Coding): Questionnair
 type Comparable = number | string | boolean;
 
 function answerComparable(a: QuestionnaireResponseItemAnswer): Comparable | Coding | undefined {
-  return a.valueCoding ?? a.valueInteger ?? a.valueDecimal ?? a.valueDate ?? a.valueDateTime ?? a.valueString ?? a.valueBoolean;
+  return (
+    a.valueCoding ??
+    a.valueInteger ??
+    a.valueDecimal ??
+    a.valueDate ??
+    a.valueDateTime ??
+    a.valueString ??
+    a.valueBoolean
+  );
 }
 
 function conditionValue(w: QuestionnaireItemEnableWhen): Comparable | Coding | undefined {
-  return w.answerCoding ?? w.answerInteger ?? w.answerDecimal ?? w.answerDate ?? w.answerDateTime ?? w.answerString ?? w.answerBoolean;
+  return (
+    w.answerCoding ??
+    w.answerInteger ??
+    w.answerDecimal ??
+    w.answerDate ??
+    w.answerDateTime ??
+    w.answerString ??
+    w.answerBoolean
+  );
 }
 
-function compare(actual: Comparable | Coding, op: QuestionnaireItemEnableWhen["operator"], expected: Comparable | Coding): boolean {
+function compare(
+  actual: Comparable | Coding,
+  op: QuestionnaireItemEnableWhen["operator"],
+  expected: Comparable | Coding,
+): boolean {
   if (typeof actual === "object" || typeof expected === "object") {
     if (typeof actual !== "object" || typeof expected !== "object") return op === "!=";
     const same = sameCoding(actual, expected);
@@ -191,7 +212,7 @@ function compare(actual: Comparable | Coding, op: QuestionnaireItemEnableWhen["o
 
 function conditionHolds(w: QuestionnaireItemEnableWhen, answers: Answers): boolean {
   const given = answers[w.question] ?? [];
-  if (w.operator === "exists") return (given.length > 0) === (w.answerBoolean ?? true);
+  if (w.operator === "exists") return given.length > 0 === (w.answerBoolean ?? true);
   const expected = conditionValue(w);
   if (expected === undefined) return false;
   if (w.operator === "!=") {

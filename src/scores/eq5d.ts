@@ -38,7 +38,13 @@ const levelsSchema = z.object({ "1": z.number(), "2": z.number(), "3": z.number(
 const modelSchema = z.object({
   startValue: z.number(),
   constant: z.nullable(z.object({ coefficient: z.number(), appliesWhen: z.string() })),
-  levelCoefficients: z.object({ MO: levelsSchema, SC: levelsSchema, UA: levelsSchema, PD: levelsSchema, AD: levelsSchema }),
+  levelCoefficients: z.object({
+    MO: levelsSchema,
+    SC: levelsSchema,
+    UA: levelsSchema,
+    PD: levelsSchema,
+    AD: levelsSchema,
+  }),
   extraTerms: z.array(z.object({ name: z.string(), coefficient: z.number(), definition: z.string() })),
 });
 const valueSetSchema = z.object({
@@ -92,7 +98,8 @@ export interface CompiledModel {
 /** A coefficient as an exact integer count of 10⁻¹⁰ (a data error if it has more decimals). */
 function units(id: string, what: string, x: number): number {
   const d = toDecimal(x);
-  if (d.scale > MAX_DECIMALS) throw new Error(`eq5d5l_valuesets.json ${id} ${what}: more than ${MAX_DECIMALS} decimals`);
+  if (d.scale > MAX_DECIMALS)
+    throw new Error(`eq5d5l_valuesets.json ${id} ${what}: more than ${MAX_DECIMALS} decimals`);
   const n = Number(d.digits) * 10 ** (MAX_DECIMALS - d.scale);
   return d.negative ? -n : n;
 }
@@ -103,10 +110,13 @@ function units(id: string, what: string, x: number): number {
  */
 export function compileValueSet(id: string, raw: unknown): CompiledModel {
   const parsed = z.safeParse(valueSetSchema, raw);
-  if (!parsed.success) throw new Error(`eq5d5l_valuesets.json ${id}: malformed value set (${parsed.error.issues[0]?.message ?? ""})`);
+  if (!parsed.success)
+    throw new Error(`eq5d5l_valuesets.json ${id}: malformed value set (${parsed.error.issues[0]?.message ?? ""})`);
   const m = parsed.data.model;
   if (m.constant && !m.constant.appliesWhen.startsWith(CONSTANT_RULE)) {
-    throw new Error(`eq5d5l_valuesets.json ${id}: constant applies "${m.constant.appliesWhen}", not "${CONSTANT_RULE}"`);
+    throw new Error(
+      `eq5d5l_valuesets.json ${id}: constant applies "${m.constant.appliesWhen}", not "${CONSTANT_RULE}"`,
+    );
   }
   return {
     start: units(id, "startValue", m.startValue),
@@ -119,7 +129,9 @@ export function compileValueSet(id: string, raw: unknown): CompiledModel {
       const known = TERMS[t.name];
       if (!known) throw new Error(`eq5d5l_valuesets.json ${id}: unknown extra term ${t.name}`);
       if (known.definition !== t.definition) {
-        throw new Error(`eq5d5l_valuesets.json ${id}: term ${t.name} is defined as "${t.definition}", not "${known.definition}"`);
+        throw new Error(
+          `eq5d5l_valuesets.json ${id}: term ${t.name} is defined as "${t.definition}", not "${known.definition}"`,
+        );
       }
       return { coefficient: units(id, t.name, t.coefficient), factor: known.factor };
     }),

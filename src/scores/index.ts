@@ -95,13 +95,7 @@ export {
   levelsParam,
   STUDY_MIN_AGE,
 } from "./levels";
-export {
-  eq5d5lIndex,
-  valueSets,
-  parseEq5dProfile,
-  isEq5dProfile,
-  DEFAULT_VALUE_SET,
-} from "./eq5d";
+export { eq5d5lIndex, valueSets, parseEq5dProfile, isEq5dProfile, DEFAULT_VALUE_SET } from "./eq5d";
 export {
   SCORE_MESSAGE_CODES,
   CORE_JOIN_TEXT,
@@ -127,9 +121,4 @@ export {
   isKps,
 } from "./observations";
 export { SinsInputSchema, SpinalLevelSchema } from "./schemas";
-export {
-  sinsVerdict,
-  tokuhashiVerdict,
-  type SinsVerdict,
-  type TokuhashiVerdict,
-} from "./verdict";
+export { sinsVerdict, tokuhashiVerdict, type SinsVerdict, type TokuhashiVerdict } from "./verdict";

@@ -144,16 +144,13 @@ export function applicability(input: ApplicabilityInput): Applicability {
     open.add(scoreMessage("applicability.no-level"));
   } else {
     if (levels.length > STUDY_MAX_LEVELS) {
-      excluded.add(scoreMessage("applicability.too-many-levels", { count: levels.length, levels: whereParam }),
-      );
+      excluded.add(scoreMessage("applicability.too-many-levels", { count: levels.length, levels: whereParam }));
     }
     if (!contiguous(levels)) {
-      excluded.add(scoreMessage("applicability.non-contiguous", { levels: whereParam }),
-      );
+      excluded.add(scoreMessage("applicability.non-contiguous", { levels: whereParam }));
     }
     if (groupOfSorted(levels).group === null) {
-      open.add(scoreMessage("applicability.coccyx-only"),
-      );
+      open.add(scoreMessage("applicability.coccyx-only"));
     } else if (levels.includes("Coccyx")) {
       notes.add(scoreMessage("applicability.coccyx-note"));
     }
@@ -166,19 +163,16 @@ export function applicability(input: ApplicabilityInput): Applicability {
   if (enBloc === true) {
     excluded.add(scoreMessage("applicability.en-bloc-planned"));
   } else if (enBloc === null) {
-    notes.add(scoreMessage("applicability.en-bloc-unanswered"),
-    );
+    notes.add(scoreMessage("applicability.en-bloc-unanswered"));
   }
 
   if (excluded.codes.length > 0) return excluded.then(notes).result(false);
   if (open.codes.length > 0) return open.then(notes).result(null);
   const fits = new Reasons();
   if (levels.length === 1) {
-    fits.add(scoreMessage("applicability.within-one", { levels: whereParam, age: age ?? "" }),
-    );
+    fits.add(scoreMessage("applicability.within-one", { levels: whereParam, age: age ?? "" }));
   } else {
-    fits.add(scoreMessage("applicability.within", { count: levels.length, levels: whereParam, age: age ?? "" }),
-    );
+    fits.add(scoreMessage("applicability.within", { count: levels.length, levels: whereParam, age: age ?? "" }));
   }
   return fits.then(notes).result(true);
 }

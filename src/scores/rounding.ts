@@ -56,7 +56,9 @@ export function roundHalfAwayFromZero(x: number, decimals: number): number {
 export function formatFixed(x: number, decimals: number): string {
   checkArgs(x, decimals);
   const d = toDecimal(x);
-  const rounded = roundDigits(d, decimals).toString().padStart(decimals + 1, "0");
+  const rounded = roundDigits(d, decimals)
+    .toString()
+    .padStart(decimals + 1, "0");
   const whole = rounded.slice(0, rounded.length - decimals);
   const fraction = rounded.slice(rounded.length - decimals);
   const text = decimals > 0 ? `${whole}.${fraction}` : whole;

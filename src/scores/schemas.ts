@@ -152,7 +152,10 @@ export const COCCYX_NOT_SCOREABLE =
   "the coccyx cannot be scored for SINS location (Fisher 2010 defines location classes from the occiput to S5 only)";
 
 /** One spinal level, occiput to coccyx. */
-export const SpinalLevelSchema = z.enum(SPINAL_LEVELS, says((x) => `unknown spinal level ${describeValue(x)}`));
+export const SpinalLevelSchema = z.enum(
+  SPINAL_LEVELS,
+  says((x) => `unknown spinal level ${describeValue(x)}`),
+);
 
 /** A list of spinal levels (duplicates allowed, any order). */
 export const SpinalLevelsSchema = z.array(
@@ -243,13 +246,19 @@ const EQ5D_PROFILE_PROBLEM = says(
 /** Five digits MO SC UA PD AD, each 1–5. */
 export const Eq5dProfileSchema = z.string(EQ5D_PROFILE_PROBLEM).check(z.regex(/^[1-5]{5}$/, EQ5D_PROFILE_PROBLEM));
 /** ECOG performance status: integer 0–5 (5 = dead). */
-export const EcogSchema = z.literal(ECOG_GRADES, says((x) => `expected an integer from 0 to 5, got ${describeValue(x)}`));
+export const EcogSchema = z.literal(
+  ECOG_GRADES,
+  says((x) => `expected an integer from 0 to 5, got ${describeValue(x)}`),
+);
 /** Pain VAS in mm: 0–100 (decimals allowed: a 100-mm line is read to the millimetre or finer). */
 export const PainVasSchema = numberIn(0, 100);
 /** EQ VAS: integer 0–100. */
 export const EqVasSchema = integerIn(0, 100);
 /** Frankel grade A–E. */
-export const FrankelSchema = z.enum(FRANKEL_GRADES, says((x) => `expected a Frankel grade A–E, got ${describeValue(x)}`));
+export const FrankelSchema = z.enum(
+  FRANKEL_GRADES,
+  says((x) => `expected a Frankel grade A–E, got ${describeValue(x)}`),
+);
 /** Karnofsky performance status as the Tokuhashi item uses it: 10–100 in steps of 10 (0 = dead is refused). */
 export const KpsSchema = z.literal(
   KPS_SCORES,

@@ -50,7 +50,9 @@ export function tokuhashiPrognosis(total: number): TokuhashiPrognosis {
   return prognosisOf(parseInput(TokuhashiTotalSchema, total, "total"));
 }
 
-const CATEGORY_OF_KPS: ReadonlyMap<unknown, GeneralCondition> = new Map(KPS_SCORES.map((kps) => [kps, categoryOfKps(kps)]));
+const CATEGORY_OF_KPS: ReadonlyMap<unknown, GeneralCondition> = new Map(
+  KPS_SCORES.map((kps) => [kps, categoryOfKps(kps)]),
+);
 
 /**
  * The general-condition category of a Karnofsky performance status: 10–40 poor, 50–70 moderate,

@@ -17,8 +17,9 @@ import type { SinsCategory, TokuhashiPrognosis } from "./types";
 import { ScoreInputError } from "./types";
 
 /** SINS classes in domain order, with the totals each covers (SINS_CATEGORIES: Fisher 2010). */
-const SINS_CATEGORY_BANDS: readonly { category: SinsCategory; min: number; max: number }[] =
-  SINS_CATEGORY_ORDER.map((category) => ({ category, ...SINS_CATEGORIES[category] }));
+const SINS_CATEGORY_BANDS: readonly { category: SinsCategory; min: number; max: number }[] = SINS_CATEGORY_ORDER.map(
+  (category) => ({ category, ...SINS_CATEGORIES[category] }),
+);
 
 /** Revised Tokuhashi survival bands in domain order (TOKUHASHI_PROGNOSES: Tokuhashi 2005). */
 const TOKUHASHI_PROGNOSIS_BANDS: readonly { prognosis: TokuhashiPrognosis; min: number; max: number }[] =

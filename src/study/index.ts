@@ -9,12 +9,7 @@ export { expectedQol, groupExpected } from "./expected";
 export { SEGMENT_GROUPS, GROUP_N } from "./groups";
 export { TABLE_4 } from "./table4";
 export { TABLE_6, TABLE_6_N, COMPARISONS, COMPARISON_GROUPS, table6ChangeRow } from "./table6";
-export type {
-  Comparison,
-  StudyOutcome,
-  StudyTimepoint,
-  Table6Row,
-} from "./table6";
+export type { Comparison, StudyOutcome, StudyTimepoint, Table6Row } from "./table6";
 export { pValue, isSignificant } from "./pValue";
 export type { CountCell } from "./cells";
 export { TABLE_1, TABLE_1_LEVELS } from "./table1";

@@ -78,12 +78,14 @@ export const GROUP_DIFFERENCES: readonly GroupDifference[] = TABLE_6.flatMap((ro
 );
 
 /** Table 6's comparisons, filtered (e.g. `{ significantOnly: true, outcome: "eq5dIndex" }`). */
-export function groupDifferences(filter: {
-  outcome?: StudyOutcome;
-  timepoint?: StudyTimepoint;
-  group?: SegmentGroup;
-  significantOnly?: boolean;
-} = {}): GroupDifference[] {
+export function groupDifferences(
+  filter: {
+    outcome?: StudyOutcome;
+    timepoint?: StudyTimepoint;
+    group?: SegmentGroup;
+    significantOnly?: boolean;
+  } = {},
+): GroupDifference[] {
   return GROUP_DIFFERENCES.filter(
     (d) =>
       (filter.outcome === undefined || d.outcome === filter.outcome) &&

@@ -10,16 +10,58 @@ import { countPct as c } from "./cells";
 import type { CountCell } from "./cells";
 
 export type Table1Level =
-  | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7"
-  | "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "T10" | "T11" | "T12"
-  | "L1" | "L2" | "L3" | "L4" | "L5"
+  | "C1"
+  | "C2"
+  | "C3"
+  | "C4"
+  | "C5"
+  | "C6"
+  | "C7"
+  | "T1"
+  | "T2"
+  | "T3"
+  | "T4"
+  | "T5"
+  | "T6"
+  | "T7"
+  | "T8"
+  | "T9"
+  | "T10"
+  | "T11"
+  | "T12"
+  | "L1"
+  | "L2"
+  | "L3"
+  | "L4"
+  | "L5"
   | "S";
 
 /** The rows of Table 1, cranial to caudal. */
 export const TABLE_1_LEVELS: readonly Table1Level[] = [
-  "C1", "C2", "C3", "C4", "C5", "C6", "C7",
-  "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
-  "L1", "L2", "L3", "L4", "L5",
+  "C1",
+  "C2",
+  "C3",
+  "C4",
+  "C5",
+  "C6",
+  "C7",
+  "T1",
+  "T2",
+  "T3",
+  "T4",
+  "T5",
+  "T6",
+  "T7",
+  "T8",
+  "T9",
+  "T10",
+  "T11",
+  "T12",
+  "L1",
+  "L2",
+  "L3",
+  "L4",
+  "L5",
   "S",
 ];
 

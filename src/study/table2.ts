@@ -24,7 +24,7 @@ interface Table2CategoricalBlock<K extends string> {
 }
 
 type Table2Origin =
-  | "lung" | "digestive" | "renal" | "breast" | "prostate" | "hematological" | "unknownOrigin" | "thyroid" | "other";
+  "lung" | "digestive" | "renal" | "breast" | "prostate" | "hematological" | "unknownOrigin" | "thyroid" | "other";
 type Table2SinsClass = "stable" | "potentiallyUnstable" | "unstable";
 type Table2Procedure = "psf" | "ppsFixation" | "decompression" | "anterior" | "bkp";
 

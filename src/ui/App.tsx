@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { createTranslator, pickLocale, type Locale } from "../i18n";
-import { browserPreferences, readLocalePreference, writeLocalePreference, type PreferenceStorage } from "./localePreference";
+import {
+  browserPreferences,
+  readLocalePreference,
+  writeLocalePreference,
+  type PreferenceStorage,
+} from "./localePreference";
 import { TranslatorProvider, useTranslator } from "../i18n/react";
 import { FaultView } from "./FaultView";
 import { HandedOver } from "../forms/HandedOver";
@@ -56,7 +61,12 @@ type State =
   | { kind: "ready"; session: Session; View: ViewModule["ClinicianView"] };
 
 /** The app: loading, a fault, or the clinician's view; English or Japanese (launch context, then browser, then switch). */
-export function App({ load, browserLocales = [], preferences = browserPreferences(), cardsAfterFirstPaint = false }: AppProps) {
+export function App({
+  load,
+  browserLocales = [],
+  preferences = browserPreferences(),
+  cardsAfterFirstPaint = false,
+}: AppProps) {
   const [state, setState] = useState<State>({ kind: "loading" });
   // A language the clinician chose earlier outranks the launch's and the browser's.
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(() => readLocalePreference(preferences));

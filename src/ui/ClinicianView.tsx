@@ -106,62 +106,65 @@ export function ClinicianView(props: ClinicianViewProps) {
         </div>
       </header>
       <main>
-      {props.showBanner ? <PatientBanner patient={report.patient} /> : null}
-      <VerdictStrip report={report} />
-      {report.partial ? (
-        <p className="partial-warning" role="status" data-testid="partial-warning">
-          <span aria-hidden="true">! </span>
-          {t("app.partial")}
-        </p>
-      ) : null}
-      <PrintSheetSlot />
-      {showCards ? (
-      <div className="cards">
-        <div className="panel">
-          <PanelNotice panel="segment" unavailable={unavailable} />
-          <SegmentGroupCard
-            segmentGroup={report.segmentGroup}
-            applicability={report.applicability}
-            enBlocPlanned={entries.enBlocPlanned ?? null}
-            onEnBlocPlanned={(planned) => onEntriesChange(withEnBlocPlanned(entries, planned))}
-          />
-        </div>
-        <div className="panel">
-          <PanelNotice panel="sins" unavailable={unavailable} />
-          <SinsCard
-            sins={shown.sins}
-            entries={entries.sins}
-            onEntry={(item, value) => onEntriesChange(withSinsEntry(entries, item, value))}
-            unavailable={unavailable}
-            onRetry={props.onRecordChanged}
-          />
-        </div>
-        <div className="panel">
-          <PanelNotice panel="tokuhashi" unavailable={unavailable} />
-          <TokuhashiCard
-            tokuhashi={shown.tokuhashi}
-            entries={entries.tokuhashi}
-            onEntry={(item, value) => onEntriesChange(withTokuhashiEntry(entries, item, value))}
-            unavailable={unavailable}
-            onRetry={props.onRecordChanged}
-          />
-        </div>
-        <div className={unsaved.length > 0 ? "save-bar save-bar-dirty no-print" : "save-bar no-print"} data-testid="save-bar">
-          <UnsavedStatus unsaved={unsaved} />
-          <SaveAssessment report={report} entries={entries} onSave={save} />
-        </div>
-        <div className="panel panel-wide">
-          <PanelNotice panel="qol" unavailable={unavailable} />
-          <DeferredQolCourse qol={report.qol} />
-        </div>
-        {props.loadFormsPanel ? (
-          <FormsSlot load={props.loadFormsPanel} onStored={props.onRecordChanged ?? (() => undefined)} />
+        {props.showBanner ? <PatientBanner patient={report.patient} /> : null}
+        <VerdictStrip report={report} />
+        {report.partial ? (
+          <p className="partial-warning" role="status" data-testid="partial-warning">
+            <span aria-hidden="true">! </span>
+            {t("app.partial")}
+          </p>
         ) : null}
-        <DiagnosticsDrawer diagnostics={report.diagnostics} />
-      </div>
-      ) : (
-        <div className="cards" aria-busy="true" data-testid="cards-pending" />
-      )}
+        <PrintSheetSlot />
+        {showCards ? (
+          <div className="cards">
+            <div className="panel">
+              <PanelNotice panel="segment" unavailable={unavailable} />
+              <SegmentGroupCard
+                segmentGroup={report.segmentGroup}
+                applicability={report.applicability}
+                enBlocPlanned={entries.enBlocPlanned ?? null}
+                onEnBlocPlanned={(planned) => onEntriesChange(withEnBlocPlanned(entries, planned))}
+              />
+            </div>
+            <div className="panel">
+              <PanelNotice panel="sins" unavailable={unavailable} />
+              <SinsCard
+                sins={shown.sins}
+                entries={entries.sins}
+                onEntry={(item, value) => onEntriesChange(withSinsEntry(entries, item, value))}
+                unavailable={unavailable}
+                onRetry={props.onRecordChanged}
+              />
+            </div>
+            <div className="panel">
+              <PanelNotice panel="tokuhashi" unavailable={unavailable} />
+              <TokuhashiCard
+                tokuhashi={shown.tokuhashi}
+                entries={entries.tokuhashi}
+                onEntry={(item, value) => onEntriesChange(withTokuhashiEntry(entries, item, value))}
+                unavailable={unavailable}
+                onRetry={props.onRecordChanged}
+              />
+            </div>
+            <div
+              className={unsaved.length > 0 ? "save-bar save-bar-dirty no-print" : "save-bar no-print"}
+              data-testid="save-bar"
+            >
+              <UnsavedStatus unsaved={unsaved} />
+              <SaveAssessment report={report} entries={entries} onSave={save} />
+            </div>
+            <div className="panel panel-wide">
+              <PanelNotice panel="qol" unavailable={unavailable} />
+              <DeferredQolCourse qol={report.qol} />
+            </div>
+            {props.loadFormsPanel ? (
+              <FormsSlot load={props.loadFormsPanel} onStored={props.onRecordChanged ?? (() => undefined)} />
+            ) : null}
+            <DiagnosticsDrawer diagnostics={report.diagnostics} />
+          </div>
+        ) : (
+          <div className="cards" aria-busy="true" data-testid="cards-pending" />
+        )}
       </main>
     </div>
   );
@@ -173,7 +176,12 @@ function DeferredQolCourse({ qol }: { qol: ScoreReport["qol"] }) {
   const charts = useAfterFirstPaint(loadQol);
   if (charts.state === "ready") return <charts.module.QolCourse qol={qol} />;
   return (
-    <section className="card qol-card" aria-labelledby="qol-heading" aria-busy={charts.state === "waiting"} data-testid="qol-pending">
+    <section
+      className="card qol-card"
+      aria-labelledby="qol-heading"
+      aria-busy={charts.state === "waiting"}
+      data-testid="qol-pending"
+    >
       <h2 id="qol-heading">{t("app.qol.title")}</h2>
       {charts.state === "failed" ? (
         <p role="alert">
@@ -208,9 +216,7 @@ function UnsavedStatus({ unsaved }: { unsaved: readonly UnsavedItem[] }) {
     <p role="status" className="unsaved-status" data-testid="unsaved-status">
       {unsaved.length > 0 ? (
         <>
-          <strong data-testid="unsaved-count">
-            {t("app.unsaved", { n: unsaved.length })}
-          </strong>{" "}
+          <strong data-testid="unsaved-count">{t("app.unsaved", { n: unsaved.length })}</strong>{" "}
           <span className="unsaved-items">{t("app.unsaved.items", { items: names.join(", ") })}</span>
         </>
       ) : null}

@@ -36,7 +36,12 @@ export function DiagnosticsDrawer({ diagnostics }: { diagnostics: readonly Diagn
                 {t(SEVERITY[d.severity].key)}:
               </span>{" "}
               {diagnosticText(locale, d)}
-              {d.resource ? <span className="diag-resource"> ({t("app.diag.resource", { resource: formatReference(locale, d.resource) })})</span> : null}
+              {d.resource ? (
+                <span className="diag-resource">
+                  {" "}
+                  ({t("app.diag.resource", { resource: formatReference(locale, d.resource) })})
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

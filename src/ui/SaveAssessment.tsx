@@ -4,14 +4,16 @@ import type { AssessmentTiming, ClinicianEntries, QolTimepointKind, ScoreReport 
 import { useTranslator } from "../i18n/react";
 import { TIMEPOINTS } from "./labels";
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; reason: [MessageKey, MessageParams?] };
+type SaveState =
+  { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; reason: [MessageKey, MessageParams?] };
 
 /**
  * The words a failed save carries (AssessmentNotSavedError.reason of src/forms/assessment.ts, read by shape so
  * that the write path stays out of the main chunk); else the general "could not be saved, try again".
  */
 function reasonOf(error: unknown): [MessageKey, MessageParams?] {
-  const reason: unknown = typeof error === "object" && error !== null ? (error as { reason?: unknown }).reason : undefined;
+  const reason: unknown =
+    typeof error === "object" && error !== null ? (error as { reason?: unknown }).reason : undefined;
   if (Array.isArray(reason) && typeof reason[0] === "string") {
     const params: unknown = reason[1];
     const key = reason[0] as MessageKey;
@@ -123,7 +125,12 @@ export function SaveAssessment({
         ) : null}
       </fieldset>
       <p className="hint">{t("app.save.what")}</p>
-      <button type="button" disabled={disabled} aria-describedby={!onSave ? "save-unavailable" : undefined} onClick={save}>
+      <button
+        type="button"
+        disabled={disabled}
+        aria-describedby={!onSave ? "save-unavailable" : undefined}
+        onClick={save}
+      >
         {t("app.save.button")}
       </button>
       {!onSave ? (

@@ -16,7 +16,12 @@ export interface SegmentGroupCardProps {
  * The study's segment group (cervical / thoracic T1–T10 / TL/L/S), the levels it came from, and whether the
  * patient lies within the study population, with the reasons and the en bloc question.
  */
-export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, onEnBlocPlanned }: SegmentGroupCardProps) {
+export function SegmentGroupCard({
+  segmentGroup,
+  applicability,
+  enBlocPlanned,
+  onEnBlocPlanned,
+}: SegmentGroupCardProps) {
   const { t, locale } = useTranslator();
   const verdict =
     applicability.inStudyPopulation === true
@@ -37,9 +42,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
       <p className="card-subtitle">{t("app.seg.subtitle")}</p>
       <p className="segment-group">
         <span className="score-figure-label">{t("app.seg.groupLabel")}</span>{" "}
-        <strong>
-          {segmentGroup.group ? t(SEGMENT_GROUP_LABEL[segmentGroup.group]) : t("app.seg.none")}
-        </strong>
+        <strong>{segmentGroup.group ? t(SEGMENT_GROUP_LABEL[segmentGroup.group]) : t("app.seg.none")}</strong>
       </p>
       <p>
         <span className="score-figure-label">{levelLabel}</span>{" "}
@@ -53,11 +56,7 @@ export function SegmentGroupCard({ segmentGroup, applicability, enBlocPlanned, o
           <span aria-hidden="true" className="verdict-mark">
             {verdict.mark}
           </span>{" "}
-          <strong>
-            {verdict.key === "app.app.unknown"
-              ? t(verdict.key, { reason: unknownWhy })
-              : t(verdict.key)}
-          </strong>
+          <strong>{verdict.key === "app.app.unknown" ? t(verdict.key, { reason: unknownWhy }) : t(verdict.key)}</strong>
         </p>
         {shownReasons.length > 0 ? (
           <ul className="verdict-reasons">

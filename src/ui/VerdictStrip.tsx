@@ -23,7 +23,8 @@ export function VerdictStrip({ report }: { report: ScoreReport }) {
   const { segmentGroup, applicability, sins, tokuhashi } = report;
   // Outside or cannot tell: the first reason says why (age unknown, a metastasis without a level, …).
   const [firstReason] = applicability.reasons;
-  const why = applicability.inStudyPopulation !== true && firstReason !== undefined ? coreText(locale, firstReason) : null;
+  const why =
+    applicability.inStudyPopulation !== true && firstReason !== undefined ? coreText(locale, firstReason) : null;
   const study = STUDY_VERDICT[String(applicability.inStudyPopulation) as "true" | "false" | "null"];
   const latest = latestIndex(report.qol.timepoints);
   return (
@@ -39,7 +40,13 @@ export function VerdictStrip({ report }: { report: ScoreReport }) {
           {why ? <span className="strip-why">: {why}</span> : null}
         </span>
       </a>
-      <ScoreCell score="sins" label="SINS" s={sins} words={sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))} bandTestId="sins-category" />
+      <ScoreCell
+        score="sins"
+        label="SINS"
+        s={sins}
+        words={sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))}
+        bandTestId="sins-category"
+      />
       <ScoreCell
         score="tokuhashi"
         label={t("app.strip.tokuhashi")}

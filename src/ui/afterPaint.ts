@@ -15,9 +15,7 @@ function afterPaint(): Promise<void> {
 }
 
 export type AfterPaint<M> =
-  | { state: "waiting" }
-  | { state: "ready"; module: M }
-  | { state: "failed"; retry: () => void };
+  { state: "waiting" } | { state: "ready"; module: M } | { state: "failed"; retry: () => void };
 
 /** `load()`'s module once the component's first frame is painted; "failed" (with a retry) when the chunk fails. */
 export function useAfterFirstPaint<M>(load: () => Promise<M>): AfterPaint<M> {

@@ -11,7 +11,8 @@ export function withSinsEntry(entries: ClinicianEntries, item: SinsItemKey, valu
   if (value === null) {
     delete next[item];
   } else {
-    if (!SINS_OPTIONS[item].some((o) => o.value === value)) throw new RangeError(`sins.${item}: unknown value "${value}"`);
+    if (!SINS_OPTIONS[item].some((o) => o.value === value))
+      throw new RangeError(`sins.${item}: unknown value "${value}"`);
     (next as Record<string, string>)[item] = value;
   }
   return { ...entries, sins: next };

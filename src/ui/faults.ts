@@ -42,7 +42,11 @@ const FAULT_TEXT: Record<AppFault["kind"], FaultText> = {
   "authorization-denied": { title: "app.fault.denied.title", advice: "app.fault.advice.denied", retry: false },
   "token-exchange-failed": { title: "app.fault.tokenFailed.title", advice: "app.fault.advice.relaunch", retry: false },
   "state-missing": { title: "app.fault.stateMissing.title", advice: "app.fault.advice.relaunch", retry: false },
-  "server-not-allowed": { title: "app.fault.serverNotAllowed.title", advice: "app.fault.advice.installer", retry: false },
+  "server-not-allowed": {
+    title: "app.fault.serverNotAllowed.title",
+    advice: "app.fault.advice.installer",
+    retry: false,
+  },
   unexpected: { title: "app.fault.unexpected.title", advice: "app.fault.advice.retry", retry: true },
 };
 

@@ -48,7 +48,9 @@ export function sourceLabel(source: EvidenceSource) {
  * Questionnaires code (TIMEPOINT_CODES). The two checks make the list and QolTimepointKind one set: a kind
  * without its code, or a code that is no kind, does not compile.
  */
-export const TIMEPOINTS = keysOf(TIMEPOINT_CODES satisfies Readonly<Record<QolTimepointKind, string>>) satisfies readonly QolTimepointKind[];
+export const TIMEPOINTS = keysOf(
+  TIMEPOINT_CODES satisfies Readonly<Record<QolTimepointKind, string>>,
+) satisfies readonly QolTimepointKind[];
 
 export const SINS_ITEM_LABEL = keyed(SINS_ITEMS, (item) => `app.sins.item.${item}` as const);
 export const TOKUHASHI_ITEM_LABEL = keyed(TOKUHASHI_ITEMS, (item) => `app.tok.item.${item}` as const);
@@ -108,8 +110,16 @@ const mostFirst = <V extends string>(points: Readonly<Record<V, number>>): V[] =
 
 export const TOKUHASHI_OPTIONS: Readonly<Record<TokuhashiItemKey, ItemOption[]>> = {
   generalCondition: options(TOKUHASHI_POINTS.generalCondition, (v) => `app.tok.generalCondition.${v}` as const),
-  extraspinalBoneMets: options(TOKUHASHI_POINTS.extraspinalBoneMets, countLabel, mostFirst(TOKUHASHI_POINTS.extraspinalBoneMets)),
-  vertebralBodyMets: options(TOKUHASHI_POINTS.vertebralBodyMets, countLabel, mostFirst(TOKUHASHI_POINTS.vertebralBodyMets)),
+  extraspinalBoneMets: options(
+    TOKUHASHI_POINTS.extraspinalBoneMets,
+    countLabel,
+    mostFirst(TOKUHASHI_POINTS.extraspinalBoneMets),
+  ),
+  vertebralBodyMets: options(
+    TOKUHASHI_POINTS.vertebralBodyMets,
+    countLabel,
+    mostFirst(TOKUHASHI_POINTS.vertebralBodyMets),
+  ),
   visceralMets: options(TOKUHASHI_POINTS.visceralMets, (v) => `app.tok.visceralMets.${v}` as const),
   primarySite: options(TOKUHASHI_POINTS.primarySite, (v) => `app.tok.primary.${v}` as const),
   palsy: options(TOKUHASHI_POINTS.palsy, (v) => `app.tok.palsy.${v}` as const),

@@ -40,7 +40,11 @@ export interface SessionDeps {
   /** The signed-in user's display name from fhirUser (best effort: null when it cannot be read). */
   userName?: (client: FhirClient, context: LaunchContext) => Promise<string | null>;
   /** The write side (questionnaires panel, "Save assessment"), bound to this launch; loaded on use. */
-  writeTools?: (client: FhirClient, context: LaunchContext, config: AppConfig) => Pick<Session, "save" | "loadFormsPanel">;
+  writeTools?: (
+    client: FhirClient,
+    context: LaunchContext,
+    config: AppConfig,
+  ) => Pick<Session, "save" | "loadFormsPanel">;
   now?: () => Date;
 }
 

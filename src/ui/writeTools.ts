@@ -18,7 +18,10 @@ export function writeTools(
   config: AppConfig,
   storage: KeyedStorage | null = browserSessionStorage(),
 ): Pick<Session, "save" | "loadFormsPanel"> {
-  purgeOtherDrafts(context.patientId ? { serverUrl: context.serverUrl, patientId: context.patientId, userId: context.fhirUser } : null, storage);
+  purgeOtherDrafts(
+    context.patientId ? { serverUrl: context.serverUrl, patientId: context.patientId, userId: context.fhirUser } : null,
+    storage,
+  );
   const setup: WriteBackSetup = {
     send: clientSend(client, config.fhirTimeoutMs ? { timeoutMs: config.fhirTimeoutMs } : {}),
     context,

@@ -49,7 +49,9 @@ function answerText(a: QuestionnaireResponseItemAnswer): string {
 function cleanAnswer(a: QuestionnaireResponseItemAnswer): QuestionnaireResponseItemAnswer {
   if (a.valueCoding) {
     const { system, code, display } = a.valueCoding;
-    return { valueCoding: { ...(system ? { system } : {}), ...(code ? { code } : {}), ...(display ? { display } : {}) } };
+    return {
+      valueCoding: { ...(system ? { system } : {}), ...(code ? { code } : {}), ...(display ? { display } : {}) },
+    };
   }
   const out: QuestionnaireResponseItemAnswer = {};
   for (const [k, v] of Object.entries(a)) {
@@ -58,7 +60,11 @@ function cleanAnswer(a: QuestionnaireResponseItemAnswer): QuestionnaireResponseI
   return out;
 }
 
-function responseItems(q: Questionnaire, items: readonly QuestionnaireItem[] | undefined, answers: Answers): QuestionnaireResponseItem[] {
+function responseItems(
+  q: Questionnaire,
+  items: readonly QuestionnaireItem[] | undefined,
+  answers: Answers,
+): QuestionnaireResponseItem[] {
   const out: QuestionnaireResponseItem[] = [];
   for (const item of items ?? []) {
     if (!isEnabled(q, item.linkId, answers)) continue;
@@ -80,7 +86,9 @@ function narrative(q: Questionnaire, items: readonly QuestionnaireResponseItem[]
   const walk = (list: readonly QuestionnaireResponseItem[]): void => {
     for (const it of list) {
       if (it.answer?.length) {
-        rows.push(`<li>${escapeXhtml(it.text ?? it.linkId)}: ${escapeXhtml(it.answer.map(answerText).join(", "))}</li>`);
+        rows.push(
+          `<li>${escapeXhtml(it.text ?? it.linkId)}: ${escapeXhtml(it.answer.map(answerText).join(", "))}</li>`,
+        );
       }
       if (it.item) walk(it.item);
     }
@@ -98,7 +106,11 @@ function narrative(q: Questionnaire, items: readonly QuestionnaireResponseItem[]
  * The QuestionnaireResponse for `answers` (status completed). Answers to disabled items are dropped;
  * items follow the Questionnaire's order and carry its (primary language) text.
  */
-export function buildQuestionnaireResponse(q: Questionnaire, answers: Answers, ctx: ResponseContext): QuestionnaireResponse {
+export function buildQuestionnaireResponse(
+  q: Questionnaire,
+  answers: Answers,
+  ctx: ResponseContext,
+): QuestionnaireResponse {
   const items = responseItems(q, q.item, answers);
   const author = relativeReference(ctx.fhirUser);
   const response: QuestionnaireResponse = {

@@ -59,7 +59,10 @@ export function browserSessionStorage(): KeyedStorage | null {
  * older key format): answers are PHI and must not stay at rest for a launch that cannot send them. With no scope
  * (a launch without a patient) every draft key goes. Returns how many keys were removed.
  */
-export function purgeOtherDrafts(scope: DraftScope | null, storage: KeyedStorage | null = browserSessionStorage()): number {
+export function purgeOtherDrafts(
+  scope: DraftScope | null,
+  storage: KeyedStorage | null = browserSessionStorage(),
+): number {
   if (!storage) return 0;
   const keep = new Set(scope ? [draftKey(scope), storedKey(scope)] : []);
   const doomed: string[] = [];

@@ -9,10 +9,23 @@ import type { QuestionnaireResponse } from "fhir/r4";
 import { z } from "zod/mini";
 import { questionnaireResponseSchema } from "../extract/schemas";
 import { INSTRUMENTS, type Instrument } from "../questionnaires/contract";
-import { browserSessionStorage, draftKey, normalServerUrl, storedKey, type DraftScope, type DraftStorage } from "./draft-keys";
+import {
+  browserSessionStorage,
+  draftKey,
+  normalServerUrl,
+  storedKey,
+  type DraftScope,
+  type DraftStorage,
+} from "./draft-keys";
 import type { Answers } from "../questionnaires/items";
 
-export { browserSessionStorage, purgeOtherDrafts, type DraftScope, type DraftStorage, type KeyedStorage } from "./draft-keys";
+export {
+  browserSessionStorage,
+  purgeOtherDrafts,
+  type DraftScope,
+  type DraftStorage,
+  type KeyedStorage,
+} from "./draft-keys";
 
 /** Why a draft is not on the server yet (no PHI: kinds and statuses only). */
 export type DraftFailure =
@@ -91,7 +104,11 @@ function fnv1a(text: string, seed: number): string {
  * timepoint among them). Not the identifier, not the time. A hash, so that remembering it keeps no answers.
  */
 export function fingerprint(instrument: Instrument, selfReport: boolean, answers: Answers): string {
-  const text = canonicalJson({ instrument, selfReport, answers: Object.fromEntries(Object.entries(answers).filter(([, a]) => a.length > 0)) });
+  const text = canonicalJson({
+    instrument,
+    selfReport,
+    answers: Object.fromEntries(Object.entries(answers).filter(([, a]) => a.length > 0)),
+  });
   return `${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x2f6b9a1d)}`;
 }
 
@@ -152,7 +169,9 @@ export class DraftStore {
     } catch {
       parsed = [];
     }
-    return Array.isArray(parsed) ? parsed.flatMap((d) => (z.safeParse(draftSchema, d).success ? [d as Draft] : [])) : [];
+    return Array.isArray(parsed)
+      ? parsed.flatMap((d) => (z.safeParse(draftSchema, d).success ? [d as Draft] : []))
+      : [];
   }
 
   /**
@@ -232,7 +251,10 @@ export class DraftStore {
     }
     const r = z.safeParse(storedSchema, parsed);
     const fromStorage = r.success ? r.data : [];
-    return [...fromStorage, ...this.storedFallback.filter((s) => !fromStorage.some((f) => f.fingerprint === s.fingerprint))];
+    return [
+      ...fromStorage,
+      ...this.storedFallback.filter((s) => !fromStorage.some((f) => f.fingerprint === s.fingerprint)),
+    ];
   }
 
   private write(drafts: Draft[]): boolean {

@@ -15,7 +15,9 @@ const conditional = new WeakMap<FhirSend, Promise<boolean>>();
 function announcesConditionalCreate(cs: CapabilityStatement | null): boolean {
   if (cs?.resourceType !== "CapabilityStatement") return false;
   return (cs.rest ?? []).some(
-    (rest) => rest.mode === "server" && (rest.resource ?? []).some((r) => r.type === "QuestionnaireResponse" && r.conditionalCreate === true),
+    (rest) =>
+      rest.mode === "server" &&
+      (rest.resource ?? []).some((r) => r.type === "QuestionnaireResponse" && r.conditionalCreate === true),
   );
 }
 
@@ -32,7 +34,14 @@ export function conditionalCreateSupported(send: FhirSend): Promise<boolean> {
     (error: unknown) => {
       if (!isFhirFaultError(error)) throw error;
       const k = error.fault.kind;
-      if (k === "timeout" || k === "network" || k === "unavailable" || k === "server-error" || k === "rate-limited" || k === "aborted") {
+      if (
+        k === "timeout" ||
+        k === "network" ||
+        k === "unavailable" ||
+        k === "server-error" ||
+        k === "rate-limited" ||
+        k === "aborted"
+      ) {
         conditional.delete(send);
       }
       return false;
@@ -66,19 +75,31 @@ function sameReference(stored: string | undefined, wanted: string): boolean {
  * Transient faults are thrown (FhirFaultError): the caller keeps the draft.
  */
 export async function findByIdentifier(send: FhirSend, response: QuestionnaireResponse): Promise<Lookup> {
-  const params = new URLSearchParams({ identifier: `${response.identifier?.system ?? ""}|${response.identifier?.value ?? ""}` });
+  const params = new URLSearchParams({
+    identifier: `${response.identifier?.system ?? ""}|${response.identifier?.value ?? ""}`,
+  });
   const subject = response.subject?.reference;
   if (subject) params.set("subject", subject);
   try {
     const res = await send<Bundle<QuestionnaireResponse>>({ url: `QuestionnaireResponse?${params.toString()}` });
     const match = (res.body?.entry ?? []).find((e) => {
       const r = e.resource;
-      return r?.resourceType === "QuestionnaireResponse" && sameIdentifier(r, response) && (!subject || sameReference(r.subject?.reference, subject));
+      return (
+        r?.resourceType === "QuestionnaireResponse" &&
+        sameIdentifier(r, response) &&
+        (!subject || sameReference(r.subject?.reference, subject))
+      );
     });
     const found = match?.resource;
     return found ? { kind: "found", id: found.id ?? null } : { kind: "absent" };
   } catch (error) {
-    if (isFhirFaultError(error) && (error.fault.kind === "forbidden" || error.fault.kind === "rejected" || error.fault.kind === "not-found" || error.fault.kind === "invalid-response")) {
+    if (
+      isFhirFaultError(error) &&
+      (error.fault.kind === "forbidden" ||
+        error.fault.kind === "rejected" ||
+        error.fault.kind === "not-found" ||
+        error.fault.kind === "invalid-response")
+    ) {
       return { kind: "cannot-tell" };
     }
     throw error;

@@ -35,7 +35,11 @@ export function sendDraft(store: DraftStore, draft: Draft, deps: OutboxDeps): Pr
     if (!response) return { kind: "invalid", issues: [], problems: ["the draft was not submitted"] };
     const before = store.get(draft.id) ?? draft;
     const keep = (outcome: SubmitOutcome): SubmitOutcome => {
-      store.put({ ...(store.get(draft.id) ?? before), lastFailure: outcome.kind === "stored" || outcome.kind === "invalid" ? null : outcome.kind, failureMessage: null });
+      store.put({
+        ...(store.get(draft.id) ?? before),
+        lastFailure: outcome.kind === "stored" || outcome.kind === "invalid" ? null : outcome.kind,
+        failureMessage: null,
+      });
       return outcome;
     };
     if (!deps.canWrite) return keep({ kind: "not-permitted" });

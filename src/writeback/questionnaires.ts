@@ -34,7 +34,8 @@ const VERSION = /^\d+\.\d+\.\d+$/;
 
 /** Why `q` cannot be the app's Questionnaire of `instrument` (beyond its FHIR shape), or null when it can. */
 export function questionnaireDefect(instrument: Instrument, q: Questionnaire): string | null {
-  if (q.url !== questionnaireUrl(instrument)) return `url is ${q.url ?? "missing"}, not ${questionnaireUrl(instrument)}`;
+  if (q.url !== questionnaireUrl(instrument))
+    return `url is ${q.url ?? "missing"}, not ${questionnaireUrl(instrument)}`;
   if (!VERSION.test(q.version ?? "")) return `version is ${q.version ?? "missing"}, not a version such as 1.0.0`;
   for (const item of allItems(q)) {
     try {

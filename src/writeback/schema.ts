@@ -66,8 +66,22 @@ const valueKeys = (o: object): string[] => Object.keys(o).filter((k) => /^value[
 // ------------------------------------------------------------------------------ Questionnaire
 
 const ITEM_TYPES = [
-  "group", "display", "boolean", "decimal", "integer", "date", "dateTime", "time", "string", "text", "url",
-  "choice", "open-choice", "attachment", "reference", "quantity",
+  "group",
+  "display",
+  "boolean",
+  "decimal",
+  "integer",
+  "date",
+  "dateTime",
+  "time",
+  "string",
+  "text",
+  "url",
+  "choice",
+  "open-choice",
+  "attachment",
+  "reference",
+  "quantity",
 ] as const;
 
 const answerOption = z
@@ -86,7 +100,12 @@ const enableWhen = z
     question: nonEmpty,
     operator: z.enum(["exists", "=", "!=", ">", "<", ">=", "<="]),
   })
-  .check(z.refine((w) => Object.keys(w).filter((k) => /^answer[A-Z]/.test(k)).length === 1, "enableWhen has exactly one answer[x]"));
+  .check(
+    z.refine(
+      (w) => Object.keys(w).filter((k) => /^answer[A-Z]/.test(k)).length === 1,
+      "enableWhen has exactly one answer[x]",
+    ),
+  );
 
 interface QuestionnaireItemShape {
   linkId: string;
@@ -116,7 +135,8 @@ const questionnaireItem: z.ZodMiniType<QuestionnaireItemShape> = z.looseObject({
 function itemRuleViolation(items: readonly QuestionnaireItemShape[] | undefined): string | null {
   for (const i of items ?? []) {
     const options = Array.isArray(i.answerOption) ? i.answerOption.length : 0;
-    if (i.type === "display" && (i.required === true || options > 0)) return `${i.linkId}: a display item has no answers`;
+    if (i.type === "display" && (i.required === true || options > 0))
+      return `${i.linkId}: a display item has no answers`;
     if (i.type === "choice" && options === 0) return `${i.linkId}: a choice item lists its answerOptions`;
     if (i.type === "group" && (i.item?.length ?? 0) === 0) return `${i.linkId}: a group has items`;
     const below = itemRuleViolation(i.item);
@@ -147,7 +167,9 @@ const questionnaireSchema = z
     z.refine((q) => itemRuleViolation(q.item) === null, {
       error: (iss) => itemRuleViolation((iss.input as { item?: QuestionnaireItemShape[] }).item) ?? "invalid item",
     }),
-    z.refine((q) => fhirJsonViolation(q) === null, { error: (iss) => fhirJsonViolation(iss.input) ?? "invalid FHIR JSON" }),
+    z.refine((q) => fhirJsonViolation(q) === null, {
+      error: (iss) => fhirJsonViolation(iss.input) ?? "invalid FHIR JSON",
+    }),
   );
 
 // ---------------------------------------------------------------------- QuestionnaireResponse
@@ -202,16 +224,23 @@ function at(value: unknown, path: readonly string[]): unknown {
 
 function parseAt(schema: z.ZodMiniType, value: unknown, path: Path, problems: Problem[]): void {
   const r = z.safeParse(schema, value);
-  if (!r.success) for (const i of r.error.issues) problems.push({ path: [...path, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], message: i.message });
+  if (!r.success)
+    for (const i of r.error.issues)
+      problems.push({
+        path: [...path, ...i.path.map((p) => (typeof p === "number" ? p : String(p)))],
+        message: i.message,
+      });
 }
 
 function itemProblems(items: readonly QrItemData[] | undefined, path: Path, problems: Problem[]): void {
   (items ?? []).forEach((item, i) => {
     const here = [...path, i];
-    if (item.answer === undefined && item.item === undefined) problems.push({ path: here, message: `${item.linkId}: an item has answers or items` });
+    if (item.answer === undefined && item.item === undefined)
+      problems.push({ path: here, message: `${item.linkId}: an item has answers or items` });
     (item.answer ?? []).forEach((answer, j) => {
       const keys = valueKeys(answer);
-      if (keys.length !== 1) problems.push({ path: [...here, "answer", j], message: "an answer has exactly one value[x]" });
+      if (keys.length !== 1)
+        problems.push({ path: [...here, "answer", j], message: "an answer has exactly one value[x]" });
       for (const key of keys) {
         const schema = ANSWER_VALUE[key];
         if (!schema) problems.push({ path: [...here, "answer", j, key], message: "not a value[x] the app writes" });

@@ -66,7 +66,13 @@ function idFrom(body: QuestionnaireResponse | null, location: string | null): st
 
 /** Failures after which the server may or may not have stored the POST. */
 function outcomeUnknown(fault: FhirFault): boolean {
-  return fault.kind === "timeout" || fault.kind === "network" || fault.kind === "unavailable" || fault.kind === "server-error" || fault.kind === "rate-limited";
+  return (
+    fault.kind === "timeout" ||
+    fault.kind === "network" ||
+    fault.kind === "unavailable" ||
+    fault.kind === "server-error" ||
+    fault.kind === "rate-limited"
+  );
 }
 
 /**
@@ -76,7 +82,13 @@ function outcomeUnknown(fault: FhirFault): boolean {
 function blamesQuestionnaire(outcome: OperationOutcome | null, canonicalUrl: string): boolean {
   const url = canonicalUrl.replace(/\|.*$/, "");
   for (const issue of outcome?.issue ?? []) {
-    const texts = [issue.details?.text, issue.diagnostics, ...(issue.details?.coding ?? []).map((c) => c.display), ...(issue.expression ?? []), ...(issue.location ?? [])];
+    const texts = [
+      issue.details?.text,
+      issue.diagnostics,
+      ...(issue.details?.coding ?? []).map((c) => c.display),
+      ...(issue.expression ?? []),
+      ...(issue.location ?? []),
+    ];
     for (const text of texts) {
       if (!text) continue;
       if (url && text.includes(url)) return true;
@@ -87,7 +99,10 @@ function blamesQuestionnaire(outcome: OperationOutcome | null, canonicalUrl: str
   return false;
 }
 
-function outcomeOfFault(fault: FhirFault, context: { presence: QuestionnairePresence | null; questionnaire: Questionnaire }): SubmitOutcome {
+function outcomeOfFault(
+  fault: FhirFault,
+  context: { presence: QuestionnairePresence | null; questionnaire: Questionnaire },
+): SubmitOutcome {
   switch (fault.kind) {
     case "forbidden":
       return { kind: "forbidden" };
@@ -136,7 +151,10 @@ export async function submitResponse(
   const shape = checkResponseShape(response);
   if (issues.length > 0 || !shape.ok) return { kind: "invalid", issues, problems: shape.problems };
 
-  const context: { presence: QuestionnairePresence | null; questionnaire: Questionnaire } = { presence: null, questionnaire };
+  const context: { presence: QuestionnairePresence | null; questionnaire: Questionnaire } = {
+    presence: null,
+    questionnaire,
+  };
   try {
     context.presence = await ensureQuestionnaire(send, questionnaire, { mayCreate: options.mayCreateQuestionnaire });
     const conditional = await conditionalCreateSupported(send);
@@ -175,7 +193,8 @@ export async function submitResponse(
       // The POST may have been stored: wait as the transport would, then look it up before sending again.
       const computed = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retries);
       const wait = retryAfterOf(fault) ?? computed;
-      if (retries >= policy.maxRetries || wait > policy.maxDelayMs) return { kind: "unsent", fault: withAttempts(fault, retries + 1) };
+      if (retries >= policy.maxRetries || wait > policy.maxDelayMs)
+        return { kind: "unsent", fault: withAttempts(fault, retries + 1) };
       retries += 1;
       await policy.sleep(wait);
       lookFirst = true;

@@ -9,7 +9,13 @@
  * timed-out POST may have been stored. `policy` tells that loop the same waits and limits as fhirRequest's.
  */
 import type Client from "fhirclient/lib/Client";
-import { DEFAULT_REQUEST_POLICY, fhirRequest, type FhirRequest, type FhirResponse, type RequestPolicy } from "../fhir/request";
+import {
+  DEFAULT_REQUEST_POLICY,
+  fhirRequest,
+  type FhirRequest,
+  type FhirResponse,
+  type RequestPolicy,
+} from "../fhir/request";
 
 /** Sends one request; resolves with status, body, headers; rejects with a FhirFaultError. */
 export interface FhirSend {
@@ -28,6 +34,7 @@ export function policyOf(send: FhirSend): RequestPolicy {
 
 export function clientSend(client: Client, policy: Partial<RequestPolicy> = {}): FhirSend {
   const merged: Partial<RequestPolicy> = { ...WRITE_POLICY, ...policy };
-  const send = <T,>(request: FhirRequest, override: Partial<RequestPolicy> = {}) => fhirRequest<T>(client, request, { ...merged, ...override });
+  const send = <T>(request: FhirRequest, override: Partial<RequestPolicy> = {}) =>
+    fhirRequest<T>(client, request, { ...merged, ...override });
   return Object.assign(send, { policy: merged });
 }

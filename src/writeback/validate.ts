@@ -3,7 +3,13 @@
  * the item repeats, the value type the item declares, answer options, minValue/maxValue, regex.
  * Issues are data (a code per linkId); the form turns them into words.
  */
-import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import type {
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+  QuestionnaireResponseItemAnswer,
+} from "fhir/r4";
 import { allItems, isEnabled, maxValue, minValue, optionFor, pattern, type Answers } from "../questionnaires/items";
 
 type AnswerIssueCode =
@@ -24,7 +30,20 @@ export interface AnswerIssue {
   limit?: number;
 }
 
-const ANSWERABLE = new Set(["boolean", "decimal", "integer", "date", "dateTime", "time", "string", "text", "url", "choice", "open-choice", "quantity"]);
+const ANSWERABLE = new Set([
+  "boolean",
+  "decimal",
+  "integer",
+  "date",
+  "dateTime",
+  "time",
+  "string",
+  "text",
+  "url",
+  "choice",
+  "open-choice",
+  "quantity",
+]);
 
 export function isAnswerable(item: QuestionnaireItem): boolean {
   return ANSWERABLE.has(item.type);
@@ -140,6 +159,9 @@ export function responseAnswers(response: Pick<QuestionnaireResponse, "item">): 
 }
 
 /** A built QuestionnaireResponse checked against its Questionnaire (the same rules as the form's answers). */
-export function validateResponseAgainst(q: Questionnaire, response: Pick<QuestionnaireResponse, "item">): AnswerIssue[] {
+export function validateResponseAgainst(
+  q: Questionnaire,
+  response: Pick<QuestionnaireResponse, "item">,
+): AnswerIssue[] {
   return validateAnswers(q, responseAnswers(response));
 }

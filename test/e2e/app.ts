@@ -16,7 +16,12 @@ export const APP_CODE_SYSTEM = `${CANONICAL_BASE}/CodeSystem/spine-met-qol`;
 export const RESPONSE_ID_SYSTEM = `${CANONICAL_BASE}/NamingSystem/questionnaire-response-id`;
 
 /** Clicks the patient's EHR launch link (or its debug link) on the sandbox EHR page and waits for the scores. */
-export async function launchPatient(page: Page, sandbox: SandboxInfo, patientId: string, opts: { debug?: boolean } = {}): Promise<void> {
+export async function launchPatient(
+  page: Page,
+  sandbox: SandboxInfo,
+  patientId: string,
+  opts: { debug?: boolean } = {},
+): Promise<void> {
   await page.goto(sandbox.url);
   await page.getByTestId(`${opts.debug ? "debug-launch" : "launch"}-${patientId}`).click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
@@ -33,7 +38,9 @@ export async function shown(page: Page, testId: string): Promise<string | null> 
 
 /** GET a FHIR resource or search from the sandbox's open base (no token), as parsed JSON. */
 export async function openFhir<T extends FhirResource = FhirResource>(sandbox: SandboxInfo, path: string): Promise<T> {
-  const res = await fetch(`${sandbox.openFhirBase}/${path.replace(/^\/+/, "")}`, { headers: { accept: "application/fhir+json" } });
+  const res = await fetch(`${sandbox.openFhirBase}/${path.replace(/^\/+/, "")}`, {
+    headers: { accept: "application/fhir+json" },
+  });
   if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
@@ -116,7 +123,12 @@ export const radio = (scope: Page | Locator, linkId: string, code: string): Loca
   scope.locator(`fieldset[id$="-${linkId}"] input[type="radio"][value="${code}"]`);
 
 /** Picks level `n` of an EQ-5D dimension with the keyboard: focus the first radio, then Space (level 1) or ↓ n−1 times. */
-export async function levelByKeyboard(page: Page, linkId: string, n: number, scope: Page | Locator = page): Promise<void> {
+export async function levelByKeyboard(
+  page: Page,
+  linkId: string,
+  n: number,
+  scope: Page | Locator = page,
+): Promise<void> {
   await radio(scope, linkId, "eq5d.level.1").focus();
   if (n === 1) await page.keyboard.press("Space");
   for (let i = 1; i < n; i += 1) await page.keyboard.press("ArrowDown");

@@ -49,7 +49,9 @@ export function htmlScripts(html: string): string[] {
 export function initialJs(distDir: string, htmlFile = "index.html"): InitialJs {
   const htmlPath = join(distDir, htmlFile);
   if (!existsSync(htmlPath)) throw new Error(`no ${htmlFile} in ${distDir}: run "npx vite build" first`);
-  const queue = htmlScripts(readFileSync(htmlPath, "utf8")).map((u) => resolve(dirname(htmlPath), u.split(/[?#]/)[0] ?? u));
+  const queue = htmlScripts(readFileSync(htmlPath, "utf8")).map((u) =>
+    resolve(dirname(htmlPath), u.split(/[?#]/)[0] ?? u),
+  );
   const seen = new Set<string>();
   const files: InitialJsFile[] = [];
   while (queue.length > 0) {

@@ -65,7 +65,9 @@ export function cspViolations(problems: readonly string[]): string[] {
  * Chromium's "Failed to load resource" line for an HTTP error (recorded as `http: …` and checked by the specs).
  */
 function fatalProblems(problems: readonly string[]): string[] {
-  return problems.filter((p) => p.startsWith("pageerror:") || (p.startsWith("console:") && !/^console: Failed to load resource\b/.test(p)));
+  return problems.filter(
+    (p) => p.startsWith("pageerror:") || (p.startsWith("console:") && !/^console: Failed to load resource\b/.test(p)),
+  );
 }
 
 /** Parameters of a URL that must never carry credentials once the app has started. */
@@ -89,7 +91,8 @@ export const test = base.extend<E2eFixtures, E2eWorkerFixtures>({
       const problems: string[] = [];
       watchPage(page, problems);
       await use(problems);
-      if (problems.length > 0) await testInfo.attach("page problems", { body: problems.join("\n"), contentType: "text/plain" });
+      if (problems.length > 0)
+        await testInfo.attach("page problems", { body: problems.join("\n"), contentType: "text/plain" });
       // After a failure the test's own error says more; the problems are attached either way.
       if (testInfo.status === testInfo.expectedStatus) {
         const fatal = fatalProblems(problems).filter((p) => !allowedProblems.some((re) => re.test(p)));

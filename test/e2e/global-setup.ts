@@ -30,7 +30,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const lines = createInterface({ input: child.stdout });
   const info = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`the sandboxes did not start within ${STARTUP_MS} ms`)), STARTUP_MS);
-    child.once("exit", (code) => fail(new Error(`the sandbox process exited (code ${code ?? "?"}) before it listened`)));
+    child.once("exit", (code) =>
+      fail(new Error(`the sandbox process exited (code ${code ?? "?"}) before it listened`)),
+    );
     lines.on("line", (line) => {
       if (line.startsWith(`${E2E_SANDBOXES}=`)) {
         clearTimeout(timer);

@@ -5,7 +5,15 @@
  * setup, a spec that does not load) counts as a failure, so a run that tested nothing never reads "0 failed".
  */
 import { basename, relative } from "node:path";
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from "@playwright/test/reporter";
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from "@playwright/test/reporter";
 import { E2E_SANDBOXES, type E2eSandboxes } from "./sandboxes";
 
 // eslint-disable-next-line no-control-regex -- the ANSI colour codes Playwright puts in its error messages
@@ -25,7 +33,9 @@ export default class E2eReporter implements Reporter {
 
   onBegin(_config: FullConfig, suite: Suite): void {
     const raw = process.env[E2E_SANDBOXES];
-    const where = raw ? ((s: E2eSandboxes) => `sandbox ${s.sandbox.url} · fixture ${s.fixture.url} · `)(JSON.parse(raw) as E2eSandboxes) : "";
+    const where = raw
+      ? ((s: E2eSandboxes) => `sandbox ${s.sandbox.url} · fixture ${s.fixture.url} · `)(JSON.parse(raw) as E2eSandboxes)
+      : "";
     console.log(`e2e: ${where}${suite.allTests().length} tests`);
   }
 
@@ -56,7 +66,9 @@ export default class E2eReporter implements Reporter {
     for (const a of result.attachments) {
       if (a.name === "page problems" && a.body) {
         const lines = a.body.toString("utf8").split("\n");
-        console.log(`      page problems:\n        ${lines.slice(0, 10).join("\n        ")}${lines.length > 10 ? `\n        … ${lines.length - 10} more` : ""}`);
+        console.log(
+          `      page problems:\n        ${lines.slice(0, 10).join("\n        ")}${lines.length > 10 ? `\n        … ${lines.length - 10} more` : ""}`,
+        );
       }
       if (a.contentType === "image/png" && a.path) console.log(`      screenshot: ${relative(this.cwd, a.path)}`);
     }

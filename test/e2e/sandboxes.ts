@@ -29,6 +29,9 @@ export const sandboxInfo = (s: SandboxInfo): SandboxInfo => ({
 
 export function readSandboxes(): E2eSandboxes {
   const raw = process.env[E2E_SANDBOXES];
-  if (!raw) throw new Error(`${E2E_SANDBOXES} is not set: run the browser specs with "npx playwright test" (playwright.config.ts starts the sandboxes)`);
+  if (!raw)
+    throw new Error(
+      `${E2E_SANDBOXES} is not set: run the browser specs with "npx playwright test" (playwright.config.ts starts the sandboxes)`,
+    );
   return JSON.parse(raw) as E2eSandboxes;
 }

@@ -7,5 +7,7 @@ import type { CoreMessage } from "../../src/scores/types";
 
 export function en(message: CoreMessage | readonly CoreMessage[] | null | undefined): string | undefined {
   if (message === null || message === undefined) return undefined;
-  return Array.isArray(message) ? coreSentences("en", message as readonly CoreMessage[]) : coreText("en", message as CoreMessage);
+  return Array.isArray(message)
+    ? coreSentences("en", message as readonly CoreMessage[])
+    : coreText("en", message as CoreMessage);
 }

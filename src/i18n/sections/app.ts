@@ -53,7 +53,8 @@ export const appStrings = defineSection(
     // Score cards
     "app.score.total": "Total",
     "app.score.range": "Possible range",
-    "app.score.rangeNote": "Not every item is known: the total lies within this range. Complete or confirm the items below.",
+    "app.score.rangeNote":
+      "Not every item is known: the total lies within this range. Complete or confirm the items below.",
     "app.verdict.open": "Not determined yet: any class is possible",
     "app.verdict.sins.atLeast7": "Potentially unstable or unstable (≥ 7)",
     "app.verdict.sins.atMost12": "Stable or potentially unstable (≤ 12)",
@@ -95,7 +96,8 @@ export const appStrings = defineSection(
     "app.item.overridden": "The record said: {value} ({source}).",
     "app.item.stale": plural("days", {
       one: "Stale: the newest evidence ({date}) is {days} day old, past the {maxDays}-day limit. Check it is still current.",
-      other: "Stale: the newest evidence ({date}) is {days} days old, past the {maxDays}-day limit. Check it is still current.",
+      other:
+        "Stale: the newest evidence ({date}) is {days} days old, past the {maxDays}-day limit. Check it is still current.",
     }),
     "app.source.record": "Record",
     "app.source.questionnaire": "Questionnaire",
@@ -220,11 +222,15 @@ export const appStrings = defineSection(
     "app.save.timepoint.1mo": "1 month after surgery",
     "app.save.timepoint.other": "Other",
     "app.save.date": "Date of the assessment",
-    "app.save.date.required": "Enter the date of the assessment (required for \"Other\").",
-    "app.save.date.today": "Pre-op and 1-month assessments are dated the day they are saved; choose \"Other\" to give another date.",
-    "app.save.what": "Only the items you entered or confirmed are saved; values read from the record that nobody confirmed are not.",
-    "app.save.nothing": "Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them.",
-    "app.save.sins-level": "Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered.",
+    "app.save.date.required": 'Enter the date of the assessment (required for "Other").',
+    "app.save.date.today":
+      'Pre-op and 1-month assessments are dated the day they are saved; choose "Other" to give another date.',
+    "app.save.what":
+      "Only the items you entered or confirmed are saved; values read from the record that nobody confirmed are not.",
+    "app.save.nothing":
+      "Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them.",
+    "app.save.sins-level":
+      "Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered.",
     "app.unsaved": plural("n", { one: "{n} unsaved change", other: "{n} unsaved changes" }),
     "app.unsaved.items": "Not saved yet: {items}. An entry is confirmed once the assessment is saved.",
 
@@ -234,7 +240,8 @@ export const appStrings = defineSection(
       "These are the study's group means for {n} Japanese patients after palliative surgery, not a prediction for this patient.",
     "app.qol.population":
       "Study population: adults (20 years or over) in Japan with metastases in 1–3 consecutive vertebrae, operated 2018–2021 at 38 centres; total en bloc spondylectomy and follow-up under 1 month were excluded. n = patients with the value; unknown = patients without it.",
-    "app.qol.groupShown": "In front: the {group} group, this patient's segment group. The other groups are shown muted.",
+    "app.qol.groupShown":
+      "In front: the {group} group, this patient's segment group. The other groups are shown muted.",
     "app.qol.groupUnknown": "The patient's segment group is unknown: all three groups are shown alike.",
     "app.qol.latestIndex": "Latest EQ-5D-5L index",
     "app.qol.latestIndexDetail": "(profile {profile}, value set {valueSet}, {date})",
@@ -261,7 +268,8 @@ export const appStrings = defineSection(
     "app.qol.frankelABC": "Frankel A–C (severe paralysis)",
     "app.qol.ecogOver2": "ECOG performance status > 2",
     "app.qol.barsLegend": "Share of each group's patients with a known value: hatched = pre-op, solid = 1 month.",
-    "app.qol.chartLabel": "Chart: {outcome}, study group means before surgery and at 1 month. The same figures are in the table below.",
+    "app.qol.chartLabel":
+      "Chart: {outcome}, study group means before surgery and at 1 month. The same figures are in the table below.",
     "app.qol.courseChartLabel":
       "Chart: {outcome}, study group means before surgery and at 1 month, and this patient's values over time at the right. The same figures are in the table below.",
     "app.qol.overTime": "This patient over time",
@@ -275,7 +283,8 @@ export const appStrings = defineSection(
     "app.qol.mcidRowPatient": "Pre-op value of this patient + MCID {mcid} ({source})",
     "app.qol.mcidRowGroup": "Pre-op mean of this patient's group + MCID {mcid} ({source})",
     "app.qol.mcid24": "MCID {mcid}: Hu et al. 2020, patients with cervical intraepithelial neoplasia.",
-    "app.qol.mcid25": "MCID {mcid}: Zheng et al. 2023, patients with coronary heart disease. The study quotes both and notes that the MCID for patients with cancer is not yet well understood.",
+    "app.qol.mcid25":
+      "MCID {mcid}: Zheng et al. 2023, patients with coronary heart disease. The study quotes both and notes that the MCID for patients with cancer is not yet well understood.",
     "app.qol.mcidOther": "MCID {mcid}.",
     "app.qol.tableCaption": "{outcome}: the figures of the chart",
     "app.qol.col.series": "Series",
@@ -316,7 +325,8 @@ export const appStrings = defineSection(
     "app.search.Observation": "observations",
     "app.search.QuestionnaireResponse": "questionnaire answers",
     "app.search.Procedure": "spinal surgeries (Procedures)",
-    "app.notice.scope": "The EHR did not give this app permission to read {data} (scope missing): this panel may be incomplete.",
+    "app.notice.scope":
+      "The EHR did not give this app permission to read {data} (scope missing): this panel may be incomplete.",
     "app.notice.unreadable": "{data} could not be read ({reason}): this panel may be incomplete.",
 
     // Faults: the screen's title and what to do; what happened is the fault's sentence (./faults.ts)
@@ -324,14 +334,16 @@ export const appStrings = defineSection(
     "app.fault.retryIn": "Try again in {seconds} s",
     "app.fault.advice.relaunch": "Close this window and open the app again from the patient's chart in the EHR.",
     "app.fault.advice.openFromChart": "Open the app from a patient's chart in the EHR.",
-    "app.fault.advice.scopes": "Ask your EHR administrator to grant the app's scopes, then open the app again from the patient's chart.",
+    "app.fault.advice.scopes":
+      "Ask your EHR administrator to grant the app's scopes, then open the app again from the patient's chart.",
     "app.fault.advice.checkPatient": "Check the patient in the EHR and open the app again.",
     "app.fault.advice.wait": "Wait a moment and try again.",
     "app.fault.advice.retry": "Try again.",
     "app.fault.advice.retryThenSupport": "Try again; if it persists, contact IT support.",
     "app.fault.advice.network": "Check the network connection and try again.",
     "app.fault.advice.support": "Contact IT support.",
-    "app.fault.advice.denied": "Open the app again from the patient's chart; if it persists, contact your EHR administrator.",
+    "app.fault.advice.denied":
+      "Open the app again from the patient's chart; if it persists, contact your EHR administrator.",
     "app.fault.advice.installer": "Contact the team that installed the app.",
     "app.fault.sessionEnded.title": "Your session has ended",
     "app.fault.forbidden.title": "Permission missing",
@@ -405,7 +417,8 @@ export const appStrings = defineSection(
 
     "app.score.total": "合計",
     "app.score.range": "取りうる範囲",
-    "app.score.rangeNote": "未確定の項目があるため、合計点はこの範囲内にあります。下の項目を入力または確認してください。",
+    "app.score.rangeNote":
+      "未確定の項目があるため、合計点はこの範囲内にあります。下の項目を入力または確認してください。",
     "app.verdict.open": "未確定：どの区分もあり得ます",
     "app.verdict.sins.atLeast7": "潜在的不安定または不安定（7以上）",
     "app.verdict.sins.atMost12": "安定または潜在的不安定（12以下）",
@@ -445,7 +458,8 @@ export const appStrings = defineSection(
     "app.item.pick": "{value}を採用",
     "app.item.overriddenBadge": "上書き",
     "app.item.overridden": "記録の値：{value}（{source}）。",
-    "app.item.stale": "古い記録：判定に用いた最新の記録（{date}）は{days}日前のもので、{maxDays}日を超えています。現在も当てはまるか確認してください。",
+    "app.item.stale":
+      "古い記録：判定に用いた最新の記録（{date}）は{days}日前のもので、{maxDays}日を超えています。現在も当てはまるか確認してください。",
     "app.source.record": "診療記録",
     "app.source.questionnaire": "質問票",
     "app.source.clinician": "臨床医の入力",
@@ -565,10 +579,13 @@ export const appStrings = defineSection(
     "app.save.timepoint.other": "その他",
     "app.save.date": "評価日",
     "app.save.date.required": "評価日を入力してください（「その他」では必須です）。",
-    "app.save.date.today": "術前と術後1か月の評価は保存した日の日付になります。別の日付にするには「その他」を選んでください。",
+    "app.save.date.today":
+      "術前と術後1か月の評価は保存した日の日付になります。別の日付にするには「その他」を選んでください。",
     "app.save.what": "保存されるのは入力または確認した項目だけです。誰も確認していない記録の値は保存されません。",
-    "app.save.nothing": "保存する項目がありません：先に1つ以上の項目を入力または確認してください。記録の値は確認した後にのみ保存されます。",
-    "app.save.sins-level": "保存していません：SINSは病変ごとに評価します。入力したSINSの項目を保存するには、評価する椎体レベル（SINSの部位）を確認してください。",
+    "app.save.nothing":
+      "保存する項目がありません：先に1つ以上の項目を入力または確認してください。記録の値は確認した後にのみ保存されます。",
+    "app.save.sins-level":
+      "保存していません：SINSは病変ごとに評価します。入力したSINSの項目を保存するには、評価する椎体レベル（SINSの部位）を確認してください。",
     "app.unsaved": "未保存の変更が{n}件あります",
     "app.unsaved.items": "まだ保存していません：{items}。評価を保存すると入力は確認済みになります。",
 
@@ -604,7 +621,8 @@ export const appStrings = defineSection(
     "app.qol.ecogOver2": "ECOG パフォーマンスステータス（PS）> 2",
     "app.qol.barsLegend": "値のある患者に占める割合：斜線＝術前、塗りつぶし＝術後1か月。",
     "app.qol.chartLabel": "グラフ：{outcome}、術前と術後1か月の研究の群平均。同じ数値を下の表に示します。",
-    "app.qol.courseChartLabel": "グラフ：{outcome}、術前と術後1か月の研究の群平均と、右側にこの患者の経時的な値。同じ数値を下の表に示します。",
+    "app.qol.courseChartLabel":
+      "グラフ：{outcome}、術前と術後1か月の研究の群平均と、右側にこの患者の経時的な値。同じ数値を下の表に示します。",
     "app.qol.overTime": "この患者の経過",
     "app.qol.noDatedValues": "日付のある記録なし",
     "app.qol.timelinePointTitle": "この患者、{date}（{timepoint}）：{value}",
@@ -616,7 +634,8 @@ export const appStrings = defineSection(
     "app.qol.mcidRowPatient": "この患者の術前値＋MCID {mcid}（{source}）",
     "app.qol.mcidRowGroup": "この患者の群の術前平均＋MCID {mcid}（{source}）",
     "app.qol.mcid24": "MCID {mcid}：Hu ら 2020、子宮頸部上皮内腫瘍の患者。",
-    "app.qol.mcid25": "MCID {mcid}：Zheng ら 2023、冠動脈疾患の患者。研究はこの2つを引用し、がん患者のMCIDはまだ十分に分かっていないと述べています。",
+    "app.qol.mcid25":
+      "MCID {mcid}：Zheng ら 2023、冠動脈疾患の患者。研究はこの2つを引用し、がん患者のMCIDはまだ十分に分かっていないと述べています。",
     "app.qol.mcidOther": "MCID {mcid}。",
     "app.qol.tableCaption": "{outcome}：グラフの数値",
     "app.qol.col.series": "系列",
@@ -654,7 +673,8 @@ export const appStrings = defineSection(
     "app.search.Observation": "観察値（Observation）",
     "app.search.QuestionnaireResponse": "質問票の回答",
     "app.search.Procedure": "脊椎手術（Procedure）",
-    "app.notice.scope": "EHRがこのアプリに{data}の読み取り権限を与えていません（スコープ不足）。このパネルは不完全な可能性があります。",
+    "app.notice.scope":
+      "EHRがこのアプリに{data}の読み取り権限を与えていません（スコープ不足）。このパネルは不完全な可能性があります。",
     "app.notice.unreadable": "{data}を読み込めませんでした（{reason}）。このパネルは不完全な可能性があります。",
 
     "app.fault.retry": "再試行",

@@ -32,8 +32,10 @@ export const cdsStrings = defineSection(
     "cds.detail.study.yes": "**Study population:** resembles it ({group} group; 1–3 contiguous vertebrae, age ≥ 20).",
     "cds.detail.study.no": "**Study population:** differs from it: {reasons}.",
     "cds.detail.study.unknown": "**Study population:** cannot tell: {reasons}.",
-    "cds.detail.study.note": "The study's QOL figures are group means of a Japanese cohort after palliative surgery, not a prediction for one patient.",
-    "cds.detail.missing": "**Not available to this service:** {what}. The ranges may be wider than the record allows; the app reads the whole record.",
+    "cds.detail.study.note":
+      "The study's QOL figures are group means of a Japanese cohort after palliative surgery, not a prediction for one patient.",
+    "cds.detail.missing":
+      "**Not available to this service:** {what}. The ranges may be wider than the record allows; the app reads the whole record.",
     "cds.detail.firstPageOnly": "{what} (only the first page was sent)",
     "cds.detail.unreadable": "**Left out:** {count} resource(s) could not be read ({list}).",
     "cds.detail.partial": "Some data could not be read: the figures are not final.",
@@ -42,7 +44,8 @@ export const cdsStrings = defineSection(
     "cds.data.observations": "the Observations (performance status, palsy)",
     "cds.data.procedures": "the spinal surgery Procedures",
     "cds.data.questionnaireResponses": "the app's questionnaires",
-    "cds.source.label": "Spinal metastasis decision support (SINS, revised Tokuhashi) · Segi et al., Global Spine J 2025",
+    "cds.source.label":
+      "Spinal metastasis decision support (SINS, revised Tokuhashi) · Segi et al., Global Spine J 2025",
     "cds.link.label": "Open the spinal metastasis app",
   },
   {
@@ -70,8 +73,10 @@ export const cdsStrings = defineSection(
     "cds.detail.study.yes": "**研究対象集団：** 類似（{group}群、連続する1–3椎体、20歳以上）。",
     "cds.detail.study.no": "**研究対象集団：** 異なる：{reasons}。",
     "cds.detail.study.unknown": "**研究対象集団：** 判定できない：{reasons}。",
-    "cds.detail.study.note": "研究の QOL の数値は緩和的手術を受けた日本人コホートの群平均であり、個々の患者の予測ではありません。",
-    "cds.detail.missing": "**このサービスが取得できなかったデータ：** {what}。範囲は記録から求まるより広い可能性があります。アプリは記録全体を読み込みます。",
+    "cds.detail.study.note":
+      "研究の QOL の数値は緩和的手術を受けた日本人コホートの群平均であり、個々の患者の予測ではありません。",
+    "cds.detail.missing":
+      "**このサービスが取得できなかったデータ：** {what}。範囲は記録から求まるより広い可能性があります。アプリは記録全体を読み込みます。",
     "cds.detail.firstPageOnly": "{what}（最初のページのみ）",
     "cds.detail.unreadable": "**除外：** {count} 件のリソースを読み取れませんでした（{list}）。",
     "cds.detail.partial": "一部のデータを読み取れませんでした。数値は確定ではありません。",

@@ -10,7 +10,8 @@ import type { AppFault } from "../../ui/faults";
  * Part of the first download (the fault screen needs it before the view's chunk); the screen's titles and
  * advice are the view's own words (`app.fault.*` in ./app.ts).
  */
-export type FaultKey = `core.fault.${AppFault["kind"]}` | `core.${FaultDetailCode}` | "core.fault.wait-seconds" | "core.fault.wait-minutes";
+export type FaultKey =
+  `core.fault.${AppFault["kind"]}` | `core.${FaultDetailCode}` | "core.fault.wait-seconds" | "core.fault.wait-minutes";
 
 export const faultStrings = defineSection<FaultKey>(
   {
@@ -38,11 +39,14 @@ export const faultStrings = defineSection<FaultKey>(
     "core.fault.rejected": "The EHR's FHIR server refused the request (HTTP {status}).",
     "core.fault.aborted": "The request was cancelled before it finished.",
     "core.fault.no-patient": "No patient was selected at launch.",
-    "core.fault.no-launch": "The app was opened without a SMART on FHIR launch, so it cannot read the patient's record.",
+    "core.fault.no-launch":
+      "The app was opened without a SMART on FHIR launch, so it cannot read the patient's record.",
     "core.fault.authorization-denied": "The EHR refused to authorise this app.",
     "core.fault.token-exchange-failed": "The EHR did not complete the sign-in (the token exchange failed).",
-    "core.fault.state-missing": "The sign-in answer did not carry the state of this window's launch, so the app did not use it.",
-    "core.fault.server-not-allowed": "This installation of the app is not set up for the launch's FHIR server, so nothing was read.",
+    "core.fault.state-missing":
+      "The sign-in answer did not carry the state of this window's launch, so the app did not use it.",
+    "core.fault.server-not-allowed":
+      "This installation of the app is not set up for the launch's FHIR server, so nothing was read.",
     "core.fault.unexpected": "The app hit an unexpected error; no score is shown rather than a possibly wrong one.",
     "core.fault.wait-seconds": " The server asked to wait {seconds} s.",
     "core.fault.wait-minutes": " The server asked to wait about {minutes} minutes.",
@@ -69,8 +73,10 @@ export const faultStrings = defineSection<FaultKey>(
     "core.fault.no-launch": "SMART on FHIRの起動を経ずにアプリが開かれたため、患者記録を読み込めません。",
     "core.fault.authorization-denied": "EHRがこのアプリの認可を拒否しました。",
     "core.fault.token-exchange-failed": "EHRでのサインインが完了しませんでした（トークンの交換に失敗）。",
-    "core.fault.state-missing": "サインインの応答に、このウィンドウの起動時の state が含まれていなかったため、アプリはこれを使用しませんでした。",
-    "core.fault.server-not-allowed": "このアプリのインストールは起動時のFHIRサーバー向けに設定されていないため、何も読み込んでいません。",
+    "core.fault.state-missing":
+      "サインインの応答に、このウィンドウの起動時の state が含まれていなかったため、アプリはこれを使用しませんでした。",
+    "core.fault.server-not-allowed":
+      "このアプリのインストールは起動時のFHIRサーバー向けに設定されていないため、何も読み込んでいません。",
     "core.fault.unexpected": "予期しないエラーが発生しました。誤っている可能性のあるスコアは表示しません。",
     "core.fault.wait-seconds": "サーバーから{seconds}秒待つよう求められています。",
     "core.fault.wait-minutes": "サーバーから約{minutes}分待つよう求められています。",

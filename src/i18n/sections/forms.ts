@@ -42,18 +42,27 @@ export const formStrings = defineSection(
 
     "forms.status.stored": "Saved to the patient's record.",
     "forms.status.storedExisting": "Already in the patient's record (an earlier attempt had saved it).",
-    "forms.status.unsent": "Not saved yet: the EHR could not be reached or was busy. The answers are kept as a draft in this tab; send them again below.",
-    "forms.status.questionnaireMissing": "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
-    "forms.status.wrongContext": "These answers were started for another patient or another EHR, so they were not sent.",
-    "forms.status.pendingExists": "This questionnaire already has answers waiting to be saved (listed below): send them again or discard them before starting another.",
-    "forms.status.forbidden": "The EHR did not allow this app to save questionnaire responses. The answers are kept as a draft in this tab.",
+    "forms.status.unsent":
+      "Not saved yet: the EHR could not be reached or was busy. The answers are kept as a draft in this tab; send them again below.",
+    "forms.status.questionnaireMissing":
+      "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
+    "forms.status.wrongContext":
+      "These answers were started for another patient or another EHR, so they were not sent.",
+    "forms.status.pendingExists":
+      "This questionnaire already has answers waiting to be saved (listed below): send them again or discard them before starting another.",
+    "forms.status.forbidden":
+      "The EHR did not allow this app to save questionnaire responses. The answers are kept as a draft in this tab.",
     "forms.status.rejected": "The EHR refused the answers: {message} The answers are kept as a draft in this tab.",
-    "forms.status.rejectedNoMessage": "The EHR refused the answers (HTTP {status}). The answers are kept as a draft in this tab.",
-    "forms.status.sessionEnded": "The EHR session has ended. The answers are kept as a draft in this tab: open the app again from the patient's chart to send them.",
+    "forms.status.rejectedNoMessage":
+      "The EHR refused the answers (HTTP {status}). The answers are kept as a draft in this tab.",
+    "forms.status.sessionEnded":
+      "The EHR session has ended. The answers are kept as a draft in this tab: open the app again from the patient's chart to send them.",
     "forms.status.invalid": "Not sent: some answers need attention.",
     "forms.status.noPatient": "No patient was selected at launch: answers cannot be saved.",
-    "forms.status.noWrite": "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.",
-    "forms.status.storageFailed": "The browser did not keep a draft copy: do not close this page before the answers are sent.",
+    "forms.status.noWrite":
+      "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.",
+    "forms.status.storageFailed":
+      "The browser did not keep a draft copy: do not close this page before the answers are sent.",
 
     "forms.drafts.title": "Unsent answers",
     "forms.drafts.hint": "Kept in this browser tab only, until the EHR has stored them.",
@@ -70,13 +79,16 @@ export const formStrings = defineSection(
 
     "forms.patient.handOver": "Hand to patient",
     "forms.patient.setupTitle": "Patient self-report",
-    "forms.patient.setupHint": "Choose the timepoint and set a code, then hand the device over. The patient sees one question per screen, no scores and nothing from the record; you need the code to come back. The clinician-rated scores (Barthel, ECOG, Frankel, SINS, Tokuhashi) are never handed to a patient.",
+    "forms.patient.setupHint":
+      "Choose the timepoint and set a code, then hand the device over. The patient sees one question per screen, no scores and nothing from the record; you need the code to come back. The clinician-rated scores (Barthel, ECOG, Frankel, SINS, Tokuhashi) are never handed to a patient.",
     "forms.patient.offered": "The patient will be asked:",
     "forms.patient.offer.eq5d5l": "EQ-5D-5L (five questions) and the EQ VAS, in the licensed wording",
     "forms.patient.offer.pain": "Pain VAS",
-    "forms.patient.eq5dWithheld": "The EQ-5D-5L is not offered to the patient: the licensed EQ-5D-5L wording is not installed here (see docs/EQ5D-WORDING.md), and a patient cannot answer its neutral labels properly.",
+    "forms.patient.eq5dWithheld":
+      "The EQ-5D-5L is not offered to the patient: the licensed EQ-5D-5L wording is not installed here (see docs/EQ5D-WORDING.md), and a patient cannot answer its neutral labels properly.",
     "forms.patient.codeTitle": "Code to return to this view",
-    "forms.patient.codeHint": "4 to 6 digits that only you know. It is needed to leave patient mode; this tab keeps only a hash of it.",
+    "forms.patient.codeHint":
+      "4 to 6 digits that only you know. It is needed to leave patient mode; this tab keeps only a hash of it.",
     "forms.patient.code": "Code",
     "forms.patient.codeAgain": "Code again",
     "forms.patient.codeFormat": "Enter 4 to 6 digits.",
@@ -93,7 +105,8 @@ export const formStrings = defineSection(
     "forms.patient.thanks": "Thank you. Please hand the device back to your clinician.",
     "forms.patient.exit": "Return to clinician",
     "forms.patient.confirmTitle": "Leave patient self-report?",
-    "forms.patient.confirmBody": "For the clinician: enter the code you set when handing over. Leaving shows the patient's record again; unfinished answers are kept as a draft in this tab.",
+    "forms.patient.confirmBody":
+      "For the clinician: enter the code you set when handing over. Leaving shows the patient's record again; unfinished answers are kept as a draft in this tab.",
     "forms.patient.exitCode": "Clinician's code",
     "forms.patient.exitWrong": "The code was not accepted.",
     "forms.patient.exitLocked": "Too many attempts. Try again in {seconds} s.",
@@ -132,22 +145,32 @@ export const formStrings = defineSection(
     "forms.calculated.fromKps": "KPSから自動設定",
     "forms.calculated.prognosis": "予測生存期間 {prognosis}",
 
-    "forms.eq5d.neutral": "EQ-5D-5L の正式な文言（使用許諾が必要）はこの環境に導入されていないため、中立的なラベルを表示しています。",
+    "forms.eq5d.neutral":
+      "EQ-5D-5L の正式な文言（使用許諾が必要）はこの環境に導入されていないため、中立的なラベルを表示しています。",
 
     "forms.status.stored": "患者の記録に保存しました。",
     "forms.status.storedExisting": "すでに患者の記録に保存されています（以前の送信で保存済み）。",
-    "forms.status.unsent": "まだ保存されていません：電子カルテに接続できないか混雑しています。回答はこのタブに下書きとして残っています。下から再送信してください。",
-    "forms.status.questionnaireMissing": "電子カルテにこのアプリの質問票が登録されていないため、回答が受け付けられませんでした。再送信しても解決しません。電子カルテの管理者にアプリの質問票（Questionnaire）の登録を依頼してください（導入ガイド docs/INTEGRATION.md「Loading the app's Questionnaires」）。回答はこのタブに下書きとして残っています。",
+    "forms.status.unsent":
+      "まだ保存されていません：電子カルテに接続できないか混雑しています。回答はこのタブに下書きとして残っています。下から再送信してください。",
+    "forms.status.questionnaireMissing":
+      "電子カルテにこのアプリの質問票が登録されていないため、回答が受け付けられませんでした。再送信しても解決しません。電子カルテの管理者にアプリの質問票（Questionnaire）の登録を依頼してください（導入ガイド docs/INTEGRATION.md「Loading the app's Questionnaires」）。回答はこのタブに下書きとして残っています。",
     "forms.status.wrongContext": "この回答は別の患者または別の電子カルテで入力されたため、送信していません。",
-    "forms.status.pendingExists": "この質問票には保存待ちの回答があります（下の一覧）。新しく入力する前に、再送信するか破棄してください。",
-    "forms.status.forbidden": "電子カルテがこのアプリによる回答の保存を許可しませんでした。回答はこのタブに下書きとして残っています。",
-    "forms.status.rejected": "電子カルテが回答を受け付けませんでした：{message} 回答はこのタブに下書きとして残っています。",
-    "forms.status.rejectedNoMessage": "電子カルテが回答を受け付けませんでした（HTTP {status}）。回答はこのタブに下書きとして残っています。",
-    "forms.status.sessionEnded": "電子カルテのセッションが終了しました。回答はこのタブに下書きとして残っています。送信するには患者のカルテからアプリを開き直してください。",
+    "forms.status.pendingExists":
+      "この質問票には保存待ちの回答があります（下の一覧）。新しく入力する前に、再送信するか破棄してください。",
+    "forms.status.forbidden":
+      "電子カルテがこのアプリによる回答の保存を許可しませんでした。回答はこのタブに下書きとして残っています。",
+    "forms.status.rejected":
+      "電子カルテが回答を受け付けませんでした：{message} 回答はこのタブに下書きとして残っています。",
+    "forms.status.rejectedNoMessage":
+      "電子カルテが回答を受け付けませんでした（HTTP {status}）。回答はこのタブに下書きとして残っています。",
+    "forms.status.sessionEnded":
+      "電子カルテのセッションが終了しました。回答はこのタブに下書きとして残っています。送信するには患者のカルテからアプリを開き直してください。",
     "forms.status.invalid": "送信していません：確認が必要な回答があります。",
     "forms.status.noPatient": "起動時に患者が選択されていないため、回答を保存できません。",
-    "forms.status.noWrite": "この起動では患者の記録への保存が許可されていないため、何も送信しません。入力内容はこのページに残ります。",
-    "forms.status.storageFailed": "ブラウザに下書きを保存できませんでした。送信が終わるまでこのページを閉じないでください。",
+    "forms.status.noWrite":
+      "この起動では患者の記録への保存が許可されていないため、何も送信しません。入力内容はこのページに残ります。",
+    "forms.status.storageFailed":
+      "ブラウザに下書きを保存できませんでした。送信が終わるまでこのページを閉じないでください。",
 
     "forms.drafts.title": "未送信の回答",
     "forms.drafts.hint": "電子カルテに保存されるまで、このブラウザのタブにのみ保持されます。",
@@ -164,13 +187,16 @@ export const formStrings = defineSection(
 
     "forms.patient.handOver": "患者さんに渡す",
     "forms.patient.setupTitle": "患者さんによる自己記入",
-    "forms.patient.setupHint": "評価時期を選び、コードを設定してから端末を患者さんに渡してください。患者さんには1画面に1問ずつ表示され、スコアや記録の内容は表示されません。この画面に戻るにはコードが必要です。担当者が評価するスコア（Barthel、ECOG、Frankel、SINS、徳橋）は患者さんには渡しません。",
+    "forms.patient.setupHint":
+      "評価時期を選び、コードを設定してから端末を患者さんに渡してください。患者さんには1画面に1問ずつ表示され、スコアや記録の内容は表示されません。この画面に戻るにはコードが必要です。担当者が評価するスコア（Barthel、ECOG、Frankel、SINS、徳橋）は患者さんには渡しません。",
     "forms.patient.offered": "患者さんに表示する質問：",
     "forms.patient.offer.eq5d5l": "EQ-5D-5L（5問）と EQ VAS（使用許諾を受けた正式な文言）",
     "forms.patient.offer.pain": "疼痛VAS",
-    "forms.patient.eq5dWithheld": "EQ-5D-5L は患者さんに表示しません：EQ-5D-5L の正式な文言（使用許諾が必要）がこの環境に導入されておらず（docs/EQ5D-WORDING.md を参照）、中立的なラベルでは患者さんが正しく回答できないためです。",
+    "forms.patient.eq5dWithheld":
+      "EQ-5D-5L は患者さんに表示しません：EQ-5D-5L の正式な文言（使用許諾が必要）がこの環境に導入されておらず（docs/EQ5D-WORDING.md を参照）、中立的なラベルでは患者さんが正しく回答できないためです。",
     "forms.patient.codeTitle": "この画面に戻るためのコード",
-    "forms.patient.codeHint": "担当者だけが知る4〜6桁の数字。患者モードを終了するときに必要です。このタブにはコードのハッシュ値だけが保存されます。",
+    "forms.patient.codeHint":
+      "担当者だけが知る4〜6桁の数字。患者モードを終了するときに必要です。このタブにはコードのハッシュ値だけが保存されます。",
     "forms.patient.code": "コード",
     "forms.patient.codeAgain": "コード（確認）",
     "forms.patient.codeFormat": "4〜6桁の数字を入力してください。",
@@ -187,7 +213,8 @@ export const formStrings = defineSection(
     "forms.patient.thanks": "ご協力ありがとうございました。端末を担当者にお返しください。",
     "forms.patient.exit": "担当者に戻す",
     "forms.patient.confirmTitle": "患者自己記入を終了しますか？",
-    "forms.patient.confirmBody": "担当者の方へ：端末を渡すときに設定したコードを入力してください。終了すると患者の記録が再び表示されます。未完了の回答はこのタブに下書きとして残ります。",
+    "forms.patient.confirmBody":
+      "担当者の方へ：端末を渡すときに設定したコードを入力してください。終了すると患者の記録が再び表示されます。未完了の回答はこのタブに下書きとして残ります。",
     "forms.patient.exitCode": "担当者のコード",
     "forms.patient.exitWrong": "コードが受け付けられませんでした。",
     "forms.patient.exitLocked": "試行回数が多すぎます。{seconds}秒後にもう一度お試しください。",

@@ -56,7 +56,15 @@ export function PrintCourseChart({ model, title }: { model: CourseModel; title: 
         </text>
       </g>
       {model.mcids.map((m) => (
-        <line key={m.mcid} className="tb-mcid" x1={X_1MO - 18} x2={X_1MO + 18} y1={y(m.level)} y2={y(m.level)} strokeDasharray="2 2" />
+        <line
+          key={m.mcid}
+          className="tb-mcid"
+          x1={X_1MO - 18}
+          x2={X_1MO + 18}
+          y1={y(m.level)}
+          y2={y(m.level)}
+          strokeDasharray="2 2"
+        />
       ))}
       {model.groups.map((g, i) => {
         const dx = GROUP_OFFSETS[i] ?? 0;
@@ -66,7 +74,13 @@ export function PrintCourseChart({ model, title }: { model: CourseModel; title: 
         ];
         return (
           <g key={g.group} className={seriesClass(g.emphasis)} data-group={g.group}>
-            <line x1={X_PREOP + dx} y1={y(g.preop.mean)} x2={X_1MO + dx} y2={y(g.oneMonth.mean)} strokeDasharray={GROUP_DASH[g.group]} />
+            <line
+              x1={X_PREOP + dx}
+              y1={y(g.preop.mean)}
+              x2={X_1MO + dx}
+              y2={y(g.oneMonth.mean)}
+              strokeDasharray={GROUP_DASH[g.group]}
+            />
             {points.map((p, k) => (
               <g key={k} data-text={p.s.text}>
                 <line className="whisker" x1={p.x} x2={p.x} y1={y(p.s.mean - p.s.sd)} y2={y(p.s.mean + p.s.sd)} />
@@ -78,7 +92,9 @@ export function PrintCourseChart({ model, title }: { model: CourseModel; title: 
       })}
       {pre || post ? (
         <g className="series series-self" data-series="patient">
-          {pre && post ? <line x1={X_PREOP + SELF_OFFSET} y1={y(pre.value)} x2={X_1MO + SELF_OFFSET} y2={y(post.value)} /> : null}
+          {pre && post ? (
+            <line x1={X_PREOP + SELF_OFFSET} y1={y(pre.value)} x2={X_1MO + SELF_OFFSET} y2={y(post.value)} />
+          ) : null}
           {pre ? <Marker shape="diamond" x={X_PREOP + SELF_OFFSET} y={y(pre.value)} size={4} /> : null}
           {post ? <Marker shape="diamond" x={X_1MO + SELF_OFFSET} y={y(post.value)} size={4} /> : null}
         </g>

@@ -66,7 +66,14 @@ export function PrintSection({
       </button>
       {printedAt ? (
         <Suspense fallback={null}>
-          <TumourBoardSheet key={printedAt.getTime()} printedAt={printedAt} userName={userName} report={report} showBanner={showBanner} onReady={onReady} />
+          <TumourBoardSheet
+            key={printedAt.getTime()}
+            printedAt={printedAt}
+            userName={userName}
+            report={report}
+            showBanner={showBanner}
+            onReady={onReady}
+          />
         </Suspense>
       ) : null}
     </>

@@ -107,7 +107,12 @@ function SheetBody({ report }: { report: ScoreReport }) {
       <ItemsTable
         id="sins"
         caption={t("print.items.sins")}
-        rows={SINS_ITEM_ORDER.map((key) => ({ key, label: t(SINS_ITEM_LABEL[key]), item: report.sins.items[key], options: SINS_OPTIONS[key] }))}
+        rows={SINS_ITEM_ORDER.map((key) => ({
+          key,
+          label: t(SINS_ITEM_LABEL[key]),
+          item: report.sins.items[key],
+          options: SINS_OPTIONS[key],
+        }))}
       />
       <ItemsTable
         id="tokuhashi"
@@ -122,7 +127,8 @@ function SheetBody({ report }: { report: ScoreReport }) {
       <QolPart qol={report.qol} />
       <DecisionBox />
       <p className="tb-citation" data-testid="print-citation">
-        {t("app.qol.source")} {`${STUDY.authors} Global Spine J. ${STUDY.year};${STUDY.volume}(${STUDY.issue}):${STUDY.pages}. doi:${STUDY.doi}`}
+        {t("app.qol.source")}{" "}
+        {`${STUDY.authors} Global Spine J. ${STUDY.year};${STUDY.volume}(${STUDY.issue}):${STUDY.pages}. doi:${STUDY.doi}`}
       </p>
     </section>
   );
@@ -165,18 +171,24 @@ function ItemsTable({ id, caption, rows }: { id: "sins" | "tokuhashi"; caption: 
 function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id: string }) {
   const { t, date } = useTranslator();
   const name = (v: string) => optionText(options, v, t);
-  const few = item.candidates.length > 0 && item.candidates.length <= MAX_CANDIDATES && item.candidates.length < options.length;
+  const few =
+    item.candidates.length > 0 && item.candidates.length <= MAX_CANDIDATES && item.candidates.length < options.length;
   const value =
     item.value !== null
       ? name(item.value)
       : few
         ? t("print.oneOf", { values: item.candidates.map(name).join(t("app.qol.conflictAnd")) })
         : t("print.unknown");
-  const newest = item.provenance.map((p) => p.date).filter((d): d is string => d !== null).sort().at(-1);
+  const newest = item.provenance
+    .map((p) => p.date)
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1);
   const source = t(sourceLabel(item.source));
   const unsaved = item.source === "clinician" && !item.confirmed;
   const suggestion = item.suggestion && item.source !== "clinician" ? item.suggestion : null;
-  const conflict = item.conflict && item.conflict.options.length > 0 && item.source !== "clinician" ? item.conflict : null;
+  const conflict =
+    item.conflict && item.conflict.options.length > 0 && item.source !== "clinician" ? item.conflict : null;
   return (
     <tr data-testid={`print-item-${id}`}>
       <th scope="row">{label}</th>
@@ -194,7 +206,12 @@ function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id
           <span className="tb-note tb-conflict" data-testid={`print-conflict-${id}`}>
             {t("print.sameDay", {
               values: conflict.options
-                .map((o) => t("app.item.conflictValue", { value: name(o.value), date: o.provenance.date ? date(dayOf(o.provenance.date)) : t("app.prov.noDate") }))
+                .map((o) =>
+                  t("app.item.conflictValue", {
+                    value: name(o.value),
+                    date: o.provenance.date ? date(dayOf(o.provenance.date)) : t("app.prov.noDate"),
+                  }),
+                )
                 .join(", "),
             })}
           </span>
@@ -266,7 +283,15 @@ function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
 function OwnValues({ model }: { model: CourseModel }) {
   const { t } = useTranslator();
   if (model.change) {
-    return <>{t("print.qol.ownChange", { preop: model.change.preop.text, oneMonth: model.change.oneMonth.text, change: model.change.text })}</>;
+    return (
+      <>
+        {t("print.qol.ownChange", {
+          preop: model.change.preop.text,
+          oneMonth: model.change.oneMonth.text,
+          change: model.change.text,
+        })}
+      </>
+    );
   }
   const shown = [
     { v: drawnPatientValue(model.patient, "preop"), label: t("app.qol.preop") },
@@ -285,7 +310,8 @@ function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
     const v = m.patient[m.patient.length - 1];
     if (!v) return t("app.notOnFile");
     if (v.conflict) return conflictText(m.measure, v);
-    const when = v.timepoint === "other" ? (v.date ? date(v.date) : t("app.prov.noDate")) : t(TIMEPOINT_LABEL[v.timepoint]);
+    const when =
+      v.timepoint === "other" ? (v.date ? date(v.date) : t("app.prov.noDate")) : t(TIMEPOINT_LABEL[v.timepoint]);
     return t("print.prop.latest", { measure: MEASURE_SHORT[m.measure], value: v.value, timepoint: when });
   };
   return (

@@ -142,10 +142,24 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
             <line x1={x0} y1={y(g.preop.mean)} x2={x1} y2={y(g.oneMonth.mean)} strokeDasharray={GROUP_DASH[g.group]} />
             {points.map((p) => (
               <g key={p.when} data-series={g.group} data-timepoint={p.when} data-text={p.s.text}>
-                <title>{t("app.qol.pointTitle", { series: name, timepoint: p.label, value: p.s.text, n: p.s.n })}</title>
+                <title>
+                  {t("app.qol.pointTitle", { series: name, timepoint: p.label, value: p.s.text, n: p.s.n })}
+                </title>
                 <line className="whisker" x1={p.x} x2={p.x} y1={y(p.s.mean - p.s.sd)} y2={y(p.s.mean + p.s.sd)} />
-                <line className="whisker" x1={p.x - 3} x2={p.x + 3} y1={y(p.s.mean - p.s.sd)} y2={y(p.s.mean - p.s.sd)} />
-                <line className="whisker" x1={p.x - 3} x2={p.x + 3} y1={y(p.s.mean + p.s.sd)} y2={y(p.s.mean + p.s.sd)} />
+                <line
+                  className="whisker"
+                  x1={p.x - 3}
+                  x2={p.x + 3}
+                  y1={y(p.s.mean - p.s.sd)}
+                  y2={y(p.s.mean - p.s.sd)}
+                />
+                <line
+                  className="whisker"
+                  x1={p.x - 3}
+                  x2={p.x + 3}
+                  y1={y(p.s.mean + p.s.sd)}
+                  y2={y(p.s.mean + p.s.sd)}
+                />
                 <Marker shape={GROUP_SHAPE[g.group]} x={p.x} y={y(p.s.mean)} />
               </g>
             ))}
@@ -159,7 +173,12 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
       {patientPre || patientPost ? (
         <g className="series series-self" data-series="patient">
           {patientPre && patientPost ? (
-            <line x1={X_PREOP + SELF_OFFSET} y1={y(patientPre.value)} x2={X_1MO + SELF_OFFSET} y2={y(patientPost.value)} />
+            <line
+              x1={X_PREOP + SELF_OFFSET}
+              y1={y(patientPre.value)}
+              x2={X_1MO + SELF_OFFSET}
+              y2={y(patientPost.value)}
+            />
           ) : null}
           {[
             { v: patientPre, x: X_PREOP + SELF_OFFSET, when: "preop", label: preopLabel },
@@ -220,9 +239,17 @@ function TimePanel({ model, y, title }: { model: CourseModel; y: (v: number) => 
         </text>
       </g>
       <g className="series series-self" data-series="patient-timeline">
-        {timeline.points.length > 1 ? <polyline points={timeline.points.map((p) => `${x(p.at)},${y(p.value)}`).join(" ")} /> : null}
+        {timeline.points.length > 1 ? (
+          <polyline points={timeline.points.map((p) => `${x(p.at)},${y(p.value)}`).join(" ")} />
+        ) : null}
         {timeline.points.map((p, i) => (
-          <g key={`${p.date}-${i}`} data-series="patient-timeline" data-timepoint={p.timepoint} data-date={p.date} data-text={p.text}>
+          <g
+            key={`${p.date}-${i}`}
+            data-series="patient-timeline"
+            data-timepoint={p.timepoint}
+            data-date={p.date}
+            data-text={p.text}
+          >
             <title>
               {t("app.qol.timelinePointTitle", {
                 date: date(p.date),
@@ -230,14 +257,31 @@ function TimePanel({ model, y, title }: { model: CourseModel; y: (v: number) => 
                 value: p.text,
               })}
             </title>
-            <Marker shape={p.timepoint === "other" ? "circle" : "diamond"} x={x(p.at)} y={y(p.value)} size={p.timepoint === "other" ? 3 : 4} />
+            <Marker
+              shape={p.timepoint === "other" ? "circle" : "diamond"}
+              x={x(p.at)}
+              y={y(p.value)}
+              size={p.timepoint === "other" ? 3 : 4}
+            />
           </g>
         ))}
       </g>
       {timeline.conflicts.map((c, i) => (
-        <g key={`conflict-${c.date}-${i}`} className="conflict-marks" data-series="patient-conflict" data-date={c.date} data-text={c.texts.join("/")}>
+        <g
+          key={`conflict-${c.date}-${i}`}
+          className="conflict-marks"
+          data-series="patient-conflict"
+          data-date={c.date}
+          data-text={c.texts.join("/")}
+        >
           <title>{conflictText(t, date, title, c)}</title>
-          <line x1={x(c.at)} x2={x(c.at)} y1={y(Math.min(...c.values))} y2={y(Math.max(...c.values))} strokeDasharray="2 2" />
+          <line
+            x1={x(c.at)}
+            x2={x(c.at)}
+            y1={y(Math.min(...c.values))}
+            y2={y(Math.max(...c.values))}
+            strokeDasharray="2 2"
+          />
           {c.values.map((v, k) => (
             <circle key={k} className="conflict-mark" cx={x(c.at)} cy={y(v)} r={3.5} />
           ))}

@@ -44,7 +44,17 @@ function StatCell({ s, testId }: { s: StatPoint | null; testId?: string }) {
 }
 
 /** The chart's figures as a table: the same strings the chart's marks carry. */
-export function CourseTable({ model, id, caption, label }: { model: CourseModel; id: string; caption: string; label?: string }) {
+export function CourseTable({
+  model,
+  id,
+  caption,
+  label,
+}: {
+  model: CourseModel;
+  id: string;
+  caption: string;
+  label?: string;
+}) {
   const { t, date, number } = useTranslator();
   const pre = model.patient.filter((v) => v.timepoint === "preop");
   const post = model.patient.filter((v) => v.timepoint === "1mo");
@@ -122,7 +132,10 @@ export function CourseTable({ model, id, caption, label }: { model: CourseModel;
         {model.mcids.map((m) => (
           <tr key={m.mcid} data-series="mcid">
             <th scope="row">
-              {t(m.referenceOf === "patient" ? "app.qol.mcidRowPatient" : "app.qol.mcidRowGroup", { mcid: number(m.mcid, 3), source: m.source })}
+              {t(m.referenceOf === "patient" ? "app.qol.mcidRowPatient" : "app.qol.mcidRowGroup", {
+                mcid: number(m.mcid, 3),
+                source: m.source,
+              })}
             </th>
             <td>
               <span className="stat" data-text={m.referenceText}>
@@ -141,4 +154,3 @@ export function CourseTable({ model, id, caption, label }: { model: CourseModel;
     </table>
   );
 }
-

@@ -53,7 +53,11 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
   const shown = single.slice(-PATIENT_SHOWN);
   const conflictText = useConflictText();
   const when = (v: ProportionModel["patient"][number]) =>
-    v.timepoint === "other" ? (v.date ? date(v.date) : t("app.prov.noDate")) : t(v.timepoint === "preop" ? "app.qol.preopShort" : "app.qol.oneMonthShort");
+    v.timepoint === "other"
+      ? v.date
+        ? date(v.date)
+        : t("app.prov.noDate")
+      : t(v.timepoint === "preop" ? "app.qol.preopShort" : "app.qol.oneMonthShort");
   const x = (pct: number) => LEFT + ((W - LEFT - RIGHT) * pct) / 100;
   return (
     <svg
@@ -129,7 +133,11 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
           <text x={4} y={H - 4} className="patient-values patient-conflict" data-testid={`conflict-${model.measure}`}>
             {singleLine ? null : <tspan className="series-label">{t("app.qol.patientValuesLabel")}</tspan>}
             {conflicts.length > 1 ? "… " : null}
-            <tspan data-timepoint={latestConflict.timepoint} data-date={latestConflict.date ?? undefined} data-text={latestConflict.value}>
+            <tspan
+              data-timepoint={latestConflict.timepoint}
+              data-date={latestConflict.date ?? undefined}
+              data-text={latestConflict.value}
+            >
               {conflictText(model.measure, latestConflict)}
             </tspan>
           </text>

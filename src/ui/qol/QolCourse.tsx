@@ -107,9 +107,16 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
               <CourseChart model={model} title={title} tableId={tableId} />
               <ChangeSummary model={model} />
               {outcome === "eq5dIndex" ? (
-                <p className="hint mcid-note">{MCIDS.map((m) => t(MCID_NOTE[m.reference] ?? "app.qol.mcidOther", { mcid: m.value })).join(" ")}</p>
+                <p className="hint mcid-note">
+                  {MCIDS.map((m) => t(MCID_NOTE[m.reference] ?? "app.qol.mcidOther", { mcid: m.value })).join(" ")}
+                </p>
               ) : null}
-              <CourseTable model={model} id={tableId} caption={t("app.qol.tableCaption", { outcome: title })} label={title} />
+              <CourseTable
+                model={model}
+                id={tableId}
+                caption={t("app.qol.tableCaption", { outcome: title })}
+                label={title}
+              />
             </figure>
           );
         })}

@@ -162,7 +162,6 @@ function timeOf(date: string | null): number {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
 
-
 /** The patient's values of one outcome, oldest first (undated last within their kind). */
 function patientValues(outcome: CourseOutcome, timepoints: readonly QolTimepoint[]): PatientValue[] {
   const values: PatientValue[] = [];
@@ -171,7 +170,9 @@ function patientValues(outcome: CourseOutcome, timepoints: readonly QolTimepoint
     if (v === null || !Number.isFinite(v)) continue;
     values.push({ timepoint: tp.timepoint, date: tp.date, value: v, text: formatOutcome(outcome, v, "patient") });
   }
-  return values.sort((a, b) => timeOf(a.date) - timeOf(b.date) || TIMEPOINTS.indexOf(a.timepoint) - TIMEPOINTS.indexOf(b.timepoint));
+  return values.sort(
+    (a, b) => timeOf(a.date) - timeOf(b.date) || TIMEPOINTS.indexOf(a.timepoint) - TIMEPOINTS.indexOf(b.timepoint),
+  );
 }
 
 /** The value drawn for the patient at a study timepoint: the latest dated one of that kind. */
@@ -184,7 +185,10 @@ export function drawnPatientValue(values: readonly PatientValue[], kind: "preop"
  * The dated values (and same-day conflicts) on a calendar axis (oldest left); null when nothing has a usable
  * date.
  */
-export function patientTimeline(values: readonly PatientValue[], conflicts: readonly CourseConflict[] = []): TimelineModel | null {
+export function patientTimeline(
+  values: readonly PatientValue[],
+  conflicts: readonly CourseConflict[] = [],
+): TimelineModel | null {
   const dated = <T extends { date: string | null }>(xs: readonly T[]) =>
     xs
       .map((v) => ({ v, time: timeOf(v.date) }))
@@ -214,7 +218,8 @@ function courseConflicts(outcome: CourseOutcome, timepoints: readonly QolTimepoi
     for (const c of tp.conflicts ?? []) {
       if (c.measure !== outcome) continue;
       const values = c.values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-      if (values.length > 1) out.push({ date: tp.date, values, texts: values.map((v) => formatOutcome(outcome, v, "patient")) });
+      if (values.length > 1)
+        out.push({ date: tp.date, values, texts: values.map((v) => formatOutcome(outcome, v, "patient")) });
     }
   }
   return out;
@@ -283,7 +288,11 @@ function niceStep(span: number): number {
 }
 
 /** A y-axis from the scale's usual bounds, widened to every value given (nothing given is clipped). */
-function axis(values: readonly number[], floor: number, ceiling: number): { domain: [number, number]; ticks: number[] } {
+function axis(
+  values: readonly number[],
+  floor: number,
+  ceiling: number,
+): { domain: [number, number]; ticks: number[] } {
   const lo = Math.min(floor, ...values);
   const hi = Math.max(ceiling, ...values);
   const step = niceStep(hi - lo);
@@ -348,7 +357,11 @@ export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseM
   if (outcome === "eq5dIndex" && input.mcids && input.mcids.length > 0) {
     const own = expected.group ? groups.find((g) => g.group === expected.group) : undefined;
     // A threshold above a pre-op value (this patient's, else the group's mean), not a prediction.
-    const reference = ownPreop ? { value: ownPreop.value, of: "patient" as const } : own ? { value: own.preop.mean, of: "group" as const } : null;
+    const reference = ownPreop
+      ? { value: ownPreop.value, of: "patient" as const }
+      : own
+        ? { value: own.preop.mean, of: "group" as const }
+        : null;
     if (reference) {
       for (const { value: mcid, short: source } of input.mcids) {
         const level = reference.value + mcid;
@@ -371,7 +384,11 @@ export function courseModel(outcome: CourseOutcome, input: CourseInput): CourseM
   // Only the patient's values and the MCID levels may widen the index's axis below 0; the groups' whiskers are
   // drawn to the scale's edge. The VAS and Barthel keep 0–100 (their values cannot leave it).
   const widening = scale.widenBelow ? [...patient.map((v) => v.value), ...mcids.map((m) => m.level)] : [];
-  const { domain, ticks } = axis(widening.filter((v) => v < scale.min), scale.min, scale.max);
+  const { domain, ticks } = axis(
+    widening.filter((v) => v < scale.min),
+    scale.min,
+    scale.max,
+  );
   const conflicts = courseConflicts(outcome, timepoints);
   return {
     outcome,
@@ -426,7 +443,11 @@ function frankelInCategory(f: FrankelGrade): boolean {
   return f === "A" || f === "B" || f === "C";
 }
 
-export function proportionModel(measure: ProportionMeasure, expected: ExpectedQol, timepoints: readonly QolTimepoint[]): ProportionModel {
+export function proportionModel(
+  measure: ProportionMeasure,
+  expected: ExpectedQol,
+  timepoints: readonly QolTimepoint[],
+): ProportionModel {
   const groups = orderedGroups(expected.group).map(({ group, emphasis }) => {
     const c = expected.byGroup[group][measure];
     return { group, emphasis, preop: proportion(c.preop), oneMonth: proportion(c.oneMonth) };
@@ -434,7 +455,12 @@ export function proportionModel(measure: ProportionMeasure, expected: ExpectedQo
   const patient: ProportionModel["patient"] = [];
   for (const tp of [...timepoints].sort((a, b) => timeOf(a.date) - timeOf(b.date))) {
     if (measure === "frankelABC" && tp.frankel !== null) {
-      patient.push({ timepoint: tp.timepoint, date: tp.date, value: tp.frankel, inCategory: frankelInCategory(tp.frankel) });
+      patient.push({
+        timepoint: tp.timepoint,
+        date: tp.date,
+        value: tp.frankel,
+        inCategory: frankelInCategory(tp.frankel),
+      });
     }
     if (measure === "ecogOver2" && tp.ecog !== null) {
       patient.push({ timepoint: tp.timepoint, date: tp.date, value: String(tp.ecog), inCategory: tp.ecog > 2 });
@@ -443,7 +469,9 @@ export function proportionModel(measure: ProportionMeasure, expected: ExpectedQo
     for (const c of tp.conflicts ?? []) {
       if (c.measure !== field) continue;
       const values = c.values.map(String);
-      const inCategory = c.values.every((v) => (measure === "frankelABC" ? frankelInCategory(v as FrankelGrade) : typeof v === "number" && v > 2));
+      const inCategory = c.values.every((v) =>
+        measure === "frankelABC" ? frankelInCategory(v as FrankelGrade) : typeof v === "number" && v > 2,
+      );
       patient.push({ timepoint: tp.timepoint, date: tp.date, value: values.join("/"), inCategory, conflict: values });
     }
   }

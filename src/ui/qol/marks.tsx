@@ -36,7 +36,12 @@ export function Marker({ shape, x, y, size = 4 }: { shape: SeriesShape; x: numbe
         />
       );
     case "diamond":
-      return <polygon className="marker marker-solid" points={`${x},${y - size * 1.3} ${x + size * 1.3},${y} ${x},${y + size * 1.3} ${x - size * 1.3},${y}`} />;
+      return (
+        <polygon
+          className="marker marker-solid"
+          points={`${x},${y - size * 1.3} ${x + size * 1.3},${y} ${x},${y + size * 1.3} ${x - size * 1.3},${y}`}
+        />
+      );
     case "diamond-open":
       return (
         <polygon
@@ -48,9 +53,24 @@ export function Marker({ shape, x, y, size = 4 }: { shape: SeriesShape; x: numbe
 }
 
 /** A small legend swatch: the series' line style and marker. */
-export function Swatch({ shape, dash, className }: { shape: SeriesShape; dash?: string | undefined; className: string }) {
+export function Swatch({
+  shape,
+  dash,
+  className,
+}: {
+  shape: SeriesShape;
+  dash?: string | undefined;
+  className: string;
+}) {
   return (
-    <svg className={`swatch ${className}`} width="28" height="12" viewBox="0 0 28 12" aria-hidden="true" focusable="false">
+    <svg
+      className={`swatch ${className}`}
+      width="28"
+      height="12"
+      viewBox="0 0 28 12"
+      aria-hidden="true"
+      focusable="false"
+    >
       <line x1="1" y1="6" x2="27" y2="6" strokeDasharray={dash} />
       <Marker shape={shape} x={14} y={6} size={3.5} />
     </svg>

@@ -89,14 +89,19 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
           <span className="item-value item-unknown">
             {t("app.unknown")}
             {item.candidates.length > 0 && item.candidates.length < options.length ? (
-              <span className="item-candidates"> {t("app.item.candidates", { values: item.candidates.map(name).join(", ") })}</span>
+              <span className="item-candidates">
+                {" "}
+                {t("app.item.candidates", { values: item.candidates.map(name).join(", ") })}
+              </span>
             ) : null}
           </span>
         )}
         {unread.length > 0 ? (
           <p className="item-unread" role="note" data-testid={`${id}-unread`}>
             <span aria-hidden="true">! </span>
-            {t(onRetry ? "app.item.unreadRetry" : "app.item.unread", { data: unread.map((u) => t(SEARCH_WORDS[u.search])).join(", ") })}{" "}
+            {t(onRetry ? "app.item.unreadRetry" : "app.item.unread", {
+              data: unread.map((u) => t(SEARCH_WORDS[u.search])).join(", "),
+            })}{" "}
             {onRetry ? (
               <button type="button" className="link-button" onClick={onRetry}>
                 {t("app.fault.retry")}
@@ -112,17 +117,28 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
         {context.context ? <p className="item-context">{contextText(locale, context)}</p> : null}
         {item.stale ? (
           <p className="item-stale" data-testid={`${id}-stale`}>
-            <span className="badge badge-stale" aria-hidden="true">⏱</span> {t("app.item.stale", { date: item.stale.date, days: item.stale.days, maxDays: item.stale.maxDays })}
+            <span className="badge badge-stale" aria-hidden="true">
+              ⏱
+            </span>{" "}
+            {t("app.item.stale", { date: item.stale.date, days: item.stale.days, maxDays: item.stale.maxDays })}
           </p>
         ) : null}
         {item.overridden ? (
           <div className="item-overridden" data-testid={`${id}-overridden`}>
             <span className="badge badge-overridden">{t("app.item.overriddenBadge")}</span>{" "}
             {t("app.item.overridden", {
-              value: item.overridden.candidates.length > 0 ? item.overridden.candidates.map(name).join(", ") : t("app.unknown"),
+              value:
+                item.overridden.candidates.length > 0
+                  ? item.overridden.candidates.map(name).join(", ")
+                  : t("app.unknown"),
               source: t(sourceLabel(item.overridden.source)),
             })}
-            <ProvenanceList provenance={item.overridden.provenance} omitted={item.overridden.provenanceOmitted} itemLabel={label} claims={claims} />
+            <ProvenanceList
+              provenance={item.overridden.provenance}
+              omitted={item.overridden.provenanceOmitted}
+              itemLabel={label}
+              claims={claims}
+            />
           </div>
         ) : null}
         {item.suggestion && entry === undefined ? (
@@ -163,7 +179,12 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
       </td>
       <td data-label={t("app.col.source")}>
         <span className="source">{t(sourceLabel(item.source))}</span>
-        <ProvenanceList provenance={item.provenance} omitted={item.provenanceOmitted} itemLabel={label} claims={claims} />
+        <ProvenanceList
+          provenance={item.provenance}
+          omitted={item.provenanceOmitted}
+          itemLabel={label}
+          claims={claims}
+        />
       </td>
       <td data-label={t("app.col.status")}>
         {item.confirmed ? (
@@ -178,11 +199,19 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
             <label className="visually-hidden" htmlFor={entryId}>
               {t("app.item.entryLabel", { item: label })}
             </label>
-            <select id={entryId} ref={selectRef} value={selected ?? ""} onChange={(e) => onEntry(e.target.value === "" ? null : e.target.value)}>
+            <select
+              id={entryId}
+              ref={selectRef}
+              value={selected ?? ""}
+              onChange={(e) => onEntry(e.target.value === "" ? null : e.target.value)}
+            >
               <option value="">{onRecord ? t("app.item.choose") : t("app.item.notOnRecordOption")}</option>
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {t(o.value === recordValue ? "app.item.optionFromRecord" : "app.item.optionWithPoints", { name: name(o.value), points: o.points })}
+                  {t(o.value === recordValue ? "app.item.optionFromRecord" : "app.item.optionWithPoints", {
+                    name: name(o.value),
+                    points: o.points,
+                  })}
                 </option>
               ))}
             </select>
@@ -219,7 +248,12 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
           </p>
         ) : null}
         {entry !== undefined ? (
-          <button type="button" className="link-button item-clear" onClick={() => onEntry(null)} aria-label={t("app.item.clearEntryOf", { item: label })}>
+          <button
+            type="button"
+            className="link-button item-clear"
+            onClick={() => onEntry(null)}
+            aria-label={t("app.item.clearEntryOf", { item: label })}
+          >
             {t("app.item.clearEntry")}
           </button>
         ) : null}
@@ -243,7 +277,9 @@ export function ItemRow({ id, label, item, options, entry, onEntry, unavailable,
       for (const code of new Set(list.map((c) => c.code))) {
         const same = list.filter((c) => c.code === code && c.text !== "");
         if (new Set(same.map((c) => c.text)).size < 2) continue;
-        lines.push(same.map((c) => t("app.item.conflictValue", { value: c.text, date: date(dayOf(c.date)) })).join(", "));
+        lines.push(
+          same.map((c) => t("app.item.conflictValue", { value: c.text, date: date(dayOf(c.date)) })).join(", "),
+        );
       }
     }
     return lines;

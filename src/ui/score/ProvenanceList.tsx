@@ -70,13 +70,27 @@ function kpsBand(kps: number): string | null {
   }
 }
 
-function ProvenanceEntry({ provenance, itemLabel, claim }: { provenance: Provenance; itemLabel: string; claim: CoreMessage | undefined }) {
+function ProvenanceEntry({
+  provenance,
+  itemLabel,
+  claim,
+}: {
+  provenance: Provenance;
+  itemLabel: string;
+  claim: CoreMessage | undefined;
+}) {
   const { t, date, locale } = useTranslator();
   const type = resourceType(provenance.reference);
   const what = claim ? claimText(claim) : (provenance.display ?? itemLabel);
   const whereKey = type ? WHERE[type] : provenance.reference === null ? "app.prov.where.clinician" : undefined;
   // Another type of resource: its name in the locale (src/i18n/sections/fhir.ts), or as written.
-  const where = whereKey ? t(whereKey) : type ? (isFhirType(type) ? t(fhirTypeKey(type)) : type) : t("app.prov.noResource");
+  const where = whereKey
+    ? t(whereKey)
+    : type
+      ? isFhirType(type)
+        ? t(fhirTypeKey(type))
+        : type
+      : t("app.prov.noResource");
   const when = provenance.date ? date(dayOf(provenance.date)) : t("app.prov.noDate");
   const note = provenance.note ? coreText(locale, provenance.note) : null;
   const code = splitCode(provenance.code);
@@ -86,7 +100,11 @@ function ProvenanceEntry({ provenance, itemLabel, claim }: { provenance: Provena
     const kps = c.params?.value;
     if (c.code === "claim.kps" && typeof kps === "number" && text) {
       const category = kpsBand(kps);
-      if (category) return t("app.prov.kps", { claim: text, category: coreText(locale, { code: `value.generalCondition.${category}` }) });
+      if (category)
+        return t("app.prov.kps", {
+          claim: text,
+          category: coreText(locale, { code: `value.generalCondition.${category}` }),
+        });
     }
     return text || (provenance.display ?? itemLabel);
   }
@@ -94,13 +112,17 @@ function ProvenanceEntry({ provenance, itemLabel, claim }: { provenance: Provena
   return (
     <li className="provenance-entry">
       <span className="provenance-line">
-        <span className="provenance-what">{what}</span> · <span>{where}</span> · <span className="provenance-date">{when}</span>
+        <span className="provenance-what">{what}</span> · <span>{where}</span> ·{" "}
+        <span className="provenance-date">{when}</span>
         {note ? <span className="provenance-note"> ({note})</span> : null}
       </span>
       <details className="provenance-tech no-print">
         <summary>
           {t("app.prov.details")}
-          <span className="visually-hidden"> {t("app.prov.detailsOf", { item: itemLabel, source: `${what} · ${where} · ${when}` })}</span>
+          <span className="visually-hidden">
+            {" "}
+            {t("app.prov.detailsOf", { item: itemLabel, source: `${what} · ${where} · ${when}` })}
+          </span>
         </summary>
         <dl className="provenance-detail">
           <dt>{t("app.prov.reference")}</dt>

@@ -6,7 +6,6 @@ import { SINS_ITEM_ORDER, SINS_ITEM_LABEL, SINS_OPTIONS, type SinsItemKey } from
 import type { UnavailableSearch } from "../faults";
 import { ScoreCard } from "./ScoreCard";
 
-
 export interface SinsCardProps {
   sins: SinsReport;
   entries: ClinicianEntries["sins"];

@@ -6,7 +6,6 @@ import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_ITEM_ORDER, TOKUHASHI_OPTIONS, type Tok
 import type { UnavailableSearch } from "../faults";
 import { ScoreCard } from "./ScoreCard";
 
-
 export interface TokuhashiCardProps {
   tokuhashi: TokuhashiReport;
   entries: ClinicianEntries["tokuhashi"];

@@ -3,17 +3,18 @@ import { cspViolations, expect, test } from "../fixtures";
 
 test("the EHR page lists every sandbox patient with a launch link and a debug link", async ({ page, sandbox }) => {
   await page.goto(sandbox.url);
-  const launchIds = await page.locator('[data-testid^="launch-"]').evaluateAll((els) =>
-    els.map((e) => (e.getAttribute("data-testid") ?? "").replace(/^launch-/, "")),
-  );
+  const launchIds = await page
+    .locator('[data-testid^="launch-"]')
+    .evaluateAll((els) => els.map((e) => (e.getAttribute("data-testid") ?? "").replace(/^launch-/, "")));
   expect([...launchIds].sort(), "EHR launch links").toEqual([...sandbox.patientIds].sort());
   expect(launchIds.length, "at least 10 patients").toBeGreaterThanOrEqual(10);
-  const debugIds = await page.locator('[data-testid^="debug-launch-"]').evaluateAll((els) =>
-    els.map((e) => (e.getAttribute("data-testid") ?? "").replace(/^debug-launch-/, "")),
-  );
+  const debugIds = await page
+    .locator('[data-testid^="debug-launch-"]')
+    .evaluateAll((els) => els.map((e) => (e.getAttribute("data-testid") ?? "").replace(/^debug-launch-/, "")));
   expect([...debugIds].sort(), "debug launch links").toEqual([...sandbox.patientIds].sort());
   const fig2 = (await page.getByTestId("patient-row-fig2-cervical-c3").innerText()).replace(/\s+/g, " ");
-  for (const part of ["Hiroshi Takeda", "66", "male", "Lung cancer", "C3"]) expect(fig2, `fig2 row shows "${part}" (${fig2})`).toContain(part);
+  for (const part of ["Hiroshi Takeda", "66", "male", "Lung cancer", "C3"])
+    expect(fig2, `fig2 row shows "${part}" (${fig2})`).toContain(part);
   const jp = await page.getByTestId("patient-row-jp-gastric-l2-icd10").innerText();
   expect(jp, "the Japanese patient's kanji name").toContain("鈴木 節子");
 });

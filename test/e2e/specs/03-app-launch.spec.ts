@@ -5,7 +5,11 @@
  */
 import { cspViolations, expect, SECRET_PARAMS, test } from "../fixtures";
 
-test("app: EHR launch → authorize → back on /app/index.html with no code or token in the URL", async ({ page, sandbox, problems }) => {
+test("app: EHR launch → authorize → back on /app/index.html with no code or token in the URL", async ({
+  page,
+  sandbox,
+  problems,
+}) => {
   const auth: string[] = [];
   page.on("request", (r) => {
     const u = new URL(r.url());
@@ -16,7 +20,10 @@ test("app: EHR launch → authorize → back on /app/index.html with no code or 
   await page.getByTestId("launch-fig2-cervical-c3").click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
   expect((await token).status(), "token endpoint status").toBe(200);
-  const fhir = await page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/fhir/") && r.request().method() === "GET", { timeout: 30_000 });
+  const fhir = await page.waitForResponse(
+    (r) => new URL(r.url()).pathname.startsWith("/fhir/") && r.request().method() === "GET",
+    { timeout: 30_000 },
+  );
   expect(fhir.status(), `first FHIR read status ${fhir.status()} ${fhir.url()}`).toBeLessThan(400);
   const url = new URL(page.url());
   for (const p of SECRET_PARAMS) expect(url.searchParams.get(p), `URL parameter ${p}`).toBe(null);
@@ -24,7 +31,11 @@ test("app: EHR launch → authorize → back on /app/index.html with no code or 
   expect(cspViolations(problems), "CSP violations").toEqual([]);
 });
 
-test("app: debug launch reads the open server without the authorization server", async ({ page, sandbox, problems }) => {
+test("app: debug launch reads the open server without the authorization server", async ({
+  page,
+  sandbox,
+  problems,
+}) => {
   const auth: string[] = [];
   page.on("request", (r) => {
     if (new URL(r.url()).pathname.startsWith("/auth/")) auth.push(r.url());
@@ -39,7 +50,10 @@ test("app: debug launch reads the open server without the authorization server",
   expect(cspViolations(problems), "CSP violations").toEqual([]);
 });
 
-test("app: index.html and launch.html are served with a CSP header that allows no inline script", async ({ page, sandbox }) => {
+test("app: index.html and launch.html are served with a CSP header that allows no inline script", async ({
+  page,
+  sandbox,
+}) => {
   for (const path of ["/app/index.html", "/app/launch.html"]) {
     const res = await page.request.get(new URL(path, sandbox.url).href);
     expect(res.status(), `${path} status`).toBe(200);

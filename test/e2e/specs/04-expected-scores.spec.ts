@@ -8,7 +8,11 @@ import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../fixtures";
 
 /** The band as the English view writes it (exact: "stable" must not match "Potentially unstable"). */
-const SINS_CATEGORY_TEXT = { stable: "Stable", "potentially-unstable": "Potentially unstable", unstable: "Unstable" } as const;
+const SINS_CATEGORY_TEXT = {
+  stable: "Stable",
+  "potentially-unstable": "Potentially unstable",
+  unstable: "Unstable",
+} as const;
 const PROGNOSIS_TEXT = { "<6m": "< 6 months", ">=6m": "≥ 6 months", ">=12m": "≥ 1 year" } as const;
 const OPEN = "Not determined yet: any class is possible";
 
@@ -42,26 +46,50 @@ for (const [id, want] of Object.entries(EXPECTED)) {
   test(`${id}: segment group, applicability, SINS and Tokuhashi as computed by hand`, async ({ page, sandbox }) => {
     await page.goto(sandbox.url);
     await page.getByTestId(`launch-${id}`).click();
-    await page.locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]').first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     const group = (await text(page, "segment-group")) ?? "";
-    expect(GROUP_TEXT[want.group ?? "none"]?.test(group), `segment group ${want.group ?? "none"} (shown: "${group}")`).toBeTruthy();
+    expect(
+      GROUP_TEXT[want.group ?? "none"]?.test(group),
+      `segment group ${want.group ?? "none"} (shown: "${group}")`,
+    ).toBeTruthy();
     const verdict = (await page.getByTestId("applicability").getAttribute("class")) ?? "";
-    const verdictWanted = want.inStudyPopulation === true ? "verdict-in" : want.inStudyPopulation === false ? "verdict-out" : "verdict-unknown";
+    const verdictWanted =
+      want.inStudyPopulation === true
+        ? "verdict-in"
+        : want.inStudyPopulation === false
+          ? "verdict-out"
+          : "verdict-unknown";
     expect(verdict.split(/\s+/), `applicability ${verdictWanted} (class "${verdict}")`).toContain(verdictWanted);
 
-    for (const [score, value] of [["sins", want.sins], ["tokuhashi", want.tokuhashi]] as const) {
+    for (const [score, value] of [
+      ["sins", want.sins],
+      ["tokuhashi", want.tokuhashi],
+    ] as const) {
       const isTotal = typeof value === "number";
-      expect(await text(page, `${score}-${isTotal ? "total" : "range"}`), `${score} ${isTotal ? "total" : "range"}`).toBe(figure(value));
-      expect(await text(page, `${score}-${isTotal ? "range" : "total"}`), `${score} ${isTotal ? "range" : "total"} absent`).toBe(null);
+      expect(
+        await text(page, `${score}-${isTotal ? "total" : "range"}`),
+        `${score} ${isTotal ? "total" : "range"}`,
+      ).toBe(figure(value));
+      expect(
+        await text(page, `${score}-${isTotal ? "range" : "total"}`),
+        `${score} ${isTotal ? "range" : "total"} absent`,
+      ).toBe(null);
     }
     // Always present: one class, or what the range allows.
     const category = await text(page, "sins-category");
-    if (want.sinsCategory !== null) expect(category, `SINS category ${want.sinsCategory}`).toBe(SINS_CATEGORY_TEXT[want.sinsCategory]);
-    else if (typeof want.sins !== "number") expect(category, "what the SINS range allows").toBe(sinsRangeText(want.sins));
+    if (want.sinsCategory !== null)
+      expect(category, `SINS category ${want.sinsCategory}`).toBe(SINS_CATEGORY_TEXT[want.sinsCategory]);
+    else if (typeof want.sins !== "number")
+      expect(category, "what the SINS range allows").toBe(sinsRangeText(want.sins));
     const prognosis = await text(page, "tokuhashi-prognosis");
-    if (want.prognosis !== null) expect(prognosis, `Tokuhashi prognosis ${want.prognosis}`).toBe(PROGNOSIS_TEXT[want.prognosis]);
-    else if (typeof want.tokuhashi !== "number") expect(prognosis, "what the Tokuhashi range allows").toBe(tokuhashiRangeText(want.tokuhashi));
+    if (want.prognosis !== null)
+      expect(prognosis, `Tokuhashi prognosis ${want.prognosis}`).toBe(PROGNOSIS_TEXT[want.prognosis]);
+    else if (typeof want.tokuhashi !== "number")
+      expect(prognosis, "what the Tokuhashi range allows").toBe(tokuhashiRangeText(want.tokuhashi));
     // No sandbox record carries a five-digit EQ-5D-5L profile (the paper prints indices only): no index is made up.
     // (Specs 05 and 07, which run later, add profiles to two patients.)
     expect(await text(page, "eq5d-index-latest"), "no EQ-5D-5L index without a profile on file").toBe(null);

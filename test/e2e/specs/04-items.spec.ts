@@ -21,12 +21,19 @@ async function dayOf(sandbox: SandboxInfo, path: string): Promise<string> {
   const r = await openFhir<Observation | Condition>(sandbox, path);
   const iso = (r.resourceType === "Observation" ? r.effectiveDateTime : r.recordedDate) ?? "";
   const day = iso.slice(0, 10);
-  return new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(day));
+  return new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(day),
+  );
 }
 
-const group = (page: Page, item: string) => page.getByRole("group", { name: `${item}: clinician's entry`, exact: true });
+const group = (page: Page, item: string) =>
+  page.getByRole("group", { name: `${item}: clinician's entry`, exact: true });
 
-test("items: radios with their points, the record's value preselected and marked, keyboard entry, clear", async ({ page, sandbox, saveScreenshot }) => {
+test("items: radios with their points, the record's value preselected and marked, keyboard entry, clear", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   await launchPatient(page, sandbox, RENAL);
   // The record's kidney primary: preselected and marked as from the record.
   const primary = group(page, "Primary site of the cancer");
@@ -38,7 +45,9 @@ test("items: radios with their points, the record's value preselected and marked
   // Pain: nothing on record, nothing preselected, and the item says so.
   const pain = group(page, "Pain");
   const labels = await pain.locator("label").allInnerTexts();
-  expect(labels.join(" | "), "pain options with their points").toBe("Mechanical pain · 3 | Occasional pain but not mechanical · 1 | Pain-free lesion · 0");
+  expect(labels.join(" | "), "pain options with their points").toBe(
+    "Mechanical pain · 3 | Occasional pain but not mechanical · 1 | Pain-free lesion · 0",
+  );
   expect(await pain.locator("input:checked").count(), "no pain preselected").toBe(0);
   expect(await shown(page, "sins-pain-not-on-record"), "the item says nothing is on record").toBe("Not on file");
   const before = await shown(page, "sins-range");
@@ -64,43 +73,72 @@ test("items: radios with their points, the record's value preselected and marked
   expect(await location.locator("option").first().innerText(), "the select's empty choice").toBe("— choose —");
 });
 
-test("items: a same-day ECOG 1 vs 2 conflict is on the KPS item with both days; evidence in plain words", async ({ page, sandbox }) => {
+test("items: a same-day ECOG 1 vs 2 conflict is on the KPS item with both days; evidence in plain words", async ({
+  page,
+  sandbox,
+}) => {
   await launchPatient(page, sandbox, RENAL);
   // 2025-06-18 (both ECOG) and 2025-06-09 (KPS) in the patient's file, moved by the sandbox.
   const ecogDay = await dayOf(sandbox, `Observation/${RENAL}-ecog-2025-06-18-am`);
   expect(await dayOf(sandbox, `Observation/${RENAL}-ecog-2025-06-18-pm`), "both ECOG on the same day").toBe(ecogDay);
   const kpsDay = await dayOf(sandbox, `Observation/${RENAL}-kps-2025-06-09`);
-  expect(await shown(page, "tokuhashi-generalCondition-same-day"), "the conflict on the item, without expanding anything").toBe(`Different values on the same day: ECOG 1 (${ecogDay}), ECOG 2 (${ecogDay}).`);
+  expect(
+    await shown(page, "tokuhashi-generalCondition-same-day"),
+    "the conflict on the item, without expanding anything",
+  ).toBe(`Different values on the same day: ECOG 1 (${ecogDay}), ECOG 2 (${ecogDay}).`);
   expect(await page.getByTestId("tokuhashi-generalCondition-same-day").isVisible(), "visible").toBeTruthy();
-  const lines = await page.getByTestId("item-tokuhashi-generalCondition").locator("td[data-label='Source'] .provenance-line").allInnerTexts();
-  expect(lines.join(" | "), "the evidence in plain words, KPS with its band").toBe(`ECOG 1 · observation · ${ecogDay} | ECOG 2 · observation · ${ecogDay} | KPS 60 → moderate · observation · ${kpsDay}`);
+  const lines = await page
+    .getByTestId("item-tokuhashi-generalCondition")
+    .locator("td[data-label='Source'] .provenance-line")
+    .allInnerTexts();
+  expect(lines.join(" | "), "the evidence in plain words, KPS with its band").toBe(
+    `ECOG 1 · observation · ${ecogDay} | ECOG 2 · observation · ${ecogDay} | KPS 60 → moderate · observation · ${kpsDay}`,
+  );
 });
 
 for (const [width, height] of [
   [1024, 768],
   [390, 844],
 ] as const) {
-  test(`items: provenance at ${width} px in plain words, technical details folded and never one letter per line`, async ({ page, sandbox, saveScreenshot }) => {
+  test(`items: provenance at ${width} px in plain words, technical details folded and never one letter per line`, async ({
+    page,
+    sandbox,
+    saveScreenshot,
+  }) => {
     await page.setViewportSize({ width, height });
     await launchPatient(page, sandbox, RENAL);
     const row = page.getByTestId("item-tokuhashi-primarySite");
     const line = row.locator(".provenance-line").first();
     const day = await dayOf(sandbox, `Condition/${RENAL}-primary`);
-    expect(await line.innerText(), "what · where · day").toBe(`Malignant neoplasm of right kidney, except renal pelvis · problem list · ${day}`);
+    expect(await line.innerText(), "what · where · day").toBe(
+      `Malignant neoplasm of right kidney, except renal pelvis · problem list · ${day}`,
+    );
     const reference = row.getByText("Condition/renal-c7-t1-ecog-conflict-primary", { exact: true });
     expect(await reference.isVisible(), "the resource id is folded").toBeFalsy();
     await row.getByText("Technical details").click();
     expect(await reference.isVisible(), "shown on request").toBeTruthy();
     await saveScreenshot(`details-${width}`);
     // Never one letter per line: every shown detail and the line itself are wider than a few characters.
-    const widths = await row.locator(".provenance-line, .provenance-detail dd").evaluateAll((els) =>
-      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => Math.round(e.getBoundingClientRect().width)),
-    );
-    expect(widths.length >= 4 && widths.every((w) => w >= 120), `details laid out in lines, not letters (widths ${widths.join(", ")})`).toBeTruthy();
+    const widths = await row
+      .locator(".provenance-line, .provenance-detail dd")
+      .evaluateAll((els) =>
+        els
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .map((e) => Math.round(e.getBoundingClientRect().width)),
+      );
+    expect(
+      widths.length >= 4 && widths.every((w) => w >= 120),
+      `details laid out in lines, not letters (widths ${widths.join(", ")})`,
+    ).toBeTruthy();
     const url = row.getByText("http://hl7.org/fhir/sid/icd-10-cm", { exact: true });
     const box = await url.boundingBox();
-    expect(box !== null && box.height < 60, `the code system URL takes at most a few lines (${box?.height ?? "?"} px)`).toBeTruthy();
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    expect(
+      box !== null && box.height < 60,
+      `the code system URL takes at most a few lines (${box?.height ?? "?"} px)`,
+    ).toBeTruthy();
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    );
     expect(sideways, "nothing scrolls sideways").toBeTruthy();
   });
 }
@@ -108,7 +146,9 @@ for (const [width, height] of [
 test("items: the carcinoid note of a lung primary only where it applies", async ({ page, sandbox }) => {
   await launchPatient(page, sandbox, "fig2-cervical-c3");
   const context = await page.getByTestId("item-tokuhashi-primarySite").locator(".item-context").innerText();
-  expect(context, "no carcinoid note without a morphology").toBe("Primary cancer on file: Malignant neoplasm of unspecified part of unspecified bronchus or lung (Condition/fig2-cervical-c3-primary: lung).");
+  expect(context, "no carcinoid note without a morphology").toBe(
+    "Primary cancer on file: Malignant neoplasm of unspecified part of unspecified bronchus or lung (Condition/fig2-cervical-c3-primary: lung).",
+  );
 });
 
 test("items: axe finds no serious or critical violation on the main view, details open", async ({ page, sandbox }) => {
@@ -117,18 +157,32 @@ test("items: axe finds no serious or critical violation on the main view, detail
   const violations = await seriousAxeViolations(page, "main");
   expect(violations.join("\n"), "serious or critical axe violations on the main view").toBe("");
 });
-test("items: a failed Observation search — the KPS item says it could not be read, not 'No KPS on file'", async ({ page, sandbox }) => {
+test("items: a failed Observation search — the KPS item says it could not be read, not 'No KPS on file'", async ({
+  page,
+  sandbox,
+}) => {
   await page.route(
     (u) => u.pathname === "/fhir/Observation",
     (route) =>
       route.fulfill({
         status: 503,
         headers: { "content-type": "application/fhir+json", "retry-after": "0", "access-control-allow-origin": "*" },
-        json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "transient", diagnostics: "busy" }] },
+        json: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: "transient", diagnostics: "busy" }],
+        },
       }),
   );
   await launchPatient(page, sandbox, "prostate-t8-partial");
   await page.getByTestId("notice-tokuhashi").waitFor();
-  expect(await shown(page, "tokuhashi-generalCondition-unread"), "on the KPS item").toBe("! The observations could not be read. Try again");
-  expect(await page.getByTestId("item-tokuhashi-generalCondition").getByText(/No Karnofsky performance status/).count(), "not 'No KPS on file'").toBe(0);
+  expect(await shown(page, "tokuhashi-generalCondition-unread"), "on the KPS item").toBe(
+    "! The observations could not be read. Try again",
+  );
+  expect(
+    await page
+      .getByTestId("item-tokuhashi-generalCondition")
+      .getByText(/No Karnofsky performance status/)
+      .count(),
+    "not 'No KPS on file'",
+  ).toBe(0);
 });

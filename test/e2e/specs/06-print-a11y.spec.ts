@@ -20,8 +20,16 @@ const MIN_TEXT_PX = 12;
 const SANDBOX_USER = "Dr Sam Sandbox (synthetic)";
 
 const WORDS = {
-  en: { suggested: "Suggested, not counted:", noName: "printed by: name not available", decision: ["Tumour board decision", "Decision", "Date", "Attendees"] },
-  ja: { suggested: "提案（未確定・点数に含めない）：", noName: "印刷者：氏名を取得できません", decision: ["腫瘍カンファレンスの決定", "決定事項", "日付", "出席者"] },
+  en: {
+    suggested: "Suggested, not counted:",
+    noName: "printed by: name not available",
+    decision: ["Tumour board decision", "Decision", "Date", "Attendees"],
+  },
+  ja: {
+    suggested: "提案（未確定・点数に含めない）：",
+    noName: "印刷者：氏名を取得できません",
+    decision: ["腫瘍カンファレンスの決定", "決定事項", "日付", "出席者"],
+  },
 } as const;
 
 /** window.print() would open a dialog: the page records the calls instead, and the test prints to PDF itself. */
@@ -100,16 +108,36 @@ async function sheetProblems(page: Page, id: string, locale: "en" | "ja"): Promi
   const pages = pdfPageCount(pdf);
   if (pages !== 1) problems.push(`${pages} pages`);
   const height = await page.evaluate(() => document.body.getBoundingClientRect().height);
-  if (height > PRINT_AREA.height) problems.push(`${Math.round(height)} px tall, more than A4's ${PRINT_AREA.height} px`);
+  if (height > PRINT_AREA.height)
+    problems.push(`${Math.round(height)} px tall, more than A4's ${PRINT_AREA.height} px`);
   const sizes = await textSizes(page);
   if (sizes.length < 100) problems.push(`only ${sizes.length} pieces of text measured`);
   const small = sizes.filter((s) => s.px < MIN_TEXT_PX);
-  if (small.length > 0) problems.push(`${small.length} texts under ${MIN_TEXT_PX} px, e.g. ${small.slice(0, 3).map((s) => `${s.px} px "${s.text}"`).join(", ")}`);
+  if (small.length > 0)
+    problems.push(
+      `${small.length} texts under ${MIN_TEXT_PX} px, e.g. ${small
+        .slice(0, 3)
+        .map((s) => `${s.px} px "${s.text}"`)
+        .join(", ")}`,
+    );
   // Top to bottom: the sheet's header, the verdict strip, the sheet.
   const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.y ?? Number.NaN;
-  const [header, strip, sheet] = [await top("tumour-board-header"), await top("verdict-strip"), await top("tumour-board-sheet")];
+  const [header, strip, sheet] = [
+    await top("tumour-board-header"),
+    await top("verdict-strip"),
+    await top("tumour-board-sheet"),
+  ];
   if (!(header < strip && strip < sheet)) problems.push(`order header ${header} / strip ${strip} / sheet ${sheet}`);
-  for (const testId of ["segment-group", "applicability", "sins-category", "tokuhashi-prognosis", "patient-banner", "print-chart-eq5dIndex", "print-chart-barthel", "print-citation"]) {
+  for (const testId of [
+    "segment-group",
+    "applicability",
+    "sins-category",
+    "tokuhashi-prognosis",
+    "patient-banner",
+    "print-chart-eq5dIndex",
+    "print-chart-barthel",
+    "print-citation",
+  ]) {
     if (!(await page.getByTestId(testId).isVisible())) problems.push(`${testId} not printed`);
   }
   for (const testId of ["print-button", "save-assessment", "diagnostics", "qol-card"]) {
@@ -119,7 +147,8 @@ async function sheetProblems(page: Page, id: string, locale: "en" | "ja"): Promi
   const printedBy = (await page.getByTestId("print-printed-by").innerText()).trim();
   if (!printedBy.includes(SANDBOX_USER)) problems.push(`printed by "${printedBy}"`);
   const text = await page.locator("body").innerText();
-  if (/\b(Practitioner|PractitionerRole|Person|RelatedPerson)\//.test(text)) problems.push("a user reference is printed");
+  if (/\b(Practitioner|PractitionerRole|Person|RelatedPerson)\//.test(text))
+    problems.push("a user reference is printed");
   // The decision box with its headings and lines to write on.
   const decision = page.getByTestId("board-decision");
   const decisionText = (await decision.isVisible()) ? await decision.innerText() : "";
@@ -132,7 +161,8 @@ async function sheetProblems(page: Page, id: string, locale: "en" | "ja"): Promi
     const suggested = (await suggestion.innerText()).replace(tag, "").trim();
     const value = (await page.getByTestId(`print-value-${item}`).innerText()).trim();
     if (tag !== words.suggested) problems.push(`${item}: suggestion tagged "${tag}"`);
-    if (value === suggested || value.endsWith(suggested)) problems.push(`${item}: the suggestion "${suggested}" is shown as the value`);
+    if (value === suggested || value.endsWith(suggested))
+      problems.push(`${item}: the suggestion "${suggested}" is shown as the value`);
   }
   return problems.map((p) => `${id} (${locale}): ${p}`);
 }
@@ -149,7 +179,9 @@ test("print: every sandbox patient's sheet is one A4 page in English and Japanes
   await probe.setContent('<div style="break-after: page">1</div><div style="break-after: page">2</div><div>3</div>');
   expect(pdfPageCount(await probe.pdf({ format: "A4" })), "pages counted in a 3-page probe PDF").toBe(3);
   // The size check itself: a 10 px label in an SVG drawn at half its size is 5 px; 12 px text is 12 px.
-  await probe.setContent('<p>twelve</p><svg width="100" height="20" viewBox="0 0 200 40"><text x="0" y="20" font-size="10">half</text></svg>');
+  await probe.setContent(
+    '<p>twelve</p><svg width="100" height="20" viewBox="0 0 200 40"><text x="0" y="20" font-size="10">half</text></svg>',
+  );
   await probe.addStyleTag({ content: "p { font-size: 12px }" });
   expect(await textSizes(probe), "text sizes as drawn in the probe").toEqual([
     { px: 5, text: "half" },
@@ -164,7 +196,8 @@ test("print: every sandbox patient's sheet is one A4 page in English and Japanes
     for (const id of Object.keys(EXPECTED)) {
       await launchPatient(page, sandbox, id);
       // The language choice is kept (localStorage): set once, it holds for the next patients.
-      if ((await page.locator(".locale-switch select").inputValue()) !== locale) await page.locator(".locale-switch select").selectOption(locale);
+      if ((await page.locator(".locale-switch select").inputValue()) !== locale)
+        await page.locator(".locale-switch select").selectOption(locale);
       await printView(page);
       problems.push(...(await sheetProblems(page, id, locale)));
       suggestions += await page.locator('[data-testid^="print-suggestion-"]').count();
@@ -182,7 +215,10 @@ test("print: every sandbox patient's sheet is one A4 page in English and Japanes
   expect(problems, "print problems (patient (locale): problem)").toEqual([]);
 });
 
-test("print: a debug launch without a user prints 'name not available'; an entry not yet saved is printed as such", async ({ page, sandbox }) => {
+test("print: a debug launch without a user prints 'name not available'; an entry not yet saved is printed as such", async ({
+  page,
+  sandbox,
+}) => {
   await recordPrintCalls(page);
   // The open-server debug launch has no id_token and no fhirUser: no name can be read.
   await launchPatient(page, sandbox, "fig2-cervical-c3", { debug: true });
@@ -191,16 +227,25 @@ test("print: a debug launch without a user prints 'name not available'; an entry
   const printedBy = (await page.getByTestId("print-printed-by").innerText()).trim();
   expect(printedBy, "printed by, without a name").toContain(WORDS.en.noName);
   expect(await page.locator("body").innerText(), "no FHIR reference for the user").not.toMatch(/Practitioner\//);
-  expect((await page.getByTestId("print-value-sins-pain").innerText()).trim(), "the entered value").toBe("Mechanical pain");
-  expect(await page.getByTestId("print-item-sins-pain").innerText(), "the entry is marked as not saved").toContain("(not saved)");
+  expect((await page.getByTestId("print-value-sins-pain").innerText()).trim(), "the entered value").toBe(
+    "Mechanical pain",
+  );
+  expect(await page.getByTestId("print-item-sins-pain").innerText(), "the entry is marked as not saved").toContain(
+    "(not saved)",
+  );
   expect(pdfPageCount(await page.pdf({ format: "A4", printBackground: true })), "pages").toBe(1);
   await screenView(page);
   await page.locator(".locale-switch select").selectOption("ja");
   await printView(page);
-  expect((await page.getByTestId("print-printed-by").innerText()).trim(), "printed by, without a name (ja)").toContain(WORDS.ja.noName);
+  expect((await page.getByTestId("print-printed-by").innerText()).trim(), "printed by, without a name (ja)").toContain(
+    WORDS.ja.noName,
+  );
 });
 
-test("axe-core: the tumour-board print view (English, Japanese) has no serious or critical violation", async ({ page, sandbox }) => {
+test("axe-core: the tumour-board print view (English, Japanese) has no serious or critical violation", async ({
+  page,
+  sandbox,
+}) => {
   await recordPrintCalls(page);
   // fig2 has suggestions and the patient's own values; renal an ECOG conflict.
   for (const [id, locale] of [
@@ -208,9 +253,13 @@ test("axe-core: the tumour-board print view (English, Japanese) has no serious o
     ["renal-c7-t1-ecog-conflict", "ja"],
   ] as const) {
     await launchPatient(page, sandbox, id);
-    if ((await page.locator(".locale-switch select").inputValue()) !== locale) await page.locator(".locale-switch select").selectOption(locale);
+    if ((await page.locator(".locale-switch select").inputValue()) !== locale)
+      await page.locator(".locale-switch select").selectOption(locale);
     await printView(page);
-    expect(await seriousAxeViolations(page), `${id} (${locale}): serious/critical axe violations on the print view`).toEqual([]);
+    expect(
+      await seriousAxeViolations(page),
+      `${id} (${locale}): serious/critical axe violations on the print view`,
+    ).toEqual([]);
     await screenView(page);
   }
 });
@@ -220,7 +269,9 @@ test("axe-core: the clinician view has no serious or critical violation", async 
   for (const id of ["fig2-cervical-c3", "renal-c7-t1-ecog-conflict"]) {
     await launchPatient(page, sandbox, id);
     await page.getByTestId("diagnostics").locator("summary").click(); // the drawer's contents too
-    expect(await seriousAxeViolations(page), `${id}: serious/critical axe violations on the clinician view`).toEqual([]);
+    expect(await seriousAxeViolations(page), `${id}: serious/critical axe violations on the clinician view`).toEqual(
+      [],
+    );
   }
   await saveScreenshot("clinician-view");
   // The check can fail: a nameless button added to the page is reported with its rule and target.
@@ -230,10 +281,17 @@ test("axe-core: the clinician view has no serious or critical violation", async 
     document.querySelector("main")?.append(b);
   });
   const probe = await seriousAxeViolations(page, "#axe-probe");
-  expect(probe.some((v) => v.includes("button-name") && v.includes("#axe-probe")), `a nameless button is reported (${probe.join("; ")})`).toBeTruthy();
+  expect(
+    probe.some((v) => v.includes("button-name") && v.includes("#axe-probe")),
+    `a nameless button is reported (${probe.join("; ")})`,
+  ).toBeTruthy();
 });
 
-test("axe-core: the questionnaires (panel, each form, errors shown) have no serious or critical violation", async ({ page, sandbox, saveScreenshot }) => {
+test("axe-core: the questionnaires (panel, each form, errors shown) have no serious or critical violation", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   await launchPatient(page, sandbox, "fig4-tlls-l1");
   await page.getByRole("button", { name: "Open questionnaires" }).click();
   await page.locator("#forms-instrument").waitFor();
@@ -241,11 +299,17 @@ test("axe-core: the questionnaires (panel, each form, errors shown) have no seri
     await page.locator("#forms-instrument").selectOption(instrument);
     const form = page.getByTestId(`form-${instrument}`);
     await form.waitFor();
-    expect(await seriousAxeViolations(page, ".forms-panel"), `${instrument}: serious/critical axe violations on the empty form`).toEqual([]);
+    expect(
+      await seriousAxeViolations(page, ".forms-panel"),
+      `${instrument}: serious/critical axe violations on the empty form`,
+    ).toEqual([]);
     // Submitting empty shows the error summary and per-field errors: those states must pass too.
     await form.getByRole("button", { name: "Submit" }).click();
     await form.locator('[aria-invalid="true"]').first().waitFor();
-    expect(await seriousAxeViolations(page, ".forms-panel"), `${instrument}: serious/critical axe violations with the errors shown`).toEqual([]);
+    expect(
+      await seriousAxeViolations(page, ".forms-panel"),
+      `${instrument}: serious/critical axe violations with the errors shown`,
+    ).toEqual([]);
     if (instrument === "eq5d5l") await saveScreenshot("eq5d-errors");
   }
 });

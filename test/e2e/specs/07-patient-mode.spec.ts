@@ -10,7 +10,19 @@
  */
 import type { BrowserContext, Locator, Page, Response } from "@playwright/test";
 import type { QuestionnaireResponse } from "fhir/r4";
-import { CANONICAL_BASE, codesOf, createdId, isPostResponse, itemsByLinkId, launchPatient, levelByKeyboard, openFhir, radio, seriousAxeViolations, shown } from "../app";
+import {
+  CANONICAL_BASE,
+  codesOf,
+  createdId,
+  isPostResponse,
+  itemsByLinkId,
+  launchPatient,
+  levelByKeyboard,
+  openFhir,
+  radio,
+  seriousAxeViolations,
+  shown,
+} from "../app";
 import { expect, test } from "../fixtures";
 
 /** What the clinician's view shows and the patient must not see. */
@@ -47,7 +59,8 @@ async function watchClinicianView(page: Page): Promise<void> {
   );
 }
 
-const clinicianSeen = (page: Page): Promise<string[]> => page.evaluate(() => (window as Window & { clinicianSeen?: string[] }).clinicianSeen ?? []);
+const clinicianSeen = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as Window & { clinicianSeen?: string[] }).clinicianSeen ?? []);
 
 /** Clinician-only figures in the document, and clinician words in the accessibility tree. */
 async function clinicianViewInDocument(page: Page): Promise<string[]> {
@@ -107,7 +120,12 @@ async function handlePixels(context: BrowserContext, slider: Locator): Promise<n
       const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
       let n = 0;
       for (let i = 0; i < d.length; i += 4) {
-        if (Math.abs((d[i] ?? 0) - 11) < 24 && Math.abs((d[i + 1] ?? 0) - 79) < 24 && Math.abs((d[i + 2] ?? 0) - 138) < 24) n += 1;
+        if (
+          Math.abs((d[i] ?? 0) - 11) < 24 &&
+          Math.abs((d[i + 1] ?? 0) - 79) < 24 &&
+          Math.abs((d[i + 2] ?? 0) - 138) < 24
+        )
+          n += 1;
       }
       return n;
     }, png);
@@ -116,18 +134,32 @@ async function handlePixels(context: BrowserContext, slider: Locator): Promise<n
   }
 }
 
-test("patient mode without the licensed wording: only the pain VAS; no clinician view (reload too); leaving needs the code", async ({ page, context, sandbox, saveScreenshot }) => {
+test("patient mode without the licensed wording: only the pain VAS; no clinician view (reload too); leaving needs the code", async ({
+  page,
+  context,
+  sandbox,
+  saveScreenshot,
+}) => {
   test.setTimeout(120_000);
   const patient = "breast-t4-l2-noncontiguous";
   await watchClinicianView(page);
   await launchPatient(page, sandbox, patient);
-  expect((await clinicianViewInDocument(page)).length, "the probe sees the clinician view before the hand-over").toBeGreaterThanOrEqual(5);
+  expect(
+    (await clinicianViewInDocument(page)).length,
+    "the probe sees the clinician view before the hand-over",
+  ).toBeGreaterThanOrEqual(5);
 
   // The clinician sees what will be asked, and why the EQ-5D-5L is not.
   const setup = await openHandOver(page);
   expect((await setup.getByTestId("handover-offered").innerText()).trim(), "offered to the patient").toBe("Pain VAS");
-  expect(await setup.getByTestId("handover-eq5d-withheld").innerText(), "the clinician is told why the EQ-5D-5L is not handed over").toContain("the licensed EQ-5D-5L wording is not installed here (see docs/EQ5D-WORDING.md)");
-  expect(await seriousAxeViolations(page, '[data-testid="handover-setup"]'), "serious/critical axe violations on the hand-over setup").toEqual([]);
+  expect(
+    await setup.getByTestId("handover-eq5d-withheld").innerText(),
+    "the clinician is told why the EQ-5D-5L is not handed over",
+  ).toContain("the licensed EQ-5D-5L wording is not installed here (see docs/EQ5D-WORDING.md)");
+  expect(
+    await seriousAxeViolations(page, '[data-testid="handover-setup"]'),
+    "serious/critical axe violations on the hand-over setup",
+  ).toEqual([]);
   await saveScreenshot("handover-setup");
   const mode = await handOver(page, setup, "2468");
 
@@ -143,8 +175,14 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   expect(await handlePixels(context, slider), "pixels of a handle on the untouched VAS").toBe(0);
   await mode.getByRole("button", { name: "Finish" }).click();
   await mode.getByRole("link", { name: "Pain VAS (mm): Please answer this question." }).waitFor();
-  expect(await page.getByText("Thank you. Please hand the device back to your clinician.").isVisible(), "an untouched VAS is not submitted").toBeFalsy();
-  expect(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations in patient mode (error shown)").toEqual([]);
+  expect(
+    await page.getByText("Thank you. Please hand the device back to your clinician.").isVisible(),
+    "an untouched VAS is not submitted",
+  ).toBeFalsy();
+  expect(
+    await seriousAxeViolations(page, '[data-testid="patient-mode"]'),
+    "serious/critical axe violations in patient mode (error shown)",
+  ).toEqual([]);
   await saveScreenshot("patient-vas-untouched");
 
   // The old way out, then a wrong code: still in patient mode, no clinician view.
@@ -152,10 +190,15 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   const dialog = page.getByRole("dialog", { name: "Leave patient self-report?" });
   await dialog.getByLabel("Clinician's code").fill("1357");
   await dialog.getByRole("button", { name: "I am the clinician: leave" }).click();
-  expect((await dialog.getByRole("alert").innerText()).trim(), "a wrong code: no hint").toBe("The code was not accepted.");
+  expect((await dialog.getByRole("alert").innerText()).trim(), "a wrong code: no hint").toBe(
+    "The code was not accepted.",
+  );
   expect(await mode.isVisible(), "still in patient mode after a wrong code").toBeTruthy();
   expect(await clinicianViewInDocument(page), "clinician view after a wrong code").toEqual([]);
-  expect(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations on the exit dialog").toEqual([]);
+  expect(
+    await seriousAxeViolations(page, '[data-testid="patient-mode"]'),
+    "serious/critical axe violations on the exit dialog",
+  ).toEqual([]);
   await saveScreenshot("exit-wrong-code");
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
@@ -166,7 +209,10 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   await page.getByTestId("patient-mode").getByTestId("pm-progress").waitFor({ timeout: 30_000 });
   expect(await clinicianViewInDocument(page), "clinician view after a reload in patient mode").toEqual([]);
   const stored = (await page.evaluate((key) => sessionStorage.getItem(key), HANDOVER_KEY)) ?? "";
-  expect(stored.includes('"codeHash"') && !stored.includes("2468"), "the hand-over keeps a hash, never the code").toBeTruthy();
+  expect(
+    stored.includes('"codeHash"') && !stored.includes("2468"),
+    "the hand-over keeps a hash, never the code",
+  ).toBeTruthy();
 
   // Keyboard: the first arrow key sets the scale (from the middle); the handle then shows.
   const again = page.getByTestId("patient-mode").getByRole("slider", { name: "Pain VAS (mm) (required)" });
@@ -184,7 +230,9 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   await page.getByText("Thank you. Please hand the device back to your clinician.").waitFor();
   for (let i = 0; i < 100 && created.length < 1; i += 1) await page.waitForTimeout(100);
   expect(created.map((r) => r.status()).join(","), "one response created").toBe("201");
-  const [qr] = await Promise.all(created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)));
+  const [qr] = await Promise.all(
+    created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)),
+  );
   expect(qr?.questionnaire, "the pain VAS").toBe(`${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`);
   expect(qr?.source?.reference, "source is the Patient").toBe(`Patient/${patient}`);
   expect(qr ? itemsByLinkId(qr).get("pain-vas")?.answer?.[0]?.valueInteger : null, "pain VAS value").toBe(51);
@@ -194,15 +242,25 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   await page.getByTestId("patient-mode").waitFor({ state: "detached" });
   expect(await page.evaluate((key) => sessionStorage.getItem(key), HANDOVER_KEY), "the hand-over ends").toBe(null);
   await page.getByTestId("sins-range").or(page.getByTestId("sins-total")).first().waitFor({ timeout: 30_000 });
-  expect((await shown(page, "tokuhashi-prognosis")) !== null || (await shown(page, "tokuhashi-range")) !== null, "the scores are back").toBeTruthy();
-  expect(await clinicianSeen(page), "clinician-only elements in the document at any moment while handed over").toEqual([]);
+  expect(
+    (await shown(page, "tokuhashi-prognosis")) !== null || (await shown(page, "tokuhashi-range")) !== null,
+    "the scores are back",
+  ).toBeTruthy();
+  expect(await clinicianSeen(page), "clinician-only elements in the document at any moment while handed over").toEqual(
+    [],
+  );
 });
 
 /**
  * Profile 12345 with Japan cTTO full precision (Shiroiwa 2016, src/scores/data/eq5d5l_valuesets.json):
  *   1 − 0.060924 − MO1 0 − SC2 0.043632 − UA3 0.091131 − PD4 0.131436 − AD5 0.195961 = 1 − 0.523084 = 0.476916.
  */
-test("patient mode with a licensed wording file (test fixture): one question per screen, vertical EQ VAS with anchors, stored with the Patient as source", async ({ page, context, sandbox, saveScreenshot }) => {
+test("patient mode with a licensed wording file (test fixture): one question per screen, vertical EQ VAS with anchors, stored with the Patient as source", async ({
+  page,
+  context,
+  sandbox,
+  saveScreenshot,
+}) => {
   test.setTimeout(120_000);
   // A test-only wording file with placeholder words (never EuroQol's), served where the deployment puts it.
   await page.route("**/eq5d5l-wording.json", (route) =>
@@ -212,8 +270,17 @@ test("patient mode with a licensed wording file (test fixture): one question per
         languages: {
           en: {
             notice: "Placeholder notice",
-            dimensions: Object.fromEntries(["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `Placeholder ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} placeholder ${n}`) }])),
-            vas: { label: "Placeholder VAS instruction", top: "Placeholder top anchor", bottom: "Placeholder bottom anchor" },
+            dimensions: Object.fromEntries(
+              ["MO", "SC", "UA", "PD", "AD"].map((d) => [
+                d,
+                { label: `Placeholder ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} placeholder ${n}`) },
+              ]),
+            ),
+            vas: {
+              label: "Placeholder VAS instruction",
+              top: "Placeholder top anchor",
+              bottom: "Placeholder bottom anchor",
+            },
           },
         },
       },
@@ -232,9 +299,20 @@ test("patient mode with a licensed wording file (test fixture): one question per
   expect(await mode.getByRole("radiogroup").count(), "one question on the screen").toBe(1);
   await mode.getByRole("button", { name: "Next" }).click();
   await mode.getByRole("link", { name: "Placeholder MO: Please answer this question." }).waitFor();
-  expect(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations (EQ-5D question, error shown)").toEqual([]);
+  expect(
+    await seriousAxeViolations(page, '[data-testid="patient-mode"]'),
+    "serious/critical axe violations (EQ-5D question, error shown)",
+  ).toEqual([]);
   await saveScreenshot("patient-eq5d-question");
-  for (const [i, [linkId, level]] of ([["eq5d-mo", 1], ["eq5d-sc", 2], ["eq5d-ua", 3], ["eq5d-pd", 4], ["eq5d-ad", 5]] as const).entries()) {
+  for (const [i, [linkId, level]] of (
+    [
+      ["eq5d-mo", 1],
+      ["eq5d-sc", 2],
+      ["eq5d-ua", 3],
+      ["eq5d-pd", 4],
+      ["eq5d-ad", 5],
+    ] as const
+  ).entries()) {
     expect(await mode.getByTestId("pm-progress").innerText(), `progress at ${linkId}`).toBe(`Question ${i + 1} of 7`);
     await levelByKeyboard(page, linkId, level, mode);
     await mode.getByRole("button", { name: "Next" }).click();
@@ -254,7 +332,10 @@ test("patient mode with a licensed wording file (test fixture): one question per
   expect(box && bottom && bottom.y >= box.y + box.height, "the bottom anchor is below the scale").toBeTruthy();
   expect(await vas.getAttribute("aria-valuetext"), "untouched EQ VAS").toBe("Not answered");
   expect(await handlePixels(context, vas), "pixels of a handle on the untouched EQ VAS").toBe(0);
-  expect(await seriousAxeViolations(page, '[data-testid="patient-mode"]'), "serious/critical axe violations on the EQ VAS (label-title-only fixed)").toEqual([]);
+  expect(
+    await seriousAxeViolations(page, '[data-testid="patient-mode"]'),
+    "serious/critical axe violations on the EQ VAS (label-title-only fixed)",
+  ).toEqual([]);
   // A tap near the top is a high value; ArrowUp/ArrowDown move it (100 at the top).
   if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.1);
   const tapped = Number(await vas.inputValue());
@@ -282,24 +363,38 @@ test("patient mode with a licensed wording file (test fixture): one question per
   for (let i = 0; i < 100 && created.length < 2; i += 1) await page.waitForTimeout(100);
   expect(created.map((r) => r.status()).join(","), "two responses created").toBe("201,201");
 
-  const stored = await Promise.all(created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)));
+  const stored = await Promise.all(
+    created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)),
+  );
   const eq = stored.find((q) => q.questionnaire === `${CANONICAL_BASE}/Questionnaire/eq5d5l|1.0.0`);
   const painQr = stored.find((q) => q.questionnaire === `${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`);
   expect(eq && painQr, `eq5d5l and pain-vas responses (${stored.map((q) => q.questionnaire).join(", ")})`).toBeTruthy();
   for (const qr of [eq, painQr]) {
     expect(qr?.source?.reference, `${qr?.questionnaire ?? "?"}: source is the Patient`).toBe(`Patient/${patient}`);
-    expect(qr?.author?.reference, `${qr?.questionnaire ?? "?"}: author is the signed-in user`).toBe("Practitioner/sandbox-surgeon");
-    expect(codesOf(qr ?? { resourceType: "QuestionnaireResponse", status: "completed" }, "timepoint").join(), "timepoint").toBe("timepoint.preop");
+    expect(qr?.author?.reference, `${qr?.questionnaire ?? "?"}: author is the signed-in user`).toBe(
+      "Practitioner/sandbox-surgeon",
+    );
+    expect(
+      codesOf(qr ?? { resourceType: "QuestionnaireResponse", status: "completed" }, "timepoint").join(),
+      "timepoint",
+    ).toBe("timepoint.preop");
   }
   if (eq) {
     const index = itemsByLinkId(eq).get("eq5d-index")?.answer?.[0]?.valueDecimal;
-    expect(typeof index === "number" && Math.abs(index - 0.476916) < 1e-9, `index ${String(index)} = 0.476916 (hand-computed)`).toBeTruthy();
+    expect(
+      typeof index === "number" && Math.abs(index - 0.476916) < 1e-9,
+      `index ${String(index)} = 0.476916 (hand-computed)`,
+    ).toBeTruthy();
     expect(itemsByLinkId(eq).get("eq-vas")?.answer?.[0]?.valueInteger, "EQ VAS").toBe(40);
-    expect(JSON.stringify(eq), "the stored response has the neutral displays, not the wording file's").not.toContain("placeholder");
+    expect(JSON.stringify(eq), "the stored response has the neutral displays, not the wording file's").not.toContain(
+      "placeholder",
+    );
   }
   if (painQr) expect(itemsByLinkId(painQr).get("pain-vas")?.answer?.[0]?.valueInteger, "pain VAS").toBe(60);
 
   await tryToLeave(page, "97531");
   await page.getByTestId("eq5d-index-latest").filter({ hasText: "0.477" }).waitFor({ timeout: 30_000 });
-  expect(await clinicianSeen(page), "clinician-only elements in the document at any moment while handed over").toEqual([]);
+  expect(await clinicianSeen(page), "clinician-only elements in the document at any moment while handed over").toEqual(
+    [],
+  );
 });

@@ -8,7 +8,17 @@
  * Nothing is stored on the sandbox by these tests.
  */
 import type { Page, Route } from "@playwright/test";
-import { enterItem, entryValue, isPostResponse, launchPatient, openForm, radio, responsesOf, SCORES_SHOWN, shown } from "../app";
+import {
+  enterItem,
+  entryValue,
+  isPostResponse,
+  launchPatient,
+  openForm,
+  radio,
+  responsesOf,
+  SCORES_SHOWN,
+  shown,
+} from "../app";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../fixtures";
 
@@ -35,7 +45,13 @@ async function claimWriteScope(page: Page): Promise<void> {
     async (route: Route) => {
       const res = await route.fetch();
       const token = (await res.json()) as Record<string, unknown>;
-      await route.fulfill({ response: res, json: { ...token, scope: `${typeof token.scope === "string" ? token.scope : ""} patient/QuestionnaireResponse.write` } });
+      await route.fulfill({
+        response: res,
+        json: {
+          ...token,
+          scope: `${typeof token.scope === "string" ? token.scope : ""} patient/QuestionnaireResponse.write`,
+        },
+      });
     },
   );
 }
@@ -45,7 +61,8 @@ async function fillEq5d(page: Page): Promise<void> {
   await openForm(page, "eq5d5l");
   const form = page.getByTestId("form-eq5d5l");
   await radio(form, "timepoint", "timepoint.preop").check();
-  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"]) await radio(form, dim, "eq5d.level.1").check();
+  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"])
+    await radio(form, dim, "eq5d.level.1").check();
   await form.locator('input[id$="-eq-vas-number"]').fill("80");
 }
 
@@ -54,30 +71,53 @@ async function expectFormKept(page: Page, failure = "forbidden"): Promise<void> 
   const form = page.getByTestId("form-eq5d5l");
   expect(await form.isVisible(), "the refused form stays open").toBeTruthy();
   expect(await radio(form, "eq5d-ad", "eq5d.level.1").isChecked(), "with its answers").toBeTruthy();
-  const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("spine-met-qol.drafts")).map((k) => sessionStorage.getItem(k) ?? "").join(""));
-  expect(stored.includes('"instrument":"eq5d5l"') && stored.includes(`"lastFailure":"${failure}"`), `the draft in sessionStorage, marked ${failure}`).toBeTruthy();
+  const stored = await page.evaluate(() =>
+    Object.keys(sessionStorage)
+      .filter((k) => k.startsWith("spine-met-qol.drafts"))
+      .map((k) => sessionStorage.getItem(k) ?? "")
+      .join(""),
+  );
+  expect(
+    stored.includes('"instrument":"eq5d5l"') && stored.includes(`"lastFailure":"${failure}"`),
+    `the draft in sessionStorage, marked ${failure}`,
+  ).toBeTruthy();
 }
 
-const FORBIDDEN = "The EHR did not allow this app to save questionnaire responses. The answers are kept as a draft in this tab.";
+const FORBIDDEN =
+  "The EHR did not allow this app to save questionnaire responses. The answers are kept as a draft in this tab.";
 /** The one message of a launch without the write scope (Save assessment, the forms panel, a submit, a draft). */
-const NO_WRITE = "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
+const NO_WRITE =
+  "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
 
-test("no write scope: the launch says so up front; a submit sends nothing, says the same, and the draft is kept", async ({ page, sandbox, saveScreenshot }) => {
+test("no write scope: the launch says so up front; a submit sends nothing, says the same, and the draft is kept", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   const patient = "thyroid-l4-age-19";
   const before = (await responsesOf(sandbox, patient)).length;
   await readOnlyLaunch(page);
   const granted = page.waitForResponse((r) => new URL(r.url()).pathname === "/auth/token");
   await launchPatient(page, sandbox, patient);
   const scope = ((await (await granted).json()) as { scope?: string }).scope ?? "";
-  expect(!scope.includes("QuestionnaireResponse.write") && scope.includes("patient/Observation.read"), `granted scope without the write (${scope})`).toBeTruthy();
+  expect(
+    !scope.includes("QuestionnaireResponse.write") && scope.includes("patient/Observation.read"),
+    `granted scope without the write (${scope})`,
+  ).toBeTruthy();
 
   // Save assessment is off, with the reason next to it.
   const save = page.getByTestId("save-assessment");
-  expect(await save.getByRole("button", { name: "Save assessment" }).isDisabled(), "Save assessment disabled").toBeTruthy();
+  expect(
+    await save.getByRole("button", { name: "Save assessment" }).isDisabled(),
+    "Save assessment disabled",
+  ).toBeTruthy();
   expect(await save.getByText(NO_WRITE).isVisible(), "why saving is off").toBeTruthy();
 
   await fillEq5d(page);
-  expect(await page.getByTestId("forms-no-write").filter({ hasText: NO_WRITE }).isVisible(), "the forms panel says the launch cannot save").toBeTruthy();
+  expect(
+    await page.getByTestId("forms-no-write").filter({ hasText: NO_WRITE }).isVisible(),
+    "the forms panel says the launch cannot save",
+  ).toBeTruthy();
   let posts = 0;
   page.on("request", (r) => {
     if (r.method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse")) posts += 1;
@@ -99,7 +139,10 @@ test("no write scope: the launch says so up front; a submit sends nothing, says 
   await saveScreenshot("forbidden-draft-after-reload");
 });
 
-test("403: the server refuses writes the token claims to allow — Save assessment and the form fail clearly, entries and drafts kept", async ({ page, sandbox }) => {
+test("403: the server refuses writes the token claims to allow — Save assessment and the form fail clearly, entries and drafts kept", async ({
+  page,
+  sandbox,
+}) => {
   const patient = "breast-t4-l2-noncontiguous";
   const before = (await responsesOf(sandbox, patient)).length;
   await readOnlyLaunch(page);
@@ -125,7 +168,11 @@ test("403: the server refuses writes the token claims to allow — Save assessme
   await page.getByRole("alert").filter({ hasText: FORBIDDEN }).waitFor();
   await expectFormKept(page);
   const kept = await page.locator('[data-testid^="draft-"]').allInnerTexts();
-  for (const name of ["SINS", "Tokuhashi"]) expect(kept.some((d) => d.includes(name)), `the assessment's ${name} part is listed as a draft (${kept.length} drafts)`).toBeTruthy();
+  for (const name of ["SINS", "Tokuhashi"])
+    expect(
+      kept.some((d) => d.includes(name)),
+      `the assessment's ${name} part is listed as a draft (${kept.length} drafts)`,
+    ).toBeTruthy();
   expect((await responsesOf(sandbox, patient)).length, "responses on the server").toBe(before);
 });
 
@@ -140,7 +187,10 @@ async function search503(page: Page, resource: string, times: number): Promise<{
       await route.fulfill({
         status: 503,
         headers: { "content-type": "application/fhir+json", "retry-after": "0", "access-control-allow-origin": "*" },
-        json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "transient", diagnostics: "busy" }] },
+        json: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: "transient", diagnostics: "busy" }],
+        },
       });
     },
   );
@@ -155,35 +205,58 @@ async function search503(page: Page, resource: string, times: number): Promise<{
  *   0–2; breast 5; palsy 0–2 (Frankel only in a questionnaire) → 6–13, no prognosis.
  * With them (docs/SANDBOX.md): SINS 11, Tokuhashi 13.
  */
-test("503 on the QuestionnaireResponse search: after the retries the view is marked partial and shows ranges, not a wrong total", async ({ page, sandbox, saveScreenshot }) => {
+test("503 on the QuestionnaireResponse search: after the retries the view is marked partial and shows ranges, not a wrong total", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   const seen = await search503(page, "QuestionnaireResponse", Number.POSITIVE_INFINITY);
   await launchPatient(page, sandbox, "breast-t11-t12-complete");
   expect(seen.attempts, "QuestionnaireResponse search attempts (1 + fhirMaxRetries 3)").toBe(4);
   expect(await page.getByTestId("partial-warning").isVisible(), "partial-record warning").toBeTruthy();
-  for (const panel of ["sins", "tokuhashi", "qol"]) expect(await page.getByTestId(`notice-${panel}`).isVisible(), `notice on the ${panel} panel`).toBeTruthy();
-  expect(await page.getByTestId("notice-segment").count(), "no notice on the segment group (Conditions were read)").toBe(0);
+  for (const panel of ["sins", "tokuhashi", "qol"])
+    expect(await page.getByTestId(`notice-${panel}`).isVisible(), `notice on the ${panel} panel`).toBeTruthy();
+  expect(
+    await page.getByTestId("notice-segment").count(),
+    "no notice on the segment group (Conditions were read)",
+  ).toBe(0);
   expect(await shown(page, "sins-total"), "no SINS total").toBe(null);
   expect(await shown(page, "sins-range"), "SINS range without the clinician's SINS form").toBe("3–18");
-  expect(await shown(page, "sins-category"), "no SINS class: 3–18 spans all three").toBe("Not determined yet: any class is possible");
+  expect(await shown(page, "sins-category"), "no SINS class: 3–18 spans all three").toBe(
+    "Not determined yet: any class is possible",
+  );
   expect(await shown(page, "tokuhashi-total"), "no Tokuhashi total").toBe(null);
   expect(await shown(page, "tokuhashi-range"), "Tokuhashi range without the clinician's Tokuhashi form").toBe("6–13");
-  expect(await shown(page, "tokuhashi-prognosis"), "no prognosis: 6–13 spans all three bands").toBe("Not determined yet: any class is possible");
+  expect(await shown(page, "tokuhashi-prognosis"), "no prognosis: 6–13 spans all three bands").toBe(
+    "Not determined yet: any class is possible",
+  );
   await saveScreenshot("partial");
 });
 
 /** prostate-t8-partial without its Observations: KPS 80 (2 points) unknown → Tokuhashi 7–15 becomes 5–15; SINS 1–16 unchanged. */
-test("503 on the Observation search: the Tokuhashi range widens by the general-condition item and the panels say why", async ({ page, sandbox }) => {
+test("503 on the Observation search: the Tokuhashi range widens by the general-condition item and the panels say why", async ({
+  page,
+  sandbox,
+}) => {
   const seen = await search503(page, "Observation", Number.POSITIVE_INFINITY);
   await launchPatient(page, sandbox, "prostate-t8-partial");
   expect(seen.attempts, "Observation search attempts").toBe(4);
   expect(await page.getByTestId("partial-warning").isVisible(), "partial-record warning").toBeTruthy();
-  expect((await page.getByTestId("notice-tokuhashi").innerText()).length, "notice on the Tokuhashi panel").toBeGreaterThan(0);
+  expect(
+    (await page.getByTestId("notice-tokuhashi").innerText()).length,
+    "notice on the Tokuhashi panel",
+  ).toBeGreaterThan(0);
   expect(await page.getByTestId("notice-sins").count(), "no notice on SINS (no Observation feeds it)").toBe(0);
   expect(await shown(page, "tokuhashi-range"), "Tokuhashi range without the KPS").toBe("5–15");
-  expect(await shown(page, "sins-range"), "SINS range unchanged").toBe(figure(EXPECTED["prostate-t8-partial"]?.sins ?? 0));
+  expect(await shown(page, "sins-range"), "SINS range unchanged").toBe(
+    figure(EXPECTED["prostate-t8-partial"]?.sins ?? 0),
+  );
 });
 
-test("503 once on the QuestionnaireResponse search: the retry reads it and the totals are complete", async ({ page, sandbox }) => {
+test("503 once on the QuestionnaireResponse search: the retry reads it and the totals are complete", async ({
+  page,
+  sandbox,
+}) => {
   const want = EXPECTED["breast-t11-t12-complete"];
   const seen = await search503(page, "QuestionnaireResponse", 1);
   await launchPatient(page, sandbox, "breast-t11-t12-complete");
@@ -194,7 +267,11 @@ test("503 once on the QuestionnaireResponse search: the retry reads it and the t
 });
 
 /** Answers every read of the launch patient (`/fhir/Patient/<id>`) with `status` while `fail.on`; counts the reads. */
-async function patientReadFails(page: Page, patientId: string, status: 401 | 503): Promise<{ reads: number; on: boolean }> {
+async function patientReadFails(
+  page: Page,
+  patientId: string,
+  status: 401 | 503,
+): Promise<{ reads: number; on: boolean }> {
   const seen = { reads: 0, on: true };
   await page.route(
     (u) => u.pathname === `/fhir/Patient/${patientId}`,
@@ -203,8 +280,15 @@ async function patientReadFails(page: Page, patientId: string, status: 401 | 503
       if (!seen.on) return route.fallback();
       await route.fulfill({
         status,
-        headers: { "content-type": "application/fhir+json", "access-control-allow-origin": "*", ...(status === 503 ? { "retry-after": "0" } : {}) },
-        json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: status === 503 ? "transient" : "login", diagnostics: "injected" }] },
+        headers: {
+          "content-type": "application/fhir+json",
+          "access-control-allow-origin": "*",
+          ...(status === 503 ? { "retry-after": "0" } : {}),
+        },
+        json: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: status === 503 ? "transient" : "login", diagnostics: "injected" }],
+        },
       });
     },
   );
@@ -212,21 +296,32 @@ async function patientReadFails(page: Page, patientId: string, status: 401 | 503
 }
 
 /** Launches the patient from the sandbox EHR page and waits for the fault screen instead of the scores. */
-async function launchIntoFault(page: Page, sandbox: Parameters<typeof launchPatient>[1], patientId: string): Promise<void> {
+async function launchIntoFault(
+  page: Page,
+  sandbox: Parameters<typeof launchPatient>[1],
+  patientId: string,
+): Promise<void> {
   await page.goto(sandbox.url);
   await page.getByTestId(`launch-${patientId}`).click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
   await page.locator('[data-testid^="fault-"]').first().waitFor({ timeout: 30_000 });
 }
 
-test("503 on every Patient read: after 1 + 3 attempts the fault screen says the server is busy, no scores; Try again loads the patient", async ({ page, sandbox, problems, saveScreenshot }) => {
+test("503 on every Patient read: after 1 + 3 attempts the fault screen says the server is busy, no scores; Try again loads the patient", async ({
+  page,
+  sandbox,
+  problems,
+  saveScreenshot,
+}) => {
   const patient = "breast-t11-t12-complete";
   const seen = await patientReadFails(page, patient, 503);
   await launchIntoFault(page, sandbox, patient);
   const fault = page.getByTestId("fault-unavailable");
   expect(seen.reads, "Patient reads (1 + fhirMaxRetries 3)").toBe(4);
   expect(await fault.getByRole("heading").innerText(), "fault title").toBe("The EHR server is busy");
-  expect(await fault.innerText(), "fault text with the attempts").toContain("The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.");
+  expect(await fault.innerText(), "fault text with the attempts").toContain(
+    "The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.",
+  );
   expect(await page.locator(SCORES_SHOWN).count(), "no score on the page").toBe(0);
   expect(await page.getByTestId("patient-banner").count(), "no patient banner").toBe(0);
   await saveScreenshot("patient-503");
@@ -238,15 +333,23 @@ test("503 on every Patient read: after 1 + 3 attempts the fault screen says the 
   expect(await page.locator('[data-testid^="fault-"]').count(), "the fault screen is gone").toBe(0);
   expect(seen.reads, "one more Patient read after Try again").toBe(5);
   expect(await shown(page, "sins-total"), "SINS total after the retry").toBe(figure(EXPECTED[patient]?.sins ?? 0));
-  expect(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors").toEqual([]);
+  expect(
+    problems.filter((p) => /pageerror/.test(p)),
+    "uncaught page errors",
+  ).toEqual([]);
 });
 
-test("401 on every Patient read: one token refresh, then 'Your session has ended' without a retry button, no scores", async ({ page, sandbox, problems }) => {
+test("401 on every Patient read: one token refresh, then 'Your session has ended' without a retry button, no scores", async ({
+  page,
+  sandbox,
+  problems,
+}) => {
   const patient = "prostate-t8-partial";
   const seen = await patientReadFails(page, patient, 401);
   const refreshes: string[] = [];
   page.on("request", (r) => {
-    if (new URL(r.url()).pathname === "/auth/token" && (r.postData() ?? "").includes("grant_type=refresh_token")) refreshes.push(r.url());
+    if (new URL(r.url()).pathname === "/auth/token" && (r.postData() ?? "").includes("grant_type=refresh_token"))
+      refreshes.push(r.url());
   });
   await launchIntoFault(page, sandbox, patient);
   const fault = page.getByTestId("fault-session-ended");
@@ -255,5 +358,8 @@ test("401 on every Patient read: one token refresh, then 'Your session has ended
   expect(seen.reads, "Patient reads (before and after the refresh)").toBe(2);
   expect(refreshes.length, "token refreshes").toBe(1);
   expect(await page.locator(SCORES_SHOWN).count(), "no score on the page").toBe(0);
-  expect(problems.filter((p) => /pageerror/.test(p)), "uncaught page errors").toEqual([]);
+  expect(
+    problems.filter((p) => /pageerror/.test(p)),
+    "uncaught page errors",
+  ).toEqual([]);
 });

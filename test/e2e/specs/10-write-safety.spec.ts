@@ -16,7 +16,8 @@ import { expect, test } from "../fixtures";
 
 const SAVED = "Assessment saved to the record.";
 const TRY_AGAIN = "The assessment could not be saved. Your entries are kept on this page; try again.";
-const NO_WRITE = "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
+const NO_WRITE =
+  "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
 const QUESTIONNAIRE_MISSING =
   "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.";
 
@@ -25,7 +26,8 @@ const READ_ONLY_SCOPES =
   "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read online_access";
 
 const FHIR_JSON = { "content-type": "application/fhir+json", "access-control-allow-origin": "*" };
-const isResponsePost = (r: Request): boolean => r.method() === "POST" && new URL(r.url()).pathname === "/fhir/QuestionnaireResponse";
+const isResponsePost = (r: Request): boolean =>
+  r.method() === "POST" && new URL(r.url()).pathname === "/fhir/QuestionnaireResponse";
 
 /** Every POST of a QuestionnaireResponse the page sends (whatever answers it), with its identifier value. */
 function watchPosts(page: Page): string[] {
@@ -39,7 +41,10 @@ function watchPosts(page: Page): string[] {
 }
 
 /** Answers the QuestionnaireResponse POSTs with `answer()` while it returns a response; else lets them through. */
-async function interceptPosts(page: Page, answer: () => { status: number; json: object; headers?: Record<string, string> } | null): Promise<void> {
+async function interceptPosts(
+  page: Page,
+  answer: () => { status: number; json: object; headers?: Record<string, string> } | null,
+): Promise<void> {
   await page.route(
     (u) => u.pathname === "/fhir/QuestionnaireResponse",
     async (route: Route) => {
@@ -51,7 +56,10 @@ async function interceptPosts(page: Page, answer: () => { status: number; json: 
 }
 
 /** How often each identifier of the app occurs among the patient's responses on the sandbox. */
-async function identifierCounts(sandbox: Parameters<typeof responsesOf>[0], patient: string): Promise<Map<string, number>> {
+async function identifierCounts(
+  sandbox: Parameters<typeof responsesOf>[0],
+  patient: string,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const qr of await responsesOf(sandbox, patient)) {
     if (qr.identifier?.system !== RESPONSE_ID_SYSTEM || !qr.identifier.value) continue;
@@ -61,16 +69,34 @@ async function identifierCounts(sandbox: Parameters<typeof responsesOf>[0], pati
 }
 
 async function draftKeys(page: Page): Promise<string> {
-  return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("spine-met-qol.drafts") && !k.includes(".stored:")).map((k) => sessionStorage.getItem(k) ?? "").join(""));
+  return page.evaluate(() =>
+    Object.keys(sessionStorage)
+      .filter((k) => k.startsWith("spine-met-qol.drafts") && !k.includes(".stored:"))
+      .map((k) => sessionStorage.getItem(k) ?? "")
+      .join(""),
+  );
 }
 
-test("item 8: Save assessment during a 503 outage, again after it, then the questionnaires opened: 2 responses, not 4", async ({ page, sandbox, saveScreenshot }) => {
+test("item 8: Save assessment during a 503 outage, again after it, then the questionnaires opened: 2 responses, not 4", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   test.setTimeout(120_000);
   const patient = "jp-gastric-l2-icd10";
   const before = (await responsesOf(sandbox, patient)).length;
   let down = true;
   await interceptPosts(page, () =>
-    down ? { status: 503, headers: { "retry-after": "0" }, json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "transient", diagnostics: "busy" }] } } : null,
+    down
+      ? {
+          status: 503,
+          headers: { "retry-after": "0" },
+          json: {
+            resourceType: "OperationOutcome",
+            issue: [{ severity: "error", code: "transient", diagnostics: "busy" }],
+          },
+        }
+      : null,
   );
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
@@ -90,7 +116,9 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   down = false;
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(SAVED).waitFor({ timeout: 30_000 });
-  expect([...[...new Set(posted)]].sort(), "the second click resent the same two identifiers").toEqual([...failedIds].sort());
+  expect([...[...new Set(posted)]].sort(), "the second click resent the same two identifiers").toEqual(
+    [...failedIds].sort(),
+  );
 
   await page.getByRole("button", { name: "Open questionnaires" }).click();
   await page.locator("#forms-instrument").waitFor();
@@ -105,7 +133,11 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   await saveScreenshot("after");
 });
 
-test("item 12: a Questionnaire search with 0 hits does not stop Save assessment; a refusal naming the Questionnaire says what to load", async ({ page, sandbox, saveScreenshot }) => {
+test("item 12: a Questionnaire search with 0 hits does not stop Save assessment; a refusal naming the Questionnaire says what to load", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   test.setTimeout(120_000);
   // A patient no later spec reads for its record-derived figures (13-timing reads fig2's pre-op answers).
   const patient = "rectal-level-unknown";
@@ -115,7 +147,11 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
     (u) => u.pathname === "/fhir/Questionnaire",
     async (route: Route) => {
       questionnaireSearches += 1;
-      await route.fulfill({ status: 200, headers: FHIR_JSON, json: { resourceType: "Bundle", type: "searchset", total: 0 } });
+      await route.fulfill({
+        status: 200,
+        headers: FHIR_JSON,
+        json: { resourceType: "Bundle", type: "searchset", total: 0 },
+      });
     },
   );
   let refuse = false;
@@ -125,7 +161,14 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
           status: 422,
           json: {
             resourceType: "OperationOutcome",
-            issue: [{ severity: "error", code: "not-found", diagnostics: "Questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/sins|1.0.0 is not known to this server" }],
+            issue: [
+              {
+                severity: "error",
+                code: "not-found",
+                diagnostics:
+                  "Questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/sins|1.0.0 is not known to this server",
+              },
+            ],
           },
         }
       : null,
@@ -139,7 +182,10 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
   const save = page.getByTestId("save-assessment");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByText(SAVED).waitFor({ timeout: 30_000 });
-  expect(questionnaireSearches, `the Questionnaires were looked up (${questionnaireSearches}) and found missing`).toBeGreaterThanOrEqual(1);
+  expect(
+    questionnaireSearches,
+    `the Questionnaires were looked up (${questionnaireSearches}) and found missing`,
+  ).toBeGreaterThanOrEqual(1);
   expect(posted.length, "two POSTs").toBe(2);
   expect((await responsesOf(sandbox, patient)).length, "the assessment is on the server").toBe(before + 2);
 
@@ -154,7 +200,11 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
   await saveScreenshot("questionnaire-missing");
 });
 
-test("item 13: a launch without the write scope POSTs nothing, from Save assessment or a form, and says why in one message", async ({ page, sandbox, saveScreenshot }) => {
+test("item 13: a launch without the write scope POSTs nothing, from Save assessment or a form, and says why in one message", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   test.setTimeout(90_000);
   const patient = "fig3-thoracic-t6";
   const before = (await responsesOf(sandbox, patient)).length;
@@ -170,13 +220,17 @@ test("item 13: a launch without the write scope POSTs nothing, from Save assessm
   await launchPatient(page, sandbox, patient);
 
   const save = page.getByTestId("save-assessment");
-  expect(await save.getByRole("button", { name: "Save assessment" }).isDisabled(), "Save assessment is off").toBeTruthy();
+  expect(
+    await save.getByRole("button", { name: "Save assessment" }).isDisabled(),
+    "Save assessment is off",
+  ).toBeTruthy();
   expect(await save.getByText(NO_WRITE).isVisible(), "Save assessment says why").toBeTruthy();
 
   await openForm(page, "eq5d5l");
   const form = page.getByTestId("form-eq5d5l");
   await radio(form, "timepoint", "timepoint.preop").check();
-  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"]) await radio(form, dim, "eq5d.level.1").check();
+  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"])
+    await radio(form, dim, "eq5d.level.1").check();
   await form.locator('input[id$="-eq-vas-number"]').fill("80");
   await form.getByRole("button", { name: "Submit" }).click();
   await page.getByRole("alert").filter({ hasText: NO_WRITE }).waitFor({ timeout: 10_000 });
@@ -185,10 +239,18 @@ test("item 13: a launch without the write scope POSTs nothing, from Save assessm
 
   expect(posted.length, "POSTs of QuestionnaireResponses").toBe(0);
   const body = await page.locator("body").innerText();
-  for (const wrong of ["Saved to the patient's record", "Already in the patient's record", SAVED, "not allowed", "Saving is not available"]) {
+  for (const wrong of [
+    "Saved to the patient's record",
+    "Already in the patient's record",
+    SAVED,
+    "not allowed",
+    "Saving is not available",
+  ]) {
     expect(body, `no "${wrong}" on the page`).not.toContain(wrong);
   }
   const reasons = body.split("\n").filter((line) => /permission|not (be )?saved|cannot be saved/i.test(line));
-  expect([...[...new Set(reasons.map((l) => l.trim()))]].sort(), "every line that says why is the one message").toEqual([...[NO_WRITE]].sort());
+  expect([...[...new Set(reasons.map((l) => l.trim()))]].sort(), "every line that says why is the one message").toEqual(
+    [...[NO_WRITE]].sort(),
+  );
   expect((await responsesOf(sandbox, patient)).length, "responses on the server").toBe(before);
 });

@@ -18,7 +18,10 @@ const EVIL = "https://evil.example";
 
 /** Serves this app-config.json to the page instead of the sandbox's. */
 async function appConfig(page: Page, config: Record<string, unknown>): Promise<void> {
-  await page.route((u) => u.pathname === "/app/app-config.json", (route: Route) => route.fulfill({ json: config }));
+  await page.route(
+    (u) => u.pathname === "/app/app-config.json",
+    (route: Route) => route.fulfill({ json: config }),
+  );
 }
 
 /** The sandbox's own configuration with some keys replaced. */
@@ -62,10 +65,21 @@ async function attackerServer(page: Page, origin: string, opts: { smart: boolean
       });
     }
     if (u.pathname.endsWith("/metadata")) {
-      return route.fulfill({ headers: cors, json: { resourceType: "CapabilityStatement", status: "active", kind: "instance", fhirVersion: "4.0.1" } });
+      return route.fulfill({
+        headers: cors,
+        json: { resourceType: "CapabilityStatement", status: "active", kind: "instance", fhirVersion: "4.0.1" },
+      });
     }
-    if (u.pathname === "/authorize") return route.fulfill({ contentType: "text/html", body: "<title>attacker</title><h1>attacker's sign-in page</h1>" });
-    if (u.pathname.includes("/Patient/")) return route.fulfill({ headers: cors, json: { resourceType: "Patient", id: "forged", name: [{ text: "Forged Patient" }] } });
+    if (u.pathname === "/authorize")
+      return route.fulfill({
+        contentType: "text/html",
+        body: "<title>attacker</title><h1>attacker's sign-in page</h1>",
+      });
+    if (u.pathname.includes("/Patient/"))
+      return route.fulfill({
+        headers: cors,
+        json: { resourceType: "Patient", id: "forged", name: [{ text: "Forged Patient" }] },
+      });
     return route.fulfill({ headers: cors, json: { resourceType: "Bundle", type: "searchset", entry: [] } });
   });
   return seen;
@@ -89,7 +103,11 @@ function sandboxRequests(page: Page, sandboxUrl: string): string[] {
   return seen;
 }
 
-test("launch safety: the shipped app-config.json refuses every server and tells the installer what to set", async ({ page, sandbox, distDir }) => {
+test("launch safety: the shipped app-config.json refuses every server and tells the installer what to set", async ({
+  page,
+  sandbox,
+  distDir,
+}) => {
   const shipped = JSON.parse(readFileSync(join(distDir, "app-config.json"), "utf8")) as Record<string, unknown>;
   expect(JSON.stringify(shipped.issAllowlist), "the shipped allowlist").toBe("[]");
   await appConfig(page, shipped);
@@ -104,7 +122,10 @@ test("launch safety: the shipped app-config.json refuses every server and tells 
   expect(new URL(page.url()).pathname, "the page stays on launch.html").toBe("/app/launch.html");
 });
 
-test("launch safety: an attacker's iss gets no discovery, no redirect and no verifier (control: issAllowlist \"any\")", async ({ page, sandbox }) => {
+test('launch safety: an attacker\'s iss gets no discovery, no redirect and no verifier (control: issAllowlist "any")', async ({
+  page,
+  sandbox,
+}) => {
   await withoutHeaderPolicy(page);
   const evil = await attackerServer(page, EVIL, { smart: true });
   const launch = `${sandbox.url}app/launch.html?iss=${encodeURIComponent(`${EVIL}/fhir`)}&launch=x`;
@@ -120,19 +141,33 @@ test("launch safety: an attacker's iss gets no discovery, no redirect and no ver
   await sandboxConfigWith(page, sandbox.url, { issAllowlist: "any" });
   await page.goto(launch);
   await page.waitForURL((u) => u.origin === EVIL, { timeout: 15_000 });
-  expect(evil.includes("GET /fhir/.well-known/smart-configuration") && evil.includes("GET /authorize"), `control run reached the attacker (${evil.join(", ")})`).toBeTruthy();
+  expect(
+    evil.includes("GET /fhir/.well-known/smart-configuration") && evil.includes("GET /authorize"),
+    `control run reached the attacker (${evil.join(", ")})`,
+  ).toBeTruthy();
 });
 
-test("launch safety: an iss without SMART authorization is an open server, refused under openServerLaunch \"off\"", async ({ page, sandbox }) => {
+test('launch safety: an iss without SMART authorization is an open server, refused under openServerLaunch "off"', async ({
+  page,
+  sandbox,
+}) => {
   await withoutHeaderPolicy(page);
   const open = "https://open.example";
   const seen = await attackerServer(page, open, { smart: false });
-  await sandboxConfigWith(page, sandbox.url, { issAllowlist: [`${sandbox.url}fhir`, `${open}/fhir`], openServerLaunch: "off" });
+  await sandboxConfigWith(page, sandbox.url, {
+    issAllowlist: [`${sandbox.url}fhir`, `${open}/fhir`],
+    openServerLaunch: "off",
+  });
 
   await page.goto(`${sandbox.url}app/launch.html?iss=${encodeURIComponent(`${open}/fhir`)}&launch=x`);
   const text = await launchRefusal(page);
-  expect(text, `refusal (${text})`).toContain(`Launching without authorization (fhirServiceUrl) is not allowed for ${open}/fhir`);
-  expect(seen.some((s) => s.includes("/Patient")), `no patient read (${seen.join(", ")})`).toBeFalsy();
+  expect(text, `refusal (${text})`).toContain(
+    `Launching without authorization (fhirServiceUrl) is not allowed for ${open}/fhir`,
+  );
+  expect(
+    seen.some((s) => s.includes("/Patient")),
+    `no patient read (${seen.join(", ")})`,
+  ).toBeFalsy();
   expect(new URL(page.url()).pathname, "no redirect into the app").toBe("/app/launch.html");
   const state = await page.evaluate(() => sessionStorage.getItem("SMART_KEY"));
   expect(state, "fhirclient's launch state is removed").toBe(null);
@@ -145,7 +180,10 @@ test("launch safety: an iss without SMART authorization is an open server, refus
   expect(seen.join(", "), "requests after a patientId in the address").toBe("");
 });
 
-test("launch safety: dot segments past the allowlist (raw or encoded) are refused before discovery", async ({ page, sandbox }) => {
+test("launch safety: dot segments past the allowlist (raw or encoded) are refused before discovery", async ({
+  page,
+  sandbox,
+}) => {
   const requests = sandboxRequests(page, sandbox.url);
   const origin = new URL(sandbox.url).origin;
   for (const iss of [`${origin}/fhir/../auth`, `${origin}/fhir/%2e%2e/auth`, `${origin}/fhir/%2E%2E/%2e%2e/auth`]) {
@@ -161,13 +199,17 @@ test("launch safety: a code without state starts no token exchange", async ({ pa
   const requests = sandboxRequests(page, sandbox.url);
   await page.route(
     (u) => u.pathname === "/auth/authorize",
-    (route: Route) => route.fulfill({ status: 302, headers: { location: `${sandbox.url}app/index.html?code=planted-code` } }),
+    (route: Route) =>
+      route.fulfill({ status: 302, headers: { location: `${sandbox.url}app/index.html?code=planted-code` } }),
   );
   await page.goto(sandbox.url);
   await page.getByTestId("launch-fig2-cervical-c3").click();
   await page.getByTestId("fault-state-missing").waitFor({ timeout: 15_000 });
   expect(requests, `no token request (${requests.join(", ")})`).not.toContain("POST /auth/token");
-  expect(requests.some((r) => r.includes("/fhir/Patient")), "no patient read").toBeFalsy();
+  expect(
+    requests.some((r) => r.includes("/fhir/Patient")),
+    "no patient read",
+  ).toBeFalsy();
 });
 
 test("launch safety: an authorization error shows its code and description", async ({ page, sandbox }) => {
@@ -187,26 +229,47 @@ test("launch safety: an authorization error shows its code and description", asy
   const fault = page.getByTestId("fault-authorization-denied");
   await fault.waitFor({ timeout: 15_000 });
   const text = (await page.getByTestId("oauth-error").innerText()).replace(/\s+/g, " ");
-  expect(text, "the OAuth error on the fault page").toBe("The authorization server answered: access_denied Its explanation: “The user declined <b>access</b>”");
+  expect(text, "the OAuth error on the fault page").toBe(
+    "The authorization server answered: access_denied Its explanation: “The user declined <b>access</b>”",
+  );
   expect(await fault.locator("b").count(), "the description is text, not HTML").toBe(0);
 });
 
-test("launch safety: only the scopes used are asked for; no PKCE verifier stays in sessionStorage", async ({ page, sandbox }) => {
+test("launch safety: only the scopes used are asked for; no PKCE verifier stays in sessionStorage", async ({
+  page,
+  sandbox,
+}) => {
   const authorize = page.waitForRequest((r) => new URL(r.url()).pathname === "/auth/authorize", { timeout: 30_000 });
   await page.goto(sandbox.url);
   await page.getByTestId("launch-fig2-cervical-c3").click();
   const scope = new URL((await authorize).url()).searchParams.get("scope") ?? "";
-  expect(scope, "scopes of an EHR launch").toBe("openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access");
+  expect(scope, "scopes of an EHR launch").toBe(
+    "openid fhirUser launch patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read patient/QuestionnaireResponse.write online_access",
+  );
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
-  await page.locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]').first().waitFor({ timeout: 30_000 });
-  const stored = await page.evaluate(() => Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k) ?? ""}`).join("\n"));
+  await page
+    .locator('[data-testid="tokuhashi-total"], [data-testid="tokuhashi-range"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
+  const stored = await page.evaluate(() =>
+    Object.keys(sessionStorage)
+      .map((k) => `${k}=${sessionStorage.getItem(k) ?? ""}`)
+      .join("\n"),
+  );
   expect(stored, "the token is where fhirclient keeps it").toContain("access_token");
-  expect(!stored.includes("codeVerifier") && !/"codeChallenge"/.test(stored), "no PKCE verifier or challenge after the exchange").toBeTruthy();
+  expect(
+    !stored.includes("codeVerifier") && !/"codeChallenge"/.test(stored),
+    "no PKCE verifier or challenge after the exchange",
+  ).toBeTruthy();
   const local = await page.evaluate(() => localStorage.length);
   expect(local, "localStorage entries").toBe(0);
 });
 
-test("launch safety: the app's pages carry frame-ancestors, no-referrer and a connect-src narrowed to the FHIR origin", async ({ page, sandbox, allowProblems }) => {
+test("launch safety: the app's pages carry frame-ancestors, no-referrer and a connect-src narrowed to the FHIR origin", async ({
+  page,
+  sandbox,
+  allowProblems,
+}) => {
   for (const path of ["app/launch.html", "app/index.html"]) {
     const res = await page.request.get(new URL(path, sandbox.url).href);
     const h = res.headers();

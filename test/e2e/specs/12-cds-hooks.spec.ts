@@ -24,7 +24,12 @@ const CASES = [
 ] as const;
 
 for (const c of CASES) {
-  test(`CDS Hooks: ${c.id}'s chart shows the card, and its link launches the app with the same figures`, async ({ page, sandbox, problems, saveScreenshot }) => {
+  test(`CDS Hooks: ${c.id}'s chart shows the card, and its link launches the app with the same figures`, async ({
+    page,
+    sandbox,
+    problems,
+    saveScreenshot,
+  }) => {
     await page.goto(sandbox.url);
     await page.getByTestId(`chart-${c.id}`).click();
     await page.waitForURL((u) => u.pathname === `/patient/${c.id}`, { timeout: 30_000 });

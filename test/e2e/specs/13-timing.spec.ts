@@ -12,13 +12,21 @@ import { expect, test } from "../fixtures";
 
 const PATIENT = "fig2-cervical-c3";
 
-test("fig2: the 1-month Frankel D is follow-up on the palsy item; the pre-op C decides; the save dialog asks when", async ({ page, sandbox, saveScreenshot }) => {
+test("fig2: the 1-month Frankel D is follow-up on the palsy item; the pre-op C decides; the save dialog asks when", async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   await launchPatient(page, sandbox, PATIENT);
-  expect(await shown(page, "tokuhashi-range"), "Tokuhashi range as documented").toBe(figure(EXPECTED[PATIENT]?.tokuhashi ?? 0));
+  expect(await shown(page, "tokuhashi-range"), "Tokuhashi range as documented").toBe(
+    figure(EXPECTED[PATIENT]?.tokuhashi ?? 0),
+  );
   const palsy = page.getByTestId("item-tokuhashi-palsy");
   const text = (await palsy.textContent()) ?? "";
   expect(text, `palsy shows the pre-op Frankel C (${text.slice(0, 200)})`).toMatch(/\bC\b/);
-  expect(text, `the 1-month Frankel D is named as follow-up, not used (${text.slice(0, 400)})`).toContain("Follow-up, not used for the pre-operative score (it would give D).");
+  expect(text, `the 1-month Frankel D is named as follow-up, not used (${text.slice(0, 400)})`).toContain(
+    "Follow-up, not used for the pre-operative score (it would give D).",
+  );
   expect(text, "the note names the surgery").toContain("After the surgery of ");
   await saveScreenshot("palsy-follow-up");
 
@@ -37,7 +45,9 @@ test("fig2: the 1-month Frankel D is follow-up on the palsy item; the pre-op C d
   await date.fill("");
   await save.getByRole("button", { name: "Save assessment" }).click();
   await save.getByRole("alert").waitFor({ timeout: 5_000 });
-  expect(await save.getByRole("alert").textContent(), "an empty date is refused").toBe('Enter the date of the assessment (required for "Other").');
+  expect(await save.getByRole("alert").textContent(), "an empty date is refused").toBe(
+    'Enter the date of the assessment (required for "Other").',
+  );
   expect(await date.evaluate((el) => el === document.activeElement), "focus on the date").toBeTruthy();
   await saveScreenshot("save-dialog");
 });

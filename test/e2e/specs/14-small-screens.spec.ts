@@ -19,10 +19,15 @@ for (const [width, height] of [
       const past = Array.from(document.querySelectorAll("body *"))
         .filter((el) => el.getBoundingClientRect().right > w + 1)
         .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className)} right ${Math.round(el.getBoundingClientRect().right)}`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className)} right ${Math.round(el.getBoundingClientRect().right)}`,
+        );
       return { scrollWidth: document.documentElement.scrollWidth, clientWidth: w, past };
     });
     expect(layout.past.join("; "), `elements past the right edge at ${width} px`).toBe("");
-    expect(layout.scrollWidth, `page width ${layout.scrollWidth} ≤ window ${layout.clientWidth}`).toBeLessThanOrEqual(layout.clientWidth);
+    expect(layout.scrollWidth, `page width ${layout.scrollWidth} ≤ window ${layout.clientWidth}`).toBeLessThanOrEqual(
+      layout.clientWidth,
+    );
   });
 }

@@ -19,16 +19,21 @@ const COURSE = ["eq5dIndex", "eqVas", "painVas", "barthel"] as const;
 
 /** Width and left edge of every QOL chart, rounded to the pixel. */
 async function chartBoxes(page: Page): Promise<{ id: string; left: number; top: number; width: number }[]> {
-  return page.evaluate((ids) =>
-    ids.map((id) => {
-      const r = document.querySelector(`[data-testid="chart-${id}"]`)?.getBoundingClientRect();
-      return { id, left: Math.round(r?.left ?? -1), top: Math.round(r?.top ?? -1), width: Math.round(r?.width ?? 0) };
-    }),
-  CHARTS as readonly string[]);
+  return page.evaluate(
+    (ids) =>
+      ids.map((id) => {
+        const r = document.querySelector(`[data-testid="chart-${id}"]`)?.getBoundingClientRect();
+        return { id, left: Math.round(r?.left ?? -1), top: Math.round(r?.top ?? -1), width: Math.round(r?.width ?? 0) };
+      }),
+    CHARTS as readonly string[],
+  );
 }
 
 /** The date labels of one time panel: their text and screen boxes. */
-async function dateLabels(page: Page, outcome: string): Promise<{ text: string; left: number; right: number; top: number; bottom: number }[]> {
+async function dateLabels(
+  page: Page,
+  outcome: string,
+): Promise<{ text: string; left: number; right: number; top: number; bottom: number }[]> {
   return page.evaluate(
     (o) =>
       Array.from(document.querySelectorAll(`[data-testid="timeline-${o}-date"]`)).map((el) => {
@@ -44,13 +49,18 @@ function overlapping(labels: { text: string; left: number; right: number; top: n
   const out: string[] = [];
   labels.forEach((a, i) =>
     labels.slice(i + 1).forEach((b) => {
-      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${a.text} × ${b.text}`);
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        out.push(`${a.text} × ${b.text}`);
     }),
   );
   return out;
 }
 
-test("unsaved changes: a sticky bar, a leave-page warning, and \"✓ Confirmed\" only once saved", async ({ page, sandbox, saveScreenshot }) => {
+test('unsaved changes: a sticky bar, a leave-page warning, and "✓ Confirmed" only once saved', async ({
+  page,
+  sandbox,
+  saveScreenshot,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
@@ -66,7 +76,9 @@ test("unsaved changes: a sticky bar, a leave-page warning, and \"✓ Confirmed\"
   const bar = page.getByTestId("save-bar");
   await page.getByTestId("unsaved-count").waitFor();
   expect(await page.getByTestId("unsaved-count").textContent(), "the bar's count").toBe("1 unsaved change");
-  expect(await page.getByTestId("unsaved-status").textContent(), "the bar's words").toBe("1 unsaved change Not saved yet: Palsy. An entry is confirmed once the assessment is saved.");
+  expect(await page.getByTestId("unsaved-status").textContent(), "the bar's words").toBe(
+    "1 unsaved change Not saved yet: Palsy. An entry is confirmed once the assessment is saved.",
+  );
   expect(await page.getByTestId("unsaved-status").getAttribute("role"), "announced politely").toBe("status");
   expect(await bar.evaluate((el) => getComputedStyle(el).position), "the bar is sticky").toBe("sticky");
   const palsy = page.getByTestId("item-tokuhashi-palsy");
@@ -74,7 +86,10 @@ test("unsaved changes: a sticky bar, a leave-page warning, and \"✓ Confirmed\"
   // Scrolled to the charts, the bar with its button is still on screen.
   await page.getByTestId("chart-ecogOver2").scrollIntoViewIfNeeded();
   const box = await bar.boundingBox();
-  expect(box && box.y >= 0 && box.y + box.height <= 900, `bar on screen after scrolling (${JSON.stringify(box)})`).toBeTruthy();
+  expect(
+    box && box.y >= 0 && box.y + box.height <= 900,
+    `bar on screen after scrolling (${JSON.stringify(box)})`,
+  ).toBeTruthy();
   await saveScreenshot("16-unsaved-bar");
 
   // Leaving asks first (the close runs the page's beforeunload; the dialog is dismissed: the page stays).
@@ -116,15 +131,24 @@ test("charts: at least 560 px wide at 1440 × 900 (two per row), one per row at 
   // The QOL charts render after the figures' first paint (issue 14 item 12): measure them once they are in.
   await page.getByTestId("chart-ecogOver2").waitFor({ timeout: 15_000 });
   const wide = await chartBoxes(page);
-  expect(wide.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`), "charts narrower than 560 px at 1440").toEqual([]);
+  expect(
+    wide.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`),
+    "charts narrower than 560 px at 1440",
+  ).toEqual([]);
   expect(new Set(wide.map((c) => c.left)).size, "two charts per row at 1440").toBe(2);
   await page.setViewportSize({ width: 1024, height: 768 });
   const narrow = await chartBoxes(page);
-  expect(narrow.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`), "charts narrower than 560 px at 1024").toEqual([]);
+  expect(
+    narrow.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`),
+    "charts narrower than 560 px at 1024",
+  ).toEqual([]);
   expect(new Set(narrow.map((c) => c.left)).size, "one chart per row at 1024").toBe(1);
 });
 
-test("time panel: a year of dates every 14 days, labels never overlapping; no panel without a dated value", async ({ page, sandbox }) => {
+test("time panel: a year of dates every 14 days, labels never overlapping; no panel without a dated value", async ({
+  page,
+  sandbox,
+}) => {
   test.setTimeout(120_000);
   const patient = "breast-t10-long-history";
   // Before: no Barthel on file, so no time panel on that chart and no empty frame.
@@ -163,36 +187,57 @@ test("time panel: a year of dates every 14 days, labels never overlapping; no pa
     await launchPatient(page, sandbox, patient);
     const chart = page.getByTestId("chart-barthel");
     expect(await chart.getAttribute("data-time-panel"), `${width}: Barthel time panel`).toBe("yes");
-    const marked = await chart.locator("g[data-series='patient-timeline'][data-date]").evaluateAll((els) => els.map((e) => e.getAttribute("data-date")));
+    const marked = await chart
+      .locator("g[data-series='patient-timeline'][data-date]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-date")));
     expect(marked.length, `${width}: 27 marks on the panel (${marked.join(", ")})`).toBe(27);
     const labels = await dateLabels(page, "barthel");
-    expect(labels.length, `${width}: first and last dates written (${labels.map((l) => l.text).join(", ")})`).toBeGreaterThanOrEqual(2);
+    expect(
+      labels.length,
+      `${width}: first and last dates written (${labels.map((l) => l.text).join(", ")})`,
+    ).toBeGreaterThanOrEqual(2);
     expect(overlapping(labels), `${width}: overlapping date labels`).toEqual([]);
     // The labels stay inside the chart.
     const frame = await chart.boundingBox();
-    expect(labels.filter((l) => !frame || l.left < frame.x - 0.5 || l.right > frame.x + frame.width + 0.5).map((l) => l.text), `${width}: date labels outside the chart`).toEqual([]);
+    expect(
+      labels
+        .filter((l) => !frame || l.left < frame.x - 0.5 || l.right > frame.x + frame.width + 0.5)
+        .map((l) => l.text),
+      `${width}: date labels outside the chart`,
+    ).toEqual([]);
   }
   // Every sandbox patient with dates on a panel: no two labels overlap either.
   await page.setViewportSize({ width: 1440, height: 900 });
   for (const id of ["fig2-cervical-c3", "fig3-thoracic-t6", "fig4-tlls-l1"]) {
     await launchPatient(page, sandbox, id);
-    for (const outcome of COURSE) expect(overlapping(await dateLabels(page, outcome)), `${id} ${outcome}: overlapping date labels`).toEqual([]);
+    for (const outcome of COURSE)
+      expect(overlapping(await dateLabels(page, outcome)), `${id} ${outcome}: overlapping date labels`).toEqual([]);
   }
 });
 
-test("ECOG conflict: both values and the date on the ECOG chart, not \"Not on file\"", async ({ page, sandbox }) => {
+test('ECOG conflict: both values and the date on the ECOG chart, not "Not on file"', async ({ page, sandbox }) => {
   const patient = "renal-c7-t1-ecog-conflict";
   // The sandbox moves the dates to today: the day of the two ECOG readings, read back from the record.
-  const bundle = await openFhir<Bundle>(sandbox, `Observation?subject=Patient/${patient}&code=http://loinc.org|89247-1`);
-  const days = [...new Set((bundle.entry ?? []).map((e) => String((e.resource as Observation).effectiveDateTime).slice(0, 10)))];
+  const bundle = await openFhir<Bundle>(
+    sandbox,
+    `Observation?subject=Patient/${patient}&code=http://loinc.org|89247-1`,
+  );
+  const days = [
+    ...new Set((bundle.entry ?? []).map((e) => String((e.resource as Observation).effectiveDateTime).slice(0, 10))),
+  ];
   expect(days.length, `one day of ECOG readings (${days.join(", ")})`).toBe(1);
-  const day = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(days[0] ?? ""));
+  const day = new Intl.DateTimeFormat("en-GB", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(days[0] ?? ""));
   await page.setViewportSize({ width: 1440, height: 900 });
   await launchPatient(page, sandbox, patient);
   const chart = page.getByTestId("chart-ecogOver2");
   const text = (await chart.locator("[data-series='patient']").textContent()) ?? "";
   expect(text, "the ECOG chart's patient line").toBe(`This patient: ECOG 1 and 2 on ${day} (conflict)`);
-  expect(text, "not \"Not on file\"").not.toContain("Not on file");
+  expect(text, 'not "Not on file"').not.toContain("Not on file");
   const table = (await page.getByTestId("table-ecogOver2").locator("tr[data-series='patient']").textContent()) ?? "";
   expect(table, "the ECOG table's patient row").toBe(`This patientECOG 1 and 2 on ${day} (conflict)`);
 });

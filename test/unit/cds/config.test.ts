@@ -38,9 +38,24 @@ describe("CDS configuration", () => {
     [{ appLaunchUrl: APP, allowedOrigins: ["https://ehr.example.org/"] }, "allowedOrigins.0"],
     [{ appLaunchUrl: APP, fhirServerAllowlist: ["https://fhir.example.org/R4/../x"] }, "fhirServerAllowlist.0"],
     [{ appLaunchUrl: APP, trustedClients: [{ iss: "https://ehr.example.org" }] }, "trustedClients.0"],
-    [{ appLaunchUrl: APP, trustedClients: [{ iss: "x", jwksUrl: "https://ehr.example.org/jwks", algorithms: ["HS256"] }] }, "trustedClients.0.algorithms.0"],
-    [{ appLaunchUrl: APP, trustedClients: [{ iss: "x", jwksUrl: "https://ehr.example.org/jwks", algorithms: ["none"] }] }, "trustedClients.0.algorithms.0"],
-    [{ appLaunchUrl: APP, trustedClients: [{ iss: "x", jwks: { keys: [{ kty: "EC", d: "secret" }] } }] }, "trustedClients.0.jwks"],
+    [
+      {
+        appLaunchUrl: APP,
+        trustedClients: [{ iss: "x", jwksUrl: "https://ehr.example.org/jwks", algorithms: ["HS256"] }],
+      },
+      "trustedClients.0.algorithms.0",
+    ],
+    [
+      {
+        appLaunchUrl: APP,
+        trustedClients: [{ iss: "x", jwksUrl: "https://ehr.example.org/jwks", algorithms: ["none"] }],
+      },
+      "trustedClients.0.algorithms.0",
+    ],
+    [
+      { appLaunchUrl: APP, trustedClients: [{ iss: "x", jwks: { keys: [{ kty: "EC", d: "secret" }] } }] },
+      "trustedClients.0.jwks",
+    ],
     [{ appLaunchUrl: APP, allowUnauthenticatd: true }, "(file)"],
     [{ appLaunchUrl: APP, serviceId: "a/b" }, "serviceId"],
   ])("refuses %j, naming %s", (input, path) => {
@@ -55,12 +70,16 @@ describe("CDS configuration", () => {
     ]);
     const both = problems({ appLaunchUrl: APP, questionnaireBase: "x", allowUnauthenticatd: true });
     expect(both).toHaveLength(1);
-    expect(both[0]).toMatch(/^\(file\): questionnaireBase is no longer a setting.*; Unrecognized keys: "questionnaireBase", "allowUnauthenticatd"$/);
+    expect(both[0]).toMatch(
+      /^\(file\): questionnaireBase is no longer a setting.*; Unrecognized keys: "questionnaireBase", "allowUnauthenticatd"$/,
+    );
   });
 
   it("refuses an issuer listed twice", () => {
     const c = { iss: "https://ehr.example.org", jwksUrl: "https://ehr.example.org/jwks" };
-    expect(problems({ appLaunchUrl: APP, trustedClients: [c, c] })).toEqual(["trustedClients: issuer https://ehr.example.org is listed twice"]);
+    expect(problems({ appLaunchUrl: APP, trustedClients: [c, c] })).toEqual([
+      "trustedClients: issuer https://ehr.example.org is listed twice",
+    ]);
   });
 
   it("reads CDS_CONFIG's file and applies CDS_HOST / CDS_PORT", () => {

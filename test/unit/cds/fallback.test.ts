@@ -24,13 +24,22 @@ beforeAll(async () => {
   server.use(http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()));
   sb = await startSandbox({ port: 0 });
   const origin = sb.url.replace(/\/$/, "");
-  const t = await login({ origin, fhirBase: sb.fhirBase, scope: "launch patient/*.read", launch: encodeLaunch({ patient: PATIENT }), pkce: pkce() });
+  const t = await login({
+    origin,
+    fhirBase: sb.fhirBase,
+    scope: "launch patient/*.read",
+    launch: encodeLaunch({ patient: PATIENT }),
+    pkce: pkce(),
+  });
   accessToken = String(t.access_token);
   const recording: typeof fetch = (input, init) => {
     requested.push(String(input instanceof Request ? input.url : input));
     return fetch(input, init);
   };
-  svc = await startCdsService({ config: config({ allowUnauthenticated: true, fhirServerAllowlist: [sb.fhirBase] }), fetchImpl: recording });
+  svc = await startCdsService({
+    config: config({ allowUnauthenticated: true, fhirServerAllowlist: [sb.fhirBase] }),
+    fetchImpl: recording,
+  });
 }, 60_000); // starting the sandbox (its patients and Questionnaires) takes > 10 s on a busy 2-core machine
 
 afterAll(async () => {
@@ -41,7 +50,13 @@ afterAll(async () => {
 const hook = (): string => `${svc.url}/${SERVICE_ID}`;
 const auth = (token: string): Record<string, unknown> => ({
   fhirServer: sb.fhirBase,
-  fhirAuthorization: { access_token: token, token_type: "Bearer", expires_in: 300, scope: "patient/*.read", subject: "spine-met-qol-cds" },
+  fhirAuthorization: {
+    access_token: token,
+    token_type: "Bearer",
+    expires_in: 300,
+    scope: "patient/*.read",
+    subject: "spine-met-qol-cds",
+  },
 });
 
 describe("fetch fallback: no prefetch, fhirServer + fhirAuthorization", () => {
@@ -59,7 +74,9 @@ describe("fetch fallback: no prefetch, fhirServer + fhirAuthorization", () => {
 
   it("a complete patient's totals come through the fallback too (breast-t11-t12-complete: SINS 11, Tokuhashi 13)", async () => {
     const r = await post(hook(), hookBody("breast-t11-t12-complete", undefined, auth(accessToken)));
-    expect(cardsOf(r)[0]?.summary).toBe("Spinal metastasis T11–T12 · SINS 11 (potentially unstable) · Tokuhashi 13 (≥ 1 year)");
+    expect(cardsOf(r)[0]?.summary).toBe(
+      "Spinal metastasis T11–T12 · SINS 11 (potentially unstable) · Tokuhashi 13 (≥ 1 year)",
+    );
   });
 
   it("fetches only what the prefetch lacks or had as null", async () => {
@@ -81,7 +98,10 @@ describe("fetch fallback: no prefetch, fhirServer + fhirAuthorization", () => {
   it("next links off the FHIR server are never followed (the token stays on its server)", async () => {
     requested.length = 0;
     const g = golden(PATIENT);
-    const conditions = { ...(prefetchOf(g).conditions as object), link: [{ relation: "next", url: "https://attacker.example/fhir/Condition?page=2" }] };
+    const conditions = {
+      ...(prefetchOf(g).conditions as object),
+      link: [{ relation: "next", url: "https://attacker.example/fhir/Condition?page=2" }],
+    };
     const r = await post(hook(), hookBody(PATIENT, { ...prefetchOf(g), conditions }, auth(accessToken)));
     expect(r.status).toBe(200);
     expect(requested.some((u) => u.includes("attacker"))).toBe(false);
@@ -90,7 +110,11 @@ describe("fetch fallback: no prefetch, fhirServer + fhirAuthorization", () => {
 
   it("a prefetched first page with a next link on the same server is completed from it", async () => {
     requested.length = 0;
-    const first = (await (await fetch(`${sb.fhirBase}/Observation?patient=breast-t10-long-history&_count=5`, { headers: { Authorization: `Bearer ${accessToken}` } })).json()) as { link?: { relation: string }[] };
+    const first = (await (
+      await fetch(`${sb.fhirBase}/Observation?patient=breast-t10-long-history&_count=5`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      })
+    ).json()) as { link?: { relation: string }[] };
     expect(first.link?.some((l) => l.relation === "next")).toBe(true);
     const g = golden("breast-t10-long-history");
     const r = await post(hook(), hookBody(g.id, { ...prefetchOf(g), observations: first }, auth(accessToken)));
@@ -103,25 +127,36 @@ describe("fetch fallback: no prefetch, fhirServer + fhirAuthorization", () => {
 
 describe("the sandbox's own service and chart page", () => {
   it("answers at <origin>/cds-services without a token (sandbox only), with the fetch fallback against its own server", async () => {
-    const r = await post(`${sb.url}cds-services/${SERVICE_ID}`, hookBody("jp-gastric-l2-icd10", undefined, auth(accessToken)));
+    const r = await post(
+      `${sb.url}cds-services/${SERVICE_ID}`,
+      hookBody("jp-gastric-l2-icd10", undefined, auth(accessToken)),
+    );
     expect(r.status).toBe(200);
     expect(cardsOf(r)[0]?.summary).toBe("Spinal metastasis L2 · SINS 2–17 · Tokuhashi 0–5 (< 6 months)");
     expect(cardsOf(r)[0]?.links[0]?.url).toBe(`${sb.url}app/launch.html`);
   });
 
   it("refuses a bad token even there", async () => {
-    const r = await post(`${sb.url}cds-services/${SERVICE_ID}`, hookBody(PATIENT, prefetchOf(golden(PATIENT))), { Authorization: "Bearer eyJhbGciOiJub25lIn0.e30." });
+    const r = await post(`${sb.url}cds-services/${SERVICE_ID}`, hookBody(PATIENT, prefetchOf(golden(PATIENT))), {
+      Authorization: "Bearer eyJhbGciOiJub25lIn0.e30.",
+    });
     expect(r.status).toBe(401);
   });
 
   it("accepts a JWT signed by the sandbox EHR's key for that exact URL", async () => {
     const url = `${sb.url}cds-services/${SERVICE_ID}`;
     const origin = sb.url.replace(/\/$/, "");
-    const jwks = (await (await fetch(`${sb.url}ehr/cds-client-jwks`)).json()) as { keys: { kid: string; alg: string; d?: string }[] };
+    const jwks = (await (await fetch(`${sb.url}ehr/cds-client-jwks`)).json()) as {
+      keys: { kid: string; alg: string; d?: string }[];
+    };
     expect(jwks.keys.map((k) => [k.kid, k.alg, k.d])).toEqual([["sandbox-ehr-es384", "ES384", undefined]]);
-    const ok = await post(url, hookBody(PATIENT, prefetchOf(golden(PATIENT))), { Authorization: `Bearer ${await sb.cds.sign(origin, url)}` });
+    const ok = await post(url, hookBody(PATIENT, prefetchOf(golden(PATIENT))), {
+      Authorization: `Bearer ${await sb.cds.sign(origin, url)}`,
+    });
     expect(ok.status).toBe(200);
-    const wrongAud = await post(url, hookBody(PATIENT, prefetchOf(golden(PATIENT))), { Authorization: `Bearer ${await sb.cds.sign(origin, `${sb.url}cds-services`)}` });
+    const wrongAud = await post(url, hookBody(PATIENT, prefetchOf(golden(PATIENT))), {
+      Authorization: `Bearer ${await sb.cds.sign(origin, `${sb.url}cds-services`)}`,
+    });
     expect(wrongAud.status).toBe(401);
   });
 
@@ -131,12 +166,16 @@ describe("the sandbox's own service and chart page", () => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     const html = await res.text();
     expect(html).not.toContain("<script");
-    expect(/data-testid="cds-card-summary">([^<]*)</.exec(html)?.[1]).toBe("Spinal metastasis T6 · SINS 1–16 · Tokuhashi 1–9 (&lt; 6 months or ≥ 6 months)");
+    expect(/data-testid="cds-card-summary">([^<]*)</.exec(html)?.[1]).toBe(
+      "Spinal metastasis T6 · SINS 1–16 · Tokuhashi 1–9 (&lt; 6 months or ≥ 6 months)",
+    );
     const href = /data-testid="cds-card-link" href="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? "";
     const link = new URL(href);
     expect(`${link.origin}${link.pathname}`).toBe(`${sb.url}app/launch.html`);
     expect(link.searchParams.get("iss")).toBe(sb.fhirBase);
-    const launch = JSON.parse(Buffer.from(link.searchParams.get("launch") ?? "", "base64url").toString("utf8")) as { p: string };
+    const launch = JSON.parse(Buffer.from(link.searchParams.get("launch") ?? "", "base64url").toString("utf8")) as {
+      p: string;
+    };
     expect(launch.p).toBe(PATIENT);
     expect(html).toContain('data-indicator="info"');
   });

@@ -19,10 +19,17 @@ export function config(extra: Partial<CdsConfigInput> = {}): CdsConfig {
 }
 
 /** Starts a service per test file (beforeAll / afterAll) and returns a getter. */
-export function serviceFixture(make: () => CdsConfig | Promise<CdsConfig>, opts: { now?: () => number; fetchImpl?: typeof fetch } = {}): () => RunningCdsService {
+export function serviceFixture(
+  make: () => CdsConfig | Promise<CdsConfig>,
+  opts: { now?: () => number; fetchImpl?: typeof fetch } = {},
+): () => RunningCdsService {
   let svc: RunningCdsService | undefined;
   beforeAll(async () => {
-    svc = await startCdsService({ config: await make(), now: opts.now ?? (() => ANCHOR), ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}) });
+    svc = await startCdsService({
+      config: await make(),
+      now: opts.now ?? (() => ANCHOR),
+      ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
+    });
   });
   afterAll(async () => {
     await svc?.close();
@@ -64,7 +71,9 @@ export function searchset(resources: readonly FhirResource[], type: string): Bun
     resourceType: "Bundle",
     type: "searchset",
     total: resources.filter((r) => r.resourceType === type).length,
-    entry: resources.filter((r) => r.resourceType === type).map((resource) => ({ resource, search: { mode: "match" } })),
+    entry: resources
+      .filter((r) => r.resourceType === type)
+      .map((resource) => ({ resource, search: { mode: "match" } })),
   };
 }
 
@@ -79,7 +88,11 @@ export function prefetchOf(g: Golden): Record<string, unknown> {
   };
 }
 
-export function hookBody(patientId: string, prefetch: Record<string, unknown> | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function hookBody(
+  patientId: string,
+  prefetch: Record<string, unknown> | undefined,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     hook: "patient-view",
     hookInstance: "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",

@@ -4,11 +4,24 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { SEARCH_CODES } from "../../../src/extract";
-import { allowLoopback, cardsOf, config, golden, hookBody, post, prefetchOf, searchset, SERVICE_ID, serviceFixture } from "./helpers";
+import {
+  allowLoopback,
+  cardsOf,
+  config,
+  golden,
+  hookBody,
+  post,
+  prefetchOf,
+  searchset,
+  SERVICE_ID,
+  serviceFixture,
+} from "./helpers";
 
 allowLoopback();
 const ORIGIN = "https://ehr.example.org";
-const svc = serviceFixture(() => config({ allowUnauthenticated: true, allowedOrigins: [ORIGIN], maxBodyBytes: 2_000_000 }));
+const svc = serviceFixture(() =>
+  config({ allowUnauthenticated: true, allowedOrigins: [ORIGIN], maxBodyBytes: 2_000_000 }),
+);
 const hook = (): string => `${svc().url}/${SERVICE_ID}`;
 
 describe("discovery (GET /cds-services)", () => {
@@ -24,7 +37,13 @@ describe("discovery (GET /cds-services)", () => {
     expect(typeof s.title).toBe("string");
     expect(typeof s.description).toBe("string");
     const prefetch = s.prefetch as Record<string, string>;
-    expect(Object.keys(prefetch).sort()).toEqual(["conditions", "observations", "patient", "procedures", "questionnaireResponses"]);
+    expect(Object.keys(prefetch).sort()).toEqual([
+      "conditions",
+      "observations",
+      "patient",
+      "procedures",
+      "questionnaireResponses",
+    ]);
     expect(prefetch.patient).toBe("Patient/{{context.patientId}}");
     expect(prefetch.conditions).toBe("Condition?patient={{context.patientId}}");
     expect(prefetch.procedures).toBe("Procedure?patient={{context.patientId}}");
@@ -69,9 +88,23 @@ describe("bad input", () => {
     ["no hook", { hookInstance: "1", context: { patientId: "p" } }],
     ["no hookInstance", { hook: "patient-view", context: { patientId: "p" } }],
     ["no context", { hook: "patient-view", hookInstance: "1" }],
-    ["a patientId that is no FHIR id", { hook: "patient-view", hookInstance: "1", context: { patientId: "../Patient/x" } }],
-    ["prefetch not an object", { hook: "patient-view", hookInstance: "1", context: { patientId: "p" }, prefetch: "all" }],
-    ["fhirAuthorization without fhirServer", { hook: "patient-view", hookInstance: "1", context: { patientId: "p" }, fhirAuthorization: { access_token: "t", token_type: "Bearer" } }],
+    [
+      "a patientId that is no FHIR id",
+      { hook: "patient-view", hookInstance: "1", context: { patientId: "../Patient/x" } },
+    ],
+    [
+      "prefetch not an object",
+      { hook: "patient-view", hookInstance: "1", context: { patientId: "p" }, prefetch: "all" },
+    ],
+    [
+      "fhirAuthorization without fhirServer",
+      {
+        hook: "patient-view",
+        hookInstance: "1",
+        context: { patientId: "p" },
+        fhirAuthorization: { access_token: "t", token_type: "Bearer" },
+      },
+    ],
   ])("%s → 400", async (_what, body) => {
     const r = await post(hook(), body);
     expect(r.status).toBe(400);
@@ -94,7 +127,19 @@ describe("bad input", () => {
   it("a fhirServer that is not on the allowlist is not used: 412, and the message says why", async () => {
     const g = golden("fig3-thoracic-t6");
     const { conditions: _c, ...rest } = prefetchOf(g);
-    const r = await post(hook(), hookBody(g.id, rest, { fhirServer: "https://fhir.elsewhere.example/R4", fhirAuthorization: { access_token: "t", token_type: "Bearer", expires_in: 300, scope: "patient/*.read", subject: "cds" } }));
+    const r = await post(
+      hook(),
+      hookBody(g.id, rest, {
+        fhirServer: "https://fhir.elsewhere.example/R4",
+        fhirAuthorization: {
+          access_token: "t",
+          token_type: "Bearer",
+          expires_in: 300,
+          scope: "patient/*.read",
+          subject: "cds",
+        },
+      }),
+    );
     expect(r.status).toBe(412);
     expect(r.body.message).toContain("not on this service's allowlist");
   });
@@ -107,7 +152,9 @@ describe("bad input", () => {
     const [card] = cardsOf(r);
     expect(card?.extension["spine-met-qol"].missing).toEqual(["observations", "questionnaireResponses"]);
     expect(card?.extension["spine-met-qol"].partial).toBe(true);
-    expect(card?.detail).toContain("**Not available to this service:** the Observations (performance status, palsy), the app's questionnaires.");
+    expect(card?.detail).toContain(
+      "**Not available to this service:** the Observations (performance status, palsy), the app's questionnaires.",
+    );
     // Without the questionnaires and Observations, the complete patient's totals open into ranges.
     expect(card?.extension["spine-met-qol"].sins.total).toBeNull();
   });
@@ -120,7 +167,14 @@ describe("bad input", () => {
 
   it("malformed resources inside a Bundle are left out and named on the card", async () => {
     const g = golden("fig3-thoracic-t6");
-    const bad = { resourceType: "Observation", id: "bad-kps", status: "final", code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] }, subject: { reference: `Patient/${g.id}` }, valueQuantity: "sixty" };
+    const bad = {
+      resourceType: "Observation",
+      id: "bad-kps",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
+      subject: { reference: `Patient/${g.id}` },
+      valueQuantity: "sixty",
+    };
     const observations = searchset(g.resources, "Observation");
     observations.entry = [...(observations.entry ?? []), { resource: bad }, "not a resource" as never];
     const r = await post(hook(), hookBody(g.id, { ...prefetchOf(g), observations }));
@@ -154,13 +208,17 @@ describe("bad input", () => {
     const results = await Promise.all(calls);
     results.forEach((r, i) => {
       expect(r.status).toBe([200, 400, 400, 412][i % 4]);
-      if (i % 4 === 0) expect(cardsOf(r)[0]?.summary).toBe("Spinal metastasis L2 · SINS 2–17 · Tokuhashi 0–5 (< 6 months)");
+      if (i % 4 === 0)
+        expect(cardsOf(r)[0]?.summary).toBe("Spinal metastasis L2 · SINS 2–17 · Tokuhashi 0–5 (< 6 months)");
     });
   });
 });
 
 /** A raw preflight (fetch would not send an OPTIONS with these headers by itself). */
-function options(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+function options(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((ok, fail) => {
     const req = request(url, { method: "OPTIONS", headers }, (res) => {
       res.resume();
@@ -181,20 +239,36 @@ describe("CORS", () => {
   it("answers preflights with authorization, content-type for an allowed origin on discovery, hook and feedback", async () => {
     for (const [what, url] of paths()) {
       const method = what === "discovery" ? "GET" : "POST";
-      const r = await options(url, { Origin: ORIGIN, "Access-Control-Request-Method": method, "Access-Control-Request-Headers": "authorization, content-type" });
+      const r = await options(url, {
+        Origin: ORIGIN,
+        "Access-Control-Request-Method": method,
+        "Access-Control-Request-Headers": "authorization, content-type",
+      });
       expect(r.status, what).toBe(204);
       expect(r.headers["access-control-allow-origin"], what).toBe(ORIGIN);
       expect(r.headers["access-control-allow-methods"], what).toBe(method);
-      expect(String(r.headers["access-control-allow-headers"]).split(", ").sort(), what).toEqual(["accept", "authorization", "content-type"]);
+      expect(String(r.headers["access-control-allow-headers"]).split(", ").sort(), what).toEqual([
+        "accept",
+        "authorization",
+        "content-type",
+      ]);
       expect(String(r.headers.vary), what).toContain("Origin");
     }
   });
 
   it("refuses a preflight from an origin not configured, or asking for other headers or methods", async () => {
-    const other = await options(hook(), { Origin: "https://evil.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type" });
+    const other = await options(hook(), {
+      Origin: "https://evil.example",
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "authorization, content-type",
+    });
     expect(other.status).toBe(403);
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
-    const header = await options(hook(), { Origin: ORIGIN, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-custom" });
+    const header = await options(hook(), {
+      Origin: ORIGIN,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "x-custom",
+    });
     expect(header.status).toBe(403);
     const method = await options(hook(), { Origin: ORIGIN, "Access-Control-Request-Method": "DELETE" });
     expect(method.status).toBe(403);
@@ -218,8 +292,18 @@ describe("feedback (POST /cds-services/<id>/feedback)", () => {
     const uuid = card!.uuid;
     const r = await post(`${hook()}/feedback`, {
       feedback: [
-        { card: uuid, outcome: "accepted", acceptedSuggestions: [{ id: "s1" }], outcomeTimestamp: "2025-06-30T12:01:00Z" },
-        { card: uuid, outcome: "overridden", overrideReason: { userComment: "Mr Tanaka refused surgery" }, outcomeTimestamp: "2025-06-30T12:02:00Z" },
+        {
+          card: uuid,
+          outcome: "accepted",
+          acceptedSuggestions: [{ id: "s1" }],
+          outcomeTimestamp: "2025-06-30T12:01:00Z",
+        },
+        {
+          card: uuid,
+          outcome: "overridden",
+          overrideReason: { userComment: "Mr Tanaka refused surgery" },
+          outcomeTimestamp: "2025-06-30T12:02:00Z",
+        },
         { card: uuid, outcome: "overridden", outcomeTimestamp: "2025-06-30T12:03:00Z" },
         { card: "not-one-of-ours", outcome: "accepted", outcomeTimestamp: "2025-06-30T12:04:00Z" },
       ],
@@ -235,7 +319,10 @@ describe("feedback (POST /cds-services/<id>/feedback)", () => {
 
   it.each([
     ["no feedback array", {}],
-    ["an outcome that is not accepted/overridden", { feedback: [{ card: "c", outcome: "ignored", outcomeTimestamp: "2025-06-30T12:00:00Z" }] }],
+    [
+      "an outcome that is not accepted/overridden",
+      { feedback: [{ card: "c", outcome: "ignored", outcomeTimestamp: "2025-06-30T12:00:00Z" }] },
+    ],
     ["no card", { feedback: [{ outcome: "accepted", outcomeTimestamp: "2025-06-30T12:00:00Z" }] }],
     ["no timestamp", { feedback: [{ card: "c", outcome: "accepted" }] }],
   ])("%s → 400", async (_what, body) => {

@@ -41,7 +41,12 @@ interface TokenOptions {
 
 async function token(aud: string, o: TokenOptions = {}): Promise<string> {
   const jwt = new SignJWT({})
-    .setProtectedHeader({ alg: o.alg ?? "ES384", kid: o.kid ?? "ehr-1", typ: o.typ ?? "JWT", ...(o.jku ? { jku: o.jku } : {}) })
+    .setProtectedHeader({
+      alg: o.alg ?? "ES384",
+      kid: o.kid ?? "ehr-1",
+      typ: o.typ ?? "JWT",
+      ...(o.jku ? { jku: o.jku } : {}),
+    })
     .setIssuer(o.iss ?? ISS)
     .setAudience(o.aud ?? aud)
     .setIssuedAt(o.iat ?? nowS)
@@ -71,8 +76,14 @@ beforeAll(async () => {
     { iss: ISS, jwks: { keys: [publicJwk] }, algorithms: ["ES384" as const] },
     { iss: JKU_ISS, allowedJku: [jkuUrl], algorithms: ["RS384" as const] },
   ];
-  strict = await startCdsService({ config: config({ trustedClients, baseUrl: "https://cds.example.org" }), now: () => ANCHOR });
-  sandboxLike = await startCdsService({ config: config({ trustedClients, baseUrl: "https://cds.example.org", allowUnauthenticated: true }), now: () => ANCHOR });
+  strict = await startCdsService({
+    config: config({ trustedClients, baseUrl: "https://cds.example.org" }),
+    now: () => ANCHOR,
+  });
+  sandboxLike = await startCdsService({
+    config: config({ trustedClients, baseUrl: "https://cds.example.org", allowUnauthenticated: true }),
+    now: () => ANCHOR,
+  });
 });
 
 afterAll(async () => {
@@ -224,7 +235,9 @@ describe("allowUnauthenticated (the sandbox's setting)", () => {
   });
   it("still refuses a bad token", async () => {
     expect((await post(url(), body(), bearer(unsecured(AUD)))).status).toBe(401);
-    expect((await post(url(), body(), bearer(await token(AUD, { aud: "https://wrong.example/cds-services/x" })))).status).toBe(401);
+    expect(
+      (await post(url(), body(), bearer(await token(AUD, { aud: "https://wrong.example/cds-services/x" })))).status,
+    ).toBe(401);
     expect((await post(url(), body(), { Authorization: "Bearer garbage" })).status).toBe(401);
   });
   it("and accepts a good one", async () => {

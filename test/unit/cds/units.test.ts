@@ -33,7 +33,10 @@ describe("ReplayCache", () => {
 
 describe("summaryText", () => {
   const report = (sins: [number, number], tok: [number, number]): ScoreReport =>
-    ({ sins: { total: null, min: sins[0], max: sins[1] }, tokuhashi: { total: null, min: tok[0], max: tok[1] } }) as unknown as ScoreReport;
+    ({
+      sins: { total: null, min: sins[0], max: sins[1] },
+      tokuhashi: { total: null, min: tok[0], max: tok[1] },
+    }) as unknown as ScoreReport;
 
   it("keeps the verdict words while they fit", () => {
     const t = createTranslator("en");

@@ -58,7 +58,11 @@ describe("BundleScanner", () => {
     fc.assert(
       fc.property(
         fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }),
-        fc.dictionary(fc.string({ maxLength: 6 }).filter((k) => k !== "entry" && k !== "resourceType"), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+        fc.dictionary(
+          fc.string({ maxLength: 6 }).filter((k) => k !== "entry" && k !== "resourceType"),
+          fc.jsonValue({ maxDepth: 2 }),
+          { maxKeys: 3 },
+        ),
         fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 5 }),
         fc.constantFrom(0, 1, 2),
         (entries, extra, sizes, space) => {
@@ -115,7 +119,9 @@ describe("large files are read entry by entry", () => {
     );
     const input = loadInput(file);
     expect([...input.patients.keys()]).toEqual(["p1"]);
-    const [condition] = materialize(input.patients.get("p1") ?? [], input.alias).filter((r) => (r as { resourceType: string }).resourceType === "Condition");
+    const [condition] = materialize(input.patients.get("p1") ?? [], input.alias).filter(
+      (r) => (r as { resourceType: string }).resourceType === "Condition",
+    );
     expect(condition).toMatchObject({ id: "c1", subject: { reference: "Patient/p1" } });
   });
 

@@ -39,7 +39,9 @@ describe("score CLI", { timeout: 60_000 }, () => {
   });
 
   it("an NDJSON file", () => {
-    const bundle = JSON.parse(readFileSync(join(PATIENTS, "tl-t10-t11.json"), "utf8")) as { entry: { resource: unknown }[] };
+    const bundle = JSON.parse(readFileSync(join(PATIENTS, "tl-t10-t11.json"), "utf8")) as {
+      entry: { resource: unknown }[];
+    };
     const file = join(tmp, "export.ndjson");
     writeFileSync(file, bundle.entry.map((e) => JSON.stringify(e.resource)).join("\n") + "\n");
     const r = score(file);
@@ -93,7 +95,11 @@ describe("score CLI", { timeout: 60_000 }, () => {
         resourceType: "Bundle",
         type: "transaction",
         entry: [
-          { fullUrl: "urn:uuid:pt-1", resource: { resourceType: "Patient", birthDate: "1950-01-01" }, request: { method: "POST", url: "Patient" } },
+          {
+            fullUrl: "urn:uuid:pt-1",
+            resource: { resourceType: "Patient", birthDate: "1950-01-01" },
+            request: { method: "POST", url: "Patient" },
+          },
           {
             fullUrl: "urn:uuid:c-1",
             resource: {
@@ -136,15 +142,30 @@ describe("score CLI", { timeout: 60_000 }, () => {
   it("--format table: the view's English words for the group, the SINS class and the predicted survival", () => {
     const [r] = reports(score(join(PATIENTS, "questionnaire-newer.json")).stdout);
     if (!r) throw new Error("no report");
-    const known = { ...r, sins: { ...r.sins, total: 11, category: "potentially-unstable" as const }, tokuhashi: { ...r.tokuhashi, total: 13, prognosis: ">=12m" as const } };
-    expect(reportRow(known).slice(3, 9)).toEqual(["TL/L/S", "L5", "yes", "11 Potentially unstable", "13 ≥ 1 year", "0.685"]);
+    const known = {
+      ...r,
+      sins: { ...r.sins, total: 11, category: "potentially-unstable" as const },
+      tokuhashi: { ...r.tokuhashi, total: 13, prognosis: ">=12m" as const },
+    };
+    expect(reportRow(known).slice(3, 9)).toEqual([
+      "TL/L/S",
+      "L5",
+      "yes",
+      "11 Potentially unstable",
+      "13 ≥ 1 year",
+      "0.685",
+    ]);
   });
 
   describe("a bad argument → one problem on stderr (usage for a flag parseArgs refuses), nothing on stdout, exit 2", () => {
     const file = join(PATIENTS, "cervical-c7-t1.json");
     /** Without score()'s trailing --now, so a flag can be the last argument. */
     function run(...args: string[]) {
-      const r = spawnSync(TSX, [join(ROOT, "src/cli/score.ts"), ...args], { encoding: "utf8", cwd: ROOT, timeout: 60_000 });
+      const r = spawnSync(TSX, [join(ROOT, "src/cli/score.ts"), ...args], {
+        encoding: "utf8",
+        cwd: ROOT,
+        timeout: 60_000,
+      });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     }
     const DAYS = "expected a whole number of days, 1-3650";
@@ -157,7 +178,10 @@ describe("score CLI", { timeout: 60_000 }, () => {
       [["--palsy-max-age-days=-3"], `score: --palsy-max-age-days -3: ${DAYS}\n`],
       [["--format", "xml"], "score: --format xml: expected json or table\n"],
       [["--now", "someday"], "score: --now someday: not a date\n"],
-      [["--max-file-bytes", "0"], "score: --max-file-bytes 0: expected a positive number of bytes (e.g. 536870912 or 512M)\n"],
+      [
+        ["--max-file-bytes", "0"],
+        "score: --max-file-bytes 0: expected a positive number of bytes (e.g. 536870912 or 512M)\n",
+      ],
     ])("%j", (args, message) => {
       expect(run(file, ...args)).toEqual({ code: 2, stdout: "", stderr: message });
     });
@@ -180,7 +204,9 @@ describe("score CLI", { timeout: 60_000 }, () => {
       expect(unknown.stderr).toMatch(/^score: Unknown option '--max-age'.*\nusage: score <file-or-folder> /);
       const missing = run(file, "--palsy-max-age-days");
       expect(missing).toMatchObject({ code: 2, stdout: "" });
-      expect(missing.stderr).toMatch(/^score: Option '--palsy-max-age-days <value>' argument missing\nusage: score <file-or-folder> /);
+      expect(missing.stderr).toMatch(
+        /^score: Option '--palsy-max-age-days <value>' argument missing\nusage: score <file-or-folder> /,
+      );
     });
 
     it("no path, or two: the usage alone", () => {

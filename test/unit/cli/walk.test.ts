@@ -54,7 +54,10 @@ describe("score CLI on hostile folders", { timeout: 60_000 }, () => {
     symlinkSync(join(dir, "nowhere.json"), join(dir, "dangling.json"));
     symlinkSync(join(outside, "tl.json"), join(dir, "linked.json")); // a link to a regular file: read
     symlinkSync("patient.json", join(dir, "again.json")); // the same file twice: read once
-    writeFileSync(join(dir, "big.json"), JSON.stringify({ resourceType: "Bundle", type: "collection", entry: [], pad: "x".repeat(20_000) }));
+    writeFileSync(
+      join(dir, "big.json"),
+      JSON.stringify({ resourceType: "Bundle", type: "collection", entry: [], pad: "x".repeat(20_000) }),
+    );
     writeFileSync(join(dir, "notes.txt"), "not input");
     socket = createServer();
     await new Promise<void>((resolve) => socket?.listen(join(dir, "sock.json"), resolve));
@@ -97,16 +100,21 @@ describe("score CLI on hostile folders", { timeout: 60_000 }, () => {
     }
   });
 
-  it.runIf(existsSync("/proc/cpuinfo"))("the limit holds while reading: a file longer than its stat size (/proc/cpuinfo says 0 bytes)", () => {
-    const folder = join(tmp, "proc");
-    mkdirSync(folder);
-    symlinkSync("/proc/cpuinfo", join(folder, "cpu.json"));
-    copyFileSync(join(PATIENTS, "no-data.json"), join(folder, "small.json"));
-    const r = score(folder, "--max-file-bytes", "1000");
-    expect(r.code).toBe(0);
-    expect(ids(r.stdout)).toEqual(["no-data"]);
-    expect(r.stderr).toBe(`score: ${join(folder, "cpu.json")}: skipped: more than the limit of 1000 bytes while reading (--max-file-bytes)\n`);
-  });
+  it.runIf(existsSync("/proc/cpuinfo"))(
+    "the limit holds while reading: a file longer than its stat size (/proc/cpuinfo says 0 bytes)",
+    () => {
+      const folder = join(tmp, "proc");
+      mkdirSync(folder);
+      symlinkSync("/proc/cpuinfo", join(folder, "cpu.json"));
+      copyFileSync(join(PATIENTS, "no-data.json"), join(folder, "small.json"));
+      const r = score(folder, "--max-file-bytes", "1000");
+      expect(r.code).toBe(0);
+      expect(ids(r.stdout)).toEqual(["no-data"]);
+      expect(r.stderr).toBe(
+        `score: ${join(folder, "cpu.json")}: skipped: more than the limit of 1000 bytes while reading (--max-file-bytes)\n`,
+      );
+    },
+  );
 
   it("--max-file-bytes takes a positive whole number of bytes, or with K, M or G (binary)", () => {
     for (const bad of ["0", "ten", "1.5", "12X", "99999999999G"]) {

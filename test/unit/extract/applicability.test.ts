@@ -10,7 +10,8 @@ import { en } from "../words";
 
 const NOW = new Date("2025-06-30T00:00:00Z");
 const report = (...resources: unknown[]) => buildReport(resources, P, { now: NOW });
-const lumbarUnlevelled = (id: string) => condition(id, [[SCT, BONE_MET]], { bodySite: [{ coding: [{ system: SCT, code: LUMBAR_SPINE }] }] });
+const lumbarUnlevelled = (id: string) =>
+  condition(id, [[SCT, BONE_MET]], { bodySite: [{ coding: [{ system: SCT, code: LUMBAR_SPINE }] }] });
 
 describe("the study population (issue 12 item 4)", () => {
   it("T5 with a level plus a lumbar-spine metastasis without one: unknown, and the reason says why", () => {
@@ -76,7 +77,9 @@ describe("the study population (issue 12 item 4)", () => {
   it("only an unlevelled metastasis: no level is known", () => {
     const r = report(patient(), lumbarUnlevelled("lumbar"));
     expect(r.applicability.inStudyPopulation).toBeNull();
-    expect(en(r.applicability.reasons[0])).toBe("no spinal metastasis level is known: the study included 1–3 contiguous vertebrae");
+    expect(en(r.applicability.reasons[0])).toBe(
+      "no spinal metastasis level is known: the study included 1–3 contiguous vertebrae",
+    );
   });
 
   it("one active T5 alone: within (the control)", () => {

@@ -37,7 +37,11 @@ describe("clinician entries", () => {
     // kidney (WHO C64) from the record = 3
     expect(r.tokuhashi.total).toBe(12);
     expect(r.tokuhashi.prognosis).toBe(">=12m");
-    expect(r.tokuhashi.items.extraspinalBoneMets).toMatchObject({ source: "clinician", overridden: null, suggestion: null });
+    expect(r.tokuhashi.items.extraspinalBoneMets).toMatchObject({
+      source: "clinician",
+      overridden: null,
+      suggestion: null,
+    });
     expect(r.tokuhashi.items.vertebralBodyMets.overridden).toMatchObject({ candidates: ["2", "3+"], source: "record" });
   });
 
@@ -65,7 +69,13 @@ describe("clinician entries", () => {
     const r = scoreReport(evidence, {
       now: NOW,
       partial: true,
-      diagnostics: [{ severity: "warning", code: "forbidden", message: { code: "access.search-forbidden", params: { search: "Observation" } } }],
+      diagnostics: [
+        {
+          severity: "warning",
+          code: "forbidden",
+          message: { code: "access.search-forbidden", params: { search: "Observation" } },
+        },
+      ],
     });
     expect(r.partial).toBe(true);
     expect(r.diagnostics.at(-1)?.code).toBe("forbidden");

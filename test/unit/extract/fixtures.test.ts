@@ -71,7 +71,10 @@ describe("scores from the record", () => {
     expect(r.sins).toMatchObject({ total: null, min: 3, max: 18, category: null });
     const t = r.tokuhashi.items;
     expect(t.generalCondition).toMatchObject({ value: "moderate", points: 1, source: "record", confirmed: false });
-    expect(t.generalCondition.provenance[0]).toMatchObject({ reference: "Observation/kps", code: "http://loinc.org|89243-0" });
+    expect(t.generalCondition.provenance[0]).toMatchObject({
+      reference: "Observation/kps",
+      code: "http://loinc.org|89243-0",
+    });
     expect(t.extraspinalBoneMets).toMatchObject({ min: 0, max: 2, source: "missing", suggestion: { value: "0" } });
     expect(t.vertebralBodyMets).toMatchObject({ candidates: ["2", "3+"], min: 0, max: 1 });
     expect(t.visceralMets).toMatchObject({ min: 0, max: 2, source: "missing", suggestion: { value: "none" } });
@@ -104,7 +107,12 @@ describe("scores from the record", () => {
     expect(t.generalCondition).toMatchObject({ value: "moderate" }); // LA29180-9 = KPS 50
     expect(t.extraspinalBoneMets).toMatchObject({ candidates: ["1-2", "3+"], min: 0, max: 1, confirmed: false });
     expect(en(t.extraspinalBoneMets.context)).toMatch(/At least 2/);
-    expect(t.visceralMets).toMatchObject({ candidates: ["unremovable", "removable"], min: 0, max: 1, suggestion: null });
+    expect(t.visceralMets).toMatchObject({
+      candidates: ["unremovable", "removable"],
+      min: 0,
+      max: 1,
+      suggestion: null,
+    });
     expect(en(t.visceralMets.context)).toMatch(/lung/);
     expect(en(t.visceralMets.context)).toMatch(/pleura/);
     expect(en(t.visceralMets.context)).not.toMatch(/liver/); // the refuted liver metastasis is ignored

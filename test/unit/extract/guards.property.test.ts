@@ -2,8 +2,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod/mini";
-import { isFhirDateText, looksLikeCondition, looksLikeObservation, looksLikePatient, looksLikeQuestionnaireResponse } from "../../../src/extract/guards";
-import { conditionSchema, FHIR_DATE_RE, observationSchema, patientSchema, questionnaireResponseSchema } from "../../../src/extract/schemas";
+import {
+  isFhirDateText,
+  looksLikeCondition,
+  looksLikeObservation,
+  looksLikePatient,
+  looksLikeQuestionnaireResponse,
+} from "../../../src/extract/guards";
+import {
+  conditionSchema,
+  FHIR_DATE_RE,
+  observationSchema,
+  patientSchema,
+  questionnaireResponseSchema,
+} from "../../../src/extract/schemas";
 import { fixture } from "./helpers";
 
 const value = fc.oneof(
@@ -15,7 +27,10 @@ const value = fc.oneof(
   { arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, null, true), weight: 1 },
 );
 const coding = fc.record({ system: value, code: value, display: value }, { requiredKeys: [] });
-const cc = fc.oneof(fc.record({ coding: fc.oneof(fc.array(coding, { maxLength: 2 }), value), text: value }, { requiredKeys: [] }), value);
+const cc = fc.oneof(
+  fc.record({ coding: fc.oneof(fc.array(coding, { maxLength: 2 }), value), text: value }, { requiredKeys: [] }),
+  value,
+);
 const ref = fc.oneof(fc.record({ reference: value }, { requiredKeys: [] }), value);
 const qty = fc.oneof(fc.record({ value, unit: value }, { requiredKeys: [] }), value);
 
@@ -24,7 +39,10 @@ const observation = fc.record(
     resourceType: fc.constantFrom("Observation", "Observation", "Observation", "Condition", 5),
     id: value,
     status: fc.oneof({ arbitrary: fc.constant("final"), weight: 5 }, { arbitrary: value, weight: 1 }),
-    code: fc.oneof({ arbitrary: fc.record({ coding: fc.array(coding, { maxLength: 2 }) }, { requiredKeys: [] }), weight: 5 }, { arbitrary: cc, weight: 1 }),
+    code: fc.oneof(
+      { arbitrary: fc.record({ coding: fc.array(coding, { maxLength: 2 }) }, { requiredKeys: [] }), weight: 5 },
+      { arbitrary: cc, weight: 1 },
+    ),
     subject: ref,
     effectiveDateTime: value,
     effectivePeriod: fc.oneof(fc.record({ start: value, end: value }, { requiredKeys: [] }), value),
@@ -49,7 +67,12 @@ const condition = fc.record(
     subject: ref,
     recordedDate: value,
     onsetDateTime: value,
-    extension: fc.oneof(fc.array(fc.record({ url: value, valueReference: ref, valueCodeableConcept: cc }, { requiredKeys: [] }), { maxLength: 2 }), value),
+    extension: fc.oneof(
+      fc.array(fc.record({ url: value, valueReference: ref, valueCodeableConcept: cc }, { requiredKeys: [] }), {
+        maxLength: 2,
+      }),
+      value,
+    ),
   },
   { requiredKeys: [] },
 );
@@ -61,7 +84,16 @@ const patient = fc.record(
     birthDate: value,
     gender: value,
     name: fc.oneof(
-      fc.array(fc.oneof(fc.record({ text: value, family: value, given: fc.oneof(fc.array(value, { maxLength: 2 }), value) }, { requiredKeys: [] }), value), { maxLength: 2 }),
+      fc.array(
+        fc.oneof(
+          fc.record(
+            { text: value, family: value, given: fc.oneof(fc.array(value, { maxLength: 2 }), value) },
+            { requiredKeys: [] },
+          ),
+          value,
+        ),
+        { maxLength: 2 },
+      ),
       value,
     ),
     identifier: fc.oneof(
@@ -74,7 +106,15 @@ const patient = fc.record(
 
 const answer = fc.oneof(
   fc.record(
-    { valueBoolean: fc.oneof(fc.boolean(), value), valueCoding: fc.oneof(coding, value), valueInteger: value, valueDecimal: value, valueString: value, valueDate: value, valueDateTime: value },
+    {
+      valueBoolean: fc.oneof(fc.boolean(), value),
+      valueCoding: fc.oneof(coding, value),
+      valueInteger: value,
+      valueDecimal: value,
+      valueString: value,
+      valueDate: value,
+      valueDateTime: value,
+    },
     { requiredKeys: [] },
   ),
   value,
@@ -83,10 +123,17 @@ const qrItem = fc.letrec<{ item: unknown }>((tie) => ({
   item: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     fc.record(
-      { linkId: fc.oneof({ arbitrary: fc.constant("timepoint"), weight: 4 }, { arbitrary: value, weight: 1 }), text: value, answer: fc.oneof(fc.array(answer, { maxLength: 2 }), value) },
+      {
+        linkId: fc.oneof({ arbitrary: fc.constant("timepoint"), weight: 4 }, { arbitrary: value, weight: 1 }),
+        text: value,
+        answer: fc.oneof(fc.array(answer, { maxLength: 2 }), value),
+      },
       { requiredKeys: [] },
     ),
-    fc.record({ linkId: value, answer: fc.array(answer, { maxLength: 2 }), item: fc.array(tie("item"), { maxLength: 2 }) }, { requiredKeys: [] }),
+    fc.record(
+      { linkId: value, answer: fc.array(answer, { maxLength: 2 }), item: fc.array(tie("item"), { maxLength: 2 }) },
+      { requiredKeys: [] },
+    ),
     value,
   ),
 })).item;
@@ -97,7 +144,10 @@ const questionnaireResponse = fc.record(
     meta: fc.oneof(fc.record({ source: value }, { requiredKeys: [] }), value),
     text: fc.oneof(fc.record({ status: value, div: value }, { requiredKeys: [] }), value),
     identifier: fc.oneof(fc.record({ system: value, value }, { requiredKeys: [] }), value),
-    questionnaire: fc.oneof({ arbitrary: fc.constant("https://x.example/Questionnaire/sins|1"), weight: 4 }, { arbitrary: value, weight: 1 }),
+    questionnaire: fc.oneof(
+      { arbitrary: fc.constant("https://x.example/Questionnaire/sins|1"), weight: 4 },
+      { arbitrary: value, weight: 1 },
+    ),
     status: fc.oneof({ arbitrary: fc.constant("completed"), weight: 4 }, { arbitrary: value, weight: 1 }),
     subject: ref,
     encounter: ref,
@@ -145,8 +195,15 @@ const baseObservation = {
 };
 const observationPaths = [
   ...Object.keys(baseObservation).map((k) => [k]),
-  ["code", "coding"], ["code", "text"], ["subject", "reference"], ["effectivePeriod", "start"], ["valueQuantity", "value"],
-  ["valueQuantity", "unit"], ["performer", "0"], ["interpretation", "0"], ["referenceRange", "0"],
+  ["code", "coding"],
+  ["code", "text"],
+  ["subject", "reference"],
+  ["effectivePeriod", "start"],
+  ["valueQuantity", "value"],
+  ["valueQuantity", "unit"],
+  ["performer", "0"],
+  ["interpretation", "0"],
+  ["referenceRange", "0"],
 ];
 const baseCondition = {
   resourceType: "Condition",
@@ -160,11 +217,17 @@ const baseCondition = {
   onsetDateTime: "2024-04-01",
   onsetPeriod: { start: "2024-04-01" },
   asserter: { reference: "Practitioner/1" },
-  extension: [{ url: "http://hl7.org/fhir/StructureDefinition/condition-related", valueReference: { reference: "Condition/p" } }],
+  extension: [
+    { url: "http://hl7.org/fhir/StructureDefinition/condition-related", valueReference: { reference: "Condition/p" } },
+  ],
 };
 const conditionPaths = [
   ...Object.keys(baseCondition).map((k) => [k]),
-  ["code", "coding"], ["bodySite", "0"], ["onsetPeriod", "start"], ["extension", "0"], ["asserter", "reference"],
+  ["code", "coding"],
+  ["bodySite", "0"],
+  ["onsetPeriod", "start"],
+  ["extension", "0"],
+  ["asserter", "reference"],
 ];
 
 const basePatient = {
@@ -177,14 +240,19 @@ const basePatient = {
 };
 const patientPaths = [
   ...Object.keys(basePatient).map((k) => [k]),
-  ["name", "0"], ["name", "0", "given"], ["name", "0", "family"], ["identifier", "0"], ["identifier", "0", "type"], ["identifier", "0", "value"],
+  ["name", "0"],
+  ["name", "0", "given"],
+  ["name", "0", "family"],
+  ["identifier", "0"],
+  ["identifier", "0", "type"],
+  ["identifier", "0", "value"],
 ];
 
 const baseQuestionnaireResponse = {
   resourceType: "QuestionnaireResponse",
   id: "q1",
   meta: { source: "https://x.example/app" },
-  text: { status: "generated", div: "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>" },
+  text: { status: "generated", div: '<div xmlns="http://www.w3.org/1999/xhtml">x</div>' },
   identifier: { system: "https://x.example/id", value: "6f1c2e9a" },
   questionnaire: "https://x.example/Questionnaire/tokuhashi|1.0.0",
   status: "completed",
@@ -194,17 +262,44 @@ const baseQuestionnaireResponse = {
   author: { reference: "Practitioner/1" },
   source: { reference: "Patient/p1" },
   item: [
-    { linkId: "timepoint", text: "Timepoint", answer: [{ valueCoding: { system: "https://x.example/CodeSystem/c", code: "timepoint.preop" } }, { valueBoolean: true }] },
+    {
+      linkId: "timepoint",
+      text: "Timepoint",
+      answer: [
+        { valueCoding: { system: "https://x.example/CodeSystem/c", code: "timepoint.preop" } },
+        { valueBoolean: true },
+      ],
+    },
     { linkId: "timepoint-date", answer: [{ valueDate: "2024-05-01" }] },
-    { linkId: "group", item: [{ linkId: "tokuhashi-kps", answer: [{ valueInteger: 60 }] }, { linkId: "note", answer: [{ valueString: "x", valueDecimal: 1.5, valueDateTime: "2024-05-01T10:00:00Z" }] }] },
+    {
+      linkId: "group",
+      item: [
+        { linkId: "tokuhashi-kps", answer: [{ valueInteger: 60 }] },
+        { linkId: "note", answer: [{ valueString: "x", valueDecimal: 1.5, valueDateTime: "2024-05-01T10:00:00Z" }] },
+      ],
+    },
   ],
 };
 const questionnaireResponsePaths = [
   ...Object.keys(baseQuestionnaireResponse).map((k) => [k]),
-  ["item", "0"], ["item", "0", "linkId"], ["item", "0", "text"], ["item", "0", "answer"], ["item", "0", "answer", "0"], ["item", "0", "answer", "0", "valueCoding"],
-  ["item", "0", "answer", "1", "valueBoolean"], ["meta", "source"], ["text", "status"], ["text", "div"], ["identifier", "value"], ["encounter", "reference"], ["source", "reference"],
-  ["item", "1", "answer", "0", "valueDate"], ["item", "2", "item"], ["item", "2", "item", "0", "answer", "0", "valueInteger"],
-  ["item", "2", "item", "1", "answer", "0", "valueDateTime"], ["subject", "reference"],
+  ["item", "0"],
+  ["item", "0", "linkId"],
+  ["item", "0", "text"],
+  ["item", "0", "answer"],
+  ["item", "0", "answer", "0"],
+  ["item", "0", "answer", "0", "valueCoding"],
+  ["item", "0", "answer", "1", "valueBoolean"],
+  ["meta", "source"],
+  ["text", "status"],
+  ["text", "div"],
+  ["identifier", "value"],
+  ["encounter", "reference"],
+  ["source", "reference"],
+  ["item", "1", "answer", "0", "valueDate"],
+  ["item", "2", "item"],
+  ["item", "2", "item", "0", "answer", "0", "valueInteger"],
+  ["item", "2", "item", "1", "answer", "0", "valueDateTime"],
+  ["subject", "reference"],
 ];
 
 function agrees(
@@ -230,7 +325,11 @@ function agrees(
 
 describe("fast structural checks", () => {
   it("Observation: accepted by the check ⇒ accepted by the zod schema", () => {
-    const a = agrees(fc.oneof(observation, mutated(baseObservation, observationPaths)), looksLikeObservation, observationSchema);
+    const a = agrees(
+      fc.oneof(observation, mutated(baseObservation, observationPaths)),
+      looksLikeObservation,
+      observationSchema,
+    );
     expect(a.accepted).toBeGreaterThan(500); // both paths are exercised
     expect(a.refused).toBeGreaterThan(500);
   });
@@ -248,7 +347,11 @@ describe("fast structural checks", () => {
   });
 
   it("QuestionnaireResponse: accepted by the check ⇒ accepted by the zod schema", () => {
-    const a = agrees(fc.oneof(questionnaireResponse, mutated(baseQuestionnaireResponse, questionnaireResponsePaths)), looksLikeQuestionnaireResponse, questionnaireResponseSchema);
+    const a = agrees(
+      fc.oneof(questionnaireResponse, mutated(baseQuestionnaireResponse, questionnaireResponsePaths)),
+      looksLikeQuestionnaireResponse,
+      questionnaireResponseSchema,
+    );
     expect(a.accepted).toBeGreaterThan(500);
     expect(a.refused).toBeGreaterThan(500);
   });
@@ -262,14 +365,27 @@ describe("fast structural checks", () => {
   });
 
   it("the date check written out by hand accepts exactly what FHIR_DATE_RE accepts", () => {
-    const bases = ["2024", "2024-05", "2024-05-01", "2024-05-01T10:00", "2024-05-01T10:00:59", "2024-05-01T23:59:60.123456789Z", "2024-12-31T00:00:00+14:00", "2024-01-31T10:00:00.1-13:59"];
+    const bases = [
+      "2024",
+      "2024-05",
+      "2024-05-01",
+      "2024-05-01T10:00",
+      "2024-05-01T10:00:59",
+      "2024-05-01T23:59:60.123456789Z",
+      "2024-12-31T00:00:00+14:00",
+      "2024-01-31T10:00:00.1-13:59",
+    ];
     const chars = fc.constantFrom(..."0123456789-:T.Z+ t/\n٣");
     const edit = fc.tuple(fc.nat(), fc.constantFrom("replace", "insert", "delete"), chars);
     const text = fc.oneof(
       fc.tuple(fc.constantFrom(...bases), fc.array(edit, { maxLength: 3 })).map(([base, edits]) =>
         edits.reduce((s, [at, op, c]) => {
           const i = at % (s.length + 1);
-          return op === "replace" ? s.slice(0, i) + c + s.slice(i + 1) : op === "insert" ? s.slice(0, i) + c + s.slice(i) : s.slice(0, i) + s.slice(i + 1);
+          return op === "replace"
+            ? s.slice(0, i) + c + s.slice(i + 1)
+            : op === "insert"
+              ? s.slice(0, i) + c + s.slice(i)
+              : s.slice(0, i) + s.slice(i + 1);
         }, base),
       ),
       fc.string({ maxLength: 30 }),
@@ -295,7 +411,9 @@ describe("fast structural checks", () => {
   });
 
   it("well-formed fixture resources take the fast path", () => {
-    const all = ["cervical-c7-t1", "visceral-extraspinal", "ecog-conflict"].flatMap(fixture) as { resourceType: string }[];
+    const all = ["cervical-c7-t1", "visceral-extraspinal", "ecog-conflict"].flatMap(fixture) as {
+      resourceType: string;
+    }[];
     for (const r of all) {
       if (r.resourceType === "Observation") expect(looksLikeObservation(r)).toBe(true);
       if (r.resourceType === "Condition") expect(looksLikeCondition(r)).toBe(true);

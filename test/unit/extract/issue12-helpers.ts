@@ -13,7 +13,11 @@ export const LUMBAR_SPINE = "122496007";
 /** SNOMED CT "secondary malignant neoplasm of bone" (a spinal metastasis with a spinal body site). */
 export const BONE_MET = "94222008";
 
-export const patient = (birthDate: string | null = "1955-03-01") => ({ resourceType: "Patient", id: P, ...(birthDate ? { birthDate } : {}) });
+export const patient = (birthDate: string | null = "1955-03-01") => ({
+  resourceType: "Patient",
+  id: P,
+  ...(birthDate ? { birthDate } : {}),
+});
 
 export const obs = (id: string, system: string, code: string, day: string, value: Record<string, unknown>) => ({
   resourceType: "Observation",
@@ -35,6 +39,8 @@ export const condition = (id: string, coding: [string, string][], extra: Record<
   recordedDate: "2025-05-01",
   ...extra,
 });
-export const clinical = (code: string) => ({ clinicalStatus: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code }] } });
+export const clinical = (code: string) => ({
+  clinicalStatus: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code }] },
+});
 export const spinalMet = (id: string, sites: string[], extra: Record<string, unknown> = {}) =>
   condition(id, [[SCT, BONE_MET]], { bodySite: sites.map((code) => ({ coding: [{ system: SCT, code }] })), ...extra });

@@ -29,20 +29,73 @@ const id = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,10}$/), fc.constant(HUGE));
 const observation = fc.oneof(
   fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final"), code: wrong("object") }),
   fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final") }),
-  fc.record({ resourceType: fc.constant("Observation"), id, status: wrong("string"), code: fc.constant(kpsCode), valueInteger: fc.constant(60) }),
-  fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final"), code: fc.constant(kpsCode), valueInteger: wrong("number") }),
-  fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final"), code: fc.constant(kpsCode), valueInteger: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: -1 }), fc.constant(55)) }),
-  fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final"), code: fc.constant(kpsCode), valueInteger: fc.constant(60), effectiveDateTime: fc.oneof(fc.string({ maxLength: 20 }).filter((s) => !/^\d{4}/.test(s)), fc.constant(HUGE)) }),
-  fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final"), code: fc.constant(kpsCode), valueInteger: fc.constant(60), subject: wrong("object") }),
-  fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final"), code: fc.constant({ coding: wrong("array") }) }),
+  fc.record({
+    resourceType: fc.constant("Observation"),
+    id,
+    status: wrong("string"),
+    code: fc.constant(kpsCode),
+    valueInteger: fc.constant(60),
+  }),
+  fc.record({
+    resourceType: fc.constant("Observation"),
+    id,
+    status: fc.constant("final"),
+    code: fc.constant(kpsCode),
+    valueInteger: wrong("number"),
+  }),
+  fc.record({
+    resourceType: fc.constant("Observation"),
+    id,
+    status: fc.constant("final"),
+    code: fc.constant(kpsCode),
+    valueInteger: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: -1 }), fc.constant(55)),
+  }),
+  fc.record({
+    resourceType: fc.constant("Observation"),
+    id,
+    status: fc.constant("final"),
+    code: fc.constant(kpsCode),
+    valueInteger: fc.constant(60),
+    effectiveDateTime: fc.oneof(
+      fc.string({ maxLength: 20 }).filter((s) => !/^\d{4}/.test(s)),
+      fc.constant(HUGE),
+    ),
+  }),
+  fc.record({
+    resourceType: fc.constant("Observation"),
+    id,
+    status: fc.constant("final"),
+    code: fc.constant(kpsCode),
+    valueInteger: fc.constant(60),
+    subject: wrong("object"),
+  }),
+  fc.record({
+    resourceType: fc.constant("Observation"),
+    id,
+    status: fc.constant("final"),
+    code: fc.constant({ coding: wrong("array") }),
+  }),
 );
 
 const condition = fc.oneof(
-  fc.record({ resourceType: fc.constant("Condition"), id, code: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 })) }),
+  fc.record({
+    resourceType: fc.constant("Condition"),
+    id,
+    code: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 })),
+  }),
   fc.record({ resourceType: fc.constant("Condition"), id, code: fc.constant(boneCode), bodySite: wrong("array") }),
   fc.record({ resourceType: fc.constant("Condition"), id, code: fc.constant(boneCode), recordedDate: wrong("string") }),
-  fc.record({ resourceType: fc.constant("Condition"), id, code: fc.constant(boneCode), verificationStatus: wrong("object") }),
-  fc.record({ resourceType: fc.constant("Condition"), id, code: fc.constant({ coding: [{ system: wrong("string"), code: "C79.51" }] }) }),
+  fc.record({
+    resourceType: fc.constant("Condition"),
+    id,
+    code: fc.constant(boneCode),
+    verificationStatus: wrong("object"),
+  }),
+  fc.record({
+    resourceType: fc.constant("Condition"),
+    id,
+    code: fc.constant({ coding: [{ system: wrong("string"), code: "C79.51" }] }),
+  }),
 );
 
 const patient = fc.oneof(
@@ -54,11 +107,36 @@ const patient = fc.oneof(
 );
 
 const questionnaireResponse = fc.oneof(
-  fc.record({ resourceType: fc.constant("QuestionnaireResponse"), id, questionnaire: wrong("string") }).filter((r) => r.questionnaire !== undefined),
-  fc.record({ resourceType: fc.constant("QuestionnaireResponse"), id, questionnaire: fc.constant(APP_Q), status: wrong("string") }),
-  fc.record({ resourceType: fc.constant("QuestionnaireResponse"), id, questionnaire: fc.constant(APP_Q), status: fc.constant("completed"), item: wrong("array") }),
-  fc.record({ resourceType: fc.constant("QuestionnaireResponse"), id, questionnaire: fc.constant(APP_Q), status: fc.constant("completed"), item: fc.constant([{ linkId: 5 }]) }),
-  fc.record({ resourceType: fc.constant("QuestionnaireResponse"), id, questionnaire: fc.constant(APP_Q), status: fc.constant("completed"), authored: fc.constant("yesterday") }),
+  fc
+    .record({ resourceType: fc.constant("QuestionnaireResponse"), id, questionnaire: wrong("string") })
+    .filter((r) => r.questionnaire !== undefined),
+  fc.record({
+    resourceType: fc.constant("QuestionnaireResponse"),
+    id,
+    questionnaire: fc.constant(APP_Q),
+    status: wrong("string"),
+  }),
+  fc.record({
+    resourceType: fc.constant("QuestionnaireResponse"),
+    id,
+    questionnaire: fc.constant(APP_Q),
+    status: fc.constant("completed"),
+    item: wrong("array"),
+  }),
+  fc.record({
+    resourceType: fc.constant("QuestionnaireResponse"),
+    id,
+    questionnaire: fc.constant(APP_Q),
+    status: fc.constant("completed"),
+    item: fc.constant([{ linkId: 5 }]),
+  }),
+  fc.record({
+    resourceType: fc.constant("QuestionnaireResponse"),
+    id,
+    questionnaire: fc.constant(APP_Q),
+    status: fc.constant("completed"),
+    authored: fc.constant("yesterday"),
+  }),
 );
 
 const notAResource = fc.oneof(

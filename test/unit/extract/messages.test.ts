@@ -38,11 +38,17 @@ import { FIXTURES, fixture, NOW } from "./helpers";
 // empty in the repository): Frankel grade, pain VAS and EQ VAS, so that their readers' messages can be reached.
 vi.mock("../../../src/extract/mappings", async (importOriginal) => {
   const orig = await importOriginal<typeof import("../../../src/extract/mappings")>();
-  const local: Record<string, "frankel" | "painVas" | "eqVas"> = { FRANKEL: "frankel", "PAIN-VAS": "painVas", "EQ-VAS": "eqVas" };
+  const local: Record<string, "frankel" | "painVas" | "eqVas"> = {
+    FRANKEL: "frankel",
+    "PAIN-VAS": "painVas",
+    "EQ-VAS": "eqVas",
+  };
   return {
     ...orig,
     observationConcept: (system: string, code: string) =>
-      system === "https://hospital.example/fhir/CodeSystem/lab" ? (local[code] ?? null) : orig.observationConcept(system, code),
+      system === "https://hospital.example/fhir/CodeSystem/lab"
+        ? (local[code] ?? null)
+        : orig.observationConcept(system, code),
   };
 });
 
@@ -54,8 +60,21 @@ const CM = "http://hl7.org/fhir/sid/icd-10-cm";
 const subject = { reference: `Patient/${P}` };
 const SYS = APP_CODE_SYSTEM;
 const coding = (code: string) => ({ valueCoding: { system: SYS, code } });
-const LEVEL = { T5: "56401006", T6: "45296009", L1: "66794005", L2: "14293000", S5: "49481001", Coccyx: "64688005" } as const;
-const REGION = { spine: "421060004", cervical: "122494005", thoracic: "122495006", lumbar: "122496007", sacrum: "54735007" } as const;
+const LEVEL = {
+  T5: "56401006",
+  T6: "45296009",
+  L1: "66794005",
+  L2: "14293000",
+  S5: "49481001",
+  Coccyx: "64688005",
+} as const;
+const REGION = {
+  spine: "421060004",
+  cervical: "122494005",
+  thoracic: "122495006",
+  lumbar: "122496007",
+  sacrum: "54735007",
+} as const;
 const THORACIC_SPINE = REGION.thoracic;
 
 const patient = (birthDate = "1950-06-15") => ({ resourceType: "Patient", id: P, birthDate });
@@ -68,8 +87,10 @@ const obs = (id: string | undefined, system: string, code: string, extra: Record
   effectiveDateTime: "2024-05-01",
   ...extra,
 });
-const kps = (id: string | undefined, value: number, extra: Record<string, unknown> = {}) => obs(id, LOINC, "89243-0", { valueInteger: value, ...extra });
-const ecog = (id: string, value: number, day = "2024-05-01") => obs(id, LOINC, "89247-1", { valueInteger: value, effectiveDateTime: day });
+const kps = (id: string | undefined, value: number, extra: Record<string, unknown> = {}) =>
+  obs(id, LOINC, "89243-0", { valueInteger: value, ...extra });
+const ecog = (id: string, value: number, day = "2024-05-01") =>
+  obs(id, LOINC, "89247-1", { valueInteger: value, effectiveDateTime: day });
 const cond = (id: string, codes: [string, string][], sites: string[] = [], extra: Record<string, unknown> = {}) => ({
   resourceType: "Condition",
   id,
@@ -79,9 +100,15 @@ const cond = (id: string, codes: [string, string][], sites: string[] = [], extra
   recordedDate: "2024-05-01",
   ...extra,
 });
-const spinal = (id: string, sites: string[], extra: Record<string, unknown> = {}) => cond(id, [[SCT, "94222008"]], sites, extra);
+const spinal = (id: string, sites: string[], extra: Record<string, unknown> = {}) =>
+  cond(id, [[SCT, "94222008"]], sites, extra);
 const status = (code: string) => ({ coding: [{ code }] });
-const qr = (id: string, instrument: Instrument, items: { linkId: string; answer: unknown[] }[], extra: Record<string, unknown> = {}) => ({
+const qr = (
+  id: string,
+  instrument: Instrument,
+  items: { linkId: string; answer: unknown[] }[],
+  extra: Record<string, unknown> = {},
+) => ({
   resourceType: "QuestionnaireResponse",
   id,
   questionnaire: questionnaireUrl(instrument),
@@ -92,7 +119,10 @@ const qr = (id: string, instrument: Instrument, items: { linkId: string; answer:
   ...extra,
 });
 const eq5dItems = (withIndex: boolean) => [
-  ...["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"].map((linkId) => ({ linkId, answer: [coding("eq5d.level.2")] })),
+  ...["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"].map((linkId) => ({
+    linkId,
+    answer: [coding("eq5d.level.2")],
+  })),
   ...(withIndex
     ? [
         { linkId: "eq5d-index", answer: [{ valueDecimal: 0.7 }] },
@@ -124,7 +154,14 @@ interface Case {
 
 const INVALID_ENTRIES = {
   sins: { location: "X", pain: "x", boneLesion: "x", alignment: "x", collapse: "x", posterolateral: "x" },
-  tokuhashi: { generalCondition: "x", extraspinalBoneMets: "x", vertebralBodyMets: "x", visceralMets: "x", primarySite: "x", palsy: "x" },
+  tokuhashi: {
+    generalCondition: "x",
+    extraspinalBoneMets: "x",
+    vertebralBodyMets: "x",
+    visceralMets: "x",
+    primarySite: "x",
+    palsy: "x",
+  },
 } as unknown as ClinicianEntries;
 
 /** Representative cases: together they reach every message of src/extract. */
@@ -208,7 +245,9 @@ const CASES: Case[] = [
       spinal("no-site", []),
       qr("q-eie", "ecog", [], { status: "entered-in-error" }),
       qr("q-odd", "ecog", [], { status: "amended-ish" }),
-      qr("q-wip", "sins", [{ linkId: "sins-pain", answer: [coding("sins.pain.mechanical")] }], { status: "in-progress" }),
+      qr("q-wip", "sins", [{ linkId: "sins-pain", answer: [coding("sins.pain.mechanical")] }], {
+        status: "in-progress",
+      }),
       qr("q-bad", "sins", [{ linkId: "sins-pain", answer: [coding("sins.pain.excruciating")] }]),
     ],
   },
@@ -256,7 +295,9 @@ const CASES: Case[] = [
     name: "the same category twice, from the forms",
     resources: [
       patient(),
-      qr("t-gc", "tokuhashi", [{ linkId: "tokuhashi-general-condition", answer: [coding("tokuhashi.generalCondition.moderate")] }]),
+      qr("t-gc", "tokuhashi", [
+        { linkId: "tokuhashi-general-condition", answer: [coding("tokuhashi.generalCondition.moderate")] },
+      ]),
       qr("t-kps", "tokuhashi", [{ linkId: "tokuhashi-kps", answer: [{ valueInteger: 60 }] }]),
     ],
   },
@@ -266,13 +307,18 @@ const CASES: Case[] = [
   { name: "ECOG 1 only", resources: [patient(), ecog("e1", 1)] },
   { name: "two ECOG values on one date", resources: [patient(), ecog("e2", 2), ecog("e3", 3)] },
   // Issue 12: recency across instruments, units, the study population, primary site
-  { name: "a KPS older than a newer ECOG", resources: [patient(), kps("k-old", 90, { effectiveDateTime: "2024-01-15" }), ecog("e-new", 4, "2024-06-20")] },
+  {
+    name: "a KPS older than a newer ECOG",
+    resources: [patient(), kps("k-old", 90, { effectiveDateTime: "2024-01-15" }), ecog("e-new", 4, "2024-06-20")],
+  },
   { name: "an ECOG as old as the KPS", resources: [patient(), kps("k", 40), ecog("e", 3)] },
   {
     name: "a pain VAS in cm and one in inches",
     resources: [
       patient(),
-      obs("vas-cm", LOCAL, "PAIN-VAS", { valueQuantity: { value: 7, system: "http://unitsofmeasure.org", code: "cm" } }),
+      obs("vas-cm", LOCAL, "PAIN-VAS", {
+        valueQuantity: { value: 7, system: "http://unitsofmeasure.org", code: "cm" },
+      }),
       obs("vas-in", LOCAL, "PAIN-VAS", { valueQuantity: { value: 3, unit: "in" } }),
     ],
   },
@@ -284,7 +330,9 @@ const CASES: Case[] = [
       cond("lumbar", [[SCT, "94222008"]], [REGION.lumbar]),
       spinal("l1", [LEVEL.L1]),
       cond("breast", [[SCT, "254837009"]], [], { clinicalStatus: status("remission") }),
-      cond("idc", [[SCT, "408643008"]], [], { meta: { profile: ["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition"] } }),
+      cond("idc", [[SCT, "408643008"]], [], {
+        meta: { profile: ["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition"] },
+      }),
       cond("liver-old", [[CM, "C78.7"]], [], { clinicalStatus: status("inactive") }),
     ],
   },
@@ -294,8 +342,12 @@ const CASES: Case[] = [
       patient(),
       spinal("l1-l2", [LEVEL.L1, LEVEL.L2]),
       spinal("sacro", [LEVEL.S5, LEVEL.Coccyx]),
-      cond("rib", [[SCT, "94222008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "113197003", display: "Rib" }] }] }),
-      cond("femur", [[SCT, "94222008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "71341001", display: "Femur" }] }] }),
+      cond("rib", [[SCT, "94222008"]], [], {
+        bodySite: [{ coding: [{ system: SCT, code: "113197003", display: "Rib" }] }],
+      }),
+      cond("femur", [[SCT, "94222008"]], [], {
+        bodySite: [{ coding: [{ system: SCT, code: "71341001", display: "Femur" }] }],
+      }),
       cond("liver", [[CM, "C78.7"]]),
       cond("pleura", [[CM, "C78.2"]]),
       cond("lung", [[CM, "C34.1"]]),
@@ -307,10 +359,17 @@ const CASES: Case[] = [
     resources: [
       patient(),
       spinal("t5-t6", [LEVEL.T5, LEVEL.T6], {
-        extension: [{ url: "http://hl7.org/fhir/StructureDefinition/condition-related", valueReference: { reference: "Condition/anal" } }],
+        extension: [
+          {
+            url: "http://hl7.org/fhir/StructureDefinition/condition-related",
+            valueReference: { reference: "Condition/anal" },
+          },
+        ],
       }),
       spinal("t6", [LEVEL.T6]),
-      cond("rib", [[SCT, "94222008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "113197003", display: "Rib" }] }] }),
+      cond("rib", [[SCT, "94222008"]], [], {
+        bodySite: [{ coding: [{ system: SCT, code: "113197003", display: "Rib" }] }],
+      }),
       cond("anywhere", [[SCT, "128462008"]]),
       cond("anal", [[CM, "C21.0"]]),
       cond("lung", [[CM, "C34.1"]]),
@@ -321,7 +380,11 @@ const CASES: Case[] = [
   { name: "entries outside every item's categories", resources: [patient()], options: { clinician: INVALID_ENTRIES } },
   {
     name: "EQ-5D-5L under a value set that does not exist",
-    resources: [patient(), qr("eq-stored", "eq5d5l", eq5dItems(true)), qr("eq-bare", "eq5d5l", eq5dItems(false), { authored: "2024-05-03" })],
+    resources: [
+      patient(),
+      qr("eq-stored", "eq5d5l", eq5dItems(true)),
+      qr("eq-bare", "eq5d5l", eq5dItems(false), { authored: "2024-05-03" }),
+    ],
     options: { valueSetId: "Nowhere" },
   },
   // Time (src/extract/timing.ts): spinal surgeries and the app's timepoint answers.
@@ -340,11 +403,16 @@ function TIME_CASES(): Case[] {
     ...extra,
   });
   const frankel = (id: string, grade: string, timepoint: "preop" | "1mo", date: string | null) =>
-    qr(id, "frankel", [
-      { linkId: "timepoint", answer: [coding(`timepoint.${timepoint}`)] },
-      ...(date ? [{ linkId: "timepoint-date", answer: [{ valueDate: date }] }] : []),
-      { linkId: "frankel", answer: [coding(`frankel.${grade}`)] },
-    ], date ? { authored: date } : { authored: undefined });
+    qr(
+      id,
+      "frankel",
+      [
+        { linkId: "timepoint", answer: [coding(`timepoint.${timepoint}`)] },
+        ...(date ? [{ linkId: "timepoint-date", answer: [{ valueDate: date }] }] : []),
+        { linkId: "frankel", answer: [coding(`frankel.${grade}`)] },
+      ],
+      date ? { authored: date } : { authored: undefined },
+    );
   return [
     {
       name: "a surgery: evidence the same day, after it, a diagnosis recorded after it, an ignored Procedure",
@@ -363,7 +431,13 @@ function TIME_CASES(): Case[] {
     },
     {
       name: "a surgery: contradicting timepoint answers",
-      resources: [patient(), surgery("s1"), frankel("f-pre-late", "E", "preop", "2024-06-05"), kps("k60", 60, { effectiveDateTime: "2024-05-20" }), kps("k70", 70, { effectiveDateTime: "2024-06-01" })],
+      resources: [
+        patient(),
+        surgery("s1"),
+        frankel("f-pre-late", "E", "preop", "2024-06-05"),
+        kps("k60", 60, { effectiveDateTime: "2024-05-20" }),
+        kps("k70", 70, { effectiveDateTime: "2024-06-01" }),
+      ],
     },
     {
       name: "a surgery and a 1-month answer dated before it",
@@ -371,19 +445,39 @@ function TIME_CASES(): Case[] {
     },
     {
       name: "no surgery on file, a 1-month answer, and an undated KPS",
-      resources: [patient(), frankel("f-1", "D", "1mo", "2024-07-01"), kps("k-undated", 90, { effectiveDateTime: undefined })],
+      resources: [
+        patient(),
+        frankel("f-1", "D", "1mo", "2024-07-01"),
+        kps("k-undated", 90, { effectiveDateTime: undefined }),
+      ],
     },
     {
       name: "a surgery without a date, and one of unknown status",
-      resources: [patient(), surgery("s-nodate", { performedDateTime: undefined }), kps("k60", 60, { effectiveDateTime: "2024-05-20" })],
+      resources: [
+        patient(),
+        surgery("s-nodate", { performedDateTime: undefined }),
+        kps("k60", 60, { effectiveDateTime: "2024-05-20" }),
+      ],
     },
     {
       name: "a surgery of unknown status before the index surgery",
-      resources: [patient(), surgery("s1"), surgery("s-unknown", { status: "unknown", performedDateTime: "2024-05-01" }), kps("k60", 60, { effectiveDateTime: "2024-05-20" })],
+      resources: [
+        patient(),
+        surgery("s1"),
+        surgery("s-unknown", { status: "unknown", performedDateTime: "2024-05-01" }),
+        kps("k60", 60, { effectiveDateTime: "2024-05-20" }),
+      ],
     },
     {
       name: "no surgery on file: the app's 1-month answers mark it; a late pre-op answer; an undated KPS",
-      resources: [patient(), frankel("f-pre", "C", "preop", "2024-05-25"), frankel("f-1", "D", "1mo", "2024-07-01"), frankel("f-pre-late", "E", "preop", "2024-07-10"), kps("k50", 50, { effectiveDateTime: "2024-06-10" }), kps("k-undated", 90, { effectiveDateTime: undefined })],
+      resources: [
+        patient(),
+        frankel("f-pre", "C", "preop", "2024-05-25"),
+        frankel("f-1", "D", "1mo", "2024-07-01"),
+        frankel("f-pre-late", "E", "preop", "2024-07-10"),
+        kps("k50", 50, { effectiveDateTime: "2024-06-10" }),
+        kps("k-undated", 90, { effectiveDateTime: undefined }),
+      ],
     },
     {
       name: "no surgery on file, a 1-month answer without a date, and Procedures that could not be read",
@@ -393,7 +487,14 @@ function TIME_CASES(): Case[] {
           {
             severity: "warning",
             code: "search-forbidden",
-            message: { code: "access.search-forbidden", params: { search: "Procedure", data: { code: "access.search.Procedure" }, holds: { code: "access.holds.Procedure" } } },
+            message: {
+              code: "access.search-forbidden",
+              params: {
+                search: "Procedure",
+                data: { code: "access.search.Procedure" },
+                holds: { code: "access.holds.Procedure" },
+              },
+            },
           },
         ],
       },
@@ -457,7 +558,11 @@ function pairs(r: ScoreReport): Pair[] {
 /** The catalogue words the pair's message completely, in English and in Japanese. */
 function expectWorded(p: Pair, seen: Set<string>): void {
   expect(p.message, `${p.where}: no message`).toBeTruthy();
-  const messages: readonly CoreMessage[] = Array.isArray(p.message) ? p.message : p.message ? [p.message as CoreMessage] : [];
+  const messages: readonly CoreMessage[] = Array.isArray(p.message)
+    ? p.message
+    : p.message
+      ? [p.message as CoreMessage]
+      : [];
   expect(messages.length, `${p.where}: no message`).toBeGreaterThan(0);
   for (const m of messages) {
     codesIn(m, seen);
@@ -490,7 +595,9 @@ describe("every core message is worded by the catalogue, in English and Japanese
       for (const p of applicabilityPairs(a, input.levels.join("+"))) expectWorded(p, seen);
     }
     const fourNonContiguous = applicability({ levels: ["T1", "T3", "T4", "T5"], age: 19, enBlocPlanned: true });
-    expect(coreText("en", fourNonContiguous.reasons[0] as CoreMessage)).toBe("4 vertebrae (T1, T3, T4, T5): the study included 1–3 contiguous vertebrae");
+    expect(coreText("en", fourNonContiguous.reasons[0] as CoreMessage)).toBe(
+      "4 vertebrae (T1, T3, T4, T5): the study included 1–3 contiguous vertebrae",
+    );
     for (const levels of [[], ["Coccyx"]] as const) {
       const g = segmentGroup([...levels]);
       expect(g.reason).not.toBeNull();
@@ -532,7 +639,9 @@ describe("every core message is worded by the catalogue, in English and Japanese
       provenance: { reference: "Condition/x", date: null, code: null },
     });
     const r = scoreReport(ev, { now: NOW });
-    expect(coreSentences("en", r.tokuhashi.items.primarySite.context)).toBe("Primary cancer on file: primary cancer (Condition/x: lung).");
+    expect(coreSentences("en", r.tokuhashi.items.primarySite.context)).toBe(
+      "Primary cancer on file: primary cancer (Condition/x: lung).",
+    );
     checkReport(r, seen);
   });
 
@@ -543,7 +652,12 @@ describe("every core message is worded by the catalogue, in English and Japanese
       z.safeParse(z.object({}), 5),
     ].map((r) => (r.success ? [] : r.error.issues));
     const reasons = [...issues.map((i) => issueReason(i)), issueReason([])];
-    expect(reasons.map((r) => coreText("en", r as CoreMessage))).toEqual(["status: not an allowed value", "item: invalid", "(resource): expected object", "invalid"]);
+    expect(reasons.map((r) => coreText("en", r as CoreMessage))).toEqual([
+      "status: not an allowed value",
+      "item: invalid",
+      "(resource): expected object",
+      "invalid",
+    ]);
     for (const r of reasons) {
       expect(typeof r).toBe("object");
       expectWorded({ where: "issue", message: r as CoreMessage }, seen);
@@ -576,7 +690,9 @@ describe("every core message is worded by the catalogue, in English and Japanese
   });
 
   it("any mix of the cases' resources: every message worded", () => {
-    const pool = CASES.flatMap((c) => c.resources).filter((r) => !(typeof r === "object" && r !== null && "resourceType" in r && r.resourceType === "Patient"));
+    const pool = CASES.flatMap((c) => c.resources).filter(
+      (r) => !(typeof r === "object" && r !== null && "resourceType" in r && r.resourceType === "Patient"),
+    );
     fc.assert(
       fc.property(fc.subarray(pool, { maxLength: 14 }), fc.boolean(), (resources, withPatient) => {
         const list = withPatient ? [patient(), ...resources] : resources;
@@ -612,9 +728,13 @@ describe("the core section of the catalogue", () => {
 
   it("renders a report's messages in Japanese", () => {
     const four = buildReport(fixture("four-levels-l1-l4"), "four-levels-l1-l4", { now: NOW });
-    expect(coreText("ja", four.applicability.reasons[0] as CoreMessage)).toBe("椎体4個（L1–L4）：本研究の対象は連続する1〜3椎体");
+    expect(coreText("ja", four.applicability.reasons[0] as CoreMessage)).toBe(
+      "椎体4個（L1–L4）：本研究の対象は連続する1〜3椎体",
+    );
     const vertebrae = four.tokuhashi.items.vertebralBodyMets;
-    expect(coreSentences("ja", vertebrae.context)).toBe("少なくとも4椎体の転移が記録されています（L1–L4）：確認されるまでは下限値です。");
+    expect(coreSentences("ja", vertebrae.context)).toBe(
+      "少なくとも4椎体の転移が記録されています（L1–L4）：確認されるまでは下限値です。",
+    );
     const ecogOnly = buildReport([patient(), ecog("e2", 2)], P, { now: NOW }).tokuhashi.items.generalCondition;
     expect(coreSentences("ja", ecogOnly.context)).toBe(
       "カルノフスキー・パフォーマンス・ステータス（KPS）の記録がありません。ECOG 2（2024-05-01、観察値 e2）を参考として表示します。KPSには換算しません。",
@@ -631,18 +751,29 @@ describe("the core section of the catalogue", () => {
   });
 
   it("a message the locale cannot word completely reads wholly in English, never half; one no catalogue knows, as its code", () => {
-    expect(coreText("ja", { code: "applicability.age-under-20", params: { age: 19 } })).toBe("19歳：本研究の対象は20歳以上");
-    expect(coreText("en", { code: "applicability.age-under-20", params: { age: 19 } })).toBe("age 19: the study included patients aged 20 years or older");
+    expect(coreText("ja", { code: "applicability.age-under-20", params: { age: 19 } })).toBe(
+      "19歳：本研究の対象は20歳以上",
+    );
+    expect(coreText("en", { code: "applicability.age-under-20", params: { age: 19 } })).toBe(
+      "age 19: the study included patients aged 20 years or older",
+    );
     expect(coreText("ja", { code: "no.such.code" })).toBe("no.such.code");
     expect(renderCoreMessage("ja", { code: "applicability.age-under-20" })).toBeNull();
     expect(coreText("ja", { code: "applicability.age-under-20" })).toBe("applicability.age-under-20");
-    expect(coreSentences("ja", [{ code: "context.no-kps" }, { code: "no.such.code" }])).toBe("context.no-kps no.such.code");
+    expect(coreSentences("ja", [{ code: "context.no-kps" }, { code: "no.such.code" }])).toBe(
+      "context.no-kps no.such.code",
+    );
     expect(coreSentences("ja", [])).toBe("");
   });
 
   it("the Japanese differs from the English except for language-neutral terms", () => {
     const neutral = [
-      "concept.kps", "concept.ecog", "concept.eqVas", "claim.kps", "claim.ecog", "claim.frankel",
+      "concept.kps",
+      "concept.ecog",
+      "concept.eqVas",
+      "claim.kps",
+      "claim.ecog",
+      "claim.frankel",
       // Only the mapping's note, a term translated by fhir-mappings/terms.ja.json.
       "context.primary.mapping-note",
       // Only the provenance notes, joined by the locale's separator.
@@ -661,7 +792,9 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
         cond("liver", [[CM, "C78.7"]]),
         cond("pleura", [[CM, "C78.2"]]),
         // A metastasis of unspecified site whose body site the record names: the record's words, quoted.
-        cond("elsewhere", [[SCT, "128462008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "78961009", display: "Splenic structure" }] }] }),
+        cond("elsewhere", [[SCT, "128462008"]], [], {
+          bodySite: [{ coding: [{ system: SCT, code: "78961009", display: "Splenic structure" }] }],
+        }),
       ],
       P,
       { now: NOW },
@@ -689,24 +822,41 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
       "記録にある原発がん：肛門および肛門管（病名・状態 anal：直腸またはその他）。" +
         "肛門管は解剖学的には直腸ではありませんが、がん登録ではまとめて扱われることが多いため、確認してください。原発巣の分類を選んでください。",
     );
-    const named = { resourceType: "Condition", id: "cx", code: { coding: [{ system: CM, code: "C53.9", display: "Carcinoma of cervix uteri" }] }, subject };
+    const named = {
+      resourceType: "Condition",
+      id: "cx",
+      code: { coding: [{ system: CM, code: "C53.9", display: "Carcinoma of cervix uteri" }] },
+      subject,
+    };
     const cervix = buildReport([patient(), named], P, { now: NOW }).tokuhashi.items.primarySite;
-    expect(coreSentences("ja", cervix.context)).toBe("記録にある原発がん：Carcinoma of cervix uteri（病名・状態 cx：子宮またはその他）。原発巣の分類を選んでください。");
+    expect(coreSentences("ja", cervix.context)).toBe(
+      "記録にある原発がん：Carcinoma of cervix uteri（病名・状態 cx：子宮またはその他）。原発巣の分類を選んでください。",
+    );
   });
 
   it("a term the table lacks is shown in its English inside the Japanese sentence", () => {
-    const message = msg("context.visceral.possible", { organs: coreList("comma", [msg("term.with-ref", { label: coreTerm("spleen"), ref: "Condition/s" })]) });
-    expect(coreText("ja", message)).toBe("主要臓器に該当するかどうか判断を要する転移の記録があります：spleen（病名・状態 s）。判断してください。");
-    expect(coreText("en", message)).toBe("Metastasis on file that may or may not count as a major internal organ: spleen (Condition/s). Please decide.");
-    expect(coreText("ja", msg("context.primary.mapping-note", { note: coreTerm("A note nobody translated.") }))).toBe("A note nobody translated.");
+    const message = msg("context.visceral.possible", {
+      organs: coreList("comma", [msg("term.with-ref", { label: coreTerm("spleen"), ref: "Condition/s" })]),
+    });
+    expect(coreText("ja", message)).toBe(
+      "主要臓器に該当するかどうか判断を要する転移の記録があります：spleen（病名・状態 s）。判断してください。",
+    );
+    expect(coreText("en", message)).toBe(
+      "Metastasis on file that may or may not count as a major internal organ: spleen (Condition/s). Please decide.",
+    );
+    expect(coreText("ja", msg("context.primary.mapping-note", { note: coreTerm("A note nobody translated.") }))).toBe(
+      "A note nobody translated.",
+    );
   });
 
-  it("\"site not coded\" stays a message of the core, also when a record names a body site so", () => {
+  it('"site not coded" stays a message of the core, also when a record names a body site so', () => {
     const r = buildReport(
       [
         patient(),
         cond("nowhere", [[SCT, "128462008"]]),
-        cond("odd", [[SCT, "128462008"]], [], { bodySite: [{ coding: [{ system: SCT, code: "1", display: "site not coded" }] }] }),
+        cond("odd", [[SCT, "128462008"]], [], {
+          bodySite: [{ coding: [{ system: SCT, code: "1", display: "site not coded" }] }],
+        }),
       ],
       P,
       { now: NOW },
@@ -718,15 +868,23 @@ describe("terms of the mapping data in Japanese (fhir-mappings/terms.ja.json)", 
 });
 
 describe("provenance notes (Provenance.note)", () => {
-  const sources = (resources: unknown[]) => buildReport([patient(), ...resources], P, { now: NOW }).qol.timepoints.map((t) => t.source);
+  const sources = (resources: unknown[]) =>
+    buildReport([patient(), ...resources], P, { now: NOW }).qol.timepoints.map((t) => t.source);
 
   it("a day of several records names the others (ten at most, the rest counted) and says when one is preliminary", () => {
     const ecogs = Array.from({ length: 12 }, (_, i) => ecog(`e${i + 1}`, 2, "2024-04-01"));
-    const [day] = sources([...ecogs, obs("ep", LOINC, "89247-1", { valueInteger: 2, effectiveDateTime: "2024-04-01", status: "preliminary" })]);
+    const [day] = sources([
+      ...ecogs,
+      obs("ep", LOINC, "89247-1", { valueInteger: 2, effectiveDateTime: "2024-04-01", status: "preliminary" }),
+    ]);
     const others = Array.from({ length: 10 }, (_, i) => `Observation/e${i + 2}`);
-    expect(coreText("en", day?.note as CoreMessage)).toBe(`also ${others.join(", ")}, 2 more; includes preliminary results`);
+    expect(coreText("en", day?.note as CoreMessage)).toBe(
+      `also ${others.join(", ")}, 2 more; includes preliminary results`,
+    );
     // Japanese names the resource type in words (src/i18n/sections/fhir.ts).
-    expect(coreText("ja", day?.note as CoreMessage)).toBe(`ほかに${others.map((r) => r.replace("Observation/", "観察値 ")).join("、")}、ほか2件；暫定結果を含む`);
+    expect(coreText("ja", day?.note as CoreMessage)).toBe(
+      `ほかに${others.map((r) => r.replace("Observation/", "観察値 ")).join("、")}、ほか2件；暫定結果を含む`,
+    );
   });
 
   it("questionnaires of one day: the first's own note, then each other one", () => {
@@ -735,16 +893,29 @@ describe("provenance notes (Provenance.note)", () => {
       qr("eq-b", "eq5d5l", eq5dItems(false)),
       qr("eq-c", "eq5d5l", eq5dItems(false)),
     ]);
-    expect(coreText("en", row?.note as CoreMessage)).toBe("questionnaire in progress; also QuestionnaireResponse/eq-b; also QuestionnaireResponse/eq-c");
-    expect(coreText("ja", row?.note as CoreMessage)).toBe("回答途中の質問票；ほかに質問票の回答 eq-b；ほかに質問票の回答 eq-c");
+    expect(coreText("en", row?.note as CoreMessage)).toBe(
+      "questionnaire in progress; also QuestionnaireResponse/eq-b; also QuestionnaireResponse/eq-c",
+    );
+    expect(coreText("ja", row?.note as CoreMessage)).toBe(
+      "回答途中の質問票；ほかに質問票の回答 eq-b；ほかに質問票の回答 eq-c",
+    );
   });
 
   it("single notes: preliminary, entered by the clinician, an unconfirmed diagnosis", () => {
-    const r = buildReport([patient(), kps("kp", 50, { status: "preliminary" }), spinal("t5", [LEVEL.T5], { verificationStatus: status("provisional") })], P, {
-      now: NOW,
-      clinician: { sins: { pain: "none" } },
-    });
-    const notes = (ps: readonly Provenance[]) => ps.map((p) => [coreText("en", p.note as CoreMessage), coreText("ja", p.note as CoreMessage)]);
+    const r = buildReport(
+      [
+        patient(),
+        kps("kp", 50, { status: "preliminary" }),
+        spinal("t5", [LEVEL.T5], { verificationStatus: status("provisional") }),
+      ],
+      P,
+      {
+        now: NOW,
+        clinician: { sins: { pain: "none" } },
+      },
+    );
+    const notes = (ps: readonly Provenance[]) =>
+      ps.map((p) => [coreText("en", p.note as CoreMessage), coreText("ja", p.note as CoreMessage)]);
     expect(notes(r.tokuhashi.items.generalCondition.provenance)).toEqual([["preliminary result", "暫定結果"]]);
     expect(notes(r.sins.items.pain.provenance)).toEqual([["entered by clinician", "臨床医が入力"]]);
     expect(notes(r.sins.items.location.provenance)).toEqual([["provisional diagnosis", "暫定診断"]]);
@@ -756,7 +927,9 @@ describe("a report in words (reportInWords: the CLI's JSON)", () => {
     const r = buildReport(fixture("four-levels-l1-l4"), "four-levels-l1-l4", { now: NOW });
     const w = reportInWords(r);
     expect(w.applicability.reasons[0]).toBe("4 vertebrae (L1–L4): the study included 1–3 contiguous vertebrae");
-    expect(w.tokuhashi.items.vertebralBodyMets.context).toEqual(["At least 4 vertebrae on file (L1–L4): a lower bound until confirmed."]);
+    expect(w.tokuhashi.items.vertebralBodyMets.context).toEqual([
+      "At least 4 vertebrae on file (L1–L4): a lower bound until confirmed.",
+    ]);
     expect(w.sins).toMatchObject({ total: r.sins.total, min: r.sins.min, max: r.sins.max });
     for (const d of w.diagnostics) expect(typeof d.message).toBe("string");
     // No message object is left in the output: only the words.

@@ -9,12 +9,21 @@ import { clinical, condition, ICD, LEVEL, P, patient, SCT, spinalMet } from "./i
 import { en } from "../words";
 
 const NOW = new Date("2025-06-30T00:00:00Z");
-const primary = (...resources: unknown[]) => buildReport([patient(), spinalMet("t5", [LEVEL.T5]), ...resources], P, { now: NOW }).tokuhashi.items.primarySite;
-const MCODE_PRIMARY = { meta: { profile: ["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition"] } };
+const primary = (...resources: unknown[]) =>
+  buildReport([patient(), spinalMet("t5", [LEVEL.T5]), ...resources], P, { now: NOW }).tokuhashi.items.primarySite;
+const MCODE_PRIMARY = {
+  meta: { profile: ["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-primary-cancer-condition"] },
+};
 
 describe("primary site (issue 12 item 5)", () => {
   it("a breast cancer in remission since 2019 is the primary: breast, 5 points", () => {
-    const item = primary(condition("breast", [[SCT, "254837009"]], { ...clinical("remission"), onsetDateTime: "2016-04-01", recordedDate: "2019-02-01" }));
+    const item = primary(
+      condition("breast", [[SCT, "254837009"]], {
+        ...clinical("remission"),
+        onsetDateTime: "2016-04-01",
+        recordedDate: "2019-02-01",
+      }),
+    );
     expect(item.candidates).toEqual(["breast"]);
     expect(item.points).toBe(5);
     expect(item.source).toBe("record");
@@ -31,7 +40,10 @@ describe("primary site (issue 12 item 5)", () => {
   it("a finer SNOMED CT concept on an mCODE primary cancer: on file, category not derived, code shown, range 0–5", () => {
     // 408643008 Infiltrating duct carcinoma of breast: not in primary-sites.json.
     const item = primary(
-      condition("idc", [[SCT, "408643008"]], { ...MCODE_PRIMARY, code: { coding: [{ system: SCT, code: "408643008", display: "Infiltrating duct carcinoma of breast" }] } }),
+      condition("idc", [[SCT, "408643008"]], {
+        ...MCODE_PRIMARY,
+        code: { coding: [{ system: SCT, code: "408643008", display: "Infiltrating duct carcinoma of breast" }] },
+      }),
     );
     expect(item.candidates).toEqual(expect.arrayContaining(["lung", "breast"]));
     expect([item.points, item.min, item.max]).toEqual([null, 0, 5]);
@@ -46,7 +58,9 @@ describe("primary site (issue 12 item 5)", () => {
       extension: [
         {
           url: "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior",
-          valueCodeableConcept: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/icd-o-3", code: "8500/3" }] },
+          valueCodeableConcept: {
+            coding: [{ system: "http://terminology.hl7.org/CodeSystem/icd-o-3", code: "8500/3" }],
+          },
         },
       ],
     };

@@ -29,11 +29,16 @@ function obs(id: string, code: string, value: number, day: string, minute: numbe
 }
 const KPS = "89243-0";
 const ECOG = "89247-1";
-const refs = (from: number, to: number, prefix = "k") => Array.from({ length: to - from }, (_, i) => `Observation/${prefix}${from + i}`);
+const refs = (from: number, to: number, prefix = "k") =>
+  Array.from({ length: to - from }, (_, i) => `Observation/${prefix}${from + i}`);
 
 describe("provenance of an item with many tied values", () => {
   it("1 000 KPS 60 records on one day: the newest 20 are listed, 980 counted; the item is known", () => {
-    const resources = [patient, ...Array.from({ length: 1000 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i)), obs("old", KPS, 90, "2024-04-01", 0)];
+    const resources = [
+      patient,
+      ...Array.from({ length: 1000 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i)),
+      obs("old", KPS, 90, "2024-04-01", 0),
+    ];
     const item = buildReport(resources, P, { now: NOW }).tokuhashi.items.generalCondition;
     expect(item.candidates).toEqual(["moderate"]);
     expect(item.points).toBe(1);
@@ -64,7 +69,8 @@ describe("provenance of an item with many tied values", () => {
 
   it("overridden by the clinician: the record's evidence keeps its count", () => {
     const resources = [patient, ...Array.from({ length: 30 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i))];
-    const item = buildReport(resources, P, { now: NOW, clinician: { tokuhashi: { generalCondition: "good" } } }).tokuhashi.items.generalCondition;
+    const item = buildReport(resources, P, { now: NOW, clinician: { tokuhashi: { generalCondition: "good" } } })
+      .tokuhashi.items.generalCondition;
     expect(item.provenance).toHaveLength(1);
     expect(item).not.toHaveProperty("provenanceOmitted");
     expect(item.overridden?.provenance.map((p) => p.reference)).toEqual(refs(10, 30));
@@ -73,7 +79,13 @@ describe("provenance of an item with many tied values", () => {
 
   it("20 000 tied KPS records give a report of the same size as 40", () => {
     const report = (n: number) =>
-      JSON.stringify(buildReport([patient, ...Array.from({ length: n }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i % 1440))], P, { now: NOW }));
+      JSON.stringify(
+        buildReport(
+          [patient, ...Array.from({ length: n }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i % 1440))],
+          P,
+          { now: NOW },
+        ),
+      );
     const small = report(40).length;
     const large = report(20_000).length;
     // Only the digits of the ids, the count and the QOL row's note differ.
@@ -83,7 +95,10 @@ describe("provenance of an item with many tied values", () => {
 
 describe("notes naming many values", () => {
   it("a conflict of 60 KPS records on one day names each value once, then the newest, 20 in all, and counts 40", () => {
-    const resources = [patient, ...Array.from({ length: 60 }, (_, i) => obs(`k${i}`, KPS, i % 2 ? 60 : 90, "2024-05-01", i))];
+    const resources = [
+      patient,
+      ...Array.from({ length: 60 }, (_, i) => obs(`k${i}`, KPS, i % 2 ? 60 : 90, "2024-05-01", i)),
+    ];
     const report = buildReport(resources, P, { now: NOW });
     const item = report.tokuhashi.items.generalCondition;
     expect(item.candidates).toEqual(["poor", "moderate", "good"]); // unknown until the clinician picks
@@ -96,7 +111,9 @@ describe("notes naming many values", () => {
       "KPS 60 (Observation/k1)",
       ...Array.from({ length: 18 }, (_, i) => `KPS ${(42 + i) % 2 ? 60 : 90} (Observation/k${42 + i})`),
     ];
-    expect(en(item.context)).toBe(`Different values recorded on 2024-05-01: ${named.join("; ")}; 40 more. Pick the right one.`);
+    expect(en(item.context)).toBe(
+      `Different values recorded on 2024-05-01: ${named.join("; ")}; 40 more. Pick the right one.`,
+    );
     expect(item.provenance.map((p) => p.reference)).toEqual(refs(40, 60));
     expect(item.provenanceOmitted).toBe(40);
     const diag = report.diagnostics.find((d) => d.message.code === "diag.conflict.item");
@@ -104,22 +121,39 @@ describe("notes naming many values", () => {
   });
 
   it("a QOL day with 30 different ECOG values names 20 and counts 10", () => {
-    const resources = [patient, ...Array.from({ length: 30 }, (_, i) => obs(`e${i}`, ECOG, i % 3, "2024-05-01", i)), obs("k", KPS, 60, "2024-06-01", 0)];
-    const diag = buildReport(resources, P, { now: NOW }).diagnostics.find((d) => d.message.code === "diag.conflict.measurement");
-    const named = ["0 in Observation/e0", "1 in Observation/e1", "2 in Observation/e2", ...Array.from({ length: 17 }, (_, i) => `${(13 + i) % 3} in Observation/e${13 + i}`)];
+    const resources = [
+      patient,
+      ...Array.from({ length: 30 }, (_, i) => obs(`e${i}`, ECOG, i % 3, "2024-05-01", i)),
+      obs("k", KPS, 60, "2024-06-01", 0),
+    ];
+    const diag = buildReport(resources, P, { now: NOW }).diagnostics.find(
+      (d) => d.message.code === "diag.conflict.measurement",
+    );
+    const named = [
+      "0 in Observation/e0",
+      "1 in Observation/e1",
+      "2 in Observation/e2",
+      ...Array.from({ length: 17 }, (_, i) => `${(13 + i) % 3} in Observation/e${13 + i}`),
+    ];
     expect(en(diag?.message)).toBe(`ECOG: different values on 2024-05-01 (${named.join(", ")}, 10 more): not shown`);
   });
 
   it("ECOG without KPS, 25 records of one day: the context names the newest 20 and counts 5", () => {
     const resources = [patient, ...Array.from({ length: 25 }, (_, i) => obs(`e${i}`, ECOG, 1, "2024-05-01", i))];
     const item = buildReport(resources, P, { now: NOW }).tokuhashi.items.generalCondition;
-    expect(en(item.context)).toContain(`ECOG 1 on 2024-05-01 (${refs(5, 25, "e").join(", ")}, 5 more) is shown as context and not converted to KPS.`);
+    expect(en(item.context)).toContain(
+      `ECOG 1 on 2024-05-01 (${refs(5, 25, "e").join(", ")}, 5 more) is shown as context and not converted to KPS.`,
+    );
   });
 });
 
 describe("extraction from any iterable (the CLI hands over one resource at a time)", () => {
   it("a generator read once gives the same report as the array", () => {
-    const resources = [patient, ...Array.from({ length: 30 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i)), obs("e", ECOG, 1, "2024-04-01", 0)];
+    const resources = [
+      patient,
+      ...Array.from({ length: 30 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i)),
+      obs("e", ECOG, 1, "2024-04-01", 0),
+    ];
     let pulled = 0;
     function* lazily() {
       for (const r of resources) {

@@ -29,8 +29,13 @@ describe("QOL timepoint conflicts", () => {
   });
 
   it("lists at most 10 distinct values and counts the rest; agreeing values are no conflict", () => {
-    const barthel = Array.from({ length: 12 }, (_, i) => obs(`barthel-${i}`, "96761-2", 90 - i * 5, "2025-02-03T10:00:00Z"));
-    const agree = [obs("barthel-a", "96761-2", 40, "2025-02-04T08:00:00Z"), obs("barthel-b", "96761-2", 40, "2025-02-04T18:00:00Z")];
+    const barthel = Array.from({ length: 12 }, (_, i) =>
+      obs(`barthel-${i}`, "96761-2", 90 - i * 5, "2025-02-03T10:00:00Z"),
+    );
+    const agree = [
+      obs("barthel-a", "96761-2", 40, "2025-02-04T08:00:00Z"),
+      obs("barthel-b", "96761-2", 40, "2025-02-04T18:00:00Z"),
+    ];
     const r = buildReport([PATIENT, ...barthel, ...agree], "p1", { now: NOW });
     const conflicted = r.qol.timepoints.find((t) => t.date === "2025-02-03");
     const field = conflicted?.conflicts?.[0];

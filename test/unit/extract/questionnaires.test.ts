@@ -8,7 +8,13 @@ const P = "p1";
 const SYS = APP_CODE_SYSTEM;
 const coding = (code: string) => ({ valueCoding: { system: SYS, code } });
 
-function qr(id: string, instrument: Instrument, authored: string, items: { linkId: string; answer: unknown[] }[], status = "completed") {
+function qr(
+  id: string,
+  instrument: Instrument,
+  authored: string,
+  items: { linkId: string; answer: unknown[] }[],
+  status = "completed",
+) {
   return {
     resourceType: "QuestionnaireResponse",
     id,
@@ -24,7 +30,10 @@ const t10t11 = {
   resourceType: "Condition",
   id: "met",
   code: { coding: [{ system: "http://snomed.info/sct", code: "94222008" }] },
-  bodySite: [{ coding: [{ system: "http://snomed.info/sct", code: "7610001" }] }, { coding: [{ system: "http://snomed.info/sct", code: "12989004" }] }],
+  bodySite: [
+    { coding: [{ system: "http://snomed.info/sct", code: "7610001" }] },
+    { coding: [{ system: "http://snomed.info/sct", code: "12989004" }] },
+  ],
   subject: { reference: `Patient/${P}` },
   recordedDate: "2024-05-01",
 };
@@ -56,11 +65,19 @@ describe("SINS questionnaire", () => {
 
   it("an unrecognised answer code is ignored with a diagnostic; entered-in-error responses are ignored", () => {
     const bad = qr("s2", "sins", "2024-05-04", [{ linkId: "sins-pain", answer: [coding("sins.pain.excruciating")] }]);
-    const eie = qr("s3", "sins", "2024-05-05", [{ linkId: "sins-pain", answer: [coding("sins.pain.none")] }], "entered-in-error");
+    const eie = qr(
+      "s3",
+      "sins",
+      "2024-05-05",
+      [{ linkId: "sins-pain", answer: [coding("sins.pain.none")] }],
+      "entered-in-error",
+    );
     const ev = extractEvidence([bad, eie], P);
     expect(ev.questionnaires.map((q) => q.provenance.reference)).toEqual(["QuestionnaireResponse/s2"]);
     expect(ev.questionnaires[0]?.sins).toEqual({});
-    expect(ev.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["unrecognised-answer", "ignored-status"]));
+    expect(ev.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["unrecognised-answer", "ignored-status"]),
+    );
   });
 
   it("responses to other Questionnaires are not the app's: left alone", () => {
@@ -90,12 +107,23 @@ describe("QOL questionnaires", () => {
     const resources = [
       qr("pv", "pain-vas", "2024-07-02T09:00:00Z", [tp, date, { linkId: "pain-vas", answer: [{ valueInteger: 25 }] }]),
       qr("b", "barthel", "2024-07-02T09:05:00Z", [tp, date, ...barthelItems]),
-      qr("e", "ecog", "2024-07-02T09:10:00Z", [tp, date, { linkId: "ecog", answer: [{ valueCoding: { system: "http://loinc.org", code: "LA9624-3" } }] }]),
+      qr("e", "ecog", "2024-07-02T09:10:00Z", [
+        tp,
+        date,
+        { linkId: "ecog", answer: [{ valueCoding: { system: "http://loinc.org", code: "LA9624-3" } }] },
+      ]),
     ];
     const r = buildReport(resources, P, { now: NOW });
     expect(r.qol.timepoints).toHaveLength(1);
     // Barthel 10+0+5+5+10+10+5+10+10+0 = 65
-    expect(r.qol.timepoints[0]).toMatchObject({ timepoint: "1mo", date: "2024-07-01", painVas: 25, barthel: 65, ecog: 2, painNrs: null });
+    expect(r.qol.timepoints[0]).toMatchObject({
+      timepoint: "1mo",
+      date: "2024-07-01",
+      painVas: 25,
+      barthel: 65,
+      ecog: 2,
+      painNrs: null,
+    });
     expect(r.qol.timepoints[0]?.source.reference).toBe("QuestionnaireResponse/pv");
   });
 });

@@ -7,7 +7,15 @@ import { NOW } from "./helpers";
 const P = "p1";
 const SCT = "http://snomed.info/sct";
 const LEVEL_CODES: Record<string, string> = {
-  C3: "113205007", C7: "87391001", T1: "64864005", T5: "56401006", T10: "7610001", T11: "12989004", L3: "36470004", S2: "11808007", Coccyx: "64688005",
+  C3: "113205007",
+  C7: "87391001",
+  T1: "64864005",
+  T5: "56401006",
+  T10: "7610001",
+  T11: "12989004",
+  L3: "36470004",
+  S2: "11808007",
+  Coccyx: "64688005",
 };
 const CERVICAL = new Set(["C3", "C7"]);
 const TLLS = new Set(["T11", "L3", "S2"]);
@@ -15,7 +23,11 @@ const TLLS = new Set(["T11", "L3", "S2"]);
 const level = fc.constantFrom(...Object.keys(LEVEL_CODES));
 const day = fc.integer({ min: 1, max: 28 }).map((d) => `2024-05-${String(d).padStart(2, "0")}`);
 const lesion = fc.record({ levels: fc.uniqueArray(level, { minLength: 1, maxLength: 3 }), day });
-const kps = fc.record({ value: fc.integer({ min: 1, max: 10 }).map((x) => x * 10), day, status: fc.constantFrom("final", "preliminary", "entered-in-error", "amended") });
+const kps = fc.record({
+  value: fc.integer({ min: 1, max: 10 }).map((x) => x * 10),
+  day,
+  status: fc.constantFrom("final", "preliminary", "entered-in-error", "amended"),
+});
 const ecog = fc.record({ value: fc.integer({ min: 0, max: 5 }), day });
 const other = fc.constantFrom(
   ["http://hl7.org/fhir/sid/icd-10-cm", "C78.01"],
@@ -49,13 +61,34 @@ function resources(c: Chart): unknown[] {
     }),
   );
   c.kps.forEach((k, i) =>
-    out.push({ resourceType: "Observation", id: `k${i}`, status: k.status, code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] }, subject: { reference: `Patient/${P}` }, effectiveDateTime: k.day, valueInteger: k.value }),
+    out.push({
+      resourceType: "Observation",
+      id: `k${i}`,
+      status: k.status,
+      code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
+      subject: { reference: `Patient/${P}` },
+      effectiveDateTime: k.day,
+      valueInteger: k.value,
+    }),
   );
   c.ecog.forEach((e, i) =>
-    out.push({ resourceType: "Observation", id: `e${i}`, status: "final", code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] }, subject: { reference: `Patient/${P}` }, effectiveDateTime: e.day, valueInteger: e.value }),
+    out.push({
+      resourceType: "Observation",
+      id: `e${i}`,
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] },
+      subject: { reference: `Patient/${P}` },
+      effectiveDateTime: e.day,
+      valueInteger: e.value,
+    }),
   );
   c.others.forEach(([system, code], i) =>
-    out.push({ resourceType: "Condition", id: `o${i}`, code: { coding: [{ system, code }] }, subject: { reference: `Patient/${P}` } }),
+    out.push({
+      resourceType: "Condition",
+      id: `o${i}`,
+      code: { coding: [{ system, code }] },
+      subject: { reference: `Patient/${P}` },
+    }),
   );
   return out;
 }

@@ -35,7 +35,10 @@ describe("Observations", () => {
     expect(extractEvidence([obs("96761-2", { valueInteger: 85 })], P).measurements[0]?.value).toBe(85);
     const snomed = extractEvidence([obs("273302005", { valueQuantity: { value: 60 } }, SCT)], P);
     expect(snomed.measurements[0]).toMatchObject({ concept: "barthel", value: 60 });
-    const twenty = extractEvidence([obs("96761-2", { valueInteger: 15, referenceRange: [{ high: { value: 20 } }] })], P);
+    const twenty = extractEvidence(
+      [obs("96761-2", { valueInteger: 15, referenceRange: [{ high: { value: 20 } }] })],
+      P,
+    );
     expect(twenty.measurements).toEqual([]);
     expect(twenty.diagnostics.map((d) => d.code)).toContain("other-scale");
     const notStep = extractEvidence([obs("96761-2", { valueInteger: 17 })], P);
@@ -48,13 +51,21 @@ describe("Observations", () => {
       expect(ev.measurements).toEqual([]);
       expect(ev.diagnostics.map((d) => d.code)).toContain("out-of-range");
     }
-    const coded = extractEvidence([obs("89243-0", { valueCodeableConcept: { coding: [{ system: "http://loinc.org", code: "LA29182-5" }] } })], P);
+    const coded = extractEvidence(
+      [obs("89243-0", { valueCodeableConcept: { coding: [{ system: "http://loinc.org", code: "LA29182-5" }] } })],
+      P,
+    );
     expect(coded.measurements[0]?.value).toBe(30);
   });
 
   it("ECOG: value and interpretation that disagree are not used", () => {
     const ev = extractEvidence(
-      [obs("89247-1", { valueInteger: 1, interpretation: [{ coding: [{ system: "http://loinc.org", code: "LA9625-0" }] }] })],
+      [
+        obs("89247-1", {
+          valueInteger: 1,
+          interpretation: [{ coding: [{ system: "http://loinc.org", code: "LA9625-0" }] }],
+        }),
+      ],
       P,
     );
     expect(ev.measurements).toEqual([]);
@@ -63,7 +74,10 @@ describe("Observations", () => {
 
   it("unrelated codes are left alone without a diagnostic; other subjects are skipped", () => {
     const ev = extractEvidence(
-      [obs("8867-4", { valueQuantity: { value: 70 } }), { ...obs("89243-0", { valueInteger: 70 }), subject: { reference: "Patient/other" } }],
+      [
+        obs("8867-4", { valueQuantity: { value: 70 } }),
+        { ...obs("89243-0", { valueInteger: 70 }), subject: { reference: "Patient/other" } },
+      ],
       P,
     );
     expect(ev.measurements).toEqual([]);
@@ -89,14 +103,36 @@ describe("Conditions", () => {
     // Typed from the DICOM PS3.16 CID 7603 codes (whole vertebra, vertebral body), not read from the
     // app's own table, so that a wrong code in fhir-mappings/body-sites.json fails here.
     const REFERENCE: [string, string | null, string | null][] = [
-      ["C1", "14806007", null], ["C2", "39976000", null], ["C3", "113205007", "91116008"], ["C4", "5329002", "14705001"],
-      ["C5", "36978003", "67479001"], ["C6", "36054005", "88298007"], ["C7", "87391001", "16126006"],
-      ["T1", "64864005", "56094003"], ["T2", "53733008", "50060007"], ["T3", "1626008", "73138009"], ["T4", "73071006", "86197001"],
-      ["T5", "56401006", "6105006"], ["T6", "45296009", "32430008"], ["T7", "62487009", "71737002"], ["T8", "11068009", "77435000"],
-      ["T9", "82687006", "33766003"], ["T10", "7610001", "48405002"], ["T11", "12989004", "52120002"], ["T12", "23215003", "280849005"],
-      ["L1", "66794005", "61032001"], ["L2", "14293000", "53983007"], ["L3", "36470004", "55492004"], ["L4", "11994002", "71996003"],
-      ["L5", "49668003", "21799000"], ["S1", "65985001", null], ["S2", "11808007", null], ["S3", "49967005", null],
-      ["S4", "69950008", null], ["S5", "21452006", null], ["Coccyx", "64688005", null],
+      ["C1", "14806007", null],
+      ["C2", "39976000", null],
+      ["C3", "113205007", "91116008"],
+      ["C4", "5329002", "14705001"],
+      ["C5", "36978003", "67479001"],
+      ["C6", "36054005", "88298007"],
+      ["C7", "87391001", "16126006"],
+      ["T1", "64864005", "56094003"],
+      ["T2", "53733008", "50060007"],
+      ["T3", "1626008", "73138009"],
+      ["T4", "73071006", "86197001"],
+      ["T5", "56401006", "6105006"],
+      ["T6", "45296009", "32430008"],
+      ["T7", "62487009", "71737002"],
+      ["T8", "11068009", "77435000"],
+      ["T9", "82687006", "33766003"],
+      ["T10", "7610001", "48405002"],
+      ["T11", "12989004", "52120002"],
+      ["T12", "23215003", "280849005"],
+      ["L1", "66794005", "61032001"],
+      ["L2", "14293000", "53983007"],
+      ["L3", "36470004", "55492004"],
+      ["L4", "11994002", "71996003"],
+      ["L5", "49668003", "21799000"],
+      ["S1", "65985001", null],
+      ["S2", "11808007", null],
+      ["S3", "49967005", null],
+      ["S4", "69950008", null],
+      ["S5", "21452006", null],
+      ["Coccyx", "64688005", null],
     ];
     let checked = 0;
     for (const [level, whole, body] of REFERENCE) {
@@ -132,20 +168,32 @@ describe("Conditions", () => {
         },
       ],
     });
-    expect(extractEvidence([cond([[CM, "C41.2"]], [], morph("9180/3"))], P).primaries[0]?.candidates).toEqual(["osteosarcoma"]);
-    expect(extractEvidence([cond([[CM, "C41.2"]], [], morph("9220/3"))], P).primaries[0]?.candidates).toEqual(["others"]);
-    expect(extractEvidence([cond([[WHO, "C34.1"]], [], morph("8240/3"))], P).primaries[0]?.candidates).toEqual(["carcinoid"]);
+    expect(extractEvidence([cond([[CM, "C41.2"]], [], morph("9180/3"))], P).primaries[0]?.candidates).toEqual([
+      "osteosarcoma",
+    ]);
+    expect(extractEvidence([cond([[CM, "C41.2"]], [], morph("9220/3"))], P).primaries[0]?.candidates).toEqual([
+      "others",
+    ]);
+    expect(extractEvidence([cond([[WHO, "C34.1"]], [], morph("8240/3"))], P).primaries[0]?.candidates).toEqual([
+      "carcinoid",
+    ]);
     expect(extractEvidence([cond([[CM, "C53.9"]])], P).primaries[0]?.candidates).toEqual(["uterus", "others"]);
     expect(extractEvidence([cond([[CM, "C18.7"]])], P).primaries[0]?.candidates).toEqual(["others"]);
     expect(extractEvidence([cond([[CM, "C80.1"]])], P).primaries[0]?.candidates).toEqual(["unidentified"]);
-    expect(extractEvidence([cond([[CM, "C7A.00"]])], P).primaries[0]?.candidates).toEqual(["carcinoid", "unidentified"]);
+    expect(extractEvidence([cond([[CM, "C7A.00"]])], P).primaries[0]?.candidates).toEqual([
+      "carcinoid",
+      "unidentified",
+    ]);
   });
 
   it("refuted and entered-in-error are ignored; resolved is not counted", () => {
     const vs = (code: string) => ({ verificationStatus: { coding: [{ code }] } });
     expect(extractEvidence([cond([[CM, "C78.01"]], [], vs("refuted"))], P).visceral).toEqual([]);
     expect(extractEvidence([cond([[CM, "C78.01"]], [], vs("entered-in-error"))], P).visceral).toEqual([]);
-    const resolved = extractEvidence([cond([[CM, "C78.01"]], [], { clinicalStatus: { coding: [{ code: "resolved" }] } })], P);
+    const resolved = extractEvidence(
+      [cond([[CM, "C78.01"]], [], { clinicalStatus: { coding: [{ code: "resolved" }] } })],
+      P,
+    );
     expect(resolved.visceral).toEqual([]);
     expect(resolved.diagnostics.map((d) => d.code)).toContain("not-active");
   });
@@ -171,10 +219,24 @@ describe("Patient", () => {
 describe("search codes and grouping", () => {
   it("lists the searched Observation and Condition codes as system|code", () => {
     expect(SEARCH_CODES.observations).toEqual(
-      expect.arrayContaining(["http://loinc.org|89243-0", "http://loinc.org|89247-1", "http://loinc.org|72514-3", "http://loinc.org|96761-2", "http://snomed.info/sct|273302005"]),
+      expect.arrayContaining([
+        "http://loinc.org|89243-0",
+        "http://loinc.org|89247-1",
+        "http://loinc.org|72514-3",
+        "http://loinc.org|96761-2",
+        "http://snomed.info/sct|273302005",
+      ]),
     );
     expect(SEARCH_CODES.conditions).toEqual(
-      expect.arrayContaining([`${SCT}|94222008`, `${SCT}|94602001`, `${SCT}|128462008`, `${CM}|C79.51`, `${CM}|C79.52`, `${CM}|C7B.03`, `${WHO}|C79.5`]),
+      expect.arrayContaining([
+        `${SCT}|94222008`,
+        `${SCT}|94602001`,
+        `${SCT}|128462008`,
+        `${CM}|C79.51`,
+        `${CM}|C79.52`,
+        `${CM}|C7B.03`,
+        `${WHO}|C79.5`,
+      ]),
     );
     expect(SEARCH_CODES.conditionPrefixes).toContain(`${CM}|C34`);
   });

@@ -41,14 +41,18 @@ describe("recency across instruments (issue 12 item 2)", () => {
     const item = gc([patient(), kps("k", 40, "2025-06-02"), ecog("e", 3, "2025-06-02")]);
     expect(item.candidates).toEqual(["poor"]);
     expect(item.points).toBe(0);
-    expect(en(item.context)).toBe("ECOG 3 (Observation/e) on 2025-06-02 also on file; the KPS is as new or newer and decides.");
+    expect(en(item.context)).toBe(
+      "ECOG 3 (Observation/e) on 2025-06-02 also on file; the KPS is as new or newer and decides.",
+    );
   });
 
   it("a KPS newer than the ECOG decides; the older ECOG is still shown", () => {
     const item = gc([patient(), ecog("e", 4, "2025-05-01"), kps("k", 80, "2025-06-20")]);
     expect(item.candidates).toEqual(["good"]);
     expect(item.points).toBe(2);
-    expect(en(item.context)).toBe("ECOG 4 (Observation/e) on 2025-05-01 also on file; the KPS is as new or newer and decides.");
+    expect(en(item.context)).toBe(
+      "ECOG 4 (Observation/e) on 2025-05-01 also on file; the KPS is as new or newer and decides.",
+    );
   });
 
   it("ECOG 1 and 2 recorded on a day after KPS 60 (the renal sandbox patient): moderate–good, 1–2", () => {
@@ -59,7 +63,9 @@ describe("recency across instruments (issue 12 item 2)", () => {
   });
 
   it("property: adding evidence older than what decides the item never changes it", () => {
-    const day = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 400 })
+      .map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
     const kpsValue = fc.integer({ min: 1, max: 10 }).map((n) => n * 10);
     const ecogValue = fc.integer({ min: 0, max: 4 });
     const piece = fc.oneof(
@@ -67,19 +73,34 @@ describe("recency across instruments (issue 12 item 2)", () => {
       fc.record({ kind: fc.constant("ecog" as const), value: ecogValue, day }),
     );
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.array(piece, { minLength: 1, maxLength: 4 }), (base, extra) => {
-        const res = (list: typeof base, prefix: string) =>
-          list.map((p, i) => (p.kind === "kps" ? kps(`${prefix}k${i}`, p.value, p.day) : ecog(`${prefix}e${i}`, p.value, p.day)));
-        // What decides the item is a KPS (ECOG alone leaves it unknown: see the next test).
-        if (!base.some((p) => p.kind === "kps")) return;
-        const newest = base.map((p) => p.day).sort().at(-1) ?? "";
-        // Older than every piece that decides: strictly before the newest day of the base.
-        const older = extra.filter((p) => p.day < newest && base.every((b) => b.day > p.day));
-        if (older.length === 0) return;
-        const before = gc([patient(), ...res(base, "b")]);
-        const after = gc([patient(), ...res(base, "b"), ...res(older, "x")]);
-        expect([after.candidates, after.min, after.max, after.points]).toEqual([before.candidates, before.min, before.max, before.points]);
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 6 }),
+        fc.array(piece, { minLength: 1, maxLength: 4 }),
+        (base, extra) => {
+          const res = (list: typeof base, prefix: string) =>
+            list.map((p, i) =>
+              p.kind === "kps" ? kps(`${prefix}k${i}`, p.value, p.day) : ecog(`${prefix}e${i}`, p.value, p.day),
+            );
+          // What decides the item is a KPS (ECOG alone leaves it unknown: see the next test).
+          if (!base.some((p) => p.kind === "kps")) return;
+          const newest =
+            base
+              .map((p) => p.day)
+              .sort()
+              .at(-1) ?? "";
+          // Older than every piece that decides: strictly before the newest day of the base.
+          const older = extra.filter((p) => p.day < newest && base.every((b) => b.day > p.day));
+          if (older.length === 0) return;
+          const before = gc([patient(), ...res(base, "b")]);
+          const after = gc([patient(), ...res(base, "b"), ...res(older, "x")]);
+          expect([after.candidates, after.min, after.max, after.points]).toEqual([
+            before.candidates,
+            before.min,
+            before.max,
+            before.points,
+          ]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -104,7 +125,9 @@ describe("stale evidence (issue 12 item 2; defaults 30 days for performance stat
 
   it("within the window: not marked; a configured window applies", () => {
     expect(gc([patient(), kps("k", 70, "2025-06-10")]).stale).toBeUndefined();
-    expect(gc([patient(), kps("k", 70, "2025-06-10")], { evidenceMaxAgeDays: { performanceStatus: 10 } }).stale).toEqual({ days: 20, date: "2025-06-10", maxDays: 10 });
+    expect(
+      gc([patient(), kps("k", 70, "2025-06-10")], { evidenceMaxAgeDays: { performanceStatus: 10 } }).stale,
+    ).toEqual({ days: 20, date: "2025-06-10", maxDays: 10 });
   });
 
   it("a newer ECOG dates the item: its age is the ECOG's", () => {
@@ -115,7 +138,9 @@ describe("stale evidence (issue 12 item 2; defaults 30 days for performance stat
   });
 
   it("a clinician's entry is never stale; ECOG alone (unknown item) is not marked", () => {
-    expect(gc([patient(), kps("k", 70, "2024-01-01")], { clinician: { tokuhashi: { generalCondition: "moderate" } } }).stale).toBeUndefined();
+    expect(
+      gc([patient(), kps("k", 70, "2024-01-01")], { clinician: { tokuhashi: { generalCondition: "moderate" } } }).stale,
+    ).toBeUndefined();
     expect(gc([patient(), ecog("e", 2, "2024-01-01")]).stale).toBeUndefined();
   });
 
@@ -152,9 +177,13 @@ describe("ECOG → KPS suggestions the tables do not fix (issue 12 item 6)", () 
     expect(gc([patient(), ecog("e", 0, "2025-06-20")]).suggestion?.value).toBe("good");
     const one = gc([patient(), ecog("e", 1, "2025-06-20")]);
     expect(one.suggestion).toBeNull();
-    expect(en(one.context)).toContain("ECOG 1 corresponds to KPS 70–80 (oBDS), KPS 80–90 (Ma et al. 2010), KPS 80–90 (Prasad et al. 2018): moderate or good");
+    expect(en(one.context)).toContain(
+      "ECOG 1 corresponds to KPS 70–80 (oBDS), KPS 80–90 (Ma et al. 2010), KPS 80–90 (Prasad et al. 2018): moderate or good",
+    );
     const five = gc([patient(), ecog("e", 5, "2025-06-20")]);
     expect(five.suggestion).toBeNull();
-    expect(en(five.context)).toBe("No Karnofsky performance status (KPS) on file. ECOG 5 on 2025-06-20 (Observation/e) is shown as context and not converted to KPS.");
+    expect(en(five.context)).toBe(
+      "No Karnofsky performance status (KPS) on file. ECOG 5 on 2025-06-20 (Observation/e) is shown as context and not converted to KPS.",
+    );
   });
 });

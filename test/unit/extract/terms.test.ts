@@ -85,7 +85,8 @@ describe("fhir-mappings/terms.ja.json", () => {
       })),
     );
     const seen = new Set<string>();
-    for (const c of conditions) termsIn(buildReport([{ resourceType: "Patient", id: "p" }, c], "p", { now: NOW }), seen);
+    for (const c of conditions)
+      termsIn(buildReport([{ resourceType: "Patient", id: "p" }, c], "p", { now: NOW }), seen);
     const terms = mappingTerms();
     expect([...seen].filter((t) => !terms.has(t))).toEqual([]);
     // … and each term the files give is one the extraction does write.
@@ -101,7 +102,8 @@ describe("fhir-mappings/terms.ja.json", () => {
       code: { coding: [{ system: systemUri(lung?.systems[0] ?? ""), code: lung?.codes[0] }] },
       subject: { reference: "Patient/p" },
     };
-    const item = buildReport([{ resourceType: "Patient", id: "p" }, condition], "p", { now: NOW }).tokuhashi.items.visceralMets;
+    const item = buildReport([{ resourceType: "Patient", id: "p" }, condition], "p", { now: NOW }).tokuhashi.items
+      .visceralMets;
     expect(coreSentences("ja", item.context)).toContain("肺（Condition/m）");
   });
 });

@@ -5,7 +5,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/extract";
-import { APP_CODE_SYSTEM, COMMON_LINKS, LINKS, questionnaireUrl, TIMEPOINT_CODES } from "../../../src/questionnaires/contract";
+import {
+  APP_CODE_SYSTEM,
+  COMMON_LINKS,
+  LINKS,
+  questionnaireUrl,
+  TIMEPOINT_CODES,
+} from "../../../src/questionnaires/contract";
 import type { ScoreReport } from "../../../src/report/types";
 import { en } from "../words";
 
@@ -20,7 +26,10 @@ const surgery = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   status: "completed",
   subject,
-  code: { coding: [{ system: "http://snomed.info/sct", code: "55705006", display: "Spinal fusion" }], text: "Posterior spinal fusion" },
+  code: {
+    coding: [{ system: "http://snomed.info/sct", code: "55705006", display: "Spinal fusion" }],
+    text: "Posterior spinal fusion",
+  },
   performedDateTime: "2026-03-01",
   ...extra,
 });
@@ -57,12 +66,17 @@ const spinalMet = (id: string, recordedDate: string) => ({
 
 const report = (resources: unknown[]): ScoreReport => buildReport([patient, ...resources], P, { now: NOW });
 const item = (r: ScoreReport, name: keyof ScoreReport["tokuhashi"]["items"]) => r.tokuhashi.items[name];
-const codesOf = (r: ScoreReport, name: keyof ScoreReport["tokuhashi"]["items"]) => (item(r, name).context ?? []).map((c) => c.code);
+const codesOf = (r: ScoreReport, name: keyof ScoreReport["tokuhashi"]["items"]) =>
+  (item(r, name).context ?? []).map((c) => c.code);
 
 describe("golden cases (worked by hand)", () => {
   it("item 1: Frankel E at 1 month after the surgery of 2026-03-01 is follow-up; the pre-op Frankel C decides (palsy 1)", () => {
     // Pre-op C (incomplete palsy, Tokuhashi 1 point); the 1-month E would give 2 points: not used, named.
-    const r = report([surgery("s1"), frankelQr("f-pre", "C", "preop", "2026-02-25"), frankelQr("f-1mo", "E", "1mo", "2026-04-02")]);
+    const r = report([
+      surgery("s1"),
+      frankelQr("f-pre", "C", "preop", "2026-02-25"),
+      frankelQr("f-1mo", "E", "1mo", "2026-04-02"),
+    ]);
     const palsy = item(r, "palsy");
     expect(palsy.candidates).toEqual(["C"]);
     expect([palsy.points, palsy.min, palsy.max]).toEqual([1, 1, 1]);
@@ -123,7 +137,11 @@ describe("golden cases (worked by hand)", () => {
       frankelQr("f-pre-late", "E", "preop", "2026-04-10"),
     ]);
     const warning = r.diagnostics.find((d) => d.code === "timepoint-contradiction");
-    expect(warning).toMatchObject({ severity: "warning", resource: "QuestionnaireResponse/f-pre-late", message: { code: "diag.time.preop-after-one-month" } });
+    expect(warning).toMatchObject({
+      severity: "warning",
+      resource: "QuestionnaireResponse/f-pre-late",
+      message: { code: "diag.time.preop-after-one-month" },
+    });
     expect(en(warning?.message)).toBe(
       'QuestionnaireResponse/f-pre-late is answered "before surgery" but dated 2026-04-10, on or after the 1-month answer QuestionnaireResponse/f-1mo of 2026-04-01: not used as pre-operative evidence on its own (its items show a range)',
     );
@@ -149,7 +167,9 @@ describe("golden cases (worked by hand)", () => {
     const r = report([surgery("s1", { performedDateTime: undefined }), kps("k70", 70, "2026-02-01")]);
     const gc = item(r, "generalCondition");
     expect([gc.min, gc.max]).toEqual([0, 2]);
-    expect(en(gc.context)).toContain("Timing unclear against the surgery Procedure/s1 (no date): Observation/k70 of 2026-02-01 (the surgery's date is unknown).");
+    expect(en(gc.context)).toContain(
+      "Timing unclear against the surgery Procedure/s1 (no date): Observation/k70 of 2026-02-01 (the surgery's date is unknown).",
+    );
     expect(r.diagnostics.find((d) => d.code === "surgery-undated")?.severity).toBe("warning");
   });
 
@@ -157,7 +177,9 @@ describe("golden cases (worked by hand)", () => {
     const r = report([surgery("s1"), spinalMet("m1", "2026-03-05")]);
     const vb = item(r, "vertebralBodyMets");
     expect([vb.min, vb.max]).toEqual([0, 2]);
-    expect(en(vb.context)).toContain("Condition/m1 of 2026-03-05 (a diagnosis recorded after the surgery may describe the state before it)");
+    expect(en(vb.context)).toContain(
+      "Condition/m1 of 2026-03-05 (a diagnosis recorded after the surgery may describe the state before it)",
+    );
     expect(r.segmentGroup).toMatchObject({ group: "cervical", levels: ["C3"] });
     expect(r.applicability.reasons.map((m) => en(m)).join(" ")).not.toContain("no spinal metastasis level");
   });
@@ -170,27 +192,44 @@ describe("golden cases (worked by hand)", () => {
     ]);
     const gc = item(r, "generalCondition");
     expect([gc.points, gc.min, gc.max]).toEqual([2, 2, 2]);
-    expect(r.diagnostics.filter((d) => d.code === "ignored-status").map((d) => d.resource)).toEqual(["Procedure/s-err", "Procedure/s-plan"]);
+    expect(r.diagnostics.filter((d) => d.code === "ignored-status").map((d) => d.resource)).toEqual([
+      "Procedure/s-err",
+      "Procedure/s-plan",
+    ]);
   });
 
   it("several surgeries: the latest dated one is the index", () => {
-    const r = report([surgery("s-old", { performedDateTime: "2025-01-10" }), surgery("s1"), kps("k60", 60, "2026-02-20"), kps("k90", 90, "2026-03-20")]);
+    const r = report([
+      surgery("s-old", { performedDateTime: "2025-01-10" }),
+      surgery("s1"),
+      kps("k60", 60, "2026-02-20"),
+      kps("k90", 90, "2026-03-20"),
+    ]);
     expect(r.diagnostics.find((d) => d.code === "index-surgery")?.resource).toBe("Procedure/s1");
     expect(item(r, "generalCondition").candidates).toEqual(["moderate"]);
   });
 
   it("a questionnaire boundary: evidence between the last pre-op answer and the 1-month answer is unclear", () => {
-    const r = report([frankelQr("f-pre", "C", "preop", "2026-02-25"), frankelQr("f-1mo", "D", "1mo", "2026-04-01"), kps("k50", 50, "2026-03-15"), kps("k80", 80, "2026-02-20")]);
+    const r = report([
+      frankelQr("f-pre", "C", "preop", "2026-02-25"),
+      frankelQr("f-1mo", "D", "1mo", "2026-04-01"),
+      kps("k50", 50, "2026-03-15"),
+      kps("k80", 80, "2026-02-20"),
+    ]);
     const gc = item(r, "generalCondition");
     expect(gc.candidates).toEqual(["moderate", "good"]);
-    expect(en(gc.context)).toContain("Observation/k50 of 2026-03-15 (after the last pre-op answer and before the 1-month answer)");
+    expect(en(gc.context)).toContain(
+      "Observation/k50 of 2026-03-15 (after the last pre-op answer and before the 1-month answer)",
+    );
   });
 });
 
 // ------------------------------------------------------------------------------------------ properties
 
 const day = (from: string, maxDays: number) =>
-  fc.integer({ min: 0, max: maxDays }).map((n) => new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10));
+  fc
+    .integer({ min: 0, max: maxDays })
+    .map((n) => new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10));
 const preDay = day("2025-06-01", 250); // 2025-06-01 … 2026-02-06: before the surgery of 2026-03-01
 const postDay = day("2026-03-02", 45); // after it
 const grade = fc.constantFrom("A", "B", "C", "D", "E");
@@ -217,7 +256,12 @@ const toResources = (pieces: Piece[], prefix: string) =>
   pieces.map((p, i) =>
     p.kind === "kps"
       ? kps(`${prefix}${i}`, p.v as number, p.d)
-      : frankelQr(`${prefix}${i}`, p.v as string, p.kind === "frankel" ? "preop" : p.kind === "frankel-1mo" ? "1mo" : "other", p.d),
+      : frankelQr(
+          `${prefix}${i}`,
+          p.v as string,
+          p.kind === "frankel" ? "preop" : p.kind === "frankel-1mo" ? "1mo" : "other",
+          p.d,
+        ),
   );
 const scores = (r: ScoreReport) => ({
   sins: [r.sins.total, r.sins.min, r.sins.max],
@@ -240,15 +284,20 @@ describe("properties", () => {
 
   it("adding evidence older than what decides an item never changes it (KPS, Frankel; with a surgery on file)", () => {
     fc.assert(
-      fc.property(kpsValue, grade, fc.array(fc.tuple(kpsValue, grade, fc.integer({ min: 1, max: 300 })), { maxLength: 6 }), (k, g, older) => {
-        const deciding = [surgery("s1"), kps("k-dec", k, "2026-02-20"), frankelQr("f-dec", g, "preop", "2026-02-20")];
-        const before = scores(report(deciding));
-        const olderResources = older.flatMap(([ok, og, n], i) => {
-          const d = new Date(Date.parse("2026-02-20T00:00:00Z") - n * 86_400_000).toISOString().slice(0, 10);
-          return [kps(`k-old${i}`, ok, d), frankelQr(`f-old${i}`, og, "preop", d)];
-        });
-        expect(scores(report([...deciding, ...olderResources]))).toEqual(before);
-      }),
+      fc.property(
+        kpsValue,
+        grade,
+        fc.array(fc.tuple(kpsValue, grade, fc.integer({ min: 1, max: 300 })), { maxLength: 6 }),
+        (k, g, older) => {
+          const deciding = [surgery("s1"), kps("k-dec", k, "2026-02-20"), frankelQr("f-dec", g, "preop", "2026-02-20")];
+          const before = scores(report(deciding));
+          const olderResources = older.flatMap(([ok, og, n], i) => {
+            const d = new Date(Date.parse("2026-02-20T00:00:00Z") - n * 86_400_000).toISOString().slice(0, 10);
+            return [kps(`k-old${i}`, ok, d), frankelQr(`f-old${i}`, og, "preop", d)];
+          });
+          expect(scores(report([...deciding, ...olderResources]))).toEqual(before);
+        },
+      ),
       { numRuns: 150 },
     );
   });

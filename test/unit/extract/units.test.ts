@@ -16,12 +16,14 @@ vi.mock("../../../src/extract/mappings", async (importOriginal) => {
   const local: Record<string, "painVas" | "eqVas"> = { "PAIN-VAS": "painVas", "EQ-VAS": "eqVas" };
   return {
     ...orig,
-    observationConcept: (system: string, code: string) => (system === LOCAL ? (local[code] ?? null) : orig.observationConcept(system, code)),
+    observationConcept: (system: string, code: string) =>
+      system === LOCAL ? (local[code] ?? null) : orig.observationConcept(system, code),
   };
 });
 
 const DAY = "2025-06-20";
-const painVas = (id: string, quantity: Record<string, unknown>) => obs(id, LOCAL, "PAIN-VAS", DAY, { valueQuantity: quantity });
+const painVas = (id: string, quantity: Record<string, unknown>) =>
+  obs(id, LOCAL, "PAIN-VAS", DAY, { valueQuantity: quantity });
 const read = (...resources: unknown[]) => extractEvidence([patient(), ...resources], P);
 
 describe("units (issue 12 item 3)", () => {
@@ -44,11 +46,15 @@ describe("units (issue 12 item 3)", () => {
     const ev = read(painVas("x", { value: 3, unit: "in", system: UCUM, code: "[in_i]" }));
     expect(ev.measurements).toEqual([]);
     const d = ev.diagnostics.find((x) => x.code === "unsupported-unit");
-    expect(en(d?.message)).toBe("Observation/x (Pain VAS) has the unit '[in_i]', which the app does not read for this measure (mm, cm or none): skipped");
+    expect(en(d?.message)).toBe(
+      "Observation/x (Pain VAS) has the unit '[in_i]', which the app does not read for this measure (mm, cm or none): skipped",
+    );
     expect(d?.resource).toBe("Observation/x");
     // The unit text decides when no UCUM code is given.
     const text = read(painVas("y", { value: 3, unit: "in" })).diagnostics.find((x) => x.code === "unsupported-unit");
-    expect(en(text?.message)).toBe("Observation/y (Pain VAS) has the unit 'in', which the app does not read for this measure (mm, cm or none): skipped");
+    expect(en(text?.message)).toBe(
+      "Observation/y (Pain VAS) has the unit 'in', which the app does not read for this measure (mm, cm or none): skipped",
+    );
   });
 
   it("a VAS given as a unitless score is refused ('{score}' does not say mm or cm)", () => {
@@ -69,8 +75,14 @@ describe("units (issue 12 item 3)", () => {
   });
 
   it("ECOG and Barthel as scores; a 0–20 Barthel by its unit still refused as another scale", () => {
-    expect(read(obs("e", LOINC, "89247-1", DAY, { valueQuantity: { value: 2, system: UCUM, code: "{score}" } })).measurements[0]?.value).toBe(2);
-    expect(read(obs("b", SCT, "273302005", DAY, { valueQuantity: { value: 85, system: UCUM, code: "{score}" } })).measurements[0]?.value).toBe(85);
+    expect(
+      read(obs("e", LOINC, "89247-1", DAY, { valueQuantity: { value: 2, system: UCUM, code: "{score}" } }))
+        .measurements[0]?.value,
+    ).toBe(2);
+    expect(
+      read(obs("b", SCT, "273302005", DAY, { valueQuantity: { value: 85, system: UCUM, code: "{score}" } }))
+        .measurements[0]?.value,
+    ).toBe(85);
     const b20 = read(obs("b20", SCT, "273302005", DAY, { valueQuantity: { value: 15, unit: "/20" } }));
     expect(b20.measurements).toEqual([]);
     expect(b20.diagnostics.map((d) => d.code)).toContain("other-scale");

@@ -12,7 +12,9 @@ const SYS = APP_CODE_SYSTEM;
 const code = (c: string) => [{ valueCoding: { system: SYS, code: c } }];
 
 function questionnaire(name: string): Questionnaire {
-  return JSON.parse(readFileSync(join(FIXTURES, "../../fhir-mappings/questionnaires", `${name}.json`), "utf8")) as Questionnaire;
+  return JSON.parse(
+    readFileSync(join(FIXTURES, "../../fhir-mappings/questionnaires", `${name}.json`), "utf8"),
+  ) as Questionnaire;
 }
 
 describe("write path → extraction", () => {
@@ -28,9 +30,21 @@ describe("write path → extraction", () => {
         "tokuhashi-primary-site": code("tokuhashi.primarySite.breast"),
         "tokuhashi-palsy": code("frankel.E"),
       },
-      { identifier: "6f1c2e9a-0000-4000-8000-000000000001", patientId: "p1", selfReport: false, authored: "2024-06-01T10:00:00+09:00" },
+      {
+        identifier: "6f1c2e9a-0000-4000-8000-000000000001",
+        patientId: "p1",
+        selfReport: false,
+        authored: "2024-06-01T10:00:00+09:00",
+      },
     );
-    const r = buildReport([{ resourceType: "Patient", id: "p1", birthDate: "1960-01-01" }, { ...qr, id: "qr1" }], "p1", { now: NOW });
+    const r = buildReport(
+      [
+        { resourceType: "Patient", id: "p1", birthDate: "1960-01-01" },
+        { ...qr, id: "qr1" },
+      ],
+      "p1",
+      { now: NOW },
+    );
     expect(r.tokuhashi).toMatchObject({ total: 11, prognosis: ">=6m" });
     for (const item of Object.values(r.tokuhashi.items)) {
       expect(item.source).toBe("questionnaire");

@@ -21,7 +21,10 @@ describe("patientBanner", () => {
       ],
       birthDate: "1958-04-02",
       gender: "male",
-      identifier: [{ system: "urn:ins", value: "INS-1" }, { ...MR, system: "urn:hospital:mrn", value: "0012345" }],
+      identifier: [
+        { system: "urn:ins", value: "INS-1" },
+        { ...MR, system: "urn:hospital:mrn", value: "0012345" },
+      ],
     });
     expect(banner).toEqual({ id: "p1", name: "山田, 太郎", birthDate: "1958-04-02", gender: "male", mrn: "0012345" });
   });
@@ -44,7 +47,13 @@ describe("patientBanner", () => {
   });
 
   it("survives a patient without name, birth date or identifiers, and malformed input", () => {
-    expect(patientBanner({ resourceType: "Patient", id: "p2" })).toEqual({ id: "p2", name: null, birthDate: null, gender: null, mrn: null });
+    expect(patientBanner({ resourceType: "Patient", id: "p2" })).toEqual({
+      id: "p2",
+      name: null,
+      birthDate: null,
+      gender: null,
+      mrn: null,
+    });
     expect(patientBanner(null)).toEqual({ id: null, name: null, birthDate: null, gender: null, mrn: null });
     expect(patientBanner({ name: "not an array", birthDate: 1958, identifier: [{ value: "no type" }, 7] })).toEqual({
       id: null,
@@ -66,14 +75,18 @@ describe("patientBanner", () => {
 
 describe("scopes", () => {
   it("reads SMART v1 and v2 scopes", () => {
-    const v1 = parseScopes("openid fhirUser launch patient/Observation.read patient/QuestionnaireResponse.write user/Questionnaire.read");
+    const v1 = parseScopes(
+      "openid fhirUser launch patient/Observation.read patient/QuestionnaireResponse.write user/Questionnaire.read",
+    );
     expect(scopeAllows(v1, "Observation", "s")).toBe(true);
     expect(scopeAllows(v1, "QuestionnaireResponse", "c")).toBe(true);
     expect(scopeAllows(v1, "QuestionnaireResponse", "r")).toBe(false);
     expect(scopeAllows(v1, "Questionnaire", "r")).toBe(true);
     expect(scopeAllows(v1, "Questionnaire", "c")).toBe(false);
 
-    const v2 = parseScopes("patient/Observation.rs patient/QuestionnaireResponse.cu patient/Condition.rs?category=problem-list-item");
+    const v2 = parseScopes(
+      "patient/Observation.rs patient/QuestionnaireResponse.cu patient/Condition.rs?category=problem-list-item",
+    );
     expect(scopeAllows(v2, "QuestionnaireResponse", "c")).toBe(true);
     expect(scopeAllows(v2, "Observation", "c")).toBe(false);
     expect(scopeAllows(v2, "Condition", "r")).toBe(true);
@@ -83,7 +96,10 @@ describe("scopes", () => {
 
 describe("launchContext", () => {
   it("collects patient, encounter, user, banner, locale and what the granted scopes allow", () => {
-    const payload = btoa(JSON.stringify({ fhirUser: "https://ehr.example.org/fhir/Practitioner/dr1" })).replace(/=+$/, "");
+    const payload = btoa(JSON.stringify({ fhirUser: "https://ehr.example.org/fhir/Practitioner/dr1" })).replace(
+      /=+$/,
+      "",
+    );
     const client = makeClient(
       {},
       {
@@ -92,7 +108,8 @@ describe("launchContext", () => {
         need_patient_banner: false,
         smart_style_url: "https://ehr.example.org/style.json",
         id_token: `x.${payload}.y`,
-        scope: "openid fhirUser launch patient/Patient.read patient/QuestionnaireResponse.write user/Questionnaire.read",
+        scope:
+          "openid fhirUser launch patient/Patient.read patient/QuestionnaireResponse.write user/Questionnaire.read",
         locale: "ja-JP",
       },
     );
@@ -105,7 +122,14 @@ describe("launchContext", () => {
       needPatientBanner: false,
       locale: "ja-JP",
       smartStyleUrl: "https://ehr.example.org/style.json",
-      scopes: ["openid", "fhirUser", "launch", "patient/Patient.read", "patient/QuestionnaireResponse.write", "user/Questionnaire.read"],
+      scopes: [
+        "openid",
+        "fhirUser",
+        "launch",
+        "patient/Patient.read",
+        "patient/QuestionnaireResponse.write",
+        "user/Questionnaire.read",
+      ],
       openServer: false,
       canWrite: true,
       canReadQuestionnaire: true,
@@ -116,13 +140,22 @@ describe("launchContext", () => {
 
   it("cannot write without a QuestionnaireResponse write scope; a broken id_token just means no user", () => {
     const ctx = launchContext(makeClient({}, { scope: "patient/*.read", id_token: "garbage" }));
-    expect(ctx).toMatchObject({ canWrite: false, fhirUser: null, needPatientBanner: true, locale: null, encounterId: null });
+    expect(ctx).toMatchObject({
+      canWrite: false,
+      fhirUser: null,
+      needPatientBanner: true,
+      locale: null,
+      encounterId: null,
+    });
   });
 });
 
 describe("settings from app-config.json", () => {
   it("become the load options and request policy", () => {
-    const options = loadOptionsFromConfig({ ...DEFAULT_CONFIG, fhirTimeoutMs: 5000, fhirMaxRetries: 1, fhirPageSize: 50, fhirMaxPages: 4 }, ["http://loinc.org|89243-0"]);
+    const options = loadOptionsFromConfig(
+      { ...DEFAULT_CONFIG, fhirTimeoutMs: 5000, fhirMaxRetries: 1, fhirPageSize: 50, fhirMaxPages: 4 },
+      ["http://loinc.org|89243-0"],
+    );
     expect(options).toEqual({
       observationCodes: ["http://loinc.org|89243-0"],
       pageSize: 50,

@@ -5,7 +5,13 @@
  * sentence is there in English and in Japanese with nothing missing.
  */
 import { describe, expect, it } from "vitest";
-import { FhirFaultError, faultCode, faultMessage, type FhirFault, type InvalidResponseDetail } from "../../../src/fhir/faults";
+import {
+  FhirFaultError,
+  faultCode,
+  faultMessage,
+  type FhirFault,
+  type InvalidResponseDetail,
+} from "../../../src/fhir/faults";
 import { DETAIL_CODE } from "../../../src/fhir/messages";
 import { SessionError, type SessionFault } from "../../../src/fhir/redirect";
 import { createTranslator, templateOf } from "../../../src/i18n";
@@ -51,7 +57,8 @@ describe("one sentence per fault kind, in every language", () => {
   it.each(ALL.map((f) => [en.message(appFaultCode(f)), f] as const))("%s", (_english, fault) => {
     const m = appFaultCode(fault);
     expect(m.code).toBe(`fault.${fault.kind}`);
-    for (const locale of ["en", "ja"] as const) expect(missingIn(locale, `core.${m.code}`, m.params), locale).toEqual([]);
+    for (const locale of ["en", "ja"] as const)
+      expect(missingIn(locale, `core.${m.code}`, m.params), locale).toEqual([]);
     // Japanese words throughout (HTTP, JSON, SMART on FHIR and a resource type may stay).
     expect(ja.message(m).replace(/SMART on FHIR/g, "")).not.toMatch(/[A-Za-z]+ [A-Za-z]+/);
   });
@@ -66,27 +73,46 @@ describe("one sentence per fault kind, in every language", () => {
   });
 
   it("counts attempts in English (1 attempt, 2 attempts); Japanese has one form", () => {
-    expect(en.message(faultCode({ kind: "server-error", status: 500, attempts: 1 }))).toBe("The EHR's FHIR server failed (HTTP 500) after 1 attempt.");
-    expect(en.message(faultCode({ kind: "timeout", timeoutMs: 30_000, attempts: 2 }))).toBe("The EHR's FHIR server did not answer within 30 s (2 attempts).");
+    expect(en.message(faultCode({ kind: "server-error", status: 500, attempts: 1 }))).toBe(
+      "The EHR's FHIR server failed (HTTP 500) after 1 attempt.",
+    );
+    expect(en.message(faultCode({ kind: "timeout", timeoutMs: 30_000, attempts: 2 }))).toBe(
+      "The EHR's FHIR server did not answer within 30 s (2 attempts).",
+    );
     expect(en.message(faultCode({ kind: "unavailable", status: 503, attempts: 1, retryAfterMs: null }))).toBe(
       "The EHR's FHIR server is temporarily unavailable (503) after 1 attempt.",
     );
-    expect(ja.message(faultCode({ kind: "timeout", timeoutMs: 30_000, attempts: 1 }))).toBe("EHRのFHIRサーバーが30秒以内に応答しませんでした（1回試行）。");
+    expect(ja.message(faultCode({ kind: "timeout", timeoutMs: 30_000, attempts: 1 }))).toBe(
+      "EHRのFHIRサーバーが30秒以内に応答しませんでした（1回試行）。",
+    );
   });
 
   it("says the server's wait: seconds below 2 minutes, about n minutes from there, nothing for none or 0", () => {
-    const limited = (retryAfterMs: number | null) => faultCode({ kind: "rate-limited", status: 429, attempts: 4, retryAfterMs });
-    expect(en.message(limited(1500))).toBe("The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait 2 s.");
-    expect(en.message(limited(119_000))).toBe("The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait 119 s.");
-    expect(en.message(limited(119_001))).toBe("The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait about 2 minutes.");
-    expect(en.message(limited(300_000))).toBe("The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait about 5 minutes.");
+    const limited = (retryAfterMs: number | null) =>
+      faultCode({ kind: "rate-limited", status: 429, attempts: 4, retryAfterMs });
+    expect(en.message(limited(1500))).toBe(
+      "The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait 2 s.",
+    );
+    expect(en.message(limited(119_000))).toBe(
+      "The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait 119 s.",
+    );
+    expect(en.message(limited(119_001))).toBe(
+      "The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait about 2 minutes.",
+    );
+    expect(en.message(limited(300_000))).toBe(
+      "The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait about 5 minutes.",
+    );
     expect(en.message(limited(null))).toBe("The EHR is limiting requests and did not answer after 4 attempts.");
     expect(en.message(limited(0))).toBe("The EHR is limiting requests and did not answer after 4 attempts.");
-    expect(ja.message(limited(300_000))).toBe("EHRサーバーが要求を制限しており、4回試行しても応答がありませんでした。サーバーから約5分待つよう求められています。");
+    expect(ja.message(limited(300_000))).toBe(
+      "EHRサーバーが要求を制限しており、4回試行しても応答がありませんでした。サーバーから約5分待つよう求められています。",
+    );
   });
 
   it("names what was unreadable", () => {
-    expect(ja.message(faultCode({ kind: "invalid-response", detail: "not a Patient" }))).toBe("EHRのFHIRサーバーから読み取れない応答が送られました（Patientリソースではありません）。");
+    expect(ja.message(faultCode({ kind: "invalid-response", detail: "not a Patient" }))).toBe(
+      "EHRのFHIRサーバーから読み取れない応答が送られました（Patientリソースではありません）。",
+    );
     expect(en.message(faultCode({ kind: "invalid-response", detail: "next-page links loop" }))).toBe(
       "The EHR's FHIR server sent an answer the app cannot read (next-page links loop).",
     );
@@ -104,7 +130,11 @@ describe("an error's message is the sentence in English", () => {
   });
 
   it("carries no URL, id or token: only the kind's parameters", () => {
-    const m = faultCode({ kind: "authorization-denied", error: "access_denied", description: "see https://evil.example/?t=secret" });
+    const m = faultCode({
+      kind: "authorization-denied",
+      error: "access_denied",
+      description: "see https://evil.example/?t=secret",
+    });
     expect(m).toEqual({ code: "fault.authorization-denied" });
   });
 });

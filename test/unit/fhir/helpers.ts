@@ -11,12 +11,16 @@ export const NOW = Date.parse("2025-03-01T12:00:00Z");
  * A fhirclient Client as ready() would return it after an EHR launch. `token` replaces fields of the token
  * response; a field given as undefined is left out (`{ patient: undefined }`: no patient in the launch context).
  */
-export function makeClient(state: Partial<fhirclient.ClientState> = {}, token: { [K in keyof fhirclient.TokenResponse]?: fhirclient.TokenResponse[K] | undefined } = {}): Client {
+export function makeClient(
+  state: Partial<fhirclient.ClientState> = {},
+  token: { [K in keyof fhirclient.TokenResponse]?: fhirclient.TokenResponse[K] | undefined } = {},
+): Client {
   const tokenResponse: fhirclient.TokenResponse = {
     access_token: "access-1",
     token_type: "Bearer",
     patient: "p1",
-    scope: "launch patient/Patient.read patient/Observation.read patient/Condition.read patient/QuestionnaireResponse.read",
+    scope:
+      "launch patient/Patient.read patient/Observation.read patient/Condition.read patient/QuestionnaireResponse.read",
   };
   for (const [key, value] of Object.entries<unknown>(token)) {
     if (value === undefined) delete tokenResponse[key];
@@ -34,7 +38,10 @@ export function makeClient(state: Partial<fhirclient.ClientState> = {}, token: {
 }
 
 /** A policy that does not wait: the waits are recorded instead. */
-export function fastPolicy(overrides: Partial<RequestPolicy> = {}): { policy: Partial<RequestPolicy>; sleeps: number[] } {
+export function fastPolicy(overrides: Partial<RequestPolicy> = {}): {
+  policy: Partial<RequestPolicy>;
+  sleeps: number[];
+} {
   const sleeps: number[] = [];
   return {
     sleeps,
@@ -55,7 +62,14 @@ export function bundle(resources: object[], next?: string): object {
     resourceType: "Bundle",
     type: "searchset",
     entry: resources.map((r) => ({ resource: r, search: { mode: "match" } })),
-    ...(next ? { link: [{ relation: "self", url: "ignored" }, { relation: "next", url: next }] } : {}),
+    ...(next
+      ? {
+          link: [
+            { relation: "self", url: "ignored" },
+            { relation: "next", url: next },
+          ],
+        }
+      : {}),
   };
 }
 

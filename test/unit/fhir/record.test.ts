@@ -17,12 +17,41 @@ import { en } from "../words";
 const KPS = "http://loinc.org|89243-0";
 const ECOG = "http://loinc.org|89247-1";
 const patient = { resourceType: "Patient", id: "p1", name: [{ family: "Yamada", given: ["Taro"] }] };
-const kps = { resourceType: "Observation", id: "o-kps", status: "final", code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] } };
-const ecog = { resourceType: "Observation", id: "o-ecog", status: "final", code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] } };
-const glucose = { resourceType: "Observation", id: "o-glu", status: "final", code: { coding: [{ system: "http://loinc.org", code: "2345-7" }] } };
-const meta = { resourceType: "Condition", id: "c1", code: { coding: [{ system: "http://snomed.info/sct", code: "94222008" }] } };
-const ownQr = { resourceType: "QuestionnaireResponse", id: "qr1", status: "completed", questionnaire: `${questionnaireUrl("eq5d5l")}|1.0.0` };
-const otherQr = { resourceType: "QuestionnaireResponse", id: "qr2", status: "completed", questionnaire: "https://other.example/Questionnaire/intake" };
+const kps = {
+  resourceType: "Observation",
+  id: "o-kps",
+  status: "final",
+  code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
+};
+const ecog = {
+  resourceType: "Observation",
+  id: "o-ecog",
+  status: "final",
+  code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] },
+};
+const glucose = {
+  resourceType: "Observation",
+  id: "o-glu",
+  status: "final",
+  code: { coding: [{ system: "http://loinc.org", code: "2345-7" }] },
+};
+const meta = {
+  resourceType: "Condition",
+  id: "c1",
+  code: { coding: [{ system: "http://snomed.info/sct", code: "94222008" }] },
+};
+const ownQr = {
+  resourceType: "QuestionnaireResponse",
+  id: "qr1",
+  status: "completed",
+  questionnaire: `${questionnaireUrl("eq5d5l")}|1.0.0`,
+};
+const otherQr = {
+  resourceType: "QuestionnaireResponse",
+  id: "qr2",
+  status: "completed",
+  questionnaire: "https://other.example/Questionnaire/intake",
+};
 const FUSION = "http://snomed.info/sct|55705006";
 const LAMINECTOMY = "http://snomed.info/sct|387731002";
 const surgery = {
@@ -33,7 +62,11 @@ const surgery = {
   code: { coding: [{ system: "http://snomed.info/sct", code: "55705006", display: "Spinal fusion" }] },
   performedDateTime: "2026-03-01",
 };
-const appendectomy = { ...surgery, id: "s2", code: { coding: [{ system: "http://snomed.info/sct", code: "80146002" }] } };
+const appendectomy = {
+  ...surgery,
+  id: "s2",
+  code: { coding: [{ system: "http://snomed.info/sct", code: "80146002" }] },
+};
 /** The Procedure search as the app sends it: the spinal surgery codes of fhir-mappings/procedures.json. */
 const PROCEDURE_URL = `${BASE}/Procedure?patient=p1&code=${encodeURIComponent(`${FUSION},${LAMINECTOMY}`)}&_count=100`;
 
@@ -42,7 +75,9 @@ function options(extra: Partial<LoadOptions> = {}): LoadOptions {
 }
 
 /** Handlers answering a complete, healthy record. */
-function healthyServer(overrides: { observation?: Parameters<typeof http.get>[1]; procedure?: Parameters<typeof http.get>[1] } = {}): string[] {
+function healthyServer(
+  overrides: { observation?: Parameters<typeof http.get>[1]; procedure?: Parameters<typeof http.get>[1] } = {},
+): string[] {
   const urls: string[] = [];
   const log = (request: Request): void => {
     urls.push(request.url.slice(BASE.length));
@@ -116,7 +151,10 @@ describe("loadPatientRecord", () => {
     const gate = async (name: string): Promise<void> => {
       arrived.push(name);
       if (arrived.length === 5) release();
-      await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${arrived.join(", ")} in flight`)), 1500))]);
+      await Promise.race([
+        all,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${arrived.join(", ")} in flight`)), 1500)),
+      ]);
     };
     const urls: string[] = [];
     server.use(
@@ -175,7 +213,10 @@ describe("loadPatientRecord", () => {
     expect(procedureUrls).toEqual([PROCEDURE_URL, `${BASE}/Procedure?patient=p1&_count=100`]);
     expect(record.resources).toEqual([meta, kps, ecog, ownQr, surgery]);
     expect(record.diagnostics).toHaveLength(1);
-    expect(record.diagnostics[0]).toMatchObject({ code: "fallback-unfiltered", message: { params: { search: "Procedure" } } });
+    expect(record.diagnostics[0]).toMatchObject({
+      code: "fallback-unfiltered",
+      message: { params: { search: "Procedure" } },
+    });
     expect(record.partial).toBe(false);
   });
 
@@ -186,11 +227,18 @@ describe("loadPatientRecord", () => {
     expect(record.failures).toEqual([{ search: "Procedure", fault: { kind: "forbidden", status: 403 } }]);
     expect(record.partial).toBe(true);
     expect(record.diagnostics).toHaveLength(1);
-    expect(record.diagnostics[0]).toMatchObject({ code: "search-forbidden", message: { params: { search: "Procedure" } } });
+    expect(record.diagnostics[0]).toMatchObject({
+      code: "search-forbidden",
+      message: { params: { search: "Procedure" } },
+    });
     expect(en(record.diagnostics[0]!.message)).toBe(
       "The EHR did not give this app permission to read Procedures (scope missing): spinal surgeries (which evidence is before the surgery) are not shown and the scores stay ranges.",
     );
-    const report = buildReport([record.patient, ...record.resources], "p1", { now: new Date("2026-06-01"), diagnostics: record.diagnostics, partial: record.partial });
+    const report = buildReport([record.patient, ...record.resources], "p1", {
+      now: new Date("2026-06-01"),
+      diagnostics: record.diagnostics,
+      partial: record.partial,
+    });
     expect(report.diagnostics.map((d) => d.code)).toContain("procedures-unread");
     expect(en(report.diagnostics.find((d) => d.code === "procedures-unread")?.message)).toBe(
       "Spinal surgery Procedures could not be read: whether evidence is before or after the surgery rests on the app's own pre-op and 1-month answers only",
@@ -224,11 +272,11 @@ describe("loadPatientRecord", () => {
       },
     });
     const record = await loadPatientRecord(makeClient(), options({ pageSize: 2 }));
-    expect(record.resources.filter((r) => (r as { resourceType: string }).resourceType === "Observation").map((r) => (r as { id: string }).id)).toEqual([
-      "o-kps",
-      "o-ecog",
-      "o-kps-2",
-    ]);
+    expect(
+      record.resources
+        .filter((r) => (r as { resourceType: string }).resourceType === "Observation")
+        .map((r) => (r as { id: string }).id),
+    ).toEqual(["o-kps", "o-ecog", "o-kps-2"]);
     expect(record.partial).toBe(false);
   });
 
@@ -239,7 +287,10 @@ describe("loadPatientRecord", () => {
         observationUrls.push(request.url);
         if (new URL(request.url).searchParams.has("code")) {
           return HttpResponse.json(
-            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "not-supported", diagnostics: "Unknown search parameter code" }] },
+            {
+              resourceType: "OperationOutcome",
+              issue: [{ severity: "error", code: "not-supported", diagnostics: "Unknown search parameter code" }],
+            },
             { status: 400, headers: { "content-type": "application/fhir+json" } },
           );
         }
@@ -252,7 +303,9 @@ describe("loadPatientRecord", () => {
     expect(record.resources).toContainEqual(kps);
     expect(record.resources).toContainEqual(ecog);
     expect(record.resources).not.toContainEqual(glucose);
-    expect(record.diagnostics.map((d) => [d.code, d.severity, d.message.code])).toEqual([["fallback-unfiltered", "info", "access.fallback-unfiltered"]]);
+    expect(record.diagnostics.map((d) => [d.code, d.severity, d.message.code])).toEqual([
+      ["fallback-unfiltered", "info", "access.fallback-unfiltered"],
+    ]);
     expect(record.diagnostics[0]!.message.params).toMatchObject({ search: "Observation" });
     expect(record.partial).toBe(false);
   });
@@ -267,18 +320,28 @@ describe("loadPatientRecord", () => {
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "search-forbidden", severity: "warning" })]);
     expect(en(record.diagnostics[0]!.message)).toMatch(/permission/);
     // The view says it in the clinician's language from its message code (src/i18n/core.ts, diagnosticText).
-    expect(record.diagnostics[0]).toMatchObject({ message: { code: "access.search-forbidden", params: { search: "Observation" } } });
+    expect(record.diagnostics[0]).toMatchObject({
+      message: { code: "access.search-forbidden", params: { search: "Observation" } },
+    });
   });
 
   it("404 for the patient fails the load with 'not-found'", async () => {
     healthyServer();
-    server.use(http.get(`${BASE}/Patient/p1`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }, { status: 404 })));
+    server.use(
+      http.get(`${BASE}/Patient/p1`, () =>
+        HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }, { status: 404 }),
+      ),
+    );
     expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "not-found", status: 404 });
   });
 
   it("401 during the searches ends the load with 'session-ended'", async () => {
     healthyServer({ observation: () => new HttpResponse(null, { status: 401 }) });
-    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "session-ended", status: 401, refreshTried: false });
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({
+      kind: "session-ended",
+      status: 401,
+      refreshTried: false,
+    });
   });
 
   it("429 with Retry-After on a search is waited out", async () => {
@@ -286,7 +349,9 @@ describe("loadPatientRecord", () => {
     healthyServer({
       observation: () => {
         calls += 1;
-        return calls === 1 ? new HttpResponse(null, { status: 429, headers: { "retry-after": "2" } }) : HttpResponse.json(bundle([kps]));
+        return calls === 1
+          ? new HttpResponse(null, { status: 429, headers: { "retry-after": "2" } })
+          : HttpResponse.json(bundle([kps]));
       },
     });
     const { policy, sleeps } = fastPolicy();
@@ -301,7 +366,10 @@ describe("loadPatientRecord", () => {
     const record = await loadPatientRecord(makeClient(), options());
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.failures[0]!.fault).toMatchObject({ kind: "unavailable", attempts: 2 });
-    expect(record.diagnostics[0]).toMatchObject({ code: "search-failed", message: { code: "access.search-failed", params: { search: "Observation", fault: "unavailable" } } });
+    expect(record.diagnostics[0]).toMatchObject({
+      code: "search-failed",
+      message: { code: "access.search-failed", params: { search: "Observation", fault: "unavailable" } },
+    });
   });
 
   it("a page failing mid-way keeps the earlier pages and marks the record partial", async () => {
@@ -317,7 +385,11 @@ describe("loadPatientRecord", () => {
     expect(record.unavailable).toEqual(["Observation"]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-failed" })]);
     expect(en(record.diagnostics[0]!.message)).toMatch(/page 2/);
-    expect(record.diagnostics[0]!.message.params).toMatchObject({ search: "Observation", page: 2, fault: "server-error" });
+    expect(record.diagnostics[0]!.message.params).toMatchObject({
+      search: "Observation",
+      page: 2,
+      fault: "server-error",
+    });
   });
 
   it("the page cap stops paging with a 'page-cap' diagnostic and a partial record", async () => {
@@ -328,7 +400,9 @@ describe("loadPatientRecord", () => {
       },
     });
     const record = await loadPatientRecord(makeClient(), options({ maxPages: 3 }));
-    expect(record.resources.filter((r) => (r as { resourceType: string }).resourceType === "Observation")).toHaveLength(3);
+    expect(record.resources.filter((r) => (r as { resourceType: string }).resourceType === "Observation")).toHaveLength(
+      3,
+    );
     expect(record.partial).toBe(true);
     expect(record.unavailable).toEqual([]);
     expect(record.diagnostics).toEqual([expect.objectContaining({ code: "page-cap", severity: "warning" })]);
@@ -342,7 +416,9 @@ describe("loadPatientRecord", () => {
     expect(record.partial).toBe(true);
     expect(record.unavailable).toEqual([]);
     expect(record.failures).toEqual([]);
-    expect(record.diagnostics.map((d) => [d.code, d.severity, d.message.code])).toEqual([["search-incomplete", "warning", "access.search-incomplete"]]);
+    expect(record.diagnostics.map((d) => [d.code, d.severity, d.message.code])).toEqual([
+      ["search-incomplete", "warning", "access.search-incomplete"],
+    ]);
     expect(record.diagnostics[0]!.message.params).toMatchObject({ search: "Observation", total: 40, read: 2 });
     expect(en(record.diagnostics[0]!.message)).toBe(
       "The EHR reported 40 Observations but sent 2, with no link to the rest. Some measurements (performance status, pain, function scores) may be missing and the scores stay ranges.",
@@ -363,7 +439,10 @@ describe("loadPatientRecord", () => {
         HttpResponse.json({
           ...bundle([kps, ecog]),
           total: 2,
-          entry: [...(bundle([kps, ecog]) as { entry: object[] }).entry, { resource: patient, search: { mode: "include" } }],
+          entry: [
+            ...(bundle([kps, ecog]) as { entry: object[] }).entry,
+            { resource: patient, search: { mode: "include" } },
+          ],
         }),
     });
     const record = await loadPatientRecord(makeClient(), options());
@@ -373,17 +452,25 @@ describe("loadPatientRecord", () => {
   it("a timeout on a search is its own fault", async () => {
     healthyServer({ observation: async () => new Promise<Response>(() => undefined) });
     const record = await loadPatientRecord(makeClient(), options({ ...fastPolicy({ timeoutMs: 30, maxRetries: 0 }) }));
-    expect(record.failures).toEqual([{ search: "Observation", fault: { kind: "timeout", timeoutMs: 30, attempts: 1 } }]);
+    expect(record.failures).toEqual([
+      { search: "Observation", fault: { kind: "timeout", timeoutMs: 30, attempts: 1 } },
+    ]);
   });
 
   it("invalid JSON from a search is its own fault", async () => {
-    healthyServer({ observation: () => new HttpResponse("{", { headers: { "content-type": "application/fhir+json" } }) });
+    healthyServer({
+      observation: () => new HttpResponse("{", { headers: { "content-type": "application/fhir+json" } }),
+    });
     const record = await loadPatientRecord(makeClient(), options());
-    expect(record.failures).toEqual([{ search: "Observation", fault: { kind: "invalid-response", detail: "invalid JSON" } }]);
+    expect(record.failures).toEqual([
+      { search: "Observation", fault: { kind: "invalid-response", detail: "invalid JSON" } },
+    ]);
   });
 
   it("no patient in the launch context: 'no-patient'", async () => {
-    expect(await faultOf(loadPatientRecord(makeClient({}, { patient: undefined }), options()))).toEqual({ kind: "no-patient" });
+    expect(await faultOf(loadPatientRecord(makeClient({}, { patient: undefined }), options()))).toEqual({
+      kind: "no-patient",
+    });
   });
 
   it("writes nothing to the console (no tokens, no PHI)", async () => {
@@ -401,7 +488,10 @@ describe("loadPatientRecord", () => {
 
 describe("loadPatientRecord: a failing Patient read ends the load with its fault", () => {
   /** The searches answer (healthyServer); the Patient read answers `answer`, counted. */
-  function patientAnswers(answer: (request: Request) => Response | Promise<Response>): { calls: number; auths: (string | null)[] } {
+  function patientAnswers(answer: (request: Request) => Response | Promise<Response>): {
+    calls: number;
+    auths: (string | null)[];
+  } {
     healthyServer();
     const seen = { calls: 0, auths: [] as (string | null)[] };
     server.use(
@@ -416,15 +506,29 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
 
   it("200 with a Bundle instead of the Patient: 'invalid-response', 'not a Patient', not retried", async () => {
     const seen = patientAnswers(() => HttpResponse.json(bundle([patient])));
-    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "invalid-response", detail: "not a Patient" });
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({
+      kind: "invalid-response",
+      detail: "not a Patient",
+    });
     expect(seen.calls).toBe(1);
   });
 
   it("200 with another resource (an OperationOutcome, another type's JSON): 'not a Patient'", async () => {
-    patientAnswers(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "information", code: "informational" }] }));
-    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "invalid-response", detail: "not a Patient" });
+    patientAnswers(() =>
+      HttpResponse.json({
+        resourceType: "OperationOutcome",
+        issue: [{ severity: "information", code: "informational" }],
+      }),
+    );
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({
+      kind: "invalid-response",
+      detail: "not a Patient",
+    });
     patientAnswers(() => HttpResponse.json({ id: "p1", name: [{ family: "Yamada" }] }));
-    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "invalid-response", detail: "not a Patient" });
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({
+      kind: "invalid-response",
+      detail: "not a Patient",
+    });
   });
 
   it("401, and 401 again after the one token refresh: 'session-ended' with refreshTried", async () => {
@@ -433,18 +537,31 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
     server.use(
       http.post(TOKEN_URL, () => {
         refreshes += 1;
-        return HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600, scope: "online_access patient/*.read" });
+        return HttpResponse.json({
+          access_token: "access-2",
+          token_type: "Bearer",
+          expires_in: 3600,
+          scope: "online_access patient/*.read",
+        });
       }),
     );
     const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
-    expect(await faultOf(loadPatientRecord(client, options()))).toEqual({ kind: "session-ended", status: 401, refreshTried: true });
+    expect(await faultOf(loadPatientRecord(client, options()))).toEqual({
+      kind: "session-ended",
+      status: 401,
+      refreshTried: true,
+    });
     expect(refreshes).toBe(1);
     expect(seen.auths).toEqual(["Bearer access-1", "Bearer access-2"]);
   });
 
   it("401 without a refresh token: 'session-ended' at once, the Patient read once", async () => {
     const seen = patientAnswers(() => new HttpResponse(null, { status: 401 }));
-    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({ kind: "session-ended", status: 401, refreshTried: false });
+    expect(await faultOf(loadPatientRecord(makeClient(), options()))).toEqual({
+      kind: "session-ended",
+      status: 401,
+      refreshTried: false,
+    });
     expect(seen.calls).toBe(1);
   });
 
@@ -488,7 +605,9 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
 
   it("no answer in time, twice: 'timeout' with the policy's timeout and 2 attempts", async () => {
     const seen = patientAnswers(() => new Promise<Response>(() => undefined));
-    expect(await faultOf(loadPatientRecord(makeClient(), options(fastPolicy({ timeoutMs: 50, maxRetries: 1 }))))).toEqual({
+    expect(
+      await faultOf(loadPatientRecord(makeClient(), options(fastPolicy({ timeoutMs: 50, maxRetries: 1 })))),
+    ).toEqual({
       kind: "timeout",
       timeoutMs: 50,
       attempts: 2,
@@ -535,13 +654,20 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
         return waiting;
       },
     };
-    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy, signal: controller.signal }))).toEqual({
+    expect(
+      await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy, signal: controller.signal })),
+    ).toEqual({
       kind: "aborted",
     });
     expect(sleeps).toEqual([100, 100, 100]);
     // Longer than every backoff: a retry that ignored the abort would have been sent by now.
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(requests.sort()).toEqual(["/fhir/Condition", "/fhir/Observation", "/fhir/Patient/p1", "/fhir/QuestionnaireResponse"]);
+    expect(requests.sort()).toEqual([
+      "/fhir/Condition",
+      "/fhir/Observation",
+      "/fhir/Patient/p1",
+      "/fhir/QuestionnaireResponse",
+    ]);
   });
 
   it("a signal aborted before the load: 'aborted', nothing requested", async () => {
@@ -554,7 +680,9 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
     );
     const controller = new AbortController();
     controller.abort();
-    expect(await faultOf(loadPatientRecord(makeClient(), options({ signal: controller.signal })))).toEqual({ kind: "aborted" });
+    expect(await faultOf(loadPatientRecord(makeClient(), options({ signal: controller.signal })))).toEqual({
+      kind: "aborted",
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(requests).toEqual([]);
   });
@@ -589,13 +717,19 @@ function expectTranslated(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 describe("loadPatientRecord's notes, in the catalogue's English and in Japanese", () => {
-  const load = (observation: Parameters<typeof http.get>[1], extra: Partial<LoadOptions> = {}): Promise<PatientRecord> => {
+  const load = (
+    observation: Parameters<typeof http.get>[1],
+    extra: Partial<LoadOptions> = {},
+  ): Promise<PatientRecord> => {
     healthyServer({ observation });
     return loadPatientRecord(makeClient(), options(extra));
   };
-  const pagesThen = (last: () => Response | Promise<Response>) =>
+  const pagesThen =
+    (last: () => Response | Promise<Response>) =>
     ({ request }: { request: Request }) =>
-      new URL(request.url).searchParams.get("page") === "2" ? last() : HttpResponse.json(bundle([kps], `${BASE}/Observation?page=2`));
+      new URL(request.url).searchParams.get("page") === "2"
+        ? last()
+        : HttpResponse.json(bundle([kps], `${BASE}/Observation?page=2`));
 
   it("a refused search, and a refused code filter", async () => {
     const [forbidden] = expectTranslated((await load(() => new HttpResponse(null, { status: 403 }))).diagnostics);
@@ -603,7 +737,9 @@ describe("loadPatientRecord's notes, in the catalogue's English and in Japanese"
       "EHRがこのアプリに観察値（Observation）の読み取りを許可していません（スコープ不足）。測定値（全身状態、疼痛、機能スコア）は表示されず、スコアは範囲のままです。",
     );
     const unfiltered = await load(({ request }) =>
-      new URL(request.url).searchParams.has("code") ? new HttpResponse(null, { status: 400 }) : HttpResponse.json(bundle([kps])),
+      new URL(request.url).searchParams.has("code")
+        ? new HttpResponse(null, { status: 400 })
+        : HttpResponse.json(bundle([kps])),
     );
     expect(expectTranslated(unfiltered.diagnostics)).toEqual([
       "EHRがコードによる観察値（Observation）の検索に対応していないため、患者の観察値（Observation）をすべて読み込み、アプリで絞り込みました。",
@@ -611,7 +747,10 @@ describe("loadPatientRecord's notes, in the catalogue's English and in Japanese"
   });
 
   it("a search that fails, for every kind of fault a search can end with", async () => {
-    const failed = async (observation: Parameters<typeof http.get>[1], extra: Partial<LoadOptions> = {}): Promise<string> => {
+    const failed = async (
+      observation: Parameters<typeof http.get>[1],
+      extra: Partial<LoadOptions> = {},
+    ): Promise<string> => {
       const record = await load(observation, extra);
       expect(record.diagnostics.map((d) => d.code)).toEqual(["search-failed"]);
       return expectTranslated(record.diagnostics)[0] ?? "";
@@ -619,39 +758,63 @@ describe("loadPatientRecord's notes, in the catalogue's English and in Japanese"
     expect(await failed(() => new HttpResponse(null, { status: 503 }))).toBe(
       "観察値（Observation）を読み取れませんでした：EHRのFHIRサーバーが一時的に利用できません（503、2回試行）。測定値（全身状態、疼痛、機能スコア）が欠けているため、スコアは範囲のままです。",
     );
-    expect(await failed(() => new HttpResponse(null, { status: 503, headers: { "retry-after": "5" } }))).toContain("サーバーから5秒待つよう求められています。");
+    expect(await failed(() => new HttpResponse(null, { status: 503, headers: { "retry-after": "5" } }))).toContain(
+      "サーバーから5秒待つよう求められています。",
+    );
     expect(await failed(() => new HttpResponse(null, { status: 429, headers: { "retry-after": "300" } }))).toContain(
       "1回試行しても応答がありませんでした。サーバーから約5分待つよう求められています。",
     );
-    expect(await failed(() => new HttpResponse(null, { status: 500 }), fastPolicy({ maxRetries: 0 }))).toContain("（HTTP 500、1回試行）");
+    expect(await failed(() => new HttpResponse(null, { status: 500 }), fastPolicy({ maxRetries: 0 }))).toContain(
+      "（HTTP 500、1回試行）",
+    );
     expect(await failed(() => new HttpResponse(null, { status: 502 }))).toContain("（HTTP 502、2回試行）");
     const never = async () => new Promise<Response>(() => undefined);
-    expect(await failed(never, fastPolicy({ timeoutMs: 30, maxRetries: 0 }))).toContain("0秒以内に応答しませんでした（1回試行）");
+    expect(await failed(never, fastPolicy({ timeoutMs: 30, maxRetries: 0 }))).toContain(
+      "0秒以内に応答しませんでした（1回試行）",
+    );
     expect(await failed(never, fastPolicy({ timeoutMs: 30, maxRetries: 1 }))).toContain("（2回試行）");
     expect(await failed(() => HttpResponse.error())).toContain("接続できませんでした（ネットワークエラー）");
-    expect(await failed(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }, { status: 404 }))).toContain("EHRのFHIRサーバーにこの記録がありません。");
+    expect(
+      await failed(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }, { status: 404 })),
+    ).toContain("EHRのFHIRサーバーにこの記録がありません。");
     expect(await failed(() => new HttpResponse(null, { status: 422 }))).toContain("要求を拒否しました（HTTP 422）");
-    expect(await failed(() => new HttpResponse("{", { headers: { "content-type": "application/fhir+json" } }))).toContain("（JSONが不正です）");
-    expect(await failed(() => HttpResponse.html("<html><body>Proxy login</body></html>"))).toContain("（JSONではありません）");
-    expect(await failed(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }))).toContain("（Bundleではありません）");
+    expect(
+      await failed(() => new HttpResponse("{", { headers: { "content-type": "application/fhir+json" } })),
+    ).toContain("（JSONが不正です）");
+    expect(await failed(() => HttpResponse.html("<html><body>Proxy login</body></html>"))).toContain(
+      "（JSONではありません）",
+    );
+    expect(await failed(() => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] }))).toContain(
+      "（Bundleではありません）",
+    );
   });
 
   it("a search cut short: a page failing or refused, a next link elsewhere or in a loop, the page cap", async () => {
-    const midway = await load(pagesThen(() => new HttpResponse(null, { status: 500 })), fastPolicy({ maxRetries: 0 }));
+    const midway = await load(
+      pagesThen(() => new HttpResponse(null, { status: 500 })),
+      fastPolicy({ maxRetries: 0 }),
+    );
     expect(expectTranslated(midway.diagnostics)).toEqual([
       "観察値（Observation）は一部のみ読み取りました：2ページ目が失敗しました。EHRのFHIRサーバーでエラーが発生しました（HTTP 500、1回試行）。測定値（全身状態、疼痛、機能スコア）の一部が欠けている可能性があり、スコアは範囲のままです。",
     ]);
     const refused = await load(pagesThen(() => new HttpResponse(null, { status: 403 })));
-    expect(expectTranslated(refused.diagnostics)[0]).toContain("2ページ目が失敗しました。EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。");
-    const elsewhere = await load(() => HttpResponse.json(bundle([kps], "https://elsewhere.example/fhir/Observation?page=2")));
+    expect(expectTranslated(refused.diagnostics)[0]).toContain(
+      "2ページ目が失敗しました。EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。",
+    );
+    const elsewhere = await load(() =>
+      HttpResponse.json(bundle([kps], "https://elsewhere.example/fhir/Observation?page=2")),
+    );
     expect(expectTranslated(elsewhere.diagnostics)[0]).toContain("（次ページのリンクが別のサーバーを指しています）");
     const loop = await load(() => HttpResponse.json(bundle([kps], `${BASE}/Observation?page=1`)));
     expect(loop.diagnostics.map((d) => d.code)).toEqual(["page-failed"]);
     expect(expectTranslated(loop.diagnostics)[0]).toContain("次ページのリンクが循環しています");
-    const capped = await load(({ request }) => {
-      const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-      return HttpResponse.json(bundle([{ ...kps, id: `o${page}` }], `${BASE}/Observation?page=${page + 1}`));
-    }, { maxPages: 2 });
+    const capped = await load(
+      ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+        return HttpResponse.json(bundle([{ ...kps, id: `o${page}` }], `${BASE}/Observation?page=${page + 1}`));
+      },
+      { maxPages: 2 },
+    );
     expect(expectTranslated(capped.diagnostics)).toEqual([
       "観察値（Observation）は最初の2ページのみ読み取りました（アプリのページ上限）。記録はさらにあり、測定値（全身状態、疼痛、機能スコア）の一部が欠けている可能性があるため、スコアは範囲のままです。",
     ]);
@@ -672,7 +835,12 @@ describe("loadPatientRecord's notes, in the catalogue's English and in Japanese"
       http.get(`${BASE}/Procedure`, () => new HttpResponse(null, { status: 403 })),
     );
     const record = await loadPatientRecord(makeClient(), options({ observationCodes: [] }));
-    expect(record.diagnostics.map((d) => d.code)).toEqual(["observations-not-requested", "search-forbidden", "search-forbidden", "search-forbidden"]);
+    expect(record.diagnostics.map((d) => d.code)).toEqual([
+      "observations-not-requested",
+      "search-forbidden",
+      "search-forbidden",
+      "search-forbidden",
+    ]);
     const [none, conditions, questionnaires, procedures] = expectTranslated(record.diagnostics);
     expect(none).toBe("Observationのコードが設定されていないため、観察値（Observation）は読み込んでいません。");
     expect(conditions).toContain("診断（Condition）の読み取りを許可していません");
@@ -691,7 +859,9 @@ describe("loadPatientRecord's notes, in the catalogue's English and in Japanese"
 
   it("together these reach every code of the notes; what they quote besides is a fault's sentence (every kind: faults.test.ts)", () => {
     expect(ACCESS_MESSAGE_CODES.filter((c) => !reached.has(c))).toEqual([]);
-    expect([...reached].filter((c) => !(ACCESS_MESSAGE_CODES as readonly string[]).includes(c) && !c.startsWith("fault."))).toEqual([]);
+    expect(
+      [...reached].filter((c) => !(ACCESS_MESSAGE_CODES as readonly string[]).includes(c) && !c.startsWith("fault.")),
+    ).toEqual([]);
     expect([...reached].filter((c) => c.startsWith("fault.")).length).toBeGreaterThan(8);
   });
 });

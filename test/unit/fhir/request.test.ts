@@ -65,7 +65,12 @@ describe("fhirRequest", () => {
       }),
       http.post(TOKEN_URL, async ({ request }) => {
         tokenBodies.push(new URLSearchParams(await request.text()));
-        return HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600, scope: "online_access patient/*.read" });
+        return HttpResponse.json({
+          access_token: "access-2",
+          token_type: "Bearer",
+          expires_in: 3600,
+          scope: "online_access patient/*.read",
+        });
       }),
     );
     const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
@@ -126,9 +131,13 @@ describe("fhirRequest", () => {
 
   it("refreshes ahead of an expired access token (fhirclient's refreshIfNeeded)", async () => {
     server.use(
-      http.post(TOKEN_URL, () => HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600 })),
+      http.post(TOKEN_URL, () =>
+        HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600 }),
+      ),
       http.get(`${BASE}/Patient/p1`, ({ request }) =>
-        request.headers.get("authorization") === "Bearer access-2" ? HttpResponse.json(patient) : new HttpResponse(null, { status: 401 }),
+        request.headers.get("authorization") === "Bearer access-2"
+          ? HttpResponse.json(patient)
+          : new HttpResponse(null, { status: 401 }),
       ),
     );
     const client = makeClient({ expiresAt: 1 }, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
@@ -156,7 +165,9 @@ describe("fhirRequest", () => {
     server.use(
       http.get(`${BASE}/Patient/p1`, () => {
         calls += 1;
-        return calls === 1 ? new HttpResponse(null, { status: 429, headers: { "retry-after": "3" } }) : HttpResponse.json(patient);
+        return calls === 1
+          ? new HttpResponse(null, { status: 429, headers: { "retry-after": "3" } })
+          : HttpResponse.json(patient);
       }),
     );
     const { policy, sleeps } = fastPolicy();
@@ -235,11 +246,18 @@ describe("fhirRequest", () => {
     server.use(
       http.get(`${BASE}/Patient/p1`, () => {
         calls += 1;
-        return new HttpResponse("<html>Gateway Timeout</html>", { status: 504, headers: { "content-type": "text/html" } });
+        return new HttpResponse("<html>Gateway Timeout</html>", {
+          status: 504,
+          headers: { "content-type": "text/html" },
+        });
       }),
     );
     const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({ kind: "server-error", status: 504, attempts: 3 });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
+      kind: "server-error",
+      status: 504,
+      attempts: 3,
+    });
     expect(calls).toBe(3);
     expect(sleeps).toEqual([100, 200]);
   });
@@ -289,8 +307,16 @@ describe("fhirRequest", () => {
       }),
     );
     const { policy } = fastPolicy({ maxRetries: 2 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/500" }, policy))).toEqual({ kind: "server-error", status: 500, attempts: 3 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/501" }, policy))).toEqual({ kind: "server-error", status: 501, attempts: 1 });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/500" }, policy))).toEqual({
+      kind: "server-error",
+      status: 500,
+      attempts: 3,
+    });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/501" }, policy))).toEqual({
+      kind: "server-error",
+      status: 501,
+      attempts: 1,
+    });
     expect(calls).toEqual({ 500: 3, 501: 1 });
   });
 
@@ -305,7 +331,11 @@ describe("fhirRequest", () => {
     );
     const { policy } = fastPolicy({ timeoutMs: 40, maxRetries: 1 });
     const started = Date.now();
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({ kind: "timeout", timeoutMs: 40, attempts: 2 });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
+      kind: "timeout",
+      timeoutMs: 40,
+      attempts: 2,
+    });
     expect(calls).toBe(2);
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -362,7 +392,10 @@ describe("fhirRequest", () => {
       }),
     );
     const { policy } = fastPolicy({ maxRetries: 2 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({ kind: "network", attempts: 3 });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
+      kind: "network",
+      attempts: 3,
+    });
     expect(calls).toBe(3);
   });
 
@@ -375,12 +408,16 @@ describe("fhirRequest", () => {
           contentType: request.headers.get("content-type"),
           body: await request.json(),
         });
-        return seen.length % 2 === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ resourceType: "QuestionnaireResponse", id: "qr1" }, { status: 201 });
+        return seen.length % 2 === 1
+          ? new HttpResponse(null, { status: 503 })
+          : HttpResponse.json({ resourceType: "QuestionnaireResponse", id: "qr1" }, { status: 201 });
       }),
     );
     const qr = { resourceType: "QuestionnaireResponse", status: "completed" };
     const { policy } = fastPolicy();
-    expect(await faultOf(fhirRequest(makeClient(), { url: "QuestionnaireResponse", method: "POST", body: qr }, policy))).toEqual({
+    expect(
+      await faultOf(fhirRequest(makeClient(), { url: "QuestionnaireResponse", method: "POST", body: qr }, policy)),
+    ).toEqual({
       kind: "unavailable",
       status: 503,
       attempts: 1,
@@ -391,17 +428,29 @@ describe("fhirRequest", () => {
     seen.length = 0;
     const res = await fhirRequest(
       makeClient(),
-      { url: "QuestionnaireResponse", method: "POST", body: qr, headers: { "If-None-Exist": "identifier=urn%3Asys%7C1" } },
+      {
+        url: "QuestionnaireResponse",
+        method: "POST",
+        body: qr,
+        headers: { "If-None-Exist": "identifier=urn%3Asys%7C1" },
+      },
       policy,
     );
     expect(res.status).toBe(201);
     expect(seen).toHaveLength(2);
-    expect(seen[1]).toEqual({ ifNoneExist: "identifier=urn%3Asys%7C1", contentType: "application/fhir+json", body: qr });
+    expect(seen[1]).toEqual({
+      ifNoneExist: "identifier=urn%3Asys%7C1",
+      contentType: "application/fhir+json",
+      body: qr,
+    });
   });
 
   it("4xx other than 401/403/404/429 are 'rejected' with their OperationOutcome, never retried", async () => {
     let calls = 0;
-    const outcome = { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics: "answer missing" }] };
+    const outcome = {
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "error", code: "invalid", diagnostics: "answer missing" }],
+    };
     server.use(
       http.post(`${BASE}/QuestionnaireResponse`, () => {
         calls += 1;
@@ -409,7 +458,11 @@ describe("fhirRequest", () => {
       }),
     );
     const fault = await faultOf(
-      fhirRequest(makeClient(), { url: "QuestionnaireResponse", method: "POST", body: {}, headers: { "if-none-exist": "identifier=x" } }, fastPolicy().policy),
+      fhirRequest(
+        makeClient(),
+        { url: "QuestionnaireResponse", method: "POST", body: {}, headers: { "if-none-exist": "identifier=x" } },
+        fastPolicy().policy,
+      ),
     );
     expect(fault).toEqual({ kind: "rejected", status: 422, outcome });
     expect(calls).toBe(1);
@@ -424,7 +477,9 @@ describe("fhirRequest", () => {
         return Promise.reject(new DOMException("Aborted", "AbortError"));
       },
     });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1", signal: controller.signal }, policy))).toEqual({ kind: "aborted" });
+    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1", signal: controller.signal }, policy))).toEqual({
+      kind: "aborted",
+    });
   });
 
   it("logs nothing, even when failing", async () => {

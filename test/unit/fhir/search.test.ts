@@ -10,8 +10,14 @@ const obs = (id: string): object => ({ resourceType: "Observation", id, status: 
 
 describe("searchUrl", () => {
   it("encodes every value with URLSearchParams and adds _count", () => {
-    const url = searchUrl("Observation", new URLSearchParams({ patient: "p 1", code: "http://loinc.org|89243-0,http://loinc.org|89247-1" }), 50);
-    expect(url).toBe("Observation?patient=p+1&code=http%3A%2F%2Floinc.org%7C89243-0%2Chttp%3A%2F%2Floinc.org%7C89247-1&_count=50");
+    const url = searchUrl(
+      "Observation",
+      new URLSearchParams({ patient: "p 1", code: "http://loinc.org|89243-0,http://loinc.org|89247-1" }),
+      50,
+    );
+    expect(url).toBe(
+      "Observation?patient=p+1&code=http%3A%2F%2Floinc.org%7C89243-0%2Chttp%3A%2F%2Floinc.org%7C89247-1&_count=50",
+    );
   });
 });
 
@@ -23,12 +29,17 @@ describe("searchAll", () => {
         const url = new URL(request.url);
         requested.push(url.search);
         const page = url.searchParams.get("page") ?? "1";
-        if (page === "1") return HttpResponse.json(bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2&token=abc`));
+        if (page === "1")
+          return HttpResponse.json(bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2&token=abc`));
         if (page === "2") return HttpResponse.json(bundle([obs("o3")], `${BASE}/Observation?page=3&token=abc`));
         return HttpResponse.json(bundle([obs("o4")]));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 2, maxPages: 10, ...fastPolicy() });
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 2,
+      maxPages: 10,
+      ...fastPolicy(),
+    });
     expect(result.status).toBe("complete");
     expect(result.pages).toBe(3);
     expect(result.resources.map((r) => (r as { id: string }).id)).toEqual(["o1", "o2", "o3", "o4"]);
@@ -44,7 +55,11 @@ describe("searchAll", () => {
         return HttpResponse.json(bundle([obs(`o${page}`)], `${BASE}/Observation?page=${page + 1}`));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 2, ...fastPolicy() });
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 1,
+      maxPages: 2,
+      ...fastPolicy(),
+    });
     expect(result).toEqual({ status: "capped", resources: [obs("o1"), obs("o2")], pages: 2 });
     expect(calls).toBe(2);
   });
@@ -62,12 +77,21 @@ describe("searchAll", () => {
       maxPages: 5,
       ...fastPolicy({ maxRetries: 1 }),
     });
-    expect(result).toEqual({ status: "failed-midway", resources: [obs("o1")], pages: 1, fault: { kind: "server-error", status: 500, attempts: 2 } });
+    expect(result).toEqual({
+      status: "failed-midway",
+      resources: [obs("o1")],
+      pages: 1,
+      fault: { kind: "server-error", status: 500, attempts: 2 },
+    });
   });
 
   it("throws when the first page fails", async () => {
     server.use(http.get(`${BASE}/Observation`, () => new HttpResponse(null, { status: 403 })));
-    const search = searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() });
+    const search = searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 1,
+      maxPages: 5,
+      ...fastPolicy(),
+    });
     await expect(search).rejects.toBeInstanceOf(FhirFaultError);
     await expect(search).rejects.toHaveProperty("fault", { kind: "forbidden", status: 403 });
   });
@@ -75,13 +99,19 @@ describe("searchAll", () => {
   it("does not follow a next link to another server (it would receive the token)", async () => {
     let foreign = 0;
     server.use(
-      http.get(`${BASE}/Observation`, () => HttpResponse.json(bundle([obs("o1")], "https://elsewhere.example.net/fhir/Observation?page=2"))),
+      http.get(`${BASE}/Observation`, () =>
+        HttpResponse.json(bundle([obs("o1")], "https://elsewhere.example.net/fhir/Observation?page=2")),
+      ),
       http.get("https://elsewhere.example.net/fhir/Observation", () => {
         foreign += 1;
         return HttpResponse.json(bundle([]));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() });
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 1,
+      maxPages: 5,
+      ...fastPolicy(),
+    });
     expect(result).toEqual({
       status: "failed-midway",
       resources: [obs("o1")],
@@ -102,7 +132,11 @@ describe("searchAll", () => {
           : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 1, maxPages: 5, ...fastPolicy() });
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 1,
+      maxPages: 5,
+      ...fastPolicy(),
+    });
     expect(result).toEqual({
       status: "failed-midway",
       resources: [obs("o1"), obs("o2")],
@@ -130,7 +164,11 @@ describe("searchAll", () => {
             }),
       ),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 5, maxPages: 5, ...fastPolicy() });
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 5,
+      maxPages: 5,
+      ...fastPolicy(),
+    });
     expect(result.resources).toEqual([obs("o1"), obs("o2")]);
   });
 
@@ -149,35 +187,63 @@ describe("searchAll", () => {
         }),
       ),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 100, maxPages: 5, ...fastPolicy() });
+    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 100,
+      maxPages: 5,
+      ...fastPolicy(),
+    });
     expect(result).toEqual({ status: "incomplete", resources: [obs("o1"), obs("o2")], pages: 1, total: 5 });
   });
 
   it("Bundle.total over two pages: the last page's total counts the matches of every page", async () => {
-    const pages = (total: number) => ({ request }: { request: Request }) =>
-      new URL(request.url).searchParams.get("page") === "2"
-        ? HttpResponse.json({ ...bundle([obs("o3")]), total })
-        : HttpResponse.json({ ...bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2`), total });
+    const pages =
+      (total: number) =>
+      ({ request }: { request: Request }) =>
+        new URL(request.url).searchParams.get("page") === "2"
+          ? HttpResponse.json({ ...bundle([obs("o3")]), total })
+          : HttpResponse.json({ ...bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2`), total });
     server.use(http.get(`${BASE}/Observation`, pages(3)));
-    const whole = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 2, maxPages: 5, ...fastPolicy() });
+    const whole = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 2,
+      maxPages: 5,
+      ...fastPolicy(),
+    });
     expect(whole).toEqual({ status: "complete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2 });
     server.use(http.get(`${BASE}/Observation`, pages(4)));
-    const short = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 2, maxPages: 5, ...fastPolicy() });
+    const short = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+      pageSize: 2,
+      maxPages: 5,
+      ...fastPolicy(),
+    });
     expect(short).toEqual({ status: "incomplete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2, total: 4 });
   });
 
   it("no Bundle.total, or one not larger than the matches read, is complete", async () => {
     for (const total of [undefined, 0, 2, -1, "9", 2.5]) {
-      server.use(http.get(`${BASE}/Observation`, () => HttpResponse.json({ ...bundle([obs("o1"), obs("o2")]), ...(total === undefined ? {} : { total }) })));
-      const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 100, maxPages: 5, ...fastPolicy() });
+      server.use(
+        http.get(`${BASE}/Observation`, () =>
+          HttpResponse.json({ ...bundle([obs("o1"), obs("o2")]), ...(total === undefined ? {} : { total }) }),
+        ),
+      );
+      const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+        pageSize: 100,
+        maxPages: 5,
+        ...fastPolicy(),
+      });
       expect(result.status, String(total)).toBe("complete");
     }
   });
 
   it("a page that is not a Bundle is an invalid response", async () => {
-    server.use(http.get(`${BASE}/Observation`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] })));
+    server.use(
+      http.get(`${BASE}/Observation`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] })),
+    );
     await expect(
-      searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), { pageSize: 5, maxPages: 5, ...fastPolicy() }),
+      searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+        pageSize: 5,
+        maxPages: 5,
+        ...fastPolicy(),
+      }),
     ).rejects.toHaveProperty("fault", { kind: "invalid-response", detail: "not a Bundle" });
   });
 });

@@ -15,7 +15,10 @@ const patientScopes = "openid fhirUser launch patient/Patient.read patient/Obser
 
 describe("readUserName", () => {
   it("takes the id_token's name claim and reads nothing (an unexpected request fails the test)", async () => {
-    const client = makeClient({}, { scope: patientScopes, id_token: idToken({ fhirUser: "Practitioner/7", name: "Dr Hanako Sato" }) });
+    const client = makeClient(
+      {},
+      { scope: patientScopes, id_token: idToken({ fhirUser: "Practitioner/7", name: "Dr Hanako Sato" }) },
+    );
     expect(await readUserName(client, launchContext(client))).toBe("Dr Hanako Sato");
   });
 
@@ -31,7 +34,10 @@ describe("readUserName", () => {
     server.use(
       http.get(`${BASE}/Practitioner/7`, () => {
         reads += 1;
-        return HttpResponse.json({ resourceType: "Practitioner", id: "7", name: [{ family: "Sato", given: ["Hanako"] }] }, { headers: fhirJson });
+        return HttpResponse.json(
+          { resourceType: "Practitioner", id: "7", name: [{ family: "Sato", given: ["Hanako"] }] },
+          { headers: fhirJson },
+        );
       }),
     );
     const client = makeClient(

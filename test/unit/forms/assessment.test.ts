@@ -3,7 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Bundle } from "fhir/r4";
 import { describe, expect, it } from "vitest";
-import { AssessmentNotSavedError, assessmentAnswers, makeAssessmentSaver, saveAssessment } from "../../../src/forms/assessment";
+import {
+  AssessmentNotSavedError,
+  assessmentAnswers,
+  makeAssessmentSaver,
+  saveAssessment,
+} from "../../../src/forms/assessment";
 import { buildReport } from "../../../src/extract";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import type { ClinicianEntries } from "../../../src/report/types";
@@ -15,7 +20,13 @@ import { MemoryStorage } from "../writeback/helpers";
 
 const NOW = new Date("2026-11-27T00:00:00Z");
 const context = { serverUrl: BASE, patientId: "cervical-c7-t1", encounterId: null, fhirUser: "Practitioner/dr-1" };
-const clock = { now: () => NOW, newId: (() => { let n = 0; return () => `00000000-0000-4000-a000-${String(++n).padStart(12, "0")}`; })() };
+const clock = {
+  now: () => NOW,
+  newId: (() => {
+    let n = 0;
+    return () => `00000000-0000-4000-a000-${String(++n).padStart(12, "0")}`;
+  })(),
+};
 /** A clock whose identifiers start again at …0001. */
 function countingClock() {
   let n = 0;
@@ -28,8 +39,21 @@ function fixture(name: string): unknown[] {
 }
 
 const entries: ClinicianEntries = {
-  sins: { location: "C7", pain: "mechanical", boneLesion: "lytic", alignment: "normal", collapse: "lt50", posterolateral: "unilateral" },
-  tokuhashi: { extraspinalBoneMets: "1-2", vertebralBodyMets: "2", visceralMets: "none", primarySite: "breast", palsy: "D" },
+  sins: {
+    location: "C7",
+    pain: "mechanical",
+    boneLesion: "lytic",
+    alignment: "normal",
+    collapse: "lt50",
+    posterolateral: "unilateral",
+  },
+  tokuhashi: {
+    extraspinalBoneMets: "1-2",
+    vertebralBodyMets: "2",
+    visceralMets: "none",
+    primarySite: "breast",
+    palsy: "D",
+  },
 };
 
 describe("Save assessment", () => {
@@ -43,23 +67,36 @@ describe("Save assessment", () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     server.use(...fake.handlers());
     const { send } = testSend();
-    const result = await saveAssessment(report, entries, { send, context, mayCreateQuestionnaire: true, canWrite: true, storage: new MemoryStorage(), clock });
+    const result = await saveAssessment(report, entries, {
+      send,
+      context,
+      mayCreateQuestionnaire: true,
+      canWrite: true,
+      storage: new MemoryStorage(),
+      clock,
+    });
     expect(result.sins).toMatchObject({ kind: "stored", created: true });
     expect(result.tokuhashi).toMatchObject({ kind: "stored", created: true });
     expect(fake.responses).toHaveLength(2);
 
     const sinsQr = fake.responses.find((r) => r.questionnaire?.includes("/sins|"));
-    const levels = sinsQr?.item?.find((i) => i.linkId === "sins-lesion-levels")?.answer?.map((a) => a.valueCoding?.code);
+    const levels = sinsQr?.item
+      ?.find((i) => i.linkId === "sins-lesion-levels")
+      ?.answer?.map((a) => a.valueCoding?.code);
     // Issue 12 item 9: only what the clinician entered or confirmed. The record's C7–T1 span and KPS 60 were not
     // confirmed: the scored level C7 (entered) is written, T1 and the general condition are not.
     expect(levels).toEqual(["level.C7"]);
     expect(sinsQr?.item?.find((i) => i.linkId === "sins-total")?.answer).toEqual([{ valueInteger: 11 }]);
     const tokuQr = fake.responses.find((r) => r.questionnaire?.includes("/tokuhashi|"));
     expect(tokuQr?.item?.find((i) => i.linkId === "tokuhashi-general-condition")).toBeUndefined();
-    expect(tokuQr?.item?.find((i) => i.linkId === "tokuhashi-primary-site")?.answer?.map((a) => a.valueCoding?.code)).toEqual(["tokuhashi.primarySite.breast"]);
+    expect(
+      tokuQr?.item?.find((i) => i.linkId === "tokuhashi-primary-site")?.answer?.map((a) => a.valueCoding?.code),
+    ).toEqual(["tokuhashi.primarySite.breast"]);
 
     // Read back without the clinician's entries: the saved questionnaires now carry them.
-    const reread = buildReport([...resources, ...fake.responses], context.patientId, { now: new Date("2026-11-28T00:00:00Z") });
+    const reread = buildReport([...resources, ...fake.responses], context.patientId, {
+      now: new Date("2026-11-28T00:00:00Z"),
+    });
     expect(reread.sins.total).toBe(11);
     expect(reread.sins.items.pain).toMatchObject({ value: "mechanical", source: "questionnaire" });
     expect(reread.sins.items.location.value).toBe("C7");
@@ -74,7 +111,14 @@ describe("Save assessment", () => {
     expect(report.tokuhashi.items.generalCondition).toMatchObject({ source: "record", confirmed: false });
     expect(assessmentAnswers(report, {})).toEqual({ sins: null, tokuhashi: null });
     // One entry: only that item (and the timepoint) is written.
-    const one = assessmentAnswers(buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: { tokuhashi: { palsy: "E" } } }), { tokuhashi: { palsy: "E" } }, { timepoint: "other", date: "2026-11-20" });
+    const one = assessmentAnswers(
+      buildReport(fixture("cervical-c7-t1.json"), context.patientId, {
+        now: NOW,
+        clinician: { tokuhashi: { palsy: "E" } },
+      }),
+      { tokuhashi: { palsy: "E" } },
+      { timepoint: "other", date: "2026-11-20" },
+    );
     expect(one.sins).toBeNull();
     expect(Object.keys(one.tokuhashi ?? {}).sort()).toEqual(["timepoint", "timepoint-date", "tokuhashi-palsy"]);
     expect(one.tokuhashi?.["timepoint"]?.map((a) => a.valueCoding?.code)).toEqual(["timepoint.other"]);
@@ -86,39 +130,66 @@ describe("Save assessment", () => {
   });
 
   it("the UI's saver rejects when a part is not stored, and the draft stays for the forms panel", async () => {
-    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)), fault: () => ({ kind: "server-error", status: 503 }) });
+    const fake = new FakeFhir({
+      questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)),
+      fault: () => ({ kind: "server-error", status: 503 }),
+    });
     server.use(...fake.handlers());
     const { send } = testSend({ maxRetries: 1 });
     const storage = new MemoryStorage();
     const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock });
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
     await expect(save(report, entries)).rejects.toBeInstanceOf(AssessmentNotSavedError);
-    const drafts = new DraftStore({ serverUrl: BASE, patientId: context.patientId, userId: context.fhirUser }, storage).list();
+    const drafts = new DraftStore(
+      { serverUrl: BASE, patientId: context.patientId, userId: context.fhirUser },
+      storage,
+    ).list();
     expect(drafts.map((d) => d.instrument).sort()).toEqual(["sins", "tokuhashi"]);
     expect(drafts.every((d) => d.response !== null && d.lastFailure === "unsent")).toBe(true);
   });
 
   it("item 8: Save after a 503 outage resends the same drafts; a second click and opening the questionnaires give 2 responses, not 4", async () => {
     let down = true;
-    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)), fault: () => (down ? { kind: "server-error", status: 503 } : { kind: "none" }) });
+    const fake = new FakeFhir({
+      questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)),
+      fault: () => (down ? { kind: "server-error", status: 503 } : { kind: "none" }),
+    });
     server.use(...fake.handlers());
     const { send } = testSend({ maxRetries: 1 });
     const storage = new MemoryStorage();
-    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock: countingClock() });
+    const save = makeAssessmentSaver({
+      send,
+      context,
+      mayCreateQuestionnaire: true,
+      canWrite: true,
+      storage,
+      clock: countingClock(),
+    });
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
 
     await expect(save(report, entries)).rejects.toBeInstanceOf(AssessmentNotSavedError);
     const store = new DraftStore({ serverUrl: BASE, patientId: context.patientId, userId: context.fhirUser }, storage);
-    expect(store.list().map((d) => d.id)).toEqual(["00000000-0000-4000-a000-000000000001", "00000000-0000-4000-a000-000000000002"]);
+    expect(store.list().map((d) => d.id)).toEqual([
+      "00000000-0000-4000-a000-000000000001",
+      "00000000-0000-4000-a000-000000000002",
+    ]);
 
     down = false;
     await save(report, entries);
-    expect(fake.responses.map((r) => r.identifier?.value)).toEqual(["00000000-0000-4000-a000-000000000001", "00000000-0000-4000-a000-000000000002"]);
+    expect(fake.responses.map((r) => r.identifier?.value)).toEqual([
+      "00000000-0000-4000-a000-000000000001",
+      "00000000-0000-4000-a000-000000000002",
+    ]);
     expect(store.list()).toEqual([]);
 
     // Opening the questionnaires afterwards finds nothing left to send.
     const { sendPending } = await import("../../../src/writeback/outbox");
-    await sendPending(store, { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire: true, canWrite: true });
+    await sendPending(store, {
+      send,
+      questionnaire: (i) => appQuestionnaire(i),
+      mayCreateQuestionnaire: true,
+      canWrite: true,
+    });
     expect(fake.responses).toHaveLength(2);
   });
 
@@ -144,7 +215,11 @@ describe("Save assessment", () => {
 
     // Other entries are another assessment: a new response for the part that changed only.
     const changed = { ...entries, sins: { ...entries.sins, pain: "none" as const } };
-    const third = await saveAssessment(buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: changed }), changed, deps);
+    const third = await saveAssessment(
+      buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: changed }),
+      changed,
+      deps,
+    );
     expect([third.sins, third.tokuhashi]).toEqual([
       { kind: "stored", id: "qr3", created: true },
       { kind: "stored", id: "qr2", created: false },
@@ -156,7 +231,14 @@ describe("Save assessment", () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     server.use(...fake.handlers());
     const { send } = testSend();
-    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: false, storage: new MemoryStorage(), clock: countingClock() });
+    const save = makeAssessmentSaver({
+      send,
+      context,
+      mayCreateQuestionnaire: true,
+      canWrite: false,
+      storage: new MemoryStorage(),
+      clock: countingClock(),
+    });
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
     const error: unknown = await save(report, entries).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssessmentNotSavedError);

@@ -16,20 +16,35 @@ import { MemoryStorage } from "../writeback/helpers";
 
 afterEach(() => sessionStorage.clear());
 
-const launch = { serverUrl: BASE, patientId: "p1", encounterId: "e1", fhirUser: "Practitioner/dr-1", canWrite: true, canWriteQuestionnaire: true };
+const launch = {
+  serverUrl: BASE,
+  patientId: "p1",
+  encounterId: "e1",
+  fhirUser: "Practitioner/dr-1",
+  canWrite: true,
+  canWriteQuestionnaire: true,
+};
 
 function appSession(storage: MemoryStorage): Session {
   const { send } = testSend();
   return session({
     loadFormsPanel: () =>
       Promise.resolve({
-        default: ({ onStored }: { onStored: () => void }) => <FormsPanel send={send} launch={launch} wordingUrl={null} storage={storage} onStored={onStored} />,
+        default: ({ onStored }: { onStored: () => void }) => (
+          <FormsPanel send={send} launch={launch} wordingUrl={null} storage={storage} onStored={onStored} />
+        ),
       }),
   });
 }
 
 function renderApp(s: Session) {
-  return render(<App load={() => Promise.resolve({ ok: true as const, session: s })} browserLocales={["en-GB"]} preferences={null} />);
+  return render(
+    <App
+      load={() => Promise.resolve({ ok: true as const, session: s })}
+      browserLocales={["en-GB"]}
+      preferences={null}
+    />,
+  );
 }
 
 /** Nothing of the clinician's view is in the document (rendered, hidden or not). */

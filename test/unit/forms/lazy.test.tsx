@@ -39,13 +39,21 @@ const context: LaunchContext = {
 };
 
 function send() {
-  return clientSend(FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: "t", token_type: "Bearer", patient: "cervical-c7-t1" } }));
+  return clientSend(
+    FHIR.client({
+      serverUrl: BASE,
+      tokenResponse: { access_token: "t", token_type: "Bearer", patient: "cervical-c7-t1" },
+    }),
+  );
 }
 
 describe("lazy wiring for the app", () => {
   it("formsPanelLoader binds the launch: the panel saves through the launch's client and calls onStored", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers(), http.get("*/eq5d5l-wording.json", () => new HttpResponse(null, { status: 404 })));
+    server.use(
+      ...fake.handlers(),
+      http.get("*/eq5d5l-wording.json", () => new HttpResponse(null, { status: 404 })),
+    );
     const { default: Panel } = await formsPanelLoader({ send: send(), context })();
     const onStored = vi.fn();
     const user = userEvent.setup();
@@ -67,11 +75,23 @@ describe("lazy wiring for the app", () => {
   it("assessmentSaver saves the report's SINS and Tokuhashi through the launch's client", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     server.use(...fake.handlers());
-    const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8")) as Bundle;
-    const entries = { sins: { location: "T1" as const, pain: "none" as const }, tokuhashi: { primarySite: "kidney" as const } };
-    const report = buildReport((bundle.entry ?? []).map((e) => e.resource), "cervical-c7-t1", { now: new Date("2026-11-27T00:00:00Z"), clinician: entries });
+    const bundle = JSON.parse(
+      readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8"),
+    ) as Bundle;
+    const entries = {
+      sins: { location: "T1" as const, pain: "none" as const },
+      tokuhashi: { primarySite: "kidney" as const },
+    };
+    const report = buildReport(
+      (bundle.entry ?? []).map((e) => e.resource),
+      "cervical-c7-t1",
+      { now: new Date("2026-11-27T00:00:00Z"), clinician: entries },
+    );
     await assessmentSaver({ send: send(), context })(report, entries);
-    expect(fake.responses.map((r) => r.questionnaire?.split("|")[0]?.split("/").pop()).sort()).toEqual(["sins", "tokuhashi"]);
+    expect(fake.responses.map((r) => r.questionnaire?.split("|")[0]?.split("/").pop()).sort()).toEqual([
+      "sins",
+      "tokuhashi",
+    ]);
     // A missing Questionnaire may not be created with these scopes: looked up, never posted.
     expect(fake.questionnairePosts).toBe(0);
   });

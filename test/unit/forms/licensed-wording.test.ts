@@ -28,7 +28,9 @@ function files(path: string): string[] {
     return [];
   }
   if (st.isFile()) return TEXT.test(path) ? [path] : [];
-  return readdirSync(path).flatMap((name) => (name === "node_modules" || name.startsWith(".") ? [] : files(join(path, name))));
+  return readdirSync(path).flatMap((name) =>
+    name === "node_modules" || name.startsWith(".") ? [] : files(join(path, name)),
+  );
 }
 
 describe("licensed EQ-5D-5L wording", () => {
@@ -43,14 +45,21 @@ describe("licensed EQ-5D-5L wording", () => {
     const hits: string[] = [];
     for (const file of scanned) {
       const text = readFileSync(file, "utf8").toLowerCase().replace(/\s+/g, " ");
-      for (const phrase of PHRASES) if (text.includes(phrase)) hits.push(`${relative(ROOT, file)}: "${phrase.slice(0, 12)}…"`);
+      for (const phrase of PHRASES)
+        if (text.includes(phrase)) hits.push(`${relative(ROOT, file)}: "${phrase.slice(0, 12)}…"`);
     }
     expect(hits).toEqual([]);
   });
 
   it("the EQ-5D-5L Questionnaire's options are the neutral '<dimension> — level n' labels only", () => {
     const q = JSON.parse(readFileSync(join(ROOT, "fhir-mappings/questionnaires/eq5d5l.json"), "utf8")) as {
-      item: { linkId: string; text: string; answerOption?: { valueCoding: { display: string; _display: { extension: { extension: { valueString?: string }[] }[] } } }[] }[];
+      item: {
+        linkId: string;
+        text: string;
+        answerOption?: {
+          valueCoding: { display: string; _display: { extension: { extension: { valueString?: string }[] }[] } };
+        }[];
+      }[];
     };
     for (const item of q.item) {
       for (const o of item.answerOption ?? []) {

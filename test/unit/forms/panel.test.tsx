@@ -34,7 +34,10 @@ const clock: SessionClock = {
   newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
 };
 
-function renderPanel(props: Partial<FormsPanelProps> & { send: FormsPanelProps["send"]; storage: MemoryStorage }, strict = false) {
+function renderPanel(
+  props: Partial<FormsPanelProps> & { send: FormsPanelProps["send"]; storage: MemoryStorage },
+  strict = false,
+) {
   const ui = (
     <TranslatorProvider translator={createTranslator("en")}>
       <FormsPanel launch={launch} wordingUrl={null} clock={clock} {...props} />
@@ -66,7 +69,11 @@ describe("FormsPanel", () => {
     expect(await screen.findByText("Saved to the patient's record.")).toBeInTheDocument();
     expect(fake.responses).toHaveLength(1);
     const qr = fake.responses[0] as QuestionnaireResponse;
-    expect(qr).toMatchObject({ author: { reference: "Practitioner/dr-1" }, subject: { reference: "Patient/p1" }, encounter: { reference: "Encounter/e1" } });
+    expect(qr).toMatchObject({
+      author: { reference: "Practitioner/dr-1" },
+      subject: { reference: "Patient/p1" },
+      encounter: { reference: "Encounter/e1" },
+    });
     expect(qr.source).toBeUndefined();
     expect(qr.item?.find((i) => i.linkId === "pain-vas")?.answer).toEqual([{ valueInteger: 35 }]);
     expect(onStored).toHaveBeenCalledWith(expect.objectContaining({ identifier: qr.identifier }));
@@ -83,7 +90,9 @@ describe("FormsPanel", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "ecog");
     await user.click(screen.getByRole("button", { name: "Submit" }));
     expect(await screen.findByText("Not sent: some answers need attention.")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "ECOG performance status: Please answer this question." })).toBeInTheDocument();
+    expect(
+      screen.getByRole("link", { name: "ECOG performance status: Please answer this question." }),
+    ).toBeInTheDocument();
     expect(fake.responsePosts + fake.questionnaireSearches).toBe(0);
   });
 
@@ -93,7 +102,10 @@ describe("FormsPanel", () => {
       fault: () => ({
         kind: "reject",
         status: 422,
-        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "business-rule", details: { text: "Encounter is closed" } }] },
+        outcome: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: "business-rule", details: { text: "Encounter is closed" } }],
+        },
       }),
     });
     server.use(...fake.handlers());
@@ -103,12 +115,18 @@ describe("FormsPanel", () => {
     renderPanel({ send, storage });
     const form = await fillPainVas(user);
     await user.click(within(form).getByRole("button", { name: "Submit" }));
-    const alert = await screen.findByText("The EHR refused the answers: Encounter is closed. The answers are kept as a draft in this tab.");
+    const alert = await screen.findByText(
+      "The EHR refused the answers: Encounter is closed. The answers are kept as a draft in this tab.",
+    );
     expect(alert).toHaveAttribute("role", "alert");
     expect(fake.responses).toHaveLength(0);
     const drafts = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]).toMatchObject({ instrument: "pain-vas", lastFailure: "rejected", failureMessage: "Encounter is closed" });
+    expect(drafts[0]).toMatchObject({
+      instrument: "pain-vas",
+      lastFailure: "rejected",
+      failureMessage: "Encounter is closed",
+    });
   });
 
   it("item 12: a Questionnaire the server lacks and the app may not load (403) does not stop the save", async () => {
@@ -128,7 +146,10 @@ describe("FormsPanel", () => {
       fault: () => ({
         kind: "reject",
         status: 400,
-        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "processing", diagnostics: "Questionnaire not found" }] },
+        outcome: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: "processing", diagnostics: "Questionnaire not found" }],
+        },
       }),
     });
     server.use(...fake.handlers());
@@ -151,7 +172,8 @@ describe("FormsPanel", () => {
     const storage = new MemoryStorage();
     const user = userEvent.setup();
     renderPanel({ send, storage, launch: { ...launch, canWrite: false } });
-    const NO_WRITE = "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
+    const NO_WRITE =
+      "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
     expect(screen.getAllByText(NO_WRITE)).toHaveLength(1);
     const form = await fillPainVas(user);
     await user.click(within(form).getByRole("button", { name: "Submit" }));
@@ -159,11 +181,16 @@ describe("FormsPanel", () => {
     expect(screen.getByRole("alert")).toHaveTextContent(NO_WRITE);
     expect(screen.queryByText(/Saved to the patient's record|Already in the patient's record|not allowed/)).toBeNull();
     expect(fake.log).toEqual([]);
-    expect(new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toMatchObject([{ instrument: "pain-vas", lastFailure: "not-permitted" }]);
+    expect(
+      new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list(),
+    ).toMatchObject([{ instrument: "pain-vas", lastFailure: "not-permitted" }]);
   });
 
   it("item 8: a form opened after a failed save shows the pending draft rather than creating another", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires, fault: () => ({ kind: "server-error", status: 503 }) });
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: () => ({ kind: "server-error", status: 503 }),
+    });
     server.use(...fake.handlers());
     const { send } = testSend({ maxRetries: 0 });
     const storage = new MemoryStorage();
@@ -181,7 +208,9 @@ describe("FormsPanel", () => {
     );
     const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
     expect(store.list()).toHaveLength(1);
-    expect(screen.getByTestId(`draft-${store.list()[0]?.id ?? ""}`)).toHaveTextContent("submitted, waiting to be saved");
+    expect(screen.getByTestId(`draft-${store.list()[0]?.id ?? ""}`)).toHaveTextContent(
+      "submitted, waiting to be saved",
+    );
   });
 
   it("after a reload, a submitted draft is sent once (also under StrictMode's double effects) and an open one is offered", async () => {
@@ -191,17 +220,34 @@ describe("FormsPanel", () => {
     const storage = new MemoryStorage();
     const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
     const q = appQuestionnaire("frankel");
-    const answers = { timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[0]?.valueCoding ?? {} }], frankel: [{ valueCoding: q.item?.[2]?.answerOption?.[3]?.valueCoding ?? {} }] };
+    const answers = {
+      timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[0]?.valueCoding ?? {} }],
+      frankel: [{ valueCoding: q.item?.[2]?.answerOption?.[3]?.valueCoding ?? {} }],
+    };
     const pending: Draft = {
       id: "11111111-1111-4111-8111-111111111111",
       instrument: "frankel",
       selfReport: false,
       answers,
       updatedAt: "2026-11-27T00:00:00Z",
-      response: buildQuestionnaireResponse(q, answers, { identifier: "11111111-1111-4111-8111-111111111111", patientId: "p1", fhirUser: "Practitioner/dr-1", selfReport: false, authored: "2026-11-27T09:00:00+09:00" }),
+      response: buildQuestionnaireResponse(q, answers, {
+        identifier: "11111111-1111-4111-8111-111111111111",
+        patientId: "p1",
+        fhirUser: "Practitioner/dr-1",
+        selfReport: false,
+        authored: "2026-11-27T09:00:00+09:00",
+      }),
       lastFailure: "unsent",
     };
-    const editing: Draft = { id: "22222222-2222-4222-8222-222222222222", instrument: "barthel", selfReport: false, answers: { timepoint: answers.timepoint }, updatedAt: "2026-11-27T00:00:00Z", response: null, lastFailure: null };
+    const editing: Draft = {
+      id: "22222222-2222-4222-8222-222222222222",
+      instrument: "barthel",
+      selfReport: false,
+      answers: { timepoint: answers.timepoint },
+      updatedAt: "2026-11-27T00:00:00Z",
+      response: null,
+      lastFailure: null,
+    };
     store.put(pending);
     store.put(editing);
 
@@ -222,7 +268,10 @@ describe("FormsPanel", () => {
 
   it("an unsent draft can be sent again, not edited", async () => {
     let fail = true;
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires, fault: () => (fail ? { kind: "server-error", status: 503 } : { kind: "none" }) });
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: () => (fail ? { kind: "server-error", status: 503 } : { kind: "none" }),
+    });
     server.use(...fake.handlers());
     const { send } = testSend({ maxRetries: 1 });
     const storage = new MemoryStorage();
@@ -249,7 +298,15 @@ describe("FormsPanel", () => {
     const storage = new MemoryStorage();
     const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
     const q = appQuestionnaire("ecog");
-    store.put({ id: "33333333-3333-4333-8333-333333333333", instrument: "ecog", selfReport: true, answers: { timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[1]?.valueCoding ?? {} }] }, updatedAt: "2026-11-27T00:00:00Z", response: null, lastFailure: null });
+    store.put({
+      id: "33333333-3333-4333-8333-333333333333",
+      instrument: "ecog",
+      selfReport: true,
+      answers: { timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[1]?.valueCoding ?? {} }] },
+      updatedAt: "2026-11-27T00:00:00Z",
+      response: null,
+      lastFailure: null,
+    });
     const user = userEvent.setup();
     renderPanel({ send, storage });
     const row = screen.getByTestId("draft-33333333-3333-4333-8333-333333333333");
@@ -260,7 +317,9 @@ describe("FormsPanel", () => {
     await user.click(within(row).getByRole("button", { name: "Discard" }));
     await user.click(within(row).getByRole("button", { name: "Discard for good" }));
     expect(screen.queryByTestId("draft-33333333-3333-4333-8333-333333333333")).toBeNull();
-    expect(new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toEqual([]);
+    expect(new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toEqual(
+      [],
+    );
   });
 
   it("warns before the page closes while answers are unsent", async () => {
@@ -285,7 +344,12 @@ describe("FormsPanel", () => {
           languages: {
             en: {
               notice: "Deployment notice",
-              dimensions: Object.fromEntries(["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `Deployment ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} wording ${n}`) }])),
+              dimensions: Object.fromEntries(
+                ["MO", "SC", "UA", "PD", "AD"].map((d) => [
+                  d,
+                  { label: `Deployment ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} wording ${n}`) },
+                ]),
+              ),
             },
           },
         }),
@@ -308,7 +372,9 @@ describe("FormsPanel", () => {
     const user = userEvent.setup();
     renderPanel({ send, storage: new MemoryStorage(), wordingUrl: "eq5d5l-wording.json" });
     await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "eq5d5l");
-    expect(screen.getByText("The licensed EQ-5D-5L wording is not installed here, so neutral labels are shown.")).toBeInTheDocument();
+    expect(
+      screen.getByText("The licensed EQ-5D-5L wording is not installed here, so neutral labels are shown."),
+    ).toBeInTheDocument();
     expect(screen.getByRole("radio", { name: "Mobility — level 2" })).toBeInTheDocument();
   });
 
@@ -316,7 +382,12 @@ describe("FormsPanel", () => {
     const { send } = testSend();
     render(
       <TranslatorProvider translator={createTranslator("ja")}>
-        <FormsPanel send={send} launch={{ ...launch, patientId: null }} wordingUrl={null} storage={new MemoryStorage()} />
+        <FormsPanel
+          send={send}
+          launch={{ ...launch, patientId: null }}
+          wordingUrl={null}
+          storage={new MemoryStorage()}
+        />
       </TranslatorProvider>,
     );
     expect(screen.getByRole("alert")).toHaveTextContent("起動時に患者が選択されていないため");

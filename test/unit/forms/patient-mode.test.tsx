@@ -20,9 +20,19 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const launch = { serverUrl: BASE, patientId: "p1", encounterId: "e1", fhirUser: "Practitioner/dr-1", canWrite: true, canWriteQuestionnaire: true };
+const launch = {
+  serverUrl: BASE,
+  patientId: "p1",
+  encounterId: "e1",
+  fhirUser: "Practitioner/dr-1",
+  canWrite: true,
+  canWriteQuestionnaire: true,
+};
 let ids = 0;
-const clock = { now: () => new Date("2026-11-27T01:00:00Z"), newId: () => `00000000-0000-4000-9000-${String(++ids).padStart(12, "0")}` };
+const clock = {
+  now: () => new Date("2026-11-27T01:00:00Z"),
+  newId: () => `00000000-0000-4000-9000-${String(++ids).padStart(12, "0")}`,
+};
 
 /**
  * A licensed-wording file for tests only: placeholder words in the documented format (docs/EQ5D-WORDING.md),
@@ -33,14 +43,23 @@ const FIXTURE_WORDING = {
   languages: {
     en: {
       notice: "Placeholder notice",
-      dimensions: Object.fromEntries(["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `Placeholder ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} placeholder ${n}`) }])),
+      dimensions: Object.fromEntries(
+        ["MO", "SC", "UA", "PD", "AD"].map((d) => [
+          d,
+          { label: `Placeholder ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} placeholder ${n}`) },
+        ]),
+      ),
       vas: { label: "Placeholder VAS instruction", top: "Placeholder top anchor", bottom: "Placeholder bottom anchor" },
     },
   },
 };
 
 /** The clinician's page: record data next to the forms panel. */
-function renderClinicianPage(storage: MemoryStorage, send: ReturnType<typeof testSend>["send"], opts: { onStored?: () => void; wording?: boolean } = {}) {
+function renderClinicianPage(
+  storage: MemoryStorage,
+  send: ReturnType<typeof testSend>["send"],
+  opts: { onStored?: () => void; wording?: boolean } = {},
+) {
   if (opts.wording) server.use(http.get("*/eq5d5l-wording.json", () => HttpResponse.json(FIXTURE_WORDING)));
   return render(
     <TranslatorProvider translator={createTranslator("en")}>
@@ -96,7 +115,9 @@ describe("patient self-report mode: what is handed over", () => {
     expect(within(setup).getByTestId("handover-eq5d-withheld")).toHaveTextContent(
       "The EQ-5D-5L is not offered to the patient: the licensed EQ-5D-5L wording is not installed here (see docs/EQ5D-WORDING.md)",
     );
-    expect(setup).toHaveTextContent("The clinician-rated scores (Barthel, ECOG, Frankel, SINS, Tokuhashi) are never handed to a patient.");
+    expect(setup).toHaveTextContent(
+      "The clinician-rated scores (Barthel, ECOG, Frankel, SINS, Tokuhashi) are never handed to a patient.",
+    );
     await user.click(within(setup).getByRole("button", { name: "Cancel" }));
 
     const mode = await handOver(user);
@@ -105,7 +126,9 @@ describe("patient self-report mode: what is handed over", () => {
     expect(mode).not.toHaveTextContent(/EQ-5D|EQ VAS|Mobility|level 3/);
     setSlider(mode, /^Pain VAS \(mm\)/, 40);
     await user.click(within(mode).getByRole("button", { name: "Finish" }));
-    expect(await within(mode).findByText("Thank you. Please hand the device back to your clinician.")).toBeInTheDocument();
+    expect(
+      await within(mode).findByText("Thank you. Please hand the device back to your clinician."),
+    ).toBeInTheDocument();
 
     await waitFor(() => expect(fake.responses).toHaveLength(1));
     const [qr] = fake.responses;
@@ -113,7 +136,10 @@ describe("patient self-report mode: what is handed over", () => {
     expect(qr?.source).toEqual({ reference: "Patient/p1" });
     expect(qr?.author).toEqual({ reference: "Practitioner/dr-1" });
     expect(qr?.item?.find((i) => i.linkId === "pain-vas")?.answer).toEqual([{ valueInteger: 40 }]);
-    expect(qr?.item?.[0]).toMatchObject({ linkId: "timepoint", answer: [{ valueCoding: { code: "timepoint.preop" } }] });
+    expect(qr?.item?.[0]).toMatchObject({
+      linkId: "timepoint",
+      answer: [{ valueCoding: { code: "timepoint.preop" } }],
+    });
   });
 
   it("with the licensed wording (test fixture): one question per screen with progress, Back keeps answers, the EQ VAS vertical with the file's anchors", async () => {
@@ -123,7 +149,11 @@ describe("patient self-report mode: what is handed over", () => {
     const user = userEvent.setup();
     renderClinicianPage(new MemoryStorage(), send, { wording: true });
     await user.click(screen.getByRole("button", { name: "Hand to patient" }));
-    await waitFor(() => expect(screen.getByTestId("handover-offered")).toHaveTextContent("EQ-5D-5L (five questions) and the EQ VAS, in the licensed wording"));
+    await waitFor(() =>
+      expect(screen.getByTestId("handover-offered")).toHaveTextContent(
+        "EQ-5D-5L (five questions) and the EQ VAS, in the licensed wording",
+      ),
+    );
     expect(screen.queryByTestId("handover-eq5d-withheld")).toBeNull();
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     const mode = await handOver(user);
@@ -137,7 +167,9 @@ describe("patient self-report mode: what is handed over", () => {
     // Next without an answer stays and says why.
     await user.click(within(mode).getByRole("button", { name: "Next" }));
     expect(within(mode).getByTestId("pm-progress")).toHaveTextContent("Question 1 of 7");
-    expect(within(mode).getByRole("link", { name: "Placeholder MO: Please answer this question." })).toBeInTheDocument();
+    expect(
+      within(mode).getByRole("link", { name: "Placeholder MO: Please answer this question." }),
+    ).toBeInTheDocument();
 
     const profile = [1, 2, 3, 4, 5];
     for (const [i, dim] of ["MO", "SC", "UA", "PD", "AD"].entries()) {
@@ -161,7 +193,9 @@ describe("patient self-report mode: what is handed over", () => {
     expect(vas).toHaveClass("qf-slider-vertical");
     expect(vas).toHaveAccessibleDescription(/Placeholder top anchor.*Placeholder bottom anchor/);
     const column = vas.closest(".qf-vas-column") as HTMLElement;
-    const order = Array.from(column.querySelectorAll(".qf-vas-end, input")).map((el) => (el instanceof HTMLInputElement ? "slider" : el.textContent));
+    const order = Array.from(column.querySelectorAll(".qf-vas-end, input")).map((el) =>
+      el instanceof HTMLInputElement ? "slider" : el.textContent,
+    );
     expect(order).toEqual(["100Placeholder top anchor", "slider", "0Placeholder bottom anchor"]);
     expect(vas.closest(".qf-field")?.querySelector("label")).toHaveAttribute("for", vas.id);
     expect(within(mode).queryByRole("textbox")).toBeNull(); // the patient answers on the scale, no number field
@@ -181,7 +215,9 @@ describe("patient self-report mode: what is handed over", () => {
     expect(eq5d?.item?.find((i) => i.linkId === "eq-vas")?.answer).toEqual([{ valueInteger: 70 }]);
     // Stored with the neutral displays, never the licensed text.
     expect(JSON.stringify(eq5d)).not.toContain("placeholder");
-    expect(eq5d?.item?.find((i) => i.linkId === "eq5d-mo")?.answer?.[0]?.valueCoding?.display).toBe("Mobility — level 1");
+    expect(eq5d?.item?.find((i) => i.linkId === "eq5d-mo")?.answer?.[0]?.valueCoding?.display).toBe(
+      "Mobility — level 1",
+    );
   });
 });
 
@@ -283,7 +319,10 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
     const list = screen.getByRole("heading", { name: "Unsent answers" }).closest("section") as HTMLElement;
     expect(within(list).getByText("patient self-report")).toBeInTheDocument();
     const drafts = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
-    expect(drafts.find((d) => d.instrument === "pain-vas")).toMatchObject({ selfReport: true, answers: { "pain-vas": [{ valueInteger: 20 }] } });
+    expect(drafts.find((d) => d.instrument === "pain-vas")).toMatchObject({
+      selfReport: true,
+      answers: { "pain-vas": [{ valueInteger: 20 }] },
+    });
   });
 
   it("three wrong codes lock the exit for 30 s, also after a reload; no code in clear is kept", async () => {
@@ -314,7 +353,9 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
     expect(screen.getByTestId("patient-mode")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Hand to patient" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Return to clinician" }));
-    expect(within(screen.getByRole("dialog")).getByRole("alert")).toHaveTextContent(/Too many attempts\. Try again in \d+ s\./);
+    expect(within(screen.getByRole("dialog")).getByRole("alert")).toHaveTextContent(
+      /Too many attempts\. Try again in \d+ s\./,
+    );
     await user.keyboard("{Escape}");
 
     act(() => {
@@ -322,7 +363,9 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
     });
     // A fourth wrong code after the wait locks for twice as long.
     await leave(user, "44444");
-    expect(within(screen.getByRole("dialog")).getByRole("alert")).toHaveTextContent("Too many attempts. Try again in 60 s.");
+    expect(within(screen.getByRole("dialog")).getByRole("alert")).toHaveTextContent(
+      "Too many attempts. Try again in 60 s.",
+    );
     act(() => {
       vi.setSystemTime(Date.now() + 2 * FIRST_LOCK_MS + 1000);
     });
@@ -407,6 +450,8 @@ describe("handover hash", () => {
   it("sha256Hex matches the FIPS 180-4 test vectors", () => {
     expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    expect(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    expect(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe(
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+    );
   });
 });

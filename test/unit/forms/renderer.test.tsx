@@ -21,7 +21,17 @@ const calc = { valueSetId: DEFAULT_VALUE_SET };
 afterEach(cleanup);
 
 /** The renderer with the state a panel gives it: answers + calculations, issues shown on submit. */
-function Harness({ q, variant = "clinician", overlay = null, onAnswers }: { q: Questionnaire; variant?: FormVariant | undefined; overlay?: ReturnType<typeof eq5dOverlay>; onAnswers?: ((a: Answers) => void) | undefined }) {
+function Harness({
+  q,
+  variant = "clinician",
+  overlay = null,
+  onAnswers,
+}: {
+  q: Questionnaire;
+  variant?: FormVariant | undefined;
+  overlay?: ReturnType<typeof eq5dOverlay>;
+  onAnswers?: ((a: Answers) => void) | undefined;
+}) {
   const [answers, setAnswers] = useState<Answers>({});
   const [issues, setIssues] = useState<AnswerIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -54,7 +64,15 @@ function Harness({ q, variant = "clinician", overlay = null, onAnswers }: { q: Q
   );
 }
 
-function renderForm(instrument: Instrument, opts: { locale?: Locale; variant?: FormVariant; overlay?: ReturnType<typeof eq5dOverlay>; onAnswers?: (a: Answers) => void } = {}) {
+function renderForm(
+  instrument: Instrument,
+  opts: {
+    locale?: Locale;
+    variant?: FormVariant;
+    overlay?: ReturnType<typeof eq5dOverlay>;
+    onAnswers?: (a: Answers) => void;
+  } = {},
+) {
   const user = userEvent.setup();
   const q = appQuestionnaire(instrument);
   render(
@@ -96,7 +114,10 @@ describe("the one renderer", () => {
     const summary = screen.getByRole("alert");
     expect(summary).toHaveFocus();
     expect(within(summary).getAllByRole("link")).toHaveLength(7);
-    expect(within(summary).getByRole("link", { name: "Mobility: Please answer this question." })).toHaveAttribute("href", "#t-eq5d-mo");
+    expect(within(summary).getByRole("link", { name: "Mobility: Please answer this question." })).toHaveAttribute(
+      "href",
+      "#t-eq5d-mo",
+    );
     const mobility = screen.getByRole("radiogroup", { name: /^Mobility/ });
     expect(mobility).toHaveAttribute("aria-invalid", "true");
     expect(mobility).toHaveAccessibleDescription(/Please answer this question\./);
@@ -145,7 +166,9 @@ describe("the one renderer", () => {
     const date = screen.getByLabelText(/Date of the assessment/);
     expect(date).toHaveAttribute("type", "date");
     await user.click(screen.getByRole("button", { name: "Submit" }));
-    expect(screen.getByRole("link", { name: "Date of the assessment: Please answer this question." })).toBeInTheDocument();
+    expect(
+      screen.getByRole("link", { name: "Date of the assessment: Please answer this question." }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole("radio", { name: "Before surgery" }));
     expect(screen.queryByLabelText(/Date of the assessment/)).toBeNull();
   });
@@ -154,7 +177,9 @@ describe("the one renderer", () => {
     const { user } = renderForm("barthel");
     const total = screen.getByTestId("calculated-barthel-total");
     expect(total).toHaveTextContent("0–100");
-    expect(screen.getByRole("radio", { name: /Transfers \(bed to chair and back\) — independent 15 pt/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole("radio", { name: /Transfers \(bed to chair and back\) — independent 15 pt/ }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole("radio", { name: /^Feeding — needs help/ }));
     expect(total).toHaveTextContent("5–95");
   });
@@ -207,7 +232,10 @@ describe("the one renderer", () => {
         en: {
           notice: "Trade mark notice for the test",
           dimensions: Object.fromEntries(
-            ["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `Licensed ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `Licensed ${d} option ${n}`) }]),
+            ["MO", "SC", "UA", "PD", "AD"].map((d) => [
+              d,
+              { label: `Licensed ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `Licensed ${d} option ${n}`) },
+            ]),
           ),
         },
       },
@@ -236,12 +264,21 @@ describe("the one renderer", () => {
       languages: {
         en: {
           notice: "Test notice",
-          dimensions: Object.fromEntries(["MO", "SC", "UA", "PD", "AD"].map((d) => [d, { label: `T ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `T ${d} ${n}`) }])),
+          dimensions: Object.fromEntries(
+            ["MO", "SC", "UA", "PD", "AD"].map((d) => [
+              d,
+              { label: `T ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `T ${d} ${n}`) },
+            ]),
+          ),
           vas: { label: "Test VAS", top: "Test top end", bottom: "Test bottom end" },
         },
       },
     });
-    expect(eq5dOverlay(wording, "en")?.items["eq-vas"]).toEqual({ vertical: true, text: "Test VAS", anchors: { top: "Test top end", bottom: "Test bottom end" } });
+    expect(eq5dOverlay(wording, "en")?.items["eq-vas"]).toEqual({
+      vertical: true,
+      text: "Test VAS",
+      anchors: { top: "Test top end", bottom: "Test bottom end" },
+    });
     let last: Answers = {};
     renderForm("eq5d5l", { variant: "patient", overlay: eq5dOverlay(wording, "en"), onAnswers: (a) => (last = a) });
     const vas = screen.getByRole("slider", { name: /^Test VAS/ });
@@ -257,7 +294,9 @@ describe("the one renderer", () => {
   it("touch targets: options, inputs and buttons are at least 44 px high (and larger in patient mode)", () => {
     const css = readFileSync(join(__dirname, "../../../src/forms/forms.css"), "utf8");
     for (const selector of [".qf-option", ".qf-input, .qf-select", ".qf-button", ".qf-slider"]) {
-      const rule = new RegExp(`${selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\{[^}]*(min-height|height): (\\d+)px`);
+      const rule = new RegExp(
+        `${selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\{[^}]*(min-height|height): (\\d+)px`,
+      );
       const m = rule.exec(css);
       expect(m, selector).not.toBeNull();
       expect(Number(m?.[2])).toBeGreaterThanOrEqual(44);

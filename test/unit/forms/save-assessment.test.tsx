@@ -23,17 +23,35 @@ afterEach(cleanup);
 const NOW = new Date("2026-11-27T00:00:00Z");
 const context = { serverUrl: BASE, patientId: "cervical-c7-t1", encounterId: null, fhirUser: "Practitioner/dr-1" };
 // One Tokuhashi item entered too: only entered or confirmed items are saved (issue 12 item 9).
-const entries: ClinicianEntries = { sins: { location: "C7", pain: "mechanical" }, tokuhashi: { primarySite: "kidney" } };
+const entries: ClinicianEntries = {
+  sins: { location: "C7", pain: "mechanical" },
+  tokuhashi: { primarySite: "kidney" },
+};
 
 function report(clinician: ClinicianEntries = entries): ScoreReport {
-  const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8")) as Bundle;
-  return buildReport((bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : [])), context.patientId, { now: NOW, clinician });
+  const bundle = JSON.parse(
+    readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8"),
+  ) as Bundle;
+  return buildReport(
+    (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : [])),
+    context.patientId,
+    { now: NOW, clinician },
+  );
 }
 
-function renderSave(onSave: ((r: ScoreReport, e: ClinicianEntries, w?: AssessmentTiming) => Promise<void>) | undefined, locale: Locale = "en", withEntries: ClinicianEntries = entries) {
+function renderSave(
+  onSave: ((r: ScoreReport, e: ClinicianEntries, w?: AssessmentTiming) => Promise<void>) | undefined,
+  locale: Locale = "en",
+  withEntries: ClinicianEntries = entries,
+) {
   return render(
     <TranslatorProvider translator={createTranslator(locale)}>
-      <SaveAssessment report={report(withEntries)} entries={withEntries} onSave={onSave} now={new Date(2026, 10, 27, 9, 0)} />
+      <SaveAssessment
+        report={report(withEntries)}
+        entries={withEntries}
+        onSave={onSave}
+        now={new Date(2026, 10, 27, 9, 0)}
+      />
     </TranslatorProvider>,
   );
 }
@@ -44,7 +62,17 @@ function saver(options: FakeFhirOptions, canWrite = true) {
   const { send } = testSend({ maxRetries: 0 });
   let n = 0;
   const clock = { now: () => NOW, newId: () => `00000000-0000-4000-a000-${String(++n).padStart(12, "0")}` };
-  return { fake, save: makeAssessmentSaver({ send, context, mayCreateQuestionnaire: false, canWrite, storage: new MemoryStorage(), clock }) };
+  return {
+    fake,
+    save: makeAssessmentSaver({
+      send,
+      context,
+      mayCreateQuestionnaire: false,
+      canWrite,
+      storage: new MemoryStorage(),
+      clock,
+    }),
+  };
 }
 
 describe("Save assessment asks when (issue 12 item 9)", () => {
@@ -62,7 +90,9 @@ describe("Save assessment asks when (issue 12 item 9)", () => {
     // Pre-op (and 1 month): dated the day of saving; the date is asked for "Other".
     expect(date).toHaveValue("2026-11-27");
     expect(date).toBeDisabled();
-    expect(date).toHaveAccessibleDescription('Pre-op and 1-month assessments are dated the day they are saved; choose "Other" to give another date.');
+    expect(date).toHaveAccessibleDescription(
+      'Pre-op and 1-month assessments are dated the day they are saved; choose "Other" to give another date.',
+    );
     // Keyboard: arrow keys move between the radios.
     screen.getByRole("radio", { name: "Before surgery" }).focus();
     await user.keyboard("{ArrowDown}");
@@ -100,7 +130,9 @@ describe("Save assessment asks when (issue 12 item 9)", () => {
     renderSave(save, "en", { sins: { pain: "mechanical" } });
     await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));
     expect(
-      await screen.findByText("Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered."),
+      await screen.findByText(
+        "Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered.",
+      ),
     ).toBeInTheDocument();
     expect(fake.responses).toEqual([]);
   });
@@ -110,7 +142,9 @@ describe("Save assessment asks when (issue 12 item 9)", () => {
     renderSave(save, "en", {});
     await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));
     expect(
-      await screen.findByText("Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them."),
+      await screen.findByText(
+        "Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them.",
+      ),
     ).toBeInTheDocument();
     expect(fake.responses).toEqual([]);
   });
@@ -120,10 +154,18 @@ describe("Save assessment says why", () => {
   it("item 13: without a write scope the button is off and says the forms panel's words, in English and Japanese", () => {
     renderSave(undefined);
     expect(screen.getByRole("button", { name: "Save assessment" })).toBeDisabled();
-    expect(screen.getByText("This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.",
+      ),
+    ).toBeInTheDocument();
     cleanup();
     renderSave(undefined, "ja");
-    expect(screen.getByText("この起動では患者の記録への保存が許可されていないため、何も送信しません。入力内容はこのページに残ります。")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "この起動では患者の記録への保存が許可されていないため、何も送信しません。入力内容はこのページに残ります。",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("item 12: a Questionnaire search with 0 hits does not stop the save", async () => {
@@ -143,7 +185,10 @@ describe("Save assessment says why", () => {
       fault: () => ({
         kind: "reject",
         status: 422,
-        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics: "Questionnaire could not be resolved" }] },
+        outcome: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "error", code: "invalid", diagnostics: "Questionnaire could not be resolved" }],
+        },
       }),
     });
     renderSave(save);
@@ -157,9 +202,14 @@ describe("Save assessment says why", () => {
   });
 
   it("an outage still says 'try again'", async () => {
-    const { save } = saver({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)), fault: () => ({ kind: "server-error", status: 503 }) });
+    const { save } = saver({
+      questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)),
+      fault: () => ({ kind: "server-error", status: 503 }),
+    });
     renderSave(save);
     await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));
-    expect(await screen.findByText("The assessment could not be saved. Your entries are kept on this page; try again.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("The assessment could not be saved. Your entries are kept on this page; try again."),
+    ).toBeInTheDocument();
   });
 });

@@ -24,7 +24,15 @@ const context: LaunchContext = {
   canWriteQuestionnaire: false,
 };
 
-const draft = (id: string): Draft => ({ id, instrument: "ecog", selfReport: false, answers: {}, updatedAt: "2026-11-27T00:00:00Z", response: null, lastFailure: null });
+const draft = (id: string): Draft => ({
+  id,
+  instrument: "ecog",
+  selfReport: false,
+  answers: {},
+  updatedAt: "2026-11-27T00:00:00Z",
+  response: null,
+  lastFailure: null,
+});
 
 describe("writeTools", () => {
   it("keeps this launch's drafts and removes the other patients', servers' and users'", () => {
@@ -34,7 +42,10 @@ describe("writeTools", () => {
     new DraftStore({ ...scope, patientId: "p2" }, storage).put(draft("other-patient"));
     new DraftStore({ ...scope, serverUrl: "https://other-ehr.example.org/fhir" }, storage).put(draft("other-server"));
     new DraftStore({ ...scope, userId: "Practitioner/dr-2" }, storage).put(draft("other-user"));
-    const client = FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: "t", token_type: "Bearer", patient: "p1" } });
+    const client = FHIR.client({
+      serverUrl: BASE,
+      tokenResponse: { access_token: "t", token_type: "Bearer", patient: "p1" },
+    });
 
     const tools = writeTools(client, context, DEFAULT_CONFIG, storage);
     expect(tools.save).toBeUndefined();

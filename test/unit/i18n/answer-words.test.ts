@@ -18,17 +18,26 @@ import type { Questionnaire } from "fhir/r4";
 const DIR = join(__dirname, "../../../fhir-mappings/questionnaires");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".json"));
 const read = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), "utf8"));
-const questionnaires = files.map((f) => [f, read(f)] as const).filter((e): e is readonly [string, Questionnaire] => (e[1] as { resourceType?: string }).resourceType === "Questionnaire");
-const codeSystem = files.map(read).find((r) => (r as { resourceType?: string }).resourceType === "CodeSystem") as CodeSystem;
+const questionnaires = files
+  .map((f) => [f, read(f)] as const)
+  .filter(
+    (e): e is readonly [string, Questionnaire] => (e[1] as { resourceType?: string }).resourceType === "Questionnaire",
+  );
+const codeSystem = files
+  .map(read)
+  .find((r) => (r as { resourceType?: string }).resourceType === "CodeSystem") as CodeSystem;
 
 /** The words of an answer code in the catalogue: a key, or the value itself (a vertebral level); undefined when the view does not word it. */
 function catalogueWords(code: string): { key: MessageKey } | { self: string } | undefined {
   const [concept, ...rest] = code.split(".");
   const value = rest.join(".");
-  const option = (options: Readonly<Record<string, ItemOption[]>>, item: string): ItemOption | undefined => options[item]?.find((o) => o.value === value.slice(item.length + 1));
+  const option = (options: Readonly<Record<string, ItemOption[]>>, item: string): ItemOption | undefined =>
+    options[item]?.find((o) => o.value === value.slice(item.length + 1));
   switch (concept) {
     case "timepoint":
-      return TIMEPOINTS.find((t) => t === value) ? { key: `app.save.timepoint.${value as (typeof TIMEPOINTS)[number]}` } : undefined;
+      return TIMEPOINTS.find((t) => t === value)
+        ? { key: `app.save.timepoint.${value as (typeof TIMEPOINTS)[number]}` }
+        : undefined;
     case "level": {
       const o = SINS_OPTIONS.location.find((l) => l.value === value);
       return o ? (o.label ? { key: o.label } : { self: o.value }) : undefined;
@@ -66,13 +75,20 @@ const worded: Worded[] = [
     allItems(q).flatMap((item) =>
       (item.answerOption ?? []).flatMap((o) => {
         const c: Coding | undefined = o.valueCoding;
-        return c?.code ? [{ where: `${file} ${item.linkId}`, code: c.code, en: c.display ?? "", ja: codingDisplay(c, "ja") }] : [];
+        return c?.code
+          ? [{ where: `${file} ${item.linkId}`, code: c.code, en: c.display ?? "", ja: codingDisplay(c, "ja") }]
+          : [];
       }),
     ),
   ),
   ...(function concepts(list: readonly CodeSystemConcept[]): Worded[] {
     return list.flatMap((c) => [
-      { where: "CodeSystem", code: c.code, en: c.display ?? "", ja: c.designation?.find((d) => d.language === "ja")?.value ?? "" },
+      {
+        where: "CodeSystem",
+        code: c.code,
+        en: c.display ?? "",
+        ja: c.designation?.find((d) => d.language === "ja")?.value ?? "",
+      },
       ...concepts(c.concept ?? []),
     ]);
   })(codeSystem.concept ?? []),
@@ -81,18 +97,31 @@ const worded: Worded[] = [
 describe("an answer is worded once", () => {
   it("finds the answers the view words too", () => {
     const codes = new Set(worded.filter((w) => catalogueWords(w.code)).map((w) => w.code));
-    for (const code of ["timepoint.preop", "level.Occiput", "level.T12", "sins.pain.mechanical", "sins.collapse.none", "tokuhashi.primarySite.carcinoid", "tokuhashi.extraspinalBoneMets.3+"]) {
+    for (const code of [
+      "timepoint.preop",
+      "level.Occiput",
+      "level.T12",
+      "sins.pain.mechanical",
+      "sins.collapse.none",
+      "tokuhashi.primarySite.carcinoid",
+      "tokuhashi.extraspinalBoneMets.3+",
+    ]) {
       expect(codes, code).toContain(code);
     }
   });
 
-  it.each(["en", "ja"] as const)("the Questionnaires and the CodeSystem say each answer as the view does (%s)", (locale) => {
-    const differ = worded.flatMap((w) => {
-      const words = catalogueWords(w.code);
-      if (!words) return [];
-      const catalogue = said(words, locale);
-      return sameAnswer(w[locale], catalogue, locale) ? [] : [`${w.where} ${w.code}: "${w[locale]}", the view says "${catalogue}"`];
-    });
-    expect([...new Set(differ)]).toEqual([]);
-  });
+  it.each(["en", "ja"] as const)(
+    "the Questionnaires and the CodeSystem say each answer as the view does (%s)",
+    (locale) => {
+      const differ = worded.flatMap((w) => {
+        const words = catalogueWords(w.code);
+        if (!words) return [];
+        const catalogue = said(words, locale);
+        return sameAnswer(w[locale], catalogue, locale)
+          ? []
+          : [`${w.where} ${w.code}: "${w[locale]}", the view says "${catalogue}"`];
+      });
+      expect([...new Set(differ)]).toEqual([]);
+    },
+  );
 });

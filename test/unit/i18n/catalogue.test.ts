@@ -30,7 +30,10 @@ function isSection(value: unknown): value is Section<string> {
 const sections: [string, Section<string>][] = Object.entries(files).flatMap(([file, exports]) =>
   Object.entries(exports)
     .filter(([, value]) => isSection(value))
-    .map(([name, value]) => [`${file.replace(/^.*\//, "")} ${name}`, value as Section<string>] as [string, Section<string>]),
+    .map(
+      ([name, value]) =>
+        [`${file.replace(/^.*\//, "")} ${name}`, value as Section<string>] as [string, Section<string>],
+    ),
 );
 
 function forms(template: Template): string[] {
@@ -49,12 +52,23 @@ describe("every section, in English and Japanese", () => {
   it.each(sections)("%s: the same keys in both languages, none empty", (_name, section) => {
     const en = Object.keys(section.en).sort();
     const ja = Object.keys(section.ja).sort();
-    expect(en.filter((k) => !ja.includes(k)), "missing in Japanese").toEqual([]);
-    expect(ja.filter((k) => !en.includes(k)), "only in Japanese").toEqual([]);
+    expect(
+      en.filter((k) => !ja.includes(k)),
+      "missing in Japanese",
+    ).toEqual([]);
+    expect(
+      ja.filter((k) => !en.includes(k)),
+      "only in Japanese",
+    ).toEqual([]);
     for (const locale of LOCALES) {
       // A separator may be empty (Japanese sentences follow one another without a space).
-      const empty = Object.entries(section[locale]).filter(([k, t]) => !k.startsWith("core.join.") && forms(t).some((f) => f.trim() === ""));
-      expect(empty.map(([k]) => k), `${locale}: empty`).toEqual([]);
+      const empty = Object.entries(section[locale]).filter(
+        ([k, t]) => !k.startsWith("core.join.") && forms(t).some((f) => f.trim() === ""),
+      );
+      expect(
+        empty.map(([k]) => k),
+        `${locale}: empty`,
+      ).toEqual([]);
     }
   });
 
@@ -122,7 +136,10 @@ describe("one key per meaning", () => {
     const byWords = new Map<string, string[]>();
     for (const section of own) {
       for (const key of Object.keys(section.en)) {
-        const words = JSON.stringify([section.en[key as keyof typeof section.en], section.ja[key as keyof typeof section.ja]]);
+        const words = JSON.stringify([
+          section.en[key as keyof typeof section.en],
+          section.ja[key as keyof typeof section.ja],
+        ]);
         byWords.set(words, [...(byWords.get(words) ?? []), key]);
       }
     }
@@ -132,7 +149,14 @@ describe("one key per meaning", () => {
 
   it("a value missing from the record, or not known, is said one way", () => {
     const registered = registeredKeys("en");
-    for (const gone of ["app.banner.unknown", "app.source.missing", "app.qol.noPatientValues", "app.item.notOnRecord", "app.item.unknown", "app.banner.sex.unknown"]) {
+    for (const gone of [
+      "app.banner.unknown",
+      "app.source.missing",
+      "app.qol.noPatientValues",
+      "app.item.notOnRecord",
+      "app.item.unknown",
+      "app.banner.sex.unknown",
+    ]) {
       expect(registered, gone).not.toContain(gone);
     }
     expect(translateExactly("ja", "app.notOnFile")).toBe("記録なし");

@@ -41,13 +41,18 @@ describe("references in the core's messages", () => {
     const dated = { code: "term.ref-dated", params: { ref: "QuestionnaireResponse/qr-ecog", day: "2026-10-15" } };
     expect(ja.message(dated)).toBe("質問票の回答 qr-ecog（2026-10-15）");
     expect(en.message(dated)).toBe("QuestionnaireResponse/qr-ecog of 2026-10-15");
-    const also = { code: "prov.also", params: { refs: { join: "comma" as const, items: ["Observation/kps-1", "Condition/met-t9"] } } };
+    const also = {
+      code: "prov.also",
+      params: { refs: { join: "comma" as const, items: ["Observation/kps-1", "Condition/met-t9"] } },
+    };
     expect(ja.message(also)).toBe("ほかに観察値 kps-1、病名・状態 met-t9");
     expect(en.message(also)).toBe("also Observation/kps-1, Condition/met-t9");
   });
 
   it("keeps a message in Japanese when a reference's type has no name (it is written as is)", () => {
-    expect(translateExactly("ja", "core.term.ref-dated", { ref: "Basic/b1", day: "2026-10-15" })).toBe("Basic/b1（2026-10-15）");
+    expect(translateExactly("ja", "core.term.ref-dated", { ref: "Basic/b1", day: "2026-10-15" })).toBe(
+      "Basic/b1（2026-10-15）",
+    );
   });
 });
 
@@ -61,7 +66,15 @@ describe("references on screen", () => {
       "ja",
       <ProvenanceList
         itemLabel="ECOG"
-        provenance={[{ reference: "Encounter/enc-1", date: "2026-10-15", code: null, display: "外来", author: "Practitioner/dr-1" }]}
+        provenance={[
+          {
+            reference: "Encounter/enc-1",
+            date: "2026-10-15",
+            code: null,
+            display: "外来",
+            author: "Practitioner/dr-1",
+          },
+        ]}
       />,
     );
     expect(screen.getByText("受診")).toBeInTheDocument();
@@ -71,7 +84,14 @@ describe("references on screen", () => {
   });
 
   it("the diagnostics name the resource in Japanese", () => {
-    inLocale("ja", <DiagnosticsDrawer diagnostics={[{ severity: "info", message: { code: "time.boundary.unknown" }, resource: "Procedure/surgery-1" }]} />);
+    inLocale(
+      "ja",
+      <DiagnosticsDrawer
+        diagnostics={[
+          { severity: "info", message: { code: "time.boundary.unknown" }, resource: "Procedure/surgery-1" },
+        ]}
+      />,
+    );
     expect(screen.getByTestId("diagnostics")).toHaveTextContent("処置・手術 surgery-1");
     expect(screen.getByTestId("diagnostics")).not.toHaveTextContent("Procedure/");
   });

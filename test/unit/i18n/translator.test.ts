@@ -83,7 +83,12 @@ describe("t(key, params)", () => {
   });
 
   it("counts in English with Intl.PluralRules; Japanese has one form", () => {
-    expect([0, 1, 2, 21].map((count) => en.t(key("test.files"), { count }))).toEqual(["0 files", "1 file", "2 files", "21 files"]);
+    expect([0, 1, 2, 21].map((count) => en.t(key("test.files"), { count }))).toEqual([
+      "0 files",
+      "1 file",
+      "2 files",
+      "21 files",
+    ]);
     expect([1, 2].map((count) => ja.t(key("test.files"), { count }))).toEqual(["ファイル1件", "ファイル2件"]);
     // Without its count the plural reads in its general form.
     expect(en.t(key("test.files"), { count: "some" })).toBe("some files");
@@ -100,7 +105,9 @@ describe("t(key, params)", () => {
     // A stale item's age: "1 day old", never "1 days"; the limit is named without a count noun ("the 1-day limit").
     const stale = { date: "20 May 2025", maxDays: 0 };
     expect(en.t("app.item.stale", { ...stale, days: 1 })).toContain("is 1 day old, past the 0-day limit.");
-    expect(en.t("app.item.stale", { ...stale, days: 41, maxDays: 30 })).toContain("is 41 days old, past the 30-day limit.");
+    expect(en.t("app.item.stale", { ...stale, days: 41, maxDays: 30 })).toContain(
+      "is 41 days old, past the 30-day limit.",
+    );
     expect(ja.t("app.item.stale", { ...stale, days: 1 })).toContain("（20 May 2025）は1日前のもの");
     registerSection(printStrings);
     expect([1, 8].map((days) => en.t("print.stale", { days }))).toEqual(["Stale: 1 day old", "Stale: 8 days old"]);
@@ -182,7 +189,9 @@ describe("the one number and date formatter", () => {
       expect(made).toEqual({ DateTimeFormat: 1, NumberFormat: 2, PluralRules: 1 });
       expect(fresh.createTranslator("en")).toBe(t);
     } finally {
-      names.forEach((name, i) => Object.defineProperty(Intl, name, { value: originals[i], configurable: true, writable: true }));
+      names.forEach((name, i) =>
+        Object.defineProperty(Intl, name, { value: originals[i], configurable: true, writable: true }),
+      );
     }
   });
 });

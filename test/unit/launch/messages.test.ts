@@ -30,20 +30,25 @@ function stored(value: string | null): PreferenceStorage {
 }
 
 describe("the launch page's problems", () => {
-  it.each(PROBLEMS.map((p) => [p.code, p] as const))("%s: a title and lines in both languages, each word from the launch section", (_code, problem) => {
-    for (const languages of [["en-GB"], ["ja-JP"]]) {
-      const tr = launchTranslator(languages, null);
-      const shown = describeProblem(problem, tr);
-      const text = [shown.title, ...shown.lines, shown.detail ?? ""].join("\n");
-      expect(text).not.toMatch(/launch\.[a-z-]+\.|\{\w+\}/); // no key and no unfilled placeholder
-      if (tr.locale === "ja") expect(shown.title).toBe("アプリを起動できませんでした");
-      else expect(shown.title).toBe("The app could not be started");
-      for (const value of Object.values(problem).filter((v): v is string => typeof v === "string" && v !== problem.code)) {
-        expect(text, `${tr.locale} names ${value}`).toContain(value);
+  it.each(PROBLEMS.map((p) => [p.code, p] as const))(
+    "%s: a title and lines in both languages, each word from the launch section",
+    (_code, problem) => {
+      for (const languages of [["en-GB"], ["ja-JP"]]) {
+        const tr = launchTranslator(languages, null);
+        const shown = describeProblem(problem, tr);
+        const text = [shown.title, ...shown.lines, shown.detail ?? ""].join("\n");
+        expect(text).not.toMatch(/launch\.[a-z-]+\.|\{\w+\}/); // no key and no unfilled placeholder
+        if (tr.locale === "ja") expect(shown.title).toBe("アプリを起動できませんでした");
+        else expect(shown.title).toBe("The app could not be started");
+        for (const value of Object.values(problem).filter(
+          (v): v is string => typeof v === "string" && v !== problem.code,
+        )) {
+          expect(text, `${tr.locale} names ${value}`).toContain(value);
+        }
       }
-    }
-    expect(missingIn("ja", "launch.relaunch")).toEqual([]);
-  });
+      expect(missingIn("ja", "launch.relaunch")).toEqual([]);
+    },
+  );
 
   it("the words that matter, literally", () => {
     const en = launchTranslator(["en"], null);

@@ -44,7 +44,11 @@ function smartConfiguration(methods: string[] = ["S256"]): object {
 }
 
 /** A hospital's configuration: its FHIR server listed, open-server launches on loopback for its developers. */
-const HOSPITAL: AppConfig = { ...DEFAULT_CONFIG, issAllowlist: [ISS, "http://localhost:8080/fhir"], openServerLaunch: "loopback" };
+const HOSPITAL: AppConfig = {
+  ...DEFAULT_CONFIG,
+  issAllowlist: [ISS, "http://localhost:8080/fhir"],
+  openServerLaunch: "loopback",
+};
 
 /** The launch page's dependencies around fhirclient's real authorize, with the navigation recorded. */
 function launchDeps(adapter: CapturingAdapter) {
@@ -55,7 +59,9 @@ function launchDeps(adapter: CapturingAdapter) {
   };
 }
 
-async function launchWith(config: Partial<AppConfig> = {}): Promise<{ adapter: CapturingAdapter; outcome: Awaited<ReturnType<typeof startLaunch>> }> {
+async function launchWith(
+  config: Partial<AppConfig> = {},
+): Promise<{ adapter: CapturingAdapter; outcome: Awaited<ReturnType<typeof startLaunch>> }> {
   const adapter = new CapturingAdapter();
   const outcome = await startLaunch({
     href: window.location.href,
@@ -65,12 +71,16 @@ async function launchWith(config: Partial<AppConfig> = {}): Promise<{ adapter: C
   return { adapter, outcome };
 }
 
-function readyApi(): { ready: () => Promise<import("fhirclient/lib/Client").default>; settings: Record<string, unknown> } {
+function readyApi(): {
+  ready: () => Promise<import("fhirclient/lib/Client").default>;
+  settings: Record<string, unknown>;
+} {
   const api = new CapturingAdapter().getSmartApi();
   return { ready: () => api.ready(), settings: api.options };
 }
 
-const base64url = (buf: Buffer): string => buf.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const base64url = (buf: Buffer): string =>
+  buf.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
 beforeEach(() => {
   sessionStorage.clear();
@@ -117,7 +127,10 @@ describe("EHR launch", () => {
         const body = new URLSearchParams(await request.text());
         tokenRequests.push(body);
         const verifier = body.get("code_verifier") ?? "";
-        if (base64url(createHash("sha256").update(verifier).digest()) !== challenge || body.get("code") !== "auth-code-1") {
+        if (
+          base64url(createHash("sha256").update(verifier).digest()) !== challenge ||
+          body.get("code") !== "auth-code-1"
+        ) {
           return HttpResponse.json({ error: "invalid_grant" }, { status: 400 });
         }
         return HttpResponse.json({
@@ -143,7 +156,12 @@ describe("EHR launch", () => {
     expect(localStorage.length).toBe(0);
     expect(JSON.stringify({ ...sessionStorage })).toContain("secret-access-token");
 
-    expect(launchContext(client)).toMatchObject({ patientId: "p1", encounterId: "e1", canWrite: true, openServer: false });
+    expect(launchContext(client)).toMatchObject({
+      patientId: "p1",
+      encounterId: "e1",
+      canWrite: true,
+      openServer: false,
+    });
 
     // The reads carry the token.
     const auth: (string | null)[] = [];
@@ -192,10 +210,19 @@ describe("EHR launch", () => {
         const body = new URLSearchParams(await request.text());
         grants.push(body);
         const n = grants.length;
-        return HttpResponse.json({ access_token: `t${n}`, refresh_token: `r${n}`, token_type: "Bearer", expires_in: 3600, scope: "launch/patient patient/*.read online_access", patient: "p1" });
+        return HttpResponse.json({
+          access_token: `t${n}`,
+          refresh_token: `r${n}`,
+          token_type: "Bearer",
+          expires_in: 3600,
+          scope: "launch/patient patient/*.read online_access",
+          patient: "p1",
+        });
       }),
       http.get(`${ISS}/Patient/p1`, ({ request }) =>
-        request.headers.get("authorization") === "Bearer t2" ? HttpResponse.json({ resourceType: "Patient", id: "p1" }) : new HttpResponse(null, { status: 401 }),
+        request.headers.get("authorization") === "Bearer t2"
+          ? HttpResponse.json({ resourceType: "Patient", id: "p1" })
+          : new HttpResponse(null, { status: 401 }),
       ),
     );
     goTo(`/index.html?code=c&state=${state}`);
@@ -344,14 +371,20 @@ describe("launch errors on the page", () => {
 describe("redirect page without a launch", () => {
   it("opening the app directly is 'no-launch'", async () => {
     goTo("/index.html");
-    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({ fault: { kind: "no-launch" } });
+    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({
+      fault: { kind: "no-launch" },
+    });
   });
 
   it("an authorization server refusal is 'authorization-denied' with its error code", async () => {
     goTo("/index.html?error=access_denied&error_description=User%20said%20no&state=s");
     const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionError);
-    expect((error as SessionError).fault).toEqual({ kind: "authorization-denied", error: "access_denied", description: "User said no" });
+    expect((error as SessionError).fault).toEqual({
+      kind: "authorization-denied",
+      error: "access_denied",
+      description: "User said no",
+    });
   });
 
   it("a refused code exchange is 'token-exchange-failed'", async () => {
@@ -361,7 +394,9 @@ describe("redirect page without a launch", () => {
     const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
     server.use(http.post(TOKEN, () => HttpResponse.json({ error: "invalid_grant" }, { status: 400 })));
     goTo(`/index.html?code=expired&state=${state}`);
-    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({ fault: { kind: "token-exchange-failed" } });
+    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({
+      fault: { kind: "token-exchange-failed" },
+    });
     expect(window.location.search).not.toContain("code=");
   });
 });
@@ -372,7 +407,14 @@ describe("an iss without SMART authorization (issue: openServerLaunch bypassed t
   function noDiscovery(base: string): void {
     server.use(
       http.get(`${base}/.well-known/smart-configuration`, () => new HttpResponse(null, { status: 404 })),
-      http.get(`${base}/metadata`, () => HttpResponse.json({ resourceType: "CapabilityStatement", status: "active", kind: "instance", fhirVersion: "4.0.1" })),
+      http.get(`${base}/metadata`, () =>
+        HttpResponse.json({
+          resourceType: "CapabilityStatement",
+          status: "active",
+          kind: "instance",
+          fhirVersion: "4.0.1",
+        }),
+      ),
     );
   }
 
@@ -396,10 +438,12 @@ describe("an iss without SMART authorization (issue: openServerLaunch bypassed t
 
   it("patientId in the address of an iss launch is refused before any request", async () => {
     let requests = 0;
-    server.use(http.get(`${OPEN_ISS}/*`, () => {
-      requests += 1;
-      return new HttpResponse(null, { status: 404 });
-    }));
+    server.use(
+      http.get(`${OPEN_ISS}/*`, () => {
+        requests += 1;
+        return new HttpResponse(null, { status: 404 });
+      }),
+    );
     goTo(`/launch.html?iss=${encodeURIComponent(OPEN_ISS)}&patientId=forged`);
     const { adapter, outcome } = await launchWith({ issAllowlist: [OPEN_ISS], openServerLaunch: "any" });
     expect(outcome).toEqual({ ok: false, problem: { code: "forbidden-parameter", name: "patientId" } });
@@ -421,10 +465,15 @@ describe("an iss without SMART authorization (issue: openServerLaunch bypassed t
 
   it("the unconfigured (shipped) settings refuse an attacker's iss before discovery, telling the installer what to set", async () => {
     let discovery = 0;
-    server.use(http.get("https://evil.example/fhir/.well-known/smart-configuration", () => {
-      discovery += 1;
-      return HttpResponse.json({ authorization_endpoint: "https://evil.example/authorize", token_endpoint: "https://evil.example/token" });
-    }));
+    server.use(
+      http.get("https://evil.example/fhir/.well-known/smart-configuration", () => {
+        discovery += 1;
+        return HttpResponse.json({
+          authorization_endpoint: "https://evil.example/authorize",
+          token_endpoint: "https://evil.example/token",
+        });
+      }),
+    );
     document.body.innerHTML = '<main id="launch-status" role="status">Connecting…</main>';
     goTo(`/launch.html?iss=${encodeURIComponent("https://evil.example/fhir")}&launch=x`);
     const adapter = new CapturingAdapter();
@@ -439,8 +488,12 @@ describe("an iss without SMART authorization (issue: openServerLaunch bypassed t
     expect(discovery).toBe(0);
     expect(adapter.redirectedTo).toBeNull();
     const text = document.getElementById("launch-status")!.textContent;
-    expect(text).toContain("has no FHIR server configured, so it refuses every launch (it was asked to connect to https://evil.example/fhir)");
-    expect(text).toContain('list the EHR\'s FHIR base URL in "issAllowlist" in app-config.json (docs/INTEGRATION.md, section 2)');
+    expect(text).toContain(
+      "has no FHIR server configured, so it refuses every launch (it was asked to connect to https://evil.example/fhir)",
+    );
+    expect(text).toContain(
+      'list the EHR\'s FHIR base URL in "issAllowlist" in app-config.json (docs/INTEGRATION.md, section 2)',
+    );
   });
 });
 
@@ -453,16 +506,25 @@ describe("the redirect page refuses what it did not ask for", () => {
     server.use(
       http.post(TOKEN, () => {
         exchanges += 1;
-        return HttpResponse.json({ access_token: "attacker-token", token_type: "Bearer", expires_in: 3600, patient: "victim" });
+        return HttpResponse.json({
+          access_token: "attacker-token",
+          token_type: "Bearer",
+          expires_in: 3600,
+          patient: "victim",
+        });
       }),
     );
     goTo("/index.html?code=planted-code");
-    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({ fault: { kind: "state-missing" } });
+    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({
+      fault: { kind: "state-missing" },
+    });
     expect(exchanges).toBe(0);
   });
 
   it("an authorization error carries its code and description, cut to printable text", async () => {
-    goTo(`/index.html?error=invalid_scope%3Cb%3E&error_description=${encodeURIComponent("Scope 'patient/Observation.rs' not granted\u0007\n to this client")}&state=s`);
+    goTo(
+      `/index.html?error=invalid_scope%3Cb%3E&error_description=${encodeURIComponent("Scope 'patient/Observation.rs' not granted\u0007\n to this client")}&state=s`,
+    );
     const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
     expect((error as SessionError).fault).toEqual({
       kind: "authorization-denied",
@@ -477,7 +539,11 @@ describe("the redirect page refuses what it did not ask for", () => {
     const { adapter } = await launchWith();
     const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
     expect(JSON.stringify({ ...sessionStorage })).toContain("codeVerifier");
-    server.use(http.post(TOKEN, () => HttpResponse.json({ access_token: "t1", token_type: "Bearer", expires_in: 3600, patient: "p1" })));
+    server.use(
+      http.post(TOKEN, () =>
+        HttpResponse.json({ access_token: "t1", token_type: "Bearer", expires_in: 3600, patient: "p1" }),
+      ),
+    );
     goTo(`/index.html?code=c&state=${state}`);
     const client = await readySession(readyApi(), window.location.href);
     const stored = JSON.parse(sessionStorage.getItem(state)!) as Record<string, unknown>;

@@ -21,22 +21,10 @@ import {
   sinsFromAnswers,
   tokuhashiFromAnswers,
 } from "../../../src/forms/calculate";
-import {
-  APP_CODE_SYSTEM,
-  INSTRUMENTS,
-  LINKS,
-  type Instrument,
-} from "../../../src/questionnaires/contract";
-import {
-  compileFhirPath,
-  FhirPathSubsetError,
-} from "../../../src/questionnaires/fhirpath";
+import { APP_CODE_SYSTEM, INSTRUMENTS, LINKS, type Instrument } from "../../../src/questionnaires/contract";
+import { compileFhirPath, FhirPathSubsetError } from "../../../src/questionnaires/fhirpath";
 import { DEFAULT_VALUE_SET, kpsCategory } from "../../../src/scores";
-import {
-  allItems,
-  calculation,
-  type Answers,
-} from "../../../src/questionnaires/items";
+import { allItems, calculation, type Answers } from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 
 /** Every calculatedExpression of the shipped Questionnaires. */
@@ -44,9 +32,7 @@ const SHIPPED = INSTRUMENTS.flatMap((instrument) => {
   const q = appQuestionnaire(instrument);
   return allItems(q).flatMap((item) => {
     const c = calculation(item);
-    return c?.kind === "expression"
-      ? [{ instrument, q, linkId: item.linkId, expression: c.expression }]
-      : [];
+    return c?.kind === "expression" ? [{ instrument, q, linkId: item.linkId, expression: c.expression }] : [];
   });
 });
 
@@ -54,11 +40,7 @@ const SHIPPED = INSTRUMENTS.flatMap((instrument) => {
 const engineCopies = new Map<Questionnaire, Questionnaire>();
 const compiled = new Map<string, ReturnType<typeof compile>>();
 
-function engine(
-  qr: QuestionnaireResponse,
-  q: Questionnaire,
-  expression: string,
-): unknown[] {
+function engine(qr: QuestionnaireResponse, q: Questionnaire, expression: string): unknown[] {
   let questionnaire = engineCopies.get(q);
   if (!questionnaire) {
     questionnaire = structuredClone(q);
@@ -73,11 +55,7 @@ function engine(
   return run(resource, { resource, questionnaire }) as unknown[];
 }
 
-function subset(
-  qr: QuestionnaireResponse,
-  q: Questionnaire,
-  expression: string,
-): unknown[] {
+function subset(qr: QuestionnaireResponse, q: Questionnaire, expression: string): unknown[] {
   return compileFhirPath(expression).evaluate({
     resource: qr,
     questionnaire: q,
@@ -87,30 +65,21 @@ function subset(
 const none = fc.constant<QuestionnaireResponseItemAnswer[]>([]);
 
 /** Answers of an item's type: often a valid one, sometimes none, sometimes a code the item does not offer. */
-function answerArb(
-  item: QuestionnaireItem,
-): fc.Arbitrary<QuestionnaireResponseItemAnswer[]> {
+function answerArb(item: QuestionnaireItem): fc.Arbitrary<QuestionnaireResponseItemAnswer[]> {
   switch (item.type) {
     case "choice": {
-      const options = (item.answerOption ?? []).flatMap((o) =>
-        o.valueCoding ? [o.valueCoding] : [],
-      );
+      const options = (item.answerOption ?? []).flatMap((o) => (o.valueCoding ? [o.valueCoding] : []));
       const foreign: Coding = {
         system: APP_CODE_SYSTEM,
         code: `${item.linkId}.not-an-option`,
       };
       const one = fc.constantFrom(...options).map((c) => [{ valueCoding: c }]);
-      if (item.repeats)
-        return fc
-          .subarray(options, { maxLength: 3 })
-          .map((cs) => cs.map((c) => ({ valueCoding: c })));
+      if (item.repeats) return fc.subarray(options, { maxLength: 3 }).map((cs) => cs.map((c) => ({ valueCoding: c })));
       return fc.oneof(
         { arbitrary: one, weight: 8 },
         { arbitrary: none, weight: 1 },
         {
-          arbitrary: fc.constant<QuestionnaireResponseItemAnswer[]>([
-            { valueCoding: foreign },
-          ]),
+          arbitrary: fc.constant<QuestionnaireResponseItemAnswer[]>([{ valueCoding: foreign }]),
           weight: 1,
         },
       );
@@ -118,26 +87,17 @@ function answerArb(
     case "integer":
       return fc.oneof(
         {
-          arbitrary: fc
-            .integer({ min: 1, max: 10 })
-            .map((n) => [{ valueInteger: n * 10 }]),
+          arbitrary: fc.integer({ min: 1, max: 10 }).map((n) => [{ valueInteger: n * 10 }]),
           weight: 4,
         },
         {
-          arbitrary: fc
-            .integer({ min: -20, max: 130 })
-            .map((n) => [{ valueInteger: n }]),
+          arbitrary: fc.integer({ min: -20, max: 130 }).map((n) => [{ valueInteger: n }]),
           weight: 2,
         },
         { arbitrary: none, weight: 1 },
       );
     case "date":
-      return fc.oneof(
-        none,
-        fc.constant<QuestionnaireResponseItemAnswer[]>([
-          { valueDate: "2026-05-01" },
-        ]),
-      );
+      return fc.oneof(none, fc.constant<QuestionnaireResponseItemAnswer[]>([{ valueDate: "2026-05-01" }]));
     default:
       return none;
   }
@@ -146,10 +106,7 @@ function answerArb(
 /** Answers to every question of `q` that the user answers (calculated items left to the calculation). */
 function answersArb(q: Questionnaire): fc.Arbitrary<Answers> {
   const questions = allItems(q).filter(
-    (i) =>
-      i.type !== "display" &&
-      i.type !== "group" &&
-      !(calculation(i) && i.readOnly),
+    (i) => i.type !== "display" && i.type !== "group" && !(calculation(i) && i.readOnly),
   );
   return fc.tuple(...questions.map(answerArb)).map((all) => {
     const out: Record<string, QuestionnaireResponseItemAnswer[]> = {};
@@ -182,8 +139,7 @@ describe("the shipped calculatedExpressions", () => {
       LINKS.tokuhashi.generalCondition,
       LINKS.tokuhashi.total,
     ]);
-    for (const s of SHIPPED)
-      expect(() => compileFhirPath(s.expression)).not.toThrow();
+    for (const s of SHIPPED) expect(() => compileFhirPath(s.expression)).not.toThrow();
   });
 
   it.each(SHIPPED.map((s) => [s.linkId, s] as const))(
@@ -192,9 +148,7 @@ describe("the shipped calculatedExpressions", () => {
       fc.assert(
         fc.property(answersArb(s.q), (answers) => {
           const qr = response(s.q, answers);
-          expect(subset(qr, s.q, s.expression)).toEqual(
-            engine(qr, s.q, s.expression),
-          );
+          expect(subset(qr, s.q, s.expression)).toEqual(engine(qr, s.q, s.expression));
         }),
         { numRuns: 300 },
       );
@@ -214,10 +168,9 @@ describe("the expressions' totals are the scoring core's", () => {
   it("Barthel index", () => {
     fc.assert(
       fc.property(answersArb(byInstrument("barthel")), (answers) => {
-        expect(
-          applied("barthel", answers)[LINKS.barthel.total]?.[0]?.valueInteger ??
-            null,
-        ).toBe(barthelFromAnswers(answers)?.total ?? null);
+        expect(applied("barthel", answers)[LINKS.barthel.total]?.[0]?.valueInteger ?? null).toBe(
+          barthelFromAnswers(answers)?.total ?? null,
+        );
       }),
       { numRuns: 300 },
     );
@@ -226,9 +179,9 @@ describe("the expressions' totals are the scoring core's", () => {
   it("SINS", () => {
     fc.assert(
       fc.property(answersArb(byInstrument("sins")), (answers) => {
-        expect(
-          applied("sins", answers)[LINKS.sins.total]?.[0]?.valueInteger ?? null,
-        ).toBe(sinsFromAnswers(answers)?.total ?? null);
+        expect(applied("sins", answers)[LINKS.sins.total]?.[0]?.valueInteger ?? null).toBe(
+          sinsFromAnswers(answers)?.total ?? null,
+        );
       }),
       { numRuns: 300 },
     );
@@ -239,18 +192,11 @@ describe("the expressions' totals are the scoring core's", () => {
       fc.property(answersArb(byInstrument("tokuhashi")), (answers) => {
         const out = applied("tokuhashi", answers);
         const kps = answers[LINKS.tokuhashi.kps]?.[0]?.valueInteger;
-        const valid =
-          kps !== undefined && kps >= 10 && kps <= 100 && kps % 10 === 0;
+        const valid = kps !== undefined && kps >= 10 && kps <= 100 && kps % 10 === 0;
         const condition = out[LINKS.tokuhashi.generalCondition];
-        if (valid)
-          expect(condition?.[0]?.valueCoding?.code).toBe(
-            `tokuhashi.generalCondition.${kpsCategory(kps)}`,
-          );
-        else
-          expect(condition).toEqual(answers[LINKS.tokuhashi.generalCondition]);
-        expect(out[LINKS.tokuhashi.total]?.[0]?.valueInteger ?? null).toBe(
-          tokuhashiFromAnswers(out)?.total ?? null,
-        );
+        if (valid) expect(condition?.[0]?.valueCoding?.code).toBe(`tokuhashi.generalCondition.${kpsCategory(kps)}`);
+        else expect(condition).toEqual(answers[LINKS.tokuhashi.generalCondition]);
+        expect(out[LINKS.tokuhashi.total]?.[0]?.valueInteger ?? null).toBe(tokuhashiFromAnswers(out)?.total ?? null);
       }),
       { numRuns: 300 },
     );
@@ -276,9 +222,7 @@ describe("the subset evaluator", () => {
   const q = appQuestionnaire("tokuhashi");
   const qr = response(q, {
     [LINKS.tokuhashi.kps]: [{ valueInteger: 60 }],
-    [LINKS.tokuhashi.palsy]: [
-      { valueCoding: { system: APP_CODE_SYSTEM, code: "frankel.E" } },
-    ],
+    [LINKS.tokuhashi.palsy]: [{ valueCoding: { system: APP_CODE_SYSTEM, code: "frankel.E" } }],
     [LINKS.tokuhashi.primarySite]: [
       {
         valueCoding: {
@@ -327,10 +271,7 @@ describe("the subset evaluator", () => {
   });
 
   it.each([
-    [
-      "%resource.item.answer.value.weight().sum()",
-      /the function sum\(\) is outside/,
-    ],
+    ["%resource.item.answer.value.weight().sum()", /the function sum\(\) is outside/],
     ["%context.item", /%context is outside/],
     ["%resource.item | %resource.item", /"\|" is outside/],
     ["1 - 2", /"-" is outside/],
@@ -347,10 +288,7 @@ describe("the subset evaluator", () => {
     ["1 xor 2", /"xor" is outside/],
     ["1 = 1 = 1", /unexpected "="/],
     ["%resource.item.exists()", /the function exists\(\) is outside/],
-    [
-      "%resource.item.answer.value.ordinal()",
-      /the function ordinal\(\) is outside/,
-    ],
+    ["%resource.item.answer.value.ordinal()", /the function ordinal\(\) is outside/],
     ["%resource.`item`", /the character "`"/],
     ["%resource.item.where(linkId = 'x'", /missing "\)"/],
     ["'open", /unterminated string/],
@@ -368,16 +306,10 @@ describe("the subset evaluator", () => {
     expect(run("%questionnaire.item.answerOption.value.weight()")).toThrow(
       /weight\(\) is supported on the value of a coded QuestionnaireResponse answer only/,
     );
-    expect(run("%resource.item.answer.value + 1")).toThrow(
-      /collection of 3 values/,
-    );
+    expect(run("%resource.item.answer.value + 1")).toThrow(/collection of 3 values/);
     expect(run(`${kps} + 'a'`)).toThrow(/\+ adds two numbers or two strings/);
-    expect(run(`${kps} < 'a'`)).toThrow(
-      /< compares two numbers or two strings/,
-    );
-    expect(run(`${kps}.select(iif('yes', 1, 2))`)).toThrow(
-      /iif\(\) takes a boolean criterion/,
-    );
+    expect(run(`${kps} < 'a'`)).toThrow(/< compares two numbers or two strings/);
+    expect(run(`${kps}.select(iif('yes', 1, 2))`)).toThrow(/iif\(\) takes a boolean criterion/);
     expect(
       run(
         "%resource.item.where(linkId='tokuhashi-palsy').answer.value = %resource.item.where(linkId='tokuhashi-palsy').answer.value",
@@ -385,16 +317,13 @@ describe("the subset evaluator", () => {
     ).toThrow(/compare strings, numbers and booleans only/);
     // An option without ordinalValue: the full engine would go to a terminology server; the subset refuses.
     const noWeight = structuredClone(q);
-    const palsy = allItems(noWeight).find(
-      (i) => i.linkId === LINKS.tokuhashi.palsy,
-    );
+    const palsy = allItems(noWeight).find((i) => i.linkId === LINKS.tokuhashi.palsy);
     for (const o of palsy?.answerOption ?? []) delete o.extension;
     expect(() =>
-      compileFhirPath(
-        "%resource.item.where(linkId='tokuhashi-palsy').answer.value.weight()",
-      ).evaluate({ resource: qr, questionnaire: noWeight }),
-    ).toThrow(
-      /the option frankel.E of item tokuhashi-palsy has no ordinalValue/,
-    );
+      compileFhirPath("%resource.item.where(linkId='tokuhashi-palsy').answer.value.weight()").evaluate({
+        resource: qr,
+        questionnaire: noWeight,
+      }),
+    ).toThrow(/the option frankel.E of item tokuhashi-palsy has no ordinalValue/);
   });
 });

@@ -13,8 +13,12 @@ import { ANCHOR_DATE } from "../../../sandbox/patients-src/builders";
 import { DEFAULT_PATIENTS_DIR } from "../../../sandbox/server";
 import { ageOn } from "../../../sandbox/summary";
 
-const files = readdirSync(DEFAULT_PATIENTS_DIR).filter((f) => f.endsWith(".json")).sort();
-const bundles = new Map<string, Bundle>(files.map((f) => [f, JSON.parse(readFileSync(join(DEFAULT_PATIENTS_DIR, f), "utf8")) as Bundle]));
+const files = readdirSync(DEFAULT_PATIENTS_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
+const bundles = new Map<string, Bundle>(
+  files.map((f) => [f, JSON.parse(readFileSync(join(DEFAULT_PATIENTS_DIR, f), "utf8")) as Bundle]),
+);
 
 function resources<T extends Resource>(b: Bundle, type: T["resourceType"]): T[] {
   return (b.entry ?? []).map((e) => e.resource).filter((r): r is T => r?.resourceType === type);
@@ -105,7 +109,9 @@ describe("shape", () => {
         expect(o.code.coding?.[0]?.system).toBe("http://loinc.org");
         expect(typeof o.valueInteger).toBe("number");
         expect(o.interpretation?.[0]?.coding?.[0]?.code).toMatch(/^LA\d+-\d$/);
-        expect(o.meta?.profile?.[0]).toContain(code === "89247-1" ? "mcode-ecog-performance-status" : "mcode-karnofsky-performance-status");
+        expect(o.meta?.profile?.[0]).toContain(
+          code === "89247-1" ? "mcode-ecog-performance-status" : "mcode-karnofsky-performance-status",
+        );
       }
     }
   });
@@ -160,12 +166,36 @@ describe("the facts the expected scores rest on", () => {
 
   // The study's Figures 2–4 as printed (PS = ECOG; pain VAS and EQ VAS in mm; Barthel total).
   const FIGURES: [string, string, Record<string, unknown>][] = [
-    ["fig2-cervical-c3", "preop", { ecog: "LA9624-3", "barthel-total": 30, "pain-vas": 40, "eq-vas": 50, frankel: "frankel.C" }],
-    ["fig2-cervical-c3", "1mo", { ecog: "LA9623-5", "barthel-total": 90, "pain-vas": 10, "eq-vas": 80, frankel: "frankel.D" }],
-    ["fig3-thoracic-t6", "preop", { ecog: "LA9626-8", "barthel-total": 40, "pain-vas": 81, "eq-vas": 65, frankel: "frankel.C" }],
-    ["fig3-thoracic-t6", "1mo", { ecog: "LA9625-0", "barthel-total": 65, "pain-vas": 54, "eq-vas": 60, frankel: "frankel.C" }],
-    ["fig4-tlls-l1", "preop", { ecog: "LA9625-0", "barthel-total": 60, "pain-vas": 50, "eq-vas": 30, frankel: "frankel.D" }],
-    ["fig4-tlls-l1", "1mo", { ecog: "LA9624-3", "barthel-total": 95, "pain-vas": 14, "eq-vas": 70, frankel: "frankel.D" }],
+    [
+      "fig2-cervical-c3",
+      "preop",
+      { ecog: "LA9624-3", "barthel-total": 30, "pain-vas": 40, "eq-vas": 50, frankel: "frankel.C" },
+    ],
+    [
+      "fig2-cervical-c3",
+      "1mo",
+      { ecog: "LA9623-5", "barthel-total": 90, "pain-vas": 10, "eq-vas": 80, frankel: "frankel.D" },
+    ],
+    [
+      "fig3-thoracic-t6",
+      "preop",
+      { ecog: "LA9626-8", "barthel-total": 40, "pain-vas": 81, "eq-vas": 65, frankel: "frankel.C" },
+    ],
+    [
+      "fig3-thoracic-t6",
+      "1mo",
+      { ecog: "LA9625-0", "barthel-total": 65, "pain-vas": 54, "eq-vas": 60, frankel: "frankel.C" },
+    ],
+    [
+      "fig4-tlls-l1",
+      "preop",
+      { ecog: "LA9625-0", "barthel-total": 60, "pain-vas": 50, "eq-vas": 30, frankel: "frankel.D" },
+    ],
+    [
+      "fig4-tlls-l1",
+      "1mo",
+      { ecog: "LA9624-3", "barthel-total": 95, "pain-vas": 14, "eq-vas": 70, frankel: "frankel.D" },
+    ],
   ];
 
   it.each(FIGURES)("%s at %s carries the paper's values", (id, timepoint, values) => {
@@ -183,7 +213,9 @@ describe("the facts the expected scores rest on", () => {
   });
 
   it("the ECOG conflict: two different final values on the same day", () => {
-    const ecog = resources<Observation>(bundleOf("renal-c7-t1-ecog-conflict"), "Observation").filter((o) => o.code.coding?.[0]?.code === "89247-1");
+    const ecog = resources<Observation>(bundleOf("renal-c7-t1-ecog-conflict"), "Observation").filter(
+      (o) => o.code.coding?.[0]?.code === "89247-1",
+    );
     expect(ecog).toHaveLength(2);
     expect(new Set(ecog.map((o) => o.effectiveDateTime?.slice(0, 10))).size).toBe(1);
     expect(ecog.map((o) => o.valueInteger).sort()).toEqual([1, 2]);
@@ -194,7 +226,10 @@ describe("the facts the expected scores rest on", () => {
     const obs = resources<Observation>(bundleOf("breast-t10-long-history"), "Observation");
     expect(obs.length).toBeGreaterThanOrEqual(2000);
     const kps = obs.filter((o) => o.code.coding?.[0]?.code === "89243-0");
-    const latestDate = kps.map((o) => o.effectiveDateTime ?? "").sort().at(-1);
+    const latestDate = kps
+      .map((o) => o.effectiveDateTime ?? "")
+      .sort()
+      .at(-1);
     const latest = kps.filter((o) => o.effectiveDateTime === latestDate);
     expect(latest.map((o) => [o.status, o.valueInteger]).sort()).toEqual([
       ["entered-in-error", 90],

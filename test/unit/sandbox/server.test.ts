@@ -116,7 +116,11 @@ describe("search", () => {
     const bundle = body as unknown as Bundle;
     // Figure 2: five instruments at two timepoints.
     expect(bundle.total).toBe(10);
-    expect(bundle.entry?.every((e) => (e.resource as { subject?: { reference?: string } }).subject?.reference === "Patient/fig2-cervical-c3")).toBe(true);
+    expect(
+      bundle.entry?.every(
+        (e) => (e.resource as { subject?: { reference?: string } }).subject?.reference === "Patient/fig2-cervical-c3",
+      ),
+    ).toBe(true);
   });
 
   it("matches a code with system|code for one patient and nobody else's", async () => {
@@ -163,12 +167,14 @@ describe("search", () => {
     expect(first.entry?.length).toBe(20);
     const next = first.link?.find((l) => l.relation === "next")?.url ?? "";
     expect(new URL(next).searchParams.get("_offset")).toBe("20");
-    const big = (await getJson(open("Observation?patient=breast-t10-long-history&_count=5000"))).body as unknown as Bundle;
+    const big = (await getJson(open("Observation?patient=breast-t10-long-history&_count=5000")))
+      .body as unknown as Bundle;
     expect(big.entry?.length).toBe(1000);
   });
 
   it("has no next link on the last page", async () => {
-    const bundle = (await getJson(open("Condition?patient=hcc-t9-t12-four-levels&_count=50"))).body as unknown as Bundle;
+    const bundle = (await getJson(open("Condition?patient=hcc-t9-t12-four-levels&_count=50")))
+      .body as unknown as Bundle;
     expect(bundle.link?.map((l) => l.relation)).toEqual(["self"]);
   });
 });
@@ -185,34 +191,55 @@ describe("write", () => {
   });
 
   it("conditional create: 201 with Location the first time, 200 and the same resource when If-None-Exist matches", async () => {
-    const headers = { "Content-Type": "application/fhir+json", "If-None-Exist": `identifier=${identifier}|unit-test-1` };
-    const first = await getJson(open("QuestionnaireResponse"), { method: "POST", headers, body: JSON.stringify(response("unit-test-1")) });
+    const headers = {
+      "Content-Type": "application/fhir+json",
+      "If-None-Exist": `identifier=${identifier}|unit-test-1`,
+    };
+    const first = await getJson(open("QuestionnaireResponse"), {
+      method: "POST",
+      headers,
+      body: JSON.stringify(response("unit-test-1")),
+    });
     expect(first.status).toBe(201);
     const id = first.body.id as string;
-    expect(first.headers.get("location")).toMatch(new RegExp(`^${sb.openFhirBase}/QuestionnaireResponse/${id}/_history/`));
+    expect(first.headers.get("location")).toMatch(
+      new RegExp(`^${sb.openFhirBase}/QuestionnaireResponse/${id}/_history/`),
+    );
     expect(first.headers.get("etag")).toMatch(/^W\/"/);
-    const second = await getJson(open("QuestionnaireResponse"), { method: "POST", headers, body: JSON.stringify(response("unit-test-1")) });
+    const second = await getJson(open("QuestionnaireResponse"), {
+      method: "POST",
+      headers,
+      body: JSON.stringify(response("unit-test-1")),
+    });
     expect(second.status).toBe(200);
     expect(second.body.id).toBe(id);
-    const found = (await getJson(open(`QuestionnaireResponse?identifier=${encodeURIComponent(`${identifier}|unit-test-1`)}`))).body as unknown as Bundle;
+    const found = (
+      await getJson(open(`QuestionnaireResponse?identifier=${encodeURIComponent(`${identifier}|unit-test-1`)}`))
+    ).body as unknown as Bundle;
     expect(found.total).toBe(1);
   });
 
   it("a write is visible to the next search (no stale page cache)", async () => {
-    const before = ((await getJson(open("QuestionnaireResponse?patient=prostate-t8-partial"))).body as unknown as Bundle).total ?? 0;
+    const before =
+      ((await getJson(open("QuestionnaireResponse?patient=prostate-t8-partial"))).body as unknown as Bundle).total ?? 0;
     const created = await getJson(open("QuestionnaireResponse"), {
       method: "POST",
       headers: { "Content-Type": "application/fhir+json" },
       body: JSON.stringify(response("unit-test-2")),
     });
     expect(created.status).toBe(201);
-    const after = ((await getJson(open("QuestionnaireResponse?patient=prostate-t8-partial"))).body as unknown as Bundle).total;
+    const after = ((await getJson(open("QuestionnaireResponse?patient=prostate-t8-partial"))).body as unknown as Bundle)
+      .total;
     expect(after).toBe(before + 1);
   });
 
   it("refuses a conditional create that matches several resources with 412", async () => {
     const headers = { "Content-Type": "application/fhir+json", "If-None-Exist": "patient=fig2-cervical-c3" };
-    const res = await getJson(open("QuestionnaireResponse"), { method: "POST", headers, body: JSON.stringify(response("unit-test-3")) });
+    const res = await getJson(open("QuestionnaireResponse"), {
+      method: "POST",
+      headers,
+      body: JSON.stringify(response("unit-test-3")),
+    });
     expect(res.status).toBe(412);
     expect(res.body.resourceType).toBe("OperationOutcome");
   });
@@ -226,10 +253,18 @@ describe("errors are OperationOutcomes", () => {
   });
 
   it("400 for a body that is not JSON, 415 for another content type", async () => {
-    const bad = await getJson(open("Observation"), { method: "POST", headers: { "Content-Type": "application/fhir+json" }, body: "{" });
+    const bad = await getJson(open("Observation"), {
+      method: "POST",
+      headers: { "Content-Type": "application/fhir+json" },
+      body: "{",
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.resourceType).toBe("OperationOutcome");
-    const xml = await getJson(open("Observation"), { method: "POST", headers: { "Content-Type": "application/fhir+xml" }, body: "<Observation/>" });
+    const xml = await getJson(open("Observation"), {
+      method: "POST",
+      headers: { "Content-Type": "application/fhir+xml" },
+      body: "<Observation/>",
+    });
     expect(xml.status).toBe(415);
     expect(xml.body.resourceType).toBe("OperationOutcome");
   });
@@ -277,7 +312,9 @@ describe("the EHR page", () => {
       expect(u.pathname).toBe("/app/launch.html");
       expect(u.searchParams.get("iss")).toBe(sb.fhirBase);
       expect(u.searchParams.get("launch")).toBeTruthy();
-      const debug = new RegExp(`data-testid="debug-launch-${id}" href="([^"]+)"`).exec(html)?.[1]?.replace(/&amp;/g, "&");
+      const debug = new RegExp(`data-testid="debug-launch-${id}" href="([^"]+)"`)
+        .exec(html)?.[1]
+        ?.replace(/&amp;/g, "&");
       const d = new URL(debug ?? "", sb.url);
       expect(d.searchParams.get("fhirServiceUrl")).toBe(sb.openFhirBase);
       expect(d.searchParams.get("patientId")).toBe(id);
@@ -293,7 +330,8 @@ describe("the EHR page", () => {
     expect(text).toContain("male");
     expect(text).toContain("Hepatocellular carcinoma");
     expect(text).toContain("T9–T12");
-    const young = /data-testid="patient-row-thyroid-l4-age-19">([\s\S]*?)<\/tr>/.exec(html)?.[1]?.replace(/<[^>]+>/g, " ") ?? "";
+    const young =
+      /data-testid="patient-row-thyroid-l4-age-19">([\s\S]*?)<\/tr>/.exec(html)?.[1]?.replace(/<[^>]+>/g, " ") ?? "";
     expect(young).toMatch(/\s19\s/);
   });
 });
@@ -310,7 +348,8 @@ describe("the app (dist/)", () => {
       const res = await fetch(`${origin()}/app/${page}`);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-      for (const [name, value] of Object.entries(expected)) expect(res.headers.get(name), `${page} ${name}`).toBe(value);
+      for (const [name, value] of Object.entries(expected))
+        expect(res.headers.get(name), `${page} ${name}`).toBe(value);
     }
   });
 
@@ -323,7 +362,10 @@ describe("the app (dist/)", () => {
     // Asked for by another loopback name, the allowlist names that origin.
     const port = new URL(origin()).port;
     const viaLocalhost = await getJson(`http://localhost:${port}/app/app-config.json`);
-    expect(viaLocalhost.body.issAllowlist).toEqual([`http://localhost:${port}/fhir`, `http://localhost:${port}/open/fhir`]);
+    expect(viaLocalhost.body.issAllowlist).toEqual([
+      `http://localhost:${port}/fhir`,
+      `http://localhost:${port}/open/fhir`,
+    ]);
   });
 
   it("serves the app's text compressed when the browser takes it (br, else gzip), as a deployment does", async () => {
@@ -352,7 +394,6 @@ describe("the app (dist/)", () => {
     const escape = await fetch(`${origin()}/app/..%2F..%2Fpackage.json`);
     expect([403, 404]).toContain(escape.status);
   });
-
 
   it("says 'run vite build' when dist/ is missing", async () => {
     const empty = mkdtempSync(join(tmpdir(), "sandbox-empty-"));

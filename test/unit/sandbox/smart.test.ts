@@ -29,7 +29,11 @@ const EHR_SCOPE = "launch openid fhirUser online_access patient/*.read patient/Q
 const launch = (): string => encodeLaunch({ patient: PATIENT, encounter: `${PATIENT}-enc-1mo` });
 const base = () => ({ origin, fhirBase: sb.fhirBase });
 
-async function codeFor(p: Pkce, scope = EHR_SCOPE, extra: Partial<Parameters<typeof authorize>[0]> = {}): Promise<string> {
+async function codeFor(
+  p: Pkce,
+  scope = EHR_SCOPE,
+  extra: Partial<Parameters<typeof authorize>[0]> = {},
+): Promise<string> {
   const a = await authorize({ ...base(), scope, launch: launch(), pkce: p, ...extra });
   expect(a.status).toBe(302);
   const code = a.location?.searchParams.get("code");
@@ -38,13 +42,21 @@ async function codeFor(p: Pkce, scope = EHR_SCOPE, extra: Partial<Parameters<typ
 }
 
 const exchange = (code: string, verifier: string, redirectUri = `${origin}/app/index.html`) =>
-  tokenRequest(origin, { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier, client_id: CLIENT_ID });
+  tokenRequest(origin, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+    client_id: CLIENT_ID,
+  });
 
 const bearer = (token: unknown): RequestInit => ({ headers: { Authorization: `Bearer ${String(token)}` } });
 
 describe("discovery", () => {
   it("serves .well-known/smart-configuration under the FHIR base", async () => {
-    const { status, body } = await getJson(`${sb.fhirBase}/.well-known/smart-configuration`, { headers: { Origin: "http://localhost:5173" } });
+    const { status, body } = await getJson(`${sb.fhirBase}/.well-known/smart-configuration`, {
+      headers: { Origin: "http://localhost:5173" },
+    });
     expect(status).toBe(200);
     expect(body.authorization_endpoint).toBe(`${origin}/auth/authorize`);
     expect(body.token_endpoint).toBe(`${origin}/auth/token`);
@@ -101,7 +113,11 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
     const user = await getJson(`${sb.fhirBase}/Practitioner/sandbox-surgeon`, bearer(t.body.access_token));
     expect(user.status).toBe(200);
 
-    const r = await tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(t.body.refresh_token), client_id: CLIENT_ID });
+    const r = await tokenRequest(origin, {
+      grant_type: "refresh_token",
+      refresh_token: String(t.body.refresh_token),
+      client_id: CLIENT_ID,
+    });
     expect(r.status).toBe(200);
     expect(r.body.access_token).not.toBe(t.body.access_token);
     expect(r.body.patient).toBe(PATIENT);
@@ -111,7 +127,11 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
     expect((again.body as unknown as Bundle).total).toBe(2);
 
     // Rotation: the used refresh token is spent.
-    const reuse = await tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(t.body.refresh_token), client_id: CLIENT_ID });
+    const reuse = await tokenRequest(origin, {
+      grant_type: "refresh_token",
+      refresh_token: String(t.body.refresh_token),
+      client_id: CLIENT_ID,
+    });
     expect(reuse.status).toBe(400);
     expect(reuse.body.error).toBe("invalid_grant");
   });
@@ -127,17 +147,32 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
   it("the code exchange needs client_id", async () => {
     const p = pkce();
     const code = await codeFor(p);
-    const t = await tokenRequest(origin, { grant_type: "authorization_code", code, redirect_uri: `${origin}/app/index.html`, code_verifier: p.verifier });
+    const t = await tokenRequest(origin, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: `${origin}/app/index.html`,
+      code_verifier: p.verifier,
+    });
     expect(t.status).toBe(400);
     expect(t.body.error).toBe("invalid_request");
   });
 
   it("a refresh may narrow the scope but not widen it", async () => {
     const t = await login({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce() });
-    const wider = await tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(t.refresh_token), client_id: CLIENT_ID, scope: "patient/*.write" });
+    const wider = await tokenRequest(origin, {
+      grant_type: "refresh_token",
+      refresh_token: String(t.refresh_token),
+      client_id: CLIENT_ID,
+      scope: "patient/*.write",
+    });
     expect(wider.status).toBe(400);
     expect(wider.body.error).toBe("invalid_scope");
-    const narrower = await tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(t.refresh_token), client_id: CLIENT_ID, scope: "patient/*.read" });
+    const narrower = await tokenRequest(origin, {
+      grant_type: "refresh_token",
+      refresh_token: String(t.refresh_token),
+      client_id: CLIENT_ID,
+      scope: "patient/*.read",
+    });
     expect(narrower.status).toBe(200);
     expect(narrower.body.scope).toBe("patient/*.read");
   });
@@ -200,11 +235,23 @@ describe("refusals at the token endpoint", () => {
 
 describe("refusals at the authorize endpoint", () => {
   it("a redirect_uri that is not registered gets an error page, never a redirect", async () => {
-    const a = await authorize({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce(), redirectUri: "https://attacker.example/cb" });
+    const a = await authorize({
+      ...base(),
+      scope: EHR_SCOPE,
+      launch: launch(),
+      pkce: pkce(),
+      redirectUri: "https://attacker.example/cb",
+    });
     expect(a.status).toBe(400);
     expect(a.location).toBeNull();
     expect(a.body).toContain("redirect_uri");
-    const prefix = await authorize({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce(), redirectUri: `${origin}/app/index.html?x=1` });
+    const prefix = await authorize({
+      ...base(),
+      scope: EHR_SCOPE,
+      launch: launch(),
+      pkce: pkce(),
+      redirectUri: `${origin}/app/index.html?x=1`,
+    });
     expect(prefix.status).toBe(400);
   });
 
@@ -223,7 +270,14 @@ describe("refusals at the authorize endpoint", () => {
     ["an unknown launch", { launch: "bm9wZQ" }, "invalid_request"],
     ["a launch for a patient that does not exist", { launch: encodeLaunch({ patient: "nobody" }) }, "invalid_request"],
   ] as const)("%s → redirect with error=%s and the state", async (_label, override, error) => {
-    const a = await authorize({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce(), state: "s1", ...override });
+    const a = await authorize({
+      ...base(),
+      scope: EHR_SCOPE,
+      launch: launch(),
+      pkce: pkce(),
+      state: "s1",
+      ...override,
+    });
     expect(a.status).toBe(302);
     expect(a.location?.searchParams.get("error")).toBe(error);
     expect(a.location?.searchParams.get("state")).toBe("s1");
@@ -232,7 +286,13 @@ describe("refusals at the authorize endpoint", () => {
 
   it("code_challenge_method=plain is refused", async () => {
     const p = pkce();
-    const a = await authorize({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: null, extra: { code_challenge: p.verifier, code_challenge_method: "plain" } });
+    const a = await authorize({
+      ...base(),
+      scope: EHR_SCOPE,
+      launch: launch(),
+      pkce: null,
+      extra: { code_challenge: p.verifier, code_challenge_method: "plain" },
+    });
     expect(a.location?.searchParams.get("error")).toBe("invalid_request");
   });
 });
@@ -244,7 +304,9 @@ describe("standalone launch", () => {
     const picker = await authorize({ ...base(), scope, pkce: p });
     expect(picker.status).toBe(200);
     expect(picker.body).not.toContain("<script");
-    const href = new RegExp(`data-testid="pick-jp-gastric-l2-icd10" href="([^"]+)"`).exec(picker.body)?.[1]?.replace(/&amp;/g, "&");
+    const href = new RegExp(`data-testid="pick-jp-gastric-l2-icd10" href="([^"]+)"`)
+      .exec(picker.body)?.[1]
+      ?.replace(/&amp;/g, "&");
     expect(href).toBeDefined();
     const res = await fetch(href ?? "", { redirect: "manual" });
     expect(res.status).toBe(302);
@@ -266,10 +328,19 @@ describe("scope enforcement on the protected base", () => {
   });
 
   it("v2: .rs allows read and search but not create; .c allows create", async () => {
-    const t = await login({ ...base(), scope: "launch patient/QuestionnaireResponse.rs patient/Observation.rs", launch: launch(), pkce: pkce() });
+    const t = await login({
+      ...base(),
+      scope: "launch patient/QuestionnaireResponse.rs patient/Observation.rs",
+      launch: launch(),
+      pkce: pkce(),
+    });
     const search = await getJson(`${sb.fhirBase}/QuestionnaireResponse?patient=${PATIENT}`, bearer(t.access_token));
     expect(search.status).toBe(200);
-    const qr = { resourceType: "QuestionnaireResponse", status: "completed", subject: { reference: `Patient/${PATIENT}` } };
+    const qr = {
+      resourceType: "QuestionnaireResponse",
+      status: "completed",
+      subject: { reference: `Patient/${PATIENT}` },
+    };
     const post = (token: unknown) =>
       getJson(`${sb.fhirBase}/QuestionnaireResponse`, {
         method: "POST",
@@ -277,26 +348,50 @@ describe("scope enforcement on the protected base", () => {
         body: JSON.stringify(qr),
       });
     expect((await post(t.access_token)).status).toBe(403);
-    const w = await login({ ...base(), scope: "launch patient/QuestionnaireResponse.cu", launch: launch(), pkce: pkce() });
+    const w = await login({
+      ...base(),
+      scope: "launch patient/QuestionnaireResponse.cu",
+      launch: launch(),
+      pkce: pkce(),
+    });
     expect((await post(w.access_token)).status).toBe(201);
   });
 
   it("v1: .read does not allow writes; .write does", async () => {
     const r = await login({ ...base(), scope: "launch patient/*.read", launch: launch(), pkce: pkce() });
-    const body = JSON.stringify({ resourceType: "Observation", status: "final", code: { text: "x" }, subject: { reference: `Patient/${PATIENT}` } });
+    const body = JSON.stringify({
+      resourceType: "Observation",
+      status: "final",
+      code: { text: "x" },
+      subject: { reference: `Patient/${PATIENT}` },
+    });
     const post = (token: unknown) =>
-      getJson(`${sb.fhirBase}/Observation`, { method: "POST", headers: { Authorization: `Bearer ${String(token)}`, "Content-Type": "application/fhir+json" }, body });
+      getJson(`${sb.fhirBase}/Observation`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${String(token)}`, "Content-Type": "application/fhir+json" },
+        body,
+      });
     expect((await post(r.access_token)).status).toBe(403);
     const w = await login({ ...base(), scope: "launch patient/Observation.write", launch: launch(), pkce: pkce() });
     expect((await post(w.access_token)).status).toBe(201);
   });
 
   it("a transaction needs the scope of every entry", async () => {
-    const t = await login({ ...base(), scope: "launch patient/QuestionnaireResponse.write", launch: launch(), pkce: pkce() });
+    const t = await login({
+      ...base(),
+      scope: "launch patient/QuestionnaireResponse.write",
+      launch: launch(),
+      pkce: pkce(),
+    });
     const tx = {
       resourceType: "Bundle",
       type: "transaction",
-      entry: [{ resource: { resourceType: "Observation", status: "final", code: { text: "x" } }, request: { method: "POST", url: "Observation" } }],
+      entry: [
+        {
+          resource: { resourceType: "Observation", status: "final", code: { text: "x" } },
+          request: { method: "POST", url: "Observation" },
+        },
+      ],
     };
     const res = await getJson(sb.fhirBase, {
       method: "POST",

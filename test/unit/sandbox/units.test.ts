@@ -93,7 +93,12 @@ describe("dates", () => {
       meta: { tag: [SHIFT_TAG] },
       entry: [
         {
-          resource: { resourceType: "Patient", id: "p", birthDate: "2006-01-15", identifier: [{ value: "2025-01-01" }] } as Patient,
+          resource: {
+            resourceType: "Patient",
+            id: "p",
+            birthDate: "2006-01-15",
+            identifier: [{ value: "2025-01-01" }],
+          } as Patient,
           request: { method: "PUT", url: "Patient/p" },
         },
       ],
@@ -161,7 +166,8 @@ describe("levels", () => {
 
 describe("search rewrite", () => {
   indexDefinitions();
-  const rw = (type: string, q: string, bases: string[] = []): string => rewriteSearchParams(type, new URLSearchParams(q), bases).toString();
+  const rw = (type: string, q: string, bases: string[] = []): string =>
+    rewriteSearchParams(type, new URLSearchParams(q), bases).toString();
 
   it("types bare ids in reference searches and puts reference filters last", () => {
     expect(rw("Observation", "patient=123&code=http://loinc.org|89243-0")).toBe(
@@ -174,7 +180,9 @@ describe("search rewrite", () => {
   });
 
   it("makes references to this server relative and leaves other values alone", () => {
-    expect(rw("Observation", "patient=http://127.0.0.1:1/fhir/Patient/9", ["http://127.0.0.1:1/fhir"])).toBe("subject=Patient%2F9");
+    expect(rw("Observation", "patient=http://127.0.0.1:1/fhir/Patient/9", ["http://127.0.0.1:1/fhir"])).toBe(
+      "subject=Patient%2F9",
+    );
     expect(rw("Observation", "subject:missing=true")).toBe("subject%3Amissing=true");
     expect(rw("Observation", "code=89243-0&_format=json&_pretty=true")).toBe("code=89243-0");
     expect(rw("AllergyIntolerance", "patient=1")).toBe("patient=Patient%2F1");

@@ -2,8 +2,30 @@ import { describe, expect, it } from "vitest";
 import { BARTHEL_POINTS, ScoreInputError, barthelIndex, barthelItemMax, type BarthelInput } from "../../../src/scores";
 
 // Mahoney & Barthel 1965 weights, written by hand.
-const MAX = { feeding: 10, bathing: 5, grooming: 5, dressing: 10, bowels: 10, bladder: 10, toiletUse: 10, transfers: 15, mobility: 15, stairs: 10 };
-const ZERO = { feeding: 0, bathing: 0, grooming: 0, dressing: 0, bowels: 0, bladder: 0, toiletUse: 0, transfers: 0, mobility: 0, stairs: 0 };
+const MAX = {
+  feeding: 10,
+  bathing: 5,
+  grooming: 5,
+  dressing: 10,
+  bowels: 10,
+  bladder: 10,
+  toiletUse: 10,
+  transfers: 15,
+  mobility: 15,
+  stairs: 10,
+};
+const ZERO = {
+  feeding: 0,
+  bathing: 0,
+  grooming: 0,
+  dressing: 0,
+  bowels: 0,
+  bladder: 0,
+  toiletUse: 0,
+  transfers: 0,
+  mobility: 0,
+  stairs: 0,
+};
 
 function refused(input: unknown, field: string): void {
   let error: unknown;
@@ -24,8 +46,16 @@ describe("Barthel index", () => {
 
   it("has the item weights of Mahoney & Barthel 1965", () => {
     expect(BARTHEL_POINTS).toEqual({
-      feeding: [0, 5, 10], bathing: [0, 5], grooming: [0, 5], dressing: [0, 5, 10], bowels: [0, 5, 10],
-      bladder: [0, 5, 10], toiletUse: [0, 5, 10], transfers: [0, 5, 10, 15], mobility: [0, 5, 10, 15], stairs: [0, 5, 10],
+      feeding: [0, 5, 10],
+      bathing: [0, 5],
+      grooming: [0, 5],
+      dressing: [0, 5, 10],
+      bowels: [0, 5, 10],
+      bladder: [0, 5, 10],
+      toiletUse: [0, 5, 10],
+      transfers: [0, 5, 10, 15],
+      mobility: [0, 5, 10, 15],
+      stairs: [0, 5, 10],
     });
     for (const [item, max] of Object.entries(MAX)) expect(barthelItemMax(item as keyof typeof MAX)).toBe(max);
   });

@@ -79,7 +79,8 @@ const TABLE_3DP: [string, string, string, string, string, string][] = [
   ["USA", "1.000", "0.171", "-0.573", "0.681", "0.449"],
   ["Vietnam", "1.000", "0.390", "-0.512", "0.669", "0.552"],
   ["WePP", "1.000", "0.320", "-0.240", "0.740", "0.570"],
-  ["Japan_cTTO_fullPrecision", "1.000", "0.477", "-0.025", "0.685", "0.480"],];
+  ["Japan_cTTO_fullPrecision", "1.000", "0.477", "-0.025", "0.685", "0.480"],
+];
 const STATES = ["11111", "12345", "55555", "21232", "33333"] as const;
 
 describe("EQ-5D-5L anchors (unrounded where known)", () => {
@@ -239,7 +240,11 @@ describe("valueSets()", () => {
 
   it("names countries and cites papers", () => {
     const byId = new Map(list.map((v) => [v.id, v]));
-    expect(byId.get("Japan_cTTO_fullPrecision")).toMatchObject({ country: "Japan", doi: "10.1016/j.jval.2016.03.1834", enabled: true });
+    expect(byId.get("Japan_cTTO_fullPrecision")).toMatchObject({
+      country: "Japan",
+      doi: "10.1016/j.jval.2016.03.1834",
+      enabled: true,
+    });
     expect(byId.get("Japan_cTTO_fullPrecision")?.citation).toMatch(/^Shiroiwa T/);
     expect(byId.get("SouthKorea")?.country).toBe("South Korea");
     expect(byId.get("USA")?.country).toBe("United States");
@@ -282,14 +287,21 @@ describe("the evaluator follows the data file's own term definitions", () => {
     const precise = structuredClone(base);
     precise.model.startValue = 1.00000000001;
     expect(() => compileValueSet("Test", precise)).toThrow(/more than 10 decimals/);
-    const constant = { ...structuredClone(base), model: { ...base.model, constant: { coefficient: -0.1, appliesWhen: "always" } } };
+    const constant = {
+      ...structuredClone(base),
+      model: { ...base.model, constant: { coefficient: -0.1, appliesWhen: "always" } },
+    };
     expect(() => compileValueSet("Test", constant)).toThrow(/constant applies/);
   });
 
   it("evaluates each term on a synthetic model by hand", () => {
     const withTerms = structuredClone(base);
     withTerms.model.extraTerms = [
-      { name: "Num45sq", coefficient: 0.01, definition: "coefficient * (n45 - 1)^2, where n45 = number of dimensions at level 4 or 5; only when n45 >= 1" },
+      {
+        name: "Num45sq",
+        coefficient: 0.01,
+        definition: "coefficient * (n45 - 1)^2, where n45 = number of dimensions at level 4 or 5; only when n45 >= 1",
+      },
       { name: "N5", coefficient: -0.05, definition: "added once if ANY dimension is at level 5" },
     ];
     const m = compileValueSet("Test", withTerms);

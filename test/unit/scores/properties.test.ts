@@ -31,12 +31,20 @@ import {
 } from "../../../src/scores";
 
 const SINS_DOMAINS: Record<string, readonly string[]> = {
-  location: SINS_LEVELS, pain: SINS_PAIN, boneLesion: SINS_BONE_LESION, alignment: SINS_ALIGNMENT,
-  collapse: SINS_COLLAPSE, posterolateral: SINS_POSTEROLATERAL,
+  location: SINS_LEVELS,
+  pain: SINS_PAIN,
+  boneLesion: SINS_BONE_LESION,
+  alignment: SINS_ALIGNMENT,
+  collapse: SINS_COLLAPSE,
+  posterolateral: SINS_POSTEROLATERAL,
 };
 const TOKUHASHI_DOMAINS: Record<string, readonly string[]> = {
-  generalCondition: GENERAL_CONDITIONS, extraspinalBoneMets: EXTRASPINAL_BONE_METS, vertebralBodyMets: VERTEBRAL_BODY_METS,
-  visceralMets: VISCERAL_METS, primarySite: PRIMARY_SITES, palsy: FRANKEL_GRADES,
+  generalCondition: GENERAL_CONDITIONS,
+  extraspinalBoneMets: EXTRASPINAL_BONE_METS,
+  vertebralBodyMets: VERTEBRAL_BODY_METS,
+  visceralMets: VISCERAL_METS,
+  primarySite: PRIMARY_SITES,
+  palsy: FRANKEL_GRADES,
 };
 
 /** undefined, null, one value, or any subset (possibly empty) of the domain. */
@@ -44,14 +52,10 @@ function candidates(domain: readonly string[]): fc.Arbitrary<string | string[] |
   return fc.oneof(fc.constant(undefined), fc.constant(null), fc.constantFrom(...domain), fc.subarray([...domain]));
 }
 function inputOf(domains: Record<string, readonly string[]>) {
-  return fc.record(
-    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, candidates(d)])),
-  );
+  return fc.record(Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, candidates(d)])));
 }
 function completeOf(domains: Record<string, readonly string[]>) {
-  return fc.record(
-    Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, fc.constantFrom(...d)])),
-  );
+  return fc.record(Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, fc.constantFrom(...d)])));
 }
 const choices = fc.array(fc.nat(), { minLength: 6, maxLength: 6 });
 
@@ -80,20 +84,29 @@ function checkRange(r: Ranged, maxTotal: number): void {
  * Any completion of the unknowns (one candidate per item, picked by `pick`) scores inside [min, max], and
  * the completions made of each item's lowest (highest) candidate reach min (max).
  */
-function checkCompletions(score: (x: Record<string, unknown>) => Ranged, items: readonly string[], r: Ranged, pick: number[]): void {
-  const chosen = Object.fromEntries(items.map((k, i) => {
-    const c = r.items[k]?.candidates ?? [];
-    return [k, c[(pick[i] ?? 0) % c.length]];
-  }));
+function checkCompletions(
+  score: (x: Record<string, unknown>) => Ranged,
+  items: readonly string[],
+  r: Ranged,
+  pick: number[],
+): void {
+  const chosen = Object.fromEntries(
+    items.map((k, i) => {
+      const c = r.items[k]?.candidates ?? [];
+      return [k, c[(pick[i] ?? 0) % c.length]];
+    }),
+  );
   const total = score(chosen).total;
   expect(total).not.toBeNull();
   expect(total).toBeGreaterThanOrEqual(r.min);
   expect(total).toBeLessThanOrEqual(r.max);
   for (const bound of ["min", "max"] as const) {
-    const extreme = Object.fromEntries(items.map((k) => {
-      const item = r.items[k];
-      return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item[bound])];
-    }));
+    const extreme = Object.fromEntries(
+      items.map((k) => {
+        const item = r.items[k];
+        return [k, item?.candidates.find((v) => score({ [k]: v }).items[k]?.points === item[bound])];
+      }),
+    );
     expect(score(extreme).total, bound).toBe(r[bound]);
   }
 }
@@ -113,7 +126,11 @@ describe("SINS properties", () => {
   });
 
   it("every way of completing the unknowns lands inside [min, max], and the bounds are reached", () => {
-    fc.assert(fc.property(inputOf(SINS_DOMAINS), choices, (input, pick) => checkCompletions(score, SINS_ITEMS, score(input), pick)));
+    fc.assert(
+      fc.property(inputOf(SINS_DOMAINS), choices, (input, pick) =>
+        checkCompletions(score, SINS_ITEMS, score(input), pick),
+      ),
+    );
   });
 
   it("learning an item (narrowing its candidates) never widens the range", () => {
@@ -161,7 +178,11 @@ describe("Tokuhashi properties", () => {
   });
 
   it("every completion lands inside [min, max], and the bounds are reached", () => {
-    fc.assert(fc.property(inputOf(TOKUHASHI_DOMAINS), choices, (input, pick) => checkCompletions(score, TOKUHASHI_ITEMS, score(input), pick)));
+    fc.assert(
+      fc.property(inputOf(TOKUHASHI_DOMAINS), choices, (input, pick) =>
+        checkCompletions(score, TOKUHASHI_ITEMS, score(input), pick),
+      ),
+    );
   });
 
   it("a better finding (more points for one item) never lowers the score, and never the predicted survival", () => {
@@ -182,28 +203,37 @@ describe("Tokuhashi properties", () => {
   it("the predicted survival never falls as the total rises (0–15)", () => {
     const BAND = { "<6m": 0, ">=6m": 1, ">=12m": 2 } as const;
     const bands = Array.from({ length: 16 }, (_, total) => BAND[tokuhashiPrognosis(total)]);
-    for (let total = 1; total <= 15; total++) expect(bands[total], String(total)).toBeGreaterThanOrEqual(bands[total - 1]!);
+    for (let total = 1; total <= 15; total++)
+      expect(bands[total], String(total)).toBeGreaterThanOrEqual(bands[total - 1]!);
     expect([bands[0], bands[15]]).toEqual([0, 2]);
   });
 
   it("learning an item never widens the range", () => {
     fc.assert(
-      fc.property(inputOf(TOKUHASHI_DOMAINS), fc.constantFrom(...TOKUHASHI_ITEMS), fc.array(fc.nat()), (input, item, keep) => {
-        const before = score(input);
-        const narrowed = (before.items[item]?.candidates ?? []).filter((_, i) => keep.includes(i));
-        fc.pre(narrowed.length > 0);
-        const after = score({ ...input, [item]: narrowed });
-        expect(after.min).toBeGreaterThanOrEqual(before.min);
-        expect(after.max).toBeLessThanOrEqual(before.max);
-        if (before.prognosis !== null) expect(after.prognosis).toBe(before.prognosis);
-      }),
+      fc.property(
+        inputOf(TOKUHASHI_DOMAINS),
+        fc.constantFrom(...TOKUHASHI_ITEMS),
+        fc.array(fc.nat()),
+        (input, item, keep) => {
+          const before = score(input);
+          const narrowed = (before.items[item]?.candidates ?? []).filter((_, i) => keep.includes(i));
+          fc.pre(narrowed.length > 0);
+          const after = score({ ...input, [item]: narrowed });
+          expect(after.min).toBeGreaterThanOrEqual(before.min);
+          expect(after.max).toBeLessThanOrEqual(before.max);
+          if (before.prognosis !== null) expect(after.prognosis).toBe(before.prognosis);
+        },
+      ),
     );
   });
 });
 
 describe("Barthel properties", () => {
   const itemArb = Object.fromEntries(
-    BARTHEL_ITEMS.map((k) => [k, fc.oneof(fc.constant(null), fc.constant(undefined), fc.constantFrom(...BARTHEL_POINTS[k]))]),
+    BARTHEL_ITEMS.map((k) => [
+      k,
+      fc.oneof(fc.constant(null), fc.constant(undefined), fc.constantFrom(...BARTHEL_POINTS[k])),
+    ]),
   ) as Record<string, fc.Arbitrary<number | null | undefined>>;
 
   it("0 ≤ min ≤ total ≤ max ≤ 100, total only when all ten items are known", () => {
@@ -222,7 +252,9 @@ describe("Barthel properties", () => {
 });
 
 describe("EQ-5D-5L monotonicity", () => {
-  const enabled = valueSets().filter((v) => v.enabled).map((v) => v.id);
+  const enabled = valueSets()
+    .filter((v) => v.enabled)
+    .map((v) => v.id);
   const profiles: string[] = [];
   for (let i = 0; i < 3125; i++) {
     let n = i;
@@ -237,7 +269,9 @@ describe("EQ-5D-5L monotonicity", () => {
 
   /** Computed, not assumed: a set is monotone when no one-level worsening of any dimension raises the index. */
   const monotone = enabled.filter((id) =>
-    profiles.every((p) => [0, 1, 2, 3, 4].every((d) => p[d] === "5" || eq5d5lIndex(worsen(p, d), id) <= eq5d5lIndex(p, id))),
+    profiles.every((p) =>
+      [0, 1, 2, 3, 4].every((d) => p[d] === "5" || eq5d5lIndex(worsen(p, d), id) <= eq5d5lIndex(p, id)),
+    ),
   );
 
   it("finds which value sets are monotone (all 49 enabled ones; checked independently with exact rationals)", () => {
@@ -248,11 +282,16 @@ describe("EQ-5D-5L monotonicity", () => {
   it("never rises when any dimension worsens, for the monotone value sets", () => {
     const level = fc.integer({ min: 1, max: 5 });
     fc.assert(
-      fc.property(fc.constantFrom(...monotone), fc.tuple(level, level, level, level, level), fc.tuple(level, level, level, level, level), (id, a, b) => {
-        // b' = a worsened to at least b in every dimension
-        const worse = a.map((x, i) => Math.max(x, b[i] ?? x));
-        expect(eq5d5lIndex(worse.join(""), id)).toBeLessThanOrEqual(eq5d5lIndex(a.join(""), id));
-      }),
+      fc.property(
+        fc.constantFrom(...monotone),
+        fc.tuple(level, level, level, level, level),
+        fc.tuple(level, level, level, level, level),
+        (id, a, b) => {
+          // b' = a worsened to at least b in every dimension
+          const worse = a.map((x, i) => Math.max(x, b[i] ?? x));
+          expect(eq5d5lIndex(worse.join(""), id)).toBeLessThanOrEqual(eq5d5lIndex(a.join(""), id));
+        },
+      ),
     );
   });
 
@@ -292,10 +331,14 @@ describe("segment group properties", () => {
   const level = fc.constantFrom(...SPINAL_LEVELS);
   it("depends on the set of levels only, and any cervical level makes it cervical", () => {
     fc.assert(
-      fc.property(fc.array(level, { maxLength: 6 }), fc.constantFrom("Occiput", "C1", "C2", "C3", "C4", "C5", "C6", "C7" as const), (levels, cervical) => {
-        expect(segmentGroup([...levels].reverse())).toEqual(segmentGroup(levels));
-        expect(segmentGroup([...levels, cervical]).group).toBe("cervical");
-      }),
+      fc.property(
+        fc.array(level, { maxLength: 6 }),
+        fc.constantFrom("Occiput", "C1", "C2", "C3", "C4", "C5", "C6", "C7" as const),
+        (levels, cervical) => {
+          expect(segmentGroup([...levels].reverse())).toEqual(segmentGroup(levels));
+          expect(segmentGroup([...levels, cervical]).group).toBe("cervical");
+        },
+      ),
     );
   });
 });

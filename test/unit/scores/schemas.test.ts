@@ -49,20 +49,86 @@ function outcome(f: (x: never) => unknown, x: unknown): { field: string; message
 }
 
 const junk = fc.oneof(
-  fc.constant(undefined), fc.constant(null), fc.integer({ min: -5, max: 120 }), fc.double(), fc.boolean(), fc.string({ maxLength: 4 }),
-  fc.constantFrom("T5", "Coccyx", "lytic", "none", "A", "F", "3+", "0", "lung", "colon", "mechanical", "good", "fair", "12345"),
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer({ min: -5, max: 120 }),
+  fc.double(),
+  fc.boolean(),
+  fc.string({ maxLength: 4 }),
+  fc.constantFrom(
+    "T5",
+    "Coccyx",
+    "lytic",
+    "none",
+    "A",
+    "F",
+    "3+",
+    "0",
+    "lung",
+    "colon",
+    "mechanical",
+    "good",
+    "fair",
+    "12345",
+  ),
   fc.constantFrom(0, 5, 7, 10, 15, 20, 35, 40, 50, 100),
 );
 const value = fc.oneof(junk, fc.array(junk, { maxLength: 3 }));
 const recordOf = (keys: readonly string[]) =>
-  fc.oneof(fc.dictionary(fc.constantFrom(...keys, "other"), value, { maxKeys: keys.length }), junk, fc.array(junk, { maxLength: 2 }));
+  fc.oneof(
+    fc.dictionary(fc.constantFrom(...keys, "other"), value, { maxKeys: keys.length }),
+    junk,
+    fc.array(junk, { maxLength: 2 }),
+  );
 
 describe("every refusal at a calculator's entry is a ScoreInputError naming the field", () => {
   const cases: [string, (x: never) => unknown, fc.Arbitrary<unknown>, string][] = [
-    ["SINS", sins, recordOf(["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"]), "sins input"],
-    ["Tokuhashi", tokuhashi, recordOf(["generalCondition", "extraspinalBoneMets", "vertebralBodyMets", "visceralMets", "primarySite", "palsy"]), "tokuhashi input"],
-    ["Barthel", barthelIndex, recordOf(["feeding", "bathing", "grooming", "dressing", "bowels", "bladder", "toiletUse", "transfers", "mobility", "stairs"]), "barthel input"],
-    ["applicability", applicability, fc.record({ levels: fc.oneof(fc.array(fc.constantFrom("T5", "T6", "Coccyx", "X")), junk), age: junk, enBlocPlanned: fc.oneof(junk, fc.boolean()) }), "applicability input"],
+    [
+      "SINS",
+      sins,
+      recordOf(["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"]),
+      "sins input",
+    ],
+    [
+      "Tokuhashi",
+      tokuhashi,
+      recordOf([
+        "generalCondition",
+        "extraspinalBoneMets",
+        "vertebralBodyMets",
+        "visceralMets",
+        "primarySite",
+        "palsy",
+      ]),
+      "tokuhashi input",
+    ],
+    [
+      "Barthel",
+      barthelIndex,
+      recordOf([
+        "feeding",
+        "bathing",
+        "grooming",
+        "dressing",
+        "bowels",
+        "bladder",
+        "toiletUse",
+        "transfers",
+        "mobility",
+        "stairs",
+      ]),
+      "barthel input",
+    ],
+    [
+      "applicability",
+      applicability,
+      fc.record({
+        levels: fc.oneof(fc.array(fc.constantFrom("T5", "T6", "Coccyx", "X")), junk),
+        age: junk,
+        enBlocPlanned: fc.oneof(junk, fc.boolean()),
+      }),
+      "applicability input",
+    ],
   ];
 
   it.each(cases)("%s: a key of the input that is wrong, or the input itself", (_name, core, arb, whole) => {
@@ -105,7 +171,9 @@ describe("every refusal at a calculator's entry is a ScoreInputError naming the 
   });
 
   it("names a misspelt field rather than the fields it hides", () => {
-    expect(outcome(sins as (x: never) => unknown, { pain: "sometimes", locaton: "T5" })).toMatchObject({ field: "locaton" });
+    expect(outcome(sins as (x: never) => unknown, { pain: "sometimes", locaton: "T5" })).toMatchObject({
+      field: "locaton",
+    });
     expect(() => eq5d5lIndex("60000", "Japan_cTTO_fullPrecision")).toThrow(/^profile: expected five digits/);
   });
 });
@@ -126,16 +194,57 @@ describe("the exported schemas are the calculators' own", () => {
 
 describe("the fast paths accept nothing their schema refuses", () => {
   const sinsItems = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
-  const tokItems = ["generalCondition", "extraspinalBoneMets", "vertebralBodyMets", "visceralMets", "primarySite", "palsy"];
+  const tokItems = [
+    "generalCondition",
+    "extraspinalBoneMets",
+    "vertebralBodyMets",
+    "visceralMets",
+    "primarySite",
+    "palsy",
+  ];
   // Mostly well-formed lists (what the extraction passes), with junk mixed in.
-  const known = fc.constantFrom("T5", "T6", "Coccyx", "S5", "Occiput", "mechanical", "none", "lytic", "normal", "gt50", "bilateral", "good", "0", "1-2", "3+", "1", "2", "unremovable", "lung", "colon", "A", "E", "F");
+  const known = fc.constantFrom(
+    "T5",
+    "T6",
+    "Coccyx",
+    "S5",
+    "Occiput",
+    "mechanical",
+    "none",
+    "lytic",
+    "normal",
+    "gt50",
+    "bilateral",
+    "good",
+    "0",
+    "1-2",
+    "3+",
+    "1",
+    "2",
+    "unremovable",
+    "lung",
+    "colon",
+    "A",
+    "E",
+    "F",
+  );
   const item = fc.oneof(fc.constant(undefined), fc.constant(null), known, fc.array(known, { maxLength: 3 }), value);
-  const inputOf = (keys: string[]) => fc.oneof(fc.dictionary(fc.constantFrom(...keys, "other"), item, { maxKeys: keys.length }), junk);
+  const inputOf = (keys: string[]) =>
+    fc.oneof(fc.dictionary(fc.constantFrom(...keys, "other"), item, { maxKeys: keys.length }), junk);
 
   it.each([
     ["SINS", KNOWN_SINS_INPUT, SinsInputSchema, inputOf(sinsItems)],
     ["Tokuhashi", KNOWN_TOKUHASHI_INPUT, TokuhashiInputSchema, inputOf(tokItems)],
-    ["levels", KNOWN_LEVELS, SpinalLevelsSchema, fc.oneof(fc.array(known, { maxLength: 4 }), fc.array(fc.constantFrom("T5", "L1", "Coccyx"), { maxLength: 4 }), junk)],
+    [
+      "levels",
+      KNOWN_LEVELS,
+      SpinalLevelsSchema,
+      fc.oneof(
+        fc.array(known, { maxLength: 4 }),
+        fc.array(fc.constantFrom("T5", "L1", "Coccyx"), { maxLength: 4 }),
+        junk,
+      ),
+    ],
   ] as const)("%s", (_name, fast, schema, arb) => {
     const seen = { fast: 0, slow: 0 };
     fc.assert(
@@ -154,14 +263,32 @@ describe("the fast paths accept nothing their schema refuses", () => {
   // The scalars and the applicability input (parseInput tries these before the schema).
   const numbers = fc.oneof(
     fc.integer({ min: -3, max: 120 }),
-    fc.constantFrom(-0, 0.5, 10.0, 14.999, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1),
+    fc.constantFrom(
+      -0,
+      0.5,
+      10.0,
+      14.999,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER + 1,
+    ),
     fc.double(),
   );
-  const scalar = fc.oneof(numbers, known, fc.constantFrom("12345", "11111", "55555", "123456", "01234", "1234", "1234٥", "A", "B", true, false), junk);
+  const scalar = fc.oneof(
+    numbers,
+    known,
+    fc.constantFrom("12345", "11111", "55555", "123456", "01234", "1234", "1234٥", "A", "B", true, false),
+    junk,
+  );
   const applicabilityInput = fc.oneof(
     fc.record(
       {
-        levels: fc.oneof(fc.array(known, { maxLength: 3 }), fc.array(fc.constantFrom("T5", "L1", "Coccyx"), { maxLength: 3 }), junk),
+        levels: fc.oneof(
+          fc.array(known, { maxLength: 3 }),
+          fc.array(fc.constantFrom("T5", "L1", "Coccyx"), { maxLength: 3 }),
+          junk,
+        ),
         age: fc.oneof(fc.constant(undefined), fc.constant(null), numbers, junk),
         enBlocPlanned: fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), junk),
         other: junk,
@@ -207,8 +334,19 @@ describe("the fast paths accept nothing their schema refuses", () => {
   });
 
   it("takes the extraction's input (lists of known values) and leaves a class instance or an odd key to the schema", () => {
-    expect(KNOWN_SINS_INPUT({ location: ["T5"], pain: [], boneLesion: ["lytic", "mixed"], alignment: [], collapse: [], posterolateral: [] })).toBe(true);
-    expect(KNOWN_SINS_INPUT(Object.assign(Object.create({ pain: "none" }) as object, { location: ["T5"] }))).toBe(false);
+    expect(
+      KNOWN_SINS_INPUT({
+        location: ["T5"],
+        pain: [],
+        boneLesion: ["lytic", "mixed"],
+        alignment: [],
+        collapse: [],
+        posterolateral: [],
+      }),
+    ).toBe(true);
+    expect(KNOWN_SINS_INPUT(Object.assign(Object.create({ pain: "none" }) as object, { location: ["T5"] }))).toBe(
+      false,
+    );
     expect(KNOWN_SINS_INPUT(JSON.parse('{"__proto__": ["T5"]}'))).toBe(false);
     expect(KNOWN_TOKUHASHI_INPUT({ palsy: ["A", "F"] })).toBe(false);
   });

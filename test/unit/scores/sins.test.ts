@@ -13,15 +13,36 @@ import {
 
 // Expected values written from Fisher 2010 (docs/scores.md), the location class of each level.
 const EXPECTED_CLASS: [SpinalLevel, string, number][] = [
-  ["Occiput", "junctional", 3], ["C1", "junctional", 3], ["C2", "junctional", 3],
-  ["C3", "mobile", 2], ["C4", "mobile", 2], ["C5", "mobile", 2], ["C6", "mobile", 2],
-  ["C7", "junctional", 3], ["T1", "junctional", 3], ["T2", "junctional", 3],
-  ["T3", "semirigid", 1], ["T4", "semirigid", 1], ["T5", "semirigid", 1], ["T6", "semirigid", 1],
-  ["T7", "semirigid", 1], ["T8", "semirigid", 1], ["T9", "semirigid", 1], ["T10", "semirigid", 1],
-  ["T11", "junctional", 3], ["T12", "junctional", 3], ["L1", "junctional", 3],
-  ["L2", "mobile", 2], ["L3", "mobile", 2], ["L4", "mobile", 2],
-  ["L5", "junctional", 3], ["S1", "junctional", 3],
-  ["S2", "rigid", 0], ["S3", "rigid", 0], ["S4", "rigid", 0], ["S5", "rigid", 0],
+  ["Occiput", "junctional", 3],
+  ["C1", "junctional", 3],
+  ["C2", "junctional", 3],
+  ["C3", "mobile", 2],
+  ["C4", "mobile", 2],
+  ["C5", "mobile", 2],
+  ["C6", "mobile", 2],
+  ["C7", "junctional", 3],
+  ["T1", "junctional", 3],
+  ["T2", "junctional", 3],
+  ["T3", "semirigid", 1],
+  ["T4", "semirigid", 1],
+  ["T5", "semirigid", 1],
+  ["T6", "semirigid", 1],
+  ["T7", "semirigid", 1],
+  ["T8", "semirigid", 1],
+  ["T9", "semirigid", 1],
+  ["T10", "semirigid", 1],
+  ["T11", "junctional", 3],
+  ["T12", "junctional", 3],
+  ["L1", "junctional", 3],
+  ["L2", "mobile", 2],
+  ["L3", "mobile", 2],
+  ["L4", "mobile", 2],
+  ["L5", "junctional", 3],
+  ["S1", "junctional", 3],
+  ["S2", "rigid", 0],
+  ["S3", "rigid", 0],
+  ["S4", "rigid", 0],
+  ["S5", "rigid", 0],
 ];
 
 /** All items known and zero except those given. */
@@ -93,11 +114,22 @@ describe("SINS location", () => {
 
 describe("SINS item points (Fisher 2010)", () => {
   it.each([
-    ["pain", "mechanical", 3], ["pain", "occasional", 1], ["pain", "none", 0],
-    ["boneLesion", "lytic", 2], ["boneLesion", "mixed", 1], ["boneLesion", "blastic", 0],
-    ["alignment", "subluxation", 4], ["alignment", "deformity", 2], ["alignment", "normal", 0],
-    ["collapse", "gt50", 3], ["collapse", "lt50", 2], ["collapse", "noCollapseOver50Involved", 1], ["collapse", "none", 0],
-    ["posterolateral", "bilateral", 3], ["posterolateral", "unilateral", 1], ["posterolateral", "none", 0],
+    ["pain", "mechanical", 3],
+    ["pain", "occasional", 1],
+    ["pain", "none", 0],
+    ["boneLesion", "lytic", 2],
+    ["boneLesion", "mixed", 1],
+    ["boneLesion", "blastic", 0],
+    ["alignment", "subluxation", 4],
+    ["alignment", "deformity", 2],
+    ["alignment", "normal", 0],
+    ["collapse", "gt50", 3],
+    ["collapse", "lt50", 2],
+    ["collapse", "noCollapseOver50Involved", 1],
+    ["collapse", "none", 0],
+    ["posterolateral", "bilateral", 3],
+    ["posterolateral", "unilateral", 1],
+    ["posterolateral", "none", 0],
   ] as const)("%s %s = %i", (item, value, points) => {
     const r = sins({ ...zero, location: "S3", [item]: value });
     expect(r.items[item].points).toBe(points);
@@ -108,7 +140,12 @@ describe("SINS item points (Fisher 2010)", () => {
 
   it("scores the maximum 18 and the minimum 0", () => {
     const worst = sins({
-      location: "C1", pain: "mechanical", boneLesion: "lytic", alignment: "subluxation", collapse: "gt50", posterolateral: "bilateral",
+      location: "C1",
+      pain: "mechanical",
+      boneLesion: "lytic",
+      alignment: "subluxation",
+      collapse: "gt50",
+      posterolateral: "bilateral",
     });
     expect([worst.total, worst.category]).toEqual([18, "unstable"]);
     const best = sins({ ...zero, location: "S5" });
@@ -124,7 +161,12 @@ describe("SINS item points (Fisher 2010)", () => {
 
 describe("SINS classes: 0–6 stable, 7–12 potentially unstable, 13–18 unstable", () => {
   it.each([
-    [0, "stable"], [6, "stable"], [7, "potentially-unstable"], [12, "potentially-unstable"], [13, "unstable"], [18, "unstable"],
+    [0, "stable"],
+    [6, "stable"],
+    [7, "potentially-unstable"],
+    [12, "potentially-unstable"],
+    [13, "unstable"],
+    [18, "unstable"],
   ] as const)("sinsCategory(%i) = %s", (total, cls) => {
     expect(sinsCategory(total)).toBe(cls);
   });
@@ -145,10 +187,24 @@ describe("SINS classes: 0–6 stable, 7–12 potentially unstable, 13–18 unsta
 
   it("12 is potentially unstable, 13 unstable", () => {
     // L3 mobile 2 + mechanical 3 + lytic 2 + deformity 2 + lt50 2 + unilateral 1 = 12
-    const twelve = sins({ location: "L3", pain: "mechanical", boneLesion: "lytic", alignment: "deformity", collapse: "lt50", posterolateral: "unilateral" });
+    const twelve = sins({
+      location: "L3",
+      pain: "mechanical",
+      boneLesion: "lytic",
+      alignment: "deformity",
+      collapse: "lt50",
+      posterolateral: "unilateral",
+    });
     expect([twelve.total, twelve.category]).toEqual([12, "potentially-unstable"]);
     // L1 junctional 3 + mechanical 3 + lytic 2 + deformity 2 + lt50 2 + unilateral 1 = 13
-    const thirteen = sins({ location: "L1", pain: "mechanical", boneLesion: "lytic", alignment: "deformity", collapse: "lt50", posterolateral: "unilateral" });
+    const thirteen = sins({
+      location: "L1",
+      pain: "mechanical",
+      boneLesion: "lytic",
+      alignment: "deformity",
+      collapse: "lt50",
+      posterolateral: "unilateral",
+    });
     expect([thirteen.total, thirteen.category]).toEqual([13, "unstable"]);
   });
 
@@ -160,16 +216,36 @@ describe("SINS classes: 0–6 stable, 7–12 potentially unstable, 13–18 unsta
     const straddle = sins({ ...zero, location: "T1", boneLesion: "mixed", pain: null });
     expect([straddle.total, straddle.min, straddle.max, straddle.category]).toEqual([null, 4, 7, null]);
     // 13–16 is unstable whatever the pain
-    const high = sins({ location: "L1", pain: [], boneLesion: "lytic", alignment: "subluxation", collapse: "lt50", posterolateral: "unilateral" });
+    const high = sins({
+      location: "L1",
+      pain: [],
+      boneLesion: "lytic",
+      alignment: "subluxation",
+      collapse: "lt50",
+      posterolateral: "unilateral",
+    });
     expect([high.total, high.min, high.max, high.category]).toEqual([null, 12, 15, null]);
-    const high2 = sins({ location: "L1", pain: [], boneLesion: "lytic", alignment: "subluxation", collapse: "gt50", posterolateral: "unilateral" });
+    const high2 = sins({
+      location: "L1",
+      pain: [],
+      boneLesion: "lytic",
+      alignment: "subluxation",
+      collapse: "gt50",
+      posterolateral: "unilateral",
+    });
     expect([high2.min, high2.max, high2.category]).toEqual([13, 16, "unstable"]);
   });
 
   it("knows nothing from an empty input: 0–18, no total, no category", () => {
     const r = sins({});
     expect([r.total, r.min, r.max, r.category]).toEqual([null, 0, 18, null]);
-    expect(r.items.pain).toEqual({ points: null, min: 0, max: 3, value: null, candidates: ["mechanical", "occasional", "none"] });
+    expect(r.items.pain).toEqual({
+      points: null,
+      min: 0,
+      max: 3,
+      value: null,
+      candidates: ["mechanical", "occasional", "none"],
+    });
     expect(r.items.collapse.candidates).toEqual(["gt50", "lt50", "noCollapseOver50Involved", "none"]);
   });
 
@@ -201,6 +277,8 @@ describe("SINS refuses malformed input at the entry", () => {
   });
 
   it("says what was expected", () => {
-    expect(() => sins({ pain: "sometimes" as never })).toThrow('pain: unknown value "sometimes" (expected one of: mechanical, occasional, none)');
+    expect(() => sins({ pain: "sometimes" as never })).toThrow(
+      'pain: unknown value "sometimes" (expected one of: mechanical, occasional, none)',
+    );
   });
 });

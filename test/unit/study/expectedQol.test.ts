@@ -49,7 +49,16 @@ describe("expectedQol: thoracic group (N = 82)", () => {
 describe("expectedQol: group means only", () => {
   it("holds the group's figures and byGroup, nothing that depends on this patient (no projection)", () => {
     const e = expectedQol("thoracic");
-    expect(Object.keys(e).sort()).toEqual(["barthel", "byGroup", "ecogOver2", "eq5dIndex", "eqVas", "frankelABC", "group", "painVas"]);
+    expect(Object.keys(e).sort()).toEqual([
+      "barthel",
+      "byGroup",
+      "ecogOver2",
+      "eq5dIndex",
+      "eqVas",
+      "frankelABC",
+      "group",
+      "painVas",
+    ]);
   });
 
   it("group null: no group figures, byGroup only", () => {

@@ -9,7 +9,8 @@ describe("pValue", () => {
     expect(pValue(">0.99")).toEqual({ text: ">0.99", value: 0.99, relation: ">" });
   });
   it("refuses text that is not a P value", () => {
-    for (const bad of ["", "P = 0.01", "0,05", "1.5", "abc", "<", "-0.1"]) expect(() => pValue(bad)).toThrow(RangeError);
+    for (const bad of ["", "P = 0.01", "0,05", "1.5", "abc", "<", "-0.1"])
+      expect(() => pValue(bad)).toThrow(RangeError);
   });
   it("significant means P < 0.05", () => {
     expect(isSignificant(pValue("0.049"))).toBe(true);

@@ -24,13 +24,19 @@ describe("GROUP_DIFFERENCES (Table 6)", () => {
       ["eqVas", "preop", "C vs T", "0.008", "cervical"],
     ];
     const actual = GROUP_DIFFERENCES.filter((d) => d.significant).map((d) => [
-      d.outcome, d.timepoint, d.comparison, d.p, d.better,
+      d.outcome,
+      d.timepoint,
+      d.comparison,
+      d.p,
+      d.better,
     ]);
     expect(actual).toEqual(expected);
   });
 
   it("names its source and the compared groups", () => {
-    const d = GROUP_DIFFERENCES.find((x) => x.outcome === "eq5dIndex" && x.timepoint === "oneMonth" && x.comparison === "C vs T");
+    const d = GROUP_DIFFERENCES.find(
+      (x) => x.outcome === "eq5dIndex" && x.timepoint === "oneMonth" && x.comparison === "C vs T",
+    );
     expect(d?.source).toBe('Table 6, row "EQ5D HSUV, 1 mo", column C vs T');
     expect(d?.groups).toEqual(["cervical", "thoracic"]);
     expect(d?.pValue).toEqual({ text: "0.027", value: 0.027, relation: "=" });

@@ -68,7 +68,12 @@ describe("Table 4", () => {
       });
     }
     it(`${g}: means lie on their scales, SDs positive, Unknown below N`, () => {
-      for (const [outcome, max] of [["painVas", 100], ["barthel", 100], ["eqVas", 100], ["eq5dIndex", 1]] as const) {
+      for (const [outcome, max] of [
+        ["painVas", 100],
+        ["barthel", 100],
+        ["eqVas", 100],
+        ["eq5dIndex", 1],
+      ] as const) {
         for (const tp of ["preop", "oneMonth"] as const) {
           const cell = col[outcome][tp];
           expect(cell.mean).toBeGreaterThan(0);
@@ -87,7 +92,11 @@ describe("Table 6", () => {
     expect(TABLE_6).toHaveLength(15);
     const keys = TABLE_6.map((r) => `${r.outcome}/${r.timepoint}`);
     expect(new Set(keys).size).toBe(15);
-    expect(TABLE_6.filter((r) => r.timepoint === "change").map((r) => r.outcome)).toEqual(["painVas", "eq5dIndex", "eqVas"]);
+    expect(TABLE_6.filter((r) => r.timepoint === "change").map((r) => r.outcome)).toEqual([
+      "painVas",
+      "eq5dIndex",
+      "eqVas",
+    ]);
     expect(table6ChangeRow("barthel")).toBeNull();
   });
 

@@ -47,7 +47,10 @@ describe("loading and fault states", () => {
     const user = userEvent.setup();
     const load = vi
       .fn<() => Promise<LoadResult>>()
-      .mockResolvedValueOnce({ ok: false, fault: { kind: "rate-limited", status: 429, attempts: 3, retryAfterMs: null } })
+      .mockResolvedValueOnce({
+        ok: false,
+        fault: { kind: "rate-limited", status: 429, attempts: 3, retryAfterMs: null },
+      })
       .mockResolvedValueOnce({ ok: false, fault: { kind: "timeout", timeoutMs: 15_000, attempts: 2 } })
       .mockResolvedValueOnce({ ok: true, session: session() });
     renderFault({ kind: "unexpected" }, load);
@@ -82,7 +85,9 @@ describe("loading and fault states", () => {
     expect(screen.getByTestId("notice-qol")).toHaveTextContent(
       "The EHR did not give this app permission to read observations (scope missing)",
     );
-    expect(screen.getByTestId("notice-segment")).toHaveTextContent("diagnoses (Conditions) could not be read (The EHR server is busy)");
+    expect(screen.getByTestId("notice-segment")).toHaveTextContent(
+      "diagnoses (Conditions) could not be read (The EHR server is busy)",
+    );
     expect(screen.getByTestId("notice-tokuhashi")).toHaveTextContent("observations");
     expect(screen.getByTestId("notice-tokuhashi")).toHaveTextContent("diagnoses");
     expect(screen.getByTestId("segment-group")).toHaveTextContent("No group");
@@ -114,7 +119,9 @@ describe("the clinician view", () => {
     const drawer = await screen.findByTestId("diagnostics");
     expect(within(drawer).getByText(/Data notes \(2\)/)).toBeInTheDocument();
     const items = within(drawer).getAllByRole("listitem");
-    expect(items[0]).toHaveTextContent("Warning: SINS collapse: Different values recorded on 2024-02-28: Observation/ct-1; Observation/ct-2. Pick the right one. (resource Observation/ct-1)");
+    expect(items[0]).toHaveTextContent(
+      "Warning: SINS collapse: Different values recorded on 2024-02-28: Observation/ct-1; Observation/ct-2. Pick the right one. (resource Observation/ct-1)",
+    );
     expect(items[1]).toHaveTextContent("Note: Observation/old-kps (KPS) is marked entered-in-error: ignored");
   });
 
@@ -178,7 +185,10 @@ describe("the clinician view", () => {
 
   it("saves the assessment through the write-back module and says so", async () => {
     const user = userEvent.setup();
-    const save = vi.fn<NonNullable<Session["save"]>>().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error("409"));
+    const save = vi
+      .fn<NonNullable<Session["save"]>>()
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new Error("409"));
     renderApp(session({ save }));
     await screen.findByTestId("sins-range");
     await chooseEntry(user, "Pain", "Mechanical pain · 3");
@@ -195,7 +205,11 @@ describe("the clinician view", () => {
     renderApp();
     await screen.findByTestId("sins-range");
     expect(screen.getByRole("button", { name: "Save assessment" })).toBeDisabled();
-    expect(screen.getByText("This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("opens the questionnaires on demand; a stored response reloads the record and keeps the entries", async () => {
@@ -254,7 +268,16 @@ describe("the clinician view", () => {
       session({
         score: () => {
           const r = emptyReport();
-          r.diagnostics = [{ severity: "warning", message: { code: "diag.invalid-resource", params: { label: "<img src=x onerror=alert(1)>", reason: "x" } }, resource: "Observation/x" }];
+          r.diagnostics = [
+            {
+              severity: "warning",
+              message: {
+                code: "diag.invalid-resource",
+                params: { label: "<img src=x onerror=alert(1)>", reason: "x" },
+              },
+              resource: "Observation/x",
+            },
+          ];
           return r;
         },
       }),

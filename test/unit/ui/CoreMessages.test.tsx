@@ -29,7 +29,16 @@ function record(): PatientRecord {
     patient,
     resources: resources.filter((r) => r !== patient),
     // A data-access note (src/fhir/record.ts), worded by the same catalogue.
-    diagnostics: [{ severity: "info", message: { code: "access.fallback-unfiltered", params: { search: "Observation", data: { code: "access.search.Observation" } } }, code: "fallback-unfiltered" }],
+    diagnostics: [
+      {
+        severity: "info",
+        message: {
+          code: "access.fallback-unfiltered",
+          params: { search: "Observation", data: { code: "access.search.Observation" } },
+        },
+        code: "fallback-unfiltered",
+      },
+    ],
     partial: false,
     unavailable: [],
     failures: [],
@@ -50,7 +59,11 @@ describe("the core's messages in the clinician's language", () => {
     expect(reasons[1]).toHaveTextContent("腫瘍脊椎骨全摘術（TES）の予定が未回答：本研究ではTES施行例を除外");
 
     const visceral = screen.getByTestId("item-tokuhashi-visceralMets");
-    expect(within(visceral).getByText("内臓転移は記録されていませんが、記録がないことは転移がないことを意味しません：確認してください。")).toBeInTheDocument();
+    expect(
+      within(visceral).getByText(
+        "内臓転移は記録されていませんが、記録がないことは転移がないことを意味しません：確認してください。",
+      ),
+    ).toBeInTheDocument();
     expect(within(visceral).getByText("主要臓器への転移の記録はありません。")).toBeInTheDocument();
     const general = screen.getByTestId("item-tokuhashi-generalCondition");
     expect(general).toHaveTextContent(
@@ -59,9 +72,15 @@ describe("the core's messages in the clinician's language", () => {
 
     const drawer = screen.getByTestId("diagnostics");
     const notes = within(drawer).getAllByRole("listitem");
-    expect(notes[0]).toHaveTextContent("警告: ECOG：2024-06-01に異なる値が記録されています：ECOG 1（観察値 ecog-a）；ECOG 3（観察値 ecog-b）");
-    expect(notes[1]).toHaveTextContent("警告: ECOG：同じ日（2024-06-01）に異なる値があります（観察値 ecog-aの1、観察値 ecog-bの3）：表示しません");
-    expect(notes[2]).toHaveTextContent("注記: EHRがコードによる観察値（Observation）の検索に対応していないため、患者の観察値（Observation）をすべて読み込み、アプリで絞り込みました。");
+    expect(notes[0]).toHaveTextContent(
+      "警告: ECOG：2024-06-01に異なる値が記録されています：ECOG 1（観察値 ecog-a）；ECOG 3（観察値 ecog-b）",
+    );
+    expect(notes[1]).toHaveTextContent(
+      "警告: ECOG：同じ日（2024-06-01）に異なる値があります（観察値 ecog-aの1、観察値 ecog-bの3）：表示しません",
+    );
+    expect(notes[2]).toHaveTextContent(
+      "注記: EHRがコードによる観察値（Observation）の検索に対応していないため、患者の観察値（Observation）をすべて読み込み、アプリで絞り込みました。",
+    );
 
     expect(screen.queryByText(/absence of a record is not proof of none/)).toBeNull();
     expect(screen.queryByText(/within the study population/)).toBeNull();
@@ -81,10 +100,14 @@ describe("the core's messages in the clinician's language", () => {
     ]);
     const visceral = screen.getByTestId("item-tokuhashi-visceralMets");
     expect(
-      within(visceral).getByText("No visceral metastasis is recorded; absence of a record is not proof of none: confirm."),
+      within(visceral).getByText(
+        "No visceral metastasis is recorded; absence of a record is not proof of none: confirm.",
+      ),
     ).toBeInTheDocument();
     const notes = within(screen.getByTestId("diagnostics")).getAllByRole("listitem");
-    expect(notes[0]).toHaveTextContent("Warning: ECOG: different values recorded on 2024-06-01: ECOG 1 (Observation/ecog-a); ECOG 3 (Observation/ecog-b)");
+    expect(notes[0]).toHaveTextContent(
+      "Warning: ECOG: different values recorded on 2024-06-01: ECOG 1 (Observation/ecog-a); ECOG 3 (Observation/ecog-b)",
+    );
   });
 });
 
@@ -94,7 +117,15 @@ describe("provenance notes in the clinician's language", () => {
   const report = buildReport(
     [
       { resourceType: "Patient", id: "p", birthDate: "1950-01-01" },
-      { resourceType: "Observation", id: "kps", status: "preliminary", code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] }, subject, effectiveDateTime: "2024-05-01", valueInteger: 60 },
+      {
+        resourceType: "Observation",
+        id: "kps",
+        status: "preliminary",
+        code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
+        subject,
+        effectiveDateTime: "2024-05-01",
+        valueInteger: 60,
+      },
       {
         resourceType: "Condition",
         id: "t5",

@@ -14,7 +14,12 @@ import { DiagnosticsDrawer } from "../../../src/ui/DiagnosticsDrawer";
 import { BASE, bundle, fastPolicy, makeClient } from "../fhir/helpers";
 import "./helpers";
 
-const kps = (id: string) => ({ resourceType: "Observation", id, status: "final", code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] } });
+const kps = (id: string) => ({
+  resourceType: "Observation",
+  id,
+  status: "final",
+  code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
+});
 
 /** Conditions refused (403), Observations beyond the page limit, QuestionnaireResponses failing (500). */
 async function record(): Promise<PatientRecord> {
@@ -28,7 +33,11 @@ async function record(): Promise<PatientRecord> {
     http.get(`${BASE}/QuestionnaireResponse`, () => new HttpResponse(null, { status: 500 })),
     http.get(`${BASE}/Procedure`, () => HttpResponse.json({ resourceType: "Bundle", type: "searchset", entry: [] })),
   );
-  return loadPatientRecord(makeClient(), { observationCodes: ["http://loinc.org|89243-0"], maxPages: 1, ...fastPolicy({ maxRetries: 0 }) });
+  return loadPatientRecord(makeClient(), {
+    observationCodes: ["http://loinc.org|89243-0"],
+    maxPages: 1,
+    ...fastPolicy({ maxRetries: 0 }),
+  });
 }
 
 function notes(locale: Locale, r: PatientRecord): string[] {
@@ -37,7 +46,9 @@ function notes(locale: Locale, r: PatientRecord): string[] {
       <DiagnosticsDrawer diagnostics={r.diagnostics} />
     </TranslatorProvider>,
   );
-  const texts = within(container).getAllByRole("listitem").map((li) => li.textContent ?? "");
+  const texts = within(container)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent ?? "");
   unmount();
   return texts;
 }

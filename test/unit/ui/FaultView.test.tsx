@@ -38,8 +38,20 @@ interface Case {
 const CASES: Record<AppFault["kind"], Case> = {
   "session-ended": {
     fault: { kind: "session-ended", status: 401, refreshTried: true },
-    en: { title: "Your session has ended", text: ["The EHR session has ended.", "Close this window and open the app again from the patient's chart in the EHR."] },
-    ja: { title: "セッションが終了しました", text: ["EHRのセッションが終了しました。", "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。"] },
+    en: {
+      title: "Your session has ended",
+      text: [
+        "The EHR session has ended.",
+        "Close this window and open the app again from the patient's chart in the EHR.",
+      ],
+    },
+    ja: {
+      title: "セッションが終了しました",
+      text: [
+        "EHRのセッションが終了しました。",
+        "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。",
+      ],
+    },
     retry: false,
   },
   forbidden: {
@@ -53,69 +65,142 @@ const CASES: Record<AppFault["kind"], Case> = {
     },
     ja: {
       title: "権限がありません",
-      text: ["EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。", "EHR管理者にアプリのスコープの付与を依頼し、患者カルテから開き直してください。"],
+      text: [
+        "EHRがこのアプリにこのデータの読み取り権限を与えていません（スコープ不足）。",
+        "EHR管理者にアプリのスコープの付与を依頼し、患者カルテから開き直してください。",
+      ],
     },
     retry: false,
   },
   "not-found": {
     fault: { kind: "not-found", status: 410 },
-    en: { title: "Patient not found", text: ["The EHR's FHIR server does not have this record.", "Check the patient in the EHR and open the app again."] },
-    ja: { title: "患者が見つかりません", text: ["EHRのFHIRサーバーにこの記録がありません。", "EHRで患者を確認し、アプリを開き直してください。"] },
+    en: {
+      title: "Patient not found",
+      text: [
+        "The EHR's FHIR server does not have this record.",
+        "Check the patient in the EHR and open the app again.",
+      ],
+    },
+    ja: {
+      title: "患者が見つかりません",
+      text: ["EHRのFHIRサーバーにこの記録がありません。", "EHRで患者を確認し、アプリを開き直してください。"],
+    },
     retry: false,
   },
   "rate-limited": {
     fault: { kind: "rate-limited", status: 429, attempts: 4, retryAfterMs: 7500 },
     en: {
       title: "The EHR server is busy",
-      text: ["The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait 8 s.", "Wait a moment and try again."],
+      text: [
+        "The EHR is limiting requests and did not answer after 4 attempts. The server asked to wait 8 s.",
+        "Wait a moment and try again.",
+      ],
     },
     ja: {
       title: "EHRサーバーが混雑しています",
-      text: ["EHRサーバーが要求を制限しており、4回試行しても応答がありませんでした。サーバーから8秒待つよう求められています。", "しばらく待ってから再試行してください。"],
+      text: [
+        "EHRサーバーが要求を制限しており、4回試行しても応答がありませんでした。サーバーから8秒待つよう求められています。",
+        "しばらく待ってから再試行してください。",
+      ],
     },
     retry: true,
     heldBack: { en: "Try again in 8 s", ja: "8秒後に再試行できます" },
   },
   unavailable: {
     fault: { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: null },
-    en: { title: "The EHR server is busy", text: ["The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.", "Wait a moment and try again."] },
-    ja: { title: "EHRサーバーが混雑しています", text: ["EHRのFHIRサーバーが一時的に利用できません（503、4回試行）。", "しばらく待ってから再試行してください。"] },
+    en: {
+      title: "The EHR server is busy",
+      text: [
+        "The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.",
+        "Wait a moment and try again.",
+      ],
+    },
+    ja: {
+      title: "EHRサーバーが混雑しています",
+      text: ["EHRのFHIRサーバーが一時的に利用できません（503、4回試行）。", "しばらく待ってから再試行してください。"],
+    },
     retry: true,
   },
   "server-error": {
     fault: { kind: "server-error", status: 504, attempts: 4 },
-    en: { title: "The EHR server reported an error", text: ["The EHR's FHIR server failed (HTTP 504) after 4 attempts.", "Try again; if it persists, contact IT support."] },
-    ja: { title: "EHRサーバーでエラーが発生しました", text: ["EHRのFHIRサーバーでエラーが発生しました（HTTP 504、4回試行）。", "再試行し、続く場合はIT担当に連絡してください。"] },
+    en: {
+      title: "The EHR server reported an error",
+      text: [
+        "The EHR's FHIR server failed (HTTP 504) after 4 attempts.",
+        "Try again; if it persists, contact IT support.",
+      ],
+    },
+    ja: {
+      title: "EHRサーバーでエラーが発生しました",
+      text: [
+        "EHRのFHIRサーバーでエラーが発生しました（HTTP 504、4回試行）。",
+        "再試行し、続く場合はIT担当に連絡してください。",
+      ],
+    },
     retry: true,
   },
   timeout: {
     fault: { kind: "timeout", timeoutMs: 30_000, attempts: 4 },
-    en: { title: "The EHR server did not answer in time", text: ["The EHR's FHIR server did not answer within 30 s (4 attempts).", "Try again."] },
-    ja: { title: "EHRサーバーが時間内に応答しませんでした", text: ["EHRのFHIRサーバーが30秒以内に応答しませんでした（4回試行）。", "再試行してください。"] },
+    en: {
+      title: "The EHR server did not answer in time",
+      text: ["The EHR's FHIR server did not answer within 30 s (4 attempts).", "Try again."],
+    },
+    ja: {
+      title: "EHRサーバーが時間内に応答しませんでした",
+      text: ["EHRのFHIRサーバーが30秒以内に応答しませんでした（4回試行）。", "再試行してください。"],
+    },
     retry: true,
   },
   network: {
     fault: { kind: "network", attempts: 4 },
-    en: { title: "The EHR server could not be reached", text: ["The EHR's FHIR server could not be reached (network error).", "Check the network connection and try again."] },
-    ja: { title: "EHRサーバーに接続できません", text: ["EHRのFHIRサーバーに接続できませんでした（ネットワークエラー）。", "ネットワーク接続を確認し、再試行してください。"] },
+    en: {
+      title: "The EHR server could not be reached",
+      text: [
+        "The EHR's FHIR server could not be reached (network error).",
+        "Check the network connection and try again.",
+      ],
+    },
+    ja: {
+      title: "EHRサーバーに接続できません",
+      text: [
+        "EHRのFHIRサーバーに接続できませんでした（ネットワークエラー）。",
+        "ネットワーク接続を確認し、再試行してください。",
+      ],
+    },
     retry: true,
   },
   "invalid-response": {
     fault: { kind: "invalid-response", detail: "not a Patient" },
     en: {
       title: "Unreadable answer from the EHR server",
-      text: ["The EHR's FHIR server sent an answer the app cannot read (not a Patient).", "Try again; if it persists, contact IT support."],
+      text: [
+        "The EHR's FHIR server sent an answer the app cannot read (not a Patient).",
+        "Try again; if it persists, contact IT support.",
+      ],
     },
     ja: {
       title: "EHRサーバーの応答を読み取れません",
-      text: ["EHRのFHIRサーバーから読み取れない応答が送られました（Patientリソースではありません）。", "再試行し、続く場合はIT担当に連絡してください。"],
+      text: [
+        "EHRのFHIRサーバーから読み取れない応答が送られました（Patientリソースではありません）。",
+        "再試行し、続く場合はIT担当に連絡してください。",
+      ],
     },
     retry: true,
   },
   rejected: {
-    fault: { kind: "rejected", status: 422, outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid" }] } },
-    en: { title: "The EHR server refused the request", text: ["The EHR's FHIR server refused the request (HTTP 422).", "Contact IT support."] },
-    ja: { title: "EHRサーバーが要求を拒否しました", text: ["EHRのFHIRサーバーが要求を拒否しました（HTTP 422）。", "IT担当に連絡してください。"] },
+    fault: {
+      kind: "rejected",
+      status: 422,
+      outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid" }] },
+    },
+    en: {
+      title: "The EHR server refused the request",
+      text: ["The EHR's FHIR server refused the request (HTTP 422).", "Contact IT support."],
+    },
+    ja: {
+      title: "EHRサーバーが要求を拒否しました",
+      text: ["EHRのFHIRサーバーが要求を拒否しました（HTTP 422）。", "IT担当に連絡してください。"],
+    },
     retry: false,
   },
   aborted: {
@@ -126,19 +211,31 @@ const CASES: Record<AppFault["kind"], Case> = {
   },
   "no-patient": {
     fault: { kind: "no-patient" },
-    en: { title: "No patient selected", text: ["No patient was selected at launch.", "Open the app from a patient's chart in the EHR."] },
-    ja: { title: "患者が選択されていません", text: ["起動時に患者が選択されていません。", "EHRの患者カルテからアプリを開いてください。"] },
+    en: {
+      title: "No patient selected",
+      text: ["No patient was selected at launch.", "Open the app from a patient's chart in the EHR."],
+    },
+    ja: {
+      title: "患者が選択されていません",
+      text: ["起動時に患者が選択されていません。", "EHRの患者カルテからアプリを開いてください。"],
+    },
     retry: false,
   },
   "no-launch": {
     fault: { kind: "no-launch" },
     en: {
       title: "Not launched from an EHR",
-      text: ["The app was opened without a SMART on FHIR launch, so it cannot read the patient's record.", "Open the app from a patient's chart in the EHR."],
+      text: [
+        "The app was opened without a SMART on FHIR launch, so it cannot read the patient's record.",
+        "Open the app from a patient's chart in the EHR.",
+      ],
     },
     ja: {
       title: "EHRから起動されていません",
-      text: ["SMART on FHIRの起動を経ずにアプリが開かれたため、患者記録を読み込めません。", "EHRの患者カルテからアプリを開いてください。"],
+      text: [
+        "SMART on FHIRの起動を経ずにアプリが開かれたため、患者記録を読み込めません。",
+        "EHRの患者カルテからアプリを開いてください。",
+      ],
     },
     retry: false,
   },
@@ -154,7 +251,11 @@ const CASES: Record<AppFault["kind"], Case> = {
     },
     ja: {
       title: "認可が拒否されました",
-      text: ["EHRがこのアプリの認可を拒否しました。", "患者カルテから開き直し、続く場合はEHR管理者に連絡してください。", "認可サーバーの応答：access_deniedその説明：「Patient not selected」"],
+      text: [
+        "EHRがこのアプリの認可を拒否しました。",
+        "患者カルテから開き直し、続く場合はEHR管理者に連絡してください。",
+        "認可サーバーの応答：access_deniedその説明：「Patient not selected」",
+      ],
     },
     retry: false,
   },
@@ -180,11 +281,17 @@ const CASES: Record<AppFault["kind"], Case> = {
     fault: { kind: "server-not-allowed" },
     en: {
       title: "FHIR server not configured",
-      text: ["This installation of the app is not set up for the launch's FHIR server, so nothing was read.", "Contact the team that installed the app."],
+      text: [
+        "This installation of the app is not set up for the launch's FHIR server, so nothing was read.",
+        "Contact the team that installed the app.",
+      ],
     },
     ja: {
       title: "FHIRサーバーが設定されていません",
-      text: ["このアプリのインストールは起動時のFHIRサーバー向けに設定されていないため、何も読み込んでいません。", "アプリを導入した担当部署に連絡してください。"],
+      text: [
+        "このアプリのインストールは起動時のFHIRサーバー向けに設定されていないため、何も読み込んでいません。",
+        "アプリを導入した担当部署に連絡してください。",
+      ],
     },
     retry: false,
   },
@@ -192,18 +299,30 @@ const CASES: Record<AppFault["kind"], Case> = {
     fault: { kind: "token-exchange-failed" },
     en: {
       title: "Sign-in did not complete",
-      text: ["The EHR did not complete the sign-in (the token exchange failed).", "Close this window and open the app again from the patient's chart in the EHR."],
+      text: [
+        "The EHR did not complete the sign-in (the token exchange failed).",
+        "Close this window and open the app again from the patient's chart in the EHR.",
+      ],
     },
     ja: {
       title: "サインインが完了しませんでした",
-      text: ["EHRでのサインインが完了しませんでした（トークンの交換に失敗）。", "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。"],
+      text: [
+        "EHRでのサインインが完了しませんでした（トークンの交換に失敗）。",
+        "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。",
+      ],
     },
     retry: false,
   },
   unexpected: {
     fault: { kind: "unexpected" },
-    en: { title: "Something went wrong", text: ["The app hit an unexpected error; no score is shown rather than a possibly wrong one.", "Try again."] },
-    ja: { title: "問題が発生しました", text: ["予期しないエラーが発生しました。誤っている可能性のあるスコアは表示しません。", "再試行してください。"] },
+    en: {
+      title: "Something went wrong",
+      text: ["The app hit an unexpected error; no score is shown rather than a possibly wrong one.", "Try again."],
+    },
+    ja: {
+      title: "問題が発生しました",
+      text: ["予期しないエラーが発生しました。誤っている可能性のあるスコアは表示しません。", "再試行してください。"],
+    },
     retry: true,
   },
 };
@@ -216,7 +335,9 @@ function shown(section: HTMLElement): { testId: string | null; title: string; te
     testId: section.getAttribute("data-testid"),
     title: within(section).getByRole("heading", { level: 2 }).textContent ?? "",
     text: Array.from(section.querySelectorAll("p"), (p) => p.textContent ?? ""),
-    buttons: within(section).queryAllByRole("button").map((b) => b.textContent ?? ""),
+    buttons: within(section)
+      .queryAllByRole("button")
+      .map((b) => b.textContent ?? ""),
   };
 }
 
@@ -316,11 +437,21 @@ describe("the server's wait (Retry-After) holds the retry back", () => {
 
 describe("a Retry-After of 0", () => {
   it("offers the retry at once and does not speak of a wait", async () => {
-    render(<App load={() => Promise.resolve({ ok: false, fault: { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: 0 } })} browserLocales={["en"]} />);
+    render(
+      <App
+        load={() =>
+          Promise.resolve({ ok: false, fault: { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: 0 } })
+        }
+        browserLocales={["en"]}
+      />,
+    );
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-unavailable",
       title: "The EHR server is busy",
-      text: ["The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.", "Wait a moment and try again."],
+      text: [
+        "The EHR's FHIR server is temporarily unavailable (503) after 4 attempts.",
+        "Wait a moment and try again.",
+      ],
       buttons: ["Try again"],
     });
   });
@@ -360,7 +491,13 @@ describe("the fault screen after a single attempt", () => {
 // ------------------------------------------------------------------ through the real request path
 
 const APP_CONFIG_URL = "https://app.example.org/app/app-config.json";
-const patient = { resourceType: "Patient", id: "p1", name: [{ family: "Yamada", given: ["Taro"] }], gender: "male", birthDate: "1952-05-14" };
+const patient = {
+  resourceType: "Patient",
+  id: "p1",
+  name: [{ family: "Yamada", given: ["Taro"] }],
+  gender: "male",
+  birthDate: "1952-05-14",
+};
 
 /**
  * The load main.tsx wires, on a launched fhirclient Client: app-config.json (served by msw) → launch context →
@@ -416,7 +553,10 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(shown(section)).toEqual({
       testId: "fault-unavailable",
       title: "The EHR server is busy",
-      text: ["The EHR's FHIR server is temporarily unavailable (503) after 3 attempts.", "Wait a moment and try again."],
+      text: [
+        "The EHR's FHIR server is temporarily unavailable (503) after 3 attempts.",
+        "Wait a moment and try again.",
+      ],
       buttons: ["Try again"],
     });
     expect(seen.reads).toHaveLength(3);
@@ -451,7 +591,12 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     server.use(
       http.post(TOKEN_URL, () => {
         refreshes += 1;
-        return HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600, scope: "online_access patient/*.read" });
+        return HttpResponse.json({
+          access_token: "access-2",
+          token_type: "Bearer",
+          expires_in: 3600,
+          scope: "online_access patient/*.read",
+        });
       }),
     );
     const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
@@ -459,7 +604,10 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-session-ended",
       title: "Your session has ended",
-      text: ["The EHR session has ended.", "Close this window and open the app again from the patient's chart in the EHR."],
+      text: [
+        "The EHR session has ended.",
+        "Close this window and open the app again from the patient's chart in the EHR.",
+      ],
       buttons: [],
     });
     expect(seen.reads).toEqual(["Bearer access-1", "Bearer access-2"]);
@@ -475,7 +623,10 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-rate-limited",
       title: "The EHR server is busy",
-      text: ["The EHR is limiting requests and did not answer after 1 attempt. The server asked to wait about 2 minutes.", "Wait a moment and try again."],
+      text: [
+        "The EHR is limiting requests and did not answer after 1 attempt. The server asked to wait about 2 minutes.",
+        "Wait a moment and try again.",
+      ],
       buttons: ["Try again in 120 s"],
     });
     expect(screen.getByRole("button", { name: "Try again in 120 s" })).toBeDisabled();

@@ -30,7 +30,13 @@ function reportOf(file: string): ScoreReport {
 
 function showTokuhashi(
   report: ScoreReport,
-  opts: { locale?: Locale; unavailable?: UnavailableSearch[]; onRetry?: () => void; entries?: ClinicianEntries["tokuhashi"]; onEntry?: () => void } = {},
+  opts: {
+    locale?: Locale;
+    unavailable?: UnavailableSearch[];
+    onRetry?: () => void;
+    entries?: ClinicianEntries["tokuhashi"];
+    onEntry?: () => void;
+  } = {},
 ) {
   return render(
     <TranslatorProvider translator={createTranslator(opts.locale ?? "en")}>
@@ -55,7 +61,11 @@ describe("the item's options (issue 14 item 3)", () => {
     const group = screen.getByRole("group", { name: "Primary site of the cancer: clinician's entry" });
     const kidney = within(group).getByRole("radio", { name: "Kidney · 3 from the record" });
     expect(kidney).toBeChecked();
-    expect(within(group).getAllByRole("radio").filter((r) => (r as HTMLInputElement).checked)).toHaveLength(1);
+    expect(
+      within(group)
+        .getAllByRole("radio")
+        .filter((r) => (r as HTMLInputElement).checked),
+    ).toHaveLength(1);
     await user.click(kidney);
     expect(onEntry).toHaveBeenCalledWith("primarySite", "kidney");
   });
@@ -90,10 +100,23 @@ describe("conflicts and read failures on the item (issue 14 item 5)", () => {
     const report = reportOf("05-prostate-t8-partial.json");
     // Without its Observations (the search failed) the prostate patient has no KPS.
     const bare = reportOf("01-fig2-cervical-c3.json");
-    const unavailable: UnavailableSearch[] = [{ search: "Observation", fault: { kind: "server-error", status: 503, attempts: 3 } as never }];
-    showTokuhashi({ ...report, tokuhashi: { ...report.tokuhashi, items: { ...report.tokuhashi.items, generalCondition: bare.tokuhashi.items.generalCondition } } }, { unavailable, onRetry });
+    const unavailable: UnavailableSearch[] = [
+      { search: "Observation", fault: { kind: "server-error", status: 503, attempts: 3 } as never },
+    ];
+    showTokuhashi(
+      {
+        ...report,
+        tokuhashi: {
+          ...report.tokuhashi,
+          items: { ...report.tokuhashi.items, generalCondition: bare.tokuhashi.items.generalCondition },
+        },
+      },
+      { unavailable, onRetry },
+    );
     const row = screen.getByTestId("item-tokuhashi-generalCondition");
-    expect(screen.getByTestId("tokuhashi-generalCondition-unread")).toHaveTextContent(/^! The observations could not be read\. Try again$/);
+    expect(screen.getByTestId("tokuhashi-generalCondition-unread")).toHaveTextContent(
+      /^! The observations could not be read\. Try again$/,
+    );
     expect(within(row).queryByText(/No Karnofsky performance status \(KPS\) on file/)).toBeNull();
     await user.click(within(row).getByRole("button", { name: "Try again" }));
     expect(onRetry).toHaveBeenCalledTimes(1);
@@ -104,14 +127,21 @@ describe("conflicts and read failures on the item (issue 14 item 5)", () => {
   it("without a reload offered: the words only", () => {
     const bare = reportOf("01-fig2-cervical-c3.json");
     showTokuhashi(bare, { unavailable: [{ search: "Observation", fault: { kind: "network" } as never }] });
-    expect(screen.getByTestId("tokuhashi-generalCondition-unread")).toHaveTextContent(/^! The observations could not be read — try again\.$/);
+    expect(screen.getByTestId("tokuhashi-generalCondition-unread")).toHaveTextContent(
+      /^! The observations could not be read — try again\.$/,
+    );
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
   });
 
   it("in Japanese", () => {
     const bare = reportOf("01-fig2-cervical-c3.json");
-    showTokuhashi(bare, { locale: "ja", unavailable: [{ search: "Observation", fault: { kind: "network" } as never }] });
-    expect(screen.getByTestId("tokuhashi-generalCondition-unread")).toHaveTextContent(/^! 観察値（Observation）を読み込めませんでした。再試行してください。$/);
+    showTokuhashi(bare, {
+      locale: "ja",
+      unavailable: [{ search: "Observation", fault: { kind: "network" } as never }],
+    });
+    expect(screen.getByTestId("tokuhashi-generalCondition-unread")).toHaveTextContent(
+      /^! 観察値（Observation）を読み込めませんでした。再試行してください。$/,
+    );
   });
 });
 
@@ -120,13 +150,23 @@ describe("provenance in plain words (issue 14 item 6)", () => {
     const user = userEvent.setup();
     showTokuhashi(renal());
     const primary = screen.getByTestId("item-tokuhashi-primarySite");
-    expect(primary.querySelector(".provenance-line")).toHaveTextContent(/^Malignant neoplasm of right kidney, except renal pelvis · problem list · 19 Jul 2022$/);
+    expect(primary.querySelector(".provenance-line")).toHaveTextContent(
+      /^Malignant neoplasm of right kidney, except renal pelvis · problem list · 19 Jul 2022$/,
+    );
     expect(within(primary).getByText("Condition/renal-c7-t1-ecog-conflict-primary")).not.toBeVisible();
     await user.click(within(primary).getByText("Technical details"));
     expect(within(primary).getByText("Condition/renal-c7-t1-ecog-conflict-primary")).toBeVisible();
     expect(within(primary).getByText("http://hl7.org/fhir/sid/icd-10-cm")).toBeVisible();
-    const lines = [...screen.getByTestId("item-tokuhashi-generalCondition").querySelectorAll("td[data-label='Source'] .provenance-line")].map((l) => l.textContent);
-    expect(lines).toEqual(["ECOG 1 · observation · 18 Jun 2025", "ECOG 2 · observation · 18 Jun 2025", "KPS 60 → moderate · observation · 9 Jun 2025"]);
+    const lines = [
+      ...screen
+        .getByTestId("item-tokuhashi-generalCondition")
+        .querySelectorAll("td[data-label='Source'] .provenance-line"),
+    ].map((l) => l.textContent);
+    expect(lines).toEqual([
+      "ECOG 1 · observation · 18 Jun 2025",
+      "ECOG 2 · observation · 18 Jun 2025",
+      "KPS 60 → moderate · observation · 9 Jun 2025",
+    ]);
   });
 
   it("the carcinoid note of a lung primary only where it applies", () => {

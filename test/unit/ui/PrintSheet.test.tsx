@@ -34,7 +34,9 @@ function renderSheet(opts: { userName?: string | null; showBanner?: boolean; loc
 describe("the tumour-board sheet", () => {
   it("names who printed it and when, and tells the caller it is ready to print", () => {
     const onReady = renderSheet();
-    expect(screen.getByTestId("print-printed-by")).toHaveTextContent(/^Printed 3 Dec 2026, \d\d:\d\d by Dr Hanako Sato$/);
+    expect(screen.getByTestId("print-printed-by")).toHaveTextContent(
+      /^Printed 3 Dec 2026, \d\d:\d\d by Dr Hanako Sato$/,
+    );
     expect(onReady).toHaveBeenCalledTimes(1);
   });
 
@@ -50,12 +52,16 @@ describe("the tumour-board sheet", () => {
     renderSheet();
     // The fixture's visceral metastases: nothing on file, "none" suggested.
     expect(screen.getByTestId("print-value-tokuhashi-visceralMets")).toHaveTextContent(/^Unknown$/);
-    expect(screen.getByTestId("print-suggestion-tokuhashi-visceralMets")).toHaveTextContent(/^Suggested, not counted: No metastases$/);
+    expect(screen.getByTestId("print-suggestion-tokuhashi-visceralMets")).toHaveTextContent(
+      /^Suggested, not counted: No metastases$/,
+    );
   });
 
   it("names a same-day conflict, not counted, and marks confirmed values", () => {
     renderSheet();
-    expect(screen.getByTestId("print-value-sins-collapse")).toHaveTextContent(/^Unknown: one of > 50 % collapse and < 50 % collapse$/);
+    expect(screen.getByTestId("print-value-sins-collapse")).toHaveTextContent(
+      /^Unknown: one of > 50 % collapse and < 50 % collapse$/,
+    );
     expect(screen.getByTestId("print-conflict-sins-collapse")).toHaveTextContent(
       "Different values on the same day, not counted: > 50 % collapse (28 Feb 2024), < 50 % collapse (28 Feb 2024)",
     );
@@ -74,7 +80,8 @@ describe("the tumour-board sheet", () => {
   it("has a box for the board's decision, date and attendees, in Japanese too", () => {
     renderSheet({ locale: "ja" });
     const box = screen.getByTestId("board-decision");
-    for (const words of ["腫瘍カンファレンスの決定", "決定事項", "日付", "出席者"]) expect(box).toHaveTextContent(words);
+    for (const words of ["腫瘍カンファレンスの決定", "決定事項", "日付", "出席者"])
+      expect(box).toHaveTextContent(words);
     expect(box.querySelectorAll(".tb-line").length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -9,7 +9,11 @@ import { ProvenanceList } from "../../../src/ui/score/ProvenanceList";
 
 afterEach(() => cleanup());
 
-const kps = (i: number): Provenance => ({ reference: `Observation/k${i}`, date: "2024-05-01T09:00:00Z", code: "http://loinc.org|89243-0" });
+const kps = (i: number): Provenance => ({
+  reference: `Observation/k${i}`,
+  date: "2024-05-01T09:00:00Z",
+  code: "http://loinc.org|89243-0",
+});
 
 function show(locale: Locale, provenance: Provenance[], omitted?: number) {
   return render(
@@ -21,8 +25,14 @@ function show(locale: Locale, provenance: Provenance[], omitted?: number) {
 
 describe("ProvenanceList with evidence left out", () => {
   it("lists the 20 kept and says 'and 980 more'; the count for screen readers is the whole 1 000", () => {
-    const { container } = show("en", Array.from({ length: 20 }, (_, i) => kps(i)), 980);
-    expect(container.querySelectorAll("ul.provenance > li:not(.provenance-more):not(.visually-hidden)")).toHaveLength(20);
+    const { container } = show(
+      "en",
+      Array.from({ length: 20 }, (_, i) => kps(i)),
+      980,
+    );
+    expect(container.querySelectorAll("ul.provenance > li:not(.provenance-more):not(.visually-hidden)")).toHaveLength(
+      20,
+    );
     expect(screen.getByText("and 980 more (older or the same date)")).toBeInTheDocument();
     expect(screen.getByText("1,000 sources")).toHaveClass("visually-hidden");
   });

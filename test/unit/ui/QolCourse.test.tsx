@@ -27,7 +27,9 @@ const thoracic = (): ScoreReport["qol"] => ({ timepoints: THORACIC_TIMEPOINTS, e
 function markerCentre(g: Element): { x: number; y: number } {
   const circle = g.querySelector("circle");
   if (circle) return { x: Number(circle.getAttribute("cx")), y: Number(circle.getAttribute("cy")) };
-  const pts = (g.querySelector("polygon")?.getAttribute("points") ?? "").split(" ").map((p) => p.split(",").map(Number));
+  const pts = (g.querySelector("polygon")?.getAttribute("points") ?? "")
+    .split(" ")
+    .map((p) => p.split(",").map(Number));
   return { x: pts[0]![0]!, y: pts[1]![1]! };
 }
 
@@ -86,16 +88,36 @@ describe("QOL course", () => {
     expect(screen.getByRole("list", { name: "Legend" })).not.toHaveTextContent(/projection/i);
     // Only the pre-op value on file: no change of the patient, the group's mean change as a number (Table 6).
     expect(screen.getByTestId("patient-change-eqVas")).toHaveTextContent("needs a pre-op and a 1-month value");
-    expect(screen.getByTestId("change-eqVas")).toHaveTextContent(/^Mean change in the Thoracic group \(1 month − pre-op\): \+22\.8 ± 27\.1 \(n = 68\)\.$/);
-    expect(screen.getByTestId("change-painVas")).toHaveTextContent(/^Mean change in the Thoracic group \(1 month − pre-op\): −25\.8 ± 30\.1 \(n = 76\)\.$/);
-    expect(screen.getByTestId("change-barthel")).toHaveTextContent(/^The study reports no mean change for this outcome\.$/);
+    expect(screen.getByTestId("change-eqVas")).toHaveTextContent(
+      /^Mean change in the Thoracic group \(1 month − pre-op\): \+22\.8 ± 27\.1 \(n = 68\)\.$/,
+    );
+    expect(screen.getByTestId("change-painVas")).toHaveTextContent(
+      /^Mean change in the Thoracic group \(1 month − pre-op\): −25\.8 ± 30\.1 \(n = 76\)\.$/,
+    );
+    expect(screen.getByTestId("change-barthel")).toHaveTextContent(
+      /^The study reports no mean change for this outcome\.$/,
+    );
   });
 
   it("the patient's own change where both values are on file: EQ VAS 50 → 80 is +30, index 0.700 → 0.606 is −0.094", () => {
     const base = THORACIC_TIMEPOINTS[0]!;
     const timepoints: QolTimepoint[] = [
-      { ...base, date: "2024-03-01", eqVas: 50, painVas: 70, eq5d: { profile: "21232", index: 0.7, valueSet: "Japan_cTTO_fullPrecision" } },
-      { ...base, timepoint: "1mo", date: "2024-04-02", eqVas: 80, painVas: 70, barthel: 60, eq5d: { profile: "33333", index: 0.606, valueSet: "Japan_cTTO_fullPrecision" } },
+      {
+        ...base,
+        date: "2024-03-01",
+        eqVas: 50,
+        painVas: 70,
+        eq5d: { profile: "21232", index: 0.7, valueSet: "Japan_cTTO_fullPrecision" },
+      },
+      {
+        ...base,
+        timepoint: "1mo",
+        date: "2024-04-02",
+        eqVas: 80,
+        painVas: 70,
+        barthel: 60,
+        eq5d: { profile: "33333", index: 0.606, valueSet: "Japan_cTTO_fullPrecision" },
+      },
     ];
     renderQol({ timepoints, expected: expectedQol("thoracic") });
     expect(screen.getByTestId("patient-change-eqVas")).toHaveTextContent(/^\+30$/);
@@ -110,13 +132,23 @@ describe("QOL course", () => {
   it("keeps every axis within its scale: 0–100 for the VAS and Barthel, up to 1 for the index; whiskers end at the edge", () => {
     // The case that once ran off its scales: TL/L/S, pre-op pain VAS 30, EQ VAS 90, index 0.9.
     const high: QolTimepoint[] = [
-      { ...THORACIC_TIMEPOINTS[0]!, painVas: 30, eqVas: 90, barthel: 95, eq5d: { profile: "11112", index: 0.9, valueSet: "Japan_cTTO_fullPrecision" } },
+      {
+        ...THORACIC_TIMEPOINTS[0]!,
+        painVas: 30,
+        eqVas: 90,
+        barthel: 95,
+        eq5d: { profile: "11112", index: 0.9, valueSet: "Japan_cTTO_fullPrecision" },
+      },
     ];
     renderQol({ timepoints: high, expected: expectedQol("tl-l-s") });
     for (const outcome of ["eqVas", "painVas", "barthel"] as const) {
-      expect(courseModel(outcome, { expected: expectedQol("tl-l-s"), timepoints: high, groupN: GROUP_N }).domain).toEqual([0, 100]);
+      expect(
+        courseModel(outcome, { expected: expectedQol("tl-l-s"), timepoints: high, groupN: GROUP_N }).domain,
+      ).toEqual([0, 100]);
     }
-    expect(courseModel("eq5dIndex", { expected: expectedQol("tl-l-s"), timepoints: high, groupN: GROUP_N }).domain).toEqual([0, 1]);
+    expect(
+      courseModel("eq5dIndex", { expected: expectedQol("tl-l-s"), timepoints: high, groupN: GROUP_N }).domain,
+    ).toEqual([0, 1]);
     // The plot area is y 14 (top) to 190 (bottom): no group mark or whisker is drawn outside it.
     for (const outcome of ["eq5dIndex", "eqVas", "painVas", "barthel"]) {
       const ys = [...screen.getByTestId(`chart-${outcome}`).querySelectorAll("g[data-group] line")].flatMap((l) => [
@@ -185,7 +217,9 @@ describe("QOL course", () => {
     const width = (d: string) => labelWidth(createTranslator("en").date(d));
     // 11 Jan 2025 … 10 Jan 2026, every 14 days: 27 dates. On the chart's 184-unit panel only the first and the
     // last fit (each label ~62 units); on a 400-unit panel three more, evenly thinned.
-    const dates = Array.from({ length: 27 }, (_, i) => new Date(Date.UTC(2025, 0, 11 + 14 * i)).toISOString().slice(0, 10));
+    const dates = Array.from({ length: 27 }, (_, i) =>
+      new Date(Date.UTC(2025, 0, 11 + 14 * i)).toISOString().slice(0, 10),
+    );
     const points = dates.map((date, i) => ({ date, at: i / 26 }));
     expect(timeTicks(points, width, 184, 8).map((t) => t.date)).toEqual(["2025-01-11", "2026-01-10"]);
     const ticks = timeTicks(points, width, 400, 8);
@@ -198,19 +232,51 @@ describe("QOL course", () => {
     });
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]!).toBeGreaterThanOrEqual(boxes[i - 1]![1]! + 8);
     // Two dates too close for both labels on one row: the last goes one row down.
-    expect(timeTicks([{ date: "2025-06-01", at: 0 }, { date: "2025-06-02", at: 1 }], width, 100, 8).map((t) => t.row)).toEqual([0, 1]);
+    expect(
+      timeTicks(
+        [
+          { date: "2025-06-01", at: 0 },
+          { date: "2025-06-02", at: 1 },
+        ],
+        width,
+        100,
+        8,
+      ).map((t) => t.row),
+    ).toEqual([0, 1]);
     // Two dates with room: one row. One date: centred. Repeated dates are written once.
-    expect(timeTicks([{ date: "2025-06-01", at: 0 }, { date: "2025-09-02", at: 1 }], width, 184, 8).map((t) => t.row)).toEqual([0, 0]);
-    expect(timeTicks([{ date: "2025-06-01", at: 0.5 }, { date: "2025-06-01", at: 0.5 }], width, 184, 8)).toEqual([
-      { date: "2025-06-01", at: 0.5, anchor: "middle", row: 0 },
-    ]);
+    expect(
+      timeTicks(
+        [
+          { date: "2025-06-01", at: 0 },
+          { date: "2025-09-02", at: 1 },
+        ],
+        width,
+        184,
+        8,
+      ).map((t) => t.row),
+    ).toEqual([0, 0]);
+    expect(
+      timeTicks(
+        [
+          { date: "2025-06-01", at: 0.5 },
+          { date: "2025-06-01", at: 0.5 },
+        ],
+        width,
+        184,
+        8,
+      ),
+    ).toEqual([{ date: "2025-06-01", at: 0.5, anchor: "middle", row: 0 }]);
     // Japanese dates are wider (full-width characters): fewer fit.
     const ja = (d: string) => labelWidth(createTranslator("ja").date(d));
     expect(ja("2025-07-12")).toBeGreaterThan(width("2025-07-12"));
   });
 
   it("widens the y-axis to values at other dates, so that no value of the patient is clipped", () => {
-    const low: QolTimepoint = { ...THORACIC_TIMEPOINTS[1]!, date: "2024-04-02", eq5d: { profile: "55555", index: -0.3, valueSet: "Japan_cTTO_fullPrecision" } };
+    const low: QolTimepoint = {
+      ...THORACIC_TIMEPOINTS[1]!,
+      date: "2024-04-02",
+      eq5d: { profile: "55555", index: -0.3, valueSet: "Japan_cTTO_fullPrecision" },
+    };
     const timepoints = [...THORACIC_TIMEPOINTS, low];
     const model = courseModel("eq5dIndex", { expected: expectedQol("thoracic"), timepoints, groupN: GROUP_N });
     expect(model.domain[0]).toBeLessThanOrEqual(-0.3);
@@ -218,7 +284,9 @@ describe("QOL course", () => {
     expect(model.timeline?.first).toBe("2024-02-10");
     expect(model.timeline?.last).toBe("2024-04-02");
     // One date only: the value sits in the middle of the panel.
-    expect(patientTimeline([{ timepoint: "preop", date: "2024-03-01", value: 0.2, text: "0.200" }])?.points[0]?.at).toBe(0.5);
+    expect(
+      patientTimeline([{ timepoint: "preop", date: "2024-03-01", value: 0.2, text: "0.200" }])?.points[0]?.at,
+    ).toBe(0.5);
     expect(patientTimeline([{ timepoint: "preop", date: null, value: 0.2, text: "0.200" }])).toBeNull();
   });
 
@@ -230,18 +298,29 @@ describe("QOL course", () => {
     const ecog = screen.getByTestId("chart-ecogOver2").querySelector("[data-series='patient']")!;
     expect(ecog).toHaveTextContent("Pre 4");
     const fiveDays = ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"].map(
-      (date, i): QolTimepoint => ({ ...THORACIC_TIMEPOINTS[1]!, date, eq5d: null, frankel: (["E", "D", "C", "B", "A"] as const)[i]! }),
+      (date, i): QolTimepoint => ({
+        ...THORACIC_TIMEPOINTS[1]!,
+        date,
+        eq5d: null,
+        frankel: (["E", "D", "C", "B", "A"] as const)[i]!,
+      }),
     );
     cleanup();
     renderQol({ timepoints: fiveDays, expected: expectedQol("thoracic") });
     const row = screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")!;
     // The latest three, oldest first, after an ellipsis; the table lists all five.
-    expect([...row.querySelectorAll<SVGElement>("tspan[data-text]")].map((t) => t.dataset.text)).toEqual(["C", "B", "A"]);
+    expect([...row.querySelectorAll<SVGElement>("tspan[data-text]")].map((t) => t.dataset.text)).toEqual([
+      "C",
+      "B",
+      "A",
+    ]);
     expect(row).toHaveTextContent("…");
-    expect(screen.getByTestId("table-frankelABC").querySelectorAll("tr[data-series='patient'] [data-text]")).toHaveLength(5);
+    expect(
+      screen.getByTestId("table-frankelABC").querySelectorAll("tr[data-series='patient'] [data-text]"),
+    ).toHaveLength(5);
   });
 
-  it("shows a same-day ECOG conflict on the chart and in its table: both values with the date, not \"no value\"", () => {
+  it('shows a same-day ECOG conflict on the chart and in its table: both values with the date, not "no value"', () => {
     const conflictDay: QolTimepoint = {
       timepoint: "other",
       date: "2026-03-03",
@@ -275,7 +354,9 @@ describe("QOL course", () => {
     );
     expect(screen.getByTestId("chart-eqVas")).toHaveAttribute("data-time-panel", "no");
     // Frankel has no conflict that day: it still says so.
-    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("Not on file");
+    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent(
+      "Not on file",
+    );
     cleanup();
     // With other values: they stay on their line, the conflict on its own.
     renderQol({ timepoints: [...THORACIC_TIMEPOINTS, conflictDay], expected: expectedQol("thoracic") }, "ja");
@@ -336,7 +417,9 @@ describe("QOL course", () => {
     expect(own).toHaveTextContent(
       "EQ-5D-5L index (health state utility value), 1 month: Thoracic 0.513 ± 0.252 vs Cervical 0.653 ± 0.233 (P = 0.027).",
     );
-    expect(own).toHaveTextContent("Frankel A–C (severe paralysis), Pre-op: Thoracic 46 (56%) vs TL/L/S 18 (20%) (P < 0.001).");
+    expect(own).toHaveTextContent(
+      "Frankel A–C (severe paralysis), Pre-op: Thoracic 46 (56%) vs TL/L/S 18 (20%) (P < 0.001).",
+    );
     expect(own).not.toHaveTextContent("EQ VAS (0–100), 1 month");
   });
 
@@ -348,7 +431,9 @@ describe("QOL course", () => {
   it("without a segment group: all groups alike, no latest index", () => {
     renderQol({ timepoints: [], expected: expectedQol(null) });
     const chart = screen.getByTestId("chart-eq5dIndex");
-    expect([...chart.querySelectorAll("g[data-group]")].every((g) => g.classList.contains("series-neutral"))).toBe(true);
+    expect([...chart.querySelectorAll("g[data-group]")].every((g) => g.classList.contains("series-neutral"))).toBe(
+      true,
+    );
     expect(chart.querySelector("[data-series='projection']")).toBeNull();
     expect(chart.querySelector("[data-series='mcid']")).toBeNull();
     expect(screen.queryByTestId("qol-index-latest")).toBeNull();
@@ -362,15 +447,21 @@ describe("QOL course", () => {
     );
     expect(marks(screen.getByTestId("chart-eq5dIndex")).get("thoracic|1mo")).toBe("0.513 ± 0.252");
     expect(screen.getByTestId("chart-eq5dIndex")).toHaveTextContent("術後1か月");
-    expect(screen.getByTestId("table-eq5dIndex").querySelector("tr[data-series='thoracic']")).toHaveTextContent("n = 80、不明 2");
+    expect(screen.getByTestId("table-eq5dIndex").querySelector("tr[data-series='thoracic']")).toHaveTextContent(
+      "n = 80、不明 2",
+    );
     const panel = screen.getByTestId("timeline-eq5dIndex");
     expect(panel).toHaveTextContent("この患者の経過");
     expect(panel).toHaveTextContent("2024年2月10日");
-    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent("この患者：術前 C");
+    expect(screen.getByTestId("chart-frankelABC").querySelector("[data-series='patient']")).toHaveTextContent(
+      "この患者：術前 C",
+    );
     // Nothing about the patient's values is called a prediction (予測): only the caveat says the means are not one.
     const section = screen.getByTestId("qol-caveat").closest("section")!;
     const predictions = (section.textContent ?? "").split("この患者の予測ではありません").join("");
     expect(predictions).not.toContain("予測");
-    expect(screen.getByTestId("change-eqVas")).toHaveTextContent("胸椎群の平均変化量（1か月 − 術前）：+22.8 ± 27.1（n = 68）。");
+    expect(screen.getByTestId("change-eqVas")).toHaveTextContent(
+      "胸椎群の平均変化量（1か月 − 術前）：+22.8 ± 27.1（n = 68）。",
+    );
   });
 });

@@ -34,7 +34,9 @@ describe("SINS card", () => {
     const collapse = screen.getByTestId("item-sins-collapse");
     expect(within(collapse).getByText(/Different values were recorded on the same date/)).toBeInTheDocument();
     // Both readings with their dates, on the item itself.
-    expect(within(screen.getByTestId("sins-collapse-conflict")).getAllByText(/collapse \(\d+ \w+ \d{4}\)$/)).toHaveLength(2);
+    expect(
+      within(screen.getByTestId("sins-collapse-conflict")).getAllByText(/collapse \(\d+ \w+ \d{4}\)$/),
+    ).toHaveLength(2);
     await user.click(within(collapse).getByRole("button", { name: "Use > 50 % collapse" }));
     expect(screen.getByTestId("sins-total")).toHaveTextContent(/^9$/);
     expect(screen.queryByTestId("sins-range")).toBeNull();
@@ -47,7 +49,11 @@ describe("SINS card", () => {
     renderApp();
     await screen.findByTestId("sins-range");
     // Nothing on record: nothing preselected, and the item says so.
-    expect(within(entryGroup("Pain")).getAllByRole("radio").filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
+    expect(
+      within(entryGroup("Pain"))
+        .getAllByRole("radio")
+        .filter((r) => (r as HTMLInputElement).checked),
+    ).toHaveLength(0);
     expect(screen.getByTestId("sins-pain-not-on-record")).toHaveTextContent("Not on file");
     await chooseEntry(user, "Pain", "Occasional pain but not mechanical · 1");
     expect(entryRadio("Pain", "Occasional pain but not mechanical · 1")).toBeChecked();
@@ -80,12 +86,16 @@ describe("SINS card", () => {
   it("offers each categorical item's options as radios with their points; the location as a select", async () => {
     renderApp();
     await screen.findByTestId("sins-range");
-    const names = within(entryGroup("Pain")).getAllByRole("radio").map((r) => r.closest("label")?.textContent);
+    const names = within(entryGroup("Pain"))
+      .getAllByRole("radio")
+      .map((r) => r.closest("label")?.textContent);
     expect(names).toEqual(["Mechanical pain · 3", "Occasional pain but not mechanical · 1", "Pain-free lesion · 0"]);
     // The record's level is preselected in the location's select and marked as from the record.
     const location = screen.getByLabelText("Location: clinician's entry");
     expect(location).toHaveValue("T6");
-    expect(within(location).getByRole("option", { name: "T6 (semirigid) — 1 pt (from the record)" })).toBeInTheDocument();
+    expect(
+      within(location).getByRole("option", { name: "T6 (semirigid) — 1 pt (from the record)" }),
+    ).toBeInTheDocument();
   });
 });
 
@@ -96,7 +106,11 @@ describe("Tokuhashi card", () => {
     expect(await screen.findByTestId("tokuhashi-range")).toHaveTextContent(/^4–7$/);
     expect(screen.getByTestId("tokuhashi-prognosis")).toHaveTextContent(/^< 6 months$/);
     expect(screen.getByTestId("tokuhashi-version")).toHaveTextContent("revised 2005");
-    expect(within(screen.getByTestId("item-tokuhashi-extraspinalBoneMets")).getByText("At least 1 extraspinal bone metastasis site on file (rib): a lower bound until confirmed.")).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId("item-tokuhashi-extraspinalBoneMets")).getByText(
+        "At least 1 extraspinal bone metastasis site on file (rib): a lower bound until confirmed.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("confirms a suggestion with one click and re-scores", async () => {
@@ -105,13 +119,19 @@ describe("Tokuhashi card", () => {
     await screen.findByTestId("tokuhashi-range");
     const visceral = screen.getByTestId("item-tokuhashi-visceralMets");
     expect(within(visceral).getByText(/Suggestion: No metastases/)).toBeInTheDocument();
-    expect(within(visceral).getByText("No visceral metastasis is recorded; absence of a record is not proof of none: confirm.")).toBeInTheDocument();
+    expect(
+      within(visceral).getByText(
+        "No visceral metastasis is recorded; absence of a record is not proof of none: confirm.",
+      ),
+    ).toBeInTheDocument();
     await user.click(within(visceral).getByRole("button", { name: "Confirm: No metastases" }));
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("6–7");
     // The confirm button is gone: keyboard focus moves to the chosen radio of the item, not to the page.
     expect(document.activeElement).toBe(entryRadio("Metastases to the major internal organs", "No metastases · 2"));
     expect(entryRadio("Metastases to the major internal organs", "No metastases · 2")).toBeChecked();
-    expect(within(screen.getByTestId("item-tokuhashi-visceralMets")).queryByRole("button", { name: /Confirm/ })).toBeNull();
+    expect(
+      within(screen.getByTestId("item-tokuhashi-visceralMets")).queryByRole("button", { name: /Confirm/ }),
+    ).toBeNull();
     await chooseEntry(user, "Number of extraspinal bone metastasis foci", "1–2 · 1");
     expect(screen.getByTestId("tokuhashi-total")).toHaveTextContent(/^7$/);
     expect(screen.getByTestId("tokuhashi-prognosis")).toHaveTextContent("< 6 months");
@@ -125,7 +145,9 @@ describe("Tokuhashi card", () => {
     // The record's value is preselected and marked as from the record.
     const item = "General condition (Karnofsky performance status)";
     expect(entryRadio(item, "Moderate (KPS 50–70 %) · 1")).toBeChecked();
-    expect(within(entryGroup(item)).getByRole("radio", { name: "Moderate (KPS 50–70 %) · 1 from the record" })).toBeInTheDocument();
+    expect(
+      within(entryGroup(item)).getByRole("radio", { name: "Moderate (KPS 50–70 %) · 1 from the record" }),
+    ).toBeInTheDocument();
     await chooseEntry(user, item, "Good (KPS 80–100 %) · 2");
     expect(entryRadio(item, "Good (KPS 80–100 %) · 2")).toBeChecked();
     const overridden = screen.getByTestId("tokuhashi-generalCondition-overridden");
@@ -133,7 +155,9 @@ describe("Tokuhashi card", () => {
     expect(overridden).toHaveTextContent("The record said: Moderate (KPS 50–70 %) (Record).");
     expect(within(overridden).getByText(/ · observation · 1 Mar 2024$/)).toBeInTheDocument();
     // Still marked as the record's value, beside the clinician's choice.
-    expect(within(entryGroup(item)).getByRole("radio", { name: "Moderate (KPS 50–70 %) · 1 from the record" })).not.toBeChecked();
+    expect(
+      within(entryGroup(item)).getByRole("radio", { name: "Moderate (KPS 50–70 %) · 1 from the record" }),
+    ).not.toBeChecked();
     expect(screen.getByTestId("tokuhashi-generalCondition-points")).toHaveTextContent("2");
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("5–8");
   });
@@ -159,12 +183,16 @@ describe("segment group card", () => {
     expect(screen.getByTestId("applicability")).toHaveTextContent(/^✓ Resembles the study population$/);
     const card = screen.getByTestId("segment-card-applicability");
     expect(card).toHaveTextContent("Within the study population");
-    expect(card).toHaveTextContent("1 vertebra (T6) and age 72: within the study population (1–3 contiguous vertebrae, age 20 or older)");
+    expect(card).toHaveTextContent(
+      "1 vertebra (T6) and age 72: within the study population (1–3 contiguous vertebrae, age 20 or older)",
+    );
     await user.click(screen.getByRole("radio", { name: "Yes" }));
     expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("Outside the study population");
     expect(screen.getByTestId("segment-card-applicability")).toHaveTextContent("total en bloc spondylectomy planned");
     // The strip says why, with the first reason.
-    expect(screen.getByTestId("applicability")).toHaveTextContent(/^! Outside the study population: total en bloc spondylectomy planned: the study excluded patients who had it$/);
+    expect(screen.getByTestId("applicability")).toHaveTextContent(
+      /^! Outside the study population: total en bloc spondylectomy planned: the study excluded patients who had it$/,
+    );
     expect(screen.getByTestId("applicability")).toHaveClass("verdict-out");
     await user.click(screen.getByRole("radio", { name: "No" }));
     expect(screen.getByTestId("applicability")).toHaveClass("verdict-in");

@@ -32,7 +32,9 @@ describe("unsaved entries (issue 14 item 4)", () => {
       { score: "tokuhashi", item: "palsy" },
     ]);
     expect(unsavedItems({ sins: { pain: "mechanical" } }, { sins: { pain: "mechanical" } })).toEqual([]);
-    expect(unsavedItems({ sins: { pain: "none" } }, { sins: { pain: "mechanical" } })).toEqual([{ score: "sins", item: "pain" }]);
+    expect(unsavedItems({ sins: { pain: "none" } }, { sins: { pain: "mechanical" } })).toEqual([
+      { score: "sins", item: "pain" },
+    ]);
     expect(unsavedItems({ sins: {} }, { sins: { pain: "mechanical" } })).toEqual([]);
     expect(unsavedItems({ enBlocPlanned: true }, {})).toEqual([]);
   });
@@ -53,7 +55,9 @@ describe("unsaved entries (issue 14 item 4)", () => {
     await enter(user, "sins-pain", "mechanical");
     expect(screen.getByTestId("unsaved-status")).toHaveAttribute("role", "status");
     expect(screen.getByTestId("unsaved-count")).toHaveTextContent("1 unsaved change");
-    expect(screen.getByTestId("unsaved-status")).toHaveTextContent("Not saved yet: Pain. An entry is confirmed once the assessment is saved.");
+    expect(screen.getByTestId("unsaved-status")).toHaveTextContent(
+      "Not saved yet: Pain. An entry is confirmed once the assessment is saved.",
+    );
     expect(screen.getByTestId("save-bar")).toHaveClass("save-bar-dirty");
     const pain = screen.getByTestId("item-sins-pain");
     expect(within(pain).getByText(/Not confirmed/)).toBeInTheDocument();

@@ -63,7 +63,13 @@ describe("the app's first screen (cardsAfterFirstPaint)", () => {
       return frames.length;
     });
     try {
-      render(<App load={() => Promise.resolve({ ok: true as const, session: session() })} browserLocales={["en-GB"]} cardsAfterFirstPaint />);
+      render(
+        <App
+          load={() => Promise.resolve({ ok: true as const, session: session() })}
+          browserLocales={["en-GB"]}
+          cardsAfterFirstPaint
+        />,
+      );
       const strip = await screen.findByTestId("verdict-strip");
       expect(strip).toHaveTextContent(/SINS/);
       expect(screen.getByTestId("cards-pending")).toHaveAttribute("aria-busy", "true");

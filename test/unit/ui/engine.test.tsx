@@ -21,14 +21,28 @@ function record(): PatientRecord {
   return {
     patient,
     resources: resources.filter((r) => r !== patient),
-    diagnostics: [{ severity: "warning", message: { code: "access.fallback-unfiltered", params: { search: "Observation", data: { code: "access.search.Observation" } } }, code: "fallback-unfiltered" }],
+    diagnostics: [
+      {
+        severity: "warning",
+        message: {
+          code: "access.fallback-unfiltered",
+          params: { search: "Observation", data: { code: "access.search.Observation" } },
+        },
+        code: "fallback-unfiltered",
+      },
+    ],
     partial: false,
     unavailable: [],
     failures: [],
   };
 }
 
-const context = { patientId: "visceral-extraspinal", needPatientBanner: true, locale: null, fhirUser: null } as LaunchContext;
+const context = {
+  patientId: "visceral-extraspinal",
+  needPatientBanner: true,
+  locale: null,
+  fhirUser: null,
+} as LaunchContext;
 
 describe("the view on the real extraction and scoring engine", () => {
   it("asks the Observation search for the codes the extraction reads", () => {
@@ -37,14 +51,21 @@ describe("the view on the real extraction and scoring engine", () => {
 
   it("shows the record's scores and re-scores on every entry", async () => {
     const user = userEvent.setup();
-    const score = engine.makeScorer({ record: record(), context, config: DEFAULT_CONFIG, now: new Date("2025-01-01T00:00:00Z") });
+    const score = engine.makeScorer({
+      record: record(),
+      context,
+      config: DEFAULT_CONFIG,
+      now: new Date("2025-01-01T00:00:00Z"),
+    });
     renderApp(session({ score }));
     expect(await screen.findByTestId("segment-group")).toHaveTextContent("TL/L/S");
     expect(screen.getByTestId("segment-levels")).toHaveTextContent("T12");
     // T12 junctional 3, every other SINS item unknown: 3–18.
     expect(screen.getByTestId("sins-range")).toHaveTextContent("3–18");
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("3–11");
-    expect(screen.getByTestId("diagnostics")).toHaveTextContent("The EHR does not accept searching Observations by code");
+    expect(screen.getByTestId("diagnostics")).toHaveTextContent(
+      "The EHR does not accept searching Observations by code",
+    );
 
     await chooseEntry(user, "Pain", "Mechanical pain · 3");
     expect(screen.getByTestId("sins-range")).toHaveTextContent("6–18");

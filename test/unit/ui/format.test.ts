@@ -25,21 +25,39 @@ describe("display helpers", () => {
 
 describe("item options", () => {
   it("lists every SINS category with its points (Fisher 2010)", () => {
-    expect(SINS_OPTIONS.pain.map((o) => [o.value, o.points])).toEqual([["mechanical", 3], ["occasional", 1], ["none", 0]]);
+    expect(SINS_OPTIONS.pain.map((o) => [o.value, o.points])).toEqual([
+      ["mechanical", 3],
+      ["occasional", 1],
+      ["none", 0],
+    ]);
     expect(SINS_OPTIONS.collapse.map((o) => o.points)).toEqual([3, 2, 1, 0]);
     expect(SINS_OPTIONS.alignment.map((o) => o.points)).toEqual([4, 2, 0]);
     // Occiput–S5: 30 levels; the coccyx has no SINS location class.
     expect(SINS_OPTIONS.location).toHaveLength(30);
     expect(SINS_OPTIONS.location.some((o) => o.value === "Coccyx")).toBe(false);
-    expect(SINS_OPTIONS.location.find((o) => o.value === "T11")).toMatchObject({ points: 3, locationClass: "junctional" });
-    expect(SINS_OPTIONS.location.find((o) => o.value === "T6")).toMatchObject({ points: 1, locationClass: "semirigid" });
+    expect(SINS_OPTIONS.location.find((o) => o.value === "T11")).toMatchObject({
+      points: 3,
+      locationClass: "junctional",
+    });
+    expect(SINS_OPTIONS.location.find((o) => o.value === "T6")).toMatchObject({
+      points: 1,
+      locationClass: "semirigid",
+    });
   });
 
   it("lists every Tokuhashi category with its points (revised 2005)", () => {
     expect(TOKUHASHI_OPTIONS.primarySite).toHaveLength(17);
     expect(TOKUHASHI_OPTIONS.primarySite.find((o) => o.value === "rectum")?.points).toBe(4);
-    expect(TOKUHASHI_OPTIONS.vertebralBodyMets.map((o) => [o.value, o.points])).toEqual([["3+", 0], ["2", 1], ["1", 2]]);
-    expect(TOKUHASHI_OPTIONS.extraspinalBoneMets.map((o) => [o.value, o.points])).toEqual([["3+", 0], ["1-2", 1], ["0", 2]]);
+    expect(TOKUHASHI_OPTIONS.vertebralBodyMets.map((o) => [o.value, o.points])).toEqual([
+      ["3+", 0],
+      ["2", 1],
+      ["1", 2],
+    ]);
+    expect(TOKUHASHI_OPTIONS.extraspinalBoneMets.map((o) => [o.value, o.points])).toEqual([
+      ["3+", 0],
+      ["1-2", 1],
+      ["0", 2],
+    ]);
     expect(TOKUHASHI_OPTIONS.palsy.map((o) => o.points)).toEqual([0, 0, 1, 1, 2]);
   });
 
@@ -49,10 +67,14 @@ describe("item options", () => {
     expect(optionText(SINS_OPTIONS.location, "T6", en.t)).toBe("T6 (semirigid)");
     expect(optionText(SINS_OPTIONS.location, "T6", ja.t)).toBe("T6 (半固定部)");
     expect(optionText(TOKUHASHI_OPTIONS.generalCondition, "moderate", en.t)).toBe("Moderate (KPS 50–70 %)");
-    expect(optionText(TOKUHASHI_OPTIONS.palsy, "C", ja.t)).toBe("Frankel C（運動不全、実用性なし）・Tokuhashi分類：不全");
+    expect(optionText(TOKUHASHI_OPTIONS.palsy, "C", ja.t)).toBe(
+      "Frankel C（運動不全、実用性なし）・Tokuhashi分類：不全",
+    );
     // Frankel B is motor-complete, sensory-incomplete (Frankel 1969): "complete" is Tokuhashi's grouping, said as such.
     expect(optionText(TOKUHASHI_OPTIONS.palsy, "B", en.t)).toBe("Frankel B (sensory only) · Tokuhashi: complete");
-    expect(optionText(TOKUHASHI_OPTIONS.palsy, "B", ja.t)).toBe("Frankel B（運動完全麻痺、感覚残存）・Tokuhashi分類：完全");
+    expect(optionText(TOKUHASHI_OPTIONS.palsy, "B", ja.t)).toBe(
+      "Frankel B（運動完全麻痺、感覚残存）・Tokuhashi分類：完全",
+    );
   });
 });
 

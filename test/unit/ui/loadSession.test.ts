@@ -67,7 +67,9 @@ describe("loadSession", () => {
   });
 
   it("turns launch failures into their fault states", async () => {
-    const noLaunch = await loadSession(deps({ readySession: () => Promise.reject(new SessionError({ kind: "no-launch" })) }));
+    const noLaunch = await loadSession(
+      deps({ readySession: () => Promise.reject(new SessionError({ kind: "no-launch" })) }),
+    );
     expect(noLaunch).toEqual({ ok: false, fault: { kind: "no-launch" } });
     const noPatient = await loadSession(deps({ launchContext: () => ({ ...baseContext, patientId: null }) }));
     expect(noPatient).toEqual({ ok: false, fault: { kind: "no-patient" } });
@@ -97,7 +99,9 @@ describe("loadSession", () => {
 
   it("reads nothing when app-config.json is unreadable: the built-in defaults allow no server", async () => {
     const loadPatientRecord = vi.fn<SessionDeps["loadPatientRecord"]>().mockResolvedValue(record);
-    const result = await loadSession(deps({ loadConfig: () => Promise.resolve({ ok: false, problems: ["bad"] }), loadPatientRecord }));
+    const result = await loadSession(
+      deps({ loadConfig: () => Promise.resolve({ ok: false, problems: ["bad"] }), loadPatientRecord }),
+    );
     expect(result).toEqual({ ok: false, fault: { kind: "server-not-allowed" } });
     expect(loadPatientRecord).not.toHaveBeenCalled();
   });
@@ -110,12 +114,24 @@ describe("loadSession", () => {
       fault: { kind: "server-not-allowed" },
     });
     const open = () => ({ ...baseContext, openServer: true });
-    expect(await loadSession(deps({ launchContext: open, loadPatientRecord }))).toEqual({ ok: false, fault: { kind: "server-not-allowed" } });
+    expect(await loadSession(deps({ launchContext: open, loadPatientRecord }))).toEqual({
+      ok: false,
+      fault: { kind: "server-not-allowed" },
+    });
     expect(loadPatientRecord).not.toHaveBeenCalled();
     const loopback = { state: { serverUrl: "http://127.0.0.1:8080/open/fhir" } } as unknown as Client;
-    const dev = { ...DEFAULT_CONFIG, issAllowlist: ["http://127.0.0.1:8080/open/fhir"], openServerLaunch: "loopback" } as const;
+    const dev = {
+      ...DEFAULT_CONFIG,
+      issAllowlist: ["http://127.0.0.1:8080/open/fhir"],
+      openServerLaunch: "loopback",
+    } as const;
     const allowed = await loadSession(
-      deps({ readySession: () => Promise.resolve(loopback), launchContext: open, loadConfig: () => Promise.resolve({ ok: true, config: dev }), loadPatientRecord }),
+      deps({
+        readySession: () => Promise.resolve(loopback),
+        launchContext: open,
+        loadConfig: () => Promise.resolve({ ok: true, config: dev }),
+        loadPatientRecord,
+      }),
     );
     expect(allowed.ok).toBe(true);
   });

@@ -12,7 +12,12 @@ import {
   type Instrument,
 } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET, eq5d5lIndex } from "../../../src/scores";
-import { buildQuestionnaireResponse, escapeXhtml, relativeReference, type ResponseContext } from "../../../src/writeback/build";
+import {
+  buildQuestionnaireResponse,
+  escapeXhtml,
+  relativeReference,
+  type ResponseContext,
+} from "../../../src/writeback/build";
 import { allItems, isEnabled, type Answers } from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { checkResponseShape } from "../../../src/writeback/schema";
@@ -64,7 +69,10 @@ describe("buildQuestionnaireResponse", () => {
           for (const a of it.answer ?? []) {
             expect(Object.keys(a)).toEqual([VALUE_KEY[def?.type ?? ""]]);
             const c = a.valueCoding;
-            if (c) expect(def?.answerOption?.some((o) => o.valueCoding?.code === c.code && o.valueCoding?.system === c.system)).toBe(true);
+            if (c)
+              expect(
+                def?.answerOption?.some((o) => o.valueCoding?.code === c.code && o.valueCoding?.system === c.system),
+              ).toBe(true);
           }
         }
         // Round trip: what is read back is what was enabled and answered.
@@ -77,13 +85,20 @@ describe("buildQuestionnaireResponse", () => {
 
   it("carries the canonical url|version, identifier, subject, encounter, author and meta.source", () => {
     const q = appQuestionnaire("pain-vas");
-    const qr = buildQuestionnaireResponse(q, { timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.preop } }], "pain-vas": [{ valueInteger: 40 }] }, ctx);
+    const qr = buildQuestionnaireResponse(
+      q,
+      { timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.preop } }], "pain-vas": [{ valueInteger: 40 }] },
+      ctx,
+    );
     expect(qr).toMatchObject({
       resourceType: "QuestionnaireResponse",
       // The versioned canonical under the one fixed base, whatever the deployment.
       questionnaire: "https://w3id.org/spine-met-qol/fhir/Questionnaire/pain-vas|1.0.0",
       status: "completed",
-      identifier: { system: "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id", value: ctx.identifier },
+      identifier: {
+        system: "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id",
+        value: ctx.identifier,
+      },
       subject: { reference: "Patient/p1" },
       encounter: { reference: "Encounter/e7" },
       author: { reference: "Practitioner/dr-1" },
@@ -99,15 +114,25 @@ describe("buildQuestionnaireResponse", () => {
 
   it("self-report: the Patient is the source; the signed-in user stays the author who recorded it", () => {
     const q = appQuestionnaire("pain-vas");
-    const qr = buildQuestionnaireResponse(q, { "pain-vas": [{ valueInteger: 12 }] }, { ...ctx, selfReport: true, encounterId: null });
+    const qr = buildQuestionnaireResponse(
+      q,
+      { "pain-vas": [{ valueInteger: 12 }] },
+      { ...ctx, selfReport: true, encounterId: null },
+    );
     expect(qr.source).toEqual({ reference: "Patient/p1" });
     expect(qr.author).toEqual({ reference: "Practitioner/dr-1" });
     expect(qr.encounter).toBeUndefined();
   });
 
   it("the narrative escapes what it shows (no markup from answers or texts reaches the XHTML)", () => {
-    expect(escapeXhtml(`<img src=x onerror="alert(1)">&'`)).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;");
-    const q: Questionnaire = { ...appQuestionnaire("pain-vas"), title: "<b>bold</b>", item: [{ linkId: "s", type: "string", text: "Note <i>" }] };
+    expect(escapeXhtml(`<img src=x onerror="alert(1)">&'`)).toBe(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;",
+    );
+    const q: Questionnaire = {
+      ...appQuestionnaire("pain-vas"),
+      title: "<b>bold</b>",
+      item: [{ linkId: "s", type: "string", text: "Note <i>" }],
+    };
     const qr = buildQuestionnaireResponse(q, { s: [{ valueString: "</div><script>x()</script>" }] }, ctx);
     expect(qr.text?.div).not.toMatch(/<script|<b>|<i>/);
     expect(qr.text?.div).toContain("&lt;/div&gt;&lt;script&gt;x()&lt;/script&gt;");
@@ -115,10 +140,21 @@ describe("buildQuestionnaireResponse", () => {
 
   it("drops answers to disabled items (the date when the timepoint is not 'other') and keeps it for 'other'", () => {
     const q = appQuestionnaire("frankel");
-    const base: Answers = { frankel: [{ valueCoding: { system: CS, code: "frankel.C", display: "x" } }], "timepoint-date": [{ valueDate: "2026-11-01" }] };
-    const preop = buildQuestionnaireResponse(q, { ...base, timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.preop } }] }, ctx);
+    const base: Answers = {
+      frankel: [{ valueCoding: { system: CS, code: "frankel.C", display: "x" } }],
+      "timepoint-date": [{ valueDate: "2026-11-01" }],
+    };
+    const preop = buildQuestionnaireResponse(
+      q,
+      { ...base, timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.preop } }] },
+      ctx,
+    );
     expect(flat(preop.item).map((i) => i.linkId)).toEqual(["timepoint", "frankel"]);
-    const other = buildQuestionnaireResponse(q, { ...base, timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.other } }] }, ctx);
+    const other = buildQuestionnaireResponse(
+      q,
+      { ...base, timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.other } }] },
+      ctx,
+    );
     expect(flat(other.item).map((i) => i.linkId)).toEqual(["timepoint", "timepoint-date", "frankel"]);
   });
 
@@ -135,7 +171,11 @@ function stripExtensions(answers: Answers): Answers {
   return Object.fromEntries(
     Object.entries(answers).map(([k, list]) => [
       k,
-      list.map((a) => (a.valueCoding ? { valueCoding: { system: a.valueCoding.system, code: a.valueCoding.code, display: a.valueCoding.display } } : a)),
+      list.map((a) =>
+        a.valueCoding
+          ? { valueCoding: { system: a.valueCoding.system, code: a.valueCoding.code, display: a.valueCoding.display } }
+          : a,
+      ),
     ]),
   );
 }
@@ -147,41 +187,77 @@ describe("validateAnswers says what is wrong, per item", () => {
   it("required answers", () => {
     const { "eq5d-mo": _mo, ...rest } = complete;
     expect(validateAnswers(q, rest)).toEqual([{ linkId: "eq5d-mo", code: "required" }]);
-    expect(validateAnswers(q, {}).map((i) => i.linkId)).toEqual(["timepoint", "eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad", "eq-vas"]);
+    expect(validateAnswers(q, {}).map((i) => i.linkId)).toEqual([
+      "timepoint",
+      "eq5d-mo",
+      "eq5d-sc",
+      "eq5d-ua",
+      "eq5d-pd",
+      "eq5d-ad",
+      "eq-vas",
+    ]);
   });
 
   it("the date is required only when the timepoint is 'other'", () => {
     const other: Answers = { ...complete, timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.other } }] };
     const noDate: Answers = Object.fromEntries(Object.entries(other).filter(([linkId]) => linkId !== "timepoint-date"));
     expect(validateAnswers(q, noDate)).toEqual([{ linkId: "timepoint-date", code: "required" }]);
-    expect(validateAnswers(q, { ...noDate, "timepoint-date": [{ valueDate: "2026-02-30" }] })).toEqual([{ linkId: "timepoint-date", code: "invalid-date" }]);
+    expect(validateAnswers(q, { ...noDate, "timepoint-date": [{ valueDate: "2026-02-30" }] })).toEqual([
+      { linkId: "timepoint-date", code: "invalid-date" },
+    ]);
   });
 
   it("ranges, types, options and repeats", () => {
-    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueInteger: 101 }] })).toEqual([{ linkId: "eq-vas", code: "above-max", limit: 100 }]);
-    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueInteger: -1 }] })).toEqual([{ linkId: "eq-vas", code: "below-min", limit: 0 }]);
-    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueDecimal: 50.5 }] })).toEqual([{ linkId: "eq-vas", code: "wrong-type" }]);
-    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueInteger: 50.5 }] })).toEqual([{ linkId: "eq-vas", code: "wrong-type" }]);
-    expect(validateAnswers(q, { ...complete, "eq5d-sc": [{ valueCoding: { system: CS, code: "eq5d.level.6" } }] })).toEqual([{ linkId: "eq5d-sc", code: "not-an-option" }]);
-    expect(validateAnswers(q, { ...complete, "eq5d-sc": [{ valueCoding: { system: "http://other", code: "eq5d.level.2" } }] })).toEqual([{ linkId: "eq5d-sc", code: "not-an-option" }]);
-    const two = [{ valueCoding: { system: CS, code: "eq5d.level.1" } }, { valueCoding: { system: CS, code: "eq5d.level.2" } }];
+    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueInteger: 101 }] })).toEqual([
+      { linkId: "eq-vas", code: "above-max", limit: 100 },
+    ]);
+    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueInteger: -1 }] })).toEqual([
+      { linkId: "eq-vas", code: "below-min", limit: 0 },
+    ]);
+    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueDecimal: 50.5 }] })).toEqual([
+      { linkId: "eq-vas", code: "wrong-type" },
+    ]);
+    expect(validateAnswers(q, { ...complete, "eq-vas": [{ valueInteger: 50.5 }] })).toEqual([
+      { linkId: "eq-vas", code: "wrong-type" },
+    ]);
+    expect(
+      validateAnswers(q, { ...complete, "eq5d-sc": [{ valueCoding: { system: CS, code: "eq5d.level.6" } }] }),
+    ).toEqual([{ linkId: "eq5d-sc", code: "not-an-option" }]);
+    expect(
+      validateAnswers(q, {
+        ...complete,
+        "eq5d-sc": [{ valueCoding: { system: "http://other", code: "eq5d.level.2" } }],
+      }),
+    ).toEqual([{ linkId: "eq5d-sc", code: "not-an-option" }]);
+    const two = [
+      { valueCoding: { system: CS, code: "eq5d.level.1" } },
+      { valueCoding: { system: CS, code: "eq5d.level.2" } },
+    ];
     expect(validateAnswers(q, { ...complete, "eq5d-sc": two })).toEqual([{ linkId: "eq5d-sc", code: "too-many" }]);
-    expect(validateAnswers(q, { ...complete, "no-such-item": [{ valueInteger: 1 }] })).toEqual([{ linkId: "no-such-item", code: "unknown-item" }]);
+    expect(validateAnswers(q, { ...complete, "no-such-item": [{ valueInteger: 1 }] })).toEqual([
+      { linkId: "no-such-item", code: "unknown-item" },
+    ]);
   });
 
   it("KPS: 10–100 in steps of 10 (regex), Tokuhashi items optional", () => {
     const t = appQuestionnaire("tokuhashi");
     const tp = { timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES.preop } }] };
     expect(validateAnswers(t, tp)).toEqual([]);
-    expect(validateAnswers(t, { ...tp, "tokuhashi-kps": [{ valueInteger: 65 }] })).toEqual([{ linkId: "tokuhashi-kps", code: "pattern" }]);
-    expect(validateAnswers(t, { ...tp, "tokuhashi-kps": [{ valueInteger: 0 }] })).toEqual([{ linkId: "tokuhashi-kps", code: "below-min", limit: 10 }]);
+    expect(validateAnswers(t, { ...tp, "tokuhashi-kps": [{ valueInteger: 65 }] })).toEqual([
+      { linkId: "tokuhashi-kps", code: "pattern" },
+    ]);
+    expect(validateAnswers(t, { ...tp, "tokuhashi-kps": [{ valueInteger: 0 }] })).toEqual([
+      { linkId: "tokuhashi-kps", code: "below-min", limit: 10 },
+    ]);
     expect(validateAnswers(t, { ...tp, "tokuhashi-kps": [{ valueInteger: 70 }] })).toEqual([]);
   });
 });
 
 describe("what is written round-trips through the contract (the extraction reads it so)", () => {
   const pickCode = (q: Questionnaire, linkId: string, code: string) => {
-    const c = allItems(q).find((i) => i.linkId === linkId)?.answerOption?.find((o) => o.valueCoding?.code === code)?.valueCoding;
+    const c = allItems(q)
+      .find((i) => i.linkId === linkId)
+      ?.answerOption?.find((o) => o.valueCoding?.code === code)?.valueCoding;
     if (!c) throw new Error(`${linkId} has no ${code}`);
     return [{ valueCoding: c }];
   };
@@ -190,11 +266,23 @@ describe("what is written round-trips through the contract (the extraction reads
   it("EQ-5D-5L 21232 → index of the value set, stored unrounded with the value set id", () => {
     const q = appQuestionnaire("eq5d5l");
     const L = LINKS.eq5d5l;
-    const levels = { [L.mobility]: 2, [L.selfCare]: 1, [L.usualActivities]: 2, [L.painDiscomfort]: 3, [L.anxietyDepression]: 2 };
-    const raw: Answers = { ...tp, [L.eqVas]: [{ valueInteger: 70 }], ...Object.fromEntries(Object.entries(levels).map(([k, n]) => [k, pickCode(q, k, `eq5d.level.${n}`)])) };
+    const levels = {
+      [L.mobility]: 2,
+      [L.selfCare]: 1,
+      [L.usualActivities]: 2,
+      [L.painDiscomfort]: 3,
+      [L.anxietyDepression]: 2,
+    };
+    const raw: Answers = {
+      ...tp,
+      [L.eqVas]: [{ valueInteger: 70 }],
+      ...Object.fromEntries(Object.entries(levels).map(([k, n]) => [k, pickCode(q, k, `eq5d.level.${n}`)])),
+    };
     const qr = buildQuestionnaireResponse(q, applyCalculations(q, raw, calc), ctx);
     const back = responseAnswers(qr);
-    const profile = [L.mobility, L.selfCare, L.usualActivities, L.painDiscomfort, L.anxietyDepression].map((l) => answerValue("eq5d.level", back[l]?.[0]?.valueCoding?.code ?? "")).join("");
+    const profile = [L.mobility, L.selfCare, L.usualActivities, L.painDiscomfort, L.anxietyDepression]
+      .map((l) => answerValue("eq5d.level", back[l]?.[0]?.valueCoding?.code ?? ""))
+      .join("");
     expect(profile).toBe("21232");
     expect(back[L.index]?.[0]?.valueDecimal).toBe(eq5d5lIndex("21232", DEFAULT_VALUE_SET));
     expect(back[L.index]?.[0]?.valueDecimal).toBeCloseTo(0.684847, 6);
@@ -205,7 +293,16 @@ describe("what is written round-trips through the contract (the extraction reads
   it("Barthel, SINS and Tokuhashi codes decode to the scoring core's values and totals", () => {
     const b = appQuestionnaire("barthel");
     const barthel = Object.fromEntries(
-      Object.entries(LINKS.barthel).filter(([k]) => k !== "total").map(([k, linkId]) => [linkId, pickCode(b, linkId, `barthel.${k}.${k === "transfers" || k === "mobility" ? 15 : k === "bathing" || k === "grooming" ? 5 : 10}`)]),
+      Object.entries(LINKS.barthel)
+        .filter(([k]) => k !== "total")
+        .map(([k, linkId]) => [
+          linkId,
+          pickCode(
+            b,
+            linkId,
+            `barthel.${k}.${k === "transfers" || k === "mobility" ? 15 : k === "bathing" || k === "grooming" ? 5 : 10}`,
+          ),
+        ]),
     );
     const bq = responseAnswers(buildQuestionnaireResponse(b, applyCalculations(b, { ...tp, ...barthel }, calc), ctx));
     expect(bq[LINKS.barthel.total]).toEqual([{ valueInteger: 100 }]);
@@ -241,7 +338,9 @@ describe("what is written round-trips through the contract (the extraction reads
       [T.palsy]: pickCode(t, T.palsy, "frankel.D"),
     };
     const tq = responseAnswers(buildQuestionnaireResponse(t, applyCalculations(t, tok, calc), ctx));
-    expect(answerValue("tokuhashi.generalCondition", tq[T.generalCondition]?.[0]?.valueCoding?.code ?? "")).toBe("moderate");
+    expect(answerValue("tokuhashi.generalCondition", tq[T.generalCondition]?.[0]?.valueCoding?.code ?? "")).toBe(
+      "moderate",
+    );
     // moderate 1 + 1–2 foci 1 + one body 2 + no visceral 2 + breast 5 + Frankel D 1 = 12
     expect(tq[T.total]).toEqual([{ valueInteger: 12 }]);
   });

@@ -4,7 +4,15 @@ import { DraftStore, type Draft } from "../../../src/writeback/drafts";
 import { MemoryStorage } from "./helpers";
 
 const scope = { serverUrl: "https://ehr.example.org/fhir", patientId: "p1", userId: "Practitioner/dr-1" };
-const draft = (id: string): Draft => ({ id, instrument: "ecog", selfReport: false, answers: {}, updatedAt: "2026-11-27T00:00:00Z", response: null, lastFailure: null });
+const draft = (id: string): Draft => ({
+  id,
+  instrument: "ecog",
+  selfReport: false,
+  answers: {},
+  updatedAt: "2026-11-27T00:00:00Z",
+  response: null,
+  lastFailure: null,
+});
 
 describe("DraftStore subscribe / getSnapshot", () => {
   it("answers the same array until a write, then the stored drafts", () => {

@@ -43,8 +43,15 @@ describe("item 9: retries do not assume If-None-Exist", () => {
     expect(fake.responses).toHaveLength(1);
     expect(fake.responsePosts).toBe(1);
     // After the 504 the identifier was looked up (and found) instead of posting again.
-    expect(fake.log).toEqual(["GET Questionnaire", "GET metadata", "POST QuestionnaireResponse", "GET QuestionnaireResponse"]);
-    expect(fake.responseSearches).toEqual([new URLSearchParams({ identifier: `${SYSTEM}|${draft.id}`, subject: "Patient/p1" }).toString()]);
+    expect(fake.log).toEqual([
+      "GET Questionnaire",
+      "GET metadata",
+      "POST QuestionnaireResponse",
+      "GET QuestionnaireResponse",
+    ]);
+    expect(fake.responseSearches).toEqual([
+      new URLSearchParams({ identifier: `${SYSTEM}|${draft.id}`, subject: "Patient/p1" }).toString(),
+    ]);
     expect(store.list()).toEqual([]);
   });
 
@@ -72,7 +79,12 @@ describe("item 9: retries do not assume If-None-Exist", () => {
       const first = submittedDraft("ecog", 3);
       store.put(first);
       expect(await sendDraft(store, first, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
-      expect(fake.log).toEqual(["GET Questionnaire", "GET metadata", "GET QuestionnaireResponse", "POST QuestionnaireResponse"]);
+      expect(fake.log).toEqual([
+        "GET Questionnaire",
+        "GET metadata",
+        "GET QuestionnaireResponse",
+        "POST QuestionnaireResponse",
+      ]);
 
       // The same response again (a second tab, a reload that lost the draft's removal): found, not posted.
       store.put(first);
@@ -85,7 +97,11 @@ describe("item 9: retries do not assume If-None-Exist", () => {
   }
 
   it("a search that ignores `identifier` does not count another response of the patient as this one", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires, conditionalCreate: false, searchIgnoresIdentifier: true });
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      conditionalCreate: false,
+      searchIgnoresIdentifier: true,
+    });
     fake.responses.push({ ...response("ecog", 40), id: "other" });
     server.use(...fake.handlers());
     const { send } = testSend();
@@ -97,7 +113,11 @@ describe("item 9: retries do not assume If-None-Exist", () => {
   });
 
   it("a draft whose earlier send had an unknown outcome is looked up before it is sent again, also with conditionalCreate announced", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires, dropIfNoneExist: true, fault: sequence({ kind: "error-after-store", status: 504 }) });
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      dropIfNoneExist: true,
+      fault: sequence({ kind: "error-after-store", status: 504 }),
+    });
     server.use(...fake.handlers());
     const { send } = testSend({ maxRetries: 0 });
     const store = new DraftStore(scope, new MemoryStorage());
@@ -133,10 +153,16 @@ describe("item 9: retries do not assume If-None-Exist", () => {
 });
 
 describe("item 10: a 412 is confirmed before the draft goes", () => {
-  const precondition = { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "duplicate", diagnostics: "Multiple resources match this search" }] };
+  const precondition = {
+    resourceType: "OperationOutcome",
+    issue: [{ severity: "error", code: "duplicate", diagnostics: "Multiple resources match this search" }],
+  };
 
   it("412 and the identifier found: stored (not created), the draft removed", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires, fault: sequence({ kind: "reject", status: 412, outcome: precondition }) });
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: sequence({ kind: "reject", status: 412, outcome: precondition }),
+    });
     const draft = submittedDraft("frankel", 7);
     fake.responses.push({ ...(draft.response as QuestionnaireResponse), id: "earlier" });
     server.use(...fake.handlers());
@@ -149,14 +175,24 @@ describe("item 10: a 412 is confirmed before the draft goes", () => {
   });
 
   it("412 and nothing under the identifier: rejected with the server's words, the draft kept", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires, fault: sequence({ kind: "reject", status: 412, outcome: precondition }) });
+    const fake = new FakeFhir({
+      questionnaires: allQuestionnaires,
+      fault: sequence({ kind: "reject", status: 412, outcome: precondition }),
+    });
     server.use(...fake.handlers());
     const { send } = testSend();
     const store = new DraftStore(scope, new MemoryStorage());
     const draft = submittedDraft("frankel", 8);
     store.put(draft);
-    expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "rejected", status: 412, message: "Multiple resources match this search" });
-    expect(store.get(draft.id)).toMatchObject({ lastFailure: "rejected", failureMessage: "Multiple resources match this search" });
+    expect(await sendDraft(store, draft, deps(send))).toEqual({
+      kind: "rejected",
+      status: 412,
+      message: "Multiple resources match this search",
+    });
+    expect(store.get(draft.id)).toMatchObject({
+      lastFailure: "rejected",
+      failureMessage: "Multiple resources match this search",
+    });
     expect(fake.responses).toHaveLength(0);
   });
 });
@@ -201,7 +237,9 @@ describe("item 11: drafts are bound to the FHIR server and the patient", () => {
     mine.put(submittedDraft("ecog", 12));
     mine.rememberStored("fingerprint", "id");
     new DraftStore({ ...scope, patientId: "p2" }, storage).put(submittedDraft("ecog", 13, "p2"));
-    new DraftStore({ ...scope, serverUrl: "https://other-ehr.example.org/fhir" }, storage).put(submittedDraft("ecog", 14));
+    new DraftStore({ ...scope, serverUrl: "https://other-ehr.example.org/fhir" }, storage).put(
+      submittedDraft("ecog", 14),
+    );
     new DraftStore({ ...scope, userId: "Practitioner/other" }, storage).put(submittedDraft("ecog", 15));
     storage.setItem("spine-met-qol.drafts.v1:p1:Practitioner%2Fdr-1", "[]");
     storage.setItem("SMART_KEY", "fhirclient's");

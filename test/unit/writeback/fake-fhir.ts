@@ -109,11 +109,25 @@ export class FakeFhir {
         this.metadataReads += 1;
         const cc = this.options.conditionalCreate ?? true;
         if (cc === "no-metadata") {
-          return HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "not-found" }] }, { status: 404, headers: JSON_HEADERS });
+          return HttpResponse.json(
+            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "not-found" }] },
+            { status: 404, headers: JSON_HEADERS },
+          );
         }
-        const qr = { type: "QuestionnaireResponse", interaction: [{ code: "create" }, { code: "search-type" }], ...(cc === "absent" ? {} : { conditionalCreate: cc }) };
+        const qr = {
+          type: "QuestionnaireResponse",
+          interaction: [{ code: "create" }, { code: "search-type" }],
+          ...(cc === "absent" ? {} : { conditionalCreate: cc }),
+        };
         return HttpResponse.json(
-          { resourceType: "CapabilityStatement", status: "active", kind: "instance", fhirVersion: "4.0.1", format: ["json"], rest: [{ mode: "server", resource: [qr] }] },
+          {
+            resourceType: "CapabilityStatement",
+            status: "active",
+            kind: "instance",
+            fhirVersion: "4.0.1",
+            format: ["json"],
+            rest: [{ mode: "server", resource: [qr] }],
+          },
           { headers: JSON_HEADERS },
         );
       }),
@@ -127,37 +141,58 @@ export class FakeFhir {
             (wanted === null || `${r.identifier?.system}|${r.identifier?.value}` === wanted) &&
             (subject === null || r.subject?.reference === subject || r.subject?.reference === `Patient/${subject}`),
         );
-        const bundle: Bundle = { resourceType: "Bundle", type: "searchset", total: hits.length, entry: hits.map((resource) => ({ resource })) };
+        const bundle: Bundle = {
+          resourceType: "Bundle",
+          type: "searchset",
+          total: hits.length,
+          entry: hits.map((resource) => ({ resource })),
+        };
         return HttpResponse.json(bundle, { headers: JSON_HEADERS });
       }),
       http.get(`${BASE}/Questionnaire`, ({ request }) => {
         this.questionnaireSearches += 1;
         if (this.options.forbidQuestionnaireSearch) {
           return HttpResponse.json(
-            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }] },
+            {
+              resourceType: "OperationOutcome",
+              issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }],
+            },
             { status: 403, headers: JSON_HEADERS },
           );
         }
         const q = new URL(request.url).searchParams;
         const hits = this.questionnaires.filter((x) => x.url === q.get("url") && x.version === q.get("version"));
-        const bundle: Bundle = { resourceType: "Bundle", type: "searchset", total: hits.length, entry: hits.map((resource) => ({ resource })) };
+        const bundle: Bundle = {
+          resourceType: "Bundle",
+          type: "searchset",
+          total: hits.length,
+          entry: hits.map((resource) => ({ resource })),
+        };
         return HttpResponse.json(bundle, { headers: JSON_HEADERS });
       }),
       http.post(`${BASE}/Questionnaire`, async ({ request }) => {
         this.questionnairePosts += 1;
         if (this.options.forbidQuestionnaireCreate) {
           return HttpResponse.json(
-            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }] },
+            {
+              resourceType: "OperationOutcome",
+              issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }],
+            },
             { status: 403, headers: JSON_HEADERS },
           );
         }
         const cond = new URLSearchParams(request.headers.get("if-none-exist") ?? "");
-        const existing = this.questionnaires.find((x) => x.url === cond.get("url") && x.version === cond.get("version"));
+        const existing = this.questionnaires.find(
+          (x) => x.url === cond.get("url") && x.version === cond.get("version"),
+        );
         if (existing) return HttpResponse.json(existing, { status: 200, headers: JSON_HEADERS });
         const body = (await request.json()) as Questionnaire;
         const stored = { ...body, id: `q${this.nextId++}` };
         this.questionnaires.push(stored);
-        return HttpResponse.json(stored, { status: 201, headers: { ...JSON_HEADERS, location: `${BASE}/Questionnaire/${stored.id}/_history/1` } });
+        return HttpResponse.json(stored, {
+          status: 201,
+          headers: { ...JSON_HEADERS, location: `${BASE}/Questionnaire/${stored.id}/_history/1` },
+        });
       }),
       http.post(`${BASE}/QuestionnaireResponse`, async ({ request }) => {
         this.responsePosts += 1;
@@ -165,12 +200,16 @@ export class FakeFhir {
         this.ifNoneExist.push(header);
         const fault = this.options.fault?.() ?? { kind: "none" };
         if (fault.kind === "server-error") {
-          return HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "exception" }] }, { status: fault.status, headers: JSON_HEADERS });
+          return HttpResponse.json(
+            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "exception" }] },
+            { status: fault.status, headers: JSON_HEADERS },
+          );
         }
         if (fault.kind === "rate-limited") {
           return new HttpResponse(null, { status: 429, headers: { "retry-after": fault.retryAfter } });
         }
-        if (fault.kind === "reject") return HttpResponse.json(fault.outcome, { status: fault.status, headers: JSON_HEADERS });
+        if (fault.kind === "reject")
+          return HttpResponse.json(fault.outcome, { status: fault.status, headers: JSON_HEADERS });
         const body = (await request.json()) as QuestionnaireResponse;
         const wanted = this.options.dropIfNoneExist ? null : new URLSearchParams(header).get("identifier");
         const existing = wanted
@@ -181,11 +220,16 @@ export class FakeFhir {
         this.responses.push(stored);
         if (fault.kind === "timeout-after-store") await delay(fault.delayMs);
         if (fault.kind === "error-after-store") {
-          return HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "timeout" }] }, { status: fault.status, headers: JSON_HEADERS });
+          return HttpResponse.json(
+            { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "timeout" }] },
+            { status: fault.status, headers: JSON_HEADERS },
+          );
         }
-        return HttpResponse.json(stored, { status: 201, headers: { ...JSON_HEADERS, location: `${BASE}/QuestionnaireResponse/${stored.id}/_history/1` } });
+        return HttpResponse.json(stored, {
+          status: 201,
+          headers: { ...JSON_HEADERS, location: `${BASE}/QuestionnaireResponse/${stored.id}/_history/1` },
+        });
       }),
     ];
   }
 }
-

@@ -90,5 +90,13 @@ export function testResponse(instrument: Instrument, n: number, patientId = "p1"
 /** testResponse as a submitted draft (its identifier is the draft's id). */
 export function submittedDraft(instrument: Instrument, n: number, patientId = "p1"): Draft {
   const r = testResponse(instrument, n, patientId);
-  return { id: r.identifier?.value ?? "", instrument, selfReport: false, answers: {}, updatedAt: "2026-11-27T01:00:00Z", response: r, lastFailure: null };
+  return {
+    id: r.identifier?.value ?? "",
+    instrument,
+    selfReport: false,
+    answers: {},
+    updatedAt: "2026-11-27T01:00:00Z",
+    response: r,
+    lastFailure: null,
+  };
 }

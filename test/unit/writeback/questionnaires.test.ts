@@ -49,7 +49,9 @@ function optionPoints(q: Questionnaire, linkId: string, concept: string): Record
 
 describe("shipped Questionnaires", () => {
   it("there is one file per instrument and the app CodeSystem, nothing else", () => {
-    expect(readdirSync(DIR).sort()).toEqual([...INSTRUMENTS.map((i) => `${i}.json`), "codesystem-spine-met-qol.json"].sort());
+    expect(readdirSync(DIR).sort()).toEqual(
+      [...INSTRUMENTS.map((i) => `${i}.json`), "codesystem-spine-met-qol.json"].sort(),
+    );
   });
 
   it.each(INSTRUMENTS)("%s is a valid FHIR R4 Questionnaire shape with the contract's canonical url", (instrument) => {
@@ -84,30 +86,37 @@ describe("shipped Questionnaires", () => {
       linkId: COMMON_LINKS.timepointDate,
       type: "date",
       required: true,
-      enableWhen: [{ question: COMMON_LINKS.timepoint, operator: "=", answerCoding: { system: CS, code: TIMEPOINT_CODES.other } }],
+      enableWhen: [
+        { question: COMMON_LINKS.timepoint, operator: "=", answerCoding: { system: CS, code: TIMEPOINT_CODES.other } },
+      ],
     });
   });
 
   it.each(INSTRUMENTS)("%s uses exactly the contract's linkIds for its answers", (instrument: Instrument) => {
     const q = appQuestionnaire(instrument);
-    const answerable = allItems(q).filter((i) => i.type !== "display" && i.type !== "group").map((i) => i.linkId);
+    const answerable = allItems(q)
+      .filter((i) => i.type !== "display" && i.type !== "group")
+      .map((i) => i.linkId);
     const expected = [COMMON_LINKS.timepoint, COMMON_LINKS.timepointDate, ...Object.values(LINKS[instrument])];
     expect(answerable.sort()).toEqual(expected.sort());
   });
 
-  it.each(INSTRUMENTS)("%s has Japanese text for every item and answer option (translation extension)", (instrument) => {
-    const q = appQuestionnaire(instrument);
-    expect(q._title?.extension?.[0]?.url).toBe(EXT.translation);
-    for (const it of allItems(q)) {
-      expect(itemText(it, "ja"), it.linkId).not.toBe(it.text);
-      for (const o of it.answerOption ?? []) {
-        const c = o.valueCoding as Coding;
-        const ja = codingDisplay(c, "ja");
-        expect(ja.length, `${it.linkId} ${c.code}`).toBeGreaterThan(0);
-        expect(c._display?.extension?.[0]?.url).toBe(EXT.translation);
+  it.each(INSTRUMENTS)(
+    "%s has Japanese text for every item and answer option (translation extension)",
+    (instrument) => {
+      const q = appQuestionnaire(instrument);
+      expect(q._title?.extension?.[0]?.url).toBe(EXT.translation);
+      for (const it of allItems(q)) {
+        expect(itemText(it, "ja"), it.linkId).not.toBe(it.text);
+        for (const o of it.answerOption ?? []) {
+          const c = o.valueCoding as Coding;
+          const ja = codingDisplay(c, "ja");
+          expect(ja.length, `${it.linkId} ${c.code}`).toBeGreaterThan(0);
+          expect(c._display?.extension?.[0]?.url).toBe(EXT.translation);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("every app code used by a Questionnaire is in the CodeSystem, with its display or a synonym", () => {
     expect(codeSystem.url).toBe(CS);
@@ -120,7 +129,10 @@ describe("shipped Questionnaires", () => {
           if (c.system !== CS) continue;
           const concept = concepts.get(c.code ?? "");
           expect(concept, `${instrument} ${c.code}`).toBeDefined();
-          const displays = [concept?.display, ...(concept?.designation ?? []).filter((d) => d.language === "en").map((d) => d.value)];
+          const displays = [
+            concept?.display,
+            ...(concept?.designation ?? []).filter((d) => d.language === "en").map((d) => d.value),
+          ];
           expect(displays, `${c.code}`).toContain(c.display);
           expect(concept?.designation?.some((d) => d.language === "ja")).toBe(true);
         }
@@ -138,18 +150,43 @@ describe("shipped Questionnaires", () => {
       for (const c of q.code ?? []) loinc.add(`${c.system}|${c.code}`);
       for (const it of allItems(q)) {
         for (const c of it.code ?? []) loinc.add(`${c.system}|${c.code}`);
-        for (const o of it.answerOption ?? []) if (o.valueCoding?.system !== CS) loinc.add(`${o.valueCoding?.system}|${o.valueCoding?.code}`);
+        for (const o of it.answerOption ?? [])
+          if (o.valueCoding?.system !== CS) loinc.add(`${o.valueCoding?.system}|${o.valueCoding?.code}`);
       }
     }
     expect([...loinc].sort()).toEqual(
       [
-        "89247-1", "89243-0", "96761-2", "96762-0",
-        "LA9622-7", "LA9623-5", "LA9624-3", "LA9625-0", "LA9626-8", "LA9627-6",
-      ].map((c) => `http://loinc.org|${c}`).sort(),
+        "89247-1",
+        "89243-0",
+        "96761-2",
+        "96762-0",
+        "LA9622-7",
+        "LA9623-5",
+        "LA9624-3",
+        "LA9625-0",
+        "LA9626-8",
+        "LA9627-6",
+      ]
+        .map((c) => `http://loinc.org|${c}`)
+        .sort(),
     );
     const ecog = item(appQuestionnaire("ecog"), LINKS.ecog.ecog);
-    expect(ecog.answerOption?.map((o) => o.valueCoding?.code)).toEqual(["LA9622-7", "LA9623-5", "LA9624-3", "LA9625-0", "LA9626-8", "LA9627-6"]);
-    expect(ecog.answerOption?.map((o) => o.extension?.find((e) => e.url === EXT.optionPrefix)?.valueString)).toEqual(["0", "1", "2", "3", "4", "5"]);
+    expect(ecog.answerOption?.map((o) => o.valueCoding?.code)).toEqual([
+      "LA9622-7",
+      "LA9623-5",
+      "LA9624-3",
+      "LA9625-0",
+      "LA9626-8",
+      "LA9627-6",
+    ]);
+    expect(ecog.answerOption?.map((o) => o.extension?.find((e) => e.url === EXT.optionPrefix)?.valueString)).toEqual([
+      "0",
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+    ]);
   });
 
   it("canonicals are fixed and versioned: one base, url = base/Questionnaire/<instrument>, version 1.0.0", () => {
@@ -165,7 +202,9 @@ describe("shipped Questionnaires", () => {
     for (const file of readdirSync(DIR)) {
       const text = readFileSync(join(DIR, file), "utf8");
       expect(text, file).not.toMatch(/example\.(org|com|net)/);
-      const own = [...text.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1] ?? "").filter((u) => !/^http:\/\/(hl7\.org|terminology\.hl7\.org|loinc\.org|unitsofmeasure\.org)(\/|$)/.test(u));
+      const own = [...text.matchAll(/"(https?:\/\/[^"]+)"/g)]
+        .map((m) => m[1] ?? "")
+        .filter((u) => !/^http:\/\/(hl7\.org|terminology\.hl7\.org|loinc\.org|unitsofmeasure\.org)(\/|$)/.test(u));
       for (const u of own) expect(u.startsWith(`${CANONICAL_BASE}/`), `${file}: ${u}`).toBe(true);
     }
   });
@@ -177,14 +216,20 @@ describe("shipped Questionnaires", () => {
     const unversioned = structuredClone(q);
     delete unversioned.version;
     expect(questionnaireDefect("tokuhashi", unversioned)).toMatch(/version is missing/);
-    expect(questionnaireDefect("tokuhashi", { ...q, url: "https://spine-met-qol.example.org/fhir/Questionnaire/tokuhashi" })).toMatch(/url is/);
+    expect(
+      questionnaireDefect("tokuhashi", { ...q, url: "https://spine-met-qol.example.org/fhir/Questionnaire/tokuhashi" }),
+    ).toMatch(/url is/);
     const total = item(q, LINKS.tokuhashi.total);
     const sdc = total.extension?.find((e) => e.url === EXT.calculatedExpression);
     if (!sdc?.valueExpression) throw new Error("no calculatedExpression");
     sdc.valueExpression.expression = "%resource.item.answer.value.weight().sum()";
-    expect(questionnaireDefect("tokuhashi", q)).toMatch(/item tokuhashi-total: the function sum\(\) is outside the supported FHIRPath subset/);
+    expect(questionnaireDefect("tokuhashi", q)).toMatch(
+      /item tokuhashi-total: the function sum\(\) is outside the supported FHIRPath subset/,
+    );
     sdc.valueExpression = { language: "text/cql", expression: "1" };
-    expect(questionnaireDefect("tokuhashi", q)).toMatch(/item tokuhashi-total: calculatedExpression must be text\/fhirpath/);
+    expect(questionnaireDefect("tokuhashi", q)).toMatch(
+      /item tokuhashi-total: calculatedExpression must be text\/fhirpath/,
+    );
     total.extension = [{ url: APP_CALCULATION_EXTENSION, valueCode: "tokuhashi-total" }];
     expect(questionnaireDefect("tokuhashi", q)).toMatch(/unknown app calculation "tokuhashi-total"/);
   });
@@ -205,7 +250,9 @@ describe("shipped Questionnaires", () => {
       [LINKS.tokuhashi.generalCondition, "expression", false],
       [LINKS.tokuhashi.total, "expression", true],
     ]);
-    const total = item(appQuestionnaire("sins"), LINKS.sins.total).extension?.find((e) => e.url === EXT.calculatedExpression);
+    const total = item(appQuestionnaire("sins"), LINKS.sins.total).extension?.find(
+      (e) => e.url === EXT.calculatedExpression,
+    );
     expect(total?.url).toBe("http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression");
     expect(total?.valueExpression?.language).toBe("text/fhirpath");
   });
@@ -214,16 +261,29 @@ describe("shipped Questionnaires", () => {
 describe("answer options carry the points of the scoring core", () => {
   it("EQ-5D-5L: five dimensions, codes eq5d.level.1–5, neutral labels, VAS 0–100, calculated index and value set", () => {
     const q = appQuestionnaire("eq5d5l");
-    const dims = [LINKS.eq5d5l.mobility, LINKS.eq5d5l.selfCare, LINKS.eq5d5l.usualActivities, LINKS.eq5d5l.painDiscomfort, LINKS.eq5d5l.anxietyDepression];
+    const dims = [
+      LINKS.eq5d5l.mobility,
+      LINKS.eq5d5l.selfCare,
+      LINKS.eq5d5l.usualActivities,
+      LINKS.eq5d5l.painDiscomfort,
+      LINKS.eq5d5l.anxietyDepression,
+    ];
     for (const linkId of dims) {
       const it = item(q, linkId);
       expect(it.required).toBe(true);
       expect(it.answerOption?.map((o) => o.valueCoding?.code)).toEqual([1, 2, 3, 4, 5].map((n) => `eq5d.level.${n}`));
-      expect(it.answerOption?.map((o) => o.valueCoding?.display)).toEqual([1, 2, 3, 4, 5].map((n) => `${it.text} — level ${n}`));
+      expect(it.answerOption?.map((o) => o.valueCoding?.display)).toEqual(
+        [1, 2, 3, 4, 5].map((n) => `${it.text} — level ${n}`),
+      );
     }
     const vas = item(q, LINKS.eq5d5l.eqVas);
     expect(vas.type).toBe("integer");
-    expect(vas.extension).toEqual(expect.arrayContaining([{ url: EXT.minValue, valueInteger: 0 }, { url: EXT.maxValue, valueInteger: 100 }]));
+    expect(vas.extension).toEqual(
+      expect.arrayContaining([
+        { url: EXT.minValue, valueInteger: 0 },
+        { url: EXT.maxValue, valueInteger: 100 },
+      ]),
+    );
     expect(calculation(item(q, LINKS.eq5d5l.index))).toEqual({ kind: "app", name: "eq5d5l-index" });
     expect(item(q, LINKS.eq5d5l.index).type).toBe("decimal");
     expect(calculation(item(q, LINKS.eq5d5l.valueSet))).toEqual({ kind: "app", name: "eq5d5l-value-set" });
@@ -236,7 +296,11 @@ describe("answer options carry the points of the scoring core", () => {
       if (key === "total") continue;
       const points = optionPoints(q, linkId, `barthel.${key}`);
       const allowed = BARTHEL_POINTS[key as keyof typeof BARTHEL_POINTS];
-      expect(Object.keys(points).map(Number).sort((a, b) => a - b)).toEqual([...allowed]);
+      expect(
+        Object.keys(points)
+          .map(Number)
+          .sort((a, b) => a - b),
+      ).toEqual([...allowed]);
       for (const [value, p] of Object.entries(points)) expect(p).toBe(Number(value));
     }
   });
@@ -271,6 +335,8 @@ describe("answer options carry the points of the scoring core", () => {
 
   it("Frankel: A–E", () => {
     const q = appQuestionnaire("frankel");
-    expect(item(q, LINKS.frankel.frankel).answerOption?.map((o) => o.valueCoding?.code)).toEqual(["A", "B", "C", "D", "E"].map((g) => `frankel.${g}`));
+    expect(item(q, LINKS.frankel.frankel).answerOption?.map((o) => o.valueCoding?.code)).toEqual(
+      ["A", "B", "C", "D", "E"].map((g) => `frankel.${g}`),
+    );
   });
 });

@@ -36,7 +36,10 @@ function read(response: Record<string, unknown>): "read" | "invalid" {
   const patient = { resourceType: "Patient", id: "p1" };
   const ev = extractEvidence([patient, { ...response, id: "qr1" }], "p1");
   if (ev.questionnaires.length === 1) return "read";
-  expect(ev.diagnostics.map((d) => [d.code, d.resource])).toContainEqual(["invalid-resource", "QuestionnaireResponse/qr1"]);
+  expect(ev.diagnostics.map((d) => [d.code, d.resource])).toContainEqual([
+    "invalid-resource",
+    "QuestionnaireResponse/qr1",
+  ]);
   return "invalid";
 }
 
@@ -75,9 +78,15 @@ describe("authored: one rule read, a refinement of it sent", () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ ...base, text: undefined }, /^text: required/],
       [{ ...base, identifier: undefined }, /^identifier: required/],
-      [{ ...base, subject: { reference: "https://ehr.example.org/fhir/Patient/p1" } }, /^subject\.reference: a relative reference/],
+      [
+        { ...base, subject: { reference: "https://ehr.example.org/fhir/Patient/p1" } },
+        /^subject\.reference: a relative reference/,
+      ],
       [{ ...base, status: "final" }, /^status: /],
-      [{ ...base, item: item({ valueInteger: 40, valueString: "40" }) }, /^item\.0\.answer\.0: an answer has exactly one value/],
+      [
+        { ...base, item: item({ valueInteger: 40, valueString: "40" }) },
+        /^item\.0\.answer\.0: an answer has exactly one value/,
+      ],
       [{ ...base, item: item({ valueInteger: 40.5 }) }, /^item\.0\.answer\.0\.valueInteger: /],
       [{ ...base, item: [{ linkId: "pain-vas", text: "", answer: [{ valueInteger: 40 }] }] }, /is an empty string/],
     ];

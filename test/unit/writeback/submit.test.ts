@@ -92,7 +92,14 @@ describe("submitResponse", () => {
         status: 422,
         outcome: {
           resourceType: "OperationOutcome",
-          issue: [{ severity: "error", code: "invalid", diagnostics: "Answer value is outside the permitted range", expression: ["QuestionnaireResponse.item[1]"] }],
+          issue: [
+            {
+              severity: "error",
+              code: "invalid",
+              diagnostics: "Answer value is outside the permitted range",
+              expression: ["QuestionnaireResponse.item[1]"],
+            },
+          ],
         },
       }),
     });
@@ -102,9 +109,16 @@ describe("submitResponse", () => {
     const draft = submittedDraft("pain-vas", 1);
     store.put(draft);
     const outcome = await sendDraft(store, draft, deps(send));
-    expect(outcome).toEqual({ kind: "rejected", status: 422, message: "Answer value is outside the permitted range (QuestionnaireResponse.item[1])" });
+    expect(outcome).toEqual({
+      kind: "rejected",
+      status: 422,
+      message: "Answer value is outside the permitted range (QuestionnaireResponse.item[1])",
+    });
     expect(fake.responsePosts).toBe(1); // a 4xx is not retried
-    expect(store.get(draft.id)).toMatchObject({ lastFailure: "rejected", failureMessage: "Answer value is outside the permitted range (QuestionnaireResponse.item[1])" });
+    expect(store.get(draft.id)).toMatchObject({
+      lastFailure: "rejected",
+      failureMessage: "Answer value is outside the permitted range (QuestionnaireResponse.item[1])",
+    });
     expect(store.get(draft.id)?.response).toEqual(draft.response);
   });
 
@@ -113,14 +127,22 @@ describe("submitResponse", () => {
     server.use(...fake.handlers());
     const { send } = testSend();
     const q = appQuestionnaire("frankel");
-    expect(await submitResponse(send, q, response("frankel", 1), { mayCreateQuestionnaire: true })).toMatchObject({ kind: "stored", created: true });
-    expect(await submitResponse(send, q, response("frankel", 2), { mayCreateQuestionnaire: true })).toMatchObject({ kind: "stored", created: true });
+    expect(await submitResponse(send, q, response("frankel", 1), { mayCreateQuestionnaire: true })).toMatchObject({
+      kind: "stored",
+      created: true,
+    });
+    expect(await submitResponse(send, q, response("frankel", 2), { mayCreateQuestionnaire: true })).toMatchObject({
+      kind: "stored",
+      created: true,
+    });
     expect(fake.questionnaires).toHaveLength(1);
     expect(fake.questionnaires[0]).toMatchObject({ url: q.url, version: q.version, resourceType: "Questionnaire" });
     expect(fake.questionnairePosts).toBe(1);
     // A second session (another send function) finds it by search and does not post it again.
     const other = testSend();
-    expect(await submitResponse(other.send, q, response("frankel", 3), { mayCreateQuestionnaire: true })).toMatchObject({ kind: "stored" });
+    expect(await submitResponse(other.send, q, response("frankel", 3), { mayCreateQuestionnaire: true })).toMatchObject(
+      { kind: "stored" },
+    );
     expect(fake.questionnairePosts).toBe(1);
   });
 
@@ -142,8 +164,12 @@ describe("submitResponse", () => {
     const fake = new FakeFhir();
     server.use(...fake.handlers());
     const { send } = testSend();
-    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: false })).toEqual({ kind: "stored", id: "qr1", created: true });
-    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: false })).toEqual({ kind: "stored", id: "qr2", created: true });
+    expect(
+      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: false }),
+    ).toEqual({ kind: "stored", id: "qr1", created: true });
+    expect(
+      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: false }),
+    ).toEqual({ kind: "stored", id: "qr2", created: true });
     expect(fake.questionnairePosts).toBe(0);
     expect(fake.questionnaireSearches).toBe(1);
     expect(fake.responsePosts).toBe(2);
@@ -171,7 +197,8 @@ describe("submitResponse", () => {
     expect(result).toEqual({
       kind: "questionnaire-missing",
       status: 422,
-      message: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0 (QuestionnaireResponse.questionnaire)",
+      message:
+        "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0 (QuestionnaireResponse.questionnaire)",
     });
     expect(fake.responsePosts).toBe(1);
     expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-missing");
@@ -185,12 +212,24 @@ describe("submitResponse", () => {
       fault: () => ({
         kind: "reject",
         status: 422,
-        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics: "Encounter is closed", expression: ["QuestionnaireResponse.encounter"] }] },
+        outcome: {
+          resourceType: "OperationOutcome",
+          issue: [
+            {
+              severity: "error",
+              code: "invalid",
+              diagnostics: "Encounter is closed",
+              expression: ["QuestionnaireResponse.encounter"],
+            },
+          ],
+        },
       }),
     });
     server.use(...fake.handlers());
     const { send } = testSend();
-    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 6), { mayCreateQuestionnaire: false })).toEqual({
+    expect(
+      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 6), { mayCreateQuestionnaire: false }),
+    ).toEqual({
       kind: "rejected",
       status: 422,
       message: "Encounter is closed (QuestionnaireResponse.encounter)",
@@ -202,8 +241,12 @@ describe("submitResponse", () => {
     server.use(...fake.handlers());
     const { send } = testSend();
     const q = appQuestionnaire("ecog");
-    expect(await submitResponse(send, q, response("ecog", 1), { mayCreateQuestionnaire: false })).toMatchObject({ kind: "stored" });
-    expect(await submitResponse(send, q, response("ecog", 2), { mayCreateQuestionnaire: false })).toMatchObject({ kind: "stored" });
+    expect(await submitResponse(send, q, response("ecog", 1), { mayCreateQuestionnaire: false })).toMatchObject({
+      kind: "stored",
+    });
+    expect(await submitResponse(send, q, response("ecog", 2), { mayCreateQuestionnaire: false })).toMatchObject({
+      kind: "stored",
+    });
     expect(fake.questionnaireSearches).toBe(1);
     expect(fake.questionnairePosts).toBe(0);
     expect(fake.responses).toHaveLength(2);
@@ -212,13 +255,23 @@ describe("submitResponse", () => {
   it("a 403 on the response itself is 'forbidden', on an expired session 'session-ended'", async () => {
     const fake = new FakeFhir({
       questionnaires: allQuestionnaires,
-      fault: () => ({ kind: "reject", status: 403, outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden" }] } }),
+      fault: () => ({
+        kind: "reject",
+        status: 403,
+        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden" }] },
+      }),
     });
     server.use(...fake.handlers());
     const { send } = testSend();
-    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: true })).toEqual({ kind: "forbidden" });
-    server.use(http.post("https://ehr.example.org/fhir/QuestionnaireResponse", () => new HttpResponse(null, { status: 401 })));
-    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: true })).toEqual({ kind: "session-ended" });
+    expect(
+      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: true }),
+    ).toEqual({ kind: "forbidden" });
+    server.use(
+      http.post("https://ehr.example.org/fhir/QuestionnaireResponse", () => new HttpResponse(null, { status: 401 })),
+    );
+    expect(
+      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: true }),
+    ).toEqual({ kind: "session-ended" });
   });
 
   it("an invalid response is refused before anything is sent", async () => {
@@ -227,9 +280,17 @@ describe("submitResponse", () => {
     const broken = response("pain-vas", 1);
     broken.item = [{ linkId: "pain-vas", answer: [{ valueInteger: 250 }] }];
     const outcome = await submitResponse(send, appQuestionnaire("pain-vas"), broken, { mayCreateQuestionnaire: true });
-    expect(outcome).toMatchObject({ kind: "invalid", issues: [{ linkId: "timepoint", code: "required" }, { linkId: "pain-vas", code: "above-max", limit: 100 }] });
+    expect(outcome).toMatchObject({
+      kind: "invalid",
+      issues: [
+        { linkId: "timepoint", code: "required" },
+        { linkId: "pain-vas", code: "above-max", limit: 100 },
+      ],
+    });
     const noNarrative = { ...response("pain-vas", 2), text: { status: "generated" as const, div: "<p>plain</p>" } };
-    expect(await submitResponse(send, appQuestionnaire("pain-vas"), noNarrative, { mayCreateQuestionnaire: true })).toMatchObject({
+    expect(
+      await submitResponse(send, appQuestionnaire("pain-vas"), noNarrative, { mayCreateQuestionnaire: true }),
+    ).toMatchObject({
       kind: "invalid",
       issues: [],
       problems: [expect.stringMatching(/^text\.div: /)],
@@ -284,7 +345,12 @@ describe("drafts", () => {
     panel.put(submittedDraft("frankel", 5));
     patientMode.put(submittedDraft("eq5d5l", 6));
     panel.put({ ...submittedDraft("frankel", 5), lastFailure: "unsent" });
-    expect(panel.list().map((d) => d.instrument).sort()).toEqual(["eq5d5l", "frankel"]);
+    expect(
+      panel
+        .list()
+        .map((d) => d.instrument)
+        .sort(),
+    ).toEqual(["eq5d5l", "frankel"]);
     expect(patientMode.get(submittedDraft("frankel", 5).id)?.lastFailure).toBe("unsent");
   });
 
