@@ -96,6 +96,22 @@ test("items: a same-day ECOG 1 vs 2 conflict is on the KPS item with both days; 
   );
 });
 
+test("items: one KPS decides the general condition — its source says the value and the band, in English and Japanese", async ({
+  page,
+  sandbox,
+}) => {
+  // hcc-t9-t12-four-levels: KPS 50 on file, nothing else for the item; the item shows the band (moderate).
+  const HCC = "hcc-t9-t12-four-levels";
+  await launchPatient(page, sandbox, HCC);
+  const kpsDay = await dayOf(sandbox, `Observation/${HCC}-kps-2025-06-05`);
+  const line = page.getByTestId("item-tokuhashi-generalCondition").locator(".provenance-line").first();
+  expect(await line.innerText(), "the KPS value and the band it gives").toBe(
+    `KPS 50 → moderate · observation · ${kpsDay}`,
+  );
+  await page.locator(".locale-switch select").selectOption("ja");
+  await expect(line, "in Japanese: the value, the band in Japanese").toContainText("KPS 50 → 中等度（KPS 50–70 %）");
+});
+
 for (const [width, height] of [
   [1024, 768],
   [390, 844],
