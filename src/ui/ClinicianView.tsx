@@ -17,7 +17,7 @@ import { SegmentGroupCard } from "./SegmentGroupCard";
 import { SINS_ITEM_LABEL, TOKUHASHI_ITEM_LABEL } from "./labels";
 import { unsavedItems, withUnsavedUnconfirmed, type UnsavedItem } from "./unsaved";
 import { VerdictStrip } from "./VerdictStrip";
-import { useAfterFirstPaint } from "./afterPaint";
+import { useAfterFirstPaint, usePainted } from "./afterPaint";
 
 /**
  * The QOL charts are their own chunk, rendered after the view's first paint: the verdict strip and the score
@@ -61,8 +61,6 @@ export interface ClinicianViewProps {
   cardsAfterFirstPaint?: boolean;
 }
 
-const nothingToLoad = (): Promise<null> => Promise.resolve(null);
-
 /** The clinician's view of one patient: banner, segment group, SINS, Tokuhashi, QOL course, data notes. */
 export function ClinicianView(props: ClinicianViewProps) {
   const { t } = useTranslator();
@@ -75,7 +73,7 @@ export function ClinicianView(props: ClinicianViewProps) {
   // "✓ Confirmed" means saved (or confirmed by the record): an unsaved entry is shown unconfirmed.
   const shown = useMemo(() => withUnsavedUnconfirmed(report, unsaved), [report, unsaved]);
   useLeaveWarning(unsaved.length > 0);
-  const painted = useAfterFirstPaint(nothingToLoad).state !== "waiting";
+  const painted = usePainted();
   const showCards = painted || props.cardsAfterFirstPaint !== true;
   const { onSave, onSaved } = props;
   // The one save path (SaveAssessment → onSave); its success makes the saved entries the new baseline.

@@ -42,3 +42,10 @@ export function useAfterFirstPaint<M>(load: () => Promise<M>): AfterPaint<M> {
   if (result === null) return { state: "waiting" };
   return "module" in result ? { state: "ready", module: result.module } : { state: "failed", retry };
 }
+
+const nothingToLoad = (): Promise<null> => Promise.resolve(null);
+
+/** False for the component's first frame, true once it is painted (set as a transition): what can wait a frame. */
+export function usePainted(): boolean {
+  return useAfterFirstPaint(nothingToLoad).state !== "waiting";
+}

@@ -1,14 +1,15 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { ScoreReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
+import { usePainted } from "../afterPaint";
 
 const TumourBoardSheet = lazy(() => import("./TumourBoardSheet"));
 
 /** Where the sheet's body goes: below the verdict strip (ClinicianView mounts the slot). */
 export const SHEET_SLOT_ID = "tumour-board-sheet-slot";
 
-/** The place of the sheet's body in the view, after the verdict strip; empty until the sheet is printed. */
+/** The place of the sheet's body in the view, after the verdict strip (print-only). */
 export function PrintSheetSlot() {
   return <div id={SHEET_SLOT_ID} className="print-only" />;
 }
@@ -16,8 +17,9 @@ export function PrintSheetSlot() {
 /**
  * "Print for tumour board": loads the print-only sheet (styles/print.css lays it out on one A4 page: the header,
  * the view's verdict strip, the sheet's items, QOL charts and decision box), then opens the browser's print
- * dialog. Printing again from the browser's menu refreshes the date and time printed. Before the sheet was
- * loaded, a print from the menu prints the screen as it is.
+ * dialog. The sheet is also prepared once the view has painted (print-only, hidden on screen), so that a print
+ * from the browser's menu (Ctrl+P) prints the sheet too, never the screen's layout; such a print refreshes the
+ * date and time printed.
  */
 export function PrintSection({
   userName,
@@ -41,6 +43,11 @@ export function PrintSection({
     pending.current = false;
     print();
   }, [print]);
+  // After the view's first paint: the sheet in the print-only slot, without opening the dialog.
+  const painted = usePainted();
+  useEffect(() => {
+    if (painted) startTransition(() => setPrintedAt((prev) => prev ?? now()));
+  }, [painted, now]);
   const loaded = printedAt !== null;
   useEffect(() => {
     if (!loaded) return;

@@ -242,6 +242,21 @@ test("print: a debug launch without a user prints 'name not available'; an entry
   );
 });
 
+test("print: from the browser's menu (Ctrl+P, no button) the sheet is printed, never the screen's layout", async ({
+  page,
+  sandbox,
+}) => {
+  await launchPatient(page, sandbox, "fig2-cervical-c3");
+  // Prepared once the view has painted; nothing is printed on screen and no dialog opens.
+  await page.getByTestId("tumour-board-sheet").waitFor({ state: "attached" });
+  expect(await page.getByTestId("tumour-board-sheet").isVisible(), "hidden on screen").toBeFalsy();
+  await page.setViewportSize(PRINT_AREA);
+  await page.emulateMedia({ media: "print" });
+  expect(await page.getByTestId("tumour-board-sheet").isVisible(), "the sheet prints").toBeTruthy();
+  expect(await page.getByTestId("sins-card").isVisible(), "the screen's cards do not").toBeFalsy();
+  expect(pdfPageCount(await page.pdf({ format: "A4", printBackground: true })), "pages").toBe(1);
+});
+
 test("axe-core: the tumour-board print view (English, Japanese) has no serious or critical violation", async ({
   page,
   sandbox,
