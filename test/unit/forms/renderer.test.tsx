@@ -295,12 +295,13 @@ describe("the one renderer", () => {
     const css = readFileSync(join(__dirname, "../../../src/forms/forms.css"), "utf8");
     for (const selector of [".qf-option", ".qf-input, .qf-select", ".qf-button", ".qf-slider"]) {
       const rule = new RegExp(
-        `${selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\{[^}]*(min-height|height): (\\d+)px`,
+        // A selector list may be written on one line or one selector per line.
+        `${selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/, /g, ",\\s*")} \\{[^}]*(min-height|height): (\\d+)px`,
       );
       const m = rule.exec(css);
       expect(m, selector).not.toBeNull();
       expect(Number(m?.[2])).toBeGreaterThanOrEqual(44);
     }
-    expect(css).toMatch(/\.pm \.qf-option \{ min-height: 64px/);
+    expect(css).toMatch(/\.pm \.qf-option \{\s*min-height: 64px/);
   });
 });
