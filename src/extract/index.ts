@@ -1,5 +1,6 @@
 /**
- * From the FHIR record to score inputs, with Provenance: the public face of src/extract.
+ * From the FHIR record to score inputs, with Provenance: the public face of src/extract. No I/O, no React, no
+ * words (messages are codes); points and bands are src/scores' alone.
  *
  * - extractEvidence(resources, patientId) → PatientEvidence (never throws)
  * - scoreReport(evidence, options) → ScoreReport (clinician entries applied here)

@@ -1,6 +1,7 @@
 /**
  * The ScoreReport: the one contract between the core and every face (UI, CLI, print view, tests).
  * The field names of docs/score-report.md are fixed (other tools read them); fields beyond them are additions.
+ * Types only: no logic and no words here (messages are { code, params }; the faces word them).
  */
 import type {
   Applicability,

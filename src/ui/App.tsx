@@ -1,3 +1,8 @@
+/**
+ * src/ui: the clinician's React view, its QOL charts and the tumour-board print sheet. It renders what the report
+ * says and never scores, reads FHIR or imports fhirclient (the data access is src/fhir, the words src/i18n).
+ * This file: the app's shell — loading, fault screens, language, the entries kept across record reloads.
+ */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from "react";
 import type { ClinicianEntries, ScoreReport } from "../report/types";
 import { createTranslator, pickLocale, type Locale } from "../i18n";

@@ -1,10 +1,10 @@
-import { defineSection, plural } from "../catalogue";
-
 /**
  * Strings of the clinician view, banner, launch and error states (owned by the UI).
  * Clinical words trace to SINS (Fisher 2010), the revised Tokuhashi score (Tokuhashi 2005, as reproduced in
  * NICE CG75; both in docs/scores.md) and the study (Segi et al., Global Spine J 2025; Tables 4 and 6).
  */
+import { defineSection, plural } from "../catalogue";
+
 export const appStrings = defineSection(
   {
     "app.title": "Spinal metastasis: stability, prognosis and expected QOL",
