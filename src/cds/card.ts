@@ -13,7 +13,7 @@
 import { randomUUID } from "node:crypto";
 import type { PatientEvidence } from "../extract";
 import { coreText } from "../i18n/core";
-import { createTranslator, type Locale, type MessageKey, type Translator } from "../i18n";
+import { createTranslator, formatReference, type Locale, type MessageKey, type Translator } from "../i18n";
 import type { ReportItem, ScoreReport } from "../report/types";
 import { describeLevels, sinsVerdict, tokuhashiVerdict, type SinsVerdict, type TokuhashiVerdict } from "../scores";
 import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
@@ -186,11 +186,11 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
   const unreadable = report.diagnostics.filter((d) => d.code !== undefined && UNREADABLE_CODES.has(d.code));
   if (unreadable.length > 0) {
     const named = unreadable.flatMap((d) => (d.resource ? [d.resource] : []));
-    const labels = named.slice(0, 5).map(escapeMarkdown);
+    // References named the locale's way ("観察値 bad-kps" in Japanese), as the view names them.
+    const labels = named.slice(0, 5).map((r) => escapeMarkdown(formatReference(t.locale, r)));
     if (labels.length < unreadable.length) labels.push("…");
-    lines.push(
-      `- ${cdsText(t, "cds.detail.unreadable", { count: String(unreadable.length), list: labels.join(", ") })}`,
-    );
+    const list = labels.join(t.t("core.join.comma"));
+    lines.push(`- ${cdsText(t, "cds.detail.unreadable", { count: String(unreadable.length), list })}`);
   }
   lines.push("", `_${cdsText(t, "cds.detail.study.note")}_`);
   return lines.join("\n");
