@@ -16,6 +16,7 @@ import {
   hookBody,
   post,
   prefetchOf,
+  prefetchWithMalformedObservations,
   searchset,
   SERVICE_ID,
   serviceFixture,
@@ -206,17 +207,7 @@ describe("no card", () => {
 describe("a Japanese card names what it left out the Japanese way", () => {
   it("references of unreadable resources in the locale's words and separator", async () => {
     const g = golden("fig3-thoracic-t6");
-    const bad = {
-      resourceType: "Observation",
-      id: "bad-kps",
-      status: "final",
-      code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
-      subject: { reference: `Patient/${g.id}` },
-      valueQuantity: "sixty",
-    };
-    const observations = searchset(g.resources, "Observation");
-    observations.entry = [...(observations.entry ?? []), { resource: bad }, "not a resource" as never];
-    const [card] = cardsOf(await post(hookUrl(ja), hookBody(g.id, { ...prefetchOf(g), observations })));
+    const [card] = cardsOf(await post(hookUrl(ja), hookBody(g.id, prefetchWithMalformedObservations(g))));
     expect(card?.detail).toContain("**除外：** 2 件のリソースを読み取れませんでした（観察値 bad-kps、…）。");
   });
 });

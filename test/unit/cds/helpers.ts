@@ -88,6 +88,24 @@ export function prefetchOf(g: Golden): Record<string, unknown> {
   };
 }
 
+/**
+ * The golden patient's prefetch with two unreadable Observations added: a KPS whose value is a string
+ * (Observation/bad-kps) and an entry that is not a resource.
+ */
+export function prefetchWithMalformedObservations(g: Golden): Record<string, unknown> {
+  const bad = {
+    resourceType: "Observation",
+    id: "bad-kps",
+    status: "final",
+    code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
+    subject: { reference: `Patient/${g.id}` },
+    valueQuantity: "sixty",
+  };
+  const observations = searchset(g.resources, "Observation");
+  observations.entry = [...(observations.entry ?? []), { resource: bad }, "not a resource" as never];
+  return { ...prefetchOf(g), observations };
+}
+
 export function hookBody(
   patientId: string,
   prefetch: Record<string, unknown> | undefined,

@@ -12,7 +12,7 @@ import {
   hookBody,
   post,
   prefetchOf,
-  searchset,
+  prefetchWithMalformedObservations,
   SERVICE_ID,
   serviceFixture,
 } from "./helpers";
@@ -167,17 +167,7 @@ describe("bad input", () => {
 
   it("malformed resources inside a Bundle are left out and named on the card", async () => {
     const g = golden("fig3-thoracic-t6");
-    const bad = {
-      resourceType: "Observation",
-      id: "bad-kps",
-      status: "final",
-      code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
-      subject: { reference: `Patient/${g.id}` },
-      valueQuantity: "sixty",
-    };
-    const observations = searchset(g.resources, "Observation");
-    observations.entry = [...(observations.entry ?? []), { resource: bad }, "not a resource" as never];
-    const r = await post(hook(), hookBody(g.id, { ...prefetchOf(g), observations }));
+    const r = await post(hook(), hookBody(g.id, prefetchWithMalformedObservations(g)));
     expect(r.status).toBe(200);
     const [card] = cardsOf(r);
     expect(card?.detail).toMatch(/\*\*Left out:\*\* 2 resource\(s\) could not be read \(Observation\/bad-kps, …\)\./);
