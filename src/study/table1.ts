@@ -5,63 +5,20 @@
  * T1 appears under cervical (C7–T1 lesions) and thoracic; T10 under thoracic (T10 alone, or with T9 and above)
  * and TL/L/S (T10–T11 lesions) — the grouping rule of src/scores/levels.ts.
  */
+import { SPINAL_LEVELS, type SpinalLevel } from "../scores/domains";
 import type { SegmentGroup } from "../scores/types";
 import { countPct as c } from "./cells";
 import type { CountCell } from "./cells";
 
-export type Table1Level =
-  | "C1"
-  | "C2"
-  | "C3"
-  | "C4"
-  | "C5"
-  | "C6"
-  | "C7"
-  | "T1"
-  | "T2"
-  | "T3"
-  | "T4"
-  | "T5"
-  | "T6"
-  | "T7"
-  | "T8"
-  | "T9"
-  | "T10"
-  | "T11"
-  | "T12"
-  | "L1"
-  | "L2"
-  | "L3"
-  | "L4"
-  | "L5"
-  | "S";
+/** A vertebra Table 1 lists by itself: C1–C7, T1–T12, L1–L5 (src/scores/domains.ts owns the levels). */
+type Table1Vertebra = Extract<SpinalLevel, `${"C" | "T" | "L"}${number}`>;
+
+/** A row of Table 1: a vertebra, or "S", the sacrum as one row. */
+export type Table1Level = Table1Vertebra | "S";
 
 /** The rows of Table 1, cranial to caudal. */
 export const TABLE_1_LEVELS: readonly Table1Level[] = [
-  "C1",
-  "C2",
-  "C3",
-  "C4",
-  "C5",
-  "C6",
-  "C7",
-  "T1",
-  "T2",
-  "T3",
-  "T4",
-  "T5",
-  "T6",
-  "T7",
-  "T8",
-  "T9",
-  "T10",
-  "T11",
-  "T12",
-  "L1",
-  "L2",
-  "L3",
-  "L4",
-  "L5",
+  ...SPINAL_LEVELS.filter((l): l is Table1Vertebra => /^[CTL]\d+$/.test(l)),
   "S",
 ];
 
