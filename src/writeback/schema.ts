@@ -65,7 +65,8 @@ const valueKeys = (o: object): string[] => Object.keys(o).filter((k) => /^value[
 
 // ------------------------------------------------------------------------------ Questionnaire
 
-const ITEM_TYPES = [
+/** FHIR R4 Questionnaire.item.type, every code of its value set. */
+export const ITEM_TYPES = [
   "group",
   "display",
   "boolean",

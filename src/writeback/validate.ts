@@ -10,6 +10,7 @@ import type {
   QuestionnaireResponseItem,
   QuestionnaireResponseItemAnswer,
 } from "fhir/r4";
+import { ITEM_TYPES } from "./schema";
 import { allItems, isEnabled, maxValue, minValue, optionFor, pattern, type Answers } from "../questionnaires/items";
 
 type AnswerIssueCode =
@@ -30,20 +31,9 @@ export interface AnswerIssue {
   limit?: number;
 }
 
-const ANSWERABLE = new Set([
-  "boolean",
-  "decimal",
-  "integer",
-  "date",
-  "dateTime",
-  "time",
-  "string",
-  "text",
-  "url",
-  "choice",
-  "open-choice",
-  "quantity",
-]);
+/** The item types a form answers: all but the structural ones and the two no form of the app asks for. */
+const UNANSWERED_TYPES: ReadonlySet<string> = new Set(["group", "display", "attachment", "reference"]);
+const ANSWERABLE: ReadonlySet<string> = new Set(ITEM_TYPES.filter((t) => !UNANSWERED_TYPES.has(t)));
 
 export function isAnswerable(item: QuestionnaireItem): boolean {
   return ANSWERABLE.has(item.type);
