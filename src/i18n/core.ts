@@ -14,7 +14,14 @@
 import type { Diagnostic, ReportItem, ScoreReport, Suggestion } from "../report/types";
 import type { CoreMessage } from "../scores/types";
 import termsJa from "../../fhir-mappings/terms.ja.json";
-import { paramExactly, registerSection, registerTerms, translateExactly, type Locale } from "./translate";
+import {
+  createTranslator,
+  inOneLanguage,
+  registerSection,
+  registerTerms,
+  translateExactly,
+  type Locale,
+} from "./translate";
 import { coreStrings } from "./sections/core";
 
 registerSection(coreStrings);
@@ -25,22 +32,18 @@ export function renderCoreMessage(locale: Locale, message: CoreMessage): string 
   return translateExactly(locale, `core.${message.code}`, message.params);
 }
 
-/** A core message for the reader: in the locale's words, else in English (else its code, for a code no catalogue has). */
+/**
+ * A core message for the reader: in the locale's words, else in English (else its code, for a code no catalogue
+ * has). The translator's `message`: one rendering for the view, the CLI and the CDS card.
+ */
 export function coreText(locale: Locale, message: CoreMessage): string {
-  return (
-    renderCoreMessage(locale, message) ?? (locale === "en" ? null : renderCoreMessage("en", message)) ?? message.code
-  );
+  return createTranslator(locale).message(message);
 }
 
 /** Sentences (an item's context) joined the locale's way, else in English; "" when there are none. */
 export function coreSentences(locale: Locale, messages: readonly CoreMessage[] | null | undefined): string {
   if (!messages || messages.length === 0) return "";
-  const list = { join: "sentence" as const, items: [...messages] };
-  return (
-    paramExactly(locale, list) ??
-    (locale === "en" ? null : paramExactly("en", list)) ??
-    messages.map((m) => m.code).join(" ")
-  );
+  return inOneLanguage(locale, { join: "sentence", items: [...messages] }) ?? messages.map((m) => m.code).join(" ");
 }
 
 export function contextText(locale: Locale, item: Pick<ReportItem, "context">): string {

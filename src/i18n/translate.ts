@@ -7,9 +7,10 @@
  * with the view's chunk, launch/messages.ts the launch page's), so the launch page downloads only its own.
  *
  * A key missing in a locale reads in English, and a key missing in English reads as the key itself (never a
- * blank); test/unit/i18n/catalogue.test.ts reports both. Parameters: text as given; numbers as given (their
- * shortest decimal form) with the locale's grouping; a nested core message, a term of the mapping data, or a
- * list joined by the locale's separator (`core.join.*`).
+ * blank); test/unit/i18n/catalogue.test.ts reports both. A core message is never half in one language: when the
+ * locale lacks anything it needs, the whole message reads in English, else as its code. Parameters: text as
+ * given; numbers as given (their shortest decimal form) with the locale's grouping; a nested core message, a term
+ * of the mapping data, or a list joined by the locale's separator (`core.join.*`).
  */
 import type { CoreMessage, CoreParam, CoreTerm } from "../scores/types";
 import { LOCALES, type Locale, type Plural, type Section, type Template } from "./catalogue";
@@ -249,10 +250,18 @@ export function translateExactly(locale: Locale, key: string, params?: MessagePa
 }
 
 /** A parameter (a core message, a list of them, a term) in exactly this locale, or null as translateExactly. */
-export function paramExactly(locale: Locale, param: CoreParam): string | null {
+function paramExactly(locale: Locale, param: CoreParam): string | null {
   const run: Run = { locale, exact: true, missing: [] };
   const text = paramText(run, param);
   return run.missing.length === 0 ? text : null;
+}
+
+/**
+ * A core message, or a list of them, wholly in one language: in the locale, else in English when the locale lacks a
+ * code, separator or parameter it needs; null when English lacks one too. Never half in one language.
+ */
+export function inOneLanguage(locale: Locale, param: CoreParam): string | null {
+  return paramExactly(locale, param) ?? (locale === "en" ? null : paramExactly("en", param));
 }
 
 /** What a rendering lacked in its locale (keys, and `key {param}` for a parameter not given): for the tests. */
@@ -267,7 +276,10 @@ export interface Translator {
   readonly locale: Locale;
   /** A key's text with its parameters filled in; English when the locale lacks the key. */
   readonly t: (key: MessageKey, params?: MessageParams) => string;
-  /** A message of the core or the data access ({ code, params }): the text of `core.<code>`. */
+  /**
+   * A message of the core or the data access ({ code, params }): the text of `core.<code>` wholly in the locale,
+   * else wholly in English, else its code (inOneLanguage).
+   */
   readonly message: (message: CoreMessage) => string;
   /** A figure on screen; `digits` fixes the decimals (the EQ-5D index is rounded by formatIndex instead). */
   readonly number: (value: number, digits?: number) => string;
@@ -288,7 +300,7 @@ export function createTranslator(locale: Locale): Translator {
     translator = {
       locale,
       t: (key, params) => render(key, params),
-      message: (message) => render(`core.${message.code}`, message.params),
+      message: (message) => inOneLanguage(locale, message) ?? message.code,
       number: (value, digits) => formatNumber(locale, value, digits),
       date: (iso) => formatDate(locale, iso),
       dateTime: (moment) => formatDateTime(locale, moment),

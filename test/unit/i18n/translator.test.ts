@@ -135,10 +135,10 @@ describe("message({ code, params }): the same translator applied to a message of
     expect(translateExactly("ja", "core.test.organ", m.params)).toBe("spleenへの転移");
   });
 
-  it("exactly: null when a nested code is missing in the locale, while the translator lets English stand in", () => {
+  it("a nested code missing in every locale: exactly null, and the message reads as its code, never half English", () => {
     const m = { code: "test.outer", params: { reasons: "x", inner: { code: "test.nowhere" } } };
     expect(translateExactly("ja", "core.test.outer", m.params)).toBeNull();
-    expect(ja.message(m)).toBe("理由：x。core.test.nowhere");
+    expect(ja.message(m)).toBe("test.outer");
   });
 });
 
