@@ -2,26 +2,14 @@ import { describe, expect, it } from "vitest";
 import valueSetFile from "../../../src/scores/data/eq5d5l_valuesets.json";
 import {
   DEFAULT_VALUE_SET,
-  ScoreInputError,
   eq5d5lIndex,
   formatIndex,
   isEq5dProfile,
   parseEq5dProfile,
   valueSets,
 } from "../../../src/scores";
+import { refused } from "./refused";
 import { compileValueSet, evaluate } from "../../../src/scores/eq5d";
-
-function refused(f: () => unknown, field: string): void {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ScoreInputError);
-  expect(error).toBeInstanceOf(RangeError);
-  expect((error as ScoreInputError).field).toBe(field);
-}
 
 const raw = (valueSetFile as { valueSets: Record<string, unknown> }).valueSets;
 

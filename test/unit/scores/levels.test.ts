@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  ScoreInputError,
   applicability,
   describeLevels,
   isContiguous,
@@ -10,18 +9,8 @@ import {
   type SegmentGroup,
   type SpinalLevel,
 } from "../../../src/scores";
+import { refused } from "./refused";
 import { en } from "../words";
-
-function refused(f: () => unknown, field: string): void {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ScoreInputError);
-  expect((error as ScoreInputError).field).toBe(field);
-}
 
 // Segi 2025: cervical = occiput, C1–C7; thoracic = T1–T10; TL/L/S = T11–S5 (the study's Figure 1 groups).
 const GROUP_OF: [SpinalLevel, SegmentGroup][] = [

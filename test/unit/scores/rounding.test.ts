@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScoreInputError, formatFixed, formatIndex, roundHalfAwayFromZero } from "../../../src/scores";
+import { refused } from "./refused";
 
 describe("roundHalfAwayFromZero (on the decimal a double prints as)", () => {
   it.each([
@@ -40,14 +41,7 @@ describe("roundHalfAwayFromZero (on the decimal a double prints as)", () => {
     [0.5, 1.5, "decimals"],
     [0.5, 21, "decimals"],
   ])("refuses (%s, %s)", (x, d, field) => {
-    let error: unknown;
-    try {
-      roundHalfAwayFromZero(x as number, d);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ScoreInputError);
-    expect((error as ScoreInputError).field).toBe(field);
+    refused(() => roundHalfAwayFromZero(x as number, d), field);
   });
 });
 

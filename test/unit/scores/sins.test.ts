@@ -3,13 +3,13 @@ import {
   COCCYX_NOT_SCOREABLE,
   SINS_LEVELS,
   SINS_POINTS,
-  ScoreInputError,
   sins,
   sinsCategory,
   sinsLocationClass,
   type SinsInput,
   type SpinalLevel,
 } from "../../../src/scores";
+import { refused } from "./refused";
 
 // Expected values written from Fisher 2010 (docs/scores.md), the location class of each level.
 const EXPECTED_CLASS: [SpinalLevel, string, number][] = [
@@ -53,18 +53,6 @@ const zero: Required<Pick<SinsInput, "pain" | "boneLesion" | "alignment" | "coll
   collapse: "none",
   posterolateral: "none",
 };
-
-function refused(f: () => unknown, field: string): void {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ScoreInputError);
-  expect(error).toBeInstanceOf(RangeError);
-  expect((error as ScoreInputError).field).toBe(field);
-}
 
 describe("SINS location", () => {
   it.each(EXPECTED_CLASS)("%s is %s (%i points)", (level, cls, points) => {
@@ -160,6 +148,16 @@ describe("SINS item points (Fisher 2010)", () => {
 });
 
 describe("SINS classes: 0–6 stable, 7–12 potentially unstable, 13–18 unstable", () => {
+  /** Every item known: 12 points (counted in the test that uses it). */
+  const L3_FINDINGS: SinsInput = {
+    location: "L3",
+    pain: "mechanical",
+    boneLesion: "lytic",
+    alignment: "deformity",
+    collapse: "lt50",
+    posterolateral: "unilateral",
+  };
+
   it.each([
     [0, "stable"],
     [6, "stable"],
@@ -187,24 +185,10 @@ describe("SINS classes: 0–6 stable, 7–12 potentially unstable, 13–18 unsta
 
   it("12 is potentially unstable, 13 unstable", () => {
     // L3 mobile 2 + mechanical 3 + lytic 2 + deformity 2 + lt50 2 + unilateral 1 = 12
-    const twelve = sins({
-      location: "L3",
-      pain: "mechanical",
-      boneLesion: "lytic",
-      alignment: "deformity",
-      collapse: "lt50",
-      posterolateral: "unilateral",
-    });
+    const twelve = sins(L3_FINDINGS);
     expect([twelve.total, twelve.category]).toEqual([12, "potentially-unstable"]);
     // L1 junctional 3 + mechanical 3 + lytic 2 + deformity 2 + lt50 2 + unilateral 1 = 13
-    const thirteen = sins({
-      location: "L1",
-      pain: "mechanical",
-      boneLesion: "lytic",
-      alignment: "deformity",
-      collapse: "lt50",
-      posterolateral: "unilateral",
-    });
+    const thirteen = sins({ ...L3_FINDINGS, location: "L1" });
     expect([thirteen.total, thirteen.category]).toEqual([13, "unstable"]);
   });
 
@@ -216,23 +200,10 @@ describe("SINS classes: 0–6 stable, 7–12 potentially unstable, 13–18 unsta
     const straddle = sins({ ...zero, location: "T1", boneLesion: "mixed", pain: null });
     expect([straddle.total, straddle.min, straddle.max, straddle.category]).toEqual([null, 4, 7, null]);
     // 13–16 is unstable whatever the pain
-    const high = sins({
-      location: "L1",
-      pain: [],
-      boneLesion: "lytic",
-      alignment: "subluxation",
-      collapse: "lt50",
-      posterolateral: "unilateral",
-    });
+    const highFindings: SinsInput = { ...L3_FINDINGS, location: "L1", pain: [], alignment: "subluxation" };
+    const high = sins(highFindings);
     expect([high.total, high.min, high.max, high.category]).toEqual([null, 12, 15, null]);
-    const high2 = sins({
-      location: "L1",
-      pain: [],
-      boneLesion: "lytic",
-      alignment: "subluxation",
-      collapse: "gt50",
-      posterolateral: "unilateral",
-    });
+    const high2 = sins({ ...highFindings, collapse: "gt50" });
     expect([high2.min, high2.max, high2.category]).toEqual([13, 16, "unstable"]);
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   PRIMARY_SITE_POINTS,
-  ScoreInputError,
   TOKUHASHI_POINTS,
   extraspinalBoneMetsCandidates,
   kpsCategory,
@@ -11,17 +10,7 @@ import {
   type PrimarySite,
   type TokuhashiInput,
 } from "../../../src/scores";
-
-function refused(f: () => unknown, field: string): void {
-  let error: unknown;
-  try {
-    f();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ScoreInputError);
-  expect((error as ScoreInputError).field).toBe(field);
-}
+import { refused } from "./refused";
 
 /** Every item known and at 0 points except those given (primary site lung = 0). */
 const zero: TokuhashiInput = {
@@ -146,6 +135,16 @@ describe("revised Tokuhashi (2005) points, NICE CG75 Appendix 3 Table 2", () => 
 });
 
 describe("prognosis: 0–8 < 6 months, 9–11 ≥ 6 months, 12–15 ≥ 1 year", () => {
+  // moderate 1 + 1-2 foci 1 + 1 body 2 + none 2 + lung 0 + Frankel C 1 = 7; + E instead of C = 8
+  const EIGHT: TokuhashiInput = {
+    generalCondition: "moderate",
+    extraspinalBoneMets: "1-2",
+    vertebralBodyMets: "1",
+    visceralMets: "none",
+    primarySite: "lung",
+    palsy: "E",
+  };
+
   it.each([
     [0, "<6m"],
     [8, "<6m"],
@@ -162,71 +161,36 @@ describe("prognosis: 0–8 < 6 months, 9–11 ≥ 6 months, 12–15 ≥ 1 year",
   });
 
   it("8 and 9 from real findings", () => {
-    // moderate 1 + 1-2 foci 1 + 1 body 2 + none 2 + lung 0 + Frankel C 1 = 7; + E instead of C = 8
-    const eight = tokuhashi({
-      generalCondition: "moderate",
-      extraspinalBoneMets: "1-2",
-      vertebralBodyMets: "1",
-      visceralMets: "none",
-      primarySite: "lung",
-      palsy: "E",
-    });
+    const eight = tokuhashi(EIGHT);
     expect([eight.total, eight.prognosis]).toEqual([8, "<6m"]);
     // same with liver (1) instead of lung (0) = 9
-    const nine = tokuhashi({
-      generalCondition: "moderate",
-      extraspinalBoneMets: "1-2",
-      vertebralBodyMets: "1",
-      visceralMets: "none",
-      primarySite: "liver",
-      palsy: "E",
-    });
+    const nine = tokuhashi({ ...EIGHT, primarySite: "liver" });
     expect([nine.total, nine.prognosis]).toEqual([9, ">=6m"]);
   });
 
   it("11 and 12 from real findings", () => {
     // good 2 + 0 foci 2 + 2 bodies 1 + removable 1 + kidney 3 + Frankel D 1 = 10 → with rectum 4: 11
-    const eleven = tokuhashi({
+    const findings: TokuhashiInput = {
       generalCondition: "good",
       extraspinalBoneMets: "0",
       vertebralBodyMets: "2",
       visceralMets: "removable",
       primarySite: "rectum",
       palsy: "D",
-    });
+    };
+    const eleven = tokuhashi(findings);
     expect([eleven.total, eleven.prognosis]).toEqual([11, ">=6m"]);
     // with prostate 5: 12
-    const twelve = tokuhashi({
-      generalCondition: "good",
-      extraspinalBoneMets: "0",
-      vertebralBodyMets: "2",
-      visceralMets: "removable",
-      primarySite: "prostate",
-      palsy: "D",
-    });
+    const twelve = tokuhashi({ ...findings, primarySite: "prostate" });
     expect([twelve.total, twelve.prognosis]).toEqual([12, ">=12m"]);
   });
 
   it("sets the prognosis of a range inside one band only", () => {
     // 1 recorded extraspinal focus = at least 1 (0–1): 7–8 stays "<6m"
-    const inside = tokuhashi({
-      generalCondition: "moderate",
-      extraspinalBoneMets: extraspinalBoneMetsCandidates(1, true),
-      vertebralBodyMets: "1",
-      visceralMets: "none",
-      primarySite: "lung",
-      palsy: "E",
-    });
+    const inside = tokuhashi({ ...EIGHT, extraspinalBoneMets: extraspinalBoneMetsCandidates(1, true) });
     expect([inside.total, inside.min, inside.max, inside.prognosis]).toEqual([null, 7, 8, "<6m"]);
     // same with liver: 8–9 straddles
-    const straddle = tokuhashi({
-      generalCondition: "moderate",
-      extraspinalBoneMets: ["1-2", "3+"],
-      vertebralBodyMets: "1",
-      visceralMets: "none",
-      primarySite: "liver",
-      palsy: "E",
-    });
+    const straddle = tokuhashi({ ...EIGHT, extraspinalBoneMets: ["1-2", "3+"], primarySite: "liver" });
     expect([straddle.min, straddle.max, straddle.prognosis]).toEqual([8, 9, null]);
   });
 });
