@@ -49,10 +49,10 @@ export function PrintCourseChart({ model, title }: { model: CourseModel; title: 
           </g>
         ))}
         <text x={X_PREOP} y={H - 5} textAnchor="middle">
-          {t("app.qol.preop")}
+          {t("app.qol.timepoint.preop")}
         </text>
         <text x={X_1MO} y={H - 5} textAnchor="middle">
-          {t("app.qol.oneMonth")}
+          {t("app.qol.timepoint.1mo")}
         </text>
       </g>
       {model.mcids.map((m) => (

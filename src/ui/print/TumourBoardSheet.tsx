@@ -294,8 +294,8 @@ function OwnValues({ model }: { model: CourseModel }) {
     );
   }
   const shown = [
-    { v: drawnPatientValue(model.patient, "preop"), label: t("app.qol.preop") },
-    { v: drawnPatientValue(model.patient, "1mo"), label: t("app.qol.oneMonth") },
+    { v: drawnPatientValue(model.patient, "preop"), label: t("app.qol.timepoint.preop") },
+    { v: drawnPatientValue(model.patient, "1mo"), label: t("app.qol.timepoint.1mo") },
   ].flatMap(({ v, label }) => (v ? [t("print.qol.ownValue", { timepoint: label, value: v.text })] : []));
   return <>{shown.length > 0 ? t("print.qol.own", { values: shown.join(", ") }) : t("print.qol.ownNone")}</>;
 }
@@ -331,10 +331,10 @@ function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
         <tr>
           {models.flatMap((m) => [
             <th key={`${m.measure}-pre`} scope="col">
-              {t("app.qol.preop")}
+              {t("app.qol.timepoint.preop")}
             </th>,
             <th key={`${m.measure}-1mo`} scope="col">
-              {t("app.qol.oneMonth")}
+              {t("app.qol.timepoint.1mo")}
             </th>,
           ])}
         </tr>

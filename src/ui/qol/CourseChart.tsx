@@ -76,8 +76,8 @@ export function CourseChart({ model, title, tableId }: CourseChartProps) {
   const [lo, hi] = model.domain;
   // Nothing is drawn past the scale: a whisker that would leave it ends at its edge.
   const y = (v: number) => M.top + PLOT_H - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * PLOT_H;
-  const preopLabel = t("app.qol.preop");
-  const oneMonthLabel = t("app.qol.oneMonth");
+  const preopLabel = t("app.qol.timepoint.preop");
+  const oneMonthLabel = t("app.qol.timepoint.1mo");
   const withTime = model.timeline !== null;
   const { width: studyW, xPreop: X_PREOP, x1mo: X_1MO } = studyLayout(withTime);
   const patientPre = drawnPatientValue(model.patient, "preop");

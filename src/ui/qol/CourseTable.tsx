@@ -1,16 +1,12 @@
 import { useTranslator } from "../../i18n/react";
 import { conflictText } from "./conflict";
-import type { MessageKey } from "../../i18n";
-import type { QolTimepointKind } from "../../report/types";
-import { SEGMENT_GROUP_SHORT } from "../labels";
+import { keyed } from "../../i18n/keyed";
+import { SEGMENT_GROUP_SHORT, TIMEPOINTS } from "../labels";
 import type { SegmentGroup } from "../../scores/types";
 import type { CourseModel, Emphasis, StatPoint } from "./courseModel";
 
-export const TIMEPOINT_LABEL: Record<QolTimepointKind, MessageKey> = {
-  preop: "app.qol.preop",
-  "1mo": "app.qol.oneMonth",
-  other: "app.qol.otherDate",
-};
+/** A timepoint's name in the charts, tables and print (`app.qol.timepoint.<kind>`), for each of TIMEPOINTS. */
+export const TIMEPOINT_LABEL = keyed(TIMEPOINTS, (kind) => `app.qol.timepoint.${kind}` as const);
 
 const SERIES_ORDER: Record<SegmentGroup, number> = { cervical: 0, thoracic: 1, "tl-l-s": 2 };
 
@@ -64,8 +60,8 @@ export function CourseTable({
       <thead>
         <tr>
           <th scope="col">{t("app.qol.col.series")}</th>
-          <th scope="col">{t("app.qol.preop")}</th>
-          <th scope="col">{t("app.qol.oneMonth")}</th>
+          <th scope="col">{t("app.qol.timepoint.preop")}</th>
+          <th scope="col">{t("app.qol.timepoint.1mo")}</th>
           <th scope="col">{t("app.qol.col.change")}</th>
         </tr>
       </thead>

@@ -156,8 +156,8 @@ export function ProportionTable({ model, id }: { model: ProportionModel; id: str
       <thead>
         <tr>
           <th scope="col">{t("app.qol.col.series")}</th>
-          <th scope="col">{t("app.qol.preop")}</th>
-          <th scope="col">{t("app.qol.oneMonth")}</th>
+          <th scope="col">{t("app.qol.timepoint.preop")}</th>
+          <th scope="col">{t("app.qol.timepoint.1mo")}</th>
         </tr>
       </thead>
       <tbody>

@@ -22,8 +22,8 @@ const OUTCOME_LABEL: Record<StudyOutcome, MessageKey> = {
   eqVas: "app.qol.outcome.eqVas",
 };
 const TIMEPOINT: Record<StudyTimepoint, MessageKey> = {
-  preop: "app.qol.preop",
-  oneMonth: "app.qol.oneMonth",
+  preop: "app.qol.timepoint.preop",
+  oneMonth: "app.qol.timepoint.1mo",
   change: "app.qol.col.change",
 };
 
