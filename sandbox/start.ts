@@ -7,6 +7,7 @@
  *   --no-shift-dates (or SANDBOX_SHIFT_DATES=0) keeps the bundles' dates as written.
  */
 import { resolve } from "node:path";
+import { runServer, type Closable } from "../src/cds/run-server";
 import { startSandbox } from "./server";
 
 function arg(name: string): string | undefined {
@@ -17,7 +18,7 @@ function arg(name: string): string | undefined {
   return eq?.slice(name.length + 1);
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<Closable> {
   const portText = process.env.PORT ?? "8080";
   const port = Number.parseInt(portText, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -41,19 +42,7 @@ async function main(): Promise<void> {
   console.warn(
     "  The sandbox's CDS service also accepts calls WITHOUT a JWT (sandbox only, so that any CDS client can try it); a bad JWT is refused.",
   );
-  const stop = (): void => {
-    void sandbox.close().then(() => process.exit(0));
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  return sandbox;
 }
 
-main().catch((err: unknown) => {
-  const e = err as NodeJS.ErrnoException;
-  console.error(
-    e.code === "EADDRINUSE"
-      ? `Port in use: set PORT to another port (PORT=0 picks a free one).`
-      : `Sandbox failed to start: ${e.message}`,
-  );
-  process.exit(1);
-});
+runServer("Sandbox", "Port in use: set PORT to another port (PORT=0 picks a free one).", main);

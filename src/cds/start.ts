@@ -5,9 +5,10 @@
  * Refuses to start on an invalid configuration, one line per problem (exit 2).
  */
 import { CdsConfigError, loadCdsConfig } from "./config";
+import { runServer, type Closable } from "./run-server";
 import { startCdsService } from "./service";
 
-async function main(): Promise<void> {
+async function main(): Promise<Closable> {
   let config;
   try {
     config = loadCdsConfig(process.env.CDS_CONFIG);
@@ -32,19 +33,7 @@ async function main(): Promise<void> {
       "  WARNING: allowUnauthenticated is on: hook and feedback calls without a JWT are answered. Sandbox use only.",
     );
   }
-  const stop = (): void => {
-    void service.close().then(() => process.exit(0));
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  return service;
 }
 
-main().catch((err: unknown) => {
-  const e = err as NodeJS.ErrnoException;
-  console.error(
-    e.code === "EADDRINUSE"
-      ? "Port in use: set CDS_PORT to another port."
-      : `CDS Hooks service failed to start: ${e.message}`,
-  );
-  process.exit(1);
-});
+runServer("CDS Hooks service", "Port in use: set CDS_PORT to another port.", main);
