@@ -3,7 +3,66 @@
  * Clinical words trace to SINS (Fisher 2010), the revised Tokuhashi score (Tokuhashi 2005, as reproduced in
  * NICE CG75; both in docs/scores.md) and the study (Segi et al., Global Spine J 2025; Tables 4 and 6).
  */
-import { defineSection, plural } from "../catalogue";
+import { defineSection, plural, type Locale } from "../catalogue";
+import type { FrankelGrade } from "../../scores/types";
+
+/**
+ * Frankel grades (Frankel HL et al., Paraplegia 1969;7:179–92), each said once: A complete, B sensory only,
+ * C motor useless, D motor useful, E no deficit.
+ */
+const frankelGrades = {
+  en: {
+    "app.frankel.A": "Frankel A (complete)",
+    "app.frankel.B": "Frankel B (sensory only)",
+    "app.frankel.C": "Frankel C (motor useless)",
+    "app.frankel.D": "Frankel D (motor useful)",
+    "app.frankel.E": "Frankel E (normal)",
+  },
+  ja: {
+    "app.frankel.A": "Frankel A（運動・感覚とも完全麻痺）",
+    "app.frankel.B": "Frankel B（運動完全麻痺、感覚残存）",
+    "app.frankel.C": "Frankel C（運動不全、実用性なし）",
+    "app.frankel.D": "Frankel D（運動不全、実用性あり）",
+    "app.frankel.E": "Frankel E（麻痺なし）",
+  },
+} as const satisfies Record<Locale, Record<`app.frankel.${FrankelGrade}`, string>>;
+
+/** The revised Tokuhashi score's palsy classes (Tokuhashi 2005): A–B complete, C–D incomplete, E none. */
+type PalsyClass = "complete" | "incomplete" | "none";
+const PALSY_CLASS: Readonly<Record<FrankelGrade, PalsyClass>> = {
+  A: "complete",
+  B: "complete",
+  C: "incomplete",
+  D: "incomplete",
+  E: "none",
+};
+const palsyClasses = {
+  en: {
+    "app.tok.palsyClass.complete": "Tokuhashi: complete",
+    "app.tok.palsyClass.incomplete": "Tokuhashi: incomplete",
+    "app.tok.palsyClass.none": "Tokuhashi: none",
+  },
+  ja: {
+    "app.tok.palsyClass.complete": "Tokuhashi分類：完全",
+    "app.tok.palsyClass.incomplete": "Tokuhashi分類：不全",
+    "app.tok.palsyClass.none": "Tokuhashi分類：なし",
+  },
+} as const satisfies Record<Locale, Record<`app.tok.palsyClass.${PalsyClass}`, string>>;
+
+const PALSY_JOIN: Readonly<Record<Locale, string>> = { en: " · ", ja: "・" };
+
+/** The palsy item's options: the grade's words and its Tokuhashi class ("Frankel B (sensory only) · Tokuhashi: complete"). */
+function palsyOptions(locale: Locale): Record<`app.tok.palsy.${FrankelGrade}`, string> {
+  const grades = Object.keys(PALSY_CLASS) as FrankelGrade[];
+  return Object.fromEntries(
+    grades.map((g) => [
+      `app.tok.palsy.${g}`,
+      frankelGrades[locale][`app.frankel.${g}`] +
+        PALSY_JOIN[locale] +
+        palsyClasses[locale][`app.tok.palsyClass.${PALSY_CLASS[g]}`],
+    ]),
+  ) as Record<`app.tok.palsy.${FrankelGrade}`, string>;
+}
 
 export const appStrings = defineSection(
   {
@@ -203,13 +262,10 @@ export const appStrings = defineSection(
     "app.tok.primary.breast": "Breast",
     "app.tok.primary.prostate": "Prostate",
     "app.tok.primary.carcinoid": "Carcinoid tumour",
-    // Frankel grades (Frankel HL et al., Paraplegia 1969;7:179–92): A complete, B sensory only, C motor useless,
-    // D motor useful, E no deficit. The revised Tokuhashi score groups A–B as complete, C–D as incomplete.
-    "app.tok.palsy.A": "Frankel A (complete) · Tokuhashi: complete",
-    "app.tok.palsy.B": "Frankel B (sensory only) · Tokuhashi: complete",
-    "app.tok.palsy.C": "Frankel C (motor useless) · Tokuhashi: incomplete",
-    "app.tok.palsy.D": "Frankel D (motor useful) · Tokuhashi: incomplete",
-    "app.tok.palsy.E": "Frankel E (normal) · Tokuhashi: none",
+    // The palsy item's options: a Frankel grade with its Tokuhashi class (palsyOptions, above).
+    ...frankelGrades.en,
+    ...palsyClasses.en,
+    ...palsyOptions("en"),
 
     // Save
     "app.save.button": "Save assessment",
@@ -562,11 +618,9 @@ export const appStrings = defineSection(
     "app.tok.primary.breast": "乳腺",
     "app.tok.primary.prostate": "前立腺",
     "app.tok.primary.carcinoid": "カルチノイド腫瘍",
-    "app.tok.palsy.A": "Frankel A（運動・感覚とも完全麻痺）・Tokuhashi分類：完全",
-    "app.tok.palsy.B": "Frankel B（運動完全麻痺、感覚残存）・Tokuhashi分類：完全",
-    "app.tok.palsy.C": "Frankel C（運動不全、実用性なし）・Tokuhashi分類：不全",
-    "app.tok.palsy.D": "Frankel D（運動不全、実用性あり）・Tokuhashi分類：不全",
-    "app.tok.palsy.E": "Frankel E（麻痺なし）・Tokuhashi分類：なし",
+    ...frankelGrades.ja,
+    ...palsyClasses.ja,
+    ...palsyOptions("ja"),
 
     "app.save.button": "評価を保存",
     "app.save.unavailable": "このセッションでは保存できません。",
