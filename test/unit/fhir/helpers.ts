@@ -1,7 +1,10 @@
 import FHIR from "fhirclient/lib/entry/browser";
 import type Client from "fhirclient/lib/Client";
 import type { fhirclient } from "fhirclient/lib/types";
+import { http, HttpResponse } from "msw";
+import { FhirFaultError, type FhirFault } from "../../../src/fhir/faults";
 import type { RequestPolicy } from "../../../src/fhir/request";
+import { server } from "../../setup/msw-server";
 
 export const BASE = "https://ehr.example.org/fhir";
 export const TOKEN_URL = "https://auth.example.org/token";
@@ -74,3 +77,35 @@ export function bundle(resources: object[], next?: string): object {
 }
 
 export const fhirJson = { "content-type": "application/fhir+json" };
+
+/** The FhirFault a request was refused with; anything else thrown, or no refusal, fails the test. */
+export async function faultOf(promise: Promise<unknown>): Promise<FhirFault> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FhirFaultError) return error.fault;
+    throw error;
+  }
+  throw new Error("expected a FhirFaultError");
+}
+
+/**
+ * A client that holds a refresh token, and a token endpoint that answers every refresh with "access-2".
+ * `refreshes` are the bodies of the refresh requests it got, in order.
+ */
+export function refreshingClient(): { client: Client; refreshes: URLSearchParams[] } {
+  const refreshes: URLSearchParams[] = [];
+  server.use(
+    http.post(TOKEN_URL, async ({ request }) => {
+      refreshes.push(new URLSearchParams(await request.text()));
+      return HttpResponse.json({
+        access_token: "access-2",
+        token_type: "Bearer",
+        expires_in: 3600,
+        scope: "online_access patient/*.read",
+      });
+    }),
+  );
+  const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+  return { client, refreshes };
+}

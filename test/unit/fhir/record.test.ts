@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from "vitest";
 import { http, HttpResponse } from "msw";
 import { server } from "../../setup/msw-server";
 import { codeChunks, hasCode, loadPatientRecord, type LoadOptions, type PatientRecord } from "../../../src/fhir/record";
-import { FhirFaultError, type FhirFault } from "../../../src/fhir/faults";
 import { ACCESS_MESSAGE_CODES } from "../../../src/fhir/messages";
 import { renderCoreMessage } from "../../../src/i18n/core";
 import type { Diagnostic } from "../../../src/report/types";
@@ -11,7 +10,7 @@ import type { CoreMessage, CoreParam } from "../../../src/scores/types";
 import { questionnaireUrl } from "../../../src/questionnaires/contract";
 import { realSleep, type RequestPolicy } from "../../../src/fhir/request";
 import { buildReport } from "../../../src/extract";
-import { BASE, TOKEN_URL, bundle, fastPolicy, makeClient } from "./helpers";
+import { BASE, bundle, fastPolicy, faultOf, makeClient, refreshingClient } from "./helpers";
 import { en } from "../words";
 
 const KPS = "http://loinc.org|89243-0";
@@ -114,16 +113,6 @@ function healthyServer(
     ),
   );
   return urls;
-}
-
-async function faultOf(promise: Promise<unknown>): Promise<FhirFault> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FhirFaultError) return error.fault;
-    throw error;
-  }
-  throw new Error("expected a FhirFaultError");
 }
 
 describe("codeChunks / hasCode", () => {
@@ -533,25 +522,13 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
 
   it("401, and 401 again after the one token refresh: 'session-ended' with refreshTried", async () => {
     const seen = patientAnswers(() => new HttpResponse(null, { status: 401 }));
-    let refreshes = 0;
-    server.use(
-      http.post(TOKEN_URL, () => {
-        refreshes += 1;
-        return HttpResponse.json({
-          access_token: "access-2",
-          token_type: "Bearer",
-          expires_in: 3600,
-          scope: "online_access patient/*.read",
-        });
-      }),
-    );
-    const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+    const { client, refreshes } = refreshingClient();
     expect(await faultOf(loadPatientRecord(client, options()))).toEqual({
       kind: "session-ended",
       status: 401,
       refreshTried: true,
     });
-    expect(refreshes).toBe(1);
+    expect(refreshes).toHaveLength(1);
     expect(seen.auths).toEqual(["Bearer access-1", "Bearer access-2"]);
   });
 

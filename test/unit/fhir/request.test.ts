@@ -3,21 +3,10 @@ import { describe, expect, it, vi } from "vitest";
 import { http, HttpResponse, delay } from "msw";
 import { server } from "../../setup/msw-server";
 import { fhirRequest } from "../../../src/fhir/request";
-import { FhirFaultError, type FhirFault } from "../../../src/fhir/faults";
 import { parseRetryAfter } from "../../../src/fhir/retry-after";
-import { BASE, NOW, TOKEN_URL, fastPolicy, fhirJson, makeClient } from "./helpers";
+import { BASE, NOW, TOKEN_URL, fastPolicy, faultOf, fhirJson, makeClient, refreshingClient } from "./helpers";
 
 const patient = { resourceType: "Patient", id: "p1" };
-
-async function faultOf(promise: Promise<unknown>): Promise<FhirFault> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FhirFaultError) return error.fault;
-    throw error;
-  }
-  throw new Error("expected a FhirFaultError");
-}
 
 describe("parseRetryAfter", () => {
   it("reads delay-seconds", () => {
@@ -54,7 +43,6 @@ describe("fhirRequest", () => {
   });
 
   it("on 401 refreshes once with the refresh token through fhirclient, then repeats the request", async () => {
-    const tokenBodies: URLSearchParams[] = [];
     const auths: (string | null)[] = [];
     server.use(
       http.get(`${BASE}/Patient/p1`, ({ request }) => {
@@ -63,17 +51,8 @@ describe("fhirRequest", () => {
           ? HttpResponse.json(patient)
           : new HttpResponse(null, { status: 401 });
       }),
-      http.post(TOKEN_URL, async ({ request }) => {
-        tokenBodies.push(new URLSearchParams(await request.text()));
-        return HttpResponse.json({
-          access_token: "access-2",
-          token_type: "Bearer",
-          expires_in: 3600,
-          scope: "online_access patient/*.read",
-        });
-      }),
     );
-    const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+    const { client, refreshes: tokenBodies } = refreshingClient();
     const res = await fhirRequest(client, { url: "Patient/p1" }, fastPolicy().policy);
     expect(res.body).toEqual(patient);
     expect(auths).toEqual(["Bearer access-1", "Bearer access-2"]);
@@ -83,21 +62,14 @@ describe("fhirRequest", () => {
   });
 
   it("401 again after the refresh: session ended, refreshed only once", async () => {
-    let refreshes = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => new HttpResponse(null, { status: 401 })),
-      http.post(TOKEN_URL, () => {
-        refreshes += 1;
-        return HttpResponse.json({ access_token: "access-2", token_type: "Bearer", expires_in: 3600 });
-      }),
-    );
-    const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+    server.use(http.get(`${BASE}/Patient/p1`, () => new HttpResponse(null, { status: 401 })));
+    const { client, refreshes } = refreshingClient();
     expect(await faultOf(fhirRequest(client, { url: "Patient/p1" }, fastPolicy().policy))).toEqual({
       kind: "session-ended",
       status: 401,
       refreshTried: true,
     });
-    expect(refreshes).toBe(1);
+    expect(refreshes).toHaveLength(1);
   });
 
   it("401 without a refresh token: session ended at once", async () => {

@@ -16,7 +16,7 @@ import { App, type LoadResult } from "../../../src/ui/App";
 import { engine } from "../../../src/ui/engine";
 import type { AppFault } from "../../../src/ui/faults";
 import { loadSession } from "../../../src/ui/loadSession";
-import { BASE, NOW, TOKEN_URL, bundle, makeClient } from "../fhir/helpers";
+import { BASE, NOW, bundle, makeClient, refreshingClient } from "../fhir/helpers";
 import "./helpers"; // cleanup after each test, longer async timeouts, the view's chunk loaded up front
 
 interface Shown {
@@ -587,19 +587,7 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
 
   it("Patient read 401, and 401 again after the one token refresh: 'Your session has ended', no retry, no scores", async () => {
     const seen = ehr(() => new HttpResponse(null, { status: 401 }));
-    let refreshes = 0;
-    server.use(
-      http.post(TOKEN_URL, () => {
-        refreshes += 1;
-        return HttpResponse.json({
-          access_token: "access-2",
-          token_type: "Bearer",
-          expires_in: 3600,
-          scope: "online_access patient/*.read",
-        });
-      }),
-    );
-    const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
+    const { client, refreshes } = refreshingClient();
     render(<App load={realLoad(client, [])} browserLocales={["en-GB"]} />);
     expect(shown(await screen.findByRole("alert"))).toEqual({
       testId: "fault-session-ended",
@@ -611,7 +599,7 @@ describe("faults that end the load, from the FHIR server to the screen", () => {
       buttons: [],
     });
     expect(seen.reads).toEqual(["Bearer access-1", "Bearer access-2"]);
-    expect(refreshes).toBe(1);
+    expect(refreshes).toHaveLength(1);
     expect(screen.queryByTestId("sins-range")).toBeNull();
     expect(screen.queryByTestId("patient-banner")).toBeNull();
   });
