@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
-import { contentSecurityPolicy } from "./launch/csp";
+import { contentSecurityPolicy } from "./launch/csp.ts";
 
 export { contentSecurityPolicy };
 
