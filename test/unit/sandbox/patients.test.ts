@@ -165,40 +165,17 @@ describe("the facts the expected scores rest on", () => {
   });
 
   // The study's Figures 2–4 as printed (PS = ECOG; pain VAS and EQ VAS in mm; Barthel total).
-  const FIGURES: [string, string, Record<string, unknown>][] = [
-    [
-      "fig2-cervical-c3",
-      "preop",
-      { ecog: "LA9624-3", "barthel-total": 30, "pain-vas": 40, "eq-vas": 50, frankel: "frankel.C" },
-    ],
-    [
-      "fig2-cervical-c3",
-      "1mo",
-      { ecog: "LA9623-5", "barthel-total": 90, "pain-vas": 10, "eq-vas": 80, frankel: "frankel.D" },
-    ],
-    [
-      "fig3-thoracic-t6",
-      "preop",
-      { ecog: "LA9626-8", "barthel-total": 40, "pain-vas": 81, "eq-vas": 65, frankel: "frankel.C" },
-    ],
-    [
-      "fig3-thoracic-t6",
-      "1mo",
-      { ecog: "LA9625-0", "barthel-total": 65, "pain-vas": 54, "eq-vas": 60, frankel: "frankel.C" },
-    ],
-    [
-      "fig4-tlls-l1",
-      "preop",
-      { ecog: "LA9625-0", "barthel-total": 60, "pain-vas": 50, "eq-vas": 30, frankel: "frankel.D" },
-    ],
-    [
-      "fig4-tlls-l1",
-      "1mo",
-      { ecog: "LA9624-3", "barthel-total": 95, "pain-vas": 14, "eq-vas": 70, frankel: "frankel.D" },
-    ],
+  // [patient, timepoint, ECOG answer, Barthel total, pain VAS, EQ VAS, Frankel answer]
+  const FIGURES: [string, string, string, number, number, number, string][] = [
+    ["fig2-cervical-c3", "preop", "LA9624-3", 30, 40, 50, "frankel.C"],
+    ["fig2-cervical-c3", "1mo", "LA9623-5", 90, 10, 80, "frankel.D"],
+    ["fig3-thoracic-t6", "preop", "LA9626-8", 40, 81, 65, "frankel.C"],
+    ["fig3-thoracic-t6", "1mo", "LA9625-0", 65, 54, 60, "frankel.C"],
+    ["fig4-tlls-l1", "preop", "LA9625-0", 60, 50, 30, "frankel.D"],
+    ["fig4-tlls-l1", "1mo", "LA9624-3", 95, 14, 70, "frankel.D"],
   ];
 
-  it.each(FIGURES)("%s at %s carries the paper's values", (id, timepoint, values) => {
+  it.each(FIGURES)("%s at %s carries the paper's values", (id, timepoint, ecog, barthel, painVas, eqVas, frankel) => {
     const b = bundleOf(id);
     const got = {
       ecog: answers(b, "ecog", timepoint).ecog,
@@ -207,7 +184,7 @@ describe("the facts the expected scores rest on", () => {
       "eq-vas": answers(b, "eq5d5l", timepoint)["eq-vas"],
       frankel: answers(b, "frankel", timepoint).frankel,
     };
-    expect(got).toEqual(values);
+    expect(got).toEqual({ ecog, "barthel-total": barthel, "pain-vas": painVas, "eq-vas": eqVas, frankel });
     // No EQ-5D-5L profile is invented: the paper gives only the index.
     expect(Object.keys(answers(b, "eq5d5l", timepoint)).filter((k) => /^eq5d-(mo|sc|ua|pd|ad)$/.test(k))).toEqual([]);
   });

@@ -253,18 +253,12 @@ describe("errors are OperationOutcomes", () => {
   });
 
   it("400 for a body that is not JSON, 415 for another content type", async () => {
-    const bad = await getJson(open("Observation"), {
-      method: "POST",
-      headers: { "Content-Type": "application/fhir+json" },
-      body: "{",
-    });
+    const post = (contentType: string, body: string) =>
+      getJson(open("Observation"), { method: "POST", headers: { "Content-Type": contentType }, body });
+    const bad = await post("application/fhir+json", "{");
     expect(bad.status).toBe(400);
     expect(bad.body.resourceType).toBe("OperationOutcome");
-    const xml = await getJson(open("Observation"), {
-      method: "POST",
-      headers: { "Content-Type": "application/fhir+xml" },
-      body: "<Observation/>",
-    });
+    const xml = await post("application/fhir+xml", "<Observation/>");
     expect(xml.status).toBe(415);
     expect(xml.body.resourceType).toBe("OperationOutcome");
   });

@@ -159,20 +159,17 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
 
   it("a refresh may narrow the scope but not widen it", async () => {
     const t = await login({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce() });
-    const wider = await tokenRequest(origin, {
-      grant_type: "refresh_token",
-      refresh_token: String(t.refresh_token),
-      client_id: CLIENT_ID,
-      scope: "patient/*.write",
-    });
+    const refresh = (scope: string) =>
+      tokenRequest(origin, {
+        grant_type: "refresh_token",
+        refresh_token: String(t.refresh_token),
+        client_id: CLIENT_ID,
+        scope,
+      });
+    const wider = await refresh("patient/*.write");
     expect(wider.status).toBe(400);
     expect(wider.body.error).toBe("invalid_scope");
-    const narrower = await tokenRequest(origin, {
-      grant_type: "refresh_token",
-      refresh_token: String(t.refresh_token),
-      client_id: CLIENT_ID,
-      scope: "patient/*.read",
-    });
+    const narrower = await refresh("patient/*.read");
     expect(narrower.status).toBe(200);
     expect(narrower.body.scope).toBe("patient/*.read");
   });
