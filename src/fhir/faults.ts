@@ -49,14 +49,18 @@ export type FhirFault =
   /** The launch gave no patient context (standalone launch without a patient picked). */
   | { kind: "no-patient" };
 
-/** The error thrown by the data access layer: `fault` says what happened, in a form the UI can switch on. */
-export class FhirFaultError extends Error {
-  readonly fault: FhirFault;
-  constructor(fault: FhirFault) {
+/** An error that carries a typed fault: `fault` says what happened, in a form the UI can switch on. */
+export abstract class FaultError<F extends FhirFault | SessionFault> extends Error {
+  readonly fault: F;
+  constructor(fault: F) {
     super(faultMessage(fault));
-    this.name = "FhirFaultError";
     this.fault = fault;
   }
+}
+
+/** The error thrown by the data access layer. */
+export class FhirFaultError extends FaultError<FhirFault> {
+  override readonly name = "FhirFaultError";
 }
 
 export function isFhirFaultError(error: unknown): error is FhirFaultError {

@@ -4,7 +4,7 @@
  * fhirclient), with its failures as typed states the UI can show.
  */
 import type Client from "fhirclient/lib/Client";
-import { faultMessage } from "./faults";
+import { FaultError } from "./faults";
 
 export type SessionFault =
   /** The page was opened without a launch (no state in this tab): open the app from the EHR. */
@@ -24,13 +24,9 @@ export type SessionFault =
   /** The launch's FHIR server is not (or no longer) one this installation may use (app-config.json). */
   | { kind: "server-not-allowed" };
 
-export class SessionError extends Error {
-  readonly fault: SessionFault;
-  constructor(fault: SessionFault) {
-    super(faultMessage(fault));
-    this.name = "SessionError";
-    this.fault = fault;
-  }
+/** The error the SMART session throws when the launch or the token exchange fails. */
+export class SessionError extends FaultError<SessionFault> {
+  override readonly name = "SessionError";
 }
 
 /** The part of fhirclient's browser API used here (FHIR.oauth2), injectable for tests. */
