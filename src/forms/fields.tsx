@@ -3,7 +3,7 @@
  * check boxes, number, VAS slider with its linked number field, date, text. Every control has a
  * visible label, its hint and error wired with aria-describedby, and aria-invalid when in error.
  */
-import { useState, type ReactNode } from "react";
+import { useState, type InputHTMLAttributes, type ReactNode } from "react";
 import type { QuestionnaireItem, QuestionnaireItemAnswerOption, QuestionnaireResponseItemAnswer } from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import {
@@ -290,26 +290,42 @@ function useNumberText(field: FieldProps): [string, (text: string) => void] {
   return [text, update];
 }
 
-/** An integer or decimal, typed. */
-export function NumberField(field: FieldProps) {
+/** The typed number and its unit: the integer/decimal field, and the number beside a VAS slider. */
+function NumberBox({
+  field,
+  ...input
+}: { field: FieldProps } & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "inputMode" | "required" | "aria-label"
+>) {
   const [text, update] = useNumberText(field);
   const u = unit(field.item);
   return (
+    <span className="qf-number">
+      <input
+        {...input}
+        type="text"
+        autoComplete="off"
+        className="qf-input qf-input-number"
+        value={text}
+        {...stateProps(field)}
+        onChange={(e) => update(e.currentTarget.value)}
+      />
+      {u ? <span className="qf-unit">{u}</span> : null}
+    </span>
+  );
+}
+
+/** An integer or decimal, typed. */
+export function NumberField(field: FieldProps) {
+  return (
     <LabelledField field={field}>
-      <span className="qf-number">
-        <input
-          id={field.id}
-          type="text"
-          inputMode={field.item.type === "integer" ? "numeric" : "decimal"}
-          autoComplete="off"
-          className="qf-input qf-input-number"
-          value={text}
-          required={field.required}
-          {...stateProps(field)}
-          onChange={(e) => update(e.currentTarget.value)}
-        />
-        {u ? <span className="qf-unit">{u}</span> : null}
-      </span>
+      <NumberBox
+        field={field}
+        id={field.id}
+        inputMode={field.item.type === "integer" ? "numeric" : "decimal"}
+        required={field.required}
+      />
     </LabelledField>
   );
 }
@@ -323,7 +339,6 @@ export function NumberField(field: FieldProps) {
  */
 export function VasField(field: FieldProps) {
   const { t } = useTranslator();
-  const [text, update] = useNumberText(field);
   const min = minValue(field.item) ?? 0;
   const max = maxValue(field.item) ?? 100;
   const current = numberOf(field.item, field.value[0]);
@@ -400,20 +415,12 @@ export function VasField(field: FieldProps) {
         </div>
       )}
       {field.numberField === false ? null : (
-        <span className="qf-number">
-          <input
-            id={`${field.id}-number`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            className="qf-input qf-input-number"
-            aria-label={t("forms.vas.number", { label: field.label })}
-            value={text}
-            {...stateProps(field)}
-            onChange={(e) => update(e.currentTarget.value)}
-          />
-          {u ? <span className="qf-unit">{u}</span> : null}
-        </span>
+        <NumberBox
+          field={field}
+          id={`${field.id}-number`}
+          inputMode="numeric"
+          aria-label={t("forms.vas.number", { label: field.label })}
+        />
       )}
     </div>
   );
