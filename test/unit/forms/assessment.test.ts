@@ -14,8 +14,7 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import type { ClinicianEntries } from "../../../src/report/types";
 import { DraftStore } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
-import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir, testSend } from "../writeback/fake-fhir";
+import { BASE, FakeFhir } from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 const NOW = new Date("2026-11-27T00:00:00Z");
@@ -65,8 +64,7 @@ describe("Save assessment", () => {
     expect([report.sins.total, report.tokuhashi.total, report.tokuhashi.prognosis]).toEqual([11, 11, ">=6m"]);
 
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const result = await saveAssessment(report, entries, {
       send,
       context,
@@ -134,8 +132,7 @@ describe("Save assessment", () => {
       questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)),
       fault: () => ({ kind: "server-error", status: 503 }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend({ maxRetries: 1 });
+    const { send } = fake.serve({ maxRetries: 1 });
     const storage = new MemoryStorage();
     const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock });
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
@@ -154,8 +151,7 @@ describe("Save assessment", () => {
       questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)),
       fault: () => (down ? { kind: "server-error", status: 503 } : { kind: "none" }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend({ maxRetries: 1 });
+    const { send } = fake.serve({ maxRetries: 1 });
     const storage = new MemoryStorage();
     const save = makeAssessmentSaver({
       send,
@@ -195,8 +191,7 @@ describe("Save assessment", () => {
 
   it("item 8: identical entries saved again in the session make no second draft and no second response", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const storage = new MemoryStorage();
     const deps = { send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock: countingClock() };
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
@@ -229,8 +224,7 @@ describe("Save assessment", () => {
 
   it("item 13: without a write scope the saver sends nothing and gives the one reason", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const save = makeAssessmentSaver({
       send,
       context,

@@ -10,12 +10,12 @@ import type { SessionClock } from "../../../src/forms/form-session";
 import { createTranslator } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";
-import { DraftStore, type Draft } from "../../../src/writeback/drafts";
+import type { Draft } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir, testSend } from "../writeback/fake-fhir";
-import { MemoryStorage } from "../writeback/helpers";
+import { BASE, FakeFhir, rejection, testSend } from "../writeback/fake-fhir";
+import { MemoryStorage, draftStore } from "../writeback/helpers";
 
 afterEach(cleanup);
 
@@ -59,8 +59,7 @@ async function fillPainVas(user: ReturnType<typeof userEvent.setup>, value = "35
 describe("FormsPanel", () => {
   it("fills and submits a questionnaire: one conditional create, author = the user, status in words", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const onStored = vi.fn();
     const user = userEvent.setup();
     renderPanel({ send, storage: new MemoryStorage(), onStored });
@@ -83,8 +82,7 @@ describe("FormsPanel", () => {
 
   it("sends nothing while answers are missing and says what", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const user = userEvent.setup();
     renderPanel({ send, storage: new MemoryStorage() });
     await user.selectOptions(screen.getByRole("combobox", { name: "Questionnaire" }), "ecog");
@@ -99,17 +97,9 @@ describe("FormsPanel", () => {
   it("shows a 4xx OperationOutcome in words and keeps the answers as a draft", async () => {
     const fake = new FakeFhir({
       questionnaires: allQuestionnaires,
-      fault: () => ({
-        kind: "reject",
-        status: 422,
-        outcome: {
-          resourceType: "OperationOutcome",
-          issue: [{ severity: "error", code: "business-rule", details: { text: "Encounter is closed" } }],
-        },
-      }),
+      fault: () => rejection(422, { code: "business-rule", details: { text: "Encounter is closed" } }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const storage = new MemoryStorage();
     const user = userEvent.setup();
     renderPanel({ send, storage });
@@ -120,7 +110,7 @@ describe("FormsPanel", () => {
     );
     expect(alert).toHaveAttribute("role", "alert");
     expect(fake.responses).toHaveLength(0);
-    const drafts = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
+    const drafts = draftStore([], storage).list();
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({
       instrument: "pain-vas",
@@ -131,8 +121,7 @@ describe("FormsPanel", () => {
 
   it("item 12: a Questionnaire the server lacks and the app may not load (403) does not stop the save", async () => {
     const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const user = userEvent.setup();
     renderPanel({ send, storage: new MemoryStorage() });
     const form = await fillPainVas(user);
@@ -143,17 +132,9 @@ describe("FormsPanel", () => {
 
   it("item 12: when the server refuses the response because of the Questionnaire, it says what the installer must load", async () => {
     const fake = new FakeFhir({
-      fault: () => ({
-        kind: "reject",
-        status: 400,
-        outcome: {
-          resourceType: "OperationOutcome",
-          issue: [{ severity: "error", code: "processing", diagnostics: "Questionnaire not found" }],
-        },
-      }),
+      fault: () => rejection(400, { code: "processing", diagnostics: "Questionnaire not found" }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const user = userEvent.setup();
     renderPanel({ send, storage: new MemoryStorage(), launch: { ...launch, canWriteQuestionnaire: false } });
     const form = await fillPainVas(user);
@@ -167,8 +148,7 @@ describe("FormsPanel", () => {
 
   it("item 13: a launch without a write scope: the form sends nothing, one message says why, never 'Saved'", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const storage = new MemoryStorage();
     const user = userEvent.setup();
     renderPanel({ send, storage, launch: { ...launch, canWrite: false } });
@@ -181,9 +161,7 @@ describe("FormsPanel", () => {
     expect(screen.getByRole("alert")).toHaveTextContent(NO_WRITE);
     expect(screen.queryByText(/Saved to the patient's record|Already in the patient's record|not allowed/)).toBeNull();
     expect(fake.log).toEqual([]);
-    expect(
-      new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list(),
-    ).toMatchObject([{ instrument: "pain-vas", lastFailure: "not-permitted" }]);
+    expect(draftStore([], storage).list()).toMatchObject([{ instrument: "pain-vas", lastFailure: "not-permitted" }]);
   });
 
   it("item 8: a form opened after a failed save shows the pending draft rather than creating another", async () => {
@@ -191,8 +169,7 @@ describe("FormsPanel", () => {
       questionnaires: allQuestionnaires,
       fault: () => ({ kind: "server-error", status: 503 }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend({ maxRetries: 0 });
+    const { send } = fake.serve({ maxRetries: 0 });
     const storage = new MemoryStorage();
     const user = userEvent.setup();
     renderPanel({ send, storage });
@@ -206,7 +183,7 @@ describe("FormsPanel", () => {
     expect(screen.getByRole("alert")).toHaveTextContent(
       "This questionnaire already has answers waiting to be saved (listed below): send them again or discard them before starting another.",
     );
-    const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    const store = draftStore([], storage);
     expect(store.list()).toHaveLength(1);
     expect(screen.getByTestId(`draft-${store.list()[0]?.id ?? ""}`)).toHaveTextContent(
       "submitted, waiting to be saved",
@@ -215,10 +192,9 @@ describe("FormsPanel", () => {
 
   it("after a reload, a submitted draft is sent once (also under StrictMode's double effects) and an open one is offered", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const storage = new MemoryStorage();
-    const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    const store = draftStore([], storage);
     const q = appQuestionnaire("frankel");
     const answers = {
       timepoint: [{ valueCoding: q.item?.[0]?.answerOption?.[0]?.valueCoding ?? {} }],
@@ -272,8 +248,7 @@ describe("FormsPanel", () => {
       questionnaires: allQuestionnaires,
       fault: () => (fail ? { kind: "server-error", status: 503 } : { kind: "none" }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend({ maxRetries: 1 });
+    const { send } = fake.serve({ maxRetries: 1 });
     const storage = new MemoryStorage();
     const user = userEvent.setup();
     renderPanel({ send, storage });
@@ -296,7 +271,7 @@ describe("FormsPanel", () => {
   it("discarding a draft asks a second time", async () => {
     const { send } = testSend();
     const storage = new MemoryStorage();
-    const store = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage);
+    const store = draftStore([], storage);
     const q = appQuestionnaire("ecog");
     store.put({
       id: "33333333-3333-4333-8333-333333333333",
@@ -317,9 +292,7 @@ describe("FormsPanel", () => {
     await user.click(within(row).getByRole("button", { name: "Discard" }));
     await user.click(within(row).getByRole("button", { name: "Discard for good" }));
     expect(screen.queryByTestId("draft-33333333-3333-4333-8333-333333333333")).toBeNull();
-    expect(new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list()).toEqual(
-      [],
-    );
+    expect(draftStore([], storage).list()).toEqual([]);
   });
 
   it("warns before the page closes while answers are unsent", async () => {

@@ -8,11 +8,10 @@ import { FIRST_LOCK_MS, HANDOVER_KEY, readHandover, sha256Hex } from "../../../s
 import { createTranslator } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";
-import { DraftStore } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { server } from "../../setup/msw-server";
 import { BASE, FakeFhir, testSend } from "../writeback/fake-fhir";
-import { MemoryStorage } from "../writeback/helpers";
+import { MemoryStorage, draftStore } from "../writeback/helpers";
 
 afterEach(() => {
   cleanup();
@@ -105,8 +104,7 @@ const setSlider = (mode: HTMLElement, name: RegExp, value: number): void => {
 describe("patient self-report mode: what is handed over", () => {
   it("without the licensed wording: no EQ-5D-5L for the patient, the clinician sees why; the pain VAS alone is stored with the Patient as source", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const user = userEvent.setup();
     renderClinicianPage(new MemoryStorage(), send);
     await user.click(screen.getByRole("button", { name: "Hand to patient" }));
@@ -144,8 +142,7 @@ describe("patient self-report mode: what is handed over", () => {
 
   it("with the licensed wording (test fixture): one question per screen with progress, Back keeps answers, the EQ VAS vertical with the file's anchors", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const user = userEvent.setup();
     renderClinicianPage(new MemoryStorage(), send, { wording: true });
     await user.click(screen.getByRole("button", { name: "Hand to patient" }));
@@ -224,8 +221,7 @@ describe("patient self-report mode: what is handed over", () => {
 describe("patient self-report mode: the VAS", () => {
   it("has no handle and no answer until touched, and refuses Finish untouched", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const user = userEvent.setup();
     renderClinicianPage(new MemoryStorage(), send);
     const mode = await handOver(user);
@@ -318,7 +314,7 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
     // The unfinished self-report is listed for the clinician.
     const list = screen.getByRole("heading", { name: "Unsent answers" }).closest("section") as HTMLElement;
     expect(within(list).getByText("patient self-report")).toBeInTheDocument();
-    const drafts = new DraftStore({ serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" }, storage).list();
+    const drafts = draftStore([], storage).list();
     expect(drafts.find((d) => d.instrument === "pain-vas")).toMatchObject({
       selfReport: true,
       answers: { "pain-vas": [{ valueInteger: 20 }] },
@@ -401,8 +397,7 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
 
   it("re-reads the record (onStored) only after the clinician is back, not while the patient holds the device", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const onStored = vi.fn();
     const user = userEvent.setup();
     renderClinicianPage(new MemoryStorage(), send, { onStored });

@@ -14,8 +14,7 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import type { AssessmentTiming, ClinicianEntries, ScoreReport } from "../../../src/report/types";
 import { SaveAssessment } from "../../../src/ui/SaveAssessment";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
-import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir, testSend, type FakeFhirOptions } from "../writeback/fake-fhir";
+import { BASE, FakeFhir, rejection, type FakeFhirOptions } from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 afterEach(cleanup);
@@ -58,8 +57,7 @@ function renderSave(
 
 function saver(options: FakeFhirOptions, canWrite = true) {
   const fake = new FakeFhir(options);
-  server.use(...fake.handlers());
-  const { send } = testSend({ maxRetries: 0 });
+  const { send } = fake.serve({ maxRetries: 0 });
   let n = 0;
   const clock = { now: () => NOW, newId: () => `00000000-0000-4000-a000-${String(++n).padStart(12, "0")}` };
   return {
@@ -182,14 +180,7 @@ describe("Save assessment says why", () => {
 
   it("item 12: refused because of the Questionnaire: says what the installer must load, not 'try again'", async () => {
     const { save } = saver({
-      fault: () => ({
-        kind: "reject",
-        status: 422,
-        outcome: {
-          resourceType: "OperationOutcome",
-          issue: [{ severity: "error", code: "invalid", diagnostics: "Questionnaire could not be resolved" }],
-        },
-      }),
+      fault: () => rejection(422, { code: "invalid", diagnostics: "Questionnaire could not be resolved" }),
     });
     renderSave(save);
     await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));

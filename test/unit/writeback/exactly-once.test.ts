@@ -9,11 +9,9 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { DraftStore, purgeOtherDrafts, type Draft } from "../../../src/writeback/drafts";
 import { sendDraft, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
-import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir, testSend, type ResponseFault } from "./fake-fhir";
-import { MemoryStorage, submittedDraft, testResponse as response } from "./helpers";
+import { FakeFhir, type ResponseFault } from "./fake-fhir";
+import { MemoryStorage, SCOPE, draftStore, submittedDraft, testResponse as response } from "./helpers";
 
-const scope = { serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" };
 const SYSTEM = "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id";
 const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
 
@@ -34,11 +32,9 @@ describe("item 9: retries do not assume If-None-Exist", () => {
       dropIfNoneExist: true,
       fault: sequence({ kind: "error-after-store", status: 504 }, { kind: "error-after-store", status: 504 }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const draft = submittedDraft("ecog", 1);
-    store.put(draft);
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: false });
     expect(fake.responses).toHaveLength(1);
     expect(fake.responsePosts).toBe(1);
@@ -57,11 +53,9 @@ describe("item 9: retries do not assume If-None-Exist", () => {
 
   it("with conditionalCreate announced, the first send is one conditional create and no search", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires, conditionalCreate: true });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const draft = submittedDraft("ecog", 2);
-    store.put(draft);
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.log).toEqual(["GET Questionnaire", "GET metadata", "POST QuestionnaireResponse"]);
   });
@@ -73,11 +67,9 @@ describe("item 9: retries do not assume If-None-Exist", () => {
   ] as const) {
     it(`${label}: the identifier is searched before the POST, and found means stored without a POST`, async () => {
       const fake = new FakeFhir({ questionnaires: allQuestionnaires, conditionalCreate, dropIfNoneExist: true });
-      server.use(...fake.handlers());
-      const { send } = testSend();
-      const store = new DraftStore(scope, new MemoryStorage());
+      const { send } = fake.serve();
       const first = submittedDraft("ecog", 3);
-      store.put(first);
+      const store = draftStore([first]);
       expect(await sendDraft(store, first, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
       expect(fake.log).toEqual([
         "GET Questionnaire",
@@ -103,11 +95,9 @@ describe("item 9: retries do not assume If-None-Exist", () => {
       searchIgnoresIdentifier: true,
     });
     fake.responses.push({ ...response("ecog", 40), id: "other" });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const draft = submittedDraft("ecog", 4);
-    store.put(draft);
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.responses.map((r) => r.identifier?.value)).toEqual(["00000000-0000-4000-8000-000000000040", draft.id]);
   });
@@ -118,11 +108,9 @@ describe("item 9: retries do not assume If-None-Exist", () => {
       dropIfNoneExist: true,
       fault: sequence({ kind: "error-after-store", status: 504 }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend({ maxRetries: 0 });
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve({ maxRetries: 0 });
     const draft = submittedDraft("ecog", 5);
-    store.put(draft);
+    const store = draftStore([draft]);
     const first = await sendDraft(store, draft, deps(send));
     expect(first).toMatchObject({ kind: "unsent", fault: { kind: "server-error", status: 504, attempts: 1 } });
     expect(store.get(draft.id)).toMatchObject({ lastFailure: "unsent", attempted: true });
@@ -139,11 +127,9 @@ describe("item 9: retries do not assume If-None-Exist", () => {
       dropIfNoneExist: true,
       fault: sequence({ kind: "rate-limited", retryAfter: "2" }, { kind: "server-error", status: 503 }),
     });
-    server.use(...fake.handlers());
-    const { send, sleeps } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send, sleeps } = fake.serve();
     const draft = submittedDraft("barthel", 6);
-    store.put(draft);
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.responsePosts).toBe(3);
     expect(fake.responseSearches).toHaveLength(2);
@@ -165,10 +151,8 @@ describe("item 10: a 412 is confirmed before the draft goes", () => {
     });
     const draft = submittedDraft("frankel", 7);
     fake.responses.push({ ...(draft.response as QuestionnaireResponse), id: "earlier" });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
-    store.put(draft);
+    const { send } = fake.serve();
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "earlier", created: false });
     expect(fake.log.slice(-2)).toEqual(["POST QuestionnaireResponse", "GET QuestionnaireResponse"]);
     expect(store.list()).toEqual([]);
@@ -179,11 +163,9 @@ describe("item 10: a 412 is confirmed before the draft goes", () => {
       questionnaires: allQuestionnaires,
       fault: sequence({ kind: "reject", status: 412, outcome: precondition }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const draft = submittedDraft("frankel", 8);
-    store.put(draft);
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({
       kind: "rejected",
       status: 412,
@@ -200,20 +182,18 @@ describe("item 10: a 412 is confirmed before the draft goes", () => {
 describe("item 11: drafts are bound to the FHIR server and the patient", () => {
   it("a store of another server does not see this server's drafts", () => {
     const storage = new MemoryStorage();
-    new DraftStore(scope, storage).put(submittedDraft("ecog", 9));
-    expect(new DraftStore({ ...scope, serverUrl: "https://other-ehr.example.org/fhir" }, storage).list()).toEqual([]);
+    new DraftStore(SCOPE, storage).put(submittedDraft("ecog", 9));
+    expect(new DraftStore({ ...SCOPE, serverUrl: "https://other-ehr.example.org/fhir" }, storage).list()).toEqual([]);
     // The same server written differently (trailing slash, host case) is the same server.
-    expect(new DraftStore({ ...scope, serverUrl: "https://EHR.example.org/fhir/" }, storage).list()).toHaveLength(1);
-    expect(new DraftStore(scope, storage).list()[0]?.server).toBe("https://ehr.example.org/fhir");
+    expect(new DraftStore({ ...SCOPE, serverUrl: "https://EHR.example.org/fhir/" }, storage).list()).toHaveLength(1);
+    expect(new DraftStore(SCOPE, storage).list()[0]?.server).toBe("https://ehr.example.org/fhir");
   });
 
   it("a draft whose subject is another patient is not sent", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const foreign = submittedDraft("ecog", 10, "p2");
-    store.put(foreign);
+    const store = draftStore([foreign]);
     expect(await sendDraft(store, foreign, deps(send))).toEqual({ kind: "wrong-context" });
     expect(fake.log).toEqual([]);
     expect(store.get(foreign.id)?.lastFailure).toBe("wrong-context");
@@ -221,10 +201,9 @@ describe("item 11: drafts are bound to the FHIR server and the patient", () => {
 
   it("a draft made for another server (found under this key) is not sent", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const storage = new MemoryStorage();
-    const store = new DraftStore(scope, storage);
+    const store = new DraftStore(SCOPE, storage);
     const elsewhere: Draft = { ...submittedDraft("ecog", 11), server: "https://other-ehr.example.org/fhir" };
     store.put(elsewhere);
     expect(await sendDraft(store, elsewhere, deps(send))).toEqual({ kind: "wrong-context" });
@@ -233,19 +212,19 @@ describe("item 11: drafts are bound to the FHIR server and the patient", () => {
 
   it("purgeOtherDrafts removes other patients', servers' and users' drafts and older keys, keeps this launch's and other apps' keys", () => {
     const storage = new MemoryStorage();
-    const mine = new DraftStore(scope, storage);
+    const mine = new DraftStore(SCOPE, storage);
     mine.put(submittedDraft("ecog", 12));
     mine.rememberStored("fingerprint", "id");
-    new DraftStore({ ...scope, patientId: "p2" }, storage).put(submittedDraft("ecog", 13, "p2"));
-    new DraftStore({ ...scope, serverUrl: "https://other-ehr.example.org/fhir" }, storage).put(
+    new DraftStore({ ...SCOPE, patientId: "p2" }, storage).put(submittedDraft("ecog", 13, "p2"));
+    new DraftStore({ ...SCOPE, serverUrl: "https://other-ehr.example.org/fhir" }, storage).put(
       submittedDraft("ecog", 14),
     );
-    new DraftStore({ ...scope, userId: "Practitioner/other" }, storage).put(submittedDraft("ecog", 15));
+    new DraftStore({ ...SCOPE, userId: "Practitioner/other" }, storage).put(submittedDraft("ecog", 15));
     storage.setItem("spine-met-qol.drafts.v1:p1:Practitioner%2Fdr-1", "[]");
     storage.setItem("SMART_KEY", "fhirclient's");
     expect(storage.data.size).toBe(7);
 
-    expect(purgeOtherDrafts(scope, storage)).toBe(4);
+    expect(purgeOtherDrafts(SCOPE, storage)).toBe(4);
     expect([...storage.data.keys()].sort()).toEqual([
       "SMART_KEY",
       "spine-met-qol.drafts.v2.stored:https%3A%2F%2Fehr.example.org%2Ffhir:p1:Practitioner%2Fdr-1",
@@ -261,11 +240,9 @@ describe("item 11: drafts are bound to the FHIR server and the patient", () => {
 describe("item 13: without a write scope nothing is sent", () => {
   it("sendDraft makes no request, says not-permitted and keeps the draft", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const draft = submittedDraft("pain-vas", 16);
-    store.put(draft);
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send, false))).toEqual({ kind: "not-permitted" });
     expect(fake.log).toEqual([]);
     expect(store.get(draft.id)).toMatchObject({ lastFailure: "not-permitted", response: draft.response });

@@ -9,6 +9,7 @@ import type { Bundle, Questionnaire, QuestionnaireResponse } from "fhir/r4";
 import type { RequestPolicy } from "../../../src/fhir/request";
 import { clientSend, type FhirSend } from "../../../src/writeback/transport";
 import { prng } from "../../../sandbox/patients-src/prng";
+import { server } from "../../setup/msw-server";
 
 export const BASE = "https://ehr.example.org/fhir";
 const JSON_HEADERS = { "content-type": "application/fhir+json" };
@@ -45,6 +46,37 @@ export type ResponseFault =
   /** Stores, then a gateway answers `status` (e.g. 504) instead of the server's 201: an unknown outcome. */
   | { kind: "error-after-store"; status: number }
   | { kind: "reject"; status: number; outcome: object };
+
+/** A searchset Bundle of `hits`, as the server answers a search. */
+function searchset(hits: (Questionnaire | QuestionnaireResponse)[]): Response {
+  const bundle: Bundle = {
+    resourceType: "Bundle",
+    type: "searchset",
+    total: hits.length,
+    entry: hits.map((resource) => ({ resource })),
+  };
+  return HttpResponse.json(bundle, { headers: JSON_HEADERS });
+}
+
+/** 403 with the server's OperationOutcome: the token's scopes do not allow it. */
+function forbidden(): Response {
+  return HttpResponse.json(
+    { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }] },
+    { status: 403, headers: JSON_HEADERS },
+  );
+}
+
+/** A refusal whose OperationOutcome has one error issue (`code`, and what else is given). */
+export function rejection(
+  status: number,
+  issue: { code: string; diagnostics?: string; details?: { text: string }; expression?: string[] },
+): ResponseFault {
+  return {
+    kind: "reject",
+    status,
+    outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", ...issue }] },
+  };
+}
 
 export interface FakeFhirOptions {
   /** Questionnaires already on the server. */
@@ -99,6 +131,12 @@ export class FakeFhir {
     return [...this.countsByIdentifier().values()].reduce((n, c) => n + (c - 1), 0);
   }
 
+  /** Serves this server through the shared msw server; the write path's send function over it. */
+  serve(policy: Partial<RequestPolicy> = {}): { send: FhirSend; sleeps: number[] } {
+    server.use(...this.handlers());
+    return testSend(policy);
+  }
+
   handlers() {
     return [
       http.all(`${BASE}/*`, ({ request }) => {
@@ -141,45 +179,21 @@ export class FakeFhir {
             (wanted === null || `${r.identifier?.system}|${r.identifier?.value}` === wanted) &&
             (subject === null || r.subject?.reference === subject || r.subject?.reference === `Patient/${subject}`),
         );
-        const bundle: Bundle = {
-          resourceType: "Bundle",
-          type: "searchset",
-          total: hits.length,
-          entry: hits.map((resource) => ({ resource })),
-        };
-        return HttpResponse.json(bundle, { headers: JSON_HEADERS });
+        return searchset(hits);
       }),
       http.get(`${BASE}/Questionnaire`, ({ request }) => {
         this.questionnaireSearches += 1;
         if (this.options.forbidQuestionnaireSearch) {
-          return HttpResponse.json(
-            {
-              resourceType: "OperationOutcome",
-              issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }],
-            },
-            { status: 403, headers: JSON_HEADERS },
-          );
+          return forbidden();
         }
         const q = new URL(request.url).searchParams;
         const hits = this.questionnaires.filter((x) => x.url === q.get("url") && x.version === q.get("version"));
-        const bundle: Bundle = {
-          resourceType: "Bundle",
-          type: "searchset",
-          total: hits.length,
-          entry: hits.map((resource) => ({ resource })),
-        };
-        return HttpResponse.json(bundle, { headers: JSON_HEADERS });
+        return searchset(hits);
       }),
       http.post(`${BASE}/Questionnaire`, async ({ request }) => {
         this.questionnairePosts += 1;
         if (this.options.forbidQuestionnaireCreate) {
-          return HttpResponse.json(
-            {
-              resourceType: "OperationOutcome",
-              issue: [{ severity: "error", code: "forbidden", diagnostics: "Not allowed" }],
-            },
-            { status: 403, headers: JSON_HEADERS },
-          );
+          return forbidden();
         }
         const cond = new URLSearchParams(request.headers.get("if-none-exist") ?? "");
         const existing = this.questionnaires.find(

@@ -4,9 +4,12 @@ import { applyCalculations } from "../../../src/forms/calculate";
 import type { Instrument } from "../../../src/questionnaires/contract";
 import { DEFAULT_VALUE_SET } from "../../../src/scores";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
-import type { Draft, KeyedStorage } from "../../../src/writeback/drafts";
+import { DraftStore, type Draft, type KeyedStorage } from "../../../src/writeback/drafts";
 import { calculation, maxValue, minValue, type Answers } from "../../../src/questionnaires/items";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
+
+/** The drafts' scope in these tests: patient p1 on the fake EHR, Practitioner/dr-1. */
+export const SCOPE = { serverUrl: "https://ehr.example.org/fhir", patientId: "p1", userId: "Practitioner/dr-1" };
 
 /** sessionStorage's behaviour, in memory. */
 export class MemoryStorage implements KeyedStorage {
@@ -99,4 +102,11 @@ export function submittedDraft(instrument: Instrument, n: number, patientId = "p
     response: r,
     lastFailure: null,
   };
+}
+
+/** A draft store of SCOPE over `storage` (a fresh MemoryStorage unless given), holding `drafts`. */
+export function draftStore(drafts: Draft[] = [], storage: KeyedStorage = new MemoryStorage()): DraftStore {
+  const store = new DraftStore(SCOPE, storage);
+  for (const draft of drafts) store.put(draft);
+  return store;
 }

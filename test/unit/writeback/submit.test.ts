@@ -9,10 +9,8 @@ import { submitResponse } from "../../../src/writeback/submit";
 import { outcomeMessage } from "../../../src/forms/form-session";
 import { createTranslator } from "../../../src/i18n";
 import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir, seeded, testSend, type ResponseFault } from "./fake-fhir";
-import { MemoryStorage, submittedDraft, testResponse as response } from "./helpers";
-
-const scope = { serverUrl: BASE, patientId: "p1", userId: "Practitioner/dr-1" };
+import { FakeFhir, rejection, seeded, testSend, type ResponseFault } from "./fake-fhir";
+import { MemoryStorage, SCOPE, draftStore, submittedDraft, testResponse as response } from "./helpers";
 
 const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
 
@@ -43,9 +41,8 @@ describe("100 submissions through injected faults", () => {
         return { kind: "none" };
       },
     });
-    server.use(...fake.handlers());
-    const { send, sleeps } = testSend({ timeoutMs: 40 });
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send, sleeps } = fake.serve({ timeoutMs: 40 });
+    const store = draftStore();
     const d = deps(send);
 
     const firstRound = [];
@@ -87,27 +84,16 @@ describe("submitResponse", () => {
   it("a 4xx is shown as the server's OperationOutcome in words and the draft is kept", async () => {
     const fake = new FakeFhir({
       questionnaires: allQuestionnaires,
-      fault: () => ({
-        kind: "reject",
-        status: 422,
-        outcome: {
-          resourceType: "OperationOutcome",
-          issue: [
-            {
-              severity: "error",
-              code: "invalid",
-              diagnostics: "Answer value is outside the permitted range",
-              expression: ["QuestionnaireResponse.item[1]"],
-            },
-          ],
-        },
-      }),
+      fault: () =>
+        rejection(422, {
+          code: "invalid",
+          diagnostics: "Answer value is outside the permitted range",
+          expression: ["QuestionnaireResponse.item[1]"],
+        }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const draft = submittedDraft("pain-vas", 1);
-    store.put(draft);
+    const store = draftStore([draft]);
     const outcome = await sendDraft(store, draft, deps(send));
     expect(outcome).toEqual({
       kind: "rejected",
@@ -124,8 +110,7 @@ describe("submitResponse", () => {
 
   it("creates a missing Questionnaire once, with a conditional create on url and version", async () => {
     const fake = new FakeFhir();
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const q = appQuestionnaire("frankel");
     expect(await submitResponse(send, q, response("frankel", 1), { mayCreateQuestionnaire: true })).toMatchObject({
       kind: "stored",
@@ -148,11 +133,9 @@ describe("submitResponse", () => {
 
   it("item 12: a Questionnaire search with 0 hits and a Questionnaire POST refused (403): the response is sent anyway and stored", async () => {
     const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const { send } = fake.serve();
     const draft = submittedDraft("ecog", 4);
-    store.put(draft);
+    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.questionnairePosts).toBe(1);
     expect(fake.responsePosts).toBe(1);
@@ -162,8 +145,7 @@ describe("submitResponse", () => {
 
   it("item 12: a Questionnaire search with 0 hits and no scope to create it: not created, the response is sent anyway (the canonical need not resolve)", async () => {
     const fake = new FakeFhir();
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     expect(
       await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: false }),
     ).toEqual({ kind: "stored", id: "qr1", created: true });
@@ -176,23 +158,15 @@ describe("submitResponse", () => {
   });
 
   it("item 12: the server refuses the response because of its Questionnaire (422 naming the canonical): questionnaire-missing, not 'try again', the draft kept", async () => {
-    const outcome = {
-      resourceType: "OperationOutcome",
-      issue: [
-        {
-          severity: "error",
-          code: "not-found",
-          diagnostics: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0",
-          expression: ["QuestionnaireResponse.questionnaire"],
-        },
-      ],
-    };
-    const fake = new FakeFhir({ fault: () => ({ kind: "reject", status: 422, outcome }) });
-    server.use(...fake.handlers());
-    const { send } = testSend();
-    const store = new DraftStore(scope, new MemoryStorage());
+    const refusal = rejection(422, {
+      code: "not-found",
+      diagnostics: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0",
+      expression: ["QuestionnaireResponse.questionnaire"],
+    });
+    const fake = new FakeFhir({ fault: () => refusal });
+    const { send } = fake.serve();
     const draft = submittedDraft("ecog", 5);
-    store.put(draft);
+    const store = draftStore([draft]);
     const result = await sendDraft(store, draft, deps(send, false));
     expect(result).toEqual({
       kind: "questionnaire-missing",
@@ -209,24 +183,14 @@ describe("submitResponse", () => {
 
   it("item 12: a refusal about the answers themselves stays 'rejected' even while the Questionnaire is absent", async () => {
     const fake = new FakeFhir({
-      fault: () => ({
-        kind: "reject",
-        status: 422,
-        outcome: {
-          resourceType: "OperationOutcome",
-          issue: [
-            {
-              severity: "error",
-              code: "invalid",
-              diagnostics: "Encounter is closed",
-              expression: ["QuestionnaireResponse.encounter"],
-            },
-          ],
-        },
-      }),
+      fault: () =>
+        rejection(422, {
+          code: "invalid",
+          diagnostics: "Encounter is closed",
+          expression: ["QuestionnaireResponse.encounter"],
+        }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     expect(
       await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 6), { mayCreateQuestionnaire: false }),
     ).toEqual({
@@ -238,8 +202,7 @@ describe("submitResponse", () => {
 
   it("when Questionnaires may not be searched it sends the response anyway and asks only once per session", async () => {
     const fake = new FakeFhir({ forbidQuestionnaireSearch: true });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const q = appQuestionnaire("ecog");
     expect(await submitResponse(send, q, response("ecog", 1), { mayCreateQuestionnaire: false })).toMatchObject({
       kind: "stored",
@@ -255,14 +218,9 @@ describe("submitResponse", () => {
   it("a 403 on the response itself is 'forbidden', on an expired session 'session-ended'", async () => {
     const fake = new FakeFhir({
       questionnaires: allQuestionnaires,
-      fault: () => ({
-        kind: "reject",
-        status: 403,
-        outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden" }] },
-      }),
+      fault: () => rejection(403, { code: "forbidden" }),
     });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     expect(
       await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: true }),
     ).toEqual({ kind: "forbidden" });
@@ -301,47 +259,46 @@ describe("submitResponse", () => {
 describe("drafts", () => {
   it("a reload with a pending draft sends it once, even when two sends race", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    server.use(...fake.handlers());
-    const { send } = testSend();
+    const { send } = fake.serve();
     const storage = new MemoryStorage();
-    new DraftStore(scope, storage).put(submittedDraft("eq5d5l", 7));
+    new DraftStore(SCOPE, storage).put(submittedDraft("eq5d5l", 7));
 
     // The page reloads: a new store over the same sessionStorage finds the draft.
-    const reloaded = new DraftStore(scope, storage);
+    const reloaded = new DraftStore(SCOPE, storage);
     expect(reloaded.list()).toHaveLength(1);
     await Promise.all([sendPending(reloaded, deps(send)), sendPending(reloaded, deps(send))]);
     expect(fake.responsePosts).toBe(1);
     expect(fake.responses).toHaveLength(1);
     expect(reloaded.list()).toEqual([]);
-    expect(new DraftStore(scope, storage).list()).toEqual([]);
+    expect(new DraftStore(SCOPE, storage).list()).toEqual([]);
   });
 
   it("are kept per patient and user, and survive a corrupt or full storage in memory", () => {
     const storage = new MemoryStorage();
-    const mine = new DraftStore(scope, storage);
+    const mine = new DraftStore(SCOPE, storage);
     mine.put(submittedDraft("frankel", 1));
-    expect(new DraftStore({ ...scope, patientId: "p2" }, storage).list()).toEqual([]);
-    expect(new DraftStore({ ...scope, userId: "Practitioner/other" }, storage).list()).toEqual([]);
-    expect(new DraftStore(scope, storage).hasUnsent()).toBe(true);
+    expect(new DraftStore({ ...SCOPE, patientId: "p2" }, storage).list()).toEqual([]);
+    expect(new DraftStore({ ...SCOPE, userId: "Practitioner/other" }, storage).list()).toEqual([]);
+    expect(new DraftStore(SCOPE, storage).hasUnsent()).toBe(true);
 
     const corrupt = new MemoryStorage();
     corrupt.setItem([...storage.data.keys()][0] ?? "", "{not json");
-    expect(new DraftStore(scope, corrupt).list()).toEqual([]);
+    expect(new DraftStore(SCOPE, corrupt).list()).toEqual([]);
 
     const full: MemoryStorage = Object.assign(new MemoryStorage(), {
       setItem: () => {
         throw new DOMException("quota", "QuotaExceededError");
       },
     });
-    const store = new DraftStore(scope, full);
+    const store = new DraftStore(SCOPE, full);
     expect(store.put(submittedDraft("frankel", 2))).toBe(false);
     expect(store.list()).toHaveLength(1);
   });
 
   it("several stores over one storage (panel, patient mode, assessment) see and keep each other's drafts", () => {
     const storage = new MemoryStorage();
-    const panel = new DraftStore(scope, storage);
-    const patientMode = new DraftStore(scope, storage);
+    const panel = new DraftStore(SCOPE, storage);
+    const patientMode = new DraftStore(SCOPE, storage);
     panel.put(submittedDraft("frankel", 5));
     patientMode.put(submittedDraft("eq5d5l", 6));
     panel.put({ ...submittedDraft("frankel", 5), lastFailure: "unsent" });
@@ -355,7 +312,7 @@ describe("drafts", () => {
   });
 
   it("use sessionStorage, never localStorage", () => {
-    const store = new DraftStore(scope);
+    const store = new DraftStore(SCOPE);
     store.put(submittedDraft("frankel", 3));
     expect(sessionStorage.length).toBe(1);
     expect(localStorage.length).toBe(0);
