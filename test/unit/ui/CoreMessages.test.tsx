@@ -4,11 +4,8 @@
  * clinician in the view's language: a report built by the real extraction, shown in Japanese, then English.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Patient } from "fhir/r4";
 import { DEFAULT_CONFIG } from "../../../launch/config";
 import type { LaunchContext, PatientRecord } from "../../../src/fhir";
 import { buildReport } from "../../../src/extract";
@@ -16,33 +13,11 @@ import { createTranslator, type Locale } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
 import { engine } from "../../../src/ui/engine";
 import { ProvenanceList } from "../../../src/ui/score/ProvenanceList";
-import { renderApp, session } from "./helpers";
+import { fixtureRecord, renderApp, session } from "./helpers";
 
 /** L2 metastasis, age 62 on 2025-01-01, two different ECOG values on 2024-06-01, nothing else on file. */
 function record(): PatientRecord {
-  const bundle = JSON.parse(readFileSync(join(__dirname, "../../fixtures/patients/ecog-conflict.json"), "utf8")) as {
-    entry: { resource: { resourceType: string } }[];
-  };
-  const resources = bundle.entry.map((e) => e.resource);
-  const patient = resources.find((r) => r.resourceType === "Patient") as Patient;
-  return {
-    patient,
-    resources: resources.filter((r) => r !== patient),
-    // A data-access note (src/fhir/record.ts), worded by the same catalogue.
-    diagnostics: [
-      {
-        severity: "info",
-        message: {
-          code: "access.fallback-unfiltered",
-          params: { search: "Observation", data: { code: "access.search.Observation" } },
-        },
-        code: "fallback-unfiltered",
-      },
-    ],
-    partial: false,
-    unavailable: [],
-    failures: [],
-  };
+  return fixtureRecord("ecog-conflict", "info");
 }
 
 const context = { patientId: "ecog-conflict", needPatientBanner: true, locale: null, fhirUser: null } as LaunchContext;

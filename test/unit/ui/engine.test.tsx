@@ -1,40 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Patient } from "fhir/r4";
 import { DEFAULT_CONFIG } from "../../../launch/config";
 import type { LaunchContext, PatientRecord } from "../../../src/fhir";
 import { engine } from "../../../src/ui/engine";
-import { renderApp, session } from "./helpers";
+import { fixtureRecord, renderApp, session } from "./helpers";
 import { chooseEntry } from "./entry";
 
 /** A shared fixture: T12 metastasis (TL/L/S), KPS on file, visceral and extraspinal findings. */
 function record(): PatientRecord {
-  const bundle = JSON.parse(
-    readFileSync(join(__dirname, "../../fixtures/patients/visceral-extraspinal.json"), "utf8"),
-  ) as { entry: { resource: { resourceType: string } }[] };
-  const resources = bundle.entry.map((e) => e.resource);
-  const patient = resources.find((r) => r.resourceType === "Patient") as Patient;
-  return {
-    patient,
-    resources: resources.filter((r) => r !== patient),
-    diagnostics: [
-      {
-        severity: "warning",
-        message: {
-          code: "access.fallback-unfiltered",
-          params: { search: "Observation", data: { code: "access.search.Observation" } },
-        },
-        code: "fallback-unfiltered",
-      },
-    ],
-    partial: false,
-    unavailable: [],
-    failures: [],
-  };
+  return fixtureRecord("visceral-extraspinal", "warning");
 }
 
 const context = {
