@@ -57,7 +57,7 @@ function RequiredMark({ required }: { required: boolean }) {
       <span className="qf-required" aria-hidden="true">
         {" *"}
       </span>
-      <span className="qf-visually-hidden"> ({t("forms.required")})</span>
+      <span className="visually-hidden"> ({t("forms.required")})</span>
     </>
   );
 }
