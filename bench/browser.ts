@@ -31,10 +31,10 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page, type Request } from "playwright-core";
 import { startSandbox, type Sandbox } from "../sandbox/server";
 import { initialJs, INITIAL_JS_BUDGET_GZIP_BYTES, kB } from "../test/e2e/bundle-size";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/e2e/chromium";
 import { extractAndScore } from "./extract";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** The patients measured and the goal for "launch → figures shown" (ms). `standard` and `long` feed the summary. */
 export const BUDGETS: { patient: string; label: string; goalMs: number; role?: "standard" | "long" }[] = [
@@ -295,8 +295,8 @@ export async function measureBrowser(opts: { runs?: number; distDir?: string } =
   const title = `Browser: click Launch on the sandbox EHR → clinician view (headless Chromium, median of ${runs} runs)`;
   if (!existsSync(join(distDir, "index.html")))
     return { text: `${title}\n  not measured: no build in ${distDir} (run vite build)`, allMet: false };
-  if (!existsSync(CHROMIUM))
-    return { text: `${title}\n  not measured: Chromium not found at ${CHROMIUM}`, allMet: false };
+  if (!existsSync(CHROMIUM_PATH))
+    return { text: `${title}\n  not measured: Chromium not found at ${CHROMIUM_PATH}`, allMet: false };
   let sandbox: Sandbox | undefined;
   let browser: Browser | undefined;
   const lines = [title, ""];
@@ -308,16 +308,9 @@ export async function measureBrowser(opts: { runs?: number; distDir?: string } =
   try {
     sandbox = await startSandbox({ port: 0, distDir });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     });
     const header = [
       "patient",
