@@ -13,10 +13,14 @@ export function cdsText(t: Translator, key: CdsKey, params: Record<string, strin
   return t.t(key, params);
 }
 
+const MARKDOWN_SPECIAL = /[\r\n\\`*_[\]()<>#!|~&]/;
+const LINE_BREAKS = /[\r\n]+/g;
+const MARKDOWN_SYNTAX = /[\\`*_[\]()<>#!|~&]/g;
+
 /**
  * Escapes text from the record for GitHub-flavoured markdown (the card's detail): no emphasis, link, image,
  * HTML or table syntax can come from data, and line breaks become spaces (dynamic text never starts a line).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]()<>#!|~&]/g, (c) => `\\${c}`);
+  return MARKDOWN_SPECIAL.test(text) ? text.replace(LINE_BREAKS, " ").replace(MARKDOWN_SYNTAX, "\\$&") : text;
 }

@@ -28,11 +28,12 @@ export function questionnaireUrl(instrument: Instrument): string {
 
 /** The instrument a QuestionnaireResponse.questionnaire canonical ("url|version" allowed) refers to, else null. */
 export function instrumentFromCanonical(canonical: string): Instrument | null {
-  const url = canonical.split("|")[0] ?? "";
-  if (!url.startsWith(QUESTIONNAIRE_PREFIX)) return null;
-  const id = url.slice(QUESTIONNAIRE_PREFIX.length);
-  return (INSTRUMENTS as readonly string[]).includes(id) ? (id as Instrument) : null;
+  if (!canonical.startsWith(QUESTIONNAIRE_PREFIX)) return null;
+  const bar = canonical.indexOf("|", QUESTIONNAIRE_PREFIX.length);
+  return INSTRUMENT_BY_ID.get(canonical.slice(QUESTIONNAIRE_PREFIX.length, bar < 0 ? undefined : bar)) ?? null;
 }
+
+const INSTRUMENT_BY_ID: ReadonlyMap<string, Instrument> = new Map(INSTRUMENTS.map((i) => [i, i]));
 
 /** The app's own CodeSystem for answers that have no standard code. Codes are "<concept>.<value>". */
 export const APP_CODE_SYSTEM = `${CANONICAL_BASE}/CodeSystem/spine-met-qol`;

@@ -1,4 +1,5 @@
 /** Small parts of the service: the jti replay cache, the summary's length limit, markdown escaping. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ReplayCache } from "../../../src/cds/auth";
 import { SUMMARY_MAX, summaryText } from "../../../src/cds/card";
@@ -62,6 +63,23 @@ describe("escapeMarkdown", () => {
   it("neutralises emphasis, links, images, HTML and tables from record text, and joins lines", () => {
     expect(escapeMarkdown("**x** [a](http://e) ![i](u) <b>&amp; | ~\nnext")).toBe(
       "\\*\\*x\\*\\* \\[a\\]\\(http://e\\) \\!\\[i\\]\\(u\\) \\<b\\>\\&amp; \\| \\~ next",
+    );
+  });
+  it("leaves plain text as it is, backslashes and CRLF included", () => {
+    expect(escapeMarkdown("Thoracic group; 1–3 contiguous vertebrae, age ≥ 20")).toBe(
+      "Thoracic group; 1–3 contiguous vertebrae, age ≥ 20",
+    );
+    expect(escapeMarkdown("a\\b\r\n\r\nc")).toBe("a\\\\b c");
+  });
+
+  it("any text: one line, every syntax character preceded by a backslash, letters kept in order", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "é", " ", "\r", "\n", ..."\\`*_[]()<>#!|~&") }), (s) => {
+        const out = escapeMarkdown(s);
+        expect(out).not.toMatch(/[\r\n]/);
+        expect(out.replace(/\\[\\`*_[\]()<>#!|~&]/g, "")).not.toMatch(/[\\`*_[\]()<>#!|~&]/);
+        expect(out.replace(/\\(.)/g, "$1")).toBe(s.replace(/[\r\n]+/g, " "));
+      }),
     );
   });
 });

@@ -1,6 +1,11 @@
 /** The app's own QuestionnaireResponses (src/questionnaires/contract.ts) read back as evidence. */
 import { describe, expect, it } from "vitest";
-import { APP_CODE_SYSTEM, questionnaireUrl, type Instrument } from "../../../src/questionnaires/contract";
+import {
+  APP_CODE_SYSTEM,
+  instrumentFromCanonical,
+  questionnaireUrl,
+  type Instrument,
+} from "../../../src/questionnaires/contract";
 import { buildReport, extractEvidence } from "../../../src/extract";
 import { NOW } from "./helpers";
 
@@ -78,6 +83,21 @@ describe("SINS questionnaire", () => {
     expect(ev.diagnostics.map((d) => d.code)).toEqual(
       expect.arrayContaining(["unrecognised-answer", "ignored-status"]),
     );
+  });
+
+  it.each([
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/sins|1.0.0", "sins"],
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/pain-vas", "pain-vas"],
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/eq5d5l|", "eq5d5l"],
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/eq5d5lx|1.0.0", null],
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/|sins", null],
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/", null],
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/toString", null],
+    ["https://w3id.org/spine-met-qol/fhir/Questionnaire/sins/x", null],
+    ["http://w3id.org/spine-met-qol/fhir/Questionnaire/sins", null],
+    ["x|https://w3id.org/spine-met-qol/fhir/Questionnaire/sins", null],
+  ])("the canonical %s names the instrument %s", (canonical, instrument) => {
+    expect(instrumentFromCanonical(canonical)).toBe(instrument);
   });
 
   it("responses to other Questionnaires are not the app's: left alone", () => {
