@@ -11,19 +11,12 @@ import FormsPanel from "../../../src/forms/FormsPanel";
 import { HANDOVER_KEY } from "../../../src/forms/handover";
 import { App, type Session } from "../../../src/ui/App";
 import { session } from "../ui/helpers";
-import { BASE, testSend } from "../writeback/fake-fhir";
+import { LAUNCH, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 afterEach(() => sessionStorage.clear());
 
-const launch = {
-  serverUrl: BASE,
-  patientId: "p1",
-  encounterId: "e1",
-  fhirUser: "Practitioner/dr-1",
-  canWrite: true,
-  canWriteQuestionnaire: true,
-};
+const launch = LAUNCH;
 
 function appSession(storage: MemoryStorage): Session {
   const { send } = testSend();

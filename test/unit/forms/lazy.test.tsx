@@ -8,7 +8,6 @@ import type { Bundle } from "fhir/r4";
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildReport } from "../../../src/extract";
-import type { LaunchContext } from "../../../src/fhir/context";
 import { assessmentSaver, formsPanelLoader } from "../../../src/forms/lazy";
 import { createTranslator } from "../../../src/i18n";
 import { TranslatorProvider } from "../../../src/i18n/react";
@@ -16,27 +15,14 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { clientSend } from "../../../src/writeback/transport";
 import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir } from "../writeback/fake-fhir";
+import { BASE, FakeFhir, launchContext } from "../writeback/fake-fhir";
 
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
 });
 
-const context: LaunchContext = {
-  serverUrl: BASE,
-  patientId: "cervical-c7-t1",
-  encounterId: null,
-  fhirUser: "Practitioner/dr-1",
-  needPatientBanner: true,
-  locale: null,
-  smartStyleUrl: null,
-  scopes: [],
-  openServer: false,
-  canWrite: true,
-  canReadQuestionnaire: true,
-  canWriteQuestionnaire: false,
-};
+const context = launchContext({ patientId: "cervical-c7-t1", canWrite: true, canReadQuestionnaire: true });
 
 function send() {
   return clientSend(

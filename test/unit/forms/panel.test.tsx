@@ -14,19 +14,12 @@ import type { Draft } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir, rejection, testSend } from "../writeback/fake-fhir";
+import { FakeFhir, LAUNCH, rejection, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage, draftStore } from "../writeback/helpers";
 
 afterEach(cleanup);
 
-const launch: FormsPanelProps["launch"] = {
-  serverUrl: BASE,
-  patientId: "p1",
-  encounterId: "e1",
-  fhirUser: "Practitioner/dr-1",
-  canWrite: true,
-  canWriteQuestionnaire: true,
-};
+const launch: FormsPanelProps["launch"] = LAUNCH;
 
 let ids = 0;
 const clock: SessionClock = {

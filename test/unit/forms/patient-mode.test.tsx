@@ -10,7 +10,7 @@ import { TranslatorProvider } from "../../../src/i18n/react";
 import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { server } from "../../setup/msw-server";
-import { BASE, FakeFhir, testSend } from "../writeback/fake-fhir";
+import { FakeFhir, LAUNCH, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage, draftStore } from "../writeback/helpers";
 
 afterEach(() => {
@@ -19,14 +19,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const launch = {
-  serverUrl: BASE,
-  patientId: "p1",
-  encounterId: "e1",
-  fhirUser: "Practitioner/dr-1",
-  canWrite: true,
-  canWriteQuestionnaire: true,
-};
+const launch = LAUNCH;
 let ids = 0;
 const clock = {
   now: () => new Date("2026-11-27T01:00:00Z"),

@@ -3,36 +3,14 @@
 import FHIR from "fhirclient/lib/entry/browser";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../../launch/config";
-import type { LaunchContext } from "../../../src/fhir/context";
 import { writeTools } from "../../../src/ui/writeTools";
-import { DraftStore, type Draft } from "../../../src/writeback/drafts";
-import { BASE } from "../writeback/fake-fhir";
-import { MemoryStorage } from "../writeback/helpers";
+import { DraftStore } from "../../../src/writeback/drafts";
+import { BASE, launchContext } from "../writeback/fake-fhir";
+import { MemoryStorage, emptyDraft } from "../writeback/helpers";
 
-const context: LaunchContext = {
-  serverUrl: BASE,
-  patientId: "p1",
-  encounterId: null,
-  fhirUser: "Practitioner/dr-1",
-  needPatientBanner: true,
-  locale: null,
-  smartStyleUrl: null,
-  scopes: [],
-  openServer: false,
-  canWrite: false,
-  canReadQuestionnaire: false,
-  canWriteQuestionnaire: false,
-};
+const context = launchContext();
 
-const draft = (id: string): Draft => ({
-  id,
-  instrument: "ecog",
-  selfReport: false,
-  answers: {},
-  updatedAt: "2026-11-27T00:00:00Z",
-  response: null,
-  lastFailure: null,
-});
+const draft = emptyDraft;
 
 describe("writeTools", () => {
   it("keeps this launch's drafts and removes the other patients', servers' and users'", () => {

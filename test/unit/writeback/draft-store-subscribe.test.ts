@@ -1,22 +1,12 @@
 /** Item 6: the draft store as an external store for React (useSyncExternalStore), shared by a page's stores. */
 import { describe, expect, it, vi } from "vitest";
-import { DraftStore, type Draft } from "../../../src/writeback/drafts";
-import { MemoryStorage } from "./helpers";
+import { MemoryStorage, draftStore, emptyDraft } from "./helpers";
 
-const scope = { serverUrl: "https://ehr.example.org/fhir", patientId: "p1", userId: "Practitioner/dr-1" };
-const draft = (id: string): Draft => ({
-  id,
-  instrument: "ecog",
-  selfReport: false,
-  answers: {},
-  updatedAt: "2026-11-27T00:00:00Z",
-  response: null,
-  lastFailure: null,
-});
+const draft = emptyDraft;
 
 describe("DraftStore subscribe / getSnapshot", () => {
   it("answers the same array until a write, then the stored drafts", () => {
-    const store = new DraftStore(scope, new MemoryStorage());
+    const store = draftStore();
     const first = store.getSnapshot();
     expect(store.getSnapshot()).toBe(first);
     store.put(draft("a"));
@@ -28,8 +18,8 @@ describe("DraftStore subscribe / getSnapshot", () => {
 
   it("tells a subscriber of one store about another store's write (panel and patient mode share the storage)", () => {
     const storage = new MemoryStorage();
-    const panel = new DraftStore(scope, storage);
-    const patientMode = new DraftStore(scope, storage);
+    const panel = draftStore([], storage);
+    const patientMode = draftStore([], storage);
     const onChange = vi.fn();
     const unsubscribe = panel.subscribe(onChange);
     patientMode.put(draft("b"));

@@ -6,6 +6,7 @@
 import FHIR from "fhirclient/lib/entry/browser";
 import { delay, http, HttpResponse } from "msw";
 import type { Bundle, Questionnaire, QuestionnaireResponse } from "fhir/r4";
+import type { LaunchContext } from "../../../src/fhir/context";
 import type { RequestPolicy } from "../../../src/fhir/request";
 import { clientSend, type FhirSend } from "../../../src/writeback/transport";
 import { prng } from "../../../sandbox/patients-src/prng";
@@ -13,6 +14,35 @@ import { server } from "../../setup/msw-server";
 
 export const BASE = "https://ehr.example.org/fhir";
 const JSON_HEADERS = { "content-type": "application/fhir+json" };
+
+/** The forms' launch in these tests: patient p1 on this server, encounter e1, a user who may write both. */
+export const LAUNCH = {
+  serverUrl: BASE,
+  patientId: "p1",
+  encounterId: "e1",
+  fhirUser: "Practitioner/dr-1",
+  canWrite: true,
+  canWriteQuestionnaire: true,
+};
+
+/** A launch context on this server for Practitioner/dr-1 without write scopes, with `overrides`. */
+export function launchContext(overrides: Partial<LaunchContext> = {}): LaunchContext {
+  return {
+    serverUrl: BASE,
+    patientId: "p1",
+    encounterId: null,
+    fhirUser: "Practitioner/dr-1",
+    needPatientBanner: true,
+    locale: null,
+    smartStyleUrl: null,
+    scopes: [],
+    openServer: false,
+    canWrite: false,
+    canReadQuestionnaire: false,
+    canWriteQuestionnaire: false,
+    ...overrides,
+  };
+}
 
 /** A fhirclient Client after a launch, and the write path's send function over it (no real waits). */
 export function testSend(policy: Partial<RequestPolicy> = {}): { send: FhirSend; sleeps: number[] } {

@@ -110,3 +110,16 @@ export function draftStore(drafts: Draft[] = [], storage: KeyedStorage = new Mem
   for (const draft of drafts) store.put(draft);
   return store;
 }
+
+/** A draft of ECOG with no answers and no response yet, stored at 2026-11-27T00:00:00Z. */
+export function emptyDraft(id: string): Draft {
+  return {
+    id,
+    instrument: "ecog",
+    selfReport: false,
+    answers: {},
+    updatedAt: "2026-11-27T00:00:00Z",
+    response: null,
+    lastFailure: null,
+  };
+}
