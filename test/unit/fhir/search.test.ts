@@ -4,9 +4,19 @@ import { http, HttpResponse } from "msw";
 import { server } from "../../setup/msw-server";
 import { searchAll, searchUrl } from "../../../src/fhir/search";
 import { FhirFaultError } from "../../../src/fhir/faults";
+import type { RequestPolicy } from "../../../src/fhir/request";
 import { BASE, bundle, fastPolicy, makeClient } from "./helpers";
 
 const obs = (id: string): object => ({ resourceType: "Observation", id, status: "final" });
+
+/** searchAll of p1's Observations, `pageSize` a page and at most `maxPages` pages, under fastPolicy(`policy`). */
+function searchObservations(pageSize: number, maxPages: number, policy: Partial<RequestPolicy> = {}) {
+  return searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
+    pageSize,
+    maxPages,
+    ...fastPolicy(policy),
+  });
+}
 
 describe("searchUrl", () => {
   it("encodes every value with URLSearchParams and adds _count", () => {
@@ -35,11 +45,7 @@ describe("searchAll", () => {
         return HttpResponse.json(bundle([obs("o4")]));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 2,
-      maxPages: 10,
-      ...fastPolicy(),
-    });
+    const result = await searchObservations(2, 10);
     expect(result.status).toBe("complete");
     expect(result.pages).toBe(3);
     expect(result.resources.map((r) => (r as { id: string }).id)).toEqual(["o1", "o2", "o3", "o4"]);
@@ -55,11 +61,7 @@ describe("searchAll", () => {
         return HttpResponse.json(bundle([obs(`o${page}`)], `${BASE}/Observation?page=${page + 1}`));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 1,
-      maxPages: 2,
-      ...fastPolicy(),
-    });
+    const result = await searchObservations(1, 2);
     expect(result).toEqual({ status: "capped", resources: [obs("o1"), obs("o2")], pages: 2 });
     expect(calls).toBe(2);
   });
@@ -72,11 +74,7 @@ describe("searchAll", () => {
           : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`)),
       ),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 1,
-      maxPages: 5,
-      ...fastPolicy({ maxRetries: 1 }),
-    });
+    const result = await searchObservations(1, 5, { maxRetries: 1 });
     expect(result).toEqual({
       status: "failed-midway",
       resources: [obs("o1")],
@@ -87,11 +85,7 @@ describe("searchAll", () => {
 
   it("throws when the first page fails", async () => {
     server.use(http.get(`${BASE}/Observation`, () => new HttpResponse(null, { status: 403 })));
-    const search = searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 1,
-      maxPages: 5,
-      ...fastPolicy(),
-    });
+    const search = searchObservations(1, 5);
     await expect(search).rejects.toBeInstanceOf(FhirFaultError);
     await expect(search).rejects.toHaveProperty("fault", { kind: "forbidden", status: 403 });
   });
@@ -107,11 +101,7 @@ describe("searchAll", () => {
         return HttpResponse.json(bundle([]));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 1,
-      maxPages: 5,
-      ...fastPolicy(),
-    });
+    const result = await searchObservations(1, 5);
     expect(result).toEqual({
       status: "failed-midway",
       resources: [obs("o1")],
@@ -132,11 +122,7 @@ describe("searchAll", () => {
           : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`));
       }),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 1,
-      maxPages: 5,
-      ...fastPolicy(),
-    });
+    const result = await searchObservations(1, 5);
     expect(result).toEqual({
       status: "failed-midway",
       resources: [obs("o1"), obs("o2")],
@@ -164,11 +150,7 @@ describe("searchAll", () => {
             }),
       ),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 5,
-      maxPages: 5,
-      ...fastPolicy(),
-    });
+    const result = await searchObservations(5, 5);
     expect(result.resources).toEqual([obs("o1"), obs("o2")]);
   });
 
@@ -187,11 +169,7 @@ describe("searchAll", () => {
         }),
       ),
     );
-    const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 100,
-      maxPages: 5,
-      ...fastPolicy(),
-    });
+    const result = await searchObservations(100, 5);
     expect(result).toEqual({ status: "incomplete", resources: [obs("o1"), obs("o2")], pages: 1, total: 5 });
   });
 
@@ -203,18 +181,10 @@ describe("searchAll", () => {
           ? HttpResponse.json({ ...bundle([obs("o3")]), total })
           : HttpResponse.json({ ...bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2`), total });
     server.use(http.get(`${BASE}/Observation`, pages(3)));
-    const whole = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 2,
-      maxPages: 5,
-      ...fastPolicy(),
-    });
+    const whole = await searchObservations(2, 5);
     expect(whole).toEqual({ status: "complete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2 });
     server.use(http.get(`${BASE}/Observation`, pages(4)));
-    const short = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-      pageSize: 2,
-      maxPages: 5,
-      ...fastPolicy(),
-    });
+    const short = await searchObservations(2, 5);
     expect(short).toEqual({ status: "incomplete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2, total: 4 });
   });
 
@@ -225,11 +195,7 @@ describe("searchAll", () => {
           HttpResponse.json({ ...bundle([obs("o1"), obs("o2")]), ...(total === undefined ? {} : { total }) }),
         ),
       );
-      const result = await searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-        pageSize: 100,
-        maxPages: 5,
-        ...fastPolicy(),
-      });
+      const result = await searchObservations(100, 5);
       expect(result.status, String(total)).toBe("complete");
     }
   });
@@ -238,12 +204,9 @@ describe("searchAll", () => {
     server.use(
       http.get(`${BASE}/Observation`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [] })),
     );
-    await expect(
-      searchAll(makeClient(), "Observation", new URLSearchParams({ patient: "p1" }), {
-        pageSize: 5,
-        maxPages: 5,
-        ...fastPolicy(),
-      }),
-    ).rejects.toHaveProperty("fault", { kind: "invalid-response", detail: "not a Bundle" });
+    await expect(searchObservations(5, 5)).rejects.toHaveProperty("fault", {
+      kind: "invalid-response",
+      detail: "not a Bundle",
+    });
   });
 });

@@ -14,6 +14,15 @@ function renderFault(fault: AppFault, load?: () => Promise<LoadResult>) {
   return render(<App load={load ?? (() => Promise.resolve({ ok: false, fault }))} browserLocales={["en-US"]} />);
 }
 
+/** A forms panel that stores a response when its one button is clicked. */
+function FakePanel({ onStored }: { onStored: () => void }) {
+  return (
+    <button type="button" onClick={onStored}>
+      Store a response
+    </button>
+  );
+}
+
 describe("loading and fault states", () => {
   it("shows a loading state, never a patient, until the record is in", async () => {
     let resolve: (r: LoadResult) => void = () => {};
@@ -214,11 +223,6 @@ describe("the clinician view", () => {
 
   it("opens the questionnaires on demand; a stored response reloads the record and keeps the entries", async () => {
     const user = userEvent.setup();
-    const FakePanel = ({ onStored }: { onStored: () => void }) => (
-      <button type="button" onClick={onStored}>
-        Store a response
-      </button>
-    );
     const loadFormsPanel = vi.fn(() => Promise.resolve({ default: FakePanel }));
     const load = vi.fn(() => Promise.resolve({ ok: true as const, session: session({ loadFormsPanel }) }));
     render(<App load={load} browserLocales={["en"]} />);
@@ -234,11 +238,6 @@ describe("the clinician view", () => {
 
   it("re-reads the record after a stored response without leaving the view: the panel stays open", async () => {
     const user = userEvent.setup();
-    const FakePanel = ({ onStored }: { onStored: () => void }) => (
-      <button type="button" onClick={onStored}>
-        Store a response
-      </button>
-    );
     const loadFormsPanel = vi.fn(() => Promise.resolve({ default: FakePanel }));
     const reload: { finish?: () => void } = {};
     const load = vi
