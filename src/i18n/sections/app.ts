@@ -8,22 +8,23 @@ import type { FrankelGrade } from "../../scores/types";
 
 /**
  * Frankel grades (Frankel HL et al., Paraplegia 1969;7:179–92), each said once: A complete, B sensory only,
- * C motor useless, D motor useful, E no deficit.
+ * C motor useless, D motor useful, E normal (no deficit). The app's Questionnaires and CodeSystem word the
+ * frankel.* answers with these words, followed by the grade's definition in brackets (test/unit/i18n/answer-words).
  */
 const frankelGrades = {
   en: {
-    "app.frankel.A": "Frankel A (complete)",
-    "app.frankel.B": "Frankel B (sensory only)",
-    "app.frankel.C": "Frankel C (motor useless)",
-    "app.frankel.D": "Frankel D (motor useful)",
-    "app.frankel.E": "Frankel E (normal)",
+    "app.frankel.A": "Frankel A: complete",
+    "app.frankel.B": "Frankel B: sensory only",
+    "app.frankel.C": "Frankel C: motor useless",
+    "app.frankel.D": "Frankel D: motor useful",
+    "app.frankel.E": "Frankel E: normal",
   },
   ja: {
-    "app.frankel.A": "Frankel A（運動・感覚とも完全麻痺）",
-    "app.frankel.B": "Frankel B（運動完全麻痺、感覚残存）",
-    "app.frankel.C": "Frankel C（運動不全、実用性なし）",
-    "app.frankel.D": "Frankel D（運動不全、実用性あり）",
-    "app.frankel.E": "Frankel E（麻痺なし）",
+    "app.frankel.A": "Frankel A：完全麻痺",
+    "app.frankel.B": "Frankel B：感覚のみ",
+    "app.frankel.C": "Frankel C：運動不全、実用性なし",
+    "app.frankel.D": "Frankel D：運動不全、実用性あり",
+    "app.frankel.E": "Frankel E：正常",
   },
 } as const satisfies Record<Locale, Record<`app.frankel.${FrankelGrade}`, string>>;
 
@@ -51,7 +52,7 @@ const palsyClasses = {
 
 const PALSY_JOIN: Readonly<Record<Locale, string>> = { en: " · ", ja: "・" };
 
-/** The palsy item's options: the grade's words and its Tokuhashi class ("Frankel B (sensory only) · Tokuhashi: complete"). */
+/** The palsy item's options: the grade's words and its Tokuhashi class ("Frankel B: sensory only · Tokuhashi: complete"). */
 function palsyOptions(locale: Locale): Record<`app.tok.palsy.${FrankelGrade}`, string> {
   const grades = Object.keys(PALSY_CLASS) as FrankelGrade[];
   return Object.fromEntries(

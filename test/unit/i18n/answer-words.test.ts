@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import "../../../src/i18n";
 import { translateExactly, type Locale, type MessageKey } from "../../../src/i18n/translate";
 import { allItems, codingDisplay } from "../../../src/questionnaires/items";
+import { isFrankel } from "../../../src/scores/observations";
 import { SINS_OPTIONS, TIMEPOINTS, TOKUHASHI_OPTIONS, type ItemOption } from "../../../src/ui/labels";
 import type { Questionnaire } from "fhir/r4";
 
@@ -42,10 +43,12 @@ function catalogueWords(code: string): { key: MessageKey } | { self: string } | 
       const o = SINS_OPTIONS.location.find((l) => l.value === value);
       return o ? (o.label ? { key: o.label } : { self: o.value }) : undefined;
     }
+    case "frankel":
+      // The Frankel form's answers and the Tokuhashi palsy item's answers are the grades (app.tok.palsy.* adds the class).
+      return isFrankel(value) ? { key: `app.frankel.${value}` } : undefined;
     case "sins":
     case "tokuhashi": {
       const item = value.split(".")[0] ?? "";
-      // The palsy item's options name a Frankel grade with its Tokuhashi class; the forms' frankel.* codes are the grades.
       const o = option(concept === "sins" ? SINS_OPTIONS : TOKUHASHI_OPTIONS, item);
       return o?.label ? { key: o.label } : undefined;
     }
@@ -105,6 +108,8 @@ describe("an answer is worded once", () => {
       "sins.collapse.none",
       "tokuhashi.primarySite.carcinoid",
       "tokuhashi.extraspinalBoneMets.3+",
+      "frankel.A",
+      "frankel.E",
     ]) {
       expect(codes, code).toContain(code);
     }

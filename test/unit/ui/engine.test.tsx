@@ -45,7 +45,7 @@ describe("the view on the real extraction and scoring engine", () => {
 
     await chooseEntry(user, "Pain", "Mechanical pain · 3");
     expect(screen.getByTestId("sins-range")).toHaveTextContent("6–18");
-    await chooseEntry(user, "Palsy", "Frankel E (normal) · Tokuhashi: none · 2");
+    await chooseEntry(user, "Palsy", "Frankel E: normal · Tokuhashi: none · 2");
     expect(screen.getByTestId("tokuhashi-range")).toHaveTextContent("5–11");
     expect(screen.getByTestId("tokuhashi-palsy-points")).toHaveTextContent("2");
   });

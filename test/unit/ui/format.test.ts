@@ -67,14 +67,10 @@ describe("item options", () => {
     expect(optionText(SINS_OPTIONS.location, "T6", en.t)).toBe("T6 (semirigid)");
     expect(optionText(SINS_OPTIONS.location, "T6", ja.t)).toBe("T6 (半固定部)");
     expect(optionText(TOKUHASHI_OPTIONS.generalCondition, "moderate", en.t)).toBe("Moderate (KPS 50–70 %)");
-    expect(optionText(TOKUHASHI_OPTIONS.palsy, "C", ja.t)).toBe(
-      "Frankel C（運動不全、実用性なし）・Tokuhashi分類：不全",
-    );
+    expect(optionText(TOKUHASHI_OPTIONS.palsy, "C", ja.t)).toBe("Frankel C：運動不全、実用性なし・Tokuhashi分類：不全");
     // Frankel B is motor-complete, sensory-incomplete (Frankel 1969): "complete" is Tokuhashi's grouping, said as such.
-    expect(optionText(TOKUHASHI_OPTIONS.palsy, "B", en.t)).toBe("Frankel B (sensory only) · Tokuhashi: complete");
-    expect(optionText(TOKUHASHI_OPTIONS.palsy, "B", ja.t)).toBe(
-      "Frankel B（運動完全麻痺、感覚残存）・Tokuhashi分類：完全",
-    );
+    expect(optionText(TOKUHASHI_OPTIONS.palsy, "B", en.t)).toBe("Frankel B: sensory only · Tokuhashi: complete");
+    expect(optionText(TOKUHASHI_OPTIONS.palsy, "B", ja.t)).toBe("Frankel B：感覚のみ・Tokuhashi分類：完全");
   });
 });
 
