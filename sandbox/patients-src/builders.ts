@@ -119,6 +119,16 @@ const survey: CodeableConcept = {
 
 export type ObservationStatus = Observation["status"];
 
+/** An ECOG performance status or a Karnofsky score as recorded at one visit. */
+interface PerformanceEntry {
+  suffix: string;
+  value: number;
+  date: string;
+  status?: ObservationStatus;
+  encounter?: Encounter;
+  note?: string;
+}
+
 export class PatientBuilder {
   readonly entries: BundleEntry[] = [];
   readonly subject: Reference;
@@ -257,17 +267,7 @@ export class PatientBuilder {
     );
   }
 
-  private performance(
-    kind: "ecog" | "kps",
-    o: {
-      suffix: string;
-      value: number;
-      date: string;
-      status?: ObservationStatus;
-      encounter?: Encounter;
-      note?: string;
-    },
-  ): Observation {
+  private performance(kind: "ecog" | "kps", o: PerformanceEntry): Observation {
     const answers = kind === "ecog" ? ECOG_ANSWERS : KPS_ANSWERS;
     const answer = answers[o.value];
     if (!answer) throw new Error(`${kind} value ${o.value} out of range`);
@@ -299,25 +299,11 @@ export class PatientBuilder {
     );
   }
 
-  ecog(o: {
-    suffix: string;
-    value: number;
-    date: string;
-    status?: ObservationStatus;
-    encounter?: Encounter;
-    note?: string;
-  }): Observation {
+  ecog(o: PerformanceEntry): Observation {
     return this.performance("ecog", o);
   }
 
-  kps(o: {
-    suffix: string;
-    value: number;
-    date: string;
-    status?: ObservationStatus;
-    encounter?: Encounter;
-    note?: string;
-  }): Observation {
+  kps(o: PerformanceEntry): Observation {
     return this.performance("kps", o);
   }
 
