@@ -62,7 +62,7 @@ export function CourseTable({
           <th scope="col">{t("app.qol.col.series")}</th>
           <th scope="col">{t("app.qol.timepoint.preop")}</th>
           <th scope="col">{t("app.qol.timepoint.1mo")}</th>
-          <th scope="col">{t("app.qol.col.change")}</th>
+          <th scope="col">{t("app.qol.timepoint.change")}</th>
         </tr>
       </thead>
       <tbody>

@@ -21,11 +21,12 @@ const OUTCOME_LABEL: Record<StudyOutcome, MessageKey> = {
   eq5dIndex: "app.qol.outcome.eq5dIndex",
   eqVas: "app.qol.outcome.eqVas",
 };
-const TIMEPOINT: Record<StudyTimepoint, MessageKey> = {
-  preop: "app.qol.timepoint.preop",
-  oneMonth: "app.qol.timepoint.1mo",
-  change: "app.qol.col.change",
-};
+/**
+ * A Table 6 timepoint's name: the same key as the course table's column (`app.qol.timepoint.<kind>`); the study's
+ * "oneMonth" is the app's 1-month kind, "1mo".
+ */
+const timepointLabel = (timepoint: StudyTimepoint) =>
+  `app.qol.timepoint.${timepoint === "oneMonth" ? "1mo" : timepoint}` as const;
 
 /** A P value as printed, with its relation: "P = 0.027", "P < 0.001", "P > 0.99". */
 function pText(text: string): string {
@@ -75,7 +76,7 @@ function significantFor(group: SegmentGroup): SignificantDifference[] {
  */
 export function Significance({ group }: { group: SegmentGroup | null }) {
   const { t } = useTranslator();
-  const rowName = (row: Table6Row) => `${t(OUTCOME_LABEL[row.outcome])}, ${t(TIMEPOINT[row.timepoint])}`;
+  const rowName = (row: Table6Row) => `${t(OUTCOME_LABEL[row.outcome])}, ${t(timepointLabel(row.timepoint))}`;
   const own = group ? significantFor(group) : [];
   return (
     <section className="significance" aria-labelledby="significance-heading" data-testid="significance">
