@@ -3,7 +3,7 @@
  * reading resources back from the sandbox over FHIR, counting PDF pages and running axe-core.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page, Response } from "@playwright/test";
+import type { Locator, Page, Response, Route } from "@playwright/test";
 import type { Bundle, FhirResource, QuestionnaireResponse, QuestionnaireResponseItem } from "fhir/r4";
 import type { SandboxInfo } from "./sandboxes";
 
@@ -160,4 +160,20 @@ export async function entryValue(page: Page, item: string): Promise<string> {
   if ((await select.count()) > 0) return select.inputValue();
   const checked = page.locator(`input[type="radio"][name="${item}-entry"]:checked`);
   return (await checked.count()) > 0 ? ((await checked.getAttribute("value")) ?? "") : "";
+}
+
+/** The default v1 scopes of launch/scopes.ts without `patient/QuestionnaireResponse.write`. */
+const READ_ONLY_SCOPES =
+  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read online_access";
+
+/** Serves public/app-config.json with the scopes replaced by READ_ONLY_SCOPES, to this page only. */
+export async function readOnlyLaunch(page: Page): Promise<void> {
+  await page.route(
+    (u) => u.pathname === "/app/app-config.json",
+    async (route: Route) => {
+      const res = await route.fetch();
+      const config = (await res.json()) as Record<string, unknown>;
+      await route.fulfill({ response: res, json: { ...config, scopes: READ_ONLY_SCOPES } });
+    },
+  );
 }

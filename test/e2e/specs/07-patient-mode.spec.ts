@@ -23,6 +23,7 @@ import {
   seriousAxeViolations,
   shown,
 } from "../app";
+import { PLACEHOLDER_WORDING } from "../../fixtures/wording";
 import { expect, test } from "../fixtures";
 
 /** What the clinician's view shows and the patient must not see. */
@@ -263,29 +264,7 @@ test("patient mode with a licensed wording file (test fixture): one question per
 }) => {
   test.setTimeout(120_000);
   // A test-only wording file with placeholder words (never EuroQol's), served where the deployment puts it.
-  await page.route("**/eq5d5l-wording.json", (route) =>
-    route.fulfill({
-      json: {
-        format: "eq5d5l-wording/1",
-        languages: {
-          en: {
-            notice: "Placeholder notice",
-            dimensions: Object.fromEntries(
-              ["MO", "SC", "UA", "PD", "AD"].map((d) => [
-                d,
-                { label: `Placeholder ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} placeholder ${n}`) },
-              ]),
-            ),
-            vas: {
-              label: "Placeholder VAS instruction",
-              top: "Placeholder top anchor",
-              bottom: "Placeholder bottom anchor",
-            },
-          },
-        },
-      },
-    }),
-  );
+  await page.route("**/eq5d5l-wording.json", (route) => route.fulfill({ json: PLACEHOLDER_WORDING }));
   const patient = "hcc-t9-t12-four-levels";
   await watchClinicianView(page);
   await launchPatient(page, sandbox, patient);

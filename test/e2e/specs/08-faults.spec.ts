@@ -11,6 +11,7 @@ import type { Page, Route } from "@playwright/test";
 import {
   enterItem,
   entryValue,
+  readOnlyLaunch,
   isPostResponse,
   launchPatient,
   openForm,
@@ -21,22 +22,6 @@ import {
 } from "../app";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../fixtures";
-
-/** The default v1 scopes of launch/scopes.ts without `patient/QuestionnaireResponse.write`. */
-const READ_ONLY_SCOPES =
-  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read online_access";
-
-/** Serves public/app-config.json with the scopes replaced, to this page only. */
-async function readOnlyLaunch(page: Page): Promise<void> {
-  await page.route(
-    (u) => u.pathname === "/app/app-config.json",
-    async (route: Route) => {
-      const res = await route.fetch();
-      const config = (await res.json()) as Record<string, unknown>;
-      await route.fulfill({ response: res, json: { ...config, scopes: READ_ONLY_SCOPES } });
-    },
-  );
-}
 
 /** Makes the token response claim the write scope the server did not grant (the server still refuses writes). */
 async function claimWriteScope(page: Page): Promise<void> {

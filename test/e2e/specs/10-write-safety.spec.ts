@@ -11,7 +11,7 @@
  * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
 import type { Page, Request, Route } from "@playwright/test";
-import { enterItem, launchPatient, openForm, radio, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
+import { enterItem, launchPatient, openForm, radio, readOnlyLaunch, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
 import { expect, test } from "../fixtures";
 
 const SAVED = "Assessment saved to the record.";
@@ -20,10 +20,6 @@ const NO_WRITE =
   "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
 const QUESTIONNAIRE_MISSING =
   "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.";
-
-/** The default v1 scopes of launch/scopes.ts without `patient/QuestionnaireResponse.write`. */
-const READ_ONLY_SCOPES =
-  "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read online_access";
 
 const FHIR_JSON = { "content-type": "application/fhir+json", "access-control-allow-origin": "*" };
 const isResponsePost = (r: Request): boolean =>
@@ -208,14 +204,7 @@ test("item 13: a launch without the write scope POSTs nothing, from Save assessm
   test.setTimeout(90_000);
   const patient = "fig3-thoracic-t6";
   const before = (await responsesOf(sandbox, patient)).length;
-  await page.route(
-    (u) => u.pathname === "/app/app-config.json",
-    async (route: Route) => {
-      const res = await route.fetch();
-      const config = (await res.json()) as Record<string, unknown>;
-      await route.fulfill({ response: res, json: { ...config, scopes: READ_ONLY_SCOPES } });
-    },
-  );
+  await readOnlyLaunch(page);
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
 

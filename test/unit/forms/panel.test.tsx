@@ -14,6 +14,7 @@ import type { Draft } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import { server } from "../../setup/msw-server";
+import { wordingFile } from "../../fixtures/wording";
 import { FakeFhir, LAUNCH, rejection, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage, draftStore } from "../writeback/helpers";
 
@@ -303,24 +304,7 @@ describe("FormsPanel", () => {
   });
 
   it("loads the deployment's EQ-5D-5L wording from beside the app when there is one", async () => {
-    server.use(
-      http.get("*/eq5d5l-wording.json", () =>
-        HttpResponse.json({
-          format: "eq5d5l-wording/1",
-          languages: {
-            en: {
-              notice: "Deployment notice",
-              dimensions: Object.fromEntries(
-                ["MO", "SC", "UA", "PD", "AD"].map((d) => [
-                  d,
-                  { label: `Deployment ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} wording ${n}`) },
-                ]),
-              ),
-            },
-          },
-        }),
-      ),
-    );
+    server.use(http.get("*/eq5d5l-wording.json", () => HttpResponse.json(wordingFile("Deployment", "wording", false))));
     const { send } = testSend();
     const user = userEvent.setup();
     renderPanel({ send, storage: new MemoryStorage(), wordingUrl: "eq5d5l-wording.json" });

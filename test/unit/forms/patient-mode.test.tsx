@@ -11,6 +11,7 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { server } from "../../setup/msw-server";
 import { FakeFhir, LAUNCH, testSend } from "../writeback/fake-fhir";
+import { PLACEHOLDER_WORDING } from "../../fixtures/wording";
 import { MemoryStorage, draftStore } from "../writeback/helpers";
 
 afterEach(() => {
@@ -26,33 +27,13 @@ const clock = {
   newId: () => `00000000-0000-4000-9000-${String(++ids).padStart(12, "0")}`,
 };
 
-/**
- * A licensed-wording file for tests only: placeholder words in the documented format (docs/EQ5D-WORDING.md),
- * never EuroQol's wording.
- */
-const FIXTURE_WORDING = {
-  format: "eq5d5l-wording/1",
-  languages: {
-    en: {
-      notice: "Placeholder notice",
-      dimensions: Object.fromEntries(
-        ["MO", "SC", "UA", "PD", "AD"].map((d) => [
-          d,
-          { label: `Placeholder ${d}`, levels: [1, 2, 3, 4, 5].map((n) => `${d} placeholder ${n}`) },
-        ]),
-      ),
-      vas: { label: "Placeholder VAS instruction", top: "Placeholder top anchor", bottom: "Placeholder bottom anchor" },
-    },
-  },
-};
-
 /** The clinician's page: record data next to the forms panel. */
 function renderClinicianPage(
   storage: MemoryStorage,
   send: ReturnType<typeof testSend>["send"],
   opts: { onStored?: () => void; wording?: boolean } = {},
 ) {
-  if (opts.wording) server.use(http.get("*/eq5d5l-wording.json", () => HttpResponse.json(FIXTURE_WORDING)));
+  if (opts.wording) server.use(http.get("*/eq5d5l-wording.json", () => HttpResponse.json(PLACEHOLDER_WORDING)));
   return render(
     <TranslatorProvider translator={createTranslator("en")}>
       <section data-testid="record">
@@ -368,7 +349,7 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
     const { send } = testSend();
     const storage = new MemoryStorage();
     const user = userEvent.setup();
-    server.use(http.get("*/eq5d5l-wording.json", () => HttpResponse.json(FIXTURE_WORDING)));
+    server.use(http.get("*/eq5d5l-wording.json", () => HttpResponse.json(PLACEHOLDER_WORDING)));
     const first = renderClinicianPage(storage, send, { wording: true });
     await user.click(screen.getByRole("button", { name: "Hand to patient" }));
     await waitFor(() => expect(screen.getByTestId("handover-offered")).toHaveTextContent("EQ-5D-5L"));

@@ -143,6 +143,9 @@ describe("shipped Questionnaires", () => {
     }
   });
 
+  /** The LOINC answers of ECOG-PS grades 0–5 (LL529-9), in grade order. */
+  const ECOG_ANSWERS = ["LA9622-7", "LA9623-5", "LA9624-3", "LA9625-0", "LA9626-8", "LA9627-6"];
+
   it("only verified standard codes appear: LOINC LL529-9 answers for ECOG and the codes listed in docs/codes.md", () => {
     const loinc = new Set<string>();
     for (const instrument of INSTRUMENTS) {
@@ -155,30 +158,10 @@ describe("shipped Questionnaires", () => {
       }
     }
     expect([...loinc].sort()).toEqual(
-      [
-        "89247-1",
-        "89243-0",
-        "96761-2",
-        "96762-0",
-        "LA9622-7",
-        "LA9623-5",
-        "LA9624-3",
-        "LA9625-0",
-        "LA9626-8",
-        "LA9627-6",
-      ]
-        .map((c) => `http://loinc.org|${c}`)
-        .sort(),
+      ["89247-1", "89243-0", "96761-2", "96762-0", ...ECOG_ANSWERS].map((c) => `http://loinc.org|${c}`).sort(),
     );
     const ecog = item(appQuestionnaire("ecog"), LINKS.ecog.ecog);
-    expect(ecog.answerOption?.map((o) => o.valueCoding?.code)).toEqual([
-      "LA9622-7",
-      "LA9623-5",
-      "LA9624-3",
-      "LA9625-0",
-      "LA9626-8",
-      "LA9627-6",
-    ]);
+    expect(ecog.answerOption?.map((o) => o.valueCoding?.code)).toEqual(ECOG_ANSWERS);
     expect(ecog.answerOption?.map((o) => o.extension?.find((e) => e.url === EXT.optionPrefix)?.valueString)).toEqual([
       "0",
       "1",
