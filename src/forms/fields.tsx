@@ -426,40 +426,31 @@ export function VasField(field: FieldProps) {
   );
 }
 
-export function DateField(field: FieldProps) {
+/** A field whose one answer is what is typed: a date (valueDate) or a line of text (valueString); blank is none. */
+function TypedField({ field, type }: { field: FieldProps; type: "date" | "text" }) {
+  const current = type === "date" ? field.value[0]?.valueDate : field.value[0]?.valueString;
   return (
     <LabelledField field={field}>
       <input
         id={field.id}
-        type="date"
+        type={type}
         className="qf-input"
-        value={field.value[0]?.valueDate ?? ""}
+        value={current ?? ""}
         required={field.required}
         {...stateProps(field)}
         onChange={(e) => {
           const v = e.currentTarget.value;
-          field.onChange(v ? [{ valueDate: v }] : []);
+          field.onChange(v.trim() ? [type === "date" ? { valueDate: v } : { valueString: v }] : []);
         }}
       />
     </LabelledField>
   );
 }
 
+export function DateField(field: FieldProps) {
+  return <TypedField field={field} type="date" />;
+}
+
 export function TextField(field: FieldProps) {
-  return (
-    <LabelledField field={field}>
-      <input
-        id={field.id}
-        type="text"
-        className="qf-input"
-        value={field.value[0]?.valueString ?? ""}
-        required={field.required}
-        {...stateProps(field)}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          field.onChange(v.trim() ? [{ valueString: v }] : []);
-        }}
-      />
-    </LabelledField>
-  );
+  return <TypedField field={field} type="text" />;
 }
