@@ -117,7 +117,7 @@ const survey: CodeableConcept = {
   coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" }],
 };
 
-export type ObservationStatus = Observation["status"];
+type ObservationStatus = Observation["status"];
 
 /** An ECOG performance status or a Karnofsky score as recorded at one visit. */
 interface PerformanceEntry {
