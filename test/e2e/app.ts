@@ -177,3 +177,13 @@ export async function readOnlyLaunch(page: Page): Promise<void> {
     },
   );
 }
+
+/** Opens the EQ-5D-5L form and fills it completely (profile 11111, EQ VAS 80, pre-op). */
+export async function fillEq5d(page: Page): Promise<void> {
+  await openForm(page, "eq5d5l");
+  const form = page.getByTestId("form-eq5d5l");
+  await radio(form, "timepoint", "timepoint.preop").check();
+  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"])
+    await radio(form, dim, "eq5d.level.1").check();
+  await form.locator('input[id$="-eq-vas-number"]').fill("80");
+}

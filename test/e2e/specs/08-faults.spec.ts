@@ -11,10 +11,10 @@ import type { Page, Route } from "@playwright/test";
 import {
   enterItem,
   entryValue,
+  fillEq5d,
   readOnlyLaunch,
   isPostResponse,
   launchPatient,
-  openForm,
   radio,
   responsesOf,
   SCORES_SHOWN,
@@ -39,16 +39,6 @@ async function claimWriteScope(page: Page): Promise<void> {
       });
     },
   );
-}
-
-/** Fills the EQ-5D-5L form completely (profile 11111, EQ VAS 80, pre-op). */
-async function fillEq5d(page: Page): Promise<void> {
-  await openForm(page, "eq5d5l");
-  const form = page.getByTestId("form-eq5d5l");
-  await radio(form, "timepoint", "timepoint.preop").check();
-  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"])
-    await radio(form, dim, "eq5d.level.1").check();
-  await form.locator('input[id$="-eq-vas-number"]').fill("80");
 }
 
 /** After a refused submit the form stays open with its answers, and its draft is in the tab's sessionStorage. */

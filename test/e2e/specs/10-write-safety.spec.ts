@@ -11,7 +11,7 @@
  * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
 import type { Page, Request, Route } from "@playwright/test";
-import { enterItem, launchPatient, openForm, radio, readOnlyLaunch, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
+import { enterItem, fillEq5d, launchPatient, readOnlyLaunch, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
 import { expect, test } from "../fixtures";
 
 const SAVED = "Assessment saved to the record.";
@@ -215,12 +215,8 @@ test("item 13: a launch without the write scope POSTs nothing, from Save assessm
   ).toBeTruthy();
   expect(await save.getByText(NO_WRITE).isVisible(), "Save assessment says why").toBeTruthy();
 
-  await openForm(page, "eq5d5l");
+  await fillEq5d(page);
   const form = page.getByTestId("form-eq5d5l");
-  await radio(form, "timepoint", "timepoint.preop").check();
-  for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"])
-    await radio(form, dim, "eq5d.level.1").check();
-  await form.locator('input[id$="-eq-vas-number"]').fill("80");
   await form.getByRole("button", { name: "Submit" }).click();
   await page.getByRole("alert").filter({ hasText: NO_WRITE }).waitFor({ timeout: 10_000 });
   await page.waitForTimeout(1_000);

@@ -50,15 +50,21 @@ async function fillPainVas(user: ReturnType<typeof userEvent.setup>, value = "35
   return form;
 }
 
+/** Renders the panel with `props`, fills the pain VAS (35) and submits it. */
+async function submitPainVas(props: Parameters<typeof renderPanel>[0]) {
+  const user = userEvent.setup();
+  renderPanel(props);
+  const form = await fillPainVas(user);
+  await user.click(within(form).getByRole("button", { name: "Submit" }));
+  return { user, form };
+}
+
 describe("FormsPanel", () => {
   it("fills and submits a questionnaire: one conditional create, author = the user, status in words", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
     const { send } = fake.serve();
     const onStored = vi.fn();
-    const user = userEvent.setup();
-    renderPanel({ send, storage: new MemoryStorage(), onStored });
-    const form = await fillPainVas(user);
-    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    await submitPainVas({ send, storage: new MemoryStorage(), onStored });
     expect(await screen.findByText("Saved to the patient's record.")).toBeInTheDocument();
     expect(fake.responses).toHaveLength(1);
     const qr = fake.responses[0] as QuestionnaireResponse;
@@ -95,10 +101,7 @@ describe("FormsPanel", () => {
     });
     const { send } = fake.serve();
     const storage = new MemoryStorage();
-    const user = userEvent.setup();
-    renderPanel({ send, storage });
-    const form = await fillPainVas(user);
-    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    await submitPainVas({ send, storage });
     const alert = await screen.findByText(
       "The EHR refused the answers: Encounter is closed. The answers are kept as a draft in this tab.",
     );
@@ -116,10 +119,7 @@ describe("FormsPanel", () => {
   it("item 12: a Questionnaire the server lacks and the app may not load (403) does not stop the save", async () => {
     const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
     const { send } = fake.serve();
-    const user = userEvent.setup();
-    renderPanel({ send, storage: new MemoryStorage() });
-    const form = await fillPainVas(user);
-    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    await submitPainVas({ send, storage: new MemoryStorage() });
     expect(await screen.findByText("Saved to the patient's record.")).toBeInTheDocument();
     expect(fake.responsePosts).toBe(1);
   });
@@ -129,10 +129,11 @@ describe("FormsPanel", () => {
       fault: () => rejection(400, { code: "processing", diagnostics: "Questionnaire not found" }),
     });
     const { send } = fake.serve();
-    const user = userEvent.setup();
-    renderPanel({ send, storage: new MemoryStorage(), launch: { ...launch, canWriteQuestionnaire: false } });
-    const form = await fillPainVas(user);
-    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    await submitPainVas({
+      send,
+      storage: new MemoryStorage(),
+      launch: { ...launch, canWriteQuestionnaire: false },
+    });
     const alert = await screen.findByText(
       "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
     );
@@ -165,10 +166,7 @@ describe("FormsPanel", () => {
     });
     const { send } = fake.serve({ maxRetries: 0 });
     const storage = new MemoryStorage();
-    const user = userEvent.setup();
-    renderPanel({ send, storage });
-    const form = await fillPainVas(user);
-    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    const { user, form } = await submitPainVas({ send, storage });
     expect(await screen.findByText(/^Not saved yet: the EHR could not be reached or was busy\./)).toBeInTheDocument();
     await user.click(within(form).getByRole("button", { name: "Close the questionnaire" }));
 
@@ -244,10 +242,7 @@ describe("FormsPanel", () => {
     });
     const { send } = fake.serve({ maxRetries: 1 });
     const storage = new MemoryStorage();
-    const user = userEvent.setup();
-    renderPanel({ send, storage });
-    const form = await fillPainVas(user);
-    await user.click(within(form).getByRole("button", { name: "Submit" }));
+    const { user, form } = await submitPainVas({ send, storage });
     expect(await screen.findByText(/^Not saved yet: the EHR could not be reached or was busy\./)).toBeInTheDocument();
     expect(fake.responsePosts).toBe(2);
     await user.click(within(form).getByRole("button", { name: "Close the questionnaire" }));
