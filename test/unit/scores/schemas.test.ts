@@ -94,6 +94,16 @@ const junk = fc.oneof(
   ),
   fc.constantFrom(0, 5, 7, 10, 15, 20, 35, 40, 50, 100),
 );
+/** The items of each calculator's input (Fisher 2010; Tokuhashi 2005), as the inputs name them. */
+const SINS_ITEMS = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
+const TOKUHASHI_ITEMS = [
+  "generalCondition",
+  "extraspinalBoneMets",
+  "vertebralBodyMets",
+  "visceralMets",
+  "primarySite",
+  "palsy",
+];
 const value = fc.oneof(junk, fc.array(junk, { maxLength: 3 }));
 const recordOf = (keys: readonly string[]) =>
   fc.oneof(
@@ -104,25 +114,8 @@ const recordOf = (keys: readonly string[]) =>
 
 describe("every refusal at a calculator's entry is a ScoreInputError naming the field", () => {
   const cases: [string, (x: never) => unknown, fc.Arbitrary<unknown>, string][] = [
-    [
-      "SINS",
-      sins,
-      recordOf(["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"]),
-      "sins input",
-    ],
-    [
-      "Tokuhashi",
-      tokuhashi,
-      recordOf([
-        "generalCondition",
-        "extraspinalBoneMets",
-        "vertebralBodyMets",
-        "visceralMets",
-        "primarySite",
-        "palsy",
-      ]),
-      "tokuhashi input",
-    ],
+    ["SINS", sins, recordOf(SINS_ITEMS), "sins input"],
+    ["Tokuhashi", tokuhashi, recordOf(TOKUHASHI_ITEMS), "tokuhashi input"],
     [
       "Barthel",
       barthelIndex,
@@ -214,15 +207,6 @@ describe("the exported schemas are the calculators' own", () => {
 });
 
 describe("the fast paths accept nothing their schema refuses", () => {
-  const sinsItems = ["location", "pain", "boneLesion", "alignment", "collapse", "posterolateral"];
-  const tokItems = [
-    "generalCondition",
-    "extraspinalBoneMets",
-    "vertebralBodyMets",
-    "visceralMets",
-    "primarySite",
-    "palsy",
-  ];
   // Mostly well-formed lists (what the extraction passes), with junk mixed in.
   const known = fc.constantFrom(
     "T5",
@@ -254,8 +238,8 @@ describe("the fast paths accept nothing their schema refuses", () => {
     fc.oneof(fc.dictionary(fc.constantFrom(...keys, "other"), item, { maxKeys: keys.length }), junk);
 
   it.each([
-    ["SINS", KNOWN_SINS_INPUT, SinsInputSchema, inputOf(sinsItems)],
-    ["Tokuhashi", KNOWN_TOKUHASHI_INPUT, TokuhashiInputSchema, inputOf(tokItems)],
+    ["SINS", KNOWN_SINS_INPUT, SinsInputSchema, inputOf(SINS_ITEMS)],
+    ["Tokuhashi", KNOWN_TOKUHASHI_INPUT, TokuhashiInputSchema, inputOf(TOKUHASHI_ITEMS)],
     [
       "levels",
       KNOWN_LEVELS,
