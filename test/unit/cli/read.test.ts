@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateBundle } from "../../../bench/extract";
 import { loadInput, materialize, readResources } from "../../../src/cli/read";
 import { BundleScanner } from "../../../src/cli/scan";
+import { writeTransaction } from "./transaction";
 
 const tmp = mkdtempSync(join(tmpdir(), "score-read-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -105,18 +106,10 @@ describe("large files are read entry by entry", () => {
   });
 
   it("a transaction whose Patient comes after the resources that reference it", () => {
-    const file = join(tmp, "late-patient.json");
-    writeFileSync(
-      file,
-      JSON.stringify({
-        resourceType: "Bundle",
-        type: "transaction",
-        entry: [
-          { fullUrl: "urn:uuid:c1", resource: { resourceType: "Condition", subject: { reference: "urn:uuid:p1" } } },
-          { fullUrl: "urn:uuid:p1", resource: { resourceType: "Patient" } },
-        ],
-      }),
-    );
+    const file = writeTransaction(join(tmp, "late-patient.json"), [
+      { fullUrl: "urn:uuid:c1", resource: { resourceType: "Condition", subject: { reference: "urn:uuid:p1" } } },
+      { fullUrl: "urn:uuid:p1", resource: { resourceType: "Patient" } },
+    ]);
     const input = loadInput(file);
     expect([...input.patients.keys()]).toEqual(["p1"]);
     const [condition] = materialize(input.patients.get("p1") ?? [], input.alias).filter(

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { reportRow } from "../../../src/cli/table";
 import type { ScoreReport } from "../../../src/report/types";
+import { writeTransaction } from "./transaction";
 
 const ROOT = join(__dirname, "../../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -88,31 +89,23 @@ describe("score CLI", { timeout: 60_000 }, () => {
   });
 
   it("a transaction bundle with urn:uuid references", () => {
-    const file = join(tmp, "tx.json");
-    writeFileSync(
-      file,
-      JSON.stringify({
-        resourceType: "Bundle",
-        type: "transaction",
-        entry: [
-          {
-            fullUrl: "urn:uuid:pt-1",
-            resource: { resourceType: "Patient", birthDate: "1950-01-01" },
-            request: { method: "POST", url: "Patient" },
-          },
-          {
-            fullUrl: "urn:uuid:c-1",
-            resource: {
-              resourceType: "Condition",
-              code: { coding: [{ system: "http://snomed.info/sct", code: "94222008" }] },
-              bodySite: [{ coding: [{ system: "http://snomed.info/sct", code: "73071006" }] }],
-              subject: { reference: "urn:uuid:pt-1" },
-            },
-            request: { method: "POST", url: "Condition" },
-          },
-        ],
-      }),
-    );
+    const file = writeTransaction(join(tmp, "tx.json"), [
+      {
+        fullUrl: "urn:uuid:pt-1",
+        resource: { resourceType: "Patient", birthDate: "1950-01-01" },
+        request: { method: "POST", url: "Patient" },
+      },
+      {
+        fullUrl: "urn:uuid:c-1",
+        resource: {
+          resourceType: "Condition",
+          code: { coding: [{ system: "http://snomed.info/sct", code: "94222008" }] },
+          bodySite: [{ coding: [{ system: "http://snomed.info/sct", code: "73071006" }] }],
+          subject: { reference: "urn:uuid:pt-1" },
+        },
+        request: { method: "POST", url: "Condition" },
+      },
+    ]);
     const out = reports(score(file).stdout);
     expect(out.map((x) => x.patient.id)).toEqual(["pt-1"]);
     expect(out[0]).toMatchObject({ patient: { age: 75 }, segmentGroup: { group: "thoracic", levels: ["T4"] } });
