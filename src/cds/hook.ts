@@ -58,19 +58,27 @@ function fromPrefetch(
   return { ok: true, resources: bundleResources(value), next: nextLink(value) ? value : null };
 }
 
-async function gather(
-  key: PrefetchKey,
-  value: unknown,
-  patientId: string,
+type Prefetched = ReturnType<typeof fromPrefetch>;
+
+/** What a key gives without the network (its prefetch, or what is missing when nothing may be fetched); null: fetch. */
+function settled(
+  pre: Prefetched,
   access: FhirAccess | null,
   noAccessWhy: "no-access" | "not-allowed",
-): Promise<Gathered> {
-  const pre = fromPrefetch(key, value, patientId);
+): Gathered | null {
   if (pre.ok) {
     if (!pre.next) return { resources: pre.resources, state: { state: "prefetch", complete: true } };
     // A prefetched first page with a next link (the spec forbids it, some clients send it): follow it on the
     // same server when allowed, else keep the first page and say so.
-    if (!access) return { resources: pre.resources, state: { state: "prefetch", complete: false } };
+    return access ? null : { resources: pre.resources, state: { state: "prefetch", complete: false } };
+  }
+  if (access) return null;
+  return { resources: [], state: { state: "missing", why: pre.why === "wrong-type" ? "wrong-type" : noAccessWhy } };
+}
+
+/** What a key gives from fhirServer: the rest of a prefetched search, or the query its template asks. */
+async function fetched(key: PrefetchKey, pre: Prefetched, patientId: string, access: FhirAccess): Promise<Gathered> {
+  if (pre.ok && pre.next) {
     try {
       const all = await followPages(access, pre.next, 1);
       return { resources: all.resources, state: { state: "prefetch", complete: all.complete } };
@@ -78,8 +86,6 @@ async function gather(
       return { resources: pre.resources, state: { state: "prefetch", complete: false } };
     }
   }
-  if (!access)
-    return { resources: [], state: { state: "missing", why: pre.why === "wrong-type" ? "wrong-type" : noAccessWhy } };
   const query = prefetchTemplates()[key].replace("{{context.patientId}}", encodeURIComponent(patientId));
   try {
     if (key === "patient") {
@@ -143,7 +149,21 @@ export async function answerHook(body: unknown, config: CdsConfig, deps: HookDep
   const access = check.ok ? check.access : null;
   const noAccessWhy = check.ok ? "no-access" : check.why;
 
-  const gathered = await Promise.all(PREFETCH_KEYS.map((k) => gather(k, prefetch[k], patientId, access, noAccessWhy)));
+  // Answered from prefetch (the usual call): no promise per key; only what must be fetched is awaited.
+  const gathered: Gathered[] = [];
+  const fetching: Promise<void>[] = [];
+  PREFETCH_KEYS.forEach((k, i) => {
+    const pre = fromPrefetch(k, prefetch[k], patientId);
+    const now = settled(pre, access, noAccessWhy);
+    if (now) gathered[i] = now;
+    else if (access)
+      fetching.push(
+        fetched(k, pre, patientId, access).then((g) => {
+          gathered[i] = g;
+        }),
+      );
+  });
+  if (fetching.length > 0) await Promise.all(fetching);
   const data = Object.fromEntries(PREFETCH_KEYS.map((k, i) => [k, gathered[i]?.state])) as Record<
     PrefetchKey,
     DataState
