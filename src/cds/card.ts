@@ -72,8 +72,9 @@ function levelsText(t: Translator, report: ScoreReport, evidence: PatientEvidenc
   return cdsText(t, "cds.level.notCoded");
 }
 
-function length(s: string): number {
-  return [...s].length;
+/** Characters as the spec counts them (code points); a UTF-16 length within the limit needs no count. */
+function fits(s: string): boolean {
+  return s.length <= SUMMARY_MAX || [...s].length <= SUMMARY_MAX;
 }
 
 /** The summary, at most SUMMARY_MAX characters. */
@@ -109,7 +110,7 @@ export function summaryText(
   ];
   for (const [lv, sw, tw] of attempts) {
     const s = build(lv, sw, tw);
-    if (length(s) <= SUMMARY_MAX) return s;
+    if (fits(s)) return s;
   }
   const s = build(levels, null, null);
   return `${[...s].slice(0, SUMMARY_MAX - 1).join("")}…`;

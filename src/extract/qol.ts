@@ -153,7 +153,13 @@ function eq5dOf(q: QuestionnaireFinding, valueSetId: string, diags: Diagnostic[]
 }
 
 function fromQuestionnaires(qs: QuestionnaireFinding[], valueSetId: string, diags: Diagnostic[]): QolTimepoint[] {
-  const rows = new Map<string, QolTimepoint>();
+  // One row per timepoint and day (rows keep the order of their first answer).
+  const rows: QolTimepoint[] = [];
+  const byDay: Record<QolTimepointKind, Map<string, QolTimepoint>> = {
+    preop: new Map(),
+    "1mo": new Map(),
+    other: new Map(),
+  };
   for (const q of qs) {
     const eq5d = eq5dOf(q, valueSetId, diags);
     const kps = q.tokuhashi?.kps;
@@ -167,15 +173,18 @@ function fromQuestionnaires(qs: QuestionnaireFinding[], valueSetId: string, diag
     if (kps !== undefined) values.kps = kps;
     if (Object.keys(values).length === 0) continue;
     const date = q.timepointDate;
-    const key = `${q.timepoint}|${dayOf(date) ?? ""}`;
-    const row = rows.get(key) ?? emptyTimepoint(q.timepoint, date, q.provenance);
-    if (!rows.has(key)) rows.set(key, row);
-    else if (q.provenance.reference) {
+    const day = dayOf(date) ?? "";
+    let row = byDay[q.timepoint].get(day);
+    if (row === undefined) {
+      row = emptyTimepoint(q.timepoint, date, q.provenance);
+      byDay[q.timepoint].set(day, row);
+      rows.push(row);
+    } else if (q.provenance.reference) {
       row.source = addNote(row.source, provenanceNotes.also([q.provenance.reference]));
     }
     Object.assign(row, values);
   }
-  return [...rows.values()];
+  return rows;
 }
 
 const TIMEPOINT_ORDER: Readonly<Record<QolTimepointKind, number>> = { preop: 0, "1mo": 1, other: 2 };

@@ -49,6 +49,9 @@ import type { CoreParam } from "../scores";
 import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
 
 const COUNTED = new Set(["completed", "amended"]);
+const TIMEPOINT_BY_CODE: ReadonlyMap<string, QolTimepointKind> = new Map(
+  (Object.keys(TIMEPOINT_CODES) as QolTimepointKind[]).map((kind) => [TIMEPOINT_CODES[kind], kind]),
+);
 const IGNORED = new Set(["entered-in-error", "stopped"]);
 
 /** Reads one QuestionnaireResponse; null when it is not the app's, ignored or invalid (the latter reported). */
@@ -231,10 +234,7 @@ class Answers {
 
   timepoint(): QolTimepointKind {
     const code = this.answers.get(COMMON_LINKS.timepoint)?.[0]?.valueCoding;
-    if (code?.system === this.system) {
-      for (const [kind, c] of Object.entries(TIMEPOINT_CODES)) if (c === code.code) return kind as QolTimepointKind;
-    }
-    return "other";
+    return (code?.system === this.system && code.code !== undefined && TIMEPOINT_BY_CODE.get(code.code)) || "other";
   }
 
   ecog(linkId: string): number | null {

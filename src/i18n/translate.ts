@@ -228,13 +228,32 @@ function termText(locale: Locale, term: CoreTerm): string {
   return termTables[locale].get(term.term) ?? term.term;
 }
 
+/**
+ * A catalogue key built from a code ("core." + "diag.conflict"), the same string each time: a lookup with a
+ * freshly joined key would hash it anew on every message (a report or a card renders hundreds).
+ */
+const prefixedKeys = new Map<string, Map<string, string>>();
+
+function prefixed(prefix: string, code: string): string {
+  let keys = prefixedKeys.get(prefix);
+  if (keys === undefined) prefixedKeys.set(prefix, (keys = new Map<string, string>()));
+  let key = keys.get(code);
+  if (key === undefined) {
+    // Codes come from the program, a few hundred; the bound only guards against a caller passing data.
+    if (keys.size >= 4096) keys.clear();
+    key = prefix + code;
+    keys.set(code, key);
+  }
+  return key;
+}
+
 /** A parameter's text; `reference`: its strings are FHIR references (REFERENCE_PARAMS). */
 function paramText(run: Run, param: CoreParam, reference = false): string {
   if (typeof param === "string") return reference ? formatReference(run.locale, param) : param;
   if (typeof param === "number") return formatExact(run.locale, param);
-  if ("code" in param) return fill(run, `core.${param.code}`, param.params);
+  if ("code" in param) return fill(run, prefixed("core.", param.code), param.params);
   if ("term" in param) return termText(run.locale, param);
-  const separator = fill(run, `core.join.${param.join}`, undefined);
+  const separator = fill(run, prefixed("core.join.", param.join), undefined);
   return param.items.map((item) => paramText(run, item, reference)).join(separator);
 }
 
