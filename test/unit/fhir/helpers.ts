@@ -109,3 +109,22 @@ export function refreshingClient(): { client: Client; refreshes: URLSearchParams
   const client = makeClient({}, { refresh_token: "refresh-1", scope: "online_access patient/*.read" });
   return { client, refreshes };
 }
+
+/**
+ * Serves GET Patient/p1 with `answer`, which is given the read's number (from 1) and the request; what the
+ * server saw: how many reads, and their Authorization headers.
+ */
+export function patientRead(answer: (call: number, request: Request) => Response | Promise<Response>): {
+  calls: number;
+  auths: (string | null)[];
+} {
+  const seen = { calls: 0, auths: [] as (string | null)[] };
+  server.use(
+    http.get(`${BASE}/Patient/p1`, ({ request }) => {
+      seen.calls += 1;
+      seen.auths.push(request.headers.get("authorization"));
+      return answer(seen.calls, request);
+    }),
+  );
+  return seen;
+}

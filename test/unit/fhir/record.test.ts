@@ -10,30 +10,22 @@ import type { CoreMessage, CoreParam } from "../../../src/scores/types";
 import { questionnaireUrl } from "../../../src/questionnaires/contract";
 import { realSleep, type RequestPolicy } from "../../../src/fhir/request";
 import { buildReport } from "../../../src/extract";
-import { BASE, bundle, fastPolicy, faultOf, makeClient, refreshingClient } from "./helpers";
+import { BASE, bundle, fastPolicy, faultOf, makeClient, patientRead, refreshingClient } from "./helpers";
 import { en } from "../words";
 
 const KPS = "http://loinc.org|89243-0";
 const ECOG = "http://loinc.org|89247-1";
 const patient = { resourceType: "Patient", id: "p1", name: [{ family: "Yamada", given: ["Taro"] }] };
-const kps = {
+/** A final Observation `id` coded with LOINC `code`. */
+const loincObservation = (id: string, code: string) => ({
   resourceType: "Observation",
-  id: "o-kps",
+  id,
   status: "final",
-  code: { coding: [{ system: "http://loinc.org", code: "89243-0" }] },
-};
-const ecog = {
-  resourceType: "Observation",
-  id: "o-ecog",
-  status: "final",
-  code: { coding: [{ system: "http://loinc.org", code: "89247-1" }] },
-};
-const glucose = {
-  resourceType: "Observation",
-  id: "o-glu",
-  status: "final",
-  code: { coding: [{ system: "http://loinc.org", code: "2345-7" }] },
-};
+  code: { coding: [{ system: "http://loinc.org", code }] },
+});
+const kps = loincObservation("o-kps", "89243-0");
+const ecog = loincObservation("o-ecog", "89247-1");
+const glucose = loincObservation("o-glu", "2345-7");
 const meta = {
   resourceType: "Condition",
   id: "c1",
@@ -482,15 +474,7 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
     auths: (string | null)[];
   } {
     healthyServer();
-    const seen = { calls: 0, auths: [] as (string | null)[] };
-    server.use(
-      http.get(`${BASE}/Patient/p1`, ({ request }) => {
-        seen.calls += 1;
-        seen.auths.push(request.headers.get("authorization"));
-        return answer(request);
-      }),
-    );
-    return seen;
+    return patientRead((_call, request) => answer(request));
   }
 
   it("200 with a Bundle instead of the Patient: 'invalid-response', 'not a Patient', not retried", async () => {

@@ -4,7 +4,17 @@ import { http, HttpResponse, delay } from "msw";
 import { server } from "../../setup/msw-server";
 import { fhirRequest } from "../../../src/fhir/request";
 import { parseRetryAfter } from "../../../src/fhir/retry-after";
-import { BASE, NOW, TOKEN_URL, fastPolicy, faultOf, fhirJson, makeClient, refreshingClient } from "./helpers";
+import {
+  BASE,
+  NOW,
+  TOKEN_URL,
+  fastPolicy,
+  faultOf,
+  fhirJson,
+  makeClient,
+  patientRead,
+  refreshingClient,
+} from "./helpers";
 
 const patient = { resourceType: "Patient", id: "p1" };
 
@@ -73,19 +83,13 @@ describe("fhirRequest", () => {
   });
 
   it("401 without a refresh token: session ended at once", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return new HttpResponse(null, { status: 401 });
-      }),
-    );
+    const seen = patientRead(() => new HttpResponse(null, { status: 401 }));
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, fastPolicy().policy))).toEqual({
       kind: "session-ended",
       status: 401,
       refreshTried: false,
     });
-    expect(calls).toBe(1);
+    expect(seen.calls).toBe(1);
   });
 
   it("a refused refresh ends the session", async () => {
@@ -121,26 +125,16 @@ describe("fhirRequest", () => {
     [404, { kind: "not-found", status: 404 }],
     [410, { kind: "not-found", status: 410 }],
   ] as const)("%i is not retried", async (status, fault) => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return new HttpResponse(null, { status });
-      }),
-    );
+    const seen = patientRead(() => new HttpResponse(null, { status }));
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, fastPolicy().policy))).toEqual(fault);
-    expect(calls).toBe(1);
+    expect(seen.calls).toBe(1);
   });
 
   it("429: waits the Retry-After seconds, then succeeds", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return calls === 1
-          ? new HttpResponse(null, { status: 429, headers: { "retry-after": "3" } })
-          : HttpResponse.json(patient);
-      }),
+    patientRead((calls) =>
+      calls === 1
+        ? new HttpResponse(null, { status: 429, headers: { "retry-after": "3" } })
+        : HttpResponse.json(patient),
     );
     const { policy, sleeps } = fastPolicy();
     expect((await fhirRequest(makeClient(), { url: "Patient/p1" }, policy)).body).toEqual(patient);
@@ -148,14 +142,10 @@ describe("fhirRequest", () => {
   });
 
   it("503: honours a Retry-After HTTP-date", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return calls === 1
-          ? new HttpResponse(null, { status: 503, headers: { "retry-after": "Sat, 01 Mar 2025 12:00:05 GMT" } })
-          : HttpResponse.json(patient);
-      }),
+    patientRead((calls) =>
+      calls === 1
+        ? new HttpResponse(null, { status: 503, headers: { "retry-after": "Sat, 01 Mar 2025 12:00:05 GMT" } })
+        : HttpResponse.json(patient),
     );
     const { policy, sleeps } = fastPolicy();
     await fhirRequest(makeClient(), { url: "Patient/p1" }, policy);
@@ -163,13 +153,7 @@ describe("fhirRequest", () => {
   });
 
   it("503 every time: bounded retries with exponential backoff, then 'unavailable'", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return new HttpResponse(null, { status: 503 });
-      }),
-    );
+    const seen = patientRead(() => new HttpResponse(null, { status: 503 }));
     const { policy, sleeps } = fastPolicy({ maxRetries: 3, baseDelayMs: 100 });
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
       kind: "unavailable",
@@ -177,18 +161,12 @@ describe("fhirRequest", () => {
       attempts: 4,
       retryAfterMs: null,
     });
-    expect(calls).toBe(4);
+    expect(seen.calls).toBe(4);
     expect(sleeps).toEqual([100, 200, 400]);
   });
 
   it("429 every time without Retry-After: the default policy's 3 retries after 500, 1000, 2000 ms, then 'rate-limited'", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return new HttpResponse(null, { status: 429 });
-      }),
-    );
+    const seen = patientRead(() => new HttpResponse(null, { status: 429 }));
     // fastPolicy overrides only sleep, now and timeoutMs: maxRetries, baseDelayMs and maxDelayMs are DEFAULT_REQUEST_POLICY's.
     const { policy, sleeps } = fastPolicy();
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
@@ -197,7 +175,7 @@ describe("fhirRequest", () => {
       attempts: 4,
       retryAfterMs: null,
     });
-    expect(calls).toBe(4);
+    expect(seen.calls).toBe(4);
     expect(sleeps).toEqual([500, 1000, 2000]);
   });
 
@@ -214,15 +192,12 @@ describe("fhirRequest", () => {
   });
 
   it("504 is retried like 503; a 504 every time ends as 'server-error' with status 504", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return new HttpResponse("<html>Gateway Timeout</html>", {
+    const seen = patientRead(
+      () =>
+        new HttpResponse("<html>Gateway Timeout</html>", {
           status: 504,
           headers: { "content-type": "text/html" },
-        });
-      }),
+        }),
     );
     const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
@@ -230,34 +205,24 @@ describe("fhirRequest", () => {
       status: 504,
       attempts: 3,
     });
-    expect(calls).toBe(3);
+    expect(seen.calls).toBe(3);
     expect(sleeps).toEqual([100, 200]);
   });
 
   it("504 once, then the answer: recovered after one wait", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return calls === 1 ? new HttpResponse(null, { status: 504 }) : HttpResponse.json(patient);
-      }),
+    const seen = patientRead((calls) =>
+      calls === 1 ? new HttpResponse(null, { status: 504 }) : HttpResponse.json(patient),
     );
     const { policy, sleeps } = fastPolicy({ baseDelayMs: 100 });
     const res = await fhirRequest(makeClient(), { url: "Patient/p1" }, policy);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(patient);
-    expect(calls).toBe(2);
+    expect(seen.calls).toBe(2);
     expect(sleeps).toEqual([100]);
   });
 
   it("a Retry-After longer than the longest wait ends the retries and is reported", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return new HttpResponse(null, { status: 429, headers: { "retry-after": "120" } });
-      }),
-    );
+    const seen = patientRead(() => new HttpResponse(null, { status: 429, headers: { "retry-after": "120" } }));
     const { policy, sleeps } = fastPolicy({ maxDelayMs: 10_000 });
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
       kind: "rate-limited",
@@ -265,7 +230,7 @@ describe("fhirRequest", () => {
       attempts: 1,
       retryAfterMs: 120_000,
     });
-    expect(calls).toBe(1);
+    expect(seen.calls).toBe(1);
     expect(sleeps).toEqual([]);
   });
 
@@ -293,14 +258,10 @@ describe("fhirRequest", () => {
   });
 
   it("times out each attempt with an AbortController, retries, then reports 'timeout'", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, async () => {
-        calls += 1;
-        await delay(2000);
-        return HttpResponse.json(patient);
-      }),
-    );
+    const seen = patientRead(async () => {
+      await delay(2000);
+      return HttpResponse.json(patient);
+    });
     const { policy } = fastPolicy({ timeoutMs: 40, maxRetries: 1 });
     const started = Date.now();
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
@@ -308,67 +269,45 @@ describe("fhirRequest", () => {
       timeoutMs: 40,
       attempts: 2,
     });
-    expect(calls).toBe(2);
+    expect(seen.calls).toBe(2);
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it("recovers when a retry answers in time", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, async () => {
-        calls += 1;
-        if (calls === 1) await delay(2000);
-        return HttpResponse.json(patient);
-      }),
-    );
+    patientRead(async (calls) => {
+      if (calls === 1) await delay(2000);
+      return HttpResponse.json(patient);
+    });
     const { policy } = fastPolicy({ timeoutMs: 40 });
     expect((await fhirRequest(makeClient(), { url: "Patient/p1" }, policy)).body).toEqual(patient);
   });
 
   it("invalid JSON is an invalid response, not retried", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return new HttpResponse('{"resourceType": "Patient", ', { headers: fhirJson });
-      }),
-    );
+    const seen = patientRead(() => new HttpResponse('{"resourceType": "Patient", ', { headers: fhirJson }));
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, fastPolicy().policy))).toEqual({
       kind: "invalid-response",
       detail: "invalid JSON",
     });
-    expect(calls).toBe(1);
+    expect(seen.calls).toBe(1);
   });
 
   it("an HTML page instead of FHIR JSON is an invalid response", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return HttpResponse.html("<html><body>Proxy login</body></html>");
-      }),
-    );
+    const seen = patientRead(() => HttpResponse.html("<html><body>Proxy login</body></html>"));
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, fastPolicy().policy))).toEqual({
       kind: "invalid-response",
       detail: "not JSON",
     });
-    expect(calls).toBe(1);
+    expect(seen.calls).toBe(1);
   });
 
   it("network errors are retried, then reported", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Patient/p1`, () => {
-        calls += 1;
-        return HttpResponse.error();
-      }),
-    );
+    const seen = patientRead(() => HttpResponse.error());
     const { policy } = fastPolicy({ maxRetries: 2 });
     expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
       kind: "network",
       attempts: 3,
     });
-    expect(calls).toBe(3);
+    expect(seen.calls).toBe(3);
   });
 
   it("a plain POST is never repeated; a conditional create (If-None-Exist) is", async () => {
