@@ -3,7 +3,7 @@
  * reading resources back from the sandbox over FHIR, counting PDF pages and running axe-core.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page, Response, Route } from "@playwright/test";
+import { expect, type Locator, type Page, type Response, type Route } from "@playwright/test";
 import type { Bundle, FhirResource, QuestionnaireResponse, QuestionnaireResponseItem } from "fhir/r4";
 import type { SandboxInfo } from "./sandboxes";
 
@@ -186,4 +186,18 @@ export async function fillEq5d(page: Page): Promise<void> {
   for (const dim of ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"])
     await radio(form, dim, "eq5d.level.1").check();
   await form.locator('input[id$="-eq-vas-number"]').fill("80");
+}
+
+/** What the view says, next to Save assessment and in the forms panel, when the launch may not write. */
+export const NO_WRITE =
+  "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
+
+/** Save assessment is disabled, and NO_WRITE stands next to it. */
+export async function expectSaveOff(page: Page): Promise<void> {
+  const save = page.getByTestId("save-assessment");
+  expect(
+    await save.getByRole("button", { name: "Save assessment" }).isDisabled(),
+    "Save assessment disabled",
+  ).toBeTruthy();
+  expect(await save.getByText(NO_WRITE).isVisible(), "Save assessment says why").toBeTruthy();
 }

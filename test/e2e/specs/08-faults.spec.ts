@@ -10,6 +10,8 @@
 import type { Page, Route } from "@playwright/test";
 import {
   enterItem,
+  expectSaveOff,
+  NO_WRITE,
   entryValue,
   fillEq5d,
   readOnlyLaunch,
@@ -61,8 +63,6 @@ async function expectFormKept(page: Page, failure = "forbidden"): Promise<void> 
 const FORBIDDEN =
   "The EHR did not allow this app to save questionnaire responses. The answers are kept as a draft in this tab.";
 /** The one message of a launch without the write scope (Save assessment, the forms panel, a submit, a draft). */
-const NO_WRITE =
-  "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
 
 test("no write scope: the launch says so up front; a submit sends nothing, says the same, and the draft is kept", async ({
   page,
@@ -81,12 +81,7 @@ test("no write scope: the launch says so up front; a submit sends nothing, says 
   ).toBeTruthy();
 
   // Save assessment is off, with the reason next to it.
-  const save = page.getByTestId("save-assessment");
-  expect(
-    await save.getByRole("button", { name: "Save assessment" }).isDisabled(),
-    "Save assessment disabled",
-  ).toBeTruthy();
-  expect(await save.getByText(NO_WRITE).isVisible(), "why saving is off").toBeTruthy();
+  await expectSaveOff(page);
 
   await fillEq5d(page);
   expect(

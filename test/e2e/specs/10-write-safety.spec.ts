@@ -11,13 +11,20 @@
  * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
 import type { Page, Request, Route } from "@playwright/test";
-import { enterItem, fillEq5d, launchPatient, readOnlyLaunch, RESPONSE_ID_SYSTEM, responsesOf } from "../app";
+import {
+  enterItem,
+  expectSaveOff,
+  fillEq5d,
+  launchPatient,
+  NO_WRITE,
+  readOnlyLaunch,
+  RESPONSE_ID_SYSTEM,
+  responsesOf,
+} from "../app";
 import { expect, test } from "../fixtures";
 
 const SAVED = "Assessment saved to the record.";
 const TRY_AGAIN = "The assessment could not be saved. Your entries are kept on this page; try again.";
-const NO_WRITE =
-  "This launch did not grant permission to save to the patient's record, so nothing is sent. What you enter stays on this page.";
 const QUESTIONNAIRE_MISSING =
   "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.";
 
@@ -208,12 +215,7 @@ test("item 13: a launch without the write scope POSTs nothing, from Save assessm
   const posted = watchPosts(page);
   await launchPatient(page, sandbox, patient);
 
-  const save = page.getByTestId("save-assessment");
-  expect(
-    await save.getByRole("button", { name: "Save assessment" }).isDisabled(),
-    "Save assessment is off",
-  ).toBeTruthy();
-  expect(await save.getByText(NO_WRITE).isVisible(), "Save assessment says why").toBeTruthy();
+  await expectSaveOff(page);
 
   await fillEq5d(page);
   const form = page.getByTestId("form-eq5d5l");
