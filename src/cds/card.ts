@@ -11,7 +11,7 @@
  *   the data the service could not have; resources left out. Text from the record is escaped.
  */
 import { randomUUID } from "node:crypto";
-import type { PatientEvidence } from "../extract";
+import { regionTerm, type PatientEvidence } from "../extract";
 import { coreText } from "../i18n/core";
 import { createTranslator, formatReference, type Locale, type MessageKey, type Translator } from "../i18n";
 import type { ReportItem, ScoreReport } from "../report/types";
@@ -68,7 +68,7 @@ function tokuhashiWords(t: Translator, v: TokuhashiVerdict): string {
 function levelsText(t: Translator, report: ScoreReport, evidence: PatientEvidence): string {
   if (report.segmentGroup.levels.length > 0) return describeLevels(report.segmentGroup.levels);
   const region = evidence.spinalLesions.flatMap((l) => l.regions)[0];
-  if (region) return cdsText(t, "cds.level.regionNotCoded", { region: cdsText(t, `cds.region.${region}`) });
+  if (region) return cdsText(t, "cds.level.regionNotCoded", { region: coreText(t.locale, regionTerm(region)) });
   return cdsText(t, "cds.level.notCoded");
 }
 

@@ -16,6 +16,7 @@ export { extractEvidence } from "./evidence";
 export { scoreReport } from "./report";
 export { groupByPatient, patientOf } from "./group";
 export { SEARCH_CODES } from "./mappings";
+export { regionTerm } from "./messages";
 export type { PatientEvidence } from "./types";
 
 export function buildReport(resources: Iterable<unknown>, patientId: string, options: ReportOptions): ScoreReport {
