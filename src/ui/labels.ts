@@ -11,6 +11,7 @@ import type { MessageKey } from "../i18n";
 import { keyed } from "../i18n/keyed";
 import { TIMEPOINT_CODES } from "../questionnaires/contract";
 import type { EvidenceSource, QolTimepointKind } from "../report/types";
+import type { CourseOutcome, ProportionMeasure } from "./qol/courseModel";
 import {
   SEGMENT_GROUPS,
   SINS_ITEMS,
@@ -32,6 +33,9 @@ export type TokuhashiItemKey = TokuhashiItem;
 export const SEGMENT_GROUP_LABEL = keyed(SEGMENT_GROUPS, (g) => `app.group.${g}` as const);
 /** Short names for chart legends and table headers. */
 export const SEGMENT_GROUP_SHORT = keyed(SEGMENT_GROUPS, (g) => `app.group.short.${g}` as const);
+
+/** A QOL measure's name (a course outcome or one of the two proportions), in the charts, tables and sheet. */
+export const qolMeasureLabel = (measure: CourseOutcome | ProportionMeasure) => `app.qol.outcome.${measure}` as const;
 
 /** The class and band names: the one wording of what a range allows (src/i18n/verdict.ts). */
 

@@ -322,8 +322,8 @@ export const appStrings = defineSection(
     "app.qol.outcome.eqVas": "EQ VAS (0–100)",
     "app.qol.outcome.painVas": "Pain VAS (0–100 mm)",
     "app.qol.outcome.barthel": "Barthel index (0–100)",
-    "app.qol.frankelABC": "Frankel A–C (severe paralysis)",
-    "app.qol.ecogOver2": "ECOG performance status > 2",
+    "app.qol.outcome.frankelABC": "Frankel A–C (severe paralysis)",
+    "app.qol.outcome.ecogOver2": "ECOG performance status > 2",
     "app.qol.barsLegend": "Share of each group's patients with a known value: hatched = pre-op, solid = 1 month.",
     "app.qol.chartLabel":
       "Chart: {outcome}, study group means before surgery and at 1 month. The same figures are in the table below.",
@@ -672,8 +672,8 @@ export const appStrings = defineSection(
     "app.qol.outcome.eqVas": "EQ VAS（0–100）",
     "app.qol.outcome.painVas": "疼痛VAS（0–100 mm）",
     "app.qol.outcome.barthel": "バーセル指数（Barthel Index、0–100）",
-    "app.qol.frankelABC": "Frankel A–C（重度麻痺）",
-    "app.qol.ecogOver2": "ECOG パフォーマンスステータス（PS）> 2",
+    "app.qol.outcome.frankelABC": "Frankel A–C（重度麻痺）",
+    "app.qol.outcome.ecogOver2": "ECOG パフォーマンスステータス（PS）> 2",
     "app.qol.barsLegend": "値のある患者に占める割合：斜線＝術前、塗りつぶし＝術後1か月。",
     "app.qol.chartLabel": "グラフ：{outcome}、術前と術後1か月の研究の群平均。同じ数値を下の表に示します。",
     "app.qol.courseChartLabel":

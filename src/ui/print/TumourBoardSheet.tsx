@@ -13,6 +13,7 @@ import { formatRange } from "../format";
 import { PatientBanner } from "../PatientBanner";
 import {
   optionText,
+  qolMeasureLabel,
   SEGMENT_GROUP_SHORT,
   SINS_ITEM_LABEL,
   SINS_ITEM_ORDER,
@@ -34,9 +35,8 @@ import {
   type CourseModel,
   type ProportionModel,
 } from "../qol/courseModel";
-import { OUTCOME_LABEL } from "../qol/QolCourse";
 import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "../qol/marks";
-import { MEASURE_LABEL, useConflictText } from "../qol/ProportionChart";
+import { useConflictText } from "../qol/ProportionChart";
 import { dayOf } from "../score/ProvenanceList";
 import { PrintCourseChart } from "./PrintCourseChart";
 import { SHEET_SLOT_ID } from "./PrintSection";
@@ -259,7 +259,7 @@ function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
       </ul>
       <div className="tb-charts">
         {models.map((model) => {
-          const title = t(OUTCOME_LABEL[model.outcome]);
+          const title = t(qolMeasureLabel(model.outcome));
           return (
             <figure key={model.outcome} className="tb-figure">
               <figcaption>{model.outcome === "eq5dIndex" ? t("print.qol.eq5dIndex") : title}</figcaption>
@@ -324,7 +324,7 @@ function ProportionTable({ models }: { models: readonly ProportionModel[] }) {
           </th>
           {models.map((m) => (
             <th key={m.measure} scope="colgroup" colSpan={2}>
-              {t(MEASURE_LABEL[m.measure])}
+              {t(qolMeasureLabel(m.measure))}
             </th>
           ))}
         </tr>

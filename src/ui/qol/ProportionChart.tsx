@@ -1,14 +1,8 @@
 import { useId } from "react";
 import { useTranslator } from "../../i18n/react";
-import type { MessageKey } from "../../i18n";
-import { SEGMENT_GROUP_SHORT } from "../labels";
+import { qolMeasureLabel, SEGMENT_GROUP_SHORT } from "../labels";
 import type { ProportionMeasure, ProportionModel, ProportionPatientValue } from "./courseModel";
 import { GroupRowHeader, inSeriesOrder, TIMEPOINT_LABEL } from "./CourseTable";
-
-export const MEASURE_LABEL: Record<ProportionMeasure, MessageKey> = {
-  frankelABC: "app.qol.frankelABC",
-  ecogOver2: "app.qol.ecogOver2",
-};
 
 const W = 360;
 const BAR_H = 10;
@@ -64,7 +58,7 @@ export function ProportionChart({ model, tableId }: { model: ProportionModel; ta
       className="proportion-chart"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label={t("app.qol.chartLabel", { outcome: t(MEASURE_LABEL[model.measure]) })}
+      aria-label={t("app.qol.chartLabel", { outcome: t(qolMeasureLabel(model.measure)) })}
       aria-describedby={tableId}
       data-testid={`chart-${model.measure}`}
     >
@@ -152,7 +146,7 @@ export function ProportionTable({ model, id }: { model: ProportionModel; id: str
   const conflictText = useConflictText();
   return (
     <table id={id} className="data-table" data-testid={`table-${model.measure}`}>
-      <caption>{t("app.qol.tableCaption", { outcome: t(MEASURE_LABEL[model.measure]) })}</caption>
+      <caption>{t("app.qol.tableCaption", { outcome: t(qolMeasureLabel(model.measure)) })}</caption>
       <thead>
         <tr>
           <th scope="col">{t("app.qol.col.series")}</th>

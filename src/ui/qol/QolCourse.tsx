@@ -8,7 +8,7 @@ import type { MessageKey } from "../../i18n";
 import { useTranslator } from "../../i18n/react";
 import { formatIndex } from "../../scores";
 import { GROUP_N, MCIDS, STUDY } from "../../study";
-import { SEGMENT_GROUP_LABEL, SEGMENT_GROUP_SHORT } from "../labels";
+import { qolMeasureLabel, SEGMENT_GROUP_LABEL, SEGMENT_GROUP_SHORT } from "../labels";
 import { CourseChart } from "./CourseChart";
 import { CourseTable } from "./CourseTable";
 import {
@@ -20,19 +20,11 @@ import {
   proportionModel,
   signedChange,
   type CourseModel,
-  type CourseOutcome,
 } from "./courseModel";
 import { latestIndex } from "./latest";
 import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "./marks";
 import { ProportionChart, ProportionTable } from "./ProportionChart";
 import { Significance } from "./Significance";
-
-export const OUTCOME_LABEL: Record<CourseOutcome, MessageKey> = {
-  eq5dIndex: "app.qol.outcome.eq5dIndex",
-  eqVas: "app.qol.outcome.eqVas",
-  painVas: "app.qol.outcome.painVas",
-  barthel: "app.qol.outcome.barthel",
-};
 
 /** The MCIDs the study quotes (Discussion, refs 24 and 25), by reference number. */
 const MCID_NOTE: Record<number, MessageKey> = { 24: "app.qol.mcid24", 25: "app.qol.mcid25" };
@@ -98,7 +90,7 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
         {COURSE_OUTCOMES.map((outcome) => {
           const model = courseModel(outcome, input);
           const tableId = `${baseId}-table-${outcome}`;
-          const title = t(OUTCOME_LABEL[outcome]);
+          const title = t(qolMeasureLabel(outcome));
           return (
             <figure key={outcome} className="course-figure" data-testid={`course-${outcome}`}>
               <figcaption>
@@ -126,7 +118,7 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
           return (
             <figure key={measure} className="course-figure" data-testid={`course-${measure}`}>
               <figcaption>
-                <h3>{t(measure === "frankelABC" ? "app.qol.frankelABC" : "app.qol.ecogOver2")}</h3>
+                <h3>{t(qolMeasureLabel(measure))}</h3>
                 <p className="hint">{t("app.qol.barsLegend")}</p>
               </figcaption>
               <ProportionChart model={model} tableId={tableId} />

@@ -1,5 +1,4 @@
 import { useTranslator } from "../../i18n/react";
-import type { MessageKey } from "../../i18n";
 import type { SegmentGroup } from "../../scores/types";
 import {
   COMPARISONS,
@@ -11,16 +10,11 @@ import {
   type StudyTimepoint,
   type Table6Row,
 } from "../../study";
-import { SEGMENT_GROUP_SHORT } from "../labels";
+import { qolMeasureLabel, SEGMENT_GROUP_SHORT } from "../labels";
 
-const OUTCOME_LABEL: Record<StudyOutcome, MessageKey> = {
-  frankel: "app.qol.frankelABC",
-  ecog: "app.qol.ecogOver2",
-  barthel: "app.qol.outcome.barthel",
-  painVas: "app.qol.outcome.painVas",
-  eq5dIndex: "app.qol.outcome.eq5dIndex",
-  eqVas: "app.qol.outcome.eqVas",
-};
+/** A Table 6 outcome's name: the study's Frankel and ECOG rows are the course's two proportions. */
+const outcomeLabel = (outcome: StudyOutcome) =>
+  qolMeasureLabel(outcome === "frankel" ? "frankelABC" : outcome === "ecog" ? "ecogOver2" : outcome);
 /**
  * A Table 6 timepoint's name: the same key as the course table's column (`app.qol.timepoint.<kind>`); the study's
  * "oneMonth" is the app's 1-month kind, "1mo".
@@ -76,7 +70,7 @@ function significantFor(group: SegmentGroup): SignificantDifference[] {
  */
 export function Significance({ group }: { group: SegmentGroup | null }) {
   const { t } = useTranslator();
-  const rowName = (row: Table6Row) => `${t(OUTCOME_LABEL[row.outcome])}, ${t(timepointLabel(row.timepoint))}`;
+  const rowName = (row: Table6Row) => `${t(outcomeLabel(row.outcome))}, ${t(timepointLabel(row.timepoint))}`;
   const own = group ? significantFor(group) : [];
   return (
     <section className="significance" aria-labelledby="significance-heading" data-testid="significance">
