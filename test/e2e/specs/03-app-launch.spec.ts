@@ -3,18 +3,25 @@
  * back to /app/index.html with no code or token in the address bar; the debug launch uses the open server;
  * the pages carry a CSP without inline scripts. (The clinical full-flow specs are added by the app's authors.)
  */
+import type { Page } from "@playwright/test";
 import { cspViolations, expect, SECRET_PARAMS, test } from "../fixtures";
+
+/** The requests the page sends to the authorization server, as "METHOD /auth/…", in order. */
+function authRequests(page: Page): string[] {
+  const auth: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith("/auth/")) auth.push(`${r.method()} ${u.pathname}`);
+  });
+  return auth;
+}
 
 test("app: EHR launch → authorize → back on /app/index.html with no code or token in the URL", async ({
   page,
   sandbox,
   problems,
 }) => {
-  const auth: string[] = [];
-  page.on("request", (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith("/auth/")) auth.push(`${r.method()} ${u.pathname}`);
-  });
+  const auth = authRequests(page);
   await page.goto(sandbox.url);
   const token = page.waitForResponse((r) => r.url().endsWith("/auth/token"), { timeout: 30_000 });
   await page.getByTestId("launch-fig2-cervical-c3").click();
@@ -36,10 +43,7 @@ test("app: debug launch reads the open server without the authorization server",
   sandbox,
   problems,
 }) => {
-  const auth: string[] = [];
-  page.on("request", (r) => {
-    if (new URL(r.url()).pathname.startsWith("/auth/")) auth.push(r.url());
-  });
+  const auth = authRequests(page);
   await page.goto(sandbox.url);
   const open = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/open/fhir/"), { timeout: 30_000 });
   await page.getByTestId("debug-launch-fig4-tlls-l1").click();
