@@ -148,22 +148,16 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
         : cdsText(t, "cds.detail.toClose", { items: open.join(t.t("core.join.comma")) });
     return `- ${cdsText(t, key, { figure: fig, words: said })} ${close}`;
   };
+  const sinsOpen = openItems(report.sins.items, SINS_ITEM_LABEL, t);
+  const tokuhashiOpen = openItems(report.tokuhashi.items, TOKUHASHI_ITEM_LABEL, t);
   lines.push(
-    scoreLine(
-      "cds.detail.sins",
-      figure(report.sins),
-      sinsWords(t, sv),
-      sv.category !== null,
-      openItems(report.sins.items, SINS_ITEM_LABEL, t),
-    ),
-  );
-  lines.push(
+    scoreLine("cds.detail.sins", figure(report.sins), sinsWords(t, sv), sv.category !== null, sinsOpen),
     scoreLine(
       "cds.detail.tokuhashi",
       figure(report.tokuhashi),
       tokuhashiWords(t, tv),
       tv.prognosis !== null,
-      openItems(report.tokuhashi.items, TOKUHASHI_ITEM_LABEL, t),
+      tokuhashiOpen,
     ),
   );
   const app = report.applicability;

@@ -5,7 +5,7 @@ import type { Candidates, ItemScore } from "./types";
  * The candidates of an item as a list (the input already parsed at the entry): nothing given = [] (unknown); a
  * value or a list of values = those values, without duplicates, in domain order.
  */
-export function candidatesOf<V extends string>(given: Candidates<V>, domain: readonly V[]): V[] {
+function candidatesOf<V extends string>(given: Candidates<V>, domain: readonly V[]): V[] {
   if (given === undefined || given === null) return [];
   if (typeof given === "string") return [given];
   const list = given;
@@ -19,7 +19,7 @@ export function candidatesOf<V extends string>(given: Candidates<V>, domain: rea
  * The points an item may still score. No candidate = unknown = the whole domain. `points` is set when every
  * candidate scores the same (min === max); `value` when exactly one candidate remains.
  */
-export function scoreItem<V extends string>(
+function scoreItem<V extends string>(
   candidates: readonly V[],
   domain: readonly V[],
   pointsOf: (value: V) => number,
@@ -43,6 +43,15 @@ export function scoreItem<V extends string>(
 }
 
 /** Total (only when every item's points are certain), and the bounds of what the total can be. */
+/** An item as given (a value, a list of candidates or nothing), scored by its points table or rule. */
+export function scoreGiven<V extends string>(
+  given: Candidates<V>,
+  domain: readonly V[],
+  points: Readonly<Record<V, number>> | ((value: V) => number),
+): ItemScore<V> {
+  return scoreItem(candidatesOf(given, domain), domain, typeof points === "function" ? points : (v) => points[v]);
+}
+
 export function sumItems(items: readonly ItemScore[]): { total: number | null; min: number; max: number } {
   let min = 0;
   let max = 0;

@@ -3,7 +3,7 @@
  * doi:10.1097/BRS.0b013e3181e16ae2; classes as worded by Fourney DR et al., J Clin Oncol 2011;29(22):3072–3077.
  * Point values and the location class of each level: Fisher 2010 (docs/scores.md).
  */
-import { candidatesOf, classOfRange, scoreItem, sumItems } from "./candidates";
+import { classOfRange, scoreGiven, sumItems } from "./candidates";
 import {
   SINS_ALIGNMENT,
   SINS_BONE_LESION,
@@ -87,24 +87,12 @@ export function sinsCategory(total: number): SinsCategory {
 export function sins(input: SinsInput): SinsResult {
   const given = parseInput(SinsInputSchema, input, "sins input", KNOWN_SINS_INPUT);
   const items: SinsResult["items"] = {
-    location: scoreItem(candidatesOf(given.location, SINS_LEVELS), SINS_LEVELS, locationPoints),
-    pain: scoreItem(candidatesOf(given.pain, SINS_PAIN), SINS_PAIN, (v) => SINS_POINTS.pain[v]),
-    boneLesion: scoreItem(
-      candidatesOf(given.boneLesion, SINS_BONE_LESION),
-      SINS_BONE_LESION,
-      (v) => SINS_POINTS.boneLesion[v],
-    ),
-    alignment: scoreItem(
-      candidatesOf(given.alignment, SINS_ALIGNMENT),
-      SINS_ALIGNMENT,
-      (v) => SINS_POINTS.alignment[v],
-    ),
-    collapse: scoreItem(candidatesOf(given.collapse, SINS_COLLAPSE), SINS_COLLAPSE, (v) => SINS_POINTS.collapse[v]),
-    posterolateral: scoreItem(
-      candidatesOf(given.posterolateral, SINS_POSTEROLATERAL),
-      SINS_POSTEROLATERAL,
-      (v) => SINS_POINTS.posterolateral[v],
-    ),
+    location: scoreGiven(given.location, SINS_LEVELS, locationPoints),
+    pain: scoreGiven(given.pain, SINS_PAIN, SINS_POINTS.pain),
+    boneLesion: scoreGiven(given.boneLesion, SINS_BONE_LESION, SINS_POINTS.boneLesion),
+    alignment: scoreGiven(given.alignment, SINS_ALIGNMENT, SINS_POINTS.alignment),
+    collapse: scoreGiven(given.collapse, SINS_COLLAPSE, SINS_POINTS.collapse),
+    posterolateral: scoreGiven(given.posterolateral, SINS_POSTEROLATERAL, SINS_POINTS.posterolateral),
   };
   const { total, min, max } = sumItems(Object.values(items));
   return { total, min, max, category: classOfRange(min, max, categoryOf), items };

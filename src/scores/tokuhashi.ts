@@ -3,7 +3,7 @@
  * author's corrections) in NICE CG75 (2008) Appendix 3 Table 2 (docs/scores.md).
  * Not the 1990 version (different primary-site points, max 12).
  */
-import { candidatesOf, classOfRange, scoreItem, sumItems } from "./candidates";
+import { classOfRange, scoreGiven, sumItems } from "./candidates";
 import {
   EXTRASPINAL_BONE_METS,
   FRANKEL_GRADES,
@@ -107,24 +107,12 @@ export function tokuhashi(input: TokuhashiInput): TokuhashiResult {
   const given = parseInput(TokuhashiInputSchema, input, "tokuhashi input", KNOWN_TOKUHASHI_INPUT);
   const p = TOKUHASHI_POINTS;
   const items: TokuhashiResult["items"] = {
-    generalCondition: scoreItem(
-      candidatesOf(given.generalCondition, GENERAL_CONDITIONS),
-      GENERAL_CONDITIONS,
-      (v) => p.generalCondition[v],
-    ),
-    extraspinalBoneMets: scoreItem(
-      candidatesOf(given.extraspinalBoneMets, EXTRASPINAL_BONE_METS),
-      EXTRASPINAL_BONE_METS,
-      (v) => p.extraspinalBoneMets[v],
-    ),
-    vertebralBodyMets: scoreItem(
-      candidatesOf(given.vertebralBodyMets, VERTEBRAL_BODY_METS),
-      VERTEBRAL_BODY_METS,
-      (v) => p.vertebralBodyMets[v],
-    ),
-    visceralMets: scoreItem(candidatesOf(given.visceralMets, VISCERAL_METS), VISCERAL_METS, (v) => p.visceralMets[v]),
-    primarySite: scoreItem(candidatesOf(given.primarySite, PRIMARY_SITES), PRIMARY_SITES, (v) => p.primarySite[v]),
-    palsy: scoreItem(candidatesOf(given.palsy, FRANKEL_GRADES), FRANKEL_GRADES, (v) => p.palsy[v]),
+    generalCondition: scoreGiven(given.generalCondition, GENERAL_CONDITIONS, p.generalCondition),
+    extraspinalBoneMets: scoreGiven(given.extraspinalBoneMets, EXTRASPINAL_BONE_METS, p.extraspinalBoneMets),
+    vertebralBodyMets: scoreGiven(given.vertebralBodyMets, VERTEBRAL_BODY_METS, p.vertebralBodyMets),
+    visceralMets: scoreGiven(given.visceralMets, VISCERAL_METS, p.visceralMets),
+    primarySite: scoreGiven(given.primarySite, PRIMARY_SITES, p.primarySite),
+    palsy: scoreGiven(given.palsy, FRANKEL_GRADES, p.palsy),
   };
   const { total, min, max } = sumItems(Object.values(items));
   return { total, min, max, prognosis: classOfRange(min, max, prognosisOf), version: "revised-2005", items };
