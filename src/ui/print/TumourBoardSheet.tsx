@@ -25,17 +25,16 @@ import {
   type ItemOption,
 } from "../labels";
 import { TIMEPOINT_LABEL } from "../qol/CourseTable";
+import { LegendEntries } from "../qol/Legend";
 import {
   COURSE_OUTCOMES,
   courseModel,
   drawnPatientValue,
-  orderedGroups,
   PROPORTION_MEASURES,
   proportionModel,
   type CourseModel,
   type ProportionModel,
 } from "../qol/courseModel";
-import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "../qol/marks";
 import { useConflictText } from "../qol/ProportionChart";
 import { dayOf } from "../score/ProvenanceList";
 import { PrintCourseChart } from "./PrintCourseChart";
@@ -242,20 +241,7 @@ function QolPart({ qol }: { qol: ScoreReport["qol"] }) {
         <h2 id="tb-qol-heading">{t("app.qol.title")}.</h2> <strong>{t("app.qol.caveat", { n: STUDY.n })}</strong>
       </div>
       <ul className="tb-legend" aria-label={t("app.qol.legend")}>
-        {orderedGroups(qol.expected.group)
-          .slice()
-          .reverse()
-          .map(({ group, emphasis }) => (
-            <li key={group}>
-              <Swatch shape={GROUP_SHAPE[group]} dash={GROUP_DASH[group]} className={seriesClass(emphasis)} />
-              {t("app.qol.legendGroup", { group: t(SEGMENT_GROUP_SHORT[group]), n: GROUP_N[group] })}
-              {emphasis === "patient" ? ` ${t("app.qol.patientsGroup")}` : null}
-            </li>
-          ))}
-        <li>
-          <Swatch shape="diamond" className="series series-self" />
-          {t("app.qol.patient")}
-        </li>
+        <LegendEntries patientGroup={qol.expected.group} tagged={false} />
       </ul>
       <div className="tb-charts">
         {models.map((model) => {

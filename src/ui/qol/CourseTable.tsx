@@ -15,6 +15,21 @@ export function inSeriesOrder<G extends { group: SegmentGroup }>(groups: readonl
   return [...groups].sort((a, b) => SERIES_ORDER[a.group] - SERIES_ORDER[b.group]);
 }
 
+/** A data table's column headers: the series, before surgery, at 1 month and (course tables) the change. */
+export function SeriesHead({ withChange }: { withChange: boolean }) {
+  const { t } = useTranslator();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t("app.qol.col.series")}</th>
+        <th scope="col">{t(TIMEPOINT_LABEL.preop)}</th>
+        <th scope="col">{t(TIMEPOINT_LABEL["1mo"])}</th>
+        {withChange ? <th scope="col">{t("app.qol.timepoint.change")}</th> : null}
+      </tr>
+    </thead>
+  );
+}
+
 /** A data table's row header: the group, and which one is the patient's (in words, not colour). */
 export function GroupRowHeader({ group, emphasis }: { group: SegmentGroup; emphasis: Emphasis }) {
   const { t } = useTranslator();
@@ -57,14 +72,7 @@ export function CourseTable({
   return (
     <table id={id} className="data-table" data-testid={`table-${model.outcome}`}>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("app.qol.col.series")}</th>
-          <th scope="col">{t("app.qol.timepoint.preop")}</th>
-          <th scope="col">{t("app.qol.timepoint.1mo")}</th>
-          <th scope="col">{t("app.qol.timepoint.change")}</th>
-        </tr>
-      </thead>
+      <SeriesHead withChange />
       <tbody>
         {inSeriesOrder(model.groups).map((g) => (
           <tr key={g.group} data-series={g.group}>

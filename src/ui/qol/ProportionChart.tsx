@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useTranslator } from "../../i18n/react";
 import { qolMeasureLabel, SEGMENT_GROUP_SHORT } from "../labels";
 import type { ProportionMeasure, ProportionModel, ProportionPatientValue } from "./courseModel";
-import { GroupRowHeader, inSeriesOrder, TIMEPOINT_LABEL } from "./CourseTable";
+import { GroupRowHeader, inSeriesOrder, SeriesHead, TIMEPOINT_LABEL } from "./CourseTable";
 
 const W = 360;
 const BAR_H = 10;
@@ -147,13 +147,7 @@ export function ProportionTable({ model, id }: { model: ProportionModel; id: str
   return (
     <table id={id} className="data-table" data-testid={`table-${model.measure}`}>
       <caption>{t("app.qol.tableCaption", { outcome: t(qolMeasureLabel(model.measure)) })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("app.qol.col.series")}</th>
-          <th scope="col">{t("app.qol.timepoint.preop")}</th>
-          <th scope="col">{t("app.qol.timepoint.1mo")}</th>
-        </tr>
-      </thead>
+      <SeriesHead withChange={false} />
       <tbody>
         {inSeriesOrder(model.groups).map((g) => (
           <tr key={g.group} data-series={g.group}>

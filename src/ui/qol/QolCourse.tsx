@@ -16,13 +16,12 @@ import {
   PROPORTION_MEASURES,
   courseModel,
   formatOutcome,
-  orderedGroups,
   proportionModel,
   signedChange,
   type CourseModel,
 } from "./courseModel";
 import { latestIndex } from "./latest";
-import { GROUP_DASH, GROUP_SHAPE, Swatch, seriesClass } from "./marks";
+import { LegendEntries } from "./Legend";
 import { ProportionChart, ProportionTable } from "./ProportionChart";
 import { Significance } from "./Significance";
 
@@ -69,20 +68,7 @@ export function QolCourse({ qol }: { qol: ScoreReport["qol"] }) {
       </p>
 
       <ul className="legend" aria-label={t("app.qol.legend")}>
-        {orderedGroups(expected.group)
-          .slice()
-          .reverse()
-          .map(({ group, emphasis }) => (
-            <li key={group}>
-              <Swatch shape={GROUP_SHAPE[group]} dash={GROUP_DASH[group]} className={seriesClass(emphasis)} />
-              {t("app.qol.legendGroup", { group: t(SEGMENT_GROUP_SHORT[group]), n: GROUP_N[group] })}
-              {emphasis === "patient" ? <span className="tag"> {t("app.qol.patientsGroup")}</span> : null}
-            </li>
-          ))}
-        <li>
-          <Swatch shape="diamond" className="series series-self" />
-          {t("app.qol.patient")}
-        </li>
+        <LegendEntries patientGroup={expected.group} tagged />
         <li>{t("app.qol.whiskers")}</li>
       </ul>
 
