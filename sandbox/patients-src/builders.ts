@@ -95,6 +95,8 @@ const KPS_ANSWERS: Record<number, Code> = {
 
 const SECONDARY_BONE_SNOMED: Code = [SNOMED, "94222008", "Secondary malignant neoplasm of bone"];
 const SECONDARY_BONE_CM: Code = [ICD10CM, "C79.51", "Secondary malignant neoplasm of bone"];
+/** A bone metastasis coded in SNOMED CT and ICD-10-CM: the default code of every metastasis to bone. */
+const SECONDARY_BONE: readonly Code[] = [SECONDARY_BONE_SNOMED, SECONDARY_BONE_CM];
 
 const active: CodeableConcept = {
   coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active", display: "Active" }],
@@ -179,6 +181,14 @@ export class PatientBuilder {
     );
   }
 
+  /** A patient with one official name; most synthetic patients need no more. */
+  person(o: { mrn: string; family: string; given: string; gender: "female" | "male"; birthDate: string }): Patient {
+    return this.patient(
+      { name: [{ use: "official", family: o.family, given: [o.given] }], gender: o.gender, birthDate: o.birthDate },
+      o.mrn,
+    );
+  }
+
   primaryCancer(o: {
     codes: readonly Code[];
     text: string;
@@ -230,11 +240,30 @@ export class PatientBuilder {
     });
     return this.secondary({
       suffix: o.suffix,
-      codes: o.codes ?? [SECONDARY_BONE_SNOMED, SECONDARY_BONE_CM],
+      codes: o.codes ?? SECONDARY_BONE,
       onset: o.onset,
       primary: o.primary,
       bodySite,
       ...(o.text ? { text: o.text } : {}),
+    });
+  }
+
+  /** A bone metastasis outside the spine, or in the spine at no stated level: one bodySite, named in `siteText`. */
+  boneMetastasis(o: {
+    suffix: string;
+    site: Code;
+    siteText: string;
+    onset: string;
+    primary: Condition;
+    text: string;
+  }): Condition {
+    return this.secondary({
+      suffix: o.suffix,
+      codes: SECONDARY_BONE,
+      onset: o.onset,
+      primary: o.primary,
+      bodySite: [{ coding: [coding(o.site)], text: o.siteText }],
+      text: o.text,
     });
   }
 
@@ -322,6 +351,17 @@ export class PatientBuilder {
       },
       o.suffix,
     );
+  }
+
+  /** A one-day outpatient visit (a clinic appointment unless `reason` says otherwise). */
+  clinicVisit(o: { date: string; reason?: string; suffix?: string }): Encounter {
+    return this.encounter({
+      suffix: o.suffix ?? "enc-clinic",
+      start: o.date,
+      end: o.date,
+      inpatient: false,
+      reason: o.reason ?? "Spine clinic",
+    });
   }
 
   procedure(o: {

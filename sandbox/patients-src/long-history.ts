@@ -169,10 +169,7 @@ function round(v: number, decimals: number): number {
 
 export function buildLongHistoryPatient(): Bundle {
   const b = new PatientBuilder(LONG_HISTORY_ID);
-  b.patient(
-    { name: [{ use: "official", family: "Fischer", given: ["Linda"] }], gender: "female", birthDate: "1959-01-28" },
-    "SB-0011",
-  );
+  b.person({ mrn: "SB-0011", family: "Fischer", given: "Linda", gender: "female", birthDate: "1959-01-28" });
   const primary = b.primaryCancer({
     codes: BREAST_CODES,
     text: "Breast cancer, left (hormone receptor positive)",
@@ -258,12 +255,6 @@ export function buildLongHistoryPatient(): Bundle {
     status: "entered-in-error",
     note: "Entered on the wrong chart",
   });
-  b.encounter({
-    suffix: "enc-clinic",
-    start: "2025-06-20",
-    end: "2025-06-20",
-    inpatient: false,
-    reason: "Oncology follow-up",
-  });
+  b.clinicVisit({ date: "2025-06-20", reason: "Oncology follow-up" });
   return b.bundle();
 }

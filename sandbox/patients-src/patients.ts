@@ -6,7 +6,7 @@ import type { Bundle, Encounter, QuestionnaireResponseItem } from "fhir/r4";
 import { LINKS } from "../../src/questionnaires/contract";
 import { SNOMED } from "../levels";
 import { buildLongHistoryPatient } from "./long-history";
-import { codingItem, ICD10CM, ICD10WHO, integerItem, PatientBuilder } from "./builders";
+import { codingItem, ICD10WHO, integerItem, PatientBuilder } from "./builders";
 import {
   BREAST_CODES as BREAST,
   DECOMPRESSION_AND_FUSION,
@@ -98,10 +98,7 @@ function figureCase(o: {
   after: FigureValues;
 }): Bundle {
   const b = new PatientBuilder(o.id);
-  b.patient(
-    { name: [{ use: "official", family: o.family, given: [o.given] }], gender: "male", birthDate: o.birthDate },
-    o.mrn,
-  );
+  b.person({ mrn: o.mrn, family: o.family, given: o.given, gender: "male", birthDate: o.birthDate });
   const primary = b.primaryCancer({ codes: LUNG, text: "Lung cancer", onset: o.primaryOnset });
   const met = b.spinalMetastasis({
     suffix: `met-${o.level.toLowerCase()}`,
@@ -127,13 +124,7 @@ function figureCase(o: {
     codes: DECOMPRESSION_AND_FUSION,
   });
   figureResponses(b, "preop", o.admission, o.preop, admission);
-  const followUp = b.encounter({
-    suffix: "enc-1mo",
-    start: o.oneMonth,
-    end: o.oneMonth,
-    inpatient: false,
-    reason: "1-month postoperative review",
-  });
+  const followUp = b.clinicVisit({ date: o.oneMonth, reason: "1-month postoperative review", suffix: "enc-1mo" });
   figureResponses(b, "1mo", o.oneMonth, o.after, followUp);
   return b.bundle();
 }
@@ -209,10 +200,7 @@ function fig4(): Bundle {
 /** Every score input known: a KPS on file and the clinician's SINS and Tokuhashi questionnaires. */
 function breastComplete(): Bundle {
   const b = new PatientBuilder("breast-t11-t12-complete");
-  b.patient(
-    { name: [{ use: "official", family: "Carter", given: ["Emily"] }], gender: "female", birthDate: "1967-02-19" },
-    "SB-0004",
-  );
+  b.person({ mrn: "SB-0004", family: "Carter", given: "Emily", gender: "female", birthDate: "1967-02-19" });
   const primary = b.primaryCancer({
     codes: BREAST,
     text: "Breast cancer (invasive ductal carcinoma), left",
@@ -227,13 +215,7 @@ function breastComplete(): Bundle {
     primary,
     text: "Bone metastasis T11–T12",
   });
-  const visit = b.encounter({
-    suffix: "enc-clinic",
-    start: "2025-06-03",
-    end: "2025-06-03",
-    inpatient: false,
-    reason: "Spine tumour board work-up",
-  });
+  const visit = b.clinicVisit({ date: "2025-06-03", reason: "Spine tumour board work-up" });
   // The surgery after the work-up: every piece of evidence is before it (pre-operative only; the totals stay 11 and 13).
   // (No admission Encounter, so that the launch's encounter stays the work-up visit.)
   b.procedure({
@@ -290,10 +272,7 @@ function breastComplete(): Bundle {
 /** Partial data: the primary, one level and a KPS; no ECOG, no questionnaires, no encounter. */
 function prostatePartial(): Bundle {
   const b = new PatientBuilder("prostate-t8-partial");
-  b.patient(
-    { name: [{ use: "official", family: "Lewis", given: ["Robert"] }], gender: "male", birthDate: "1954-05-05" },
-    "SB-0005",
-  );
+  b.person({ mrn: "SB-0005", family: "Lewis", given: "Robert", gender: "male", birthDate: "1954-05-05" });
   const primary = b.primaryCancer({ codes: PROSTATE, text: "Prostate adenocarcinoma", onset: "2021-03-15" });
   b.spinalMetastasis({
     suffix: "met-t8",
@@ -310,10 +289,7 @@ function prostatePartial(): Bundle {
 /** Two different ECOG values recorded on the same day (a conflict); cervicothoracic C7–T1 lesion. */
 function renalConflict(): Bundle {
   const b = new PatientBuilder("renal-c7-t1-ecog-conflict");
-  b.patient(
-    { name: [{ use: "official", family: "González", given: ["María"] }], gender: "female", birthDate: "1962-01-25" },
-    "SB-0006",
-  );
+  b.person({ mrn: "SB-0006", family: "González", given: "María", gender: "female", birthDate: "1962-01-25" });
   const primary = b.primaryCancer({ codes: KIDNEY, text: "Renal cell carcinoma, right kidney", onset: "2022-07-19" });
   b.spinalMetastasis({
     suffix: "met-c7-t1",
@@ -323,13 +299,7 @@ function renalConflict(): Bundle {
     text: "Bone metastasis C7–T1",
   });
   b.kps({ suffix: "kps-2025-06-09", value: 60, date: "2025-06-09" });
-  const visit = b.encounter({
-    suffix: "enc-clinic",
-    start: "2025-06-18",
-    end: "2025-06-18",
-    inpatient: false,
-    reason: "Spine clinic",
-  });
+  const visit = b.clinicVisit({ date: "2025-06-18" });
   b.ecog({
     suffix: "ecog-2025-06-18-am",
     value: 1,
@@ -350,10 +320,7 @@ function renalConflict(): Bundle {
 /** Four contiguous levels (outside the study population) with a lung metastasis of unknown resectability. */
 function hccFourLevels(): Bundle {
   const b = new PatientBuilder("hcc-t9-t12-four-levels");
-  b.patient(
-    { name: [{ use: "official", family: "Okafor", given: ["Kenneth"] }], gender: "male", birthDate: "1957-08-30" },
-    "SB-0007",
-  );
+  b.person({ mrn: "SB-0007", family: "Okafor", given: "Kenneth", gender: "male", birthDate: "1957-08-30" });
   const primary = b.primaryCancer({ codes: LIVER, text: "Hepatocellular carcinoma", onset: "2023-05-11" });
   b.spinalMetastasis({
     suffix: "met-t9-t12",
@@ -382,10 +349,7 @@ function hccFourLevels(): Bundle {
 /** Non-contiguous spinal lesions (T4 and L2) and one extraspinal bone metastasis (femur). */
 function breastNonContiguous(): Bundle {
   const b = new PatientBuilder("breast-t4-l2-noncontiguous");
-  b.patient(
-    { name: [{ use: "official", family: "Kim", given: ["Sarah"] }], gender: "female", birthDate: "1970-04-12" },
-    "SB-0008",
-  );
+  b.person({ mrn: "SB-0008", family: "Kim", given: "Sarah", gender: "female", birthDate: "1970-04-12" });
   const primary = b.primaryCancer({
     codes: BREAST,
     text: "Breast cancer, right",
@@ -394,40 +358,23 @@ function breastNonContiguous(): Bundle {
   });
   b.spinalMetastasis({ suffix: "met-t4", levels: ["T4"], onset: "2025-05-15", primary, text: "Bone metastasis T4" });
   b.spinalMetastasis({ suffix: "met-l2", levels: ["L2"], onset: "2025-05-15", primary, text: "Bone metastasis L2" });
-  b.secondary({
+  b.boneMetastasis({
     suffix: "met-femur",
-    codes: [
-      [SNOMED, "94222008", "Secondary malignant neoplasm of bone"],
-      [ICD10CM, "C79.51", "Secondary malignant neoplasm of bone"],
-    ],
+    site: [SNOMED, "71341001", "Bone structure of femur"],
+    siteText: "Right proximal femur",
     onset: "2025-05-15",
     primary,
-    bodySite: [
-      {
-        coding: [{ system: SNOMED, code: "71341001", display: "Bone structure of femur" }],
-        text: "Right proximal femur",
-      },
-    ],
     text: "Bone metastasis, right femur",
   });
   b.kps({ suffix: "kps-2025-05-20", value: 90, date: "2025-05-20" });
-  b.encounter({
-    suffix: "enc-clinic",
-    start: "2025-05-20",
-    end: "2025-05-20",
-    inpatient: false,
-    reason: "Spine clinic",
-  });
+  b.clinicVisit({ date: "2025-05-20" });
   return b.bundle();
 }
 
 /** Age 19 at the anchor date: outside the study population (age < 20). */
 function thyroidYoung(): Bundle {
   const b = new PatientBuilder("thyroid-l4-age-19");
-  b.patient(
-    { name: [{ use: "official", family: "Novak", given: ["Daniel"] }], gender: "male", birthDate: "2006-01-15" },
-    "SB-0009",
-  );
+  b.person({ mrn: "SB-0009", family: "Novak", given: "Daniel", gender: "male", birthDate: "2006-01-15" });
   const primary = b.primaryCancer({ codes: THYROID, text: "Papillary thyroid carcinoma", onset: "2024-09-09" });
   b.spinalMetastasis({
     suffix: "met-l4",
@@ -445,13 +392,7 @@ function thyroidYoung(): Bundle {
     text: "Pulmonary metastases",
   });
   b.kps({ suffix: "kps-2025-06-06", value: 70, date: "2025-06-06" });
-  b.encounter({
-    suffix: "enc-clinic",
-    start: "2025-06-06",
-    end: "2025-06-06",
-    inpatient: false,
-    reason: "Spine clinic",
-  });
+  b.clinicVisit({ date: "2025-06-06" });
   return b.bundle();
 }
 
@@ -520,35 +461,18 @@ function japaneseGastric(): Bundle {
 /** The spinal metastasis is coded only to a region ("thoracic spine"): no level, so no segment group. */
 function rectalNoLevel(): Bundle {
   const b = new PatientBuilder("rectal-level-unknown");
-  b.patient(
-    { name: [{ use: "official", family: "Haddad", given: ["Ahmed"] }], gender: "male", birthDate: "1966-07-07" },
-    "SB-0012",
-  );
+  b.person({ mrn: "SB-0012", family: "Haddad", given: "Ahmed", gender: "male", birthDate: "1966-07-07" });
   const primary = b.primaryCancer({ codes: RECTUM, text: "Rectal adenocarcinoma", onset: "2022-11-30" });
-  b.secondary({
+  b.boneMetastasis({
     suffix: "met-thoracic-spine",
-    codes: [
-      [SNOMED, "94222008", "Secondary malignant neoplasm of bone"],
-      [ICD10CM, "C79.51", "Secondary malignant neoplasm of bone"],
-    ],
+    site: [SNOMED, "122495006", "Thoracic spine structure"],
+    siteText: "Thoracic spine (level not stated in the report)",
     onset: "2025-06-11",
     primary,
-    bodySite: [
-      {
-        coding: [{ system: SNOMED, code: "122495006", display: "Thoracic spine structure" }],
-        text: "Thoracic spine (level not stated in the report)",
-      },
-    ],
     text: "Bone metastasis, thoracic spine",
   });
   b.kps({ suffix: "kps-2025-06-13", value: 80, date: "2025-06-13" });
-  b.encounter({
-    suffix: "enc-clinic",
-    start: "2025-06-13",
-    end: "2025-06-13",
-    inpatient: false,
-    reason: "Spine clinic",
-  });
+  b.clinicVisit({ date: "2025-06-13" });
   return b.bundle();
 }
 
