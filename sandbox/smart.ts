@@ -70,34 +70,31 @@ interface Context {
   encounter?: string;
 }
 
-interface CodeRecord {
+/** What a code, an access token and a refresh token all grant: a client, a scope, a launch context, a server. */
+interface Grant {
   clientId: string;
-  redirectUri: string;
-  challenge: string;
   scope: string;
   context: Context;
-  nonce: string | null;
   fhirBase: string;
+}
+const grantOf = ({ clientId, scope, context, fhirBase }: Grant): Grant => ({ clientId, scope, context, fhirBase });
+
+interface CodeRecord extends Grant {
+  redirectUri: string;
+  challenge: string;
+  nonce: string | null;
   expiresAt: number;
   used: boolean;
   /** Tokens issued from this code: revoked when the code is replayed (RFC 6749 §4.1.2). */
   issued: string[];
 }
 
-interface AccessRecord {
-  clientId: string;
-  scope: string;
+interface AccessRecord extends Grant {
   scopes: ParsedScopes;
-  context: Context;
-  fhirBase: string;
   expiresAt: number;
 }
 
-interface RefreshRecord {
-  clientId: string;
-  scope: string;
-  context: Context;
-  fhirBase: string;
+interface RefreshRecord extends Grant {
   expiresAt: number;
   code: string | null;
 }
@@ -404,7 +401,7 @@ export class SmartAuthServer {
       throw new TokenError("invalid_grant", "PKCE verification failed");
     }
     rec.used = true;
-    return this.issue(rec.clientId, rec.scope, rec.context, rec.fhirBase, rec.nonce, code);
+    return this.issue(grantOf(rec), rec.nonce, code);
   }
 
   private refreshGrant(form: URLSearchParams, clientId: string, urls: SmartUrls): Record<string, unknown> {
@@ -420,28 +417,15 @@ export class SmartAuthServer {
     if (asked && !isSubset(asked, rec.scope))
       throw new TokenError("invalid_scope", "A refresh may not widen the scope");
     this.refresh.delete(rt); // rotation: each refresh token works once
-    return this.issue(rec.clientId, asked ?? rec.scope, rec.context, rec.fhirBase, null, rec.code);
+    return this.issue({ ...grantOf(rec), scope: asked ?? rec.scope }, null, rec.code);
   }
 
-  private issue(
-    clientId: string,
-    scope: string,
-    context: Context,
-    fhirBase: string,
-    nonce: string | null,
-    code: string | null,
-  ): Record<string, unknown> {
+  private issue(grant: Grant, nonce: string | null, code: string | null): Record<string, unknown> {
+    const { clientId, scope, context, fhirBase } = grant;
     const now = this.opts.now();
     const scopes = parseScopes(scope);
     const accessToken = token();
-    this.access.set(accessToken, {
-      clientId,
-      scope,
-      scopes,
-      context,
-      fhirBase,
-      expiresAt: now + this.opts.accessTokenTtlSeconds * 1000,
-    });
+    this.access.set(accessToken, { ...grant, scopes, expiresAt: now + this.opts.accessTokenTtlSeconds * 1000 });
     const body: Record<string, unknown> = {
       access_token: accessToken,
       token_type: "Bearer",
@@ -454,14 +438,7 @@ export class SmartAuthServer {
     const issued = [accessToken];
     if (scopes.other.has("offline_access") || scopes.other.has("online_access")) {
       const refreshToken = token();
-      this.refresh.set(refreshToken, {
-        clientId,
-        scope,
-        context,
-        fhirBase,
-        expiresAt: now + this.opts.refreshTokenTtlSeconds * 1000,
-        code,
-      });
+      this.refresh.set(refreshToken, { ...grant, expiresAt: now + this.opts.refreshTokenTtlSeconds * 1000, code });
       body.refresh_token = refreshToken;
       issued.push(refreshToken);
     }
