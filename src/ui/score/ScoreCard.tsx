@@ -4,21 +4,24 @@
  */
 import type { ReactNode } from "react";
 import type { ReportItem } from "../../report/types";
+import type { MessageKey } from "../../i18n/keys";
 import { useTranslator } from "../../i18n/react";
 import type { UnavailableSearch } from "../faults";
 import { formatRange } from "../format";
 import type { ItemOption } from "../labels";
 import { ItemRow } from "./ItemRow";
 
-interface ScoreCardRow {
-  key: string;
-  label: string;
-  item: ReportItem;
-  options: readonly ItemOption[];
-  entry: string | undefined;
+/** What the SINS and Tokuhashi cards take besides their report: the clinician's entries and what to do with one. */
+export interface ItemCardProps<K extends string> {
+  entries: Partial<Record<K, string>> | undefined;
+  onEntry: (item: K, value: string | null) => void;
+  /** Searches that could not be read (ClinicianView's `unavailable`): the unknown items they feed say so. */
+  unavailable?: readonly UnavailableSearch[] | undefined;
+  /** Reads the record again, offered on those items. */
+  onRetry?: (() => void) | undefined;
 }
 
-export interface ScoreCardProps {
+export interface ScoreCardProps<K extends string> extends ItemCardProps<K> {
   /** "sins" | "tokuhashi": the card's ids (the fixed data-testids of the figures are on the verdict strip). */
   score: "sins" | "tokuhashi";
   title: string;
@@ -33,19 +36,18 @@ export interface ScoreCardProps {
   band: string;
   /** The score's band table, e.g. "0–6 stable · 7–12 potentially unstable · 13–18 unstable". */
   bandLegend: string;
-  rows: readonly ScoreCardRow[];
-  onEntry: (key: string, value: string | null) => void;
-  /** Searches that could not be read: the unknown items they feed say so. */
-  unavailable?: readonly UnavailableSearch[] | undefined;
-  /** Reads the record again, offered on those items. */
-  onRetry?: (() => void) | undefined;
+  /** The items in the order shown, with their labels, report items and answer options. */
+  order: readonly K[];
+  itemLabels: Readonly<Record<K, MessageKey>>;
+  items: Readonly<Record<K, ReportItem>>;
+  options: Readonly<Record<K, readonly ItemOption[]>>;
 }
 
 /**
  * A score with its items: the total when every item is known, else the range "min–max" it lies in; what that
  * allows (one band, or the bands the range spans); and per item value, points, source and the clinician's control.
  */
-export function ScoreCard(props: ScoreCardProps) {
+export function ScoreCard<K extends string>(props: ScoreCardProps<K>) {
   const { t } = useTranslator();
   const { score, total, min, max } = props;
   const headingId = `${score}-heading`;
@@ -91,15 +93,15 @@ export function ScoreCard(props: ScoreCardProps) {
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((r) => (
+          {props.order.map((key) => (
             <ItemRow
-              key={r.key}
-              id={`${score}-${r.key}`}
-              label={r.label}
-              item={r.item}
-              options={r.options}
-              entry={r.entry}
-              onEntry={(v) => props.onEntry(r.key, v)}
+              key={key}
+              id={`${score}-${key}`}
+              label={t(props.itemLabels[key])}
+              item={props.items[key]}
+              options={props.options[key]}
+              entry={props.entries?.[key]}
+              onEntry={(v) => props.onEntry(key, v)}
               unavailable={props.unavailable}
               onRetry={props.onRetry}
             />

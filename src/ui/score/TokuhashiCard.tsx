@@ -1,26 +1,20 @@
-import type { ClinicianEntries, TokuhashiReport } from "../../report/types";
+import type { TokuhashiReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 import { tokuhashiVerdictWords } from "../../i18n/verdict";
 import { tokuhashiVerdict } from "../../scores";
 import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_ITEM_ORDER, TOKUHASHI_OPTIONS, type TokuhashiItemKey } from "../labels";
-import type { UnavailableSearch } from "../faults";
-import { ScoreCard } from "./ScoreCard";
+import { ScoreCard, type ItemCardProps } from "./ScoreCard";
 
-export interface TokuhashiCardProps {
+export interface TokuhashiCardProps extends ItemCardProps<TokuhashiItemKey> {
   tokuhashi: TokuhashiReport;
-  entries: ClinicianEntries["tokuhashi"];
-  onEntry: (item: TokuhashiItemKey, value: string | null) => void;
-  /** Searches that could not be read (ClinicianView's `unavailable`): the unknown items they feed say so. */
-  unavailable?: readonly UnavailableSearch[] | undefined;
-  /** Reads the record again, offered on those items. */
-  onRetry?: (() => void) | undefined;
 }
 
 /** The revised Tokuhashi score (2005): total or range, predicted survival band, and the six items. */
-export function TokuhashiCard({ tokuhashi, entries, onEntry, unavailable, onRetry }: TokuhashiCardProps) {
+export function TokuhashiCard({ tokuhashi, ...card }: TokuhashiCardProps) {
   const { t } = useTranslator();
   return (
     <ScoreCard
+      {...card}
       score="tokuhashi"
       title={t("app.tok.title")}
       subtitle={
@@ -37,16 +31,10 @@ export function TokuhashiCard({ tokuhashi, entries, onEntry, unavailable, onRetr
       bandLabel={t("app.tok.prognosisLabel")}
       band={tokuhashiVerdictWords({ t }, tokuhashiVerdict(tokuhashi.min, tokuhashi.max))}
       bandLegend={t("app.tok.legend")}
-      rows={TOKUHASHI_ITEM_ORDER.map((key) => ({
-        key,
-        label: t(TOKUHASHI_ITEM_LABEL[key]),
-        item: tokuhashi.items[key],
-        options: TOKUHASHI_OPTIONS[key],
-        entry: entries?.[key],
-      }))}
-      unavailable={unavailable}
-      onRetry={onRetry}
-      onEntry={(key, value) => onEntry(key as TokuhashiItemKey, value)}
+      order={TOKUHASHI_ITEM_ORDER}
+      itemLabels={TOKUHASHI_ITEM_LABEL}
+      items={tokuhashi.items}
+      options={TOKUHASHI_OPTIONS}
     />
   );
 }
