@@ -123,7 +123,8 @@ type ObservationStatus = Observation["status"];
 
 /** An ECOG performance status or a Karnofsky score as recorded at one visit. */
 interface PerformanceEntry {
-  suffix: string;
+  /** Default `<kind>-<day of date>`; name one only where two entries share a day. */
+  suffix?: string;
   value: number;
   date: string;
   status?: ObservationStatus;
@@ -324,7 +325,7 @@ export class PatientBuilder {
         method: concept([[SNOMED, "5880005", "Clinical examination"]]),
         ...(o.note ? { note: [{ text: o.note }] } : {}),
       },
-      o.suffix,
+      o.suffix ?? `${kind}-${o.date.slice(0, 10)}`,
     );
   }
 

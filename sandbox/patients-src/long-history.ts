@@ -244,8 +244,8 @@ export function buildLongHistoryPatient(): Bundle {
     ["2025-06-20", 60, 2],
   ];
   for (const [date, kps, ecog] of ps) {
-    b.kps({ suffix: `kps-${date}`, value: kps, date });
-    b.ecog({ suffix: `ecog-${date}`, value: ecog, date });
+    b.kps({ value: kps, date });
+    b.ecog({ value: ecog, date });
   }
   // Same day as the latest KPS, a different value entered on the wrong patient chart and withdrawn: ignored.
   b.kps({

@@ -225,8 +225,8 @@ function breastComplete(): Bundle {
     reason: met,
     codes: SPINAL_FUSION,
   });
-  b.kps({ suffix: "kps-2025-06-02", value: 70, date: "2025-06-02" });
-  b.ecog({ suffix: "ecog-2025-06-02", value: 2, date: "2025-06-02" });
+  b.kps({ value: 70, date: "2025-06-02" });
+  b.ecog({ value: 2, date: "2025-06-02" });
   const common = {
     timepoint: "preop",
     date: "2025-06-03",
@@ -282,7 +282,7 @@ function prostatePartial(): Bundle {
     codes: [[SNOMED, "94222008", "Secondary malignant neoplasm of bone"]],
     text: "Bone metastasis T8",
   });
-  b.kps({ suffix: "kps-2025-06-12", value: 80, date: "2025-06-12" });
+  b.kps({ value: 80, date: "2025-06-12" });
   return b.bundle();
 }
 
@@ -298,7 +298,7 @@ function renalConflict(): Bundle {
     primary,
     text: "Bone metastasis C7–T1",
   });
-  b.kps({ suffix: "kps-2025-06-09", value: 60, date: "2025-06-09" });
+  b.kps({ value: 60, date: "2025-06-09" });
   const visit = b.clinicVisit({ date: "2025-06-18" });
   b.ecog({
     suffix: "ecog-2025-06-18-am",
@@ -336,7 +336,7 @@ function hccFourLevels(): Bundle {
     primary,
     text: "Pulmonary metastases",
   });
-  b.kps({ suffix: "kps-2025-06-05", value: 50, date: "2025-06-05" });
+  b.kps({ value: 50, date: "2025-06-05" });
   b.encounter({
     suffix: "enc-admission",
     start: "2025-06-05",
@@ -366,7 +366,7 @@ function breastNonContiguous(): Bundle {
     primary,
     text: "Bone metastasis, right femur",
   });
-  b.kps({ suffix: "kps-2025-05-20", value: 90, date: "2025-05-20" });
+  b.kps({ value: 90, date: "2025-05-20" });
   b.clinicVisit({ date: "2025-05-20" });
   return b.bundle();
 }
@@ -391,7 +391,7 @@ function thyroidYoung(): Bundle {
     primary,
     text: "Pulmonary metastases",
   });
-  b.kps({ suffix: "kps-2025-06-06", value: 70, date: "2025-06-06" });
+  b.kps({ value: 70, date: "2025-06-06" });
   b.clinicVisit({ date: "2025-06-06" });
   return b.bundle();
 }
@@ -444,8 +444,8 @@ function japaneseGastric(): Bundle {
     inpatient: true,
     reason: "腰背部痛、下肢麻痺",
   });
-  b.kps({ suffix: "kps-2025-06-02", value: 40, date: "2025-06-02T11:00:00+09:00", encounter: admission });
-  b.ecog({ suffix: "ecog-2025-06-02", value: 3, date: "2025-06-02T11:00:00+09:00", encounter: admission });
+  b.kps({ value: 40, date: "2025-06-02T11:00:00+09:00", encounter: admission });
+  b.ecog({ value: 3, date: "2025-06-02T11:00:00+09:00", encounter: admission });
   b.response({
     suffix: "qr-frankel-preop",
     instrument: "frankel",
@@ -471,7 +471,7 @@ function rectalNoLevel(): Bundle {
     primary,
     text: "Bone metastasis, thoracic spine",
   });
-  b.kps({ suffix: "kps-2025-06-13", value: 80, date: "2025-06-13" });
+  b.kps({ value: 80, date: "2025-06-13" });
   b.clinicVisit({ date: "2025-06-13" });
   return b.bundle();
 }
