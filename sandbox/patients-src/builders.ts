@@ -93,7 +93,7 @@ const KPS_ANSWERS: Record<number, Code> = {
   0: [LOINC, "LA9627-6", "Dead"],
 };
 
-const SECONDARY_BONE_SNOMED: Code = [SNOMED, "94222008", "Secondary malignant neoplasm of bone"];
+export const SECONDARY_BONE_SNOMED: Code = [SNOMED, "94222008", "Secondary malignant neoplasm of bone"];
 const SECONDARY_BONE_CM: Code = [ICD10CM, "C79.51", "Secondary malignant neoplasm of bone"];
 /** A bone metastasis coded in SNOMED CT and ICD-10-CM: the default code of every metastasis to bone. */
 const SECONDARY_BONE: readonly Code[] = [SECONDARY_BONE_SNOMED, SECONDARY_BONE_CM];

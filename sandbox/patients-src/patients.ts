@@ -6,7 +6,7 @@ import type { Bundle, Encounter, QuestionnaireResponseItem } from "fhir/r4";
 import { LINKS } from "../../src/questionnaires/contract";
 import { SNOMED } from "../levels";
 import { buildLongHistoryPatient } from "./long-history";
-import { codingItem, ICD10WHO, integerItem, PatientBuilder } from "./builders";
+import { codingItem, ICD10WHO, integerItem, PatientBuilder, SECONDARY_BONE_SNOMED } from "./builders";
 import {
   BREAST_CODES as BREAST,
   DECOMPRESSION_AND_FUSION,
@@ -279,7 +279,7 @@ function prostatePartial(): Bundle {
     levels: ["T8"],
     onset: "2025-06-10",
     primary,
-    codes: [[SNOMED, "94222008", "Secondary malignant neoplasm of bone"]],
+    codes: [SECONDARY_BONE_SNOMED],
     text: "Bone metastasis T8",
   });
   b.kps({ value: 80, date: "2025-06-12" });
