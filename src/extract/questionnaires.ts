@@ -29,7 +29,6 @@ import {
   VERTEBRAL_BODY_METS,
   VISCERAL_METS,
   type BarthelInput,
-  type FrankelGrade,
   type SpinalLevel,
 } from "../scores";
 import type { ReadContext } from "./context";
@@ -211,6 +210,18 @@ class Answers {
     return this.codes(linkId, concept, domain)[0] ?? null;
   }
 
+  /** The coded answer of a linkId (as `code`) set as `out[key]` when there is one. */
+  private codeInto<K extends string, V extends string>(
+    out: { [P in K]?: V },
+    key: K,
+    linkId: string,
+    concept: string,
+    domain: readonly V[],
+  ): void {
+    const v = this.code(linkId, concept, domain);
+    if (v !== null) out[key] = v;
+  }
+
   number(linkId: string, min: number, max: number, integer: boolean): number | null {
     const a = this.answers.get(linkId)?.[0];
     if (!a) return null;
@@ -275,20 +286,14 @@ class Answers {
   sins(): SinsAnswers {
     const l = LINKS.sins;
     const out: SinsAnswers = {};
-    const location = this.code(l.scoredLevel, "level", SINS_LEVELS);
-    if (location) out.location = location;
+    this.codeInto(out, "location", l.scoredLevel, "level", SINS_LEVELS);
     const levels = this.codes<SpinalLevel>(l.lesionLevels, "level", SPINAL_LEVELS);
     if (levels.length > 0) out.lesionLevels = SPINAL_LEVELS.filter((x) => levels.includes(x));
-    const pain = this.code(l.pain, "sins.pain", SINS_PAIN);
-    if (pain) out.pain = pain;
-    const boneLesion = this.code(l.boneLesion, "sins.boneLesion", SINS_BONE_LESION);
-    if (boneLesion) out.boneLesion = boneLesion;
-    const alignment = this.code(l.alignment, "sins.alignment", SINS_ALIGNMENT);
-    if (alignment) out.alignment = alignment;
-    const collapse = this.code(l.collapse, "sins.collapse", SINS_COLLAPSE);
-    if (collapse) out.collapse = collapse;
-    const posterolateral = this.code(l.posterolateral, "sins.posterolateral", SINS_POSTEROLATERAL);
-    if (posterolateral) out.posterolateral = posterolateral;
+    this.codeInto(out, "pain", l.pain, "sins.pain", SINS_PAIN);
+    this.codeInto(out, "boneLesion", l.boneLesion, "sins.boneLesion", SINS_BONE_LESION);
+    this.codeInto(out, "alignment", l.alignment, "sins.alignment", SINS_ALIGNMENT);
+    this.codeInto(out, "collapse", l.collapse, "sins.collapse", SINS_COLLAPSE);
+    this.codeInto(out, "posterolateral", l.posterolateral, "sins.posterolateral", SINS_POSTEROLATERAL);
     return out;
   }
 
@@ -298,18 +303,18 @@ class Answers {
     const kps = this.number(l.kps, 10, 100, true);
     if (kps !== null && kps % 10 === 0) out.kps = kps;
     else if (kps !== null) this.unrecognised(l.kps);
-    const gc = this.code(l.generalCondition, "tokuhashi.generalCondition", GENERAL_CONDITIONS);
-    if (gc) out.generalCondition = gc;
-    const ebm = this.code(l.extraspinalBoneMets, "tokuhashi.extraspinalBoneMets", EXTRASPINAL_BONE_METS);
-    if (ebm) out.extraspinalBoneMets = ebm;
-    const vbm = this.code(l.vertebralBodyMets, "tokuhashi.vertebralBodyMets", VERTEBRAL_BODY_METS);
-    if (vbm) out.vertebralBodyMets = vbm;
-    const vm = this.code(l.visceralMets, "tokuhashi.visceralMets", VISCERAL_METS);
-    if (vm) out.visceralMets = vm;
-    const ps = this.code(l.primarySite, "tokuhashi.primarySite", PRIMARY_SITES);
-    if (ps) out.primarySite = ps;
-    const palsy = this.code<FrankelGrade>(l.palsy, "frankel", FRANKEL_GRADES);
-    if (palsy) out.palsy = palsy;
+    this.codeInto(out, "generalCondition", l.generalCondition, "tokuhashi.generalCondition", GENERAL_CONDITIONS);
+    this.codeInto(
+      out,
+      "extraspinalBoneMets",
+      l.extraspinalBoneMets,
+      "tokuhashi.extraspinalBoneMets",
+      EXTRASPINAL_BONE_METS,
+    );
+    this.codeInto(out, "vertebralBodyMets", l.vertebralBodyMets, "tokuhashi.vertebralBodyMets", VERTEBRAL_BODY_METS);
+    this.codeInto(out, "visceralMets", l.visceralMets, "tokuhashi.visceralMets", VISCERAL_METS);
+    this.codeInto(out, "primarySite", l.primarySite, "tokuhashi.primarySite", PRIMARY_SITES);
+    this.codeInto(out, "palsy", l.palsy, "frankel", FRANKEL_GRADES);
     return out;
   }
 }
