@@ -402,27 +402,27 @@ const PRIMARY_INDEX = new CodeIndex<PrimaryDef>();
 const CONDITION_SEARCH: string[] = [];
 const CONDITION_PREFIXES: string[] = [];
 
-for (const e of [...metastases.entries, ...(local.metastases ?? [])]) {
-  const def: MetastasisDef = { role: e.role, organ: e.organ ?? null, display: e.display };
+/** A Condition table entry's codes into its index and into the Condition search (prefix codes: CONDITION_PREFIXES). */
+function indexConditionCodes<T>(
+  index: CodeIndex<T>,
+  e: { systems: readonly string[]; codes: readonly string[]; match?: "exact" | "prefix" | undefined },
+  def: T,
+): void {
   for (const s of e.systems) {
     const sys = tableSystem(s);
     for (const code of e.codes) {
-      MET_INDEX.add(sys, code, e.match ?? "exact", def);
+      index.add(sys, code, e.match ?? "exact", def);
       CONDITION_SEARCH.push(`${sys}|${code}`);
       if (e.match === "prefix") CONDITION_PREFIXES.push(`${sys}|${code}`);
     }
   }
 }
+
+for (const e of [...metastases.entries, ...(local.metastases ?? [])]) {
+  indexConditionCodes(MET_INDEX, e, { role: e.role, organ: e.organ ?? null, display: e.display });
+}
 for (const e of [...primaries.entries, ...(local.primarySites ?? [])]) {
-  const def: PrimaryDef = { candidates: [...e.candidates], display: e.display, note: e.note ?? null };
-  for (const s of e.systems) {
-    const sys = tableSystem(s);
-    for (const code of e.codes) {
-      PRIMARY_INDEX.add(sys, code, e.match ?? "exact", def);
-      CONDITION_SEARCH.push(`${sys}|${code}`);
-      if (e.match === "prefix") CONDITION_PREFIXES.push(`${sys}|${code}`);
-    }
-  }
+  indexConditionCodes(PRIMARY_INDEX, e, { candidates: [...e.candidates], display: e.display, note: e.note ?? null });
 }
 
 export function metastasisDef(system: string, code: string): MetastasisDef | null {
