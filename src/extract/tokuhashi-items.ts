@@ -41,7 +41,7 @@ import {
   type ItemPlan,
 } from "./plan";
 import { latestDay, questionnaireIsNewer, resolveLatest, type Claim, type Resolved } from "./resolve";
-import type { PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
+import type { Measurement, PatientEvidence, QuestionnaireFinding, TokuhashiAnswers, VisceralFinding } from "./types";
 
 type Diags = Diagnostic[];
 
@@ -129,7 +129,8 @@ export function recencyOf(options: Pick<ReportOptions, "now" | "evidenceMaxAgeDa
 /**
  * The claims below are built for the latest day only: resolveLatest keeps no other (its `latestDay` over every
  * claim's day, undated ones counting only when none is dated), and a long chart holds thousands of values whose
- * labels would be built for nothing. `newer` is the same comparison as latestDay's.
+ * labels would be built for nothing. `newer` is the same comparison as latestDay's: `day` strictly after `latest`
+ * (undated evidence is never newer; dated beats undated).
  */
 function newer(day: string | null, latest: string | null): boolean {
   return day !== null && (latest === null || day > latest);
@@ -187,43 +188,54 @@ function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
   return claims;
 }
 
-function ecogClaims(ev: PatientEvidence): Claim<number>[] {
+/**
+ * The latest day's claims of a value the record measures and the app's forms ask (ECOG, Frankel): `recorded` and
+ * `answered` give the value a measurement or an answer holds, undefined when it holds none.
+ */
+function latestClaims<V>(
+  ev: PatientEvidence,
+  recorded: (m: Measurement) => V | undefined,
+  answered: (q: QuestionnaireFinding) => V | undefined,
+  label: (v: V) => CoreParam,
+): Claim<V>[] {
   let latest: string | null = null;
-  for (const m of ev.measurements)
-    if (m.concept === "ecog" && typeof m.value === "number" && newer(m.day, latest)) latest = m.day;
-  for (const q of ev.questionnaires) if (q.ecog !== undefined && newer(q.day, latest)) latest = q.day;
-  const claims: Claim<number>[] = [];
+  for (const m of ev.measurements) if (recorded(m) !== undefined && newer(m.day, latest)) latest = m.day;
+  for (const q of ev.questionnaires) if (answered(q) !== undefined && newer(q.day, latest)) latest = q.day;
+  const claims: Claim<V>[] = [];
   for (const m of ev.measurements) {
-    if (m.concept === "ecog" && typeof m.value === "number" && m.day === latest) {
-      claims.push({
-        value: m.value,
-        label: msg("claim.ecog", { value: m.value }),
-        day: m.day,
-        source: "record",
-        preliminary: m.preliminary,
-        provenance: m.provenance,
-      });
-    }
+    const v = recorded(m);
+    if (v === undefined || m.day !== latest) continue;
+    claims.push({
+      value: v,
+      label: label(v),
+      day: m.day,
+      source: "record",
+      preliminary: m.preliminary,
+      provenance: m.provenance,
+    });
   }
   for (const q of ev.questionnaires) {
-    if (q.ecog !== undefined && q.day === latest) {
-      claims.push({
-        value: q.ecog,
-        label: msg("claim.ecog", { value: q.ecog }),
-        day: q.day,
-        source: "questionnaire",
-        preliminary: q.preliminary,
-        provenance: q.provenance,
-      });
-    }
+    const v = answered(q);
+    if (v === undefined || q.day !== latest) continue;
+    claims.push({
+      value: v,
+      label: label(v),
+      day: q.day,
+      source: "questionnaire",
+      preliminary: q.preliminary,
+      provenance: q.provenance,
+    });
   }
   return claims;
 }
 
-/** True when `day` is strictly newer than `than` (undated evidence is never newer; dated beats undated). */
-function isNewer(day: string | null, than: string | null): boolean {
-  if (day === null) return false;
-  return than === null || day > than;
+function ecogClaims(ev: PatientEvidence): Claim<number>[] {
+  return latestClaims(
+    ev,
+    (m) => (m.concept === "ecog" && typeof m.value === "number" ? m.value : undefined),
+    (q) => q.ecog,
+    (v) => msg("claim.ecog", { value: v }),
+  );
 }
 
 /** "KPS 10–20 (oBDS), KPS 10–30 (Ma et al. 2010), …": what each table gives for an ECOG grade. */
@@ -261,7 +273,7 @@ export function generalConditionPlan(ev: PatientEvidence, diags: Diags, recency?
   conflictDiag(plan, ITEM.generalCondition, diags);
   if (!e) return withStale(plan, r.day, recency, "performanceStatus");
   const ecog = namedClaims(e.claims);
-  if (!isNewer(e.day, r.day)) {
+  if (!newer(e.day, r.day)) {
     const also = msg("context.ecog-also", { ecog: coreList("semicolon", ecog), when: onDay(e.day) });
     return withStale(appendNotes(plan, [also]), r.day, recency, "performanceStatus");
   }
@@ -681,36 +693,12 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
 // ------------------------------------------------------------------------------ 6. palsy (Frankel)
 
 export function palsyPlan(ev: PatientEvidence, diags: Diags, recency?: Recency): ItemPlan<FrankelGrade> {
-  // The latest day's claims only (see kpsClaims).
-  let latest: string | null = null;
-  for (const m of ev.measurements)
-    if (m.concept === "frankel" && typeof m.value === "string" && newer(m.day, latest)) latest = m.day;
-  for (const q of ev.questionnaires) if (q.frankel !== undefined && newer(q.day, latest)) latest = q.day;
-  const claims: Claim<FrankelGrade>[] = [];
-  for (const m of ev.measurements) {
-    if (m.concept === "frankel" && typeof m.value === "string" && m.day === latest) {
-      claims.push({
-        value: m.value,
-        label: msg("claim.frankel", { value: m.value }),
-        day: m.day,
-        source: "record",
-        preliminary: m.preliminary,
-        provenance: m.provenance,
-      });
-    }
-  }
-  for (const q of ev.questionnaires) {
-    const v = q.frankel;
-    if (v === undefined || q.day !== latest) continue;
-    claims.push({
-      value: v,
-      label: msg("claim.frankel", { value: v }),
-      day: q.day,
-      source: "questionnaire",
-      preliminary: q.preliminary,
-      provenance: q.provenance,
-    });
-  }
+  const claims = latestClaims<FrankelGrade>(
+    ev,
+    (m) => (m.concept === "frankel" && typeof m.value === "string" ? m.value : undefined),
+    (q) => q.frankel,
+    (v) => msg("claim.frankel", { value: v }),
+  );
   const r = resolveLatest(claims);
   if (!r) return missing([msg("context.palsy.none")]);
   const plan = fromResolved(r);
