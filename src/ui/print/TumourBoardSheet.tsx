@@ -37,6 +37,7 @@ import {
 } from "../qol/courseModel";
 import { useConflictText } from "../qol/ProportionChart";
 import { dayOf } from "../score/ProvenanceList";
+import type { ScoreItems } from "../score/ScoreCard";
 import { PrintCourseChart } from "./PrintCourseChart";
 import { SHEET_SLOT_ID } from "./PrintSection";
 
@@ -106,22 +107,18 @@ function SheetBody({ report }: { report: ScoreReport }) {
       <ItemsTable
         id="sins"
         caption={t("print.items.sins")}
-        rows={SINS_ITEM_ORDER.map((key) => ({
-          key,
-          label: t(SINS_ITEM_LABEL[key]),
-          item: report.sins.items[key],
-          options: SINS_OPTIONS[key],
-        }))}
+        order={SINS_ITEM_ORDER}
+        itemLabels={SINS_ITEM_LABEL}
+        items={report.sins.items}
+        options={SINS_OPTIONS}
       />
       <ItemsTable
         id="tokuhashi"
         caption={t("print.items.tokuhashi")}
-        rows={TOKUHASHI_ITEM_ORDER.map((key) => ({
-          key,
-          label: t(TOKUHASHI_ITEM_LABEL[key]),
-          item: report.tokuhashi.items[key],
-          options: TOKUHASHI_OPTIONS[key],
-        }))}
+        order={TOKUHASHI_ITEM_ORDER}
+        itemLabels={TOKUHASHI_ITEM_LABEL}
+        items={report.tokuhashi.items}
+        options={TOKUHASHI_OPTIONS}
       />
       <QolPart qol={report.qol} />
       <DecisionBox />
@@ -133,14 +130,12 @@ function SheetBody({ report }: { report: ScoreReport }) {
   );
 }
 
-interface ItemLine {
-  key: string;
-  label: string;
-  item: ReportItem;
-  options: readonly ItemOption[];
+interface ItemsTableProps<K extends string> extends ScoreItems<K> {
+  id: "sins" | "tokuhashi";
+  caption: string;
 }
 
-function ItemsTable({ id, caption, rows }: { id: "sins" | "tokuhashi"; caption: string; rows: readonly ItemLine[] }) {
+function ItemsTable<K extends string>({ id, caption, order, itemLabels, items, options }: ItemsTableProps<K>) {
   const { t } = useTranslator();
   return (
     <table className="tb-items" data-testid={`print-items-${id}`}>
@@ -158,8 +153,14 @@ function ItemsTable({ id, caption, rows }: { id: "sins" | "tokuhashi"; caption: 
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <ItemRowPrint key={r.key} id={`${id}-${r.key}`} label={r.label} item={r.item} options={r.options} />
+        {order.map((key) => (
+          <ItemRowPrint
+            key={key}
+            id={`${id}-${key}`}
+            label={t(itemLabels[key])}
+            item={items[key]}
+            options={options[key]}
+          />
         ))}
       </tbody>
     </table>
@@ -167,7 +168,17 @@ function ItemsTable({ id, caption, rows }: { id: "sins" | "tokuhashi"; caption: 
 }
 
 /** One item on paper: its value (or "unknown"), marked suggestion or conflict lines, points, source and date, status. */
-function ItemRowPrint({ id, label, item, options }: Omit<ItemLine, "key"> & { id: string }) {
+function ItemRowPrint({
+  id,
+  label,
+  item,
+  options,
+}: {
+  id: string;
+  label: string;
+  item: ReportItem;
+  options: readonly ItemOption[];
+}) {
   const { t, date } = useTranslator();
   const name = (v: string) => optionText(options, v, t);
   const few =

@@ -21,7 +21,15 @@ export interface ItemCardProps<K extends string> {
   onRetry?: (() => void) | undefined;
 }
 
-export interface ScoreCardProps<K extends string> extends ItemCardProps<K> {
+/** A score's items as shown (card and print sheet): their order, labels, report items and answer options. */
+export interface ScoreItems<K extends string> {
+  order: readonly K[];
+  itemLabels: Readonly<Record<K, MessageKey>>;
+  items: Readonly<Record<K, ReportItem>>;
+  options: Readonly<Record<K, readonly ItemOption[]>>;
+}
+
+export interface ScoreCardProps<K extends string> extends ItemCardProps<K>, ScoreItems<K> {
   /** "sins" | "tokuhashi": the card's ids (the fixed data-testids of the figures are on the verdict strip). */
   score: "sins" | "tokuhashi";
   title: string;
@@ -36,11 +44,6 @@ export interface ScoreCardProps<K extends string> extends ItemCardProps<K> {
   band: string;
   /** The score's band table, e.g. "0–6 stable · 7–12 potentially unstable · 13–18 unstable". */
   bandLegend: string;
-  /** The items in the order shown, with their labels, report items and answer options. */
-  order: readonly K[];
-  itemLabels: Readonly<Record<K, MessageKey>>;
-  items: Readonly<Record<K, ReportItem>>;
-  options: Readonly<Record<K, readonly ItemOption[]>>;
 }
 
 /**
