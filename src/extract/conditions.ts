@@ -25,10 +25,9 @@ import {
   type MetastasisDef,
   type PrimaryDef,
 } from "./mappings";
-import { conditionSchema, issueReason, REASON, type ConditionData } from "./schemas";
+import { checkedResource, conditionSchema, REASON, type ConditionData } from "./schemas";
 import { msg, provenanceNotes, type ProvenanceNote } from "./messages";
 import type { PatientEvidence, PrimaryFinding, SpinalRegion } from "./types";
-import { z } from "zod/mini";
 
 const RELATED_EXTENSION = "http://hl7.org/fhir/StructureDefinition/condition-related";
 const LATERALITY_EXTENSION = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier";
@@ -101,16 +100,8 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   const unmapped = mets.length === 0 && prims.length === 0 ? unmappedPrimary(raw, codings) : null;
   if (mets.length === 0 && prims.length === 0 && !unmapped) return;
 
-  let cond: ConditionData;
-  if (looksLikeCondition(raw)) cond = raw;
-  else {
-    const parsed = z.safeParse(conditionSchema, raw);
-    if (!parsed.success) {
-      ctx.invalid("Condition", raw.id, issueReason(parsed.error.issues));
-      return;
-    }
-    cond = parsed.data;
-  }
+  const cond = checkedResource("Condition", raw, looksLikeCondition, conditionSchema, ctx);
+  if (!cond) return;
   const label = resourceLabel("Condition", cond.id);
   const labelP = labelParam("Condition", cond.id);
   if (!ctx.belongs("Condition", cond.id, cond.subject)) return;

@@ -1,5 +1,4 @@
 /** extractEvidence: one patient's resources → PatientEvidence (typed, with Provenance and Diagnostics). */
-import { z } from "zod/mini";
 import { readCondition } from "./conditions";
 import { ReadContext } from "./context";
 import { isObject, labelParam, type Json } from "./fhir";
@@ -7,7 +6,7 @@ import { looksLikePatient } from "./guards";
 import { readObservation } from "./observations";
 import { readProcedure } from "./procedures";
 import { readQuestionnaireResponse } from "./questionnaires";
-import { issueReason, patientSchema, REASON, type PatientData } from "./schemas";
+import { checkedResource, patientSchema, REASON, type PatientData } from "./schemas";
 import { msg } from "./messages";
 import type { CoreParam } from "../scores";
 import type { PatientEvidence, PatientFacts } from "./types";
@@ -116,17 +115,8 @@ function readPatient(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {
       ctx.invalid("Patient", undefined, REASON.expected("id", "string"));
     return;
   }
-  // The fast check first (guards.ts); zod names the path and the reason of anything it does not accept.
-  if (looksLikePatient(raw)) {
-    ev.patient = patientFacts(raw);
-    return;
-  }
-  const parsed = z.safeParse(patientSchema, raw);
-  if (!parsed.success) {
-    ctx.invalid("Patient", raw.id, issueReason(parsed.error.issues));
-    return;
-  }
-  ev.patient = patientFacts(parsed.data);
+  const patient = checkedResource("Patient", raw, looksLikePatient, patientSchema, ctx);
+  if (patient) ev.patient = patientFacts(patient);
 }
 
 const MRN = "MR";

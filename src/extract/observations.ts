@@ -5,11 +5,10 @@ import type { ReadContext } from "./context";
 import { codeKey, dayOf, isObject, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
 import { looksLikeObservation } from "./guards";
 import { answerValue, conceptDef, observationConcept, type ValueSpec } from "./mappings";
-import { issueReason, observationSchema, REASON, type ObservationData } from "./schemas";
+import { checkedResource, observationSchema, REASON, type ObservationData } from "./schemas";
 import { conceptTerm, msg, provenanceNotes, type ProvenanceNote } from "./messages";
 import { coreList, type CoreParam } from "../scores";
 import type { Measurement, ObservationConcept } from "./types";
-import { z } from "zod/mini";
 
 const COUNTED = new Set(["final", "amended", "corrected"]);
 const IGNORED = new Set(["entered-in-error", "cancelled"]);
@@ -69,16 +68,8 @@ export function readObservation(raw: Json, ctx: ReadContext): Measurement | null
   if (!matched) return null;
   const concept = matched.concept;
 
-  let obs: ObservationData;
-  if (looksLikeObservation(raw)) obs = raw;
-  else {
-    const parsed = z.safeParse(observationSchema, raw);
-    if (!parsed.success) {
-      ctx.invalid("Observation", raw.id, issueReason(parsed.error.issues));
-      return null;
-    }
-    obs = parsed.data;
-  }
+  const obs = checkedResource("Observation", raw, looksLikeObservation, observationSchema, ctx);
+  if (!obs) return null;
   if (!ctx.belongs("Observation", obs.id, obs.subject)) return null;
 
   if (IGNORED.has(obs.status)) {

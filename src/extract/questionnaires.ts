@@ -2,7 +2,6 @@
  * The app's own QuestionnaireResponses (src/questionnaires/contract.ts) read back as evidence, source
  * "questionnaire". Responses to other Questionnaires are not the app's and are left alone.
  */
-import { z } from "zod/mini";
 import {
   answerValue as appAnswerValue,
   APP_CODE_SYSTEM,
@@ -35,14 +34,7 @@ import type { ReadContext } from "./context";
 import { dayOf, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
 import { answerValue as observationAnswer } from "./mappings";
 import { looksLikeQuestionnaireResponse } from "./guards";
-import {
-  issueReason,
-  questionnaireResponseSchema,
-  REASON,
-  type AnswerData,
-  type QrItemData,
-  type QuestionnaireResponseData,
-} from "./schemas";
+import { checkedResource, questionnaireResponseSchema, REASON, type AnswerData, type QrItemData } from "./schemas";
 import { msg, provenanceNotes } from "./messages";
 import type { CoreParam } from "../scores";
 import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
@@ -63,17 +55,14 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
   const instrument = instrumentFromCanonical(raw.questionnaire);
   if (!instrument) return null;
 
-  // The fast check first (guards.ts); zod names the path and the reason of anything it does not accept.
-  let qr: QuestionnaireResponseData;
-  if (looksLikeQuestionnaireResponse(raw)) qr = raw;
-  else {
-    const parsed = z.safeParse(questionnaireResponseSchema, raw);
-    if (!parsed.success) {
-      ctx.invalid("QuestionnaireResponse", raw.id, issueReason(parsed.error.issues));
-      return null;
-    }
-    qr = parsed.data;
-  }
+  const qr = checkedResource(
+    "QuestionnaireResponse",
+    raw,
+    looksLikeQuestionnaireResponse,
+    questionnaireResponseSchema,
+    ctx,
+  );
+  if (!qr) return null;
   const label = resourceLabel("QuestionnaireResponse", qr.id);
   if (!ctx.belongs("QuestionnaireResponse", qr.id, qr.subject)) return null;
   const labelP = labelParam("QuestionnaireResponse", qr.id);

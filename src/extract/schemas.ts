@@ -8,6 +8,8 @@
  */
 import { z } from "zod/mini";
 import type { CoreParam } from "../scores";
+import type { ReadContext } from "./context";
+import type { Json } from "./fhir";
 import { msg } from "./messages";
 
 /**
@@ -162,6 +164,24 @@ export const questionnaireResponseSchema = z.looseObject({
   item: z.optional(z.array(qrItemSchema)),
 });
 export type QuestionnaireResponseData = z.infer<typeof questionnaireResponseSchema>;
+
+/**
+ * A resource of a type the app reads, checked: the fast guard first (guards.ts); zod names the path and the reason
+ * of anything it does not accept (an "invalid" diagnostic, and null).
+ */
+export function checkedResource<T>(
+  type: string,
+  raw: Json,
+  looksLike: (x: unknown) => x is T,
+  schema: z.ZodMiniType<T>,
+  ctx: ReadContext,
+): T | null {
+  if (looksLike(raw)) return raw;
+  const parsed = z.safeParse(schema, raw);
+  if (parsed.success) return parsed.data;
+  ctx.invalid(type, raw.id, issueReason(parsed.error.issues));
+  return null;
+}
 
 /** The first zod issue as a reason for a diagnostic (a message parameter). */
 export function issueReason(issues: readonly z.core.$ZodIssue[]): CoreParam {
