@@ -45,6 +45,16 @@ import type { Measurement, PatientEvidence, QuestionnaireFinding, TokuhashiAnswe
 
 type Diags = Diagnostic[];
 
+/** A claim of a value from a measurement or one of the app's answers (each has its day, status and provenance). */
+function claimFrom<V>(
+  from: { day: string | null; preliminary: boolean; provenance: Provenance },
+  source: Claim<V>["source"],
+  value: V,
+  label: CoreParam,
+): Claim<V> {
+  return { value, label, day: from.day, source, preliminary: from.preliminary, provenance: from.provenance };
+}
+
 function qrClaims<V extends string>(
   ev: PatientEvidence,
   pick: (q: QuestionnaireFinding) => V | undefined,
@@ -54,14 +64,7 @@ function qrClaims<V extends string>(
   for (const q of ev.questionnaires) {
     const v = pick(q);
     if (v === undefined) continue;
-    out.push({
-      value: v,
-      label: label(v),
-      day: q.day,
-      source: "questionnaire",
-      preliminary: q.preliminary,
-      provenance: q.provenance,
-    });
+    out.push(claimFrom(q, "questionnaire", v, label(v)));
   }
   return out;
 }
@@ -153,36 +156,22 @@ function kpsClaims(ev: PatientEvidence): Claim<GeneralCondition>[] {
   const claims: Claim<GeneralCondition>[] = [];
   for (const m of ev.measurements) {
     if (m.concept !== "kps" || typeof m.value !== "number" || m.day !== latest) continue;
-    claims.push({
-      value: kpsCategory(m.value),
-      label: msg("claim.kps", { value: m.value }),
-      day: m.day,
-      source: "record",
-      preliminary: m.preliminary,
-      provenance: m.provenance,
-    });
+    claims.push(claimFrom(m, "record", kpsCategory(m.value), msg("claim.kps", { value: m.value })));
   }
   for (const q of ev.questionnaires) {
     const t = q.tokuhashi;
     if (!t || q.day !== latest) continue;
     if (t.kps !== undefined) {
-      claims.push({
-        value: kpsCategory(t.kps),
-        label: msg("claim.kps", { value: t.kps }),
-        day: q.day,
-        source: "questionnaire",
-        preliminary: q.preliminary,
-        provenance: q.provenance,
-      });
+      claims.push(claimFrom(q, "questionnaire", kpsCategory(t.kps), msg("claim.kps", { value: t.kps })));
     } else if (t.generalCondition) {
-      claims.push({
-        value: t.generalCondition,
-        label: msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }),
-        day: q.day,
-        source: "questionnaire",
-        preliminary: q.preliminary,
-        provenance: q.provenance,
-      });
+      claims.push(
+        claimFrom(
+          q,
+          "questionnaire",
+          t.generalCondition,
+          msg("claim.general-condition", { value: valueTerm("generalCondition", t.generalCondition) }),
+        ),
+      );
     }
   }
   return claims;
@@ -205,26 +194,12 @@ function latestClaims<V>(
   for (const m of ev.measurements) {
     const v = recorded(m);
     if (v === undefined || m.day !== latest) continue;
-    claims.push({
-      value: v,
-      label: label(v),
-      day: m.day,
-      source: "record",
-      preliminary: m.preliminary,
-      provenance: m.provenance,
-    });
+    claims.push(claimFrom(m, "record", v, label(v)));
   }
   for (const q of ev.questionnaires) {
     const v = answered(q);
     if (v === undefined || q.day !== latest) continue;
-    claims.push({
-      value: v,
-      label: label(v),
-      day: q.day,
-      source: "questionnaire",
-      preliminary: q.preliminary,
-      provenance: q.provenance,
-    });
+    claims.push(claimFrom(q, "questionnaire", v, label(v)));
   }
   return claims;
 }
