@@ -110,6 +110,16 @@ export const SINS_COLLAPSE = keysOf(SINS_POINTS.collapse);
 export const SINS_POSTEROLATERAL = keysOf(SINS_POINTS.posterolateral);
 export const SINS_CATEGORY_ORDER = keysOf(SINS_CATEGORIES);
 
+/** Each SINS item's values: the scored level for location (its points come by its class), the table's categories. */
+export const SINS_DOMAINS = {
+  location: SINS_LEVELS,
+  pain: SINS_PAIN,
+  boneLesion: SINS_BONE_LESION,
+  alignment: SINS_ALIGNMENT,
+  collapse: SINS_COLLAPSE,
+  posterolateral: SINS_POSTEROLATERAL,
+} as const satisfies Record<keyof typeof SINS_POINTS, readonly string[]>;
+
 // ------------------------------------------------------------------------------ revised Tokuhashi 2005
 
 /** Frankel grades, A (complete) to E (normal) (Frankel HL et al., Paraplegia 1969;7(3):179–192). */
@@ -182,6 +192,16 @@ export const VERTEBRAL_BODY_METS = keysOf(TOKUHASHI_POINTS.vertebralBodyMets);
 export const VISCERAL_METS = keysOf(TOKUHASHI_POINTS.visceralMets);
 export const PRIMARY_SITES = keysOf(PRIMARY_SITE_POINTS);
 export const TOKUHASHI_PROGNOSIS_ORDER = keysOf(TOKUHASHI_PROGNOSES);
+
+/** Each revised Tokuhashi item's values (palsy by Frankel grade). */
+export const TOKUHASHI_DOMAINS = {
+  generalCondition: GENERAL_CONDITIONS,
+  extraspinalBoneMets: EXTRASPINAL_BONE_METS,
+  vertebralBodyMets: VERTEBRAL_BODY_METS,
+  visceralMets: VISCERAL_METS,
+  primarySite: PRIMARY_SITES,
+  palsy: FRANKEL_GRADES,
+} as const satisfies Record<keyof typeof TOKUHASHI_POINTS, readonly string[]>;
 
 // ------------------------------------------------------------------------- performance status, QOL
 

@@ -74,6 +74,8 @@ export {
   VISCERAL_METS,
   PRIMARY_SITES,
   FRANKEL_GRADES,
+  SINS_DOMAINS,
+  TOKUHASHI_DOMAINS,
   type SinsLevel,
 } from "./domains";
 export { sins, sinsCategory, sinsLocationClass, SINS_POINTS, COCCYX_NOT_SCOREABLE } from "./sins";

@@ -22,12 +22,14 @@ import {
   SINS_ALIGNMENT,
   SINS_BONE_LESION,
   SINS_COLLAPSE,
+  SINS_DOMAINS,
   SINS_ITEMS,
   SINS_LEVELS,
   SINS_MAX,
   SINS_PAIN,
   SINS_POSTEROLATERAL,
   SPINAL_LEVELS,
+  TOKUHASHI_DOMAINS,
   TOKUHASHI_ITEMS,
   TOKUHASHI_MAX,
   VERTEBRAL_BODY_METS,
@@ -180,14 +182,7 @@ export const SinsInputSchema = z.strictObject(
   fieldsOf("sins input", SINS_ITEMS),
 );
 
-export const KNOWN_SINS_INPUT = knownCandidates({
-  location: SINS_LEVELS,
-  pain: SINS_PAIN,
-  boneLesion: SINS_BONE_LESION,
-  alignment: SINS_ALIGNMENT,
-  collapse: SINS_COLLAPSE,
-  posterolateral: SINS_POSTEROLATERAL,
-});
+export const KNOWN_SINS_INPUT = knownCandidates(SINS_DOMAINS);
 
 export const TokuhashiInputSchema = z.strictObject(
   {
@@ -201,14 +196,7 @@ export const TokuhashiInputSchema = z.strictObject(
   fieldsOf("tokuhashi input", TOKUHASHI_ITEMS),
 );
 
-export const KNOWN_TOKUHASHI_INPUT = knownCandidates({
-  generalCondition: GENERAL_CONDITIONS,
-  extraspinalBoneMets: EXTRASPINAL_BONE_METS,
-  vertebralBodyMets: VERTEBRAL_BODY_METS,
-  visceralMets: VISCERAL_METS,
-  primarySite: PRIMARY_SITES,
-  palsy: FRANKEL_GRADES,
-});
+export const KNOWN_TOKUHASHI_INPUT = knownCandidates(TOKUHASHI_DOMAINS);
 
 const APPLICABILITY_FIELDS = ["levels", "age", "enBlocPlanned"] as const;
 export const ApplicabilityInputSchema = z.strictObject(
