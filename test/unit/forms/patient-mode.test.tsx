@@ -54,6 +54,15 @@ function renderClinicianPage(
 
 type User = ReturnType<typeof userEvent.setup>;
 
+/** The clinician's page on a fake FHIR server that knows the app's Questionnaires; the fake and a user to act. */
+function clinicianPageOnFakeFhir(opts: Parameters<typeof renderClinicianPage>[2] = {}): { fake: FakeFhir; user: User } {
+  const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
+  const { send } = fake.serve();
+  const user = userEvent.setup();
+  renderClinicianPage(new MemoryStorage(), send, opts);
+  return { fake, user };
+}
+
 async function handOver(user: User, code = "2468", timepoint = "Before surgery"): Promise<HTMLElement> {
   await user.click(screen.getByRole("button", { name: "Hand to patient" }));
   const setup = screen.getByTestId("handover-setup");
@@ -77,10 +86,7 @@ const setSlider = (mode: HTMLElement, name: RegExp, value: number): void => {
 
 describe("patient self-report mode: what is handed over", () => {
   it("without the licensed wording: no EQ-5D-5L for the patient, the clinician sees why; the pain VAS alone is stored with the Patient as source", async () => {
-    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    const { send } = fake.serve();
-    const user = userEvent.setup();
-    renderClinicianPage(new MemoryStorage(), send);
+    const { fake, user } = clinicianPageOnFakeFhir();
     await user.click(screen.getByRole("button", { name: "Hand to patient" }));
     const setup = screen.getByTestId("handover-setup");
     expect(within(setup).getByTestId("handover-offered")).toHaveTextContent(/^Pain VAS$/);
@@ -115,10 +121,7 @@ describe("patient self-report mode: what is handed over", () => {
   });
 
   it("with the licensed wording (test fixture): one question per screen with progress, Back keeps answers, the EQ VAS vertical with the file's anchors", async () => {
-    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    const { send } = fake.serve();
-    const user = userEvent.setup();
-    renderClinicianPage(new MemoryStorage(), send, { wording: true });
+    const { fake, user } = clinicianPageOnFakeFhir({ wording: true });
     await user.click(screen.getByRole("button", { name: "Hand to patient" }));
     await waitFor(() =>
       expect(screen.getByTestId("handover-offered")).toHaveTextContent(
@@ -194,10 +197,7 @@ describe("patient self-report mode: what is handed over", () => {
 
 describe("patient self-report mode: the VAS", () => {
   it("has no handle and no answer until touched, and refuses Finish untouched", async () => {
-    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    const { send } = fake.serve();
-    const user = userEvent.setup();
-    renderClinicianPage(new MemoryStorage(), send);
+    const { fake, user } = clinicianPageOnFakeFhir();
     const mode = await handOver(user);
     const slider = within(mode).getByRole("slider", { name: /^Pain VAS \(mm\)/ });
     expect(slider).toHaveClass("qf-slider-unanswered"); // forms.css hides the thumb of an unanswered scale
@@ -370,11 +370,8 @@ describe("patient self-report mode: leaving needs the clinician's code", () => {
   });
 
   it("re-reads the record (onStored) only after the clinician is back, not while the patient holds the device", async () => {
-    const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
-    const { send } = fake.serve();
     const onStored = vi.fn();
-    const user = userEvent.setup();
-    renderClinicianPage(new MemoryStorage(), send, { onStored });
+    const { fake, user } = clinicianPageOnFakeFhir({ onStored });
     const mode = await handOver(user);
     setSlider(mode, /^Pain VAS/, 10);
     await user.click(within(mode).getByRole("button", { name: "Finish" }));

@@ -123,29 +123,27 @@ describe("Save assessment asks when (issue 12 item 9)", () => {
     expect(tok?.item?.[0]?.answer?.[0]?.valueCoding?.code).toBe("timepoint.1mo");
   });
 
-  it("SINS items entered without a confirmed scored level: nothing is sent, and it says why", async () => {
-    const { fake, save } = saver({});
-    renderSave(save, "en", { sins: { pain: "mechanical" } });
-    await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));
-    expect(
-      await screen.findByText(
-        "Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered.",
-      ),
-    ).toBeInTheDocument();
-    expect(fake.responses).toEqual([]);
-  });
-
-  it("nothing entered or confirmed: nothing is sent, and it says why", async () => {
-    const { fake, save } = saver({});
-    renderSave(save, "en", {});
-    await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));
-    expect(
-      await screen.findByText(
-        "Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them.",
-      ),
-    ).toBeInTheDocument();
-    expect(fake.responses).toEqual([]);
-  });
+  it.each([
+    [
+      "SINS items entered without a confirmed scored level",
+      { sins: { pain: "mechanical" } },
+      "Not saved: SINS is scored per lesion. Confirm the scored level (SINS location) to save the SINS items you entered.",
+    ],
+    [
+      "nothing entered or confirmed",
+      {},
+      "Nothing to save: enter or confirm at least one item first. Values read from the record are saved only once you confirm them.",
+    ],
+  ] satisfies [string, ClinicianEntries, string][])(
+    "%s: nothing is sent, and it says why",
+    async (_case, withEntries, why) => {
+      const { fake, save } = saver({});
+      renderSave(save, "en", withEntries);
+      await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));
+      expect(await screen.findByText(why)).toBeInTheDocument();
+      expect(fake.responses).toEqual([]);
+    },
+  );
 });
 
 describe("Save assessment says why", () => {

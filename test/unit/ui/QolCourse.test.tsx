@@ -231,41 +231,15 @@ describe("QOL course", () => {
       return t.anchor === "start" ? [x, x + w] : t.anchor === "end" ? [x - w, x] : [x - w / 2, x + w / 2];
     });
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]!).toBeGreaterThanOrEqual(boxes[i - 1]![1]! + 8);
+    const point = (date: string, at: number) => ({ date, at });
     // Two dates too close for both labels on one row: the last goes one row down.
-    expect(
-      timeTicks(
-        [
-          { date: "2025-06-01", at: 0 },
-          { date: "2025-06-02", at: 1 },
-        ],
-        width,
-        100,
-        8,
-      ).map((t) => t.row),
-    ).toEqual([0, 1]);
+    const close = [point("2025-06-01", 0), point("2025-06-02", 1)];
+    expect(timeTicks(close, width, 100, 8).map((t) => t.row)).toEqual([0, 1]);
     // Two dates with room: one row. One date: centred. Repeated dates are written once.
-    expect(
-      timeTicks(
-        [
-          { date: "2025-06-01", at: 0 },
-          { date: "2025-09-02", at: 1 },
-        ],
-        width,
-        184,
-        8,
-      ).map((t) => t.row),
-    ).toEqual([0, 0]);
-    expect(
-      timeTicks(
-        [
-          { date: "2025-06-01", at: 0.5 },
-          { date: "2025-06-01", at: 0.5 },
-        ],
-        width,
-        184,
-        8,
-      ),
-    ).toEqual([{ date: "2025-06-01", at: 0.5, anchor: "middle", row: 0 }]);
+    const apart = [point("2025-06-01", 0), point("2025-09-02", 1)];
+    expect(timeTicks(apart, width, 184, 8).map((t) => t.row)).toEqual([0, 0]);
+    const repeated = [point("2025-06-01", 0.5), point("2025-06-01", 0.5)];
+    expect(timeTicks(repeated, width, 184, 8)).toEqual([{ date: "2025-06-01", at: 0.5, anchor: "middle", row: 0 }]);
     // Japanese dates are wider (full-width characters): fewer fit.
     const ja = (d: string) => labelWidth(createTranslator("ja").date(d));
     expect(ja("2025-07-12")).toBeGreaterThan(width("2025-07-12"));

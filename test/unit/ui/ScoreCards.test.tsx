@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { chooseEntry, entryGroup, entryRadio } from "./entry";
+import { chooseEntry, entryGroup, entryOptions, entryRadio } from "./entry";
 import { renderApp } from "./helpers";
 
 describe("SINS card", () => {
@@ -86,10 +86,11 @@ describe("SINS card", () => {
   it("offers each categorical item's options as radios with their points; the location as a select", async () => {
     renderApp();
     await screen.findByTestId("sins-range");
-    const names = within(entryGroup("Pain"))
-      .getAllByRole("radio")
-      .map((r) => r.closest("label")?.textContent);
-    expect(names).toEqual(["Mechanical pain · 3", "Occasional pain but not mechanical · 1", "Pain-free lesion · 0"]);
+    expect(entryOptions("Pain")).toEqual([
+      "Mechanical pain · 3",
+      "Occasional pain but not mechanical · 1",
+      "Pain-free lesion · 0",
+    ]);
     // The record's level is preselected in the location's select and marked as from the record.
     const location = screen.getByLabelText("Location: clinician's entry");
     expect(location).toHaveValue("T6");
@@ -165,9 +166,7 @@ describe("Tokuhashi card", () => {
   it("offers every category with its points as the item's radios", async () => {
     renderApp();
     await screen.findByTestId("tokuhashi-range");
-    const options = within(entryGroup("Primary site of the cancer"))
-      .getAllByRole("radio")
-      .map((o) => o.closest("label")?.textContent);
+    const options = entryOptions("Primary site of the cancer");
     expect(options).toHaveLength(17);
     expect(options).toContain("Rectum · 4");
     expect(options).toContain("Lung · 0 from the record");

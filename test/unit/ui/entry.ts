@@ -7,6 +7,13 @@ export function entryGroup(item: string): HTMLElement {
   return screen.getByRole("group", { name: `${item}: clinician's entry` });
 }
 
+/** The words of the item's options as their labels read, in order ("Lung · 0 from the record"). */
+export function entryOptions(item: string): (string | null | undefined)[] {
+  return within(entryGroup(item))
+    .getAllByRole("radio")
+    .map((r) => r.closest("label")?.textContent);
+}
+
 /** The radio of one option, by its words and points, e.g. entryRadio("Pain", "Mechanical pain · 3"). */
 export function entryRadio(item: string, option: string): HTMLInputElement {
   const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
