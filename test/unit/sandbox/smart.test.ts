@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeJwt, verifyRs256, type PublicJwk } from "../../../sandbox/jwt";
 import { startSandbox, type Sandbox } from "../../../sandbox/server";
 import { encodeLaunch } from "../../../sandbox/smart";
-import { allowLoopback, authorize, CLIENT_ID, getJson, login, pkce, tokenRequest, type Pkce } from "./helpers";
+import {
+  allowLoopback,
+  authorize,
+  CLIENT_ID,
+  getJson,
+  login,
+  pkce,
+  tokenRequest,
+  type AuthorizeParams,
+  type Pkce,
+} from "./helpers";
 
 allowLoopback();
 
@@ -29,12 +39,12 @@ const EHR_SCOPE = "launch openid fhirUser online_access patient/*.read patient/Q
 const launch = (): string => encodeLaunch({ patient: PATIENT, encounter: `${PATIENT}-enc-1mo` });
 const base = () => ({ origin, fhirBase: sb.fhirBase });
 
-async function codeFor(
-  p: Pkce,
-  scope = EHR_SCOPE,
-  extra: Partial<Parameters<typeof authorize>[0]> = {},
-): Promise<string> {
-  const a = await authorize({ ...base(), scope, launch: launch(), pkce: p, ...extra });
+/** The authorize request of an EHR launch of PATIENT: EHR_SCOPE and a fresh PKCE pair unless `extra` says otherwise. */
+const authorizeEhr = (extra: Partial<AuthorizeParams> = {}) =>
+  authorize({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce(), ...extra });
+
+async function codeFor(p: Pkce, scope = EHR_SCOPE, extra: Partial<AuthorizeParams> = {}): Promise<string> {
+  const a = await authorizeEhr({ scope, pkce: p, ...extra });
   expect(a.status).toBe(302);
   const code = a.location?.searchParams.get("code");
   expect(code).toBeTruthy();
@@ -51,6 +61,21 @@ const exchange = (code: string, verifier: string, redirectUri = `${origin}/app/i
   });
 
 const bearer = (token: unknown): RequestInit => ({ headers: { Authorization: `Bearer ${String(token)}` } });
+
+/** An EHR launch of PATIENT with this scope, through authorize and the code exchange: the token response. */
+const loginWith = (scope: string) => login({ ...base(), scope, launch: launch(), pkce: pkce() });
+
+/** POSTs a resource (or a transaction Bundle to the base, path "") to the protected base with this token. */
+const postWith = (token: unknown, path: string, resource: object) =>
+  getJson(path ? `${sb.fhirBase}/${path}` : sb.fhirBase, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${String(token)}`, "Content-Type": "application/fhir+json" },
+    body: JSON.stringify(resource),
+  });
+
+/** The refresh_token grant (with this app's client_id unless `form` says otherwise). */
+const refreshWith = (refreshToken: unknown, form: Record<string, string> = { client_id: CLIENT_ID }) =>
+  tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(refreshToken), ...form });
 
 describe("discovery", () => {
   it("serves .well-known/smart-configuration under the FHIR base", async () => {
@@ -81,7 +106,7 @@ describe("discovery", () => {
 describe("EHR launch: authorize → token → FHIR → refresh", () => {
   it("runs the whole exchange with PKCE and echoes state", async () => {
     const p = pkce();
-    const a = await authorize({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: p, state: "opaque-state-42" });
+    const a = await authorizeEhr({ pkce: p, state: "opaque-state-42" });
     expect(a.status).toBe(302);
     expect(`${a.location?.origin ?? ""}${a.location?.pathname ?? ""}`).toBe(`${origin}/app/index.html`);
     expect(a.location?.searchParams.get("state")).toBe("opaque-state-42");
@@ -113,11 +138,7 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
     const user = await getJson(`${sb.fhirBase}/Practitioner/sandbox-surgeon`, bearer(t.body.access_token));
     expect(user.status).toBe(200);
 
-    const r = await tokenRequest(origin, {
-      grant_type: "refresh_token",
-      refresh_token: String(t.body.refresh_token),
-      client_id: CLIENT_ID,
-    });
+    const r = await refreshWith(t.body.refresh_token);
     expect(r.status).toBe(200);
     expect(r.body.access_token).not.toBe(t.body.access_token);
     expect(r.body.patient).toBe(PATIENT);
@@ -127,18 +148,14 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
     expect((again.body as unknown as Bundle).total).toBe(2);
 
     // Rotation: the used refresh token is spent.
-    const reuse = await tokenRequest(origin, {
-      grant_type: "refresh_token",
-      refresh_token: String(t.body.refresh_token),
-      client_id: CLIENT_ID,
-    });
+    const reuse = await refreshWith(t.body.refresh_token);
     expect(reuse.status).toBe(400);
     expect(reuse.body.error).toBe("invalid_grant");
   });
 
   it("a refresh without client_id works (fhirclient's default) and gives the same context", async () => {
-    const t = await login({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce() });
-    const r = await tokenRequest(origin, { grant_type: "refresh_token", refresh_token: String(t.refresh_token) });
+    const t = await loginWith(EHR_SCOPE);
+    const r = await refreshWith(t.refresh_token, {});
     expect(r.status).toBe(200);
     expect(r.body.patient).toBe(PATIENT);
     expect((await getJson(`${sb.fhirBase}/Patient/${PATIENT}`, bearer(r.body.access_token))).status).toBe(200);
@@ -158,14 +175,8 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
   });
 
   it("a refresh may narrow the scope but not widen it", async () => {
-    const t = await login({ ...base(), scope: EHR_SCOPE, launch: launch(), pkce: pkce() });
-    const refresh = (scope: string) =>
-      tokenRequest(origin, {
-        grant_type: "refresh_token",
-        refresh_token: String(t.refresh_token),
-        client_id: CLIENT_ID,
-        scope,
-      });
+    const t = await loginWith(EHR_SCOPE);
+    const refresh = (scope: string) => refreshWith(t.refresh_token, { client_id: CLIENT_ID, scope });
     const wider = await refresh("patient/*.write");
     expect(wider.status).toBe(400);
     expect(wider.body.error).toBe("invalid_scope");
@@ -175,7 +186,7 @@ describe("EHR launch: authorize → token → FHIR → refresh", () => {
   });
 
   it("no refresh token without online_access/offline_access, no id_token without openid", async () => {
-    const t = await login({ ...base(), scope: "launch patient/*.read", launch: launch(), pkce: pkce() });
+    const t = await loginWith("launch patient/*.read");
     expect(t.refresh_token).toBeUndefined();
     expect(t.id_token).toBeUndefined();
   });
@@ -232,23 +243,11 @@ describe("refusals at the token endpoint", () => {
 
 describe("refusals at the authorize endpoint", () => {
   it("a redirect_uri that is not registered gets an error page, never a redirect", async () => {
-    const a = await authorize({
-      ...base(),
-      scope: EHR_SCOPE,
-      launch: launch(),
-      pkce: pkce(),
-      redirectUri: "https://attacker.example/cb",
-    });
+    const a = await authorizeEhr({ redirectUri: "https://attacker.example/cb" });
     expect(a.status).toBe(400);
     expect(a.location).toBeNull();
     expect(a.body).toContain("redirect_uri");
-    const prefix = await authorize({
-      ...base(),
-      scope: EHR_SCOPE,
-      launch: launch(),
-      pkce: pkce(),
-      redirectUri: `${origin}/app/index.html?x=1`,
-    });
+    const prefix = await authorizeEhr({ redirectUri: `${origin}/app/index.html?x=1` });
     expect(prefix.status).toBe(400);
   });
 
@@ -267,14 +266,7 @@ describe("refusals at the authorize endpoint", () => {
     ["an unknown launch", { launch: "bm9wZQ" }, "invalid_request"],
     ["a launch for a patient that does not exist", { launch: encodeLaunch({ patient: "nobody" }) }, "invalid_request"],
   ] as const)("%s → redirect with error=%s and the state", async (_label, override, error) => {
-    const a = await authorize({
-      ...base(),
-      scope: EHR_SCOPE,
-      launch: launch(),
-      pkce: pkce(),
-      state: "s1",
-      ...override,
-    });
+    const a = await authorizeEhr({ state: "s1", ...override });
     expect(a.status).toBe(302);
     expect(a.location?.searchParams.get("error")).toBe(error);
     expect(a.location?.searchParams.get("state")).toBe("s1");
@@ -283,13 +275,7 @@ describe("refusals at the authorize endpoint", () => {
 
   it("code_challenge_method=plain is refused", async () => {
     const p = pkce();
-    const a = await authorize({
-      ...base(),
-      scope: EHR_SCOPE,
-      launch: launch(),
-      pkce: null,
-      extra: { code_challenge: p.verifier, code_challenge_method: "plain" },
-    });
+    const a = await authorizeEhr({ pkce: null, extra: { code_challenge: p.verifier, code_challenge_method: "plain" } });
     expect(a.location?.searchParams.get("error")).toBe("invalid_request");
   });
 });
@@ -317,69 +303,38 @@ describe("standalone launch", () => {
 
 describe("scope enforcement on the protected base", () => {
   it("a read scope for another type gives 403 OperationOutcome", async () => {
-    const t = await login({ ...base(), scope: "launch patient/Patient.read", launch: launch(), pkce: pkce() });
+    const t = await loginWith("launch patient/Patient.read");
     expect((await getJson(`${sb.fhirBase}/Patient/${PATIENT}`, bearer(t.access_token))).status).toBe(200);
     const obs = await getJson(`${sb.fhirBase}/Observation?patient=${PATIENT}`, bearer(t.access_token));
     expect(obs.status).toBe(403);
     expect((obs.body as unknown as OperationOutcome).issue[0]?.code).toBe("forbidden");
   });
 
-  it("v2: .rs allows read and search but not create; .c allows create", async () => {
-    const t = await login({
-      ...base(),
-      scope: "launch patient/QuestionnaireResponse.rs patient/Observation.rs",
-      launch: launch(),
-      pkce: pkce(),
-    });
-    const search = await getJson(`${sb.fhirBase}/QuestionnaireResponse?patient=${PATIENT}`, bearer(t.access_token));
-    expect(search.status).toBe(200);
-    const qr = {
-      resourceType: "QuestionnaireResponse",
-      status: "completed",
-      subject: { reference: `Patient/${PATIENT}` },
-    };
-    const post = (token: unknown) =>
-      getJson(`${sb.fhirBase}/QuestionnaireResponse`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${String(token)}`, "Content-Type": "application/fhir+json" },
-        body: JSON.stringify(qr),
-      });
-    expect((await post(t.access_token)).status).toBe(403);
-    const w = await login({
-      ...base(),
-      scope: "launch patient/QuestionnaireResponse.cu",
-      launch: launch(),
-      pkce: pkce(),
-    });
-    expect((await post(w.access_token)).status).toBe(201);
-  });
-
-  it("v1: .read does not allow writes; .write does", async () => {
-    const r = await login({ ...base(), scope: "launch patient/*.read", launch: launch(), pkce: pkce() });
-    const body = JSON.stringify({
-      resourceType: "Observation",
-      status: "final",
-      code: { text: "x" },
-      subject: { reference: `Patient/${PATIENT}` },
-    });
-    const post = (token: unknown) =>
-      getJson(`${sb.fhirBase}/Observation`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${String(token)}`, "Content-Type": "application/fhir+json" },
-        body,
-      });
-    expect((await post(r.access_token)).status).toBe(403);
-    const w = await login({ ...base(), scope: "launch patient/Observation.write", launch: launch(), pkce: pkce() });
-    expect((await post(w.access_token)).status).toBe(201);
+  it.each([
+    [
+      "v2: .rs allows read and search but not create; .cu allows create",
+      "launch patient/QuestionnaireResponse.rs patient/Observation.rs",
+      "launch patient/QuestionnaireResponse.cu",
+      { resourceType: "QuestionnaireResponse", status: "completed" },
+    ],
+    [
+      "v1: .read allows search but no writes; .write allows create",
+      "launch patient/*.read",
+      "launch patient/Observation.write",
+      { resourceType: "Observation", status: "final", code: { text: "x" } },
+    ],
+  ])("%s", async (_label, readScope, writeScope, resource) => {
+    const type = resource.resourceType;
+    const body = { ...resource, subject: { reference: `Patient/${PATIENT}` } };
+    const reader = await loginWith(readScope);
+    expect((await getJson(`${sb.fhirBase}/${type}?patient=${PATIENT}`, bearer(reader.access_token))).status).toBe(200);
+    expect((await postWith(reader.access_token, type, body)).status).toBe(403);
+    const writer = await loginWith(writeScope);
+    expect((await postWith(writer.access_token, type, body)).status).toBe(201);
   });
 
   it("a transaction needs the scope of every entry", async () => {
-    const t = await login({
-      ...base(),
-      scope: "launch patient/QuestionnaireResponse.write",
-      launch: launch(),
-      pkce: pkce(),
-    });
+    const t = await loginWith("launch patient/QuestionnaireResponse.write");
     const tx = {
       resourceType: "Bundle",
       type: "transaction",
@@ -390,16 +345,12 @@ describe("scope enforcement on the protected base", () => {
         },
       ],
     };
-    const res = await getJson(sb.fhirBase, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${String(t.access_token)}`, "Content-Type": "application/fhir+json" },
-      body: JSON.stringify(tx),
-    });
+    const res = await postWith(t.access_token, "", tx);
     expect(res.status).toBe(403);
   });
 
   it("an expired access token gives 401 invalid_token; a garbage token too", async () => {
-    const t = await login({ ...base(), scope: "launch patient/*.read", launch: launch(), pkce: pkce() });
+    const t = await loginWith("launch patient/*.read");
     expect((await getJson(`${sb.fhirBase}/Patient/${PATIENT}`, bearer(t.access_token))).status).toBe(200);
     clock += 301_000;
     const expired = await getJson(`${sb.fhirBase}/Patient/${PATIENT}`, bearer(t.access_token));

@@ -12,25 +12,27 @@ import { decodeLaunch, encodeLaunch, s256 } from "../../../sandbox/smart";
 import { ageOn } from "../../../sandbox/summary";
 
 describe("scopes", () => {
-  it("v1 .read grants read and search, .write create/update/delete, .* everything", () => {
-    const s = parseScopes("patient/Observation.read user/QuestionnaireResponse.write patient/Condition.*");
-    expect(allows(s, "Observation", "r")).toBe(true);
-    expect(allows(s, "Observation", "s")).toBe(true);
-    expect(allows(s, "Observation", "c")).toBe(false);
-    expect(allows(s, "QuestionnaireResponse", "c")).toBe(true);
-    expect(allows(s, "QuestionnaireResponse", "r")).toBe(false);
-    expect(allows(s, "Condition", "d")).toBe(true);
-    expect(allows(s, "Patient", "r")).toBe(false);
+  // Every permission letter of every type: what each scope string grants, written out by hand.
+  it.each([
+    [
+      "v1 .read grants read and search, .write create/update/delete, .* everything",
+      "patient/Observation.read user/QuestionnaireResponse.write patient/Condition.*",
+      { Observation: "rs", QuestionnaireResponse: "cud", Condition: "cruds", Patient: "" },
+    ],
+    [
+      "v2 letters grant exactly what they name (patient/*.s: search on every type)",
+      "patient/Observation.rs patient/QuestionnaireResponse.cu patient/*.s",
+      { Observation: "rs", QuestionnaireResponse: "cu", Condition: "s", Patient: "s" },
+    ],
+  ])("%s", (_label, scopes, granted) => {
+    const s = parseScopes(scopes);
+    for (const [type, letters] of Object.entries(granted)) {
+      for (const p of ["c", "r", "u", "d", "s"] as const)
+        expect(allows(s, type, p), `${type} ${p}`).toBe(letters.includes(p));
+    }
   });
 
-  it("v2 letters grant exactly what they name, in cruds order only", () => {
-    const s = parseScopes("patient/Observation.rs patient/QuestionnaireResponse.cu patient/*.s");
-    expect(allows(s, "Observation", "r")).toBe(true);
-    expect(allows(s, "Observation", "u")).toBe(false);
-    expect(allows(s, "QuestionnaireResponse", "c")).toBe(true);
-    expect(allows(s, "QuestionnaireResponse", "r")).toBe(false);
-    expect(allows(s, "Patient", "s")).toBe(true);
-    expect(allows(s, "Patient", "r")).toBe(false);
+  it("v2 letters are read in cruds order only", () => {
     expect(parseScopes("patient/Observation.sr").unknown).toEqual(["patient/Observation.sr"]);
   });
 
