@@ -4,7 +4,7 @@ import type { AssessmentTiming, ClinicianEntries, ScoreReport } from "../report/
 import type { Locale } from "../i18n";
 import { useTranslator } from "../i18n/react";
 import { DiagnosticsDrawer } from "./DiagnosticsDrawer";
-import { withEnBlocPlanned, withSinsEntry, withTokuhashiEntry } from "./entries";
+import { withEnBlocPlanned, withItemEntry, type EntryItem, type ItemScore } from "./entries";
 import { PanelNotice } from "./FaultView";
 import type { UnavailableSearch } from "./faults";
 import { LocaleSwitch } from "./LocaleSwitch";
@@ -88,6 +88,13 @@ export function ClinicianView(props: ClinicianViewProps) {
         : undefined,
     [onSave, onSaved],
   );
+  // What both item cards take besides their report: the entries, their updates, and the searches not read.
+  const itemCard = <S extends ItemScore>(score: S) => ({
+    entries: entries[score],
+    onEntry: (item: EntryItem<S>, value: string | null) => onEntriesChange(withItemEntry(entries, score, item, value)),
+    unavailable,
+    onRetry: props.onRecordChanged,
+  });
   return (
     <div className="clinician-view">
       <header className="toolbar">
@@ -126,23 +133,11 @@ export function ClinicianView(props: ClinicianViewProps) {
             </div>
             <div className="panel">
               <PanelNotice panel="sins" unavailable={unavailable} />
-              <SinsCard
-                sins={shown.sins}
-                entries={entries.sins}
-                onEntry={(item, value) => onEntriesChange(withSinsEntry(entries, item, value))}
-                unavailable={unavailable}
-                onRetry={props.onRecordChanged}
-              />
+              <SinsCard sins={shown.sins} {...itemCard("sins")} />
             </div>
             <div className="panel">
               <PanelNotice panel="tokuhashi" unavailable={unavailable} />
-              <TokuhashiCard
-                tokuhashi={shown.tokuhashi}
-                entries={entries.tokuhashi}
-                onEntry={(item, value) => onEntriesChange(withTokuhashiEntry(entries, item, value))}
-                unavailable={unavailable}
-                onRetry={props.onRecordChanged}
-              />
+              <TokuhashiCard tokuhashi={shown.tokuhashi} {...itemCard("tokuhashi")} />
             </div>
             <div
               className={unsaved.length > 0 ? "save-bar save-bar-dirty no-print" : "save-bar no-print"}

@@ -1,39 +1,35 @@
 /** Immutable updates of the clinician's entries (ClinicianEntries) from the view's controls. */
 import type { ClinicianEntries } from "../report/types";
-import { SINS_OPTIONS, TOKUHASHI_OPTIONS, type SinsItemKey, type TokuhashiItemKey } from "./labels";
+import { SINS_OPTIONS, TOKUHASHI_OPTIONS, type ItemOption } from "./labels";
 
-type SinsEntries = NonNullable<ClinicianEntries["sins"]>;
-type TokuhashiEntries = NonNullable<ClinicianEntries["tokuhashi"]>;
+/** The two scores whose items the clinician can set. */
+export type ItemScore = "sins" | "tokuhashi";
+/** An item of that score. */
+export type EntryItem<S extends ItemScore> = keyof NonNullable<ClinicianEntries[S]>;
 
-/** Sets (or with null clears) the clinician's value of one SINS item; an unknown value is refused. */
-export function withSinsEntry(entries: ClinicianEntries, item: SinsItemKey, value: string | null): ClinicianEntries {
-  const next: SinsEntries = { ...entries.sins };
-  if (value === null) {
-    delete next[item];
-  } else {
-    if (!SINS_OPTIONS[item].some((o) => o.value === value))
-      throw new RangeError(`sins.${item}: unknown value "${value}"`);
-    (next as Record<string, string>)[item] = value;
-  }
-  return { ...entries, sins: next };
-}
+const ITEM_OPTIONS: Readonly<Record<ItemScore, Readonly<Record<string, readonly ItemOption[]>>>> = {
+  sins: SINS_OPTIONS,
+  tokuhashi: TOKUHASHI_OPTIONS,
+};
 
-/** Sets (or with null clears) the clinician's value of one Tokuhashi item; an unknown value is refused. */
-export function withTokuhashiEntry(
+/** Sets (or with null clears) the clinician's value of one SINS or Tokuhashi item; an unknown value is refused. */
+export function withItemEntry<S extends ItemScore>(
   entries: ClinicianEntries,
-  item: TokuhashiItemKey,
+  score: S,
+  item: EntryItem<S>,
   value: string | null,
 ): ClinicianEntries {
-  const next: TokuhashiEntries = { ...entries.tokuhashi };
+  const key = String(item);
+  const next: Record<string, string> = { ...entries[score] };
   if (value === null) {
-    delete next[item];
+    delete next[key];
   } else {
-    if (!TOKUHASHI_OPTIONS[item].some((o) => o.value === value)) {
-      throw new RangeError(`tokuhashi.${item}: unknown value "${value}"`);
+    if (!ITEM_OPTIONS[score][key]?.some((o) => o.value === value)) {
+      throw new RangeError(`${score}.${key}: unknown value "${value}"`);
     }
-    (next as Record<string, string>)[item] = value;
+    next[key] = value;
   }
-  return { ...entries, tokuhashi: next };
+  return { ...entries, [score]: next };
 }
 
 export function withEnBlocPlanned(entries: ClinicianEntries, planned: boolean | null): ClinicianEntries {

@@ -129,6 +129,24 @@ export const TOKUHASHI_OPTIONS: Readonly<Record<TokuhashiItemKey, ItemOption[]>>
   palsy: options(TOKUHASHI_POINTS.palsy, (v) => `app.tok.palsy.${v}` as const),
 };
 
+/** What a list of a score's items shows besides the report's items (card, print sheet): order, names, options. */
+export interface ItemWords<K extends string> {
+  order: readonly K[];
+  itemLabels: Readonly<Record<K, MessageKey>>;
+  options: Readonly<Record<K, readonly ItemOption[]>>;
+}
+
+export const SINS_ITEM_WORDS: ItemWords<SinsItemKey> = {
+  order: SINS_ITEM_ORDER,
+  itemLabels: SINS_ITEM_LABEL,
+  options: SINS_OPTIONS,
+};
+export const TOKUHASHI_ITEM_WORDS: ItemWords<TokuhashiItemKey> = {
+  order: TOKUHASHI_ITEM_ORDER,
+  itemLabels: TOKUHASHI_ITEM_LABEL,
+  options: TOKUHASHI_OPTIONS,
+};
+
 /** The words for one value of an item (a level's name, or the catalogue text). */
 export function optionText(options: readonly ItemOption[], value: string, t: (key: MessageKey) => string): string {
   const option = options.find((o) => o.value === value);

@@ -15,13 +15,9 @@ import {
   optionText,
   qolMeasureLabel,
   SEGMENT_GROUP_SHORT,
-  SINS_ITEM_LABEL,
-  SINS_ITEM_ORDER,
-  SINS_OPTIONS,
+  SINS_ITEM_WORDS,
   sourceLabel,
-  TOKUHASHI_ITEM_LABEL,
-  TOKUHASHI_ITEM_ORDER,
-  TOKUHASHI_OPTIONS,
+  TOKUHASHI_ITEM_WORDS,
   type ItemOption,
 } from "../labels";
 import { TIMEPOINT_LABEL } from "../qol/CourseTable";
@@ -104,21 +100,12 @@ function SheetBody({ report }: { report: ScoreReport }) {
   return (
     <section className="tb-sheet" aria-label={t("print.sheetLabel")} data-testid="tumour-board-sheet">
       <h2 className="visually-hidden">{t("print.items")}</h2>
-      <ItemsTable
-        id="sins"
-        caption={t("print.items.sins")}
-        order={SINS_ITEM_ORDER}
-        itemLabels={SINS_ITEM_LABEL}
-        items={report.sins.items}
-        options={SINS_OPTIONS}
-      />
+      <ItemsTable id="sins" caption={t("print.items.sins")} items={report.sins.items} {...SINS_ITEM_WORDS} />
       <ItemsTable
         id="tokuhashi"
         caption={t("print.items.tokuhashi")}
-        order={TOKUHASHI_ITEM_ORDER}
-        itemLabels={TOKUHASHI_ITEM_LABEL}
         items={report.tokuhashi.items}
-        options={TOKUHASHI_OPTIONS}
+        {...TOKUHASHI_ITEM_WORDS}
       />
       <QolPart qol={report.qol} />
       <DecisionBox />

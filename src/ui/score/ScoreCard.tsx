@@ -4,11 +4,10 @@
  */
 import type { ReactNode } from "react";
 import type { ReportItem } from "../../report/types";
-import type { MessageKey } from "../../i18n/keys";
 import { useTranslator } from "../../i18n/react";
 import type { UnavailableSearch } from "../faults";
 import { formatRange } from "../format";
-import type { ItemOption } from "../labels";
+import type { ItemWords } from "../labels";
 import { ItemRow } from "./ItemRow";
 
 /** What the SINS and Tokuhashi cards take besides their report: the clinician's entries and what to do with one. */
@@ -21,12 +20,9 @@ export interface ItemCardProps<K extends string> {
   onRetry?: (() => void) | undefined;
 }
 
-/** A score's items as shown (card and print sheet): their order, labels, report items and answer options. */
-export interface ScoreItems<K extends string> {
-  order: readonly K[];
-  itemLabels: Readonly<Record<K, MessageKey>>;
+/** A score's items as shown (card and print sheet): their order, labels and answer options, and the report's items. */
+export interface ScoreItems<K extends string> extends ItemWords<K> {
   items: Readonly<Record<K, ReportItem>>;
-  options: Readonly<Record<K, readonly ItemOption[]>>;
 }
 
 export interface ScoreCardProps<K extends string> extends ItemCardProps<K>, ScoreItems<K> {

@@ -2,7 +2,7 @@ import type { SinsReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 import { sinsVerdictWords } from "../../i18n/verdict";
 import { sinsVerdict } from "../../scores";
-import { SINS_ITEM_ORDER, SINS_ITEM_LABEL, SINS_OPTIONS, type SinsItemKey } from "../labels";
+import { SINS_ITEM_WORDS, type SinsItemKey } from "../labels";
 import { ScoreCard, type ItemCardProps } from "./ScoreCard";
 
 export interface SinsCardProps extends ItemCardProps<SinsItemKey> {
@@ -24,10 +24,8 @@ export function SinsCard({ sins, ...card }: SinsCardProps) {
       bandLabel={t("app.sins.classLabel")}
       band={sinsVerdictWords({ t }, sinsVerdict(sins.min, sins.max))}
       bandLegend={t("app.sins.legend")}
-      order={SINS_ITEM_ORDER}
-      itemLabels={SINS_ITEM_LABEL}
+      {...SINS_ITEM_WORDS}
       items={sins.items}
-      options={SINS_OPTIONS}
     />
   );
 }

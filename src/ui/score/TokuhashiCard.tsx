@@ -2,7 +2,7 @@ import type { TokuhashiReport } from "../../report/types";
 import { useTranslator } from "../../i18n/react";
 import { tokuhashiVerdictWords } from "../../i18n/verdict";
 import { tokuhashiVerdict } from "../../scores";
-import { TOKUHASHI_ITEM_LABEL, TOKUHASHI_ITEM_ORDER, TOKUHASHI_OPTIONS, type TokuhashiItemKey } from "../labels";
+import { TOKUHASHI_ITEM_WORDS, type TokuhashiItemKey } from "../labels";
 import { ScoreCard, type ItemCardProps } from "./ScoreCard";
 
 export interface TokuhashiCardProps extends ItemCardProps<TokuhashiItemKey> {
@@ -31,10 +31,8 @@ export function TokuhashiCard({ tokuhashi, ...card }: TokuhashiCardProps) {
       bandLabel={t("app.tok.prognosisLabel")}
       band={tokuhashiVerdictWords({ t }, tokuhashiVerdict(tokuhashi.min, tokuhashi.max))}
       bandLegend={t("app.tok.legend")}
-      order={TOKUHASHI_ITEM_ORDER}
-      itemLabels={TOKUHASHI_ITEM_LABEL}
+      {...TOKUHASHI_ITEM_WORDS}
       items={tokuhashi.items}
-      options={TOKUHASHI_OPTIONS}
     />
   );
 }
