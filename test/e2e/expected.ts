@@ -12,104 +12,41 @@ export interface ExpectedView {
   prognosis: "<6m" | ">=6m" | ">=12m" | null;
 }
 
-export const EXPECTED: Record<string, ExpectedView> = {
-  "fig2-cervical-c3": {
-    group: "cervical",
-    inStudyPopulation: true,
-    sins: [2, 17],
-    sinsCategory: null,
-    tokuhashi: [1, 9],
-    prognosis: null,
-  },
-  "fig3-thoracic-t6": {
-    group: "thoracic",
-    inStudyPopulation: true,
-    sins: [1, 16],
-    sinsCategory: null,
-    tokuhashi: [1, 9],
-    prognosis: null,
-  },
-  "fig4-tlls-l1": {
-    group: "tl-l-s",
-    inStudyPopulation: true,
-    sins: [3, 18],
-    sinsCategory: null,
-    tokuhashi: [1, 9],
-    prognosis: null,
-  },
-  "breast-t11-t12-complete": {
-    group: "tl-l-s",
-    inStudyPopulation: true,
-    sins: 11,
-    sinsCategory: "potentially-unstable",
-    tokuhashi: 13,
-    prognosis: ">=12m",
-  },
-  "prostate-t8-partial": {
-    group: "thoracic",
-    inStudyPopulation: true,
-    sins: [1, 16],
-    sinsCategory: null,
-    tokuhashi: [7, 15],
-    prognosis: null,
-  },
-  "renal-c7-t1-ecog-conflict": {
-    group: "cervical",
-    inStudyPopulation: true,
-    sins: [3, 18],
-    sinsCategory: null,
-    tokuhashi: [4, 12],
-    prognosis: null,
-  },
-  "hcc-t9-t12-four-levels": {
-    group: "tl-l-s",
-    inStudyPopulation: false,
-    sins: [1, 18],
-    sinsCategory: null,
-    tokuhashi: [2, 7],
-    prognosis: "<6m",
-  },
-  "breast-t4-l2-noncontiguous": {
-    group: "tl-l-s",
-    inStudyPopulation: false,
-    sins: [1, 17],
-    sinsCategory: null,
-    tokuhashi: [7, 13],
-    prognosis: null,
-  },
-  "thyroid-l4-age-19": {
-    group: "tl-l-s",
-    inStudyPopulation: false,
-    sins: [2, 17],
-    sinsCategory: null,
-    tokuhashi: [6, 13],
-    prognosis: null,
-  },
-  "jp-gastric-l2-icd10": {
-    group: "tl-l-s",
-    inStudyPopulation: true,
-    sins: [2, 17],
-    sinsCategory: null,
-    tokuhashi: [0, 5],
-    prognosis: "<6m",
-  },
-  "breast-t10-long-history": {
-    group: "thoracic",
-    inStudyPopulation: true,
-    sins: [1, 16],
-    sinsCategory: null,
-    tokuhashi: [6, 14],
-    prognosis: null,
-  },
-  "rectal-level-unknown": {
-    group: null,
-    inStudyPopulation: null,
-    sins: [0, 18],
-    sinsCategory: null,
-    tokuhashi: [6, 14],
-    prognosis: null,
-  },
-};
+type Range = ExpectedView["sins"];
+type Row = [
+  patient: string,
+  group: ExpectedView["group"],
+  inStudyPopulation: boolean | null,
+  sins: Range,
+  sinsCategory: ExpectedView["sinsCategory"],
+  tokuhashi: Range,
+  prognosis: ExpectedView["prognosis"],
+];
+
+// prettier-ignore
+const ROWS: readonly Row[] = [
+  // patient                      segment group  in study  SINS     SINS class              Tokuhashi  prognosis
+  ["fig2-cervical-c3",            "cervical",    true,     [2, 17], null,                   [1, 9],    null],
+  ["fig3-thoracic-t6",            "thoracic",    true,     [1, 16], null,                   [1, 9],    null],
+  ["fig4-tlls-l1",                "tl-l-s",      true,     [3, 18], null,                   [1, 9],    null],
+  ["breast-t11-t12-complete",     "tl-l-s",      true,     11,      "potentially-unstable", 13,        ">=12m"],
+  ["prostate-t8-partial",         "thoracic",    true,     [1, 16], null,                   [7, 15],   null],
+  ["renal-c7-t1-ecog-conflict",   "cervical",    true,     [3, 18], null,                   [4, 12],   null],
+  ["hcc-t9-t12-four-levels",      "tl-l-s",      false,    [1, 18], null,                   [2, 7],    "<6m"],
+  ["breast-t4-l2-noncontiguous",  "tl-l-s",      false,    [1, 17], null,                   [7, 13],   null],
+  ["thyroid-l4-age-19",           "tl-l-s",      false,    [2, 17], null,                   [6, 13],   null],
+  ["jp-gastric-l2-icd10",         "tl-l-s",      true,     [2, 17], null,                   [0, 5],    "<6m"],
+  ["breast-t10-long-history",     "thoracic",    true,     [1, 16], null,                   [6, 14],   null],
+  ["rectal-level-unknown",        null,          null,     [0, 18], null,                   [6, 14],   null],
+];
+
+/** The rows above by patient id, in the EHR page's order. */
+export const EXPECTED: Record<string, ExpectedView> = Object.fromEntries(
+  ROWS.map(([patient, group, inStudyPopulation, sins, sinsCategory, tokuhashi, prognosis]) => [
+    patient,
+    { group, inStudyPopulation, sins, sinsCategory, tokuhashi, prognosis },
+  ]),
+);
 
 /** "9–13" as docs/score-report.md writes a range (en dash); a total is the bare number. */
 export function figure(v: number | readonly [number, number]): string {
