@@ -4,7 +4,13 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, type Response, type Route } from "@playwright/test";
-import type { Bundle, FhirResource, QuestionnaireResponse, QuestionnaireResponseItem } from "fhir/r4";
+import type {
+  Bundle,
+  FhirResource,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+  QuestionnaireResponseItemAnswer,
+} from "fhir/r4";
 import type { SandboxInfo } from "./sandboxes";
 
 /** Either form of each score's figure: present once the report is on screen. */
@@ -25,6 +31,11 @@ export async function launchPatient(
   await page.goto(sandbox.url);
   await page.getByTestId(`${opts.debug ? "debug-launch" : "launch"}-${patientId}`).click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
+  await scoresShown(page);
+}
+
+/** Waits for the scores and the score cards (after a launch, a reload or a stored form). */
+export async function scoresShown(page: Page): Promise<void> {
   await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
   // The cards render a frame after the verdict strip (ClinicianView's cardsAfterFirstPaint).
   await page.getByTestId("sins-card").waitFor({ timeout: 30_000 });
@@ -57,15 +68,14 @@ export async function responsesOf(sandbox: SandboxInfo, patientId: string): Prom
 
 /** The QuestionnaireResponse items, nested groups flattened, by linkId. */
 export function itemsByLinkId(qr: QuestionnaireResponse): Map<string, QuestionnaireResponseItem> {
-  const out = new Map<string, QuestionnaireResponseItem>();
-  const walk = (items: readonly QuestionnaireResponseItem[] | undefined): void => {
-    for (const it of items ?? []) {
-      out.set(it.linkId, it);
-      walk(it.item);
-    }
-  };
-  walk(qr.item);
-  return out;
+  const flat = (items: readonly QuestionnaireResponseItem[] = []): QuestionnaireResponseItem[] =>
+    items.flatMap((it) => [it, ...flat(it.item)]);
+  return new Map(flat(qr.item).map((it) => [it.linkId, it]));
+}
+
+/** The first answer of one item (e.g. `.valueInteger` of a VAS), or undefined. */
+export function answerOf(qr: QuestionnaireResponse, linkId: string): QuestionnaireResponseItemAnswer | undefined {
+  return itemsByLinkId(qr).get(linkId)?.answer?.[0];
 }
 
 /** The answer codes of one item (valueCoding.code), in order. */
@@ -103,11 +113,26 @@ export const isPostResponse = (r: Response): boolean =>
   r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse");
 
 /** The created resource's id from the 201's Location header (…/QuestionnaireResponse/<id>/_history/<v>). */
-export function createdId(r: Response): string {
+function createdId(r: Response): string {
   const location = r.headers()["location"] ?? "";
   const m = /QuestionnaireResponse\/([^/]+)/.exec(location);
   if (!m?.[1]) throw new Error(`no QuestionnaireResponse id in Location "${location}" (HTTP ${r.status()})`);
   return m[1];
+}
+
+/** The QuestionnaireResponse a conditional create made, read back from the sandbox's open base. */
+export function readCreated(sandbox: SandboxInfo, created: Response): Promise<QuestionnaireResponse> {
+  return openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(created)}`);
+}
+
+/** The page's QuestionnaireResponse POSTs (their responses), from now until `stop()`. */
+export function collectPosts(page: Page): { posts: Response[]; stop: () => void } {
+  const posts: Response[] = [];
+  const onResponse = (r: Response): void => {
+    if (isPostResponse(r)) posts.push(r);
+  };
+  page.on("response", onResponse);
+  return { posts, stop: () => page.off("response", onResponse) };
 }
 
 /** Opens the questionnaires panel (when closed) and picks an instrument's form. */
@@ -116,6 +141,13 @@ export async function openForm(page: Page, instrument: string): Promise<void> {
   if (await open.isVisible()) await open.click();
   await page.locator("#forms-instrument").selectOption(instrument);
   await page.getByTestId(`form-${instrument}`).waitFor();
+}
+
+/** Clicks Submit on an instrument's open form; resolves to the response to its POST. */
+export async function submitForm(page: Page, instrument: string): Promise<Response> {
+  const post = page.waitForResponse(isPostResponse, { timeout: 20_000 });
+  await page.getByTestId(`form-${instrument}`).getByRole("button", { name: "Submit" }).click();
+  return post;
 }
 
 /** A radio of a choice item, by its linkId and answer code (the renderer's ids are "<prefix>-<linkId>"). */

@@ -3,7 +3,8 @@
  * back to /app/index.html with no code or token in the address bar; the debug launch uses the open server;
  * the pages carry a CSP without inline scripts. (The clinical full-flow specs are added by the app's authors.)
  */
-import type { Page } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
+import type { SandboxInfo } from "../sandboxes";
 import { cspViolations, expect, SECRET_PARAMS, test } from "../fixtures";
 
 /** The requests the page sends to the authorization server, as "METHOD /auth/…", in order. */
@@ -16,17 +17,33 @@ function authRequests(page: Page): string[] {
   return auth;
 }
 
+/**
+ * Clicks a launch link (its test id) on the sandbox EHR page and waits for /app/index.html; returns the requests
+ * sent to the authorization server meanwhile and the first response `watch` picks, caught from before the click.
+ */
+async function launchWatching(
+  page: Page,
+  sandbox: SandboxInfo,
+  link: string,
+  watch: (r: Response) => boolean,
+): Promise<{ auth: string[]; watched: Response }> {
+  const auth = authRequests(page);
+  await page.goto(sandbox.url);
+  const watched = page.waitForResponse(watch, { timeout: 30_000 });
+  await page.getByTestId(link).click();
+  await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
+  return { auth, watched: await watched };
+}
+
 test("app: EHR launch → authorize → back on /app/index.html with no code or token in the URL", async ({
   page,
   sandbox,
   problems,
 }) => {
-  const auth = authRequests(page);
-  await page.goto(sandbox.url);
-  const token = page.waitForResponse((r) => r.url().endsWith("/auth/token"), { timeout: 30_000 });
-  await page.getByTestId("launch-fig2-cervical-c3").click();
-  await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
-  expect((await token).status(), "token endpoint status").toBe(200);
+  const { auth, watched: token } = await launchWatching(page, sandbox, "launch-fig2-cervical-c3", (r) =>
+    r.url().endsWith("/auth/token"),
+  );
+  expect(token.status(), "token endpoint status").toBe(200);
   const fhir = await page.waitForResponse(
     (r) => new URL(r.url()).pathname.startsWith("/fhir/") && r.request().method() === "GET",
     { timeout: 30_000 },
@@ -43,12 +60,9 @@ test("app: debug launch reads the open server without the authorization server",
   sandbox,
   problems,
 }) => {
-  const auth = authRequests(page);
-  await page.goto(sandbox.url);
-  const open = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/open/fhir/"), { timeout: 30_000 });
-  await page.getByTestId("debug-launch-fig4-tlls-l1").click();
-  await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
-  const first = await open;
+  const { auth, watched: first } = await launchWatching(page, sandbox, "debug-launch-fig4-tlls-l1", (r) =>
+    new URL(r.url()).pathname.startsWith("/open/fhir/"),
+  );
   expect(first.status(), `open-server read status ${first.status()} ${first.url()}`).toBeLessThan(400);
   expect(auth.length, "requests to the authorization server").toBe(0);
   expect(cspViolations(problems), "CSP violations").toEqual([]);

@@ -7,25 +7,25 @@
  * Writes to the sandbox (shared by the whole run, so later specs must not rely on these patients' original
  * figures): renal-c7-t1-ecog-conflict gets a sins, a tokuhashi, an eq5d5l and a pain-vas response.
  */
-import type { Response } from "@playwright/test";
-import type { QuestionnaireResponse } from "fhir/r4";
 import {
+  answerOf,
   APP_CODE_SYSTEM,
   CANONICAL_BASE,
   codesOf,
-  createdId,
-  isPostResponse,
+  collectPosts,
+  enterItem,
   itemsByLinkId,
   launchPatient,
   levelByKeyboard,
   openFhir,
   openForm,
   radio,
+  readCreated,
   responsesOf,
   RESPONSE_ID_SYSTEM,
-  SCORES_SHOWN,
+  scoresShown,
   shown,
-  enterItem,
+  submitForm,
 } from "../app";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../fixtures";
@@ -88,14 +88,10 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
   // (issue 12 item 9): the clinician confirms the record's kidney primary; the record's KPS 60 stays unconfirmed.
   await enterItem(page, "tokuhashi-primarySite", "kidney");
   const saveButton = page.getByTestId("save-assessment").getByRole("button", { name: "Save assessment" });
-  const posts: Response[] = [];
-  const onResponse = (r: Response): void => {
-    if (isPostResponse(r)) posts.push(r);
-  };
-  page.on("response", onResponse);
+  const { posts, stop } = collectPosts(page);
   await saveButton.click();
   await page.getByTestId("save-assessment").getByText("Assessment saved to the record.").waitFor({ timeout: 20_000 });
-  page.off("response", onResponse);
+  stop();
   expect(posts.map((r) => r.status()).join(","), "Save assessment: two conditional creates (sins, tokuhashi)").toBe(
     "201,201",
   );
@@ -121,7 +117,7 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
     expect(codesOf(sinsQr, "sins-alignment").join(), "sins alignment").toBe("sins.alignment.deformity");
     expect(codesOf(sinsQr, "sins-collapse").join(), "sins collapse").toBe("sins.collapse.gt50");
     expect(codesOf(sinsQr, "sins-posterolateral").join(), "sins posterolateral").toBe("sins.posterolateral.bilateral");
-    expect(itemsByLinkId(sinsQr).get("sins-total")?.answer?.[0]?.valueInteger, "sins total (calculated)").toBe(14);
+    expect(answerOf(sinsQr, "sins-total")?.valueInteger, "sins total (calculated)").toBe(14);
   }
   if (tokQr) {
     // Only what the clinician entered or confirmed is written: the kidney primary; not the record's KPS 60.
@@ -164,9 +160,7 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
   );
   expect(await shown(page, "calculated-eq5d-index"), "index shown in the form").toBe(INDEX_SHOWN);
   await saveScreenshot("2-eq5d-filled");
-  const eqPost = page.waitForResponse(isPostResponse, { timeout: 20_000 });
-  await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
-  const eqCreated = await eqPost;
+  const eqCreated = await submitForm(page, "eq5d5l");
   expect(eqCreated.status(), "EQ-5D-5L conditional create status").toBe(201);
   // Storing reloads the record: the new index is the latest at once.
   await page.getByTestId("eq5d-index-latest").filter({ hasText: INDEX_SHOWN }).waitFor({ timeout: 30_000 });
@@ -179,15 +173,12 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
     await page.locator('input[type="range"][id$="-pain-vas"]').getAttribute("aria-valuetext"),
     "pain VAS slider follows the number",
   ).toBe(`${PAIN_VAS} mm`);
-  const painPost = page.waitForResponse(isPostResponse, { timeout: 20_000 });
-  await page.getByTestId("form-pain-vas").getByRole("button", { name: "Submit" }).click();
-  const painCreated = await painPost;
+  const painCreated = await submitForm(page, "pain-vas");
   expect(painCreated.status(), "pain VAS conditional create status").toBe(201);
-  await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
-  await page.getByTestId("sins-card").waitFor({ timeout: 30_000 }); // the cards follow the strip by a frame
+  await scoresShown(page);
 
   // 5. Read both back over FHIR (open base) and check them item by item.
-  const eq = await openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(eqCreated)}`);
+  const eq = await readCreated(sandbox, eqCreated);
   expect(eq.status, "EQ-5D status").toBe("completed");
   expect(eq.questionnaire, "EQ-5D questionnaire canonical").toBe(`${CANONICAL_BASE}/Questionnaire/eq5d5l|1.0.0`);
   expect(eq.subject?.reference, "EQ-5D subject").toBe(`Patient/${PATIENT}`);
@@ -216,22 +207,20 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
     .join("");
   expect(profile, "EQ-5D profile from the five dimension answers").toBe("23142");
   const systems = new Set(
-    ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"].map(
-      (l) => itemsByLinkId(eq).get(l)?.answer?.[0]?.valueCoding?.system,
-    ),
+    ["eq5d-mo", "eq5d-sc", "eq5d-ua", "eq5d-pd", "eq5d-ad"].map((l) => answerOf(eq, l)?.valueCoding?.system),
   );
   expect([...systems].join(), "dimension codes in the app's CodeSystem").toBe(APP_CODE_SYSTEM);
-  expect(itemsByLinkId(eq).get("eq-vas")?.answer?.[0]?.valueInteger, "EQ VAS").toBe(EQ_VAS);
-  const index = itemsByLinkId(eq).get("eq5d-index")?.answer?.[0]?.valueDecimal;
+  expect(answerOf(eq, "eq-vas")?.valueInteger, "EQ VAS").toBe(EQ_VAS);
+  const index = answerOf(eq, "eq5d-index")?.valueDecimal;
   expect(
     typeof index === "number" && Math.abs(index - INDEX) < 1e-9,
     `EQ-5D index ${String(index)} = ${INDEX} (hand-computed, unrounded)`,
   ).toBeTruthy();
-  expect(itemsByLinkId(eq).get("eq5d-value-set")?.answer?.[0]?.valueString, "value set stored with the index").toBe(
+  expect(answerOf(eq, "eq5d-value-set")?.valueString, "value set stored with the index").toBe(
     "Japan_cTTO_fullPrecision",
   );
 
-  const pain = await openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(painCreated)}`);
+  const pain = await readCreated(sandbox, painCreated);
   expect(pain.questionnaire, "pain VAS canonical").toBe(`${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`);
   expect(pain.subject?.reference, "pain VAS subject").toBe(`Patient/${PATIENT}`);
   expect(pain.identifier?.system, "pain VAS identifier system").toBe(RESPONSE_ID_SYSTEM);
@@ -240,12 +229,11 @@ test("write path: SINS entries → Save assessment → EQ-5D-5L, EQ VAS, pain VA
     "pain VAS has its own UUID identifier",
   ).toBeTruthy();
   expect([...itemsByLinkId(pain).keys()].join(), "pain VAS linkIds").toBe("timepoint,pain-vas");
-  expect(itemsByLinkId(pain).get("pain-vas")?.answer?.[0]?.valueInteger, "pain VAS value").toBe(PAIN_VAS);
+  expect(answerOf(pain, "pain-vas")?.valueInteger, "pain VAS value").toBe(PAIN_VAS);
 
   // 6. Reload: the entries are gone, the record now carries them (source questionnaire) and the QOL values.
   await page.reload();
-  await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
-  await page.getByTestId("sins-card").waitFor({ timeout: 30_000 }); // the cards follow the strip by a frame
+  await scoresShown(page);
   expect(await shown(page, "eq5d-index-latest"), "eq5d-index-latest after the reload").toBe(INDEX_SHOWN);
   expect(await shown(page, "sins-total"), "SINS total read back from the saved assessment").toBe(SINS_TOTAL);
   expect(await shown(page, "tokuhashi-range"), "Tokuhashi range unchanged by its saved (record-only) answers").toBe(

@@ -8,22 +8,22 @@
  * Writes to the sandbox: breast-t4-l2-noncontiguous gets a pain-vas self-report, hcc-t9-t12-four-levels an eq5d5l
  * and a pain-vas self-report.
  */
-import type { BrowserContext, Locator, Page, Response } from "@playwright/test";
+import type { BrowserContext, Locator, Page } from "@playwright/test";
 import type { QuestionnaireResponse } from "fhir/r4";
 import {
+  answerOf,
   CANONICAL_BASE,
   codesOf,
-  createdId,
-  isPostResponse,
-  itemsByLinkId,
+  collectPosts,
   launchPatient,
   levelByKeyboard,
-  openFhir,
   radio,
+  readCreated,
   seriousAxeViolations,
   shown,
 } from "../app";
 import { PLACEHOLDER_WORDING } from "../../fixtures/wording";
+import type { SandboxInfo } from "../sandboxes";
 import { expect, test } from "../fixtures";
 
 /** What the clinician's view shows and the patient must not see. */
@@ -40,6 +40,8 @@ const CLINICIAN_ONLY = [
   "patient-banner",
 ];
 const HANDOVER_KEY = "spine-met-qol.patient-mode";
+
+test.describe.configure({ timeout: 120_000 });
 
 /**
  * Records, from the first byte of every page, any moment at which a clinician-only element is in the document
@@ -102,6 +104,27 @@ async function tryToLeave(page: Page, code: string | null): Promise<void> {
   await dialog.getByRole("button", { name: "I am the clinician: leave" }).click();
 }
 
+const THANK_YOU = "Thank you. Please hand the device back to your clinician.";
+
+/**
+ * Finish in patient mode: waits for the thank-you and for the POSTs, checks their statuses ("201,201") and reads
+ * the created responses back from the sandbox.
+ */
+async function finishAndReadBack(
+  page: Page,
+  sandbox: SandboxInfo,
+  statuses: string,
+  what: string,
+): Promise<QuestionnaireResponse[]> {
+  const { posts } = collectPosts(page);
+  const expected = statuses.split(",").length;
+  await page.getByTestId("patient-mode").getByRole("button", { name: "Finish" }).click();
+  await page.getByText(THANK_YOU).waitFor();
+  for (let i = 0; i < 100 && posts.length < expected; i += 1) await page.waitForTimeout(100);
+  expect(posts.map((r) => r.status()).join(","), what).toBe(statuses);
+  return Promise.all(posts.map((r) => readCreated(sandbox, r)));
+}
+
 /** Pixels of the handle's colour (--accent #0b4f8a) in a screenshot of the slider, counted in a blank page. */
 async function handlePixels(context: BrowserContext, slider: Locator): Promise<number> {
   await slider.evaluate((el) => (el as HTMLElement).blur());
@@ -141,7 +164,6 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   sandbox,
   saveScreenshot,
 }) => {
-  test.setTimeout(120_000);
   const patient = "breast-t4-l2-noncontiguous";
   await watchClinicianView(page);
   await launchPatient(page, sandbox, patient);
@@ -176,10 +198,7 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   expect(await handlePixels(context, slider), "pixels of a handle on the untouched VAS").toBe(0);
   await mode.getByRole("button", { name: "Finish" }).click();
   await mode.getByRole("link", { name: "Pain VAS (mm): Please answer this question." }).waitFor();
-  expect(
-    await page.getByText("Thank you. Please hand the device back to your clinician.").isVisible(),
-    "an untouched VAS is not submitted",
-  ).toBeFalsy();
+  expect(await page.getByText(THANK_YOU).isVisible(), "an untouched VAS is not submitted").toBeFalsy();
   expect(
     await seriousAxeViolations(page, '[data-testid="patient-mode"]'),
     "serious/critical axe violations in patient mode (error shown)",
@@ -223,20 +242,10 @@ test("patient mode without the licensed wording: only the pain VAS; no clinician
   expect(await handlePixels(context, again), "the handle shows once set").toBeGreaterThan(50);
   await saveScreenshot("patient-vas-set");
 
-  const created: Response[] = [];
-  page.on("response", (r) => {
-    if (isPostResponse(r)) created.push(r);
-  });
-  await page.getByTestId("patient-mode").getByRole("button", { name: "Finish" }).click();
-  await page.getByText("Thank you. Please hand the device back to your clinician.").waitFor();
-  for (let i = 0; i < 100 && created.length < 1; i += 1) await page.waitForTimeout(100);
-  expect(created.map((r) => r.status()).join(","), "one response created").toBe("201");
-  const [qr] = await Promise.all(
-    created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)),
-  );
+  const [qr] = await finishAndReadBack(page, sandbox, "201", "one response created");
   expect(qr?.questionnaire, "the pain VAS").toBe(`${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`);
   expect(qr?.source?.reference, "source is the Patient").toBe(`Patient/${patient}`);
-  expect(qr ? itemsByLinkId(qr).get("pain-vas")?.answer?.[0]?.valueInteger : null, "pain VAS value").toBe(51);
+  expect(qr ? answerOf(qr, "pain-vas")?.valueInteger : null, "pain VAS value").toBe(51);
 
   // The right code: back to the clinician's view.
   await tryToLeave(page, "2468");
@@ -262,7 +271,6 @@ test("patient mode with a licensed wording file (test fixture): one question per
   sandbox,
   saveScreenshot,
 }) => {
-  test.setTimeout(120_000);
   // A test-only wording file with placeholder words (never EuroQol's), served where the deployment puts it.
   await page.route("**/eq5d5l-wording.json", (route) => route.fulfill({ json: PLACEHOLDER_WORDING }));
   const patient = "hcc-t9-t12-four-levels";
@@ -333,18 +341,7 @@ test("patient mode with a licensed wording file (test fixture): one question per
   expect(await pain.getAttribute("aria-valuetext"), "pain VAS after Home and 60 × ArrowRight").toBe("60 mm");
   expect(await clinicianViewInDocument(page), "clinician view in patient mode").toEqual([]);
 
-  const created: Response[] = [];
-  page.on("response", (r) => {
-    if (isPostResponse(r)) created.push(r);
-  });
-  await mode.getByRole("button", { name: "Finish" }).click();
-  await page.getByText("Thank you. Please hand the device back to your clinician.").waitFor();
-  for (let i = 0; i < 100 && created.length < 2; i += 1) await page.waitForTimeout(100);
-  expect(created.map((r) => r.status()).join(","), "two responses created").toBe("201,201");
-
-  const stored = await Promise.all(
-    created.map((r) => openFhir<QuestionnaireResponse>(sandbox, `QuestionnaireResponse/${createdId(r)}`)),
-  );
+  const stored = await finishAndReadBack(page, sandbox, "201,201", "two responses created");
   const eq = stored.find((q) => q.questionnaire === `${CANONICAL_BASE}/Questionnaire/eq5d5l|1.0.0`);
   const painQr = stored.find((q) => q.questionnaire === `${CANONICAL_BASE}/Questionnaire/pain-vas|1.0.0`);
   expect(eq && painQr, `eq5d5l and pain-vas responses (${stored.map((q) => q.questionnaire).join(", ")})`).toBeTruthy();
@@ -359,17 +356,17 @@ test("patient mode with a licensed wording file (test fixture): one question per
     ).toBe("timepoint.preop");
   }
   if (eq) {
-    const index = itemsByLinkId(eq).get("eq5d-index")?.answer?.[0]?.valueDecimal;
+    const index = answerOf(eq, "eq5d-index")?.valueDecimal;
     expect(
       typeof index === "number" && Math.abs(index - 0.476916) < 1e-9,
       `index ${String(index)} = 0.476916 (hand-computed)`,
     ).toBeTruthy();
-    expect(itemsByLinkId(eq).get("eq-vas")?.answer?.[0]?.valueInteger, "EQ VAS").toBe(40);
+    expect(answerOf(eq, "eq-vas")?.valueInteger, "EQ VAS").toBe(40);
     expect(JSON.stringify(eq), "the stored response has the neutral displays, not the wording file's").not.toContain(
       "placeholder",
     );
   }
-  if (painQr) expect(itemsByLinkId(painQr).get("pain-vas")?.answer?.[0]?.valueInteger, "pain VAS").toBe(60);
+  if (painQr) expect(answerOf(painQr, "pain-vas")?.valueInteger, "pain VAS").toBe(60);
 
   await tryToLeave(page, "97531");
   await page.getByTestId("eq5d-index-latest").filter({ hasText: "0.477" }).waitFor({ timeout: 30_000 });

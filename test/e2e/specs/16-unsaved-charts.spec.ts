@@ -130,19 +130,18 @@ test("charts: at least 560 px wide at 1440 × 900 (two per row), one per row at 
   await launchPatient(page, sandbox, "fig3-thoracic-t6");
   // The QOL charts render after the figures' first paint (issue 14 item 12): measure them once they are in.
   await page.getByTestId("chart-ecogOver2").waitFor({ timeout: 15_000 });
-  const wide = await chartBoxes(page);
-  expect(
-    wide.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`),
-    "charts narrower than 560 px at 1440",
-  ).toEqual([]);
-  expect(new Set(wide.map((c) => c.left)).size, "two charts per row at 1440").toBe(2);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  const narrow = await chartBoxes(page);
-  expect(
-    narrow.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`),
-    "charts narrower than 560 px at 1024",
-  ).toEqual([]);
-  expect(new Set(narrow.map((c) => c.left)).size, "one chart per row at 1024").toBe(1);
+  for (const [width, height, perRow, words] of [
+    [1440, 900, 2, "two charts per row"],
+    [1024, 768, 1, "one chart per row"],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const boxes = await chartBoxes(page);
+    expect(
+      boxes.filter((c) => c.width < 560).map((c) => `${c.id} ${c.width} px`),
+      `charts narrower than 560 px at ${width}`,
+    ).toEqual([]);
+    expect(new Set(boxes.map((c) => c.left)).size, `${words} at ${width}`).toBe(perRow);
+  }
 });
 
 test("time panel: a year of dates every 14 days, labels never overlapping; no panel without a dated value", async ({
