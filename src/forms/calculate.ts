@@ -4,14 +4,7 @@
  * (a value-set lookup FHIRPath cannot express), from the scoring core. The totals' ranges and categories shown while
  * a form is incomplete come from the scoring core too; the tests hold the expressions to the scoring core's totals.
  */
-import type {
-  Coding,
-  Questionnaire,
-  QuestionnaireItem,
-  QuestionnaireResponse,
-  QuestionnaireResponseItem,
-  QuestionnaireResponseItemAnswer,
-} from "fhir/r4";
+import type * as R4 from "fhir/r4";
 import { answerValue, LINKS } from "../questionnaires/contract";
 import { compileFhirPath, type FhirPathExpression } from "../questionnaires/fhirpath";
 import {
@@ -112,8 +105,8 @@ function expressionOf(text: string): FhirPathExpression {
 }
 
 /** The answers as the QuestionnaireResponse the expressions read (`%resource`): items nested as in `q`. */
-function responseOf(q: Questionnaire, answers: Answers): QuestionnaireResponse {
-  const walk = (items: readonly QuestionnaireItem[] | undefined): QuestionnaireResponseItem[] =>
+function responseOf(q: R4.Questionnaire, answers: Answers): R4.QuestionnaireResponse {
+  const walk = (items: readonly R4.QuestionnaireItem[] | undefined): R4.QuestionnaireResponseItem[] =>
     (items ?? []).flatMap((it) => {
       const answer = answers[it.linkId] ?? [];
       const children = walk(it.item);
@@ -129,12 +122,15 @@ function responseOf(q: Questionnaire, answers: Answers): QuestionnaireResponse {
   return { resourceType: "QuestionnaireResponse", status: "in-progress", item: walk(q.item) };
 }
 
-function isCoding(v: unknown): v is Coding {
-  return typeof v === "object" && v !== null && typeof (v as Coding).code === "string";
+function isCoding(v: unknown): v is R4.Coding {
+  return typeof v === "object" && v !== null && typeof (v as R4.Coding).code === "string";
 }
 
 /** The answer an expression's result gives `item` (of its type), or null for an empty result. */
-function answerFromResult(item: QuestionnaireItem, result: readonly unknown[]): QuestionnaireResponseItemAnswer | null {
+function answerFromResult(
+  item: R4.QuestionnaireItem,
+  result: readonly unknown[],
+): R4.QuestionnaireResponseItemAnswer | null {
   if (result.length === 0) return null;
   const [v] = result;
   const wrong = (): never => {
@@ -168,11 +164,11 @@ function answerFromResult(item: QuestionnaireItem, result: readonly unknown[]): 
  */
 function calculate(
   calc: Calculation,
-  q: Questionnaire,
-  item: QuestionnaireItem,
+  q: R4.Questionnaire,
+  item: R4.QuestionnaireItem,
   answers: Answers,
   opts: CalculationOptions,
-): QuestionnaireResponseItemAnswer | null | undefined {
+): R4.QuestionnaireResponseItemAnswer | null | undefined {
   if (calc.kind === "expression") {
     const result = expressionOf(calc.expression).evaluate({ resource: responseOf(q, answers), questionnaire: q });
     const answer = answerFromResult(item, result);
@@ -186,8 +182,8 @@ function calculate(
 
 /** Whether a calculated item currently takes its value from the calculation (and is then read-only). */
 export function isCalculatedNow(
-  q: Questionnaire,
-  item: QuestionnaireItem,
+  q: R4.Questionnaire,
+  item: R4.QuestionnaireItem,
   answers: Answers,
   opts: CalculationOptions,
 ): boolean {
@@ -199,8 +195,8 @@ export function isCalculatedNow(
 }
 
 /** `answers` with every calculated item of `q` set (or cleared) from the other answers. */
-export function applyCalculations(q: Questionnaire, answers: Answers, opts: CalculationOptions): Answers {
-  const out: Record<string, readonly QuestionnaireResponseItemAnswer[]> = { ...answers };
+export function applyCalculations(q: R4.Questionnaire, answers: Answers, opts: CalculationOptions): Answers {
+  const out: Record<string, readonly R4.QuestionnaireResponseItemAnswer[]> = { ...answers };
   // Items are visited in Questionnaire order; totals come after the items they depend on.
   for (const item of allItems(q)) {
     const calc = calculation(item);

@@ -3,16 +3,7 @@
  * Shared by the renderer (src/forms), the validator and the response builder, so that all three read
  * a Questionnaire the same way.
  */
-import type {
-  Coding,
-  Element,
-  Extension,
-  Questionnaire,
-  QuestionnaireItem,
-  QuestionnaireItemAnswerOption,
-  QuestionnaireItemEnableWhen,
-  QuestionnaireResponseItemAnswer,
-} from "fhir/r4";
+import type * as R4 from "fhir/r4";
 import { APP_CALCULATION_EXTENSION } from "./contract";
 
 export const EXT = {
@@ -39,18 +30,18 @@ type AppCalculation = (typeof APP_CALCULATIONS)[number];
 export type Calculation = { kind: "expression"; expression: string } | { kind: "app"; name: AppCalculation };
 
 /** linkId → answers, in the shape they take in a QuestionnaireResponse. */
-export type Answers = Readonly<Record<string, readonly QuestionnaireResponseItemAnswer[]>>;
+export type Answers = Readonly<Record<string, readonly R4.QuestionnaireResponseItemAnswer[]>>;
 
 export type ItemControl = "slider" | "drop-down" | "check-box" | "radio-button" | "help";
 
-function ext(holder: { extension?: Extension[] | undefined } | undefined, url: string): Extension | undefined {
+function ext(holder: { extension?: R4.Extension[] | undefined } | undefined, url: string): R4.Extension | undefined {
   return holder?.extension?.find((e) => e.url === url);
 }
 
 /** Every item, depth first, in Questionnaire order. */
-export function allItems(q: Pick<Questionnaire, "item">): QuestionnaireItem[] {
-  const out: QuestionnaireItem[] = [];
-  const walk = (items: readonly QuestionnaireItem[] | undefined): void => {
+export function allItems(q: Pick<R4.Questionnaire, "item">): R4.QuestionnaireItem[] {
+  const out: R4.QuestionnaireItem[] = [];
+  const walk = (items: readonly R4.QuestionnaireItem[] | undefined): void => {
     for (const it of items ?? []) {
       out.push(it);
       walk(it.item);
@@ -60,31 +51,31 @@ export function allItems(q: Pick<Questionnaire, "item">): QuestionnaireItem[] {
   return out;
 }
 
-export function minValue(item: QuestionnaireItem): number | null {
+export function minValue(item: R4.QuestionnaireItem): number | null {
   const e = ext(item, EXT.minValue);
   return e?.valueInteger ?? e?.valueDecimal ?? null;
 }
 
-export function maxValue(item: QuestionnaireItem): number | null {
+export function maxValue(item: R4.QuestionnaireItem): number | null {
   const e = ext(item, EXT.maxValue);
   return e?.valueInteger ?? e?.valueDecimal ?? null;
 }
 
-export function pattern(item: QuestionnaireItem): RegExp | null {
+export function pattern(item: R4.QuestionnaireItem): RegExp | null {
   const source = ext(item, EXT.regex)?.valueString;
   return source ? new RegExp(source) : null;
 }
 
-export function sliderStep(item: QuestionnaireItem): number {
+export function sliderStep(item: R4.QuestionnaireItem): number {
   return ext(item, EXT.sliderStep)?.valueInteger ?? 1;
 }
 
-export function unit(item: QuestionnaireItem): string | null {
+export function unit(item: R4.QuestionnaireItem): string | null {
   const c = ext(item, EXT.unit)?.valueCoding;
   return c?.display ?? c?.code ?? null;
 }
 
-export function itemControl(item: QuestionnaireItem): ItemControl | null {
+export function itemControl(item: R4.QuestionnaireItem): ItemControl | null {
   const code = ext(item, EXT.itemControl)?.valueCodeableConcept?.coding?.[0]?.code;
   switch (code) {
     case "slider":
@@ -102,7 +93,7 @@ export function itemControl(item: QuestionnaireItem): ItemControl | null {
  * The calculation of an item, or null for an item the user answers. A calculatedExpression in another language
  * than FHIRPath, or an unknown app calculation, is an error: the item must not silently become a question.
  */
-export function calculation(item: QuestionnaireItem): Calculation | null {
+export function calculation(item: R4.QuestionnaireItem): Calculation | null {
   const sdc = ext(item, EXT.calculatedExpression)?.valueExpression;
   if (sdc) {
     if (sdc.language !== "text/fhirpath" || !sdc.expression) {
@@ -118,16 +109,16 @@ export function calculation(item: QuestionnaireItem): Calculation | null {
   return { kind: "app", name: name as AppCalculation };
 }
 
-export function ordinalValue(option: QuestionnaireItemAnswerOption): number | null {
+export function ordinalValue(option: R4.QuestionnaireItemAnswerOption): number | null {
   return ext(option, EXT.ordinalValue)?.valueDecimal ?? null;
 }
 
-export function optionPrefix(option: QuestionnaireItemAnswerOption): string | null {
+export function optionPrefix(option: R4.QuestionnaireItemAnswerOption): string | null {
   return ext(option, EXT.optionPrefix)?.valueString ?? null;
 }
 
 /** The text in `lang` from a primitive's translation extension, else the primitive itself. */
-export function translated(value: string | undefined, element: Element | undefined, lang: string): string {
+export function translated(value: string | undefined, element: R4.Element | undefined, lang: string): string {
   for (const t of element?.extension ?? []) {
     if (t.url !== EXT.translation) continue;
     const l = t.extension?.find((e) => e.url === "lang")?.valueCode;
@@ -137,20 +128,20 @@ export function translated(value: string | undefined, element: Element | undefin
   return value ?? "";
 }
 
-export function itemText(item: QuestionnaireItem, lang: string): string {
+export function itemText(item: R4.QuestionnaireItem, lang: string): string {
   return translated(item.text, item._text, lang);
 }
 
-export function codingDisplay(coding: Coding, lang: string): string {
+export function codingDisplay(coding: R4.Coding, lang: string): string {
   return translated(coding.display ?? coding.code, coding._display, lang);
 }
 
-export function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
+export function sameCoding(a: R4.Coding | undefined, b: R4.Coding | undefined): boolean {
   return !!a && !!b && a.system === b.system && a.code === b.code;
 }
 
 /** The answer option (of a choice item) matching a coding, if any. */
-export function optionFor(item: QuestionnaireItem, coding: Coding): QuestionnaireItemAnswerOption | undefined {
+export function optionFor(item: R4.QuestionnaireItem, coding: R4.Coding): R4.QuestionnaireItemAnswerOption | undefined {
   return item.answerOption?.find((o) => sameCoding(o.valueCoding, coding));
 }
 
@@ -158,34 +149,25 @@ export function optionFor(item: QuestionnaireItem, coding: Coding): Questionnair
 
 type Comparable = number | string | boolean;
 
-function answerComparable(a: QuestionnaireResponseItemAnswer): Comparable | Coding | undefined {
-  return (
-    a.valueCoding ??
-    a.valueInteger ??
-    a.valueDecimal ??
-    a.valueDate ??
-    a.valueDateTime ??
-    a.valueString ??
-    a.valueBoolean
-  );
-}
+/** The value types enableWhen compares, in the order an answer's value[x] or a condition's answer[x] is read. */
+const COMPARED_TYPES = ["Coding", "Integer", "Decimal", "Date", "DateTime", "String", "Boolean"] as const;
+type Compared = Partial<
+  Record<`${"value" | "answer"}${(typeof COMPARED_TYPES)[number]}`, Comparable | R4.Coding | undefined>
+>;
 
-function conditionValue(w: QuestionnaireItemEnableWhen): Comparable | Coding | undefined {
-  return (
-    w.answerCoding ??
-    w.answerInteger ??
-    w.answerDecimal ??
-    w.answerDate ??
-    w.answerDateTime ??
-    w.answerString ??
-    w.answerBoolean
-  );
+/** The first value[x] of an answer (prefix "value") or answer[x] of an enableWhen (prefix "answer") it carries. */
+function comparedValue(element: Compared, prefix: "value" | "answer"): Comparable | R4.Coding | undefined {
+  for (const type of COMPARED_TYPES) {
+    const v = element[`${prefix}${type}`];
+    if (v !== undefined && v !== null) return v;
+  }
+  return undefined;
 }
 
 function compare(
-  actual: Comparable | Coding,
-  op: QuestionnaireItemEnableWhen["operator"],
-  expected: Comparable | Coding,
+  actual: Comparable | R4.Coding,
+  op: R4.QuestionnaireItemEnableWhen["operator"],
+  expected: Comparable | R4.Coding,
 ): boolean {
   if (typeof actual === "object" || typeof expected === "object") {
     if (typeof actual !== "object" || typeof expected !== "object") return op === "!=";
@@ -210,25 +192,25 @@ function compare(
   }
 }
 
-function conditionHolds(w: QuestionnaireItemEnableWhen, answers: Answers): boolean {
+function conditionHolds(w: R4.QuestionnaireItemEnableWhen, answers: Answers): boolean {
   const given = answers[w.question] ?? [];
   if (w.operator === "exists") return given.length > 0 === (w.answerBoolean ?? true);
-  const expected = conditionValue(w);
+  const expected = comparedValue(w, "answer");
   if (expected === undefined) return false;
   if (w.operator === "!=") {
     return given.every((a) => {
-      const v = answerComparable(a);
+      const v = comparedValue(a, "value");
       return v === undefined || compare(v, "!=", expected);
     });
   }
   return given.some((a) => {
-    const v = answerComparable(a);
+    const v = comparedValue(a, "value");
     return v !== undefined && compare(v, w.operator, expected);
   });
 }
 
 /** Whether an item is enabled given the answers (enableWhen with enableBehavior all/any; ancestors too). */
-export function isEnabled(q: Pick<Questionnaire, "item">, linkId: string, answers: Answers): boolean {
+export function isEnabled(q: Pick<R4.Questionnaire, "item">, linkId: string, answers: Answers): boolean {
   const path = pathTo(q.item ?? [], linkId);
   if (!path) return false;
   return path.every((item) => {
@@ -239,7 +221,7 @@ export function isEnabled(q: Pick<Questionnaire, "item">, linkId: string, answer
   });
 }
 
-function pathTo(items: readonly QuestionnaireItem[], linkId: string): QuestionnaireItem[] | null {
+function pathTo(items: readonly R4.QuestionnaireItem[], linkId: string): R4.QuestionnaireItem[] | null {
   for (const it of items) {
     if (it.linkId === linkId) return [it];
     const below = pathTo(it.item ?? [], linkId);
@@ -249,7 +231,7 @@ function pathTo(items: readonly QuestionnaireItem[], linkId: string): Questionna
 }
 
 /** `url|version`: the canonical a QuestionnaireResponse points to. Every app Questionnaire carries a version. */
-export function versionedCanonical(q: Pick<Questionnaire, "url" | "version">): string {
+export function versionedCanonical(q: Pick<R4.Questionnaire, "url" | "version">): string {
   if (!q.url || !q.version) throw new Error(`Questionnaire ${q.url ?? "(no url)"} has no ${q.url ? "version" : "url"}`);
   return `${q.url}|${q.version}`;
 }

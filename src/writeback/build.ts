@@ -2,13 +2,7 @@
  * The QuestionnaireResponse the app writes: one per form session, identified by a UUID made once per
  * session (the key of the conditional create), with a generated plain-text narrative.
  */
-import type {
-  Questionnaire,
-  QuestionnaireItem,
-  QuestionnaireResponse,
-  QuestionnaireResponseItem,
-  QuestionnaireResponseItemAnswer,
-} from "fhir/r4";
+import type * as R4 from "fhir/r4";
 import { APP_SOURCE, RESPONSE_IDENTIFIER_SYSTEM } from "../questionnaires/contract";
 import { isEnabled, versionedCanonical, type Answers } from "../questionnaires/items";
 import { isAnswerable } from "./validate";
@@ -40,20 +34,20 @@ export function escapeXhtml(text: string): string {
 }
 
 /** An answer in words, for the narrative (the display of a coding, a number, a date). */
-function answerText(a: QuestionnaireResponseItemAnswer): string {
+function answerText(a: R4.QuestionnaireResponseItemAnswer): string {
   if (a.valueCoding) return a.valueCoding.display ?? a.valueCoding.code ?? "";
   const v = a.valueInteger ?? a.valueDecimal ?? a.valueDate ?? a.valueDateTime ?? a.valueString ?? a.valueBoolean;
   return v === undefined ? "" : String(v);
 }
 
-function cleanAnswer(a: QuestionnaireResponseItemAnswer): QuestionnaireResponseItemAnswer {
+function cleanAnswer(a: R4.QuestionnaireResponseItemAnswer): R4.QuestionnaireResponseItemAnswer {
   if (a.valueCoding) {
     const { system, code, display } = a.valueCoding;
     return {
       valueCoding: { ...(system ? { system } : {}), ...(code ? { code } : {}), ...(display ? { display } : {}) },
     };
   }
-  const out: QuestionnaireResponseItemAnswer = {};
+  const out: R4.QuestionnaireResponseItemAnswer = {};
   for (const [k, v] of Object.entries(a)) {
     if (/^value[A-Z]/.test(k)) (out as Record<string, unknown>)[k] = v;
   }
@@ -61,11 +55,11 @@ function cleanAnswer(a: QuestionnaireResponseItemAnswer): QuestionnaireResponseI
 }
 
 function responseItems(
-  q: Questionnaire,
-  items: readonly QuestionnaireItem[] | undefined,
+  q: R4.Questionnaire,
+  items: readonly R4.QuestionnaireItem[] | undefined,
   answers: Answers,
-): QuestionnaireResponseItem[] {
-  const out: QuestionnaireResponseItem[] = [];
+): R4.QuestionnaireResponseItem[] {
+  const out: R4.QuestionnaireResponseItem[] = [];
   for (const item of items ?? []) {
     if (!isEnabled(q, item.linkId, answers)) continue;
     if (item.type === "group") {
@@ -81,9 +75,9 @@ function responseItems(
   return out;
 }
 
-function narrative(q: Questionnaire, items: readonly QuestionnaireResponseItem[], authored: string): string {
+function narrative(q: R4.Questionnaire, items: readonly R4.QuestionnaireResponseItem[], authored: string): string {
   const rows: string[] = [];
-  const walk = (list: readonly QuestionnaireResponseItem[]): void => {
+  const walk = (list: readonly R4.QuestionnaireResponseItem[]): void => {
     for (const it of list) {
       if (it.answer?.length) {
         rows.push(
@@ -107,13 +101,13 @@ function narrative(q: Questionnaire, items: readonly QuestionnaireResponseItem[]
  * items follow the Questionnaire's order and carry its (primary language) text.
  */
 export function buildQuestionnaireResponse(
-  q: Questionnaire,
+  q: R4.Questionnaire,
   answers: Answers,
   ctx: ResponseContext,
-): QuestionnaireResponse {
+): R4.QuestionnaireResponse {
   const items = responseItems(q, q.item, answers);
   const author = relativeReference(ctx.fhirUser);
-  const response: QuestionnaireResponse = {
+  const response: R4.QuestionnaireResponse = {
     resourceType: "QuestionnaireResponse",
     meta: { source: APP_SOURCE },
     text: { status: "generated", div: narrative(q, items, ctx.authored) },

@@ -3,13 +3,7 @@
  * the item repeats, the value type the item declares, answer options, minValue/maxValue, regex.
  * Issues are data (a code per linkId); the form turns them into words.
  */
-import type {
-  Questionnaire,
-  QuestionnaireItem,
-  QuestionnaireResponse,
-  QuestionnaireResponseItem,
-  QuestionnaireResponseItemAnswer,
-} from "fhir/r4";
+import type * as R4 from "fhir/r4";
 import { ITEM_TYPES } from "./schema";
 import { allItems, isEnabled, maxValue, minValue, optionFor, pattern, type Answers } from "../questionnaires/items";
 
@@ -35,7 +29,7 @@ export interface AnswerIssue {
 const UNANSWERED_TYPES: ReadonlySet<string> = new Set(["group", "display", "attachment", "reference"]);
 const ANSWERABLE: ReadonlySet<string> = new Set(ITEM_TYPES.filter((t) => !UNANSWERED_TYPES.has(t)));
 
-export function isAnswerable(item: QuestionnaireItem): boolean {
+export function isAnswerable(item: R4.QuestionnaireItem): boolean {
   return ANSWERABLE.has(item.type);
 }
 
@@ -47,11 +41,11 @@ function isRealDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
-function numericValue(a: QuestionnaireResponseItemAnswer): number | undefined {
+function numericValue(a: R4.QuestionnaireResponseItemAnswer): number | undefined {
   return a.valueInteger ?? a.valueDecimal;
 }
 
-function checkAnswer(item: QuestionnaireItem, a: QuestionnaireResponseItemAnswer): AnswerIssue | null {
+function checkAnswer(item: R4.QuestionnaireItem, a: R4.QuestionnaireResponseItemAnswer): AnswerIssue | null {
   const linkId = item.linkId;
   const keys = Object.keys(a).filter((k) => /^value[A-Z]/.test(k));
   const expected: Record<string, string> = {
@@ -103,7 +97,7 @@ function checkAnswer(item: QuestionnaireItem, a: QuestionnaireResponseItemAnswer
  * Every problem with `answers` for `q`, in Questionnaire order. Answers to disabled items are not checked
  * (they are not sent); read-only (calculated) items are checked for type and range but never required.
  */
-export function validateAnswers(q: Questionnaire, answers: Answers): AnswerIssue[] {
+export function validateAnswers(q: R4.Questionnaire, answers: Answers): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const items = allItems(q);
   const known = new Map(items.filter(isAnswerable).map((i) => [i.linkId, i]));
@@ -133,9 +127,9 @@ export function validateAnswers(q: Questionnaire, answers: Answers): AnswerIssue
 }
 
 /** The answers a QuestionnaireResponse carries, by linkId (nested items flattened). */
-export function responseAnswers(response: Pick<QuestionnaireResponse, "item">): Answers {
-  const out: Record<string, QuestionnaireResponseItemAnswer[]> = {};
-  const walk = (items: readonly QuestionnaireResponseItem[] | undefined): void => {
+export function responseAnswers(response: Pick<R4.QuestionnaireResponse, "item">): Answers {
+  const out: Record<string, R4.QuestionnaireResponseItemAnswer[]> = {};
+  const walk = (items: readonly R4.QuestionnaireResponseItem[] | undefined): void => {
     for (const it of items ?? []) {
       if (it.answer?.length) {
         out[it.linkId] = [...(out[it.linkId] ?? []), ...it.answer.map(({ item: _nested, ...value }) => value)];
@@ -150,8 +144,8 @@ export function responseAnswers(response: Pick<QuestionnaireResponse, "item">): 
 
 /** A built QuestionnaireResponse checked against its Questionnaire (the same rules as the form's answers). */
 export function validateResponseAgainst(
-  q: Questionnaire,
-  response: Pick<QuestionnaireResponse, "item">,
+  q: R4.Questionnaire,
+  response: Pick<R4.QuestionnaireResponse, "item">,
 ): AnswerIssue[] {
   return validateAnswers(q, responseAnswers(response));
 }
