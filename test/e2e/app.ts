@@ -108,6 +108,26 @@ export async function seriousAxeViolations(page: Page, include?: string): Promis
     .map((v) => `${v.impact ?? "?"} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
+/**
+ * A FHIR server's refusal for `route.fulfill`: the status, FHIR JSON with CORS (and Retry-After 0 on a 503, so that
+ * the app's retries do not wait) and an OperationOutcome with one error issue.
+ */
+export function fhirError(
+  status: number,
+  code: string,
+  diagnostics: string,
+): { status: number; headers: Record<string, string>; json: object } {
+  return {
+    status,
+    headers: {
+      "content-type": "application/fhir+json",
+      "access-control-allow-origin": "*",
+      ...(status === 503 ? { "retry-after": "0" } : {}),
+    },
+    json: { resourceType: "OperationOutcome", issue: [{ severity: "error", code, diagnostics }] },
+  };
+}
+
 /** The browser's POST of a QuestionnaireResponse (the conditional create). */
 export const isPostResponse = (r: Response): boolean =>
   r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse");

@@ -8,7 +8,7 @@
 import type { Page } from "@playwright/test";
 import type { Condition, Observation } from "fhir/r4";
 import type { SandboxInfo } from "../sandboxes";
-import { entryValue, launchPatient, openFhir, seriousAxeViolations, shown } from "../app";
+import { entryValue, fhirError, launchPatient, openFhir, seriousAxeViolations, shown } from "../app";
 import { expect, test } from "../fixtures";
 
 const RENAL = "renal-c7-t1-ecog-conflict";
@@ -179,15 +179,7 @@ test("items: a failed Observation search — the KPS item says it could not be r
 }) => {
   await page.route(
     (u) => u.pathname === "/fhir/Observation",
-    (route) =>
-      route.fulfill({
-        status: 503,
-        headers: { "content-type": "application/fhir+json", "retry-after": "0", "access-control-allow-origin": "*" },
-        json: {
-          resourceType: "OperationOutcome",
-          issue: [{ severity: "error", code: "transient", diagnostics: "busy" }],
-        },
-      }),
+    (route) => route.fulfill(fhirError(503, "transient", "busy")),
   );
   await launchPatient(page, sandbox, "prostate-t8-partial");
   await page.getByTestId("notice-tokuhashi").waitFor();

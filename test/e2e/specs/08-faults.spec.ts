@@ -13,15 +13,18 @@ import {
   expectSaveOff,
   NO_WRITE,
   entryValue,
+  fhirError,
   fillEq5d,
   readOnlyLaunch,
-  isPostResponse,
   launchPatient,
   radio,
   responsesOf,
   SCORES_SHOWN,
+  scoresShown,
   shown,
+  submitForm,
 } from "../app";
+import type { SandboxInfo } from "../sandboxes";
 import { EXPECTED, figure } from "../expected";
 import { expect, test } from "../fixtures";
 
@@ -132,9 +135,7 @@ test("403: the server refuses writes the token claims to allow — Save assessme
   expect(await shown(page, "sins-range"), "the figures still include the entry").toBe(rangeWithEntry);
 
   await fillEq5d(page);
-  const post = page.waitForResponse(isPostResponse);
-  await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
-  expect((await post).status(), "the sandbox refuses the write").toBe(403);
+  expect((await submitForm(page, "eq5d5l")).status(), "the sandbox refuses the write").toBe(403);
   await page.getByRole("alert").filter({ hasText: FORBIDDEN }).waitFor();
   await expectFormKept(page);
   const kept = await page.locator('[data-testid^="draft-"]').allInnerTexts();
@@ -146,25 +147,28 @@ test("403: the server refuses writes the token claims to allow — Save assessme
   expect((await responsesOf(sandbox, patient)).length, "responses on the server").toBe(before);
 });
 
-/** Answers every `resource` search with 503 (Retry-After 0) the first `times` times; counts the attempts. */
-async function search503(page: Page, resource: string, times: number): Promise<{ attempts: number }> {
-  const seen = { attempts: 0 };
+/**
+ * Answers every `resource` search with 503 (Retry-After 0) the first `times` times, then launches the patient;
+ * resolves to the number of search attempts made by the time the scores are shown.
+ */
+async function launchWithSearch503(
+  page: Page,
+  sandbox: SandboxInfo,
+  patientId: string,
+  resource: string,
+  times = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  let attempts = 0;
   await page.route(
     (u) => u.pathname === `/fhir/${resource}`,
     async (route: Route) => {
-      seen.attempts += 1;
-      if (seen.attempts > times) return route.fallback();
-      await route.fulfill({
-        status: 503,
-        headers: { "content-type": "application/fhir+json", "retry-after": "0", "access-control-allow-origin": "*" },
-        json: {
-          resourceType: "OperationOutcome",
-          issue: [{ severity: "error", code: "transient", diagnostics: "busy" }],
-        },
-      });
+      attempts += 1;
+      if (attempts > times) return route.fallback();
+      await route.fulfill(fhirError(503, "transient", "busy"));
     },
   );
-  return seen;
+  await launchPatient(page, sandbox, patientId);
+  return attempts;
 }
 
 /**
@@ -180,9 +184,8 @@ test("503 on the QuestionnaireResponse search: after the retries the view is mar
   sandbox,
   saveScreenshot,
 }) => {
-  const seen = await search503(page, "QuestionnaireResponse", Number.POSITIVE_INFINITY);
-  await launchPatient(page, sandbox, "breast-t11-t12-complete");
-  expect(seen.attempts, "QuestionnaireResponse search attempts (1 + fhirMaxRetries 3)").toBe(4);
+  const attempts = await launchWithSearch503(page, sandbox, "breast-t11-t12-complete", "QuestionnaireResponse");
+  expect(attempts, "QuestionnaireResponse search attempts (1 + fhirMaxRetries 3)").toBe(4);
   expect(await page.getByTestId("partial-warning").isVisible(), "partial-record warning").toBeTruthy();
   for (const panel of ["sins", "tokuhashi", "qol"])
     expect(await page.getByTestId(`notice-${panel}`).isVisible(), `notice on the ${panel} panel`).toBeTruthy();
@@ -208,9 +211,8 @@ test("503 on the Observation search: the Tokuhashi range widens by the general-c
   page,
   sandbox,
 }) => {
-  const seen = await search503(page, "Observation", Number.POSITIVE_INFINITY);
-  await launchPatient(page, sandbox, "prostate-t8-partial");
-  expect(seen.attempts, "Observation search attempts").toBe(4);
+  const attempts = await launchWithSearch503(page, sandbox, "prostate-t8-partial", "Observation");
+  expect(attempts, "Observation search attempts").toBe(4);
   expect(await page.getByTestId("partial-warning").isVisible(), "partial-record warning").toBeTruthy();
   expect(
     (await page.getByTestId("notice-tokuhashi").innerText()).length,
@@ -228,9 +230,8 @@ test("503 once on the QuestionnaireResponse search: the retry reads it and the t
   sandbox,
 }) => {
   const want = EXPECTED["breast-t11-t12-complete"];
-  const seen = await search503(page, "QuestionnaireResponse", 1);
-  await launchPatient(page, sandbox, "breast-t11-t12-complete");
-  expect(seen.attempts, "QuestionnaireResponse search attempts").toBe(2);
+  const attempts = await launchWithSearch503(page, sandbox, "breast-t11-t12-complete", "QuestionnaireResponse", 1);
+  expect(attempts, "QuestionnaireResponse search attempts").toBe(2);
   expect(await page.getByTestId("partial-warning").count(), "no partial warning").toBe(0);
   expect(await shown(page, "sins-total"), "SINS total").toBe(figure(want?.sins ?? 0));
   expect(await shown(page, "tokuhashi-total"), "Tokuhashi total").toBe(figure(want?.tokuhashi ?? 0));
@@ -248,29 +249,14 @@ async function patientReadFails(
     async (route: Route) => {
       seen.reads += 1;
       if (!seen.on) return route.fallback();
-      await route.fulfill({
-        status,
-        headers: {
-          "content-type": "application/fhir+json",
-          "access-control-allow-origin": "*",
-          ...(status === 503 ? { "retry-after": "0" } : {}),
-        },
-        json: {
-          resourceType: "OperationOutcome",
-          issue: [{ severity: "error", code: status === 503 ? "transient" : "login", diagnostics: "injected" }],
-        },
-      });
+      await route.fulfill(fhirError(status, status === 503 ? "transient" : "login", "injected"));
     },
   );
   return seen;
 }
 
 /** Launches the patient from the sandbox EHR page and waits for the fault screen instead of the scores. */
-async function launchIntoFault(
-  page: Page,
-  sandbox: Parameters<typeof launchPatient>[1],
-  patientId: string,
-): Promise<void> {
+async function launchIntoFault(page: Page, sandbox: SandboxInfo, patientId: string): Promise<void> {
   await page.goto(sandbox.url);
   await page.getByTestId(`launch-${patientId}`).click();
   await page.waitForURL((u) => u.pathname === "/app/index.html", { timeout: 30_000 });
@@ -298,8 +284,7 @@ test("503 on every Patient read: after 1 + 3 attempts the fault screen says the 
 
   seen.on = false;
   await fault.getByRole("button", { name: "Try again" }).click();
-  await page.locator(SCORES_SHOWN).first().waitFor({ timeout: 30_000 });
-  await page.getByTestId("sins-card").waitFor({ timeout: 30_000 }); // the cards follow the strip by a frame
+  await scoresShown(page);
   expect(await page.locator('[data-testid^="fault-"]').count(), "the fault screen is gone").toBe(0);
   expect(seen.reads, "one more Patient read after Try again").toBe(5);
   expect(await shown(page, "sins-total"), "SINS total after the retry").toBe(figure(EXPECTED[patient]?.sins ?? 0));

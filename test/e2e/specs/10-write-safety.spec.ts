@@ -10,10 +10,11 @@
  * Faults come from Playwright routes (the sandbox has no fault hook). Writes to the sandbox, shared by the run:
  * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
-import type { Page, Request, Route } from "@playwright/test";
+import type { Locator, Page, Request, Route } from "@playwright/test";
 import {
   enterItem,
   expectSaveOff,
+  fhirError,
   fillEq5d,
   launchPatient,
   NO_WRITE,
@@ -22,6 +23,7 @@ import {
   responsesOf,
 } from "../app";
 import { expect, test } from "../fixtures";
+import type { SandboxInfo } from "../sandboxes";
 
 const SAVED = "Assessment saved to the record.";
 const TRY_AGAIN = "The assessment could not be saved. Your entries are kept on this page; try again.";
@@ -43,26 +45,41 @@ function watchPosts(page: Page): string[] {
   return identifiers;
 }
 
-/** Answers the QuestionnaireResponse POSTs with `answer()` while it returns a response; else lets them through. */
-async function interceptPosts(
-  page: Page,
-  answer: () => { status: number; json: object; headers?: Record<string, string> } | null,
-): Promise<void> {
+/** Answers the QuestionnaireResponse POSTs with `answer()` while it returns a reply; else lets them through. */
+async function interceptPosts(page: Page, answer: () => ReturnType<typeof fhirError> | null): Promise<void> {
   await page.route(
     (u) => u.pathname === "/fhir/QuestionnaireResponse",
     async (route: Route) => {
       const reply = route.request().method() === "POST" ? answer() : null;
       if (!reply) return route.fallback();
-      await route.fulfill({ status: reply.status, headers: { ...FHIR_JSON, ...reply.headers }, json: reply.json });
+      await route.fulfill(reply);
     },
   );
 }
 
-/** How often each identifier of the app occurs among the patient's responses on the sandbox. */
-async function identifierCounts(
-  sandbox: Parameters<typeof responsesOf>[0],
+/**
+ * Launches the patient, enters a mechanical SINS pain, the lesion's location and the primary site (only entered or
+ * confirmed items are saved, issue 12 item 9, so both parts of the assessment are sent) and clicks Save assessment.
+ * Returns the save area and the identifiers of every QuestionnaireResponse POST from the launch on.
+ */
+async function enterAndSave(
+  page: Page,
+  sandbox: SandboxInfo,
   patient: string,
-): Promise<Map<string, number>> {
+  entries: { location: string; primarySite: string },
+): Promise<{ save: Locator; posted: string[] }> {
+  const posted = watchPosts(page);
+  await launchPatient(page, sandbox, patient);
+  await enterItem(page, "sins-pain", "mechanical");
+  await enterItem(page, "tokuhashi-primarySite", entries.primarySite);
+  await enterItem(page, "sins-location", entries.location);
+  const save = page.getByTestId("save-assessment");
+  await save.getByRole("button", { name: "Save assessment" }).click();
+  return { save, posted };
+}
+
+/** How often each identifier of the app occurs among the patient's responses on the sandbox. */
+async function identifierCounts(sandbox: SandboxInfo, patient: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const qr of await responsesOf(sandbox, patient)) {
     if (qr.identifier?.system !== RESPONSE_ID_SYSTEM || !qr.identifier.value) continue;
@@ -89,27 +106,8 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   const patient = "jp-gastric-l2-icd10";
   const before = (await responsesOf(sandbox, patient)).length;
   let down = true;
-  await interceptPosts(page, () =>
-    down
-      ? {
-          status: 503,
-          headers: { "retry-after": "0" },
-          json: {
-            resourceType: "OperationOutcome",
-            issue: [{ severity: "error", code: "transient", diagnostics: "busy" }],
-          },
-        }
-      : null,
-  );
-  const posted = watchPosts(page);
-  await launchPatient(page, sandbox, patient);
-  await enterItem(page, "sins-pain", "mechanical");
-  // Only entered or confirmed items are saved (issue 12 item 9): the clinician confirms the primary site too.
-  await enterItem(page, "tokuhashi-primarySite", "stomach");
-  await enterItem(page, "sins-location", "L2");
-
-  const save = page.getByTestId("save-assessment");
-  await save.getByRole("button", { name: "Save assessment" }).click();
+  await interceptPosts(page, () => (down ? fhirError(503, "transient", "busy") : null));
+  const { save, posted } = await enterAndSave(page, sandbox, patient, { location: "L2", primarySite: "stomach" });
   await save.getByText(TRY_AGAIN).waitFor({ timeout: 30_000 });
   const failedIds = [...new Set(posted)];
   expect(failedIds.length, `identifiers sent during the outage (${posted.length} POSTs)`).toBe(2);
@@ -158,32 +156,10 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
     },
   );
   let refuse = false;
-  await interceptPosts(page, () =>
-    refuse
-      ? {
-          status: 422,
-          json: {
-            resourceType: "OperationOutcome",
-            issue: [
-              {
-                severity: "error",
-                code: "not-found",
-                diagnostics:
-                  "Questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/sins|1.0.0 is not known to this server",
-              },
-            ],
-          },
-        }
-      : null,
-  );
-  const posted = watchPosts(page);
-  await launchPatient(page, sandbox, patient);
-  await enterItem(page, "sins-pain", "mechanical");
-  await enterItem(page, "tokuhashi-primarySite", "rectum");
-  await enterItem(page, "sins-location", "L3");
-
-  const save = page.getByTestId("save-assessment");
-  await save.getByRole("button", { name: "Save assessment" }).click();
+  const unknownSins =
+    "Questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/sins|1.0.0 is not known to this server";
+  await interceptPosts(page, () => (refuse ? fhirError(422, "not-found", unknownSins) : null));
+  const { save, posted } = await enterAndSave(page, sandbox, patient, { location: "L3", primarySite: "rectum" });
   await save.getByText(SAVED).waitFor({ timeout: 30_000 });
   expect(
     questionnaireSearches,
