@@ -29,16 +29,15 @@ function obs(id: string, code: string, value: number, day: string, minute: numbe
 }
 const KPS = "89243-0";
 const ECOG = "89247-1";
+/** `n` records of KPS 60 on 2024-05-01, k0 … k{n-1}, record i at minute `minute(i)`. */
+const kps60s = (n: number, minute: (i: number) => number = (i) => i) =>
+  Array.from({ length: n }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", minute(i)));
 const refs = (from: number, to: number, prefix = "k") =>
   Array.from({ length: to - from }, (_, i) => `Observation/${prefix}${from + i}`);
 
 describe("provenance of an item with many tied values", () => {
   it("1 000 KPS 60 records on one day: the newest 20 are listed, 980 counted; the item is known", () => {
-    const resources = [
-      patient,
-      ...Array.from({ length: 1000 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i)),
-      obs("old", KPS, 90, "2024-04-01", 0),
-    ];
+    const resources = [patient, ...kps60s(1000), obs("old", KPS, 90, "2024-04-01", 0)];
     const item = buildReport(resources, P, { now: NOW }).tokuhashi.items.generalCondition;
     expect(item.candidates).toEqual(["moderate"]);
     expect(item.points).toBe(1);
@@ -53,7 +52,7 @@ describe("provenance of an item with many tied values", () => {
   });
 
   it("the newest are chosen by date, wherever they stand in the record", () => {
-    const resources = [patient, ...Array.from({ length: 25 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", 24 - i))];
+    const resources = [patient, ...kps60s(25, (i) => 24 - i)];
     const item = buildReport(resources, P, { now: NOW }).tokuhashi.items.generalCondition;
     // k0 is the latest (minute 24) … k19 (minute 5); k20–k24 are the oldest five.
     expect(item.provenance.map((p) => p.reference)).toEqual(refs(0, 20));
@@ -61,14 +60,14 @@ describe("provenance of an item with many tied values", () => {
   });
 
   it("20 or fewer: all listed in the record's order, and no count", () => {
-    const resources = [patient, ...Array.from({ length: 20 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", 20 - i))];
+    const resources = [patient, ...kps60s(20, (i) => 20 - i)];
     const item = buildReport(resources, P, { now: NOW }).tokuhashi.items.generalCondition;
     expect(item.provenance.map((p) => p.reference)).toEqual(refs(0, 20));
     expect(item).not.toHaveProperty("provenanceOmitted");
   });
 
   it("overridden by the clinician: the record's evidence keeps its count", () => {
-    const resources = [patient, ...Array.from({ length: 30 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i))];
+    const resources = [patient, ...kps60s(30)];
     const item = buildReport(resources, P, { now: NOW, clinician: { tokuhashi: { generalCondition: "good" } } })
       .tokuhashi.items.generalCondition;
     expect(item.provenance).toHaveLength(1);
@@ -79,13 +78,7 @@ describe("provenance of an item with many tied values", () => {
 
   it("20 000 tied KPS records give a report of the same size as 40", () => {
     const report = (n: number) =>
-      JSON.stringify(
-        buildReport(
-          [patient, ...Array.from({ length: n }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i % 1440))],
-          P,
-          { now: NOW },
-        ),
-      );
+      JSON.stringify(buildReport([patient, ...kps60s(n, (i) => i % 1440)], P, { now: NOW }));
     const small = report(40).length;
     const large = report(20_000).length;
     // Only the digits of the ids, the count and the QOL row's note differ.
@@ -149,11 +142,7 @@ describe("notes naming many values", () => {
 
 describe("extraction from any iterable (the CLI hands over one resource at a time)", () => {
   it("a generator read once gives the same report as the array", () => {
-    const resources = [
-      patient,
-      ...Array.from({ length: 30 }, (_, i) => obs(`k${i}`, KPS, 60, "2024-05-01", i)),
-      obs("e", ECOG, 1, "2024-04-01", 0),
-    ];
+    const resources = [patient, ...kps60s(30), obs("e", ECOG, 1, "2024-04-01", 0)];
     let pulled = 0;
     function* lazily() {
       for (const r of resources) {

@@ -18,6 +18,22 @@ function searchObservations(pageSize: number, maxPages: number, policy: Partial<
   });
 }
 
+/**
+ * Serves p1's Observation search: `answer` is given the request's `page` parameter (null for the first page).
+ * Returns the query strings asked for, in order.
+ */
+function observationPages(answer: (page: string | null) => Response): string[] {
+  const requested: string[] = [];
+  server.use(
+    http.get(`${BASE}/Observation`, ({ request }) => {
+      const url = new URL(request.url);
+      requested.push(url.search);
+      return answer(url.searchParams.get("page"));
+    }),
+  );
+  return requested;
+}
+
 describe("searchUrl", () => {
   it("encodes every value with URLSearchParams and adds _count", () => {
     const url = searchUrl(
@@ -33,18 +49,12 @@ describe("searchUrl", () => {
 
 describe("searchAll", () => {
   it("follows next links over three pages", async () => {
-    const requested: string[] = [];
-    server.use(
-      http.get(`${BASE}/Observation`, ({ request }) => {
-        const url = new URL(request.url);
-        requested.push(url.search);
-        const page = url.searchParams.get("page") ?? "1";
-        if (page === "1")
-          return HttpResponse.json(bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2&token=abc`));
-        if (page === "2") return HttpResponse.json(bundle([obs("o3")], `${BASE}/Observation?page=3&token=abc`));
-        return HttpResponse.json(bundle([obs("o4")]));
-      }),
-    );
+    const requested = observationPages((page) => {
+      if (page === null)
+        return HttpResponse.json(bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2&token=abc`));
+      if (page === "2") return HttpResponse.json(bundle([obs("o3")], `${BASE}/Observation?page=3&token=abc`));
+      return HttpResponse.json(bundle([obs("o4")]));
+    });
     const result = await searchObservations(2, 10);
     expect(result.status).toBe("complete");
     expect(result.pages).toBe(3);
@@ -53,26 +63,20 @@ describe("searchAll", () => {
   });
 
   it("stops at the page cap and says so", async () => {
-    let calls = 0;
-    server.use(
-      http.get(`${BASE}/Observation`, ({ request }) => {
-        calls += 1;
-        const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-        return HttpResponse.json(bundle([obs(`o${page}`)], `${BASE}/Observation?page=${page + 1}`));
-      }),
-    );
+    const requested = observationPages((page) => {
+      const n = Number(page ?? "1");
+      return HttpResponse.json(bundle([obs(`o${n}`)], `${BASE}/Observation?page=${n + 1}`));
+    });
     const result = await searchObservations(1, 2);
     expect(result).toEqual({ status: "capped", resources: [obs("o1"), obs("o2")], pages: 2 });
-    expect(calls).toBe(2);
+    expect(requested).toHaveLength(2);
   });
 
   it("keeps the pages read when a later page fails", async () => {
-    server.use(
-      http.get(`${BASE}/Observation`, ({ request }) =>
-        new URL(request.url).searchParams.get("page") === "2"
-          ? new HttpResponse(null, { status: 500 })
-          : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`)),
-      ),
+    observationPages((page) =>
+      page === "2"
+        ? new HttpResponse(null, { status: 500 })
+        : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`)),
     );
     const result = await searchObservations(1, 5, { maxRetries: 1 });
     expect(result).toEqual({
@@ -112,15 +116,10 @@ describe("searchAll", () => {
   });
 
   it("a next link to a page already read stops the search as a loop", async () => {
-    const requested: string[] = [];
-    server.use(
-      http.get(`${BASE}/Observation`, ({ request }) => {
-        const url = new URL(request.url);
-        requested.push(url.search);
-        return url.searchParams.get("page") === "2"
-          ? HttpResponse.json(bundle([obs("o2")], `${BASE}/Observation?page=2`))
-          : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`));
-      }),
+    const requested = observationPages((page) =>
+      page === "2"
+        ? HttpResponse.json(bundle([obs("o2")], `${BASE}/Observation?page=2`))
+        : HttpResponse.json(bundle([obs("o1")], `${BASE}/Observation?page=2`)),
     );
     const result = await searchObservations(1, 5);
     expect(result).toEqual({
@@ -133,22 +132,20 @@ describe("searchAll", () => {
   });
 
   it("keeps only matches of the searched type, once each", async () => {
-    server.use(
-      http.get(`${BASE}/Observation`, ({ request }) =>
-        new URL(request.url).searchParams.get("page") === "2"
-          ? HttpResponse.json(bundle([obs("o1"), obs("o2")]))
-          : HttpResponse.json({
-              resourceType: "Bundle",
-              type: "searchset",
-              link: [{ relation: "next", url: `${BASE}/Observation?page=2` }],
-              entry: [
-                { resource: obs("o1"), search: { mode: "match" } },
-                { resource: { resourceType: "Patient", id: "p1" }, search: { mode: "include" } },
-                { resource: { resourceType: "OperationOutcome", issue: [] }, search: { mode: "outcome" } },
-                { search: { mode: "match" } },
-              ],
-            }),
-      ),
+    observationPages((page) =>
+      page === "2"
+        ? HttpResponse.json(bundle([obs("o1"), obs("o2")]))
+        : HttpResponse.json({
+            resourceType: "Bundle",
+            type: "searchset",
+            link: [{ relation: "next", url: `${BASE}/Observation?page=2` }],
+            entry: [
+              { resource: obs("o1"), search: { mode: "match" } },
+              { resource: { resourceType: "Patient", id: "p1" }, search: { mode: "include" } },
+              { resource: { resourceType: "OperationOutcome", issue: [] }, search: { mode: "outcome" } },
+              { search: { mode: "match" } },
+            ],
+          }),
     );
     const result = await searchObservations(5, 5);
     expect(result.resources).toEqual([obs("o1"), obs("o2")]);
@@ -174,16 +171,14 @@ describe("searchAll", () => {
   });
 
   it("Bundle.total over two pages: the last page's total counts the matches of every page", async () => {
-    const pages =
-      (total: number) =>
-      ({ request }: { request: Request }) =>
-        new URL(request.url).searchParams.get("page") === "2"
-          ? HttpResponse.json({ ...bundle([obs("o3")]), total })
-          : HttpResponse.json({ ...bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2`), total });
-    server.use(http.get(`${BASE}/Observation`, pages(3)));
+    const pages = (total: number) => (page: string | null) =>
+      page === "2"
+        ? HttpResponse.json({ ...bundle([obs("o3")]), total })
+        : HttpResponse.json({ ...bundle([obs("o1"), obs("o2")], `${BASE}/Observation?page=2`), total });
+    observationPages(pages(3));
     const whole = await searchObservations(2, 5);
     expect(whole).toEqual({ status: "complete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2 });
-    server.use(http.get(`${BASE}/Observation`, pages(4)));
+    observationPages(pages(4));
     const short = await searchObservations(2, 5);
     expect(short).toEqual({ status: "incomplete", resources: [obs("o1"), obs("o2"), obs("o3")], pages: 2, total: 4 });
   });
