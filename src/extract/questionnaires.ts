@@ -11,22 +11,15 @@ import {
   TIMEPOINT_CODES,
 } from "../questionnaires/contract";
 import type { QolTimepointKind } from "../report/types";
-import { barthelIndex } from "../scores";
+import { SINS_ANSWERS, TOKUHASHI_ANSWERS, type ItemAnswer } from "../questionnaires/score-answers";
 import {
   BARTHEL_ITEMS,
-  EXTRASPINAL_BONE_METS,
+  barthelIndex,
   FRANKEL_GRADES,
-  GENERAL_CONDITIONS,
-  PRIMARY_SITES,
-  SINS_ALIGNMENT,
-  SINS_BONE_LESION,
-  SINS_COLLAPSE,
-  SINS_LEVELS,
-  SINS_PAIN,
-  SINS_POSTEROLATERAL,
+  keysOf,
+  SINS_DOMAINS,
   SPINAL_LEVELS,
-  VERTEBRAL_BODY_METS,
-  VISCERAL_METS,
+  TOKUHASHI_DOMAINS,
   type BarthelInput,
   type SpinalLevel,
 } from "../scores";
@@ -272,17 +265,21 @@ class Answers {
     }
   }
 
+  /** Each item's coded answer where `where` says it is answered, checked against the item's domain. */
+  private items<I extends string, D extends { readonly [K in I]: readonly string[] }>(
+    where: Readonly<Record<I, ItemAnswer>>,
+    domains: D,
+  ): { [K in I]?: D[K][number] } {
+    const out: { [K in I]?: D[K][number] } = {};
+    for (const item of keysOf(where)) this.codeInto(out, item, where[item].linkId, where[item].concept, domains[item]);
+    return out;
+  }
+
   sins(): SinsAnswers {
     const l = LINKS.sins;
-    const out: SinsAnswers = {};
-    this.codeInto(out, "location", l.scoredLevel, "level", SINS_LEVELS);
+    const out: SinsAnswers = this.items(SINS_ANSWERS, SINS_DOMAINS);
     const levels = this.codes<SpinalLevel>(l.lesionLevels, "level", SPINAL_LEVELS);
     if (levels.length > 0) out.lesionLevels = SPINAL_LEVELS.filter((x) => levels.includes(x));
-    this.codeInto(out, "pain", l.pain, "sins.pain", SINS_PAIN);
-    this.codeInto(out, "boneLesion", l.boneLesion, "sins.boneLesion", SINS_BONE_LESION);
-    this.codeInto(out, "alignment", l.alignment, "sins.alignment", SINS_ALIGNMENT);
-    this.codeInto(out, "collapse", l.collapse, "sins.collapse", SINS_COLLAPSE);
-    this.codeInto(out, "posterolateral", l.posterolateral, "sins.posterolateral", SINS_POSTEROLATERAL);
     return out;
   }
 
@@ -292,18 +289,6 @@ class Answers {
     const kps = this.number(l.kps, 10, 100, true);
     if (kps !== null && kps % 10 === 0) out.kps = kps;
     else if (kps !== null) this.unrecognised(l.kps);
-    this.codeInto(out, "generalCondition", l.generalCondition, "tokuhashi.generalCondition", GENERAL_CONDITIONS);
-    this.codeInto(
-      out,
-      "extraspinalBoneMets",
-      l.extraspinalBoneMets,
-      "tokuhashi.extraspinalBoneMets",
-      EXTRASPINAL_BONE_METS,
-    );
-    this.codeInto(out, "vertebralBodyMets", l.vertebralBodyMets, "tokuhashi.vertebralBodyMets", VERTEBRAL_BODY_METS);
-    this.codeInto(out, "visceralMets", l.visceralMets, "tokuhashi.visceralMets", VISCERAL_METS);
-    this.codeInto(out, "primarySite", l.primarySite, "tokuhashi.primarySite", PRIMARY_SITES);
-    this.codeInto(out, "palsy", l.palsy, "frankel", FRANKEL_GRADES);
-    return out;
+    return { ...out, ...this.items(TOKUHASHI_ANSWERS, TOKUHASHI_DOMAINS) };
   }
 }

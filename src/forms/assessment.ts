@@ -10,7 +10,7 @@ import type { Coding, Questionnaire, QuestionnaireResponseItemAnswer } from "fhi
 import type { MessageKey, MessageParams } from "../i18n";
 import type { AssessmentTiming, ClinicianEntries, ReportItem, ScoreReport } from "../report/types";
 import { COMMON_LINKS, LINKS, TIMEPOINT_CODES } from "../questionnaires/contract";
-import { DEFAULT_VALUE_SET, SPINAL_LEVELS, SINS_LEVELS } from "../scores";
+import { DEFAULT_VALUE_SET, SINS_ITEMS, SINS_LEVELS, SPINAL_LEVELS, TOKUHASHI_ITEMS } from "../scores";
 import { applyCalculations } from "./calculate";
 import {
   browserSessionStorage,
@@ -22,6 +22,7 @@ import {
 } from "../writeback/drafts";
 import { sendDraft, type OutboxDeps } from "../writeback/outbox";
 import type { Answers } from "../questionnaires/items";
+import { SINS_ANSWERS, TOKUHASHI_ANSWERS, type ItemAnswer } from "../questionnaires/score-answers";
 import { appQuestionnaire } from "../writeback/questionnaires";
 import type { SubmitOutcome } from "../writeback/submit";
 import type { FhirSend } from "../writeback/transport";
@@ -54,9 +55,9 @@ function coding(q: Questionnaire, linkId: string, code: string): QuestionnaireRe
   return c ? [{ valueCoding: { system: c.system, code: c.code, display: c.display } }] : [];
 }
 
-/** Sets `linkId` in `target` to the option coding `${concept}.${value}` of `q`, when the value is known. */
+/** Sets the item's linkId in `target` to the option coding `${concept}.${value}` of `q`, when the value is known. */
 function answerer(q: Questionnaire, target: Record<string, QuestionnaireResponseItemAnswer[]>) {
-  return (linkId: string, concept: string, value: string | null): void => {
+  return ({ linkId, concept }: ItemAnswer, value: string | null): void => {
     if (value !== null) target[linkId] = coding(q, linkId, `${concept}.${value}`);
   };
 }
@@ -107,7 +108,6 @@ export function assessmentAnswers(
   const sq = appQuestionnaire("sins");
   const tq = appQuestionnaire("tokuhashi");
   const S = LINKS.sins;
-  const T = LINKS.tokuhashi;
   const si = report.sins.items;
   const se = entries.sins ?? {};
   const ti = report.tokuhashi.items;
@@ -118,23 +118,14 @@ export function assessmentAnswers(
   const sins: Record<string, QuestionnaireResponseItemAnswer[]> = {};
   if (levels.length > 0) {
     sins[S.lesionLevels] = levels.flatMap((l) => coding(sq, S.lesionLevels, `level.${l}`));
-    if (scored) sins[S.scoredLevel] = coding(sq, S.scoredLevel, `level.${scored}`);
+    // Location is written as the scored level (SINS_ANSWERS.location), after the levels the lesion spans.
     const add = answerer(sq, sins);
-    add(S.pain, "sins.pain", known(si.pain, se.pain));
-    add(S.boneLesion, "sins.boneLesion", known(si.boneLesion, se.boneLesion));
-    add(S.alignment, "sins.alignment", known(si.alignment, se.alignment));
-    add(S.collapse, "sins.collapse", known(si.collapse, se.collapse));
-    add(S.posterolateral, "sins.posterolateral", known(si.posterolateral, se.posterolateral));
+    for (const item of SINS_ITEMS) add(SINS_ANSWERS[item], known(si[item], se[item]));
   }
 
   const tokuhashi: Record<string, QuestionnaireResponseItemAnswer[]> = {};
   const addT = answerer(tq, tokuhashi);
-  addT(T.generalCondition, "tokuhashi.generalCondition", known(ti.generalCondition, te.generalCondition));
-  addT(T.extraspinalBoneMets, "tokuhashi.extraspinalBoneMets", known(ti.extraspinalBoneMets, te.extraspinalBoneMets));
-  addT(T.vertebralBodyMets, "tokuhashi.vertebralBodyMets", known(ti.vertebralBodyMets, te.vertebralBodyMets));
-  addT(T.visceralMets, "tokuhashi.visceralMets", known(ti.visceralMets, te.visceralMets));
-  addT(T.primarySite, "tokuhashi.primarySite", known(ti.primarySite, te.primarySite));
-  addT(T.palsy, "frankel", known(ti.palsy, te.palsy));
+  for (const item of TOKUHASHI_ITEMS) addT(TOKUHASHI_ANSWERS[item], known(ti[item], te[item]));
 
   return {
     sins: Object.keys(sins).length > 0 ? { ...timepointAnswers(sq, options), ...sins } : null,

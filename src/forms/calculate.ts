@@ -11,6 +11,7 @@ import {
   BARTHEL_ITEMS,
   barthelIndex,
   eq5d5lIndex,
+  keysOf,
   sins,
   tokuhashi,
   type BarthelInput,
@@ -21,6 +22,7 @@ import {
   type TokuhashiResult,
 } from "../scores";
 import { allItems, calculation, sameCoding, type Answers, type Calculation } from "../questionnaires/items";
+import { SINS_ANSWERS, TOKUHASHI_ANSWERS, type ItemAnswer } from "../questionnaires/score-answers";
 
 function code(answers: Answers, linkId: string): string | null {
   return answers[linkId]?.[0]?.valueCoding?.code ?? null;
@@ -64,28 +66,25 @@ export function barthelFromAnswers(answers: Answers): BarthelResult | null {
   return attempt(() => barthelIndex(input));
 }
 
+/** The coded answers of a score's items, where `where` says each is answered (the scorer checks the values). */
+function itemValues<I extends string>(
+  answers: Answers,
+  where: Readonly<Record<I, ItemAnswer>>,
+): Partial<Record<I, string>> {
+  const out: Partial<Record<I, string>> = {};
+  for (const item of keysOf(where)) {
+    const v = value<string>(answers, where[item].linkId, where[item].concept);
+    if (v !== undefined) out[item] = v;
+  }
+  return out;
+}
+
 export function sinsFromAnswers(answers: Answers): SinsResult | null {
-  const input: SinsInput = {
-    location: value(answers, LINKS.sins.scoredLevel, "level"),
-    pain: value(answers, LINKS.sins.pain, "sins.pain"),
-    boneLesion: value(answers, LINKS.sins.boneLesion, "sins.boneLesion"),
-    alignment: value(answers, LINKS.sins.alignment, "sins.alignment"),
-    collapse: value(answers, LINKS.sins.collapse, "sins.collapse"),
-    posterolateral: value(answers, LINKS.sins.posterolateral, "sins.posterolateral"),
-  };
-  return attempt(() => sins(input));
+  return attempt(() => sins(itemValues(answers, SINS_ANSWERS) as SinsInput));
 }
 
 export function tokuhashiFromAnswers(answers: Answers): TokuhashiResult | null {
-  const input: TokuhashiInput = {
-    generalCondition: value(answers, LINKS.tokuhashi.generalCondition, "tokuhashi.generalCondition"),
-    extraspinalBoneMets: value(answers, LINKS.tokuhashi.extraspinalBoneMets, "tokuhashi.extraspinalBoneMets"),
-    vertebralBodyMets: value(answers, LINKS.tokuhashi.vertebralBodyMets, "tokuhashi.vertebralBodyMets"),
-    visceralMets: value(answers, LINKS.tokuhashi.visceralMets, "tokuhashi.visceralMets"),
-    primarySite: value(answers, LINKS.tokuhashi.primarySite, "tokuhashi.primarySite"),
-    palsy: value(answers, LINKS.tokuhashi.palsy, "frankel"),
-  };
-  return attempt(() => tokuhashi(input));
+  return attempt(() => tokuhashi(itemValues(answers, TOKUHASHI_ANSWERS) as TokuhashiInput));
 }
 
 export interface CalculationOptions {
