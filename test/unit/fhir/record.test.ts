@@ -8,6 +8,7 @@ import { renderCoreMessage } from "../../../src/i18n/core";
 import type { Diagnostic } from "../../../src/report/types";
 import type { CoreMessage, CoreParam } from "../../../src/scores/types";
 import { questionnaireUrl } from "../../../src/questionnaires/contract";
+import type { FhirFault } from "../../../src/fhir/faults";
 import { realSleep, type RequestPolicy } from "../../../src/fhir/request";
 import { buildReport } from "../../../src/extract";
 import { BASE, bundle, fastPolicy, faultOf, makeClient, patientRead, refreshingClient } from "./helpers";
@@ -63,6 +64,15 @@ const PROCEDURE_URL = `${BASE}/Procedure?patient=p1&code=${encodeURIComponent(`$
 
 function options(extra: Partial<LoadOptions> = {}): LoadOptions {
   return { observationCodes: [KPS, ECOG], ...fastPolicy({ maxRetries: 1 }), ...extra };
+}
+
+/** What the view scores from a loaded record (src/ui/engine.ts): its resources, with its diagnostics and partial flag. */
+function reportFrom(record: PatientRecord, now: string) {
+  return buildReport([record.patient, ...record.resources], "p1", {
+    now: new Date(now),
+    diagnostics: record.diagnostics,
+    partial: record.partial,
+  });
 }
 
 /** Handlers answering a complete, healthy record. */
@@ -215,11 +225,7 @@ describe("loadPatientRecord", () => {
     expect(en(record.diagnostics[0]!.message)).toBe(
       "The EHR did not give this app permission to read Procedures (scope missing): spinal surgeries (which evidence is before the surgery) are not shown and the scores stay ranges.",
     );
-    const report = buildReport([record.patient, ...record.resources], "p1", {
-      now: new Date("2026-06-01"),
-      diagnostics: record.diagnostics,
-      partial: record.partial,
-    });
+    const report = reportFrom(record, "2026-06-01");
     expect(report.diagnostics.map((d) => d.code)).toContain("procedures-unread");
     expect(en(report.diagnostics.find((d) => d.code === "procedures-unread")?.message)).toBe(
       "Spinal surgery Procedures could not be read: whether evidence is before or after the surgery rests on the app's own pre-op and 1-month answers only",
@@ -405,11 +411,7 @@ describe("loadPatientRecord", () => {
       "The EHR reported 40 Observations but sent 2, with no link to the rest. Some measurements (performance status, pain, function scores) may be missing and the scores stay ranges.",
     );
     // What the view scores from this record (src/ui/engine.ts): a partial report carrying the note.
-    const report = buildReport([record.patient, ...record.resources], "p1", {
-      now: new Date("2025-03-01T00:00:00Z"),
-      partial: record.partial,
-      diagnostics: record.diagnostics,
-    });
+    const report = reportFrom(record, "2025-03-01T00:00:00Z");
     expect(report.partial).toBe(true);
     expect(report.diagnostics.map((d) => d.code)).toContain("search-incomplete");
   });
@@ -526,43 +528,38 @@ describe("loadPatientRecord: a failing Patient read ends the load with its fault
     expect(seen.calls).toBe(1);
   });
 
-  it("503 on every attempt: 'unavailable' after 3 attempts, waits 100 and 200 ms", async () => {
-    const seen = patientAnswers(() => new HttpResponse(null, { status: 503 }));
-    const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
-    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy }))).toEqual({
-      kind: "unavailable",
-      status: 503,
-      attempts: 3,
-      retryAfterMs: null,
-    });
-    expect(seen.calls).toBe(3);
-    expect(sleeps).toEqual([100, 200]);
-  });
-
-  it("504 on every attempt: retried like 503, then 'server-error' with status 504", async () => {
-    const seen = patientAnswers(() => new HttpResponse(null, { status: 504 }));
-    const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
-    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy }))).toEqual({
-      kind: "server-error",
-      status: 504,
-      attempts: 3,
-    });
-    expect(seen.calls).toBe(3);
-    expect(sleeps).toEqual([100, 200]);
-  });
-
-  it("429 without Retry-After on every attempt: 'rate-limited' after the default 4 attempts, waits 500, 1000, 2000 ms", async () => {
-    const seen = patientAnswers(() => new HttpResponse(null, { status: 429 }));
-    const { policy, sleeps } = fastPolicy();
-    expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy }))).toEqual({
-      kind: "rate-limited",
-      status: 429,
-      attempts: 4,
-      retryAfterMs: null,
-    });
-    expect(seen.calls).toBe(4);
-    expect(sleeps).toEqual([500, 1000, 2000]);
-  });
+  it.each([
+    [
+      "503 on every attempt: 'unavailable' after 3 attempts, waits 100 and 200 ms",
+      503,
+      { maxRetries: 2, baseDelayMs: 100 },
+      { kind: "unavailable", status: 503, attempts: 3, retryAfterMs: null },
+      [100, 200],
+    ],
+    [
+      "504 on every attempt: retried like 503, then 'server-error' with status 504",
+      504,
+      { maxRetries: 2, baseDelayMs: 100 },
+      { kind: "server-error", status: 504, attempts: 3 },
+      [100, 200],
+    ],
+    [
+      "429 without Retry-After on every attempt: 'rate-limited' after the default 4 attempts, waits 500, 1000, 2000 ms",
+      429,
+      {},
+      { kind: "rate-limited", status: 429, attempts: 4, retryAfterMs: null },
+      [500, 1000, 2000],
+    ],
+  ] satisfies [string, number, Partial<RequestPolicy>, FhirFault & { attempts: number }, number[]][])(
+    "%s",
+    async (_title, status, overrides, fault, waits) => {
+      const seen = patientAnswers(() => new HttpResponse(null, { status }));
+      const { policy, sleeps } = fastPolicy(overrides);
+      expect(await faultOf(loadPatientRecord(makeClient(), { observationCodes: [KPS], policy }))).toEqual(fault);
+      expect(seen.calls).toBe(fault.attempts);
+      expect(sleeps).toEqual(waits);
+    },
+  );
 
   it("no answer in time, twice: 'timeout' with the policy's timeout and 2 attempts", async () => {
     const seen = patientAnswers(() => new Promise<Response>(() => undefined));

@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { http, HttpResponse, delay } from "msw";
 import { server } from "../../setup/msw-server";
-import { fhirRequest } from "../../../src/fhir/request";
+import type { FhirFault } from "../../../src/fhir/faults";
+import { fhirRequest, type RequestPolicy } from "../../../src/fhir/request";
 import { parseRetryAfter } from "../../../src/fhir/retry-after";
 import {
   BASE,
@@ -130,84 +131,71 @@ describe("fhirRequest", () => {
     expect(seen.calls).toBe(1);
   });
 
-  it("429: waits the Retry-After seconds, then succeeds", async () => {
+  it.each([
+    ["429: waits the Retry-After seconds, then succeeds", 429, "3", 3000],
+    ["503: honours a Retry-After HTTP-date", 503, "Sat, 01 Mar 2025 12:00:05 GMT", 5000],
+  ])("%s", async (_title, status, retryAfter, wait) => {
     patientRead((calls) =>
       calls === 1
-        ? new HttpResponse(null, { status: 429, headers: { "retry-after": "3" } })
+        ? new HttpResponse(null, { status, headers: { "retry-after": retryAfter } })
         : HttpResponse.json(patient),
     );
     const { policy, sleeps } = fastPolicy();
     expect((await fhirRequest(makeClient(), { url: "Patient/p1" }, policy)).body).toEqual(patient);
-    expect(sleeps).toEqual([3000]);
+    expect(sleeps).toEqual([wait]);
   });
 
-  it("503: honours a Retry-After HTTP-date", async () => {
-    patientRead((calls) =>
-      calls === 1
-        ? new HttpResponse(null, { status: 503, headers: { "retry-after": "Sat, 01 Mar 2025 12:00:05 GMT" } })
-        : HttpResponse.json(patient),
-    );
-    const { policy, sleeps } = fastPolicy();
-    await fhirRequest(makeClient(), { url: "Patient/p1" }, policy);
-    expect(sleeps).toEqual([5000]);
-  });
-
-  it("503 every time: bounded retries with exponential backoff, then 'unavailable'", async () => {
-    const seen = patientRead(() => new HttpResponse(null, { status: 503 }));
-    const { policy, sleeps } = fastPolicy({ maxRetries: 3, baseDelayMs: 100 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
-      kind: "unavailable",
-      status: 503,
-      attempts: 4,
-      retryAfterMs: null,
-    });
-    expect(seen.calls).toBe(4);
-    expect(sleeps).toEqual([100, 200, 400]);
-  });
-
-  it("429 every time without Retry-After: the default policy's 3 retries after 500, 1000, 2000 ms, then 'rate-limited'", async () => {
-    const seen = patientRead(() => new HttpResponse(null, { status: 429 }));
-    // fastPolicy overrides only sleep, now and timeoutMs: maxRetries, baseDelayMs and maxDelayMs are DEFAULT_REQUEST_POLICY's.
-    const { policy, sleeps } = fastPolicy();
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
-      kind: "rate-limited",
-      status: 429,
-      attempts: 4,
-      retryAfterMs: null,
-    });
-    expect(seen.calls).toBe(4);
-    expect(sleeps).toEqual([500, 1000, 2000]);
-  });
-
-  it("the backoff never waits longer than maxDelayMs", async () => {
-    server.use(http.get(`${BASE}/Patient/p1`, () => new HttpResponse(null, { status: 503 })));
-    const { policy, sleeps } = fastPolicy({ maxRetries: 3, baseDelayMs: 4000, maxDelayMs: 10_000 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
-      kind: "unavailable",
-      status: 503,
-      attempts: 4,
-      retryAfterMs: null,
-    });
-    expect(sleeps).toEqual([4000, 8000, 10_000]);
-  });
-
-  it("504 is retried like 503; a 504 every time ends as 'server-error' with status 504", async () => {
-    const seen = patientRead(
+  it.each([
+    [
+      "503 every time: bounded retries with exponential backoff, then 'unavailable'",
+      () => new HttpResponse(null, { status: 503 }),
+      { maxRetries: 3, baseDelayMs: 100 },
+      { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: null },
+      [100, 200, 400],
+    ],
+    [
+      // fastPolicy overrides only sleep, now and timeoutMs: maxRetries, baseDelayMs and maxDelayMs are DEFAULT_REQUEST_POLICY's.
+      "429 every time without Retry-After: the default policy's 3 retries after 500, 1000, 2000 ms, then 'rate-limited'",
+      () => new HttpResponse(null, { status: 429 }),
+      {},
+      { kind: "rate-limited", status: 429, attempts: 4, retryAfterMs: null },
+      [500, 1000, 2000],
+    ],
+    [
+      "the backoff never waits longer than maxDelayMs",
+      () => new HttpResponse(null, { status: 503 }),
+      { maxRetries: 3, baseDelayMs: 4000, maxDelayMs: 10_000 },
+      { kind: "unavailable", status: 503, attempts: 4, retryAfterMs: null },
+      [4000, 8000, 10_000],
+    ],
+    [
+      "504 is retried like 503; a 504 every time ends as 'server-error' with status 504",
       () =>
         new HttpResponse("<html>Gateway Timeout</html>", {
           status: 504,
           headers: { "content-type": "text/html" },
         }),
-    );
-    const { policy, sleeps } = fastPolicy({ maxRetries: 2, baseDelayMs: 100 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
-      kind: "server-error",
-      status: 504,
-      attempts: 3,
-    });
-    expect(seen.calls).toBe(3);
-    expect(sleeps).toEqual([100, 200]);
-  });
+      { maxRetries: 2, baseDelayMs: 100 },
+      { kind: "server-error", status: 504, attempts: 3 },
+      [100, 200],
+    ],
+    [
+      "a Retry-After longer than the longest wait ends the retries and is reported",
+      () => new HttpResponse(null, { status: 429, headers: { "retry-after": "120" } }),
+      { maxDelayMs: 10_000 },
+      { kind: "rate-limited", status: 429, attempts: 1, retryAfterMs: 120_000 },
+      [],
+    ],
+  ] satisfies [string, () => Response, Partial<RequestPolicy>, FhirFault & { attempts: number }, number[]][])(
+    "%s",
+    async (_title, answer, overrides, fault, waits) => {
+      const seen = patientRead(answer);
+      const { policy, sleeps } = fastPolicy(overrides);
+      expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual(fault);
+      expect(seen.calls).toBe(fault.attempts);
+      expect(sleeps).toEqual(waits);
+    },
+  );
 
   it("504 once, then the answer: recovered after one wait", async () => {
     const seen = patientRead((calls) =>
@@ -219,19 +207,6 @@ describe("fhirRequest", () => {
     expect(res.body).toEqual(patient);
     expect(seen.calls).toBe(2);
     expect(sleeps).toEqual([100]);
-  });
-
-  it("a Retry-After longer than the longest wait ends the retries and is reported", async () => {
-    const seen = patientRead(() => new HttpResponse(null, { status: 429, headers: { "retry-after": "120" } }));
-    const { policy, sleeps } = fastPolicy({ maxDelayMs: 10_000 });
-    expect(await faultOf(fhirRequest(makeClient(), { url: "Patient/p1" }, policy))).toEqual({
-      kind: "rate-limited",
-      status: 429,
-      attempts: 1,
-      retryAfterMs: 120_000,
-    });
-    expect(seen.calls).toBe(1);
-    expect(sleeps).toEqual([]);
   });
 
   it("500 is retried, 501 is not", async () => {
