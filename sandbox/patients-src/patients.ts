@@ -4,6 +4,7 @@
  */
 import type { Bundle, Encounter, QuestionnaireResponseItem } from "fhir/r4";
 import { LINKS } from "../../src/questionnaires/contract";
+import { shiftDateString } from "../dates";
 import { SNOMED } from "../levels";
 import { buildLongHistoryPatient } from "./long-history";
 import { codingItem, ICD10WHO, integerItem, PatientBuilder, SECONDARY_BONE_SNOMED } from "./builders";
@@ -79,123 +80,85 @@ function frankelItem(grade: string): QuestionnaireResponseItem {
   return codingItem("frankel", LINKS.frankel.frankel, `frankel.${grade}`);
 }
 
-function figureCase(o: {
-  id: string;
-  mrn: string;
-  family: string;
-  given: string;
-  birthDate: string;
-  figure: string;
-  level: string;
-  concept: "vertebra" | "body";
-  primaryOnset: string;
-  metOnset: string;
+/** An illustrated case: who (the builder id and the person), the lesion as the figure shows it, and the values. */
+interface FigureCase {
+  person: { id: string; mrn: string; family: string; given: string; birthDate: string };
+  lesion: { figure: number; level: string; concept: "vertebra" | "body"; primaryOnset: string; metOnset: string };
   admission: string;
-  surgery: string;
-  discharge: string;
-  oneMonth: string;
   preop: FigureValues;
   after: FigureValues;
-}): Bundle {
-  const b = new PatientBuilder(o.id);
-  b.person({ mrn: o.mrn, family: o.family, given: o.given, gender: "male", birthDate: o.birthDate });
-  const primary = b.primaryCancer({ codes: LUNG, text: "Lung cancer", onset: o.primaryOnset });
+}
+
+/** The figures' course, the same in each case (days after admission): surgery, discharge, the 1-month review. */
+const SURGERY_DAY = 2;
+const DISCHARGE_DAY = 18;
+const ONE_MONTH_DAY = 35;
+
+function figureCase({ person, lesion, admission, preop, after }: FigureCase): Bundle {
+  const { id, ...name } = person;
+  const { level } = lesion;
+  const b = new PatientBuilder(id);
+  b.person({ ...name, gender: "male" });
+  const primary = b.primaryCancer({ codes: LUNG, text: "Lung cancer", onset: lesion.primaryOnset });
   const met = b.spinalMetastasis({
-    suffix: `met-${o.level.toLowerCase()}`,
-    levels: [o.level],
-    concept: o.concept,
-    onset: o.metOnset,
+    suffix: `met-${level.toLowerCase()}`,
+    levels: [level],
+    concept: lesion.concept,
+    onset: lesion.metOnset,
     primary,
-    text: `Spinal metastasis ${o.level} (modelled on the study's ${o.figure})`,
+    text: `Spinal metastasis ${level} (modelled on the study's Figure ${lesion.figure})`,
   });
-  const admission = b.encounter({
+  const stay = b.encounter({
     suffix: "enc-surgery",
-    start: o.admission,
-    end: o.discharge,
+    start: admission,
+    end: shiftDateString(admission, DISCHARGE_DAY),
     inpatient: true,
-    reason: `Spinal metastasis ${o.level}`,
+    reason: `Spinal metastasis ${level}`,
   });
   b.procedure({
     suffix: "surgery",
-    text: `Posterior decompression and fusion (${o.level})`,
-    date: o.surgery,
-    encounter: admission,
+    text: `Posterior decompression and fusion (${level})`,
+    date: shiftDateString(admission, SURGERY_DAY),
+    encounter: stay,
     reason: met,
     codes: DECOMPRESSION_AND_FUSION,
   });
-  figureResponses(b, "preop", o.admission, o.preop, admission);
-  const followUp = b.clinicVisit({ date: o.oneMonth, reason: "1-month postoperative review", suffix: "enc-1mo" });
-  figureResponses(b, "1mo", o.oneMonth, o.after, followUp);
+  figureResponses(b, "preop", admission, preop, stay);
+  const oneMonth = shiftDateString(admission, ONE_MONTH_DAY);
+  const followUp = b.clinicVisit({ date: oneMonth, reason: "1-month postoperative review", suffix: "enc-1mo" });
+  figureResponses(b, "1mo", oneMonth, after, followUp);
   return b.bundle();
 }
 
 // ------------------------------------------------------------------------------------------ patients
 
-function fig2(): Bundle {
-  // Figure 2: man in his 60s, lung primary, C3, Frankel C → D.
-  return figureCase({
-    id: "fig2-cervical-c3",
-    mrn: "SB-0001",
-    family: "Takeda",
-    given: "Hiroshi",
-    birthDate: "1958-09-14",
-    figure: "Figure 2",
-    level: "C3",
-    concept: "vertebra",
-    primaryOnset: "2024-11-20",
-    metOnset: "2025-04-28",
+/** The study's Figures 2–4: men in their 60s and 70s with a lung primary, one level each. */
+const FIGURES = {
+  // Figure 2: man in his 60s, C3, Frankel C → D.
+  fig2: {
+    person: { id: "fig2-cervical-c3", mrn: "SB-0001", family: "Takeda", given: "Hiroshi", birthDate: "1958-09-14" },
+    lesion: { figure: 2, level: "C3", concept: "vertebra", primaryOnset: "2024-11-20", metOnset: "2025-04-28" },
     admission: "2025-05-12",
-    surgery: "2025-05-14",
-    discharge: "2025-05-30",
-    oneMonth: "2025-06-16",
     preop: { ecog: 2, barthel: 30, painVas: 40, eqVas: 50, frankel: "C" },
     after: { ecog: 1, barthel: 90, painVas: 10, eqVas: 80, frankel: "D" },
-  });
-}
-
-function fig3(): Bundle {
-  // Figure 3: man in his 70s, lung primary, T6, Frankel C → C (EQ VAS 65 → 60 as printed).
-  return figureCase({
-    id: "fig3-thoracic-t6",
-    mrn: "SB-0002",
-    family: "Morimoto",
-    given: "Takashi",
-    birthDate: "1951-03-08",
-    figure: "Figure 3",
-    level: "T6",
-    concept: "body",
-    primaryOnset: "2024-08-02",
-    metOnset: "2025-04-10",
+  },
+  // Figure 3: man in his 70s, T6, Frankel C → C (EQ VAS 65 → 60 as printed).
+  fig3: {
+    person: { id: "fig3-thoracic-t6", mrn: "SB-0002", family: "Morimoto", given: "Takashi", birthDate: "1951-03-08" },
+    lesion: { figure: 3, level: "T6", concept: "body", primaryOnset: "2024-08-02", metOnset: "2025-04-10" },
     admission: "2025-04-21",
-    surgery: "2025-04-23",
-    discharge: "2025-05-09",
-    oneMonth: "2025-05-26",
     preop: { ecog: 4, barthel: 40, painVas: 81, eqVas: 65, frankel: "C" },
     after: { ecog: 3, barthel: 65, painVas: 54, eqVas: 60, frankel: "C" },
-  });
-}
-
-function fig4(): Bundle {
-  // Figure 4: man in his 70s, lung primary, L1, Frankel D → D.
-  return figureCase({
-    id: "fig4-tlls-l1",
-    mrn: "SB-0003",
-    family: "Kuroda",
-    given: "Masao",
-    birthDate: "1948-11-22",
-    figure: "Figure 4",
-    level: "L1",
-    concept: "vertebra",
-    primaryOnset: "2023-12-05",
-    metOnset: "2025-02-14",
+  },
+  // Figure 4: man in his 70s, L1, Frankel D → D.
+  fig4: {
+    person: { id: "fig4-tlls-l1", mrn: "SB-0003", family: "Kuroda", given: "Masao", birthDate: "1948-11-22" },
+    lesion: { figure: 4, level: "L1", concept: "vertebra", primaryOnset: "2023-12-05", metOnset: "2025-02-14" },
     admission: "2025-03-03",
-    surgery: "2025-03-05",
-    discharge: "2025-03-21",
-    oneMonth: "2025-04-07",
     preop: { ecog: 3, barthel: 60, painVas: 50, eqVas: 30, frankel: "D" },
     after: { ecog: 2, barthel: 95, painVas: 14, eqVas: 70, frankel: "D" },
-  });
-}
+  },
+} satisfies Record<string, FigureCase>;
 
 /** Every score input known: a KPS on file and the clinician's SINS and Tokuhashi questionnaires. */
 function breastComplete(): Bundle {
@@ -479,9 +442,9 @@ function rectalNoLevel(): Bundle {
 /** File name → bundle, in the order the EHR page lists them. */
 export function allPatients(): [file: string, bundle: Bundle][] {
   return [
-    ["01-fig2-cervical-c3.json", fig2()],
-    ["02-fig3-thoracic-t6.json", fig3()],
-    ["03-fig4-tlls-l1.json", fig4()],
+    ["01-fig2-cervical-c3.json", figureCase(FIGURES.fig2)],
+    ["02-fig3-thoracic-t6.json", figureCase(FIGURES.fig3)],
+    ["03-fig4-tlls-l1.json", figureCase(FIGURES.fig4)],
     ["04-breast-t11-t12-complete.json", breastComplete()],
     ["05-prostate-t8-partial.json", prostatePartial()],
     ["06-renal-c7-t1-ecog-conflict.json", renalConflict()],
