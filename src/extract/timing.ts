@@ -15,7 +15,7 @@
  * all evidence only when there is some, so the item readers stay unaware of time.
  */
 import type { Diagnostic, Provenance } from "../report/types";
-import { coreList, type CoreMessage, type CoreParam } from "../scores";
+import { coreList, keysOf, type CoreMessage, type CoreParam } from "../scores";
 import { dayOf } from "./fhir";
 import { msg, refParam, valueTerm, type ValueItem } from "./messages";
 import { copyPlan, type ItemPlan } from "./plan";
@@ -68,18 +68,24 @@ export const READS = {
   kps: 1 << 4,
   ecog: 1 << 5,
   frankel: 1 << 6,
-  sinsLocation: 1 << 7,
-  sinsPain: 1 << 8,
-  sinsBoneLesion: 1 << 9,
-  sinsAlignment: 1 << 10,
-  sinsCollapse: 1 << 11,
-  sinsPosterolateral: 1 << 12,
-  tokuhashiGeneralCondition: 1 << 13,
+  /** The app's own answers, by the item they decide (a Tokuhashi KPS decides general condition). */
+  sins: {
+    location: 1 << 7,
+    pain: 1 << 8,
+    boneLesion: 1 << 9,
+    alignment: 1 << 10,
+    collapse: 1 << 11,
+    posterolateral: 1 << 12,
+  },
+  tokuhashi: {
+    generalCondition: 1 << 13,
+    extraspinalBoneMets: 1 << 15,
+    vertebralBodyMets: 1 << 16,
+    visceralMets: 1 << 17,
+    primarySite: 1 << 18,
+  },
   questionnaireEcog: 1 << 14,
-  tokuhashiExtraspinal: 1 << 15,
-  tokuhashiVertebral: 1 << 16,
-  tokuhashiVisceral: 1 << 17,
-  tokuhashiPrimary: 1 << 18,
+  /** A Frankel answer (also the Tokuhashi palsy answer, read as one). */
   questionnaireFrankel: 1 << 19,
 } as const;
 
@@ -92,23 +98,9 @@ const MEASUREMENT_KIND: Partial<Record<Measurement["concept"], number>> = {
 /** The kinds of one of the app's answers (every item it can decide). */
 function questionnaireKinds(q: QuestionnaireFinding): number {
   let k = 0;
-  const s = q.sins;
-  if (s) {
-    if (s.location !== undefined) k |= READS.sinsLocation;
-    if (s.pain !== undefined) k |= READS.sinsPain;
-    if (s.boneLesion !== undefined) k |= READS.sinsBoneLesion;
-    if (s.alignment !== undefined) k |= READS.sinsAlignment;
-    if (s.collapse !== undefined) k |= READS.sinsCollapse;
-    if (s.posterolateral !== undefined) k |= READS.sinsPosterolateral;
-  }
-  const t = q.tokuhashi;
-  if (t) {
-    if (t.kps !== undefined || t.generalCondition !== undefined) k |= READS.tokuhashiGeneralCondition;
-    if (t.extraspinalBoneMets !== undefined) k |= READS.tokuhashiExtraspinal;
-    if (t.vertebralBodyMets !== undefined) k |= READS.tokuhashiVertebral;
-    if (t.visceralMets !== undefined) k |= READS.tokuhashiVisceral;
-    if (t.primarySite !== undefined) k |= READS.tokuhashiPrimary;
-  }
+  for (const item of keysOf(READS.sins)) if (q.sins?.[item] !== undefined) k |= READS.sins[item];
+  for (const item of keysOf(READS.tokuhashi)) if (q.tokuhashi?.[item] !== undefined) k |= READS.tokuhashi[item];
+  if (q.tokuhashi?.kps !== undefined) k |= READS.tokuhashi.generalCondition;
   if (q.ecog !== undefined) k |= READS.questionnaireEcog;
   if (q.frankel !== undefined) k |= READS.questionnaireFrankel;
   return k;
