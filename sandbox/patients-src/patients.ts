@@ -133,9 +133,9 @@ function figureCase({ person, lesion, admission, preop, after }: FigureCase): Bu
 // ------------------------------------------------------------------------------------------ patients
 
 /** The study's Figures 2–4: men in their 60s and 70s with a lung primary, one level each. */
-const FIGURES = {
+const [FIGURE_2, FIGURE_3, FIGURE_4]: readonly [FigureCase, FigureCase, FigureCase] = [
   // Figure 2: man in his 60s, C3, Frankel C → D.
-  fig2: {
+  {
     person: { id: "fig2-cervical-c3", mrn: "SB-0001", family: "Takeda", given: "Hiroshi", birthDate: "1958-09-14" },
     lesion: { figure: 2, level: "C3", concept: "vertebra", primaryOnset: "2024-11-20", metOnset: "2025-04-28" },
     admission: "2025-05-12",
@@ -143,7 +143,7 @@ const FIGURES = {
     after: { ecog: 1, barthel: 90, painVas: 10, eqVas: 80, frankel: "D" },
   },
   // Figure 3: man in his 70s, T6, Frankel C → C (EQ VAS 65 → 60 as printed).
-  fig3: {
+  {
     person: { id: "fig3-thoracic-t6", mrn: "SB-0002", family: "Morimoto", given: "Takashi", birthDate: "1951-03-08" },
     lesion: { figure: 3, level: "T6", concept: "body", primaryOnset: "2024-08-02", metOnset: "2025-04-10" },
     admission: "2025-04-21",
@@ -151,14 +151,14 @@ const FIGURES = {
     after: { ecog: 3, barthel: 65, painVas: 54, eqVas: 60, frankel: "C" },
   },
   // Figure 4: man in his 70s, L1, Frankel D → D.
-  fig4: {
+  {
     person: { id: "fig4-tlls-l1", mrn: "SB-0003", family: "Kuroda", given: "Masao", birthDate: "1948-11-22" },
     lesion: { figure: 4, level: "L1", concept: "vertebra", primaryOnset: "2023-12-05", metOnset: "2025-02-14" },
     admission: "2025-03-03",
     preop: { ecog: 3, barthel: 60, painVas: 50, eqVas: 30, frankel: "D" },
     after: { ecog: 2, barthel: 95, painVas: 14, eqVas: 70, frankel: "D" },
   },
-} satisfies Record<string, FigureCase>;
+];
 
 /** Every score input known: a KPS on file and the clinician's SINS and Tokuhashi questionnaires. */
 function breastComplete(): Bundle {
@@ -442,9 +442,9 @@ function rectalNoLevel(): Bundle {
 /** File name → bundle, in the order the EHR page lists them. */
 export function allPatients(): [file: string, bundle: Bundle][] {
   return [
-    ["01-fig2-cervical-c3.json", figureCase(FIGURES.fig2)],
-    ["02-fig3-thoracic-t6.json", figureCase(FIGURES.fig3)],
-    ["03-fig4-tlls-l1.json", figureCase(FIGURES.fig4)],
+    ["01-fig2-cervical-c3.json", figureCase(FIGURE_2)],
+    ["02-fig3-thoracic-t6.json", figureCase(FIGURE_3)],
+    ["03-fig4-tlls-l1.json", figureCase(FIGURE_4)],
     ["04-breast-t11-t12-complete.json", breastComplete()],
     ["05-prostate-t8-partial.json", prostatePartial()],
     ["06-renal-c7-t1-ecog-conflict.json", renalConflict()],
