@@ -43,6 +43,27 @@ function smartConfiguration(methods: string[] = ["S256"]): object {
   };
 }
 
+/** An EHR launch from ISS (its server announcing S256) up to the authorize redirect: the state that redirect carries. */
+async function launchedState(): Promise<string> {
+  server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
+  goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
+  const { adapter } = await launchWith();
+  return new URL(adapter.redirectedTo!).searchParams.get("state")!;
+}
+
+/** The launch page run on this window's URL with `config`, its navigation captured: the adapter and the outcome. */
+async function launchPageWith(languages: string[], config: AppConfig = HOSPITAL) {
+  const adapter = new CapturingAdapter();
+  const outcome = await runLaunchPage({
+    document,
+    href: window.location.href,
+    languages,
+    loadConfig: () => Promise.resolve({ ok: true, config }),
+    ...launchDeps(adapter),
+  });
+  return { adapter, outcome };
+}
+
 /** A hospital's configuration: its FHIR server listed, open-server launches on loopback for its developers. */
 const HOSPITAL: AppConfig = {
   ...DEFAULT_CONFIG,
@@ -181,10 +202,7 @@ describe("EHR launch", () => {
   });
 
   it("a page reload after the launch keeps the session without a second token exchange", async () => {
-    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
-    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
-    const { adapter } = await launchWith();
-    const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
+    const state = await launchedState();
     let exchanges = 0;
     server.use(
       http.post(TOKEN, () => {
@@ -200,10 +218,7 @@ describe("EHR launch", () => {
   });
 
   it("an access token revoked mid-session is refreshed once with the refresh token (public client: client_id sent)", async () => {
-    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
-    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
-    const { adapter } = await launchWith();
-    const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
+    const state = await launchedState();
     const grants: URLSearchParams[] = [];
     server.use(
       http.post(TOKEN, async ({ request }) => {
@@ -300,14 +315,7 @@ describe("launch errors on the page", () => {
 
   it("missing iss: a clear message, as text", async () => {
     page("");
-    const adapter = new CapturingAdapter();
-    const outcome = await runLaunchPage({
-      document,
-      href: window.location.href,
-      languages: ["en-GB"],
-      loadConfig: () => Promise.resolve({ ok: true, config: HOSPITAL }),
-      ...launchDeps(adapter),
-    });
+    const { adapter, outcome } = await launchPageWith(["en-GB"]);
     expect(outcome.ok).toBe(false);
     const status = document.getElementById("launch-status")!;
     expect(status.getAttribute("role")).toBe("alert");
@@ -337,14 +345,7 @@ describe("launch errors on the page", () => {
       http.get(`${ISS}/metadata`, () => HttpResponse.error()),
     );
     page(`?iss=${encodeURIComponent(ISS)}&launch=L`);
-    const adapter = new CapturingAdapter();
-    const outcome = await runLaunchPage({
-      document,
-      href: window.location.href,
-      languages: ["ja-JP", "en"],
-      loadConfig: () => Promise.resolve({ ok: true, config: HOSPITAL }),
-      ...launchDeps(adapter),
-    });
+    const { outcome } = await launchPageWith(["ja-JP", "en"]);
     expect(outcome).toMatchObject({ ok: false, problem: { code: "authorize-failed", server: "ehr.example.org" } });
     const text = document.getElementById("launch-status")!.textContent;
     expect(text).toContain("ehr.example.org の認可サーバーに接続できない");
@@ -376,22 +377,30 @@ describe("redirect page without a launch", () => {
     });
   });
 
-  it("an authorization server refusal is 'authorization-denied' with its error code", async () => {
-    goTo("/index.html?error=access_denied&error_description=User%20said%20no&state=s");
+  it.each([
+    [
+      "an authorization server refusal is 'authorization-denied' with its error code",
+      "/index.html?error=access_denied&error_description=User%20said%20no&state=s",
+      { kind: "authorization-denied", error: "access_denied", description: "User said no" },
+    ],
+    [
+      "an authorization error carries its code and description, cut to printable text",
+      `/index.html?error=invalid_scope%3Cb%3E&error_description=${encodeURIComponent("Scope 'patient/Observation.rs' not granted\u0007\n to this client")}&state=s`,
+      {
+        kind: "authorization-denied",
+        error: "invalid_scopeb",
+        description: "Scope 'patient/Observation.rs' not granted to this client",
+      },
+    ],
+  ])("%s", async (_title, page, fault) => {
+    goTo(page);
     const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionError);
-    expect((error as SessionError).fault).toEqual({
-      kind: "authorization-denied",
-      error: "access_denied",
-      description: "User said no",
-    });
+    expect((error as SessionError).fault).toEqual(fault);
   });
 
   it("a refused code exchange is 'token-exchange-failed'", async () => {
-    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
-    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
-    const { adapter } = await launchWith();
-    const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
+    const state = await launchedState();
     server.use(http.post(TOKEN, () => HttpResponse.json({ error: "invalid_grant" }, { status: 400 })));
     goTo(`/index.html?code=expired&state=${state}`);
     await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({
@@ -476,14 +485,7 @@ describe("an iss without SMART authorization (issue: openServerLaunch bypassed t
     );
     document.body.innerHTML = '<main id="launch-status" role="status">Connecting…</main>';
     goTo(`/launch.html?iss=${encodeURIComponent("https://evil.example/fhir")}&launch=x`);
-    const adapter = new CapturingAdapter();
-    const outcome = await runLaunchPage({
-      document,
-      href: window.location.href,
-      languages: ["en"],
-      loadConfig: () => Promise.resolve({ ok: true, config: DEFAULT_CONFIG }),
-      ...launchDeps(adapter),
-    });
+    const { adapter, outcome } = await launchPageWith(["en"], DEFAULT_CONFIG);
     expect(outcome).toEqual({ ok: false, problem: { code: "no-allowlist", url: "https://evil.example/fhir" } });
     expect(discovery).toBe(0);
     expect(adapter.redirectedTo).toBeNull();
@@ -499,9 +501,7 @@ describe("an iss without SMART authorization (issue: openServerLaunch bypassed t
 
 describe("the redirect page refuses what it did not ask for", () => {
   it("a code without state starts no token exchange, even with a launch pending in this tab", async () => {
-    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
-    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
-    await launchWith();
+    await launchedState(); // the pending launch; the planted code below comes without its state
     let exchanges = 0;
     server.use(
       http.post(TOKEN, () => {
@@ -521,23 +521,8 @@ describe("the redirect page refuses what it did not ask for", () => {
     expect(exchanges).toBe(0);
   });
 
-  it("an authorization error carries its code and description, cut to printable text", async () => {
-    goTo(
-      `/index.html?error=invalid_scope%3Cb%3E&error_description=${encodeURIComponent("Scope 'patient/Observation.rs' not granted\u0007\n to this client")}&state=s`,
-    );
-    const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
-    expect((error as SessionError).fault).toEqual({
-      kind: "authorization-denied",
-      error: "invalid_scopeb",
-      description: "Scope 'patient/Observation.rs' not granted to this client",
-    });
-  });
-
   it("after the code exchange the PKCE verifier and challenge are gone from sessionStorage; the token stays where fhirclient keeps it", async () => {
-    server.use(http.get(`${ISS}/.well-known/smart-configuration`, () => HttpResponse.json(smartConfiguration())));
-    goTo(`/launch.html?iss=${encodeURIComponent(ISS)}&launch=L`);
-    const { adapter } = await launchWith();
-    const state = new URL(adapter.redirectedTo!).searchParams.get("state")!;
+    const state = await launchedState();
     expect(JSON.stringify({ ...sessionStorage })).toContain("codeVerifier");
     server.use(
       http.post(TOKEN, () =>
