@@ -129,7 +129,7 @@ export function fhirError(
 }
 
 /** The browser's POST of a QuestionnaireResponse (the conditional create). */
-export const isPostResponse = (r: Response): boolean =>
+const isPostResponse = (r: Response): boolean =>
   r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse");
 
 /** The created resource's id from the 201's Location header (…/QuestionnaireResponse/<id>/_history/<v>). */
