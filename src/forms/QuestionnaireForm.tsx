@@ -13,16 +13,7 @@ import type { AnswerIssue } from "../writeback/validate";
 import { CalculatedField } from "./CalculatedField";
 import { isCalculatedNow, type CalculationOptions } from "./calculate";
 import type { LabelOverlay } from "./eq5d-wording";
-import {
-  CheckboxField,
-  DateField,
-  NumberField,
-  RadioField,
-  SelectField,
-  TextField,
-  VasField,
-  type FieldProps,
-} from "./fields";
+import { ChoiceField, DateField, NumberField, SelectField, TextField, VasField, type FieldProps } from "./fields";
 
 export type FormVariant = "clinician" | "patient";
 
@@ -147,9 +138,8 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
     const control = itemControl(item);
     switch (item.type) {
       case "choice":
-        if (item.repeats) return <CheckboxField key={item.linkId} {...p} />;
-        if (control === "drop-down") return <SelectField key={item.linkId} {...p} />;
-        return <RadioField key={item.linkId} {...p} />;
+        if (!item.repeats && control === "drop-down") return <SelectField key={item.linkId} {...p} />;
+        return <ChoiceField key={item.linkId} {...p} />;
       case "integer":
       case "decimal":
         return control === "slider" ? <VasField key={item.linkId} {...p} /> : <NumberField key={item.linkId} {...p} />;

@@ -4,7 +4,12 @@
  * visible label, its hint and error wired with aria-describedby, and aria-invalid when in error.
  */
 import { useState, type InputHTMLAttributes, type ReactNode } from "react";
-import type { QuestionnaireItem, QuestionnaireItemAnswerOption, QuestionnaireResponseItemAnswer } from "fhir/r4";
+import type {
+  Coding,
+  QuestionnaireItem,
+  QuestionnaireItemAnswerOption,
+  QuestionnaireResponseItemAnswer,
+} from "fhir/r4";
 import { useTranslator } from "../i18n/react";
 import {
   codingDisplay,
@@ -126,7 +131,15 @@ function OptionLabel({ option, field }: { option: QuestionnaireItemAnswerOption;
   );
 }
 
-function Fieldset({ field, role, children }: { field: FieldProps; role?: "radiogroup"; children: ReactNode }) {
+function Fieldset({
+  field,
+  role,
+  children,
+}: {
+  field: FieldProps;
+  role?: "radiogroup" | undefined;
+  children: ReactNode;
+}) {
   return (
     <fieldset
       className={`qf-field qf-choice${field.error ? " qf-invalid" : ""}`}
@@ -146,62 +159,36 @@ function Fieldset({ field, role, children }: { field: FieldProps; role?: "radiog
   );
 }
 
-/** One answer from a list: native radios sharing a name (arrow keys move between them). */
-export function RadioField(field: FieldProps) {
-  const selected = field.value[0]?.valueCoding;
-  return (
-    <Fieldset field={field} role="radiogroup">
-      {(field.item.answerOption ?? []).map((option, i) => {
-        const coding = option.valueCoding;
-        if (!coding) return null;
-        return (
-          <label key={coding.code ?? i} className="qf-option">
-            <input
-              type="radio"
-              name={field.id}
-              value={coding.code}
-              checked={sameCoding(selected, coding)}
-              disabled={field.disabled}
-              onChange={() => field.onChange([{ valueCoding: coding }])}
-            />
-            <OptionLabel option={option} field={field} />
-          </label>
-        );
-      })}
-    </Fieldset>
-  );
-}
-
-/** Several answers from a list (repeating choice). */
-export function CheckboxField(field: FieldProps) {
+/**
+ * Answers from a list: one (native radios sharing a name; arrow keys move between them) or, when the item
+ * repeats, several (checkboxes, kept in the Questionnaire's order: cranial to caudal for levels).
+ */
+export function ChoiceField(field: FieldProps) {
   const options = field.item.answerOption ?? [];
+  const several = field.item.repeats === true;
+  const chosen = (coding: Coding | undefined) => field.value.some((a) => sameCoding(a.valueCoding, coding));
+  const choose = (coding: Coding, on: boolean) =>
+    field.onChange(
+      several
+        ? options
+            .filter((o) => (sameCoding(o.valueCoding, coding) ? on : chosen(o.valueCoding)))
+            .flatMap((o) => (o.valueCoding ? [{ valueCoding: o.valueCoding }] : []))
+        : [{ valueCoding: coding }],
+    );
   return (
-    <Fieldset field={field}>
+    <Fieldset field={field} role={several ? undefined : "radiogroup"}>
       {options.map((option, i) => {
         const coding = option.valueCoding;
         if (!coding) return null;
-        const checked = field.value.some((a) => sameCoding(a.valueCoding, coding));
         return (
-          <label key={coding.code ?? i} className="qf-option qf-option-compact">
+          <label key={coding.code ?? i} className={several ? "qf-option qf-option-compact" : "qf-option"}>
             <input
-              type="checkbox"
+              type={several ? "checkbox" : "radio"}
               name={field.id}
               value={coding.code}
-              checked={checked}
+              checked={several ? chosen(coding) : sameCoding(field.value[0]?.valueCoding, coding)}
               disabled={field.disabled}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                // Keep the Questionnaire's order (cranial to caudal for levels).
-                field.onChange(
-                  options
-                    .filter((o) =>
-                      sameCoding(o.valueCoding, coding)
-                        ? on
-                        : field.value.some((a) => sameCoding(a.valueCoding, o.valueCoding)),
-                    )
-                    .flatMap((o) => (o.valueCoding ? [{ valueCoding: o.valueCoding }] : [])),
-                );
-              }}
+              onChange={(e) => choose(coding, e.currentTarget.checked)}
             />
             <OptionLabel option={option} field={field} />
           </label>
