@@ -4,14 +4,7 @@
  * the totals they give are the scoring core's; syntax outside the subset is refused when parsed.
  */
 import fc from "fast-check";
-import type {
-  Coding,
-  Questionnaire,
-  QuestionnaireItem,
-  QuestionnaireResponse,
-  QuestionnaireResponseItem,
-  QuestionnaireResponseItemAnswer,
-} from "fhir/r4";
+import type * as R4 from "fhir/r4";
 import { compile } from "fhirpath";
 import r4 from "fhirpath/fhir-context/r4";
 import { describe, expect, it } from "vitest";
@@ -37,10 +30,10 @@ const SHIPPED = INSTRUMENTS.flatMap((instrument) => {
 });
 
 /** The engine may annotate what it reads: it gets its own copy of each Questionnaire, and of each response. */
-const engineCopies = new Map<Questionnaire, Questionnaire>();
+const engineCopies = new Map<R4.Questionnaire, R4.Questionnaire>();
 const compiled = new Map<string, ReturnType<typeof compile>>();
 
-function engine(qr: QuestionnaireResponse, q: Questionnaire, expression: string): unknown[] {
+function engine(qr: R4.QuestionnaireResponse, q: R4.Questionnaire, expression: string): unknown[] {
   let questionnaire = engineCopies.get(q);
   if (!questionnaire) {
     questionnaire = structuredClone(q);
@@ -55,21 +48,21 @@ function engine(qr: QuestionnaireResponse, q: Questionnaire, expression: string)
   return run(resource, { resource, questionnaire }) as unknown[];
 }
 
-function subset(qr: QuestionnaireResponse, q: Questionnaire, expression: string): unknown[] {
+function subset(qr: R4.QuestionnaireResponse, q: R4.Questionnaire, expression: string): unknown[] {
   return compileFhirPath(expression).evaluate({
     resource: qr,
     questionnaire: q,
   });
 }
 
-const none = fc.constant<QuestionnaireResponseItemAnswer[]>([]);
+const none = fc.constant<R4.QuestionnaireResponseItemAnswer[]>([]);
 
 /** Answers of an item's type: often a valid one, sometimes none, sometimes a code the item does not offer. */
-function answerArb(item: QuestionnaireItem): fc.Arbitrary<QuestionnaireResponseItemAnswer[]> {
+function answerArb(item: R4.QuestionnaireItem): fc.Arbitrary<R4.QuestionnaireResponseItemAnswer[]> {
   switch (item.type) {
     case "choice": {
       const options = (item.answerOption ?? []).flatMap((o) => (o.valueCoding ? [o.valueCoding] : []));
-      const foreign: Coding = {
+      const foreign: R4.Coding = {
         system: APP_CODE_SYSTEM,
         code: `${item.linkId}.not-an-option`,
       };
@@ -79,7 +72,7 @@ function answerArb(item: QuestionnaireItem): fc.Arbitrary<QuestionnaireResponseI
         { arbitrary: one, weight: 8 },
         { arbitrary: none, weight: 1 },
         {
-          arbitrary: fc.constant<QuestionnaireResponseItemAnswer[]>([{ valueCoding: foreign }]),
+          arbitrary: fc.constant<R4.QuestionnaireResponseItemAnswer[]>([{ valueCoding: foreign }]),
           weight: 1,
         },
       );
@@ -97,19 +90,19 @@ function answerArb(item: QuestionnaireItem): fc.Arbitrary<QuestionnaireResponseI
         { arbitrary: none, weight: 1 },
       );
     case "date":
-      return fc.oneof(none, fc.constant<QuestionnaireResponseItemAnswer[]>([{ valueDate: "2026-05-01" }]));
+      return fc.oneof(none, fc.constant<R4.QuestionnaireResponseItemAnswer[]>([{ valueDate: "2026-05-01" }]));
     default:
       return none;
   }
 }
 
 /** Answers to every question of `q` that the user answers (calculated items left to the calculation). */
-function answersArb(q: Questionnaire): fc.Arbitrary<Answers> {
+function answersArb(q: R4.Questionnaire): fc.Arbitrary<Answers> {
   const questions = allItems(q).filter(
     (i) => i.type !== "display" && i.type !== "group" && !(calculation(i) && i.readOnly),
   );
   return fc.tuple(...questions.map(answerArb)).map((all) => {
-    const out: Record<string, QuestionnaireResponseItemAnswer[]> = {};
+    const out: Record<string, R4.QuestionnaireResponseItemAnswer[]> = {};
     questions.forEach((item, i) => {
       const a = all[i] ?? [];
       if (a.length) out[item.linkId] = a;
@@ -118,8 +111,8 @@ function answersArb(q: Questionnaire): fc.Arbitrary<Answers> {
   });
 }
 
-function response(q: Questionnaire, answers: Answers): QuestionnaireResponse {
-  const item: QuestionnaireResponseItem[] = (q.item ?? []).flatMap((it) => {
+function response(q: R4.Questionnaire, answers: Answers): R4.QuestionnaireResponse {
+  const item: R4.QuestionnaireResponseItem[] = (q.item ?? []).flatMap((it) => {
     const a = answers[it.linkId];
     return a?.length ? [{ linkId: it.linkId, answer: [...a] }] : [];
   });
@@ -165,22 +158,14 @@ function applied(instrument: Instrument, answers: Answers): Answers {
 describe("the expressions' totals are the scoring core's", () => {
   const byInstrument = (i: Instrument) => appQuestionnaire(i);
 
-  it("Barthel index", () => {
+  it.each([
+    ["Barthel index", "barthel", barthelFromAnswers],
+    ["SINS", "sins", sinsFromAnswers],
+  ] as const)("%s", (_name, instrument, fromAnswers) => {
     fc.assert(
-      fc.property(answersArb(byInstrument("barthel")), (answers) => {
-        expect(applied("barthel", answers)[LINKS.barthel.total]?.[0]?.valueInteger ?? null).toBe(
-          barthelFromAnswers(answers)?.total ?? null,
-        );
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("SINS", () => {
-    fc.assert(
-      fc.property(answersArb(byInstrument("sins")), (answers) => {
-        expect(applied("sins", answers)[LINKS.sins.total]?.[0]?.valueInteger ?? null).toBe(
-          sinsFromAnswers(answers)?.total ?? null,
+      fc.property(answersArb(byInstrument(instrument)), (answers) => {
+        expect(applied(instrument, answers)[LINKS[instrument].total]?.[0]?.valueInteger ?? null).toBe(
+          fromAnswers(answers)?.total ?? null,
         );
       }),
       { numRuns: 300 },
