@@ -89,42 +89,68 @@ function checkCompletions(
   }
 }
 
-describe("SINS properties", () => {
-  const score = (x: Record<string, unknown>) => sins(x) as unknown as Ranged & { category: string | null };
+/** A ranged score's result with its class of the total (SINS category, Tokuhashi prognosis band) as `cls`. */
+type Classed = Ranged & { cls: string | null };
+type Score = (x: Record<string, unknown>) => Classed;
+const sinsScore: Score = (x) => {
+  const r = sins(x);
+  return { ...(r as unknown as Ranged), cls: r.category };
+};
+const tokuhashiScore: Score = (x) => {
+  const r = tokuhashi(x);
+  return { ...(r as unknown as Ranged), cls: r.prognosis };
+};
 
-  it("min ≤ total ≤ max within 0–18; the category is the class of the whole range", () => {
+/** A row of the properties both scores share. */
+type ScoreRow = [
+  name: string,
+  score: Score,
+  itemValues: Record<string, readonly string[]>,
+  items: readonly string[],
+  maxTotal: number,
+  /** What the class of a total is called. */
+  classWord: string,
+  classOf: (total: number) => string,
+];
+
+describe.each([
+  ["SINS", sinsScore, SINS_DOMAINS, SINS_ITEMS, 18, "category", sinsCategory],
+  ["Tokuhashi", tokuhashiScore, TOKUHASHI_DOMAINS, TOKUHASHI_ITEMS, 15, "prognosis", tokuhashiPrognosis],
+] satisfies ScoreRow[])("%s properties", (_name, score, domains, items, maxTotal, classWord, classOf) => {
+  it(`min ≤ total ≤ max within 0–${maxTotal}; the ${classWord} is the class of the whole range`, () => {
     fc.assert(
-      fc.property(inputOf(SINS_DOMAINS), (input) => {
+      fc.property(inputOf(domains), (input) => {
         const r = score(input);
-        checkRange(r, 18);
-        const low = sinsCategory(r.min);
-        expect(r.category).toBe(low === sinsCategory(r.max) ? low : null);
+        checkRange(r, maxTotal);
+        const low = classOf(r.min);
+        expect(r.cls).toBe(low === classOf(r.max) ? low : null);
       }),
     );
   });
 
   it("every way of completing the unknowns lands inside [min, max], and the bounds are reached", () => {
     fc.assert(
-      fc.property(inputOf(SINS_DOMAINS), choices, (input, pick) =>
-        checkCompletions(score, SINS_ITEMS, score(input), pick),
-      ),
+      fc.property(inputOf(domains), choices, (input, pick) => checkCompletions(score, items, score(input), pick)),
     );
   });
 
-  it("learning an item (narrowing its candidates) never widens the range", () => {
+  it(`learning an item (narrowing its candidates) never widens the range, nor changes a known ${classWord}`, () => {
     fc.assert(
-      fc.property(inputOf(SINS_DOMAINS), fc.constantFrom(...SINS_ITEMS), fc.array(fc.nat()), (input, item, keep) => {
+      fc.property(inputOf(domains), fc.constantFrom(...items), fc.array(fc.nat()), (input, item, keep) => {
         const before = score(input);
-        const all = before.items[item]?.candidates ?? [];
-        const narrowed = all.filter((_, i) => keep.includes(i));
+        const narrowed = (before.items[item]?.candidates ?? []).filter((_, i) => keep.includes(i));
         fc.pre(narrowed.length > 0);
         const after = score({ ...input, [item]: narrowed });
         expect(after.min).toBeGreaterThanOrEqual(before.min);
         expect(after.max).toBeLessThanOrEqual(before.max);
-        if (before.category !== null) expect(after.category).toBe(before.category);
+        if (before.cls !== null) expect(after.cls).toBe(before.cls);
       }),
     );
   });
+});
+
+describe("SINS properties", () => {
+  const score = sinsScore;
 
   it("a worse finding (more points for one item) never lowers the SINS", () => {
     fc.assert(
@@ -142,29 +168,10 @@ describe("SINS properties", () => {
 });
 
 describe("Tokuhashi properties", () => {
-  const score = (x: Record<string, unknown>) => tokuhashi(x) as unknown as Ranged & { prognosis: string | null };
-
-  it("min ≤ total ≤ max within 0–15; the prognosis is the band of the whole range", () => {
-    fc.assert(
-      fc.property(inputOf(TOKUHASHI_DOMAINS), (input) => {
-        const r = score(input);
-        checkRange(r, 15);
-        const low = tokuhashiPrognosis(r.min);
-        expect(r.prognosis).toBe(low === tokuhashiPrognosis(r.max) ? low : null);
-      }),
-    );
-  });
-
-  it("every completion lands inside [min, max], and the bounds are reached", () => {
-    fc.assert(
-      fc.property(inputOf(TOKUHASHI_DOMAINS), choices, (input, pick) =>
-        checkCompletions(score, TOKUHASHI_ITEMS, score(input), pick),
-      ),
-    );
-  });
+  const score = tokuhashiScore;
+  const BAND = { "<6m": 0, ">=6m": 1, ">=12m": 2 } as const;
 
   it("a better finding (more points for one item) never lowers the score, and never the predicted survival", () => {
-    const BAND = { "<6m": 0, ">=6m": 1, ">=12m": 2 } as const;
     fc.assert(
       fc.property(completeOf(TOKUHASHI_DOMAINS), fc.constantFrom(...TOKUHASHI_ITEMS), fc.nat(), (input, item, j) => {
         const domain = TOKUHASHI_DOMAINS[item] ?? [];
@@ -173,36 +180,16 @@ describe("Tokuhashi properties", () => {
         const better = (after.items[item]?.points ?? 0) >= (before.items[item]?.points ?? 0);
         const [lo, hi] = better ? [before, after] : [after, before];
         expect(hi.total ?? -1).toBeGreaterThanOrEqual(lo.total ?? 99);
-        expect(BAND[hi.prognosis as keyof typeof BAND]).toBeGreaterThanOrEqual(BAND[lo.prognosis as keyof typeof BAND]);
+        expect(BAND[hi.cls as keyof typeof BAND]).toBeGreaterThanOrEqual(BAND[lo.cls as keyof typeof BAND]);
       }),
     );
   });
 
   it("the predicted survival never falls as the total rises (0–15)", () => {
-    const BAND = { "<6m": 0, ">=6m": 1, ">=12m": 2 } as const;
     const bands = Array.from({ length: 16 }, (_, total) => BAND[tokuhashiPrognosis(total)]);
     for (let total = 1; total <= 15; total++)
       expect(bands[total], String(total)).toBeGreaterThanOrEqual(bands[total - 1]!);
     expect([bands[0], bands[15]]).toEqual([0, 2]);
-  });
-
-  it("learning an item never widens the range", () => {
-    fc.assert(
-      fc.property(
-        inputOf(TOKUHASHI_DOMAINS),
-        fc.constantFrom(...TOKUHASHI_ITEMS),
-        fc.array(fc.nat()),
-        (input, item, keep) => {
-          const before = score(input);
-          const narrowed = (before.items[item]?.candidates ?? []).filter((_, i) => keep.includes(i));
-          fc.pre(narrowed.length > 0);
-          const after = score({ ...input, [item]: narrowed });
-          expect(after.min).toBeGreaterThanOrEqual(before.min);
-          expect(after.max).toBeLessThanOrEqual(before.max);
-          if (before.prognosis !== null) expect(after.prognosis).toBe(before.prognosis);
-        },
-      ),
-    );
   });
 });
 
