@@ -26,49 +26,30 @@ const kpsCode = { coding: [{ system: "http://loinc.org", code: "89243-0" }] };
 const boneCode = { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "C79.51" }] };
 const id = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,10}$/), fc.constant(HUGE));
 
+/** A final KPS 60 Observation with the given fields replaced by (or added as) broken ones. */
+const kpsObservationWith = (broken: Record<string, fc.Arbitrary<unknown>>) =>
+  fc.record({
+    resourceType: fc.constant("Observation"),
+    id,
+    status: fc.constant("final"),
+    code: fc.constant(kpsCode),
+    valueInteger: fc.constant(60),
+    ...broken,
+  });
+
 const observation = fc.oneof(
   fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final"), code: wrong("object") }),
   fc.record({ resourceType: fc.constant("Observation"), id, status: fc.constant("final") }),
-  fc.record({
-    resourceType: fc.constant("Observation"),
-    id,
-    status: wrong("string"),
-    code: fc.constant(kpsCode),
-    valueInteger: fc.constant(60),
-  }),
-  fc.record({
-    resourceType: fc.constant("Observation"),
-    id,
-    status: fc.constant("final"),
-    code: fc.constant(kpsCode),
-    valueInteger: wrong("number"),
-  }),
-  fc.record({
-    resourceType: fc.constant("Observation"),
-    id,
-    status: fc.constant("final"),
-    code: fc.constant(kpsCode),
-    valueInteger: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: -1 }), fc.constant(55)),
-  }),
-  fc.record({
-    resourceType: fc.constant("Observation"),
-    id,
-    status: fc.constant("final"),
-    code: fc.constant(kpsCode),
-    valueInteger: fc.constant(60),
+  kpsObservationWith({ status: wrong("string") }),
+  kpsObservationWith({ valueInteger: wrong("number") }),
+  kpsObservationWith({ valueInteger: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: -1 }), fc.constant(55)) }),
+  kpsObservationWith({
     effectiveDateTime: fc.oneof(
       fc.string({ maxLength: 20 }).filter((s) => !/^\d{4}/.test(s)),
       fc.constant(HUGE),
     ),
   }),
-  fc.record({
-    resourceType: fc.constant("Observation"),
-    id,
-    status: fc.constant("final"),
-    code: fc.constant(kpsCode),
-    valueInteger: fc.constant(60),
-    subject: wrong("object"),
-  }),
+  kpsObservationWith({ subject: wrong("object") }),
   fc.record({
     resourceType: fc.constant("Observation"),
     id,

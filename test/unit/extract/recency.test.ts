@@ -37,22 +37,26 @@ describe("recency across instruments (issue 12 item 2)", () => {
     expect([item.min, item.max]).toEqual([0, 1]);
   });
 
-  it("the same day: the KPS decides, and the ECOG is shown with its date", () => {
-    const item = gc([patient(), kps("k", 40, "2025-06-02"), ecog("e", 3, "2025-06-02")]);
-    expect(item.candidates).toEqual(["poor"]);
-    expect(item.points).toBe(0);
-    expect(en(item.context)).toBe(
+  it.each([
+    [
+      "the same day: the KPS decides, and the ECOG is shown with its date",
+      [kps("k", 40, "2025-06-02"), ecog("e", 3, "2025-06-02")],
+      "poor",
+      0,
       "ECOG 3 (Observation/e) on 2025-06-02 also on file; the KPS is as new or newer and decides.",
-    );
-  });
-
-  it("a KPS newer than the ECOG decides; the older ECOG is still shown", () => {
-    const item = gc([patient(), ecog("e", 4, "2025-05-01"), kps("k", 80, "2025-06-20")]);
-    expect(item.candidates).toEqual(["good"]);
-    expect(item.points).toBe(2);
-    expect(en(item.context)).toBe(
+    ],
+    [
+      "a KPS newer than the ECOG decides; the older ECOG is still shown",
+      [ecog("e", 4, "2025-05-01"), kps("k", 80, "2025-06-20")],
+      "good",
+      2,
       "ECOG 4 (Observation/e) on 2025-05-01 also on file; the KPS is as new or newer and decides.",
-    );
+    ],
+  ])("%s", (_title, evidence, candidate, points, context) => {
+    const item = gc([patient(), ...evidence]);
+    expect(item.candidates).toEqual([candidate]);
+    expect(item.points).toBe(points);
+    expect(en(item.context)).toBe(context);
   });
 
   it("ECOG 1 and 2 recorded on a day after KPS 60 (the renal sandbox patient): moderate–good, 1–2", () => {
