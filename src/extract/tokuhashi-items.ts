@@ -22,12 +22,13 @@ import {
   type GeneralCondition,
   type PrimarySite,
   type SpinalLevel,
+  type TokuhashiValues,
   type VertebralBodyMets,
   type VisceralMets,
 } from "../scores";
 import { inLevelOrder } from "./fhir";
 import { ecogBands } from "./mappings";
-import { msg, onDay, refParam, valueTerm, type CoreMessageCode } from "./messages";
+import { msg, onDay, refParam, valueTerm, type CoreMessageCode, type ValueItem } from "./messages";
 import {
   copyPlan,
   fromResolved,
@@ -69,10 +70,6 @@ function qrClaims<V extends string>(
   return out;
 }
 
-function tok<K extends keyof TokuhashiAnswers>(key: K) {
-  return (q: QuestionnaireFinding): TokuhashiAnswers[K] | undefined => q.tokuhashi?.[key];
-}
-
 /** An item's name as the conflict diagnostics write it. */
 type ItemName = CoreMessageCode;
 
@@ -95,17 +92,26 @@ function conflictDiag(plan: ItemPlan<string>, item: ItemName, diags: Diags): voi
   }
 }
 
-/** The questionnaire's answer when it is at least as new as the record's evidence, else null. */
-function newerQuestionnaire<V extends string>(
-  claims: Claim<V>[],
+/**
+ * The app's answer to `item` when it is at least as new as the record's evidence (of `recordDay`), else null. Its
+ * claim names the value's term, inside the message `claim` when given (the two counts: foci, vertebrae).
+ */
+function newerAnswer<K extends keyof typeof ITEM & ValueItem>(
+  ev: PatientEvidence,
+  item: K,
+  claim: "claim.foci" | "claim.vertebrae" | null,
   recordDay: string | null,
-  item: ItemName,
   diags: Diags,
-): ItemPlan<V> | null {
-  const r = resolveLatest(claims);
+): ItemPlan<TokuhashiValues[K]> | null {
+  const label = (v: string) => (claim ? msg(claim, { value: valueTerm(item, v) }) : valueTerm(item, v));
+  const pick = (q: QuestionnaireFinding): TokuhashiValues[K] | undefined => {
+    const answers: Partial<TokuhashiValues> | undefined = q.tokuhashi;
+    return answers?.[item];
+  };
+  const r = resolveLatest(qrClaims(ev, pick, label));
   if (!r || !questionnaireIsNewer(r.day, recordDay)) return null;
   const plan = fromResolved(r);
-  conflictDiag(plan, item, diags);
+  conflictDiag(plan, ITEM[item], diags);
   return plan;
 }
 
@@ -441,12 +447,7 @@ export function extraspinalPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Ext
     if (!sites.has(f.site))
       sites.set(f.site, { display: f.display, provenance: f.provenance, day: f.date?.slice(0, 10) ?? null });
   const recordDay = latestDay([...sites.values()].map((s) => s.day));
-  const qr = newerQuestionnaire(
-    qrClaims(ev, tok("extraspinalBoneMets"), (v) => msg("claim.foci", { value: valueTerm("extraspinalBoneMets", v) })),
-    recordDay,
-    ITEM.extraspinalBoneMets,
-    diags,
-  );
+  const qr = newerAnswer(ev, "extraspinalBoneMets", "claim.foci", recordDay, diags);
   if (qr) return qr;
   const unlocated = ev.unlocatedBoneMets.length;
   const unlocatedNote =
@@ -498,12 +499,7 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
   const vertebrae = recordVertebrae(ev);
   const withLevels = ev.spinalLesions.filter((l) => l.levels.some((x) => x !== "Coccyx"));
   const recordDay = latestDay(withLevels.map((l) => l.date?.slice(0, 10) ?? null));
-  const qr = newerQuestionnaire(
-    qrClaims(ev, tok("vertebralBodyMets"), (v) => msg("claim.vertebrae", { value: valueTerm("vertebralBodyMets", v) })),
-    recordDay,
-    ITEM.vertebralBodyMets,
-    diags,
-  );
+  const qr = newerAnswer(ev, "vertebralBodyMets", "claim.vertebrae", recordDay, diags);
   if (qr) return qr;
   const regionOnly = ev.spinalLesions.filter((l) => l.levels.length === 0);
   const regionNote = regionOnly.length > 0 ? msg("context.vertebrae.region-only", { count: regionOnly.length }) : null;
@@ -532,12 +528,7 @@ export function vertebralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Verte
 
 export function visceralPlan(ev: PatientEvidence, diags: Diags): ItemPlan<VisceralMets> {
   const recordDay = latestDay(ev.visceral.map((v) => v.date?.slice(0, 10) ?? null));
-  const qr = newerQuestionnaire(
-    qrClaims(ev, tok("visceralMets"), (v) => valueTerm("visceralMets", v)),
-    recordDay,
-    ITEM.visceralMets,
-    diags,
-  );
+  const qr = newerAnswer(ev, "visceralMets", null, recordDay, diags);
   if (qr) return qr;
   const certain = ev.visceral.filter((v) => v.certainty === "certain");
   const possible = ev.visceral.filter((v) => v.certainty === "possible");
@@ -590,12 +581,7 @@ export function primaryPlan(ev: PatientEvidence, diags: Diags): ItemPlan<Primary
   const linked = ev.primaries.filter((p) => related.has(p.reference));
   const used = linked.length > 0 ? linked : ev.primaries;
   const recordDay = latestDay(used.map((p) => p.date?.slice(0, 10) ?? null));
-  const qr = newerQuestionnaire(
-    qrClaims(ev, tok("primarySite"), (v) => valueTerm("primarySite", v)),
-    recordDay,
-    ITEM.primarySite,
-    diags,
-  );
+  const qr = newerAnswer(ev, "primarySite", null, recordDay, diags);
   if (qr) return qr;
   if (used.length === 0) return missing([msg("context.primary.none")]);
   const unknown = used.some((p) => p.candidates.length === 0);
