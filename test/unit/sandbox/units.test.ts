@@ -22,7 +22,7 @@ describe("scopes", () => {
     [
       "v2 letters grant exactly what they name (patient/*.s: search on every type)",
       "patient/Observation.rs patient/QuestionnaireResponse.cu patient/*.s",
-      { Observation: "rs", QuestionnaireResponse: "cu", Condition: "s", Patient: "s" },
+      { Observation: "rs", QuestionnaireResponse: "cus", Condition: "s", Patient: "s" },
     ],
   ])("%s", (_label, scopes, granted) => {
     const s = parseScopes(scopes);
