@@ -16,16 +16,20 @@ export type LaunchPlan =
   | { kind: "standalone"; iss: string }
   | { kind: "open-server"; fhirServiceUrl: string; patientId: string };
 
+/** What is wrong with the FHIR server a launch names (the problem's `url`). */
+type ServerProblem =
+  | "invalid-server-url"
+  | "insecure-server-url"
+  /** app-config.json lists no FHIR server: the installer has not configured this deployment. */
+  | "no-allowlist"
+  | "server-not-allowed"
+  | "open-server-disabled"
+  /** An `iss` whose discovery names no authorization endpoint: an open server reached through `iss`. */
+  | "no-authorization";
+
 export type LaunchProblem =
   | { code: "missing-iss" }
-  | { code: "invalid-server-url"; url: string }
-  | { code: "insecure-server-url"; url: string }
-  /** app-config.json lists no FHIR server: the installer has not configured this deployment. */
-  | { code: "no-allowlist"; url: string }
-  | { code: "server-not-allowed"; url: string }
-  | { code: "open-server-disabled"; url: string }
-  /** An `iss` whose discovery names no authorization endpoint: an open server reached through `iss`. */
-  | { code: "no-authorization"; url: string }
+  | { code: ServerProblem; url: string }
   /** A launch parameter fhirclient would honour but this app never takes from the address (`patientId`, `clientId`). */
   | { code: "forbidden-parameter"; name: string }
   | { code: "missing-patient" }
@@ -35,20 +39,19 @@ export type LaunchProblem =
 
 export type PlanResult = { ok: true; plan: LaunchPlan } | { ok: false; problem: LaunchProblem };
 
+/** checkServerUrl's findings as the launch page names them. */
+const SERVER_PROBLEM = {
+  invalid: "invalid-server-url",
+  insecure: "insecure-server-url",
+  "no-allowlist": "no-allowlist",
+  "not-allowed": "server-not-allowed",
+} as const satisfies Record<string, ServerProblem>;
+
 /** A usable FHIR base: http(s), https unless loopback, on the allowlist (which must not be empty). */
 function checkServer(raw: string, config: AppConfig): LaunchProblem | null {
   const checked = checkServerUrl(raw, config.issAllowlist);
   if (checked.ok) return null;
-  switch (checked.problem) {
-    case "invalid":
-      return { code: "invalid-server-url", url: raw };
-    case "insecure":
-      return { code: "insecure-server-url", url: raw };
-    case "no-allowlist":
-      return { code: "no-allowlist", url: raw };
-    case "not-allowed":
-      return { code: "server-not-allowed", url: raw };
-  }
+  return { code: SERVER_PROBLEM[checked.problem], url: raw };
 }
 
 /**
