@@ -31,7 +31,7 @@ import {
   type CourseModel,
   type ProportionModel,
 } from "../qol/courseModel";
-import { useConflictText } from "../qol/ProportionChart";
+import { MEASURE_SHORT, useConflictText } from "../qol/ProportionChart";
 import { dayOf } from "../score/ProvenanceList";
 import type { ScoreItems } from "../score/ScoreCard";
 import { PrintCourseChart } from "./PrintCourseChart";
@@ -51,9 +51,6 @@ export interface TumourBoardSheetProps {
   /** Called once the sheet is in the page: the caller opens the print dialog then. */
   onReady: () => void;
 }
-
-/** The scales' own names before a value ("ECOG 3"), the same in every language (as qol/ProportionChart.tsx). */
-const MEASURE_SHORT: Record<ProportionModel["measure"], string> = { frankelABC: "Frankel", ecogOver2: "ECOG" };
 
 /** Candidates listed on paper when an item is unknown: a few, else "unknown" alone. */
 const MAX_CANDIDATES = 3;

@@ -14,7 +14,7 @@ const PATIENT_SHOWN = 3;
 const PATIENT_ROW = 16;
 
 /** The measure's name before a value ("ECOG 1"): the scales' own names, the same in every language. */
-const MEASURE_SHORT: Record<ProportionMeasure, string> = { frankelABC: "Frankel", ecogOver2: "ECOG" };
+export const MEASURE_SHORT: Record<ProportionMeasure, string> = { frankelABC: "Frankel", ecogOver2: "ECOG" };
 
 /** "ECOG 1 and 2 on 18 Jun 2025 (conflict)": a day's different values, none taken. */
 export function useConflictText(): (measure: ProportionMeasure, v: ProportionPatientValue) => string {
