@@ -232,15 +232,6 @@ describe("counts → candidates (counts on record are lower bounds until confirm
     expect(extraspinalBoneMetsCandidates(count, atLeast)).toEqual(expected);
   });
 
-  it("1 recorded extraspinal focus scores 0–1; 3 recorded score a certain 0", () => {
-    expect(
-      tokuhashi({ extraspinalBoneMets: extraspinalBoneMetsCandidates(1, true) }).items.extraspinalBoneMets,
-    ).toMatchObject({ points: null, min: 0, max: 1 });
-    expect(
-      tokuhashi({ extraspinalBoneMets: extraspinalBoneMetsCandidates(3, true) }).items.extraspinalBoneMets,
-    ).toMatchObject({ points: 0, value: "3+" });
-  });
-
   it.each([
     [1, false, ["1"]],
     [2, false, ["2"]],
@@ -254,10 +245,19 @@ describe("counts → candidates (counts on record are lower bounds until confirm
     expect(vertebralBodyMetsCandidates(count, atLeast)).toEqual(expected);
   });
 
+  /** The item as Tokuhashi scores it from these candidates alone. */
+  const scored = <K extends "extraspinalBoneMets" | "vertebralBodyMets">(item: K, candidates: TokuhashiInput[K]) =>
+    tokuhashi({ [item]: candidates }).items[item];
+
+  it("1 recorded extraspinal focus scores 0–1; 3 recorded score a certain 0", () => {
+    const one = scored("extraspinalBoneMets", extraspinalBoneMetsCandidates(1, true));
+    expect(one).toMatchObject({ points: null, min: 0, max: 1 });
+    const three = scored("extraspinalBoneMets", extraspinalBoneMetsCandidates(3, true));
+    expect(three).toMatchObject({ points: 0, value: "3+" });
+  });
+
   it("2 recorded vertebral bodies score 0–1", () => {
-    expect(
-      tokuhashi({ vertebralBodyMets: vertebralBodyMetsCandidates(2, true) }).items.vertebralBodyMets,
-    ).toMatchObject({ min: 0, max: 1 });
+    expect(scored("vertebralBodyMets", vertebralBodyMetsCandidates(2, true))).toMatchObject({ min: 0, max: 1 });
   });
 
   it("refuses impossible counts", () => {
