@@ -34,7 +34,7 @@ import {
 } from "../../src/questionnaires/contract";
 import { versionedCanonical } from "../../src/questionnaires/items";
 import { SANDBOX_SYSTEM, SHIFT_TAG } from "../dates";
-import { levelCodes, SNOMED } from "../levels";
+import { formatLevels, levelCodes, SNOMED } from "../levels";
 import { PRACTITIONER_ID } from "../smart";
 
 /** Every date in the synthetic bundles is written as of this day; the sandbox moves it to "today" on load. */
@@ -220,9 +220,13 @@ export class PatientBuilder {
     );
   }
 
-  /** A SecondaryCancerCondition: bone metastasis with one bodySite per vertebral level (whole-vertebra or vertebral-body concept). */
+  /**
+   * A SecondaryCancerCondition: bone metastasis with one bodySite per vertebral level (whole-vertebra or
+   * vertebral-body concept). Unless given, the id suffix is "met-<first level>[-<last level>]" and the text
+   * "Bone metastasis <levels>" (formatLevels: "T11–T12").
+   */
   spinalMetastasis(o: {
-    suffix: string;
+    suffix?: string;
     levels: string[];
     concept?: "vertebra" | "body";
     onset: string;
@@ -239,13 +243,16 @@ export class PatientBuilder {
         (o.concept ?? "vertebra") === "body" && l.body ? `Structure of body of ${level} vertebra` : l.display;
       return { coding: [{ system: SNOMED, code, display }], ...(o.siteText ? { text: o.siteText(level) } : {}) };
     });
+    const first = o.levels[0] ?? "";
+    const last = o.levels.at(-1) ?? "";
+    const span = (first === last ? [first] : [first, last]).join("-").toLowerCase();
     return this.secondary({
-      suffix: o.suffix,
+      suffix: o.suffix ?? `met-${span}`,
       codes: o.codes ?? SECONDARY_BONE,
       onset: o.onset,
       primary: o.primary,
       bodySite,
-      ...(o.text ? { text: o.text } : {}),
+      text: o.text ?? `Bone metastasis ${formatLevels(o.levels)}`,
     });
   }
 

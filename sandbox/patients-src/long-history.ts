@@ -175,7 +175,7 @@ export function buildLongHistoryPatient(): Bundle {
     text: "Breast cancer, left (hormone receptor positive)",
     onset: "2019-06-18",
   });
-  b.spinalMetastasis({ suffix: "met-t10", levels: ["T10"], onset: "2025-05-08", primary, text: "Bone metastasis T10" });
+  b.spinalMetastasis({ levels: ["T10"], onset: "2025-05-08", primary });
 
   const random = prng(20250630);
   const start = Date.UTC(2019, 6, 1); // 2019-07-01

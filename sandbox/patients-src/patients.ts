@@ -101,7 +101,6 @@ function figureCase({ person, lesion, admission, preop, after }: FigureCase): Bu
   b.person({ ...name, gender: "male" });
   const primary = b.primaryCancer({ codes: LUNG, text: "Lung cancer", onset: lesion.primaryOnset });
   const met = b.spinalMetastasis({
-    suffix: `met-${level.toLowerCase()}`,
     levels: [level],
     concept: lesion.concept,
     onset: lesion.metOnset,
@@ -131,6 +130,9 @@ function figureCase({ person, lesion, admission, preop, after }: FigureCase): Bu
 }
 
 // ------------------------------------------------------------------------------------------ patients
+
+/** Lung metastases (as the hcc and thyroid patients have them): the Condition's id suffix, codes and text. */
+const PULMONARY_METASTASES = { suffix: "met-lung", codes: LUNG_METASTASIS, text: "Pulmonary metastases" } as const;
 
 /** The study's Figures 2–4: men in their 60s and 70s with a lung primary, one level each. */
 const [FIGURE_2, FIGURE_3, FIGURE_4]: readonly [FigureCase, FigureCase, FigureCase] = [
@@ -170,14 +172,7 @@ function breastComplete(): Bundle {
     onset: "2019-10-01",
     bodySite: [[SNOMED, "80248007", "Left breast structure"]],
   });
-  const met = b.spinalMetastasis({
-    suffix: "met-t11-t12",
-    levels: ["T11", "T12"],
-    concept: "body",
-    onset: "2025-05-20",
-    primary,
-    text: "Bone metastasis T11–T12",
-  });
+  const met = b.spinalMetastasis({ levels: ["T11", "T12"], concept: "body", onset: "2025-05-20", primary });
   const visit = b.clinicVisit({ date: "2025-06-03", reason: "Spine tumour board work-up" });
   // The surgery after the work-up: every piece of evidence is before it (pre-operative only; the totals stay 11 and 13).
   // (No admission Encounter, so that the launch's encounter stays the work-up visit.)
@@ -237,14 +232,7 @@ function prostatePartial(): Bundle {
   const b = new PatientBuilder("prostate-t8-partial");
   b.person({ mrn: "SB-0005", family: "Lewis", given: "Robert", gender: "male", birthDate: "1954-05-05" });
   const primary = b.primaryCancer({ codes: PROSTATE, text: "Prostate adenocarcinoma", onset: "2021-03-15" });
-  b.spinalMetastasis({
-    suffix: "met-t8",
-    levels: ["T8"],
-    onset: "2025-06-10",
-    primary,
-    codes: [SECONDARY_BONE_SNOMED],
-    text: "Bone metastasis T8",
-  });
+  b.spinalMetastasis({ levels: ["T8"], onset: "2025-06-10", primary, codes: [SECONDARY_BONE_SNOMED] });
   b.kps({ value: 80, date: "2025-06-12" });
   return b.bundle();
 }
@@ -254,29 +242,15 @@ function renalConflict(): Bundle {
   const b = new PatientBuilder("renal-c7-t1-ecog-conflict");
   b.person({ mrn: "SB-0006", family: "González", given: "María", gender: "female", birthDate: "1962-01-25" });
   const primary = b.primaryCancer({ codes: KIDNEY, text: "Renal cell carcinoma, right kidney", onset: "2022-07-19" });
-  b.spinalMetastasis({
-    suffix: "met-c7-t1",
-    levels: ["C7", "T1"],
-    onset: "2025-05-30",
-    primary,
-    text: "Bone metastasis C7–T1",
-  });
+  b.spinalMetastasis({ levels: ["C7", "T1"], onset: "2025-05-30", primary });
   b.kps({ value: 60, date: "2025-06-09" });
   const visit = b.clinicVisit({ date: "2025-06-18" });
-  b.ecog({
-    suffix: "ecog-2025-06-18-am",
-    value: 1,
-    date: "2025-06-18T09:10:00+09:00",
-    encounter: visit,
-    note: "Oncology clinic",
-  });
-  b.ecog({
-    suffix: "ecog-2025-06-18-pm",
-    value: 2,
-    date: "2025-06-18T15:40:00+09:00",
-    encounter: visit,
-    note: "Spine clinic",
-  });
+  for (const [half, value, time, note] of [
+    ["am", 1, "09:10", "Oncology clinic"],
+    ["pm", 2, "15:40", "Spine clinic"],
+  ] as const) {
+    b.ecog({ suffix: `ecog-2025-06-18-${half}`, value, date: `2025-06-18T${time}:00+09:00`, encounter: visit, note });
+  }
   return b.bundle();
 }
 
@@ -286,19 +260,12 @@ function hccFourLevels(): Bundle {
   b.person({ mrn: "SB-0007", family: "Okafor", given: "Kenneth", gender: "male", birthDate: "1957-08-30" });
   const primary = b.primaryCancer({ codes: LIVER, text: "Hepatocellular carcinoma", onset: "2023-05-11" });
   b.spinalMetastasis({
-    suffix: "met-t9-t12",
     levels: ["T9", "T10", "T11", "T12"],
     onset: "2025-06-01",
     primary,
     text: "Bone metastases T9–T12",
   });
-  b.secondary({
-    suffix: "met-lung",
-    codes: LUNG_METASTASIS,
-    onset: "2025-06-01",
-    primary,
-    text: "Pulmonary metastases",
-  });
+  b.secondary({ ...PULMONARY_METASTASES, onset: "2025-06-01", primary });
   b.kps({ value: 50, date: "2025-06-05" });
   b.encounter({
     suffix: "enc-admission",
@@ -319,8 +286,8 @@ function breastNonContiguous(): Bundle {
     onset: "2020-02-20",
     bodySite: [[SNOMED, "73056007", "Right breast structure"]],
   });
-  b.spinalMetastasis({ suffix: "met-t4", levels: ["T4"], onset: "2025-05-15", primary, text: "Bone metastasis T4" });
-  b.spinalMetastasis({ suffix: "met-l2", levels: ["L2"], onset: "2025-05-15", primary, text: "Bone metastasis L2" });
+  b.spinalMetastasis({ levels: ["T4"], onset: "2025-05-15", primary });
+  b.spinalMetastasis({ levels: ["L2"], onset: "2025-05-15", primary });
   b.boneMetastasis({
     suffix: "met-femur",
     site: [SNOMED, "71341001", "Bone structure of femur"],
@@ -339,21 +306,8 @@ function thyroidYoung(): Bundle {
   const b = new PatientBuilder("thyroid-l4-age-19");
   b.person({ mrn: "SB-0009", family: "Novak", given: "Daniel", gender: "male", birthDate: "2006-01-15" });
   const primary = b.primaryCancer({ codes: THYROID, text: "Papillary thyroid carcinoma", onset: "2024-09-09" });
-  b.spinalMetastasis({
-    suffix: "met-l4",
-    levels: ["L4"],
-    concept: "body",
-    onset: "2025-06-04",
-    primary,
-    text: "Bone metastasis L4",
-  });
-  b.secondary({
-    suffix: "met-lung",
-    codes: LUNG_METASTASIS,
-    onset: "2025-06-04",
-    primary,
-    text: "Pulmonary metastases",
-  });
+  b.spinalMetastasis({ levels: ["L4"], concept: "body", onset: "2025-06-04", primary });
+  b.secondary({ ...PULMONARY_METASTASES, onset: "2025-06-04", primary });
   b.kps({ value: 70, date: "2025-06-06" });
   b.clinicVisit({ date: "2025-06-06" });
   return b.bundle();
@@ -386,7 +340,6 @@ function japaneseGastric(): Bundle {
     onset: "2024-02-01",
   });
   b.spinalMetastasis({
-    suffix: "met-l2",
     levels: ["L2"],
     onset: "2025-05-25",
     primary,
