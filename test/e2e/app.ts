@@ -132,6 +132,20 @@ export function fhirError(
 const isPostResponse = (r: Response): boolean =>
   r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse");
 
+/**
+ * Every POST of a QuestionnaireResponse the page sends from now on (whatever answers it, even a route or nothing),
+ * as the identifier value of each.
+ */
+export function watchPosts(page: Page): string[] {
+  const identifiers: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() !== "POST" || !new URL(r.url()).pathname.endsWith("/QuestionnaireResponse")) return;
+    const body = r.postDataJSON() as { identifier?: { value?: string } } | null;
+    identifiers.push(body?.identifier?.value ?? "?");
+  });
+  return identifiers;
+}
+
 /** The created resource's id from the 201's Location header (…/QuestionnaireResponse/<id>/_history/<v>). */
 function createdId(r: Response): string {
   const location = r.headers()["location"] ?? "";

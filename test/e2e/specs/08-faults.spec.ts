@@ -23,6 +23,7 @@ import {
   scoresShown,
   shown,
   submitForm,
+  watchPosts,
 } from "../app";
 import type { SandboxInfo } from "../sandboxes";
 import { EXPECTED, figure } from "../expected";
@@ -91,13 +92,10 @@ test("no write scope: the launch says so up front; a submit sends nothing, says 
     await page.getByTestId("forms-no-write").filter({ hasText: NO_WRITE }).isVisible(),
     "the forms panel says the launch cannot save",
   ).toBeTruthy();
-  let posts = 0;
-  page.on("request", (r) => {
-    if (r.method() === "POST" && new URL(r.url()).pathname.endsWith("/QuestionnaireResponse")) posts += 1;
-  });
+  const posted = watchPosts(page);
   await page.getByTestId("form-eq5d5l").getByRole("button", { name: "Submit" }).click();
   await page.getByRole("alert").filter({ hasText: NO_WRITE }).waitFor();
-  expect(posts, "nothing is POSTed without the write scope").toBe(0);
+  expect(posted.length, "nothing is POSTed without the write scope").toBe(0);
   await expectFormKept(page, "not-permitted");
   await saveScreenshot("forbidden");
 

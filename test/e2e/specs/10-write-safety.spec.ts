@@ -10,7 +10,7 @@
  * Faults come from Playwright routes (the sandbox has no fault hook). Writes to the sandbox, shared by the run:
  * jp-gastric-l2-icd10 and rectal-level-unknown get a sins and a tokuhashi response each; fig3-thoracic-t6 gets none.
  */
-import type { Locator, Page, Request, Route } from "@playwright/test";
+import type { Locator, Page, Route } from "@playwright/test";
 import {
   enterItem,
   expectSaveOff,
@@ -21,6 +21,7 @@ import {
   readOnlyLaunch,
   RESPONSE_ID_SYSTEM,
   responsesOf,
+  watchPosts,
 } from "../app";
 import { expect, test } from "../fixtures";
 import type { SandboxInfo } from "../sandboxes";
@@ -31,20 +32,6 @@ const QUESTIONNAIRE_MISSING =
   "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.";
 
 const FHIR_JSON = { "content-type": "application/fhir+json", "access-control-allow-origin": "*" };
-const isResponsePost = (r: Request): boolean =>
-  r.method() === "POST" && new URL(r.url()).pathname === "/fhir/QuestionnaireResponse";
-
-/** Every POST of a QuestionnaireResponse the page sends (whatever answers it), with its identifier value. */
-function watchPosts(page: Page): string[] {
-  const identifiers: string[] = [];
-  page.on("request", (r) => {
-    if (!isResponsePost(r)) return;
-    const body = r.postDataJSON() as { identifier?: { value?: string } } | null;
-    identifiers.push(body?.identifier?.value ?? "?");
-  });
-  return identifiers;
-}
-
 /** Answers the QuestionnaireResponse POSTs with `answer()` while it returns a reply; else lets them through. */
 async function interceptPosts(page: Page, answer: () => ReturnType<typeof fhirError> | null): Promise<void> {
   await page.route(
