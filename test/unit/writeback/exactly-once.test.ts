@@ -9,7 +9,8 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { DraftStore, purgeOtherDrafts, type Draft } from "../../../src/writeback/drafts";
 import { sendDraft, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
-import { FakeFhir, type ResponseFault } from "./fake-fhir";
+import type { RequestPolicy } from "../../../src/fhir/request";
+import { FakeFhir, type FakeFhirOptions, type ResponseFault } from "./fake-fhir";
 import { MemoryStorage, SCOPE, draftStore, submittedDraft, testResponse as response } from "./helpers";
 
 const SYSTEM = "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id";
@@ -17,6 +18,16 @@ const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
 
 function deps(send: OutboxDeps["send"], canWrite = true): OutboxDeps {
   return { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire: false, canWrite };
+}
+
+/**
+ * A fake FHIR server knowing the app's Questionnaires (with `options`), its transport under `policy`, and an outbox
+ * holding `draft`.
+ */
+function outboxWith(draft: Draft, options: FakeFhirOptions = {}, policy: Partial<RequestPolicy> = {}) {
+  const fake = new FakeFhir({ questionnaires: allQuestionnaires, ...options });
+  const { send, sleeps } = fake.serve(policy);
+  return { fake, send, sleeps, store: draftStore([draft]) };
 }
 
 /** Faults in order, then none. */
@@ -27,14 +38,11 @@ function sequence(...faults: ResponseFault[]): () => ResponseFault {
 
 describe("item 9: retries do not assume If-None-Exist", () => {
   it("a gateway that drops If-None-Exist and answers 504 twice after storing: one response stored, not three", async () => {
-    const fake = new FakeFhir({
-      questionnaires: allQuestionnaires,
+    const draft = submittedDraft("ecog", 1);
+    const { fake, send, store } = outboxWith(draft, {
       dropIfNoneExist: true,
       fault: sequence({ kind: "error-after-store", status: 504 }, { kind: "error-after-store", status: 504 }),
     });
-    const { send } = fake.serve();
-    const draft = submittedDraft("ecog", 1);
-    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: false });
     expect(fake.responses).toHaveLength(1);
     expect(fake.responsePosts).toBe(1);
@@ -52,10 +60,8 @@ describe("item 9: retries do not assume If-None-Exist", () => {
   });
 
   it("with conditionalCreate announced, the first send is one conditional create and no search", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires, conditionalCreate: true });
-    const { send } = fake.serve();
     const draft = submittedDraft("ecog", 2);
-    const store = draftStore([draft]);
+    const { fake, send, store } = outboxWith(draft, { conditionalCreate: true });
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.log).toEqual(["GET Questionnaire", "GET metadata", "POST QuestionnaireResponse"]);
   });
@@ -66,10 +72,8 @@ describe("item 9: retries do not assume If-None-Exist", () => {
     ["no CapabilityStatement (404)", "no-metadata"],
   ] as const) {
     it(`${label}: the identifier is searched before the POST, and found means stored without a POST`, async () => {
-      const fake = new FakeFhir({ questionnaires: allQuestionnaires, conditionalCreate, dropIfNoneExist: true });
-      const { send } = fake.serve();
       const first = submittedDraft("ecog", 3);
-      const store = draftStore([first]);
+      const { fake, send, store } = outboxWith(first, { conditionalCreate, dropIfNoneExist: true });
       expect(await sendDraft(store, first, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
       expect(fake.log).toEqual([
         "GET Questionnaire",
@@ -89,28 +93,20 @@ describe("item 9: retries do not assume If-None-Exist", () => {
   }
 
   it("a search that ignores `identifier` does not count another response of the patient as this one", async () => {
-    const fake = new FakeFhir({
-      questionnaires: allQuestionnaires,
-      conditionalCreate: false,
-      searchIgnoresIdentifier: true,
-    });
-    fake.responses.push({ ...response("ecog", 40), id: "other" });
-    const { send } = fake.serve();
     const draft = submittedDraft("ecog", 4);
-    const store = draftStore([draft]);
+    const { fake, send, store } = outboxWith(draft, { conditionalCreate: false, searchIgnoresIdentifier: true });
+    fake.responses.push({ ...response("ecog", 40), id: "other" });
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.responses.map((r) => r.identifier?.value)).toEqual(["00000000-0000-4000-8000-000000000040", draft.id]);
   });
 
   it("a draft whose earlier send had an unknown outcome is looked up before it is sent again, also with conditionalCreate announced", async () => {
-    const fake = new FakeFhir({
-      questionnaires: allQuestionnaires,
-      dropIfNoneExist: true,
-      fault: sequence({ kind: "error-after-store", status: 504 }),
-    });
-    const { send } = fake.serve({ maxRetries: 0 });
     const draft = submittedDraft("ecog", 5);
-    const store = draftStore([draft]);
+    const { fake, send, store } = outboxWith(
+      draft,
+      { dropIfNoneExist: true, fault: sequence({ kind: "error-after-store", status: 504 }) },
+      { maxRetries: 0 },
+    );
     const first = await sendDraft(store, draft, deps(send));
     expect(first).toMatchObject({ kind: "unsent", fault: { kind: "server-error", status: 504, attempts: 1 } });
     expect(store.get(draft.id)).toMatchObject({ lastFailure: "unsent", attempted: true });
@@ -122,14 +118,11 @@ describe("item 9: retries do not assume If-None-Exist", () => {
   });
 
   it("429 and 503 after storing count as unknown too: looked up before the resend, waits as the transport would", async () => {
-    const fake = new FakeFhir({
-      questionnaires: allQuestionnaires,
+    const draft = submittedDraft("barthel", 6);
+    const { fake, send, sleeps, store } = outboxWith(draft, {
       dropIfNoneExist: true,
       fault: sequence({ kind: "rate-limited", retryAfter: "2" }, { kind: "server-error", status: 503 }),
     });
-    const { send, sleeps } = fake.serve();
-    const draft = submittedDraft("barthel", 6);
-    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "qr1", created: true });
     expect(fake.responsePosts).toBe(3);
     expect(fake.responseSearches).toHaveLength(2);
@@ -145,27 +138,21 @@ describe("item 10: a 412 is confirmed before the draft goes", () => {
   };
 
   it("412 and the identifier found: stored (not created), the draft removed", async () => {
-    const fake = new FakeFhir({
-      questionnaires: allQuestionnaires,
+    const draft = submittedDraft("frankel", 7);
+    const { fake, send, store } = outboxWith(draft, {
       fault: sequence({ kind: "reject", status: 412, outcome: precondition }),
     });
-    const draft = submittedDraft("frankel", 7);
     fake.responses.push({ ...(draft.response as QuestionnaireResponse), id: "earlier" });
-    const { send } = fake.serve();
-    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({ kind: "stored", id: "earlier", created: false });
     expect(fake.log.slice(-2)).toEqual(["POST QuestionnaireResponse", "GET QuestionnaireResponse"]);
     expect(store.list()).toEqual([]);
   });
 
   it("412 and nothing under the identifier: rejected with the server's words, the draft kept", async () => {
-    const fake = new FakeFhir({
-      questionnaires: allQuestionnaires,
+    const draft = submittedDraft("frankel", 8);
+    const { fake, send, store } = outboxWith(draft, {
       fault: sequence({ kind: "reject", status: 412, outcome: precondition }),
     });
-    const { send } = fake.serve();
-    const draft = submittedDraft("frankel", 8);
-    const store = draftStore([draft]);
     expect(await sendDraft(store, draft, deps(send))).toEqual({
       kind: "rejected",
       status: 412,
@@ -190,10 +177,8 @@ describe("item 11: drafts are bound to the FHIR server and the patient", () => {
   });
 
   it("a draft whose subject is another patient is not sent", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    const { send } = fake.serve();
     const foreign = submittedDraft("ecog", 10, "p2");
-    const store = draftStore([foreign]);
+    const { fake, send, store } = outboxWith(foreign);
     expect(await sendDraft(store, foreign, deps(send))).toEqual({ kind: "wrong-context" });
     expect(fake.log).toEqual([]);
     expect(store.get(foreign.id)?.lastFailure).toBe("wrong-context");
@@ -239,10 +224,8 @@ describe("item 11: drafts are bound to the FHIR server and the patient", () => {
 
 describe("item 13: without a write scope nothing is sent", () => {
   it("sendDraft makes no request, says not-permitted and keeps the draft", async () => {
-    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
-    const { send } = fake.serve();
     const draft = submittedDraft("pain-vas", 16);
-    const store = draftStore([draft]);
+    const { fake, send, store } = outboxWith(draft);
     expect(await sendDraft(store, draft, deps(send, false))).toEqual({ kind: "not-permitted" });
     expect(fake.log).toEqual([]);
     expect(store.get(draft.id)).toMatchObject({ lastFailure: "not-permitted", response: draft.response });
