@@ -261,7 +261,13 @@ describe("what is written round-trips through the contract (the extraction reads
     if (!c) throw new Error(`${linkId} has no ${code}`);
     return [{ valueCoding: c }];
   };
+  /** Each item's answer option with the given code, as the item's answer. */
+  const pickCodes = (q: Questionnaire, codes: Record<string, string>): Answers =>
+    Object.fromEntries(Object.entries(codes).map(([linkId, code]) => [linkId, pickCode(q, linkId, code)]));
   const tp = { timepoint: [{ valueCoding: { system: CS, code: TIMEPOINT_CODES["1mo"] } }] };
+  /** The answers as written (calculated items filled in) and read back. */
+  const roundTrip = (q: Questionnaire, answers: Answers) =>
+    responseAnswers(buildQuestionnaireResponse(q, applyCalculations(q, answers, calc), ctx));
 
   it("EQ-5D-5L 21232 → index of the value set, stored unrounded with the value set id", () => {
     const q = appQuestionnaire("eq5d5l");
@@ -276,10 +282,9 @@ describe("what is written round-trips through the contract (the extraction reads
     const raw: Answers = {
       ...tp,
       [L.eqVas]: [{ valueInteger: 70 }],
-      ...Object.fromEntries(Object.entries(levels).map(([k, n]) => [k, pickCode(q, k, `eq5d.level.${n}`)])),
+      ...pickCodes(q, Object.fromEntries(Object.entries(levels).map(([k, n]) => [k, `eq5d.level.${n}`]))),
     };
-    const qr = buildQuestionnaireResponse(q, applyCalculations(q, raw, calc), ctx);
-    const back = responseAnswers(qr);
+    const back = roundTrip(q, raw);
     const profile = [L.mobility, L.selfCare, L.usualActivities, L.painDiscomfort, L.anxietyDepression]
       .map((l) => answerValue("eq5d.level", back[l]?.[0]?.valueCoding?.code ?? ""))
       .join("");
@@ -292,19 +297,18 @@ describe("what is written round-trips through the contract (the extraction reads
 
   it("Barthel, SINS and Tokuhashi codes decode to the scoring core's values and totals", () => {
     const b = appQuestionnaire("barthel");
-    const barthel = Object.fromEntries(
-      Object.entries(LINKS.barthel)
-        .filter(([k]) => k !== "total")
-        .map(([k, linkId]) => [
-          linkId,
-          pickCode(
-            b,
+    const barthel = pickCodes(
+      b,
+      Object.fromEntries(
+        Object.entries(LINKS.barthel)
+          .filter(([k]) => k !== "total")
+          .map(([k, linkId]) => [
             linkId,
             `barthel.${k}.${k === "transfers" || k === "mobility" ? 15 : k === "bathing" || k === "grooming" ? 5 : 10}`,
-          ),
-        ]),
+          ]),
+      ),
     );
-    const bq = responseAnswers(buildQuestionnaireResponse(b, applyCalculations(b, { ...tp, ...barthel }, calc), ctx));
+    const bq = roundTrip(b, { ...tp, ...barthel });
     expect(bq[LINKS.barthel.total]).toEqual([{ valueInteger: 100 }]);
     expect(answerValue("barthel.transfers", bq[LINKS.barthel.transfers]?.[0]?.valueCoding?.code ?? "")).toBe("15");
 
@@ -313,14 +317,16 @@ describe("what is written round-trips through the contract (the extraction reads
     const sinsAnswers: Answers = {
       ...tp,
       [S.lesionLevels]: [...pickCode(s, S.lesionLevels, "level.T11"), ...pickCode(s, S.lesionLevels, "level.T12")],
-      [S.scoredLevel]: pickCode(s, S.scoredLevel, "level.T12"),
-      [S.pain]: pickCode(s, S.pain, "sins.pain.mechanical"),
-      [S.boneLesion]: pickCode(s, S.boneLesion, "sins.boneLesion.lytic"),
-      [S.alignment]: pickCode(s, S.alignment, "sins.alignment.normal"),
-      [S.collapse]: pickCode(s, S.collapse, "sins.collapse.lt50"),
-      [S.posterolateral]: pickCode(s, S.posterolateral, "sins.posterolateral.unilateral"),
+      ...pickCodes(s, {
+        [S.scoredLevel]: "level.T12",
+        [S.pain]: "sins.pain.mechanical",
+        [S.boneLesion]: "sins.boneLesion.lytic",
+        [S.alignment]: "sins.alignment.normal",
+        [S.collapse]: "sins.collapse.lt50",
+        [S.posterolateral]: "sins.posterolateral.unilateral",
+      }),
     };
-    const sq = responseAnswers(buildQuestionnaireResponse(s, applyCalculations(s, sinsAnswers, calc), ctx));
+    const sq = roundTrip(s, sinsAnswers);
     // junctional 3 + mechanical 3 + lytic 2 + normal 0 + < 50 % 2 + unilateral 1 = 11
     expect(sq[S.total]).toEqual([{ valueInteger: 11 }]);
     expect(sq[S.lesionLevels]?.map((a) => answerValue("level", a.valueCoding?.code ?? ""))).toEqual(["T11", "T12"]);
@@ -331,13 +337,15 @@ describe("what is written round-trips through the contract (the extraction reads
     const tok: Answers = {
       ...tp,
       [T.kps]: [{ valueInteger: 60 }],
-      [T.extraspinalBoneMets]: pickCode(t, T.extraspinalBoneMets, "tokuhashi.extraspinalBoneMets.1-2"),
-      [T.vertebralBodyMets]: pickCode(t, T.vertebralBodyMets, "tokuhashi.vertebralBodyMets.1"),
-      [T.visceralMets]: pickCode(t, T.visceralMets, "tokuhashi.visceralMets.none"),
-      [T.primarySite]: pickCode(t, T.primarySite, "tokuhashi.primarySite.breast"),
-      [T.palsy]: pickCode(t, T.palsy, "frankel.D"),
+      ...pickCodes(t, {
+        [T.extraspinalBoneMets]: "tokuhashi.extraspinalBoneMets.1-2",
+        [T.vertebralBodyMets]: "tokuhashi.vertebralBodyMets.1",
+        [T.visceralMets]: "tokuhashi.visceralMets.none",
+        [T.primarySite]: "tokuhashi.primarySite.breast",
+        [T.palsy]: "frankel.D",
+      }),
     };
-    const tq = responseAnswers(buildQuestionnaireResponse(t, applyCalculations(t, tok, calc), ctx));
+    const tq = roundTrip(t, tok);
     expect(answerValue("tokuhashi.generalCondition", tq[T.generalCondition]?.[0]?.valueCoding?.code ?? "")).toBe(
       "moderate",
     );
