@@ -33,14 +33,17 @@ function markerCentre(g: Element): { x: number; y: number } {
   return { x: pts[0]![0]!, y: pts[1]![1]! };
 }
 
-/** The data-text of the chart's marks, by series and timepoint. */
-function marks(chart: HTMLElement): Map<string, string> {
-  const out = new Map<string, string>();
+/** The data-text of the chart's marks, by "series|timepoint". */
+function marks(chart: HTMLElement): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const el of chart.querySelectorAll<SVGElement>("[data-series][data-text]")) {
-    out.set(`${el.dataset.series}|${el.dataset.timepoint ?? ""}`, el.dataset.text ?? "");
+    out[`${el.dataset.series}|${el.dataset.timepoint ?? ""}`] = el.dataset.text ?? "";
   }
   return out;
 }
+
+/** The marks of the outcome's chart (see marks()). */
+const chartMarks = (outcome: string): Record<string, string> => marks(screen.getByTestId(`chart-${outcome}`));
 
 describe("QOL course", () => {
   it("shows the caveat, the study population and the citation with its DOI", () => {
@@ -59,26 +62,25 @@ describe("QOL course", () => {
 
   it("draws the study's group means ± SD (Table 4) with the patient's group in front", () => {
     renderQol(thoracic());
-    const m = marks(screen.getByTestId("chart-eq5dIndex"));
-    expect(m.get("thoracic|preop")).toBe("0.321 ± 0.292");
-    expect(m.get("thoracic|1mo")).toBe("0.513 ± 0.252");
-    expect(m.get("cervical|preop")).toBe("0.461 ± 0.291");
-    expect(m.get("tl-l-s|1mo")).toBe("0.624 ± 0.232");
+    expect(chartMarks("eq5dIndex")).toMatchObject({
+      "thoracic|preop": "0.321 ± 0.292",
+      "thoracic|1mo": "0.513 ± 0.252",
+      "cervical|preop": "0.461 ± 0.291",
+      "tl-l-s|1mo": "0.624 ± 0.232",
+    });
     const chart = screen.getByTestId("chart-eq5dIndex");
     const groups = [...chart.querySelectorAll<SVGGElement>("g[data-group]")];
     expect(groups.map((g) => g.dataset.group)).toEqual(["cervical", "tl-l-s", "thoracic"]); // drawn last = in front
     expect(groups[2]).toHaveClass("series-patient");
     expect(groups[0]).toHaveClass("series-muted");
-    const pain = marks(screen.getByTestId("chart-painVas"));
-    expect(pain.get("tl-l-s|preop")).toBe("70.4 ± 25.9");
-    const barthel = marks(screen.getByTestId("chart-barthel"));
-    expect(barthel.get("cervical|1mo")).toBe("88.3 ± 14.7");
+    expect(chartMarks("painVas")["tl-l-s|preop"]).toBe("70.4 ± 25.9");
+    expect(chartMarks("barthel")["cervical|1mo"]).toBe("88.3 ± 14.7");
   });
 
   it("draws the patient's pre-op value and projects nothing from it: group means only", () => {
     renderQol(thoracic());
     const chart = screen.getByTestId("chart-eq5dIndex");
-    expect(marks(chart).get("patient|preop")).toBe("0.188");
+    expect(marks(chart)["patient|preop"]).toBe("0.188");
     for (const outcome of ["eq5dIndex", "eqVas", "painVas", "barthel"]) {
       const c = screen.getByTestId(`chart-${outcome}`);
       expect(c.querySelector("[data-series='projection']")).toBeNull();
@@ -210,7 +212,7 @@ describe("QOL course", () => {
     const label = screen.getByTestId("chart-eqVas").querySelector("g[data-group='thoracic'] .series-label")!;
     expect(label.getAttribute("x")).toBe("506");
     // The undated pre-op value is still drawn at the study's pre-op timepoint and in the table.
-    expect(marks(screen.getByTestId("chart-eqVas")).get("patient|preop")).toBe("65");
+    expect(chartMarks("eqVas")["patient|preop"]).toBe("65");
   });
 
   it("writes the time panel's dates without overlap: the first and last always, others only where they fit", () => {
@@ -370,13 +372,12 @@ describe("QOL course", () => {
 
   it("shows Frankel A–C and ECOG > 2 proportions per group as bars with their figures", () => {
     renderQol(thoracic());
-    const frankel = marks(screen.getByTestId("chart-frankelABC"));
-    expect(frankel.get("thoracic|preop")).toBe("46/82 (56%)");
-    expect(frankel.get("thoracic|1mo")).toBe("23/76 (30%)");
-    expect(frankel.get("cervical|1mo")).toBe("1/27 (4%)");
-    const ecog = marks(screen.getByTestId("chart-ecogOver2"));
-    expect(ecog.get("thoracic|preop")).toBe("49/81 (60%)");
-    expect(ecog.get("tl-l-s|1mo")).toBe("17/84 (20%)");
+    expect(chartMarks("frankelABC")).toMatchObject({
+      "thoracic|preop": "46/82 (56%)",
+      "thoracic|1mo": "23/76 (30%)",
+      "cervical|1mo": "1/27 (4%)",
+    });
+    expect(chartMarks("ecogOver2")).toMatchObject({ "thoracic|preop": "49/81 (60%)", "tl-l-s|1mo": "17/84 (20%)" });
     expect(screen.getByTestId("table-frankelABC")).toHaveTextContent("Frankel C (Pre-op, 1 Mar 2024)");
     expect(screen.getByTestId("table-ecogOver2")).toHaveTextContent("ECOG 4 (Pre-op, 1 Mar 2024)");
   });
@@ -419,7 +420,7 @@ describe("QOL course", () => {
     expect(screen.getByTestId("qol-caveat")).toHaveTextContent(
       "これは緩和手術を受けた日本人患者203例の研究における群平均であり、この患者の予測ではありません。",
     );
-    expect(marks(screen.getByTestId("chart-eq5dIndex")).get("thoracic|1mo")).toBe("0.513 ± 0.252");
+    expect(chartMarks("eq5dIndex")["thoracic|1mo"]).toBe("0.513 ± 0.252");
     expect(screen.getByTestId("chart-eq5dIndex")).toHaveTextContent("術後1か月");
     expect(screen.getByTestId("table-eq5dIndex").querySelector("tr[data-series='thoracic']")).toHaveTextContent(
       "n = 80、不明 2",
