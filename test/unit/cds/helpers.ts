@@ -5,6 +5,7 @@ import type { Bundle, FhirResource, Patient } from "fhir/r4";
 import { afterAll, beforeAll } from "vitest";
 import { parseCdsConfig, type CdsConfig, type CdsConfigInput } from "../../../src/cds/config";
 import { startCdsService, type RunningCdsService } from "../../../src/cds/service";
+import type { CdsCard } from "../../../src/cds/types";
 import { DEFAULT_PATIENTS_DIR } from "../../../sandbox/server";
 
 export { allowLoopback } from "../sandbox/helpers";
@@ -143,26 +144,7 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
-interface CardFiguresView {
-  levels: string[];
-  segmentGroup: string | null;
-  inStudyPopulation: boolean | null;
-  sins: { total: number | null; min: number; max: number; categories: string[]; atLeast7: boolean };
-  tokuhashi: { total: number | null; min: number; max: number; prognoses: string[] };
-  partial: boolean;
-  missing: string[];
-}
-
-export interface CardView {
-  uuid: string;
-  summary: string;
-  detail: string;
-  indicator: string;
-  source: { label: string; url?: string };
-  links: { label: string; url: string; type: string; appContext?: string }[];
-  extension: { "spine-met-qol": CardFiguresView };
-}
-
-export function cardsOf(r: Reply): CardView[] {
-  return (r.body.cards ?? []) as CardView[];
+/** The cards of a reply, read as the service's own card type (the tests check what the wire carries). */
+export function cardsOf(r: Reply): CdsCard[] {
+  return (r.body.cards ?? []) as CdsCard[];
 }
