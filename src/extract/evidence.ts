@@ -65,6 +65,25 @@ function entryParam(raw: unknown, index: number): CoreParam {
 
 const RESOURCE_TYPE_RE = /^[A-Z][A-Za-z]{1,63}$/;
 
+/** The resource types read, each with its reader and where its finding goes; other types are left alone. */
+const READERS = new Map<string, (raw: Json, ctx: ReadContext, ev: PatientEvidence) => void>([
+  ["Observation", (raw, ctx, ev) => push(ev.measurements, readObservation(raw, ctx))],
+  ["Condition", readCondition],
+  ["QuestionnaireResponse", (raw, ctx, ev) => push(ev.questionnaires, readQuestionnaireResponse(raw, ctx))],
+  ["Patient", readPatient],
+  ["Procedure", readSurgery],
+]);
+
+function push<T>(list: T[], finding: T | null): void {
+  if (finding) list.push(finding);
+}
+
+/** A spinal surgery Procedure; the list of surgeries exists only once one is on file. */
+function readSurgery(raw: Json, ctx: ReadContext, ev: PatientEvidence): void {
+  const surgery = readProcedure(raw, ctx);
+  if (surgery) (ev.surgeries ??= []).push(surgery);
+}
+
 function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvidence): void {
   if (!isObject(raw)) {
     const kind = raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw;
@@ -77,32 +96,9 @@ function readOne(raw: unknown, index: number, ctx: ReadContext, ev: PatientEvide
     return;
   }
   // The types read are matched first: they are well-formed by definition, so only other types meet the regex.
-  switch (type) {
-    case "Observation": {
-      const m = readObservation(raw, ctx);
-      if (m) ev.measurements.push(m);
-      return;
-    }
-    case "Condition":
-      readCondition(raw, ctx, ev);
-      return;
-    case "QuestionnaireResponse": {
-      const q = readQuestionnaireResponse(raw, ctx);
-      if (q) ev.questionnaires.push(q);
-      return;
-    }
-    case "Patient":
-      readPatient(raw, ctx, ev);
-      return;
-    case "Procedure": {
-      const s = readProcedure(raw, ctx);
-      if (s) (ev.surgeries ??= []).push(s);
-      return;
-    }
-    default:
-      if (!RESOURCE_TYPE_RE.test(type)) reportNoType(index, ctx);
-      return;
-  }
+  const read = READERS.get(type);
+  if (read) read(raw, ctx, ev);
+  else if (!RESOURCE_TYPE_RE.test(type)) reportNoType(index, ctx);
 }
 
 function reportNoType(index: number, ctx: ReadContext): void {
