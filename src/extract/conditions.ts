@@ -8,12 +8,11 @@ import {
   codeKey,
   inLevelOrder,
   isObject,
-  labelParam,
   provenance,
   rawCodings,
-  resourceLabel,
-  resourceReference,
+  resourceName,
   type Json,
+  type ResourceName,
 } from "./fhir";
 import { looksLikeCondition } from "./guards";
 import {
@@ -102,8 +101,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
 
   const cond = checkedResource("Condition", raw, looksLikeCondition, conditionSchema, ctx);
   if (!cond) return;
-  const label = resourceLabel("Condition", cond.id);
-  const labelP = labelParam("Condition", cond.id);
+  const name = resourceName("Condition", cond.id);
   if (!ctx.belongs("Condition", cond.id, cond.subject)) return;
 
   const verification = statusCode(cond.verificationStatus);
@@ -111,8 +109,8 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     ctx.report(
       "info",
       "ignored-status",
-      msg("diag.ignored-status.condition", { label: labelP, status: verification }),
-      label,
+      msg("diag.ignored-status.condition", { label: name.param, status: verification }),
+      name.text,
     );
     return;
   }
@@ -126,7 +124,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   const sitesOf = (): Sites => (sites ??= readSites(cond));
   const readOn = prims.length > 0 || unmapped !== null || (spinalMet !== null && isSpinal(spinalMet.def, sitesOf));
   if (inactive && !readOn) {
-    ctx.report("info", "not-active", msg("diag.not-active", { label: labelP, status: inactive }), label);
+    ctx.report("info", "not-active", msg("diag.not-active", { label: name.param, status: inactive }), name.text);
     return;
   }
   let note: ProvenanceNote | null = null;
@@ -135,23 +133,22 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     ctx.report(
       "info",
       "unconfirmed",
-      msg("diag.unconfirmed", { label: labelP, status: msg(`verification.${verification}`) }),
-      label,
+      msg("diag.unconfirmed", { label: name.param, status: msg(`verification.${verification}`) }),
+      name.text,
     );
   }
 
   const date = cond.recordedDate ?? cond.onsetDateTime ?? cond.onsetPeriod?.start ?? null;
-  const ref = resourceReference("Condition", cond.id);
   const author = cond.asserter?.reference ?? cond.recorder?.reference ?? null;
   // The record's own display of the matched coding, else the mapping's.
   const recordDisplay = (m: { code: string }) => cond.code?.coding?.find((c) => c.code === m.code)?.display;
   const prov = (m: { system: string; code: string }, display: string) =>
-    provenance(ref, date, codeKey(m.system, m.code), { display: recordDisplay(m) ?? display, author, note });
+    provenance(name.reference, date, codeKey(m.system, m.code), { display: recordDisplay(m) ?? display, author, note });
 
   const primary = prims[0];
   if (primary) {
     const finding: PrimaryFinding = {
-      reference: ref ?? label,
+      reference: name.reference ?? name.text,
       candidates: primaryCandidates(cond, prims),
       date,
       note: primary.def.note,
@@ -162,12 +159,12 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
     sink.primaries.push(finding);
   } else if (unmapped) {
     const finding: PrimaryFinding = {
-      reference: ref ?? label,
+      reference: name.reference ?? name.text,
       candidates: [],
       date,
       note: null,
       displayFromMapping: false,
-      provenance: provenance(ref, date, codeKey(unmapped.system, unmapped.code), {
+      provenance: provenance(name.reference, date, codeKey(unmapped.system, unmapped.code), {
         display: recordDisplay(unmapped) ?? null,
         author,
         note,
@@ -181,7 +178,7 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
   if (!met) return;
   if (inactive) {
     if (!isSpinal(met.def, sitesOf)) {
-      ctx.report("info", "not-active", msg("diag.not-active", { label: labelP, status: inactive }), label);
+      ctx.report("info", "not-active", msg("diag.not-active", { label: name.param, status: inactive }), name.text);
       return;
     }
     // On file for the study's population, not counted in the items.
@@ -193,10 +190,10 @@ export function readCondition(raw: Json, ctx: ReadContext, sink: Sink): void {
       relatedPrimary: relatedPrimary(cond),
       provenance: prov(met, met.def.display),
     });
-    ctx.report("info", "not-active", msg("diag.not-active.spinal", { label: labelP, status: inactive }), label);
+    ctx.report("info", "not-active", msg("diag.not-active.spinal", { label: name.param, status: inactive }), name.text);
     return;
   }
-  readMetastasis(cond, met, sitesOf, { text: label, param: labelP }, prov(met, met.def.display), date, ctx, sink);
+  readMetastasis(cond, met, sitesOf, name, prov(met, met.def.display), date, ctx, sink);
 }
 
 /** A metastasis Condition that readMetastasis would take as spinal: a vertebral level or spinal region, or role "spine". */
@@ -307,7 +304,7 @@ function readMetastasis(
   cond: ConditionData,
   met: Matched<MetastasisDef>,
   sitesOf: () => Sites,
-  label: { text: string; param: ReturnType<typeof labelParam> },
+  label: ResourceName,
   prov: ReturnType<typeof provenance>,
   date: string | null,
   ctx: ReadContext,

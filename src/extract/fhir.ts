@@ -31,6 +31,17 @@ export function resourceReference(type: string, id: string | undefined): string 
   return id ? `${type}/${id}` : null;
 }
 
+/** How messages and Provenance name one resource: its label, the label as a message parameter, its reference. */
+export interface ResourceName {
+  text: string;
+  param: CoreParam;
+  reference: string | null;
+}
+
+export function resourceName(type: string, id: string | undefined): ResourceName {
+  return { text: resourceLabel(type, id), param: labelParam(type, id), reference: resourceReference(type, id) };
+}
+
 /** A Diagnostic: its stable code and its message ({ code, params } of CORE_MESSAGE_CODES). */
 export function diagnostic(
   severity: DiagnosticSeverity,

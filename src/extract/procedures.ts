@@ -4,16 +4,7 @@
  * left alone. Never throws: a malformed Procedure is skipped with a diagnostic.
  */
 import type { ReadContext } from "./context";
-import {
-  codeKey,
-  isObject,
-  labelParam,
-  provenance,
-  rawCodings,
-  resourceLabel,
-  resourceReference,
-  type Json,
-} from "./fhir";
+import { codeKey, isObject, provenance, rawCodings, resourceName, type Json } from "./fhir";
 import { msg } from "./messages";
 import { REASON } from "./schemas";
 import { spinalSurgeryCode } from "./procedure-codes";
@@ -59,8 +50,7 @@ export function readProcedure(raw: Json, ctx: ReadContext): SurgeryFinding | nul
     return null;
   }
   if (!ctx.belongs("Procedure", id, subject)) return null;
-  const label = resourceLabel("Procedure", id);
-  const labelP = labelParam("Procedure", id);
+  const name = resourceName("Procedure", id);
   const status = raw.status;
   if (typeof status !== "string") {
     ctx.invalid("Procedure", id, REASON.expected("status", "code"));
@@ -68,7 +58,12 @@ export function readProcedure(raw: Json, ctx: ReadContext): SurgeryFinding | nul
   }
   if (NOT_DONE.has(status) || !TOOK_PLACE.has(status as SurgeryFinding["status"])) {
     const shown = status.slice(0, 40);
-    ctx.report("info", "ignored-status", msg("diag.ignored-status.procedure", { label: labelP, status: shown }), label);
+    ctx.report(
+      "info",
+      "ignored-status",
+      msg("diag.ignored-status.procedure", { label: name.param, status: shown }),
+      name.text,
+    );
     return null;
   }
   const period = isObject(raw.performedPeriod) ? raw.performedPeriod : null;
@@ -98,7 +93,7 @@ export function readProcedure(raw: Json, ctx: ReadContext): SurgeryFinding | nul
     status: status as SurgeryFinding["status"],
     date,
     display,
-    provenance: provenance(resourceReference("Procedure", id), date, codeKey(matched.system, matched.code), {
+    provenance: provenance(name.reference, date, codeKey(matched.system, matched.code), {
       display,
     }),
   };

@@ -24,12 +24,11 @@ import {
   type SpinalLevel,
 } from "../scores";
 import type { ReadContext } from "./context";
-import { dayOf, labelParam, provenance, resourceLabel, resourceReference, type Json } from "./fhir";
+import { dayOf, provenance, resourceName, type Json, type ResourceName } from "./fhir";
 import { answerValue as observationAnswer } from "./mappings";
 import { looksLikeQuestionnaireResponse } from "./guards";
 import { checkedResource, questionnaireResponseSchema, REASON, type AnswerData, type QrItemData } from "./schemas";
 import { msg, provenanceNotes } from "./messages";
-import type { CoreParam } from "../scores";
 import type { QuestionnaireFinding, SinsAnswers, TokuhashiAnswers } from "./types";
 
 const COUNTED = new Set(["completed", "amended"]);
@@ -56,15 +55,14 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
     ctx,
   );
   if (!qr) return null;
-  const label = resourceLabel("QuestionnaireResponse", qr.id);
   if (!ctx.belongs("QuestionnaireResponse", qr.id, qr.subject)) return null;
-  const labelP = labelParam("QuestionnaireResponse", qr.id);
+  const name = resourceName("QuestionnaireResponse", qr.id);
   if (IGNORED.has(qr.status)) {
     ctx.report(
       "info",
       "ignored-status",
-      msg("diag.ignored-status.questionnaire", { label: labelP, instrument, status: qr.status }),
-      label,
+      msg("diag.ignored-status.questionnaire", { label: name.param, instrument, status: qr.status }),
+      name.text,
     );
     return null;
   }
@@ -73,18 +71,23 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
     ctx.report(
       "info",
       "ignored-status",
-      msg("diag.ignored-status.questionnaire-other", { label: labelP, instrument, status: qr.status.slice(0, 40) }),
-      label,
+      msg("diag.ignored-status.questionnaire-other", { label: name.param, instrument, status: qr.status.slice(0, 40) }),
+      name.text,
     );
     return null;
   }
   if (preliminary) {
-    ctx.report("warning", "preliminary", msg("diag.preliminary.questionnaire", { label: labelP, instrument }), label);
+    ctx.report(
+      "warning",
+      "preliminary",
+      msg("diag.preliminary.questionnaire", { label: name.param, instrument }),
+      name.text,
+    );
   }
 
   const answers = new Map<string, AnswerData[]>();
   collect(qr.item ?? [], answers, 0);
-  const reader = new Answers(answers, APP_CODE_SYSTEM, label, labelP, ctx);
+  const reader = new Answers(answers, APP_CODE_SYSTEM, name, ctx);
 
   const date = qr.authored ?? null;
   const timepoint = reader.timepoint();
@@ -96,7 +99,7 @@ export function readQuestionnaireResponse(raw: Json, ctx: ReadContext): Question
     timepoint,
     timepointDate,
     preliminary,
-    provenance: provenance(resourceReference("QuestionnaireResponse", qr.id), date, raw.questionnaire.slice(0, 300), {
+    provenance: provenance(name.reference, date, raw.questionnaire.slice(0, 300), {
       author: qr.author?.reference ?? null,
       note: preliminary ? provenanceNotes.inProgress() : null,
     }),
@@ -162,8 +165,7 @@ class Answers {
   constructor(
     private readonly answers: Map<string, AnswerData[]>,
     private readonly system: string,
-    private readonly label: string,
-    private readonly labelParam: CoreParam,
+    private readonly name: ResourceName,
     private readonly ctx: ReadContext,
   ) {}
 
@@ -171,8 +173,8 @@ class Answers {
     this.ctx.report(
       "warning",
       "unrecognised-answer",
-      msg("diag.unrecognised-answer", { label: this.labelParam, linkId }),
-      this.label,
+      msg("diag.unrecognised-answer", { label: this.name.param, linkId }),
+      this.name.text,
     );
   }
 
