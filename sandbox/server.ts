@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closer } from "../src/cds/run-server";
 import { createSandboxCds, type SandboxCds } from "./cds";
 import { CHART_CSS } from "./cds-page";
 import { createEngine, type Engine } from "./engine";
@@ -231,10 +232,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     loadErrors: loaded.errors,
     engine,
     cds,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
+    close: closer(server),
   };
 }

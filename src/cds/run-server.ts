@@ -1,10 +1,20 @@
 /**
  * How a Node entry point runs its server: `npm run cds` (src/cds/start.ts) and `npm start` (sandbox/start.ts).
  */
+import type { Server } from "node:http";
 
 /** A started server: what `close()` stops. */
 export interface Closable {
   close: () => Promise<void>;
+}
+
+/** Stops a listening HTTP server: no new connections, the open ones (keep-alive included) closed at once. */
+export function closer(server: Server): () => Promise<void> {
+  return () =>
+    new Promise<void>((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections();
+    });
 }
 
 /**

@@ -18,6 +18,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { JwtVerifier } from "./auth";
+import { closer } from "./run-server";
 import type { CdsConfig } from "./config";
 import { discoveryDocument } from "./discovery";
 import { FeedbackLog, parseFeedback } from "./feedback";
@@ -283,10 +284,6 @@ export async function startCdsService(
     url: `http://${shown}:${port}${CDS_PATH}`,
     port,
     handler,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
+    close: closer(server),
   };
 }
