@@ -2,25 +2,29 @@
  * scoreReport: PatientEvidence + ReportOptions → the ScoreReport (src/report/types.ts; docs/score-report.md).
  * Clinician entries are applied here, so the UI re-scores instantly on each edit.
  */
-import type { ClinicianEntries, Diagnostic, ReportItem, ReportOptions, ScoreReport } from "../report/types";
+import type { ClinicianEntries, Diagnostic, ReportOptions, ScoreReport } from "../report/types";
 import {
   DEFAULT_VALUE_SET,
-  keysOf,
+  EXTRASPINAL_BONE_METS,
+  FRANKEL_GRADES,
+  GENERAL_CONDITIONS,
+  PRIMARY_SITES,
   sins,
-  SINS_DOMAINS,
+  SINS_ALIGNMENT,
+  SINS_BONE_LESION,
+  SINS_COLLAPSE,
+  SINS_LEVELS,
+  SINS_PAIN,
+  SINS_POSTEROLATERAL,
   STUDY_MIN_AGE,
   tokuhashi,
-  TOKUHASHI_DOMAINS,
-  type ItemScore,
-  type SinsItem,
-  type SinsValues,
-  type TokuhashiItem,
-  type TokuhashiValues,
+  VERTEBRAL_BODY_METS,
+  VISCERAL_METS,
 } from "../scores";
 import { expectedQol } from "../study";
 import { ageAt, ageForThreshold } from "./age";
 import { studyPopulation } from "./applicability";
-import { msg } from "./messages";
+import { msg, type CoreMessageCode } from "./messages";
 import { applyClinician, toReportItem, type ItemPlan } from "./plan";
 import { qolTimepoints } from "./qol";
 import { classifyEvidence, READS, timedPlan } from "./timing";
@@ -61,28 +65,8 @@ function clinician<V extends string>(
   return applied;
 }
 
-/** An item's reader of the evidence (src/extract/sins-items.ts, tokuhashi-items.ts). */
-type Reader<V extends string> = (ev: PatientEvidence, diags: Diagnostic[]) => ItemPlan<V>;
-
-/** Each item's candidates: what the scorer takes. */
-function candidatesOf<P extends Record<string, ItemPlan<string>>>(plans: P): { [K in keyof P]: P[K]["candidates"] } {
-  return Object.fromEntries(Object.entries(plans).map(([k, plan]) => [k, plan.candidates])) as {
-    [K in keyof P]: P[K]["candidates"];
-  };
-}
-
-/** Each item as the report shows it: the scorer's points and its plan's evidence. */
-function reportItems<V extends Record<string, string>>(
-  scored: { [K in keyof V]: ItemScore<V[K]> },
-  plans: { [K in keyof V]: ItemPlan<V[K]> },
-): { [K in keyof V]: ReportItem<V[K]> } {
-  return Object.fromEntries(keysOf(plans).map((k) => [k, toReportItem(scored[k], plans[k])])) as {
-    [K in keyof V]: ReportItem<V[K]>;
-  };
-}
-
 /** The items' names in the invalid-entry diagnostics. */
-type ItemName = `item.sins.${SinsItem}` | `item.tokuhashi.${TokuhashiItem}`;
+type ItemName = `item.${"sins" | "tokuhashi"}.${string}` & CoreMessageCode;
 
 /** The data-access layer could not read (all of) the spinal surgery Procedures: their search failed or was cut short. */
 function proceduresUnread(diagnostics: readonly Diagnostic[] | undefined): boolean {
@@ -121,57 +105,144 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
   // Time: the items use pre-operative evidence only (docs/clinical-rules.md, "Time"); the QOL course uses all.
   const te = classifyEvidence(evidence, { proceduresUnread: proceduresUnread(options.diagnostics) }, diags);
   const R = READS;
-  /** One SINS item: its reader run on the evidence in time, with the clinician's entry applied. */
-  const sinsItem = <I extends SinsItem>(item: I, read: Reader<SinsValues[I]>, reads: number) => {
-    const domain = SINS_DOMAINS[item] as readonly SinsValues[I][];
-    const plan = timedPlan(read, te, domain, item === "location" ? null : item, diags, reads);
-    return clinician(plan, s[item], domain, `item.sins.${item}`, diags);
-  };
   const sp = {
-    location: sinsItem("location", sinsLocationPlan, R.spinalLesion | R.sins.location),
-    pain: sinsItem("pain", sinsPainPlan, R.sins.pain),
-    boneLesion: sinsItem("boneLesion", sinsBoneLesionPlan, R.sins.boneLesion),
-    alignment: sinsItem("alignment", sinsAlignmentPlan, R.sins.alignment),
-    collapse: sinsItem("collapse", sinsCollapsePlan, R.sins.collapse),
-    posterolateral: sinsItem("posterolateral", sinsPosterolateralPlan, R.sins.posterolateral),
+    location: clinician(
+      timedPlan(sinsLocationPlan, te, SINS_LEVELS, null, diags, R.spinalLesion | R.sins.location),
+      s.location,
+      SINS_LEVELS,
+      "item.sins.location",
+      diags,
+    ),
+    pain: clinician(
+      timedPlan(sinsPainPlan, te, SINS_PAIN, "pain", diags, R.sins.pain),
+      s.pain,
+      SINS_PAIN,
+      "item.sins.pain",
+      diags,
+    ),
+    boneLesion: clinician(
+      timedPlan(sinsBoneLesionPlan, te, SINS_BONE_LESION, "boneLesion", diags, R.sins.boneLesion),
+      s.boneLesion,
+      SINS_BONE_LESION,
+      "item.sins.boneLesion",
+      diags,
+    ),
+    alignment: clinician(
+      timedPlan(sinsAlignmentPlan, te, SINS_ALIGNMENT, "alignment", diags, R.sins.alignment),
+      s.alignment,
+      SINS_ALIGNMENT,
+      "item.sins.alignment",
+      diags,
+    ),
+    collapse: clinician(
+      timedPlan(sinsCollapsePlan, te, SINS_COLLAPSE, "collapse", diags, R.sins.collapse),
+      s.collapse,
+      SINS_COLLAPSE,
+      "item.sins.collapse",
+      diags,
+    ),
+    posterolateral: clinician(
+      timedPlan(sinsPosterolateralPlan, te, SINS_POSTEROLATERAL, "posterolateral", diags, R.sins.posterolateral),
+      s.posterolateral,
+      SINS_POSTEROLATERAL,
+      "item.sins.posterolateral",
+      diags,
+    ),
   };
-  const sinsScore = sins(candidatesOf(sp));
+  const sinsScore = sins({
+    location: sp.location.candidates,
+    pain: sp.pain.candidates,
+    boneLesion: sp.boneLesion.candidates,
+    alignment: sp.alignment.candidates,
+    collapse: sp.collapse.candidates,
+    posterolateral: sp.posterolateral.candidates,
+  });
 
   // Tokuhashi
   const recency = recencyOf(options);
-  /** One Tokuhashi item, as sinsItem; `also` adds to the timed plan before the entry (general condition's claims). */
-  const tokuhashiItem = <I extends TokuhashiItem>(
-    item: I,
-    read: Reader<TokuhashiValues[I]>,
-    reads: number,
-    also: (plan: ItemPlan<TokuhashiValues[I]>) => ItemPlan<TokuhashiValues[I]> = (plan) => plan,
-  ) => {
-    const domain = TOKUHASHI_DOMAINS[item] as readonly TokuhashiValues[I][];
-    const plan = timedPlan(read, te, domain, item === "palsy" ? null : item, diags, reads);
-    return clinician(also(plan), t[item], domain, `item.tokuhashi.${item}`, diags);
-  };
   const tp = {
-    generalCondition: tokuhashiItem(
-      "generalCondition",
-      (e, d) => generalConditionPlan(e, d, recency),
-      R.kps | R.ecog | R.tokuhashi.generalCondition | R.questionnaireEcog,
-      (plan) => withPerformanceClaims(plan, evidence),
+    generalCondition: clinician(
+      withPerformanceClaims(
+        timedPlan(
+          (e, d) => generalConditionPlan(e, d, recency),
+          te,
+          GENERAL_CONDITIONS,
+          "generalCondition",
+          diags,
+          R.kps | R.ecog | R.tokuhashi.generalCondition | R.questionnaireEcog,
+        ),
+        evidence,
+      ),
+      t.generalCondition,
+      GENERAL_CONDITIONS,
+      "item.tokuhashi.generalCondition",
+      diags,
     ),
-    extraspinalBoneMets: tokuhashiItem(
-      "extraspinalBoneMets",
-      extraspinalPlan,
-      R.extraspinalFocus | R.tokuhashi.extraspinalBoneMets,
+    extraspinalBoneMets: clinician(
+      timedPlan(
+        extraspinalPlan,
+        te,
+        EXTRASPINAL_BONE_METS,
+        "extraspinalBoneMets",
+        diags,
+        R.extraspinalFocus | R.tokuhashi.extraspinalBoneMets,
+      ),
+      t.extraspinalBoneMets,
+      EXTRASPINAL_BONE_METS,
+      "item.tokuhashi.extraspinalBoneMets",
+      diags,
     ),
-    vertebralBodyMets: tokuhashiItem(
-      "vertebralBodyMets",
-      vertebralPlan,
-      R.spinalLesion | R.tokuhashi.vertebralBodyMets,
+    vertebralBodyMets: clinician(
+      timedPlan(
+        vertebralPlan,
+        te,
+        VERTEBRAL_BODY_METS,
+        "vertebralBodyMets",
+        diags,
+        R.spinalLesion | R.tokuhashi.vertebralBodyMets,
+      ),
+      t.vertebralBodyMets,
+      VERTEBRAL_BODY_METS,
+      "item.tokuhashi.vertebralBodyMets",
+      diags,
     ),
-    visceralMets: tokuhashiItem("visceralMets", visceralPlan, R.visceral | R.tokuhashi.visceralMets),
-    primarySite: tokuhashiItem("primarySite", primaryPlan, R.primary | R.tokuhashi.primarySite),
-    palsy: tokuhashiItem("palsy", (e, d) => palsyPlan(e, d, recency), R.frankel | R.questionnaireFrankel),
+    visceralMets: clinician(
+      timedPlan(visceralPlan, te, VISCERAL_METS, "visceralMets", diags, R.visceral | R.tokuhashi.visceralMets),
+      t.visceralMets,
+      VISCERAL_METS,
+      "item.tokuhashi.visceralMets",
+      diags,
+    ),
+    primarySite: clinician(
+      timedPlan(primaryPlan, te, PRIMARY_SITES, "primarySite", diags, R.primary | R.tokuhashi.primarySite),
+      t.primarySite,
+      PRIMARY_SITES,
+      "item.tokuhashi.primarySite",
+      diags,
+    ),
+    palsy: clinician(
+      timedPlan(
+        (e, d) => palsyPlan(e, d, recency),
+        te,
+        FRANKEL_GRADES,
+        null,
+        diags,
+        R.frankel | R.questionnaireFrankel,
+      ),
+      t.palsy,
+      FRANKEL_GRADES,
+      "item.tokuhashi.palsy",
+      diags,
+    ),
   };
-  const tokScore = tokuhashi(candidatesOf(tp));
+  const tokScore = tokuhashi({
+    generalCondition: tp.generalCondition.candidates,
+    extraspinalBoneMets: tp.extraspinalBoneMets.candidates,
+    vertebralBodyMets: tp.vertebralBodyMets.candidates,
+    visceralMets: tp.visceralMets.candidates,
+    primarySite: tp.primarySite.candidates,
+    palsy: tp.palsy.candidates,
+  });
 
   // QOL
   const timepoints = qolTimepoints(evidence, options.valueSetId ?? DEFAULT_VALUE_SET, diags);
@@ -192,7 +263,14 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
       min: sinsScore.min,
       max: sinsScore.max,
       category: sinsScore.category,
-      items: reportItems(sinsScore.items, sp),
+      items: {
+        location: toReportItem(sinsScore.items.location, sp.location),
+        pain: toReportItem(sinsScore.items.pain, sp.pain),
+        boneLesion: toReportItem(sinsScore.items.boneLesion, sp.boneLesion),
+        alignment: toReportItem(sinsScore.items.alignment, sp.alignment),
+        collapse: toReportItem(sinsScore.items.collapse, sp.collapse),
+        posterolateral: toReportItem(sinsScore.items.posterolateral, sp.posterolateral),
+      },
     },
     tokuhashi: {
       total: tokScore.total,
@@ -200,7 +278,14 @@ export function scoreReport(evidence: PatientEvidence, options: ReportOptions): 
       max: tokScore.max,
       prognosis: tokScore.prognosis,
       version: "revised-2005",
-      items: reportItems(tokScore.items, tp),
+      items: {
+        generalCondition: toReportItem(tokScore.items.generalCondition, tp.generalCondition),
+        extraspinalBoneMets: toReportItem(tokScore.items.extraspinalBoneMets, tp.extraspinalBoneMets),
+        vertebralBodyMets: toReportItem(tokScore.items.vertebralBodyMets, tp.vertebralBodyMets),
+        visceralMets: toReportItem(tokScore.items.visceralMets, tp.visceralMets),
+        primarySite: toReportItem(tokScore.items.primarySite, tp.primarySite),
+        palsy: toReportItem(tokScore.items.palsy, tp.palsy),
+      },
     },
     qol: { timepoints, expected: expectedQol(group.group) },
     diagnostics: diags,
