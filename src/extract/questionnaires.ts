@@ -194,18 +194,6 @@ class Answers {
     return this.codes(linkId, concept, domain)[0] ?? null;
   }
 
-  /** The coded answer of a linkId (as `code`) set as `out[key]` when there is one. */
-  private codeInto<K extends string, V extends string>(
-    out: { [P in K]?: V },
-    key: K,
-    linkId: string,
-    concept: string,
-    domain: readonly V[],
-  ): void {
-    const v = this.code(linkId, concept, domain);
-    if (v !== null) out[key] = v;
-  }
-
   number(linkId: string, min: number, max: number, integer: boolean): number | null {
     const a = this.answers.get(linkId)?.[0];
     if (!a) return null;
@@ -273,7 +261,10 @@ class Answers {
     domains: D,
   ): { [K in I]?: D[K][number] } {
     const out: { [K in I]?: D[K][number] } = {};
-    for (const item of keysOf(where)) this.codeInto(out, item, where[item].linkId, where[item].concept, domains[item]);
+    for (const item of keysOf(where)) {
+      const v = this.code(where[item].linkId, where[item].concept, domains[item]);
+      if (v !== null) out[item] = v;
+    }
     return out;
   }
 
