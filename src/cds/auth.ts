@@ -2,7 +2,10 @@
  * CDS Hooks 2.0 "Trusting CDS Clients": the client's JWT in `Authorization: Bearer`, verified with jose.
  *
  * Header: `alg` asymmetric only and one this issuer may use (never `none`, never HMAC), `kid` required,
- * `typ` JWT; `jku` only when it is listed for the issuer (`allowedJku`), otherwise refused.
+ * `typ` JWT. A `jku` is honoured (its key set fetched) only when it is listed for the issuer (`allowedJku`);
+ * any other `jku` is never fetched: the token is verified with the issuer's configured keys (`jwks` or
+ * `jwksUrl`), and refused when the issuer has none. (Clients such as the official CDS Hooks sandbox send a
+ * `jku` on every token, also to services that hold their keys.)
  * Payload: `iss` one of the trusted clients; `aud` the exact endpoint URL called (string or array); `exp`,
  * `iat` (not in the future, not older than maxAgeSeconds), `jti` not seen before (remembered until the token
  * can no longer be valid, bounded in number). CDS Hooks 2.0 has no `sub` claim; it is not required.
@@ -65,6 +68,21 @@ export class ReplayCache {
 
 const ASYMMETRIC: ReadonlySet<string> = new Set(ASYMMETRIC_ALGORITHMS);
 
+/** A remote key set (a jku or jwksUrl) that could not be had: unreachable, not 200, not a JWK Set. */
+class KeySetUnreadable extends Error {}
+
+/** The remote key set's own failures apart from "no key matches": those keep jose's error. */
+function reportingUnreadable(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (e) {
+      if (e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) throw e;
+      throw new KeySetUnreadable();
+    }
+  };
+}
+
 export class JwtVerifier {
   private readonly clients = new Map<string, TrustedClient>();
   private readonly keySets = new Map<string, JWTVerifyGetKey>();
@@ -83,11 +101,13 @@ export class JwtVerifier {
   private remote(url: string): JWTVerifyGetKey {
     let set = this.keySets.get(`remote:${url}`);
     if (!set) {
-      set = createRemoteJWKSet(new URL(url), {
-        timeoutDuration: 5_000,
-        cooldownDuration: 30_000,
-        cacheMaxAge: 600_000,
-      });
+      set = reportingUnreadable(
+        createRemoteJWKSet(new URL(url), {
+          timeoutDuration: 5_000,
+          cooldownDuration: 30_000,
+          cacheMaxAge: 600_000,
+        }),
+      );
       this.keySets.set(`remote:${url}`, set);
     }
     return set;
@@ -129,16 +149,20 @@ export class JwtVerifier {
     if (!(client.algorithms as readonly string[]).includes(header.alg))
       return { ok: false, reason: `alg ${header.alg} is not accepted from this issuer` };
     let keys: JWTVerifyGetKey;
-    if (header.jku !== undefined) {
-      if (typeof header.jku !== "string" || !client.allowedJku.includes(header.jku))
-        return { ok: false, reason: "jku is not allowed for this issuer" };
+    if (typeof header.jku === "string" && client.allowedJku.includes(header.jku)) {
       keys = this.remote(header.jku);
     } else if (client.jwks) {
       keys = this.local(client);
     } else if (client.jwksUrl) {
       keys = this.remote(client.jwksUrl);
     } else {
-      return { ok: false, reason: "this issuer's keys are only known through jku, and the JWT has none" };
+      return {
+        ok: false,
+        reason:
+          header.jku === undefined
+            ? "this issuer's keys are only known through jku, and the JWT has none"
+            : "jku is not allowed for this issuer",
+      };
     }
     const nowMs = this.now();
     let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
@@ -180,8 +204,7 @@ function joseReason(e: unknown): string {
   if (e instanceof errors.JWKSNoMatchingKey) return "no key of this issuer matches the kid";
   if (e instanceof errors.JWKSMultipleMatchingKeys) return "several keys match the kid";
   if (e instanceof errors.JOSEAlgNotAllowed) return "alg not allowed";
-  if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid)
-    return "the issuer's key set could not be read";
+  if (e instanceof KeySetUnreadable) return "the issuer's key set could not be read";
   if (e instanceof errors.JOSEError) return `invalid token (${e.code})`;
   return "invalid token";
 }

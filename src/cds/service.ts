@@ -183,17 +183,24 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
     }
   };
 
+  /**
+   * `path` as called. A JWT's `aud` must be the exact URL called, so it is checked against `path` itself; the
+   * endpoint is found with repeated slashes read as one (a client that joins `…/cds-services/` and the id calls
+   * `…/cds-services//<id>`, and signs that URL).
+   */
   async function serve(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? "GET";
     const c = cors(req) ?? {};
-    if (path === CDS_PATH || path === `${CDS_PATH}/`) {
+    const audience = `${base(req)}${path}`;
+    const route = path.replace(/\/{2,}/g, "/");
+    if (route === CDS_PATH || route === `${CDS_PATH}/`) {
       if (method === "OPTIONS") return preflight(req, res, "GET");
       if (method !== "GET" && method !== "HEAD")
         return sendJson(res, 405, { error: "method", message: "use GET" }, { ...c, Allow: "GET, HEAD, OPTIONS" });
-      if (!(await authenticate(req, res, `${base(req)}${CDS_PATH}`, true, c))) return;
+      if (!(await authenticate(req, res, audience, true, c))) return;
       return sendJson(res, 200, discovery, c);
     }
-    const m = /^\/cds-services\/([^/]+)(\/feedback)?$/.exec(path);
+    const m = /^\/cds-services\/([^/]+)(\/feedback)?$/.exec(route);
     if (!m?.[1]) return sendJson(res, 404, { error: "not-found", message: "no such endpoint" }, c);
     let id: string;
     try {
@@ -216,7 +223,6 @@ export function createCdsHandler(options: CdsServiceOptions): CdsHandler {
       req.resume();
       return sendJson(res, 405, { error: "method", message: "use POST" }, { ...c, Allow: "POST, OPTIONS" });
     }
-    const audience = `${base(req)}${CDS_PATH}/${config.serviceId}${isFeedback ? "/feedback" : ""}`;
     if (!(await authenticate(req, res, audience, config.allowUnauthenticated, c))) return;
     const body = await readJson(req, res, c);
     if (!body.ok) return;
