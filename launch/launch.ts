@@ -9,7 +9,8 @@
 import FHIR from "fhirclient/lib/entry/browser";
 import { browserPreferences } from "../src/ui/localePreference";
 import { loadAppConfig } from "./config";
-import { forgetLaunchState, runLaunchPage } from "./start";
+import { forgetLaunchState } from "../src/fhir/launch-state";
+import { runLaunchPage } from "./start";
 
 void runLaunchPage({
   document,

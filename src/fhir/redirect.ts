@@ -1,10 +1,13 @@
 /**
  * The redirect page's side of the launch: `FHIR.oauth2.ready()` (token exchange with the PKCE
  * verifier, the code and state removed from the address bar, state kept in sessionStorage by
- * fhirclient), with its failures as typed states the UI can show.
+ * fhirclient), with its failures as typed states the UI can show. A redirect that ends the launch without a
+ * session (refused, failed exchange, a code without state) leaves nothing behind: its parameters leave the
+ * address bar and the launch's state, PKCE verifier included, leaves sessionStorage.
  */
 import type Client from "fhirclient/lib/Client";
 import { FaultError } from "./faults";
+import { forgetLaunchState } from "./launch-state";
 
 export type SessionFault =
   /** The page was opened without a launch (no state in this tab): open the app from the EHR. */
@@ -14,8 +17,11 @@ export type SessionFault =
    * (RFC 6749 §4.1.2.1), both cut to printable text; shown as text, never as HTML.
    */
   | { kind: "authorization-denied"; error: string; description: string | null }
-  /** The code could not be exchanged for a token (expired code, PKCE mismatch, client not allowed). */
-  | { kind: "token-exchange-failed" }
+  /**
+   * The code could not be exchanged for a token (expired code, PKCE mismatch, client not allowed): the token
+   * endpoint's OAuth error and description when it gave them (RFC 6749 §5.2), as printable text.
+   */
+  | { kind: "token-exchange-failed"; error: string | null; description: string | null }
   /**
    * An authorization code arrived without the `state` this tab's launch sent: it may have been planted
    * (login CSRF), so it is not exchanged.
@@ -42,6 +48,34 @@ function oauthText(value: string | null, pattern: RegExp, max: number): string |
   if (value === null) return null;
   const text = value.replace(pattern, "").replace(/\s+/g, " ").trim().slice(0, max);
   return text === "" ? null : text;
+}
+
+const OAUTH_ERROR_CODE = /[^\w.-]/g;
+const NOT_PRINTABLE = /\p{C}/gu;
+
+/**
+ * The token endpoint's error from fhirclient's HttpError, whose message is "<status> <text>\nURL: <url>" and,
+ * for a JSON error body, "\n<error>[: <error_description>]" after it (a text body follows a blank line).
+ */
+function tokenEndpointError(error: unknown): { error: string | null; description: string | null } {
+  const none = { error: null, description: null };
+  if (!(error instanceof Error) || error.name !== "HttpError") return none;
+  const rest = error.message.split("\n").slice(2).join("\n");
+  const m = /^([\w.-]+)(?:: ([\s\S]*))?$/.exec(rest);
+  if (!m?.[1]) return none;
+  return { error: oauthText(m[1], OAUTH_ERROR_CODE, 64), description: oauthText(m[2] ?? null, NOT_PRINTABLE, 300) };
+}
+
+/** Ends a launch that gives no session: the redirect's parameters leave the address bar, its state the storage. */
+function endLaunch(href: string): void {
+  const storage = globalThis.sessionStorage as Storage | undefined;
+  if (storage) forgetLaunchState(storage);
+  const location = globalThis.location as Location | undefined;
+  if (location?.href === href && location.search !== "") {
+    const url = new URL(href);
+    url.search = "";
+    globalThis.history.replaceState(globalThis.history.state, "", url.href);
+  }
 }
 
 /** The redirect's own parameters, read before fhirclient acts on them. */
@@ -76,16 +110,20 @@ export async function readySession(
   href: string = globalThis.location?.href ?? "",
 ): Promise<Client> {
   const params = redirectParams(href);
-  const oauthError = oauthText(params.get("error"), /[^\w.-]/g, 64);
   if (params.has("error")) {
-    throw new SessionError({
+    const fault: SessionFault = {
       kind: "authorization-denied",
-      error: oauthError ?? "error",
-      description: oauthText(params.get("error_description"), /\p{C}/gu, 300),
-    });
+      error: oauthText(params.get("error"), OAUTH_ERROR_CODE, 64) ?? "error",
+      description: oauthText(params.get("error_description"), NOT_PRINTABLE, 300),
+    };
+    endLaunch(href);
+    throw new SessionError(fault);
   }
   // fhirclient would fall back to the state of the last launch in this tab: a code alone is not accepted.
-  if (params.has("code") && !params.get("state")) throw new SessionError({ kind: "state-missing" });
+  if (params.has("code") && !params.get("state")) {
+    endLaunch(href);
+    throw new SessionError({ kind: "state-missing" });
+  }
 
   const oauth2: SmartOAuth2 = smart ?? (await import("fhirclient/lib/entry/browser")).default.oauth2;
   // Public clients must name themselves in the refresh grant (RFC 6749 §6 with §3.2.1).
@@ -97,7 +135,8 @@ export async function readySession(
   } catch (error) {
     const message = error instanceof Error ? error.message : "";
     if (NO_STATE.test(message)) throw new SessionError({ kind: "no-launch" });
-    throw new SessionError({ kind: "token-exchange-failed" });
+    endLaunch(href);
+    throw new SessionError({ kind: "token-exchange-failed", ...tokenEndpointError(error) });
   }
   await dropSpentSecrets(client).catch(() => undefined);
   return client;

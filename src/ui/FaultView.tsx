@@ -31,13 +31,13 @@ export function FaultView({ fault, onRetry }: { fault: AppFault; onRetry?: (() =
       <h2>{t(text.title)}</h2>
       <p>{message(appFaultCode(fault))}</p>
       {text.advice !== null ? <p>{t(text.advice)}</p> : null}
-      {fault.kind === "authorization-denied" ? (
+      {(fault.kind === "authorization-denied" || fault.kind === "token-exchange-failed") && fault.error !== null ? (
         <p data-testid="oauth-error">
-          {t("app.fault.denied.answer", { error: fault.error })}
+          {t("app.fault.oauth.answer", { error: fault.error })}
           {fault.description !== null ? (
             <>
               <br />
-              {t("app.fault.denied.description", { description: fault.description })}
+              {t("app.fault.oauth.description", { description: fault.description })}
             </>
           ) : null}
         </p>

@@ -233,6 +233,10 @@ test("launch safety: an authorization error shows its code and description", asy
     "The authorization server answered: access_denied Its explanation: “The user declined <b>access</b>”",
   );
   expect(await fault.locator("b").count(), "the description is text, not HTML").toBe(0);
+  expect(new URL(page.url()).search, "no error or state left in the address bar").toBe("");
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+  expect(stored, "the refused launch's state (PKCE verifier) is not kept").not.toContain("codeVerifier");
+  expect(await page.evaluate(() => sessionStorage.getItem("SMART_KEY"))).toBeNull();
 });
 
 test("launch safety: only the scopes used are asked for; no PKCE verifier stays in sessionStorage", async ({

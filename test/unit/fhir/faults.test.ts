@@ -44,7 +44,8 @@ const FAULTS: FhirFault[] = [
 const SESSION_FAULTS: SessionFault[] = [
   { kind: "no-launch" },
   { kind: "authorization-denied", error: "access_denied", description: null },
-  { kind: "token-exchange-failed" },
+  { kind: "token-exchange-failed", error: null, description: null },
+  { kind: "token-exchange-failed", error: "invalid_grant", description: "The code has expired" },
   { kind: "state-missing" },
   { kind: "server-not-allowed" },
 ];

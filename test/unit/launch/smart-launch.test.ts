@@ -11,7 +11,8 @@ import BrowserAdapter from "fhirclient/lib/adapters/BrowserAdapter";
 import type { fhirclient } from "fhirclient/lib/types";
 import { server } from "../../setup/msw-server";
 import { DEFAULT_CONFIG, type AppConfig } from "../../../launch/config";
-import { forgetLaunchState, runLaunchPage, SMART_KEY, startLaunch } from "../../../launch/start";
+import { runLaunchPage, startLaunch } from "../../../launch/start";
+import { forgetLaunchState, SMART_KEY } from "../../../src/fhir/launch-state";
 import { readySession, SessionError } from "../../../src/fhir/redirect";
 import { launchContext } from "../../../src/fhir/context";
 import { loadPatientRecord } from "../../../src/fhir/record";
@@ -399,14 +400,56 @@ describe("redirect page without a launch", () => {
     expect((error as SessionError).fault).toEqual(fault);
   });
 
-  it("a refused code exchange is 'token-exchange-failed'", async () => {
+  it("a refused code exchange is 'token-exchange-failed' with the token endpoint's error; the launch leaves nothing behind", async () => {
     const state = await launchedState();
-    server.use(http.post(TOKEN, () => HttpResponse.json({ error: "invalid_grant" }, { status: 400 })));
+    server.use(
+      http.post(TOKEN, () =>
+        HttpResponse.json(
+          { error: "invalid_grant", error_description: "The code has expired\u0007 or\n was used" },
+          { status: 400 },
+        ),
+      ),
+    );
     goTo(`/index.html?code=expired&state=${state}`);
-    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({
-      fault: { kind: "token-exchange-failed" },
+    const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
+    expect((error as SessionError).fault).toEqual({
+      kind: "token-exchange-failed",
+      error: "invalid_grant",
+      description: "The code has expired or was used",
     });
-    expect(window.location.search).not.toContain("code=");
+    expect(window.location.search).toBe("");
+    expect(sessionStorage.getItem(SMART_KEY)).toBeNull();
+    expect(sessionStorage.getItem(state)).toBeNull();
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain("codeVerifier");
+  });
+
+  it.each([
+    [
+      "a server error page (text/html)",
+      () => new HttpResponse("<h1>Oops</h1>", { status: 500, headers: { "Content-Type": "text/html" } }),
+    ],
+    ["a JSON body without an OAuth error", () => HttpResponse.json({ message: "no" }, { status: 401 })],
+    ["no answer at all", () => HttpResponse.error()],
+  ])("a code exchange that fails with %s: no server answer to show", async (_what, answer) => {
+    const state = await launchedState();
+    server.use(http.post(TOKEN, answer));
+    goTo(`/index.html?code=c&state=${state}`);
+    const error = await readySession(readyApi(), window.location.href).catch((e: unknown) => e);
+    expect((error as SessionError).fault).toEqual({ kind: "token-exchange-failed", error: null, description: null });
+    expect(sessionStorage.getItem(SMART_KEY)).toBeNull();
+  });
+
+  it("an authorization refusal ends the launch: no error or state in the address bar, no launch state (PKCE verifier) kept", async () => {
+    const state = await launchedState();
+    expect(JSON.stringify({ ...sessionStorage })).toContain("codeVerifier");
+    goTo(`/index.html?error=access_denied&error_description=User%20said%20no&state=${state}`);
+    await expect(readySession(readyApi(), window.location.href)).rejects.toMatchObject({
+      fault: { kind: "authorization-denied", error: "access_denied" },
+    });
+    expect(window.location.href).toBe(`${APP}/index.html`);
+    expect(sessionStorage.getItem(SMART_KEY)).toBeNull();
+    expect(sessionStorage.getItem(state)).toBeNull();
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain("codeVerifier");
   });
 });
 
@@ -519,6 +562,9 @@ describe("the redirect page refuses what it did not ask for", () => {
       fault: { kind: "state-missing" },
     });
     expect(exchanges).toBe(0);
+    // The planted code leaves the address bar; the pending launch, which this tab has left, is forgotten.
+    expect(window.location.search).toBe("");
+    expect(sessionStorage.getItem(SMART_KEY)).toBeNull();
   });
 
   it("after the code exchange the PKCE verifier and challenge are gone from sessionStorage; the token stays where fhirclient keeps it", async () => {

@@ -296,12 +296,13 @@ const CASES: Record<AppFault["kind"], Case> = {
     retry: false,
   },
   "token-exchange-failed": {
-    fault: { kind: "token-exchange-failed" },
+    fault: { kind: "token-exchange-failed", error: "invalid_grant", description: "The code has expired" },
     en: {
       title: "Sign-in did not complete",
       text: [
         "The EHR did not complete the sign-in (the token exchange failed).",
         "Close this window and open the app again from the patient's chart in the EHR.",
+        "The authorization server answered: invalid_grantIts explanation: “The code has expired”",
       ],
     },
     ja: {
@@ -309,6 +310,7 @@ const CASES: Record<AppFault["kind"], Case> = {
       text: [
         "EHRでのサインインが完了しませんでした（トークンの交換に失敗）。",
         "このウィンドウを閉じ、EHRの患者カルテからアプリを開き直してください。",
+        "認可サーバーの応答：invalid_grantその説明：「The code has expired」",
       ],
     },
     retry: false,
@@ -373,6 +375,14 @@ describe("the fault screen, for every fault kind", () => {
         expect(load).toHaveBeenCalledTimes(1);
       }
     });
+  });
+
+  it("a failed token exchange whose server gave no OAuth error shows no server answer", async () => {
+    const fault: AppFault = { kind: "token-exchange-failed", error: null, description: null };
+    render(<App load={() => Promise.resolve<LoadResult>({ ok: false, fault })} browserLocales={["en"]} />);
+    const section = await screen.findByRole("alert");
+    expect(shown(section).text).toEqual(CASES["token-exchange-failed"].en.text.slice(0, 2));
+    expect(within(section).queryByTestId("oauth-error")).toBeNull();
   });
 
   it("the ones that offer no retry: those a new attempt in this session cannot fix", () => {
