@@ -52,7 +52,10 @@ const TrustedClientSchema = z
       .strictObject({ keys: z.array(jwk).min(1) })
       .refine((s) => s.keys.every((k) => k.d === undefined), 'jwks must hold public keys only (a key has "d")')
       .optional(),
-    /** `jku` header values honoured for this issuer, exactly; any other `jku` is refused. */
+    /**
+     * `jku` header values honoured (their key sets fetched) for this issuer, exactly. Any other `jku` is never
+     * fetched: the token is verified with `jwks` / `jwksUrl`, and refused when the issuer has neither.
+     */
     allowedJku: z.array(httpsUrl).default([]),
     /** Algorithms accepted from this issuer (asymmetric only). */
     algorithms: z.array(z.enum(ASYMMETRIC_ALGORITHMS)).min(1).default(["ES384", "RS384"]),
@@ -71,8 +74,8 @@ const CdsConfigSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).default(8090),
   /**
    * The service's public base URL as the EHR calls it (without `/cds-services`), e.g. https://cds.hospital.example.
-   * A JWT's `aud` must equal `<baseUrl>/cds-services/<id>`. Without it the base is taken from the request's Host
-   * header (fine behind a proxy that sets Host; say it explicitly in production).
+   * A JWT's `aud` must equal `<baseUrl>` + the path as called (`/cds-services/<id>`). Without it the base is
+   * taken from the request's Host header (fine behind a proxy that sets Host; say it explicitly in production).
    */
   baseUrl: httpsUrl.optional(),
   /** The service's id: `/cds-services/<serviceId>`. */
