@@ -46,7 +46,13 @@ export interface FormsPanelProps {
   /** From `launchContext(client)`. */
   launch: Pick<
     LaunchContext,
-    "serverUrl" | "patientId" | "encounterId" | "fhirUser" | "canWrite" | "canWriteQuestionnaire"
+    | "serverUrl"
+    | "patientId"
+    | "encounterId"
+    | "fhirUser"
+    | "canWrite"
+    | "canReadQuestionnaire"
+    | "canWriteQuestionnaire"
   >;
   /** EQ-5D-5L value set for the stored index (default Japan_cTTO_fullPrecision). */
   valueSetId?: string;
@@ -140,6 +146,7 @@ function PanelOrPatient(props: FormsPanelProps & { context: WriteContext }) {
       <PatientMode
         send={props.send}
         context={props.context}
+        mayReadQuestionnaire={props.launch.canReadQuestionnaire}
         mayCreateQuestionnaire={props.launch.canWriteQuestionnaire}
         canWrite={props.launch.canWrite}
         handover={handover}
@@ -182,10 +189,11 @@ function Panel(
     () => ({
       send: props.send,
       questionnaire: appQuestionnaire,
+      mayReadQuestionnaire: props.launch.canReadQuestionnaire,
       mayCreateQuestionnaire: props.launch.canWriteQuestionnaire,
       canWrite: props.launch.canWrite,
     }),
-    [props.send, props.launch.canWriteQuestionnaire, props.launch.canWrite],
+    [props.send, props.launch.canReadQuestionnaire, props.launch.canWriteQuestionnaire, props.launch.canWrite],
   );
   const wording = props.wording;
   // The drafts as stored: re-rendered whenever any store of the page writes one.

@@ -37,6 +37,8 @@ export interface PatientModeProps {
   /** clientSend(client) from src/writeback/transport. */
   send: FhirSend;
   context: WriteContext;
+  /** The launch allows reading Questionnaires (LaunchContext.canReadQuestionnaire). */
+  mayReadQuestionnaire: boolean;
   /** The launch allows creating Questionnaires (LaunchContext.canWriteQuestionnaire). */
   mayCreateQuestionnaire: boolean;
   /** The launch allows writing QuestionnaireResponses (LaunchContext.canWrite); without it nothing is sent. */
@@ -122,10 +124,11 @@ export default function PatientMode(props: PatientModeProps) {
     () => ({
       send: props.send,
       questionnaire: appQuestionnaire,
+      mayReadQuestionnaire: props.mayReadQuestionnaire,
       mayCreateQuestionnaire: props.mayCreateQuestionnaire,
       canWrite: props.canWrite,
     }),
-    [props.send, props.mayCreateQuestionnaire, props.canWrite],
+    [props.send, props.mayReadQuestionnaire, props.mayCreateQuestionnaire, props.canWrite],
   );
   const questionnaires = useMemo(
     () => ({ eq5d5l: appQuestionnaire("eq5d5l"), "pain-vas": appQuestionnaire("pain-vas") }),

@@ -136,6 +136,9 @@ export function assessmentAnswers(
 export interface AssessmentDeps extends AssessmentOptions {
   send: FhirSend;
   context: WriteContext;
+  /** The launch allows reading Questionnaires (LaunchContext.canReadQuestionnaire). */
+  mayReadQuestionnaire: boolean;
+  /** The launch allows creating Questionnaires (LaunchContext.canWriteQuestionnaire). */
   mayCreateQuestionnaire: boolean;
   /** The launch granted a write scope (LaunchContext.canWrite); without it nothing is sent. */
   canWrite: boolean;
@@ -164,6 +167,7 @@ export async function saveAssessment(
   const outbox: OutboxDeps = {
     send: deps.send,
     questionnaire: appQuestionnaire,
+    mayReadQuestionnaire: deps.mayReadQuestionnaire,
     mayCreateQuestionnaire: deps.mayCreateQuestionnaire,
     canWrite: deps.canWrite,
   };

@@ -52,12 +52,14 @@ export function assessmentSaver(
   type Saver = (report: ScoreReport, entries: ClinicianEntries, when?: AssessmentTiming) => Promise<void>;
   let saver: Promise<Saver> | null = null;
   const load = async (): Promise<Saver> => {
-    const { serverUrl, patientId, encounterId, fhirUser, canWrite, canWriteQuestionnaire } = setup.context;
+    const { serverUrl, patientId, encounterId, fhirUser, canWrite, canReadQuestionnaire, canWriteQuestionnaire } =
+      setup.context;
     if (!patientId) throw new Error("No patient in the launch context: nothing can be saved.");
     const { makeAssessmentSaver } = await import("./assessment");
     return makeAssessmentSaver({
       send: setup.send,
       context: { serverUrl, patientId, encounterId, fhirUser },
+      mayReadQuestionnaire: canReadQuestionnaire,
       mayCreateQuestionnaire: canWriteQuestionnaire,
       canWrite,
       ...(setup.valueSetId ? { valueSetId: setup.valueSetId } : {}),

@@ -48,6 +48,7 @@ export function sendDraft(store: DraftStore, draft: Draft, deps: OutboxDeps): Pr
     // From here on the POST may reach the server: a later send looks the identifier up first.
     store.put({ ...before, attempted: true });
     const outcome = await submitResponse(deps.send, deps.questionnaire(draft.instrument), response, {
+      mayReadQuestionnaire: deps.mayReadQuestionnaire,
       mayCreateQuestionnaire: deps.mayCreateQuestionnaire,
       mayBeStored: before.attempted === true || deps.mayBeStored === true,
     });

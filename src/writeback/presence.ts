@@ -1,6 +1,7 @@
 /**
- * Is the app's Questionnaire on the server? Looked up by canonical (url + version); when absent and the
- * app may, created with a conditional create so that two sessions never load it twice.
+ * Is the app's Questionnaire on the server? Looked up by canonical (url + version) when the launch granted
+ * Questionnaire read; when absent (or not looked up) and the app may, created with a conditional create so that
+ * two sessions never load it twice. Without either grant no Questionnaire request is sent at all.
  *
  * The answer never stops a QuestionnaireResponse from being sent: `questionnaire` is a canonical, which the
  * server need not resolve. It only tells the write path how to read a refusal (submit.ts: a refusal that names
@@ -17,7 +18,10 @@ export type QuestionnairePresence =
   | "created"
   /** Not found, and the granted scopes or the server (403) do not let the app create it. */
   | "absent"
-  /** The search was not allowed or not understood: the server decides when the response arrives. */
+  /**
+   * Not looked up (no read grant) or the search was not allowed or not understood, and not created: the server
+   * decides when the response arrives.
+   */
   | "unknown";
 
 const known = new WeakMap<FhirSend, Map<string, QuestionnairePresence>>();
@@ -39,15 +43,18 @@ function isRefusal(error: unknown): boolean {
 }
 
 /**
- * Looks `q` up and, when absent and allowed, creates it. Transient faults (network, timeout, 5xx after
- * retries) and 401 are thrown as FhirFaultError for the caller to keep the draft. Every answer is remembered
- * per `send` for the session (the scopes and the server's Questionnaires do not change within it).
+ * Looks `q` up when `mayRead` and, when absent or not looked up and `mayCreate`, creates it (the conditional
+ * create's If-None-Exist keeps an existing one); a request the launch's scopes do not grant is not sent.
+ * Transient faults (network, timeout, 5xx after retries) and 401 are thrown as FhirFaultError for the caller to
+ * keep the draft. Every answer is remembered per `send` for the session (the scopes and the server's
+ * Questionnaires do not change within it).
  */
 export async function ensureQuestionnaire(
   send: FhirSend,
   q: Questionnaire,
-  options: { mayCreate: boolean },
+  options: { mayRead: boolean; mayCreate: boolean },
 ): Promise<QuestionnairePresence> {
+  if (!options.mayRead && !options.mayCreate) return "unknown";
   const url = q.url ?? "";
   const version = q.version ?? "";
   const canonical = `${url}|${version}`;
@@ -60,15 +67,18 @@ export async function ensureQuestionnaire(
     return p;
   };
 
-  let searchRefused = false;
-  try {
-    const res = await send<Bundle>({ url: searchPath(url, version) });
-    if (hasMatch(res.body)) return remember("present");
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    searchRefused = true;
+  // Whether the server said the Questionnaire is not there (a search with no match).
+  let notFound = false;
+  if (options.mayRead) {
+    try {
+      const res = await send<Bundle>({ url: searchPath(url, version) });
+      if (hasMatch(res.body)) return remember("present");
+      notFound = true;
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+    }
   }
-  if (!options.mayCreate) return remember(searchRefused ? "unknown" : "absent");
+  if (!options.mayCreate) return remember(notFound ? "absent" : "unknown");
 
   const { id: _id, meta: _meta, ...resource } = q;
   try {
@@ -81,6 +91,6 @@ export async function ensureQuestionnaire(
     return remember(res.status === 201 ? "created" : "present");
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    return remember(searchRefused ? "unknown" : "absent");
+    return remember(notFound ? "absent" : "unknown");
   }
 }

@@ -46,6 +46,8 @@ export type SubmitOutcome =
   | { kind: "unsent"; fault: FhirFault };
 
 export interface SubmitOptions {
+  /** The granted scopes allow reading Questionnaires: only then is the app's Questionnaire searched for. */
+  mayReadQuestionnaire: boolean;
   /** The granted scopes allow creating a Questionnaire (the server still has the last word). */
   mayCreateQuestionnaire: boolean;
   /** An earlier send of this response may have reached the server: look its identifier up before sending. */
@@ -156,7 +158,10 @@ export async function submitResponse(
     questionnaire,
   };
   try {
-    context.presence = await ensureQuestionnaire(send, questionnaire, { mayCreate: options.mayCreateQuestionnaire });
+    context.presence = await ensureQuestionnaire(send, questionnaire, {
+      mayRead: options.mayReadQuestionnaire,
+      mayCreate: options.mayCreateQuestionnaire,
+    });
     const conditional = await conditionalCreateSupported(send);
     const policy = policyOf(send);
     let lookFirst = options.mayBeStored === true || !conditional;

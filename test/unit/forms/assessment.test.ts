@@ -68,6 +68,7 @@ describe("Save assessment", () => {
     const result = await saveAssessment(report, entries, {
       send,
       context,
+      mayReadQuestionnaire: true,
       mayCreateQuestionnaire: true,
       canWrite: true,
       storage: new MemoryStorage(),
@@ -134,7 +135,15 @@ describe("Save assessment", () => {
     });
     const { send } = fake.serve({ maxRetries: 1 });
     const storage = new MemoryStorage();
-    const save = makeAssessmentSaver({ send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock });
+    const save = makeAssessmentSaver({
+      send,
+      context,
+      mayReadQuestionnaire: true,
+      mayCreateQuestionnaire: true,
+      canWrite: true,
+      storage,
+      clock,
+    });
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
     await expect(save(report, entries)).rejects.toBeInstanceOf(AssessmentNotSavedError);
     const drafts = new DraftStore(
@@ -156,6 +165,7 @@ describe("Save assessment", () => {
     const save = makeAssessmentSaver({
       send,
       context,
+      mayReadQuestionnaire: true,
       mayCreateQuestionnaire: true,
       canWrite: true,
       storage,
@@ -183,6 +193,7 @@ describe("Save assessment", () => {
     await sendPending(store, {
       send,
       questionnaire: (i) => appQuestionnaire(i),
+      mayReadQuestionnaire: true,
       mayCreateQuestionnaire: true,
       canWrite: true,
     });
@@ -193,7 +204,15 @@ describe("Save assessment", () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     const { send } = fake.serve();
     const storage = new MemoryStorage();
-    const deps = { send, context, mayCreateQuestionnaire: true, canWrite: true, storage, clock: countingClock() };
+    const deps = {
+      send,
+      context,
+      mayReadQuestionnaire: true,
+      mayCreateQuestionnaire: true,
+      canWrite: true,
+      storage,
+      clock: countingClock(),
+    };
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
     const first = await saveAssessment(report, entries, deps);
     expect([first.sins, first.tokuhashi]).toEqual([
@@ -228,6 +247,7 @@ describe("Save assessment", () => {
     const save = makeAssessmentSaver({
       send,
       context,
+      mayReadQuestionnaire: true,
       mayCreateQuestionnaire: true,
       canWrite: false,
       storage: new MemoryStorage(),

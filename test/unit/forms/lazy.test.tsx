@@ -24,6 +24,14 @@ afterEach(() => {
 
 const context = launchContext({ patientId: "cervical-c7-t1", canWrite: true, canReadQuestionnaire: true });
 
+/** The resources of the cervical-c7-t1 fixture patient. */
+function cervicalPatient() {
+  const bundle = JSON.parse(
+    readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8"),
+  ) as Bundle;
+  return (bundle.entry ?? []).map((e) => e.resource);
+}
+
 function send() {
   return clientSend(
     FHIR.client({
@@ -61,18 +69,14 @@ describe("lazy wiring for the app", () => {
   it("assessmentSaver saves the report's SINS and Tokuhashi through the launch's client", async () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     server.use(...fake.handlers());
-    const bundle = JSON.parse(
-      readFileSync(join(__dirname, "../../fixtures/patients/cervical-c7-t1.json"), "utf8"),
-    ) as Bundle;
     const entries = {
       sins: { location: "T1" as const, pain: "none" as const },
       tokuhashi: { primarySite: "kidney" as const },
     };
-    const report = buildReport(
-      (bundle.entry ?? []).map((e) => e.resource),
-      "cervical-c7-t1",
-      { now: new Date("2026-11-27T00:00:00Z"), clinician: entries },
-    );
+    const report = buildReport(cervicalPatient(), "cervical-c7-t1", {
+      now: new Date("2026-11-27T00:00:00Z"),
+      clinician: entries,
+    });
     await assessmentSaver({ send: send(), context })(report, entries);
     expect(fake.responses.map((r) => r.questionnaire?.split("|")[0]?.split("/").pop()).sort()).toEqual([
       "sins",
@@ -80,5 +84,19 @@ describe("lazy wiring for the app", () => {
     ]);
     // A missing Questionnaire may not be created with these scopes: looked up, never posted.
     expect(fake.questionnairePosts).toBe(0);
+  });
+
+  it("without Questionnaire read or create scopes assessmentSaver sends no Questionnaire request", async () => {
+    const fake = new FakeFhir();
+    server.use(...fake.handlers());
+    const entries = { sins: { location: "T1" as const, pain: "none" as const } };
+    const report = buildReport(cervicalPatient(), "cervical-c7-t1", {
+      now: new Date("2026-11-27T00:00:00Z"),
+      clinician: entries,
+    });
+    const noQuestionnaireAccess = { ...context, canReadQuestionnaire: false, canWriteQuestionnaire: false };
+    await assessmentSaver({ send: send(), context: noQuestionnaireAccess })(report, entries);
+    expect(fake.responses.map((r) => r.questionnaire?.split("|")[0]?.split("/").pop())).toEqual(["sins"]);
+    expect(fake.log.filter((r) => /^[A-Z]+ Questionnaire(\/|$)/.test(r))).toEqual([]);
   });
 });

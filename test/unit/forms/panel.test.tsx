@@ -141,6 +141,24 @@ describe("FormsPanel", () => {
     expect(screen.queryByText(/try again/i)).toBeNull();
   });
 
+  it('questionnaireAccess "none": no Questionnaire request; a refusal naming the Questionnaire says what to load', async () => {
+    const fake = new FakeFhir({
+      fault: () => rejection(400, { code: "processing", diagnostics: "Questionnaire not found" }),
+    });
+    const { send } = fake.serve();
+    await submitPainVas({
+      send,
+      storage: new MemoryStorage(),
+      launch: { ...launch, canReadQuestionnaire: false, canWriteQuestionnaire: false },
+    });
+    const alert = await screen.findByText(
+      "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
+    );
+    expect(alert).toHaveAttribute("role", "alert");
+    expect(fake.log.filter((r) => /^[A-Z]+ Questionnaire(\/|$)/.test(r))).toEqual([]);
+    expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
+  });
+
   it("item 13: a launch without a write scope: the form sends nothing, one message says why, never 'Saved'", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });
     const { send } = fake.serve();

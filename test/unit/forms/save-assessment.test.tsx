@@ -65,6 +65,7 @@ function saver(options: FakeFhirOptions, canWrite = true) {
     save: makeAssessmentSaver({
       send,
       context,
+      mayReadQuestionnaire: true,
       mayCreateQuestionnaire: false,
       canWrite,
       storage: new MemoryStorage(),

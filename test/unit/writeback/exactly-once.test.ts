@@ -17,7 +17,13 @@ const SYSTEM = "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-r
 const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
 
 function deps(send: OutboxDeps["send"], canWrite = true): OutboxDeps {
-  return { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire: false, canWrite };
+  return {
+    send,
+    questionnaire: (i) => appQuestionnaire(i),
+    mayReadQuestionnaire: true,
+    mayCreateQuestionnaire: false,
+    canWrite,
+  };
 }
 
 /**

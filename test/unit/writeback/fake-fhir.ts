@@ -15,13 +15,17 @@ import { server } from "../../setup/msw-server";
 export const BASE = "https://ehr.example.org/fhir";
 const JSON_HEADERS = { "content-type": "application/fhir+json" };
 
-/** The forms' launch in these tests: patient p1 on this server, encounter e1, a user who may write both. */
+/**
+ * The forms' launch in these tests: patient p1 on this server, encounter e1, a user who may write
+ * QuestionnaireResponses and read and create Questionnaires.
+ */
 export const LAUNCH = {
   serverUrl: BASE,
   patientId: "p1",
   encounterId: "e1",
   fhirUser: "Practitioner/dr-1",
   canWrite: true,
+  canReadQuestionnaire: true,
   canWriteQuestionnaire: true,
 };
 

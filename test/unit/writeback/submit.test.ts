@@ -5,7 +5,8 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import { DraftStore } from "../../../src/writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
-import { submitResponse } from "../../../src/writeback/submit";
+import { ensureQuestionnaire } from "../../../src/writeback/presence";
+import { submitResponse, type SubmitOptions } from "../../../src/writeback/submit";
 import { outcomeMessage } from "../../../src/forms/form-session";
 import { createTranslator } from "../../../src/i18n";
 import { server } from "../../setup/msw-server";
@@ -14,8 +15,40 @@ import { MemoryStorage, SCOPE, draftStore, submittedDraft, testResponse as respo
 
 const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
 
+/** What the launch's scopes allow with Questionnaires (app-config.json `questionnaireAccess`, as granted). */
+type QuestionnaireAccess = Pick<SubmitOptions, "mayReadQuestionnaire" | "mayCreateQuestionnaire">;
+/** `"read-write"`: looked up and, when missing, created. */
+const READ_AND_CREATE: QuestionnaireAccess = { mayReadQuestionnaire: true, mayCreateQuestionnaire: true };
+/** `"read"`: looked up only. */
+const READ_ONLY: QuestionnaireAccess = { mayReadQuestionnaire: true, mayCreateQuestionnaire: false };
+/** `"none"` (the default): neither. */
+const NO_ACCESS: QuestionnaireAccess = { mayReadQuestionnaire: false, mayCreateQuestionnaire: false };
+/** An EHR that grants the create but not the read. */
+const CREATE_ONLY: QuestionnaireAccess = { mayReadQuestionnaire: false, mayCreateQuestionnaire: true };
+
+/** The server refuses the ECOG response because it cannot resolve its Questionnaire. */
+const UNRESOLVED_ECOG = rejection(422, {
+  code: "not-found",
+  diagnostics: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0",
+  expression: ["QuestionnaireResponse.questionnaire"],
+});
+/** What the clinician reads when the server refuses a response for lack of its Questionnaire. */
+const QUESTIONNAIRE_MISSING_TEXT =
+  "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.";
+
+/** The requests about Questionnaires (search, create, read) the fake server received, as "METHOD path". */
+function questionnaireRequests(fake: FakeFhir): string[] {
+  return fake.log.filter((r) => /^[A-Z]+ Questionnaire(\/|$)/.test(r));
+}
+
 function deps(send: OutboxDeps["send"], mayCreateQuestionnaire = true): OutboxDeps {
-  return { send, questionnaire: (i) => appQuestionnaire(i), mayCreateQuestionnaire, canWrite: true };
+  return {
+    send,
+    questionnaire: (i) => appQuestionnaire(i),
+    mayReadQuestionnaire: true,
+    mayCreateQuestionnaire,
+    canWrite: true,
+  };
 }
 
 describe("100 submissions through injected faults", () => {
@@ -112,11 +145,11 @@ describe("submitResponse", () => {
     const fake = new FakeFhir();
     const { send } = fake.serve();
     const q = appQuestionnaire("frankel");
-    expect(await submitResponse(send, q, response("frankel", 1), { mayCreateQuestionnaire: true })).toMatchObject({
+    expect(await submitResponse(send, q, response("frankel", 1), READ_AND_CREATE)).toMatchObject({
       kind: "stored",
       created: true,
     });
-    expect(await submitResponse(send, q, response("frankel", 2), { mayCreateQuestionnaire: true })).toMatchObject({
+    expect(await submitResponse(send, q, response("frankel", 2), READ_AND_CREATE)).toMatchObject({
       kind: "stored",
       created: true,
     });
@@ -125,9 +158,9 @@ describe("submitResponse", () => {
     expect(fake.questionnairePosts).toBe(1);
     // A second session (another send function) finds it by search and does not post it again.
     const other = testSend();
-    expect(await submitResponse(other.send, q, response("frankel", 3), { mayCreateQuestionnaire: true })).toMatchObject(
-      { kind: "stored" },
-    );
+    expect(await submitResponse(other.send, q, response("frankel", 3), READ_AND_CREATE)).toMatchObject({
+      kind: "stored",
+    });
     expect(fake.questionnairePosts).toBe(1);
   });
 
@@ -146,24 +179,23 @@ describe("submitResponse", () => {
   it("item 12: a Questionnaire search with 0 hits and no scope to create it: not created, the response is sent anyway (the canonical need not resolve)", async () => {
     const fake = new FakeFhir();
     const { send } = fake.serve();
-    expect(
-      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: false }),
-    ).toEqual({ kind: "stored", id: "qr1", created: true });
-    expect(
-      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: false }),
-    ).toEqual({ kind: "stored", id: "qr2", created: true });
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), READ_ONLY)).toEqual({
+      kind: "stored",
+      id: "qr1",
+      created: true,
+    });
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), READ_ONLY)).toEqual({
+      kind: "stored",
+      id: "qr2",
+      created: true,
+    });
     expect(fake.questionnairePosts).toBe(0);
     expect(fake.questionnaireSearches).toBe(1);
     expect(fake.responsePosts).toBe(2);
   });
 
   it("item 12: the server refuses the response because of its Questionnaire (422 naming the canonical): questionnaire-missing, not 'try again', the draft kept", async () => {
-    const refusal = rejection(422, {
-      code: "not-found",
-      diagnostics: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0",
-      expression: ["QuestionnaireResponse.questionnaire"],
-    });
-    const fake = new FakeFhir({ fault: () => refusal });
+    const fake = new FakeFhir({ fault: () => UNRESOLVED_ECOG });
     const { send } = fake.serve();
     const draft = submittedDraft("ecog", 5);
     const store = draftStore([draft]);
@@ -176,9 +208,7 @@ describe("submitResponse", () => {
     });
     expect(fake.responsePosts).toBe(1);
     expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-missing");
-    expect(createTranslator("en").t(...outcomeMessage(result))).toBe(
-      "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
-    );
+    expect(createTranslator("en").t(...outcomeMessage(result))).toBe(QUESTIONNAIRE_MISSING_TEXT);
   });
 
   it("item 12: a refusal about the answers themselves stays 'rejected' even while the Questionnaire is absent", async () => {
@@ -191,9 +221,7 @@ describe("submitResponse", () => {
         }),
     });
     const { send } = fake.serve();
-    expect(
-      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 6), { mayCreateQuestionnaire: false }),
-    ).toEqual({
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 6), READ_ONLY)).toEqual({
       kind: "rejected",
       status: 422,
       message: "Encounter is closed (QuestionnaireResponse.encounter)",
@@ -204,10 +232,10 @@ describe("submitResponse", () => {
     const fake = new FakeFhir({ forbidQuestionnaireSearch: true });
     const { send } = fake.serve();
     const q = appQuestionnaire("ecog");
-    expect(await submitResponse(send, q, response("ecog", 1), { mayCreateQuestionnaire: false })).toMatchObject({
+    expect(await submitResponse(send, q, response("ecog", 1), READ_ONLY)).toMatchObject({
       kind: "stored",
     });
-    expect(await submitResponse(send, q, response("ecog", 2), { mayCreateQuestionnaire: false })).toMatchObject({
+    expect(await submitResponse(send, q, response("ecog", 2), READ_ONLY)).toMatchObject({
       kind: "stored",
     });
     expect(fake.questionnaireSearches).toBe(1);
@@ -221,15 +249,15 @@ describe("submitResponse", () => {
       fault: () => rejection(403, { code: "forbidden" }),
     });
     const { send } = fake.serve();
-    expect(
-      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), { mayCreateQuestionnaire: true }),
-    ).toEqual({ kind: "forbidden" });
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), READ_AND_CREATE)).toEqual({
+      kind: "forbidden",
+    });
     server.use(
       http.post("https://ehr.example.org/fhir/QuestionnaireResponse", () => new HttpResponse(null, { status: 401 })),
     );
-    expect(
-      await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), { mayCreateQuestionnaire: true }),
-    ).toEqual({ kind: "session-ended" });
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 2), READ_AND_CREATE)).toEqual({
+      kind: "session-ended",
+    });
   });
 
   it("an invalid response is refused before anything is sent", async () => {
@@ -237,7 +265,7 @@ describe("submitResponse", () => {
     const { send } = testSend();
     const broken = response("pain-vas", 1);
     broken.item = [{ linkId: "pain-vas", answer: [{ valueInteger: 250 }] }];
-    const outcome = await submitResponse(send, appQuestionnaire("pain-vas"), broken, { mayCreateQuestionnaire: true });
+    const outcome = await submitResponse(send, appQuestionnaire("pain-vas"), broken, READ_AND_CREATE);
     expect(outcome).toMatchObject({
       kind: "invalid",
       issues: [
@@ -246,13 +274,85 @@ describe("submitResponse", () => {
       ],
     });
     const noNarrative = { ...response("pain-vas", 2), text: { status: "generated" as const, div: "<p>plain</p>" } };
-    expect(
-      await submitResponse(send, appQuestionnaire("pain-vas"), noNarrative, { mayCreateQuestionnaire: true }),
-    ).toMatchObject({
+    expect(await submitResponse(send, appQuestionnaire("pain-vas"), noNarrative, READ_AND_CREATE)).toMatchObject({
       kind: "invalid",
       issues: [],
       problems: [expect.stringMatching(/^text\.div: /)],
     });
+  });
+});
+
+describe("Questionnaire requests only as the launch's scopes allow (questionnaireAccess)", () => {
+  it('"read": the Questionnaire is searched for by url and version before the response is sent, as before', async () => {
+    const fake = new FakeFhir({ questionnaires: allQuestionnaires });
+    const { send } = fake.serve();
+    expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), READ_ONLY)).toMatchObject({
+      kind: "stored",
+    });
+    expect(questionnaireRequests(fake)).toEqual(["GET Questionnaire"]);
+    expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
+  });
+
+  it('"none" (the default): no Questionnaire request at all, the response is POSTed exactly once', async () => {
+    const fake = new FakeFhir();
+    const { send } = fake.serve();
+    const draft = submittedDraft("ecog", 7);
+    const store = draftStore([draft]);
+    expect(await sendDraft(store, draft, { ...deps(send), ...NO_ACCESS })).toEqual({
+      kind: "stored",
+      id: "qr1",
+      created: true,
+    });
+    expect(questionnaireRequests(fake)).toEqual([]);
+    expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
+    expect(fake.responses).toHaveLength(1);
+    expect(store.list()).toEqual([]);
+  });
+
+  it("create granted without read: no search, straight to the conditional create, which keeps an existing one", async () => {
+    const fake = new FakeFhir();
+    const { send } = fake.serve();
+    const q = appQuestionnaire("frankel");
+    expect(await submitResponse(send, q, response("frankel", 1), CREATE_ONLY)).toMatchObject({ kind: "stored" });
+    expect(questionnaireRequests(fake)).toEqual(["POST Questionnaire"]);
+    expect(fake.questionnaires).toHaveLength(1);
+    expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
+    // Another session posts it again: If-None-Exist (url and version) finds the stored one, nothing is added.
+    const other = testSend();
+    expect(await ensureQuestionnaire(other.send, q, { mayRead: false, mayCreate: true })).toBe("present");
+    expect(questionnaireRequests(fake)).toEqual(["POST Questionnaire", "POST Questionnaire"]);
+    expect(fake.questionnaires).toHaveLength(1);
+  });
+
+  it('without read the presence is "unknown", never "absent": nothing said the Questionnaire is missing', async () => {
+    const fake = new FakeFhir({ forbidQuestionnaireCreate: true });
+    const { send } = fake.serve();
+    expect(await ensureQuestionnaire(send, appQuestionnaire("ecog"), { mayRead: false, mayCreate: false })).toBe(
+      "unknown",
+    );
+    expect(fake.log).toEqual([]);
+    expect(await ensureQuestionnaire(send, appQuestionnaire("ecog"), { mayRead: false, mayCreate: true })).toBe(
+      "unknown",
+    );
+    expect(fake.log).toEqual(["POST Questionnaire"]);
+  });
+
+  it('"none" and a refusal naming the Questionnaire (presence "unknown"): questionnaire-missing, the installer must load it', async () => {
+    const fake = new FakeFhir({ fault: () => UNRESOLVED_ECOG });
+    const { send } = fake.serve();
+    const draft = submittedDraft("ecog", 8);
+    const store = draftStore([draft]);
+    const result = await sendDraft(store, draft, { ...deps(send), ...NO_ACCESS });
+    expect(result).toEqual({
+      kind: "questionnaire-missing",
+      status: 422,
+      message:
+        "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0 (QuestionnaireResponse.questionnaire)",
+    });
+    expect(questionnaireRequests(fake)).toEqual([]);
+    expect(fake.responsePosts).toBe(1);
+    expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-missing");
+    expect(createTranslator("en").t(...outcomeMessage(result))).toBe(QUESTIONNAIRE_MISSING_TEXT);
   });
 });
 
