@@ -232,16 +232,21 @@ export async function entryValue(page: Page, item: string): Promise<string> {
 const READ_ONLY_SCOPES =
   "openid fhirUser launch launch/patient patient/Patient.read patient/Condition.read patient/Observation.read patient/Procedure.read patient/QuestionnaireResponse.read online_access";
 
-/** Serves public/app-config.json with the scopes replaced by READ_ONLY_SCOPES, to this page only. */
-export async function readOnlyLaunch(page: Page): Promise<void> {
+/** Serves the sandbox's app-config.json with some keys replaced, to this page only. */
+export async function appConfigWith(page: Page, over: Record<string, unknown>): Promise<void> {
   await page.route(
     (u) => u.pathname === "/app/app-config.json",
     async (route: Route) => {
       const res = await route.fetch();
       const config = (await res.json()) as Record<string, unknown>;
-      await route.fulfill({ response: res, json: { ...config, scopes: READ_ONLY_SCOPES } });
+      await route.fulfill({ response: res, json: { ...config, ...over } });
     },
   );
+}
+
+/** Serves the sandbox's app-config.json with the scopes replaced by READ_ONLY_SCOPES, to this page only. */
+export function readOnlyLaunch(page: Page): Promise<void> {
+  return appConfigWith(page, { scopes: READ_ONLY_SCOPES });
 }
 
 /** Opens the EQ-5D-5L form and fills it completely (profile 11111, EQ VAS 80, pre-op). */

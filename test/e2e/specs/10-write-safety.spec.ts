@@ -12,6 +12,7 @@
  */
 import type { Locator, Page, Route } from "@playwright/test";
 import {
+  appConfigWith,
   enterItem,
   expectSaveOff,
   fhirError,
@@ -94,6 +95,14 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   const before = (await responsesOf(sandbox, patient)).length;
   let down = true;
   await interceptPosts(page, () => (down ? fhirError(503, "transient", "busy") : null));
+  const questionnaireRequests: string[] = [];
+  page.on("request", (r) => {
+    if (
+      new URL(r.url()).pathname.startsWith("/fhir/Questionnaire/") ||
+      new URL(r.url()).pathname === "/fhir/Questionnaire"
+    )
+      questionnaireRequests.push(`${r.method()} ${r.url()}`);
+  });
   const { save, posted } = await enterAndSave(page, sandbox, patient, { location: "L2", primarySite: "stomach" });
   await save.getByText(TRY_AGAIN).waitFor({ timeout: 30_000 });
   const failedIds = [...new Set(posted)];
@@ -118,6 +127,10 @@ test("item 8: Save assessment during a 503 outage, again after it, then the ques
   expect(after.length, "responses on the server: exactly the assessment's two").toBe(before + 2);
   const counts = await identifierCounts(sandbox, patient);
   for (const id of failedIds) expect(counts.get(id), `identifier ${id} stored once`).toBe(1);
+  expect(
+    questionnaireRequests,
+    "no Questionnaire request: the sandbox's app-config grants no Questionnaire access",
+  ).toEqual([]);
   await saveScreenshot("after");
 });
 
@@ -127,6 +140,8 @@ test("item 12: a Questionnaire search with 0 hits does not stop Save assessment;
   saveScreenshot,
 }) => {
   test.setTimeout(120_000);
+  // A deployment that lets the app look its Questionnaires up (without it the app sends no Questionnaire request).
+  await appConfigWith(page, { questionnaireAccess: "read" });
   // A patient no later spec reads for its record-derived figures (13-timing reads fig2's pre-op answers).
   const patient = "rectal-level-unknown";
   const before = (await responsesOf(sandbox, patient)).length;

@@ -12,6 +12,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page, Request, Route } from "@playwright/test";
+import { appConfigWith } from "../app";
 import { expect, test } from "../fixtures";
 
 const EVIL = "https://evil.example";
@@ -22,12 +23,6 @@ async function appConfig(page: Page, config: Record<string, unknown>): Promise<v
     (u) => u.pathname === "/app/app-config.json",
     (route: Route) => route.fulfill({ json: config }),
   );
-}
-
-/** The sandbox's own configuration with some keys replaced. */
-async function sandboxConfigWith(page: Page, sandboxUrl: string, over: Record<string, unknown>): Promise<void> {
-  const res = await page.request.get(new URL("/app/app-config.json", sandboxUrl).href);
-  await appConfig(page, { ...((await res.json()) as Record<string, unknown>), ...over });
 }
 
 /** Takes the sandbox's narrowed CSP header off the app's pages: the app's own checks are under test. */
@@ -138,7 +133,7 @@ test('launch safety: an attacker\'s iss gets no discovery, no redirect and no ve
 
   // Control: where an installer chose "any", the same link reaches the attacker — the route above would see it.
   await page.unroute((u) => u.pathname === "/app/app-config.json");
-  await sandboxConfigWith(page, sandbox.url, { issAllowlist: "any" });
+  await appConfigWith(page, { issAllowlist: "any" });
   await page.goto(launch);
   await page.waitForURL((u) => u.origin === EVIL, { timeout: 15_000 });
   expect(
@@ -154,7 +149,7 @@ test('launch safety: an iss without SMART authorization is an open server, refus
   await withoutHeaderPolicy(page);
   const open = "https://open.example";
   const seen = await attackerServer(page, open, { smart: false });
-  await sandboxConfigWith(page, sandbox.url, {
+  await appConfigWith(page, {
     issAllowlist: [`${sandbox.url}fhir`, `${open}/fhir`],
     openServerLaunch: "off",
   });
