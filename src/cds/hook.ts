@@ -101,6 +101,22 @@ async function fetched(key: PrefetchKey, pre: Prefetched, patientId: string, acc
   }
 }
 
+/** Each key's DataState, as one literal of the five keys (one shape for the card's reads, unlike Object.fromEntries). */
+function dataStates(gathered: readonly Gathered[]): Record<PrefetchKey, DataState> {
+  const stateOf = (key: PrefetchKey): DataState => {
+    const g = gathered[PREFETCH_KEYS.indexOf(key)];
+    if (!g) throw new Error(`prefetch key ${key} was not gathered`);
+    return g.state;
+  };
+  return {
+    patient: stateOf("patient"),
+    conditions: stateOf("conditions"),
+    observations: stateOf("observations"),
+    procedures: stateOf("procedures"),
+    questionnaireResponses: stateOf("questionnaireResponses"),
+  };
+}
+
 const MISSING_WHY: Record<Extract<DataState, { state: "missing" }>["why"], string> = {
   "not-sent": "was not prefetched",
   null: "was null (the EHR could not fetch it)",
@@ -164,10 +180,7 @@ export async function answerHook(body: unknown, config: CdsConfig, deps: HookDep
       );
   });
   if (fetching.length > 0) await Promise.all(fetching);
-  const data = Object.fromEntries(PREFETCH_KEYS.map((k, i) => [k, gathered[i]?.state])) as Record<
-    PrefetchKey,
-    DataState
-  >;
+  const data = dataStates(gathered);
   const conditions = data.conditions;
   if (conditions.state === "missing") {
     return fail(
