@@ -17,7 +17,7 @@ import { createTranslator, formatReference, type Locale, type MessageKey, type T
 import type { ReportItem, ScoreReport } from "../report/types";
 import { describeLevels, sinsVerdict, tokuhashiVerdict, type SinsVerdict, type TokuhashiVerdict } from "../scores";
 import { sinsVerdictWords, tokuhashiVerdictWords } from "../i18n/verdict";
-import { SINS_ITEM_LABEL, TOKUHASHI_ITEM_LABEL } from "../ui/labels";
+import { SEGMENT_GROUP_SHORT, SINS_ITEM_LABEL, TOKUHASHI_ITEM_LABEL } from "../ui/labels";
 import { cdsText, escapeMarkdown } from "./text";
 import { PREFETCH_KEYS, type CdsCard, type DataState, type PrefetchKey } from "./types";
 
@@ -164,7 +164,7 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
   const reasons = app.reasons.map((r) => escapeMarkdown(coreText(t.locale, r))).join(t.t("core.join.semicolon"));
   if (app.inStudyPopulation === true) {
     const group = report.segmentGroup.group;
-    lines.push(`- ${cdsText(t, "cds.detail.study.yes", { group: group ? t.t(`app.group.short.${group}`) : "?" })}`);
+    lines.push(`- ${cdsText(t, "cds.detail.study.yes", { group: group ? t.t(SEGMENT_GROUP_SHORT[group]) : "?" })}`);
   } else if (app.inStudyPopulation === false) {
     lines.push(`- ${cdsText(t, "cds.detail.study.no", { reasons })}`);
   } else {

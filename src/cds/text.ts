@@ -13,14 +13,36 @@ export function cdsText(t: Translator, key: CdsKey, params: Record<string, strin
   return t.t(key, params);
 }
 
-const MARKDOWN_SPECIAL = /[\r\n\\`*_[\]()<>#!|~&]/;
-const LINE_BREAKS = /[\r\n]+/g;
-const MARKDOWN_SYNTAX = /[\\`*_[\]()<>#!|~&]/g;
+/** What each ASCII character is to the escape: markdown syntax (backslashed), a line break (a space), or text. */
+const SYNTAX = 1;
+const LINE_BREAK = 2;
+const MARKDOWN_CHAR = new Uint8Array(128);
+for (const c of "\\`*_[]()<>#!|~&") MARKDOWN_CHAR[c.charCodeAt(0)] = SYNTAX;
+MARKDOWN_CHAR[13] = MARKDOWN_CHAR[10] = LINE_BREAK;
+
+function charKind(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (MARKDOWN_CHAR[c] ?? 0) : 0;
+}
 
 /**
  * Escapes text from the record for GitHub-flavoured markdown (the card's detail): no emphasis, link, image,
  * HTML or table syntax can come from data, and line breaks become spaces (dynamic text never starts a line).
+ * One scan: the text as given when nothing needs escaping; a run of line breaks is one space.
  */
 export function escapeMarkdown(text: string): string {
-  return MARKDOWN_SPECIAL.test(text) ? text.replace(LINE_BREAKS, " ").replace(MARKDOWN_SYNTAX, "\\$&") : text;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = charKind(text, i);
+    if (kind === 0) continue;
+    out += text.slice(from, i);
+    if (kind === SYNTAX) out += `\\${text.charAt(i)}`;
+    else {
+      out += " ";
+      while (i + 1 < text.length && charKind(text, i + 1) === LINE_BREAK) i++;
+    }
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
