@@ -161,14 +161,14 @@ function detailText(t: Translator, input: CardInput, sv: SinsVerdict, tv: Tokuha
     ),
   );
   const app = report.applicability;
-  const reasons = app.reasons.map((r) => escapeMarkdown(coreText(t.locale, r))).join(t.t("core.join.semicolon"));
   if (app.inStudyPopulation === true) {
     const group = report.segmentGroup.group;
     lines.push(`- ${cdsText(t, "cds.detail.study.yes", { group: group ? t.t(SEGMENT_GROUP_SHORT[group]) : "?" })}`);
-  } else if (app.inStudyPopulation === false) {
-    lines.push(`- ${cdsText(t, "cds.detail.study.no", { reasons })}`);
   } else {
-    lines.push(`- ${cdsText(t, "cds.detail.study.unknown", { reasons })}`);
+    // The reasons are worded only where the line quotes them.
+    const reasons = app.reasons.map((r) => escapeMarkdown(coreText(t.locale, r))).join(t.t("core.join.semicolon"));
+    const key = app.inStudyPopulation === false ? "cds.detail.study.no" : "cds.detail.study.unknown";
+    lines.push(`- ${cdsText(t, key, { reasons })}`);
   }
   const missing: string[] = [];
   for (const key of PREFETCH_KEYS) {
