@@ -82,4 +82,21 @@ describe("escapeMarkdown", () => {
       }),
     );
   });
+
+  it("any text: the same as the two-pass rule (line-break runs to a space, then a backslash before each syntax character)", () => {
+    const twoPass = (s: string): string => s.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]()<>#!|~&]/g, "\\$&");
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom("\r", "\n", ..."\\`*_[]()<>#!|~&"),
+            fc.string({ unit: "grapheme", maxLength: 3 }),
+          ),
+        }),
+        (s) => {
+          expect(escapeMarkdown(s)).toBe(twoPass(s));
+        },
+      ),
+    );
+  });
 });
