@@ -14,7 +14,7 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import type { ClinicianEntries } from "../../../src/report/types";
 import { DraftStore } from "../../../src/writeback/drafts";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
-import { BASE, FakeFhir } from "../writeback/fake-fhir";
+import { BASE, FakeFhir, READ_AND_CREATE } from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 const NOW = new Date("2026-11-27T00:00:00Z");
@@ -68,8 +68,7 @@ describe("Save assessment", () => {
     const result = await saveAssessment(report, entries, {
       send,
       context,
-      mayReadQuestionnaire: true,
-      mayCreateQuestionnaire: true,
+      ...READ_AND_CREATE,
       canWrite: true,
       storage: new MemoryStorage(),
       clock,
@@ -135,15 +134,7 @@ describe("Save assessment", () => {
     });
     const { send } = fake.serve({ maxRetries: 1 });
     const storage = new MemoryStorage();
-    const save = makeAssessmentSaver({
-      send,
-      context,
-      mayReadQuestionnaire: true,
-      mayCreateQuestionnaire: true,
-      canWrite: true,
-      storage,
-      clock,
-    });
+    const save = makeAssessmentSaver({ send, context, ...READ_AND_CREATE, canWrite: true, storage, clock });
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
     await expect(save(report, entries)).rejects.toBeInstanceOf(AssessmentNotSavedError);
     const drafts = new DraftStore(
@@ -165,8 +156,7 @@ describe("Save assessment", () => {
     const save = makeAssessmentSaver({
       send,
       context,
-      mayReadQuestionnaire: true,
-      mayCreateQuestionnaire: true,
+      ...READ_AND_CREATE,
       canWrite: true,
       storage,
       clock: countingClock(),
@@ -193,8 +183,7 @@ describe("Save assessment", () => {
     await sendPending(store, {
       send,
       questionnaire: (i) => appQuestionnaire(i),
-      mayReadQuestionnaire: true,
-      mayCreateQuestionnaire: true,
+      ...READ_AND_CREATE,
       canWrite: true,
     });
     expect(fake.responses).toHaveLength(2);
@@ -204,15 +193,7 @@ describe("Save assessment", () => {
     const fake = new FakeFhir({ questionnaires: INSTRUMENTS.map((i) => appQuestionnaire(i)) });
     const { send } = fake.serve();
     const storage = new MemoryStorage();
-    const deps = {
-      send,
-      context,
-      mayReadQuestionnaire: true,
-      mayCreateQuestionnaire: true,
-      canWrite: true,
-      storage,
-      clock: countingClock(),
-    };
+    const deps = { send, context, ...READ_AND_CREATE, canWrite: true, storage, clock: countingClock() };
     const report = buildReport(fixture("cervical-c7-t1.json"), context.patientId, { now: NOW, clinician: entries });
     const first = await saveAssessment(report, entries, deps);
     expect([first.sins, first.tokuhashi]).toEqual([
@@ -247,8 +228,7 @@ describe("Save assessment", () => {
     const save = makeAssessmentSaver({
       send,
       context,
-      mayReadQuestionnaire: true,
-      mayCreateQuestionnaire: true,
+      ...READ_AND_CREATE,
       canWrite: false,
       storage: new MemoryStorage(),
       clock: countingClock(),

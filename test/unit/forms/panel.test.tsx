@@ -15,7 +15,7 @@ import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { buildQuestionnaireResponse } from "../../../src/writeback/build";
 import { server } from "../../setup/msw-server";
 import { wordingFile } from "../../fixtures/wording";
-import { FakeFhir, LAUNCH, rejection, testSend } from "../writeback/fake-fhir";
+import { FakeFhir, LAUNCH, QUESTIONNAIRE_MISSING_TEXT, rejection, testSend } from "../writeback/fake-fhir";
 import { MemoryStorage, draftStore } from "../writeback/helpers";
 
 afterEach(cleanup);
@@ -124,40 +124,32 @@ describe("FormsPanel", () => {
     expect(fake.responsePosts).toBe(1);
   });
 
-  it("item 12: when the server refuses the response because of the Questionnaire, it says what the installer must load", async () => {
-    const fake = new FakeFhir({
-      fault: () => rejection(400, { code: "processing", diagnostics: "Questionnaire not found" }),
-    });
-    const { send } = fake.serve();
-    await submitPainVas({
-      send,
-      storage: new MemoryStorage(),
-      launch: { ...launch, canWriteQuestionnaire: false },
-    });
-    const alert = await screen.findByText(
-      "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
-    );
-    expect(alert).toHaveAttribute("role", "alert");
-    expect(screen.queryByText(/try again/i)).toBeNull();
-  });
-
-  it('questionnaireAccess "none": no Questionnaire request; a refusal naming the Questionnaire says what to load', async () => {
-    const fake = new FakeFhir({
-      fault: () => rejection(400, { code: "processing", diagnostics: "Questionnaire not found" }),
-    });
-    const { send } = fake.serve();
-    await submitPainVas({
-      send,
-      storage: new MemoryStorage(),
-      launch: { ...launch, canReadQuestionnaire: false, canWriteQuestionnaire: false },
-    });
-    const alert = await screen.findByText(
-      "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
-    );
-    expect(alert).toHaveAttribute("role", "alert");
-    expect(fake.log.filter((r) => /^[A-Z]+ Questionnaire(\/|$)/.test(r))).toEqual([]);
-    expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
-  });
+  it.each([
+    [
+      "item 12: a Questionnaire read grant (looked up, not found)",
+      { canWriteQuestionnaire: false },
+      ["GET Questionnaire"],
+    ],
+    [
+      'questionnaireAccess "none" (no Questionnaire request)',
+      { canReadQuestionnaire: false, canWriteQuestionnaire: false },
+      [],
+    ],
+  ])(
+    "%s: when the server refuses the response because of the Questionnaire, it says what the installer must load",
+    async (_access, grants, questionnaireRequests) => {
+      const fake = new FakeFhir({
+        fault: () => rejection(400, { code: "processing", diagnostics: "Questionnaire not found" }),
+      });
+      const { send } = fake.serve();
+      await submitPainVas({ send, storage: new MemoryStorage(), launch: { ...launch, ...grants } });
+      const alert = await screen.findByText(QUESTIONNAIRE_MISSING_TEXT);
+      expect(alert).toHaveAttribute("role", "alert");
+      expect(screen.queryByText(/try again/i)).toBeNull();
+      expect(fake.questionnaireRequests()).toEqual(questionnaireRequests);
+      expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
+    },
+  );
 
   it("item 13: a launch without a write scope: the form sends nothing, one message says why, never 'Saved'", async () => {
     const fake = new FakeFhir({ questionnaires: allQuestionnaires });

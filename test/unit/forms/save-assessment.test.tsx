@@ -14,7 +14,14 @@ import { INSTRUMENTS } from "../../../src/questionnaires/contract";
 import type { AssessmentTiming, ClinicianEntries, ScoreReport } from "../../../src/report/types";
 import { SaveAssessment } from "../../../src/ui/SaveAssessment";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
-import { BASE, FakeFhir, rejection, type FakeFhirOptions } from "../writeback/fake-fhir";
+import {
+  BASE,
+  FakeFhir,
+  QUESTIONNAIRE_MISSING_TEXT,
+  READ_ONLY,
+  rejection,
+  type FakeFhirOptions,
+} from "../writeback/fake-fhir";
 import { MemoryStorage } from "../writeback/helpers";
 
 afterEach(cleanup);
@@ -65,8 +72,7 @@ function saver(options: FakeFhirOptions, canWrite = true) {
     save: makeAssessmentSaver({
       send,
       context,
-      mayReadQuestionnaire: true,
-      mayCreateQuestionnaire: false,
+      ...READ_ONLY,
       canWrite,
       storage: new MemoryStorage(),
       clock,
@@ -183,11 +189,7 @@ describe("Save assessment says why", () => {
     });
     renderSave(save);
     await userEvent.setup().click(screen.getByRole("button", { name: "Save assessment" }));
-    expect(
-      await screen.findByText(
-        "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.",
-      ),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(QUESTIONNAIRE_MISSING_TEXT)).toBeInTheDocument();
     expect(screen.queryByText(/try again/)).toBeNull();
   });
 

@@ -10,7 +10,7 @@ import { DraftStore, purgeOtherDrafts, type Draft } from "../../../src/writeback
 import { sendDraft, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import type { RequestPolicy } from "../../../src/fhir/request";
-import { FakeFhir, type FakeFhirOptions, type ResponseFault } from "./fake-fhir";
+import { FakeFhir, READ_ONLY, type FakeFhirOptions, type ResponseFault } from "./fake-fhir";
 import { MemoryStorage, SCOPE, draftStore, submittedDraft, testResponse as response } from "./helpers";
 
 const SYSTEM = "https://w3id.org/spine-met-qol/fhir/NamingSystem/questionnaire-response-id";
@@ -20,8 +20,7 @@ function deps(send: OutboxDeps["send"], canWrite = true): OutboxDeps {
   return {
     send,
     questionnaire: (i) => appQuestionnaire(i),
-    mayReadQuestionnaire: true,
-    mayCreateQuestionnaire: false,
+    ...READ_ONLY,
     canWrite,
   };
 }

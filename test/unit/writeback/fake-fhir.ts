@@ -29,6 +29,24 @@ export const LAUNCH = {
   canWriteQuestionnaire: true,
 };
 
+/** What the launch's scopes allow with Questionnaires (app-config.json `questionnaireAccess`, as granted). */
+export interface QuestionnaireAccess {
+  mayReadQuestionnaire: boolean;
+  mayCreateQuestionnaire: boolean;
+}
+/** `"read-write"`: looked up and, when missing, created. */
+export const READ_AND_CREATE: QuestionnaireAccess = { mayReadQuestionnaire: true, mayCreateQuestionnaire: true };
+/** `"read"`: looked up only. */
+export const READ_ONLY: QuestionnaireAccess = { mayReadQuestionnaire: true, mayCreateQuestionnaire: false };
+/** `"none"` (the default): neither. */
+export const NO_ACCESS: QuestionnaireAccess = { mayReadQuestionnaire: false, mayCreateQuestionnaire: false };
+/** An EHR that grants the create but not the read. */
+export const CREATE_ONLY: QuestionnaireAccess = { mayReadQuestionnaire: false, mayCreateQuestionnaire: true };
+
+/** What the clinician reads when the server refuses a response for lack of its Questionnaire. */
+export const QUESTIONNAIRE_MISSING_TEXT =
+  "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.";
+
 /** A launch context on this server for Practitioner/dr-1 without write scopes, with `overrides`. */
 export function launchContext(overrides: Partial<LaunchContext> = {}): LaunchContext {
   return {
@@ -146,6 +164,11 @@ export class FakeFhir {
   readonly log: string[] = [];
   readonly ifNoneExist: string[] = [];
   private nextId = 1;
+
+  /** The requests about Questionnaires (search, create, read), as "METHOD path", in order. */
+  questionnaireRequests(): string[] {
+    return this.log.filter((r) => /^[A-Z]+ Questionnaire(\/|$)/.test(r));
+  }
 
   constructor(private readonly options: FakeFhirOptions = {}) {
     this.questionnaires = [...(options.questionnaires ?? [])];

@@ -6,25 +6,25 @@ import { DraftStore } from "../../../src/writeback/drafts";
 import { sendDraft, sendPending, type OutboxDeps } from "../../../src/writeback/outbox";
 import { appQuestionnaire } from "../../../src/writeback/questionnaires";
 import { ensureQuestionnaire } from "../../../src/writeback/presence";
-import { submitResponse, type SubmitOptions } from "../../../src/writeback/submit";
+import { submitResponse } from "../../../src/writeback/submit";
 import { outcomeMessage } from "../../../src/forms/form-session";
 import { createTranslator } from "../../../src/i18n";
 import { server } from "../../setup/msw-server";
-import { FakeFhir, rejection, seeded, testSend, type ResponseFault } from "./fake-fhir";
+import {
+  CREATE_ONLY,
+  FakeFhir,
+  NO_ACCESS,
+  QUESTIONNAIRE_MISSING_TEXT,
+  READ_AND_CREATE,
+  READ_ONLY,
+  rejection,
+  seeded,
+  testSend,
+  type ResponseFault,
+} from "./fake-fhir";
 import { MemoryStorage, SCOPE, draftStore, submittedDraft, testResponse as response } from "./helpers";
 
 const allQuestionnaires = INSTRUMENTS.map((i) => appQuestionnaire(i));
-
-/** What the launch's scopes allow with Questionnaires (app-config.json `questionnaireAccess`, as granted). */
-type QuestionnaireAccess = Pick<SubmitOptions, "mayReadQuestionnaire" | "mayCreateQuestionnaire">;
-/** `"read-write"`: looked up and, when missing, created. */
-const READ_AND_CREATE: QuestionnaireAccess = { mayReadQuestionnaire: true, mayCreateQuestionnaire: true };
-/** `"read"`: looked up only. */
-const READ_ONLY: QuestionnaireAccess = { mayReadQuestionnaire: true, mayCreateQuestionnaire: false };
-/** `"none"` (the default): neither. */
-const NO_ACCESS: QuestionnaireAccess = { mayReadQuestionnaire: false, mayCreateQuestionnaire: false };
-/** An EHR that grants the create but not the read. */
-const CREATE_ONLY: QuestionnaireAccess = { mayReadQuestionnaire: false, mayCreateQuestionnaire: true };
 
 /** The server refuses the ECOG response because it cannot resolve its Questionnaire. */
 const UNRESOLVED_ECOG = rejection(422, {
@@ -32,15 +32,6 @@ const UNRESOLVED_ECOG = rejection(422, {
   diagnostics: "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0",
   expression: ["QuestionnaireResponse.questionnaire"],
 });
-/** What the clinician reads when the server refuses a response for lack of its Questionnaire. */
-const QUESTIONNAIRE_MISSING_TEXT =
-  "The EHR refused the answers because it does not have this app's questionnaires. Sending again will not help: ask your EHR administrators to load the app's Questionnaires (installation guide docs/INTEGRATION.md, \"Loading the app's Questionnaires\"). The answers are kept as a draft in this tab.";
-
-/** The requests about Questionnaires (search, create, read) the fake server received, as "METHOD path". */
-function questionnaireRequests(fake: FakeFhir): string[] {
-  return fake.log.filter((r) => /^[A-Z]+ Questionnaire(\/|$)/.test(r));
-}
-
 function deps(send: OutboxDeps["send"], mayCreateQuestionnaire = true): OutboxDeps {
   return {
     send,
@@ -289,7 +280,7 @@ describe("Questionnaire requests only as the launch's scopes allow (questionnair
     expect(await submitResponse(send, appQuestionnaire("ecog"), response("ecog", 1), READ_ONLY)).toMatchObject({
       kind: "stored",
     });
-    expect(questionnaireRequests(fake)).toEqual(["GET Questionnaire"]);
+    expect(fake.questionnaireRequests()).toEqual(["GET Questionnaire"]);
     expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
   });
 
@@ -303,7 +294,7 @@ describe("Questionnaire requests only as the launch's scopes allow (questionnair
       id: "qr1",
       created: true,
     });
-    expect(questionnaireRequests(fake)).toEqual([]);
+    expect(fake.questionnaireRequests()).toEqual([]);
     expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
     expect(fake.responses).toHaveLength(1);
     expect(store.list()).toEqual([]);
@@ -314,13 +305,13 @@ describe("Questionnaire requests only as the launch's scopes allow (questionnair
     const { send } = fake.serve();
     const q = appQuestionnaire("frankel");
     expect(await submitResponse(send, q, response("frankel", 1), CREATE_ONLY)).toMatchObject({ kind: "stored" });
-    expect(questionnaireRequests(fake)).toEqual(["POST Questionnaire"]);
+    expect(fake.questionnaireRequests()).toEqual(["POST Questionnaire"]);
     expect(fake.questionnaires).toHaveLength(1);
     expect(fake.log.filter((r) => r === "POST QuestionnaireResponse")).toHaveLength(1);
     // Another session posts it again: If-None-Exist (url and version) finds the stored one, nothing is added.
     const other = testSend();
     expect(await ensureQuestionnaire(other.send, q, { mayRead: false, mayCreate: true })).toBe("present");
-    expect(questionnaireRequests(fake)).toEqual(["POST Questionnaire", "POST Questionnaire"]);
+    expect(fake.questionnaireRequests()).toEqual(["POST Questionnaire", "POST Questionnaire"]);
     expect(fake.questionnaires).toHaveLength(1);
   });
 
@@ -349,7 +340,7 @@ describe("Questionnaire requests only as the launch's scopes allow (questionnair
       message:
         "Unable to resolve questionnaire https://w3id.org/spine-met-qol/fhir/Questionnaire/ecog|1.0.0 (QuestionnaireResponse.questionnaire)",
     });
-    expect(questionnaireRequests(fake)).toEqual([]);
+    expect(fake.questionnaireRequests()).toEqual([]);
     expect(fake.responsePosts).toBe(1);
     expect(store.get(draft.id)?.lastFailure).toBe("questionnaire-missing");
     expect(createTranslator("en").t(...outcomeMessage(result))).toBe(QUESTIONNAIRE_MISSING_TEXT);
